@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "lspminer",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "lspminer", targets: ["lspminer"]),
+    .library(name: "TextMining", targets: ["TextMining"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // System libxml2, found through pkg-config; only CTextShim depends on it.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // The only code that sees libxml2 or ICU headers. Its public header uses C types only.
+    .target(
+      name: "CTextShim",
+      dependencies: ["CLibXML2"],
+      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+    ),
+    .target(
+      name: "TextMining",
+      dependencies: [
+        "CTextShim",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "lspminer",
+      dependencies: [
+        "TextMining",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TextMiningTests",
+      dependencies: ["TextMining"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "lspminerTests",
+      dependencies: ["lspminer", "TextMining"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)
+
+var swiftSettings: [SwiftSetting] {
+  [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+  ]
+}

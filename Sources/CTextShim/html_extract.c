@@ -1,0 +1,373 @@
+// Visible text of an HTML page as blocks, from libxml2's HTML parser.
+//
+// The walk is iterative (no recursion), so deeply nested markup cannot overflow the stack.
+#include "CTextShim.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+enum { KIND_STACK_CAPACITY = 512 };
+
+typedef struct builder {
+  char *text;
+  size_t length;
+  size_t capacity;
+  tm_html_block *blocks;
+  size_t block_count;
+  size_t block_capacity;
+  // The block being filled.
+  size_t block_start;
+  uint32_t block_line;
+  bool pending_space;
+  // Kinds of the enclosing block elements; depth may exceed the stored capacity.
+  uint32_t kinds[KIND_STACK_CAPACITY];
+  uint32_t levels[KIND_STACK_CAPACITY];
+  size_t depth;
+  // Depth at which a <br> turned the container's text into lines (0 = none).
+  size_t line_mode_depth;
+  size_t pre_depth;
+  bool seen_title;
+  bool in_title;
+  uint32_t options;
+  bool failed;
+} builder;
+
+static bool reserve_text(builder *b, size_t extra) {
+  if (b->length + extra <= b->capacity) return true;
+  size_t capacity = b->capacity ? b->capacity : 4096;
+  while (capacity < b->length + extra) capacity *= 2;
+  char *text = realloc(b->text, capacity);
+  if (text == NULL) {
+    b->failed = true;
+    return false;
+  }
+  b->text = text;
+  b->capacity = capacity;
+  return true;
+}
+
+static uint32_t current_kind(const builder *b) {
+  if (b->depth == 0) return TM_BLOCK_PARAGRAPH;
+  size_t top = b->depth <= KIND_STACK_CAPACITY ? b->depth - 1 : KIND_STACK_CAPACITY - 1;
+  return b->kinds[top];
+}
+
+static uint32_t current_level(const builder *b) {
+  if (b->depth == 0) return 0;
+  size_t top = b->depth <= KIND_STACK_CAPACITY ? b->depth - 1 : KIND_STACK_CAPACITY - 1;
+  return b->levels[top];
+}
+
+/// Ends the current block, if it holds any text.
+static void flush(builder *b) {
+  b->pending_space = false;
+  if (b->failed || b->length == b->block_start) return;
+  if (b->block_count == b->block_capacity) {
+    size_t capacity = b->block_capacity ? b->block_capacity * 2 : 64;
+    tm_html_block *blocks = realloc(b->blocks, capacity * sizeof(tm_html_block));
+    if (blocks == NULL) {
+      b->failed = true;
+      return;
+    }
+    b->blocks = blocks;
+    b->block_capacity = capacity;
+  }
+  uint32_t kind = current_kind(b);
+  if (b->in_title) kind = TM_BLOCK_TITLE;
+  if (b->line_mode_depth != 0 && kind == TM_BLOCK_PARAGRAPH) kind = TM_BLOCK_LINE;
+  tm_html_block *block = &b->blocks[b->block_count++];
+  block->kind = kind;
+  block->level = kind == TM_BLOCK_HEADING ? current_level(b) : 0;
+  block->line = b->block_line;
+  block->text_offset = b->block_start;
+  block->text_length = b->length - b->block_start;
+  b->block_start = b->length;
+  b->block_line = 0;
+}
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/// Appends a text node's content, collapsing white space (and no-break spaces) to one space.
+static void append_text(builder *b, const unsigned char *content, uint32_t line) {
+  if (content == NULL) return;
+  size_t n = strlen((const char *)content);
+  if (!reserve_text(b, n + 1)) return;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = content[i];
+    if (b->pre_depth > 0 && c == '\n') {
+      flush(b);
+      continue;
+    }
+    bool space = is_space(c);
+    if (c == 0xC2 && i + 1 < n && content[i + 1] == 0xA0) {
+      space = true;
+      i++;
+    }
+    if (space) {
+      if (b->length > b->block_start) b->pending_space = true;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) continue;  // control characters carry no text
+    if (b->length == b->block_start) b->block_line = line;
+    if (b->pending_space) {
+      b->text[b->length++] = ' ';
+      b->pending_space = false;
+    }
+    b->text[b->length++] = (char)c;
+  }
+}
+
+/// The value of an attribute, without allocating (NULL when absent or not plain text).
+static const char *attribute(const xmlNode *node, const char *name) {
+  for (const xmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
+    if (attr->name != NULL && strcasecmp((const char *)attr->name, name) == 0) {
+      if (attr->children != NULL && attr->children->type == XML_TEXT_NODE) {
+        return (const char *)attr->children->content;
+      }
+      return "";
+    }
+  }
+  return NULL;
+}
+
+static bool name_is(const xmlNode *node, const char *name) {
+  return node->name != NULL && strcasecmp((const char *)node->name, name) == 0;
+}
+
+static bool name_in(const xmlNode *node, const char *const *names) {
+  for (; *names != NULL; names++) {
+    if (name_is(node, *names)) return true;
+  }
+  return false;
+}
+
+static const char *const never_visible[] = {
+    "script", "style",  "noscript", "template", "iframe",   "object", "embed",
+    "svg",    "math",   "select",   "button",   "textarea", "input",  "option",
+    "map",    "canvas", "audio",    "video",    "meta",     "link",   "base",
+    NULL};
+
+static const char *const furniture_elements[] = {"nav", "aside", "form", "menu", "dialog", NULL};
+
+static const char *const furniture_roles[] = {
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", NULL};
+
+/// Words that mark page furniture in class and id values, as a whole token or its prefix or
+/// suffix ("leftnav", "navbar", "site-footer").
+static const char *const furniture_hints[] = {
+    "nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer",
+    "skiplink", "skip", "cookie", "cookies", NULL};
+
+static const char *const content_roots[] = {"html", "body", "main", "article", NULL};
+
+static bool token_is_furniture(const char *token, size_t length) {
+  char lower[64];
+  if (length == 0 || length >= sizeof(lower)) return false;
+  for (size_t i = 0; i < length; i++) {
+    char c = token[i];
+    lower[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+  }
+  lower[length] = '\0';
+  for (const char *const *hint = furniture_hints; *hint != NULL; hint++) {
+    size_t h = strlen(*hint);
+    if (h > length) continue;
+    if (memcmp(lower, *hint, h) == 0) return true;
+    if (memcmp(lower + length - h, *hint, h) == 0) return true;
+  }
+  return false;
+}
+
+static bool value_has_furniture_hint(const char *value) {
+  if (value == NULL) return false;
+  const char *p = value;
+  while (*p != '\0') {
+    while (*p == ' ' || *p == '-' || *p == '_' || *p == '\t') p++;
+    const char *start = p;
+    while (*p != '\0' && *p != ' ' && *p != '-' && *p != '_' && *p != '\t') p++;
+    if (token_is_furniture(start, (size_t)(p - start))) return true;
+  }
+  return false;
+}
+
+static bool has_ancestor(const xmlNode *node, const char *const *names) {
+  for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
+    if (p->type == XML_ELEMENT_NODE && name_in(p, names)) return true;
+  }
+  return false;
+}
+
+static bool style_hides(const char *style) {
+  if (style == NULL) return false;
+  char compact[256];
+  size_t n = 0;
+  for (const char *p = style; *p != '\0' && n + 1 < sizeof(compact); p++) {
+    if (!is_space((unsigned char)*p)) {
+      char c = *p;
+      compact[n++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+  }
+  compact[n] = '\0';
+  return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
+}
+
+static const char *const sectioning[] = {"article", "main", "section", NULL};
+
+/// Whether an element and everything in it stays out of the text.
+static bool skips(const builder *b, const xmlNode *node) {
+  if (name_in(node, never_visible)) return true;
+  if (name_is(node, "title")) return b->seen_title || has_ancestor(node, (const char *const[]){"body", NULL});
+  if (attribute(node, "hidden") != NULL) return true;
+  const char *aria_hidden = attribute(node, "aria-hidden");
+  if (aria_hidden != NULL && strcasecmp(aria_hidden, "true") == 0) return true;
+  if (style_hides(attribute(node, "style"))) return true;
+  if (b->options & TM_HTML_KEEP_FURNITURE) return false;
+  if (name_in(node, furniture_elements)) return true;
+  if ((name_is(node, "header") || name_is(node, "footer")) && !has_ancestor(node, sectioning)) {
+    return true;
+  }
+  const char *role = attribute(node, "role");
+  if (role != NULL) {
+    for (const char *const *r = furniture_roles; *r != NULL; r++) {
+      if (strcasecmp(role, *r) == 0) return true;
+    }
+  }
+  if (name_in(node, content_roots)) return false;
+  return value_has_furniture_hint(attribute(node, "class")) ||
+         value_has_furniture_hint(attribute(node, "id"));
+}
+
+static const char *const block_elements[] = {
+    "p",       "div",     "ul",     "ol",         "dl",      "table",  "thead",   "tbody",
+    "tfoot",   "tr",      "blockquote", "pre",    "section", "article", "main",  "address",
+    "figure",  "figcaption", "caption", "hr",     "center",  "body",   "html",    "fieldset",
+    "legend",  "details", "summary", "header",    "footer",  "nav",    "aside",   "form",
+    "menu",    "head",    "hgroup",  "noframes",  "frameset", "frame", "dialog",  NULL};
+
+/// The block kind an element starts, or -1 if it is inline.
+static int block_kind(const xmlNode *node, uint32_t *level) {
+  *level = 0;
+  const char *name = (const char *)node->name;
+  if (name == NULL) return -1;
+  if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
+    *level = (uint32_t)(name[1] - '0');
+    return TM_BLOCK_HEADING;
+  }
+  if (name_is(node, "title")) return TM_BLOCK_TITLE;
+  if (name_is(node, "li") || name_is(node, "dt") || name_is(node, "dd")) return TM_BLOCK_LIST_ITEM;
+  if (name_is(node, "td") || name_is(node, "th")) return TM_BLOCK_TABLE_CELL;
+  if (name_in(node, block_elements)) return TM_BLOCK_PARAGRAPH;
+  return -1;
+}
+
+static void enter(builder *b, const xmlNode *node) {
+  if (name_is(node, "br")) {
+    b->line_mode_depth = b->depth == 0 ? 1 : b->depth;
+    flush(b);
+    return;
+  }
+  uint32_t level = 0;
+  int kind = block_kind(node, &level);
+  if (kind < 0) return;
+  flush(b);
+  if (kind == TM_BLOCK_PARAGRAPH && b->depth > 0) {
+    // Generic containers inherit a list item's, cell's or heading's kind.
+    kind = (int)current_kind(b);
+    level = current_level(b);
+  }
+  if (b->depth < KIND_STACK_CAPACITY) {
+    b->kinds[b->depth] = (uint32_t)kind;
+    b->levels[b->depth] = level;
+  }
+  b->depth++;
+  if (kind == TM_BLOCK_TITLE) b->in_title = true;
+  if (name_is(node, "pre")) b->pre_depth++;
+}
+
+static void leave(builder *b, const xmlNode *node) {
+  uint32_t level = 0;
+  int kind = block_kind(node, &level);
+  if (kind < 0 || name_is(node, "br")) return;
+  flush(b);
+  if (b->line_mode_depth == b->depth) b->line_mode_depth = 0;
+  if (b->depth > 0) b->depth--;
+  if (kind == TM_BLOCK_TITLE) {
+    b->in_title = false;
+    b->seen_title = true;
+  }
+  if (name_is(node, "pre") && b->pre_depth > 0) b->pre_depth--;
+}
+
+static uint32_t line_of(const xmlNode *node) {
+  long line = xmlGetLineNo((xmlNodePtr)node);
+  if (line <= 0 && node->parent != NULL) line = xmlGetLineNo(node->parent);
+  return line > 0 && line < UINT32_MAX ? (uint32_t)line : 0;
+}
+
+tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options,
+                               tm_html_document *result) {
+  memset(result, 0, sizeof(*result));
+  if (length > INT32_MAX) return TM_HTML_PARSE_FAILED;
+  int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                      HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS;
+  htmlDocPtr doc = htmlReadMemory(utf8, (int)length, NULL, "UTF-8", parse_options);
+  if (doc == NULL) return TM_HTML_PARSE_FAILED;
+
+  builder *b = calloc(1, sizeof(builder));
+  if (b == NULL) {
+    xmlFreeDoc(doc);
+    return TM_HTML_OUT_OF_MEMORY;
+  }
+  b->options = options;
+  xmlNode *stop = (xmlNode *)doc;
+  xmlNode *node = doc->children;
+  while (node != NULL && !b->failed) {
+    if (node->type == XML_ELEMENT_NODE) {
+      if (!skips(b, node)) {
+        enter(b, node);
+        if (node->children != NULL) {
+          node = node->children;
+          continue;
+        }
+        leave(b, node);
+      }
+    } else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+      append_text(b, node->content, line_of(node));
+    }
+    // Next node: a sibling, or climb to the first ancestor that has one.
+    while (node != NULL && node->next == NULL) {
+      node = node->parent;
+      if (node == NULL || node == stop) {
+        node = NULL;
+        break;
+      }
+      if (node->type == XML_ELEMENT_NODE) leave(b, node);
+    }
+    if (node != NULL) node = node->next;
+  }
+  flush(b);
+  xmlFreeDoc(doc);
+
+  if (b->failed) {
+    free(b->text);
+    free(b->blocks);
+    free(b);
+    return TM_HTML_OUT_OF_MEMORY;
+  }
+  result->text = b->text;
+  result->text_length = b->length;
+  result->blocks = b->blocks;
+  result->block_count = b->block_count;
+  free(b);
+  return TM_HTML_OK;
+}
+
+void tm_html_document_free(tm_html_document *document) {
+  free(document->text);
+  free(document->blocks);
+  memset(document, 0, sizeof(*document));
+}

@@ -1,0 +1,144 @@
+// CTextShim: the narrow C boundary between lspminer's Swift code and libxml2 / ICU.
+//
+// This header deliberately includes neither libxml2 nor ICU: a Swift module that sees ICU's
+// headers and also imports Foundation does not compile (two definitions of UErrorCode), and ICU's
+// versioned entry points are C macros Swift cannot call. Every function here takes and returns
+// plain C types. All text is UTF-8; all offsets and lengths are in bytes of that UTF-8.
+
+#ifndef CTEXTSHIM_H
+#define CTEXTSHIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#pragma clang assume_nonnull begin
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Initialises libxml2 once per process. Call before any concurrent work.
+void tm_initialize(void);
+
+/// Frees memory returned by any tm_ function that says "caller frees with tm_free".
+void tm_free(void *_Nullable pointer);
+
+// MARK: - Charset conversion (ICU converters)
+
+typedef enum tm_convert_status {
+  TM_CONVERT_OK = 0,
+  /// ICU knows no converter by that name.
+  TM_CONVERT_UNKNOWN_CHARSET = 1,
+  /// The bytes hold a sequence that is invalid or unmapped in the charset.
+  TM_CONVERT_INVALID_BYTES = 2,
+  /// Any other ICU failure (out of memory, ...).
+  TM_CONVERT_FAILED = 3,
+} tm_convert_status;
+
+/// Converts `length` bytes in `charset` (an ICU converter name or alias) to UTF-8.
+///
+/// Conversion stops at the first invalid or unmapped byte sequence (no silent substitution).
+/// Returns a NUL-terminated UTF-8 buffer, its length (without the NUL) in `*utf8_length`; the
+/// caller frees it with tm_free. Returns NULL on failure, with `*status` saying why and
+/// `*error_offset` the byte offset in the input where an invalid sequence starts (when known).
+char *_Nullable tm_convert_to_utf8(const char *charset, const uint8_t *_Nullable bytes,
+                                   size_t length, size_t *utf8_length,
+                                   tm_convert_status *status, size_t *error_offset);
+
+// MARK: - HTML text extraction (libxml2)
+
+/// The structural role of an extracted block.
+typedef enum tm_block_kind {
+  TM_BLOCK_TITLE = 0,
+  TM_BLOCK_HEADING = 1,
+  TM_BLOCK_PARAGRAPH = 2,
+  TM_BLOCK_LIST_ITEM = 3,
+  TM_BLOCK_TABLE_CELL = 4,
+  TM_BLOCK_LINE = 5,
+} tm_block_kind;
+
+/// One block of visible text: a title, heading, paragraph, list item, table cell or line.
+typedef struct tm_html_block {
+  /// A tm_block_kind value.
+  uint32_t kind;
+  /// Heading level 1-6 for headings, 0 otherwise.
+  uint32_t level;
+  /// 1-based line in the parsed input where the block's first text starts (0 if unknown).
+  uint32_t line;
+  /// Byte offset and length of the block's text in tm_html_document.text.
+  size_t text_offset;
+  size_t text_length;
+} tm_html_block;
+
+/// Extraction result; release with tm_html_document_free.
+typedef struct tm_html_document {
+  /// The blocks' texts, back to back without separators (not NUL-terminated).
+  char *_Nullable text;
+  size_t text_length;
+  tm_html_block *_Nullable blocks;
+  size_t block_count;
+} tm_html_document;
+
+/// Options for tm_html_extract.
+enum {
+  /// Keep page furniture (nav, header, footer, aside, forms, menu-like class names).
+  TM_HTML_KEEP_FURNITURE = 1u << 0,
+};
+
+typedef enum tm_html_status {
+  TM_HTML_OK = 0,
+  /// libxml2 produced no document (input it cannot parse at all).
+  TM_HTML_PARSE_FAILED = 1,
+  TM_HTML_OUT_OF_MEMORY = 2,
+} tm_html_status;
+
+/// Parses UTF-8 HTML with libxml2 (recover mode, no network, no entity loading) and returns its
+/// visible text as blocks.
+///
+/// Script, style, noscript, template and page furniture are dropped unless options say
+/// otherwise. White space inside a block collapses to single spaces; blocks are trimmed and empty
+/// blocks omitted. The input's own charset declarations are ignored: it is UTF-8.
+tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options,
+                               tm_html_document *result);
+
+/// Frees the buffers of a tm_html_document and zeroes it.
+void tm_html_document_free(tm_html_document *document);
+
+// MARK: - Segmentation (ICU break iterators over UTF-8)
+
+/// A word token: UTF-8 byte offsets into the segmented text and ICU's word rule status
+/// (100-199 number, 200-299 letter, 300-399 kana, 400-499 ideographic).
+typedef struct tm_token {
+  size_t start;
+  size_t end;
+  int32_t status;
+} tm_token;
+
+/// Segmentation result; release with tm_segmentation_free.
+typedef struct tm_segmentation {
+  /// Sentence boundaries as UTF-8 byte offsets: 0, each break, and the text's length.
+  size_t *_Nullable sentence_boundaries;
+  size_t sentence_boundary_count;
+  /// Word tokens (letters, numbers, kana, ideographs; no spaces or punctuation), in order.
+  tm_token *_Nullable tokens;
+  size_t token_count;
+} tm_segmentation;
+
+/// Finds sentence and word boundaries in UTF-8 text with ICU, without converting it.
+///
+/// `locale` is an ICU locale ID; "en_GB@ss=standard" suppresses breaks after abbreviations
+/// such as "Dr.". Returns 0 on success or an ICU error code (non-zero) on failure, in which
+/// case `result` holds nothing to free.
+int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result);
+
+/// Frees the arrays of a tm_segmentation and zeroes it.
+void tm_segmentation_free(tm_segmentation *segmentation);
+
+#ifdef __cplusplus
+}
+#endif
+
+#pragma clang assume_nonnull end
+
+#endif

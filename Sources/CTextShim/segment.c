@@ -1,0 +1,73 @@
+// Sentence and word boundaries with ICU break iterators, working on UTF-8 in place (UText).
+#include "CTextShim.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+static bool grow(void **array, size_t *capacity, size_t element_size) {
+  size_t next = *capacity ? *capacity * 2 : 256;
+  void *grown = realloc(*array, next * element_size);
+  if (grown == NULL) return false;
+  *array = grown;
+  *capacity = next;
+  return true;
+}
+
+int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result) {
+  memset(result, 0, sizeof(*result));
+  if (length > INT64_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
+  UErrorCode error = U_ZERO_ERROR;
+  UText *text = utext_openUTF8(NULL, utf8, (int64_t)length, &error);
+  if (U_FAILURE(error)) return error;
+  UBreakIterator *sentences = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+  UBreakIterator *words = U_SUCCESS(error) ? ubrk_open(UBRK_WORD, locale, NULL, 0, &error) : NULL;
+  if (U_SUCCESS(error)) ubrk_setUText(sentences, text, &error);
+  if (U_SUCCESS(error)) ubrk_setUText(words, text, &error);
+  if (U_FAILURE(error)) {
+    if (words) ubrk_close(words);
+    if (sentences) ubrk_close(sentences);
+    utext_close(text);
+    return error;
+  }
+
+  size_t boundary_capacity = 0;
+  size_t token_capacity = 0;
+  bool failed = false;
+  // With UText over UTF-8, ICU's native indexes are UTF-8 byte offsets.
+  for (int32_t at = ubrk_first(sentences); at != UBRK_DONE; at = ubrk_next(sentences)) {
+    if (result->sentence_boundary_count == boundary_capacity &&
+        !grow((void **)&result->sentence_boundaries, &boundary_capacity, sizeof(size_t))) {
+      failed = true;
+      break;
+    }
+    result->sentence_boundaries[result->sentence_boundary_count++] = (size_t)at;
+  }
+  int32_t start = ubrk_first(words);
+  for (int32_t end = ubrk_next(words); !failed && end != UBRK_DONE;
+       start = end, end = ubrk_next(words)) {
+    int32_t status = ubrk_getRuleStatus(words);
+    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    if (result->token_count == token_capacity &&
+        !grow((void **)&result->tokens, &token_capacity, sizeof(tm_token))) {
+      failed = true;
+      break;
+    }
+    result->tokens[result->token_count++] = (tm_token){(size_t)start, (size_t)end, status};
+  }
+  ubrk_close(words);
+  ubrk_close(sentences);
+  utext_close(text);
+  if (failed) {
+    tm_segmentation_free(result);
+    return U_MEMORY_ALLOCATION_ERROR;
+  }
+  return 0;
+}
+
+void tm_segmentation_free(tm_segmentation *segmentation) {
+  free(segmentation->sentence_boundaries);
+  free(segmentation->tokens);
+  memset(segmentation, 0, sizeof(*segmentation));
+}

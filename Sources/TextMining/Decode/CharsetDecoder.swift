@@ -1,0 +1,114 @@
+/// Decodes bytes with ICU converters: BOM first, then an HTML page's declared charset, then
+/// UTF-8, then windows-1252.
+///
+/// Labels follow the HTML standard's rules: "iso-8859-1" and "us-ascii" mean windows-1252, and
+/// a page that declares UTF-16 without a byte order mark is read as UTF-8. A declared charset
+/// that ICU does not know, or that the bytes are invalid in, falls back to UTF-8 and then
+/// windows-1252, and the record keeps what was declared. Binary formats (PDF, ZIP, images, Office
+/// files, NUL bytes) are refused rather than decoded into noise.
+public struct CharsetDecoder: TextDecoder {
+  /// How far into a page the `<meta charset>` prescan looks, in bytes.
+  public var prescanByteCount: Int
+
+  /// Creates a decoder.
+  public init(prescanByteCount: Int = 4096) {
+    self.prescanByteCount = prescanByteCount
+  }
+
+  public func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodingError) -> DecodedDocument {
+    guard !bytes.isEmpty else { throw .empty }
+    if let (bom, charset) = Self.byteOrderMark(of: bytes) {
+      let body = bytes.dropFirst(bom)
+      let text: String
+      if charset == "UTF-8" {
+        text = String(decoding: body, as: UTF8.self)
+      } else {
+        guard let decoded = try? Self.convert(body, charset: charset) else {
+          throw .undecodable(byteOffset: bom)
+        }
+        text = decoded
+      }
+      return try finish(text, format: format, encoding: charset, declared: "\(charset) byte order mark")
+    }
+    if let kind = BinarySniffer.binaryKind(of: bytes) { throw .binary(kind: kind) }
+    if bytes.prefix(8192).contains(0) {
+      guard let charset = BinarySniffer.unmarkedUTF16(bytes), let text = try? Self.convert(bytes[...], charset: charset)
+      else { throw .binary(kind: "contains NUL bytes") }
+      return try finish(text, format: format, encoding: charset, declared: nil)
+    }
+    var declared: String?
+    if format == .html, let label = CharsetPrescanner.declaredCharset(in: bytes.prefix(prescanByteCount)) {
+      declared = label
+      let charset = Self.converterName(forLabel: label)
+      if charset == "UTF-8" {
+        if let text = String(validating: bytes, as: UTF8.self) {
+          return try finish(text, format: format, encoding: "UTF-8", declared: label)
+        }
+      } else if let text = try? Self.convert(bytes[...], charset: charset) {
+        return try finish(text, format: format, encoding: charset, declared: label)
+      }
+    }
+    if let text = String(validating: bytes, as: UTF8.self) {
+      return try finish(text, format: format, encoding: "UTF-8", declared: declared)
+    }
+    do {
+      let text = try Self.convert(bytes[...], charset: "windows-1252")
+      return try finish(text, format: format, encoding: "windows-1252", declared: declared)
+    } catch ICU.ConversionFailure.invalidBytes(let offset) {
+      throw .undecodable(byteOffset: offset)
+    } catch {
+      throw .undecodable(byteOffset: 0)
+    }
+  }
+
+  /// Drops control characters; refuses text that is mostly control characters.
+  private func finish(_ text: String, format: DocumentFormat, encoding: String, declared: String?) throws(DecodingError)
+    -> DecodedDocument
+  {
+    var text = text
+    if text.utf8.contains(where: Self.isControlByte) || text.unicodeScalars.first == "\u{FEFF}" {
+      var controls = 0
+      var kept = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if scalar.value < 0x80, Self.isControlByte(UInt8(scalar.value)) {
+          controls += 1
+        } else if scalar != "\u{FEFF}" || !kept.isEmpty {
+          kept.append(scalar)
+        }
+      }
+      if controls * 10 > text.unicodeScalars.count { throw .binary(kind: "mostly control characters") }
+      text = String(kept)
+    }
+    return DecodedDocument(text: text, format: format, encoding: encoding, declaredEncoding: declared)
+  }
+
+  private static func isControlByte(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
+  }
+
+  private static func byteOrderMark(of bytes: [UInt8]) -> (length: Int, charset: String)? {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (3, "UTF-8") }
+    if bytes.starts(with: [0xFF, 0xFE]) { return (2, "UTF-16LE") }
+    if bytes.starts(with: [0xFE, 0xFF]) { return (2, "UTF-16BE") }
+    return nil
+  }
+
+  /// The ICU converter for a declared label, after the HTML standard's label rules.
+  static func converterName(forLabel label: String) -> String {
+    let key = label.lowercased()
+    switch key {
+    case "utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode":
+      return "UTF-8"
+    case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "us-ascii", "ascii",
+      "ansi_x3.4-1968", "cp1252", "windows-1252", "x-cp1252", "cp819", "ibm819":
+      return "windows-1252"
+    default:
+      return key
+    }
+  }
+
+  private static func convert(_ bytes: ArraySlice<UInt8>, charset: String) throws(ICU.ConversionFailure) -> String {
+    let result = bytes.withUnsafeBytes { ICU.string(from: $0, charset: charset) }
+    return try result.get()
+  }
+}

@@ -1,0 +1,96 @@
+/// What happened to one source document: a line of `documents.jsonl`.
+public struct DocumentRecord: Sendable, Equatable {
+  /// How a document's processing ended.
+  public enum Status: String, Sendable {
+    /// Processed; its evidence and text files are written.
+    case ok
+    /// Not processed; `errors.jsonl` says why.
+    case failed
+    /// Same bytes as an earlier source (`duplicateOf`); its evidence is that source's.
+    case duplicate
+  }
+
+  /// The source path, relative to its sources root.
+  public var source: String
+  /// SHA-256 of the bytes, or nil when they could not be read.
+  public var docID: String?
+  public var title: String?
+  /// Size of the source file in bytes.
+  public var byteCount: Int?
+  /// Document format ("html" or "text").
+  public var format: DocumentFormat?
+  /// The encoding the text was decoded from.
+  public var encoding: String?
+  /// The charset the document declared, as written.
+  public var declaredEncoding: String?
+  public var status: Status
+  /// The earlier source with the same bytes, for duplicates.
+  public var duplicateOf: String?
+  public var blockCount: Int
+  public var sentenceCount: Int
+  public var recordCount: Int
+  /// Records per category, in taxonomy order, including zeros.
+  public var categoryCounts: [(category: String, count: Int)]
+
+  public static func == (lhs: DocumentRecord, rhs: DocumentRecord) -> Bool {
+    lhs.jsonLine == rhs.jsonLine
+  }
+
+  /// The record as one JSON line, keys in a fixed order.
+  public var jsonLine: [UInt8] {
+    var counts = JSONObjectWriter()
+    for (category, count) in categoryCounts { counts.write(category, count) }
+    var object = JSONObjectWriter()
+    object.write("source", source)
+    object.write("doc_id", docID)
+    object.write("title", title)
+    object.write("bytes", byteCount)
+    object.write("format", format?.rawValue)
+    object.write("encoding", encoding)
+    object.write("declared_encoding", declaredEncoding)
+    object.write("status", status.rawValue)
+    object.write("duplicate_of", duplicateOf)
+    object.write("blocks", blockCount)
+    object.write("sentences", sentenceCount)
+    object.write("records", recordCount)
+    object.write("counts", object: counts)
+    return object.lineBytes
+  }
+}
+
+/// Why one document failed: a line of `errors.jsonl`.
+public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The pipeline stage that failed.
+  public enum Stage: String, Sendable {
+    case discover, read, decode, extract, segment, tag, emit
+  }
+
+  /// The source path, relative to its sources root.
+  public var source: String
+  /// SHA-256 of the bytes, when they could be read.
+  public var docID: String?
+  public var stage: Stage
+  /// What went wrong, in words.
+  public var reason: String
+
+  /// Creates a failure record.
+  public init(source: String, docID: String? = nil, stage: Stage, reason: String) {
+    self.source = source
+    self.docID = docID
+    self.stage = stage
+    self.reason = reason
+  }
+
+  /// `source: reason`, the form printed on standard error.
+  public var description: String { "\(source): \(reason)" }
+
+  /// The failure as one JSON line.
+  public var jsonLine: [UInt8] {
+    var object = JSONObjectWriter()
+    object.write("source", source)
+    object.write("doc_id", docID)
+    object.write("stage", stage.rawValue)
+    object.write("error", reason)
+    return object.lineBytes
+  }
+}

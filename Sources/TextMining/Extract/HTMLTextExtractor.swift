@@ -1,0 +1,33 @@
+/// Extracts the visible text of an HTML page with libxml2, leaving page furniture out.
+///
+/// Script, style, noscript and template never count. Unless `keepsFurniture` is set, so do
+/// `nav`, `aside`, `form`, page-level `header` and `footer`, ARIA navigation roles, and elements
+/// whose class or id names a menu, navigation, breadcrumb, sidebar, footer or cookie notice.
+/// If that leaves nothing but the title, the page is read again with furniture kept, so a page
+/// that wraps everything in an odd class still yields its text.
+public struct HTMLTextExtractor: TextExtractor {
+  /// Keep page furniture (whole visible text).
+  public var keepsFurniture: Bool
+
+  /// Creates an HTML extractor.
+  public init(keepsFurniture: Bool = false) {
+    self.keepsFurniture = keepsFurniture
+  }
+
+  public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
+    guard var found = LibXML.blocks(fromHTML: document.text, keepFurniture: keepsFurniture) else {
+      throw .unparsableHTML
+    }
+    if !keepsFurniture, !found.contains(where: { $0.kind != .title }),
+      let everything = LibXML.blocks(fromHTML: document.text, keepFurniture: true)
+    {
+      found = everything
+    }
+    let blocks = found.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
+    guard !blocks.isEmpty else { throw .noText }
+    let title =
+      found.first(where: { $0.kind == .title })?.text
+      ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
+    return ExtractedText(title: title, blocks: blocks)
+  }
+}

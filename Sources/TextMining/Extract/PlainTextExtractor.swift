@@ -1,0 +1,147 @@
+/// Extracts blocks from plain text: paragraphs at blank lines, hard-wrapped lines joined.
+///
+/// Lines of one paragraph are joined with a space; a word hyphenated across a line end is joined
+/// without one (`"co-\noperation"` reads `"co-operation"`). A line much shorter than the
+/// document's wrap width ends its block (headings, attendance lists), and so does a line before a
+/// bullet. Bullet glyphs (`-`, `*`, `•`, `o`, `·`) are dropped; written numbering is kept. The
+/// first line is the title when it stands alone and is short.
+public struct PlainTextExtractor: TextExtractor {
+  /// A line shorter than this share of the wrap width is a deliberate line end.
+  public var shortLineRatio: Double
+
+  /// Creates a plain-text extractor.
+  public init(shortLineRatio: Double = 0.6) {
+    self.shortLineRatio = shortLineRatio
+  }
+
+  private struct Line {
+    var number: Int
+    var text: Substring
+    var length: Int
+  }
+
+  public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
+    let lines = Self.lines(of: document.text)
+    let wrapWidth = Self.wrapWidth(of: lines)
+    var blocks: [Block] = []
+    var current: [Line] = []
+    var paragraphIndex = 0
+    var paragraphIndexHasSeveralBlocks = false
+
+    func finishBlock() {
+      guard let first = current.first else { return }
+      var text = ""
+      var kind = BlockKind.paragraph
+      for (index, line) in current.enumerated() {
+        var piece = line.text
+        if index == 0, let stripped = Self.strippingBullet(piece) {
+          piece = stripped
+          kind = .listItem
+        }
+        if index > 0 {
+          if Self.endsWithLineEndHyphen(text) && piece.first?.isLowercase == true {
+            // "co-" + "operation" reads "co-operation".
+          } else {
+            text += " "
+          }
+        }
+        text += piece
+      }
+      let collapsed = Self.collapsingWhitespace(text)
+      if !collapsed.isEmpty {
+        if kind == .paragraph, current.count == 1 {
+          if blocks.isEmpty && paragraphIndex == 0 && collapsed.count <= 200 {
+            kind = .title
+          } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last) {
+            kind = .heading
+          } else if paragraphIndexHasSeveralBlocks {
+            kind = .line
+          }
+        }
+        blocks.append(Block(kind: kind, text: collapsed, line: first.number))
+      }
+      current.removeAll(keepingCapacity: true)
+    }
+
+    for line in lines {
+      if line.length == 0 {
+        finishBlock()
+        if !blocks.isEmpty { paragraphIndex += 1 }
+        paragraphIndexHasSeveralBlocks = false
+        continue
+      }
+      if let previous = current.last {
+        let previousIsShort = Double(previous.length) < Double(wrapWidth) * shortLineRatio
+        if previousIsShort || Self.strippingBullet(line.text) != nil {
+          finishBlock()
+          paragraphIndexHasSeveralBlocks = true
+        }
+      }
+      current.append(line)
+    }
+    finishBlock()
+    guard !blocks.isEmpty else { throw .noText }
+    let title = blocks.first(where: { $0.kind == .title })?.text
+    return ExtractedText(title: title, blocks: blocks)
+  }
+
+  /// Splits at LF, CRLF or CR, trimming trailing white space; blank lines have length 0.
+  private static func lines(of text: String) -> [Line] {
+    var lines: [Line] = []
+    var number = 0
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+      number += 1
+      var end = raw.endIndex
+      while end > raw.startIndex, raw[raw.index(before: end)].isWhitespace {
+        end = raw.index(before: end)
+      }
+      var start = raw.startIndex
+      while start < end, raw[start].isWhitespace { start = raw.index(after: start) }
+      let trimmed = raw[start..<end]
+      lines.append(Line(number: number, text: trimmed, length: trimmed.count))
+    }
+    return lines
+  }
+
+  /// The width text was wrapped at: the 90th percentile of non-blank line lengths.
+  private static func wrapWidth(of lines: [Line]) -> Int {
+    let lengths = lines.lazy.map(\.length).filter { $0 > 0 }.sorted()
+    guard !lengths.isEmpty else { return 0 }
+    return lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
+  }
+
+  private static let bullets: Set<Character> = ["-", "*", "•", "o", "·", "‣", "▪", "–"]
+
+  /// The line without its bullet glyph, or nil when it does not start with one.
+  private static func strippingBullet(_ line: Substring) -> Substring? {
+    guard let first = line.first, bullets.contains(first) else { return nil }
+    let rest = line.dropFirst()
+    guard let next = rest.first, next == " " || next == "\t" else { return nil }
+    return rest.drop(while: { $0 == " " || $0 == "\t" })
+  }
+
+  private static func endsWithLineEndHyphen(_ text: String) -> Bool {
+    guard text.last == "-" else { return false }
+    let beforeHyphen = text.dropLast().last
+    return beforeHyphen?.isLetter == true
+  }
+
+  private static func collapsingWhitespace(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) { continue }
+      if pendingSpace {
+        result.unicodeScalars.append(" ")
+        pendingSpace = false
+      }
+      result.unicodeScalars.append(scalar)
+    }
+    return result
+  }
+}

@@ -1,0 +1,80 @@
+internal import CTextShim
+
+/// Calls into ICU (converters and break iterators) through the CTextShim boundary.
+enum ICU {
+  /// Why a conversion to UTF-8 failed.
+  enum ConversionFailure: Error, Equatable {
+    /// ICU has no converter for the charset label.
+    case unknownCharset
+    /// The bytes hold an invalid or unmapped sequence starting at this byte offset.
+    case invalidBytes(byteOffset: Int)
+    /// Any other ICU failure.
+    case failed
+  }
+
+  /// Converts bytes in a charset to a Swift string, refusing invalid or unmapped sequences.
+  ///
+  /// - Parameters:
+  ///   - bytes: the encoded text, without a byte order mark.
+  ///   - charset: an ICU converter name or alias, such as "windows-1252" or "UTF-16LE".
+  /// - Returns: the decoded text, or why it could not be decoded.
+  static func string(from bytes: UnsafeRawBufferPointer, charset: String) -> Result<String, ConversionFailure> {
+    var length = 0
+    var status = TM_CONVERT_OK
+    var errorOffset = 0
+    let converted = tm_convert_to_utf8(
+      charset, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, &length,
+      &status, &errorOffset)
+    guard let converted else {
+      switch status {
+      case TM_CONVERT_UNKNOWN_CHARSET: return .failure(.unknownCharset)
+      case TM_CONVERT_INVALID_BYTES: return .failure(.invalidBytes(byteOffset: errorOffset))
+      default: return .failure(.failed)
+      }
+    }
+    defer { tm_free(converted) }
+    let buffer = UnsafeRawBufferPointer(start: converted, count: length)
+    return .success(String(decoding: buffer, as: UTF8.self))
+  }
+
+  /// Sentence boundaries and word tokens of a UTF-8 text.
+  struct Segments: Sendable {
+    /// Sentence boundaries as UTF-8 byte offsets, from 0 to the text's byte count.
+    var sentenceBoundaries: [Int]
+    /// Word tokens (letters, numbers, ideographs) as UTF-8 byte ranges, in order.
+    var wordRanges: [Range<Int>]
+  }
+
+  /// Finds sentence and word boundaries with ICU, working on the string's UTF-8 in place.
+  ///
+  /// - Parameters:
+  ///   - text: the text to segment.
+  ///   - locale: an ICU locale ID; `en_GB@ss=standard` suppresses breaks after "Dr." and the like.
+  /// - Returns: the segments, or `nil` when ICU failed (for example an unknown locale).
+  static func segments(of text: String, locale: String) -> Segments? {
+    var text = text
+    return text.withUTF8 { utf8 -> Segments? in
+      guard let base = utf8.baseAddress, utf8.count > 0 else {
+        return Segments(sentenceBoundaries: [0], wordRanges: [])
+      }
+      var result = tm_segmentation()
+      let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+        tm_segment($0, utf8.count, locale, &result)
+      }
+      guard status == 0 else { return nil }
+      defer { tm_segmentation_free(&result) }
+      var boundaries: [Int] = []
+      if let pointer = result.sentence_boundaries {
+        boundaries = Array(UnsafeBufferPointer(start: pointer, count: result.sentence_boundary_count))
+      }
+      var words: [Range<Int>] = []
+      if let tokens = result.tokens {
+        words.reserveCapacity(result.token_count)
+        for token in UnsafeBufferPointer(start: tokens, count: result.token_count) {
+          words.append(token.start..<token.end)
+        }
+      }
+      return Segments(sentenceBoundaries: boundaries, wordRanges: words)
+    }
+  }
+}

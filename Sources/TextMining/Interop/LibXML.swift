@@ -1,0 +1,68 @@
+internal import CTextShim
+
+/// A block of visible HTML text as libxml2's tree walk found it.
+struct HTMLBlock: Sendable, Equatable {
+  /// The block's structural role.
+  var kind: BlockKind
+  /// Heading level 1-6 for headings, 0 otherwise.
+  var level: Int
+  /// 1-based line in the parsed input where the block's text starts (0 when unknown).
+  var line: Int
+  /// The block's text, white space collapsed and trimmed.
+  var text: String
+}
+
+/// Calls into libxml2's HTML parser through the CTextShim boundary.
+enum LibXML {
+  /// Prepares libxml2 for use from several threads; idempotent.
+  static let initialize: Void = { tm_initialize() }()
+
+  /// Parses UTF-8 HTML and returns its visible text blocks in document order.
+  ///
+  /// - Parameters:
+  ///   - html: the page, already decoded; its own charset declarations are ignored.
+  ///   - keepFurniture: keep nav, header, footer, aside, forms and menu-like elements.
+  /// - Returns: the blocks, or `nil` when libxml2 could not build a document at all.
+  static func blocks(fromHTML html: String, keepFurniture: Bool) -> [HTMLBlock]? {
+    _ = initialize
+    var html = html
+    return html.withUTF8 { utf8 -> [HTMLBlock]? in
+      guard let base = utf8.baseAddress else { return [] }
+      var document = tm_html_document()
+      let options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
+      let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+        tm_html_extract($0, utf8.count, options, &document)
+      }
+      defer { tm_html_document_free(&document) }
+      guard status == TM_HTML_OK else { return nil }
+      guard let blocks = document.blocks, let text = document.text else { return [] }
+      let bytes = UnsafeRawBufferPointer(start: text, count: document.text_length)
+      var result: [HTMLBlock] = []
+      result.reserveCapacity(document.block_count)
+      for index in 0..<document.block_count {
+        let block = blocks[index]
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[block.text_offset..<(block.text_offset + block.text_length)])
+        result.append(
+          HTMLBlock(
+            kind: BlockKind(shimKind: block.kind),
+            level: Int(block.level),
+            line: Int(block.line),
+            text: String(decoding: slice, as: UTF8.self)))
+      }
+      return result
+    }
+  }
+}
+
+extension BlockKind {
+  fileprivate init(shimKind: UInt32) {
+    switch shimKind {
+    case UInt32(TM_BLOCK_TITLE.rawValue): self = .title
+    case UInt32(TM_BLOCK_HEADING.rawValue): self = .heading
+    case UInt32(TM_BLOCK_LIST_ITEM.rawValue): self = .listItem
+    case UInt32(TM_BLOCK_TABLE_CELL.rawValue): self = .tableCell
+    case UInt32(TM_BLOCK_LINE.rawValue): self = .line
+    default: self = .paragraph
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+extension PipelineDefinition {
+  private static let keys = [
+    "name", "description", "sources", "include", "exclude", "taxonomy", "output", "limits", "extract", "segment",
+  ]
+
+  /// Loads and checks a pipeline file.
+  ///
+  /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
+  /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
+  /// (default `out/<name>` in the working directory), `limits: {max_file_bytes}`,
+  /// `extract: {keep_furniture}`, `segment: {locale}`.
+  ///
+  /// - Parameter path: the pipeline file, as the user named it.
+  /// - Throws: `ConfigurationError` as `file:line:column: message` for a wrong key or value, a
+  ///   missing source folder or taxonomy file, or a bad pattern.
+  public static func load(from path: String) throws(ConfigurationError) -> PipelineDefinition {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      throw ConfigurationError(file: path, message: "pipeline file \(reason)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ConfigurationError(file: path, message: "the pipeline file is not UTF-8 text")
+    }
+    return try parse(text, file: path)
+  }
+
+  /// Parses pipeline YAML text (see `load(from:)`); relative paths resolve against `file`'s folder.
+  public static func parse(_ text: String, file: String) throws(ConfigurationError) -> PipelineDefinition {
+    let root = try YAMLNode.parse(text, file: file)
+    let folder = (file as NSString).deletingLastPathComponent
+    func resolve(_ path: String) -> String {
+      path.hasPrefix("/") || folder.isEmpty ? path : folder + "/" + path
+    }
+    var name: String?
+    var description = ""
+    var sources: [String] = []
+    var include: [GlobPattern] = []
+    var includeGiven = false
+    var exclude: [GlobPattern] = []
+    var taxonomy: String?
+    var output: String?
+    var maxFileBytes = defaultMaxFileBytes
+    var keepsFurniture = false
+    var locale = defaultSegmentationLocale
+
+    for (key, _, value) in try root.mapping(allowedKeys: keys, what: "the pipeline") {
+      switch key {
+      case "name":
+        let given = try value.nonEmptyString(what: "'name'")
+        guard given.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }),
+          !given.hasPrefix(".")
+        else { throw value.error("pipeline name '\(given)' may hold only letters, digits, '-', '_' and '.'") }
+        name = given
+      case "description": description = try value.string(what: "'description'")
+      case "sources":
+        for item in try value.sequence(what: "'sources'") {
+          let path = resolve(try item.nonEmptyString(what: "a source"))
+          var isDirectory: ObjCBool = false
+          guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw item.error("source folder '\(path)' does not exist")
+          }
+          guard isDirectory.boolValue else { throw item.error("source '\(path)' is not a folder") }
+          sources.append(path)
+        }
+        guard !sources.isEmpty else { throw value.error("'sources' is empty; name at least one folder") }
+      case "include":
+        includeGiven = true
+        include = try patterns(value, what: "'include'")
+        guard !include.isEmpty else { throw value.error("'include' is empty; no file would be read") }
+      case "exclude": exclude = try patterns(value, what: "'exclude'")
+      case "taxonomy":
+        let path = resolve(try value.nonEmptyString(what: "'taxonomy'"))
+        guard FileManager.default.fileExists(atPath: path) else {
+          throw value.error("taxonomy file '\(path)' does not exist")
+        }
+        taxonomy = path
+      case "output": output = resolve(try value.nonEmptyString(what: "'output'"))
+      case "limits":
+        for (limit, _, limitValue) in try value.mapping(allowedKeys: ["max_file_bytes"], what: "'limits'") where limit == "max_file_bytes" {
+          maxFileBytes = try limitValue.positiveInt(what: "'max_file_bytes'")
+        }
+      case "extract":
+        for (option, _, optionValue) in try value.mapping(allowedKeys: ["keep_furniture"], what: "'extract'") where option == "keep_furniture" {
+          keepsFurniture = try optionValue.bool(what: "'keep_furniture'")
+        }
+      case "segment":
+        for (option, _, optionValue) in try value.mapping(allowedKeys: ["locale"], what: "'segment'") where option == "locale" {
+          locale = try optionValue.nonEmptyString(what: "'locale'")
+        }
+      default: break
+      }
+    }
+    guard let name else { throw root.error("the pipeline has no 'name'") }
+    guard !sources.isEmpty else { throw root.error("the pipeline has no 'sources'") }
+    guard let taxonomy else { throw root.error("the pipeline has no 'taxonomy'") }
+    if !includeGiven {
+      include = defaultInclude.compactMap { try? GlobPattern($0) }
+    }
+    return PipelineDefinition(
+      file: file, name: name, description: description, sources: sources, include: include, exclude: exclude,
+      taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", maxFileBytes: maxFileBytes,
+      keepsFurniture: keepsFurniture, segmentationLocale: locale)
+  }
+
+  private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError) -> [GlobPattern] {
+    var patterns: [GlobPattern] = []
+    for item in try value.sequence(what: what) {
+      let text = try item.string(what: "a pattern")
+      do {
+        patterns.append(try GlobPattern(text))
+      } catch {
+        throw item.error("bad pattern: \(error.message)", columnOffset: error.offset + (item.isQuoted ? 1 : 0))
+      }
+    }
+    return patterns
+  }
+}

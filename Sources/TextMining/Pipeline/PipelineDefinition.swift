@@ -1,0 +1,48 @@
+/// A pipeline: which sources to read, which taxonomy to tag with, where to write.
+///
+/// Loaded from a YAML file in `pipelines/` (see `PipelineDefinition+Loading.swift`). Relative
+/// paths inside the file are resolved against the file's own folder, so a pipeline works from
+/// any working directory.
+public struct PipelineDefinition: Sendable {
+  /// The pipeline file as the user named it.
+  public var file: String
+  /// The pipeline's name; it names the default output folder and goes into every record.
+  public var name: String
+  /// What the pipeline is for.
+  public var description: String
+  /// Folders to read documents from.
+  public var sources: [String]
+  /// Files to read: relative paths matching one of these...
+  public var include: [GlobPattern]
+  /// ...and none of these.
+  public var exclude: [GlobPattern]
+  /// The taxonomy file.
+  public var taxonomyPath: String
+  /// Where outputs go.
+  public var outputPath: String
+  /// Files larger than this many bytes are refused.
+  public var maxFileBytes: Int
+  /// Keep page furniture (nav, header, footer, aside, forms) in HTML text.
+  public var keepsFurniture: Bool
+  /// ICU locale for sentence and word boundaries.
+  public var segmentationLocale: String
+
+  /// Include patterns used when a pipeline names none.
+  public static let defaultInclude = ["**/*.html", "**/*.htm", "**/*.txt"]
+  /// The size limit used when a pipeline sets none (50 MB).
+  public static let defaultMaxFileBytes = 50_000_000
+  /// The segmentation locale used when a pipeline sets none.
+  public static let defaultSegmentationLocale = "en_GB@ss=standard"
+
+  /// The sources roots for discovery: a single root's files are named relative to it; with
+  /// several roots, each file's source starts with its root's folder name.
+  public var discoveryRoots: [SourceDiscoverer.Root] {
+    if sources.count == 1 { return [SourceDiscoverer.Root(path: sources[0])] }
+    return sources.map { SourceDiscoverer.Root(path: $0, sourcePrefix: Self.lastComponent(of: $0)) }
+  }
+
+  static func lastComponent(of path: String) -> String {
+    let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+  }
+}

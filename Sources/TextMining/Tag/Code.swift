@@ -1,0 +1,57 @@
+/// A codebook code such as `success_factor.trust`: a category and a name.
+public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+  /// The code as the codebook writes it, `category.name`.
+  public let rawValue: String
+
+  /// Creates a code from `category.name`; nil unless both parts are present.
+  public init?(rawValue: String) {
+    let parts = rawValue.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+    self.rawValue = rawValue
+  }
+
+  /// Creates a code from its category and name.
+  public init(category: String, name: String) {
+    self.rawValue = "\(category).\(name)"
+  }
+
+  /// The category, the part before the dot.
+  public var category: String { String(rawValue.prefix(while: { $0 != "." })) }
+
+  /// The name, the part after the dot.
+  public var name: String { String(rawValue.drop(while: { $0 != "." }).dropFirst()) }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: Code, rhs: Code) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How a sentence presents the thing a mention names.
+public enum Polarity: String, Codable, Sendable {
+  case positive, negative, neutral
+}
+
+/// One tagged mention of a code in a sentence.
+public struct Mention: Sendable, Equatable {
+  /// The code the mention carries.
+  public var code: Code
+  /// Index of the sentence in `SegmentedText.sentences`.
+  public var sentence: Int
+  /// UTF-8 byte range of the matched text in the document text.
+  public var utf8Range: Range<Int>
+  /// Polarity of the mention.
+  public var polarity: Polarity
+  /// Whether the claim is speculative or conditional.
+  public var isHedged: Bool
+  /// The named partnership the evidence is about, if known.
+  public var partnership: String?
+}
+
+/// The tag stage: segmented text in, mentions out.
+public protocol Tagger: Sendable {
+  /// Finds every mention in a document, in text order.
+  ///
+  /// - Parameter text: the segmented document.
+  /// - Returns: the mentions, ordered by position.
+  func mentions(in text: SegmentedText) -> [Mention]
+}

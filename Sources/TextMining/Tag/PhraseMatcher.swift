@@ -1,0 +1,202 @@
+/// Finds taxonomy phrases in a sentence's tokens: a trie over token ids, longest match first.
+///
+/// Phrases are cut into word tokens by the same ICU word breaker as documents and folded by
+/// `TokenNormalizer`, so case, plurals and possessives match. Between two tokens of a match only
+/// white space, hyphens and apostrophes may stand: "co operation", "co-operation" and
+/// "Co-\noperation" all match the phrase "co-operation". A hyphen inside a phrase also matches
+/// the joined word ("cooperation"), and two tokens joined by a hyphen in the text also match the
+/// joined word ("partner-ships" matches "partnerships").
+///
+/// Matching is leftmost-longest: at each token the longest phrase wins, the match is taken, and
+/// matching resumes after it, so one span carries one code. A phrase that folds to the same
+/// tokens as another phrase is refused when the taxonomy loads, so there are no ties.
+struct PhraseMatcher: Sendable {
+  /// A phrase the matcher can report.
+  struct Entry: Sendable {
+    var code: Code
+    var polarity: Polarity?
+    var phrase: String
+  }
+
+  private struct Node: Sendable {
+    var children: [Int32: Int32] = [:]
+    var entry: Int32 = -1
+  }
+
+  private(set) var entries: [Entry] = []
+  private var vocabulary: [String: Int32] = [:]
+  private var nodes: [Node] = [Node()]
+  private var longestTokenByteCount = 0
+
+  /// Compiles a taxonomy's phrases.
+  ///
+  /// - Throws: `ConfigurationError` at the phrase, for a phrase without words or one that folds
+  ///   to the same tokens as another.
+  init(codes: [Taxonomy.CodeDefinition], file: String) throws(ConfigurationError) {
+    for definition in codes {
+      for phrase in definition.phrases {
+        let tokens = Self.phraseTokens(phrase.text)
+        guard !tokens.isEmpty else {
+          throw ConfigurationError(file: file, line: phrase.line, column: phrase.column, message: "phrase '\(phrase.text)' has no words")
+        }
+        let entryIndex = Int32(entries.count)
+        entries.append(Entry(code: definition.code, polarity: phrase.polarity, phrase: phrase.text))
+        for variant in Self.variants(of: tokens) {
+          let ids = variant.map { id(for: $0) }
+          var node = 0
+          for tokenID in ids {
+            if let next = nodes[node].children[tokenID] {
+              node = Int(next)
+            } else {
+              nodes.append(Node())
+              nodes[node].children[tokenID] = Int32(nodes.count - 1)
+              node = nodes.count - 1
+            }
+          }
+          let existing = nodes[node].entry
+          if existing >= 0, existing != entryIndex {
+            let other = entries[Int(existing)]
+            throw ConfigurationError(
+              file: file, line: phrase.line, column: phrase.column,
+              message: "phrase '\(phrase.text)' of \(definition.code) matches the same words as '\(other.phrase)' of \(other.code); keep one")
+          }
+          nodes[node].entry = entryIndex
+        }
+      }
+    }
+  }
+
+  private mutating func id(for token: String) -> Int32 {
+    if let id = vocabulary[token] { return id }
+    let id = Int32(vocabulary.count)
+    vocabulary[token] = id
+    longestTokenByteCount = max(longestTokenByteCount, token.utf8.count)
+    return id
+  }
+
+  /// The id of a normalised token, or -1 when no phrase uses it.
+  func tokenID(_ token: String) -> Int32 { vocabulary[token] ?? -1 }
+
+  /// Whether a raw token is too long to be in the vocabulary (its possessive and plural folded).
+  func cannotMatch(byteCount: Int) -> Bool { byteCount > longestTokenByteCount + 3 }
+
+  /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
+  private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
+    guard let segments = ICU.segments(of: phrase, locale: "en_GB") else { return [] }
+    let utf8 = Array(phrase.utf8)
+    var tokens: [(String, Bool)] = []
+    for (index, range) in segments.wordRanges.enumerated() {
+      let word = String(decoding: utf8[range], as: UTF8.self)
+      var hyphenated = false
+      if index + 1 < segments.wordRanges.count {
+        let gap = String(decoding: utf8[range.upperBound..<segments.wordRanges[index + 1].lowerBound], as: UTF8.self)
+        hyphenated = gap.contains { TokenGap.hyphens.contains($0) }
+      }
+      tokens.append((word, hyphenated))
+    }
+    return tokens
+  }
+
+  /// Every way to write a phrase's hyphens: split into two tokens or joined into one.
+  private static func variants(of tokens: [(token: String, hyphenatedToNext: Bool)]) -> [[String]] {
+    var variants: [[String]] = [[]]
+    var pendingJoin: [String] = []  // raw pieces of the current token across hyphen joints
+    for (token, hyphenated) in tokens {
+      pendingJoin.append(token)
+      if hyphenated { continue }
+      // pieces joined by hyphens: each joint may be split or joined
+      var pieceVariants: [[String]] = [[pendingJoin[0]]]
+      for piece in pendingJoin.dropFirst() {
+        pieceVariants = pieceVariants.flatMap { prefix -> [[String]] in
+          var joined = prefix
+          joined[joined.count - 1] += piece
+          return [prefix + [piece], joined]
+        }
+      }
+      pendingJoin.removeAll()
+      variants = variants.flatMap { variant in pieceVariants.map { variant + $0 } }
+    }
+    return variants.map { $0.map { TokenNormalizer.normalize($0) } }
+  }
+
+  /// A match: token positions (indices into the ids given) and the entry matched.
+  struct Match: Equatable {
+    var tokens: Range<Int>
+    var entry: Int
+  }
+
+  /// Leftmost-longest matches over one sentence's tokens.
+  ///
+  /// - Parameters:
+  ///   - ids: each token's id (`tokenID`), -1 for words no phrase uses.
+  ///   - connected: `connected[i]` tells whether token i and i+1 may be in one match.
+  ///   - joinedIDs: for tokens joined to the next by a hyphen, the id of the joined word.
+  func matches(ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32]) -> [Match] {
+    var matches: [Match] = []
+    var position = 0
+    while position < ids.count {
+      var best: Match?
+      longest(from: 0, at: position, start: position, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+      if let found = best {
+        matches.append(found)
+        position = found.tokens.upperBound
+      } else {
+        position += 1
+      }
+    }
+    return matches
+  }
+
+  private func longest(
+    from node: Int, at position: Int, start: Int, ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32],
+    best: inout Match?
+  ) {
+    if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0) {
+      best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
+    }
+    guard position < ids.count, position == start || connected[position - 1] else { return }
+    if ids[position] >= 0, let next = nodes[node].children[ids[position]] {
+      longest(from: Int(next), at: position + 1, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+    }
+    if let joined = joinedIDs[position], joined >= 0, let next = nodes[node].children[joined] {
+      longest(from: Int(next), at: position + 2, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+    }
+  }
+}
+
+/// What may stand between two tokens of one match.
+enum TokenGap {
+  /// Hyphen characters: hyphen-minus, hyphen, non-breaking hyphen, soft hyphen.
+  static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{00AD}"]
+
+  /// Whether the bytes between two tokens let them be part of one match: only spaces,
+  /// hyphens and apostrophes.
+  static func connects(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < gap.count {
+      let byte = gap[index]
+      switch byte {
+      case 0x20, 0x2D, 0x27:  // space, hyphen-minus, apostrophe
+        index += 1
+      case 0xC2 where index + 1 < gap.count && (gap[index + 1] == 0xAD || gap[index + 1] == 0xA0):
+        index += 2  // soft hyphen, no-break space
+      case 0xE2 where index + 2 < gap.count && gap[index + 1] == 0x80
+        && (gap[index + 2] == 0x90 || gap[index + 2] == 0x91 || gap[index + 2] == 0x99):
+        index += 3  // hyphen, non-breaking hyphen, right single quote
+      default:
+        return false
+      }
+    }
+    return gap.count <= 4
+  }
+
+  /// Whether the gap is a hyphen, with at most a space after it ("co-operation", "co- operation").
+  static func isHyphen(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch gap.count {
+    case 1: return gap[0] == 0x2D
+    case 2: return (gap[0] == 0x2D && gap[1] == 0x20) || (gap[0] == 0xC2 && gap[1] == 0xAD)
+    case 3: return gap[0] == 0xE2 && gap[1] == 0x80 && (gap[2] == 0x90 || gap[2] == 0x91)
+    default: return false
+    }
+  }
+}

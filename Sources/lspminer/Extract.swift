@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import TextMining
+
+extension LSPMinerCommand {
+  /// `lspminer extract`: shows the decode and extract stages' result for one file.
+  struct Extract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the text extracted from a file, one block per paragraph (a debugging aid).")
+
+    @Argument(help: "An HTML or text file.", completion: .file())
+    var file: String
+
+    @Flag(help: "Keep page furniture (nav, header, footer, aside, forms).")
+    var keepFurniture = false
+
+    @Flag(help: "Show each block's kind and source line.")
+    var blocks = false
+
+    func run() async throws {
+      let source = SourceFile(source: file, path: file)
+      do {
+        let bytes = try SourceReader(maxFileBytes: Int.max).read(source)
+        let format = source.formatByExtension ?? .plainText
+        let decoded = try CharsetDecoder().decode(bytes, format: format)
+        let extractor = FormatDispatchingExtractor(html: HTMLTextExtractor(keepsFurniture: keepFurniture))
+        let extracted = try extractor.extractText(from: decoded)
+        printError("# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)")
+        if blocks {
+          for (index, block) in extracted.blocks.enumerated() {
+            print("[\(index) \(block.kind.rawValue) line \(block.line)] \(block.text)")
+          }
+        } else {
+          print(extracted.text, terminator: "")
+        }
+      } catch {
+        printError("lspminer: \(file): \(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TextMining
+
+/// The `lspminer` command line: turns report archives into JSON Lines evidence.
+@main
+struct LSPMinerCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lspminer",
+    abstract: "Mine evidence about Local Strategic Partnerships from report archives.",
+    discussion: """
+      Exit codes: 0 all well; 1 some documents failed (see errors.jsonl); 2 usage or \
+      configuration error.
+      """,
+    subcommands: [Run.self, Tag.self, Validate.self, Extract.self],
+    defaultSubcommand: nil)
+
+  /// Exit status for a usage or configuration error.
+  static let configurationErrorCode: Int32 = 2
+
+  /// Parses arguments and runs the command, mapping usage errors to exit code 2.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as ConfigurationError {
+      printError("lspminer: \(error)")
+      Foundation.exit(configurationErrorCode)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      if code == .validationFailure {
+        // Usage errors: ArgumentParser's message and help, but our documented exit status.
+        printError(fullMessage(for: error))
+        Foundation.exit(configurationErrorCode)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TextMining
+
+extension LSPMinerCommand {
+  /// `lspminer run`: the batch job.
+  struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a pipeline over its sources and write evidence files.",
+      discussion: """
+        Writes evidence/<doc_id>.jsonl and text/<doc_id>.txt per document, documents.jsonl and \
+        errors.jsonl under the output folder (default out/<pipeline-name>). Exit status: 0 when \
+        every document succeeded, 1 when some failed, 2 for a usage or configuration error.
+        """)
+
+    @OptionGroup var options: PipelineOptions
+
+    @Option(name: .customLong("source"), help: "Read this folder instead of the pipeline's sources (repeatable).")
+    var sources: [String] = []
+
+    @Option(help: "Write outputs to this folder instead of the pipeline's.")
+    var output: String?
+
+    @Option(help: "Documents processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+      for source in sources {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
+          throw ValidationError("--source '\(source)' is not a folder")
+        }
+      }
+    }
+
+    func run() async throws {
+      var (definition, taxonomy) = try options.load()
+      if !sources.isEmpty { definition.sources = sources }
+      if let output { definition.outputPath = output }
+      let runner = PipelineRunner(
+        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
+      let started = ContinuousClock.now
+      let report: PipelineRunner.Report
+      do {
+        report = try await runner.run()
+      } catch {
+        printError("lspminer: \(error)")
+        throw ExitCode.failure
+      }
+      for failure in report.failures { printError("lspminer: \(failure)") }
+      if !quiet {
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        let ok = report.documents.filter { $0.status == .ok }.count
+        let duplicates = report.documents.filter { $0.status == .duplicate }.count
+        printError(
+          "lspminer: \(report.documents.count) documents (\(ok) ok, \(duplicates) duplicate, "
+            + "\(report.failures.count) failed), \(report.recordCount) records in "
+            + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)")
+      }
+      if !report.succeeded { throw ExitCode.failure }
+    }
+  }
+}
