@@ -92,6 +92,21 @@ static bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/// libxml2's HTML parser hands text to the tree in chunks of up to 1000 bytes and stamps a text
+/// node with the line the parser had reached when the first chunk was done. The line of the
+/// character at `index` is that line less the newlines between it and the end of the first chunk.
+enum { HTML_TEXT_CHUNK = 1000 };
+
+static uint32_t start_line(const unsigned char *content, size_t index, size_t length, uint32_t node_line) {
+  if (node_line == 0) return 0;
+  size_t chunk_end = length < HTML_TEXT_CHUNK ? length : HTML_TEXT_CHUNK;
+  uint32_t newlines = 0;
+  for (size_t i = index; i < chunk_end; i++) {
+    if (content[i] == '\n') newlines++;
+  }
+  return newlines < node_line ? node_line - newlines : 1;
+}
+
 /// Appends a text node's content, collapsing white space (and no-break spaces) to one space.
 static void append_text(builder *b, const unsigned char *content, uint32_t line) {
   if (content == NULL) return;
@@ -113,7 +128,7 @@ static void append_text(builder *b, const unsigned char *content, uint32_t line)
       continue;
     }
     if (c < 0x20 || c == 0x7F) continue;  // control characters carry no text
-    if (b->length == b->block_start) b->block_line = line;
+    if (b->length == b->block_start) b->block_line = start_line(content, i, n, line);
     if (b->pending_space) {
       b->text[b->length++] = ' ';
       b->pending_space = false;

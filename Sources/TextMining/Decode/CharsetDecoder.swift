@@ -51,14 +51,20 @@ public struct CharsetDecoder: TextDecoder {
     if let text = String(validating: bytes, as: UTF8.self) {
       return try finish(text, format: format, encoding: "UTF-8", declared: declared)
     }
+    let text: String
     do {
-      let text = try Self.convert(bytes[...], charset: "windows-1252")
-      return try finish(text, format: format, encoding: "windows-1252", declared: declared)
+      text = try Self.convert(bytes[...], charset: "windows-1252")
     } catch ICU.ConversionFailure.invalidBytes(let offset) {
       throw .undecodable(byteOffset: offset)
     } catch {
       throw .undecodable(byteOffset: 0)
     }
+    // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in windows-1252; ICU passes them through as
+    // C1 controls, which no real page holds. One byte is one scalar here, so the index is the offset.
+    if let undefined = text.unicodeScalars.firstIndex(where: { (0x80...0x9F).contains($0.value) }) {
+      throw .undecodable(byteOffset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: undefined))
+    }
+    return try finish(text, format: format, encoding: "windows-1252", declared: declared)
   }
 
   /// Drops control characters; refuses text that is mostly control characters.

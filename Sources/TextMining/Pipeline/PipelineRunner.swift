@@ -95,7 +95,11 @@ extension PipelineRunner {
       let bytes = try reader.read(file)
       return Identified(file: file, docID: SHA256.hash(data: bytes).hexString, byteCount: bytes.count)
     } catch {
-      return Identified(file: file, failure: DocumentFailure(source: file.source, stage: .read, reason: error.description))
+      var byteCount: Int?
+      if case .tooLarge(let count, _) = error { byteCount = count }
+      return Identified(
+        file: file, byteCount: byteCount,
+        failure: DocumentFailure(source: file.source, stage: .read, reason: error.description))
     }
   }
 

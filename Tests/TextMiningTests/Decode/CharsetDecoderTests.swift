@@ -1,0 +1,102 @@
+import Testing
+
+@testable import TextMining
+
+@Suite struct CharsetDecoderTests {
+  private let decoder = CharsetDecoder()
+
+  @Test func decodesPlainUTF8() throws {
+    let result = try decoder.decode(Array("Trust – “quoted” £5".utf8), format: .plainText)
+    #expect(result.text == "Trust – “quoted” £5")
+    #expect(result.encoding == "UTF-8")
+    #expect(result.declaredEncoding == nil)
+  }
+
+  @Test func stripsAUTF8ByteOrderMark() throws {
+    let result = try decoder.decode(try Fixtures.bytes("text/utf8-bom.txt"), format: .plainText)
+    #expect(result.text.hasPrefix("BOM report"))
+    #expect(result.encoding == "UTF-8")
+    #expect(result.declaredEncoding == "UTF-8 byte order mark")
+  }
+
+  @Test(arguments: [("html/utf16le-bom.html", "UTF-16LE"), ("html/utf16be-bom.html", "UTF-16BE")])
+  func decodesUTF16WithByteOrderMark(file: String, encoding: String) throws {
+    let result = try decoder.decode(try Fixtures.bytes(file), format: .html)
+    #expect(result.encoding == encoding)
+    #expect(result.text.contains("Mutual trust – £5."))
+    #expect(!result.text.hasPrefix("\u{FEFF}"))
+  }
+
+  @Test func detectsUTF16WithoutByteOrderMark() throws {
+    let result = try decoder.decode(try Fixtures.bytes("html/utf16le-no-bom.html"), format: .html)
+    #expect(result.encoding == "UTF-16LE")
+    #expect(result.text.contains("Mutual trust"))
+  }
+
+  @Test func followsAnHTTPEquivWindows1252Declaration() throws {
+    let result = try decoder.decode(try Fixtures.bytes("html/declared-windows-1252.html"), format: .html)
+    #expect(result.encoding == "windows-1252")
+    #expect(result.declaredEncoding == "windows-1252")
+    #expect(result.text.contains("“Mutual trust” cost £300 – agreed."))
+  }
+
+  @Test func fallsBackToWindows1252WhenUndeclaredBytesAreNotUTF8() throws {
+    let result = try decoder.decode(try Fixtures.bytes("html/undeclared-windows-1252.html"), format: .html)
+    #expect(result.encoding == "windows-1252")
+    #expect(result.declaredEncoding == nil)
+    #expect(result.text.contains("Partners’ “trust” £."))
+  }
+
+  @Test func treatsDeclaredLatin1AsWindows1252() throws {
+    let bytes = Array("<meta charset=\"ISO-8859-1\"><p>".utf8) + [0x93, 0x41, 0x94, 0xA3]
+    let result = try decoder.decode(bytes, format: .html)
+    #expect(result.encoding == "windows-1252")
+    #expect(result.declaredEncoding == "iso-8859-1")
+    #expect(result.text.hasSuffix("“A”£"))
+  }
+
+  @Test func fallsBackWhenTheDeclaredCharsetIsWrong() throws {
+    let result = try decoder.decode(try Fixtures.bytes("html/misdeclared-utf8.html"), format: .html)
+    #expect(result.encoding == "windows-1252")
+    #expect(result.declaredEncoding == "utf-8")
+    #expect(result.text.contains("“Leadership” matters."))
+  }
+
+  @Test func fallsBackWhenTheDeclaredCharsetIsUnknown() throws {
+    let result = try decoder.decode(try Fixtures.bytes("html/unknown-charset.html"), format: .html)
+    #expect(result.encoding == "UTF-8")
+    #expect(result.declaredEncoding == "x-no-such-charset")
+  }
+
+  @Test func ignoresCharsetDeclarationsInPlainText() throws {
+    let result = try decoder.decode(Array("<meta charset=\"shift_jis\"> café".utf8), format: .plainText)
+    #expect(result.encoding == "UTF-8")
+    #expect(result.text.hasSuffix("café"))
+  }
+
+  @Test func refusesEmptyFiles() {
+    #expect(throws: DecodingError.empty) { try decoder.decode([], format: .html) }
+  }
+
+  @Test(arguments: [("hostile/report-pdf-renamed.html", "PDF document"), ("hostile/archive-zip-renamed.html", "ZIP archive")])
+  func refusesBinaryFiles(file: String, kind: String) throws {
+    let bytes = try Fixtures.bytes(file)
+    #expect(throws: DecodingError.binary(kind: kind)) { try decoder.decode(bytes, format: .html) }
+  }
+
+  @Test func refusesNULFilledBytes() {
+    #expect(throws: DecodingError.binary(kind: "contains NUL bytes")) {
+      try decoder.decode([0x41, 0, 0, 0, 0x42, 0, 0, 0, 0, 0, 0, 0], format: .plainText)
+    }
+  }
+
+  @Test func refusesBytesValidInNoSupportedEncoding() throws {
+    let bytes = try Fixtures.bytes("hostile/undecodable.txt")
+    #expect(throws: DecodingError.undecodable(byteOffset: 21)) { try decoder.decode(bytes, format: .plainText) }
+  }
+
+  @Test func removesStrayControlCharacters() throws {
+    let result = try decoder.decode(Array("Trust\u{01} and\u{7F} leadership".utf8), format: .plainText)
+    #expect(result.text == "Trust and leadership")
+  }
+}

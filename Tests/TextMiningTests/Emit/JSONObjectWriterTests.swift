@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+@Suite struct JSONObjectWriterTests {
+  @Test func keepsKeyOrderAndEscapesOnlyWhatJSONNeeds() throws {
+    var object = JSONObjectWriter()
+    object.write("z", "web/a.html")
+    object.write("a", "“quoted” \"plain\" back\\slash\nline\ttab\u{01} £ 🤝")
+    object.write("n", 3)
+    object.write("none", nil as String?)
+    object.write("flag", false)
+    #expect(
+      object.line
+        == #"{"z":"web/a.html","a":"“quoted” \"plain\" back\\slash\nline\ttab\u0001 £ 🤝","n":3,"none":null,"flag":false}"#)
+    let parsed = try JSONSerialization.jsonObject(with: Data(object.lineBytes)) as? [String: Any]
+    #expect(parsed?["a"] as? String == "“quoted” \"plain\" back\\slash\nline\ttab\u{01} £ 🤝")
+  }
+
+  @Test func writesEvidenceRecordKeysInSchemaOrder() throws {
+    let record = EvidenceRecord(
+      docID: "abc", source: "a.html", title: nil, code: Code(category: "success_factor", name: "trust"), match: "trust",
+      polarity: .neutral, isHedged: false, partnership: nil, sentence: "Trust / trust.", block: 2, charStart: 10,
+      charEnd: 15, line: 7, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "ff", pipeline: "p")
+    let line = String(decoding: record.jsonLine, as: UTF8.self)
+    #expect(
+      line == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
+        + "\n")
+  }
+}

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import TextMining
+
+@Suite struct HTMLTextExtractorTests {
+  private func extract(_ html: String, keepsFurniture: Bool = false) throws -> ExtractedText {
+    try HTMLTextExtractor(keepsFurniture: keepsFurniture).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+  }
+
+  private func fixture(_ name: String) throws -> ExtractedText {
+    let decoded = try CharsetDecoder().decode(try Fixtures.bytes(name), format: .html)
+    return try HTMLTextExtractor().extractText(from: decoded)
+  }
+
+  @Test func keepsTheArticleAndDropsFurnitureScriptsAndStyles() throws {
+    let extracted = try fixture("html/nav-and-script-noise.html")
+    #expect(
+      extracted.texts == [
+        "Partnership news & views",
+        "Trust grows in Kelbrook",
+        "The Kelbrook board reported strong leadership this year.",
+        "Dr. Amara Osei said there is mutual trust between partners.",
+        "Community strategy refreshed", "New scrutiny panel",
+        "Theme", "Lead", "Safety", "Kelbrook Police",
+        "Civic Centre", "High Street", "Kelbrook",
+      ])
+    #expect(!extracted.text.contains("Furniture"))
+    #expect(extracted.title == "Partnership news & views")
+  }
+
+  @Test func labelsBlocksByKindAndSourceLine() throws {
+    let extracted = try fixture("html/nav-and-script-noise.html")
+    let kinds = extracted.blocks.map(\.kind)
+    #expect(kinds.first == .title)
+    #expect(kinds[1] == .heading)
+    #expect(kinds[2] == .paragraph)
+    #expect(kinds[4] == .listItem)
+    #expect(kinds[6] == .tableCell)
+    #expect(kinds.suffix(3) == [.line, .line, .line])
+    #expect(extracted.blocks[0].line == 8)
+    #expect(extracted.blocks[1].line == 19)
+    #expect(extracted.blocks[2].line == 20)
+  }
+
+  @Test func keepsFurnitureWhenAsked() throws {
+    let html = "<nav>Menu: LSP</nav><main><p>Body text.</p></main><footer>Footer text</footer>"
+    #expect(try extract(html, keepsFurniture: true).texts == ["Menu: LSP", "Body text.", "Footer text"])
+    #expect(try extract(html).texts == ["Body text."])
+  }
+
+  @Test func readsTableLayoutsWithUnclosedTagsAndEntities() throws {
+    let extracted = try fixture("html/table-layout.htm")
+    #expect(
+      extracted.texts == [
+        "Harbury LSP - Board", "Board summary",
+        "The board agreed new terms of reference & a Local Area Agreement.",
+        "Partners noted a lack of trust between agencies.", "Item one", "Item two",
+      ])
+  }
+
+  @Test func dropsHiddenElementsAndAriaNavigation() throws {
+    let html = """
+      <body><div role="navigation">Nav LSP</div><p hidden>Hidden</p><p style="display: none">Gone</p>
+      <p aria-hidden="true">Also gone</p><p>Visible</p></body>
+      """
+    #expect(try extract(html).texts == ["Visible"])
+  }
+
+  @Test func collapsesWhiteSpaceAndNoBreakSpaces() throws {
+    #expect(try extract("<p>  a \n\t b&nbsp;&nbsp;c  </p>").texts == ["a b c"])
+  }
+
+  @Test func fallsBackToTheWholePageWhenFurnitureRulesLeaveNothing() throws {
+    let html = "<title>T</title><div class=\"menu-wrapper\"><p>All the content sits here.</p></div>"
+    #expect(try extract(html).texts == ["T", "All the content sits here."])
+  }
+
+  @Test func refusesPagesWithoutText() {
+    #expect(throws: ExtractionError.noText) { try extract("<html><body><script>x()</script></body></html>") }
+  }
+
+  @Test func keepsNonBMPCharactersAndCombiningMarks() throws {
+    #expect(try extract("<p>Cafe\u{301} 🤝 partnership</p>").texts == ["Cafe\u{301} 🤝 partnership"])
+  }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+@Suite struct PipelineRunnerTests {
+  private func runner(sources: [String], output: String, maxFileBytes: Int = 1_000_000, jobs: Int = 2) throws
+    -> PipelineRunner
+  {
+    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    definition.sources = sources
+    definition.outputPath = output
+    definition.maxFileBytes = maxFileBytes
+    let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+    return PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
+  }
+
+  private func jsonLines(_ path: String) throws -> [[String: Any]] {
+    try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+      try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+  }
+
+  private static let recordKeys = [
+    "schema", "doc_id", "source", "title", "code", "category", "match", "polarity", "hedged", "partnership",
+    "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline",
+  ]
+
+  @Test func runsTheCorpusIntoValidRecordsWhoseOffsetsPointAtTheirMatch() async throws {
+    let folder = try TemporaryFolder()
+    let report = try await runner(sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out").run()
+    #expect(report.succeeded)
+    #expect(report.documents.count >= 20)
+    #expect(report.recordCount > 500)
+    var codes: Set<String> = []
+    for document in try jsonLines(folder.path + "/out/documents.jsonl") {
+      let docID = try #require(document["doc_id"] as? String)
+      let text = Array(try folder.read("out/text/\(docID).txt").unicodeScalars)
+      let raw = try folder.read("out/evidence/\(docID).jsonl")
+      for line in raw.split(separator: "\n") {
+        // Keys appear in schema order.
+        let keyOrder = Self.recordKeys.compactMap { line.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(keyOrder == keyOrder.sorted() && keyOrder.count == Self.recordKeys.count)
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let start = try #require(record["char_start"] as? Int)
+        let end = try #require(record["char_end"] as? Int)
+        let match = try #require(record["match"] as? String)
+        #expect(String(String.UnicodeScalarView(text[start..<end])) == match)
+        #expect(record["source"] as? String == document["source"] as? String)
+        codes.insert(try #require(record["code"] as? String))
+      }
+    }
+    for required in ["partnership.lsp", "success_factor.trust", "success_factor.leadership", "circle.vicious"] {
+      #expect(codes.contains(required))
+    }
+  }
+
+  @Test func pageFurnitureInTheCorpusProducesNoEvidence() async throws {
+    let folder = try TemporaryFolder()
+    _ = try await runner(sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out").run()
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    let manifest = try String(contentsOfFile: Fixtures.repositoryRoot + "/corpus/furniture.tsv", encoding: .utf8)
+    var checked = 0
+    for row in manifest.split(separator: "\n").dropFirst() {
+      let columns = row.split(separator: "\t", maxSplits: 1).map(String.init)
+      let document = try #require(documents.first { $0["source"] as? String == "html/" + columns[0] })
+      let docID = try #require(document["doc_id"] as? String)
+      let text = try folder.read("out/text/\(docID).txt")
+      let evidence = try folder.read("out/evidence/\(docID).jsonl")
+      #expect(!text.localizedCaseInsensitiveContains(columns[1]), "furniture '\(columns[1])' in \(columns[0])")
+      #expect(!evidence.localizedCaseInsensitiveContains(columns[1]))
+      checked += 1
+    }
+    #expect(checked >= 40)
+  }
+
+  @Test func outputIsByteIdenticalWhateverTheNumberOfJobs() async throws {
+    let folder = try TemporaryFolder()
+    let corpus = Fixtures.repositoryRoot + "/corpus"
+    _ = try await runner(sources: [corpus], output: folder.path + "/one", jobs: 1).run()
+    _ = try await runner(sources: [corpus], output: folder.path + "/two", jobs: 3).run()
+    for name in ["documents.jsonl", "errors.jsonl"] {
+      #expect(try folder.read("one/" + name) == folder.read("two/" + name))
+    }
+    let evidence = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/one/evidence").sorted()
+    #expect(evidence == (try FileManager.default.contentsOfDirectory(atPath: folder.path + "/two/evidence").sorted()))
+    for name in evidence { #expect(try folder.read("one/evidence/" + name) == folder.read("two/evidence/" + name)) }
+  }
+
+  @Test func badInputIsReportedPerFileAndTheBatchGoesOn() async throws {
+    let folder = try TemporaryFolder()
+    let hostile = Fixtures.path("hostile")
+    for name in try FileManager.default.contentsOfDirectory(atPath: hostile) {
+      try folder.write("src/" + name, bytes: Array(try #require(FileManager.default.contents(atPath: hostile + "/" + name))))
+    }
+    try folder.write("src/good.txt", "Title\n\nThere is mutual trust between partners.\n")
+    try folder.write("src/large.txt", String(repeating: "Trust. ", count: 300))
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/gone.html", withDestinationPath: "missing.html")
+    try folder.write("src/locked.txt", "secret")
+    chmod(folder.path + "/src/locked.txt", 0)
+    let lockedIsReadable = access(folder.path + "/src/locked.txt", R_OK) == 0  // root reads anything
+
+    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out", maxFileBytes: 2000).run()
+    let errors = try jsonLines(folder.path + "/out/errors.jsonl")
+    var reasons: [String: String] = [:]
+    for error in errors { reasons[try #require(error["source"] as? String)] = error["error"] as? String }
+    #expect(reasons["empty.html"] == "empty file (0 bytes)")
+    #expect(reasons["report-pdf-renamed.html"] == "binary file (PDF document), not text or HTML")
+    #expect(reasons["archive-zip-renamed.html"] == "binary file (ZIP archive), not text or HTML")
+    #expect(reasons["undecodable.txt"]?.hasPrefix("bytes decode in no supported encoding") == true)
+    #expect(reasons["whitespace-only.txt"]?.hasPrefix("no text found") == true)
+    #expect(reasons["large.txt"]?.hasPrefix("file is 2100 bytes, over the size limit of 2000 bytes") == true)
+    #expect(reasons["gone.html"]?.hasPrefix("broken symbolic link") == true)
+    if !lockedIsReadable { #expect(reasons["locked.txt"] == "cannot read the file (Permission denied)") }
+    #expect(reasons["good.txt"] == nil)
+    #expect(!report.succeeded)
+
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    let good = try #require(documents.first { $0["source"] as? String == "good.txt" })
+    #expect(good["status"] as? String == "ok")
+    #expect(good["records"] as? Int == 1)
+    #expect(documents.filter { $0["status"] as? String == "failed" }.count == errors.count)
+    // No partial or temporary files anywhere in the output.
+    let outputs = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/out")
+    #expect(!outputs.contains { $0.contains(".tmp-") })
+    let evidenceFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence")
+    #expect(evidenceFiles.contains(try #require(good["doc_id"] as? String) + ".jsonl"))
+    #expect(evidenceFiles.count == (lockedIsReadable ? 2 : 1))
+    let large = try #require(documents.first { $0["source"] as? String == "large.txt" })
+    #expect(large["bytes"] as? Int == 2100)
+  }
+
+  @Test func duplicatesShareOneEvidenceFileAndStaleFilesAreRemoved() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    try folder.write("src/copy/a.txt", "Title\n\nThe LSP met.\n")
+    try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    #expect(report.documents.map(\.status) == [.ok, .ok, .duplicate])
+    #expect(report.documents[2].duplicateOf == "a.txt")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 2)
+
+    try FileManager.default.removeItem(atPath: folder.path + "/src/b.txt")
+    report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    #expect(report.removedFileCount == 2)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 1)
+  }
+}

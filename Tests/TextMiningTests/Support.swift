@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+/// Test helpers: fixture files, temporary folders and small documents.
+enum Fixtures {
+  /// The fixtures folder copied into the test bundle.
+  static var folder: String {
+    Bundle.module.url(forResource: "Fixtures", withExtension: nil)?.path ?? ""
+  }
+
+  /// A fixture file's path, from a path relative to `Fixtures/`.
+  static func path(_ relative: String) -> String { folder + "/" + relative }
+
+  /// A fixture file's bytes.
+  static func bytes(_ relative: String) throws -> [UInt8] {
+    let data = try #require(FileManager.default.contents(atPath: path(relative)), "missing fixture \(relative)")
+    return Array(data)
+  }
+
+  /// The repository's root folder (for the corpus and pipelines).
+  static var repositoryRoot: String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  }
+
+  /// The five-code fixture taxonomy.
+  static func fiveCodeTaxonomy() throws -> Taxonomy {
+    try Taxonomy.load(from: path("taxonomy/five-codes.yml"))
+  }
+
+  /// The project's full taxonomy.
+  static func projectTaxonomy() throws -> Taxonomy {
+    try Taxonomy.load(from: repositoryRoot + "/pipelines/lsp-codebook.yml")
+  }
+}
+
+/// A fresh temporary folder, removed when the value is dropped.
+final class TemporaryFolder {
+  let path: String
+
+  init() throws {
+    let base = FileManager.default.temporaryDirectory.path + "/lspminer-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    path = base
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  /// Writes a file (creating folders) and returns its path.
+  @discardableResult
+  func write(_ relative: String, _ contents: String) throws -> String {
+    try write(relative, bytes: Array(contents.utf8))
+  }
+
+  /// Writes bytes to a file (creating folders) and returns its path.
+  @discardableResult
+  func write(_ relative: String, bytes: [UInt8]) throws -> String {
+    let full = path + "/" + relative
+    try FileManager.default.createDirectory(
+      atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(bytes).write(to: URL(fileURLWithPath: full))
+    return full
+  }
+
+  /// Reads a file under the folder as UTF-8.
+  func read(_ relative: String) throws -> String {
+    try String(contentsOfFile: path + "/" + relative, encoding: .utf8)
+  }
+}
+
+extension ExtractedText {
+  /// The blocks' texts, for compact expectations.
+  var texts: [String] { blocks.map(\.text) }
+}
+
+/// Tags a piece of plain text with a taxonomy and returns (code, match) pairs.
+func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(code: String, match: String, polarity: Polarity)] {
+  let document = DecodedDocument(text: text, format: .plainText, encoding: "UTF-8")
+  let extracted = try PlainTextExtractor().extractText(from: document)
+  let segmented = try ICUSegmenter().segment(extracted)
+  return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).map {
+    ($0.code.rawValue, segmented.string(utf8Range: $0.utf8Range), $0.polarity)
+  }
+}

@@ -1,0 +1,14 @@
+import Testing
+
+@testable import TextMining
+
+@Suite struct TokenNormalizerTests {
+  @Test(arguments: [
+    ("LSPs", "lsp"), ("Partnerships", "partnership"), ("boundaries", "boundary"), ("partner’s", "partner"),
+    ("partner's", "partner"), ("processes", "process"), ("status", "status"), ("business", "business"),
+    ("VCS", "vcs"), ("analysis", "analysis"), ("Trust", "trust"),
+  ])
+  func folds(token: String, expected: String) {
+    #expect(TokenNormalizer.normalize(token) == expected)
+  }
+}
