@@ -137,37 +137,90 @@ static void append_text(builder *b, const unsigned char *content, uint32_t line)
   }
 }
 
-/// The value of an attribute, without allocating (NULL when absent or not plain text).
-static const char *attribute(const xmlNode *node, const char *name) {
-  for (const xmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
-    if (attr->name != NULL && strcasecmp((const char *)attr->name, name) == 0) {
-      if (attr->children != NULL && attr->children->type == XML_TEXT_NODE) {
-        return (const char *)attr->children->content;
-      }
-      return "";
-    }
-  }
-  return NULL;
-}
-
 static bool name_is(const xmlNode *node, const char *name) {
-  return node->name != NULL && strcasecmp((const char *)node->name, name) == 0;
+  return node->name != NULL && strcmp((const char *)node->name, name) == 0;
 }
 
-static bool name_in(const xmlNode *node, const char *const *names) {
-  for (; *names != NULL; names++) {
-    if (name_is(node, *names)) return true;
+/// What an element is to the walk. libxml2's HTML parser gives element names in lower case.
+enum {
+  ROLE_INLINE = 0,
+  ROLE_NEVER_VISIBLE = 1,  // script, style, ...: skipped with everything inside
+  ROLE_FURNITURE = 2,      // nav, aside, form, menu, dialog: skipped unless furniture is kept
+  ROLE_BLOCK = 3,          // starts and ends a block
+  ROLE_CONTENT_ROOT = 4,   // html, body, main, article: a block never judged by class or id
+};
+
+typedef struct element_role {
+  const char *name;
+  int role;
+} element_role;
+
+/// Sorted by name for bsearch.
+static const element_role element_roles[] = {
+    {"address", ROLE_BLOCK},        {"article", ROLE_CONTENT_ROOT}, {"aside", ROLE_FURNITURE},
+    {"audio", ROLE_NEVER_VISIBLE},  {"base", ROLE_NEVER_VISIBLE},   {"blockquote", ROLE_BLOCK},
+    {"body", ROLE_CONTENT_ROOT},    {"button", ROLE_NEVER_VISIBLE}, {"canvas", ROLE_NEVER_VISIBLE},
+    {"caption", ROLE_BLOCK},        {"center", ROLE_BLOCK},         {"details", ROLE_BLOCK},
+    {"dialog", ROLE_FURNITURE},     {"div", ROLE_BLOCK},            {"dl", ROLE_BLOCK},
+    {"embed", ROLE_NEVER_VISIBLE},  {"fieldset", ROLE_BLOCK},       {"figcaption", ROLE_BLOCK},
+    {"figure", ROLE_BLOCK},         {"footer", ROLE_BLOCK},         {"form", ROLE_FURNITURE},
+    {"frame", ROLE_BLOCK},          {"frameset", ROLE_BLOCK},       {"head", ROLE_BLOCK},
+    {"header", ROLE_BLOCK},         {"hgroup", ROLE_BLOCK},         {"hr", ROLE_BLOCK},
+    {"html", ROLE_CONTENT_ROOT},    {"iframe", ROLE_NEVER_VISIBLE}, {"input", ROLE_NEVER_VISIBLE},
+    {"legend", ROLE_BLOCK},         {"link", ROLE_NEVER_VISIBLE},   {"main", ROLE_CONTENT_ROOT},
+    {"map", ROLE_NEVER_VISIBLE},    {"math", ROLE_NEVER_VISIBLE},   {"menu", ROLE_FURNITURE},
+    {"meta", ROLE_NEVER_VISIBLE},   {"nav", ROLE_FURNITURE},        {"noframes", ROLE_BLOCK},
+    {"noscript", ROLE_NEVER_VISIBLE}, {"object", ROLE_NEVER_VISIBLE}, {"ol", ROLE_BLOCK},
+    {"option", ROLE_NEVER_VISIBLE}, {"p", ROLE_BLOCK},              {"pre", ROLE_BLOCK},
+    {"script", ROLE_NEVER_VISIBLE}, {"section", ROLE_BLOCK},        {"select", ROLE_NEVER_VISIBLE},
+    {"style", ROLE_NEVER_VISIBLE},  {"summary", ROLE_BLOCK},        {"svg", ROLE_NEVER_VISIBLE},
+    {"table", ROLE_BLOCK},          {"tbody", ROLE_BLOCK},          {"template", ROLE_NEVER_VISIBLE},
+    {"textarea", ROLE_NEVER_VISIBLE}, {"tfoot", ROLE_BLOCK},        {"thead", ROLE_BLOCK},
+    {"tr", ROLE_BLOCK},             {"ul", ROLE_BLOCK},             {"video", ROLE_NEVER_VISIBLE},
+};
+
+static int compare_role(const void *key, const void *element) {
+  return strcmp((const char *)key, ((const element_role *)element)->name);
+}
+
+static int role_of(const xmlNode *node) {
+  if (node->name == NULL) return ROLE_INLINE;
+  const element_role *found = bsearch(node->name, element_roles, sizeof(element_roles) / sizeof(element_roles[0]),
+                                      sizeof(element_role), compare_role);
+  return found ? found->role : ROLE_INLINE;
+}
+
+/// The attributes the walk looks at, read in one pass without allocating.
+typedef struct element_attributes {
+  const char *class_name;
+  const char *id;
+  const char *role;
+  const char *style;
+  const char *aria_hidden;
+  bool hidden;
+} element_attributes;
+
+static const char *attribute_text(const xmlAttr *attr) {
+  if (attr->children != NULL && attr->children->type == XML_TEXT_NODE) {
+    return (const char *)attr->children->content;
   }
-  return false;
+  return "";
 }
 
-static const char *const never_visible[] = {
-    "script", "style",  "noscript", "template", "iframe",   "object", "embed",
-    "svg",    "math",   "select",   "button",   "textarea", "input",  "option",
-    "map",    "canvas", "audio",    "video",    "meta",     "link",   "base",
-    NULL};
-
-static const char *const furniture_elements[] = {"nav", "aside", "form", "menu", "dialog", NULL};
+static element_attributes attributes_of(const xmlNode *node) {
+  element_attributes found = {0};
+  for (const xmlAttr *attr = node->properties; attr != NULL; attr = attr->next) {
+    const char *name = (const char *)attr->name;
+    if (name == NULL) continue;
+    if (strcmp(name, "class") == 0) found.class_name = attribute_text(attr);
+    else if (strcmp(name, "id") == 0) found.id = attribute_text(attr);
+    else if (strcmp(name, "role") == 0) found.role = attribute_text(attr);
+    else if (strcmp(name, "style") == 0) found.style = attribute_text(attr);
+    else if (strcmp(name, "aria-hidden") == 0) found.aria_hidden = attribute_text(attr);
+    else if (strcmp(name, "hidden") == 0) found.hidden = true;
+  }
+  return found;
+}
 
 static const char *const furniture_roles[] = {
     "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", NULL};
@@ -177,8 +230,6 @@ static const char *const furniture_roles[] = {
 static const char *const furniture_hints[] = {
     "nav", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer",
     "skiplink", "skip", "cookie", "cookies", NULL};
-
-static const char *const content_roots[] = {"html", "body", "main", "article", NULL};
 
 static bool token_is_furniture(const char *token, size_t length) {
   char lower[64];
@@ -209,13 +260,6 @@ static bool value_has_furniture_hint(const char *value) {
   return false;
 }
 
-static bool has_ancestor(const xmlNode *node, const char *const *names) {
-  for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
-    if (p->type == XML_ELEMENT_NODE && name_in(p, names)) return true;
-  }
-  return false;
-}
-
 static bool style_hides(const char *style) {
   if (style == NULL) return false;
   char compact[256];
@@ -230,63 +274,72 @@ static bool style_hides(const char *style) {
   return strstr(compact, "display:none") != NULL || strstr(compact, "visibility:hidden") != NULL;
 }
 
-static const char *const sectioning[] = {"article", "main", "section", NULL};
-
-/// Whether an element and everything in it stays out of the text.
-static bool skips(const builder *b, const xmlNode *node) {
-  if (name_in(node, never_visible)) return true;
-  if (name_is(node, "title")) return b->seen_title || has_ancestor(node, (const char *const[]){"body", NULL});
-  if (attribute(node, "hidden") != NULL) return true;
-  const char *aria_hidden = attribute(node, "aria-hidden");
-  if (aria_hidden != NULL && strcasecmp(aria_hidden, "true") == 0) return true;
-  if (style_hides(attribute(node, "style"))) return true;
-  if (b->options & TM_HTML_KEEP_FURNITURE) return false;
-  if (name_in(node, furniture_elements)) return true;
-  if ((name_is(node, "header") || name_is(node, "footer")) && !has_ancestor(node, sectioning)) {
-    return true;
-  }
-  const char *role = attribute(node, "role");
-  if (role != NULL) {
-    for (const char *const *r = furniture_roles; *r != NULL; r++) {
-      if (strcasecmp(role, *r) == 0) return true;
+static bool inside_sectioning(const xmlNode *node) {
+  for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
+    if (p->type == XML_ELEMENT_NODE &&
+        (name_is(p, "article") || name_is(p, "main") || name_is(p, "section"))) {
+      return true;
     }
   }
-  if (name_in(node, content_roots)) return false;
-  return value_has_furniture_hint(attribute(node, "class")) ||
-         value_has_furniture_hint(attribute(node, "id"));
+  return false;
 }
 
-static const char *const block_elements[] = {
-    "p",       "div",     "ul",     "ol",         "dl",      "table",  "thead",   "tbody",
-    "tfoot",   "tr",      "blockquote", "pre",    "section", "article", "main",  "address",
-    "figure",  "figcaption", "caption", "hr",     "center",  "body",   "html",    "fieldset",
-    "legend",  "details", "summary", "header",    "footer",  "nav",    "aside",   "form",
-    "menu",    "head",    "hgroup",  "noframes",  "frameset", "frame", "dialog",  NULL};
+static bool inside_body(const xmlNode *node) {
+  for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
+    if (p->type == XML_ELEMENT_NODE && name_is(p, "body")) return true;
+  }
+  return false;
+}
+
+/// Whether an element and everything in it stays out of the text.
+static bool skips(const builder *b, const xmlNode *node, int role) {
+  if (role == ROLE_NEVER_VISIBLE) return true;
+  if (name_is(node, "title")) return b->seen_title || inside_body(node);
+  if (node->properties == NULL) {
+    if (b->options & TM_HTML_KEEP_FURNITURE) return false;
+    if (role == ROLE_FURNITURE) return true;
+    return (name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node);
+  }
+  element_attributes attributes = attributes_of(node);
+  if (attributes.hidden) return true;
+  if (attributes.aria_hidden != NULL && strcasecmp(attributes.aria_hidden, "true") == 0) return true;
+  if (style_hides(attributes.style)) return true;
+  if (b->options & TM_HTML_KEEP_FURNITURE) return false;
+  if (role == ROLE_FURNITURE) return true;
+  if ((name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node)) return true;
+  if (attributes.role != NULL) {
+    for (const char *const *r = furniture_roles; *r != NULL; r++) {
+      if (strcasecmp(attributes.role, *r) == 0) return true;
+    }
+  }
+  if (role == ROLE_CONTENT_ROOT) return false;
+  return value_has_furniture_hint(attributes.class_name) || value_has_furniture_hint(attributes.id);
+}
 
 /// The block kind an element starts, or -1 if it is inline.
-static int block_kind(const xmlNode *node, uint32_t *level) {
+static int block_kind(const xmlNode *node, int role, uint32_t *level) {
   *level = 0;
   const char *name = (const char *)node->name;
   if (name == NULL) return -1;
-  if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
+  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
     *level = (uint32_t)(name[1] - '0');
     return TM_BLOCK_HEADING;
   }
+  if (role >= ROLE_FURNITURE) return TM_BLOCK_PARAGRAPH;
   if (name_is(node, "title")) return TM_BLOCK_TITLE;
   if (name_is(node, "li") || name_is(node, "dt") || name_is(node, "dd")) return TM_BLOCK_LIST_ITEM;
   if (name_is(node, "td") || name_is(node, "th")) return TM_BLOCK_TABLE_CELL;
-  if (name_in(node, block_elements)) return TM_BLOCK_PARAGRAPH;
   return -1;
 }
 
-static void enter(builder *b, const xmlNode *node) {
+static void enter(builder *b, const xmlNode *node, int role) {
   if (name_is(node, "br")) {
     b->line_mode_depth = b->depth == 0 ? 1 : b->depth;
     flush(b);
     return;
   }
   uint32_t level = 0;
-  int kind = block_kind(node, &level);
+  int kind = block_kind(node, role, &level);
   if (kind < 0) return;
   flush(b);
   if (kind == TM_BLOCK_PARAGRAPH && b->depth > 0) {
@@ -305,7 +358,7 @@ static void enter(builder *b, const xmlNode *node) {
 
 static void leave(builder *b, const xmlNode *node) {
   uint32_t level = 0;
-  int kind = block_kind(node, &level);
+  int kind = block_kind(node, role_of(node), &level);
   if (kind < 0 || name_is(node, "br")) return;
   flush(b);
   if (b->line_mode_depth == b->depth) b->line_mode_depth = 0;
@@ -342,8 +395,9 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
   xmlNode *node = doc->children;
   while (node != NULL && !b->failed) {
     if (node->type == XML_ELEMENT_NODE) {
-      if (!skips(b, node)) {
-        enter(b, node);
+      int role = role_of(node);
+      if (!skips(b, node, role)) {
+        enter(b, node, role);
         if (node->children != NULL) {
           node = node->children;
           continue;

@@ -15,19 +15,52 @@ static bool grow(void **array, size_t *capacity, size_t element_size) {
   return true;
 }
 
+/// Break iterators are costly to open (ICU builds the abbreviation filter each time), so each
+/// thread keeps one pair per locale and points it at new text with ubrk_setUText.
+typedef struct iterator_cache {
+  char locale[96];
+  UBreakIterator *sentences;
+  UBreakIterator *words;
+} iterator_cache;
+
+static _Thread_local iterator_cache cache;
+
+static UErrorCode cached_iterators(const char *locale, UBreakIterator **sentences, UBreakIterator **words) {
+  if (cache.sentences == NULL || strncmp(cache.locale, locale, sizeof(cache.locale)) != 0) {
+    if (strlen(locale) >= sizeof(cache.locale)) return U_ILLEGAL_ARGUMENT_ERROR;
+    if (cache.sentences) ubrk_close(cache.sentences);
+    if (cache.words) ubrk_close(cache.words);
+    memset(&cache, 0, sizeof(cache));
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIterator *s = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    UBreakIterator *w = U_SUCCESS(error) ? ubrk_open(UBRK_WORD, locale, NULL, 0, &error) : NULL;
+    if (U_FAILURE(error)) {
+      if (s) ubrk_close(s);
+      if (w) ubrk_close(w);
+      return error;
+    }
+    cache.sentences = s;
+    cache.words = w;
+    strcpy(cache.locale, locale);
+  }
+  *sentences = cache.sentences;
+  *words = cache.words;
+  return U_ZERO_ERROR;
+}
+
 int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result) {
   memset(result, 0, sizeof(*result));
-  if (length > INT64_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
+  if (length > INT32_MAX) return U_INDEX_OUTOFBOUNDS_ERROR;
   UErrorCode error = U_ZERO_ERROR;
+  UBreakIterator *sentences = NULL;
+  UBreakIterator *words = NULL;
+  error = cached_iterators(locale, &sentences, &words);
+  if (U_FAILURE(error)) return error;
   UText *text = utext_openUTF8(NULL, utf8, (int64_t)length, &error);
   if (U_FAILURE(error)) return error;
-  UBreakIterator *sentences = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
-  UBreakIterator *words = U_SUCCESS(error) ? ubrk_open(UBRK_WORD, locale, NULL, 0, &error) : NULL;
-  if (U_SUCCESS(error)) ubrk_setUText(sentences, text, &error);
+  ubrk_setUText(sentences, text, &error);
   if (U_SUCCESS(error)) ubrk_setUText(words, text, &error);
   if (U_FAILURE(error)) {
-    if (words) ubrk_close(words);
-    if (sentences) ubrk_close(sentences);
     utext_close(text);
     return error;
   }
@@ -56,8 +89,10 @@ int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segme
     }
     result->tokens[result->token_count++] = (tm_token){(size_t)start, (size_t)end, status};
   }
-  ubrk_close(words);
-  ubrk_close(sentences);
+  // The iterators keep a shallow clone of the UText; point them at nothing before it goes.
+  UErrorCode ignored = U_ZERO_ERROR;
+  ubrk_setText(sentences, NULL, 0, &ignored);
+  ubrk_setText(words, NULL, 0, &ignored);
   utext_close(text);
   if (failed) {
     tm_segmentation_free(result);

@@ -54,10 +54,8 @@ extension LSPMinerCommand {
       for failure in report.failures { printError("lspminer: \(failure)") }
       if !quiet {
         let seconds = (ContinuousClock.now - started) / .seconds(1)
-        let ok = report.documents.filter { $0.status == .ok }.count
-        let duplicates = report.documents.filter { $0.status == .duplicate }.count
         printError(
-          "lspminer: \(report.documents.count) documents (\(ok) ok, \(duplicates) duplicate, "
+          "lspminer: \(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
             + "\(report.failures.count) failed), \(report.recordCount) records in "
             + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)")
       }

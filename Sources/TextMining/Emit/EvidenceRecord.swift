@@ -42,28 +42,67 @@ public struct EvidenceRecord: Sendable, Equatable {
 
   /// The record as one JSON line (with its newline), keys in schema order.
   public var jsonLine: [UInt8] {
-    var taxonomy = JSONObjectWriter()
-    taxonomy.write("name", taxonomyName)
-    taxonomy.write("version", taxonomyVersion)
-    taxonomy.write("sha256", taxonomySHA256)
-    var object = JSONObjectWriter()
-    object.write("schema", Self.schema)
-    object.write("doc_id", docID)
-    object.write("source", source)
-    object.write("title", title)
-    object.write("code", code.rawValue)
-    object.write("category", code.category)
-    object.write("match", match)
-    object.write("polarity", polarity.rawValue)
-    object.write("hedged", isHedged)
-    object.write("partnership", partnership)
-    object.write("sentence", sentence)
-    object.write("block", block)
-    object.write("char_start", charStart)
-    object.write("char_end", charEnd)
-    object.write("line", line)
-    object.write("taxonomy", object: taxonomy)
-    object.write("pipeline", pipeline)
-    return object.lineBytes
+    var bytes: [UInt8] = []
+    Self.appendJSONLines([self], to: &bytes)
+    return bytes
+  }
+
+  /// Appends records as JSON lines, reusing the members records share.
+  ///
+  /// A document's records share their document members and, often, their sentence; the run's
+  /// records share the taxonomy and pipeline. Each shared part is encoded once.
+  public static func appendJSONLines(_ records: [EvidenceRecord], to bytes: inout [UInt8]) {
+    var documentKey: (String, String, String?)?
+    var documentPart: [UInt8] = []
+    var runKey: (String, String, String, String)?
+    var runPart: [UInt8] = []
+    var sentenceKey: String?
+    var sentencePart: [UInt8] = []
+    for record in records {
+      if documentKey.map({ $0 != (record.docID, record.source, record.title) }) ?? true {
+        documentKey = (record.docID, record.source, record.title)
+        var object = JSONObjectWriter()
+        object.write("schema", schema)
+        object.write("doc_id", record.docID)
+        object.write("source", record.source)
+        object.write("title", record.title)
+        documentPart = object.openBytes
+      }
+      let run = (record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline)
+      if runKey.map({ $0 != run }) ?? true {
+        runKey = run
+        var taxonomy = JSONObjectWriter()
+        taxonomy.write("name", record.taxonomyName)
+        taxonomy.write("version", record.taxonomyVersion)
+        taxonomy.write("sha256", record.taxonomySHA256)
+        var object = JSONObjectWriter(continuing: true)
+        object.write("taxonomy", object: taxonomy)
+        object.write("pipeline", record.pipeline)
+        runPart = object.closedBytes
+      }
+      if sentenceKey != record.sentence {
+        sentenceKey = record.sentence
+        var object = JSONObjectWriter(continuing: true)
+        object.write("sentence", record.sentence)
+        sentencePart = object.openBytes
+      }
+      var middle = JSONObjectWriter(continuing: true)
+      middle.write("code", record.code.rawValue)
+      middle.write("category", record.code.category)
+      middle.write("match", record.match)
+      middle.write("polarity", record.polarity.rawValue)
+      middle.write("hedged", record.isHedged)
+      middle.write("partnership", record.partnership)
+      bytes.append(contentsOf: documentPart)
+      bytes.append(contentsOf: middle.openBytes)
+      bytes.append(contentsOf: sentencePart)
+      var position = JSONObjectWriter(continuing: true)
+      position.write("block", record.block)
+      position.write("char_start", record.charStart)
+      position.write("char_end", record.charEnd)
+      position.write("line", record.line)
+      bytes.append(contentsOf: position.openBytes)
+      bytes.append(contentsOf: runPart)
+    }
   }
 }

@@ -8,11 +8,27 @@
 ///     object.write("match", "co-operation “works”")
 ///     object.line  // {"source":"web/a.html","match":"co-operation “works”"}
 public struct JSONObjectWriter: Sendable {
-  private var bytes: [UInt8] = [UInt8(ascii: "{")]
-  private var isEmpty = true
+  private var bytes: [UInt8]
+  private var isEmpty: Bool
 
   /// Starts an empty object.
-  public init() {}
+  public init() {
+    bytes = [UInt8(ascii: "{")]
+    isEmpty = true
+  }
+
+  /// Starts a fragment that continues an object already holding members: no opening brace,
+  /// and the first member is preceded by a comma. Used to assemble a line from cached parts.
+  init(continuing: Bool) {
+    bytes = continuing ? [] : [UInt8(ascii: "{")]
+    isEmpty = !continuing
+  }
+
+  /// The bytes written so far, without the closing brace.
+  var openBytes: [UInt8] { bytes }
+
+  /// The bytes written so far, with the closing brace and a newline.
+  var closedBytes: [UInt8] { lineBytes }
 
   private mutating func key(_ key: String) {
     if !isEmpty { bytes.append(UInt8(ascii: ",")) }
@@ -61,19 +77,28 @@ public struct JSONObjectWriter: Sendable {
 
   private static func appendString(_ string: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0..<0x20, 0x7F:
-        bytes.append(contentsOf: Array("\\u00".utf8))
-        bytes.append(hexDigits[Int(byte >> 4)])
-        bytes.append(hexDigits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
+    var string = string
+    string.withUTF8 { utf8 in
+      // Copy runs that need no escaping in one go; most strings are a single run.
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+        runStart = index + 1
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        default:
+          bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+          bytes.append(hexDigits[Int(byte >> 4)])
+          bytes.append(hexDigits[Int(byte & 0x0F)])
+        }
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
   }

@@ -3,8 +3,8 @@ import Foundation
 /// The emit stage's files: the output folder of one pipeline.
 ///
 /// Layout: `evidence/<doc_id>.jsonl` and `text/<doc_id>.txt` per document, `documents.jsonl` and
-/// `errors.jsonl` for the run. Every file is written to a temporary name and renamed into
-/// place (`AtomicFile`).
+/// `errors.jsonl` for the run (streamed by `IndexWriter`). Every file is written to a temporary
+/// name and renamed into place.
 public struct OutputStore: Sendable {
   /// The output folder.
   public var folder: String
@@ -42,14 +42,9 @@ public struct OutputStore: Sendable {
   public func writeDocument(docID: String, text: String, records: [EvidenceRecord]) throws(OutputError) {
     try AtomicFile.write(Array(text.utf8), to: textPath(docID: docID))
     var lines: [UInt8] = []
-    for record in records { lines.append(contentsOf: record.jsonLine) }
+    lines.reserveCapacity(records.count * 512)
+    EvidenceRecord.appendJSONLines(records, to: &lines)
     try AtomicFile.write(lines, to: evidencePath(docID: docID))
-  }
-
-  /// Writes `documents.jsonl` and `errors.jsonl`.
-  public func writeIndex(documents: [DocumentRecord], failures: [DocumentFailure]) throws(OutputError) {
-    try AtomicFile.write(documents.flatMap(\.jsonLine), to: documentsPath, durable: true)
-    try AtomicFile.write(failures.flatMap(\.jsonLine), to: errorsPath, durable: true)
   }
 
   /// Removes evidence and text files of documents that are no longer among the sources.

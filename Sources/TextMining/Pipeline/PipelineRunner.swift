@@ -22,16 +22,20 @@ public struct PipelineRunner: Sendable {
 
   /// What a run did.
   public struct Report: Sendable {
-    /// One record per source document, in source order.
-    public var documents: [DocumentRecord]
+    /// Documents seen, including failed ones.
+    public var documentCount = 0
+    /// Documents processed.
+    public var okCount = 0
+    /// Documents whose bytes equal an earlier source's.
+    public var duplicateCount = 0
     /// The documents that failed, in source order.
-    public var failures: [DocumentFailure]
+    public var failures: [DocumentFailure] = []
     /// Evidence records written.
-    public var recordCount: Int
+    public var recordCount = 0
     /// Bytes of source read.
-    public var byteCount: Int
+    public var byteCount = 0
     /// Stale evidence and text files removed.
-    public var removedFileCount: Int
+    public var removedFileCount = 0
 
     /// Whether every document succeeded.
     public var succeeded: Bool { failures.isEmpty }
@@ -46,6 +50,10 @@ public struct PipelineRunner: Sendable {
 
   /// Runs the pipeline.
   ///
+  /// Documents are read and hashed first (so duplicates are known before anything is written),
+  /// then processed. Index lines are streamed in source order, so memory holds only the
+  /// documents in flight, not the whole batch.
+  ///
   /// - Throws: `OutputError` when the output folder or an index file cannot be written; a
   ///   document's own write failure is reported as that document's failure instead.
   public func run() async throws(OutputError) -> Report {
@@ -58,34 +66,57 @@ public struct PipelineRunner: Sendable {
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
 
     // Phase 1: read and hash every file, so that duplicates are known before anything is written.
-    let identified = await concurrentMap(files, jobs: jobs) { Self.identify($0, reader: reader) }
+    var identified = await concurrentMap(files, jobs: jobs) { Self.identify($0, reader: reader) }
+    identified += discoveryFailures.map { failure in
+      Identified(file: SourceFile(source: failure.source, path: failure.source), failure: failure)
+    }
+    identified.sort { $0.file < $1.file }
     var firstSources: [String: String] = [:]
     for item in identified {
       if let docID = item.docID, firstSources[docID] == nil { firstSources[docID] = item.file.source }
     }
     let firstSource = firstSources
 
-    // Phase 2: process each distinct document and write its files.
+    // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
-    let outcomes = await concurrentMap(identified, jobs: jobs) { item in
-      Self.process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
+    let index = try IndexWriter(store: store)
+    var report = Report()
+    var kept: Set<String> = []
+    var writeFailure: OutputError?
+    await orderedForEach(
+      identified, jobs: jobs,
+      transform: { item in
+        Self.process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
+      },
+      consume: { outcome in
+        guard writeFailure == nil else { return }
+        do throws(OutputError) {
+          try index.append(outcome.record)
+          if let failure = outcome.failure {
+            try index.append(failure)
+            report.failures.append(failure)
+          }
+        } catch {
+          writeFailure = error
+        }
+        report.documentCount += 1
+        report.byteCount += outcome.record.byteCount ?? 0
+        report.recordCount += outcome.record.recordCount
+        switch outcome.record.status {
+        case .ok:
+          report.okCount += 1
+          if let docID = outcome.record.docID { kept.insert(docID) }
+        case .duplicate: report.duplicateCount += 1
+        case .failed: break
+        }
+      })
+    if let writeFailure {
+      index.abandon()
+      throw writeFailure
     }
-    let categories = processor.taxonomy.categories.map(\.name)
-    let unlisted = discoveryFailures.map { failure in
-      DocumentRecord(
-        source: failure.source, status: .failed, blockCount: 0, sentenceCount: 0, recordCount: 0,
-        categoryCounts: categories.map { ($0, 0) })
-    }
-    let documents = (outcomes.map(\.record) + unlisted).sorted { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
-    let failures = (discoveryFailures + outcomes.compactMap(\.failure)).sorted {
-      $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
-    }
-    try store.writeIndex(documents: documents, failures: failures)
-    let kept = Set(documents.filter { $0.status == .ok }.compactMap(\.docID))
-    let removed = store.removeStale(keeping: kept)
-    return Report(
-      documents: documents, failures: failures, recordCount: documents.reduce(0) { $0 + $1.recordCount },
-      byteCount: identified.reduce(0) { $0 + ($1.byteCount ?? 0) }, removedFileCount: removed)
+    try index.commit()
+    report.removedFileCount = store.removeStale(keeping: kept)
+    return report
   }
 }
 
@@ -157,6 +188,40 @@ extension PipelineRunner {
       for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
       record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
       return Outcome(record: record)
+    }
+  }
+}
+
+/// Runs `transform` over items, at most `jobs` at a time, and hands each output to `consume`
+/// in the items' order. Outputs that finish early wait in a window of at most `4 * jobs`, so
+/// memory stays bounded however many items there are.
+func orderedForEach<Item: Sendable, Output: Sendable>(
+  _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Output, consume: (Output) -> Void
+) async {
+  let window = max(1, jobs) * 4
+  await withTaskGroup(of: (Int, Output).self) { group in
+    var waiting: [Int: Output] = [:]
+    var next = 0
+    var nextToConsume = 0
+    var running = 0
+    func refill() {
+      while next < items.count, running < max(1, jobs), next - nextToConsume < window {
+        let index = next
+        let item = items[index]
+        group.addTask { (index, transform(item)) }
+        next += 1
+        running += 1
+      }
+    }
+    refill()
+    while let (index, output) = await group.next() {
+      running -= 1
+      waiting[index] = output
+      while let ready = waiting.removeValue(forKey: nextToConsume) {
+        consume(ready)
+        nextToConsume += 1
+      }
+      refill()
     }
   }
 }

@@ -2,24 +2,26 @@
 public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
   /// The code as the codebook writes it, `category.name`.
   public let rawValue: String
+  /// The category, the part before the dot.
+  public let category: String
+  /// The name, the part after the dot.
+  public let name: String
 
   /// Creates a code from `category.name`; nil unless both parts are present.
   public init?(rawValue: String) {
     let parts = rawValue.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
     self.rawValue = rawValue
+    self.category = String(parts[0])
+    self.name = String(parts[1])
   }
 
   /// Creates a code from its category and name.
   public init(category: String, name: String) {
     self.rawValue = "\(category).\(name)"
+    self.category = category
+    self.name = name
   }
-
-  /// The category, the part before the dot.
-  public var category: String { String(rawValue.prefix(while: { $0 != "." })) }
-
-  /// The name, the part after the dot.
-  public var name: String { String(rawValue.drop(while: { $0 != "." }).dropFirst()) }
 
   public var description: String { rawValue }
 

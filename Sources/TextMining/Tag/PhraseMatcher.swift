@@ -24,7 +24,7 @@ struct PhraseMatcher: Sendable {
   }
 
   private(set) var entries: [Entry] = []
-  private var vocabulary: [String: Int32] = [:]
+  private var vocabulary = TokenVocabulary()
   private var nodes: [Node] = [Node()]
   private var longestTokenByteCount = 0
 
@@ -67,15 +67,15 @@ struct PhraseMatcher: Sendable {
   }
 
   private mutating func id(for token: String) -> Int32 {
-    if let id = vocabulary[token] { return id }
-    let id = Int32(vocabulary.count)
-    vocabulary[token] = id
     longestTokenByteCount = max(longestTokenByteCount, token.utf8.count)
-    return id
+    return vocabulary.insert(token)
   }
 
   /// The id of a normalised token, or -1 when no phrase uses it.
-  func tokenID(_ token: String) -> Int32 { vocabulary[token] ?? -1 }
+  func tokenID(_ token: String) -> Int32 { vocabulary.id(token) }
+
+  /// The id of a normalised token given as UTF-8, or -1 when no phrase uses it.
+  func tokenID(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 { vocabulary.id(utf8: token) }
 
   /// Whether a raw token is too long to be in the vocabulary (its possessive and plural folded).
   func cannotMatch(byteCount: Int) -> Bool { byteCount > longestTokenByteCount + 3 }

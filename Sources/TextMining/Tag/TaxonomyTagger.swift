@@ -20,6 +20,8 @@ public struct TaxonomyTagger: Tagger {
       var ids: [Int32] = []
       var connected: [Bool] = []
       var joinedIDs: [Int: Int32] = [:]
+      var scratch: [UInt8] = []
+      scratch.reserveCapacity(64)
       for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
         let tokenRanges = segmented.tokens[sentence.tokenIndices]
         guard !tokenRanges.isEmpty else { continue }
@@ -28,7 +30,7 @@ public struct TaxonomyTagger: Tagger {
         joinedIDs.removeAll(keepingCapacity: true)
         var previous: Range<Int>?
         for range in tokenRanges {
-          ids.append(Self.id(of: range, in: bytes, matcher: matcher))
+          ids.append(Self.id(of: range, in: bytes, matcher: matcher, scratch: &scratch))
           if let previous {
             let gap = UnsafeBufferPointer(rebasing: bytes[previous.upperBound..<range.lowerBound])
             connected.append(TokenGap.connects(gap))
@@ -56,9 +58,11 @@ public struct TaxonomyTagger: Tagger {
     }
   }
 
-  private static func id(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher) -> Int32 {
+  private static func id(
+    of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher, scratch: inout [UInt8]
+  ) -> Int32 {
     if matcher.cannotMatch(byteCount: range.count) { return -1 }
-    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    return matcher.tokenID(TokenNormalizer.normalize(word))
+    TokenNormalizer.normalize(utf8: UnsafeBufferPointer(rebasing: bytes[range]), into: &scratch)
+    return scratch.withUnsafeBufferPointer { matcher.tokenID(utf8: $0) }
   }
 }

@@ -6,27 +6,56 @@
 ///     TokenNormalizer.normalize("LSPs")          // "lsp"
 ///     TokenNormalizer.normalize("Boundaries")    // "boundary"
 ///     TokenNormalizer.normalize("partnership’s") // "partnership"
-///     TokenNormalizer.normalize("VCS")           // "vcs" (words under four letters keep their s)
+///     TokenNormalizer.normalize("VCS")           // "vcs" (words under four bytes keep their s)
 enum TokenNormalizer {
   /// The normalised form of one word token.
   static func normalize<S: StringProtocol>(_ token: S) -> String {
-    var word = token.lowercased()
-    if word.hasSuffix("'s") || word.hasSuffix("’s") {
-      word.removeLast(2)
-    } else if word.hasSuffix("'") || word.hasSuffix("’") {
-      word.removeLast()
-    }
-    return singular(word)
+    var bytes = Array(token.lowercased().utf8)
+    fold(&bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func singular(_ word: String) -> String {
-    let utf8 = word.utf8
-    guard utf8.count >= 4, utf8.last == UInt8(ascii: "s") else { return word }
-    if word.hasSuffix("ies"), utf8.count > 4 { return String(word.dropLast(3)) + "y" }
-    if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-      return String(word.dropLast(2))
+  /// Writes the normalised UTF-8 of a token into `scratch`, avoiding allocations.
+  ///
+  /// ASCII tokens, nearly all of them, are lower-cased byte by byte; others go through
+  /// `String.lowercased()`. The bytes equal `normalize(_:)` of the same token.
+  static func normalize(utf8 token: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8]) {
+    scratch.removeAll(keepingCapacity: true)
+    if token.allSatisfy({ $0 < 0x80 }) {
+      for byte in token { scratch.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
+    } else {
+      scratch.append(contentsOf: String(decoding: token, as: UTF8.self).lowercased().utf8)
     }
-    if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-    return String(word.dropLast())
+    fold(&scratch)
+  }
+
+  private static let rightQuote: [UInt8] = [0xE2, 0x80, 0x99]
+
+  /// Drops a possessive ('s, ’s, or a bare apostrophe) and folds a plural, on lower-case UTF-8.
+  private static func fold(_ word: inout [UInt8]) {
+    if word.last == UInt8(ascii: "s"), word.dropLast().last == 0x27 {
+      word.removeLast(2)
+    } else if word.last == UInt8(ascii: "s"), word.dropLast().suffix(3).elementsEqual(rightQuote) {
+      word.removeLast(4)
+    } else if word.last == 0x27 {
+      word.removeLast()
+    } else if word.suffix(3).elementsEqual(rightQuote) {
+      word.removeLast(3)
+    }
+    guard word.count >= 4, word.last == UInt8(ascii: "s") else { return }
+    if ends(word, "ies"), word.count > 4 {
+      word.removeLast(3)
+      word.append(UInt8(ascii: "y"))
+    } else if ends(word, "sses") || ends(word, "xes") || ends(word, "ches") || ends(word, "shes") {
+      word.removeLast(2)
+    } else if !(ends(word, "ss") || ends(word, "us") || ends(word, "is")) {
+      word.removeLast()
+    }
+  }
+
+  private static func ends(_ word: [UInt8], _ suffix: StaticString) -> Bool {
+    let count = suffix.utf8CodeUnitCount
+    guard word.count >= count else { return false }
+    return suffix.withUTF8Buffer { word.suffix(count).elementsEqual($0) }
   }
 }

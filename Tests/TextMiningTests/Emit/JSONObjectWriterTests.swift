@@ -28,4 +28,24 @@ import Testing
       line == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
         + "\n")
   }
+
+  @Test func batchEncodingEqualsRecordByRecordEncoding() throws {
+    func record(_ doc: String, _ sentence: String, _ match: String, taxonomy: String = "t") -> EvidenceRecord {
+      EvidenceRecord(
+        docID: doc, source: doc + ".html", title: doc == "a" ? "Title \"A\"" : nil,
+        code: Code(category: "partnership", name: "lsp"), match: match, polarity: .negative, isHedged: true,
+        partnership: doc == "a" ? "Kelbrook LSP" : nil, sentence: sentence, block: 1, charStart: 0, charEnd: 3,
+        line: 2, taxonomyName: taxonomy, taxonomyVersion: "1", taxonomySHA256: "ff", pipeline: "p")
+    }
+    let records = [
+      record("a", "One LSP.", "LSP"), record("a", "One LSP.", "LSP"), record("a", "Two LSPs.", "LSPs"),
+      record("b", "Two LSPs.", "LSPs"), record("b", "Two LSPs.", "LSPs", taxonomy: "u"),
+    ]
+    var batch: [UInt8] = []
+    EvidenceRecord.appendJSONLines(records, to: &batch)
+    #expect(batch == records.flatMap(\.jsonLine))
+    for line in batch.split(separator: UInt8(ascii: "\n")) {
+      #expect(try JSONSerialization.jsonObject(with: Data(line)) is [String: Any])
+    }
+  }
 }

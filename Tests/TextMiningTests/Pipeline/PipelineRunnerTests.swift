@@ -30,7 +30,8 @@ import Testing
     let folder = try TemporaryFolder()
     let report = try await runner(sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out").run()
     #expect(report.succeeded)
-    #expect(report.documents.count >= 20)
+    #expect(report.documentCount >= 20)
+    #expect(report.okCount == report.documentCount)
     #expect(report.recordCount > 500)
     var codes: Set<String> = []
     for document in try jsonLines(folder.path + "/out/documents.jsonl") {
@@ -136,8 +137,11 @@ import Testing
     try folder.write("src/copy/a.txt", "Title\n\nThe LSP met.\n")
     try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
     var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
-    #expect(report.documents.map(\.status) == [.ok, .ok, .duplicate])
-    #expect(report.documents[2].duplicateOf == "a.txt")
+    #expect(report.duplicateCount == 1)
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    #expect(documents.map { $0["status"] as? String } == ["ok", "ok", "duplicate"])
+    #expect(documents[2]["duplicate_of"] as? String == "a.txt")
+    #expect(documents[2]["source"] as? String == "copy/a.txt")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 2)
 
     try FileManager.default.removeItem(atPath: folder.path + "/src/b.txt")

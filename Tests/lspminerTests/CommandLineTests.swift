@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import lspminer
+
+/// Runs the built `lspminer` binary and checks exit codes, standard output and standard error.
+@Suite struct CommandLineTests {
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The `lspminer` executable beside the test bundle.
+  static var binary: String {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("lspminer").path }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+  }
+
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  func lspminer(_ arguments: [String], in directory: String) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// A folder with a pipeline over `docs/` using the project's taxonomy.
+  func makeProject(extraYAML: String = "") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-cli-" + UUID().uuidString).path
+    try FileManager.default.createDirectory(atPath: folder + "/docs", withIntermediateDirectories: true)
+    let yaml = """
+      name: test-run
+      sources: [docs]
+      taxonomy: \(Self.repositoryRoot)/pipelines/lsp-codebook.yml
+      \(extraYAML)
+      """
+    try yaml.write(toFile: folder + "/p.yml", atomically: true, encoding: .utf8)
+    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: folder + "/docs/good.txt", atomically: true, encoding: .utf8)
+    return folder
+  }
+
+  @Test func runExitsZeroAndWritesOutputsWhenEveryDocumentSucceeds() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(["run", "p.yml"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr.contains("1 documents (1 ok, 0 duplicate, 0 failed), 1 records"))
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/test-run/documents.jsonl"))
+    #expect(try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8).isEmpty)
+  }
+
+  @Test func runExitsOneAndNamesEachFailedFile() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Data("%PDF-1.4 binary".utf8).write(to: URL(fileURLWithPath: folder + "/docs/report.html"))
+    let outcome = try lspminer(["run", "p.yml", "--quiet"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr == "lspminer: report.html: binary file (PDF document), not text or HTML\n")
+    let errors = try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8)
+    #expect(errors.contains(#""source":"report.html""#))
+  }
+
+  @Test func sourceAndOutputOptionsReplaceThePipelines() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
+    try "Notes\n\nThe LSP met twice.\n".write(toFile: folder + "/other/n.txt", atomically: true, encoding: .utf8)
+    let outcome = try lspminer(["run", "p.yml", "--source", "other", "--output", "elsewhere"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let documents = try String(contentsOfFile: folder + "/elsewhere/documents.jsonl", encoding: .utf8)
+    #expect(documents.hasPrefix(#"{"source":"n.txt""#))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
+
+  @Test func configurationErrorsExitTwoWithFileLineAndColumn() throws {
+    let folder = try makeProject(extraYAML: "ouptut: x")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for command in [["run", "p.yml"], ["validate", "p.yml"]] {
+      let outcome = try lspminer(command, in: folder)
+      #expect(outcome.status == 2)
+      #expect(outcome.stderr.hasPrefix("lspminer: p.yml:4:1: unknown key 'ouptut' in the pipeline"))
+      #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+  }
+
+  @Test(arguments: [["run", "p.yml", "--jobs", "0"], ["frobnicate"], ["run", "--no-such-flag"], ["tag"]])
+  func usageErrorsExitTwo(arguments: [String]) throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(arguments, in: folder)
+    #expect(outcome.status == 2, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("Error:") || outcome.stderr.contains("error"))
+  }
+
+  @Test func validateSummarisesAGoodPipeline() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(["validate", "p.yml"], in: folder)
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.hasPrefix("p.yml: ok: pipeline 'test-run', 1 source folder(s), taxonomy 'lsp-codebook'"))
+  }
+
+  @Test func tagPrintsRecordsAndWritesNothing() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(["tag", "--pipeline", "p.yml", "docs/good.txt"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let lines = outcome.stdout.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains(#""source":"docs/good.txt","title":"Review","code":"success_factor.trust""#) == true)
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
+
+  @Test func helpExitsZero() throws {
+    let outcome = try lspminer(["run", "--help"], in: Self.repositoryRoot)
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("--source"))
+  }
+}
