@@ -17,16 +17,24 @@ extension LSPMinerCommand {
     @Flag(help: "Show each block's kind and source line.")
     var blocks = false
 
+    @Flag(help: "Show one sentence per line, as the tagger and the gold standard see them, prefixed by the block index and a tab.")
+    var sentences = false
+
     func run() async throws {
       let source = SourceFile(source: file, path: file)
       do {
         let bytes = try SourceReader(maxFileBytes: Int.max).read(source)
-        let format = source.formatByExtension ?? .plainText
+        let format = DocumentFormat.guess(for: source, bytes: bytes)
         let decoded = try CharsetDecoder().decode(bytes, format: format)
         let extractor = FormatDispatchingExtractor(html: HTMLTextExtractor(keepsFurniture: keepFurniture))
         let extracted = try extractor.extractText(from: decoded)
         printError("# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)")
-        if blocks {
+        if sentences {
+          let segmented = try ICUSegmenter().segment(extracted)
+          for sentence in segmented.sentences {
+            print("\(sentence.block)\t\(segmented.string(utf8Range: sentence.utf8Range))")
+          }
+        } else if blocks {
           for (index, block) in extracted.blocks.enumerated() {
             print("[\(index) \(block.kind.rawValue) line \(block.line)] \(block.text)")
           }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import TextMining
 
@@ -30,9 +29,8 @@ extension LSPMinerCommand {
         let outcome: Result<DocumentProcessor.Result, DocumentFailure>
         do {
           let bytes = try reader.read(file)
-          let docID = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
           outcome = processor.process(
-            bytes, source: path, docID: docID, format: file.formatByExtension ?? nil)
+            bytes, source: path, docID: ContentHash.hex(of: bytes), format: DocumentFormat.guess(for: file, bytes: bytes))
         } catch {
           outcome = .failure(DocumentFailure(source: path, stage: .read, reason: error.description))
         }

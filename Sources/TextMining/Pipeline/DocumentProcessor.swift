@@ -53,12 +53,12 @@ public struct DocumentProcessor: Sendable {
   ///   - bytes: the file's content.
   ///   - source: the source path the records carry.
   ///   - docID: SHA-256 of `bytes`, lowercase hex.
-  ///   - format: HTML or plain text; nil to sniff from the bytes.
+  ///   - format: HTML or plain text (see `DocumentFormat.guess(for:bytes:)`).
   /// - Returns: the result, or the failure naming the stage and the reason.
-  public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat?) -> Swift.Result<Result, DocumentFailure> {
+  public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat) -> Swift.Result<Result, DocumentFailure> {
     let decoded: DecodedDocument
     do {
-      decoded = try decoder.decode(bytes, format: format ?? Self.sniffFormat(bytes))
+      decoded = try decoder.decode(bytes, format: format)
     } catch {
       return .failure(DocumentFailure(source: source, docID: docID, stage: .decode, reason: error.description))
     }
@@ -100,13 +100,6 @@ public struct DocumentProcessor: Sendable {
             pipeline: pipelineName)
         }
     }
-  }
-
-  /// Guesses the format of a file with an unknown extension: HTML if it starts like markup.
-  static func sniffFormat(_ bytes: [UInt8]) -> DocumentFormat {
-    let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-    let markers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"]
-    return markers.contains(where: head.contains) ? .html : .plainText
   }
 }
 

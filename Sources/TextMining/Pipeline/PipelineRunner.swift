@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Runs a pipeline over its sources and writes its outputs: the whole batch, end to end.
@@ -124,7 +123,7 @@ extension PipelineRunner {
   private static func identify(_ file: SourceFile, reader: SourceReader) -> Identified {
     do {
       let bytes = try reader.read(file)
-      return Identified(file: file, docID: SHA256.hash(data: bytes).hexString, byteCount: bytes.count)
+      return Identified(file: file, docID: ContentHash.hex(of: bytes), byteCount: bytes.count)
     } catch {
       var byteCount: Int?
       if case .tooLarge(let count, _) = error { byteCount = count }
@@ -163,10 +162,10 @@ extension PipelineRunner {
     } catch {
       return failed(.read, error.description)
     }
-    guard SHA256.hash(data: bytes).hexString == docID else {
+    guard ContentHash.hex(of: bytes) == docID else {
       return failed(.read, "file changed while the run was reading it")
     }
-    let format = item.file.formatByExtension ?? DocumentProcessor.sniffFormat(bytes)
+    let format = DocumentFormat.guess(for: item.file, bytes: bytes)
     record.format = format
     switch processor.process(bytes, source: item.file.source, docID: docID, format: format) {
     case .failure(let failure):

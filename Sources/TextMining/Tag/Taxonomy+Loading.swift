@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 extension Taxonomy {
@@ -21,7 +20,7 @@ extension Taxonomy {
     guard let text = String(data: bytes, encoding: .utf8) else {
       throw ConfigurationError(file: path, message: "the taxonomy file is not UTF-8 text")
     }
-    return try parse(text, file: path, sha256: SHA256.hash(data: bytes).hexString)
+    return try parse(text, file: path, sha256: ContentHash.hex(of: bytes))
   }
 
   /// Parses taxonomy YAML text (see `load(from:)`).
@@ -124,18 +123,5 @@ extension Taxonomy {
       return String(cString: message)
     }
     return nsError.localizedDescription
-  }
-}
-
-extension Sequence where Element == UInt8 {
-  /// Lowercase hexadecimal digits of the bytes.
-  var hexString: String {
-    let digits = Array("0123456789abcdef".utf8)
-    var result: [UInt8] = []
-    for byte in self {
-      result.append(digits[Int(byte >> 4)])
-      result.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: result, as: UTF8.self)
   }
 }

@@ -1,0 +1,71 @@
+"""Checks a run's output: every evidence line is JSON with every schema field in order, its
+match is exactly text[char_start:char_end] of the document's extracted text (offsets in Unicode
+scalars), documents.jsonl agrees with the evidence files, and no furniture phrase of the corpus
+manifest reached the text or the evidence."""
+import json
+import os
+import sys
+
+KEYS = ["schema", "doc_id", "source", "title", "code", "category", "match", "polarity", "hedged",
+        "partnership", "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline"]
+
+
+def fail(message):
+    print("check-output: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def main(out, furniture):
+    documents = [json.loads(line) for line in open(os.path.join(out, "documents.jsonl"), encoding="utf-8")]
+    if len(documents) < 20:
+        fail("expected at least 20 documents, found %d" % len(documents))
+    errors = open(os.path.join(out, "errors.jsonl"), encoding="utf-8").read()
+    if errors:
+        fail("errors.jsonl is not empty:\n" + errors)
+    records = 0
+    texts = {}
+    for document in documents:
+        if document["status"] != "ok":
+            fail("%s has status %s" % (document["source"], document["status"]))
+        doc_id = document["doc_id"]
+        text = open(os.path.join(out, "text", doc_id + ".txt"), encoding="utf-8").read()
+        texts[document["source"]] = text
+        lines = open(os.path.join(out, "evidence", doc_id + ".jsonl"), encoding="utf-8").read().splitlines()
+        if len(lines) != document["records"]:
+            fail("%s: documents.jsonl says %d records, evidence has %d" % (document["source"], document["records"], len(lines)))
+        for number, line in enumerate(lines, 1):
+            where = "%s line %d" % (doc_id, number)
+            record = json.loads(line)
+            if list(record.keys()) != KEYS:
+                fail("%s: keys %s, expected %s" % (where, list(record.keys()), KEYS))
+            if record["schema"] != "lspminer.evidence/1" or record["doc_id"] != doc_id:
+                fail("%s: wrong schema or doc_id" % where)
+            if "\\/" in line:
+                fail("%s: a slash is escaped" % where)
+            if text[record["char_start"]:record["char_end"]] != record["match"]:
+                fail("%s: text[%d:%d] is %r, match is %r" % (where, record["char_start"], record["char_end"],
+                                                            text[record["char_start"]:record["char_end"]], record["match"]))
+            if record["match"] not in record["sentence"]:
+                fail("%s: match not in its sentence" % where)
+            if record["code"].split(".")[0] != record["category"]:
+                fail("%s: category does not match code" % where)
+            records += 1
+    if records < 500:
+        fail("expected at least 500 records, found %d" % records)
+    leaks = 0
+    for row in open(furniture, encoding="utf-8").read().splitlines()[1:]:
+        name, phrase = row.split("\t", 1)
+        text = texts.get("html/" + name)
+        if text is None:
+            fail("furniture manifest names a page the run did not read: " + name)
+        if phrase.lower() in text.lower():
+            print("check-output: furniture in the text of %s: %r" % (name, phrase), file=sys.stderr)
+            leaks += 1
+    if leaks:
+        fail("%d furniture phrases reached the extracted text" % leaks)
+    print("check-output: %d documents, %d records: every record parses, has every field in order, and "
+          "its offsets point at its match; no page furniture in the text" % (len(documents), records))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
