@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes one JSON object with keys in exactly the order they are written.
 ///
 /// Strings are escaped only where JSON requires it (quote, backslash, control characters), so
@@ -47,6 +49,23 @@ public struct JSONObjectWriter: Sendable {
   public mutating func write(_ name: String, _ value: Int?) {
     key(name)
     bytes.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+  }
+
+  /// Writes a number member with four decimals (a score).
+  public mutating func write(_ name: String, _ value: Double) {
+    key(name)
+    bytes.append(contentsOf: (value.isFinite ? String(format: "%.4f", value) : "null").utf8)
+  }
+
+  /// Writes an array of strings.
+  public mutating func write(_ name: String, strings: [String]) {
+    key(name)
+    bytes.append(UInt8(ascii: "["))
+    for (index, string) in strings.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      Self.appendString(string, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "]"))
   }
 
   /// Writes a boolean member.

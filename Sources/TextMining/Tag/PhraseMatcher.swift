@@ -16,6 +16,18 @@ struct PhraseMatcher: Sendable {
     var code: Code
     var polarity: Polarity?
     var phrase: String
+    /// An exclusion: it wins its span, and the span carries no code.
+    var isExclusion = false
+    var isSingularOnly = false
+    var skipsNames = false
+  }
+
+  /// What the matcher needs to know of a token beyond its id.
+  struct TokenFlags: Sendable {
+    /// Written in a plural form ("trusts").
+    var isPlural = false
+    /// Starts with a capital letter and is not the sentence's first word.
+    var isCapitalizedInside = false
   }
 
   private struct Node: Sendable {
@@ -34,13 +46,17 @@ struct PhraseMatcher: Sendable {
   ///   to the same tokens as another.
   init(codes: [Taxonomy.CodeDefinition], file: String) throws(ConfigurationError) {
     for definition in codes {
-      for phrase in definition.phrases {
+      let all = definition.phrases.map { ($0, false) } + definition.exclusions.map { ($0, true) }
+      for (phrase, isExclusion) in all {
         let tokens = Self.phraseTokens(phrase.text)
         guard !tokens.isEmpty else {
           throw ConfigurationError(file: file, line: phrase.line, column: phrase.column, message: "phrase '\(phrase.text)' has no words")
         }
         let entryIndex = Int32(entries.count)
-        entries.append(Entry(code: definition.code, polarity: phrase.polarity, phrase: phrase.text))
+        entries.append(
+          Entry(
+            code: definition.code, polarity: phrase.polarity, phrase: phrase.text, isExclusion: isExclusion,
+            isSingularOnly: phrase.isSingularOnly, skipsNames: phrase.skipsNames))
         for variant in Self.variants(of: tokens) {
           let ids = variant.map { id(for: $0) }
           var node = 0
@@ -131,12 +147,14 @@ struct PhraseMatcher: Sendable {
   ///   - ids: each token's id (`tokenID`), -1 for words no phrase uses.
   ///   - connected: `connected[i]` tells whether token i and i+1 may be in one match.
   ///   - joinedIDs: for tokens joined to the next by a hyphen, the id of the joined word.
-  func matches(ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32]) -> [Match] {
+  func matches(ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32], flags: [TokenFlags] = []) -> [Match] {
     var matches: [Match] = []
     var position = 0
     while position < ids.count {
       var best: Match?
-      longest(from: 0, at: position, start: position, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+      longest(
+        from: 0, at: position, start: position, ids: ids, connected: connected, joinedIDs: joinedIDs, flags: flags,
+        best: &best)
       if let found = best {
         matches.append(found)
         position = found.tokens.upperBound
@@ -149,18 +167,33 @@ struct PhraseMatcher: Sendable {
 
   private func longest(
     from node: Int, at position: Int, start: Int, ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32],
-    best: inout Match?
+    flags: [TokenFlags], best: inout Match?
   ) {
-    if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0) {
+    if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0),
+      allows(Int(nodes[node].entry), tokens: start..<position, flags: flags)
+    {
       best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
     }
     guard position < ids.count, position == start || connected[position - 1] else { return }
     if ids[position] >= 0, let next = nodes[node].children[ids[position]] {
-      longest(from: Int(next), at: position + 1, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+      longest(
+        from: Int(next), at: position + 1, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs,
+        flags: flags, best: &best)
     }
     if let joined = joinedIDs[position], joined >= 0, let next = nodes[node].children[joined] {
-      longest(from: Int(next), at: position + 2, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs, best: &best)
+      longest(
+        from: Int(next), at: position + 2, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs,
+        flags: flags, best: &best)
     }
+  }
+
+  /// Whether an entry's constraints hold for the tokens it would match.
+  private func allows(_ entryIndex: Int, tokens: Range<Int>, flags: [TokenFlags]) -> Bool {
+    let entry = entries[entryIndex]
+    guard !flags.isEmpty else { return true }
+    if entry.isSingularOnly, flags[tokens.upperBound - 1].isPlural { return false }
+    if entry.skipsNames, tokens.contains(where: { flags[$0].isCapitalizedInside }) { return false }
+    return true
   }
 }
 
@@ -188,6 +221,24 @@ enum TokenGap {
       }
     }
     return gap.count <= 4
+  }
+
+  /// Whether the gap holds punctuation that ends a clause: `;`, `:`, a bracket or a dash.
+  static func endsClause(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < gap.count {
+      switch gap[index] {
+      case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"):
+        return true
+      case 0xE2 where index + 2 < gap.count && gap[index + 1] == 0x80 && (gap[index + 2] == 0x93 || gap[index + 2] == 0x94):
+        return true  // en dash, em dash
+      case UInt8(ascii: "-") where index > 0 && gap[index - 1] == 0x20:
+        return true  // a spaced hyphen used as a dash
+      default:
+        index += 1
+      }
+    }
+    return false
   }
 
   /// Whether the gap is a hyphen, with at most a space after it ("co-operation", "co- operation").

@@ -30,8 +30,12 @@ extension Taxonomy {
     var version: String?
     var categories: [Category] = []
     var categoriesNode: YAMLNode?
+    var context = ContextRules()
+    var names: PartnershipNameRules?
+    var namesNode: YAMLNode?
     for (key, _, value) in try root.mapping(
-      allowedKeys: ["name", "version", "description", "codebook", "categories"], what: "the taxonomy")
+      allowedKeys: ["name", "version", "description", "codebook", "categories", "context", "partnership_names"],
+      what: "the taxonomy")
     {
       switch key {
       case "name": name = try value.nonEmptyString(what: "'name'")
@@ -41,6 +45,10 @@ extension Taxonomy {
         for (categoryName, keyNode, categoryValue) in try value.mapping(allowedKeys: [], what: "'categories'") {
           categories.append(try parseCategory(categoryName, keyNode: keyNode, value: categoryValue))
         }
+      case "context": context = try parseContext(value)
+      case "partnership_names":
+        namesNode = value
+        names = try parseNames(value)
       default: break
       }
     }
@@ -49,7 +57,18 @@ extension Taxonomy {
     guard !categories.isEmpty else {
       throw (categoriesNode ?? root).error("the taxonomy has no categories")
     }
-    return try Taxonomy(name: name, version: version, sha256: sha256, categories: categories, file: file)
+    for category in categories {
+      for definition in category.codes where definition.phrases.isEmpty && definition.code != names?.code {
+        throw (categoriesNode ?? root).error(
+          "code '\(definition.code)' has no phrases (only the code of 'partnership_names' may have none)")
+      }
+    }
+    if let names, let namesNode, !categories.contains(where: { $0.codes.contains { $0.code == names.code } }) {
+      throw namesNode.error("'partnership_names' names code '\(names.code)', which no category defines")
+    }
+    return try Taxonomy(
+      name: name, version: version, sha256: sha256, categories: categories, context: context,
+      partnershipNames: names, file: file)
   }
 
   private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode) throws(ConfigurationError) -> Category {
@@ -57,10 +76,12 @@ extension Taxonomy {
       throw keyNode.error("category name '\(name)' must be lower case letters, digits and underscores")
     }
     var description = ""
+    var isJudged = true
     var codes: [CodeDefinition] = []
-    for (key, _, entry) in try value.mapping(allowedKeys: ["description", "codes"], what: "category '\(name)'") {
+    for (key, _, entry) in try value.mapping(allowedKeys: ["description", "judged", "codes"], what: "category '\(name)'") {
       switch key {
       case "description": description = try entry.string(what: "'description'")
+      case "judged": isJudged = try entry.bool(what: "'judged'")
       default:
         for (codeName, codeKey, codeValue) in try entry.mapping(allowedKeys: [], what: "codes of '\(name)'") {
           guard isIdentifier(codeName) else {
@@ -71,44 +92,112 @@ extension Taxonomy {
       }
     }
     guard !codes.isEmpty else { throw value.error("category '\(name)' has no codes") }
-    return Category(name: name, description: description, codes: codes)
+    return Category(name: name, description: description, isJudged: isJudged, codes: codes)
   }
 
   private static func parseCode(_ code: Code, value: YAMLNode) throws(ConfigurationError) -> CodeDefinition {
     var label = ""
     var phrases: [Phrase] = []
-    for (key, _, entry) in try value.mapping(allowedKeys: ["label", "phrases"], what: "code '\(code)'") {
+    var exclusions: [Phrase] = []
+    for (key, _, entry) in try value.mapping(allowedKeys: ["label", "phrases", "exclude"], what: "code '\(code)'") {
       switch key {
       case "label": label = try entry.string(what: "'label'")
-      default:
-        for item in try entry.sequence(what: "phrases of '\(code)'") {
-          phrases.append(try parsePhrase(item, code: code))
-        }
+      case "phrases": phrases = try parsePhrases(entry, what: "phrases of '\(code)'")
+      default: exclusions = try parsePhrases(entry, what: "exclusions of '\(code)'")
       }
     }
-    guard !phrases.isEmpty else { throw value.error("code '\(code)' has no phrases") }
-    return CodeDefinition(code: code, label: label, phrases: phrases)
+    return CodeDefinition(code: code, label: label, phrases: phrases, exclusions: exclusions)
   }
 
-  private static func parsePhrase(_ item: YAMLNode, code: Code) throws(ConfigurationError) -> Phrase {
+  private static func parsePhrases(_ node: YAMLNode, what: String) throws(ConfigurationError) -> [Phrase] {
+    var phrases: [Phrase] = []
+    for item in try node.sequence(what: what) { phrases.append(try parsePhrase(item, what: what)) }
+    return phrases
+  }
+
+  private static func parsePhrase(_ item: YAMLNode, what: String) throws(ConfigurationError) -> Phrase {
     if item.isScalar {
-      return Phrase(text: try item.nonEmptyString(what: "a phrase of '\(code)'"), polarity: nil, line: item.line, column: item.column)
+      return Phrase(text: try item.nonEmptyString(what: "a phrase of \(what)"), line: item.line, column: item.column)
     }
-    var text: String?
-    var polarity: Polarity?
-    for (key, _, value) in try item.mapping(allowedKeys: ["text", "polarity"], what: "a phrase of '\(code)'") {
+    var phrase = Phrase(text: "", line: item.line, column: item.column)
+    for (key, _, value) in try item.mapping(allowedKeys: ["text", "polarity", "singular", "skip_names"], what: "a phrase of \(what)") {
       switch key {
-      case "text": text = try value.nonEmptyString(what: "'text'")
+      case "text": phrase.text = try value.nonEmptyString(what: "'text'")
+      case "singular": phrase.isSingularOnly = try value.bool(what: "'singular'")
+      case "skip_names": phrase.skipsNames = try value.bool(what: "'skip_names'")
       default:
         let word = try value.string(what: "'polarity'")
         guard let parsed = Polarity(rawValue: word) else {
           throw value.error("unknown polarity '\(word)'; expected positive, negative or neutral")
         }
-        polarity = parsed
+        phrase.polarity = parsed
       }
     }
-    guard let text else { throw item.error("a phrase of '\(code)' has no 'text'") }
-    return Phrase(text: text, polarity: polarity, line: item.line, column: item.column)
+    guard !phrase.text.isEmpty else { throw item.error("a phrase of \(what) has no 'text'") }
+    return phrase
+  }
+
+  private static func parseContext(_ node: YAMLNode) throws(ConfigurationError) -> ContextRules {
+    var rules = ContextRules()
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["window", "qualifier_window", "terminators", "negation", "hedging", "qualifiers"], what: "'context'")
+    {
+      switch key {
+      case "window": rules.window = try value.positiveInt(what: "'window'")
+      case "qualifier_window": rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
+      case "terminators": rules.terminators = try parsePhrases(value, what: "'terminators'")
+      case "negation":
+        for (kind, _, list) in try value.mapping(allowedKeys: ["before", "after", "pseudo"], what: "'negation'") {
+          let phrases = try parsePhrases(list, what: "negation '\(kind)'")
+          switch kind {
+          case "before": rules.negationBefore = phrases
+          case "after": rules.negationAfter = phrases
+          default: rules.negationPseudo = phrases
+          }
+        }
+      case "hedging":
+        for (kind, _, list) in try value.mapping(allowedKeys: ["clause", "sentence", "pseudo"], what: "'hedging'") {
+          let phrases = try parsePhrases(list, what: "hedging '\(kind)'")
+          switch kind {
+          case "clause": rules.hedgingClause = phrases
+          case "sentence": rules.hedgingSentence = phrases
+          default: rules.hedgingPseudo = phrases
+          }
+        }
+      default:
+        for (kind, _, list) in try value.mapping(allowedKeys: ["positive", "negative"], what: "'qualifiers'") {
+          let phrases = try parsePhrases(list, what: "qualifiers '\(kind)'")
+          if kind == "positive" { rules.positive = phrases } else { rules.negative = phrases }
+        }
+      }
+    }
+    return rules
+  }
+
+  private static func parseNames(_ node: YAMLNode) throws(ConfigurationError) -> PartnershipNameRules {
+    var code: Code?
+    var rules = PartnershipNameRules(code: Code(category: "partnership", name: "named"))
+    for (key, _, value) in try node.mapping(allowedKeys: ["code", "heads", "theme_words", "stop_words"], what: "'partnership_names'") {
+      switch key {
+      case "code":
+        let raw = try value.nonEmptyString(what: "'code'")
+        guard let parsed = Code(rawValue: raw) else { throw value.error("'\(raw)' is not a code (category.name)") }
+        code = parsed
+      case "heads": rules.heads = try parsePhrases(value, what: "'heads'")
+      case "theme_words":
+        rules.themeWords = Set(try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in
+          TokenNormalizer.normalize(try item.nonEmptyString(what: "a theme word"))
+        })
+      default:
+        rules.stopWords = Set(try value.sequence(what: "'stop_words'").map { item throws(ConfigurationError) in
+          try item.nonEmptyString(what: "a stop word")
+        })
+      }
+    }
+    guard let code else { throw node.error("'partnership_names' has no 'code'") }
+    rules.code = code
+    guard !rules.heads.isEmpty else { throw node.error("'partnership_names' has no 'heads'") }
+    return rules
   }
 
   private static func isIdentifier(_ name: String) -> Bool {

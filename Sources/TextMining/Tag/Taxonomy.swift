@@ -1,4 +1,5 @@
-/// The machine-readable codebook: categories, codes and the phrases that signal them.
+/// The machine-readable codebook: categories, codes, the phrases that signal them, and the
+/// context rules (negation, hedging, qualifiers, partnership names) that refine a mention.
 ///
 /// Loaded once from a YAML file (see `Taxonomy+Loading.swift` and `pipelines/lsp-codebook.yml`)
 /// and shared read-only by every document.
@@ -11,19 +12,36 @@ public struct Taxonomy: Sendable {
   public let sha256: String
   /// The categories in file order.
   public let categories: [Category]
-  /// The compiled phrases.
+  /// Negation, hedging and qualifier cues.
+  public let context: ContextRules
+  /// How partnership names are recognised, if the taxonomy has a code for them.
+  public let partnershipNames: PartnershipNameRules?
+  /// The compiled code phrases (and exclusions).
   let matcher: PhraseMatcher
+  /// The compiled context cues.
+  let contextMatcher: PhraseMatcher
+  /// The compiled partnership-name heads and appositives.
+  let nameMatcher: PhraseMatcher?
 
   /// Creates a taxonomy and compiles its phrases.
   ///
   /// - Throws: `ConfigurationError` in `file` for a phrase without words or two phrases that
   ///   match the same words.
-  init(name: String, version: String, sha256: String, categories: [Category], file: String) throws(ConfigurationError) {
+  init(
+    name: String, version: String, sha256: String, categories: [Category], context: ContextRules,
+    partnershipNames: PartnershipNameRules?, file: String
+  ) throws(ConfigurationError) {
     self.name = name
     self.version = version
     self.sha256 = sha256
     self.categories = categories
+    self.context = context
+    self.partnershipNames = partnershipNames
     self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
+    self.contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
+    self.nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
+      try PhraseMatcher(codes: rules.cueDefinitions, file: file)
+    }
   }
 
   /// A category of codes, such as `success_factor`.
@@ -32,6 +50,8 @@ public struct Taxonomy: Sendable {
     public let name: String
     /// What the category is about.
     public var description: String
+    /// Whether its mentions carry a polarity; `partnership`, `policy` and `sector` are neutral.
+    public var isJudged: Bool
     /// The category's codes in file order.
     public var codes: [CodeDefinition]
   }
@@ -44,6 +64,8 @@ public struct Taxonomy: Sendable {
     public var label: String
     /// The phrases that signal it.
     public var phrases: [Phrase]
+    /// Longer phrases of another meaning that contain a cue and do not count ("NHS trust").
+    public var exclusions: [Phrase]
   }
 
   /// A cue phrase, matched on normalised tokens.
@@ -52,11 +74,104 @@ public struct Taxonomy: Sendable {
     public var text: String
     /// Polarity the phrase carries by itself ("mistrust" is negative), if any.
     public var polarity: Polarity?
+    /// Match only singular forms ("trust", not "trusts", which are NHS bodies).
+    public var isSingularOnly = false
+    /// Skip matches written with a capital inside a sentence: part of a name ("Housing Trust").
+    public var skipsNames = false
     /// Where the phrase is written, for error messages.
     public var line: Int
     public var column: Int
+
+    /// Creates a phrase.
+    public init(text: String, polarity: Polarity? = nil, isSingularOnly: Bool = false, skipsNames: Bool = false, line: Int = 0, column: Int = 0) {
+      self.text = text
+      self.polarity = polarity
+      self.isSingularOnly = isSingularOnly
+      self.skipsNames = skipsNames
+      self.line = line
+      self.column = column
+    }
   }
 
   /// Every code in file order.
   public var codes: [CodeDefinition] { categories.flatMap(\.codes) }
+
+  /// Whether mentions of a code carry a polarity.
+  func isJudged(_ code: Code) -> Bool {
+    categories.first { $0.name == code.category }?.isJudged ?? true
+  }
+}
+
+/// The cue words of the ConText-style pass, all editable in the taxonomy file.
+public struct ContextRules: Sendable {
+  /// How many tokens a negation or hedging cue reaches.
+  public var window = 8
+  /// How many tokens from a mention a qualifier ("strong", "weak") may stand.
+  public var qualifierWindow = 3
+  /// Words that end a cue's scope ("but", "however"); ";" and ":" always do.
+  public var terminators: [Taxonomy.Phrase] = []
+  /// Negation cues that reach forward ("no", "lack of").
+  public var negationBefore: [Taxonomy.Phrase] = []
+  /// Negation cues that reach back ("is lacking", "do not match").
+  public var negationAfter: [Taxonomy.Phrase] = []
+  /// Look-alikes that are not negation ("not only", "no doubt").
+  public var negationPseudo: [Taxonomy.Phrase] = []
+  /// Hedging cues that cover their clause ("may", "appears to").
+  public var hedgingClause: [Taxonomy.Phrase] = []
+  /// Hedging cues that cover the whole sentence ("if", "unless").
+  public var hedgingSentence: [Taxonomy.Phrase] = []
+  /// Look-alikes that are not hedging ("may nominate", "would welcome").
+  public var hedgingPseudo: [Taxonomy.Phrase] = []
+  /// Qualifiers that make a mention positive ("strong", "good").
+  public var positive: [Taxonomy.Phrase] = []
+  /// Qualifiers that make a mention negative ("weak", "poor").
+  public var negative: [Taxonomy.Phrase] = []
+
+  /// The kinds of cue, as the pseudo-codes the cue matcher reports.
+  enum Kind: String, CaseIterable {
+    case terminator, negationBefore = "negation_before", negationAfter = "negation_after",
+      negationPseudo = "negation_pseudo", hedgingClause = "hedging_clause", hedgingSentence = "hedging_sentence",
+      hedgingPseudo = "hedging_pseudo", positive, negative
+
+    var code: Code { Code(category: "context", name: rawValue) }
+  }
+
+  func phrases(of kind: Kind) -> [Taxonomy.Phrase] {
+    switch kind {
+    case .terminator: terminators
+    case .negationBefore: negationBefore
+    case .negationAfter: negationAfter
+    case .negationPseudo: negationPseudo
+    case .hedgingClause: hedgingClause
+    case .hedgingSentence: hedgingSentence
+    case .hedgingPseudo: hedgingPseudo
+    case .positive: positive
+    case .negative: negative
+    }
+  }
+
+  var cueDefinitions: [Taxonomy.CodeDefinition] {
+    Kind.allCases.map { Taxonomy.CodeDefinition(code: $0.code, label: $0.rawValue, phrases: phrases(of: $0), exclusions: []) }
+  }
+}
+
+/// How partnership names are found: "Oakridge Local Strategic Partnership", "Pendleby
+/// Partnership Board (PPB)", "Marlow Fen First, the district's LSP".
+public struct PartnershipNameRules: Sendable {
+  /// The code a named mention carries, such as `partnership.named`.
+  public var code: Code
+  /// Words that end a partnership's name ("Local Strategic Partnership", "LSP", "Partnership").
+  public var heads: [Taxonomy.Phrase] = []
+  /// Name words that make a "... Partnership" a thematic or generic body, not a named LSP
+  /// ("Community Safety Partnership", "Health and Wellbeing Partnership").
+  public var themeWords: Set<String> = []
+  /// Capitalised words that are never a name's first word ("The", "This", "Our").
+  public var stopWords: Set<String> = []
+
+  /// The pseudo-code head matches carry.
+  static let headCode = Code(category: "names", name: "head")
+
+  var cueDefinitions: [Taxonomy.CodeDefinition] {
+    [Taxonomy.CodeDefinition(code: Self.headCode, label: "head", phrases: heads, exclusions: [])]
+  }
 }

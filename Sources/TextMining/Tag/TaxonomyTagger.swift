@@ -1,8 +1,12 @@
-/// Tags mentions by matching the taxonomy's phrases sentence by sentence.
+/// Tags a document: taxonomy phrases, partnership names, then polarity, hedging and the
+/// partnership each mention is about.
 ///
-/// Polarity is the phrase's own polarity where the taxonomy gives one ("mistrust" is negative),
-/// otherwise neutral; hedging is false and the partnership unknown. Negation, hedging and
-/// attribution passes refine these later in the pipeline.
+/// Per sentence, the phrase matcher finds code phrases (longest first; exclusions such as
+/// "NHS trust" win their span and carry no code), the name recogniser finds named partnerships
+/// (which beat any phrase they overlap), and the ConText-style pass (`ContextAnalyzer`) decides
+/// polarity and hedging from the taxonomy's cue lists. Attribution then fills `partnership`
+/// by the codebook's rule: a name in the same sentence, else the nearest before it in the
+/// section, else the partnership named in the title, else nil.
 public struct TaxonomyTagger: Tagger {
   /// The taxonomy whose phrases are matched.
   public let taxonomy: Taxonomy
@@ -13,56 +17,45 @@ public struct TaxonomyTagger: Tagger {
   }
 
   public func mentions(in segmented: SegmentedText) -> [Mention] {
-    let matcher = taxonomy.matcher
     var text = segmented.text
     return text.withUTF8 { bytes -> [Mention] in
-      var mentions: [Mention] = []
-      var ids: [Int32] = []
-      var connected: [Bool] = []
-      var joinedIDs: [Int: Int32] = [:]
-      var scratch: [UInt8] = []
-      scratch.reserveCapacity(64)
-      for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
-        let tokenRanges = segmented.tokens[sentence.tokenIndices]
-        guard !tokenRanges.isEmpty else { continue }
-        ids.removeAll(keepingCapacity: true)
-        connected.removeAll(keepingCapacity: true)
-        joinedIDs.removeAll(keepingCapacity: true)
-        var previous: Range<Int>?
-        for range in tokenRanges {
-          ids.append(Self.id(of: range, in: bytes, matcher: matcher, scratch: &scratch))
-          if let previous {
-            let gap = UnsafeBufferPointer(rebasing: bytes[previous.upperBound..<range.lowerBound])
-            connected.append(TokenGap.connects(gap))
-            if TokenGap.isHyphen(gap) {
-              let joined =
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[previous]), as: UTF8.self)
-                + String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-              joinedIDs[ids.count - 2] = matcher.tokenID(TokenNormalizer.normalize(joined))
-            }
-          }
-          previous = range
-        }
-        connected.append(false)
-        for match in matcher.matches(ids: ids, connected: connected, joinedIDs: joinedIDs) {
-          let entry = matcher.entries[match.entry]
-          let first = tokenRanges[tokenRanges.startIndex + match.tokens.lowerBound]
-          let last = tokenRanges[tokenRanges.startIndex + match.tokens.upperBound - 1]
-          mentions.append(
-            Mention(
-              code: entry.code, sentence: sentenceIndex, utf8Range: first.lowerBound..<last.upperBound,
-              polarity: entry.polarity ?? .neutral, isHedged: false, partnership: nil))
-        }
+      let sentences = segmented.sentences.map {
+        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes)
       }
+      let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
+      var mentions: [Mention] = []
+      for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
+        mentions += tagged(sentence: index, tokens: tokens, names: names)
+      }
+      Attribution.assign(to: &mentions, segmented: segmented, names: names)
       return mentions
     }
   }
 
-  private static func id(
-    of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, matcher: PhraseMatcher, scratch: inout [UInt8]
-  ) -> Int32 {
-    if matcher.cannotMatch(byteCount: range.count) { return -1 }
-    TokenNormalizer.normalize(utf8: UnsafeBufferPointer(rebasing: bytes[range]), into: &scratch)
-    return scratch.withUnsafeBufferPointer { matcher.tokenID(utf8: $0) }
+  private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer) -> [Mention] {
+    let named = names.mentions(inSentence: sentence)
+    let context = ContextAnalyzer(rules: taxonomy.context, matcher: taxonomy.contextMatcher, tokens: tokens)
+    var mentions: [Mention] = []
+    for match in tokens.matches(of: taxonomy.matcher, constrained: true) {
+      let entry = taxonomy.matcher.entries[match.entry]
+      guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
+      let reading = context.reading(of: match.tokens, phrasePolarity: entry.polarity, judged: taxonomy.isJudged(entry.code))
+      mentions.append(
+        Mention(
+          code: entry.code, sentence: sentence,
+          utf8Range: tokens.ranges[match.tokens.lowerBound].lowerBound..<tokens.ranges[match.tokens.upperBound - 1].upperBound,
+          polarity: reading.polarity, isHedged: reading.isHedged, partnership: nil))
+    }
+    if let code = taxonomy.partnershipNames?.code {
+      for name in named {
+        let reading = context.reading(of: name.tokens, phrasePolarity: nil, judged: taxonomy.isJudged(code))
+        mentions.append(
+          Mention(
+            code: code, sentence: sentence,
+            utf8Range: tokens.ranges[name.tokens.lowerBound].lowerBound..<tokens.ranges[name.tokens.upperBound - 1].upperBound,
+            polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
+      }
+    }
+    return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
   }
 }

@@ -1,0 +1,133 @@
+/// Scores predicted codes against a gold standard by the codebook's rule.
+///
+/// Units are (document, sentence, code) triples, sentences compared by `SentenceKey`.
+/// Precision, recall and F1 per code, per category (pooled), micro (pooled over all codes) and
+/// macro (mean F1 over the codes that occur in the gold standard or the predictions); polarity
+/// and hedging accuracy over the triples found in both.
+public struct Evaluation: Sendable {
+  /// One scored triple: the document, the sentence as the gold or the tagger wrote it, the code.
+  public struct Triple: Sendable, Hashable {
+    public var doc: String
+    public var sentenceKey: String
+    public var code: Code
+  }
+
+  /// Counts for one code or group of codes.
+  public struct Score: Sendable, Equatable {
+    public var truePositives = 0
+    public var falsePositives = 0
+    public var falseNegatives = 0
+
+    public var precision: Double {
+      truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+    }
+    public var recall: Double {
+      truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
+    }
+    public var f1: Double {
+      let p = precision
+      let r = recall
+      return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+    /// Gold triples of the code.
+    public var support: Int { truePositives + falseNegatives }
+
+    mutating func add(_ other: Score) {
+      truePositives += other.truePositives
+      falsePositives += other.falsePositives
+      falseNegatives += other.falseNegatives
+    }
+  }
+
+  /// A miss or false alarm, for `--show-errors`.
+  public struct Mistake: Sendable, Equatable {
+    public enum Kind: String, Sendable { case miss, falseAlarm = "false alarm", polarity, hedging }
+    public var kind: Kind
+    public var doc: String
+    public var sentence: String
+    public var code: Code
+    public var detail: String
+  }
+
+  public var perCode: [Code: Score] = [:]
+  public var polarityAgreements = 0
+  public var hedgingAgreements = 0
+  public var matchedCount = 0
+  public var mistakes: [Mistake] = []
+  /// Gold documents that the pipeline's sources do not hold.
+  public var missingDocuments: [String] = []
+
+  /// Codes in order, for reports.
+  public var codes: [Code] { perCode.keys.sorted() }
+
+  /// Pooled counts per category.
+  public var perCategory: [(category: String, score: Score)] {
+    var pooled: [String: Score] = [:]
+    for (code, score) in perCode { pooled[code.category, default: Score()].add(score) }
+    return pooled.keys.sorted().map { ($0, pooled[$0] ?? Score()) }
+  }
+
+  /// Pooled counts over every code.
+  public var micro: Score {
+    var total = Score()
+    for score in perCode.values { total.add(score) }
+    return total
+  }
+
+  /// Mean F1 over the codes.
+  public var macroF1: Double {
+    perCode.isEmpty ? 0 : perCode.values.reduce(0) { $0 + $1.f1 } / Double(perCode.count)
+  }
+
+  /// Share of matched triples whose polarity agrees.
+  public var polarityAccuracy: Double { matchedCount == 0 ? 0 : Double(polarityAgreements) / Double(matchedCount) }
+  /// Share of matched triples whose hedging agrees.
+  public var hedgingAccuracy: Double { matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount) }
+
+  /// Scores predictions against gold.
+  ///
+  /// - Parameters:
+  ///   - gold: gold triples with their attributes; the sentence text as the gold gives it.
+  ///   - predicted: predicted triples with their attributes.
+  public init(
+    gold: [(doc: String, sentence: String, value: GoldStandard.CodedValue)],
+    predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)]
+  ) {
+    var goldIndex: [Triple: (String, GoldStandard.CodedValue)] = [:]
+    for item in gold {
+      goldIndex[Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] = (item.sentence, item.value)
+    }
+    var predictedIndex: [Triple: (String, GoldStandard.CodedValue)] = [:]
+    for item in predicted {
+      predictedIndex[Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] = (item.sentence, item.value)
+    }
+    let order: (Triple, Triple) -> Bool = { ($0.doc, $0.sentenceKey, $0.code.rawValue) < ($1.doc, $1.sentenceKey, $1.code.rawValue) }
+    for triple in goldIndex.keys.sorted(by: order) {
+      guard let (sentence, value) = goldIndex[triple] else { continue }
+      if let (_, guess) = predictedIndex[triple] {
+        perCode[triple.code, default: Score()].truePositives += 1
+        matchedCount += 1
+        if guess.polarity == value.polarity {
+          polarityAgreements += 1
+        } else {
+          mistakes.append(Mistake(kind: .polarity, doc: triple.doc, sentence: sentence, code: triple.code,
+            detail: "gold \(value.polarity.rawValue), predicted \(guess.polarity.rawValue)"))
+        }
+        if guess.isHedged == value.isHedged {
+          hedgingAgreements += 1
+        } else {
+          mistakes.append(Mistake(kind: .hedging, doc: triple.doc, sentence: sentence, code: triple.code,
+            detail: "gold hedged \(value.isHedged), predicted \(guess.isHedged)"))
+        }
+      } else {
+        perCode[triple.code, default: Score()].falseNegatives += 1
+        mistakes.append(Mistake(kind: .miss, doc: triple.doc, sentence: sentence, code: triple.code, detail: value.polarity.rawValue))
+      }
+    }
+    for triple in predictedIndex.keys.sorted(by: order) where goldIndex[triple] == nil {
+      guard let (sentence, value) = predictedIndex[triple] else { continue }
+      perCode[triple.code, default: Score()].falsePositives += 1
+      mistakes.append(Mistake(kind: .falseAlarm, doc: triple.doc, sentence: sentence, code: triple.code, detail: value.polarity.rawValue))
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/// Runs a pipeline's processing over the documents a gold standard names and scores the result.
+public struct GoldEvaluator: Sendable {
+  public var definition: PipelineDefinition
+  public var processor: DocumentProcessor
+
+  /// Creates an evaluator.
+  public init(definition: PipelineDefinition, processor: DocumentProcessor) {
+    self.definition = definition
+    self.processor = processor
+  }
+
+  /// Tags every gold document and compares with the gold standard.
+  ///
+  /// A gold `doc` names a source by its path relative to the sources root, or by a path suffix
+  /// such as its file name. Documents that cannot be found or processed count as missing: their
+  /// gold triples are misses.
+  public func evaluate(_ gold: GoldStandard) -> Evaluation {
+    let discoverer = SourceDiscoverer(
+      roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
+      skippedFolders: [definition.outputPath])
+    let files = discoverer.discover().files
+    let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
+    var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
+    var missing: [String] = []
+    for doc in gold.documents {
+      guard let file = files.first(where: { $0.source == doc }) ?? files.first(where: { $0.source.hasSuffix("/" + doc) }),
+        let bytes = try? reader.read(file),
+        case .success(let result) = processor.process(
+          bytes, source: file.source, docID: ContentHash.hex(of: bytes), format: DocumentFormat.guess(for: file, bytes: bytes))
+      else {
+        missing.append(doc)
+        continue
+      }
+      predicted += Self.sentenceCodes(result.records).map { (doc, $0.sentence, $0.value) }
+    }
+    let goldTriples = gold.sentences.flatMap { sentence in
+      sentence.codes.map { (doc: sentence.doc, sentence: sentence.sentence, value: $0) }
+    }
+    var evaluation = Evaluation(gold: goldTriples, predicted: predicted)
+    evaluation.missingDocuments = missing
+    return evaluation
+  }
+
+  /// One value per (sentence, code), by the codebook's rule: the first mention with a polarity
+  /// decides it (neutral mentions carry none), and the code is hedged only if every mention is.
+  static func sentenceCodes(_ records: [EvidenceRecord]) -> [(sentence: String, value: GoldStandard.CodedValue)] {
+    var order: [String] = []
+    var values: [String: (String, GoldStandard.CodedValue)] = [:]
+    for record in records {
+      let key = "\(record.block)\u{1}\(record.sentence)\u{1}\(record.code.rawValue)"
+      if var (sentence, value) = values[key] {
+        if value.polarity == .neutral { value.polarity = record.polarity }
+        value.isHedged = value.isHedged && record.isHedged
+        values[key] = (sentence, value)
+      } else {
+        order.append(key)
+        values[key] = (record.sentence, GoldStandard.CodedValue(code: record.code, polarity: record.polarity, isHedged: record.isHedged))
+      }
+    }
+    return order.compactMap { values[$0] }.map { (sentence: $0.0, value: $0.1) }
+  }
+}

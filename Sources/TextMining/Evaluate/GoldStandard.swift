@@ -1,0 +1,96 @@
+import Foundation
+
+/// A gold standard in the codebook's format: one JSON object per coded sentence.
+///
+///     {"doc": "html/a.html", "sentence": "…", "codes": [{"code": "success_factor.trust",
+///      "polarity": "negative", "hedged": false}]}
+public struct GoldStandard: Sendable {
+  /// One coded sentence.
+  public struct Sentence: Sendable, Equatable {
+    /// The document, as a source path or a file name.
+    public var doc: String
+    /// The sentence as it reads in the extracted text.
+    public var sentence: String
+    /// The codes of the sentence, each once.
+    public var codes: [CodedValue]
+    /// Where the line is, for messages (`file:line`).
+    public var location: String
+  }
+
+  /// A code with its attributes, in gold or predicted.
+  public struct CodedValue: Sendable, Equatable {
+    public var code: Code
+    public var polarity: Polarity
+    public var isHedged: Bool
+  }
+
+  /// The coded sentences in file order.
+  public var sentences: [Sentence]
+
+  /// The documents named, in first-seen order.
+  public var documents: [String] {
+    var seen: Set<String> = []
+    return sentences.compactMap { seen.insert($0.doc).inserted ? $0.doc : nil }
+  }
+
+  /// Loads a gold file, or every `.jsonl` file of a folder in name order.
+  ///
+  /// - Throws: `ConfigurationError` at `file:line` for a line that is not a gold record.
+  public static func load(from path: String) throws(ConfigurationError) -> GoldStandard {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ConfigurationError(file: path, message: "gold file does not exist")
+    }
+    var files = [path]
+    if isDirectory.boolValue {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      files = names.filter { $0.hasSuffix(".jsonl") }.sorted().map { path + "/" + $0 }
+      guard !files.isEmpty else { throw ConfigurationError(file: path, message: "no .jsonl gold files in the folder") }
+    }
+    var sentences: [Sentence] = []
+    for file in files {
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        throw ConfigurationError(file: file, message: "cannot read the gold file as UTF-8")
+      }
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      where !line.allSatisfy(\.isWhitespace) {
+        sentences.append(try parse(line: String(line), file: file, number: index + 1))
+      }
+    }
+    return GoldStandard(sentences: sentences)
+  }
+
+  static func parse(line: String, file: String, number: Int) throws(ConfigurationError) -> Sentence {
+    func problem(_ message: String) -> ConfigurationError {
+      ConfigurationError(file: file, line: number, column: 1, message: message)
+    }
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+      throw problem("not a JSON object")
+    }
+    guard let doc = object["doc"] as? String, !doc.isEmpty else { throw problem("missing 'doc'") }
+    guard let sentence = object["sentence"] as? String, !sentence.isEmpty else { throw problem("missing 'sentence'") }
+    guard let codes = object["codes"] as? [[String: Any]] else { throw problem("missing 'codes' list") }
+    var values: [CodedValue] = []
+    for entry in codes {
+      guard let raw = entry["code"] as? String, let code = Code(rawValue: raw) else {
+        throw problem("a code is missing or not category.name")
+      }
+      let polarityText = entry["polarity"] as? String ?? "neutral"
+      guard let polarity = Polarity(rawValue: polarityText) else {
+        throw problem("unknown polarity '\(polarityText)' of \(raw)")
+      }
+      guard !values.contains(where: { $0.code == code }) else { throw problem("\(raw) is listed twice") }
+      values.append(CodedValue(code: code, polarity: polarity, isHedged: entry["hedged"] as? Bool ?? false))
+    }
+    return Sentence(doc: doc, sentence: sentence, codes: values, location: "\(file):\(number)")
+  }
+}
+
+/// How sentences are compared: Unicode NFKC, case folded, white space collapsed.
+public enum SentenceKey {
+  /// The comparison form of a sentence.
+  public static func of(_ sentence: String) -> String {
+    let folded = sentence.precomposedStringWithCompatibilityMapping.lowercased()
+    return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}

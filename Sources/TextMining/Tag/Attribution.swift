@@ -1,0 +1,31 @@
+/// Fills each mention's `partnership` by the codebook's rule.
+///
+/// The partnership is the one named in the same sentence (the nearest name before the mention,
+/// else the first after it); else the nearest named before it in the same section (the text
+/// since the last heading); else the document's subject, the partnership named in its title;
+/// else nil. A `partnership.named` mention carries its own name.
+enum Attribution {
+  static func assign(to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer) {
+    var lastNamed: String?
+    var lastBlock = -1
+    var mentionIndex = 0
+    for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
+      if sentence.block != lastBlock {
+        let kind = segmented.extracted.blocks[sentence.block].kind
+        if kind == .heading || kind == .title { lastNamed = nil }
+        lastBlock = sentence.block
+      }
+      let spans = names.mentions(inSentence: sentenceIndex)
+      let tokens = segmented.tokens[sentence.tokenIndices]
+      while mentionIndex < mentions.count, mentions[mentionIndex].sentence == sentenceIndex {
+        if mentions[mentionIndex].partnership == nil {
+          let start = mentions[mentionIndex].utf8Range.lowerBound
+          let before = spans.last { tokens[tokens.startIndex + $0.tokens.lowerBound].lowerBound <= start }
+          mentions[mentionIndex].partnership = before?.name ?? spans.first?.name ?? lastNamed ?? names.subject
+        }
+        mentionIndex += 1
+      }
+      if let last = spans.last { lastNamed = last.name }
+    }
+  }
+}

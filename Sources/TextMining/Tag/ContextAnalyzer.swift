@@ -1,0 +1,98 @@
+/// The ConText-style pass over one sentence: which mentions are negated, hedged or qualified.
+///
+/// Cue scopes run within a clause: a clause ends at a terminator word ("but", "however") or at
+/// `;`, `:`, a bracket or a dash. Within it:
+/// - a `negation.before` cue ("no", "lack of") negates mentions after it, up to `window` tokens;
+/// - a `negation.after` cue ("is lacking", "do not match") negates mentions before it;
+/// - a `hedging.clause` cue ("may", "appears to") hedges its whole clause; a `hedging.sentence`
+///   cue ("if", "unless") hedges the whole sentence;
+/// - a qualifier within `qualifierWindow` tokens ("strong", "weak") gives a judged mention its
+///   polarity.
+/// Pseudo-cues ("not only", "no doubt", "may nominate") win their span by longest match, so the
+/// shorter cue inside them never fires. Two negations cancel ("it is not true that the board
+/// lacks leadership" is positive).
+///
+///     "There is little trust between partners."   trust: negative
+///     "Strong leadership, but no trust."          leadership: positive; trust: negative
+///     "The LSP may in time break out of the vicious circle."   break_out: positive, hedged
+struct ContextAnalyzer {
+  private typealias Kind = ContextRules.Kind
+
+  private struct Cue {
+    var kind: Kind
+    var tokens: Range<Int>
+  }
+
+  private let rules: ContextRules
+  private let cues: [Cue]
+  /// Clause number of each token.
+  private let clause: [Int]
+
+  /// Finds the cues of a sentence with the taxonomy's cue matcher.
+  init(rules: ContextRules, matcher: PhraseMatcher, tokens: SentenceTokens) {
+    self.rules = rules
+    let kinds = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.code, $0) })
+    var cues: [Cue] = []
+    var isTerminator = [Bool](repeating: false, count: tokens.count)
+    for match in tokens.matches(of: matcher, constrained: false) {
+      guard let kind = kinds[matcher.entries[match.entry].code] else { continue }
+      if kind == .terminator {
+        for index in match.tokens { isTerminator[index] = true }
+      } else {
+        cues.append(Cue(kind: kind, tokens: match.tokens))
+      }
+    }
+    var clause: [Int] = []
+    var number = 0
+    for index in 0..<tokens.count {
+      if isTerminator[index] { number += 1 }
+      clause.append(number)
+      if tokens.clauseBreak[index] || isTerminator[index] { number += 1 }
+    }
+    self.cues = cues
+    self.clause = clause
+  }
+
+  /// Polarity and hedging of a mention over `tokens`.
+  func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool) -> (polarity: Polarity, isHedged: Bool) {
+    let mentionClause = clause[tokens.lowerBound]
+    var negations = 0
+    var hedged = false
+    var qualifier: (distance: Int, polarity: Polarity)?
+    for cue in cues {
+      let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
+      switch cue.kind {
+      case .negationBefore:
+        if sameClause, cue.tokens.upperBound <= tokens.lowerBound, tokens.lowerBound - cue.tokens.upperBound < rules.window {
+          negations += 1
+        }
+      case .negationAfter:
+        if sameClause, cue.tokens.lowerBound >= tokens.upperBound, cue.tokens.lowerBound - tokens.upperBound < rules.window {
+          negations += 1
+        }
+      case .hedgingClause:
+        if sameClause { hedged = true }
+      case .hedgingSentence:
+        hedged = true
+      case .positive, .negative:
+        guard sameClause else { continue }
+        let distance =
+          cue.tokens.upperBound <= tokens.lowerBound
+          ? tokens.lowerBound - cue.tokens.upperBound
+          : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
+        guard distance <= rules.qualifierWindow else { continue }
+        if qualifier == nil || distance < qualifier?.distance ?? Int.max {
+          qualifier = (distance, cue.kind == .positive ? .positive : .negative)
+        }
+      case .terminator, .negationPseudo, .hedgingPseudo:
+        continue
+      }
+    }
+    guard judged else { return (.neutral, hedged) }
+    var polarity = phrasePolarity ?? qualifier?.polarity ?? .neutral
+    if negations % 2 == 1 {
+      polarity = polarity == .negative ? .positive : .negative
+    }
+    return (polarity, hedged)
+  }
+}
