@@ -4,10 +4,13 @@
 /// `;`, `:`, a bracket or a dash. Within it:
 /// - a `negation.before` cue ("no", "lack of") negates mentions after it, up to `window` tokens;
 /// - a `negation.after` cue ("is lacking", "do not match") negates mentions before it;
+/// - a `negation.around` cue ("is not", "has not") negates mentions on either side;
 /// - a `hedging.clause` cue ("may", "appears to") hedges its whole clause; a `hedging.sentence`
 ///   cue ("if", "unless") hedges the whole sentence;
 /// - a qualifier within `qualifierWindow` tokens ("strong", "weak") gives a judged mention its
 ///   polarity.
+/// - a `presence` cue ("there is", "have") makes a success factor positive, and a `neutral`
+///   cue ("should", "recommend") keeps its clause neutral: aims and recommendations judge nothing.
 /// Pseudo-cues ("not only", "no doubt", "may nominate") win their span by longest match, so the
 /// shorter cue inside them never fires. Two negations cancel ("it is not true that the board
 /// lacks leadership" is positive).
@@ -18,15 +21,16 @@
 struct ContextAnalyzer {
   private typealias Kind = ContextRules.Kind
 
-  private struct Cue {
-    var kind: Kind
+  struct Cue {
+    var kind: ContextRules.Kind
     var tokens: Range<Int>
   }
 
   private let rules: ContextRules
-  private let cues: [Cue]
+  /// The cues found, in order (terminators excluded).
+  let cues: [Cue]
   /// Clause number of each token.
-  private let clause: [Int]
+  let clause: [Int]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(rules: ContextRules, matcher: PhraseMatcher, tokens: SentenceTokens) {
@@ -54,10 +58,14 @@ struct ContextAnalyzer {
   }
 
   /// Polarity and hedging of a mention over `tokens`.
-  func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool) -> (polarity: Polarity, isHedged: Bool) {
+  func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false)
+    -> (polarity: Polarity, isHedged: Bool)
+  {
     let mentionClause = clause[tokens.lowerBound]
     var negations = 0
     var hedged = false
+    var present = false
+    var aim = false
     var qualifier: (distance: Int, polarity: Polarity)?
     for cue in cues {
       let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
@@ -70,6 +78,12 @@ struct ContextAnalyzer {
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound, cue.tokens.lowerBound - tokens.upperBound < rules.window {
           negations += 1
         }
+      case .negationAround:
+        let distance =
+          cue.tokens.upperBound <= tokens.lowerBound
+          ? tokens.lowerBound - cue.tokens.upperBound
+          : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
+        if sameClause, distance < rules.window { negations += 1 }
       case .hedgingClause:
         if sameClause { hedged = true }
       case .hedgingSentence:
@@ -84,12 +98,17 @@ struct ContextAnalyzer {
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
           qualifier = (distance, cue.kind == .positive ? .positive : .negative)
         }
+      case .presence:
+        if sameClause { present = true }
+      case .neutral:
+        if sameClause { aim = true }
       case .terminator, .negationPseudo, .hedgingPseudo:
         continue
       }
     }
     guard judged else { return (.neutral, hedged) }
-    var polarity = phrasePolarity ?? qualifier?.polarity ?? .neutral
+    if aim, phrasePolarity == nil { return (.neutral, hedged) }
+    var polarity = phrasePolarity ?? qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
     if negations % 2 == 1 {
       polarity = polarity == .negative ? .positive : .negative
     }

@@ -78,10 +78,12 @@ extension Taxonomy {
     var description = ""
     var isJudged = true
     var codes: [CodeDefinition] = []
-    for (key, _, entry) in try value.mapping(allowedKeys: ["description", "judged", "codes"], what: "category '\(name)'") {
+    var presence = false
+    for (key, _, entry) in try value.mapping(allowedKeys: ["description", "judged", "presence_is_positive", "codes"], what: "category '\(name)'") {
       switch key {
       case "description": description = try entry.string(what: "'description'")
       case "judged": isJudged = try entry.bool(what: "'judged'")
+      case "presence_is_positive": presence = try entry.bool(what: "'presence_is_positive'")
       default:
         for (codeName, codeKey, codeValue) in try entry.mapping(allowedKeys: [], what: "codes of '\(name)'") {
           guard isIdentifier(codeName) else {
@@ -92,7 +94,7 @@ extension Taxonomy {
       }
     }
     guard !codes.isEmpty else { throw value.error("category '\(name)' has no codes") }
-    return Category(name: name, description: description, isJudged: isJudged, codes: codes)
+    return Category(name: name, description: description, isJudged: isJudged, presenceIsPositive: presence, codes: codes)
   }
 
   private static func parseCode(_ code: Code, value: YAMLNode) throws(ConfigurationError) -> CodeDefinition {
@@ -147,11 +149,12 @@ extension Taxonomy {
       case "qualifier_window": rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
       case "terminators": rules.terminators = try parsePhrases(value, what: "'terminators'")
       case "negation":
-        for (kind, _, list) in try value.mapping(allowedKeys: ["before", "after", "pseudo"], what: "'negation'") {
+        for (kind, _, list) in try value.mapping(allowedKeys: ["before", "after", "around", "pseudo"], what: "'negation'") {
           let phrases = try parsePhrases(list, what: "negation '\(kind)'")
           switch kind {
           case "before": rules.negationBefore = phrases
           case "after": rules.negationAfter = phrases
+          case "around": rules.negationAround = phrases
           default: rules.negationPseudo = phrases
           }
         }
@@ -165,9 +168,14 @@ extension Taxonomy {
           }
         }
       default:
-        for (kind, _, list) in try value.mapping(allowedKeys: ["positive", "negative"], what: "'qualifiers'") {
+        for (kind, _, list) in try value.mapping(allowedKeys: ["positive", "negative", "presence", "neutral"], what: "'qualifiers'") {
           let phrases = try parsePhrases(list, what: "qualifiers '\(kind)'")
-          if kind == "positive" { rules.positive = phrases } else { rules.negative = phrases }
+          switch kind {
+          case "positive": rules.positive = phrases
+          case "negative": rules.negative = phrases
+          case "presence": rules.presence = phrases
+          default: rules.neutral = phrases
+          }
         }
       }
     }

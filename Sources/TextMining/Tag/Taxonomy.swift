@@ -52,6 +52,9 @@ public struct Taxonomy: Sendable {
     public var description: String
     /// Whether its mentions carry a polarity; `partnership`, `policy` and `sector` are neutral.
     public var isJudged: Bool
+    /// Whether a factor merely said to be there ("there is mutual trust", "partners have a long
+    /// tradition of co-operation") counts as positive: the critical success factors.
+    public var presenceIsPositive = false
     /// The category's codes in file order.
     public var codes: [CodeDefinition]
   }
@@ -100,6 +103,11 @@ public struct Taxonomy: Sendable {
   func isJudged(_ code: Code) -> Bool {
     categories.first { $0.name == code.category }?.isJudged ?? true
   }
+
+  /// Whether presence alone makes a mention of the code positive.
+  func presenceIsPositive(_ code: Code) -> Bool {
+    categories.first { $0.name == code.category }?.presenceIsPositive ?? false
+  }
 }
 
 /// The cue words of the ConText-style pass, all editable in the taxonomy file.
@@ -114,6 +122,8 @@ public struct ContextRules: Sendable {
   public var negationBefore: [Taxonomy.Phrase] = []
   /// Negation cues that reach back ("is lacking", "do not match").
   public var negationAfter: [Taxonomy.Phrase] = []
+  /// Negation cues that reach both ways in their clause ("is not", "has not").
+  public var negationAround: [Taxonomy.Phrase] = []
   /// Look-alikes that are not negation ("not only", "no doubt").
   public var negationPseudo: [Taxonomy.Phrase] = []
   /// Hedging cues that cover their clause ("may", "appears to").
@@ -126,12 +136,18 @@ public struct ContextRules: Sendable {
   public var positive: [Taxonomy.Phrase] = []
   /// Qualifiers that make a mention negative ("weak", "poor").
   public var negative: [Taxonomy.Phrase] = []
+  /// Words that say a thing is there ("there is", "have"): positive for categories whose
+  /// presence counts (the success factors).
+  public var presence: [Taxonomy.Phrase] = []
+  /// Aims, recommendations and proposals ("should", "recommend"): their clause is neutral.
+  public var neutral: [Taxonomy.Phrase] = []
 
   /// The kinds of cue, as the pseudo-codes the cue matcher reports.
   enum Kind: String, CaseIterable {
     case terminator, negationBefore = "negation_before", negationAfter = "negation_after",
+      negationAround = "negation_around",
       negationPseudo = "negation_pseudo", hedgingClause = "hedging_clause", hedgingSentence = "hedging_sentence",
-      hedgingPseudo = "hedging_pseudo", positive, negative
+      hedgingPseudo = "hedging_pseudo", positive, negative, presence, neutral
 
     var code: Code { Code(category: "context", name: rawValue) }
   }
@@ -141,12 +157,15 @@ public struct ContextRules: Sendable {
     case .terminator: terminators
     case .negationBefore: negationBefore
     case .negationAfter: negationAfter
+    case .negationAround: negationAround
     case .negationPseudo: negationPseudo
     case .hedgingClause: hedgingClause
     case .hedgingSentence: hedgingSentence
     case .hedgingPseudo: hedgingPseudo
     case .positive: positive
     case .negative: negative
+    case .presence: presence
+    case .neutral: neutral
     }
   }
 

@@ -39,7 +39,9 @@ public struct TaxonomyTagger: Tagger {
     for match in tokens.matches(of: taxonomy.matcher, constrained: true) {
       let entry = taxonomy.matcher.entries[match.entry]
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
-      let reading = context.reading(of: match.tokens, phrasePolarity: entry.polarity, judged: taxonomy.isJudged(entry.code))
+      let reading = context.reading(
+        of: match.tokens, phrasePolarity: entry.polarity, judged: taxonomy.isJudged(entry.code),
+        presenceIsPositive: taxonomy.presenceIsPositive(entry.code))
       mentions.append(
         Mention(
           code: entry.code, sentence: sentence,

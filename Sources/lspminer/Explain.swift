@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TextMining
+
+extension LSPMinerCommand {
+  /// `lspminer explain`: shows why a sentence was or was not tagged.
+  struct Explain: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show how a sentence is tagged: tokens, matches, negation and hedging cues and scopes, names, attribution.",
+      discussion: """
+        Give a sentence as text, or a file with --file (and --line to explain only the block that \
+        starts on that source line).
+        """)
+
+    @Argument(help: "A sentence or short text to explain.")
+    var text: String?
+
+    @Option(help: "Explain a file instead (HTML or text).")
+    var file: String?
+
+    @Option(help: "With --file: only the block that starts on this line of the file.")
+    var line: Int?
+
+    @Option(help: "The pipeline whose taxonomy and settings to use.")
+    var pipeline: String = "pipelines/lsp-evaluation.yml"
+
+    func validate() throws {
+      guard (text == nil) != (file == nil) else { throw ValidationError("give either a sentence or --file, not both") }
+      if line != nil, file == nil { throw ValidationError("--line needs --file") }
+    }
+
+    func run() async throws {
+      let definition = try PipelineDefinition.load(from: pipeline)
+      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
+      let decoded: DecodedDocument
+      if let file {
+        let source = SourceFile(source: file, path: file)
+        do {
+          let bytes = try SourceReader(maxFileBytes: definition.maxFileBytes).read(source)
+          decoded = try CharsetDecoder().decode(bytes, format: DocumentFormat.guess(for: source, bytes: bytes))
+        } catch {
+          printError("lspminer: \(file): \(error)")
+          throw ExitCode.failure
+        }
+      } else {
+        decoded = DecodedDocument(text: text ?? "", format: .plainText, encoding: "UTF-8")
+      }
+      do {
+        let extracted = try processor.extractor.extractText(from: decoded)
+        let segmented = try processor.segmenter.segment(extracted)
+        var blocks: Set<Int>?
+        if let line {
+          blocks = Set(extracted.blocks.indices.filter { extracted.blocks[$0].line == line })
+          if blocks?.isEmpty == true {
+            printError("lspminer: no block starts on line \(line) of \(file ?? "")")
+            throw ExitCode.failure
+          }
+        }
+        print(TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented, blocks: blocks), terminator: "")
+      } catch let error as ExitCode {
+        throw error
+      } catch {
+        printError("lspminer: \(error)")
+        throw ExitCode.failure
+      }
+    }
+  }
+}
