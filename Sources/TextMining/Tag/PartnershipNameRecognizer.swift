@@ -40,7 +40,9 @@ struct PartnershipNameRecognizer {
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(repeating: [], count: sentences.count)
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, constrained: false)
-      for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized[$0] }) {
+      let codePhrases = tokens.matches(of: taxonomy.matcher, constrained: true).map(\.tokens)
+      // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
+      for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized[$0] }) && !tokens.flags[head.tokens.upperBound - 1].isPlural {
         var start = head.tokens.lowerBound
         while start > 0, tokens.connected[start - 1] {
           if tokens.isCapitalized[start - 1] {
@@ -66,7 +68,7 @@ struct PartnershipNameRecognizer {
         headSpans[index].append((start..<head.tokens.upperBound, key, full))
         let after = head.tokens.upperBound
         if after < tokens.count, tokens.isAllCaps[after], tokens.clauseBreak[after - 1] {
-          aliases[word(tokens, after)] = key
+          aliases[Self.withoutPossessive(word(tokens, after))] = key
         }
       }
       // Brand names: a run of capitalised words followed by ", the …'s LSP" or "is the … partnership".
@@ -85,8 +87,17 @@ struct PartnershipNameRecognizer {
         var next = runEnd
         if ["is", "was", "are"].contains(next < tokens.count ? tokens.normalized(next) : "") { next += 1 }
         guard next < tokens.count, tokens.normalized(next) == "the",
+          !tokens.clauseBreak[runEnd - 1],
           let head = heads.first(where: { $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4 }),
-          !(next...head.tokens.lowerBound).contains(where: { tokens.clauseBreak[$0] && $0 < head.tokens.lowerBound })
+          !(runEnd..<head.tokens.upperBound).contains(where: { tokens.clauseBreak[$0] && $0 < head.tokens.upperBound - 1 }),
+          !((next + 1)..<head.tokens.lowerBound).contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
+          !head.tokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
+          !codePhrases.contains(where: { $0.overlaps(first..<runEnd) })
+        else { continue }
+        // An appositive ends the phrase: the sentence ends, or punctuation or a preposition follows.
+        let after = head.tokens.upperBound
+        guard after == tokens.count || tokens.commaAfter[after - 1] || tokens.clauseBreak[after - 1]
+          || ["for", "in", "of", "which", "that", "and", "covering", "serving"].contains(tokens.normalized(after))
         else { continue }
         let brand = raw(tokens, first..<runEnd)
         if registry[brand] == nil {
@@ -104,7 +115,7 @@ struct PartnershipNameRecognizer {
         registry[item.key].map { Span(tokens: item.span, name: $0) }
       }
       for position in 0..<tokens.count {
-        if tokens.isAllCaps[position], let key = aliases[word(tokens, position)], let name = registry[key] {
+        if tokens.isAllCaps[position], let key = aliases[Self.withoutPossessive(word(tokens, position))], let name = registry[key] {
           found.append(Span(tokens: position..<(position + 1), name: name))
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
@@ -125,6 +136,12 @@ struct PartnershipNameRecognizer {
     }) {
       subject = spans[titleSentence].first?.name
     }
+  }
+
+  /// A word without a trailing possessive ("KLSP’s" → "KLSP").
+  static func withoutPossessive(_ word: String) -> String {
+    for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { return String(word.dropLast(suffix.count)) }
+    return word
   }
 
   /// The named mentions in a sentence, in order.

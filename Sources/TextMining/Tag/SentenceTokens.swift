@@ -38,7 +38,8 @@ struct SentenceTokens {
       let first = word.first ?? 0
       let capital = (0x41...0x5A).contains(first)
       isCapitalized.append(capital)
-      let letters = word.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+      var letters = word.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+      if possessiveEnding(word) { letters.removeLast() }
       isAllCaps.append(letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) })
       let last = word.last ?? 0
       let possessive = word.count >= 2 && (word[word.count - 2] == 0x27 || word[word.count - 2] == 0x99)
@@ -64,6 +65,12 @@ struct SentenceTokens {
       clauseBreak.append(true)
       commaAfter.append(false)
     }
+  }
+
+  /// Whether a word ends in 's or ’s.
+  private func possessiveEnding(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count >= 3, word.last == UInt8(ascii: "s") else { return false }
+    return word[word.count - 2] == 0x27 || (word[word.count - 2] == 0x99 && word[word.count - 3] == 0x80)
   }
 
   /// The normalised form of token `index`, as a string (for debugging and names).

@@ -52,7 +52,8 @@ import Testing
     #expect(
       found.map(\.code) == [
         "partnership.lsp", "policy.laa", "delivery.performance_management", "policy.neighbourhood_renewal",
-        "delivery.resources", "sector.voluntary_community", "success_factor.boundary_alignment",
+        "delivery.resources", "sector.voluntary_community", "governance.representation",
+        "success_factor.boundary_alignment",
       ])
     #expect(found.last?.polarity == .negative)
   }
