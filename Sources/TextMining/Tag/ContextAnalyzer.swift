@@ -109,7 +109,9 @@ struct ContextAnalyzer {
     guard judged else { return (.neutral, hedged) }
     if aim, phrasePolarity == nil { return (.neutral, hedged) }
     var polarity = phrasePolarity ?? qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
-    if negations % 2 == 1 {
+    // Each negation turns the reading over: neutral or positive becomes negative, negative
+    // becomes positive, so "it is not true that the board lacks leadership" is positive.
+    for _ in 0..<negations {
       polarity = polarity == .negative ? .positive : .negative
     }
     return (polarity, hedged)
