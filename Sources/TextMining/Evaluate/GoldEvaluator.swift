@@ -41,15 +41,16 @@ public struct GoldEvaluator: Sendable {
     return evaluation
   }
 
-  /// One value per (sentence, code), by the codebook's rule: the first mention with a polarity
-  /// decides it (neutral mentions carry none), and the code is hedged only if every mention is.
+  /// One value per (sentence, code), by the codebook's rule: the evaluated mention decides the
+  /// polarity (neutral mentions carry none; where mentions disagree, the critical one, negative,
+  /// is taken as the evaluated one), and the code is hedged only if every mention is.
   static func sentenceCodes(_ records: [EvidenceRecord]) -> [(sentence: String, value: GoldStandard.CodedValue)] {
     var order: [String] = []
     var values: [String: (String, GoldStandard.CodedValue)] = [:]
     for record in records {
       let key = "\(record.block)\u{1}\(record.sentence)\u{1}\(record.code.rawValue)"
       if var (sentence, value) = values[key] {
-        if value.polarity == .neutral { value.polarity = record.polarity }
+        if value.polarity == .neutral || record.polarity == .negative { value.polarity = record.polarity == .neutral ? value.polarity : record.polarity }
         value.isHedged = value.isHedged && record.isHedged
         values[key] = (sentence, value)
       } else {

@@ -108,7 +108,16 @@ struct ContextAnalyzer {
     }
     guard judged else { return (.neutral, hedged) }
     if aim, phrasePolarity == nil { return (.neutral, hedged) }
-    var polarity = phrasePolarity ?? qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
+    var polarity: Polarity
+    if let phrasePolarity {
+      polarity = phrasePolarity
+    } else if negations > 0 {
+      // Negation works on the thing itself and its adjacent qualifier ("not strong leadership",
+      // "little trust"), not on a judgement further off in the clause.
+      polarity = qualifier.flatMap { $0.distance <= 1 ? $0.polarity : nil } ?? .neutral
+    } else {
+      polarity = qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
+    }
     // Each negation turns the reading over: neutral or positive becomes negative, negative
     // becomes positive, so "it is not true that the board lacks leadership" is positive.
     for _ in 0..<negations {
