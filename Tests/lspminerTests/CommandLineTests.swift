@@ -132,4 +132,26 @@ import Testing
     #expect(outcome.status == 0)
     #expect(outcome.stdout.contains("--source"))
   }
+
+  @Test func evalScoresTheGoldSetAndHonoursMinF1() throws {
+    let json = try lspminer(["eval", "--gold", "corpus/gold", "--json"], in: Self.repositoryRoot)
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let micro = try #require(object?["micro"] as? [String: Any])
+    #expect((micro["f1"] as? Double ?? 0) >= 0.9)
+    let strict = try lspminer(["eval", "--gold", "corpus/gold", "--min-f1", "0.999"], in: Self.repositoryRoot)
+    #expect(strict.status == 1)
+    #expect(strict.stderr.contains("is below --min-f1"))
+    #expect(strict.stdout.contains("micro"))
+  }
+
+  @Test func explainShowsCuesMatchesAndAttribution() throws {
+    let outcome = try lspminer(
+      ["explain", "The Kelbrook Local Strategic Partnership may lack strong leadership."], in: Self.repositoryRoot)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("cue hedging_clause: 'may'"))
+    #expect(outcome.stdout.contains("cue negation_before: 'lack'"))
+    #expect(outcome.stdout.contains("name: 'Kelbrook Local Strategic Partnership' -> Kelbrook Local Strategic Partnership"))
+    #expect(outcome.stdout.contains("mention success_factor.leadership: 'strong leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"))
+  }
 }

@@ -115,7 +115,11 @@ struct PartnershipNameRecognizer {
         registry[item.key].map { Span(tokens: item.span, name: $0) }
       }
       for position in 0..<tokens.count {
-        if tokens.isAllCaps[position], let key = aliases[Self.withoutPossessive(word(tokens, position))], let name = registry[key] {
+        // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
+        let defines = found.contains { $0.tokens.upperBound == position }
+        if tokens.isAllCaps[position], !defines, let key = aliases[Self.withoutPossessive(word(tokens, position))],
+          let name = registry[key]
+        {
           found.append(Span(tokens: position..<(position + 1), name: name))
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {

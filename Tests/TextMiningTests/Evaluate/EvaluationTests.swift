@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+@Suite struct EvaluationTests {
+  private func value(_ code: String, _ polarity: Polarity = .neutral, hedged: Bool = false) throws -> GoldStandard.CodedValue {
+    GoldStandard.CodedValue(code: try #require(Code(rawValue: code)), polarity: polarity, isHedged: hedged)
+  }
+
+  @Test func scoresTriplesPerCodeMicroAndMacro() throws {
+    let gold = [
+      (doc: "a", sentence: "Trust is  HIGH.", value: try value("success_factor.trust", .positive)),
+      (doc: "a", sentence: "The LSP met.", value: try value("partnership.lsp")),
+      (doc: "a", sentence: "Leadership matters.", value: try value("success_factor.leadership")),
+    ]
+    let predicted = [
+      (doc: "a", sentence: "trust is high.", value: try value("success_factor.trust", .negative)),
+      (doc: "a", sentence: "The LSP met.", value: try value("partnership.lsp")),
+      (doc: "a", sentence: "The LSP met.", value: try value("policy.laa")),
+    ]
+    let evaluation = Evaluation(gold: gold, predicted: predicted)
+    #expect(evaluation.micro == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+    #expect(evaluation.perCode[try #require(Code(rawValue: "success_factor.leadership"))]?.recall == 0)
+    #expect(abs(evaluation.macroF1 - (1 + 1 + 0 + 0) / 4) < 1e-9)
+    #expect(evaluation.polarityAccuracy == 0.5)
+    #expect(evaluation.mistakes.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.falseAlarm, .miss, .polarity])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
+    #expect((json["micro"] as? [String: Any])?["tp"] as? Int == 2)
+  }
+
+  @Test func comparesSentencesAfterNFKCCaseFoldingAndWhiteSpace() {
+    #expect(SentenceKey.of("The  ﬁrst\tLSP ") == SentenceKey.of("the first lsp"))
+  }
+
+  @Test func oneValuePerSentenceAndCode() throws {
+    func record(_ polarity: Polarity, hedged: Bool) -> EvidenceRecord {
+      EvidenceRecord(
+        docID: "d", source: "s", title: nil, code: Code(category: "success_factor", name: "trust"), match: "trust",
+        polarity: polarity, isHedged: hedged, partnership: nil, sentence: "S.", block: 0, charStart: 0, charEnd: 1,
+        line: 1, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "0", pipeline: "p")
+    }
+    let values = GoldEvaluator.sentenceCodes([record(.neutral, hedged: true), record(.negative, hedged: false)])
+    #expect(values.count == 1)
+    #expect(values.first?.value.polarity == .negative)
+    #expect(values.first?.value.isHedged == false)
+  }
+
+  @Test func reportsABadGoldLineWithFileAndLine() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write(
+      "gold.jsonl", #"{"doc":"a.txt","sentence":"S.","codes":[{"code":"success_factor.trust"}]}"# + "\n{\"doc\":\"a.txt\"}\n")
+    #expect {
+      try GoldStandard.load(from: path)
+    } throws: { error in
+      "\(error)".hasPrefix(path + ":2:1: missing 'sentence'")
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import TextMining
+
+/// Negation, hedging and qualifiers, through the project taxonomy's cue lists.
+@Suite struct ContextAnalyzerTests {
+  private func reading(_ sentence: String, code: String) throws -> (polarity: Polarity, hedged: Bool)? {
+    let taxonomy = try Fixtures.projectTaxonomy()
+    let extracted = ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)])
+    let segmented = try ICUSegmenter().segment(extracted)
+    let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first { $0.code.rawValue == code }
+    return mention.map { ($0.polarity, $0.isHedged) }
+  }
+
+  @Test(arguments: [
+    ("There is little trust between partners.", "success_factor.trust", Polarity.negative),
+    ("Partners described a lack of trust.", "success_factor.trust", .negative),
+    ("There is strong leadership from the chair.", "success_factor.leadership", .positive),
+    ("Leadership has been weak since 2004.", "success_factor.leadership", .negative),
+    ("There is no stable political environment.", "success_factor.political_stability", .negative),
+    ("Boundaries do not match those of the police.", "success_factor.boundary_alignment", .negative),
+    ("There is mistrust between the sectors.", "success_factor.trust", .negative),
+    ("There is no mistrust between the sectors.", "success_factor.trust", .positive),
+    ("It is not true that the board lacks leadership.", "success_factor.leadership", .positive),
+    ("There is no doubt that mutual trust is strong.", "success_factor.trust", .positive),
+    ("Partners have a long tradition of co-operation.", "success_factor.tradition_of_cooperation", .positive),
+    ("Leadership was discussed at the meeting.", "success_factor.leadership", .neutral),
+    ("The review recommends stronger leadership.", "success_factor.leadership", .neutral),
+    ("We did not meet the police.", "sector.public", .neutral),
+    ("The LSP is caught in a vicious circle.", "circle.vicious", .negative),
+    ("The LSP is not caught in a vicious circle.", "circle.vicious", .positive),
+  ])
+  func polarity(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try reading(sentence, code: code)?.polarity == expected)
+  }
+
+  @Test(arguments: [
+    ("The LSP may in time break out of the vicious circle.", "circle.break_out", true),
+    ("If the partnership is to succeed, leadership must improve.", "success_factor.leadership", true),
+    ("Trust appears to be growing.", "success_factor.trust", true),
+    ("Members may nominate a deputy to the executive group.", "governance.structures", false),
+    ("We would welcome views on the community strategy.", "policy.community_strategy", false),
+    ("The LSP broke out of the vicious circle in 2004.", "circle.break_out", false),
+  ])
+  func hedging(sentence: String, code: String, expected: Bool) throws {
+    #expect(try reading(sentence, code: code)?.hedged == expected)
+  }
+
+  @Test func clauseTerminatorsEndAScope() throws {
+    let sentence = "There is no funding, but leadership is strong."
+    #expect(try reading(sentence, code: "delivery.resources")?.polarity == .negative)
+    #expect(try reading(sentence, code: "success_factor.leadership")?.polarity == .positive)
+  }
+}
