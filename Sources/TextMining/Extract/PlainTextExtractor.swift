@@ -126,22 +126,49 @@ public struct PlainTextExtractor: TextExtractor {
     return beforeHyphen?.isLetter == true
   }
 
+  /// Collapses runs of white space (ASCII, no-break and Unicode spaces) to one space, drops
+  /// control characters, and trims; works on UTF-8 bytes with a fast path for ASCII.
   private static func collapsingWhitespace(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar.properties.isWhitespace {
-        pendingSpace = !result.isEmpty
-        continue
+    var text = text
+    return text.withUTF8 { utf8 -> String in
+      var result: [UInt8] = []
+      result.reserveCapacity(utf8.count)
+      var pendingSpace = false
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        var width = 1
+        var isSpace = false
+        var isControl = false
+        if byte < 0x80 {
+          isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+          isControl = !isSpace && (byte < 0x20 || byte == 0x7F)
+        } else if byte == 0xC2, index + 1 < utf8.count {
+          width = 2
+          let next = utf8[index + 1]
+          isSpace = next == 0xA0 || next == 0x85
+          isControl = !isSpace && next < 0xA0
+        } else if byte == 0xE2 || byte == 0xE3 || byte == 0xE1, index + 2 < utf8.count {
+          width = 3
+          let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
+          isSpace = (0x2000...0x200A).contains(scalar) || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F
+            || scalar == 0x205F || scalar == 0x3000 || scalar == 0x1680
+        }
+        if isSpace {
+          pendingSpace = !result.isEmpty
+        } else if !isControl {
+          if pendingSpace {
+            result.append(0x20)
+            pendingSpace = false
+          }
+          let end = min(index + width, utf8.count)
+          result.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+          index = end
+          continue
+        }
+        index += width
       }
-      if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) { continue }
-      if pendingSpace {
-        result.unicodeScalars.append(" ")
-        pendingSpace = false
-      }
-      result.unicodeScalars.append(scalar)
+      return String(decoding: result, as: UTF8.self)
     }
-    return result
   }
 }

@@ -38,7 +38,7 @@ struct ContextAnalyzer {
     let kinds = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.code, $0) })
     var cues: [Cue] = []
     var isTerminator = [Bool](repeating: false, count: tokens.count)
-    for match in tokens.matches(of: matcher, constrained: false) {
+    for match in tokens.matches(of: matcher, at: Taxonomy.MatcherSlot.context, constrained: false) {
       guard let kind = kinds[matcher.entries[match.entry].code] else { continue }
       if kind == .terminator {
         for index in match.tokens { isTerminator[index] = true }

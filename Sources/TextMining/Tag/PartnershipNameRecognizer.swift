@@ -28,9 +28,7 @@ struct PartnershipNameRecognizer {
     func raw(_ tokens: SentenceTokens, _ range: Range<Int>) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.ranges[range.lowerBound].lowerBound..<tokens.ranges[range.upperBound - 1].upperBound]), as: UTF8.self)
     }
-    func word(_ tokens: SentenceTokens, _ index: Int) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.ranges[index]]), as: UTF8.self)
-    }
+    func word(_ tokens: SentenceTokens, _ index: Int) -> String { tokens.word(index) }
 
     // Pass 1: names before heads, their abbreviations, and brand names.
     var registry: [String: String] = [:]  // place words → full name as first given
@@ -39,8 +37,8 @@ struct PartnershipNameRecognizer {
     var brands: [String] = []
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(repeating: [], count: sentences.count)
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
-      let heads = tokens.matches(of: matcher, constrained: false)
-      let codePhrases = tokens.matches(of: taxonomy.matcher, constrained: true).map(\.tokens)
+      let heads = tokens.matches(of: matcher, at: Taxonomy.MatcherSlot.names, constrained: false)
+      let codePhrases = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true).map(\.tokens)
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
       for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized[$0] }) && !tokens.flags[head.tokens.upperBound - 1].isPlural {
         var start = head.tokens.lowerBound

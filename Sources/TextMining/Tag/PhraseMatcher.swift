@@ -38,7 +38,8 @@ struct PhraseMatcher: Sendable {
   private(set) var entries: [Entry] = []
   private var vocabulary = TokenVocabulary()
   private var nodes: [Node] = [Node()]
-  private var longestTokenByteCount = 0
+  /// The longest normalised token any phrase uses, in bytes.
+  private(set) var longestTokenByteCount = 0
 
   /// Compiles a taxonomy's phrases.
   ///

@@ -1,16 +1,19 @@
-/// One sentence's tokens as the tag stage sees them: normalised forms, flags and the gaps
-/// between them, computed once and shared by the phrase, cue and name matchers.
+/// One sentence's tokens as the tag stage sees them: token ids for each matcher, flags and the
+/// gaps between tokens, computed once and shared by the phrase, cue and name matchers.
+///
+/// Lives only inside the `withUTF8` scope of the document text it points into.
 struct SentenceTokens {
   /// UTF-8 byte ranges of the tokens in the document text.
   var ranges: [Range<Int>] = []
-  /// Normalised forms (lower case, singular, no possessive), back to back in `pool`.
-  private var pool: [UInt8] = []
-  private var normalizedRanges: [Range<Int>] = []
+  /// Token ids for each matcher given at creation, in that order (-1: no phrase uses the word).
+  private var ids: [[Int32]]
+  /// For tokens joined to the next by a hyphen: the id of the joined word, for each matcher.
+  private var joinedIDs: [[Int: Int32]]
   /// Constraint flags for the phrase matcher.
   var flags: [PhraseMatcher.TokenFlags] = []
-  /// Whether a token starts with a capital letter (or is all capitals).
+  /// Whether a token starts with a capital letter.
   var isCapitalized: [Bool] = []
-  /// Whether a token is written in capitals only, two letters or more ("LSP", "OLSP").
+  /// Whether a token is written in capitals only, two letters or more ("LSP", "OLSP’s").
   var isAllCaps: [Bool] = []
   /// `connected[i]`: tokens i and i+1 may belong to one phrase (only spaces, hyphens or
   /// apostrophes between them).
@@ -18,34 +21,47 @@ struct SentenceTokens {
   /// `clauseBreak[i]`: punctuation that ends a clause (`;`, `:`, brackets, dashes) stands
   /// between tokens i and i+1.
   var clauseBreak: [Bool] = []
-  /// `comma[i]`: a comma stands between tokens i and i+1.
+  /// `commaAfter[i]`: a comma stands between tokens i and i+1.
   var commaAfter: [Bool] = []
-  /// For tokens joined to the next by a hyphen: the two raw words joined, normalised.
-  private var joined: [Int: [UInt8]] = [:]
+  private let bytes: UnsafeBufferPointer<UInt8>
 
   var count: Int { ranges.count }
 
-  /// Analyses the tokens of one sentence.
-  init(ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) {
+  /// Analyses the tokens of one sentence and looks each up in the matchers.
+  init(ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, matchers: [PhraseMatcher]) {
+    self.bytes = bytes
+    ids = Array(repeating: [], count: matchers.count)
+    joinedIDs = Array(repeating: [:], count: matchers.count)
+    let longest = matchers.map(\.longestTokenByteCount).max() ?? 0
     var scratch: [UInt8] = []
     scratch.reserveCapacity(64)
+    self.ranges = Array(ranges)
     for (index, range) in ranges.enumerated() {
       let word = UnsafeBufferPointer(rebasing: bytes[range])
-      self.ranges.append(range)
-      TokenNormalizer.normalize(utf8: word, into: &scratch)
-      normalizedRanges.append(pool.count..<(pool.count + scratch.count))
-      pool.append(contentsOf: scratch)
+      if range.count > longest + 3 {
+        scratch.removeAll(keepingCapacity: true)
+        for matcher in ids.indices { ids[matcher].append(-1) }
+      } else {
+        TokenNormalizer.normalize(utf8: word, into: &scratch)
+        scratch.withUnsafeBufferPointer { normalized in
+          for (position, matcher) in matchers.enumerated() { ids[position].append(matcher.tokenID(utf8: normalized)) }
+        }
+      }
       let first = word.first ?? 0
       let capital = (0x41...0x5A).contains(first)
       isCapitalized.append(capital)
-      var letters = word.filter { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
-      if possessiveEnding(word) { letters.removeLast() }
-      isAllCaps.append(letters.count >= 2 && letters.allSatisfy { (0x41...0x5A).contains($0) })
+      let possessive = Self.hasPossessive(word)
+      var upper = 0
+      var lower = 0
+      for byte in word.dropLast(possessive ? 1 : 0) {
+        if (0x41...0x5A).contains(byte) { upper += 1 } else if (0x61...0x7A).contains(byte) { lower += 1 }
+      }
+      isAllCaps.append(upper >= 2 && lower == 0)
       let last = word.last ?? 0
-      let possessive = word.count >= 2 && (word[word.count - 2] == 0x27 || word[word.count - 2] == 0x99)
       flags.append(
         PhraseMatcher.TokenFlags(
-          isPlural: (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && scratch.last != UInt8(ascii: "s") && !possessive,
+          isPlural: (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && !scratch.isEmpty
+            && scratch.last != UInt8(ascii: "s") && !possessive,
           isCapitalizedInside: capital && index > 0))
     }
     for index in self.ranges.indices.dropLast() {
@@ -57,7 +73,9 @@ struct SentenceTokens {
         var both = Array(UnsafeBufferPointer(rebasing: bytes[self.ranges[index]]))
         both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[self.ranges[index + 1]]))
         both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
-        joined[index] = scratch
+        scratch.withUnsafeBufferPointer { normalized in
+          for (position, matcher) in matchers.enumerated() { joinedIDs[position][index] = matcher.tokenID(utf8: normalized) }
+        }
       }
     }
     if !self.ranges.isEmpty {
@@ -68,29 +86,23 @@ struct SentenceTokens {
   }
 
   /// Whether a word ends in 's or ’s.
-  private func possessiveEnding(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func hasPossessive(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     guard word.count >= 3, word.last == UInt8(ascii: "s") else { return false }
     return word[word.count - 2] == 0x27 || (word[word.count - 2] == 0x99 && word[word.count - 3] == 0x80)
   }
 
-  /// The normalised form of token `index`, as a string (for debugging and names).
-  func normalized(_ index: Int) -> String {
-    String(decoding: pool[normalizedRanges[index]], as: UTF8.self)
+  /// The raw text of token `index`.
+  func word(_ index: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[index]]), as: UTF8.self)
   }
 
-  /// Matches of a matcher over these tokens, leftmost-longest.
-  func matches(of matcher: PhraseMatcher, constrained: Bool) -> [PhraseMatcher.Match] {
-    var ids: [Int32] = []
-    ids.reserveCapacity(count)
-    pool.withUnsafeBufferPointer { pool in
-      for range in normalizedRanges {
-        ids.append(matcher.tokenID(utf8: UnsafeBufferPointer(rebasing: pool[range])))
-      }
-    }
-    var joinedIDs: [Int: Int32] = [:]
-    for (index, bytes) in joined {
-      joinedIDs[index] = bytes.withUnsafeBufferPointer { matcher.tokenID(utf8: $0) }
-    }
-    return matcher.matches(ids: ids, connected: connected, joinedIDs: joinedIDs, flags: constrained ? flags : [])
+  /// The normalised form of token `index` (computed on demand; for names and explanations).
+  func normalized(_ index: Int) -> String {
+    TokenNormalizer.normalize(word(index))
+  }
+
+  /// Leftmost-longest matches of the matcher given at position `matcher` at creation.
+  func matches(of matcher: PhraseMatcher, at position: Int, constrained: Bool) -> [PhraseMatcher.Match] {
+    matcher.matches(ids: ids[position], connected: connected, joinedIDs: joinedIDs[position], flags: constrained ? flags : [])
   }
 }

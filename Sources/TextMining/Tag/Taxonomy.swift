@@ -23,6 +23,16 @@ public struct Taxonomy: Sendable {
   /// The compiled partnership-name heads and appositives.
   let nameMatcher: PhraseMatcher?
 
+  /// The matchers every sentence's tokens are looked up in, in `MatcherSlot` order.
+  var matchers: [PhraseMatcher] { [matcher, contextMatcher] + (nameMatcher.map { [$0] } ?? []) }
+
+  /// Positions of the matchers in `matchers`.
+  enum MatcherSlot {
+    static let phrases = 0
+    static let context = 1
+    static let names = 2
+  }
+
   /// Creates a taxonomy and compiles its phrases.
   ///
   /// - Throws: `ConfigurationError` in `file` for a phrase without words or two phrases that

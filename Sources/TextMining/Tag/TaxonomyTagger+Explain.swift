@@ -9,7 +9,9 @@ extension TaxonomyTagger {
     var text = segmented.text
     let mentions = self.mentions(in: segmented)
     return text.withUTF8 { bytes -> String in
-      let sentences = segmented.sentences.map { SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes) }
+      let sentences = segmented.sentences.map {
+        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, matchers: taxonomy.matchers)
+      }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var lines: [String] = []
       if let subject = names.subject { lines.append("document subject (partnership named in the title): \(subject)") }
@@ -31,7 +33,7 @@ extension TaxonomyTagger {
         for name in names.mentions(inSentence: index) {
           lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
         }
-        for match in tokens.matches(of: taxonomy.matcher, constrained: true) {
+        for match in tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true) {
           let entry = taxonomy.matcher.entries[match.entry]
           if entry.isExclusion {
             lines.append("  exclusion: '\(span(match.tokens))' (\(entry.phrase)) blocks \(entry.code)")

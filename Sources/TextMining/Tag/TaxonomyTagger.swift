@@ -19,8 +19,9 @@ public struct TaxonomyTagger: Tagger {
   public func mentions(in segmented: SegmentedText) -> [Mention] {
     var text = segmented.text
     return text.withUTF8 { bytes -> [Mention] in
+      let matchers = taxonomy.matchers
       let sentences = segmented.sentences.map {
-        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes)
+        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, matchers: matchers)
       }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var mentions: [Mention] = []
@@ -36,7 +37,7 @@ public struct TaxonomyTagger: Tagger {
     let named = names.mentions(inSentence: sentence)
     let context = ContextAnalyzer(rules: taxonomy.context, matcher: taxonomy.contextMatcher, tokens: tokens)
     var mentions: [Mention] = []
-    for match in tokens.matches(of: taxonomy.matcher, constrained: true) {
+    for match in tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true) {
       let entry = taxonomy.matcher.entries[match.entry]
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
       let reading = context.reading(

@@ -7,6 +7,8 @@
 ///     TokenNormalizer.normalize("Boundaries")    // "boundary"
 ///     TokenNormalizer.normalize("partnership’s") // "partnership"
 ///     TokenNormalizer.normalize("VCS")           // "vcs" (words under four bytes keep their s)
+///     TokenNormalizer.normalize("Organizations") // "organisation" (American spellings fold to British)
+///     TokenNormalizer.normalize("neighborhood")  // "neighbourhood"
 enum TokenNormalizer {
   /// The normalised form of one word token.
   static func normalize<S: StringProtocol>(_ token: S) -> String {
@@ -42,6 +44,7 @@ enum TokenNormalizer {
     } else if word.suffix(3).elementsEqual(rightQuote) {
       word.removeLast(3)
     }
+    defer { britishSpelling(&word) }
     guard word.count >= 4, word.last == UInt8(ascii: "s") else { return }
     if ends(word, "ies"), word.count > 4 {
       word.removeLast(3)
@@ -51,6 +54,38 @@ enum TokenNormalizer {
     } else if !(ends(word, "ss") || ends(word, "us") || ends(word, "is")) {
       word.removeLast()
     }
+  }
+
+  /// American spellings that differ from British ones by more than a suffix.
+  private static let americanWords: [String: String] = [
+    "neighborhood": "neighbourhood", "neighbor": "neighbour", "neighboring": "neighbouring", "center": "centre",
+    "program": "programme", "behavior": "behaviour", "labor": "labour", "favor": "favour", "honor": "honour",
+    "defense": "defence", "license": "licence", "catalog": "catalogue", "fulfill": "fulfil", "enroll": "enrol",
+    "judgment": "judgement", "endeavor": "endeavour", "rumor": "rumour", "vigor": "vigour",
+  ]
+
+  /// First and last bytes of the American words, a cheap filter before the dictionary lookup.
+  private static let americanFirstBytes = Set(americanWords.keys.compactMap { $0.utf8.first })
+  private static let americanLastBytes = Set(americanWords.keys.compactMap { $0.utf8.last })
+
+  /// Folds American spellings to British ones: -ize/-yze forms to -ise/-yse (in words of more
+  /// than five letters) and a short list of whole words.
+  private static func britishSpelling(_ word: inout [UInt8]) {
+    if word.count > 5 {
+      for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"), ("yze", "yse"), ("yzed", "ysed"), ("yzing", "ysing")] {
+        let suffix = Array(american.utf8)
+        if word.count > suffix.count, word.suffix(suffix.count).elementsEqual(suffix) {
+          word.removeLast(suffix.count)
+          word.append(contentsOf: british.utf8)
+          return
+        }
+      }
+    }
+    guard word.count >= 5, word.count <= 12, let first = word.first, let last = word.last,
+      americanFirstBytes.contains(first), americanLastBytes.contains(last),
+      let british = americanWords[String(decoding: word, as: UTF8.self)]
+    else { return }
+    word = Array(british.utf8)
   }
 
   private static func ends(_ word: [UInt8], _ suffix: StaticString) -> Bool {
