@@ -33,13 +33,12 @@ struct ContextAnalyzer {
   let clause: [Int]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
-  init(rules: ContextRules, matcher: PhraseMatcher, tokens: SentenceTokens) {
-    self.rules = rules
-    let kinds = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.code, $0) })
+  init(taxonomy: Taxonomy, tokens: SentenceTokens) {
+    self.rules = taxonomy.context
     var cues: [Cue] = []
     var isTerminator = [Bool](repeating: false, count: tokens.count)
-    for match in tokens.matches(of: matcher, at: Taxonomy.MatcherSlot.context, constrained: false) {
-      guard let kind = kinds[matcher.entries[match.entry].code] else { continue }
+    for match in tokens.matches(of: taxonomy.contextMatcher, at: Taxonomy.MatcherSlot.context, constrained: false) {
+      guard let kind = taxonomy.contextKinds[match.entry] else { continue }
       if kind == .terminator {
         for index in match.tokens { isTerminator[index] = true }
       } else {

@@ -5,10 +5,12 @@
 struct SentenceTokens {
   /// UTF-8 byte ranges of the tokens in the document text.
   var ranges: [Range<Int>] = []
-  /// Token ids for each matcher given at creation, in that order (-1: no phrase uses the word).
-  private var ids: [[Int32]]
-  /// For tokens joined to the next by a hyphen: the id of the joined word, for each matcher.
-  private var joinedIDs: [[Int: Int32]]
+  /// Token ids in the taxonomy's phrase, cue and name matchers (-1: no phrase uses the word).
+  private var phraseIDs: [Int32] = []
+  private var contextIDs: [Int32] = []
+  private var nameIDs: [Int32] = []
+  /// For tokens joined to the next by a hyphen: the id of the joined word, per matcher.
+  private var joinedIDs: [[Int: Int32]] = [[:], [:], [:]]
   /// Constraint flags for the phrase matcher.
   var flags: [PhraseMatcher.TokenFlags] = []
   /// Whether a token starts with a capital letter.
@@ -27,24 +29,34 @@ struct SentenceTokens {
 
   var count: Int { ranges.count }
 
-  /// Analyses the tokens of one sentence and looks each up in the matchers.
-  init(ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, matchers: [PhraseMatcher]) {
+  /// Analyses the tokens of one sentence and looks each up in the taxonomy's matchers.
+  init(ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy, scratch: inout [UInt8]) {
     self.bytes = bytes
-    ids = Array(repeating: [], count: matchers.count)
-    joinedIDs = Array(repeating: [:], count: matchers.count)
-    let longest = matchers.map(\.longestTokenByteCount).max() ?? 0
-    var scratch: [UInt8] = []
-    scratch.reserveCapacity(64)
+    let phrases = taxonomy.matcher
+    let context = taxonomy.contextMatcher
+    let names = taxonomy.nameMatcher
+    let longest = max(phrases.longestTokenByteCount, context.longestTokenByteCount, names?.longestTokenByteCount ?? 0)
     self.ranges = Array(ranges)
+    let count = self.ranges.count
+    phraseIDs.reserveCapacity(count)
+    contextIDs.reserveCapacity(count)
+    nameIDs.reserveCapacity(count)
+    flags.reserveCapacity(count)
+    isCapitalized.reserveCapacity(count)
+    isAllCaps.reserveCapacity(count)
     for (index, range) in ranges.enumerated() {
       let word = UnsafeBufferPointer(rebasing: bytes[range])
       if range.count > longest + 3 {
         scratch.removeAll(keepingCapacity: true)
-        for matcher in ids.indices { ids[matcher].append(-1) }
+        phraseIDs.append(-1)
+        contextIDs.append(-1)
+        nameIDs.append(-1)
       } else {
         TokenNormalizer.normalize(utf8: word, into: &scratch)
         scratch.withUnsafeBufferPointer { normalized in
-          for (position, matcher) in matchers.enumerated() { ids[position].append(matcher.tokenID(utf8: normalized)) }
+          phraseIDs.append(phrases.tokenID(utf8: normalized))
+          contextIDs.append(context.tokenID(utf8: normalized))
+          nameIDs.append(names?.tokenID(utf8: normalized) ?? -1)
         }
       }
       let first = word.first ?? 0
@@ -74,7 +86,9 @@ struct SentenceTokens {
         both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[self.ranges[index + 1]]))
         both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
         scratch.withUnsafeBufferPointer { normalized in
-          for (position, matcher) in matchers.enumerated() { joinedIDs[position][index] = matcher.tokenID(utf8: normalized) }
+          joinedIDs[Taxonomy.MatcherSlot.phrases][index] = phrases.tokenID(utf8: normalized)
+          joinedIDs[Taxonomy.MatcherSlot.context][index] = context.tokenID(utf8: normalized)
+          joinedIDs[Taxonomy.MatcherSlot.names][index] = names?.tokenID(utf8: normalized) ?? -1
         }
       }
     }
@@ -101,8 +115,9 @@ struct SentenceTokens {
     TokenNormalizer.normalize(word(index))
   }
 
-  /// Leftmost-longest matches of the matcher given at position `matcher` at creation.
-  func matches(of matcher: PhraseMatcher, at position: Int, constrained: Bool) -> [PhraseMatcher.Match] {
-    matcher.matches(ids: ids[position], connected: connected, joinedIDs: joinedIDs[position], flags: constrained ? flags : [])
+  /// Leftmost-longest matches of one of the taxonomy's matchers, named by its `MatcherSlot`.
+  func matches(of matcher: PhraseMatcher, at slot: Int, constrained: Bool) -> [PhraseMatcher.Match] {
+    let ids = slot == Taxonomy.MatcherSlot.phrases ? phraseIDs : slot == Taxonomy.MatcherSlot.context ? contextIDs : nameIDs
+    return matcher.matches(ids: ids, connected: connected, joinedIDs: joinedIDs[slot], flags: constrained ? flags : [])
   }
 }

@@ -23,10 +23,10 @@ public struct Taxonomy: Sendable {
   /// The compiled partnership-name heads and appositives.
   let nameMatcher: PhraseMatcher?
 
-  /// The matchers every sentence's tokens are looked up in, in `MatcherSlot` order.
-  var matchers: [PhraseMatcher] { [matcher, contextMatcher] + (nameMatcher.map { [$0] } ?? []) }
+  /// The kind of cue of each entry of `contextMatcher`.
+  let contextKinds: [ContextRules.Kind?]
 
-  /// Positions of the matchers in `matchers`.
+  /// The taxonomy's matchers, for `SentenceTokens.matches(of:at:constrained:)`.
   enum MatcherSlot {
     static let phrases = 0
     static let context = 1
@@ -48,7 +48,10 @@ public struct Taxonomy: Sendable {
     self.context = context
     self.partnershipNames = partnershipNames
     self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
-    self.contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
+    let contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
+    self.contextMatcher = contextMatcher
+    let kinds = Dictionary(uniqueKeysWithValues: ContextRules.Kind.allCases.map { ($0.code, $0) })
+    self.contextKinds = contextMatcher.entries.map { kinds[$0.code] }
     self.nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
       try PhraseMatcher(codes: rules.cueDefinitions, file: file)
     }

@@ -9,8 +9,9 @@ extension TaxonomyTagger {
     var text = segmented.text
     let mentions = self.mentions(in: segmented)
     return text.withUTF8 { bytes -> String in
+      var scratch: [UInt8] = []
       let sentences = segmented.sentences.map {
-        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, matchers: taxonomy.matchers)
+        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, taxonomy: taxonomy, scratch: &scratch)
       }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var lines: [String] = []
@@ -22,7 +23,7 @@ extension TaxonomyTagger {
         func span(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
         lines.append("")
         lines.append("sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))")
-        let context = ContextAnalyzer(rules: taxonomy.context, matcher: taxonomy.contextMatcher, tokens: tokens)
+        let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
         lines.append(
           "  tokens: "
             + (0..<tokens.count).map { "\(words[$0])/\(tokens.normalized($0))" + (context.clause[$0] > 0 ? "#\(context.clause[$0])" : "") }

@@ -19,9 +19,10 @@ public struct TaxonomyTagger: Tagger {
   public func mentions(in segmented: SegmentedText) -> [Mention] {
     var text = segmented.text
     return text.withUTF8 { bytes -> [Mention] in
-      let matchers = taxonomy.matchers
+      var scratch: [UInt8] = []
+      scratch.reserveCapacity(64)
       let sentences = segmented.sentences.map {
-        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, matchers: matchers)
+        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, taxonomy: taxonomy, scratch: &scratch)
       }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var mentions: [Mention] = []
@@ -35,7 +36,7 @@ public struct TaxonomyTagger: Tagger {
 
   private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
-    let context = ContextAnalyzer(rules: taxonomy.context, matcher: taxonomy.contextMatcher, tokens: tokens)
+    let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
     for match in tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true) {
       let entry = taxonomy.matcher.entries[match.entry]
