@@ -70,15 +70,20 @@ enum TokenNormalizer {
 
   /// Folds American spellings to British ones: -ize/-yze forms to -ise/-yse (in words of more
   /// than five letters) and a short list of whole words.
+  private static let suffixFolds: [(american: [UInt8], british: [UInt8])] = [
+    ("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"), ("yzing", "ysing"),
+    ("yzed", "ysed"), ("yze", "yse"),
+  ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
   private static func britishSpelling(_ word: inout [UInt8]) {
-    if word.count > 5 {
-      for (american, british) in [("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"), ("yze", "yse"), ("yzed", "ysed"), ("yzing", "ysing")] {
-        let suffix = Array(american.utf8)
-        if word.count > suffix.count, word.suffix(suffix.count).elementsEqual(suffix) {
-          word.removeLast(suffix.count)
-          word.append(contentsOf: british.utf8)
-          return
-        }
+    // Every folded suffix ends in e, g, d or n; most words end otherwise and return at once.
+    if word.count > 5, let last = word.last,
+      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n")
+    {
+      for fold in suffixFolds where word.count > fold.american.count && word.suffix(fold.american.count).elementsEqual(fold.american) {
+        word.removeLast(fold.american.count)
+        word.append(contentsOf: fold.british)
+        return
       }
     }
     guard word.count >= 5, word.count <= 12, let first = word.first, let last = word.last,
