@@ -48,9 +48,12 @@ struct ContextAnalyzer {
     var clause: [Int] = []
     var number = 0
     for index in 0..<tokens.count {
-      if isTerminator[index] { number += 1 }
+      // A terminator set off by commas ("nobody, however, is answerable") is parenthetical.
+      let parenthetical = isTerminator[index] && index > 0 && tokens.commaAfter[index - 1] && tokens.commaAfter[index]
+      let ends = isTerminator[index] && !parenthetical
+      if ends { number += 1 }
       clause.append(number)
-      if tokens.clauseBreak[index] || isTerminator[index] { number += 1 }
+      if tokens.clauseBreak[index] || ends { number += 1 }
     }
     self.cues = cues
     self.clause = clause
@@ -100,7 +103,8 @@ struct ContextAnalyzer {
       case .presence:
         if sameClause { present = true }
       case .neutral:
-        if sameClause { aim = true }
+        // An aim or recommendation concerns what follows it ("we recommend stronger scrutiny").
+        if sameClause, cue.tokens.upperBound <= tokens.lowerBound { aim = true }
       case .terminator, .negationPseudo, .hedgingPseudo:
         continue
       }
