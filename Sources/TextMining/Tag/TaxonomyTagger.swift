@@ -27,14 +27,16 @@ public struct TaxonomyTagger: Tagger {
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var mentions: [Mention] = []
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
-        mentions += tagged(sentence: index, tokens: tokens, names: names)
+        // A document's title is a citation: coded like any unit, but neutral and unhedged.
+        let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
+        mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle)
       }
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
       return mentions
     }
   }
 
-  private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer) -> [Mention] {
+  private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
@@ -58,6 +60,12 @@ public struct TaxonomyTagger: Tagger {
             code: code, sentence: sentence,
             utf8Range: tokens.ranges[name.tokens.lowerBound].lowerBound..<tokens.ranges[name.tokens.upperBound - 1].upperBound,
             polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
+      }
+    }
+    if isTitle {
+      for index in mentions.indices {
+        mentions[index].polarity = .neutral
+        mentions[index].isHedged = false
       }
     }
     return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
