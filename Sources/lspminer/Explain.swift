@@ -47,7 +47,11 @@ extension LSPMinerCommand {
         decoded = DecodedDocument(text: text ?? "", format: .plainText, encoding: "UTF-8")
       }
       do {
-        let extracted = try processor.extractor.extractText(from: decoded)
+        // A sentence given on the command line is a paragraph, not a document's title.
+        let extracted =
+          file == nil
+          ? ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: decoded.text, line: 1)])
+          : try processor.extractor.extractText(from: decoded)
         let segmented = try processor.segmenter.segment(extracted)
         var blocks: Set<Int>?
         if let line {

@@ -31,6 +31,8 @@ struct ContextAnalyzer {
   let cues: [Cue]
   /// Clause number of each token.
   let clause: [Int]
+  /// Whether a comma follows each token.
+  private let commaAfter: [Bool]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(taxonomy: Taxonomy, tokens: SentenceTokens) {
@@ -57,6 +59,7 @@ struct ContextAnalyzer {
     }
     self.cues = cues
     self.clause = clause
+    self.commaAfter = tokens.commaAfter
   }
 
   /// Polarity and hedging of a mention over `tokens`.
@@ -69,11 +72,16 @@ struct ContextAnalyzer {
     var present = false
     var aim = false
     var qualifier: (distance: Int, polarity: Polarity)?
+    // A qualifier right before the mention ("not strong leadership"), which a negation governs.
+    var leadingQualifier: Polarity?
     for cue in cues {
       let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
       switch cue.kind {
       case .negationBefore:
-        if sameClause, cue.tokens.upperBound <= tokens.lowerBound, tokens.lowerBound - cue.tokens.upperBound < rules.window {
+        // Forward scope ends at a comma: "no pooled funding, poor relations" negates the funding only.
+        if sameClause, cue.tokens.upperBound <= tokens.lowerBound, tokens.lowerBound - cue.tokens.upperBound < rules.window,
+          !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains(where: { commaAfter[$0] })
+        {
           negations += 1
         }
       case .negationAfter:
@@ -97,6 +105,9 @@ struct ContextAnalyzer {
           ? tokens.lowerBound - cue.tokens.upperBound
           : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= rules.qualifierWindow else { continue }
+        if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1 {
+          leadingQualifier = cue.kind == .positive ? .positive : .negative
+        }
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
           qualifier = (distance, cue.kind == .positive ? .positive : .negative)
         }
@@ -117,7 +128,7 @@ struct ContextAnalyzer {
     } else if negations > 0 {
       // Negation works on the thing itself and its adjacent qualifier ("not strong leadership",
       // "little trust"), not on a judgement further off in the clause.
-      polarity = qualifier.flatMap { $0.distance <= 1 ? $0.polarity : nil } ?? .neutral
+      polarity = leadingQualifier ?? .neutral
     } else {
       polarity = qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
     }
