@@ -129,6 +129,9 @@ struct ContextAnalyzer {
       // Negation works on the thing itself and its adjacent qualifier ("not strong leadership",
       // "little trust"), not on a judgement further off in the clause.
       polarity = leadingQualifier ?? .neutral
+    } else if hedged, qualifier?.polarity == .positive {
+      // "Stronger leadership would help": a hoped-for good is not a finding.
+      polarity = .neutral
     } else {
       polarity = qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
     }
