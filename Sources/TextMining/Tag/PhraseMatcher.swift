@@ -8,7 +8,8 @@
 /// joined word ("partner-ships" matches "partnerships").
 ///
 /// Matching is leftmost-longest: at each token the longest phrase wins, the match is taken, and
-/// matching resumes after it, so one span carries one code. A phrase that folds to the same
+/// matching resumes after it, so one span carries one code. In a phrase, `#` stands for any
+/// number ("# member" matches "28 members"). A phrase that folds to the same
 /// tokens as another phrase is refused when the taxonomy loads, so there are no ties.
 struct PhraseMatcher: Sendable {
   /// A phrase the matcher can report.
@@ -99,6 +100,14 @@ struct PhraseMatcher: Sendable {
 
   /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
   private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
+    // "#" stands for any number; ICU does not see it as a word, so it is split off first.
+    if phrase.contains("#") {
+      var tokens: [(String, Bool)] = []
+      for part in phrase.split(separator: " ") {
+        tokens += part == "#" ? [("#", false)] : phraseTokens(String(part))
+      }
+      return tokens
+    }
     guard let segments = ICU.segments(of: phrase, locale: "en_GB") else { return [] }
     let utf8 = Array(phrase.utf8)
     var tokens: [(String, Bool)] = []

@@ -53,6 +53,10 @@ struct SentenceTokens {
         nameIDs.append(-1)
       } else {
         TokenNormalizer.normalize(utf8: word, into: &scratch)
+        if let first = word.first, (0x30...0x39).contains(first) {
+          // Numbers match the phrase token "#" ("# member": "the board has 22 members").
+          scratch = Self.numberToken
+        }
         scratch.withUnsafeBufferPointer { normalized in
           phraseIDs.append(phrases.tokenID(utf8: normalized))
           contextIDs.append(context.tokenID(utf8: normalized))
@@ -98,6 +102,9 @@ struct SentenceTokens {
       commaAfter.append(false)
     }
   }
+
+  /// What a number stands for in phrases.
+  static let numberToken: [UInt8] = [UInt8(ascii: "#")]
 
   /// Whether a word ends in 's or ’s.
   private static func hasPossessive(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

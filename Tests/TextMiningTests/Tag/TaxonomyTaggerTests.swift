@@ -57,4 +57,10 @@ import Testing
       ])
     #expect(found.last?.polarity == .negative)
   }
+
+  @Test func aHashInAPhraseStandsForAnyNumber() throws {
+    let found = try tag("Header\n\nThe board has 22 members and two seats for the VCS.", with: Fixtures.projectTaxonomy())
+    #expect(found.first?.code == "governance.representation")
+    #expect(found.first?.match == "22 members")
+  }
 }
