@@ -197,6 +197,16 @@ struct PhraseMatcher: Sendable {
     }
   }
 
+  /// The entry a whole token sequence spells, if any (used for coordinated phrases).
+  func entry(forIDs ids: [Int32]) -> Int? {
+    var node = 0
+    for id in ids {
+      guard id >= 0, let next = nodes[node].children[id] else { return nil }
+      node = Int(next)
+    }
+    return nodes[node].entry >= 0 ? Int(nodes[node].entry) : nil
+  }
+
   /// Whether an entry's constraints hold for the tokens it would match.
   private func allows(_ entryIndex: Int, tokens: Range<Int>, flags: [TokenFlags]) -> Bool {
     let entry = entries[entryIndex]

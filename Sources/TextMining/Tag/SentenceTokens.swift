@@ -122,6 +122,9 @@ struct SentenceTokens {
     TokenNormalizer.normalize(word(index))
   }
 
+  /// The phrase-matcher id of token `index`.
+  func phraseID(_ index: Int) -> Int32 { phraseIDs[index] }
+
   /// Leftmost-longest matches of one of the taxonomy's matchers, named by its `MatcherSlot`.
   func matches(of matcher: PhraseMatcher, at slot: Int, constrained: Bool) -> [PhraseMatcher.Match] {
     let ids = slot == Taxonomy.MatcherSlot.phrases ? phraseIDs : slot == Taxonomy.MatcherSlot.context ? contextIDs : nameIDs

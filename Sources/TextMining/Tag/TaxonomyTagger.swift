@@ -36,11 +36,34 @@ public struct TaxonomyTagger: Tagger {
     }
   }
 
+  /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary
+  /// sectors", the matched "voluntary sectors" lends its head to "public" and "private", which
+  /// count when "public sector" and "private sector" are phrases.
+  private func coordinated(_ matches: [PhraseMatcher.Match], tokens: SentenceTokens) -> [PhraseMatcher.Match] {
+    var found: [PhraseMatcher.Match] = []
+    let matcher = taxonomy.matcher
+    for match in matches where match.tokens.count == 2 {
+      let head = tokens.phraseID(match.tokens.upperBound - 1)
+      var index = match.tokens.lowerBound - 1
+      guard index >= 1, ["and", "or"].contains(tokens.normalized(index)) else { continue }
+      index -= 1
+      while index >= 0, !tokens.clauseBreak[index],
+        let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]), !matcher.entries[entry].isExclusion
+      {
+        found.append(PhraseMatcher.Match(tokens: index..<(index + 1), entry: entry))
+        guard index >= 1, tokens.commaAfter[index - 1] else { break }
+        index -= 1
+      }
+    }
+    return found.filter { candidate in !matches.contains { $0.tokens.overlaps(candidate.tokens) } }
+  }
+
   private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
-    for match in tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true) {
+    let matches = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true)
+    for match in matches + coordinated(matches, tokens: tokens) {
       let entry = taxonomy.matcher.entries[match.entry]
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
       let reading = context.reading(
