@@ -141,41 +141,17 @@ extension Taxonomy {
 
   private static func parseContext(_ node: YAMLNode) throws(ConfigurationError) -> ContextRules {
     var rules = ContextRules()
-    for (key, _, value) in try node.mapping(
-      allowedKeys: ["window", "qualifier_window", "terminators", "negation", "hedging", "qualifiers"], what: "'context'")
-    {
+    let groups = ["negation", "hedging", "qualifiers"]
+    for (key, _, value) in try node.mapping(allowedKeys: ["window", "qualifier_window", "terminators"] + groups, what: "'context'") {
       switch key {
       case "window": rules.window = try value.positiveInt(what: "'window'")
       case "qualifier_window": rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
-      case "terminators": rules.terminators = try parsePhrases(value, what: "'terminators'")
-      case "negation":
-        for (kind, _, list) in try value.mapping(allowedKeys: ["before", "after", "around", "pseudo"], what: "'negation'") {
-          let phrases = try parsePhrases(list, what: "negation '\(kind)'")
-          switch kind {
-          case "before": rules.negationBefore = phrases
-          case "after": rules.negationAfter = phrases
-          case "around": rules.negationAround = phrases
-          default: rules.negationPseudo = phrases
-          }
-        }
-      case "hedging":
-        for (kind, _, list) in try value.mapping(allowedKeys: ["clause", "sentence", "pseudo"], what: "'hedging'") {
-          let phrases = try parsePhrases(list, what: "hedging '\(kind)'")
-          switch kind {
-          case "clause": rules.hedgingClause = phrases
-          case "sentence": rules.hedgingSentence = phrases
-          default: rules.hedgingPseudo = phrases
-          }
-        }
+      case "terminators": rules.cues[.terminator] = try parsePhrases(value, what: "'terminators'")
       default:
-        for (kind, _, list) in try value.mapping(allowedKeys: ["positive", "negative", "presence", "neutral"], what: "'qualifiers'") {
-          let phrases = try parsePhrases(list, what: "qualifiers '\(kind)'")
-          switch kind {
-          case "positive": rules.positive = phrases
-          case "negative": rules.negative = phrases
-          case "presence": rules.presence = phrases
-          default: rules.neutral = phrases
-          }
+        let kinds = ContextRules.Kind.allCases.filter { $0.group == key }
+        for (name, _, list) in try value.mapping(allowedKeys: kinds.map(\.key), what: "'\(key)'") {
+          guard let kind = kinds.first(where: { $0.key == name }) else { continue }
+          rules.cues[kind] = try parsePhrases(list, what: "\(key) '\(name)'")
         }
       }
     }

@@ -129,61 +129,50 @@ public struct ContextRules: Sendable {
   public var window = 8
   /// How many tokens from a mention a qualifier ("strong", "weak") may stand.
   public var qualifierWindow = 3
-  /// Words that end a cue's scope ("but", "however"); ";" and ":" always do.
-  public var terminators: [Taxonomy.Phrase] = []
-  /// Negation cues that reach forward ("no", "lack of").
-  public var negationBefore: [Taxonomy.Phrase] = []
-  /// Negation cues that reach back ("is lacking", "do not match").
-  public var negationAfter: [Taxonomy.Phrase] = []
-  /// Negation cues that reach both ways in their clause ("is not", "has not").
-  public var negationAround: [Taxonomy.Phrase] = []
-  /// Look-alikes that are not negation ("not only", "no doubt").
-  public var negationPseudo: [Taxonomy.Phrase] = []
-  /// Hedging cues that cover their clause ("may", "appears to").
-  public var hedgingClause: [Taxonomy.Phrase] = []
-  /// Hedging cues that cover the whole sentence ("if", "unless").
-  public var hedgingSentence: [Taxonomy.Phrase] = []
-  /// Look-alikes that are not hedging ("may nominate", "would welcome").
-  public var hedgingPseudo: [Taxonomy.Phrase] = []
-  /// Qualifiers that make a mention positive ("strong", "good").
-  public var positive: [Taxonomy.Phrase] = []
-  /// Qualifiers that make a mention negative ("weak", "poor").
-  public var negative: [Taxonomy.Phrase] = []
-  /// Words that say a thing is there ("there is", "have"): positive for categories whose
-  /// presence counts (the success factors).
-  public var presence: [Taxonomy.Phrase] = []
-  /// Aims, recommendations and proposals ("should", "recommend"): their clause is neutral.
-  public var neutral: [Taxonomy.Phrase] = []
+  /// The cue phrases of each kind.
+  public var cues: [Kind: [Taxonomy.Phrase]] = [:]
 
-  /// The kinds of cue, as the pseudo-codes the cue matcher reports.
-  enum Kind: String, CaseIterable {
-    case terminator, negationBefore = "negation_before", negationAfter = "negation_after",
-      negationAround = "negation_around",
-      negationPseudo = "negation_pseudo", hedgingClause = "hedging_clause", hedgingSentence = "hedging_sentence",
-      hedgingPseudo = "hedging_pseudo", positive, negative, presence, neutral
+  /// The kinds of cue. Each is written in the taxonomy file as `context.<group>.<key>`
+  /// (`context.terminators` for terminators).
+  public enum Kind: String, CaseIterable, Sendable {
+    /// Words that end a cue's scope ("but", "however"); ";" and ":" always do.
+    case terminator
+    /// Negation cues that reach forward ("no", "lack of").
+    case negationBefore = "negation_before"
+    /// Negation cues that reach back ("is lacking", "do not match").
+    case negationAfter = "negation_after"
+    /// Negation cues that reach both ways in their clause ("is not", "never").
+    case negationAround = "negation_around"
+    /// Look-alikes that are not negation ("not only", "no doubt").
+    case negationPseudo = "negation_pseudo"
+    /// Hedging cues that cover their clause ("may", "appear to").
+    case hedgingClause = "hedging_clause"
+    /// Hedging cues that cover the whole sentence ("if", "unless").
+    case hedgingSentence = "hedging_sentence"
+    /// Look-alikes that are not hedging ("may nominate", "would welcome").
+    case hedgingPseudo = "hedging_pseudo"
+    /// Qualifiers that make a mention positive ("strong", "good").
+    case positive = "qualifiers_positive"
+    /// Qualifiers that make a mention negative ("weak", "poor").
+    case negative = "qualifiers_negative"
+    /// Words that say a thing is there ("there is", "have"): positive for categories whose
+    /// presence counts (the success factors).
+    case presence = "qualifiers_presence"
+    /// Aims, recommendations and proposals ("should", "recommend"): what follows them in the
+    /// clause is neutral.
+    case neutral = "qualifiers_neutral"
+
+    /// The key's group in the taxonomy file (`negation`, `hedging`, `qualifiers`), or nil for
+    /// `terminators`.
+    var group: String? { self == .terminator ? nil : String(rawValue.prefix { $0 != "_" }) }
+    /// The key within its group (`before`, `clause`, `positive`, ...).
+    var key: String { self == .terminator ? "terminators" : String(rawValue.drop { $0 != "_" }.dropFirst()) }
 
     var code: Code { Code(category: "context", name: rawValue) }
   }
 
-  func phrases(of kind: Kind) -> [Taxonomy.Phrase] {
-    switch kind {
-    case .terminator: terminators
-    case .negationBefore: negationBefore
-    case .negationAfter: negationAfter
-    case .negationAround: negationAround
-    case .negationPseudo: negationPseudo
-    case .hedgingClause: hedgingClause
-    case .hedgingSentence: hedgingSentence
-    case .hedgingPseudo: hedgingPseudo
-    case .positive: positive
-    case .negative: negative
-    case .presence: presence
-    case .neutral: neutral
-    }
-  }
-
   var cueDefinitions: [Taxonomy.CodeDefinition] {
-    Kind.allCases.map { Taxonomy.CodeDefinition(code: $0.code, label: $0.rawValue, phrases: phrases(of: $0), exclusions: []) }
+    Kind.allCases.map { Taxonomy.CodeDefinition(code: $0.code, label: $0.rawValue, phrases: cues[$0] ?? [], exclusions: []) }
   }
 }
 
