@@ -12,7 +12,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
       Exit codes: 0 all well; 1 some documents failed (see errors.jsonl); 2 usage or \
       configuration error.
       """,
-    subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self],
+    subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self],
     defaultSubcommand: nil)
 
   /// Exit status for a usage or configuration error.

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TextMining
+
+extension LSPMinerCommand {
+  /// `lspminer benchmark-extract`: main-text extraction over a folder of pages, for scoring.
+  struct BenchmarkExtract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "benchmark-extract",
+      abstract: "Extract the main text of every .html page in a folder and write predictions for scoring.",
+      discussion: """
+        Writes {"<id>": {"articleBody": "<text>"}} for each <id>.html, the format of the article \
+        extraction benchmark, and prints the time spent decoding and extracting (one core, file \
+        reading excluded). Used by Scripts/extraction-benchmark.sh.
+        """)
+
+    @Argument(help: "A folder of <id>.html pages.")
+    var pages: String
+
+    @Option(help: "Where to write the predictions JSON.")
+    var predictions: String
+
+    @Flag(help: "Keep page furniture (whole visible text).")
+    var keepFurniture = false
+
+    func run() async throws {
+      let names = try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasSuffix(".html") }.sorted()
+      let decoder = CharsetDecoder()
+      let extractor = HTMLTextExtractor(keepsFurniture: keepFurniture)
+      var object = JSONObjectWriter()
+      var elapsed = Duration.zero
+      var byteCount = 0
+      for name in names {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: pages + "/" + name)))
+        byteCount += bytes.count
+        let clock = ContinuousClock()
+        let start = clock.now
+        let body: String
+        do {
+          let decoded = try decoder.decode(bytes, format: .html)
+          let extracted = try extractor.extractText(from: decoded)
+          body = extracted.blocks.filter { $0.kind != .title }.map(\.text).joined(separator: "\n")
+        } catch {
+          body = ""
+        }
+        elapsed += clock.now - start
+        var page = JSONObjectWriter()
+        page.write("articleBody", body)
+        object.write(String(name.dropLast(".html".count)), object: page)
+      }
+      try Data(object.lineBytes).write(to: URL(fileURLWithPath: predictions))
+      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      print(
+        String(
+          format: "lspminer: %d pages, %.1f MB, %.3f s, %.0f pages/s, %.1f MB/s", names.count, Double(byteCount) / 1e6,
+          seconds, Double(names.count) / seconds, Double(byteCount) / 1e6 / seconds))
+    }
+  }
+}
