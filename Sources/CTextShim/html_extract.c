@@ -9,6 +9,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "html_internal.h"
+
 enum { KIND_STACK_CAPACITY = 512 };
 
 typedef struct builder {
@@ -31,6 +33,10 @@ typedef struct builder {
   size_t pre_depth;
   bool seen_title;
   bool in_title;
+  /// With TM_HTML_MAIN_CONTENT: how many selected main-content roots enclose the walk.
+  size_t selected_depth;
+  /// Running-text statistics, for judging furniture hints.
+  const tm_page *page;
   uint32_t options;
   bool failed;
 } builder;
@@ -110,6 +116,7 @@ static uint32_t start_line(const unsigned char *content, size_t index, size_t le
 /// Appends a text node's content, collapsing white space (and no-break spaces) to one space.
 static void append_text(builder *b, const unsigned char *content, uint32_t line) {
   if (content == NULL) return;
+  if ((b->options & TM_HTML_MAIN_CONTENT) && b->selected_depth == 0 && !b->in_title) return;
   size_t n = strlen((const char *)content);
   if (!reserve_text(b, n + 1)) return;
   for (size_t i = 0; i < n; i++) {
@@ -140,15 +147,6 @@ static void append_text(builder *b, const unsigned char *content, uint32_t line)
 static bool name_is(const xmlNode *node, const char *name) {
   return node->name != NULL && strcmp((const char *)node->name, name) == 0;
 }
-
-/// What an element is to the walk. libxml2's HTML parser gives element names in lower case.
-enum {
-  ROLE_INLINE = 0,
-  ROLE_NEVER_VISIBLE = 1,  // script, style, ...: skipped with everything inside
-  ROLE_FURNITURE = 2,      // nav, aside, form, menu, dialog: skipped unless furniture is kept
-  ROLE_BLOCK = 3,          // starts and ends a block
-  ROLE_CONTENT_ROOT = 4,   // html, body, main, article: a block never judged by class or id
-};
 
 typedef struct element_role {
   const char *name;
@@ -183,7 +181,7 @@ static int compare_role(const void *key, const void *element) {
   return strcmp((const char *)key, ((const element_role *)element)->name);
 }
 
-static int role_of(const xmlNode *node) {
+int tm_html_role_of(const xmlNode *node) {
   if (node->name == NULL) return ROLE_INLINE;
   const element_role *found = bsearch(node->name, element_roles, sizeof(element_roles) / sizeof(element_roles[0]),
                                       sizeof(element_role), compare_role);
@@ -291,12 +289,10 @@ static bool inside_body(const xmlNode *node) {
   return false;
 }
 
-/// Whether an element and everything in it stays out of the text.
-static bool skips(const builder *b, const xmlNode *node, int role) {
+bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const tm_page *page) {
   if (role == ROLE_NEVER_VISIBLE) return true;
-  if (name_is(node, "title")) return b->seen_title || inside_body(node);
   if (node->properties == NULL) {
-    if (b->options & TM_HTML_KEEP_FURNITURE) return false;
+    if (keep_furniture) return false;
     if (role == ROLE_FURNITURE) return true;
     return (name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node);
   }
@@ -304,7 +300,7 @@ static bool skips(const builder *b, const xmlNode *node, int role) {
   if (attributes.hidden) return true;
   if (attributes.aria_hidden != NULL && strcasecmp(attributes.aria_hidden, "true") == 0) return true;
   if (style_hides(attributes.style)) return true;
-  if (b->options & TM_HTML_KEEP_FURNITURE) return false;
+  if (keep_furniture) return false;
   if (role == ROLE_FURNITURE) return true;
   if ((name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node)) return true;
   if (attributes.role != NULL) {
@@ -313,7 +309,14 @@ static bool skips(const builder *b, const xmlNode *node, int role) {
     }
   }
   if (role == ROLE_CONTENT_ROOT) return false;
-  return value_has_furniture_hint(attributes.class_name) || value_has_furniture_hint(attributes.id);
+  if (!value_has_furniture_hint(attributes.class_name) && !value_has_furniture_hint(attributes.id)) return false;
+  return tm_page_paragraph_share(page, node) < 0.5;
+}
+
+/// Whether an element and everything in it stays out of the text.
+static bool skips(const builder *b, const xmlNode *node, int role) {
+  if (name_is(node, "title")) return b->seen_title || inside_body(node);
+  return tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
 }
 
 /// The block kind an element starts, or -1 if it is inline.
@@ -333,6 +336,7 @@ static int block_kind(const xmlNode *node, int role, uint32_t *level) {
 }
 
 static void enter(builder *b, const xmlNode *node, int role) {
+  if (tm_html_is_selected(node)) b->selected_depth++;
   if (name_is(node, "br")) {
     b->line_mode_depth = b->depth == 0 ? 1 : b->depth;
     flush(b);
@@ -357,8 +361,9 @@ static void enter(builder *b, const xmlNode *node, int role) {
 }
 
 static void leave(builder *b, const xmlNode *node) {
+  if (tm_html_is_selected(node) && b->selected_depth > 0) b->selected_depth--;
   uint32_t level = 0;
-  int kind = block_kind(node, role_of(node), &level);
+  int kind = block_kind(node, tm_html_role_of(node), &level);
   if (kind < 0 || name_is(node, "br")) return;
   flush(b);
   if (b->line_mode_depth == b->depth) b->line_mode_depth = 0;
@@ -391,11 +396,17 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
     return TM_HTML_OUT_OF_MEMORY;
   }
   b->options = options;
+  tm_page *page = tm_page_measure(doc);
+  b->page = page;
+  if ((options & TM_HTML_MAIN_CONTENT) &&
+      !tm_html_select_main_content(doc, (options & TM_HTML_KEEP_FURNITURE) != 0, page)) {
+    b->options &= ~(uint32_t)TM_HTML_MAIN_CONTENT;  // no main content found: the whole visible text
+  }
   xmlNode *stop = (xmlNode *)doc;
   xmlNode *node = doc->children;
   while (node != NULL && !b->failed) {
     if (node->type == XML_ELEMENT_NODE) {
-      int role = role_of(node);
+      int role = tm_html_role_of(node);
       if (!skips(b, node, role)) {
         enter(b, node, role);
         if (node->children != NULL) {
@@ -419,6 +430,7 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
     if (node != NULL) node = node->next;
   }
   flush(b);
+  tm_page_free(page);
   xmlFreeDoc(doc);
 
   if (b->failed) {

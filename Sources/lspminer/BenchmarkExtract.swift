@@ -23,10 +23,13 @@ extension LSPMinerCommand {
     @Flag(help: "Keep page furniture (whole visible text).")
     var keepFurniture = false
 
+    @Flag(help: "Keep only the main content chosen by text-density scoring.")
+    var mainContent = false
+
     func run() async throws {
       let names = try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasSuffix(".html") }.sorted()
       let decoder = CharsetDecoder()
-      let extractor = HTMLTextExtractor(keepsFurniture: keepFurniture)
+      let extractor = HTMLTextExtractor(keepsFurniture: keepFurniture, keepsMainContentOnly: mainContent)
       var object = JSONObjectWriter()
       var elapsed = Duration.zero
       var byteCount = 0

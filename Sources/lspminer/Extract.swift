@@ -14,6 +14,9 @@ extension LSPMinerCommand {
     @Flag(help: "Keep page furniture (nav, header, footer, aside, forms).")
     var keepFurniture = false
 
+    @Flag(help: "Keep only the main content chosen by text-density scoring (experimental).")
+    var mainContent = false
+
     @Flag(help: "Show each block's kind and source line.")
     var blocks = false
 
@@ -26,7 +29,8 @@ extension LSPMinerCommand {
         let bytes = try SourceReader(maxFileBytes: Int.max).read(source)
         let format = DocumentFormat.guess(for: source, bytes: bytes)
         let decoded = try CharsetDecoder().decode(bytes, format: format)
-        let extractor = FormatDispatchingExtractor(html: HTMLTextExtractor(keepsFurniture: keepFurniture))
+        let extractor = FormatDispatchingExtractor(
+          html: HTMLTextExtractor(keepsFurniture: keepFurniture, keepsMainContentOnly: mainContent))
         let extracted = try extractor.extractText(from: decoded)
         printError("# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)")
         if sentences {

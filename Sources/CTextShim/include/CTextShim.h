@@ -84,6 +84,9 @@ typedef struct tm_html_document {
 enum {
   /// Keep page furniture (nav, header, footer, aside, forms, menu-like class names).
   TM_HTML_KEEP_FURNITURE = 1u << 0,
+  /// Keep only the main content: the block container that scores best by text length, commas
+  /// and link density, with its qualifying siblings (Readability-style), plus the title.
+  TM_HTML_MAIN_CONTENT = 1u << 1,
 };
 
 typedef enum tm_html_status {

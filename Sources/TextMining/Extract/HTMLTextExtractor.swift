@@ -8,14 +8,19 @@
 public struct HTMLTextExtractor: TextExtractor {
   /// Keep page furniture (whole visible text).
   public var keepsFurniture: Bool
+  /// Keep only the main content chosen by text-density scoring (experimental; see
+  /// `Scripts/extraction-benchmark.sh`).
+  public var keepsMainContentOnly: Bool
 
   /// Creates an HTML extractor.
-  public init(keepsFurniture: Bool = false) {
+  public init(keepsFurniture: Bool = false, keepsMainContentOnly: Bool = false) {
     self.keepsFurniture = keepsFurniture
+    self.keepsMainContentOnly = keepsMainContentOnly
   }
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
-    guard var found = LibXML.blocks(fromHTML: document.text, keepFurniture: keepsFurniture) else {
+    guard var found = LibXML.blocks(fromHTML: document.text, keepFurniture: keepsFurniture, mainContentOnly: keepsMainContentOnly)
+    else {
       throw .unparsableHTML
     }
     if !keepsFurniture, !found.contains(where: { $0.kind != .title }),

@@ -22,14 +22,16 @@ enum LibXML {
   /// - Parameters:
   ///   - html: the page, already decoded; its own charset declarations are ignored.
   ///   - keepFurniture: keep nav, header, footer, aside, forms and menu-like elements.
+  ///   - mainContentOnly: keep only the best-scoring content container and its siblings.
   /// - Returns: the blocks, or `nil` when libxml2 could not build a document at all.
-  static func blocks(fromHTML html: String, keepFurniture: Bool) -> [HTMLBlock]? {
+  static func blocks(fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false) -> [HTMLBlock]? {
     _ = initialize
     var html = html
     return html.withUTF8 { utf8 -> [HTMLBlock]? in
       guard let base = utf8.baseAddress else { return [] }
       var document = tm_html_document()
-      let options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
+      var options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
+      if mainContentOnly { options |= UInt32(TM_HTML_MAIN_CONTENT) }
       let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
         tm_html_extract($0, utf8.count, options, &document)
       }

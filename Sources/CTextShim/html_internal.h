@@ -1,0 +1,44 @@
+// Shared between the HTML walk (html_extract.c) and main-content selection (main_content.c).
+// Not part of the public header: it includes libxml2.
+#ifndef CTEXTSHIM_HTML_INTERNAL_H
+#define CTEXTSHIM_HTML_INTERNAL_H
+
+#include <stdbool.h>
+#include <libxml/tree.h>
+
+/// What an element is to the walk. libxml2's HTML parser gives element names in lower case.
+enum {
+  ROLE_INLINE = 0,
+  ROLE_NEVER_VISIBLE = 1,  // script, style, ...: skipped with everything inside
+  ROLE_FURNITURE = 2,      // nav, aside, form, menu, dialog: skipped unless furniture is kept
+  ROLE_BLOCK = 3,          // starts and ends a block
+  ROLE_CONTENT_ROOT = 4,   // html, body, main, article: a block never judged by class or id
+};
+
+/// The role of an element by its name.
+int tm_html_role_of(const xmlNode *node);
+
+/// Running-text statistics of a page: how much of the text in paragraphs lies under each element.
+typedef struct tm_page tm_page;
+
+/// Measures a page; NULL when out of memory (callers then judge hints without it).
+tm_page *tm_page_measure(xmlDoc *doc);
+
+/// The share (0...1) of the page's paragraph text that lies under an element.
+double tm_page_paragraph_share(const tm_page *page, const xmlNode *node);
+
+void tm_page_free(tm_page *page);
+
+/// Whether an element and its subtree stay out of the text (invisible, or furniture unless kept).
+/// A class or id hint ("sidebar", "nav") does not exclude an element that holds half or more of
+/// the page's paragraph text: that is the article's wrapper, whatever its theme calls it.
+bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const tm_page *page);
+
+/// Scores the document's blocks and marks the main-content subtrees (node->_private).
+/// Returns false when no main content stands out, in which case nothing is marked.
+bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page);
+
+/// Whether a node was marked as a main-content root.
+bool tm_html_is_selected(const xmlNode *node);
+
+#endif

@@ -1,0 +1,209 @@
+// Main-content selection on libxml2's tree, in the manner of Readability: paragraphs give
+// points (one, plus one per comma, plus one per 100 characters up to three) to the elements
+// that hold them, an element's points shrink with its link density and grow or shrink with
+// class and id hints, and the best element is kept with those of its siblings that score
+// nearly as well or read as running text.
+#include "CTextShim.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "html_internal.h"
+
+typedef struct stats {
+  xmlNode *node;
+  long parent;
+  double text;       // visible characters in the subtree
+  double own_text;   // characters of the element's own text nodes
+  double links;      // characters inside links
+  double commas;
+  double score;
+  bool candidate;
+} stats;
+
+static char selected_mark;
+
+bool tm_html_is_selected(const xmlNode *node) { return node->_private == &selected_mark; }
+
+static bool is(const xmlNode *node, const char *name) {
+  return node->name != NULL && strcmp((const char *)node->name, name) == 0;
+}
+
+static const char *attr(const xmlNode *node, const char *name) {
+  for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+    if (a->name != NULL && strcmp((const char *)a->name, name) == 0 && a->children != NULL &&
+        a->children->type == XML_TEXT_NODE) {
+      return (const char *)a->children->content;
+    }
+  }
+  return NULL;
+}
+
+static bool contains_any(const char *value, const char *const *words) {
+  if (value == NULL) return false;
+  char lower[256];
+  size_t n = 0;
+  for (; value[n] != '\0' && n + 1 < sizeof(lower); n++) {
+    char c = value[n];
+    lower[n] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+  }
+  lower[n] = '\0';
+  for (; *words != NULL; words++) {
+    if (strstr(lower, *words) != NULL) return true;
+  }
+  return false;
+}
+
+static const char *const negative_hints[] = {
+    "comment", "footer", "footnote", "masthead", "meta", "outbrain", "promo", "related", "share",
+    "sidebar", "skyscraper", "sponsor", "shopping", "widget", "banner", "social", "subscribe",
+    "newsletter", "popup", "cookie", "breadcrumb", "menu", "nav", "tags", "byline", "author-bio",
+    "advert", "-ad-", "recommend", "trending", "most-read", "popular", NULL};
+static const char *const positive_hints[] = {
+    "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "prose", NULL};
+
+static double class_weight(const xmlNode *node) {
+  double weight = 0;
+  const char *values[2] = {attr(node, "class"), attr(node, "id")};
+  for (int i = 0; i < 2; i++) {
+    if (contains_any(values[i], negative_hints)) weight -= 25;
+    if (contains_any(values[i], positive_hints)) weight += 25;
+  }
+  return weight;
+}
+
+static double base_score(const xmlNode *node) {
+  double score = class_weight(node);
+  if (is(node, "div") || is(node, "article") || is(node, "section") || is(node, "main")) score += 5;
+  else if (is(node, "pre") || is(node, "td") || is(node, "blockquote")) score += 3;
+  else if (is(node, "address") || is(node, "ol") || is(node, "ul") || is(node, "dl") || is(node, "dd") ||
+           is(node, "dt") || is(node, "li") || is(node, "form")) score -= 3;
+  else if (is(node, "th") || (node->name && node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' &&
+                              node->name[2] == '\0')) score -= 5;
+  return score;
+}
+
+static bool paragraph_like(const stats *s) {
+  const xmlNode *n = s->node;
+  if (is(n, "p") || is(n, "pre") || is(n, "td") || is(n, "blockquote") || is(n, "li") || is(n, "dd")) return true;
+  // Containers whose own text reads as a paragraph (text directly inside a div or font).
+  return s->own_text >= 25;
+}
+
+static void count_text(const unsigned char *text, stats *s) {
+  for (const unsigned char *p = text; *p != '\0'; p++) {
+    unsigned char c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || (c & 0xC0) == 0x80) continue;
+    s->text += 1;
+    s->own_text += 1;
+    if (c == ',') s->commas += 1;
+  }
+}
+
+bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page) {
+  size_t count = 0;
+  size_t capacity = 1024;
+  stats *all = calloc(capacity, sizeof(stats));
+  if (all == NULL) return false;
+
+  // Pass 1: index the visible elements (pre-order) and count their own text.
+  xmlNode *stop = (xmlNode *)doc;
+  xmlNode *node = doc->children;
+  bool failed = false;
+  while (node != NULL && !failed) {
+    bool descend = false;
+    if (node->type == XML_ELEMENT_NODE && !tm_html_excluded(node, tm_html_role_of(node), keep_furniture, page) &&
+        !is(node, "head")) {
+      if (count == capacity) {
+        stats *grown = realloc(all, capacity * 2 * sizeof(stats));
+        if (grown == NULL) {
+          failed = true;
+          break;
+        }
+        all = grown;
+        memset(all + capacity, 0, capacity * sizeof(stats));
+        capacity *= 2;
+      }
+      long parent = node->parent != NULL && node->parent->_private != NULL ? (long)(intptr_t)node->parent->_private - 1 : -1;
+      all[count] = (stats){.node = node, .parent = parent};
+      node->_private = (void *)(intptr_t)(count + 1);
+      count++;
+      descend = node->children != NULL;
+    } else if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && node->parent != NULL &&
+               node->parent->_private != NULL && node->content != NULL) {
+      count_text(node->content, &all[(intptr_t)node->parent->_private - 1]);
+    }
+    if (descend) {
+      node = node->children;
+      continue;
+    }
+    while (node != NULL && node->next == NULL) {
+      node = node->parent;
+      if (node == NULL || node == stop) {
+        node = NULL;
+        break;
+      }
+    }
+    if (node != NULL) node = node->next;
+  }
+
+  // Pass 2: subtree totals, children before parents (reverse pre-order).
+  for (size_t i = count; i-- > 0;) {
+    if (is(all[i].node, "a")) all[i].links = all[i].text;
+    if (all[i].parent >= 0) {
+      stats *p = &all[all[i].parent];
+      p->text += all[i].text;
+      p->links += all[i].links;
+      p->commas += all[i].commas;
+    }
+  }
+
+  // Pass 3: paragraphs give points to their ancestors.
+  for (size_t i = 0; i < count && !failed; i++) {
+    if (!paragraph_like(&all[i]) || all[i].text < 25) continue;
+    double points = 1 + all[i].commas + (all[i].text / 100 < 3 ? (double)(long)(all[i].text / 100) : 3);
+    long ancestor = is(all[i].node, "p") || is(all[i].node, "li") || is(all[i].node, "dd") ? all[i].parent : (long)i;
+    for (int level = 0; ancestor >= 0 && level < 3; level++, ancestor = all[ancestor].parent) {
+      stats *a = &all[ancestor];
+      if (!a->candidate) {
+        a->candidate = true;
+        a->score = base_score(a->node);
+      }
+      a->score += level == 0 ? points : level == 1 ? points / 2 : points / 6;
+    }
+  }
+
+  // Pass 4: the best candidate, its score discounted by link density.
+  long top = -1;
+  for (size_t i = 0; i < count; i++) {
+    if (!all[i].candidate) continue;
+    double density = all[i].text > 0 ? all[i].links / all[i].text : 1;
+    all[i].score *= 1 - density;
+    if (top < 0 || all[i].score > all[top].score) top = (long)i;
+  }
+  for (size_t i = 0; i < count; i++) all[i].node->_private = NULL;
+  if (top < 0 || all[top].text < 140) {
+    free(all);
+    return false;
+  }
+
+  // Pass 5: keep the best and the siblings that score nearly as well or read as text.
+  double threshold = all[top].score * 0.2 > 10 ? all[top].score * 0.2 : 10;
+  long parent = all[top].parent;
+  for (size_t i = 0; i < count; i++) {
+    bool keep = (long)i == top;
+    if (!keep && parent >= 0 && all[i].parent == parent) {
+      double density = all[i].text > 0 ? all[i].links / all[i].text : 1;
+      if (all[i].candidate && all[i].score >= threshold) keep = true;
+      else if (is(all[i].node, "p") && all[i].text > 80 && density < 0.25) keep = true;
+      else if (is(all[i].node, "p") && all[i].text > 0 && density == 0 && all[i].commas > 0) keep = true;
+    }
+    if (keep) all[i].node->_private = &selected_mark;
+  }
+  free(all);
+  return true;
+}

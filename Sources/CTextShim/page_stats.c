@@ -1,0 +1,123 @@
+// Per-element text statistics of a parsed page, for judging furniture hints against where the
+// page's running text actually is.
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+#include "html_internal.h"
+
+struct tm_page {
+  const xmlNode **keys;  // open-addressing table of element pointers
+  double *paragraph_text;
+  size_t capacity;
+  double total;
+};
+
+static size_t slot_of(const tm_page *page, const xmlNode *node) {
+  uintptr_t hash = (uintptr_t)node;
+  hash ^= hash >> 17;
+  hash *= 0x9E3779B97F4A7C15ull;
+  size_t slot = (size_t)(hash >> 7) & (page->capacity - 1);
+  while (page->keys[slot] != NULL && page->keys[slot] != node) slot = (slot + 1) & (page->capacity - 1);
+  return slot;
+}
+
+static size_t visible_chars(const unsigned char *text) {
+  size_t count = 0;
+  for (const unsigned char *p = text; *p != '\0'; p++) {
+    unsigned char c = *p;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && (c & 0xC0) != 0x80) count++;
+  }
+  return count;
+}
+
+static bool inside_link(const xmlNode *node, const xmlNode *limit) {
+  for (const xmlNode *p = node->parent; p != NULL && p != limit; p = p->parent) {
+    if (p->type == XML_ELEMENT_NODE && p->name != NULL && strcmp((const char *)p->name, "a") == 0) return true;
+  }
+  return false;
+}
+
+tm_page *tm_page_measure(xmlDoc *doc) {
+  // Count elements to size the table.
+  size_t elements = 0;
+  for (xmlNode *node = doc->children; node != NULL;) {
+    if (node->type == XML_ELEMENT_NODE) elements++;
+    if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
+      node = node->children;
+      continue;
+    }
+    while (node != NULL && node->next == NULL) {
+      node = node->parent;
+      if (node == (xmlNode *)doc) node = NULL;
+    }
+    if (node != NULL) node = node->next;
+  }
+  tm_page *page = calloc(1, sizeof(tm_page));
+  if (page == NULL) return NULL;
+  page->capacity = 64;
+  while (page->capacity < elements * 2 + 2) page->capacity *= 2;
+  page->keys = calloc(page->capacity, sizeof(xmlNode *));
+  page->paragraph_text = calloc(page->capacity, sizeof(double));
+  if (page->keys == NULL || page->paragraph_text == NULL) {
+    tm_page_free(page);
+    return NULL;
+  }
+  // Running text: the visible, non-link text of each <p>, credited to every ancestor.
+  for (xmlNode *node = doc->children; node != NULL;) {
+    bool descend = false;
+    if (node->type == XML_ELEMENT_NODE && tm_html_role_of(node) != ROLE_NEVER_VISIBLE) {
+      descend = node->children != NULL;
+      if (node->name != NULL && strcmp((const char *)node->name, "p") == 0) {
+        double text = 0;
+        for (xmlNode *inner = node->children; inner != NULL;) {
+          if (inner->type == XML_TEXT_NODE && inner->content != NULL && !inside_link(inner, node)) {
+            text += (double)visible_chars(inner->content);
+          }
+          if (inner->children != NULL && inner->type == XML_ELEMENT_NODE &&
+              tm_html_role_of(inner) != ROLE_NEVER_VISIBLE) {
+            inner = inner->children;
+            continue;
+          }
+          while (inner != NULL && inner->next == NULL) {
+            inner = inner->parent;
+            if (inner == node) inner = NULL;
+          }
+          if (inner != NULL) inner = inner->next;
+        }
+        if (text >= 40) {
+          page->total += text;
+          for (const xmlNode *a = node; a != NULL && a != (xmlNode *)doc; a = a->parent) {
+            size_t slot = slot_of(page, a);
+            page->keys[slot] = a;
+            page->paragraph_text[slot] += text;
+          }
+        }
+      }
+    }
+    if (descend) {
+      node = node->children;
+      continue;
+    }
+    while (node != NULL && node->next == NULL) {
+      node = node->parent;
+      if (node == (xmlNode *)doc) node = NULL;
+    }
+    if (node != NULL) node = node->next;
+  }
+  return page;
+}
+
+double tm_page_paragraph_share(const tm_page *page, const xmlNode *node) {
+  if (page == NULL || page->total <= 0) return 0;
+  size_t slot = slot_of(page, node);
+  return page->keys[slot] == node ? page->paragraph_text[slot] / page->total : 0;
+}
+
+void tm_page_free(tm_page *page) {
+  if (page == NULL) return;
+  free(page->keys);
+  free(page->paragraph_text);
+  free(page);
+}
