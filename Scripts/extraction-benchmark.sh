@@ -22,6 +22,8 @@ swift build -c release --product lspminer >/dev/null
 binary=$(swift build -c release --show-bin-path)/lspminer
 "$binary" benchmark-extract "$work/pages" --predictions "$work/lspminer.json"
 echo "lspminer score: $(python3 Scripts/score_extraction.py "$data/ground-truth.json" "$work/lspminer.json")"
+"$binary" benchmark-extract "$work/pages" --predictions "$work/lspminer-main.json" --main-content
+echo "lspminer --main-content score: $(python3 Scripts/score_extraction.py "$data/ground-truth.json" "$work/lspminer-main.json")"
 
 if command -v python3 >/dev/null 2>&1; then
   if [ ! -x "$work/venv/bin/python" ]; then

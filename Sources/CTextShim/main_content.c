@@ -192,7 +192,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   }
 
   // Pass 5: keep the best and the siblings that score nearly as well or read as text.
-  double threshold = all[top].score * 0.2 > 10 ? all[top].score * 0.2 : 10;
+  double threshold = all[top].score * 0.3 > 10 ? all[top].score * 0.3 : 10;
   long parent = all[top].parent;
   for (size_t i = 0; i < count; i++) {
     bool keep = (long)i == top;
