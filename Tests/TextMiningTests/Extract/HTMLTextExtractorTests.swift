@@ -83,4 +83,28 @@ import Testing
   @Test func keepsNonBMPCharactersAndCombiningMarks() throws {
     #expect(try extract("<p>Cafe\u{301} 🤝 partnership</p>").texts == ["Cafe\u{301} 🤝 partnership"])
   }
+
+  @Test func aFurnitureClassDoesNotDropTheWrapperOfTheRunningText() throws {
+    let paragraph = "<p>The partnership board met in June, agreed its priorities, and asked partners to report back.</p>"
+    let html = """
+      <body><div class="content-sidebar-wrap"><main>\(String(repeating: paragraph, count: 4))</main>
+      <div class="sidebar"><p>Related: LSP annual review and other links to older stories here.</p></div></div></body>
+      """
+    let texts = try extract(html).texts
+    #expect(texts.count == 4)
+    #expect(!texts.contains { $0.hasPrefix("Related") })
+  }
+
+  @Test func mainContentScoringKeepsTheArticleAndDropsTeasers() throws {
+    let article = String(
+      repeating: "<p>Partners agreed, after a long debate, that the strategy needs clearer targets, more money and better data.</p>",
+      count: 5)
+    let teasers = String(repeating: "<li><a href=\"/x\">Another story about the local partnership and its board</a></li>", count: 12)
+    let html = "<title>T</title><body><div id=\"page\"><div class=\"story\">\(article)</div><ul>\(teasers)</ul></div></body>"
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(extracted.blocks.first?.kind == .title)
+    #expect(extracted.texts.dropFirst().count == 5)
+    #expect(!extracted.text.contains("Another story"))
+  }
 }
