@@ -41,4 +41,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
 /// Whether a node was marked as a main-content root.
 bool tm_html_is_selected(const xmlNode *node);
 
+/// Whether a node inside the main content was pruned (a list of links, related stories, ...).
+bool tm_html_is_pruned(const xmlNode *node);
+
 #endif

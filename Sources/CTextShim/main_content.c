@@ -26,8 +26,11 @@ typedef struct stats {
 } stats;
 
 static char selected_mark;
+static char pruned_mark;
 
 bool tm_html_is_selected(const xmlNode *node) { return node->_private == &selected_mark; }
+
+bool tm_html_is_pruned(const xmlNode *node) { return node->_private == &pruned_mark; }
 
 static bool is(const xmlNode *node, const char *name) {
   return node->name != NULL && strcmp((const char *)node->name, name) == 0;
@@ -101,6 +104,68 @@ static void count_text(const unsigned char *text, stats *s) {
     s->text += 1;
     s->own_text += 1;
     if (c == ',') s->commas += 1;
+  }
+}
+
+/// Headings that open the page's furniture rather than the article: "More from ...",
+/// "Related stories", "You may also like", "Comments".
+static const char *const marker_headings[] = {
+    "more from", "more stories", "more news", "related", "recommended", "you may also", "you might also", "also read",
+    "read more", "read next", "latest news", "latest stories", "most popular", "most read", "trending", "comments",
+    "leave a comment", "leave a reply", "share this", "about the author", "further reading", "see also", NULL};
+
+static bool is_marker_heading(const xmlNode *node) {
+  if (node->name == NULL || node->name[0] != 'h' || node->name[1] < '1' || node->name[1] > '6' || node->name[2] != '\0') {
+    return false;
+  }
+  xmlChar *content = xmlNodeGetContent(node);
+  if (content == NULL) return false;
+  char lower[64];
+  size_t n = 0;
+  for (const xmlChar *p = content; *p != '\0' && n + 1 < sizeof(lower); p++) {
+    if (n == 0 && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) continue;
+    lower[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : (char)*p;
+  }
+  lower[n] = '\0';
+  xmlFree(content);
+  for (const char *const *marker = marker_headings; *marker != NULL; marker++) {
+    if (strncmp(lower, *marker, strlen(*marker)) == 0) return true;
+  }
+  return false;
+}
+
+/// Inside the kept subtrees, a marker heading and everything after it among its siblings are
+/// pruned; a heading that opens its own wrapper prunes the wrapper.
+static void prune_after_marker_headings(stats *all, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    xmlNode *heading = all[i].node;
+    if (!is_marker_heading(heading)) continue;
+    bool inside = false;
+    for (const xmlNode *a = heading->parent; a != NULL; a = a->parent) {
+      if (tm_html_is_selected(a)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) continue;
+    xmlNode *first = heading->parent != NULL ? heading->parent->children : NULL;
+    while (first != NULL && first->type != XML_ELEMENT_NODE) first = first->next;
+    if (first == heading && heading->parent != NULL && !tm_html_is_selected(heading->parent)) {
+      heading->parent->_private = &pruned_mark;
+      continue;
+    }
+    // Only a marker in the latter part of its container ends the article ("Related post:" in
+    // the middle of a recipe does not).
+    double before = 0;
+    double after = 0;
+    for (size_t j = 0; j < count; j++) {
+      if (all[j].parent != all[i].parent || all[i].parent < 0) continue;
+      if (j < i) before += all[j].text; else after += all[j].text;
+    }
+    if (after >= before) continue;
+    for (xmlNode *sibling = heading; sibling != NULL; sibling = sibling->next) {
+      if (sibling->type == XML_ELEMENT_NODE && !tm_html_is_selected(sibling)) sibling->_private = &pruned_mark;
+    }
   }
 }
 
@@ -204,6 +269,25 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     }
     if (keep) all[i].node->_private = &selected_mark;
   }
+
+  // Pass 6: inside the kept subtrees, prune lists of links and blocks whose class or id names
+  // related stories, sharing, comments and the like.
+  for (size_t i = 0; i < count; i++) {
+    if (tm_html_is_selected(all[i].node) || all[i].text <= 0) continue;
+    bool inside = false;
+    for (long a = all[i].parent; a >= 0; a = all[a].parent) {
+      if (tm_html_is_selected(all[a].node)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside || is(all[i].node, "a") || is(all[i].node, "p")) continue;
+    double density = all[i].links / all[i].text;
+    bool link_list = density > 0.5 && all[i].text < 2000;
+    bool hinted = class_weight(all[i].node) < 0;
+    if (link_list || hinted) all[i].node->_private = &pruned_mark;
+  }
+  prune_after_marker_headings(all, count);
   free(all);
   return true;
 }

@@ -42,7 +42,15 @@ extension LSPMinerCommand {
         do {
           let decoded = try decoder.decode(bytes, format: .html)
           let extracted = try extractor.extractText(from: decoded)
-          body = extracted.blocks.filter { $0.kind != .title }.map(\.text).joined(separator: "\n")
+          // The benchmark's article body leaves out the headline: the title and the first heading
+          // when it repeats the title.
+          var blocks = extracted.blocks.filter { $0.kind != .title }
+          if let first = blocks.first, first.kind == .heading, let title = extracted.title,
+            title.localizedCaseInsensitiveContains(first.text) || first.text.localizedCaseInsensitiveContains(title)
+          {
+            blocks.removeFirst()
+          }
+          body = blocks.map(\.text).joined(separator: "\n")
         } catch {
           body = ""
         }
