@@ -8,8 +8,8 @@
 public struct HTMLTextExtractor: TextExtractor {
   /// Keep page furniture (whole visible text).
   public var keepsFurniture: Bool
-  /// Keep only the main content chosen by text-density scoring (experimental; see
-  /// `Scripts/extraction-benchmark.sh`).
+  /// Keep only the main content chosen by text-density scoring (the pipeline's default; scored
+  /// by `Scripts/extraction-benchmark.sh`).
   public var keepsMainContentOnly: Bool
 
   /// Creates an HTML extractor.

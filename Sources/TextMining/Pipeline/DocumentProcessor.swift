@@ -30,7 +30,8 @@ public struct DocumentProcessor: Sendable {
   public static func standard(definition: PipelineDefinition, taxonomy: Taxonomy) -> DocumentProcessor {
     DocumentProcessor(
       decoder: CharsetDecoder(),
-      extractor: FormatDispatchingExtractor(html: HTMLTextExtractor(keepsFurniture: definition.keepsFurniture)),
+      extractor: FormatDispatchingExtractor(
+        html: HTMLTextExtractor(keepsFurniture: definition.keepsFurniture, keepsMainContentOnly: definition.keepsMainContentOnly)),
       segmenter: ICUSegmenter(locale: definition.segmentationLocale),
       tagger: TaxonomyTagger(taxonomy: taxonomy),
       taxonomy: taxonomy,

@@ -10,7 +10,7 @@ extension PipelineDefinition {
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
   /// (default `out/<name>` in the working directory), `limits: {max_file_bytes}`,
-  /// `extract: {keep_furniture}`, `segment: {locale}`.
+  /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
   ///
   /// - Parameter path: the pipeline file, as the user named it.
   /// - Throws: `ConfigurationError` as `file:line:column: message` for a wrong key or value, a
@@ -43,6 +43,7 @@ extension PipelineDefinition {
     var output: String?
     var maxFileBytes = defaultMaxFileBytes
     var keepsFurniture = false
+    var mainContent = true
     var locale = defaultSegmentationLocale
 
     for (key, _, value) in try root.mapping(allowedKeys: keys, what: "the pipeline") {
@@ -82,8 +83,12 @@ extension PipelineDefinition {
           maxFileBytes = try limitValue.positiveInt(what: "'max_file_bytes'")
         }
       case "extract":
-        for (option, _, optionValue) in try value.mapping(allowedKeys: ["keep_furniture"], what: "'extract'") where option == "keep_furniture" {
-          keepsFurniture = try optionValue.bool(what: "'keep_furniture'")
+        for (option, _, optionValue) in try value.mapping(allowedKeys: ["keep_furniture", "main_content"], what: "'extract'") {
+          if option == "keep_furniture" {
+            keepsFurniture = try optionValue.bool(what: "'keep_furniture'")
+          } else {
+            mainContent = try optionValue.bool(what: "'main_content'")
+          }
         }
       case "segment":
         for (option, _, optionValue) in try value.mapping(allowedKeys: ["locale"], what: "'segment'") where option == "locale" {
@@ -98,10 +103,12 @@ extension PipelineDefinition {
     if !includeGiven {
       include = defaultInclude.compactMap { try? GlobPattern($0) }
     }
-    return PipelineDefinition(
+    var definition = PipelineDefinition(
       file: file, name: name, description: description, sources: sources, include: include, exclude: exclude,
       taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", maxFileBytes: maxFileBytes,
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
+    definition.keepsMainContentOnly = mainContent
+    return definition
   }
 
   private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError) -> [GlobPattern] {

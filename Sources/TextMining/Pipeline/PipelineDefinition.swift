@@ -24,6 +24,8 @@ public struct PipelineDefinition: Sendable {
   public var maxFileBytes: Int
   /// Keep page furniture (nav, header, footer, aside, forms) in HTML text.
   public var keepsFurniture: Bool
+  /// Keep only the main content of HTML pages, chosen by text-density scoring (the default).
+  public var keepsMainContentOnly = true
   /// ICU locale for sentence and word boundaries.
   public var segmentationLocale: String
 

@@ -20,6 +20,12 @@ import Testing
     #expect(definition.sources == [folder.path + "/docs"])
     #expect(definition.maxFileBytes == PipelineDefinition.defaultMaxFileBytes)
     #expect(definition.include.count == 3)
+    #expect(definition.keepsMainContentOnly)
+    let whole = try PipelineDefinition.parse(
+      "name: p\nsources: docs\ntaxonomy: t.yml\nextract: {main_content: false, keep_furniture: true}\n",
+      file: folder.path + "/p.yml")
+    #expect(!whole.keepsMainContentOnly)
+    #expect(whole.keepsFurniture)
   }
 
   @Test(arguments: [
