@@ -79,6 +79,19 @@ static double class_weight(const xmlNode *node) {
   return weight;
 }
 
+/// Comment threads, related stories and the like never compete for the main content, unless
+/// they also look like content or hold most of the page's running text.
+static bool unlikely_candidate(const xmlNode *node, const tm_page *page) {
+  static const char *const unlikely[] = {"comment", "related", "share", "sidebar", "footer", "promo", "newsletter",
+                                         "subscribe", "social", "popular", "trending", "recommend", NULL};
+  const char *values[2] = {attr(node, "class"), attr(node, "id")};
+  bool hinted = false;
+  for (int i = 0; i < 2; i++) {
+    if (contains_any(values[i], unlikely) && !contains_any(values[i], positive_hints)) hinted = true;
+  }
+  return hinted && tm_page_paragraph_share(page, node) < 0.5;
+}
+
 static double base_score(const xmlNode *node) {
   double score = class_weight(node);
   if (is(node, "div") || is(node, "article") || is(node, "section") || is(node, "main")) score += 5;
@@ -134,6 +147,23 @@ static bool is_marker_heading(const xmlNode *node) {
   return false;
 }
 
+/// Whether a kept node lies inside this element.
+static bool holds_selected(const xmlNode *element) {
+  for (const xmlNode *node = element->children; node != NULL;) {
+    if (node->type == XML_ELEMENT_NODE && tm_html_is_selected(node)) return true;
+    if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
+      node = node->children;
+      continue;
+    }
+    while (node != NULL && node->next == NULL) {
+      node = node->parent;
+      if (node == element) return false;
+    }
+    if (node != NULL) node = node->next;
+  }
+  return false;
+}
+
 /// Inside the kept subtrees, a marker heading and everything after it among its siblings are
 /// pruned; a heading that opens its own wrapper prunes the wrapper.
 static void prune_after_marker_headings(stats *all, size_t count) {
@@ -150,7 +180,8 @@ static void prune_after_marker_headings(stats *all, size_t count) {
     if (!inside) continue;
     xmlNode *first = heading->parent != NULL ? heading->parent->children : NULL;
     while (first != NULL && first->type != XML_ELEMENT_NODE) first = first->next;
-    if (first == heading && heading->parent != NULL && !tm_html_is_selected(heading->parent)) {
+    if (first == heading && heading->parent != NULL && !tm_html_is_selected(heading->parent) &&
+        !holds_selected(heading->parent)) {
       heading->parent->_private = &pruned_mark;
       continue;
     }
@@ -182,7 +213,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   while (node != NULL && !failed) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE && !tm_html_excluded(node, tm_html_role_of(node), keep_furniture, page) &&
-        !is(node, "head")) {
+        !is(node, "head") && !unlikely_candidate(node, page)) {
       if (count == capacity) {
         stats *grown = realloc(all, capacity * 2 * sizeof(stats));
         if (grown == NULL) {
@@ -283,7 +314,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     }
     if (!inside || is(all[i].node, "a") || is(all[i].node, "p")) continue;
     double density = all[i].links / all[i].text;
-    bool link_list = density > 0.5 && all[i].text < 2000;
+    bool link_list = density > 0.5 && tm_page_paragraph_share(page, all[i].node) < 0.3;
     bool hinted = class_weight(all[i].node) < 0;
     if (link_list || hinted) all[i].node->_private = &pruned_mark;
   }

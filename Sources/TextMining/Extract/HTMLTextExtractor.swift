@@ -3,8 +3,9 @@
 /// Script, style, noscript and template never count. Unless `keepsFurniture` is set, so do
 /// `nav`, `aside`, `form`, page-level `header` and `footer`, ARIA navigation roles, and elements
 /// whose class or id names a menu, navigation, breadcrumb, sidebar, footer or cookie notice.
-/// If that leaves nothing but the title, the page is read again with furniture kept, so a page
-/// that wraps everything in an odd class still yields its text.
+/// If main-content selection leaves nothing but the title, the page is read again without it,
+/// and then with furniture kept, so a page that wraps everything in an odd class still yields
+/// its text.
 public struct HTMLTextExtractor: TextExtractor {
   /// Keep page furniture (whole visible text).
   public var keepsFurniture: Bool
@@ -19,15 +20,21 @@ public struct HTMLTextExtractor: TextExtractor {
   }
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
-    guard var found = LibXML.blocks(fromHTML: document.text, keepFurniture: keepsFurniture, mainContentOnly: keepsMainContentOnly)
-    else {
-      throw .unparsableHTML
+    // Main content first (when asked), then the visible text less furniture, then everything:
+    // the first that yields more than a title wins.
+    var attempts: [(keepFurniture: Bool, mainContentOnly: Bool)] = [(keepsFurniture, keepsMainContentOnly)]
+    if keepsMainContentOnly { attempts.append((keepsFurniture, false)) }
+    if !keepsFurniture { attempts.append((true, false)) }
+    var found: [HTMLBlock] = []
+    var parsed = false
+    for attempt in attempts {
+      guard let blocks = LibXML.blocks(fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly)
+      else { continue }
+      parsed = true
+      found = blocks
+      if found.contains(where: { $0.kind != .title }) { break }
     }
-    if !keepsFurniture, !found.contains(where: { $0.kind != .title }),
-      let everything = LibXML.blocks(fromHTML: document.text, keepFurniture: true)
-    {
-      found = everything
-    }
+    guard parsed else { throw .unparsableHTML }
     let blocks = found.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
     guard !blocks.isEmpty else { throw .noText }
     let title =
