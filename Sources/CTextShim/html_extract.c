@@ -316,7 +316,10 @@ bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const 
 /// Whether an element and everything in it stays out of the text.
 static bool skips(const builder *b, const xmlNode *node, int role) {
   if (name_is(node, "title")) return b->seen_title || inside_body(node);
-  if ((b->options & TM_HTML_MAIN_CONTENT) && tm_html_is_pruned(node)) return true;
+  if ((b->options & TM_HTML_MAIN_CONTENT) &&
+      (tm_html_is_pruned(node) || (node->properties != NULL && tm_html_unlikely_content(node, b->page)))) {
+    return true;
+  }
   return tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
 }
 

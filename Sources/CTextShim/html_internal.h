@@ -41,6 +41,10 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
 /// Whether a node was marked as a main-content root.
 bool tm_html_is_selected(const xmlNode *node);
 
+/// Whether an element is a comment thread, related stories, sharing buttons or the like (by class
+/// or id), and holds less than half of the page's running text.
+bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page);
+
 /// Whether a node inside the main content was pruned (a list of links, related stories, ...).
 bool tm_html_is_pruned(const xmlNode *node);
 

@@ -81,7 +81,7 @@ static double class_weight(const xmlNode *node) {
 
 /// Comment threads, related stories and the like never compete for the main content, unless
 /// they also look like content or hold most of the page's running text.
-static bool unlikely_candidate(const xmlNode *node, const tm_page *page) {
+bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page) {
   static const char *const unlikely[] = {"comment", "related", "share", "sidebar", "footer", "promo", "newsletter",
                                          "subscribe", "social", "popular", "trending", "recommend", NULL};
   const char *values[2] = {attr(node, "class"), attr(node, "id")};
@@ -213,7 +213,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   while (node != NULL && !failed) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE && !tm_html_excluded(node, tm_html_role_of(node), keep_furniture, page) &&
-        !is(node, "head") && !unlikely_candidate(node, page)) {
+        !is(node, "head") && !tm_html_unlikely_content(node, page)) {
       if (count == capacity) {
         stats *grown = realloc(all, capacity * 2 * sizeof(stats));
         if (grown == NULL) {
