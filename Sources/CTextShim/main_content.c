@@ -123,8 +123,8 @@ static void count_text(const unsigned char *text, stats *s) {
 /// Headings that open the page's furniture rather than the article: "More from ...",
 /// "Related stories", "You may also like", "Comments".
 static const char *const marker_headings[] = {
-    "more from", "more stories", "more news", "related", "recommended", "you may also", "you might also", "also read",
-    "read more", "read next", "latest news", "latest stories", "most popular", "most read", "trending", "comments",
+    "more ", "more from", "related", "recommended", "you may also", "you might also", "also read",
+    "read more", "read next", "latest", "most popular", "most read", "popular", "trending", "comments",
     "leave a comment", "leave a reply", "share this", "about the author", "further reading", "see also", NULL};
 
 static bool is_marker_heading(const xmlNode *node) {

@@ -35,7 +35,10 @@ public struct HTMLTextExtractor: TextExtractor {
       if found.contains(where: { $0.kind != .title }) { break }
     }
     guard parsed else { throw .unparsableHTML }
-    let blocks = found.map { Block(kind: $0.kind, text: $0.text, line: $0.line) }
+    // Markup that a parser left as text (an <img> tag inside a <noscript> in the head) is no text.
+    let blocks = found.filter { !($0.text.hasPrefix("<") && $0.text.hasSuffix(">")) }.map {
+      Block(kind: $0.kind, text: $0.text, line: $0.line)
+    }
     guard !blocks.isEmpty else { throw .noText }
     let title =
       found.first(where: { $0.kind == .title })?.text
