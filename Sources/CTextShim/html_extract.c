@@ -291,26 +291,27 @@ static bool inside_body(const xmlNode *node) {
 
 bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const tm_page *page) {
   if (role == ROLE_NEVER_VISIBLE) return true;
-  if (node->properties == NULL) {
-    if (keep_furniture) return false;
-    if (role == ROLE_FURNITURE) return true;
-    return (name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node);
+  if (node->properties != NULL) {
+    element_attributes attributes = attributes_of(node);
+    if (attributes.hidden) return true;
+    if (attributes.aria_hidden != NULL && strcasecmp(attributes.aria_hidden, "true") == 0) return true;
+    if (style_hides(attributes.style)) return true;
   }
-  element_attributes attributes = attributes_of(node);
-  if (attributes.hidden) return true;
-  if (attributes.aria_hidden != NULL && strcasecmp(attributes.aria_hidden, "true") == 0) return true;
-  if (style_hides(attributes.style)) return true;
-  if (keep_furniture) return false;
-  if (role == ROLE_FURNITURE) return true;
-  if ((name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node)) return true;
-  if (attributes.role != NULL) {
-    for (const char *const *r = furniture_roles; *r != NULL; r++) {
-      if (strcasecmp(attributes.role, *r) == 0) return true;
+  if (keep_furniture || role == ROLE_CONTENT_ROOT) return false;
+  bool furniture = role == ROLE_FURNITURE ||
+                   ((name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node));
+  if (!furniture && node->properties != NULL) {
+    element_attributes attributes = attributes_of(node);
+    if (attributes.role != NULL) {
+      for (const char *const *r = furniture_roles; *r != NULL; r++) {
+        if (strcasecmp(attributes.role, *r) == 0) furniture = true;
+      }
     }
+    furniture = furniture || value_has_furniture_hint(attributes.class_name) || value_has_furniture_hint(attributes.id);
   }
-  if (role == ROLE_CONTENT_ROOT) return false;
-  if (!value_has_furniture_hint(attributes.class_name) && !value_has_furniture_hint(attributes.id)) return false;
-  return tm_page_paragraph_share(page, node) < 0.5;
+  // Whatever holds half the page's running text is not furniture, whatever it is called: a
+  // theme's "content-sidebar-wrap", or an ASP.NET page wrapped whole in a <form>.
+  return furniture && tm_page_paragraph_share(page, node) < 0.5;
 }
 
 /// Whether an element and everything in it stays out of the text.
