@@ -287,6 +287,38 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     return false;
   }
 
+  // An article split into several well-scoring blocks (lede, body, sections): when three or
+  // more others score at least three quarters of the best, climb to the nearest ancestor that
+  // holds three of them.
+  {
+    long alternatives[64];
+    int found = 0;
+    for (size_t i = 0; i < count && found < 64; i++) {
+      if ((long)i != top && all[i].candidate && all[i].score >= all[top].score * 0.75) alternatives[found++] = (long)i;
+    }
+    if (found >= 3) {
+      for (long ancestor = all[top].parent; ancestor >= 0 && !is(all[ancestor].node, "body"); ancestor = all[ancestor].parent) {
+        int held = 0;
+        for (int k = 0; k < found; k++) {
+          for (long a = all[alternatives[k]].parent; a >= 0; a = all[a].parent) {
+            if (a == ancestor) {
+              held++;
+              break;
+            }
+          }
+        }
+        if (held >= 3) {
+          top = ancestor;
+          if (!all[top].candidate) {
+            all[top].candidate = true;
+            all[top].score = base_score(all[top].node);
+          }
+          break;
+        }
+      }
+    }
+  }
+
   // Pass 5: keep the best and the siblings that score nearly as well or read as text.
   double threshold = all[top].score * 0.3 > 10 ? all[top].score * 0.3 : 10;
   long parent = all[top].parent;
