@@ -319,6 +319,21 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     }
   }
 
+  // A parent that scores better than the best, without a big fall on the way, holds more of
+  // the article.
+  {
+    double last = all[top].score;
+    for (long parent = all[top].parent; parent >= 0 && !is(all[parent].node, "body"); parent = all[parent].parent) {
+      if (!all[parent].candidate) continue;
+      if (all[parent].score < last / 3) break;
+      if (all[parent].score > last) {
+        top = parent;
+        break;
+      }
+      last = all[parent].score;
+    }
+  }
+
   // Pass 5: keep the best and the siblings that score nearly as well or read as text.
   double threshold = all[top].score * 0.3 > 10 ? all[top].score * 0.3 : 10;
   long parent = all[top].parent;
