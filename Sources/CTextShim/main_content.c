@@ -79,6 +79,34 @@ static double class_weight(const xmlNode *node) {
   return weight;
 }
 
+/// A list of teasers: three or more items, most of them holding a link ("headline, summary,
+/// date" cards of other stories).
+static bool teaser_list(const xmlNode *node) {
+  if (!is(node, "ul") && !is(node, "ol")) return false;
+  int items = 0;
+  int linked = 0;
+  for (const xmlNode *item = node->children; item != NULL; item = item->next) {
+    if (item->type != XML_ELEMENT_NODE || !is(item, "li")) continue;
+    items++;
+    for (const xmlNode *inner = item->children; inner != NULL;) {
+      if (inner->type == XML_ELEMENT_NODE && is(inner, "a")) {
+        linked++;
+        break;
+      }
+      if (inner->children != NULL && inner->type == XML_ELEMENT_NODE) {
+        inner = inner->children;
+        continue;
+      }
+      while (inner != NULL && inner->next == NULL) {
+        inner = inner->parent;
+        if (inner == item) inner = NULL;
+      }
+      if (inner != NULL) inner = inner->next;
+    }
+  }
+  return items >= 3 && linked * 4 >= items * 3;
+}
+
 /// Comment threads, related stories and the like never compete for the main content, unless
 /// they also look like content or hold most of the page's running text.
 bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page) {
@@ -361,7 +389,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     }
     if (!inside || is(all[i].node, "a") || is(all[i].node, "p")) continue;
     double density = all[i].links / all[i].text;
-    bool link_list = density > 0.5 && tm_page_paragraph_share(page, all[i].node) < 0.3;
+    bool link_list = (density > 0.5 || teaser_list(all[i].node)) && tm_page_paragraph_share(page, all[i].node) < 0.3;
     bool hinted = class_weight(all[i].node) < 0;
     if (link_list || hinted) all[i].node->_private = &pruned_mark;
   }
