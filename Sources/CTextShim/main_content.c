@@ -65,7 +65,8 @@ static const char *const negative_hints[] = {
     "comment", "footer", "footnote", "masthead", "meta", "outbrain", "promo", "related", "share",
     "sidebar", "skyscraper", "sponsor", "shopping", "widget", "banner", "social", "subscribe",
     "newsletter", "popup", "cookie", "breadcrumb", "menu", "nav", "tags", "byline", "author-bio",
-    "advert", "-ad-", "recommend", "trending", "most-read", "popular", NULL};
+    "advert", "-ad-", "recommend", "trending", "most-read", "popular", "caption", "gallery", "slideshow",
+    "carousel", "credit", NULL};
 static const char *const positive_hints[] = {
     "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "prose", NULL};
 
@@ -388,6 +389,11 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
       }
     }
     if (!inside || is(all[i].node, "a") || is(all[i].node, "p")) continue;
+    // Figures and their captions are not the article's text.
+    if (is(all[i].node, "figure") || is(all[i].node, "figcaption")) {
+      all[i].node->_private = &pruned_mark;
+      continue;
+    }
     double density = all[i].links / all[i].text;
     bool link_list = (density > 0.5 || teaser_list(all[i].node)) && tm_page_paragraph_share(page, all[i].node) < 0.3;
     bool hinted = class_weight(all[i].node) < 0;
