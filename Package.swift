@@ -24,7 +24,7 @@ let package = Package(
     .target(
       name: "CTextShim",
       dependencies: ["CLibXML2"],
-      linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+      linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
     .target(
       name: "TextMining",

@@ -77,3 +77,33 @@ char *tm_convert_to_utf8(const char *charset, const uint8_t *bytes, size_t lengt
   *status = TM_CONVERT_OK;
   return utf8;
 }
+
+// MARK: - Charset detection
+
+#include <unicode/ucsdet.h>
+
+bool tm_detect_charset(const uint8_t *bytes, size_t length, char *name, size_t capacity, int32_t *confidence,
+                       int32_t *runner_up) {
+  *confidence = 0;
+  *runner_up = 0;
+  if (capacity == 0 || length == 0 || length > INT32_MAX) return false;
+  UErrorCode error = U_ZERO_ERROR;
+  UCharsetDetector *detector = ucsdet_open(&error);
+  if (U_FAILURE(error)) return false;
+  ucsdet_setText(detector, (const char *)bytes, (int32_t)length, &error);
+  int32_t count = 0;
+  const UCharsetMatch **matches = U_SUCCESS(error) ? ucsdet_detectAll(detector, &count, &error) : NULL;
+  bool found = false;
+  if (U_SUCCESS(error) && matches != NULL && count > 0) {
+    const char *detected = ucsdet_getName(matches[0], &error);
+    int32_t score = ucsdet_getConfidence(matches[0], &error);
+    if (U_SUCCESS(error) && detected != NULL && strlen(detected) < capacity) {
+      strcpy(name, detected);
+      *confidence = score;
+      if (count > 1) *runner_up = ucsdet_getConfidence(matches[1], &error);
+      found = U_SUCCESS(error);
+    }
+  }
+  ucsdet_close(detector);
+  return found;
+}

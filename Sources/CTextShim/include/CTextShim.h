@@ -46,6 +46,14 @@ char *_Nullable tm_convert_to_utf8(const char *charset, const uint8_t *_Nullable
                                    size_t length, size_t *utf8_length,
                                    tm_convert_status *status, size_t *error_offset);
 
+/// Guesses the charset of bytes with ICU's charset detector.
+///
+/// Writes the best match's name (such as "ISO-8859-2" or "Shift_JIS") into `name` (NUL-terminated,
+/// at most `capacity` bytes), ICU's confidence in it, 0-100, into `*confidence`, and the
+/// second-best match's confidence into `*runner_up`. Returns false when ICU finds no match.
+bool tm_detect_charset(const uint8_t *bytes, size_t length, char *name, size_t capacity, int32_t *confidence,
+                       int32_t *runner_up);
+
 // MARK: - HTML text extraction (libxml2)
 
 /// The structural role of an extracted block.

@@ -1,5 +1,6 @@
 /// Decodes bytes with ICU converters: BOM first, then an HTML page's declared charset, then
-/// UTF-8, then windows-1252.
+/// UTF-8, then ICU's charset detector (for charsets outside the Latin-1 family), then
+/// windows-1252.
 ///
 /// Labels follow the HTML standard's rules: "iso-8859-1" and "us-ascii" mean windows-1252, and
 /// a page that declares UTF-16 without a byte order mark is read as UTF-8. A declared charset
@@ -7,6 +8,10 @@
 /// windows-1252, and the record keeps what was declared. Binary formats (PDF, ZIP, images, Office
 /// files, NUL bytes) are refused rather than decoded into noise.
 public struct CharsetDecoder: TextDecoder {
+  /// The confidence (0-100) ICU's detector needs before its guess is used; the guess must also
+  /// be half again as confident as the next one.
+  static let detectionConfidence = 30
+
   /// How far into a page the `<meta charset>` prescan looks, in bytes.
   public var prescanByteCount: Int
 
@@ -50,6 +55,16 @@ public struct CharsetDecoder: TextDecoder {
     }
     if let text = String(validating: bytes, as: UTF8.self) {
       return try finish(text, format: format, encoding: "UTF-8", declared: declared)
+    }
+    // Not UTF-8: a page in another family of charsets (ISO-8859-2, Shift_JIS, KOI8-R ...) is
+    // recognised by ICU's detector; Latin-1 guesses read as windows-1252, the web's meaning.
+    if let detected = ICU.detectCharset(of: bytes), detected.confidence >= Self.detectionConfidence,
+      detected.confidence * 2 >= detected.runnerUp * 3
+    {
+      let charset = Self.converterName(forLabel: detected.name)
+      if charset != "UTF-8", charset != "windows-1252", let text = try? Self.convert(bytes[...], charset: charset) {
+        return try finish(text, format: format, encoding: charset, declared: declared)
+      }
     }
     let text: String
     do {

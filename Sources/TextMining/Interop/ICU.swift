@@ -37,6 +37,24 @@ enum ICU {
     return .success(String(decoding: buffer, as: UTF8.self))
   }
 
+  /// ICU's best guess at the charset of some bytes, its confidence (0-100) and the second-best
+  /// guess's confidence, or nil.
+  static func detectCharset(of bytes: [UInt8]) -> (name: String, confidence: Int, runnerUp: Int)? {
+    var name = [CChar](repeating: 0, count: 64)
+    var confidence: Int32 = 0
+    var runnerUp: Int32 = 0
+    let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return false }
+      return name.withUnsafeMutableBufferPointer { out -> Bool in
+        guard let outBase = out.baseAddress else { return false }
+        return tm_detect_charset(base, buffer.count, outBase, out.count, &confidence, &runnerUp)
+      }
+    }
+    guard found else { return nil }
+    let label = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return (label, Int(confidence), Int(runnerUp))
+  }
+
   /// Sentence boundaries and word tokens of a UTF-8 text.
   struct Segments: Sendable {
     /// Sentence boundaries as UTF-8 byte offsets, from 0 to the text's byte count.

@@ -99,4 +99,14 @@ import Testing
     let result = try decoder.decode(Array("Trust\u{01} and\u{7F} leadership".utf8), format: .plainText)
     #expect(result.text == "Trust and leadership")
   }
+
+  @Test(arguments: [
+    ("text/undeclared-koi8-r.txt", "koi8-r", "Местное стратегическое"),
+    ("text/undeclared-iso-8859-2.txt", "iso-8859-2", "Partnerstwo lokalne w Gdańsku"),
+  ])
+  func detectsUndeclaredCharsetsOutsideLatin1(file: String, encoding: String, start: String) throws {
+    let result = try CharsetDecoder().decode(try Fixtures.bytes(file), format: .plainText)
+    #expect(result.encoding == encoding)
+    #expect(result.text.hasPrefix(start))
+  }
 }
