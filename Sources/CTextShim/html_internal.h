@@ -48,4 +48,16 @@ bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page);
 /// Whether a node inside the main content was pruned (a list of links, related stories, ...).
 bool tm_html_is_pruned(const xmlNode *node);
 
+/// The next node of a pre-order walk below `root`: the first child when `descend` and there is
+/// one, else the next sibling of the node or of its nearest ancestor below `root` that has one;
+/// NULL when the walk is over.
+static inline xmlNode *tm_walk_next(xmlNode *node, const xmlNode *root, bool descend) {
+  if (descend && node->children != NULL) return node->children;
+  while (node != NULL && node->next == NULL) {
+    node = node->parent;
+    if (node == root) return NULL;
+  }
+  return node != NULL ? node->next : NULL;
+}
+
 #endif

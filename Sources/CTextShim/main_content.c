@@ -82,27 +82,18 @@ static double class_weight(const xmlNode *node) {
 
 /// A list of teasers: three or more items, most of them holding a link ("headline, summary,
 /// date" cards of other stories).
-static bool teaser_list(const xmlNode *node) {
+static bool teaser_list(xmlNode *node) {
   if (!is(node, "ul") && !is(node, "ol")) return false;
   int items = 0;
   int linked = 0;
-  for (const xmlNode *item = node->children; item != NULL; item = item->next) {
+  for (xmlNode *item = node->children; item != NULL; item = item->next) {
     if (item->type != XML_ELEMENT_NODE || !is(item, "li")) continue;
     items++;
-    for (const xmlNode *inner = item->children; inner != NULL;) {
+    for (xmlNode *inner = item->children; inner != NULL; inner = tm_walk_next(inner, item, inner->type == XML_ELEMENT_NODE)) {
       if (inner->type == XML_ELEMENT_NODE && is(inner, "a")) {
         linked++;
         break;
       }
-      if (inner->children != NULL && inner->type == XML_ELEMENT_NODE) {
-        inner = inner->children;
-        continue;
-      }
-      while (inner != NULL && inner->next == NULL) {
-        inner = inner->parent;
-        if (inner == item) inner = NULL;
-      }
-      if (inner != NULL) inner = inner->next;
     }
   }
   return items >= 3 && linked * 4 >= items * 3;
@@ -177,18 +168,9 @@ static bool is_marker_heading(const xmlNode *node) {
 }
 
 /// Whether a kept node lies inside this element.
-static bool holds_selected(const xmlNode *element) {
-  for (const xmlNode *node = element->children; node != NULL;) {
+static bool holds_selected(xmlNode *element) {
+  for (xmlNode *node = element->children; node != NULL; node = tm_walk_next(node, element, node->type == XML_ELEMENT_NODE)) {
     if (node->type == XML_ELEMENT_NODE && tm_html_is_selected(node)) return true;
-    if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
-      node = node->children;
-      continue;
-    }
-    while (node != NULL && node->next == NULL) {
-      node = node->parent;
-      if (node == element) return false;
-    }
-    if (node != NULL) node = node->next;
   }
   return false;
 }
@@ -262,18 +244,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
                node->parent->_private != NULL && node->content != NULL) {
       count_text(node->content, &all[(intptr_t)node->parent->_private - 1]);
     }
-    if (descend) {
-      node = node->children;
-      continue;
-    }
-    while (node != NULL && node->next == NULL) {
-      node = node->parent;
-      if (node == NULL || node == stop) {
-        node = NULL;
-        break;
-      }
-    }
-    if (node != NULL) node = node->next;
+    node = tm_walk_next(node, stop, descend);
   }
 
   // Pass 2: subtree totals, children before parents (reverse pre-order).

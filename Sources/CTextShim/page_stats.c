@@ -42,17 +42,9 @@ static bool inside_link(const xmlNode *node, const xmlNode *limit) {
 tm_page *tm_page_measure(xmlDoc *doc) {
   // Count elements to size the table.
   size_t elements = 0;
-  for (xmlNode *node = doc->children; node != NULL;) {
+  for (xmlNode *node = doc->children; node != NULL;
+       node = tm_walk_next(node, (xmlNode *)doc, node->type == XML_ELEMENT_NODE)) {
     if (node->type == XML_ELEMENT_NODE) elements++;
-    if (node->children != NULL && node->type == XML_ELEMENT_NODE) {
-      node = node->children;
-      continue;
-    }
-    while (node != NULL && node->next == NULL) {
-      node = node->parent;
-      if (node == (xmlNode *)doc) node = NULL;
-    }
-    if (node != NULL) node = node->next;
   }
   tm_page *page = calloc(1, sizeof(tm_page));
   if (page == NULL) return NULL;
@@ -71,20 +63,11 @@ tm_page *tm_page_measure(xmlDoc *doc) {
       descend = node->children != NULL;
       if (node->name != NULL && strcmp((const char *)node->name, "p") == 0) {
         double text = 0;
-        for (xmlNode *inner = node->children; inner != NULL;) {
+        for (xmlNode *inner = node->children; inner != NULL;
+             inner = tm_walk_next(inner, node, inner->type == XML_ELEMENT_NODE && tm_html_role_of(inner) != ROLE_NEVER_VISIBLE)) {
           if (inner->type == XML_TEXT_NODE && inner->content != NULL && !inside_link(inner, node)) {
             text += (double)visible_chars(inner->content);
           }
-          if (inner->children != NULL && inner->type == XML_ELEMENT_NODE &&
-              tm_html_role_of(inner) != ROLE_NEVER_VISIBLE) {
-            inner = inner->children;
-            continue;
-          }
-          while (inner != NULL && inner->next == NULL) {
-            inner = inner->parent;
-            if (inner == node) inner = NULL;
-          }
-          if (inner != NULL) inner = inner->next;
         }
         if (text >= 40) {
           page->total += text;
@@ -96,15 +79,7 @@ tm_page *tm_page_measure(xmlDoc *doc) {
         }
       }
     }
-    if (descend) {
-      node = node->children;
-      continue;
-    }
-    while (node != NULL && node->next == NULL) {
-      node = node->parent;
-      if (node == (xmlNode *)doc) node = NULL;
-    }
-    if (node != NULL) node = node->next;
+    node = tm_walk_next(node, (xmlNode *)doc, descend);
   }
   return page;
 }
