@@ -436,9 +436,11 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
   }
   flush(b);
   tm_page_free(page);
+  tm_html_collect_metadata(doc, &result->metadata);
   xmlFreeDoc(doc);
 
   if (b->failed) {
+    tm_html_metadata_free(&result->metadata);
     free(b->text);
     free(b->blocks);
     free(b);
@@ -455,5 +457,6 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
 void tm_html_document_free(tm_html_document *document) {
   free(document->text);
   free(document->blocks);
+  tm_html_metadata_free(&document->metadata);
   memset(document, 0, sizeof(*document));
 }

@@ -48,6 +48,14 @@ bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page);
 /// Whether a node inside the main content was pruned (a list of links, related stories, ...).
 bool tm_html_is_pruned(const xmlNode *node);
 
+struct tm_html_metadata;
+
+/// Collects the page's own metadata (Open Graph, meta tags, time, canonical link, lang, h1).
+void tm_html_collect_metadata(xmlDoc *doc, struct tm_html_metadata *metadata);
+
+/// Frees the strings of a metadata record and zeroes it.
+void tm_html_metadata_free(struct tm_html_metadata *metadata);
+
 /// The next node of a pre-order walk below `root`: the first child when `descend` and there is
 /// one, else the next sibling of the node or of its nearest ancestor below `root` that has one;
 /// NULL when the walk is over.

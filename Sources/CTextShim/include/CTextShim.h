@@ -79,6 +79,22 @@ typedef struct tm_html_block {
   size_t text_length;
 } tm_html_block;
 
+/// Metadata a page states about itself; each field NULL when absent (NUL-terminated UTF-8).
+typedef struct tm_html_metadata {
+  /// og:title or twitter:title.
+  char *_Nullable title;
+  /// The first h1's text.
+  char *_Nullable heading;
+  /// author, article:author, or a byline's rel=author link text.
+  char *_Nullable author;
+  /// article:published_time, datePublished, date, DC.date, or the first <time datetime>.
+  char *_Nullable published;
+  /// The lang attribute of <html>.
+  char *_Nullable language;
+  /// The canonical URL: <link rel=canonical> or og:url.
+  char *_Nullable url;
+} tm_html_metadata;
+
 /// Extraction result; release with tm_html_document_free.
 typedef struct tm_html_document {
   /// The blocks' texts, back to back without separators (not NUL-terminated).
@@ -86,6 +102,8 @@ typedef struct tm_html_document {
   size_t text_length;
   tm_html_block *_Nullable blocks;
   size_t block_count;
+  /// What the page states about itself.
+  tm_html_metadata metadata;
 } tm_html_document;
 
 /// Options for tm_html_extract.

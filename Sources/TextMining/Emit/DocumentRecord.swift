@@ -15,6 +15,14 @@ public struct DocumentRecord: Sendable, Equatable {
   /// SHA-256 of the bytes, or nil when they could not be read.
   public var docID: String?
   public var title: String?
+  /// Publication date, ISO 8601, where the document states one.
+  public var published: String?
+  /// Author, where stated.
+  public var author: String?
+  /// Language tag, where stated (HTML `lang`).
+  public var language: String?
+  /// Canonical URL, where stated.
+  public var url: String?
   /// Size of the source file in bytes.
   public var byteCount: Int?
   /// Document format ("html" or "text").
@@ -44,6 +52,10 @@ public struct DocumentRecord: Sendable, Equatable {
     object.write("source", source)
     object.write("doc_id", docID)
     object.write("title", title)
+    object.write("published", published)
+    object.write("author", author)
+    object.write("language", language)
+    object.write("url", url)
     object.write("bytes", byteCount)
     object.write("format", format?.rawValue)
     object.write("encoding", encoding)

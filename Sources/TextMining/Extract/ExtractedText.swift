@@ -31,11 +31,14 @@ public struct ExtractedText: Sendable, Equatable {
   public var title: String?
   /// The blocks in document order.
   public var blocks: [Block]
+  /// What the document states about itself.
+  public var metadata: DocumentMetadata
 
   /// Creates extracted text from blocks.
-  public init(title: String?, blocks: [Block]) {
+  public init(title: String?, blocks: [Block], metadata: DocumentMetadata = DocumentMetadata()) {
     self.title = title
     self.blocks = blocks
+    self.metadata = metadata
   }
 
   /// The separator written between two blocks.

@@ -26,23 +26,28 @@ public struct HTMLTextExtractor: TextExtractor {
     if keepsMainContentOnly { attempts.append((keepsFurniture, false)) }
     if !keepsFurniture { attempts.append((true, false)) }
     var found: [HTMLBlock] = []
-    var parsed = false
+    var page: HTMLPage?
     for attempt in attempts {
-      guard let blocks = LibXML.blocks(fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly)
+      guard let parsed = LibXML.page(fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly)
       else { continue }
-      parsed = true
-      found = blocks
+      page = parsed
+      found = parsed.blocks
       if found.contains(where: { $0.kind != .title }) { break }
     }
-    guard parsed else { throw .unparsableHTML }
+    guard let page else { throw .unparsableHTML }
     // Markup that a parser left as text (an <img> tag inside a <noscript> in the head) is no text.
     let blocks = found.filter { !($0.text.hasPrefix("<") && $0.text.hasSuffix(">")) }.map {
       Block(kind: $0.kind, text: $0.text, line: $0.line)
     }
     guard !blocks.isEmpty else { throw .noText }
-    let title =
-      found.first(where: { $0.kind == .title })?.text
-      ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
-    return ExtractedText(title: title, blocks: blocks)
+    let titleText = found.first(where: { $0.kind == .title })?.text
+    let hints = [page.statedTitle, page.heading].compactMap { $0 }
+    var metadata = DocumentMetadata(author: page.author.flatMap(MetadataReading.author(from:)), language: page.language, url: page.url)
+    metadata.title = page.statedTitle ?? page.heading ?? titleText.map { MetadataReading.cleanTitle($0, hints: hints) }
+    metadata.published =
+      page.published.flatMap(MetadataReading.date(from:))
+      ?? blocks.prefix(12).lazy.compactMap { MetadataReading.date(from: $0.text) }.first
+    let title = titleText ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
+    return ExtractedText(title: title, blocks: blocks, metadata: metadata)
   }
 }

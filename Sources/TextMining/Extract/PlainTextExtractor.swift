@@ -82,7 +82,8 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     let title = blocks.first(where: { $0.kind == .title })?.text
-    return ExtractedText(title: title, blocks: blocks)
+    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.date(from: $0.text) }.first
+    return ExtractedText(title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
   }
 
   /// Splits at LF, CRLF or CR, trimming trailing white space; blank lines have length 0.

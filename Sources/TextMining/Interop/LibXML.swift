@@ -12,6 +12,18 @@ struct HTMLBlock: Sendable, Equatable {
   var text: String
 }
 
+/// A page's visible text and the metadata it states.
+struct HTMLPage: Sendable {
+  var blocks: [HTMLBlock]
+  /// og:title, first h1, author, published, lang, canonical URL, as stated (nil when absent).
+  var statedTitle: String?
+  var heading: String?
+  var author: String?
+  var published: String?
+  var language: String?
+  var url: String?
+}
+
 /// Calls into libxml2's HTML parser through the CTextShim boundary.
 enum LibXML {
   /// Prepares libxml2 for use from several threads; idempotent.
@@ -23,12 +35,12 @@ enum LibXML {
   ///   - html: the page, already decoded; its own charset declarations are ignored.
   ///   - keepFurniture: keep nav, header, footer, aside, forms and menu-like elements.
   ///   - mainContentOnly: keep only the best-scoring content container and its siblings.
-  /// - Returns: the blocks, or `nil` when libxml2 could not build a document at all.
-  static func blocks(fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false) -> [HTMLBlock]? {
+  /// - Returns: the blocks and metadata, or `nil` when libxml2 could not build a document at all.
+  static func page(fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false) -> HTMLPage? {
     _ = initialize
     var html = html
-    return html.withUTF8 { utf8 -> [HTMLBlock]? in
-      guard let base = utf8.baseAddress else { return [] }
+    return html.withUTF8 { utf8 -> HTMLPage? in
+      guard let base = utf8.baseAddress else { return HTMLPage(blocks: []) }
       var document = tm_html_document()
       var options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
       if mainContentOnly { options |= UInt32(TM_HTML_MAIN_CONTENT) }
@@ -37,7 +49,12 @@ enum LibXML {
       }
       defer { tm_html_document_free(&document) }
       guard status == TM_HTML_OK else { return nil }
-      guard let blocks = document.blocks, let text = document.text else { return [] }
+      func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String? { pointer.map { String(cString: $0) } }
+      let metadata = document.metadata
+      var page = HTMLPage(
+        blocks: [], statedTitle: string(metadata.title), heading: string(metadata.heading), author: string(metadata.author),
+        published: string(metadata.published), language: string(metadata.language), url: string(metadata.url))
+      guard let blocks = document.blocks, let text = document.text else { return page }
       let bytes = UnsafeRawBufferPointer(start: text, count: document.text_length)
       var result: [HTMLBlock] = []
       result.reserveCapacity(document.block_count)
@@ -51,7 +68,8 @@ enum LibXML {
             line: Int(block.line),
             text: String(decoding: slice, as: UTF8.self)))
       }
-      return result
+      page.blocks = result
+      return page
     }
   }
 }

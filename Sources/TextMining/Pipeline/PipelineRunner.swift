@@ -177,7 +177,11 @@ extension PipelineRunner {
         return failed(.emit, error.description)
       }
       record.status = .ok
-      record.title = result.extracted.title
+      record.title = result.extracted.metadata.title ?? result.extracted.title
+      record.published = result.extracted.metadata.published
+      record.author = result.extracted.metadata.author
+      record.language = result.extracted.metadata.language
+      record.url = result.extracted.metadata.url
       record.encoding = result.decoded.encoding
       record.declaredEncoding = result.decoded.declaredEncoding
       record.blockCount = result.extracted.blocks.count
