@@ -14,8 +14,8 @@ extension LSPMinerCommand {
     @Flag(help: "Keep page furniture (nav, header, footer, aside, forms).")
     var keepFurniture = false
 
-    @Flag(help: "Keep only the main content chosen by text-density scoring (experimental).")
-    var mainContent = false
+    @Flag(inversion: .prefixedNo, help: "Keep only the main content chosen by text-density scoring, as the pipeline does.")
+    var mainContent = true
 
     @Flag(help: "Show each block's kind and source line.")
     var blocks = false

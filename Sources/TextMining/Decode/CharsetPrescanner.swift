@@ -1,14 +1,23 @@
 import Foundation
 
-/// Finds the charset an HTML page declares in a `<meta>` tag, on raw bytes.
+/// Finds the charset an HTML page declares, on raw bytes: an XML declaration's `encoding`, or a
+/// `<meta>` tag.
 ///
 /// Looks for `<meta charset="...">` and `<meta http-equiv="Content-Type" content="...;
 /// charset=...">` (any attribute order, any case, quoted or not), as the HTML standard's prescan
 /// does, within the bytes given.
 enum CharsetPrescanner {
-  /// The declared charset label, or nil.
+  /// The declared charset label, or nil: an XML declaration's `encoding` (XHTML), else a meta tag.
   static func declaredCharset(in bytes: ArraySlice<UInt8>) -> String? {
     let lower = bytes.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }
+    if lower.starts(with: Array("<?xml".utf8)), let end = lower.firstIndex(of: UInt8(ascii: ">")) {
+      let declaration = String(decoding: lower[..<end], as: UTF8.self)
+      if let range = declaration.range(of: "encoding") {
+        let rest = declaration[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
+        let label = rest.prefix(while: { !" \"'?".contains($0) })
+        if !label.isEmpty { return String(label) }
+      }
+    }
     let meta = Array("<meta".utf8)
     var index = 0
     while index + meta.count <= lower.count {

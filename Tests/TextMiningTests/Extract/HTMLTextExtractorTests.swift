@@ -107,4 +107,17 @@ import Testing
     #expect(extracted.texts.dropFirst().count == 5)
     #expect(!extracted.text.contains("Another story"))
   }
+
+  @Test func readsXHTMLWithAnXMLDeclarationAndNoNetwork() throws {
+    let decoded = try CharsetDecoder().decode(try Fixtures.bytes("html/xhtml-latin1.xhtml"), format: .html)
+    #expect(decoded.declaredEncoding == "iso-8859-1")
+    #expect(decoded.encoding == "windows-1252")
+    let extracted = try HTMLTextExtractor().extractText(from: decoded)
+    #expect(extracted.texts == [
+      "Annual report 2004 | Stanmoor LSP", "Annual report 2004", "The partnership spent £120,000 on capacity building.",
+      "Trust between partners is high.",
+    ])
+    #expect(extracted.metadata.title == "Annual report 2004")
+    #expect(extracted.metadata.language == "en-GB")
+  }
 }
