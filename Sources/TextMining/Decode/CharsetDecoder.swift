@@ -36,10 +36,15 @@ public struct CharsetDecoder: TextDecoder {
       return try finish(text, format: format, encoding: charset, declared: "\(charset) byte order mark")
     }
     if let kind = BinarySniffer.binaryKind(of: bytes) { throw .binary(kind: kind) }
+    var bytes = bytes
     if bytes.prefix(8192).contains(0) {
-      guard let charset = BinarySniffer.unmarkedUTF16(bytes), let text = try? Self.convert(bytes[...], charset: charset)
-      else { throw .binary(kind: "contains NUL bytes") }
-      return try finish(text, format: format, encoding: charset, declared: nil)
+      if let charset = BinarySniffer.unmarkedUTF16(bytes), let text = try? Self.convert(bytes[...], charset: charset) {
+        return try finish(text, format: format, encoding: charset, declared: nil)
+      }
+      // A few stray NUL bytes in a text file are dropped; many mean a binary file.
+      let nulCount = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+      guard nulCount * 100 <= bytes.count else { throw .binary(kind: "contains NUL bytes") }
+      bytes.removeAll { $0 == 0 }
     }
     var declared: String?
     if format == .html, let label = CharsetPrescanner.declaredCharset(in: bytes.prefix(prescanByteCount)) {

@@ -90,6 +90,14 @@ import Testing
     }
   }
 
+  @Test func dropsAFewStrayNULBytes() throws {
+    var bytes = Array(String(repeating: "Mutual trust between partners is high. ", count: 10).utf8)
+    bytes.insert(0, at: 20)
+    let result = try decoder.decode(bytes, format: .plainText)
+    #expect(result.text.hasPrefix("Mutual trust between partners is high."))
+    #expect(!result.text.utf8.contains(0))
+  }
+
   @Test func refusesBytesValidInNoSupportedEncoding() throws {
     let bytes = try Fixtures.bytes("hostile/undecodable.txt")
     #expect(throws: DecodingError.undecodable(byteOffset: 21)) { try decoder.decode(bytes, format: .plainText) }
