@@ -6,7 +6,7 @@ import json
 import os
 import sys
 
-KEYS = ["schema", "doc_id", "source", "title", "code", "category", "match", "polarity", "hedged",
+KEYS = ["schema", "doc_id", "source", "title", "published", "code", "category", "match", "polarity", "hedged",
         "partnership", "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline"]
 
 

@@ -123,7 +123,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let lines = outcome.stdout.split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(lines.first?.contains(#""source":"docs/good.txt","title":"Review","code":"success_factor.trust""#) == true)
+    #expect(lines.first?.contains(#""source":"docs/good.txt","title":"Review","published":null,"code":"success_factor.trust""#) == true)
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
 

@@ -1,7 +1,7 @@
 /// One evidence record: a mention with everything needed to find and judge it again.
 ///
 /// Written as one JSON line with keys in this order: `schema`, `doc_id`, `source`, `title`,
-/// `code`, `category`, `match`, `polarity`, `hedged`, `partnership`, `sentence`, `block`,
+/// `published`, `code`, `category`, `match`, `polarity`, `hedged`, `partnership`, `sentence`, `block`,
 /// `char_start`, `char_end`, `line`, `taxonomy` {`name`, `version`, `sha256`}, `pipeline`.
 /// `schemas/evidence-record-v1.schema.json` is the formal schema.
 public struct EvidenceRecord: Sendable, Equatable {
@@ -14,6 +14,8 @@ public struct EvidenceRecord: Sendable, Equatable {
   public var source: String
   /// The document's title, if it has one.
   public var title: String?
+  /// The document's publication date (ISO 8601), if it states one.
+  public var published: String? = nil
   /// The code, such as `success_factor.trust`.
   public var code: Code
   /// The text matched, exactly as it stands in the extracted text.
@@ -52,20 +54,21 @@ public struct EvidenceRecord: Sendable, Equatable {
   /// A document's records share their document members and, often, their sentence; the run's
   /// records share the taxonomy and pipeline. Each shared part is encoded once.
   public static func appendJSONLines(_ records: [EvidenceRecord], to bytes: inout [UInt8]) {
-    var documentKey: (String, String, String?)?
+    var documentKey: (String, String, String?, String?)?
     var documentPart: [UInt8] = []
     var runKey: (String, String, String, String)?
     var runPart: [UInt8] = []
     var sentenceKey: String?
     var sentencePart: [UInt8] = []
     for record in records {
-      if documentKey.map({ $0 != (record.docID, record.source, record.title) }) ?? true {
-        documentKey = (record.docID, record.source, record.title)
+      if documentKey.map({ $0 != (record.docID, record.source, record.title, record.published) }) ?? true {
+        documentKey = (record.docID, record.source, record.title, record.published)
         var object = JSONObjectWriter()
         object.write("schema", schema)
         object.write("doc_id", record.docID)
         object.write("source", record.source)
         object.write("title", record.title)
+        object.write("published", record.published)
         documentPart = object.openBytes
       }
       let run = (record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline)

@@ -91,7 +91,8 @@ public struct DocumentProcessor: Sendable {
           let start = counter.scalarOffset(ofByte: mention.utf8Range.lowerBound, in: bytes)
           let end = counter.scalarOffset(ofByte: mention.utf8Range.upperBound, in: bytes)
           return EvidenceRecord(
-            docID: docID, source: source, title: segmented.extracted.metadata.title ?? segmented.extracted.title, code: mention.code,
+            docID: docID, source: source, title: segmented.extracted.metadata.title ?? segmented.extracted.title,
+            published: segmented.extracted.metadata.published, code: mention.code,
             match: String(decoding: UnsafeBufferPointer(rebasing: bytes[mention.utf8Range]), as: UTF8.self),
             polarity: mention.polarity, isHedged: mention.isHedged, partnership: mention.partnership,
             sentence: String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence.utf8Range]), as: UTF8.self),

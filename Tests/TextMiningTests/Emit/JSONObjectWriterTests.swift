@@ -25,7 +25,7 @@ import Testing
       charEnd: 15, line: 7, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "ff", pipeline: "p")
     let line = String(decoding: record.jsonLine, as: UTF8.self)
     #expect(
-      line == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
+      line == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"published":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
         + "\n")
   }
 

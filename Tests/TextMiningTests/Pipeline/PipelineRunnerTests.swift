@@ -22,7 +22,7 @@ import Testing
   }
 
   private static let recordKeys = [
-    "schema", "doc_id", "source", "title", "code", "category", "match", "polarity", "hedged", "partnership",
+    "schema", "doc_id", "source", "title", "published", "code", "category", "match", "polarity", "hedged", "partnership",
     "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline",
   ]
 
