@@ -15,8 +15,23 @@ def fail(message):
     sys.exit(1)
 
 
+def schema_validator(name):
+    """A validator for one of schemas/*.json, or None when the jsonschema module is not installed."""
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    schema = json.load(open(os.path.join(os.path.dirname(__file__), "..", "schemas", name), encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
 def main(out, furniture):
     documents = [json.loads(line) for line in open(os.path.join(out, "documents.jsonl"), encoding="utf-8")]
+    evidence_schema = schema_validator("evidence-record-v1.schema.json")
+    document_schema = schema_validator("document-record-v1.schema.json")
+    for document in documents:
+        if document_schema is not None:
+            document_schema.validate(document)
     if len(documents) < 20:
         fail("expected at least 20 documents, found %d" % len(documents))
     errors = open(os.path.join(out, "errors.jsonl"), encoding="utf-8").read()
@@ -36,6 +51,8 @@ def main(out, furniture):
         for number, line in enumerate(lines, 1):
             where = "%s line %d" % (doc_id, number)
             record = json.loads(line)
+            if evidence_schema is not None:
+                evidence_schema.validate(record)
             if list(record.keys()) != KEYS:
                 fail("%s: keys %s, expected %s" % (where, list(record.keys()), KEYS))
             if record["schema"] != "lspminer.evidence/1" or record["doc_id"] != doc_id:
@@ -63,8 +80,9 @@ def main(out, furniture):
             leaks += 1
     if leaks:
         fail("%d furniture phrases reached the extracted text" % leaks)
-    print("check-output: %d documents, %d records: every record parses, has every field in order, and "
-          "its offsets point at its match; no page furniture in the text" % (len(documents), records))
+    print("check-output: %d documents, %d records: every record parses%s, has every field in order, and "
+          "its offsets point at its match; no page furniture in the text"
+          % (len(documents), records, " and fits its JSON Schema" if evidence_schema is not None else ""))
 
 
 if __name__ == "__main__":
