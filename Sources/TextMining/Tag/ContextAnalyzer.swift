@@ -31,7 +31,8 @@ struct ContextAnalyzer {
   let cues: [Cue]
   /// Clause number of each token.
   let clause: [Int]
-  /// Whether a comma follows each token.
+  /// Whether a comma follows each token; a comma next to a parenthetical terminator
+  /// (", however,") does not count.
   private let commaAfter: [Bool]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
@@ -49,17 +50,23 @@ struct ContextAnalyzer {
     }
     var clause: [Int] = []
     var number = 0
+    var parenthetical = [Bool](repeating: false, count: tokens.count)
     for index in 0..<tokens.count {
       // A terminator set off by commas ("nobody, however, is answerable") is parenthetical.
-      let parenthetical = isTerminator[index] && index > 0 && tokens.commaAfter[index - 1] && tokens.commaAfter[index]
-      let ends = isTerminator[index] && !parenthetical
+      parenthetical[index] = isTerminator[index] && index > 0 && tokens.commaAfter[index - 1] && tokens.commaAfter[index]
+      let ends = isTerminator[index] && !parenthetical[index]
       if ends { number += 1 }
       clause.append(number)
       if tokens.clauseBreak[index] || ends { number += 1 }
     }
     self.cues = cues
     self.clause = clause
-    self.commaAfter = tokens.commaAfter
+    var commaAfter = tokens.commaAfter
+    for index in 0..<tokens.count where parenthetical[index] {
+      commaAfter[index] = false
+      if index > 0 { commaAfter[index - 1] = false }
+    }
+    self.commaAfter = commaAfter
   }
 
   /// Polarity and hedging of a mention over `tokens`.
