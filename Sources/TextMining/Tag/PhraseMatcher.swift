@@ -89,14 +89,9 @@ struct PhraseMatcher: Sendable {
     return vocabulary.insert(token)
   }
 
-  /// The id of a normalised token, or -1 when no phrase uses it.
-  func tokenID(_ token: String) -> Int32 { vocabulary.id(token) }
-
   /// The id of a normalised token given as UTF-8, or -1 when no phrase uses it.
   func tokenID(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 { vocabulary.id(utf8: token) }
 
-  /// Whether a raw token is too long to be in the vocabulary (its possessive and plural folded).
-  func cannotMatch(byteCount: Int) -> Bool { byteCount > longestTokenByteCount + 3 }
 
   /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
   private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {

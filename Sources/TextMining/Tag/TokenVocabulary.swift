@@ -46,12 +46,6 @@ struct TokenVocabulary: Sendable {
     }
   }
 
-  /// The id of a token, or -1.
-  func id(_ token: String) -> Int32 {
-    var token = token
-    return token.withUTF8 { id(utf8: $0) }
-  }
-
   private mutating func place(_ id: Int32) {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hashes[Int(id)]) & mask
