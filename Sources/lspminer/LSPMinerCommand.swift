@@ -10,13 +10,16 @@ struct LSPMinerCommand: AsyncParsableCommand {
     abstract: "Mine evidence about Local Strategic Partnerships from report archives.",
     discussion: """
       Exit codes: 0 all well; 1 some documents failed (see errors.jsonl); 2 usage or \
-      configuration error.
+      configuration error; 75 another run holds the output folder's lock.
       """,
     subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self],
     defaultSubcommand: nil)
 
   /// Exit status for a usage or configuration error.
   static let configurationErrorCode: Int32 = 2
+
+  /// Exit status when another run holds the output folder's lock (EX_TEMPFAIL: try again later).
+  static let lockHeldCode: Int32 = 75
 
   /// Parses arguments and runs the command, mapping usage errors to exit code 2.
   static func main() async {

@@ -10,7 +10,8 @@ extension LSPMinerCommand {
       discussion: """
         Writes evidence/<doc_id>.jsonl and text/<doc_id>.txt per document, documents.jsonl and \
         errors.jsonl under the output folder (default out/<pipeline-name>). Exit status: 0 when \
-        every document succeeded, 1 when some failed, 2 for a usage or configuration error.
+        every document succeeded, 1 when some failed, 2 for a usage or configuration error, 75 \
+        when another run holds the output folder's lock.
         """)
 
     @OptionGroup var options: PipelineOptions
@@ -41,6 +42,15 @@ extension LSPMinerCommand {
       var (definition, taxonomy) = try options.load()
       if !sources.isEmpty { definition.sources = sources }
       if let output { definition.outputPath = output }
+      let lock: RunLock
+      do {
+        lock = try RunLock(outputFolder: definition.outputPath)
+      } catch {
+        printError("lspminer: \(error)")
+        if case .held = error { throw ExitCode(LSPMinerCommand.lockHeldCode) }
+        throw ExitCode.failure
+      }
+      defer { withExtendedLifetime(lock) {} }
       let runner = PipelineRunner(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
       let started = ContinuousClock.now

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import lspminer
+import TextMining
 
 /// Runs the built `lspminer` binary and checks exit codes, standard output and standard error.
 @Suite struct CommandLineTests {
@@ -153,5 +154,42 @@ import Testing
     #expect(outcome.stdout.contains("cue negation_before: 'lack'"))
     #expect(outcome.stdout.contains("name: 'Kelbrook Local Strategic Partnership' -> Kelbrook Local Strategic Partnership"))
     #expect(outcome.stdout.contains("mention success_factor.leadership: 'strong leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"))
+  }
+
+  @Test func aSecondRunExitsSeventyFiveAndNamesTheHolder() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+      let lock = try RunLock(outputFolder: folder + "/out/test-run")
+      let outcome = try lspminer(["run", "p.yml"], in: folder)
+      #expect(outcome.status == 75)
+      #expect(outcome.stderr.contains("another run (pid \(getpid())) holds the lock"))
+      #expect(outcome.stderr.split(separator: "\n").count == 1)
+      withExtendedLifetime(lock) {}
+    }
+    // The lock goes with its holder: the next run goes ahead.
+    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
+  }
+
+  @Test func aLockLeftByAKilledRunDoesNotBlockTheNext() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder + "/out/test-run", withIntermediateDirectories: true)
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = [
+      "python3", "-c",
+      "import fcntl, os, sys, time; f = open(sys.argv[1], 'w'); fcntl.flock(f, fcntl.LOCK_EX); "
+        + "f.write(str(os.getpid())); f.flush(); print('locked', flush=True); time.sleep(60)",
+      folder + "/out/test-run/.lock",
+    ]
+    let ready = Pipe()
+    holder.standardOutput = ready
+    try holder.run()
+    _ = ready.fileHandleForReading.availableData  // waits for "locked"
+    #expect(try lspminer(["run", "p.yml"], in: folder).status == 75)
+    kill(holder.processIdentifier, SIGKILL)
+    holder.waitUntilExit()
+    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
   }
 }
