@@ -28,6 +28,9 @@ extension LSPMinerCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Process every document, even those an earlier run left unchanged.")
+    var full = false
+
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
       for source in sources {
@@ -52,7 +55,8 @@ extension LSPMinerCommand {
       }
       defer { withExtendedLifetime(lock) {} }
       let runner = PipelineRunner(
-        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
+        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,
+        isFull: full)
       let started = ContinuousClock.now
       let report: PipelineRunner.Report
       do {
@@ -66,7 +70,8 @@ extension LSPMinerCommand {
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         printError(
           "lspminer: \(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
-            + "\(report.failures.count) failed), \(report.recordCount) records in "
+            + "\(report.failures.count) failed; \(report.newCount) new, \(report.changedCount) changed, "
+            + "\(report.unchangedCount) unchanged, \(report.removedCount) removed), \(report.recordCount) records in "
             + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)")
       }
       if !report.succeeded { throw ExitCode.failure }

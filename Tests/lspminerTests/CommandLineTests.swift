@@ -61,7 +61,7 @@ import TextMining
     let outcome = try lspminer(["run", "p.yml"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.isEmpty)
-    #expect(outcome.stderr.contains("1 documents (1 ok, 0 duplicate, 0 failed), 1 records"))
+    #expect(outcome.stderr.contains("1 documents (1 ok, 0 duplicate, 0 failed; 1 new, 0 changed, 0 unchanged, 0 removed), 1 records"))
     #expect(FileManager.default.fileExists(atPath: folder + "/out/test-run/documents.jsonl"))
     #expect(try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8).isEmpty)
   }
@@ -191,5 +191,59 @@ import TextMining
     kill(holder.processIdentifier, SIGKILL)
     holder.waitUntilExit()
     #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
+  }
+
+  private func files(under folder: String) throws -> [String: Data] {
+    var found: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path != ".lock" && path != "state.json" {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue { found[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+    }
+    return found
+  }
+
+  @Test func runsKilledAtAnyPointLeaveValidFilesAndTheNextRunFinishesTheJob() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Three copies of the corpus, each file made unique, so a run takes a little while.
+    let corpus = Self.repositoryRoot + "/corpus"
+    for copy in 0..<3 {
+      for sub in ["html", "text"] {
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus + "/" + sub) {
+          var data = try #require(FileManager.default.contents(atPath: corpus + "/" + sub + "/" + name))
+          if !name.contains("utf16") { data.append(Data("\n<!-- copy \(copy) -->\n".utf8)) }
+          let target = folder + "/docs/copy\(copy)/" + sub
+          try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+          try data.write(to: URL(fileURLWithPath: target + "/" + name))
+        }
+      }
+    }
+    let reference = try lspminer(["run", "p.yml", "--output", "reference", "--quiet"], in: folder)
+    #expect(reference.status == 0, "\(reference.stderr)")
+
+    for attempt in 0..<20 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Self.binary)
+      process.arguments = ["run", "p.yml", "--output", "killed", "--quiet", "--jobs", attempt % 2 == 0 ? "1" : "2"]
+      process.currentDirectoryURL = URL(fileURLWithPath: folder)
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(useconds_t(5_000 + attempt * 12_000))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // Whatever is in place parses: no half-written evidence line.
+      for (path, data) in (try? files(under: folder + "/killed")) ?? [:] where path.hasSuffix(".jsonl") {
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+          #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil, "\(path) after kill \(attempt)")
+        }
+      }
+    }
+    let finish = try lspminer(["run", "p.yml", "--output", "killed", "--quiet"], in: folder)
+    #expect(finish.status == 0, "\(finish.stderr)")
+    let killed = try files(under: folder + "/killed")
+    let expected = try files(under: folder + "/reference")
+    #expect(killed.keys.sorted() == expected.keys.sorted())
+    #expect(killed == expected)
   }
 }

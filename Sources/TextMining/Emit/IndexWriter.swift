@@ -23,6 +23,9 @@ final class IndexWriter {
   /// Appends a document's line.
   func append(_ document: DocumentRecord) throws(OutputError) { try documents.append(document.jsonLine) }
 
+  /// Appends a document line kept from an earlier run, byte for byte.
+  func append(documentLine line: [UInt8]) throws(OutputError) { try documents.append(line) }
+
   /// Appends a failure's line.
   func append(_ failure: DocumentFailure) throws(OutputError) { try errors.append(failure.jsonLine) }
 

@@ -18,6 +18,8 @@ public struct OutputStore: Sendable {
   public var textFolder: String { folder + "/text" }
   public var documentsPath: String { folder + "/documents.jsonl" }
   public var errorsPath: String { folder + "/errors.jsonl" }
+  /// The versions that made the outputs in place, for incremental re-runs.
+  public var statePath: String { folder + "/state.json" }
 
   /// The evidence file of a document.
   public func evidencePath(docID: String) -> String { "\(evidenceFolder)/\(docID).jsonl" }

@@ -11,20 +11,45 @@ public struct PipelineRunner: Sendable {
   public var processor: DocumentProcessor
   /// How many documents to process at once.
   public var jobs: Int
+  /// Process every document, whatever an earlier run left.
+  public var isFull = false
+
+  /// The tool's version, part of what makes outputs reusable.
+  public static let toolVersion = "lspminer 0.4.0"
 
   /// Creates a runner.
-  public init(definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int) {
+  public init(definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int, isFull: Bool = false) {
     self.definition = definition
     self.processor = processor
     self.jobs = max(1, jobs)
+    self.isFull = isFull
+  }
+
+  /// What makes an earlier run's outputs reusable: the taxonomy's hash, the pipeline file's
+  /// hash, the sources and output as run, and the tool's version.
+  public var versions: String {
+    let pipelineBytes = FileManager.default.contents(atPath: definition.file).map { Array($0) } ?? []
+    let key = [
+      processor.taxonomy.sha256, ContentHash.hex(of: pipelineBytes), definition.sources.joined(separator: "\u{1}"),
+      definition.outputPath, Self.toolVersion,
+    ].joined(separator: "\u{0}")
+    return ContentHash.hex(of: Array(key.utf8))
   }
 
   /// What a run did.
   public struct Report: Sendable {
     /// Documents seen, including failed ones.
     public var documentCount = 0
-    /// Documents processed.
+    /// Documents processed or kept.
     public var okCount = 0
+    /// Sources not seen by the earlier run.
+    public var newCount = 0
+    /// Sources whose bytes changed since the earlier run.
+    public var changedCount = 0
+    /// Sources kept as the earlier run left them.
+    public var unchangedCount = 0
+    /// Sources the earlier run had that are gone.
+    public var removedCount = 0
     /// Documents whose bytes equal an earlier source's.
     public var duplicateCount = 0
     /// The documents that failed, in source order.
@@ -78,6 +103,8 @@ public struct PipelineRunner: Sendable {
 
     // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
+    let versions = self.versions
+    let previous = isFull ? [:] : RunState.previousDocuments(in: store, versions: versions)
     let index = try IndexWriter(store: store)
     var report = Report()
     var kept: Set<String> = []
@@ -85,12 +112,24 @@ public struct PipelineRunner: Sendable {
     await orderedForEach(
       identified, jobs: jobs,
       transform: { item in
-        Self.process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
+        if let kept = Self.reusable(item, previous: previous[item.file.source], firstSource: firstSource, store: store) {
+          return kept
+        }
+        return Self.process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
       },
       consume: { outcome in
         guard writeFailure == nil else { return }
+        if let earlier = previous[outcome.record.source] {
+          if outcome.reusedLine != nil { report.unchangedCount += 1 } else if earlier.docID != outcome.record.docID { report.changedCount += 1 }
+        } else {
+          report.newCount += 1
+        }
         do throws(OutputError) {
-          try index.append(outcome.record)
+          if let line = outcome.reusedLine {
+            try index.append(documentLine: line)
+          } else {
+            try index.append(outcome.record)
+          }
           if let failure = outcome.failure {
             try index.append(failure)
             report.failures.append(failure)
@@ -100,7 +139,7 @@ public struct PipelineRunner: Sendable {
         }
         report.documentCount += 1
         report.byteCount += outcome.record.byteCount ?? 0
-        report.recordCount += outcome.record.recordCount
+        report.recordCount += outcome.reusedRecordCount ?? outcome.record.recordCount
         switch outcome.record.status {
         case .ok:
           report.okCount += 1
@@ -114,6 +153,9 @@ public struct PipelineRunner: Sendable {
       throw writeFailure
     }
     try index.commit()
+    try RunState.save(versions: versions, in: store)
+    let present = Set(identified.map(\.file.source))
+    report.removedCount = previous.keys.filter { !present.contains($0) }.count
     report.removedFileCount = store.removeStale(keeping: kept)
     return report
   }
@@ -136,6 +178,25 @@ extension PipelineRunner {
   private struct Outcome: Sendable {
     var record: DocumentRecord
     var failure: DocumentFailure?
+    /// The earlier run's documents.jsonl line, when the document is kept as it was.
+    var reusedLine: [UInt8]? = nil
+    var reusedRecordCount: Int? = nil
+  }
+
+  /// The earlier run's outcome for a source whose bytes, versions and files are unchanged.
+  private static func reusable(
+    _ item: Identified, previous: RunState.Previous?, firstSource: [String: String], store: OutputStore
+  ) -> Outcome? {
+    guard let previous, let docID = item.docID, previous.docID == docID, previous.isOK,
+      firstSource[docID] == item.file.source,
+      FileManager.default.fileExists(atPath: store.evidencePath(docID: docID)),
+      FileManager.default.fileExists(atPath: store.textPath(docID: docID))
+    else { return nil }
+    var record = DocumentRecord(
+      source: item.file.source, docID: docID, byteCount: item.byteCount, status: .ok, blockCount: 0,
+      sentenceCount: 0, recordCount: 0, categoryCounts: [])
+    record.status = .ok
+    return Outcome(record: record, reusedLine: previous.line, reusedRecordCount: previous.recordCount)
   }
 
   private static func process(

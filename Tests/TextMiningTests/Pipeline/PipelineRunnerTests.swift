@@ -149,4 +149,60 @@ import Testing
     #expect(report.removedFileCount == 2)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 1)
   }
+
+  private func tree(_ folder: String) throws -> [String: [UInt8]] {
+    var files: [String: [UInt8]] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+      if !isDirectory.boolValue, !path.hasSuffix(".lock") {
+        files[path] = Array(try #require(FileManager.default.contents(atPath: folder + "/" + path)))
+      }
+    }
+    return files
+  }
+
+  @Test func reRunsReuseUnchangedDocumentsAndMatchAFullRunByteForByte() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
+    try folder.write("src/c.txt", "Title\n\nTrust is low.\n")
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    #expect((report.newCount, report.unchangedCount) == (3, 0))
+    report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    #expect((report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (0, 0, 3, 0))
+
+    try folder.write("src/b.txt", "Title\n\nLeadership is weak.\n")
+    try FileManager.default.removeItem(atPath: folder.path + "/src/c.txt")
+    try folder.write("src/d.txt", "Title\n\nThe VCS has two seats.\n")
+    report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    #expect((report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (1, 1, 1, 1))
+
+    var fresh = try runner(sources: [folder.path + "/src"], output: folder.path + "/fresh")
+    fresh.isFull = true
+    _ = try await fresh.run()
+    var incremental = try tree(folder.path + "/out")
+    var full = try tree(folder.path + "/fresh")
+    incremental["state.json"] = nil
+    full["state.json"] = nil
+    #expect(incremental == full)
+  }
+
+  @Test func aChangedPipelineDefinitionReprocessesEverything() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    let pipeline = try folder.write(
+      "p.yml", "name: p\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
+    func run() async throws -> PipelineRunner.Report {
+      let definition = try PipelineDefinition.load(from: pipeline)
+      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
+    }
+    _ = try await run()
+    #expect(try await run().unchangedCount == 1)
+    try folder.write("p.yml", "name: p\ndescription: changed\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
+    #expect(try await run().unchangedCount == 0)
+    try FileManager.default.removeItem(atPath: folder.path + "/out/state.json")
+    #expect(try await run().unchangedCount == 0)
+  }
 }

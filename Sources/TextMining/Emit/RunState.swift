@@ -1,0 +1,44 @@
+import Foundation
+
+/// What an earlier run left that a re-run may reuse: its `documents.jsonl` lines, trusted only
+/// when `state.json` shows they were made by the same versions (taxonomy, pipeline definition,
+/// tool).
+///
+/// The state is never the only copy of anything: `documents.jsonl` and the evidence files are
+/// outputs in their own right, and a missing or stale `state.json` only means the next run
+/// processes everything again.
+struct RunState {
+  /// An earlier run's record of one source.
+  struct Previous {
+    var docID: String
+    var isOK: Bool
+    var recordCount: Int
+    var line: [UInt8]
+  }
+
+  /// The earlier run's documents by source, or empty when its versions differ from `versions`.
+  static func previousDocuments(in store: OutputStore, versions: String) -> [String: Previous] {
+    guard let data = FileManager.default.contents(atPath: store.statePath),
+      let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      state["versions"] as? String == versions,
+      let lines = FileManager.default.contents(atPath: store.documentsPath)
+    else { return [:] }
+    var previous: [String: Previous] = [:]
+    for line in lines.split(separator: UInt8(ascii: "\n")) {
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        let source = object["source"] as? String, let docID = object["doc_id"] as? String
+      else { continue }
+      previous[source] = Previous(
+        docID: docID, isOK: object["status"] as? String == "ok", recordCount: object["records"] as? Int ?? 0,
+        line: Array(line) + [UInt8(ascii: "\n")])
+    }
+    return previous
+  }
+
+  /// Records the versions that made the outputs now in place.
+  static func save(versions: String, in store: OutputStore) throws(OutputError) {
+    var object = JSONObjectWriter()
+    object.write("versions", versions)
+    try AtomicFile.write(object.lineBytes, to: store.statePath, durable: true)
+  }
+}
