@@ -195,7 +195,7 @@ import TextMining
 
   private func files(under folder: String) throws -> [String: Data] {
     var found: [String: Data] = [:]
-    for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path != ".lock" && path != "state.json" {
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path != ".lock" && path != "state.json" && !path.hasPrefix("runs") {
       var isDirectory: ObjCBool = false
       FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { found[path] = FileManager.default.contents(atPath: folder + "/" + path) }

@@ -46,6 +46,8 @@ public struct DocumentProcessor: Sendable {
     public var text: String
     public var sentenceCount: Int
     public var records: [EvidenceRecord]
+    /// Time spent in each stage.
+    public var timings = StageTimings()
   }
 
   /// Processes one document's bytes.
@@ -57,28 +59,43 @@ public struct DocumentProcessor: Sendable {
   ///   - format: HTML or plain text (see `DocumentFormat.guess(for:bytes:)`).
   /// - Returns: the result, or the failure naming the stage and the reason.
   public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat) -> Swift.Result<Result, DocumentFailure> {
+    let clock = ContinuousClock()
+    var timings = StageTimings()
+    var mark = clock.now
+    func lap() -> Duration {
+      let now = clock.now
+      defer { mark = now }
+      return now - mark
+    }
     let decoded: DecodedDocument
     do {
       decoded = try decoder.decode(bytes, format: format)
     } catch {
       return .failure(DocumentFailure(source: source, docID: docID, stage: .decode, reason: error.description))
     }
+    timings.decode = lap()
     let extracted: ExtractedText
     do {
       extracted = try extractor.extractText(from: decoded)
     } catch {
       return .failure(DocumentFailure(source: source, docID: docID, stage: .extract, reason: error.description))
     }
+    timings.extract = lap()
     let segmented: SegmentedText
     do {
       segmented = try segmenter.segment(extracted)
     } catch {
       return .failure(DocumentFailure(source: source, docID: docID, stage: .segment, reason: error.description))
     }
+    timings.segment = lap()
     let mentions = tagger.mentions(in: segmented)
+    timings.tag = lap()
     let records = makeRecords(mentions, segmented: segmented, source: source, docID: docID)
+    timings.records = lap()
     return .success(
-      Result(decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count, records: records))
+      Result(
+        decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
+        records: records, timings: timings))
   }
 
   private func makeRecords(_ mentions: [Mention], segmented: SegmentedText, source: String, docID: String) -> [EvidenceRecord] {
@@ -102,6 +119,35 @@ public struct DocumentProcessor: Sendable {
             pipeline: pipelineName)
         }
     }
+  }
+}
+
+/// Time spent in each stage of one document, or summed over a run.
+public struct StageTimings: Sendable, Equatable {
+  public var decode = Duration.zero
+  public var extract = Duration.zero
+  public var segment = Duration.zero
+  public var tag = Duration.zero
+  public var records = Duration.zero
+  public var write = Duration.zero
+
+  /// Creates zero timings.
+  public init() {}
+
+  /// Adds another document's timings.
+  public mutating func add(_ other: StageTimings) {
+    decode += other.decode
+    extract += other.extract
+    segment += other.segment
+    tag += other.tag
+    records += other.records
+    write += other.write
+  }
+
+  /// The stages and their seconds, in pipeline order.
+  public var seconds: [(stage: String, seconds: Double)] {
+    [("decode", decode), ("extract", extract), ("segment", segment), ("tag", tag), ("records", records), ("write", write)]
+      .map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }
   }
 }
 

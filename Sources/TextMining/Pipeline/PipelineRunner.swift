@@ -50,6 +50,12 @@ public struct PipelineRunner: Sendable {
     public var unchangedCount = 0
     /// Sources the earlier run had that are gone.
     public var removedCount = 0
+    /// Time summed over documents for each stage (CPU time across jobs, not wall time).
+    public var timings = StageTimings()
+    /// Wall time to discover, read and hash the sources.
+    public var discoverAndHash = Duration.zero
+    /// Wall time of the whole run.
+    public var total = Duration.zero
     /// Documents whose bytes equal an earlier source's.
     public var duplicateCount = 0
     /// The documents that failed, in source order.
@@ -81,6 +87,8 @@ public struct PipelineRunner: Sendable {
   /// - Throws: `OutputError` when the output folder or an index file cannot be written; a
   ///   document's own write failure is reported as that document's failure instead.
   public func run() async throws(OutputError) -> Report {
+    let clock = ContinuousClock()
+    let started = clock.now
     let store = OutputStore(folder: definition.outputPath)
     try store.prepare()
     let discoverer = SourceDiscoverer(
@@ -100,6 +108,7 @@ public struct PipelineRunner: Sendable {
       if let docID = item.docID, firstSources[docID] == nil { firstSources[docID] = item.file.source }
     }
     let firstSource = firstSources
+    let hashed = clock.now
 
     // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
@@ -140,6 +149,7 @@ public struct PipelineRunner: Sendable {
         report.documentCount += 1
         report.byteCount += outcome.record.byteCount ?? 0
         report.recordCount += outcome.reusedRecordCount ?? outcome.record.recordCount
+        report.timings.add(outcome.timings)
         switch outcome.record.status {
         case .ok:
           report.okCount += 1
@@ -156,6 +166,9 @@ public struct PipelineRunner: Sendable {
     try RunState.save(versions: versions, in: store)
     let present = Set(identified.map(\.file.source))
     report.removedCount = previous.keys.filter { !present.contains($0) }.count
+    report.discoverAndHash = hashed - started
+    report.total = clock.now - started
+    try RunSummary.write(report, to: store, finished: Date())
     report.removedFileCount = store.removeStale(keeping: kept)
     return report
   }
@@ -181,6 +194,7 @@ extension PipelineRunner {
     /// The earlier run's documents.jsonl line, when the document is kept as it was.
     var reusedLine: [UInt8]? = nil
     var reusedRecordCount: Int? = nil
+    var timings = StageTimings()
   }
 
   /// The earlier run's outcome for a source whose bytes, versions and files are unchanged.
@@ -232,11 +246,14 @@ extension PipelineRunner {
     case .failure(let failure):
       return Outcome(record: record, failure: failure)
     case .success(let result):
+      let writeStart = ContinuousClock.now
       do {
         try store.writeDocument(docID: docID, text: result.text, records: result.records)
       } catch {
         return failed(.emit, error.description)
       }
+      var timings = result.timings
+      timings.write = ContinuousClock.now - writeStart
       record.status = .ok
       record.title = result.extracted.metadata.title ?? result.extracted.title
       record.published = result.extracted.metadata.published
@@ -251,7 +268,7 @@ extension PipelineRunner {
       var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
       for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
       record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
-      return Outcome(record: record)
+      return Outcome(record: record, timings: timings)
     }
   }
 }

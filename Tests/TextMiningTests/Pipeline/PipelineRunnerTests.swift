@@ -155,7 +155,7 @@ import Testing
     for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
       var isDirectory: ObjCBool = false
       FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-      if !isDirectory.boolValue, !path.hasSuffix(".lock") {
+      if !isDirectory.boolValue, !path.hasSuffix(".lock"), !path.hasPrefix("runs") {
         files[path] = Array(try #require(FileManager.default.contents(atPath: folder + "/" + path)))
       }
     }
@@ -186,6 +186,27 @@ import Testing
     incremental["state.json"] = nil
     full["state.json"] = nil
     #expect(incremental == full)
+  }
+
+  @Test func eachRunWritesASummaryWithCountsAndStageTimes() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
+    _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    let runs = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/runs")
+    #expect(runs.count == 1)
+    let name = try #require(runs.first)
+    #expect(name.hasSuffix("Z.json") && !name.contains(":"))
+    let summary = try #require(try jsonLines(folder.path + "/out/runs/" + name).first)
+    let counts = try #require(summary["counts"] as? [String: Any])
+    #expect(counts["documents"] as? Int == 2)
+    #expect(counts["new"] as? Int == 2)
+    #expect(counts["records"] as? Int ?? 0 >= 2)
+    let stages = try #require(summary["stage_seconds"] as? [String: Any])
+    for stage in ["discover_and_hash", "decode", "extract", "segment", "tag", "records", "write"] {
+      #expect((stages[stage] as? Double ?? -1) >= 0, "\(stage)")
+    }
+    #expect((summary["seconds"] as? Double ?? -1) >= 0)
   }
 
   @Test func aChangedPipelineDefinitionReprocessesEverything() async throws {

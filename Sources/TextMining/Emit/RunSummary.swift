@@ -1,0 +1,37 @@
+import Foundation
+
+/// A run's summary, written to `runs/<UTC timestamp>.json` in the output folder: what the run
+/// found and did, and where its time went.
+enum RunSummary {
+  static func write(_ report: PipelineRunner.Report, to store: OutputStore, finished: Date) throws(OutputError) {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    let stamp = formatter.string(from: finished)
+    func seconds(_ duration: Duration) -> Double {
+      Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+    var counts = JSONObjectWriter()
+    counts.write("documents", report.documentCount)
+    counts.write("new", report.newCount)
+    counts.write("changed", report.changedCount)
+    counts.write("unchanged", report.unchangedCount)
+    counts.write("removed", report.removedCount)
+    counts.write("failed", report.failures.count)
+    counts.write("duplicate", report.duplicateCount)
+    counts.write("records", report.recordCount)
+    counts.write("bytes", report.byteCount)
+    var stages = JSONObjectWriter()
+    stages.write("discover_and_hash", seconds(report.discoverAndHash))
+    for (stage, value) in report.timings.seconds { stages.write(stage, value) }
+    var object = JSONObjectWriter()
+    object.write("finished", stamp)
+    object.write("counts", object: counts)
+    object.write("seconds", seconds(report.total))
+    object.write("stage_seconds", object: stages)
+    let folder = store.folder + "/runs"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let name = stamp.replacingOccurrences(of: ":", with: "")
+    try AtomicFile.write(object.lineBytes, to: "\(folder)/\(name).json")
+  }
+}
