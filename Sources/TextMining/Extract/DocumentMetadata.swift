@@ -33,7 +33,9 @@ enum MetadataReading {
   ]
 
   private static func month(_ word: Substring) -> Int? {
-    let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    // Cheap checks first: this runs on every word near the top of a document.
+    guard let first = word.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, word.utf8.count <= 10 else { return nil }
+    let lower = word.lowercased().drop(while: { $0 == "." }).prefix(while: { $0 != "." })
     guard lower.count >= 3 else { return nil }
     return months.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 }
   }
@@ -46,15 +48,18 @@ enum MetadataReading {
   /// A date in ISO 8601 from a stated value: `2019-11-20T07:00:28Z`, `20 January 2006`,
   /// `January 20, 2006`, `20/01/2006` (day first, as in British reports). Nil if none is found.
   static func date(from text: String) -> String? {
+    // Every form has a year 19xx or 20xx; most text has none, and that is cheap to see.
+    guard containsYear(text) else { return nil }
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
     // ISO forms first.
-    if let match = text.range(of: #"\b(19|20)\d\d-\d\d-\d\d"#, options: .regularExpression) {
-      let parts = text[match].split(separator: "-").compactMap { Int($0) }
-      if parts.count == 3, let value = iso(parts[0], parts[1], parts[2]) { return value }
+    if let parts = numberTriple(in: text, separator: "-", widths: [4...4, 2...2, 2...2]), parts[0] / 100 == 19 || parts[0] / 100 == 20,
+      let value = iso(parts[0], parts[1], parts[2])
+    {
+      return value
     }
     for index in words.indices {
       // "20 January 2006"
-      if index + 2 < words.count, let day = Int(words[index].filter(\.isNumber)), words[index].first?.isNumber == true,
+      if index + 2 < words.count, words[index].first?.isNumber == true, let day = Int(words[index].filter(\.isNumber)),
         let month = month(words[index + 1]), let year = Int(words[index + 2].prefix(4)), let value = iso(year, month, day)
       {
         return value
@@ -66,9 +71,64 @@ enum MetadataReading {
         return value
       }
     }
-    if let match = text.range(of: #"\b\d{1,2}/\d{1,2}/(19|20)\d\d\b"#, options: .regularExpression) {
-      let parts = text[match].split(separator: "/").compactMap { Int($0) }
-      if parts.count == 3, let value = iso(parts[2], parts[1], parts[0]) { return value }
+    if let parts = numberTriple(in: text, separator: "/", widths: [1...2, 1...2, 4...4], endsAtBoundary: true),
+      parts[2] / 100 == 19 || parts[2] / 100 == 20, let value = iso(parts[2], parts[1], parts[0])
+    {
+      return value
+    }
+    return nil
+  }
+
+  /// Whether the text holds "19" or "20" as adjacent digits: a quick filter that every written
+  /// year passes (it lets through more than years; the readers after it decide).
+  private static func containsYear(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if (previous == 0x31 && byte == 0x39) || (previous == 0x32 && byte == 0x30) { return true }
+      previous = byte
+    }
+    return false
+  }
+
+  /// The first three numbers joined by `separator` (`2006-01-20`, `20/1/2006`) whose digit
+  /// counts fall in `widths`, starting at a word boundary (and, if asked, ending at one). A
+  /// plain scan over UTF-8: Foundation's regular expressions are compiled on every call here,
+  /// which cost more than the rest of a plain-text document's extraction.
+  private static func numberTriple(
+    in text: String, separator: Character, widths: [ClosedRange<Int>], endsAtBoundary: Bool = false
+  ) -> [Int]? {
+    let bytes = Array(text.utf8)
+    let separatorByte = separator.asciiValue!
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte >= 0x80 }
+    var start = 0
+    while start < bytes.count {
+      guard isDigit(bytes[start]), start == 0 || !isWordByte(bytes[start - 1]) else {
+        start += 1
+        continue
+      }
+      var parts: [Int] = []
+      var index = start
+      for (position, width) in widths.enumerated() {
+        var value = 0
+        var digits = 0
+        while index < bytes.count, isDigit(bytes[index]), digits < width.upperBound {
+          value = value * 10 + Int(bytes[index] - 0x30)
+          digits += 1
+          index += 1
+        }
+        guard width.contains(digits) else { break }
+        parts.append(value)
+        if position < widths.count - 1 {
+          guard index < bytes.count, bytes[index] == separatorByte else { break }
+          index += 1
+        }
+      }
+      if parts.count == widths.count, !endsAtBoundary || index == bytes.count || !isWordByte(bytes[index]) {
+        return parts
+      }
+      // Move past this run of digits.
+      while start < bytes.count, isDigit(bytes[start]) { start += 1 }
     }
     return nil
   }

@@ -86,21 +86,47 @@ public struct PlainTextExtractor: TextExtractor {
     return ExtractedText(title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
   }
 
-  /// Splits at LF, CRLF or CR, trimming trailing white space; blank lines have length 0.
+  /// Splits at LF, CRLF or CR, trimming white space at both ends; blank lines have length 0.
+  ///
+  /// Works on UTF-8 offsets: splitting by `Character` costs more than the rest of extraction.
+  /// A line's length counts Unicode scalars, which is all the wrap-width rule needs.
   private static func lines(of text: String) -> [Line] {
+    let utf8 = text.utf8
     var lines: [Line] = []
     var number = 0
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+    var lineStart = utf8.startIndex
+    func addLine(upTo end: String.Index) {
       number += 1
-      var end = raw.endIndex
-      while end > raw.startIndex, raw[raw.index(before: end)].isWhitespace {
-        end = raw.index(before: end)
+      var raw = text[lineStart..<end]
+      // ASCII white space is trimmed byte by byte; anything else falls back to Character.
+      while let last = raw.utf8.last, last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C {
+        raw = raw[raw.startIndex..<raw.utf8.index(before: raw.endIndex)]
       }
-      var start = raw.startIndex
-      while start < end, raw[start].isWhitespace { start = raw.index(after: start) }
-      let trimmed = raw[start..<end]
-      lines.append(Line(number: number, text: trimmed, length: trimmed.count))
+      while let first = raw.utf8.first, first == 0x20 || first == 0x09 || first == 0x0B || first == 0x0C {
+        raw = raw[raw.utf8.index(after: raw.startIndex)..<raw.endIndex]
+      }
+      if let last = raw.utf8.last, last >= 0x80 {
+        while let character = raw.last, character.isWhitespace { raw = raw.dropLast() }
+      }
+      if let first = raw.utf8.first, first >= 0x80 {
+        while let character = raw.first, character.isWhitespace { raw = raw.dropFirst() }
+      }
+      lines.append(Line(number: number, text: raw, length: raw.unicodeScalars.count))
     }
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x0A || byte == 0x0D {
+        addLine(upTo: index)
+        var next = utf8.index(after: index)
+        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+        index = next
+        lineStart = next
+      } else {
+        index = utf8.index(after: index)
+      }
+    }
+    addLine(upTo: utf8.endIndex)
     return lines
   }
 

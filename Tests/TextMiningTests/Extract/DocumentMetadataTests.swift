@@ -6,13 +6,14 @@ import Testing
   @Test(arguments: [
     ("2019-11-20T07:00:28Z", "2019-11-20"), ("Published 20 January 2006", "2006-01-20"),
     ("January 20, 2006", "2006-01-20"), ("Nov 20 2019, 6:21 AM", "2019-11-20"), ("20/01/2006", "2006-01-20"),
-    ("Minutes, 27 November 2008", "2008-11-27"),
+    ("Minutes, 27 November 2008", "2008-11-27"), ("Ref 12006-01-20, issued 2006-02-03", "2006-02-03"),
+    ("Meeting held on 3/7/2005 at 10am", "2005-07-03"), ("Updated:2010-04-01", "2010-04-01"),
   ])
   func readsDatesAsDocumentsWriteThem(text: String, expected: String) {
     #expect(MetadataReading.date(from: text) == expected)
   }
 
-  @Test(arguments: ["The board may meet in 2006.", "Item 4: 31 members", "99 Foo 2006", "2006-13-45"])
+  @Test(arguments: ["The board may meet in 2006.", "Item 4: 31 members", "99 Foo 2006", "2006-13-45", "Item 123/4/2006", "Form 1/2/20061", "1806-01-20"])
   func guessesNoDateWhereNoneIsWritten(text: String) {
     #expect(MetadataReading.date(from: text) == nil)
   }
