@@ -54,14 +54,18 @@ extension LSPMinerCommand {
         throw ExitCode.failure
       }
       defer { withExtendedLifetime(lock) {} }
-      let runner = PipelineRunner(
+      var runner = PipelineRunner(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,
         isFull: full)
+      let bar = ProgressBar.isWanted(quiet: quiet) ? ProgressBar() : nil
+      if let bar { runner.progress = { bar.update($0) } }
       let started = ContinuousClock.now
       let report: PipelineRunner.Report
       do {
         report = try await runner.run()
+        bar?.finish()
       } catch {
+        bar?.finish()
         printError("lspminer: \(error)")
         throw ExitCode.failure
       }

@@ -22,9 +22,9 @@ import TextMining
   static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
-  func lspminer(_ arguments: [String], in directory: String) throws -> Outcome {
+  func lspminer(_ arguments: [String], in directory: String, executable: String? = nil) throws -> Outcome {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     let out = Pipe()
@@ -245,5 +245,32 @@ import TextMining
     let expected = try files(under: folder + "/reference")
     #expect(killed.keys.sorted() == expected.keys.sorted())
     #expect(killed == expected)
+  }
+
+  @Test func progressLineShowsDocumentsMegabytesRateAndTimeLeft() {
+    let progress = PipelineRunner.Progress(documentsDone: 30, documentCount: 120, bytesDone: 2_500_000, byteCount: 10_000_000)
+    let line = ProgressBar.line(for: progress, elapsed: .seconds(5), width: 8)
+    #expect(line == "[##......] 30/120 docs  2.5/10.0 MB  0.5 MB/s  ETA 0:15")
+  }
+
+  @Test func progressBarIsDrawnOnATerminalOnly() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Through pipes (as under cron): the summary line, and no bar.
+    let piped = try lspminer(["run", "p.yml", "--output", "piped"], in: folder)
+    #expect(piped.status == 0)
+    #expect(!piped.stderr.contains("\r") && !piped.stderr.contains(" docs "))
+    #expect(piped.stderr.contains("1 documents"))
+    // On a pseudo-terminal made by util-linux `script`: the bar is drawn, then erased.
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    let command = "\(Self.binary) run p.yml --output tty"
+    let onTerminal = try lspminer(["-qec", command, "/dev/null"], in: folder, executable: "/usr/bin/script")
+    #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
+    #expect(onTerminal.stdout.contains("1/1 docs"))
+    #expect(onTerminal.stdout.contains("\r\u{1B}[K"))
+    // --quiet draws nothing, even on a terminal.
+    let quiet = try lspminer(["-qec", command + "-quiet --quiet", "/dev/null"], in: folder, executable: "/usr/bin/script")
+    #expect(quiet.status == 0)
+    #expect(!quiet.stdout.contains("docs"))
   }
 }

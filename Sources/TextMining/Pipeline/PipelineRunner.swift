@@ -13,6 +13,24 @@ public struct PipelineRunner: Sendable {
   public var jobs: Int
   /// Process every document, whatever an earlier run left.
   public var isFull = false
+  /// Called after each document, in source order, with the run's progress so far.
+  public var progress: (@Sendable (Progress) -> Void)?
+
+  /// How far a run has got: documents and source bytes done, out of the totals found.
+  public struct Progress: Sendable, Equatable {
+    public var documentsDone: Int
+    public var documentCount: Int
+    public var bytesDone: Int
+    public var byteCount: Int
+
+    /// Creates a progress value.
+    public init(documentsDone: Int, documentCount: Int, bytesDone: Int, byteCount: Int) {
+      self.documentsDone = documentsDone
+      self.documentCount = documentCount
+      self.bytesDone = bytesDone
+      self.byteCount = byteCount
+    }
+  }
 
   /// The tool's version, part of what makes outputs reusable.
   public static let toolVersion = "lspminer 0.4.0"
@@ -109,6 +127,7 @@ public struct PipelineRunner: Sendable {
     }
     let firstSource = firstSources
     let hashed = clock.now
+    let totalBytes = identified.reduce(0) { $0 + ($1.byteCount ?? 0) }
 
     // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
@@ -150,6 +169,10 @@ public struct PipelineRunner: Sendable {
         report.byteCount += outcome.record.byteCount ?? 0
         report.recordCount += outcome.reusedRecordCount ?? outcome.record.recordCount
         report.timings.add(outcome.timings)
+        progress?(
+          Progress(
+            documentsDone: report.documentCount, documentCount: identified.count, bytesDone: report.byteCount,
+            byteCount: totalBytes))
         switch outcome.record.status {
         case .ok:
           report.okCount += 1

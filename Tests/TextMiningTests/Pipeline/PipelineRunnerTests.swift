@@ -209,6 +209,25 @@ import Testing
     #expect((summary["seconds"] as? Double ?? -1) >= 0)
   }
 
+  @Test func progressIsReportedAfterEachDocumentUpToTheTotals() async throws {
+    final class Seen: @unchecked Sendable {
+      var values: [PipelineRunner.Progress] = []
+      let lock = NSLock()
+    }
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    try folder.write("src/b.txt", "Title\n\nLeadership is strong here.\n")
+    try folder.write("src/c.txt", "Title\n\nTrust is low.\n")
+    let seen = Seen()
+    var run = try runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+    run.progress = { value in seen.lock.withLock { seen.values.append(value) } }
+    _ = try await run.run()
+    let totalBytes = 20 + 34 + 21
+    #expect(seen.values.map(\.documentsDone) == [1, 2, 3])
+    #expect(seen.values.allSatisfy { $0.documentCount == 3 && $0.byteCount == totalBytes })
+    #expect(seen.values.map(\.bytesDone) == [20, 54, 75])
+  }
+
   @Test func aChangedPipelineDefinitionReprocessesEverything() async throws {
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
