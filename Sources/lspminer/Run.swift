@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TextMining
 
 extension LSPMinerCommand {
@@ -28,6 +29,9 @@ extension LSPMinerCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also print what each phase did and how long it took.")
+    var verbose = false
+
     @Flag(help: "Process every document, even those an earlier run left unchanged.")
     var full = false
 
@@ -42,6 +46,8 @@ extension LSPMinerCommand {
     }
 
     func run() async throws {
+      StandardErrorLogHandler.bootstrap(level: quiet ? .error : verbose ? .debug : .notice)
+      let logger = Logger(label: "lspminer")
       var (definition, taxonomy) = try options.load()
       if !sources.isEmpty { definition.sources = sources }
       if let output { definition.outputPath = output }
@@ -49,7 +55,7 @@ extension LSPMinerCommand {
       do {
         lock = try RunLock(outputFolder: definition.outputPath)
       } catch {
-        printError("lspminer: \(error)")
+        logger.error("\(error)")
         if case .held = error { throw ExitCode(LSPMinerCommand.lockHeldCode) }
         throw ExitCode.failure
       }
@@ -66,18 +72,17 @@ extension LSPMinerCommand {
         bar?.finish()
       } catch {
         bar?.finish()
-        printError("lspminer: \(error)")
+        logger.error("\(error)")
         throw ExitCode.failure
       }
-      for failure in report.failures { printError("lspminer: \(failure)") }
-      if !quiet {
-        let seconds = (ContinuousClock.now - started) / .seconds(1)
-        printError(
-          "lspminer: \(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
+      for failure in report.failures { logger.error("\(failure)") }
+      let seconds = (ContinuousClock.now - started) / .seconds(1)
+      let summary =
+          "\(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
             + "\(report.failures.count) failed; \(report.newCount) new, \(report.changedCount) changed, "
             + "\(report.unchangedCount) unchanged, \(report.removedCount) removed), \(report.recordCount) records in "
-            + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)")
-      }
+            + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)"
+      logger.notice("\(summary)")
       if !report.succeeded { throw ExitCode.failure }
     }
   }

@@ -197,7 +197,7 @@ import TextMining
     var found: [String: Data] = [:]
     for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path != ".lock" && path != "state.json" && !path.hasPrefix("runs") {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue { found[path] = FileManager.default.contents(atPath: folder + "/" + path) }
     }
     return found
@@ -272,5 +272,25 @@ import TextMining
     let quiet = try lspminer(["-qec", command + "-quiet --quiet", "/dev/null"], in: folder, executable: "/usr/bin/script")
     #expect(quiet.status == 0)
     #expect(!quiet.stdout.contains("docs"))
+  }
+
+  @Test func verboseAddsPhaseLinesThroughTheLogAndQuietLeavesOnlyErrors() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let normal = try lspminer(["run", "p.yml", "--output", "o1"], in: folder)
+    #expect(normal.status == 0)
+    #expect(normal.stderr.split(separator: "\n").count == 1)
+    #expect(!normal.stderr.contains("[debug]"))
+    let verbose = try lspminer(["run", "p.yml", "--output", "o2", "--verbose"], in: folder)
+    #expect(verbose.status == 0)
+    #expect(verbose.stderr.contains("lspminer: [debug] read and hashed 1 sources"))
+    #expect(verbose.stderr.contains("lspminer: [debug] stage seconds summed over"))
+    #expect(verbose.stderr.hasSuffix("-> o2\n"))
+    try Data(repeating: 0, count: 400).write(to: URL(fileURLWithPath: folder + "/docs/bad.txt"))
+    let quiet = try lspminer(["run", "p.yml", "--output", "o3", "--quiet"], in: folder)
+    #expect(quiet.status == 1)
+    let lines = quiet.stderr.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.hasPrefix("lspminer: bad.txt") == true, "\(quiet.stderr)")
   }
 }

@@ -49,7 +49,8 @@ public struct GoldEvaluator: Sendable {
     var values: [String: (String, GoldStandard.CodedValue)] = [:]
     for record in records {
       let key = "\(record.block)\u{1}\(record.sentence)\u{1}\(record.code.rawValue)"
-      if var (sentence, value) = values[key] {
+      if let (sentence, earlier) = values[key].map({ ($0.0, $0.1) }) {
+        var value = earlier
         if value.polarity == .neutral || record.polarity == .negative { value.polarity = record.polarity == .neutral ? value.polarity : record.polarity }
         value.isHedged = value.isHedged && record.isHedged
         values[key] = (sentence, value)

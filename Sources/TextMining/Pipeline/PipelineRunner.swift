@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Runs a pipeline over its sources and writes its outputs: the whole batch, end to end.
 ///
@@ -13,6 +14,8 @@ public struct PipelineRunner: Sendable {
   public var jobs: Int
   /// Process every document, whatever an earlier run left.
   public var isFull = false
+  /// Where the run tells what it is doing (phases and timings, at `debug`).
+  public var logger = Logger(label: "lspminer.pipeline")
   /// Called after each document, in source order, with the run's progress so far.
   public var progress: (@Sendable (Progress) -> Void)?
 
@@ -128,6 +131,8 @@ public struct PipelineRunner: Sendable {
     let firstSource = firstSources
     let hashed = clock.now
     let totalBytes = identified.reduce(0) { $0 + ($1.byteCount ?? 0) }
+    logger.debug(
+      "read and hashed \(identified.count) sources (\(totalBytes) bytes, \(firstSource.count) distinct) in \(hashed - started)")
 
     // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
@@ -193,6 +198,10 @@ public struct PipelineRunner: Sendable {
     report.total = clock.now - started
     try RunSummary.write(report, to: store, finished: Date())
     report.removedFileCount = store.removeStale(keeping: kept)
+    logger.debug(
+      "kept \(report.unchangedCount) unchanged documents, processed \(report.newCount + report.changedCount), removed \(report.removedFileCount) stale files")
+    let stages = report.timings.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
+    logger.debug("stage seconds summed over \(jobs) jobs: \(stages)")
     return report
   }
 }

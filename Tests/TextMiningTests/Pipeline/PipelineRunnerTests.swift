@@ -154,7 +154,7 @@ import Testing
     var files: [String: [UInt8]] = [:]
     for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
       if !isDirectory.boolValue, !path.hasSuffix(".lock"), !path.hasPrefix("runs") {
         files[path] = Array(try #require(FileManager.default.contents(atPath: folder + "/" + path)))
       }
