@@ -25,7 +25,9 @@ let package = Package(
     .target(
       name: "CTextShim",
       dependencies: ["CLibXML2"],
-      linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+      linkerSettings: [
+        .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("archive"),
+      ]
     ),
     .target(
       name: "TextMining",

@@ -164,6 +164,33 @@ int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segme
 /// Frees the arrays of a tm_segmentation and zeroes it.
 void tm_segmentation_free(tm_segmentation *segmentation);
 
+/// An archive opened for reading with libarchive (zip, tar, gzip, WARC, ...), one entry at a time.
+typedef struct tm_archive tm_archive;
+
+/// Opens an archive file. Every format and compression libarchive knows is accepted; a file
+/// that is only compressed (`.gz`) reads as one entry. Returns NULL on failure, with the
+/// reason copied into `error` (always NUL-terminated).
+tm_archive *_Nullable tm_archive_open(const char *path, char *error, size_t error_size);
+
+/// Moves to the next entry. Returns 1 and sets `name` (valid until the next call), `size`
+/// (-1 when the header does not say) and `is_file` (0 for folders, links, devices) when there
+/// is one; 0 at the end; -1 on error (see tm_archive_error).
+int tm_archive_next(tm_archive *archive, const char *_Nullable *_Nonnull name, int64_t *size, int *is_file);
+
+/// Reads up to `capacity` bytes of the current entry's data. Returns the count, 0 at the end of
+/// the entry, or -1 on error.
+int64_t tm_archive_read(tm_archive *archive, uint8_t *buffer, size_t capacity);
+
+/// The last error's text, or an empty string.
+const char *tm_archive_error(tm_archive *archive);
+
+/// The archive's format: "WARC" for web archives, "raw" for a file that is only compressed,
+/// otherwise libarchive's name for it ("ZIP 2.0 (deflation)", "POSIX ustar format").
+const char *tm_archive_format_name(tm_archive *archive);
+
+/// Closes the archive and frees it.
+void tm_archive_close(tm_archive *_Nullable archive);
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,9 @@ public struct SourceDiscoverer: Sendable {
   public var exclude: [GlobPattern]
   /// Folders never walked into (absolute or relative to the working directory).
   public var skippedFolders: [String]
+  /// List archives (`ArchiveExpander.isArchive`) whatever the include patterns say; their
+  /// members are matched against the patterns instead. Exclude patterns still apply.
+  public var findsArchives = true
 
   /// Creates a discoverer.
   public init(roots: [Root], include: [GlobPattern], exclude: [GlobPattern] = [], skippedFolders: [String] = []) {
@@ -102,7 +105,9 @@ public struct SourceDiscoverer: Sendable {
           directory: path, relative: relativePath, root: root, rootReal: rootReal, skipped: skipped, visited: &visited,
           files: &files, failures: &failures)
       case S_IFREG:
-        if isIncluded(relativePath) { files.append(SourceFile(source: source, path: path)) }
+        if isIncluded(relativePath) || (findsArchives && ArchiveExpander.isArchive(name) && !isExcluded(relativePath)) {
+          files.append(SourceFile(source: source, path: path))
+        }
       default:
         if isIncluded(relativePath) {
           failures.append(DocumentFailure(source: source, stage: .discover, reason: "not a regular file (a device, socket or pipe)"))
@@ -111,8 +116,13 @@ public struct SourceDiscoverer: Sendable {
     }
   }
 
-  private func isIncluded(_ relativePath: String) -> Bool {
-    include.contains { $0.matches(relativePath) } && !exclude.contains { $0.matches(relativePath) }
+  /// Whether a relative path matches an include pattern and no exclude pattern.
+  func isIncluded(_ relativePath: String) -> Bool {
+    include.contains { $0.matches(relativePath) } && !isExcluded(relativePath)
+  }
+
+  private func isExcluded(_ relativePath: String) -> Bool {
+    exclude.contains { $0.matches(relativePath) }
   }
 
   static func realPath(_ path: String) -> String? {

@@ -10,7 +10,7 @@ import Foundation
 struct RunState {
   /// An earlier run's record of one source.
   struct Previous {
-    var docID: String
+    var docID: String?
     var isOK: Bool
     var recordCount: Int
     var line: [UInt8]
@@ -26,10 +26,11 @@ struct RunState {
     var previous: [String: Previous] = [:]
     for line in lines.split(separator: UInt8(ascii: "\n")) {
       guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-        let source = object["source"] as? String, let docID = object["doc_id"] as? String
+        let source = object["source"] as? String
       else { continue }
+      // A source that could not be read has no doc_id; it is still not new next time.
       previous[source] = Previous(
-        docID: docID, isOK: object["status"] as? String == "ok", recordCount: object["records"] as? Int ?? 0,
+        docID: object["doc_id"] as? String, isOK: object["status"] as? String == "ok", recordCount: object["records"] as? Int ?? 0,
         line: Array(line) + [UInt8(ascii: "\n")])
     }
     return previous

@@ -9,7 +9,7 @@ extension PipelineDefinition {
   ///
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
-  /// (default `out/<name>` in the working directory), `limits: {max_file_bytes}`,
+  /// (default `out/<name>` in the working directory), `limits: {max_file_bytes, max_archive_bytes}`,
   /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
   ///
   /// - Parameter path: the pipeline file, as the user named it.
@@ -42,6 +42,7 @@ extension PipelineDefinition {
     var taxonomy: String?
     var output: String?
     var maxFileBytes = defaultMaxFileBytes
+    var maxArchiveBytes = defaultMaxArchiveBytes
     var keepsFurniture = false
     var mainContent = true
     var locale = defaultSegmentationLocale
@@ -79,8 +80,12 @@ extension PipelineDefinition {
         taxonomy = path
       case "output": output = resolve(try value.nonEmptyString(what: "'output'"))
       case "limits":
-        for (limit, _, limitValue) in try value.mapping(allowedKeys: ["max_file_bytes"], what: "'limits'") where limit == "max_file_bytes" {
-          maxFileBytes = try limitValue.positiveInt(what: "'max_file_bytes'")
+        for (limit, _, limitValue) in try value.mapping(allowedKeys: ["max_file_bytes", "max_archive_bytes"], what: "'limits'") {
+          if limit == "max_file_bytes" {
+            maxFileBytes = try limitValue.positiveInt(what: "'max_file_bytes'")
+          } else {
+            maxArchiveBytes = try limitValue.positiveInt(what: "'max_archive_bytes'")
+          }
         }
       case "extract":
         for (option, _, optionValue) in try value.mapping(allowedKeys: ["keep_furniture", "main_content"], what: "'extract'") {
@@ -108,6 +113,7 @@ extension PipelineDefinition {
       taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", maxFileBytes: maxFileBytes,
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
     definition.keepsMainContentOnly = mainContent
+    definition.maxArchiveBytes = maxArchiveBytes
     return definition
   }
 

@@ -20,8 +20,10 @@ public struct PipelineDefinition: Sendable {
   public var taxonomyPath: String
   /// Where outputs go.
   public var outputPath: String
-  /// Files larger than this many bytes are refused.
+  /// Files larger than this many bytes are refused (archive members too, as they expand).
   public var maxFileBytes: Int
+  /// An archive that expands to more than this many bytes is read no further (a bomb guard).
+  public var maxArchiveBytes = defaultMaxArchiveBytes
   /// Keep page furniture (nav, header, footer, aside, forms) in HTML text.
   public var keepsFurniture: Bool
   /// Keep only the main content of HTML pages, chosen by text-density scoring (the default).
@@ -33,6 +35,8 @@ public struct PipelineDefinition: Sendable {
   public static let defaultInclude = ["**/*.html", "**/*.htm", "**/*.txt"]
   /// The size limit used when a pipeline sets none (50 MB).
   public static let defaultMaxFileBytes = 50_000_000
+  /// The archive expansion limit used when a pipeline sets none (2 GB).
+  public static let defaultMaxArchiveBytes = 2_000_000_000
   /// The segmentation locale used when a pipeline sets none.
   public static let defaultSegmentationLocale = "en_GB@ss=standard"
 

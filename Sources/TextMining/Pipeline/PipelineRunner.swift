@@ -115,7 +115,27 @@ public struct PipelineRunner: Sendable {
     let discoverer = SourceDiscoverer(
       roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
       skippedFolders: [definition.outputPath])
-    let (files, discoveryFailures) = discoverer.discover()
+    var (files, discoveryFailures) = discoverer.discover()
+    // Archives are expanded into a spool folder of this run's own (we hold the lock).
+    let spool = store.folder + "/.spool"
+    try? FileManager.default.removeItem(atPath: spool)
+    defer { try? FileManager.default.removeItem(atPath: spool) }
+    if files.contains(where: { ArchiveExpander.isArchive($0.source) }) {
+      let expander = ArchiveExpander(
+        maxMemberBytes: definition.maxFileBytes, maxArchiveBytes: definition.maxArchiveBytes, spoolFolder: spool)
+      var expandedFiles: [SourceFile] = []
+      for (index, file) in files.enumerated() {
+        guard ArchiveExpander.isArchive(file.source) else {
+          expandedFiles.append(file)
+          continue
+        }
+        let (members, failures) = expander.expand(file, prefix: String(index)) { discoverer.isIncluded($0) }
+        expandedFiles += members
+        discoveryFailures += failures
+      }
+      files = expandedFiles.sorted()
+      logger.debug("expanded archives into \(files.count) documents")
+    }
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
 
     // Phase 1: read and hash every file, so that duplicates are known before anything is written.

@@ -228,6 +228,43 @@ import Testing
     #expect(seen.values.map(\.bytesDone) == [20, 54, 75])
   }
 
+  @Test func archivesAmongTheSourcesAreReadMemberByMemberAndReRunsKeepThem() async throws {
+    let folder = try TemporaryFolder()
+    for name in ["reports.zip", "crawl.warc.gz", "bomb.zip", "traversal.tar"] {
+      try folder.write("src/" + name, bytes: try Fixtures.bytes("archives/" + name))
+    }
+    try folder.write("src/loose.txt", "Title\n\nThe LSP met.\n")
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    #expect(
+      documents.map { $0["source"] as? String } == [
+        "bomb.zip!/huge.txt", "bomb.zip!/small.txt", "crawl.warc.gz!/news/leadership", "loose.txt",
+        "reports.zip!/reports/board-note.txt", "reports.zip!/reports/news.html",
+        "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt", "traversal.tar!/safe/note.txt",
+      ])
+    let errors = try jsonLines(folder.path + "/out/errors.jsonl")
+    #expect(errors.compactMap { $0["source"] as? String }.sorted() == [
+      "bomb.zip!/huge.txt", "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt",
+    ])
+    #expect(report.failures.count == 3)
+    // The zip's news page has the same bytes as the crawled page, so it is the crawl's duplicate.
+    #expect(documents[5]["duplicate_of"] as? String == "crawl.warc.gz!/news/leadership")
+    let news = try jsonLines(folder.path + "/out/evidence/" + (try #require(documents[2]["doc_id"] as? String)) + ".jsonl")
+    #expect(news.contains {
+      $0["code"] as? String == "success_factor.trust" && $0["source"] as? String == "crawl.warc.gz!/news/leadership"
+    })
+    // The spool is gone and nothing escaped the archive.
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/.spool"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/escaped.txt"))
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/escaped.txt"))
+
+    report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    // The three distinct documents are kept; duplicates and failures are looked at again.
+    #expect(report.unchangedCount == 3)
+    #expect(report.newCount == 0)
+    #expect(report.failures.count == 3)
+  }
+
   @Test func aChangedPipelineDefinitionReprocessesEverything() async throws {
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")

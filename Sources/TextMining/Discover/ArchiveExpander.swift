@@ -1,0 +1,177 @@
+internal import CTextShim
+import Foundation
+
+/// Expands report archives found among the sources (zip, tar, tar.gz/tgz, gz, WARC) into a
+/// private spool folder, so each member is read like any other file.
+///
+/// A member's source reads `<archive source>!/<member name>`; for a WARC response or resource
+/// record, the member name is the record's target URI. Member names are never used as paths:
+/// spool files are numbered, so a name such as `../../etc/cron.d/x` cannot write anywhere, and
+/// such a name is reported and skipped. Each member is bounded by the file size limit as it
+/// expands, and each archive by a total expansion limit, so an archive bomb stops early with a
+/// failure in `errors.jsonl` instead of filling the disk.
+public struct ArchiveExpander: Sendable {
+  /// The largest member, in expanded bytes.
+  public var maxMemberBytes: Int
+  /// The most an archive may expand to, in bytes, over all its members.
+  public var maxArchiveBytes: Int
+  /// Where expanded members are written (the caller removes it when the run ends).
+  public var spoolFolder: String
+
+  /// Creates an expander.
+  public init(maxMemberBytes: Int, maxArchiveBytes: Int, spoolFolder: String) {
+    self.maxMemberBytes = maxMemberBytes
+    self.maxArchiveBytes = maxArchiveBytes
+    self.spoolFolder = spoolFolder
+  }
+
+  /// File name endings read as archives.
+  public static let archiveSuffixes = [".zip", ".tar", ".tar.gz", ".tgz", ".gz", ".warc", ".warc.gz"]
+
+  /// Whether a file name is an archive's.
+  public static func isArchive(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return archiveSuffixes.contains { lower.hasSuffix($0) }
+  }
+
+  /// Expands one archive. `wanted` decides, from a member's name, whether it is a document
+  /// (WARC records are chosen by their HTTP content type instead). `prefix` keeps spool names
+  /// of different archives apart.
+  public func expand(_ archive: SourceFile, prefix: String, wanted: (String) -> Bool) -> (
+    files: [SourceFile], failures: [DocumentFailure]
+  ) {
+    var files: [SourceFile] = []
+    var failures: [DocumentFailure] = []
+    func fail(_ source: String, _ reason: String) {
+      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
+    }
+    var error = [CChar](repeating: 0, count: 512)
+    guard let handle = tm_archive_open(archive.path, &error, error.count) else {
+      fail(archive.source, "cannot open the archive (\(String(cString: error)))")
+      return ([], failures)
+    }
+    defer { tm_archive_close(handle) }
+    try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true)
+
+    var expanded = 0
+    var memberIndex = 0
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      var namePointer: UnsafePointer<CChar>?
+      var declaredSize: Int64 = -1
+      var isFile: Int32 = 0
+      let status = tm_archive_next(handle, &namePointer, &declaredSize, &isFile)
+      if status == 0 { break }
+      if status < 0 {
+        fail(archive.source, "the archive is damaged (\(String(cString: tm_archive_error(handle)))); the rest of it is skipped")
+        break
+      }
+      let isWARC = String(cString: tm_archive_format_name(handle)).hasPrefix("WARC")
+      var name = namePointer.map { String(cString: $0) } ?? ""
+      if String(cString: tm_archive_format_name(handle)) == "raw" {
+        // A compressed single file: named after the archive without its ".gz".
+        let base = (archive.source as NSString).lastPathComponent
+        name = base.lowercased().hasSuffix(".gz") ? String(base.dropLast(3)) : base
+      }
+      while name.hasPrefix("./") { name.removeFirst(2) }
+      guard isFile != 0, !name.isEmpty, !name.hasSuffix("/") else { continue }
+      let source = archive.source + "!/" + name
+      if !isWARC {
+        guard wanted(name) else { continue }
+        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+        if name.hasPrefix("/") || segments.contains("..") {
+          fail(source, "member name leaves the archive (absolute or '..'); skipped")
+          continue
+        }
+      }
+      // Read the member, never past the limits.
+      var bytes: [UInt8] = []
+      var tooLarge = false
+      var damaged: String?
+      while true {
+        let count = buffer.withUnsafeMutableBufferPointer { tm_archive_read(handle, $0.baseAddress!, $0.count) }
+        if count < 0 {
+          damaged = String(cString: tm_archive_error(handle))
+          break
+        }
+        if count == 0 { break }
+        expanded += Int(count)
+        if bytes.count + Int(count) > maxMemberBytes {
+          tooLarge = true
+          break
+        }
+        bytes.append(contentsOf: buffer[0..<Int(count)])
+        if expanded > maxArchiveBytes { break }
+      }
+      if expanded > maxArchiveBytes {
+        fail(
+          archive.source,
+          "the archive expands beyond \(maxArchiveBytes) bytes (limits.max_archive_bytes in the pipeline); the rest of it is skipped")
+        break
+      }
+      if let damaged {
+        fail(source, "cannot read the member (\(damaged))")
+        continue
+      }
+      if tooLarge {
+        fail(
+          source,
+          "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        continue
+      }
+      // libarchive's WARC reader hands out the record separator's padding after a record's
+      // content: keep no more than the header declares.
+      if declaredSize >= 0, bytes.count > Int(declaredSize) { bytes.removeLast(bytes.count - Int(declaredSize)) }
+      if isWARC {
+        guard let body = Self.documentBody(ofWARCRecord: bytes) else { continue }
+        bytes = body
+      }
+      memberIndex += 1
+      let spoolPath = "\(spoolFolder)/\(prefix)-\(memberIndex)"
+      guard FileManager.default.createFile(atPath: spoolPath, contents: Data(bytes)) else {
+        fail(source, "cannot write the expanded member to \(spoolFolder)")
+        continue
+      }
+      files.append(SourceFile(source: source, path: spoolPath))
+    }
+    return (files, failures)
+  }
+
+  /// The document in a WARC record's payload: an HTTP response's body when its content type
+  /// is HTML or plain text, or a resource record's bytes as they are. Nil for anything else
+  /// (images, scripts, redirects, request records).
+  static func documentBody(ofWARCRecord bytes: [UInt8]) -> [UInt8]? {
+    guard bytes.starts(with: Array("HTTP/".utf8)) else { return bytes.isEmpty ? nil : bytes }
+    // The header block ends at the first blank line (CRLF CRLF, or LF LF from lax servers).
+    var end: Int?
+    var bodyStart = 0
+    for index in 0..<bytes.count where bytes[index] == 0x0A {
+      if index >= 2, bytes[index - 1] == 0x0D, bytes[index - 2] == 0x0A {
+        end = index - 2
+        bodyStart = index + 1
+        break
+      }
+      if index >= 1, bytes[index - 1] == 0x0A {
+        end = index - 1
+        bodyStart = index + 1
+        break
+      }
+    }
+    guard let end else { return nil }
+    let header = String(decoding: bytes[0..<end], as: UTF8.self)
+    let lines = header.split(whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" })
+    guard let statusLine = lines.first else { return nil }
+    let statusParts = statusLine.split(separator: " ")
+    guard statusParts.count >= 2, statusParts[1] == "200" else { return nil }
+    let contentType = lines.dropFirst().first { $0.lowercased().hasPrefix("content-type:") }
+      .map { $0.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces).lowercased() }
+    guard let contentType, contentType.hasPrefix("text/html") || contentType.hasPrefix("application/xhtml")
+      || contentType.hasPrefix("text/plain")
+    else { return nil }
+    let lowerHeader = header.lowercased()
+    // Transfer codings are undone by the crawler before writing WARC in practice; a body still
+    // chunked or compressed is not a document we can read.
+    if lowerHeader.contains("transfer-encoding: chunked") || lowerHeader.contains("content-encoding: gzip") { return nil }
+    return Array(bytes[bodyStart...])
+  }
+}
