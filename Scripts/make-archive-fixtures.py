@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the archive fixtures of Tests/TextMiningTests/Fixtures/archives (deterministic bytes).
 
-Every format lspminer reads as a source, each holding the same two short documents (a text
+Every format lspminer reads as a source (the WARC with a request, three responses and a resource), each holding the same two short documents (a text
 board note and an HTML news item), plus hostile archives: a zip bomb (one member of zeros that
 expands far past the limit the tests set) and a tar whose member names leave the archive.
 Run from the repository root: python3 Scripts/make-archive-fixtures.py
@@ -40,9 +40,12 @@ def warc():
     page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + NEWS
     image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n"
     moved = b"HTTP/1.1 301 Moved Permanently\r\nLocation: /news\r\nContent-Type: text/html\r\n\r\n<p>Moved</p>"
-    return (record("response", "http://www.thornbury-lsp.example/news/leadership", page, 1)
-            + record("response", "http://www.thornbury-lsp.example/logo.png", image, 2)
-            + record("response", "http://www.thornbury-lsp.example/old", moved, 3))
+    request = b"GET /news/leadership HTTP/1.1\r\nHost: www.thornbury-lsp.example\r\n\r\n"
+    return [record("request", "http://www.thornbury-lsp.example/news/leadership", request, 4),
+            record("response", "http://www.thornbury-lsp.example/news/leadership", page, 1),
+            record("response", "http://www.thornbury-lsp.example/logo.png", image, 2),
+            record("response", "http://www.thornbury-lsp.example/old", moved, 3),
+            record("resource", "file:///archive/minutes/2007-03.txt", NOTE, 5)]
 
 
 def main():
@@ -57,8 +60,8 @@ def main():
     files["reports.tgz"] = gz(tar_bytes(MEMBERS, "w"))
     files["reports.tar.gz"] = gz(tar_bytes(MEMBERS, "w"))
     files["board-note.txt.gz"] = gz(NOTE)
-    files["crawl.warc"] = warc()
-    files["crawl.warc.gz"] = gz(warc())
+    files["crawl.warc"] = b"".join(warc())
+    files["crawl.warc.gz"] = b"".join(gz(one) for one in warc())  # one gzip member per record, as crawlers write
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         info = zipfile.ZipInfo("huge.txt", date_time=(2006, 1, 1, 0, 0, 0))

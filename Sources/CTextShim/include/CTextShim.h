@@ -172,6 +172,10 @@ typedef struct tm_archive tm_archive;
 /// reason copied into `error` (always NUL-terminated).
 tm_archive *_Nullable tm_archive_open(const char *path, char *error, size_t error_size);
 
+/// Opens a file as one decompressed stream (gzip, bzip2, xz, ... or none): a single entry
+/// whose data is the whole content. Used for formats we parse ourselves (WARC).
+tm_archive *_Nullable tm_archive_open_stream(const char *path, char *error, size_t error_size);
+
 /// Moves to the next entry. Returns 1 and sets `name` (valid until the next call), `size`
 /// (-1 when the header does not say) and `is_file` (0 for folders, links, devices) when there
 /// is one; 0 at the end; -1 on error (see tm_archive_error).

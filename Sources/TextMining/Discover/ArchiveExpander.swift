@@ -5,7 +5,7 @@ import Foundation
 /// private spool folder, so each member is read like any other file.
 ///
 /// A member's source reads `<archive source>!/<member name>`; for a WARC response or resource
-/// record, the member name is the record's target URI. Member names are never used as paths:
+/// record, the member name is the record's full target URI (WARC is parsed by `WARCReader`). Member names are never used as paths:
 /// spool files are numbered, so a name such as `../../etc/cron.d/x` cannot write anywhere, and
 /// such a name is reported and skipped. Each member is bounded by the file size limit as it
 /// expands, and each archive by a total expansion limit, so an archive bomb stops early with a
@@ -35,11 +35,13 @@ public struct ArchiveExpander: Sendable {
   }
 
   /// Expands one archive. `wanted` decides, from a member's name, whether it is a document
-  /// (WARC records are chosen by their HTTP content type instead). `prefix` keeps spool names
+  /// (WARC records are chosen by their HTTP content type instead, and named by their URI). `prefix` keeps spool names
   /// of different archives apart.
   public func expand(_ archive: SourceFile, prefix: String, wanted: (String) -> Bool) -> (
     files: [SourceFile], failures: [DocumentFailure]
   ) {
+    let lower = archive.source.lowercased()
+    if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") { return expandWARC(archive, prefix: prefix) }
     var files: [SourceFile] = []
     var failures: [DocumentFailure] = []
     func fail(_ source: String, _ reason: String) {
@@ -66,7 +68,6 @@ public struct ArchiveExpander: Sendable {
         fail(archive.source, "the archive is damaged (\(String(cString: tm_archive_error(handle)))); the rest of it is skipped")
         break
       }
-      let isWARC = String(cString: tm_archive_format_name(handle)).hasPrefix("WARC")
       var name = namePointer.map { String(cString: $0) } ?? ""
       if String(cString: tm_archive_format_name(handle)) == "raw" {
         // A compressed single file: named after the archive without its ".gz".
@@ -76,13 +77,11 @@ public struct ArchiveExpander: Sendable {
       while name.hasPrefix("./") { name.removeFirst(2) }
       guard isFile != 0, !name.isEmpty, !name.hasSuffix("/") else { continue }
       let source = archive.source + "!/" + name
-      if !isWARC {
-        guard wanted(name) else { continue }
-        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
-        if name.hasPrefix("/") || segments.contains("..") {
-          fail(source, "member name leaves the archive (absolute or '..'); skipped")
-          continue
-        }
+      guard wanted(name) else { continue }
+      let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+      if name.hasPrefix("/") || segments.contains("..") {
+        fail(source, "member name leaves the archive (absolute or '..'); skipped")
+        continue
       }
       // Read the member, never past the limits.
       var bytes: [UInt8] = []
@@ -119,16 +118,65 @@ public struct ArchiveExpander: Sendable {
           "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
         continue
       }
-      // libarchive's WARC reader hands out the record separator's padding after a record's
-      // content: keep no more than the header declares.
-      if declaredSize >= 0, bytes.count > Int(declaredSize) { bytes.removeLast(bytes.count - Int(declaredSize)) }
-      if isWARC {
-        guard let body = Self.documentBody(ofWARCRecord: bytes) else { continue }
-        bytes = body
-      }
       memberIndex += 1
       let spoolPath = "\(spoolFolder)/\(prefix)-\(memberIndex)"
       guard FileManager.default.createFile(atPath: spoolPath, contents: Data(bytes)) else {
+        fail(source, "cannot write the expanded member to \(spoolFolder)")
+        continue
+      }
+      files.append(SourceFile(source: source, path: spoolPath))
+    }
+    return (files, failures)
+  }
+
+  /// Expands a web archive's HTML and text responses (and resources) into the spool. A
+  /// member's name is the record's full target URI.
+  private func expandWARC(_ archive: SourceFile, prefix: String) -> (files: [SourceFile], failures: [DocumentFailure]) {
+    var files: [SourceFile] = []
+    var failures: [DocumentFailure] = []
+    func fail(_ source: String, _ reason: String) {
+      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
+    }
+    var reader: WARCReader
+    do {
+      reader = try WARCReader(path: archive.path)
+    } catch {
+      fail(archive.source, "cannot open the web archive (\(error))")
+      return ([], failures)
+    }
+    defer { reader.close() }
+    try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true)
+    var memberIndex = 0
+    while true {
+      let record: WARCReader.Record?
+      do {
+        record = try reader.next(limit: maxMemberBytes + 16 * 1024)
+      } catch {
+        fail(archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
+        break
+      }
+      guard let record else { break }
+      if reader.expandedBytes > maxArchiveBytes {
+        fail(
+          archive.source,
+          "the archive expands beyond \(maxArchiveBytes) bytes (limits.max_archive_bytes in the pipeline); the rest of it is skipped")
+        break
+      }
+      guard record.type == "response" || record.type == "resource", !record.targetURI.isEmpty else { continue }
+      let source = archive.source + "!/" + record.targetURI
+      guard let content = record.content else {
+        fail(source, "record is \(record.contentLength) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        continue
+      }
+      guard let body = record.type == "response" ? Self.documentBody(ofWARCRecord: content) : content, !body.isEmpty
+      else { continue }
+      guard body.count <= maxMemberBytes else {
+        fail(source, "document is \(body.count) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        continue
+      }
+      memberIndex += 1
+      let spoolPath = "\(spoolFolder)/\(prefix)-\(memberIndex)"
+      guard FileManager.default.createFile(atPath: spoolPath, contents: Data(body)) else {
         fail(source, "cannot write the expanded member to \(spoolFolder)")
         continue
       }

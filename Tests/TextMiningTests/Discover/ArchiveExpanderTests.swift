@@ -40,14 +40,24 @@ import Testing
   }
 
   @Test(arguments: ["crawl.warc", "crawl.warc.gz"])
-  func webArchiveResponsesOfHTMLAreDocumentsWithoutTheirHTTPHeaders(name: String) throws {
+  func webArchiveResponsesOfHTMLAndResourcesAreDocumentsNamedByTheirURI(name: String) throws {
     let result = try expand(name)
     #expect(result.failures.isEmpty)
-    // The image and the redirect are not documents; libarchive names records by the URI's path.
-    #expect(result.files.map(\.source) == ["archives/\(name)!/news/leadership"])
-    let page = try #require(result.contents.values.first)
-    #expect(page.hasPrefix("<html><head><title>Thornbury news</title>"))
-    #expect(page.hasSuffix("</html>"))
+    // The request, the image and the redirect are not documents.
+    let page = "archives/\(name)!/http://www.thornbury-lsp.example/news/leadership"
+    let resource = "archives/\(name)!/file:///archive/minutes/2007-03.txt"
+    #expect(result.files.map(\.source) == [page, resource])
+    let html = try #require(result.contents[page])
+    #expect(html.hasPrefix("<html><head><title>Thornbury news</title>"))
+    #expect(html.hasSuffix("</html>"))
+    #expect(result.contents[resource]?.hasPrefix("Thornbury LSP board note") == true)
+  }
+
+  @Test func aWebArchiveRecordOverTheLimitIsReportedAndSkipped() throws {
+    let result = try expand("crawl.warc", maxMemberBytes: 100)
+    #expect(result.failures.map(\.source).contains("archives/crawl.warc!/http://www.thornbury-lsp.example/news/leadership"))
+    #expect(result.failures.allSatisfy { $0.reason.contains("over the size limit of 100 bytes") })
+    #expect(result.files.map(\.source) == ["archives/crawl.warc!/file:///archive/minutes/2007-03.txt"])
   }
 
   @Test func aMemberThatExpandsPastTheLimitIsReportedAndTheRestIsRead() throws {
@@ -85,6 +95,17 @@ import Testing
     #expect(!result.failures.isEmpty)
     #expect(result.failures.allSatisfy { $0.source.hasPrefix("archives/damaged.zip") && !$0.reason.isEmpty })
     #expect(result.failures.map(\.reason).joined().contains("runcated"))
+  }
+
+  @Test func aTruncatedWebArchiveKeepsWhatWasReadAndReportsTheRest() throws {
+    let folder = try TemporaryFolder()
+    let whole = try Fixtures.bytes("archives/crawl.warc")
+    let cut = try folder.write("cut.warc", bytes: Array(whole.prefix(whole.count - 60)))
+    let expander = ArchiveExpander(maxMemberBytes: 1_000_000, maxArchiveBytes: 100_000_000, spoolFolder: folder.path + "/spool")
+    let (files, failures) = expander.expand(SourceFile(source: "cut.warc", path: cut), prefix: "0") { _ in true }
+    #expect(files.map(\.source) == ["cut.warc!/http://www.thornbury-lsp.example/news/leadership"])
+    #expect(failures.map(\.source) == ["cut.warc"])
+    #expect(failures.first?.reason.contains("ends inside a record") == true)
   }
 
   @Test func archiveNamesAreRecognisedByTheirEnding() {

@@ -238,7 +238,8 @@ import Testing
     let documents = try jsonLines(folder.path + "/out/documents.jsonl")
     #expect(
       documents.map { $0["source"] as? String } == [
-        "bomb.zip!/huge.txt", "bomb.zip!/small.txt", "crawl.warc.gz!/news/leadership", "loose.txt",
+        "bomb.zip!/huge.txt", "bomb.zip!/small.txt", "crawl.warc.gz!/file:///archive/minutes/2007-03.txt",
+        "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership", "loose.txt",
         "reports.zip!/reports/board-note.txt", "reports.zip!/reports/news.html",
         "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt", "traversal.tar!/safe/note.txt",
       ])
@@ -248,10 +249,10 @@ import Testing
     ])
     #expect(report.failures.count == 3)
     // The zip's news page has the same bytes as the crawled page, so it is the crawl's duplicate.
-    #expect(documents[5]["duplicate_of"] as? String == "crawl.warc.gz!/news/leadership")
-    let news = try jsonLines(folder.path + "/out/evidence/" + (try #require(documents[2]["doc_id"] as? String)) + ".jsonl")
+    #expect(documents[6]["duplicate_of"] as? String == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership")
+    let news = try jsonLines(folder.path + "/out/evidence/" + (try #require(documents[3]["doc_id"] as? String)) + ".jsonl")
     #expect(news.contains {
-      $0["code"] as? String == "success_factor.trust" && $0["source"] as? String == "crawl.warc.gz!/news/leadership"
+      $0["code"] as? String == "success_factor.trust" && $0["source"] as? String == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership"
     })
     // The spool is gone and nothing escaped the archive.
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/.spool"))
