@@ -266,6 +266,27 @@ import Testing
     #expect(report.failures.count == 3)
   }
 
+  @Test func aChangedTaxonomyReprocessesEverything() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    let original = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
+    try folder.write("taxonomy.yml", original)
+    let pipeline = try folder.write("p.yml", "name: p\nsources: [src]\ntaxonomy: taxonomy.yml\noutput: out\n")
+    func run() async throws -> PipelineRunner.Report {
+      let definition = try PipelineDefinition.load(from: pipeline)
+      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
+    }
+    _ = try await run()
+    #expect(try await run().unchangedCount == 1)
+    // Any edit to the taxonomy file, even a comment, changes its hash.
+    try folder.write("taxonomy.yml", original + "\n# edited\n")
+    let report = try await run()
+    #expect(report.unchangedCount == 0)
+    #expect(report.changedCount == 0)
+    #expect(try await run().unchangedCount == 1)
+  }
+
   @Test func aChangedPipelineDefinitionReprocessesEverything() async throws {
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
