@@ -60,7 +60,7 @@ extension LSPMinerCommand {
         object.write(String(name.dropLast(".html".count)), object: page)
       }
       try Data(object.lineBytes).write(to: URL(fileURLWithPath: predictions))
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let seconds = elapsed.inSeconds
       print(
         String(
           format: "lspminer: %d pages, %.1f MB, %.3f s, %.0f pages/s, %.1f MB/s", names.count, Double(byteCount) / 1e6,

@@ -45,7 +45,7 @@ final class ProgressBar: @unchecked Sendable {
       : Double(progress.documentsDone) / Double(max(1, progress.documentCount))
     let filled = min(width, Int((fraction * Double(width)).rounded(.down)))
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = elapsed.inSeconds
     let megabytes = Double(progress.bytesDone) / 1e6
     let rate = seconds > 0 ? megabytes / seconds : 0
     var eta = "--:--"

@@ -9,8 +9,11 @@ extension LSPMinerCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run a pipeline over its sources and write evidence files.",
       discussion: """
-        Writes evidence/<doc_id>.jsonl and text/<doc_id>.txt per document, documents.jsonl and \
-        errors.jsonl under the output folder (default out/<pipeline-name>). Exit status: 0 when \
+        Writes evidence/<doc_id>.jsonl and text/<doc_id>.txt per document, documents.jsonl, \
+        errors.jsonl and runs/<UTC time>.json under the output folder (default \
+        out/<pipeline-name>). Archives among the sources (zip, tar, tar.gz, gz, WARC) are read \
+        member by member. Only new and changed sources are processed unless --full is given. \
+        Exit status: 0 when \
         every document succeeded, 1 when some failed, 2 for a usage or configuration error, 75 \
         when another run holds the output folder's lock.
         """)

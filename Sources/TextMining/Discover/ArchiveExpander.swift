@@ -34,29 +34,55 @@ public struct ArchiveExpander: Sendable {
     return archiveSuffixes.contains { lower.hasSuffix($0) }
   }
 
+  /// What expanding one archive gave: members written to the spool, and failures.
+  private struct Expansion {
+    let spoolFolder: String
+    let prefix: String
+    var files: [SourceFile] = []
+    var failures: [DocumentFailure] = []
+
+    mutating func fail(_ source: String, _ reason: String) {
+      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
+    }
+
+    /// Writes a member's bytes to a numbered spool file and lists it under `source`.
+    mutating func spool(_ bytes: [UInt8], source: String) {
+      if files.isEmpty { try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true) }
+      let path = "\(spoolFolder)/\(prefix)-\(files.count + 1)"
+      guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+        return fail(source, "cannot write the expanded member to \(spoolFolder)")
+      }
+      files.append(SourceFile(source: source, path: path))
+    }
+  }
+
+  private func archiveLimitFailure() -> String {
+    "the archive expands beyond \(maxArchiveBytes) bytes (limits.max_archive_bytes in the pipeline); the rest of it is skipped"
+  }
+
   /// Expands one archive. `wanted` decides, from a member's name, whether it is a document
-  /// (WARC records are chosen by their HTTP content type instead, and named by their URI). `prefix` keeps spool names
-  /// of different archives apart.
+  /// (WARC records are chosen by their HTTP content type instead, and named by their URI).
+  /// `prefix` keeps spool names of different archives apart.
   public func expand(_ archive: SourceFile, prefix: String, wanted: (String) -> Bool) -> (
     files: [SourceFile], failures: [DocumentFailure]
   ) {
+    var result = Expansion(spoolFolder: spoolFolder, prefix: prefix)
     let lower = archive.source.lowercased()
-    if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") { return expandWARC(archive, prefix: prefix) }
-    var files: [SourceFile] = []
-    var failures: [DocumentFailure] = []
-    func fail(_ source: String, _ reason: String) {
-      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
+    if lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz") {
+      expandWARC(archive, into: &result)
+    } else {
+      expandArchive(archive, wanted: wanted, into: &result)
     }
+    return (result.files, result.failures)
+  }
+
+  private func expandArchive(_ archive: SourceFile, wanted: (String) -> Bool, into result: inout Expansion) {
     var error = [CChar](repeating: 0, count: 512)
     guard let handle = tm_archive_open(archive.path, &error, error.count) else {
-      fail(archive.source, "cannot open the archive (\(String(cString: error)))")
-      return ([], failures)
+      return result.fail(archive.source, "cannot open the archive (\(String(cString: error)))")
     }
     defer { tm_archive_close(handle) }
-    try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true)
-
     var expanded = 0
-    var memberIndex = 0
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
       var namePointer: UnsafePointer<CChar>?
@@ -65,7 +91,7 @@ public struct ArchiveExpander: Sendable {
       let status = tm_archive_next(handle, &namePointer, &declaredSize, &isFile)
       if status == 0 { break }
       if status < 0 {
-        fail(archive.source, "the archive is damaged (\(String(cString: tm_archive_error(handle)))); the rest of it is skipped")
+        result.fail(archive.source, "the archive is damaged (\(String(cString: tm_archive_error(handle)))); the rest of it is skipped")
         break
       }
       var name = namePointer.map { String(cString: $0) } ?? ""
@@ -80,7 +106,7 @@ public struct ArchiveExpander: Sendable {
       guard wanted(name) else { continue }
       let segments = name.split(separator: "/", omittingEmptySubsequences: false)
       if name.hasPrefix("/") || segments.contains("..") {
-        fail(source, "member name leaves the archive (absolute or '..'); skipped")
+        result.fail(source, "member name leaves the archive (absolute or '..'); skipped")
         continue
       }
       // Read the member, never past the limits.
@@ -103,86 +129,57 @@ public struct ArchiveExpander: Sendable {
         if expanded > maxArchiveBytes { break }
       }
       if expanded > maxArchiveBytes {
-        fail(
-          archive.source,
-          "the archive expands beyond \(maxArchiveBytes) bytes (limits.max_archive_bytes in the pipeline); the rest of it is skipped")
+        result.fail(archive.source, archiveLimitFailure())
         break
       }
       if let damaged {
-        fail(source, "cannot read the member (\(damaged))")
-        continue
+        result.fail(source, "cannot read the member (\(damaged))")
+      } else if tooLarge {
+        result.fail(
+          source, "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+      } else {
+        result.spool(bytes, source: source)
       }
-      if tooLarge {
-        fail(
-          source,
-          "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
-        continue
-      }
-      memberIndex += 1
-      let spoolPath = "\(spoolFolder)/\(prefix)-\(memberIndex)"
-      guard FileManager.default.createFile(atPath: spoolPath, contents: Data(bytes)) else {
-        fail(source, "cannot write the expanded member to \(spoolFolder)")
-        continue
-      }
-      files.append(SourceFile(source: source, path: spoolPath))
     }
-    return (files, failures)
   }
 
   /// Expands a web archive's HTML and text responses (and resources) into the spool. A
   /// member's name is the record's full target URI.
-  private func expandWARC(_ archive: SourceFile, prefix: String) -> (files: [SourceFile], failures: [DocumentFailure]) {
-    var files: [SourceFile] = []
-    var failures: [DocumentFailure] = []
-    func fail(_ source: String, _ reason: String) {
-      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
-    }
+  private func expandWARC(_ archive: SourceFile, into result: inout Expansion) {
     var reader: WARCReader
     do {
       reader = try WARCReader(path: archive.path)
     } catch {
-      fail(archive.source, "cannot open the web archive (\(error))")
-      return ([], failures)
+      return result.fail(archive.source, "cannot open the web archive (\(error))")
     }
     defer { reader.close() }
-    try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true)
-    var memberIndex = 0
     while true {
       let record: WARCReader.Record?
       do {
         record = try reader.next(limit: maxMemberBytes + 16 * 1024)
       } catch {
-        fail(archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
+        result.fail(archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
         break
       }
       guard let record else { break }
       if reader.expandedBytes > maxArchiveBytes {
-        fail(
-          archive.source,
-          "the archive expands beyond \(maxArchiveBytes) bytes (limits.max_archive_bytes in the pipeline); the rest of it is skipped")
+        result.fail(archive.source, archiveLimitFailure())
         break
       }
       guard record.type == "response" || record.type == "resource", !record.targetURI.isEmpty else { continue }
       let source = archive.source + "!/" + record.targetURI
       guard let content = record.content else {
-        fail(source, "record is \(record.contentLength) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        result.fail(source, "record is \(record.contentLength) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
         continue
       }
       guard let body = record.type == "response" ? Self.documentBody(ofWARCRecord: content) : content, !body.isEmpty
       else { continue }
       guard body.count <= maxMemberBytes else {
-        fail(source, "document is \(body.count) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        result.fail(source, "document is \(body.count) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
         continue
       }
-      memberIndex += 1
-      let spoolPath = "\(spoolFolder)/\(prefix)-\(memberIndex)"
-      guard FileManager.default.createFile(atPath: spoolPath, contents: Data(body)) else {
-        fail(source, "cannot write the expanded member to \(spoolFolder)")
-        continue
-      }
-      files.append(SourceFile(source: source, path: spoolPath))
+      result.spool(body, source: source)
     }
-    return (files, failures)
   }
 
   /// The document in a WARC record's payload: an HTTP response's body when its content type

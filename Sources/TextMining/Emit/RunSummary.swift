@@ -5,12 +5,10 @@ import Foundation
 enum RunSummary {
   static func write(_ report: PipelineRunner.Report, to store: OutputStore, finished: Date) throws(OutputError) {
     let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
+    // Milliseconds, so that two runs within one second each keep their summary.
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     formatter.timeZone = TimeZone(identifier: "UTC")
     let stamp = formatter.string(from: finished)
-    func seconds(_ duration: Duration) -> Double {
-      Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
     var counts = JSONObjectWriter()
     counts.write("documents", report.documentCount)
     counts.write("new", report.newCount)
@@ -22,12 +20,12 @@ enum RunSummary {
     counts.write("records", report.recordCount)
     counts.write("bytes", report.byteCount)
     var stages = JSONObjectWriter()
-    stages.write("discover_and_hash", seconds(report.discoverAndHash))
+    stages.write("discover_and_hash", report.discoverAndHash.inSeconds)
     for (stage, value) in report.timings.seconds { stages.write(stage, value) }
     var object = JSONObjectWriter()
     object.write("finished", stamp)
     object.write("counts", object: counts)
-    object.write("seconds", seconds(report.total))
+    object.write("seconds", report.total.inSeconds)
     object.write("stage_seconds", object: stages)
     let folder = store.folder + "/runs"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -147,7 +147,7 @@ public struct StageTimings: Sendable, Equatable {
   /// The stages and their seconds, in pipeline order.
   public var seconds: [(stage: String, seconds: Double)] {
     [("decode", decode), ("extract", extract), ("segment", segment), ("tag", tag), ("records", records), ("write", write)]
-      .map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }
+      .map { ($0.0, $0.1.inSeconds) }
   }
 }
 

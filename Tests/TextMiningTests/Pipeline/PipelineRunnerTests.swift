@@ -15,6 +15,13 @@ import Testing
     return PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
   }
 
+  /// Loads a pipeline file as `lspminer run` does and runs it with one job.
+  private func runPipeline(at path: String) async throws -> PipelineRunner.Report {
+    let definition = try PipelineDefinition.load(from: path)
+    let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+    return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
+  }
+
   private func jsonLines(_ path: String) throws -> [[String: Any]] {
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -209,6 +216,13 @@ import Testing
     #expect((summary["seconds"] as? Double ?? -1) >= 0)
   }
 
+  @Test func runsWithinOneSecondEachKeepTheirSummary() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
+    for _ in 0..<3 { _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run() }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/runs").count == 3)
+  }
+
   @Test func progressIsReportedAfterEachDocumentUpToTheTotals() async throws {
     final class Seen: @unchecked Sendable {
       var values: [PipelineRunner.Progress] = []
@@ -272,11 +286,7 @@ import Testing
     let original = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
     try folder.write("taxonomy.yml", original)
     let pipeline = try folder.write("p.yml", "name: p\nsources: [src]\ntaxonomy: taxonomy.yml\noutput: out\n")
-    func run() async throws -> PipelineRunner.Report {
-      let definition = try PipelineDefinition.load(from: pipeline)
-      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
-      return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
-    }
+    func run() async throws -> PipelineRunner.Report { try await runPipeline(at: pipeline) }
     _ = try await run()
     #expect(try await run().unchangedCount == 1)
     // Any edit to the taxonomy file, even a comment, changes its hash.
@@ -292,11 +302,7 @@ import Testing
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
     let pipeline = try folder.write(
       "p.yml", "name: p\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
-    func run() async throws -> PipelineRunner.Report {
-      let definition = try PipelineDefinition.load(from: pipeline)
-      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
-      return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
-    }
+    func run() async throws -> PipelineRunner.Report { try await runPipeline(at: pipeline) }
     _ = try await run()
     #expect(try await run().unchangedCount == 1)
     try folder.write("p.yml", "name: p\ndescription: changed\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
