@@ -48,6 +48,12 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // Fuzz targets: each main.swift holds only an LLVMFuzzerTestOneInput entry, so a normal
+    // build makes programs that do nothing; Scripts/fuzz.sh builds them with
+    // -sanitize=fuzzer,address -parse-as-library, and libFuzzer drives them.
+    .executableTarget(name: "FuzzExtract", dependencies: ["TextMining"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzTag", dependencies: ["TextMining"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzConfig", dependencies: ["TextMining"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),
     .testTarget(
       name: "TextMiningTests",
       dependencies: ["TextMining"],

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "html_internal.h"
+#include "html_parse.h"
 
 enum { KIND_STACK_CAPACITY = 512 };
 
@@ -386,14 +387,13 @@ static uint32_t line_of(const xmlNode *node) {
   return line > 0 && line < UINT32_MAX ? (uint32_t)line : 0;
 }
 
-tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options,
+tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options, tm_html_limits limits,
                                tm_html_document *result) {
   memset(result, 0, sizeof(*result));
-  if (length > INT32_MAX) return TM_HTML_PARSE_FAILED;
-  int parse_options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                      HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS;
-  htmlDocPtr doc = htmlReadMemory(utf8, (int)length, NULL, "UTF-8", parse_options);
-  if (doc == NULL) return TM_HTML_PARSE_FAILED;
+  xmlDocPtr doc = NULL;
+  tm_html_status parsed = tm_html_parse(utf8, length, limits, &doc, &result->limit_value);
+  if (parsed != TM_HTML_OK) return parsed;
+  tm_budget budget = tm_budget_start(limits.max_seconds);
 
   builder *b = calloc(1, sizeof(builder));
   if (b == NULL) {
@@ -404,12 +404,12 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
   tm_page *page = tm_page_measure(doc);
   b->page = page;
   if ((options & TM_HTML_MAIN_CONTENT) &&
-      !tm_html_select_main_content(doc, (options & TM_HTML_KEEP_FURNITURE) != 0, page)) {
+      !tm_html_select_main_content(doc, (options & TM_HTML_KEEP_FURNITURE) != 0, page, &budget)) {
     b->options &= ~(uint32_t)TM_HTML_MAIN_CONTENT;  // no main content found: the whole visible text
   }
   xmlNode *stop = (xmlNode *)doc;
   xmlNode *node = doc->children;
-  while (node != NULL && !b->failed) {
+  while (node != NULL && !b->failed && !tm_budget_spent(&budget)) {
     if (node->type == XML_ELEMENT_NODE) {
       int role = tm_html_role_of(node);
       if (!skips(b, node, role)) {
@@ -439,12 +439,12 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
   tm_html_collect_metadata(doc, &result->metadata);
   xmlFreeDoc(doc);
 
-  if (b->failed) {
+  if (b->failed || budget.spent) {
     tm_html_metadata_free(&result->metadata);
     free(b->text);
     free(b->blocks);
     free(b);
-    return TM_HTML_OUT_OF_MEMORY;
+    return budget.spent ? TM_HTML_OUT_OF_TIME : TM_HTML_OUT_OF_MEMORY;
   }
   result->text = b->text;
   result->text_length = b->length;

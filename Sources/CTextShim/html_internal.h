@@ -4,7 +4,46 @@
 #define CTEXTSHIM_HTML_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 #include <libxml/tree.h>
+
+/// A time budget for the walks over a parsed page: `tm_budget_spent` looks at the clock once
+/// every 4,096 calls, so a loop can call it per node at no real cost.
+typedef struct tm_budget {
+  struct timespec deadline;
+  bool limited;
+  bool spent;
+  unsigned ticks;
+} tm_budget;
+
+/// A budget of `seconds` from now; zero or less means no limit.
+static inline tm_budget tm_budget_start(double seconds) {
+  tm_budget budget = {.limited = seconds > 0};
+  if (budget.limited) {
+    clock_gettime(CLOCK_MONOTONIC, &budget.deadline);
+    double whole = (double)(long)seconds;
+    budget.deadline.tv_sec += (time_t)whole;
+    budget.deadline.tv_nsec += (long)((seconds - whole) * 1e9);
+    if (budget.deadline.tv_nsec >= 1000000000L) {
+      budget.deadline.tv_sec += 1;
+      budget.deadline.tv_nsec -= 1000000000L;
+    }
+  }
+  return budget;
+}
+
+/// Whether the budget has run out (and stays out once it has).
+static inline bool tm_budget_spent(tm_budget *budget) {
+  if (budget == NULL || !budget->limited) return false;
+  if (budget->spent) return true;
+  if ((++budget->ticks & 4095u) != 0) return false;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  budget->spent = now.tv_sec > budget->deadline.tv_sec ||
+                  (now.tv_sec == budget->deadline.tv_sec && now.tv_nsec >= budget->deadline.tv_nsec);
+  return budget->spent;
+}
 
 /// What an element is to the walk. libxml2's HTML parser gives element names in lower case.
 enum {
@@ -36,7 +75,8 @@ bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const 
 
 /// Scores the document's blocks and marks the main-content subtrees (node->_private).
 /// Returns false when no main content stands out, in which case nothing is marked.
-bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page);
+/// Stops early, marking nothing, when `budget` runs out (check `budget->spent`).
+bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page, tm_budget *budget);
 
 /// Whether a node was marked as a main-content root.
 bool tm_html_is_selected(const xmlNode *node);

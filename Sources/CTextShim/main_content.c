@@ -178,7 +178,10 @@ static bool holds_selected(xmlNode *element) {
 /// Inside the kept subtrees, a marker heading and everything after it among its siblings are
 /// pruned; a heading that opens its own wrapper prunes the wrapper.
 static void prune_after_marker_headings(stats *all, size_t count) {
-  for (size_t i = 0; i < count; i++) {
+  // Each marker costs a pass over the page, so only the first few are looked at: a real page
+  // has one or two, and a page of ten thousand must not cost ten thousand passes.
+  int markers = 0;
+  for (size_t i = 0; i < count && markers < 16; i++) {
     xmlNode *heading = all[i].node;
     if (!is_marker_heading(heading)) continue;
     bool inside = false;
@@ -189,6 +192,7 @@ static void prune_after_marker_headings(stats *all, size_t count) {
       }
     }
     if (!inside) continue;
+    markers++;
     xmlNode *first = heading->parent != NULL ? heading->parent->children : NULL;
     while (first != NULL && first->type != XML_ELEMENT_NODE) first = first->next;
     if (first == heading && heading->parent != NULL && !tm_html_is_selected(heading->parent) &&
@@ -211,7 +215,7 @@ static void prune_after_marker_headings(stats *all, size_t count) {
   }
 }
 
-bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page) {
+bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page, tm_budget *budget) {
   size_t count = 0;
   size_t capacity = 1024;
   stats *all = calloc(capacity, sizeof(stats));
@@ -222,6 +226,10 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   xmlNode *node = doc->children;
   bool failed = false;
   while (node != NULL && !failed) {
+    if (tm_budget_spent(budget)) {
+      failed = true;
+      break;
+    }
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE && !tm_html_excluded(node, tm_html_role_of(node), keep_furniture, page) &&
         !is(node, "head") && !tm_html_unlikely_content(node, page)) {
@@ -245,6 +253,12 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
       count_text(node->content, &all[(intptr_t)node->parent->_private - 1]);
     }
     node = tm_walk_next(node, stop, descend);
+  }
+
+  if (failed) {
+    for (size_t i = 0; i < count; i++) all[i].node->_private = NULL;
+    free(all);
+    return false;
   }
 
   // Pass 2: subtree totals, children before parents (reverse pre-order).
@@ -351,6 +365,7 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   // Pass 6: inside the kept subtrees, prune lists of links and blocks whose class or id names
   // related stories, sharing, comments and the like.
   for (size_t i = 0; i < count; i++) {
+    if (tm_budget_spent(budget)) break;
     if (tm_html_is_selected(all[i].node) || all[i].text <= 0) continue;
     bool inside = false;
     for (long a = all[i].parent; a >= 0; a = all[a].parent) {

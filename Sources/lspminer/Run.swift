@@ -79,10 +79,11 @@ extension LSPMinerCommand {
         throw ExitCode.failure
       }
       for failure in report.failures { logger.error("\(failure)") }
+      for partial in report.partials { logger.warning("\(partial)") }
       let seconds = (ContinuousClock.now - started) / .seconds(1)
       let summary =
           "\(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
-            + "\(report.failures.count) failed; \(report.newCount) new, \(report.changedCount) changed, "
+            + "\(report.failures.count) failed\(report.partials.isEmpty ? "" : ", \(report.partials.count) partial"); \(report.newCount) new, \(report.changedCount) changed, "
             + "\(report.unchangedCount) unchanged, \(report.removedCount) removed), \(report.recordCount) records in "
             + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)"
       logger.notice("\(summary)")

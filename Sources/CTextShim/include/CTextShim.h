@@ -104,6 +104,8 @@ typedef struct tm_html_document {
   size_t block_count;
   /// What the page states about itself.
   tm_html_metadata metadata;
+  /// For a limit status: the depth or attribute count that broke the limit.
+  uint64_t limit_value;
 } tm_html_document;
 
 /// Options for tm_html_extract.
@@ -115,11 +117,28 @@ enum {
   TM_HTML_MAIN_CONTENT = 1u << 1,
 };
 
+/// Limits for tm_html_extract; a zero field means no limit of ours.
+typedef struct tm_html_limits {
+  /// Elements nested deeper than this stop the parse (libxml2's own depth cap of 256 is lifted
+  /// only because this one applies).
+  uint32_t max_depth;
+  /// An element with more attributes than this refuses the page before it is parsed.
+  uint32_t max_attributes;
+  /// Seconds the extraction may take after the parse (checked every few thousand nodes).
+  double max_seconds;
+} tm_html_limits;
+
 typedef enum tm_html_status {
   TM_HTML_OK = 0,
   /// libxml2 produced no document (input it cannot parse at all).
   TM_HTML_PARSE_FAILED = 1,
   TM_HTML_OUT_OF_MEMORY = 2,
+  /// Nesting reached limits.max_depth; result->limit_value is the depth reached.
+  TM_HTML_TOO_DEEP = 3,
+  /// An element has more than limits.max_attributes; result->limit_value is its count.
+  TM_HTML_TOO_MANY_ATTRIBUTES = 4,
+  /// Extraction ran past limits.max_seconds.
+  TM_HTML_OUT_OF_TIME = 5,
 } tm_html_status;
 
 /// Parses UTF-8 HTML with libxml2 (recover mode, no network, no entity loading) and returns its
@@ -127,8 +146,9 @@ typedef enum tm_html_status {
 ///
 /// Script, style, noscript, template and page furniture are dropped unless options say
 /// otherwise. White space inside a block collapses to single spaces; blocks are trimmed and empty
-/// blocks omitted. The input's own charset declarations are ignored: it is UTF-8.
-tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options,
+/// blocks omitted. The input's own charset declarations are ignored: it is UTF-8. A page that
+/// breaks one of `limits` gives the matching status and no text.
+tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options, tm_html_limits limits,
                                tm_html_document *result);
 
 /// Frees the buffers of a tm_html_document and zeroes it.

@@ -1,6 +1,7 @@
 /// Decodes bytes with ICU converters: BOM first, then an HTML page's declared charset, then
 /// UTF-8, then ICU's charset detector (for charsets outside the Latin-1 family), then
-/// windows-1252.
+/// windows-1252. Bytes that are mostly UTF-8 with a few stray windows-1252 bytes decode as both
+/// ("UTF-8+windows-1252").
 ///
 /// Labels follow the HTML standard's rules: "iso-8859-1" and "us-ascii" mean windows-1252, and
 /// a page that declares UTF-16 without a byte order mark is read as UTF-8. A declared charset
@@ -46,6 +47,12 @@ public struct CharsetDecoder: TextDecoder {
       guard nulCount * 100 <= bytes.count else { throw .binary(kind: "contains NUL bytes") }
       bytes.removeAll { $0 == 0 }
     }
+    // Random or binary bytes: about one in ten is a control byte, which no text of a kilobyte or
+    // more in any of the single-byte or UTF-8 encodings read below has.
+    let sample = bytes.prefix(65536)
+    if sample.count >= 1024, sample.reduce(0, { $0 + (Self.isControlByte($1) ? 1 : 0) }) * 20 > sample.count {
+      throw .binary(kind: "control characters in over 5% of the bytes")
+    }
     var declared: String?
     if format == .html, let label = CharsetPrescanner.declaredCharset(in: bytes.prefix(prescanByteCount)) {
       declared = label
@@ -70,6 +77,12 @@ public struct CharsetDecoder: TextDecoder {
       if charset != "UTF-8", charset != "windows-1252", let text = try? Self.convert(bytes[...], charset: charset) {
         return try finish(text, format: format, encoding: charset, declared: declared)
       }
+    }
+    // Mostly UTF-8 with a few stray bytes (a page pasted together from UTF-8 and windows-1252
+    // sources): each valid sequence as UTF-8, each stray byte as windows-1252.
+    let mixed = Self.decodeMixed(bytes)
+    if mixed.multibyteCount > 0, mixed.multibyteCount >= mixed.strayCount {
+      return try finish(mixed.text, format: format, encoding: "UTF-8+windows-1252", declared: declared)
     }
     let text: String
     do {
@@ -106,6 +119,42 @@ public struct CharsetDecoder: TextDecoder {
       text = String(kept)
     }
     return DecodedDocument(text: text, format: format, encoding: encoding, declaredEncoding: declared)
+  }
+
+  /// windows-1252's characters for bytes 0x80-0x9F; U+FFFD for its five undefined bytes.
+  private static let windows1252High: [Unicode.Scalar] = [
+    "\u{20AC}", "\u{FFFD}", "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+    "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", "\u{FFFD}", "\u{017D}", "\u{FFFD}",
+    "\u{FFFD}", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+    "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", "\u{FFFD}", "\u{017E}", "\u{0178}",
+  ]
+
+  /// Bytes read as UTF-8 where they form valid sequences and as windows-1252 where they do not,
+  /// with the number of valid multi-byte sequences and of stray bytes.
+  static func decodeMixed(_ bytes: [UInt8]) -> (text: String, multibyteCount: Int, strayCount: Int) {
+    var scalars = String.UnicodeScalarView()
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var position = 0
+    var multibyte = 0
+    var stray = 0
+    loop: while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        if encoded.count > 1 { multibyte += 1 }
+        position += encoded.count
+        scalars.append(Unicode.UTF8.decode(encoded))
+      case .error(let length):
+        for byte in bytes[position..<(position + length)] {
+          stray += 1
+          scalars.append(byte >= 0xA0 ? Unicode.Scalar(byte) : byte >= 0x80 ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
+        }
+        position += length
+      case .emptyInput:
+        break loop
+      }
+    }
+    return (String(scalars), multibyte, stray)
   }
 
   private static func isControlByte(_ byte: UInt8) -> Bool {

@@ -87,8 +87,13 @@ public struct SourceDiscoverer: Sendable {
       if isLink {
         let wanted = isIncluded(relativePath)
         guard stat(path, &targetInfo) == 0, let real = Self.realPath(path) else {
+          let isLoop = errno == ELOOP
           if wanted {
-            failures.append(DocumentFailure(source: source, stage: .discover, reason: "broken symbolic link; the file it points to does not exist"))
+            let reason =
+              isLoop
+              ? "symbolic link loop (the link leads back to itself); not followed"
+              : "broken symbolic link; the file it points to does not exist"
+            failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
           }
           continue
         }

@@ -36,6 +36,8 @@ public struct DocumentRecord: Sendable, Equatable {
   public var duplicateOf: String?
   public var blockCount: Int
   public var sentenceCount: Int
+  /// Sentences left untagged for their length (`limits.max_sentence_tokens`).
+  public var untaggedSentenceCount = 0
   public var recordCount: Int
   /// Records per category, in taxonomy order, including zeros.
   public var categoryCounts: [(category: String, count: Int)]
@@ -64,6 +66,7 @@ public struct DocumentRecord: Sendable, Equatable {
     object.write("duplicate_of", duplicateOf)
     object.write("blocks", blockCount)
     object.write("sentences", sentenceCount)
+    object.write("untagged_sentences", untaggedSentenceCount)
     object.write("records", recordCount)
     object.write("counts", object: counts)
     return object.lineBytes
@@ -84,13 +87,24 @@ public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertib
   public var stage: Stage
   /// What went wrong, in words.
   public var reason: String
+  /// What became of the document.
+  public var outcome: Outcome = .failed
+
+  /// What became of a document that has a line in `errors.jsonl`.
+  public enum Outcome: String, Sendable {
+    /// No evidence: the document could not be read or processed.
+    case failed
+    /// Evidence was written, but part of the document was left out (the reason says which).
+    case partial
+  }
 
   /// Creates a failure record.
-  public init(source: String, docID: String? = nil, stage: Stage, reason: String) {
+  public init(source: String, docID: String? = nil, stage: Stage, reason: String, outcome: Outcome = .failed) {
     self.source = source
     self.docID = docID
     self.stage = stage
     self.reason = reason
+    self.outcome = outcome
   }
 
   /// `source: reason`, the form printed on standard error.
@@ -103,6 +117,7 @@ public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertib
     object.write("doc_id", docID)
     object.write("stage", stage.rawValue)
     object.write("error", reason)
+    object.write("outcome", outcome.rawValue)
     return object.lineBytes
   }
 }

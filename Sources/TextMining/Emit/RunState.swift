@@ -11,6 +11,8 @@ struct RunState {
   /// An earlier run's record of one source.
   struct Previous {
     var docID: String?
+    /// Processed whole, with nothing to report: reusable as it is. (A partial document is
+    /// processed again, so that its line in errors.jsonl is written again.)
     var isOK: Bool
     var recordCount: Int
     var line: [UInt8]
@@ -30,7 +32,7 @@ struct RunState {
       else { continue }
       // A source that could not be read has no doc_id; it is still not new next time.
       previous[source] = Previous(
-        docID: object["doc_id"] as? String, isOK: object["status"] as? String == "ok", recordCount: object["records"] as? Int ?? 0,
+        docID: object["doc_id"] as? String, isOK: object["status"] as? String == "ok" && (object["untagged_sentences"] as? Int ?? 0) == 0, recordCount: object["records"] as? Int ?? 0,
         line: Array(line) + [UInt8(ascii: "\n")])
     }
     return previous

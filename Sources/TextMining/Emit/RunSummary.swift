@@ -16,6 +16,7 @@ enum RunSummary {
     counts.write("unchanged", report.unchangedCount)
     counts.write("removed", report.removedCount)
     counts.write("failed", report.failures.count)
+    counts.write("partial", report.partials.count)
     counts.write("duplicate", report.duplicateCount)
     counts.write("records", report.recordCount)
     counts.write("bytes", report.byteCount)

@@ -12,11 +12,14 @@ public struct HTMLTextExtractor: TextExtractor {
   /// Keep only the main content chosen by text-density scoring (the pipeline's default; scored
   /// by `Scripts/extraction-benchmark.sh`).
   public var keepsMainContentOnly: Bool
+  /// Depth, attribute and time limits (`ProcessingLimits`); a page that reaches one is refused.
+  public var limits: ProcessingLimits
 
   /// Creates an HTML extractor.
-  public init(keepsFurniture: Bool = false, keepsMainContentOnly: Bool = false) {
+  public init(keepsFurniture: Bool = false, keepsMainContentOnly: Bool = false, limits: ProcessingLimits = ProcessingLimits()) {
     self.keepsFurniture = keepsFurniture
     self.keepsMainContentOnly = keepsMainContentOnly
+    self.limits = limits
   }
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
@@ -28,8 +31,15 @@ public struct HTMLTextExtractor: TextExtractor {
     var found: [HTMLBlock] = []
     var page: HTMLPage?
     for attempt in attempts {
-      guard let parsed = LibXML.page(fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly)
-      else { continue }
+      let parsed: HTMLPage
+      do {
+        parsed = try LibXML.page(
+          fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly, limits: limits)
+      } catch .unparsableHTML {
+        continue
+      } catch {
+        throw error  // a limit: another reading of the same page would reach it again
+      }
       page = parsed
       found = parsed.blocks
       if found.contains(where: { $0.kind != .title }) { break }

@@ -14,11 +14,23 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible {
   case unparsableHTML
   /// Nothing but white space or markup was left.
   case noText
+  /// Markup nested deeper than `limits.max_tree_depth`; parsing stopped there.
+  case tooDeep(depth: Int, limit: Int)
+  /// An element with more attributes than `limits.max_attributes`; the page was not parsed.
+  case tooManyAttributes(count: Int, limit: Int)
+  /// Extraction ran past `limits.max_document_seconds`.
+  case outOfTime(limit: Double)
 
   public var description: String {
     switch self {
     case .unparsableHTML: "HTML could not be parsed"
     case .noText: "no text found (the file holds only white space, markup or page furniture)"
+    case .tooDeep(let depth, let limit):
+      "markup is nested \(depth) elements deep, over the limit of \(limit) (limits.max_tree_depth in the pipeline); not parsed further"
+    case .tooManyAttributes(let count, let limit):
+      "an element has \(count) attributes, over the limit of \(limit) (limits.max_attributes in the pipeline); not parsed"
+    case .outOfTime(let limit):
+      "extraction took over \(ProcessingLimits.format(seconds: limit)) s (limits.max_document_seconds in the pipeline); document abandoned"
     }
   }
 }

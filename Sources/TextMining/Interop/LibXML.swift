@@ -35,26 +35,41 @@ enum LibXML {
   ///   - html: the page, already decoded; its own charset declarations are ignored.
   ///   - keepFurniture: keep nav, header, footer, aside, forms and menu-like elements.
   ///   - mainContentOnly: keep only the best-scoring content container and its siblings.
-  /// - Returns: the blocks and metadata, or `nil` when libxml2 could not build a document at all.
-  static func page(fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false) -> HTMLPage? {
+  ///   - limits: the depth, attribute and time limits the parse and walk keep to.
+  /// - Returns: the blocks and metadata.
+  /// - Throws: `ExtractionError` when libxml2 could not build a document at all, or a limit
+  ///   was reached.
+  static func page(
+    fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false, limits: ProcessingLimits = ProcessingLimits()
+  ) throws(ExtractionError) -> HTMLPage {
     _ = initialize
     var html = html
-    return html.withUTF8 { utf8 -> HTMLPage? in
-      guard let base = utf8.baseAddress else { return HTMLPage(blocks: []) }
+    let outcome = html.withUTF8 { utf8 -> Result<HTMLPage, ExtractionError> in
+      guard let base = utf8.baseAddress else { return .success(HTMLPage(blocks: [])) }
       var document = tm_html_document()
       var options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
       if mainContentOnly { options |= UInt32(TM_HTML_MAIN_CONTENT) }
+      let shimLimits = tm_html_limits(
+        max_depth: UInt32(clamping: limits.maxTreeDepth), max_attributes: UInt32(clamping: limits.maxAttributes),
+        max_seconds: limits.maxDocumentSeconds)
       let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-        tm_html_extract($0, utf8.count, options, &document)
+        tm_html_extract($0, utf8.count, options, shimLimits, &document)
       }
       defer { tm_html_document_free(&document) }
-      guard status == TM_HTML_OK else { return nil }
+      switch status {
+      case TM_HTML_OK: break
+      case TM_HTML_TOO_DEEP: return .failure(.tooDeep(depth: Int(document.limit_value), limit: limits.maxTreeDepth))
+      case TM_HTML_TOO_MANY_ATTRIBUTES:
+        return .failure(.tooManyAttributes(count: Int(document.limit_value), limit: limits.maxAttributes))
+      case TM_HTML_OUT_OF_TIME: return .failure(.outOfTime(limit: limits.maxDocumentSeconds))
+      default: return .failure(.unparsableHTML)
+      }
       func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String? { pointer.map { String(cString: $0) } }
       let metadata = document.metadata
       var page = HTMLPage(
         blocks: [], statedTitle: string(metadata.title), heading: string(metadata.heading), author: string(metadata.author),
         published: string(metadata.published), language: string(metadata.language), url: string(metadata.url))
-      guard let blocks = document.blocks, let text = document.text else { return page }
+      guard let blocks = document.blocks, let text = document.text else { return .success(page) }
       let bytes = UnsafeRawBufferPointer(start: text, count: document.text_length)
       var result: [HTMLBlock] = []
       result.reserveCapacity(document.block_count)
@@ -69,8 +84,9 @@ enum LibXML {
             text: String(decoding: slice, as: UTF8.self)))
       }
       page.blocks = result
-      return page
+      return .success(page)
     }
+    return try outcome.get()
   }
 }
 

@@ -11,11 +11,13 @@ public struct DocumentProcessor: Sendable {
   public var taxonomy: Taxonomy
   /// The pipeline name the records carry.
   public var pipelineName: String
+  /// The text size and time limits checked here (the stages hold their own).
+  public var limits: ProcessingLimits
 
   /// Creates a processor from its stages.
   public init(
     decoder: any TextDecoder, extractor: any TextExtractor, segmenter: any Segmenter, tagger: any Tagger,
-    taxonomy: Taxonomy, pipelineName: String
+    taxonomy: Taxonomy, pipelineName: String, limits: ProcessingLimits = ProcessingLimits()
   ) {
     self.decoder = decoder
     self.extractor = extractor
@@ -23,6 +25,7 @@ public struct DocumentProcessor: Sendable {
     self.tagger = tagger
     self.taxonomy = taxonomy
     self.pipelineName = pipelineName
+    self.limits = limits
   }
 
   /// The standard stages: ICU charset decoding, libxml2/plain-text extraction, ICU segmentation
@@ -31,11 +34,14 @@ public struct DocumentProcessor: Sendable {
     DocumentProcessor(
       decoder: CharsetDecoder(),
       extractor: FormatDispatchingExtractor(
-        html: HTMLTextExtractor(keepsFurniture: definition.keepsFurniture, keepsMainContentOnly: definition.keepsMainContentOnly)),
+        html: HTMLTextExtractor(
+          keepsFurniture: definition.keepsFurniture, keepsMainContentOnly: definition.keepsMainContentOnly,
+          limits: definition.limits)),
       segmenter: ICUSegmenter(locale: definition.segmentationLocale),
-      tagger: TaxonomyTagger(taxonomy: taxonomy),
+      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: definition.limits.maxSentenceTokens),
       taxonomy: taxonomy,
-      pipelineName: definition.name)
+      pipelineName: definition.name,
+      limits: definition.limits)
   }
 
   /// A processed document: its text, its records and what is known about it.
@@ -46,8 +52,28 @@ public struct DocumentProcessor: Sendable {
     public var text: String
     public var sentenceCount: Int
     public var records: [EvidenceRecord]
+    /// Sentences the tagger skipped for their length: index, token count, block and line.
+    public var skippedSentences: [SkippedSentence] = []
     /// Time spent in each stage.
     public var timings = StageTimings()
+
+    /// The note for `errors.jsonl` when part of the document was not tagged, else nil.
+    public func partialNote(limit: Int) -> String? {
+      guard let first = skippedSentences.first else { return nil }
+      let count = skippedSentences.count
+      let longest = skippedSentences.map(\.tokenCount).max() ?? 0
+      return (count == 1 ? "1 sentence" : "\(count) sentences")
+        + " not tagged: over the limit of \(limit) tokens (limits.max_sentence_tokens in the pipeline); "
+        + "the longest has \(longest) tokens; the first is in block \(first.block), line \(first.line)"
+    }
+  }
+
+  /// A sentence left untagged for its length.
+  public struct SkippedSentence: Sendable, Equatable {
+    public var sentence: Int
+    public var tokenCount: Int
+    public var block: Int
+    public var line: Int
   }
 
   /// Processes one document's bytes.
@@ -60,6 +86,7 @@ public struct DocumentProcessor: Sendable {
   /// - Returns: the result, or the failure naming the stage and the reason.
   public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat) -> Swift.Result<Result, DocumentFailure> {
     let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: .milliseconds(Int64(min(limits.maxDocumentSeconds, 1e9) * 1000)))
     var timings = StageTimings()
     var mark = clock.now
     func lap() -> Duration {
@@ -67,35 +94,67 @@ public struct DocumentProcessor: Sendable {
       defer { mark = now }
       return now - mark
     }
+    func failure(_ stage: DocumentFailure.Stage, _ reason: String) -> Swift.Result<Result, DocumentFailure> {
+      .failure(DocumentFailure(source: source, docID: docID, stage: stage, reason: reason))
+    }
+    func outOfTime(_ stage: DocumentFailure.Stage) -> Swift.Result<Result, DocumentFailure>? {
+      guard clock.now >= deadline else { return nil }
+      return failure(
+        stage,
+        "processing took over \(ProcessingLimits.format(seconds: limits.maxDocumentSeconds)) s "
+          + "(limits.max_document_seconds in the pipeline); document abandoned during \(stage.rawValue)")
+    }
     let decoded: DecodedDocument
     do {
       decoded = try decoder.decode(bytes, format: format)
     } catch {
-      return .failure(DocumentFailure(source: source, docID: docID, stage: .decode, reason: error.description))
+      return failure(.decode, error.description)
     }
     timings.decode = lap()
+    if let late = outOfTime(.decode) { return late }
     let extracted: ExtractedText
     do {
       extracted = try extractor.extractText(from: decoded)
+    } catch .outOfTime {
+      return outOfTime(.extract) ?? failure(.extract, ExtractionError.outOfTime(limit: limits.maxDocumentSeconds).description)
     } catch {
-      return .failure(DocumentFailure(source: source, docID: docID, stage: .extract, reason: error.description))
+      return failure(.extract, error.description)
     }
     timings.extract = lap()
+    if let late = outOfTime(.extract) { return late }
+    let textBytes = extracted.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 }
+    guard textBytes <= limits.maxTextBytes else {
+      return failure(
+        .extract,
+        "extracted text is \(textBytes) bytes, over the limit of \(limits.maxTextBytes) bytes (limits.max_text_bytes in the pipeline)")
+    }
     let segmented: SegmentedText
     do {
       segmented = try segmenter.segment(extracted)
     } catch {
-      return .failure(DocumentFailure(source: source, docID: docID, stage: .segment, reason: error.description))
+      return failure(.segment, error.description)
     }
     timings.segment = lap()
-    let mentions = tagger.mentions(in: segmented)
+    if let late = outOfTime(.segment) { return late }
+    let tagged: TaggedText
+    do {
+      tagged = try tagger.tag(segmented, deadline: deadline)
+    } catch {
+      return outOfTime(.tag) ?? failure(.tag, "tagging ran out of time")
+    }
     timings.tag = lap()
-    let records = makeRecords(mentions, segmented: segmented, source: source, docID: docID)
+    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID)
     timings.records = lap()
+    if let late = outOfTime(.emit) { return late }
+    let skipped = tagged.skippedSentences.map { skipped in
+      let block = segmented.sentences[skipped.sentence].block
+      return SkippedSentence(
+        sentence: skipped.sentence, tokenCount: skipped.tokenCount, block: block, line: extracted.blocks[block].line)
+    }
     return .success(
       Result(
         decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
-        records: records, timings: timings))
+        records: records, skippedSentences: skipped, timings: timings))
   }
 
   private func makeRecords(_ mentions: [Mention], segmented: SegmentedText, source: String, docID: String) -> [EvidenceRecord] {

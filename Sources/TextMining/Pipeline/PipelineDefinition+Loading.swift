@@ -9,7 +9,7 @@ extension PipelineDefinition {
   ///
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
-  /// (default `out/<name>` in the working directory), `limits: {max_file_bytes, max_archive_bytes}`,
+  /// (default `out/<name>` in the working directory), `limits:` (see `ProcessingLimits` for the keys),
   /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
   ///
   /// - Parameter path: the pipeline file, as the user named it.
@@ -41,8 +41,7 @@ extension PipelineDefinition {
     var exclude: [GlobPattern] = []
     var taxonomy: String?
     var output: String?
-    var maxFileBytes = defaultMaxFileBytes
-    var maxArchiveBytes = defaultMaxArchiveBytes
+    var limits = ProcessingLimits()
     var keepsFurniture = false
     var mainContent = true
     var locale = defaultSegmentationLocale
@@ -80,11 +79,17 @@ extension PipelineDefinition {
         taxonomy = path
       case "output": output = resolve(try value.nonEmptyString(what: "'output'"))
       case "limits":
-        for (limit, _, limitValue) in try value.mapping(allowedKeys: ["max_file_bytes", "max_archive_bytes"], what: "'limits'") {
-          if limit == "max_file_bytes" {
-            maxFileBytes = try limitValue.positiveInt(what: "'max_file_bytes'")
-          } else {
-            maxArchiveBytes = try limitValue.positiveInt(what: "'max_archive_bytes'")
+        for (limit, _, limitValue) in try value.mapping(allowedKeys: Self.limitKeys, what: "'limits'") {
+          let what = "'\(limit)'"
+          switch limit {
+          case "max_file_bytes": limits.maxFileBytes = try limitValue.positiveInt(what: what)
+          case "max_archive_bytes": limits.maxArchiveBytes = try limitValue.positiveInt(what: what)
+          case "max_text_bytes": limits.maxTextBytes = try limitValue.positiveInt(what: what)
+          case "max_tree_depth": limits.maxTreeDepth = try limitValue.positiveInt(what: what)
+          case "max_attributes": limits.maxAttributes = try limitValue.positiveInt(what: what)
+          case "max_document_seconds": limits.maxDocumentSeconds = try limitValue.positiveNumber(what: what)
+          case "max_sentence_tokens": limits.maxSentenceTokens = try limitValue.positiveInt(what: what)
+          default: break
           }
         }
       case "extract":
@@ -110,12 +115,17 @@ extension PipelineDefinition {
     }
     var definition = PipelineDefinition(
       file: file, name: name, description: description, sources: sources, include: include, exclude: exclude,
-      taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", maxFileBytes: maxFileBytes,
+      taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", limits: limits,
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
     definition.keepsMainContentOnly = mainContent
-    definition.maxArchiveBytes = maxArchiveBytes
     return definition
   }
+
+  /// The keys `limits:` accepts, one per `ProcessingLimits` property.
+  static let limitKeys = [
+    "max_file_bytes", "max_archive_bytes", "max_text_bytes", "max_tree_depth", "max_attributes",
+    "max_document_seconds", "max_sentence_tokens",
+  ]
 
   private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError) -> [GlobPattern] {
     var patterns: [GlobPattern] = []

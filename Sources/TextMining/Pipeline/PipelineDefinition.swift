@@ -20,10 +20,18 @@ public struct PipelineDefinition: Sendable {
   public var taxonomyPath: String
   /// Where outputs go.
   public var outputPath: String
+  /// The limits that keep a hostile file from stopping or hanging the run (`limits:`).
+  public var limits = ProcessingLimits()
   /// Files larger than this many bytes are refused (archive members too, as they expand).
-  public var maxFileBytes: Int
+  public var maxFileBytes: Int {
+    get { limits.maxFileBytes }
+    set { limits.maxFileBytes = newValue }
+  }
   /// An archive that expands to more than this many bytes is read no further (a bomb guard).
-  public var maxArchiveBytes = defaultMaxArchiveBytes
+  public var maxArchiveBytes: Int {
+    get { limits.maxArchiveBytes }
+    set { limits.maxArchiveBytes = newValue }
+  }
   /// Keep page furniture (nav, header, footer, aside, forms) in HTML text.
   public var keepsFurniture: Bool
   /// Keep only the main content of HTML pages, chosen by text-density scoring (the default).
@@ -34,9 +42,7 @@ public struct PipelineDefinition: Sendable {
   /// Include patterns used when a pipeline names none.
   public static let defaultInclude = ["**/*.html", "**/*.htm", "**/*.txt"]
   /// The size limit used when a pipeline sets none (50 MB).
-  public static let defaultMaxFileBytes = 50_000_000
-  /// The archive expansion limit used when a pipeline sets none (2 GB).
-  public static let defaultMaxArchiveBytes = 2_000_000_000
+  public static let defaultMaxFileBytes = ProcessingLimits().maxFileBytes
   /// The segmentation locale used when a pipeline sets none.
   public static let defaultSegmentationLocale = "en_GB@ss=standard"
 

@@ -81,6 +81,9 @@ public struct PipelineRunner: Sendable {
     public var duplicateCount = 0
     /// The documents that failed, in source order.
     public var failures: [DocumentFailure] = []
+    /// Documents whose evidence was written with part of them left out (over-long sentences),
+    /// in source order.
+    public var partials: [DocumentFailure] = []
     /// Evidence records written.
     public var recordCount = 0
     /// Bytes of source read.
@@ -185,7 +188,7 @@ public struct PipelineRunner: Sendable {
           }
           if let failure = outcome.failure {
             try index.append(failure)
-            report.failures.append(failure)
+            if failure.outcome == .partial { report.partials.append(failure) } else { report.failures.append(failure) }
           }
         } catch {
           writeFailure = error
@@ -316,11 +319,15 @@ extension PipelineRunner {
       record.declaredEncoding = result.decoded.declaredEncoding
       record.blockCount = result.extracted.blocks.count
       record.sentenceCount = result.sentenceCount
+      record.untaggedSentenceCount = result.skippedSentences.count
       record.recordCount = result.records.count
       var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
       for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
       record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
-      return Outcome(record: record, timings: timings)
+      let partial = result.partialNote(limit: processor.limits.maxSentenceTokens).map {
+        DocumentFailure(source: item.file.source, docID: docID, stage: .tag, reason: $0, outcome: .partial)
+      }
+      return Outcome(record: record, failure: partial, timings: timings)
     }
   }
 }

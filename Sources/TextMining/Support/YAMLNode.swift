@@ -88,6 +88,15 @@ struct YAMLNode {
     return value
   }
 
+  /// A positive number of seconds or the like, allowing a fraction (`0.5`) and `_` separators.
+  func positiveNumber(what: String) throws(ConfigurationError) -> Double {
+    let text = String(try string(what: what).filter { $0 != "_" })
+    guard let value = Double(text), value.isFinite, value > 0 else {
+      throw error("\(what) must be a positive number, not '\(text)'")
+    }
+    return value
+  }
+
   /// A boolean (`true`/`false`, `yes`/`no`).
   func bool(what: String) throws(ConfigurationError) -> Bool {
     switch try string(what: what).lowercased() {

@@ -51,9 +51,33 @@ public struct Mention: Sendable, Equatable {
 
 /// The tag stage: segmented text in, mentions out.
 public protocol Tagger: Sendable {
-  /// Finds every mention in a document, in text order.
+  /// Finds every mention in a document, in text order, within a time limit.
   ///
-  /// - Parameter text: the segmented document.
-  /// - Returns: the mentions, ordered by position.
-  func mentions(in text: SegmentedText) -> [Mention]
+  /// - Parameters:
+  ///   - text: the segmented document.
+  ///   - deadline: when to give up; checked between sentences.
+  /// - Returns: the mentions, ordered by position, and the sentences left untagged.
+  /// - Throws: `TaggingError.outOfTime` when the deadline passes.
+  func tag(_ text: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError) -> TaggedText
+}
+
+/// What the tagger made of a document.
+public struct TaggedText: Sendable {
+  /// The mentions, ordered by position.
+  public var mentions: [Mention]
+  /// Sentences not tagged because they have more tokens than the tagger's limit: index in
+  /// `SegmentedText.sentences` and token count.
+  public var skippedSentences: [(sentence: Int, tokenCount: Int)]
+
+  /// Creates a tagging result.
+  public init(mentions: [Mention], skippedSentences: [(sentence: Int, tokenCount: Int)] = []) {
+    self.mentions = mentions
+    self.skippedSentences = skippedSentences
+  }
+}
+
+/// Why tagging stopped.
+public enum TaggingError: Error, Equatable {
+  /// The deadline passed.
+  case outOfTime
 }

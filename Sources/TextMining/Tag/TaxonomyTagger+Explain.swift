@@ -11,7 +11,9 @@ extension TaxonomyTagger {
     return text.withUTF8 { bytes -> String in
       var scratch: [UInt8] = []
       let sentences = segmented.sentences.map {
-        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, taxonomy: taxonomy, scratch: &scratch)
+        let tokens = segmented.tokens[$0.tokenIndices]
+        return SentenceTokens(
+          ranges: tokens.count > maxSentenceTokens ? [] : tokens, in: bytes, taxonomy: taxonomy, scratch: &scratch)
       }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var lines: [String] = []

@@ -10,30 +10,52 @@
 public struct TaxonomyTagger: Tagger {
   /// The taxonomy whose phrases are matched.
   public let taxonomy: Taxonomy
+  /// Sentences with more word tokens than this are not tagged (`limits.max_sentence_tokens`):
+  /// a "sentence" that long is a flattened table or list, not prose the codebook can judge.
+  public var maxSentenceTokens: Int
 
   /// Creates a tagger for a loaded taxonomy.
-  public init(taxonomy: Taxonomy) {
+  public init(taxonomy: Taxonomy, maxSentenceTokens: Int = ProcessingLimits().maxSentenceTokens) {
     self.taxonomy = taxonomy
+    self.maxSentenceTokens = maxSentenceTokens
   }
 
+  /// Every mention in a document, with no time limit (over-long sentences are still skipped).
   public func mentions(in segmented: SegmentedText) -> [Mention] {
+    (try? tag(segmented, deadline: .now.advanced(by: .seconds(1_000_000_000))))?.mentions ?? []
+  }
+
+  public func tag(_ segmented: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError) -> TaggedText {
     var text = segmented.text
-    return text.withUTF8 { bytes -> [Mention] in
+    let clock = ContinuousClock()
+    let outcome = text.withUTF8 { bytes -> TaggedText? in
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
-      let sentences = segmented.sentences.map {
-        SentenceTokens(ranges: segmented.tokens[$0.tokenIndices], in: bytes, taxonomy: taxonomy, scratch: &scratch)
+      var skipped: [(sentence: Int, tokenCount: Int)] = []
+      var sentences: [SentenceTokens] = []
+      sentences.reserveCapacity(segmented.sentences.count)
+      for (index, sentence) in segmented.sentences.enumerated() {
+        var tokens = segmented.tokens[sentence.tokenIndices]
+        if tokens.count > maxSentenceTokens {
+          skipped.append((index, tokens.count))
+          tokens = []
+        }
+        sentences.append(SentenceTokens(ranges: tokens, in: bytes, taxonomy: taxonomy, scratch: &scratch))
       }
+      guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       var mentions: [Mention] = []
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
+        if clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
         mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle)
       }
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
-      return mentions
+      return TaggedText(mentions: mentions, skippedSentences: skipped)
     }
+    guard let outcome else { throw .outOfTime }
+    return outcome
   }
 
   /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets and runs them on the project's seeds.
+#
+#   Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+#
+# TARGETs: extract (decode + HTML/plain-text extraction), tag (segmentation + tagging of any
+# text), config (taxonomy and pipeline file loaders); all three by default. Each runs for
+# SECONDS_PER_TARGET (default 60) with address sanitizer, from a seed corpus made of the project
+# corpus, the test fixtures, the pipelines and the regression inputs. The corpus libFuzzer grows
+# is kept in Benchmarks/fuzz/corpus-TARGET (not committed), so later runs start where earlier
+# ones stopped. A crash input is moved to Tests/TextMiningTests/Fixtures/fuzz/TARGET/ (where the
+# regression test replays it) and the script exits 1. A summary line per target (seconds,
+# executions, corpus size, crashes) is appended to Benchmarks/fuzz/runs.tsv.
+#
+# Environment: FUZZ_JOBS (parallel fuzzing processes per target, default 1),
+# FUZZ_BUILD_ONLY=1 (build and stop), FUZZ_SCRATCH (build folder, default .build-fuzz).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SECONDS_PER_TARGET=${1:-60}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(extract tag config)
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
+JOBS=${FUZZ_JOBS:-1}
+WORK=Benchmarks/fuzz
+mkdir -p "$WORK"
+
+product() {
+  case "$1" in
+    extract) echo FuzzExtract ;;
+    tag) echo FuzzTag ;;
+    config) echo FuzzConfig ;;
+    *) echo "unknown fuzz target '$1' (extract, tag or config)" >&2; exit 2 ;;
+  esac
+}
+
+# Swift code is instrumented by -sanitize=fuzzer; the C shim (libxml2 and ICU calls, the tree
+# walks) by -fsanitize=fuzzer-no-link, so coverage guides the fuzzer through both.
+for target in "${TARGETS[@]}"; do
+  name=$(product "$target")
+  echo "building $name" >&2
+  swift build -c release --scratch-path "$SCRATCH" --product "$name" \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xcc -fsanitize=fuzzer-no-link,address >&2
+done
+[ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+
+seeds() {
+  local target=$1 folder=$2
+  mkdir -p "$folder"
+  case "$target" in
+    extract)
+      # The first byte of an input picks the format and mode (FuzzHarness.extract): 0 is HTML
+      # with main-content selection, 1 plain text.
+      find corpus Tests/TextMiningTests/Fixtures/html Tests/TextMiningTests/Fixtures/hostile -type f \
+        \( -name '*.html' -o -name '*.htm' -o -name '*.xhtml' -o -name '*.txt' \) -size -200k | while read -r file; do
+        case "$file" in *.txt) selector='\x01' ;; *) selector='\x00' ;; esac
+        { printf "$selector"; cat "$file"; } > "$folder/seed-$(basename "$file")"
+      done ;;
+    tag)
+      find corpus/text Tests/TextMiningTests/Fixtures/text -type f -size -200k -exec cp {} "$folder/" \; ;;
+    config)
+      cp pipelines/*.yml "$folder/"
+      find Tests/TextMiningTests/Fixtures/taxonomy -type f -exec cp {} "$folder/" \; ;;
+  esac
+  if [ -d "Tests/TextMiningTests/Fixtures/fuzz/$target" ]; then
+    cp "Tests/TextMiningTests/Fixtures/fuzz/$target"/* "$folder/" 2>/dev/null || true
+  fi
+}
+
+status=0
+for target in "${TARGETS[@]}"; do
+  name=$(product "$target")
+  corpus="$WORK/corpus-$target"
+  seedDir="$WORK/seeds-$target"
+  rm -rf "$seedDir"
+  seeds "$target" "$seedDir"
+  mkdir -p "$corpus" "$WORK/crashes-$target"
+  log="$WORK/last-$target.log"
+  echo "fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)" >&2
+  parallel=()
+  [ "$JOBS" -gt 1 ] && parallel=(-jobs="$JOBS" -workers="$JOBS")
+  set +e
+  ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+    "$BIN/$name" "$corpus" "$seedDir" -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=4096 \
+    -max_len=262144 -print_final_stats=1 "${parallel[@]}" \
+    -artifact_prefix="$WORK/crashes-$target/" > "$log" 2>&1
+  rc=$?
+  set -e
+  # With -jobs, libFuzzer writes each worker's output to fuzz-N.log in the working directory.
+  if [ "$JOBS" -gt 1 ]; then cat fuzz-*.log >> "$log" 2>/dev/null || true; rm -f fuzz-*.log; fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
+  corpusSize=$(find "$corpus" -type f | wc -l)
+  crashes=$(find "$WORK/crashes-$target" -type f | wc -l)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$SECONDS_PER_TARGET" "$runs" "$corpusSize" "$crashes" \
+    >> "$WORK/runs.tsv"
+  echo "$target: ${SECONDS_PER_TARGET}s, $runs executions, corpus $corpusSize, crash inputs $crashes (exit $rc)" >&2
+  if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
+    mkdir -p "Tests/TextMiningTests/Fixtures/fuzz/$target"
+    for crash in "$WORK/crashes-$target"/*; do
+      [ -f "$crash" ] && mv "$crash" "Tests/TextMiningTests/Fixtures/fuzz/$target/"
+    done
+    grep -m1 -A25 'ERROR\|==ERROR\|Fatal error\|deadly signal\|timeout' "$log" >&2 || tail -30 "$log" >&2
+    status=1
+  fi
+done
+exit $status

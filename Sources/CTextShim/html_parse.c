@@ -1,0 +1,125 @@
+// libxml2's HTML parse under our limits: nesting depth, attributes per element, no network
+// (HTML_PARSE_NONET; external entities are refused process-wide by tm_initialize).
+//
+// libxml2 stops at 256 levels of nesting unless told XML_PARSE_HUGE, and drops the rest of the
+// page without a word; old council pages with unclosed <font> or <div> tags go deeper than that.
+// So the parse lifts libxml2's cap and applies ours: a SAX start-element hook stops the parser
+// the moment the depth passes `max_depth`. Attributes are counted by a scan of the bytes before
+// the parse, because libxml2 checks each new attribute against all earlier ones of its element
+// (quadratic: 100,000 attributes take half a minute).
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "html_parse.h"
+
+typedef struct depth_guard {
+  uint32_t max_depth;
+  uint64_t reached;
+  startElementSAXFunc start_element;
+} depth_guard;
+
+static void guarded_start_element(void *context, const xmlChar *name, const xmlChar **attributes) {
+  htmlParserCtxtPtr parser = context;
+  depth_guard *guard = parser->_private;
+  guard->start_element(context, name, attributes);
+  if (guard->max_depth > 0 && parser->nameNr > 0 && (uint32_t)parser->nameNr > guard->max_depth) {
+    guard->reached = (uint64_t)parser->nameNr;
+    xmlStopParser(parser);
+  }
+}
+
+/// Finds `needle` (lower case ASCII) in `text` ignoring case; returns its offset or `length`.
+static size_t find_ignoring_case(const char *text, size_t length, size_t from, const char *needle) {
+  size_t needle_length = strlen(needle);
+  for (size_t i = from; i + needle_length <= length; i++) {
+    if (tolower((unsigned char)text[i]) == needle[0] && strncasecmp(text + i, needle, needle_length) == 0) return i;
+  }
+  return length;
+}
+
+uint64_t tm_html_attribute_overflow(const char *html, size_t length, uint32_t max_attributes) {
+  size_t i = 0;
+  while (i < length) {
+    const char *open = memchr(html + i, '<', length - i);
+    if (open == NULL) return 0;
+    i = (size_t)(open - html) + 1;
+    if (i + 2 < length && html[i] == '!' && html[i + 1] == '-' && html[i + 2] == '-') {
+      size_t end = find_ignoring_case(html, length, i + 3, "-->");
+      i = end + 3;
+      continue;
+    }
+    if (i >= length || !isalpha((unsigned char)html[i])) continue;
+    size_t name_start = i;
+    while (i < length && !isspace((unsigned char)html[i]) && html[i] != '>' && html[i] != '/') i++;
+    size_t name_length = i - name_start;
+    // Count the names that start after white space, outside quoted values; a quote opens a value
+    // only right after '=' (as in libxml2), so a stray quote cannot hide attributes.
+    uint64_t count = 0;
+    char quote = 0;
+    char previous = ' ';
+    for (; i < length; i++) {
+      char c = html[i];
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+          previous = 'v';
+        }
+        continue;
+      }
+      if (c == '>') break;
+      if ((c == '"' || c == '\'') && previous == '=') {
+        quote = c;
+        continue;
+      }
+      if (isspace((unsigned char)c)) {
+        if (previous != '=') previous = ' ';
+        continue;
+      }
+      if (previous == ' ' && c != '=' && c != '/') count++;
+      previous = c;
+    }
+    if (count > max_attributes) return count;
+    // The text of script and style is not markup.
+    if (name_length == 6 && strncasecmp(html + name_start, "script", 6) == 0) {
+      i = find_ignoring_case(html, length, i, "</script");
+    } else if (name_length == 5 && strncasecmp(html + name_start, "style", 5) == 0) {
+      i = find_ignoring_case(html, length, i, "</style");
+    }
+  }
+  return 0;
+}
+
+tm_html_status tm_html_parse(const char *utf8, size_t length, tm_html_limits limits, xmlDocPtr *document,
+                             uint64_t *limit_value) {
+  *document = NULL;
+  *limit_value = 0;
+  if (length > INT32_MAX) return TM_HTML_PARSE_FAILED;
+  if (limits.max_attributes > 0) {
+    uint64_t count = tm_html_attribute_overflow(utf8, length, limits.max_attributes);
+    if (count > 0) {
+      *limit_value = count;
+      return TM_HTML_TOO_MANY_ATTRIBUTES;
+    }
+  }
+  htmlParserCtxtPtr parser = htmlNewParserCtxt();
+  if (parser == NULL) return TM_HTML_OUT_OF_MEMORY;
+  depth_guard guard = {.max_depth = limits.max_depth, .start_element = parser->sax->startElement};
+  parser->_private = &guard;
+  parser->sax->startElement = guarded_start_element;
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_NOBLANKS | (limits.max_depth > 0 ? XML_PARSE_HUGE : 0);
+  htmlDocPtr parsed = htmlCtxtReadMemory(parser, utf8, (int)length, NULL, "UTF-8", options);
+  htmlFreeParserCtxt(parser);
+  if (guard.reached > 0) {
+    if (parsed != NULL) xmlFreeDoc(parsed);
+    *limit_value = guard.reached;
+    return TM_HTML_TOO_DEEP;
+  }
+  if (parsed == NULL) return TM_HTML_PARSE_FAILED;
+  *document = parsed;
+  return TM_HTML_OK;
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What each fuzz target (`Sources/Fuzz`, built and run by `Scripts/fuzz.sh`) does with one
+/// input, kept here so that the regression tests run every saved crash input through exactly
+/// the same code.
+///
+/// Each entry point runs real stages with the pipeline's default limits and then checks the
+/// invariants analysts rely on, stopping the process (`precondition`) when one breaks, so the
+/// fuzzer reports it as a crash: every record's offsets point at its match in the text, blocks
+/// hold text, and sentences lie inside the text in order.
+public enum FuzzHarness {
+  /// The default limits, which the fuzzers exercise as the pipeline does.
+  static let limits = ProcessingLimits()
+
+  /// Decode and extract: the input is a file's bytes. Its first byte chooses the format and
+  /// the extraction mode, so one corpus covers HTML with and without main-content selection and
+  /// plain text.
+  public static func extract(_ input: [UInt8]) {
+    guard let selector = input.first else { return }
+    let bytes = Array(input.dropFirst())
+    let format: DocumentFormat = selector & 1 == 0 ? .html : .plainText
+    let extractor = FormatDispatchingExtractor(
+      html: HTMLTextExtractor(keepsFurniture: selector & 2 != 0, keepsMainContentOnly: selector & 4 == 0, limits: limits))
+    guard let decoded = try? CharsetDecoder().decode(bytes, format: format) else { return }
+    precondition(!decoded.text.unicodeScalars.contains("\u{0}"), "decoded text holds a NUL")
+    guard let extracted = try? extractor.extractText(from: decoded) else { return }
+    precondition(!extracted.blocks.isEmpty, "extraction succeeded with no blocks")
+    for block in extracted.blocks {
+      precondition(!block.text.isEmpty, "an empty block")
+      precondition(!block.text.contains("\n\n"), "a block holds a blank line")
+    }
+  }
+
+  /// Segment and tag: the input is a plain-text file's bytes, run through every stage the way
+  /// the pipeline runs a document, with the given taxonomy.
+  public static func segmentAndTag(_ input: [UInt8], taxonomy: Taxonomy) {
+    let processor = DocumentProcessor(
+      decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
+      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: limits.maxSentenceTokens), taxonomy: taxonomy,
+      pipelineName: "fuzz", limits: limits)
+    guard case .success(let result) = processor.process(input, source: "fuzz.txt", docID: "fuzz", format: .plainText) else {
+      return
+    }
+    let scalars = Array(result.text.unicodeScalars)
+    for record in result.records {
+      precondition(0 <= record.charStart && record.charStart < record.charEnd && record.charEnd <= scalars.count, "offsets out of range")
+      var match = String.UnicodeScalarView()
+      match.append(contentsOf: scalars[record.charStart..<record.charEnd])
+      precondition(String(match) == record.match, "a record's offsets do not point at its match")
+      precondition(record.sentence.contains(record.match), "a record's sentence does not hold its match")
+      precondition(record.block < result.extracted.blocks.count, "a record names a block that does not exist")
+    }
+  }
+
+  /// Configuration loaders: the input is read as a taxonomy file and as a pipeline file. Only
+  /// a `ConfigurationError` may come out; anything else is a crash.
+  public static func loadConfiguration(_ input: [UInt8]) {
+    let text = String(decoding: input, as: UTF8.self)
+    if let taxonomy = try? Taxonomy.parse(text, file: "fuzz-taxonomy.yml", sha256: "") {
+      // A taxonomy that loads must also tag: its compiled phrases run over a fixed sentence.
+      let extracted = ExtractedText(
+        title: nil, blocks: [Block(kind: .paragraph, text: "The LSP board showed strong leadership and trust.", line: 1)])
+      if let segmented = try? ICUSegmenter().segment(extracted) {
+        _ = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented)
+      }
+    }
+    _ = try? PipelineDefinition.parse(text, file: "/nonexistent-fuzz-folder/pipeline.yml")
+  }
+
+  /// The project's taxonomy, for the tagging target: `LSPMINER_TAXONOMY`, else
+  /// `pipelines/lsp-codebook.yml` under `repository`.
+  public static func projectTaxonomy(repository: String) -> Taxonomy {
+    let path = ProcessInfo.processInfo.environment["LSPMINER_TAXONOMY"] ?? repository + "/pipelines/lsp-codebook.yml"
+    do {
+      return try Taxonomy.load(from: path)
+    } catch {
+      fatalError("fuzz target cannot load its taxonomy: \(error)")
+    }
+  }
+}
