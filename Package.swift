@@ -48,9 +48,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    // Fuzz targets: each main.swift holds only an LLVMFuzzerTestOneInput entry, so a normal
-    // build makes programs that do nothing; Scripts/fuzz.sh builds them with
-    // -sanitize=fuzzer,address -parse-as-library, and libFuzzer drives them.
+    // Fuzz targets: each main.swift holds an LLVMFuzzerTestOneInput entry and, only when built
+    // with -DFUZZING -sanitize=fuzzer,address (Scripts/fuzz.sh), hands itself to libFuzzer's
+    // driver; a normal build makes programs that do nothing.
     .executableTarget(name: "FuzzExtract", dependencies: ["TextMining"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzTag", dependencies: ["TextMining"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzConfig", dependencies: ["TextMining"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),

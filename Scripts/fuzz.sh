@@ -41,7 +41,7 @@ for target in "${TARGETS[@]}"; do
   name=$(product "$target")
   echo "building $name" >&2
   swift build -c release --scratch-path "$SCRATCH" --product "$name" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
     -Xcc -fsanitize=fuzzer-no-link,address >&2
 done
 [ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0

@@ -132,7 +132,7 @@ def main():
           '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY leak SYSTEM "file://' + os.path.abspath(secret_file) + '">]>\n'
           '<html><head><title>Review</title></head><body><p>' + GOOD_SENTENCE + ' &leak;</p></body></html>',
           "evidence", "success_factor.trust")
-    write("external-entity.xhtml",
+    write("external-entity-xhtml.html",
           '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html SYSTEM "file://' + os.path.abspath(secret_file) + '" '
           '[<!ENTITY leak SYSTEM "file://' + os.path.abspath(secret_file) + '">]>\n'
           '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Review</title></head><body><p>' + GOOD_SENTENCE +

@@ -1,5 +1,7 @@
 // Fuzz target: the taxonomy and pipeline file loaders (see FuzzHarness.loadConfiguration and
 // Scripts/fuzz.sh).
+// Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
+// libFuzzer's driver; in a normal build it does nothing.
 import TextMining
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -7,3 +9,7 @@ public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   FuzzHarness.loadConfiguration(Array(UnsafeBufferPointer(start: data, count: size)))
   return 0
 }
+
+#if FUZZING
+FuzzDriver.run(fuzzConfig)
+#endif

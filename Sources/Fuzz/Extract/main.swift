@@ -1,6 +1,6 @@
 // Fuzz target: decode + HTML/plain-text extraction (see FuzzHarness.extract and Scripts/fuzz.sh).
-// Built with -parse-as-library and -sanitize=fuzzer, libFuzzer supplies main() and calls this;
-// in a normal build this file has no top-level code, so the program does nothing.
+// Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
+// libFuzzer's driver; in a normal build it does nothing.
 import TextMining
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -8,3 +8,7 @@ public func fuzzExtract(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   FuzzHarness.extract(Array(UnsafeBufferPointer(start: data, count: size)))
   return 0
 }
+
+#if FUZZING
+FuzzDriver.run(fuzzExtract)
+#endif

@@ -1,7 +1,7 @@
 // Fuzz target: segmentation + tagging of arbitrary text with the project's taxonomy (see
 // FuzzHarness.segmentAndTag and Scripts/fuzz.sh).
-// Built with -parse-as-library and -sanitize=fuzzer, libFuzzer supplies main() and calls this;
-// in a normal build this file has no top-level code, so the program does nothing.
+// Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
+// libFuzzer's driver; in a normal build it does nothing.
 import Foundation
 import TextMining
 
@@ -17,3 +17,7 @@ public func fuzzTag(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   FuzzHarness.segmentAndTag(Array(UnsafeBufferPointer(start: data, count: size)), taxonomy: Target.taxonomy)
   return 0
 }
+
+#if FUZZING
+FuzzDriver.run(fuzzTag)
+#endif

@@ -78,3 +78,24 @@ public enum FuzzHarness {
     }
   }
 }
+
+#if FUZZING
+/// libFuzzer's entry for programs that have their own main (compiler-rt's FuzzerInterface.h).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// Runs libFuzzer over a target's entry point. SwiftPM gives every executable a main of its own
+/// (it renames the module's entry point), so the fuzz targets hand control to libFuzzer's
+/// driver from their top-level code instead of relying on libFuzzer's main. Built only with
+/// `-DFUZZING` (Scripts/fuzz.sh).
+public enum FuzzDriver {
+  public static func run(_ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+  }
+}
+#endif
