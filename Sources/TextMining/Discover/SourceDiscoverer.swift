@@ -5,7 +5,8 @@ import Foundation
 /// Files are listed in byte order of their source paths, the same on every run. Hidden files
 /// and folders (names starting with ".") are skipped, and so are the skipped folders (the
 /// pipeline's output folder). Symbolic links are followed only when they resolve inside the
-/// sources root, and a folder reached twice (a link loop) is walked once. A file that matches
+/// sources root (unless `followsLinksOutside`), and a folder reached twice (a link loop) is
+/// walked once. A file that matches
 /// but cannot be used (a broken link, a link out of the root) is reported as a failure.
 public struct SourceDiscoverer: Sendable {
   /// A folder to walk, and how its files' source paths start.
@@ -33,6 +34,10 @@ public struct SourceDiscoverer: Sendable {
   /// List archives (`ArchiveExpander.isArchive`) whatever the include patterns say; their
   /// members are matched against the patterns instead. Exclude patterns still apply.
   public var findsArchives = true
+  /// Follow symbolic links that lead outside the sources folder (`discover:
+  /// {follow_links_outside: true}`); off by default, so a stray or planted link cannot make a
+  /// run read elsewhere. Loops are walked once either way.
+  public var followsLinksOutside = false
 
   /// Creates a discoverer.
   public init(roots: [Root], include: [GlobPattern], exclude: [GlobPattern] = [], skippedFolders: [String] = []) {
@@ -97,7 +102,7 @@ public struct SourceDiscoverer: Sendable {
           }
           continue
         }
-        guard real == rootReal || real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/") else {
+        guard followsLinksOutside || real == rootReal || real.hasPrefix(rootReal.hasSuffix("/") ? rootReal : rootReal + "/") else {
           if wanted {
             failures.append(DocumentFailure(source: source, stage: .discover, reason: "symbolic link to '\(real)', outside the source folder; not followed"))
           }

@@ -15,9 +15,10 @@ public struct GoldEvaluator: Sendable {
   /// such as its file name. Documents that cannot be found or processed count as missing: their
   /// gold triples are misses.
   public func evaluate(_ gold: GoldStandard) -> Evaluation {
-    let discoverer = SourceDiscoverer(
+    var discoverer = SourceDiscoverer(
       roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
       skippedFolders: [definition.outputPath])
+    discoverer.followsLinksOutside = definition.followsLinksOutside
     let files = discoverer.discover().files
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []

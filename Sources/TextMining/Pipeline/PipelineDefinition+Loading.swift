@@ -2,14 +2,16 @@ import Foundation
 
 extension PipelineDefinition {
   private static let keys = [
-    "name", "description", "sources", "include", "exclude", "taxonomy", "output", "limits", "extract", "segment",
+    "name", "description", "sources", "include", "exclude", "discover", "taxonomy", "output", "limits", "extract",
+    "segment",
   ]
 
   /// Loads and checks a pipeline file.
   ///
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
-  /// (default `out/<name>` in the working directory), `limits:` (see `ProcessingLimits` for the keys),
+  /// (default `out/<name>` in the working directory), `discover: {follow_links_outside}`, `limits:`
+  /// (see `ProcessingLimits` for the keys),
   /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
   ///
   /// - Parameter path: the pipeline file, as the user named it.
@@ -42,6 +44,7 @@ extension PipelineDefinition {
     var taxonomy: String?
     var output: String?
     var limits = ProcessingLimits()
+    var followsLinksOutside = false
     var keepsFurniture = false
     var mainContent = true
     var locale = defaultSegmentationLocale
@@ -78,6 +81,10 @@ extension PipelineDefinition {
         }
         taxonomy = path
       case "output": output = resolve(try value.nonEmptyString(what: "'output'"))
+      case "discover":
+        for (option, _, optionValue) in try value.mapping(allowedKeys: ["follow_links_outside"], what: "'discover'") {
+          if option == "follow_links_outside" { followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'") }
+        }
       case "limits":
         for (limit, _, limitValue) in try value.mapping(allowedKeys: Self.limitKeys, what: "'limits'") {
           let what = "'\(limit)'"
@@ -118,6 +125,7 @@ extension PipelineDefinition {
       taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", limits: limits,
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
     definition.keepsMainContentOnly = mainContent
+    definition.followsLinksOutside = followsLinksOutside
     return definition
   }
 

@@ -20,6 +20,9 @@ public struct PipelineDefinition: Sendable {
   public var taxonomyPath: String
   /// Where outputs go.
   public var outputPath: String
+  /// Follow symbolic links that lead outside the source folders (`discover:
+  /// {follow_links_outside: true}`); off by default.
+  public var followsLinksOutside = false
   /// The limits that keep a hostile file from stopping or hanging the run (`limits:`).
   public var limits = ProcessingLimits()
   /// Files larger than this many bytes are refused (archive members too, as they expand).

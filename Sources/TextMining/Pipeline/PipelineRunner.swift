@@ -115,9 +115,10 @@ public struct PipelineRunner: Sendable {
     let started = clock.now
     let store = OutputStore(folder: definition.outputPath)
     try store.prepare()
-    let discoverer = SourceDiscoverer(
+    var discoverer = SourceDiscoverer(
       roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
       skippedFolders: [definition.outputPath])
+    discoverer.followsLinksOutside = definition.followsLinksOutside
     var (files, discoveryFailures) = discoverer.discover()
     // Archives are expanded into a spool folder of this run's own (we hold the lock).
     let spool = store.folder + "/.spool"

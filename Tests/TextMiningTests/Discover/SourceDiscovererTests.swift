@@ -38,4 +38,25 @@ import Testing
     #expect(failures[0].reason.contains("broken symbolic link"))
     #expect(failures[1].reason.contains("outside the source folder"))
   }
+
+  @Test func followsLinksOutOfTheRootOnlyWhenAllowedAndNamesLoops() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("outside/secret.txt", "x")
+    try folder.write("outside/more/report.html", "x")
+    try folder.write("src/notes.md", "x")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/src/escape.txt", withDestinationPath: folder.path + "/outside/secret.txt")
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/shared", withDestinationPath: folder.path + "/outside/more")
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/loop-a.txt", withDestinationPath: "loop-b.txt")
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/loop-b.txt", withDestinationPath: "loop-a.txt")
+    var allowing = try discoverer(folder.path + "/src")
+    allowing.followsLinksOutside = true
+    let (files, failures) = allowing.discover()
+    #expect(files.map(\.source) == ["escape.txt", "shared/report.html"])
+    #expect(failures.map(\.source) == ["loop-a.txt", "loop-b.txt"])
+    #expect(failures.allSatisfy { $0.reason.contains("symbolic link loop") })
+    let refused = try discoverer(folder.path + "/src").discover()
+    #expect(refused.files.isEmpty)
+    #expect(refused.failures.map(\.source) == ["escape.txt", "loop-a.txt", "loop-b.txt"])
+  }
 }
