@@ -11,24 +11,40 @@ public enum AtomicFile {
   ///
   /// - Throws: `OutputError` naming the path and the system's reason.
   public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = false) throws(OutputError) {
+    let contiguous = Array(bytes)
+    try write(to: path, durable: durable) { emit in _ = emit(contiguous) }
+  }
+
+  /// Writes a file atomically from chunks, so a large file never has to be held whole.
+  ///
+  /// `produce` is given `emit`, which writes one chunk and returns false once a write has
+  /// failed (then `produce` should stop; the temporary file is removed and the error thrown).
+  ///
+  /// - Throws: `OutputError` naming the path and the system's reason.
+  public static func write(
+    to path: String, durable: Bool = false, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void
+  ) throws(OutputError) {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(counter.next())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     var failure: String?
-    let contiguous = Array(bytes)
-    contiguous.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
+    produce { chunk in
+      guard failure == nil else { return false }
+      chunk.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return
+          }
+          offset += written
         }
-        offset += written
       }
+      return failure == nil
     }
     if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
     close(descriptor)

@@ -41,12 +41,25 @@ public struct OutputStore: Sendable {
   }
 
   /// Writes a document's extracted text and its evidence records.
+  /// How many evidence records are encoded before a chunk is written.
+  static let recordsPerChunk = 4096
+
   public func writeDocument(docID: String, text: String, records: [EvidenceRecord]) throws(OutputError) {
     try AtomicFile.write(Array(text.utf8), to: textPath(docID: docID))
-    var lines: [UInt8] = []
-    lines.reserveCapacity(records.count * 512)
-    EvidenceRecord.appendJSONLines(records, to: &lines)
-    try AtomicFile.write(lines, to: evidencePath(docID: docID))
+    // Encoded and written a few thousand records at a time: a document with hundreds of
+    // thousands of records never holds its whole evidence file in memory.
+    try AtomicFile.write(to: evidencePath(docID: docID)) { emit in
+      var lines: [UInt8] = []
+      lines.reserveCapacity(min(records.count, Self.recordsPerChunk) * 512)
+      var start = 0
+      while start < records.count {
+        let end = min(start + Self.recordsPerChunk, records.count)
+        lines.removeAll(keepingCapacity: true)
+        EvidenceRecord.appendJSONLines(Array(records[start..<end]), to: &lines)
+        guard emit(lines) else { return }
+        start = end
+      }
+    }
   }
 
   /// Removes evidence and text files of documents that are no longer among the sources.
