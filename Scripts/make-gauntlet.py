@@ -119,6 +119,14 @@ def main():
     write("nested-100000-deep.html", page("<div>" * 100000 + "<p>" + GOOD_SENTENCE + "</p>"), "failed", "max_tree_depth")
     attributes = " ".join("data-a%d=\"%d\"" % (index, index) for index in range(100000))
     write("100000-attributes.html", page("<div " + attributes + "><p>" + GOOD_SENTENCE + "</p></div>"), "failed", "max_attributes")
+    write("sentence-break-every-3-bytes.txt", "Notes\n\n" + "1.A" * 350000 + "\n", "no-evidence")
+    write("nested-1997-deep-5000-paragraphs.html",
+          page("<div>" * 1995 + ("<p>" + GOOD_SENTENCE + " Item, with commas, and more words to score.</p>") * 5000),
+          "evidence", "success_factor.trust")
+    write("20000-related-headings.html",
+          page("<article><p>" + GOOD_SENTENCE + " The board, the council and the police agreed, after a long debate, on the plan.</p>" +
+               "<h3>Related stories</h3><p>The LSP lacks trust.</p>" * 20000 + "</article>"),
+          "evidence", "success_factor.trust")
     write("unclosed-comment.html", page("<p>" + GOOD_SENTENCE + "</p><!-- a comment that never ends <p>The LSP lacks trust.</p>"),
           "evidence", "success_factor.trust")
     write("unclosed-cdata.html", page("<p>" + GOOD_SENTENCE + "</p><![CDATA[ never closed <p>more"), "evidence", "success_factor.trust")
