@@ -96,13 +96,20 @@ struct PhraseMatcher: Sendable {
   /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
   private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
     // "#" stands for any number; ICU does not see it as a word, so it is split off first.
+    // Only a "#" standing alone is the number token; one inside a word ("a#b") is punctuation,
+    // which ICU drops (a fuzzer found that recursing on such a part never ended).
     if phrase.contains("#") {
       var tokens: [(String, Bool)] = []
       for part in phrase.split(separator: " ") {
-        tokens += part == "#" ? [("#", false)] : phraseTokens(String(part))
+        tokens += part == "#" ? [("#", false)] : wordTokens(String(part))
       }
       return tokens
     }
+    return wordTokens(phrase)
+  }
+
+  /// A phrase's normalised ICU word tokens, each with whether a hyphen joins it to the next.
+  private static func wordTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
     guard let segments = ICU.segments(of: phrase, locale: "en_GB") else { return [] }
     let utf8 = Array(phrase.utf8)
     var tokens: [(String, Bool)] = []
