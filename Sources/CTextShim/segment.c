@@ -1,6 +1,7 @@
 // Sentence and word boundaries with ICU break iterators, working on UTF-8 in place (UText).
 #include "CTextShim.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -16,21 +17,43 @@ static bool grow(void **array, size_t *capacity, size_t element_size) {
 }
 
 /// Break iterators are costly to open (ICU builds the abbreviation filter each time), so each
-/// thread keeps one pair per locale and points it at new text with ubrk_setUText.
+/// thread keeps one pair per locale and points it at new text with ubrk_setUText. The pair is
+/// closed when its thread ends (a pthread key destructor), so worker threads that come and go
+/// leak nothing.
 typedef struct iterator_cache {
   char locale[96];
   UBreakIterator *sentences;
   UBreakIterator *words;
 } iterator_cache;
 
-static _Thread_local iterator_cache cache;
+static pthread_key_t cache_key;
+static pthread_once_t cache_key_once = PTHREAD_ONCE_INIT;
+
+static void close_cache(void *pointer) {
+  iterator_cache *cache = pointer;
+  if (cache->sentences) ubrk_close(cache->sentences);
+  if (cache->words) ubrk_close(cache->words);
+  free(cache);
+}
+
+static void make_cache_key(void) { pthread_key_create(&cache_key, close_cache); }
 
 static UErrorCode cached_iterators(const char *locale, UBreakIterator **sentences, UBreakIterator **words) {
-  if (cache.sentences == NULL || strncmp(cache.locale, locale, sizeof(cache.locale)) != 0) {
-    if (strlen(locale) >= sizeof(cache.locale)) return U_ILLEGAL_ARGUMENT_ERROR;
-    if (cache.sentences) ubrk_close(cache.sentences);
-    if (cache.words) ubrk_close(cache.words);
-    memset(&cache, 0, sizeof(cache));
+  pthread_once(&cache_key_once, make_cache_key);
+  iterator_cache *cache = pthread_getspecific(cache_key);
+  if (cache == NULL) {
+    cache = calloc(1, sizeof(iterator_cache));
+    if (cache == NULL) return U_MEMORY_ALLOCATION_ERROR;
+    if (pthread_setspecific(cache_key, cache) != 0) {
+      free(cache);
+      return U_MEMORY_ALLOCATION_ERROR;
+    }
+  }
+  if (cache->sentences == NULL || strncmp(cache->locale, locale, sizeof(cache->locale)) != 0) {
+    if (strlen(locale) >= sizeof(cache->locale)) return U_ILLEGAL_ARGUMENT_ERROR;
+    if (cache->sentences) ubrk_close(cache->sentences);
+    if (cache->words) ubrk_close(cache->words);
+    memset(cache, 0, sizeof(*cache));
     UErrorCode error = U_ZERO_ERROR;
     UBreakIterator *s = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
     UBreakIterator *w = U_SUCCESS(error) ? ubrk_open(UBRK_WORD, locale, NULL, 0, &error) : NULL;
@@ -39,12 +62,12 @@ static UErrorCode cached_iterators(const char *locale, UBreakIterator **sentence
       if (w) ubrk_close(w);
       return error;
     }
-    cache.sentences = s;
-    cache.words = w;
-    strcpy(cache.locale, locale);
+    cache->sentences = s;
+    cache->words = w;
+    strcpy(cache->locale, locale);
   }
-  *sentences = cache.sentences;
-  *words = cache.words;
+  *sentences = cache->sentences;
+  *words = cache->words;
   return U_ZERO_ERROR;
 }
 

@@ -42,10 +42,13 @@ struct PhraseMatcher: Sendable {
   /// The longest normalised token any phrase uses, in bytes.
   private(set) var longestTokenByteCount = 0
 
+  /// The most hyphens one phrase may have (2^n written forms are matched).
+  static let maxHyphens = 6
+
   /// Compiles a taxonomy's phrases.
   ///
-  /// - Throws: `ConfigurationError` at the phrase, for a phrase without words or one that folds
-  ///   to the same tokens as another.
+  /// - Throws: `ConfigurationError` at the phrase, for a phrase without words, with more than
+  ///   `maxHyphens` hyphens, or one that folds to the same tokens as another.
   init(codes: [Taxonomy.CodeDefinition], file: String) throws(ConfigurationError) {
     for definition in codes {
       let all = definition.phrases.map { ($0, false) } + definition.exclusions.map { ($0, true) }
@@ -53,6 +56,14 @@ struct PhraseMatcher: Sendable {
         let tokens = Self.phraseTokens(phrase.text)
         guard !tokens.isEmpty else {
           throw ConfigurationError(file: file, line: phrase.line, column: phrase.column, message: "phrase '\(phrase.text)' has no words")
+        }
+        // Each hyphen doubles the forms a phrase is matched in (split or joined); a fuzzer's
+        // phrase with dozens of hyphens asked for billions of them.
+        let hyphens = tokens.filter(\.hyphenatedToNext).count
+        guard hyphens <= Self.maxHyphens else {
+          throw ConfigurationError(
+            file: file, line: phrase.line, column: phrase.column,
+            message: "phrase '\(phrase.text)' has \(hyphens) hyphens; at most \(Self.maxHyphens) are allowed (each doubles the forms matched)")
         }
         let entryIndex = Int32(entries.count)
         entries.append(

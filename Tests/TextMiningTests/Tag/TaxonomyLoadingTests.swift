@@ -18,6 +18,12 @@ import Testing
     #expect(taxonomy.sha256.count == 64)
   }
 
+  /// A '#' inside a word is punctuation, not the number token (it once recursed forever).
+  @Test func aHashInsideAWordIsPunctuation() throws {
+    let taxonomy = try load("name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [oth#er, '# members']\n")
+    #expect(taxonomy.codes.first?.phrases.count == 2)
+  }
+
   @Test func theProjectTaxonomyCoversTheRequiredCategories() throws {
     let categories = try Fixtures.projectTaxonomy().categories.map(\.name)
     for required in ["partnership", "success_factor", "circle"] { #expect(categories.contains(required)) }
@@ -31,6 +37,8 @@ import Testing
       "t.yml:9:19: phrase 'Trusts' of a.c matches the same words as 'trust' of a.b"),
     ("name: x\nversion: '1'\ncategories:\n  Bad-Name:\n    codes: {}\n", "t.yml:4:3: category name 'Bad-Name'"),
     ("name: [x\n", "t.yml:2:1: invalid YAML"),
+    ("name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [a-b-c-d-e-f-g-h]\n",
+      "t.yml:7:19: phrase 'a-b-c-d-e-f-g-h' has 7 hyphens; at most 6"),
     ("version: '1'\ncategories: {}\n", "t.yml:1:1: the taxonomy has no 'name'"),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
