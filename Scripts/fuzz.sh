@@ -10,7 +10,8 @@
 # is kept in Benchmarks/fuzz/corpus-TARGET (not committed), so later runs start where earlier
 # ones stopped. A crash input is moved to Tests/TextMiningTests/Fixtures/fuzz/TARGET/ (where the
 # regression test replays it) and the script exits 1. A summary line per target (seconds,
-# executions, corpus size, crashes) is appended to Benchmarks/fuzz/runs.tsv.
+# executions, corpus size, crash inputs) is appended to Benchmarks/fuzz/runs.tsv, the seconds
+# being those actually run (a crash stops a target early).
 #
 # Environment: FUZZ_JOBS (parallel fuzzing processes per target, default 1),
 # FUZZ_BUILD_ONLY=1 (build and stop), FUZZ_SCRATCH (build folder, default .build-fuzz).
@@ -80,6 +81,7 @@ for target in "${TARGETS[@]}"; do
   mkdir -p "$corpus" "$WORK/crashes-$target"
   log="$WORK/last-$target.log"
   echo "fuzzing $target for ${SECONDS_PER_TARGET}s (log: $log)" >&2
+  started=$(date +%s)
   parallel=()
   [ "$JOBS" -gt 1 ] && parallel=(-jobs="$JOBS" -workers="$JOBS")
   set +e
@@ -89,14 +91,16 @@ for target in "${TARGETS[@]}"; do
     -artifact_prefix="$WORK/crashes-$target/" > "$log" 2>&1
   rc=$?
   set -e
+  elapsed=$(( $(date +%s) - started ))
   # With -jobs, libFuzzer writes each worker's output to fuzz-N.log in the working directory.
   if [ "$JOBS" -gt 1 ]; then cat fuzz-*.log >> "$log" 2>/dev/null || true; rm -f fuzz-*.log; fi
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
   corpusSize=$(find "$corpus" -type f | wc -l)
   crashes=$(find "$WORK/crashes-$target" -type f | wc -l)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$SECONDS_PER_TARGET" "$runs" "$corpusSize" "$crashes" \
+  [ -f "$WORK/runs.tsv" ] || printf 'finished\ttarget\tseconds\texecutions\tcorpus\tcrash_inputs\n' > "$WORK/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$elapsed" "$runs" "$corpusSize" "$crashes" \
     >> "$WORK/runs.tsv"
-  echo "$target: ${SECONDS_PER_TARGET}s, $runs executions, corpus $corpusSize, crash inputs $crashes (exit $rc)" >&2
+  echo "$target: ${elapsed}s, $runs executions, corpus $corpusSize, crash inputs $crashes (exit $rc)" >&2
   if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
     mkdir -p "Tests/TextMiningTests/Fixtures/fuzz/$target"
     for crash in "$WORK/crashes-$target"/*; do
