@@ -9,7 +9,9 @@ public struct ProcessingLimits: Sendable, Equatable {
   /// `max_archive_bytes`: an archive that expands to more is read no further (a bomb guard).
   public var maxArchiveBytes = 2_000_000_000
   /// `max_text_bytes`: a document whose extracted text is larger (UTF-8 bytes) is refused.
-  public var maxTextBytes = 20_000_000
+  /// It also bounds a document's memory: prose costs about 35 bytes per byte of text,
+  /// text that is nothing but tiny sentences ("1.A1.A…") about 290.
+  public var maxTextBytes = 10_000_000
   /// `max_tree_depth`: HTML nested deeper than this is refused; parsing stops as soon as the
   /// depth is reached, so a hostile page costs no more than this many levels of tree.
   public var maxTreeDepth = 2_000
