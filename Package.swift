@@ -54,6 +54,7 @@ let package = Package(
     .executableTarget(name: "FuzzExtract", dependencies: ["TextMining"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzTag", dependencies: ["TextMining"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
     .executableTarget(name: "FuzzConfig", dependencies: ["TextMining"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzArchive", dependencies: ["TextMining"], path: "Sources/Fuzz/Archive", swiftSettings: swiftSettings),
     .testTarget(
       name: "TextMiningTests",
       dependencies: ["TextMining"],

@@ -4,7 +4,8 @@
 #   Scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
 # TARGETs: extract (decode + HTML/plain-text extraction), tag (segmentation + tagging of any
-# text), config (taxonomy and pipeline file loaders); all three by default. Each runs for
+# text), config (taxonomy and pipeline file loaders), archive (zip, tar, gz and WARC expansion);
+# all four by default. Each runs for
 # SECONDS_PER_TARGET (default 60) with address sanitizer, from a seed corpus made of the project
 # corpus, the test fixtures, the pipelines and the regression inputs. The corpus libFuzzer grows
 # is kept in Benchmarks/fuzz/corpus-TARGET (not committed), so later runs start where earlier
@@ -21,7 +22,7 @@ ROOT=$(pwd)
 SECONDS_PER_TARGET=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(extract tag config)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(extract tag config archive)
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 JOBS=${FUZZ_JOBS:-1}
 WORK=Benchmarks/fuzz
@@ -32,7 +33,8 @@ product() {
     extract) echo FuzzExtract ;;
     tag) echo FuzzTag ;;
     config) echo FuzzConfig ;;
-    *) echo "unknown fuzz target '$1' (extract, tag or config)" >&2; exit 2 ;;
+    archive) echo FuzzArchive ;;
+    *) echo "unknown fuzz target '$1' (extract, tag, config or archive)" >&2; exit 2 ;;
   esac
 }
 
@@ -65,6 +67,17 @@ seeds() {
     config)
       cp pipelines/*.yml "$folder/"
       find Tests/TextMiningTests/Fixtures/taxonomy -type f -exec cp {} "$folder/" \; ;;
+    archive)
+      # The first byte picks the suffix (FuzzHarness.archiveSuffixes: 0 .zip, 1 .tar, 2 .tar.gz,
+      # 3 .tgz, 4 .gz, 5 .warc, 6 .warc.gz).
+      for file in Tests/TextMiningTests/Fixtures/archives/*; do
+        case "$file" in
+          *.zip) selector='\x00' ;; *.tar) selector='\x01' ;; *.tar.gz) selector='\x02' ;; *.tgz) selector='\x03' ;;
+          *.warc.gz) selector='\x06' ;; *.warc) selector='\x05' ;; *.gz) selector='\x04' ;; *) continue ;;
+        esac
+        [ "$(stat -c %s "$file")" -lt 300000 ] || continue
+        { printf "$selector"; cat "$file"; } > "$folder/seed-$(basename "$file")"
+      done ;;
   esac
   if [ -d "Tests/TextMiningTests/Fixtures/fuzz/$target" ]; then
     cp "Tests/TextMiningTests/Fixtures/fuzz/$target"/* "$folder/" 2>/dev/null || true

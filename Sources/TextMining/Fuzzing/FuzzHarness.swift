@@ -67,6 +67,32 @@ public enum FuzzHarness {
     _ = try? PipelineDefinition.parse(text, file: "/nonexistent-fuzz-folder/pipeline.yml")
   }
 
+  /// The archive formats the archive target feeds, chosen by an input's first byte.
+  static let archiveSuffixes = ArchiveExpander.archiveSuffixes
+
+  /// Archive expansion: the input, less its first byte (which picks the format by file suffix),
+  /// is written to a file and expanded with small limits. Every member must land in the spool
+  /// folder, within the member limit, under a name that starts with the archive's.
+  public static func expandArchive(_ input: [UInt8]) {
+    guard let selector = input.first else { return }
+    let suffix = archiveSuffixes[Int(selector) % archiveSuffixes.count]
+    let folder = NSTemporaryDirectory() + "lspminer-fuzz-archive-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let path = folder + "/input" + suffix
+    guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else { return }
+    let spool = folder + "/spool"
+    defer { try? FileManager.default.removeItem(atPath: spool) }
+    let limit = 1 << 20
+    let expander = ArchiveExpander(maxMemberBytes: limit, maxArchiveBytes: 4 << 20, spoolFolder: spool)
+    let (members, _) = expander.expand(SourceFile(source: "input" + suffix, path: path), prefix: "0") { _ in true }
+    for member in members {
+      precondition(member.path.hasPrefix(spool + "/"), "a member was written outside the spool folder")
+      precondition(member.source.hasPrefix("input" + suffix + "!"), "a member is not named after its archive")
+      var info = stat()
+      precondition(stat(member.path, &info) == 0 && Int(info.st_size) <= limit, "a member is missing or over its limit")
+    }
+  }
+
   /// The project's taxonomy, for the tagging target: `LSPMINER_TAXONOMY`, else
   /// `pipelines/lsp-codebook.yml` under `repository`.
   public static func projectTaxonomy(repository: String) -> Taxonomy {

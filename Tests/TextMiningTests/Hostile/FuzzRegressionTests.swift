@@ -31,6 +31,12 @@ import Testing
     }
   }
 
+  @Test func archiveInputs() throws {
+    for path in Self.inputs("archive") {
+      FuzzHarness.expandArchive(Array(try #require(FileManager.default.contents(atPath: path))))
+    }
+  }
+
   /// The harness itself runs the stages: a known document goes through without complaint.
   @Test func harnessRunsTheStagesOnAGoodDocument() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
@@ -38,5 +44,6 @@ import Testing
     FuzzHarness.extract([0] + page)
     FuzzHarness.segmentAndTag(Array("Notes\n\nThe LSP has strong leadership and mutual trust.\n".utf8), taxonomy: taxonomy)
     FuzzHarness.loadConfiguration(Array(try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8).utf8))
+    FuzzHarness.expandArchive([0] + (try Fixtures.bytes("archives/reports.zip")))
   }
 }
