@@ -179,7 +179,7 @@ def main():
                '<p>\u202e' + GOOD_SENTENCE + '\u202c</p>'),
           "evidence", "success_factor.trust")
     phrases = codebook_phrases()
-    sentence = " ".join("The partners discussed " + phrase + "." for phrase in phrases)
+    sentence = " ".join(phrase[:1].upper() + phrase[1:] + "." for phrase in phrases)
     write("every-phrase-1000-times.txt", "Every phrase\n\n" + " ".join([sentence] * 1000) + "\n", "evidence", "many")
 
     with open(os.path.join(OUT, "expected.tsv"), "w", encoding="utf-8") as handle:

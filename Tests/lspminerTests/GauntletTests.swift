@@ -11,7 +11,7 @@ import Testing
   /// peaks at about half of it). Most of it is the one document with 300,000 records.
   static let memoryBoundKiB = 1_536 * 1024
   /// No document may take longer than this (the pipeline's `max_document_seconds`): generous,
-  /// because the 12.5 MB every-phrase document takes 20 s in a debug build and several times
+  /// because the every-phrase document (303,000 records) takes 20 s in a debug build and several times
   /// that under AddressSanitizer.
   static let documentSeconds = 300
   /// The run must finish within this many seconds, whatever the files do.
