@@ -68,7 +68,7 @@ seeds() {
       cp pipelines/*.yml "$folder/"
       find Tests/TextMiningTests/Fixtures/taxonomy -type f -exec cp {} "$folder/" \; ;;
     archive)
-      # The first byte picks the suffix (FuzzHarness.archiveSuffixes: 0 .zip, 1 .tar, 2 .tar.gz,
+      # The first byte picks the suffix (ArchiveExpander.archiveSuffixes: 0 .zip, 1 .tar, 2 .tar.gz,
       # 3 .tgz, 4 .gz, 5 .warc, 6 .warc.gz).
       for file in Tests/TextMiningTests/Fixtures/archives/*; do
         case "$file" in

@@ -80,9 +80,8 @@ public struct CharsetDecoder: TextDecoder {
     }
     // Mostly UTF-8 with a few stray bytes (a page pasted together from UTF-8 and windows-1252
     // sources): each valid sequence as UTF-8, each stray byte as windows-1252.
-    let mixed = Self.decodeMixed(bytes)
-    if mixed.multibyteCount > 0, mixed.multibyteCount >= mixed.strayCount {
-      return try finish(mixed.text, format: format, encoding: "UTF-8+windows-1252", declared: declared)
+    if let mixed = Self.decodeMixed(bytes) {
+      return try finish(mixed, format: format, encoding: "UTF-8+windows-1252", declared: declared)
     }
     let text: String
     do {
@@ -130,31 +129,52 @@ public struct CharsetDecoder: TextDecoder {
   ]
 
   /// Bytes read as UTF-8 where they form valid sequences and as windows-1252 where they do not,
-  /// with the number of valid multi-byte sequences and of stray bytes.
-  static func decodeMixed(_ bytes: [UInt8]) -> (text: String, multibyteCount: Int, strayCount: Int) {
+  /// or nil unless they are mostly UTF-8: at least one valid multi-byte sequence, and no more
+  /// stray bytes than such sequences. The bytes are counted first, so a plain windows-1252 page
+  /// (no valid sequences) costs no text built twice.
+  static func decodeMixed(_ bytes: [UInt8]) -> String? {
+    var multibyte = 0
+    var stray = 0
+    forEachUTF8Piece(of: bytes) { piece in
+      switch piece {
+      case .scalar(let scalar): if scalar.value >= 0x80 { multibyte += 1 }
+      case .stray: stray += 1
+      }
+    }
+    guard multibyte > 0, multibyte >= stray else { return nil }
     var scalars = String.UnicodeScalarView()
+    forEachUTF8Piece(of: bytes) { piece in
+      switch piece {
+      case .scalar(let scalar): scalars.append(scalar)
+      case .stray(let byte):
+        scalars.append(byte >= 0xA0 ? Unicode.Scalar(byte) : byte >= 0x80 ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
+      }
+    }
+    return String(scalars)
+  }
+
+  private enum UTF8Piece {
+    case scalar(Unicode.Scalar)
+    case stray(UInt8)
+  }
+
+  /// Walks bytes as UTF-8: each valid sequence as its scalar, each byte of an invalid one alone.
+  private static func forEachUTF8Piece(of bytes: [UInt8], _ body: (UTF8Piece) -> Void) {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var position = 0
-    var multibyte = 0
-    var stray = 0
-    loop: while true {
+    while true {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let encoded):
-        if encoded.count > 1 { multibyte += 1 }
         position += encoded.count
-        scalars.append(Unicode.UTF8.decode(encoded))
+        body(.scalar(Unicode.UTF8.decode(encoded)))
       case .error(let length):
-        for byte in bytes[position..<(position + length)] {
-          stray += 1
-          scalars.append(byte >= 0xA0 ? Unicode.Scalar(byte) : byte >= 0x80 ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
-        }
+        for byte in bytes[position..<(position + length)] { body(.stray(byte)) }
         position += length
       case .emptyInput:
-        break loop
+        return
       }
     }
-    return (String(scalars), multibyte, stray)
   }
 
   private static func isControlByte(_ byte: UInt8) -> Bool {

@@ -67,15 +67,14 @@ public enum FuzzHarness {
     _ = try? PipelineDefinition.parse(text, file: "/nonexistent-fuzz-folder/pipeline.yml")
   }
 
-  /// The archive formats the archive target feeds, chosen by an input's first byte.
-  static let archiveSuffixes = ArchiveExpander.archiveSuffixes
-
-  /// Archive expansion: the input, less its first byte (which picks the format by file suffix),
+  /// Archive expansion: the input, less its first byte (which picks the format by its index in
+  /// `ArchiveExpander.archiveSuffixes`),
   /// is written to a file and expanded with small limits. Every member must land in the spool
   /// folder, within the member limit, under a name that starts with the archive's.
   public static func expandArchive(_ input: [UInt8]) {
     guard let selector = input.first else { return }
-    let suffix = archiveSuffixes[Int(selector) % archiveSuffixes.count]
+    let suffixes = ArchiveExpander.archiveSuffixes
+    let suffix = suffixes[Int(selector) % suffixes.count]
     let folder = NSTemporaryDirectory() + "lspminer-fuzz-archive-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/input" + suffix

@@ -53,4 +53,17 @@ import Testing
       try PipelineDefinition.load(from: "nope.yml")
     }
   }
+
+  @Test func linksOutOfTheSourcesAreFollowedOnlyWhenThePipelineSaysSo() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("docs/a.txt", "x")
+    try folder.write("t.yml", "x")
+    let base = "name: p\nsources: docs\ntaxonomy: t.yml\n"
+    #expect(try !PipelineDefinition.parse(base, file: folder.path + "/p.yml").followsLinksOutside)
+    let allowing = try PipelineDefinition.parse(base + "discover: {follow_links_outside: true}\n", file: folder.path + "/p.yml")
+    #expect(allowing.followsLinksOutside)
+    #expect(throws: ConfigurationError.self) {
+      try PipelineDefinition.parse(base + "discover: {follow_links: true}\n", file: folder.path + "/p.yml")
+    }
+  }
 }
