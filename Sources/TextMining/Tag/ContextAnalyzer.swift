@@ -69,6 +69,77 @@ struct ContextAnalyzer {
     self.commaAfter = commaAfter
   }
 
+  /// Polarity and hedging of a mention whose code carries no value judgement (`partnership.*`,
+  /// `policy.*`). Such a mention is neutral unless the sentence plainly judges it: a qualifier
+  /// follows it in its clause within `predicateWindow` tokens ("the Rothwick LSP struggled",
+  /// "the partnership was a talking shop"), or a circle follows it within `window` tokens ("the
+  /// KMGP broke into the virtuous circle", "the BHP is caught in a vicious circle"), with no
+  /// other mention between them. A negation between the mention and its qualifier turns the
+  /// reading over; a circle's own reading already carries its negation. An aim before the
+  /// judgement, or a hedge on the clause, leaves the mention neutral.
+  ///
+  /// - Parameters:
+  ///   - verdicts: the sentence's mentions whose phrase carries its own polarity (the circles,
+  ///     "mistrust"), with their readings.
+  ///   - others: the sentence's other mentions, which block a judgement behind them.
+  func plainReading(
+    of tokens: Range<Int>, in sentence: SentenceTokens, verdicts: [(tokens: Range<Int>, polarity: Polarity)], others: [Range<Int>]
+  ) -> (polarity: Polarity, isHedged: Bool) {
+    let neutral = reading(of: tokens, phrasePolarity: nil, judged: false)
+    // Only a subject is judged by what follows it: not a mention inside a prepositional phrase
+    // ("accountability in Ashcombe Together is diffuse") or one that modifies a noun after it.
+    var before = tokens.lowerBound - 1
+    while before >= 0, Self.determiners.contains(sentence.normalized(before)) { before -= 1 }
+    if before >= 0, Self.prepositions.contains(sentence.normalized(before)) { return neutral }
+    let mentionClause = clause[tokens.lowerBound]
+    let end = tokens.upperBound
+    // The judgement must follow in the same stretch of the clause: no comma, no new clause
+    // ("shows that ..."), no other mention between; and a qualifier must not be the attribute
+    // of a mention right after it ("the LLSP has improved working relationships").
+    func reachable(_ span: Range<Int>, within limit: Int, isQualifier: Bool) -> Bool {
+      let start = span.lowerBound
+      return start >= end && start - end < limit && clause[start] == mentionClause
+        && !(end - 1..<start).contains { commaAfter[$0] || (Self.complementizers.contains(sentence.normalized($0)) && $0 >= end) }
+        && !others.contains { ($0.lowerBound >= end && $0.lowerBound < start) || (isQualifier && $0.lowerBound == span.upperBound) }
+    }
+    var judgement: (start: Int, polarity: Polarity, fromCircle: Bool)?
+    if let verdict = verdicts.first(where: { reachable($0.tokens, within: rules.window, isQualifier: false) }) {
+      judgement = (verdict.tokens.lowerBound, verdict.polarity, true)
+    }
+    for cue in cues where cue.kind == .positive || cue.kind == .negative {
+      let start = cue.tokens.lowerBound
+      guard reachable(cue.tokens, within: rules.predicateWindow, isQualifier: true), start < judgement?.start ?? Int.max else { continue }
+      judgement = (start, cue.kind == .positive ? .positive : .negative, false)
+      break
+    }
+    guard let (start, found, fromCircle) = judgement, found != .neutral else { return neutral }
+    var polarity = found
+    for cue in cues where clause[cue.tokens.lowerBound] == mentionClause {
+      switch cue.kind {
+      case .neutral where cue.tokens.lowerBound < start:
+        return neutral
+      case .negationBefore, .negationAround, .negationAfter:
+        if !fromCircle, cue.tokens.lowerBound >= end, cue.tokens.upperBound <= start {
+          polarity = polarity == .negative ? .positive : .negative
+        }
+      default:
+        continue
+      }
+    }
+    // A hedged judgement ("the SLSP will not be able to ... unless") is not a plain one.
+    if neutral.isHedged { return neutral }
+    return (polarity, neutral.isHedged)
+  }
+
+  /// Words that may stand between a preposition and its noun.
+  private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "this", "that", "each", "every"]
+  /// Prepositions: a mention after one is not the subject of its clause.
+  private static let prepositions: Set<String> = [
+    "of", "in", "at", "by", "on", "for", "with", "from", "to", "into", "across", "within", "about", "than", "like",
+  ]
+  /// Words that open a new clause inside the sentence ("shows that ...", "which ...").
+  private static let complementizers: Set<String> = ["that", "which", "who", "whom", "where", "when", "whether"]
+
   /// Polarity and hedging of a mention over `tokens`.
   func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false)
     -> (polarity: Polarity, isHedged: Bool)

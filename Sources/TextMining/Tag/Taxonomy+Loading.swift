@@ -79,11 +79,16 @@ extension Taxonomy {
     var isJudged = true
     var codes: [CodeDefinition] = []
     var presence = false
-    for (key, _, entry) in try value.mapping(allowedKeys: ["description", "judged", "presence_is_positive", "codes"], what: "category '\(name)'") {
+    var byPredicate = false
+    var verdict = false
+    let keys = ["description", "judged", "judged_by_predicate", "verdict", "presence_is_positive", "codes"]
+    for (key, _, entry) in try value.mapping(allowedKeys: keys, what: "category '\(name)'") {
       switch key {
       case "description": description = try entry.string(what: "'description'")
       case "judged": isJudged = try entry.bool(what: "'judged'")
       case "presence_is_positive": presence = try entry.bool(what: "'presence_is_positive'")
+      case "judged_by_predicate": byPredicate = try entry.bool(what: "'judged_by_predicate'")
+      case "verdict": verdict = try entry.bool(what: "'verdict'")
       default:
         for (codeName, codeKey, codeValue) in try entry.mapping(allowedKeys: [], what: "codes of '\(name)'") {
           guard isIdentifier(codeName) else {
@@ -94,7 +99,9 @@ extension Taxonomy {
       }
     }
     guard !codes.isEmpty else { throw value.error("category '\(name)' has no codes") }
-    return Category(name: name, description: description, isJudged: isJudged, presenceIsPositive: presence, codes: codes)
+    return Category(
+      name: name, description: description, isJudged: isJudged, presenceIsPositive: presence,
+      isJudgedByPredicate: byPredicate, isVerdict: verdict, codes: codes)
   }
 
   private static func parseCode(_ code: Code, value: YAMLNode) throws(ConfigurationError) -> CodeDefinition {
@@ -142,10 +149,11 @@ extension Taxonomy {
   private static func parseContext(_ node: YAMLNode) throws(ConfigurationError) -> ContextRules {
     var rules = ContextRules()
     let groups = ["negation", "hedging", "qualifiers"]
-    for (key, _, value) in try node.mapping(allowedKeys: ["window", "qualifier_window", "terminators"] + groups, what: "'context'") {
+    for (key, _, value) in try node.mapping(allowedKeys: ["window", "qualifier_window", "predicate_window", "terminators"] + groups, what: "'context'") {
       switch key {
       case "window": rules.window = try value.positiveInt(what: "'window'")
       case "qualifier_window": rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
+      case "predicate_window": rules.predicateWindow = try value.positiveInt(what: "'predicate_window'")
       case "terminators": rules.cues[.terminator] = try parsePhrases(value, what: "'terminators'")
       default:
         let kinds = ContextRules.Kind.allCases.filter { $0.group == key }

@@ -68,6 +68,13 @@ public struct Taxonomy: Sendable {
     /// Whether a factor merely said to be there ("there is mutual trust", "partners have a long
     /// tradition of co-operation") counts as positive: the critical success factors.
     public var presenceIsPositive = false
+    /// For an unjudged category: whether a mention that is plainly judged by what follows it in
+    /// its clause takes that judgement ("the Rothwick LSP struggled" is negative); see
+    /// `ContextAnalyzer.plainReading`. The partnerships.
+    public var isJudgedByPredicate = false
+    /// Whether the category's phrases that carry their own polarity judge the subject they
+    /// follow ("the KMGP broke into the virtuous circle" is positive for the KMGP): the circles.
+    public var isVerdict = false
     /// The category's codes in file order.
     public var codes: [CodeDefinition]
   }
@@ -117,6 +124,16 @@ public struct Taxonomy: Sendable {
     categories.first { $0.name == code.category }?.isJudged ?? true
   }
 
+  /// Whether an unjudged code takes a plain judgement that follows it (`judged_by_predicate`).
+  func isJudgedByPredicate(_ code: Code) -> Bool {
+    categories.first { $0.name == code.category }?.isJudgedByPredicate ?? false
+  }
+
+  /// Whether the code's own-polarity phrases judge the subject before them (`verdict`).
+  func isVerdict(_ code: Code) -> Bool {
+    categories.first { $0.name == code.category }?.isVerdict ?? false
+  }
+
   /// Whether presence alone makes a mention of the code positive.
   func presenceIsPositive(_ code: Code) -> Bool {
     categories.first { $0.name == code.category }?.presenceIsPositive ?? false
@@ -129,6 +146,9 @@ public struct ContextRules: Sendable {
   public var window = 8
   /// How many tokens from a mention a qualifier ("strong", "weak") may stand.
   public var qualifierWindow = 3
+  /// How many tokens after an unjudged mention (`partnership.*`, `policy.*`) a qualifier or a
+  /// circle may stand and still be the sentence plainly judging it ("the LSP struggled").
+  public var predicateWindow = 4
   /// The cue phrases of each kind.
   public var cues: [Kind: [Taxonomy.Phrase]] = [:]
 

@@ -84,22 +84,42 @@ public struct TaxonomyTagger: Tagger {
     let named = names.mentions(inSentence: sentence)
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
+    var found: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
     let matches = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true)
     for match in matches + coordinated(matches, tokens: tokens) {
       let entry = taxonomy.matcher.entries[match.entry]
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
+      found.append((match.tokens, entry))
+    }
+    // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
+    // unjudged mention before it ("the KMGP").
+    var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
+    var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(repeating: nil, count: found.count)
+    for (index, match) in found.enumerated() where taxonomy.isJudged(match.entry.code) {
       let reading = context.reading(
-        of: match.tokens, phrasePolarity: entry.polarity, judged: taxonomy.isJudged(entry.code),
-        presenceIsPositive: taxonomy.presenceIsPositive(entry.code))
+        of: match.tokens, phrasePolarity: match.entry.polarity, judged: true,
+        presenceIsPositive: taxonomy.presenceIsPositive(match.entry.code))
+      readings[index] = reading
+      if match.entry.polarity != nil, taxonomy.isVerdict(match.entry.code) { verdicts.append((match.tokens, reading.polarity)) }
+    }
+    let spans = found.map(\.tokens) + named.map(\.tokens)
+    func unjudged(_ span: Range<Int>, _ code: Code) -> (polarity: Polarity, isHedged: Bool) {
+      guard taxonomy.isJudgedByPredicate(code) else { return context.reading(of: span, phrasePolarity: nil, judged: false) }
+      return context.plainReading(of: span, in: tokens, verdicts: verdicts, others: spans.filter { $0 != span })
+    }
+    for (index, match) in found.enumerated() {
+      let reading = readings[index] ?? unjudged(match.tokens, match.entry.code)
       mentions.append(
         Mention(
-          code: entry.code, sentence: sentence,
+          code: match.entry.code, sentence: sentence,
           utf8Range: tokens.ranges[match.tokens.lowerBound].lowerBound..<tokens.ranges[match.tokens.upperBound - 1].upperBound,
           polarity: reading.polarity, isHedged: reading.isHedged, partnership: nil))
     }
     if let code = taxonomy.partnershipNames?.code {
       for name in named {
-        let reading = context.reading(of: name.tokens, phrasePolarity: nil, judged: taxonomy.isJudged(code))
+        let reading =
+          taxonomy.isJudged(code)
+          ? context.reading(of: name.tokens, phrasePolarity: nil, judged: true) : unjudged(name.tokens, code)
         mentions.append(
           Mention(
             code: code, sentence: sentence,
