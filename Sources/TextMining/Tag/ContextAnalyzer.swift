@@ -3,6 +3,8 @@
 /// Cue scopes run within a clause: a clause ends at a terminator word ("but", "however") or at
 /// `;`, `:`, a bracket or a dash. Within it:
 /// - a `negation.before` cue ("no", "lack of") negates mentions after it, up to `window` tokens;
+/// - a `negation.counterfactual` cue ("without") does the same, unless a second negation follows
+///   the mention in its clause ("without X nothing would have worked" asserts X);
 /// - a `negation.after` cue ("is lacking", "do not match") negates mentions before it;
 /// - a `negation.around` cue ("is not", "has not") negates mentions on either side;
 /// - a `hedging.clause` cue ("may", "appears to") hedges its whole clause; a `hedging.sentence`
@@ -118,7 +120,7 @@ struct ContextAnalyzer {
       switch cue.kind {
       case .neutral where cue.tokens.lowerBound < start:
         return neutral
-      case .negationBefore, .negationAround, .negationAfter:
+      case .negationBefore, .negationCounterfactual, .negationAround, .negationAfter:
         if !fromCircle, cue.tokens.lowerBound >= end, cue.tokens.upperBound <= start {
           polarity = polarity == .negative ? .positive : .negative
         }
@@ -140,6 +142,14 @@ struct ContextAnalyzer {
   /// Words that open a new clause inside the sentence ("shows that ...", "which ...").
   private static let complementizers: Set<String> = ["that", "which", "who", "whom", "where", "when", "whether"]
 
+  /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
+  /// tokens, and no comma between ("no pooled funding, poor relations" negates the funding only).
+  private func reachesForward(_ cue: Cue, to tokens: Range<Int>, clause mentionClause: Int) -> Bool {
+    (clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause)
+      && cue.tokens.upperBound <= tokens.lowerBound && tokens.lowerBound - cue.tokens.upperBound < rules.window
+      && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { commaAfter[$0] }
+  }
+
   /// Polarity and hedging of a mention over `tokens`.
   func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false)
     -> (polarity: Polarity, isHedged: Bool)
@@ -152,16 +162,26 @@ struct ContextAnalyzer {
     var qualifier: (distance: Int, polarity: Polarity)?
     // A qualifier right before the mention ("not strong leadership"), which a negation governs.
     var leadingQualifier: Polarity?
-    for cue in cues {
+    // A counterfactual cue over the mention and a negation after it in the clause make a double
+    // negation, counted as two whatever their usual scopes: "without the good working
+    // relationships nothing would have worked" asserts the relationships.
+    var doubled: Set<Int> = []
+    if let counterfactual = cues.indices.first(where: {
+      cues[$0].kind == .negationCounterfactual && reachesForward(cues[$0], to: tokens, clause: mentionClause)
+    }),
+      let later = cues.indices.first(where: {
+        [.negationBefore, .negationCounterfactual, .negationAround, .negationAfter].contains(cues[$0].kind) && cues[$0].tokens.lowerBound >= tokens.upperBound
+          && clause[cues[$0].tokens.lowerBound] == mentionClause
+      })
+    {
+      doubled = [counterfactual, later]
+      negations = 2
+    }
+    for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
       switch cue.kind {
-      case .negationBefore:
-        // Forward scope ends at a comma: "no pooled funding, poor relations" negates the funding only.
-        if sameClause, cue.tokens.upperBound <= tokens.lowerBound, tokens.lowerBound - cue.tokens.upperBound < rules.window,
-          !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains(where: { commaAfter[$0] })
-        {
-          negations += 1
-        }
+      case .negationBefore, .negationCounterfactual:
+        if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }
       case .negationAfter:
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound, cue.tokens.lowerBound - tokens.upperBound < rules.window {
           negations += 1

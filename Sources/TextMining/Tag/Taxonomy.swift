@@ -165,6 +165,10 @@ public struct ContextRules: Sendable {
     case negationAround = "negation_around"
     /// Look-alikes that are not negation ("not only", "no doubt").
     case negationPseudo = "negation_pseudo"
+    /// Negation cues that reach forward like `before` ("without"), but that a second negation
+    /// later in the clause turns into an assertion: "without the good working relationships
+    /// nothing would have worked" asserts the relationships.
+    case negationCounterfactual = "negation_counterfactual"
     /// Hedging cues that cover their clause ("may", "appear to").
     case hedgingClause = "hedging_clause"
     /// Hedging cues that cover the whole sentence ("if", "unless").
