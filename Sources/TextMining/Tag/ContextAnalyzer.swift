@@ -7,8 +7,9 @@
 ///   the mention in its clause ("without X nothing would have worked" asserts X);
 /// - a `negation.after` cue ("is lacking", "do not match") negates mentions before it;
 /// - a `negation.around` cue ("is not", "has not") negates mentions on either side;
-/// - a `hedging.clause` cue ("may", "appears to") hedges its whole clause; a `hedging.sentence`
-///   cue ("if", "unless") hedges the whole sentence;
+/// - a `hedging.clause` cue ("may", "would") hedges its whole clause; a `hedging.sentence`
+///   cue ("if", "unless") hedges the whole sentence; a `hedging.evidential` cue ("appears to")
+///   hedges its clause but, unlike the others, lets a positive qualifier stand;
 /// - a qualifier within `qualifierWindow` tokens ("strong", "weak") gives a judged mention its
 ///   polarity.
 /// - a `presence` cue ("there is", "have") makes a success factor positive, and a `neutral`
@@ -157,6 +158,8 @@ struct ContextAnalyzer {
     let mentionClause = clause[tokens.lowerBound]
     var negations = 0
     var hedged = false
+    // Hedged by a supposition ("would", "if") rather than by evidence ("appears to").
+    var hypothetical = false
     var present = false
     var aim = false
     var qualifier: (distance: Int, polarity: Polarity)?
@@ -193,9 +196,12 @@ struct ContextAnalyzer {
           : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
         if sameClause, distance < rules.window { negations += 1 }
       case .hedgingClause:
+        if sameClause { hedged = true; hypothetical = true }
+      case .hedgingEvidential:
         if sameClause { hedged = true }
       case .hedgingSentence:
         hedged = true
+        hypothetical = true
       case .positive, .negative:
         guard sameClause else { continue }
         let distance =
@@ -227,8 +233,9 @@ struct ContextAnalyzer {
       // Negation works on the thing itself and its adjacent qualifier ("not strong leadership",
       // "little trust"), not on a judgement further off in the clause.
       polarity = leadingQualifier ?? .neutral
-    } else if hedged, qualifier?.polarity == .positive {
-      // "Stronger leadership would help": a hoped-for good is not a finding.
+    } else if hypothetical, qualifier?.polarity == .positive {
+      // "Stronger leadership would help": a hoped-for good is not a finding; "appears to have
+      // improved" is a hedged one.
       polarity = .neutral
     } else {
       polarity = qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)

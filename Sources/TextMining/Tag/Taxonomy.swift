@@ -173,6 +173,10 @@ public struct ContextRules: Sendable {
     case hedgingClause = "hedging_clause"
     /// Hedging cues that cover the whole sentence ("if", "unless").
     case hedgingSentence = "hedging_sentence"
+    /// Hedging cues that cover their clause but still report a finding ("appears to have
+    /// improved"): a positive qualifier keeps its polarity, where a hypothetical hedge ("would
+    /// help") leaves the mention neutral.
+    case hedgingEvidential = "hedging_evidential"
     /// Look-alikes that are not hedging ("may nominate", "would welcome").
     case hedgingPseudo = "hedging_pseudo"
     /// Qualifiers that make a mention positive ("strong", "good").
