@@ -44,12 +44,13 @@ public struct TaxonomyTagger: Tagger {
       }
       guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
+      let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var mentions: [Mention] = []
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
-        mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle)
+        mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index])
       }
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
       return TaggedText(mentions: mentions, skippedSentences: skipped)
@@ -80,7 +81,9 @@ public struct TaxonomyTagger: Tagger {
     return found.filter { candidate in !matches.contains { $0.tokens.overlaps(candidate.tokens) } }
   }
 
-  private func tagged(sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool) -> [Mention] {
+  private func tagged(
+    sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool, framing: ListFraming? = nil
+  ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
@@ -96,9 +99,10 @@ public struct TaxonomyTagger: Tagger {
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
     var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(repeating: nil, count: found.count)
     for (index, match) in found.enumerated() where taxonomy.isJudged(match.entry.code) {
-      let reading = context.reading(
+      var reading = context.reading(
         of: match.tokens, phrasePolarity: match.entry.polarity, judged: true,
         presenceIsPositive: taxonomy.presenceIsPositive(match.entry.code))
+      if let framing { reading = framing.applied(to: reading, phrasePolarity: match.entry.polarity) }
       readings[index] = reading
       if match.entry.polarity != nil, taxonomy.isVerdict(match.entry.code) { verdicts.append((match.tokens, reading.polarity)) }
     }
