@@ -37,6 +37,14 @@ struct ContextAnalyzer {
   /// Whether a comma follows each token; a comma next to a parenthetical terminator
   /// (", however,") does not count.
   private let commaAfter: [Bool]
+  /// Conjunct number of each token: a comma followed by a coordinator (", and", ", so") starts
+  /// a new one. Presence does not reach across conjuncts: in "the mills had closed, and
+  /// relations were poisonous", "had" says nothing about relations.
+  let conjunct: [Int]
+  /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
+  /// qualifier's polarity.
+  private let afterthoughts: [Int: Polarity]
+  private static let coordinators: Set<String> = ["and", "or", "so", "yet", "nor", "while", "whilst"]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(taxonomy: Taxonomy, tokens: SentenceTokens) {
@@ -64,6 +72,23 @@ struct ContextAnalyzer {
     }
     self.cues = cues
     self.clause = clause
+    var conjunct: [Int] = []
+    var part = 0
+    for index in 0..<tokens.count {
+      if index > 0, tokens.commaAfter[index - 1], Self.coordinators.contains(tokens.normalized(index)) { part += 1 }
+      conjunct.append(part)
+    }
+    self.conjunct = conjunct
+    // "Relations were polite but shallow": a qualifier standing alone right after a terminator
+    // gives the last word on the clause before it.
+    var afterthoughts: [Int: Polarity] = [:]
+    for index in 0..<tokens.count where isTerminator[index] && !parenthetical[index] {
+      guard let cue = cues.first(where: { ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == index + 1 }),
+        cue.tokens.upperBound == tokens.count || tokens.commaAfter[cue.tokens.upperBound - 1] || tokens.clauseBreak[cue.tokens.upperBound - 1]
+      else { continue }
+      afterthoughts[clause[index] - 1] = cue.kind == .positive ? .positive : .negative
+    }
+    self.afterthoughts = afterthoughts
     var commaAfter = tokens.commaAfter
     for index in 0..<tokens.count where parenthetical[index] {
       commaAfter[index] = false
@@ -216,7 +241,7 @@ struct ContextAnalyzer {
           qualifier = (distance, cue.kind == .positive ? .positive : .negative)
         }
       case .presence:
-        if sameClause { present = true }
+        if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] { present = true }
       case .neutral:
         // An aim or recommendation concerns what follows it ("we recommend stronger scrutiny").
         if sameClause, cue.tokens.upperBound <= tokens.lowerBound { aim = true }
@@ -238,7 +263,7 @@ struct ContextAnalyzer {
       // improved" is a hedged one.
       polarity = .neutral
     } else {
-      polarity = qualifier?.polarity ?? (present && presenceIsPositive ? .positive : .neutral)
+      polarity = qualifier?.polarity ?? afterthoughts[mentionClause] ?? (present && presenceIsPositive ? .positive : .neutral)
     }
     // Each negation turns the reading over: neutral or positive becomes negative, negative
     // becomes positive, so "it is not true that the board lacks leadership" is positive.
