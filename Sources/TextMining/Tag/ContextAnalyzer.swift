@@ -205,8 +205,18 @@ struct ContextAnalyzer {
       doubled = [counterfactual, later]
       negations = 2
     }
+    // A negation inside a condition ("if they cannot attend", "if groups are not at the table")
+    // describes a supposed case, not the thing as it is. A fronted condition ends at its comma:
+    // in "unless the council agrees, the SLSP will not be able to monitor", "not" is real.
+    let conditions = cues.filter { $0.kind == .hedgingSentence }.map(\.tokens.lowerBound)
+    func isConditional(_ cue: Cue) -> Bool {
+      conditions.contains {
+        $0 < cue.tokens.lowerBound && clause[$0] == clause[cue.tokens.lowerBound] && !(($0)..<cue.tokens.lowerBound).contains { commaAfter[$0] }
+      }
+    }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
+      if cue.kind.isNegation, isConditional(cue) { continue }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
         if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }

@@ -197,6 +197,9 @@ public struct ContextRules: Sendable {
     var key: String { self == .terminator ? "terminators" : String(rawValue.drop { $0 != "_" }.dropFirst()) }
 
     var code: Code { Code(category: "context", name: rawValue) }
+
+    /// Whether the kind negates what it covers.
+    var isNegation: Bool { [.negationBefore, .negationAfter, .negationAround, .negationCounterfactual].contains(self) }
   }
 
   var cueDefinitions: [Taxonomy.CodeDefinition] {
