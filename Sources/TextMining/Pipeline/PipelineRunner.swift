@@ -36,7 +36,7 @@ public struct PipelineRunner: Sendable {
   }
 
   /// The tool's version, part of what makes outputs reusable.
-  public static let toolVersion = "lspminer 0.5.0"
+  public static let toolVersion = "lspminer 0.6.0"
 
   /// Creates a runner.
   public init(definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int, isFull: Bool = false) {

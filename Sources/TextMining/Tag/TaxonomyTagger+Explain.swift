@@ -3,7 +3,7 @@ extension TaxonomyTagger {
   ///
   /// For each sentence (or only those of `blocks`): its tokens with their normalised forms and
   /// clause numbers, the cue words found (negation, hedging, qualifiers, terminators) with their
-  /// spans, the named partnerships, and every mention with its code, polarity, hedging and
+  /// spans, the framing a list item takes from its lead-in, the named partnerships, and every mention with its code, polarity, hedging and
   /// attributed partnership.
   public func explanation(of segmented: SegmentedText, blocks: Set<Int>? = nil) -> String {
     var text = segmented.text
@@ -16,6 +16,7 @@ extension TaxonomyTagger {
           ranges: tokens.count > maxSentenceTokens ? [] : tokens, in: bytes, taxonomy: taxonomy, scratch: &scratch)
       }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
+      let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var lines: [String] = []
       if let subject = names.subject { lines.append("document subject (partnership named in the title): \(subject)") }
       for (index, sentence) in segmented.sentences.enumerated() {
@@ -32,6 +33,11 @@ extension TaxonomyTagger {
             .joined(separator: " "))
         for cue in context.cues {
           lines.append("  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))")
+        }
+        switch framings[index] {
+        case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")
+        case .judged(let polarity): lines.append("  list item under a \(polarity.rawValue) lead-in: judged mentions without a polarity take it")
+        case nil: break
         }
         for name in names.mentions(inSentence: index) {
           lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
