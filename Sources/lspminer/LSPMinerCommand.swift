@@ -12,7 +12,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
       Exit codes: 0 all well; 1 some documents failed (see errors.jsonl); 2 usage or \
       configuration error; 75 another run holds the output folder's lock.
       """,
-    subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self],
+    subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self, BenchmarkTag.self],
     defaultSubcommand: nil)
 
   /// Exit status for a usage or configuration error.

@@ -157,6 +157,25 @@ public struct DocumentProcessor: Sendable {
         records: records, skippedSentences: skipped, timings: timings))
   }
 
+  /// Segments and tags text that is already extracted and builds its records, with no time
+  /// limit: the stages the tagging benchmark (`lspminer benchmark-tag`) times.
+  /// `timings` gains the segment, tag and records times.
+  public func records(forExtracted extracted: ExtractedText, source: String, docID: String, timings: inout StageTimings) throws
+    -> [EvidenceRecord]
+  {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let segmented = try segmenter.segment(extracted)
+    let segmentedAt = clock.now
+    let tagged = try tagger.tag(segmented, deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
+    let taggedAt = clock.now
+    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID)
+    timings.segment += segmentedAt - start
+    timings.tag += taggedAt - segmentedAt
+    timings.records += clock.now - taggedAt
+    return records
+  }
+
   private func makeRecords(_ mentions: [Mention], segmented: SegmentedText, source: String, docID: String) -> [EvidenceRecord] {
     var counter = ScalarOffsetCounter()
     var text = segmented.text
