@@ -100,6 +100,9 @@ struct PhraseMatcher: Sendable {
     return vocabulary.insert(token)
   }
 
+  /// Every token the matcher's phrases use, by id.
+  var vocabularyTokens: [[UInt8]] { (0..<Int32(vocabulary.count)).map { vocabulary.token($0) } }
+
   /// The id of a normalised token given as UTF-8, or -1 when no phrase uses it.
   func tokenID(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 { vocabulary.id(utf8: token) }
 

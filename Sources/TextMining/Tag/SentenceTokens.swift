@@ -57,11 +57,10 @@ struct SentenceTokens {
           // Numbers match the phrase token "#" ("# member": "the board has 22 members").
           scratch = Self.numberToken
         }
-        scratch.withUnsafeBufferPointer { normalized in
-          phraseIDs.append(phrases.tokenID(utf8: normalized))
-          contextIDs.append(context.tokenID(utf8: normalized))
-          nameIDs.append(names?.tokenID(utf8: normalized) ?? -1)
-        }
+        let ids = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+        phraseIDs.append(ids.phrase)
+        contextIDs.append(ids.context)
+        nameIDs.append(ids.name)
       }
       let first = word.first ?? 0
       let capital = (0x41...0x5A).contains(first)
@@ -89,11 +88,10 @@ struct SentenceTokens {
         var both = Array(UnsafeBufferPointer(rebasing: bytes[self.ranges[index]]))
         both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[self.ranges[index + 1]]))
         both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
-        scratch.withUnsafeBufferPointer { normalized in
-          joinedIDs[Taxonomy.MatcherSlot.phrases][index] = phrases.tokenID(utf8: normalized)
-          joinedIDs[Taxonomy.MatcherSlot.context][index] = context.tokenID(utf8: normalized)
-          joinedIDs[Taxonomy.MatcherSlot.names][index] = names?.tokenID(utf8: normalized) ?? -1
-        }
+        let ids = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+        joinedIDs[Taxonomy.MatcherSlot.phrases][index] = ids.phrase
+        joinedIDs[Taxonomy.MatcherSlot.context][index] = ids.context
+        joinedIDs[Taxonomy.MatcherSlot.names][index] = ids.name
       }
     }
     if !self.ranges.isEmpty {

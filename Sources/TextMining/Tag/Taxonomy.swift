@@ -3,7 +3,7 @@
 ///
 /// Loaded once from a YAML file (see `Taxonomy+Loading.swift` and `pipelines/lsp-codebook.yml`)
 /// and shared read-only by every document.
-public struct Taxonomy: Sendable {
+public final class Taxonomy: Sendable {
   /// The taxonomy's name, such as "lsp-codebook".
   public let name: String
   /// The taxonomy's version string.
@@ -22,6 +22,19 @@ public struct Taxonomy: Sendable {
   let contextMatcher: PhraseMatcher
   /// The compiled partnership-name heads and appositives.
   let nameMatcher: PhraseMatcher?
+
+  /// Every token any of the three matchers uses, looked up once per document token; its ids
+  /// index `lexiconIDs`.
+  let lexicon: TokenVocabulary
+  /// For each `lexicon` token, its id in the phrase, context and name matchers (-1 where unused).
+  let lexiconIDs: [MatcherIDs]
+
+  /// A token's ids in the three matchers.
+  struct MatcherIDs: Sendable {
+    var phrase: Int32 = -1
+    var context: Int32 = -1
+    var name: Int32 = -1
+  }
 
   /// The kind of cue of each entry of `contextMatcher`.
   let contextKinds: [ContextRules.Kind?]
@@ -52,9 +65,31 @@ public struct Taxonomy: Sendable {
     self.contextMatcher = contextMatcher
     let kinds = Dictionary(uniqueKeysWithValues: ContextRules.Kind.allCases.map { ($0.code, $0) })
     self.contextKinds = contextMatcher.entries.map { kinds[$0.code] }
-    self.nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
+    let nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
       try PhraseMatcher(codes: rules.cueDefinitions, file: file)
     }
+    self.nameMatcher = nameMatcher
+    var lexicon = TokenVocabulary()
+    var lexiconIDs: [MatcherIDs] = []
+    for (slot, matcher) in [matcher, contextMatcher, nameMatcher].enumerated() {
+      for (id, token) in (matcher?.vocabularyTokens ?? []).enumerated() {
+        let entry = Int(lexicon.insert(String(decoding: token, as: UTF8.self)))
+        if entry == lexiconIDs.count { lexiconIDs.append(MatcherIDs()) }
+        switch slot {
+        case 0: lexiconIDs[entry].phrase = Int32(id)
+        case 1: lexiconIDs[entry].context = Int32(id)
+        default: lexiconIDs[entry].name = Int32(id)
+        }
+      }
+    }
+    self.lexicon = lexicon
+    self.lexiconIDs = lexiconIDs
+  }
+
+  /// A document token's ids in the three matchers, from its normalised UTF-8.
+  func matcherIDs(utf8 token: UnsafeBufferPointer<UInt8>) -> MatcherIDs {
+    let id = lexicon.id(utf8: token)
+    return id < 0 ? MatcherIDs() : lexiconIDs[Int(id)]
   }
 
   /// A category of codes, such as `success_factor`.

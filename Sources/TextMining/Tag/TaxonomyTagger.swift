@@ -85,7 +85,6 @@ public struct TaxonomyTagger: Tagger {
     sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool, framing: ListFraming? = nil
   ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
-    let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     var mentions: [Mention] = []
     var found: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
     let matches = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true)
@@ -94,6 +93,9 @@ public struct TaxonomyTagger: Tagger {
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
       found.append((match.tokens, entry))
     }
+    // Most sentences of a web page code nothing: they need no cue pass.
+    if found.isEmpty, named.isEmpty { return [] }
+    let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []

@@ -64,9 +64,16 @@ enum TokenNormalizer {
     "judgment": "judgement", "endeavor": "endeavour", "rumor": "rumour", "vigor": "vigour",
   ]
 
-  /// First and last bytes of the American words, a cheap filter before the dictionary lookup.
-  private static let americanFirstBytes = Set(americanWords.keys.compactMap { $0.utf8.first })
-  private static let americanLastBytes = Set(americanWords.keys.compactMap { $0.utf8.last })
+  /// First and last bytes of the American words, a cheap filter before the dictionary lookup:
+  /// bit 0 of entry b is set when some word starts with byte b, bit 1 when some word ends with it.
+  private static let americanEdgeBytes: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for word in americanWords.keys {
+      if let first = word.utf8.first { table[Int(first)] |= 1 }
+      if let last = word.utf8.last { table[Int(last)] |= 2 }
+    }
+    return table
+  }()
 
   /// Folds American spellings to British ones: -ize/-yze forms to -ise/-yse (in words of more
   /// than five letters) and a short list of whole words.
@@ -87,7 +94,7 @@ enum TokenNormalizer {
       }
     }
     guard word.count >= 5, word.count <= 12, let first = word.first, let last = word.last,
-      americanFirstBytes.contains(first), americanLastBytes.contains(last),
+      americanEdgeBytes[Int(first)] & 1 != 0, americanEdgeBytes[Int(last)] & 2 != 0,
       let british = americanWords[String(decoding: word, as: UTF8.self)]
     else { return }
     word = Array(british.utf8)

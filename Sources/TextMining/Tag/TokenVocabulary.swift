@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The set of normalised tokens the taxonomy's phrases use, each with a small integer id.
 ///
 /// An open-addressing hash table over UTF-8 bytes (FNV-1a), so a document token can be looked
@@ -31,19 +37,30 @@ struct TokenVocabulary: Sendable {
   /// The id of a token given as UTF-8 bytes, or -1 when no phrase uses it.
   func id(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = Self.hash(token)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let candidate = slots[slot]
-      if candidate < 0 { return -1 }
-      let index = Int(candidate)
-      if hashes[index] == hash, lengths[index] == token.count,
-        pool[starts[index]..<(starts[index] + lengths[index])].elementsEqual(token)
-      {
-        return candidate
+    return slots.withUnsafeBufferPointer { slots in
+      hashes.withUnsafeBufferPointer { hashes in
+        pool.withUnsafeBufferPointer { pool in
+          let mask = slots.count - 1
+          var slot = Int(truncatingIfNeeded: hash) & mask
+          while true {
+            let candidate = slots[slot]
+            if candidate < 0 { return -1 }
+            let index = Int(candidate)
+            if hashes[index] == hash, lengths[index] == token.count,
+              token.isEmpty || memcmp(pool.baseAddress! + starts[index], token.baseAddress!, token.count) == 0
+            {
+              return candidate
+            }
+            slot = (slot + 1) & mask
+          }
+        }
       }
-      slot = (slot + 1) & mask
     }
+  }
+
+  /// The bytes of the token with id `id`.
+  func token(_ id: Int32) -> [UInt8] {
+    Array(pool[starts[Int(id)]..<(starts[Int(id)] + lengths[Int(id)])])
   }
 
   private mutating func place(_ id: Int32) {
