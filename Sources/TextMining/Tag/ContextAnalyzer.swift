@@ -64,18 +64,18 @@ struct ContextAnalyzer {
     var parenthetical = [Bool](repeating: false, count: tokens.count)
     for index in 0..<tokens.count {
       // A terminator set off by commas ("nobody, however, is answerable") is parenthetical.
-      parenthetical[index] = isTerminator[index] && index > 0 && tokens.commaAfter[index - 1] && tokens.commaAfter[index]
+      parenthetical[index] = isTerminator[index] && index > 0 && tokens.commaAfter(index - 1) && tokens.commaAfter(index)
       let ends = isTerminator[index] && !parenthetical[index]
       if ends { number += 1 }
       clause.append(number)
-      if tokens.clauseBreak[index] || ends { number += 1 }
+      if tokens.clauseBreak(index) || ends { number += 1 }
     }
     self.cues = cues
     self.clause = clause
     var conjunct: [Int] = []
     var part = 0
     for index in 0..<tokens.count {
-      if index > 0, tokens.commaAfter[index - 1], Self.coordinators.contains(tokens.normalized(index)) { part += 1 }
+      if index > 0, tokens.commaAfter(index - 1), Self.coordinators.contains(tokens.normalized(index)) { part += 1 }
       conjunct.append(part)
     }
     self.conjunct = conjunct
@@ -84,12 +84,12 @@ struct ContextAnalyzer {
     var afterthoughts: [Int: Polarity] = [:]
     for index in 0..<tokens.count where isTerminator[index] && !parenthetical[index] {
       guard let cue = cues.first(where: { ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == index + 1 }),
-        cue.tokens.upperBound == tokens.count || tokens.commaAfter[cue.tokens.upperBound - 1] || tokens.clauseBreak[cue.tokens.upperBound - 1]
+        cue.tokens.upperBound == tokens.count || tokens.commaAfter(cue.tokens.upperBound - 1) || tokens.clauseBreak(cue.tokens.upperBound - 1)
       else { continue }
       afterthoughts[clause[index] - 1] = cue.kind == .positive ? .positive : .negative
     }
     self.afterthoughts = afterthoughts
-    var commaAfter = tokens.commaAfter
+    var commaAfter = (0..<tokens.count).map { tokens.commaAfter($0) }
     for index in 0..<tokens.count where parenthetical[index] {
       commaAfter[index] = false
       if index > 0 { commaAfter[index - 1] = false }

@@ -42,13 +42,13 @@ struct PartnershipNameRecognizer {
       if heads.isEmpty { continue }
       let codePhrases = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true).map(\.tokens)
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
-      for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized[$0] }) && !tokens.flags[head.tokens.upperBound - 1].isPlural {
+      for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized($0) }) && !tokens.isPlural(head.tokens.upperBound - 1) {
         var start = head.tokens.lowerBound
-        while start > 0, tokens.connected[start - 1] {
-          if tokens.isCapitalized[start - 1] {
+        while start > 0, tokens.connected(start - 1) {
+          if tokens.isCapitalized(start - 1) {
             start -= 1
-          } else if start > 1, ["and", "of"].contains(tokens.normalized(start - 1)), tokens.isCapitalized[start - 2],
-            tokens.connected[start - 2]
+          } else if start > 1, ["and", "of"].contains(tokens.normalized(start - 1)), tokens.isCapitalized(start - 2),
+            tokens.connected(start - 2)
           {
             start -= 2
           } else {
@@ -56,7 +56,7 @@ struct PartnershipNameRecognizer {
           }
         }
         while start < head.tokens.lowerBound, rules.stopWords.contains(word(tokens, start)) { start += 1 }
-        guard start < head.tokens.lowerBound, tokens.isCapitalized[start] else { continue }
+        guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
         let nameTokens = start..<head.tokens.lowerBound
         if nameTokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }) { continue }
         let key = raw(tokens, nameTokens)
@@ -67,19 +67,19 @@ struct PartnershipNameRecognizer {
         }
         headSpans[index].append((start..<head.tokens.upperBound, key, full))
         let after = head.tokens.upperBound
-        if after < tokens.count, tokens.isAllCaps[after], tokens.clauseBreak[after - 1] {
+        if after < tokens.count, tokens.isAllCaps(after), tokens.clauseBreak(after - 1) {
           aliases[Self.withoutPossessive(word(tokens, after))] = key
         }
       }
       // Brand names: a run of capitalised words followed by ", the …'s LSP" or "is the … partnership".
       var runStart = 0
       while runStart < tokens.count {
-        guard tokens.isCapitalized[runStart] else {
+        guard tokens.isCapitalized(runStart) else {
           runStart += 1
           continue
         }
         var runEnd = runStart + 1
-        while runEnd < tokens.count, tokens.isCapitalized[runEnd], tokens.connected[runEnd - 1] { runEnd += 1 }
+        while runEnd < tokens.count, tokens.isCapitalized(runEnd), tokens.connected(runEnd - 1) { runEnd += 1 }
         defer { runStart = runEnd }
         var first = runStart
         while first < runEnd, rules.stopWords.contains(word(tokens, first)) { first += 1 }
@@ -87,16 +87,16 @@ struct PartnershipNameRecognizer {
         var next = runEnd
         if ["is", "was", "are"].contains(next < tokens.count ? tokens.normalized(next) : "") { next += 1 }
         guard next < tokens.count, tokens.normalized(next) == "the",
-          !tokens.clauseBreak[runEnd - 1],
+          !tokens.clauseBreak(runEnd - 1),
           let head = heads.first(where: { $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4 }),
-          !(runEnd..<head.tokens.upperBound).contains(where: { tokens.clauseBreak[$0] && $0 < head.tokens.upperBound - 1 }),
+          !(runEnd..<head.tokens.upperBound).contains(where: { tokens.clauseBreak($0) && $0 < head.tokens.upperBound - 1 }),
           !((next + 1)..<head.tokens.lowerBound).contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
           !head.tokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
           !codePhrases.contains(where: { $0.overlaps(first..<runEnd) })
         else { continue }
         // An appositive ends the phrase: the sentence ends, or punctuation or a preposition follows.
         let after = head.tokens.upperBound
-        guard after == tokens.count || tokens.commaAfter[after - 1] || tokens.clauseBreak[after - 1]
+        guard after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
           || ["for", "in", "of", "which", "that", "and", "covering", "serving"].contains(tokens.normalized(after))
         else { continue }
         let brand = raw(tokens, first..<runEnd)
@@ -117,7 +117,7 @@ struct PartnershipNameRecognizer {
       for position in 0..<tokens.count {
         // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
         let defines = found.contains { $0.tokens.upperBound == position }
-        if tokens.isAllCaps[position], !defines, let key = aliases[Self.withoutPossessive(word(tokens, position))],
+        if tokens.isAllCaps(position), !defines, let key = aliases[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key]
         {
           found.append(Span(tokens: position..<(position + 1), name: name))

@@ -24,13 +24,6 @@ struct PhraseMatcher: Sendable {
   }
 
   /// What the matcher needs to know of a token beyond its id.
-  struct TokenFlags: Sendable {
-    /// Written in a plural form ("trusts").
-    var isPlural = false
-    /// Starts with a capital letter and is not the sentence's first word.
-    var isCapitalizedInside = false
-  }
-
   private struct Node: Sendable {
     var children: [Int32: Int32] = [:]
     var entry: Int32 = -1
@@ -171,16 +164,22 @@ struct PhraseMatcher: Sendable {
   ///
   /// - Parameters:
   ///   - ids: each token's id (`tokenID`), -1 for words no phrase uses.
-  ///   - connected: `connected[i]` tells whether token i and i+1 may be in one match.
+  ///   - bits: each token's `TokenBits`; `connected` tells whether token i and i+1 may be in
+  ///     one match.
   ///   - joinedIDs: for tokens joined to the next by a hyphen, the id of the joined word.
-  func matches(ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32], flags: [TokenFlags] = []) -> [Match] {
+  ///   - constrained: whether to apply the singular-only and skip-names constraints.
+  func matches(ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>, joinedIDs: [Int: Int32], constrained: Bool)
+    -> [Match]
+  {
     var matches: [Match] = []
     var position = 0
     while position < ids.count {
       var best: Match?
-      longest(
-        from: 0, at: position, start: position, ids: ids, connected: connected, joinedIDs: joinedIDs, flags: flags,
-        best: &best)
+      if ids[position] >= 0 || joinedIDs[position] != nil {
+        longest(
+          from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+          best: &best)
+      }
       if let found = best {
         matches.append(found)
         position = found.tokens.upperBound
@@ -192,24 +191,24 @@ struct PhraseMatcher: Sendable {
   }
 
   private func longest(
-    from node: Int, at position: Int, start: Int, ids: [Int32], connected: [Bool], joinedIDs: [Int: Int32],
-    flags: [TokenFlags], best: inout Match?
+    from node: Int, at position: Int, start: Int, ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>,
+    joinedIDs: [Int: Int32], constrained: Bool, best: inout Match?
   ) {
     if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0),
-      allows(Int(nodes[node].entry), tokens: start..<position, flags: flags)
+      !constrained || allows(Int(nodes[node].entry), tokens: start..<position, bits: bits)
     {
       best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
     }
-    guard position < ids.count, position == start || connected[position - 1] else { return }
+    guard position < ids.count, position == start || bits[position - 1] & TokenBits.connected != 0 else { return }
     if ids[position] >= 0, let next = nodes[node].children[ids[position]] {
       longest(
-        from: Int(next), at: position + 1, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs,
-        flags: flags, best: &best)
+        from: Int(next), at: position + 1, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+        best: &best)
     }
-    if let joined = joinedIDs[position], joined >= 0, let next = nodes[node].children[joined] {
+    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0, let next = nodes[node].children[joined] {
       longest(
-        from: Int(next), at: position + 2, start: start, ids: ids, connected: connected, joinedIDs: joinedIDs,
-        flags: flags, best: &best)
+        from: Int(next), at: position + 2, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+        best: &best)
     }
   }
 
@@ -224,11 +223,10 @@ struct PhraseMatcher: Sendable {
   }
 
   /// Whether an entry's constraints hold for the tokens it would match.
-  private func allows(_ entryIndex: Int, tokens: Range<Int>, flags: [TokenFlags]) -> Bool {
+  private func allows(_ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>) -> Bool {
     let entry = entries[entryIndex]
-    guard !flags.isEmpty else { return true }
-    if entry.isSingularOnly, flags[tokens.upperBound - 1].isPlural { return false }
-    if entry.skipsNames, tokens.contains(where: { flags[$0].isCapitalizedInside }) { return false }
+    if entry.isSingularOnly, bits[tokens.upperBound - 1] & TokenBits.plural != 0 { return false }
+    if entry.skipsNames, tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 }) { return false }
     return true
   }
 }

@@ -29,6 +29,9 @@ public final class Taxonomy: Sendable {
   /// For each `lexicon` token, its id in the phrase, context and name matchers (-1 where unused).
   let lexiconIDs: [MatcherIDs]
 
+  /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
+  let longestTokenByteCount: Int
+
   /// A token's ids in the three matchers.
   struct MatcherIDs: Sendable {
     var phrase: Int32 = -1
@@ -84,6 +87,8 @@ public final class Taxonomy: Sendable {
     }
     self.lexicon = lexicon
     self.lexiconIDs = lexiconIDs
+    self.longestTokenByteCount = max(
+      matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
   }
 
   /// A document token's ids in the three matchers, from its normalised UTF-8.

@@ -70,11 +70,11 @@ public struct TaxonomyTagger: Tagger {
       var index = match.tokens.lowerBound - 1
       guard index >= 1, ["and", "or"].contains(tokens.normalized(index)) else { continue }
       index -= 1
-      while index >= 0, !tokens.clauseBreak[index],
+      while index >= 0, !tokens.clauseBreak(index),
         let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]), !matcher.entries[entry].isExclusion
       {
         found.append(PhraseMatcher.Match(tokens: index..<(index + 1), entry: entry))
-        guard index >= 1, tokens.commaAfter[index - 1] else { break }
+        guard index >= 1, tokens.commaAfter(index - 1) else { break }
         index -= 1
       }
     }
