@@ -86,6 +86,22 @@ struct PhraseMatcher: Sendable {
         }
       }
     }
+    var root = [Int32](repeating: -1, count: vocabulary.count)
+    for (tokenID, child) in nodes[0].children { root[Int(tokenID)] = child }
+    rootChildren = root
+  }
+
+  /// The root's children as a dense table by token id: every match starts with this lookup.
+  private var rootChildren: [Int32] = []
+
+  /// The node a token id leads to from `node`, if any.
+  @inline(__always)
+  private func child(of node: Int, _ tokenID: Int32) -> Int32? {
+    if node == 0 {
+      let next = rootChildren[Int(tokenID)]
+      return next >= 0 ? next : nil
+    }
+    return nodes[node].children[tokenID]
   }
 
   private mutating func id(for token: String) -> Int32 {
@@ -200,12 +216,12 @@ struct PhraseMatcher: Sendable {
       best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
     }
     guard position < ids.count, position == start || bits[position - 1] & TokenBits.connected != 0 else { return }
-    if ids[position] >= 0, let next = nodes[node].children[ids[position]] {
+    if ids[position] >= 0, let next = child(of: node, ids[position]) {
       longest(
         from: Int(next), at: position + 1, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
         best: &best)
     }
-    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0, let next = nodes[node].children[joined] {
+    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0, let next = child(of: node, joined) {
       longest(
         from: Int(next), at: position + 2, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
         best: &best)

@@ -31,22 +31,35 @@ struct SentenceTokens {
     var joined: [Int: Taxonomy.MatcherIDs] = [:]
     ids.withUnsafeMutableBufferPointer { ids in
       bits.withUnsafeMutableBufferPointer { bits in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
+        let out = buffer.baseAddress!
         for index in 0..<count {
           let range = ranges[index]
           let word = UnsafeBufferPointer(rebasing: bytes[range])
           var flags: UInt8 = 0
+          // The normalised form's length and last byte decide the plural flag below.
+          var normalizedCount = 0
+          var normalizedLast: UInt8 = 0
           if range.count <= longest + 3 {
-            TokenNormalizer.normalize(utf8: word, into: &scratch)
+            let found: Taxonomy.MatcherIDs
             if let first = word.first, (0x30...0x39).contains(first) {
               // Numbers match the phrase token "#" ("# member": "the board has 22 members").
-              scratch = Self.numberToken
+              found = Self.numberToken.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+              normalizedCount = 1
+              normalizedLast = Self.numberToken[0]
+            } else if let length = TokenNormalizer.normalizeASCII(word, into: out) {
+              found = taxonomy.matcherIDs(utf8: UnsafeBufferPointer(start: out, count: length))
+              normalizedCount = length
+              normalizedLast = length > 0 ? out[length - 1] : 0
+            } else {
+              TokenNormalizer.normalize(utf8: word, into: &scratch)
+              found = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+              normalizedCount = scratch.count
+              normalizedLast = scratch.last ?? 0
             }
-            let found = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
             ids[index] = found.phrase
             ids[count + index] = found.context
             ids[2 * count + index] = found.name
-          } else {
-            scratch.removeAll(keepingCapacity: true)
           }
           let first = word.first ?? 0
           let capital = (0x41...0x5A).contains(first)
@@ -62,8 +75,8 @@ struct SentenceTokens {
           }
           if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
           let last = word.last ?? 0
-          if (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && !scratch.isEmpty
-            && scratch.last != UInt8(ascii: "s") && !possessive
+          if (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && normalizedCount > 0
+            && normalizedLast != UInt8(ascii: "s") && !possessive
           {
             flags |= TokenBits.plural
           }
@@ -82,6 +95,7 @@ struct SentenceTokens {
             flags |= TokenBits.clauseBreak
           }
           bits[index] = flags
+        }
         }
       }
     }

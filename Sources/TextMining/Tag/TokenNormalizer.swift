@@ -31,6 +31,56 @@ enum TokenNormalizer {
     fold(&scratch)
   }
 
+  /// The fast path of `normalize(utf8:into:)` for an ASCII token, written into `out`, which
+  /// must hold `token.count + 1` bytes. Returns the normalised length, or nil for a token with a
+  /// non-ASCII byte or one that may be an American whole word ("center"): those take the
+  /// general path. The bytes equal the general path's.
+  static func normalizeASCII(_ token: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+    var count = 0
+    for byte in token {
+      guard byte < 0x80 else { return nil }
+      out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+      count += 1
+    }
+    func ends(_ suffix: StaticString) -> Bool {
+      let length = suffix.utf8CodeUnitCount
+      guard count >= length else { return false }
+      return suffix.withUTF8Buffer { suffix in (0..<length).allSatisfy { out[count - length + $0] == suffix[$0] } }
+    }
+    let s = UInt8(ascii: "s")
+    if count >= 2, out[count - 1] == s, out[count - 2] == 0x27 {
+      count -= 2
+    } else if count >= 1, out[count - 1] == 0x27 {
+      count -= 1
+    }
+    if count >= 4, out[count - 1] == s {
+      if ends("ies"), count > 4 {
+        count -= 2
+        out[count - 1] = UInt8(ascii: "y")
+      } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") {
+        count -= 2
+      } else if !(ends("ss") || ends("us") || ends("is")) {
+        count -= 1
+      }
+    }
+    // British spelling: the suffix folds keep the length; whole words go the general way.
+    if count > 5, let last = Optional(out[count - 1]),
+      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n")
+    {
+      for fold in suffixFolds where count > fold.american.count {
+        let start = count - fold.american.count
+        if (0..<fold.american.count).allSatisfy({ out[start + $0] == fold.american[$0] }) {
+          for (offset, byte) in fold.british.enumerated() { out[start + offset] = byte }
+          return count
+        }
+      }
+    }
+    if count >= 5, count <= 12, americanEdgeBytes[Int(out[0])] & 1 != 0, americanEdgeBytes[Int(out[count - 1])] & 2 != 0 {
+      return nil
+    }
+    return count
+  }
+
   private static let rightQuote: [UInt8] = [0xE2, 0x80, 0x99]
 
   /// Drops a possessive ('s, ’s, or a bare apostrophe) and folds a plural, on lower-case UTF-8.

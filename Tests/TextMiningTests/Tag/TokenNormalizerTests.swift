@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TextMining
@@ -12,5 +13,32 @@ import Testing
   ])
   func folds(token: String, expected: String) {
     #expect(TokenNormalizer.normalize(token) == expected)
+  }
+
+  /// The ASCII fast path writes exactly what the general path does, or declines.
+  @Test func asciiFastPathMatchesTheGeneralPath() throws {
+    var words = [
+      "LSPs", "Partnerships", "boundaries", "partner's", "partners'", "processes", "status", "business", "VCS", "analysis",
+      "Organizations", "organization", "mobilized", "neighborhood", "centers", "size", "ies", "dies", "ties", "series",
+      "boxes", "churches", "wishes", "classes", "bus", "axis", "gas", "is", "s", "'s", "'", "a", "analyze", "analyzing",
+      "realizations", "Program", "programs", "license", "A", "IS", "CHURCHES", "x", "yes", "zzzzzzzzzzzzzs", "defenses",
+      "judgments", "center's", "labor", "neighbor", "prizes", "sizes", "seized", "dozen",
+    ]
+    let corpus = try String(contentsOfFile: Fixtures.repositoryRoot + "/corpus/text/pendleby-partnership-interim-review-2002-11.txt", encoding: .utf8)
+    words += corpus.split { !$0.isLetter && $0 != "'" }.map(String.init)
+    for word in words {
+      var bytes = Array(word.utf8)
+      let fast: String? = bytes.withUnsafeMutableBufferPointer { token in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count + 8) { out in
+          TokenNormalizer.normalizeASCII(UnsafeBufferPointer(token), into: out.baseAddress!).map {
+            String(decoding: UnsafeBufferPointer(start: out.baseAddress!, count: $0), as: UTF8.self)
+          }
+        }
+      }
+      if let fast { #expect(fast == TokenNormalizer.normalize(word), "\(word)") }
+    }
+    // Declines non-ASCII and possible American whole words.
+    #expect(Array("Café".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
+    #expect(Array("center".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
   }
 }
