@@ -21,11 +21,20 @@ struct SentenceTokens {
 
   /// Analyses the tokens of one sentence and looks each up in the taxonomy's matchers.
   init(ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy, scratch: inout [UInt8]) {
+    self = taxonomy.withLexicon { lexicon in
+      SentenceTokens(ranges: ranges, in: bytes, lexicon: lexicon, longest: taxonomy.longestTokenByteCount, scratch: &scratch)
+    }
+  }
+
+  /// Analyses the tokens of one sentence with a lexicon lookup held for a whole document.
+  init(
+    ranges: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>, lexicon: Taxonomy.LexiconLookup, longest: Int,
+    scratch: inout [UInt8]
+  ) {
     self.bytes = bytes
     let ranges = Array(ranges)
     self.ranges = ranges
     let count = ranges.count
-    let longest = taxonomy.longestTokenByteCount
     var ids = [Int32](repeating: -1, count: 3 * count)
     var bits = [UInt8](repeating: 0, count: count)
     var joined: [Int: Taxonomy.MatcherIDs] = [:]
@@ -44,16 +53,16 @@ struct SentenceTokens {
             let found: Taxonomy.MatcherIDs
             if let first = word.first, (0x30...0x39).contains(first) {
               // Numbers match the phrase token "#" ("# member": "the board has 22 members").
-              found = Self.numberToken.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+              found = Self.numberToken.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
               normalizedCount = 1
               normalizedLast = Self.numberToken[0]
             } else if let length = TokenNormalizer.normalizeASCII(word, into: out) {
-              found = taxonomy.matcherIDs(utf8: UnsafeBufferPointer(start: out, count: length))
+              found = lexicon.ids(utf8: UnsafeBufferPointer(start: out, count: length))
               normalizedCount = length
               normalizedLast = length > 0 ? out[length - 1] : 0
             } else {
               TokenNormalizer.normalize(utf8: word, into: &scratch)
-              found = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+              found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
               normalizedCount = scratch.count
               normalizedLast = scratch.last ?? 0
             }
@@ -89,7 +98,7 @@ struct SentenceTokens {
               var both = Array(word)
               both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ranges[index + 1]]))
               both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
-              joined[index] = scratch.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
+              joined[index] = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
             }
           } else {
             flags |= TokenBits.clauseBreak

@@ -93,8 +93,27 @@ public final class Taxonomy: Sendable {
 
   /// A document token's ids in the three matchers, from its normalised UTF-8.
   func matcherIDs(utf8 token: UnsafeBufferPointer<UInt8>) -> MatcherIDs {
-    let id = lexicon.id(utf8: token)
-    return id < 0 ? MatcherIDs() : lexiconIDs[Int(id)]
+    withLexicon { $0.ids(utf8: token) }
+  }
+
+  /// Calls `body` with a lexicon lookup for many tokens in a row (see `LexiconLookup`).
+  func withLexicon<R>(_ body: (LexiconLookup) -> R) -> R {
+    lexicon.withLookup { lookup in
+      lexiconIDs.withUnsafeBufferPointer { ids in body(LexiconLookup(lookup: lookup, ids: ids)) }
+    }
+  }
+
+  /// Token ids in the three matchers, valid inside `withLexicon`.
+  struct LexiconLookup {
+    let lookup: TokenVocabulary.Lookup
+    let ids: UnsafeBufferPointer<MatcherIDs>
+
+    /// A document token's ids in the three matchers, from its normalised UTF-8.
+    @inline(__always)
+    func ids(utf8 token: UnsafeBufferPointer<UInt8>) -> MatcherIDs {
+      let id = lookup.id(utf8: token)
+      return id < 0 ? MatcherIDs() : ids[Int(id)]
+    }
   }
 
   /// A category of codes, such as `success_factor`.

@@ -34,13 +34,16 @@ public struct TaxonomyTagger: Tagger {
       var skipped: [(sentence: Int, tokenCount: Int)] = []
       var sentences: [SentenceTokens] = []
       sentences.reserveCapacity(segmented.sentences.count)
-      for (index, sentence) in segmented.sentences.enumerated() {
-        var tokens = segmented.tokens[sentence.tokenIndices]
-        if tokens.count > maxSentenceTokens {
-          skipped.append((index, tokens.count))
-          tokens = []
+      let longest = taxonomy.longestTokenByteCount
+      taxonomy.withLexicon { lexicon in
+        for (index, sentence) in segmented.sentences.enumerated() {
+          var tokens = segmented.tokens[sentence.tokenIndices]
+          if tokens.count > maxSentenceTokens {
+            skipped.append((index, tokens.count))
+            tokens = []
+          }
+          sentences.append(SentenceTokens(ranges: tokens, in: bytes, lexicon: lexicon, longest: longest, scratch: &scratch))
         }
-        sentences.append(SentenceTokens(ranges: tokens, in: bytes, taxonomy: taxonomy, scratch: &scratch))
       }
       guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)

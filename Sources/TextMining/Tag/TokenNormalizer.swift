@@ -31,54 +31,89 @@ enum TokenNormalizer {
     fold(&scratch)
   }
 
-  /// The fast path of `normalize(utf8:into:)` for an ASCII token, written into `out`, which
-  /// must hold `token.count + 1` bytes. Returns the normalised length, or nil for a token with a
-  /// non-ASCII byte or one that may be an American whole word ("center"): those take the
-  /// general path. The bytes equal the general path's.
+  /// The fast path of `normalize(utf8:into:)` for an ASCII token (a right single quote, as in
+  /// "partner’s", is allowed), written into `out`, which must hold `token.count + 1` bytes.
+  /// Returns the normalised length, or nil for a token with another non-ASCII character or one
+  /// that may be an American whole word ("center"): those take the general path. The bytes
+  /// equal the general path's.
   static func normalizeASCII(_ token: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
     var count = 0
-    for byte in token {
-      guard byte < 0x80 else { return nil }
-      out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-      count += 1
-    }
-    func ends(_ suffix: StaticString) -> Bool {
-      let length = suffix.utf8CodeUnitCount
-      guard count >= length else { return false }
-      return suffix.withUTF8Buffer { suffix in (0..<length).allSatisfy { out[count - length + $0] == suffix[$0] } }
+    var index = 0
+    while index < token.count {
+      let byte = token[index]
+      if byte < 0x80 {
+        out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        count += 1
+        index += 1
+      } else if byte == 0xE2, index + 2 < token.count, token[index + 1] == 0x80, token[index + 2] == 0x99 {
+        // The right single quote of "partner’s", which lower-casing leaves as it is.
+        out[count] = 0xE2
+        out[count + 1] = 0x80
+        out[count + 2] = 0x99
+        count += 3
+        index += 3
+      } else {
+        return nil
+      }
     }
     let s = UInt8(ascii: "s")
     if count >= 2, out[count - 1] == s, out[count - 2] == 0x27 {
       count -= 2
+    } else if count >= 4, out[count - 1] == s, ends(out, count - 1, "\u{2019}") {
+      count -= 4
     } else if count >= 1, out[count - 1] == 0x27 {
       count -= 1
+    } else if ends(out, count, "\u{2019}") {
+      count -= 3
     }
     if count >= 4, out[count - 1] == s {
-      if ends("ies"), count > 4 {
+      if count > 4, ends(out, count, "ies") {
         count -= 2
         out[count - 1] = UInt8(ascii: "y")
-      } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") {
+      } else if ends(out, count, "sses") || ends(out, count, "xes") || ends(out, count, "ches") || ends(out, count, "shes") {
         count -= 2
-      } else if !(ends("ss") || ends("us") || ends("is")) {
+      } else if !(ends(out, count, "ss") || ends(out, count, "us") || ends(out, count, "is")) {
         count -= 1
       }
     }
-    // British spelling: the suffix folds keep the length; whole words go the general way.
-    if count > 5, let last = Optional(out[count - 1]),
-      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n")
-    {
-      for fold in suffixFolds where count > fold.american.count {
-        let start = count - fold.american.count
-        if (0..<fold.american.count).allSatisfy({ out[start + $0] == fold.american[$0] }) {
-          for (offset, byte) in fold.british.enumerated() { out[start + offset] = byte }
-          return count
-        }
+    // British spelling: each suffix fold (`suffixFolds`, in the same order) turns the z second
+    // in the suffix into an s and keeps the length; whole words go the general way.
+    let last = out[max(count - 1, 0)]
+    if count > 5, last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n") {
+      if let length = zSuffixLength(out, count) {
+        out[count - length + 1] = s
+        return count
       }
     }
     if count >= 5, count <= 12, americanEdgeBytes[Int(out[0])] & 1 != 0, americanEdgeBytes[Int(out[count - 1])] & 2 != 0 {
       return nil
     }
     return count
+  }
+
+  /// The length of the first of the z suffixes that the `count` bytes at `word` end with and
+  /// are longer than, in `suffixFolds` order.
+  @inline(__always)
+  private static func zSuffixLength(_ word: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int? {
+    if count > 7, ends(word, count, "ization") { return 7 }
+    if count > 5, ends(word, count, "izing") { return 5 }
+    if count > 4, ends(word, count, "ized") { return 4 }
+    if count > 3, ends(word, count, "ize") { return 3 }
+    if count > 5, ends(word, count, "yzing") { return 5 }
+    if count > 4, ends(word, count, "yzed") { return 4 }
+    if count > 3, ends(word, count, "yze") { return 3 }
+    return nil
+  }
+
+  /// Whether the `count` bytes at `word` end with `suffix`.
+  @inline(__always)
+  private static func ends(_ word: UnsafeMutablePointer<UInt8>, _ count: Int, _ suffix: StaticString) -> Bool {
+    let length = suffix.utf8CodeUnitCount
+    guard count >= length else { return false }
+    let tail = word + (count - length)
+    let head = suffix.utf8Start
+    for index in 0..<length where tail[index] != head[index] { return false }
+    return true
   }
 
   private static let rightQuote: [UInt8] = [0xE2, 0x80, 0x99]

@@ -36,24 +36,49 @@ struct TokenVocabulary: Sendable {
 
   /// The id of a token given as UTF-8 bytes, or -1 when no phrase uses it.
   func id(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 {
-    let hash = Self.hash(token)
-    return slots.withUnsafeBufferPointer { slots in
+    withLookup { $0.id(utf8: token) }
+  }
+
+  /// Calls `body` with a lookup over the table's storage, for many lookups in a row: each
+  /// lookup then touches no reference counts.
+  func withLookup<R>(_ body: (Lookup) -> R) -> R {
+    slots.withUnsafeBufferPointer { slots in
       hashes.withUnsafeBufferPointer { hashes in
-        pool.withUnsafeBufferPointer { pool in
-          let mask = slots.count - 1
-          var slot = Int(truncatingIfNeeded: hash) & mask
-          while true {
-            let candidate = slots[slot]
-            if candidate < 0 { return -1 }
-            let index = Int(candidate)
-            if hashes[index] == hash, lengths[index] == token.count,
-              token.isEmpty || memcmp(pool.baseAddress! + starts[index], token.baseAddress!, token.count) == 0
-            {
-              return candidate
+        starts.withUnsafeBufferPointer { starts in
+          lengths.withUnsafeBufferPointer { lengths in
+            pool.withUnsafeBufferPointer { pool in
+              body(Lookup(slots: slots, hashes: hashes, starts: starts, lengths: lengths, pool: pool))
             }
-            slot = (slot + 1) & mask
           }
         }
+      }
+    }
+  }
+
+  /// Read-only access to the table's storage, valid inside `withLookup`.
+  struct Lookup {
+    let slots: UnsafeBufferPointer<Int32>
+    let hashes: UnsafeBufferPointer<UInt64>
+    let starts: UnsafeBufferPointer<Int>
+    let lengths: UnsafeBufferPointer<Int>
+    let pool: UnsafeBufferPointer<UInt8>
+
+    /// The id of a token given as UTF-8 bytes, or -1 when it is not in the table.
+    @inline(__always)
+    func id(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 {
+      let hash = TokenVocabulary.hash(token)
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let candidate = slots[slot]
+        if candidate < 0 { return -1 }
+        let index = Int(candidate)
+        if hashes[index] == hash, lengths[index] == token.count,
+          token.isEmpty || memcmp(pool.baseAddress! + starts[index], token.baseAddress!, token.count) == 0
+        {
+          return candidate
+        }
+        slot = (slot + 1) & mask
       }
     }
   }
@@ -75,7 +100,7 @@ struct TokenVocabulary: Sendable {
     for id in 0..<count { place(Int32(id)) }
   }
 
-  private static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+  fileprivate static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes {
       hash ^= UInt64(byte)

@@ -22,7 +22,8 @@ import Testing
       "Organizations", "organization", "mobilized", "neighborhood", "centers", "size", "ies", "dies", "ties", "series",
       "boxes", "churches", "wishes", "classes", "bus", "axis", "gas", "is", "s", "'s", "'", "a", "analyze", "analyzing",
       "realizations", "Program", "programs", "license", "A", "IS", "CHURCHES", "x", "yes", "zzzzzzzzzzzzzs", "defenses",
-      "judgments", "center's", "labor", "neighbor", "prizes", "sizes", "seized", "dozen",
+      "judgments", "center's", "labor", "neighbor", "prizes", "sizes", "seized", "dozen", "partner’s", "Partners’",
+      "it’s", "’s", "’", "s’", "don’t", "LSP’s", "OLSP’s", "rock’n’roll", "’’s",
     ]
     let corpus = try String(contentsOfFile: Fixtures.repositoryRoot + "/corpus/text/pendleby-partnership-interim-review-2002-11.txt", encoding: .utf8)
     words += corpus.split { !$0.isLetter && $0 != "'" }.map(String.init)
