@@ -26,7 +26,7 @@ struct PartnershipNameRecognizer {
     spans = Array(repeating: [], count: sentences.count)
     guard let rules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else { return }
     func raw(_ tokens: SentenceTokens, _ range: Range<Int>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.ranges[range.lowerBound].lowerBound..<tokens.ranges[range.upperBound - 1].upperBound]), as: UTF8.self)
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range(range.lowerBound).lowerBound..<tokens.range(range.upperBound - 1).upperBound]), as: UTF8.self)
     }
     func word(_ tokens: SentenceTokens, _ index: Int) -> String { tokens.word(index) }
 

@@ -10,11 +10,8 @@ extension TaxonomyTagger {
     let mentions = self.mentions(in: segmented)
     return text.withUTF8 { bytes -> String in
       var scratch: [UInt8] = []
-      let sentences = segmented.sentences.map {
-        let tokens = segmented.tokens[$0.tokenIndices]
-        return SentenceTokens(
-          ranges: tokens.count > maxSentenceTokens ? [] : tokens, in: bytes, taxonomy: taxonomy, scratch: &scratch)
-      }
+      let tooLong = Set(segmented.sentences.indices.filter { segmented.sentences[$0].tokenIndices.count > maxSentenceTokens })
+      let sentences = DocumentTokens.sentences(of: segmented, in: bytes, taxonomy: taxonomy, skipping: tooLong, scratch: &scratch)
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var lines: [String] = []
@@ -22,7 +19,7 @@ extension TaxonomyTagger {
       for (index, sentence) in segmented.sentences.enumerated() {
         if let blocks, !blocks.contains(sentence.block) { continue }
         let tokens = sentences[index]
-        let words = (0..<tokens.count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.ranges[$0]]), as: UTF8.self) }
+        let words = (0..<tokens.count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range($0)]), as: UTF8.self) }
         func span(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
         lines.append("")
         lines.append("sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))")

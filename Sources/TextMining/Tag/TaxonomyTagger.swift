@@ -32,19 +32,11 @@ public struct TaxonomyTagger: Tagger {
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
       var skipped: [(sentence: Int, tokenCount: Int)] = []
-      var sentences: [SentenceTokens] = []
-      sentences.reserveCapacity(segmented.sentences.count)
-      let longest = taxonomy.longestTokenByteCount
-      taxonomy.withLexicon { lexicon in
-        for (index, sentence) in segmented.sentences.enumerated() {
-          var tokens = segmented.tokens[sentence.tokenIndices]
-          if tokens.count > maxSentenceTokens {
-            skipped.append((index, tokens.count))
-            tokens = []
-          }
-          sentences.append(SentenceTokens(ranges: tokens, in: bytes, lexicon: lexicon, longest: longest, scratch: &scratch))
-        }
+      for (index, sentence) in segmented.sentences.enumerated() where sentence.tokenIndices.count > maxSentenceTokens {
+        skipped.append((index, sentence.tokenIndices.count))
       }
+      let sentences = DocumentTokens.sentences(
+        of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)), scratch: &scratch)
       guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
@@ -121,7 +113,7 @@ public struct TaxonomyTagger: Tagger {
       mentions.append(
         Mention(
           code: match.entry.code, sentence: sentence,
-          utf8Range: tokens.ranges[match.tokens.lowerBound].lowerBound..<tokens.ranges[match.tokens.upperBound - 1].upperBound,
+          utf8Range: tokens.range(match.tokens.lowerBound).lowerBound..<tokens.range(match.tokens.upperBound - 1).upperBound,
           polarity: reading.polarity, isHedged: reading.isHedged, partnership: nil))
     }
     if let code = taxonomy.partnershipNames?.code {
@@ -132,7 +124,7 @@ public struct TaxonomyTagger: Tagger {
         mentions.append(
           Mention(
             code: code, sentence: sentence,
-            utf8Range: tokens.ranges[name.tokens.lowerBound].lowerBound..<tokens.ranges[name.tokens.upperBound - 1].upperBound,
+            utf8Range: tokens.range(name.tokens.lowerBound).lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
             polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
       }
     }
