@@ -110,11 +110,13 @@ struct PartnershipNameRecognizer {
 
     // Pass 2: every mention of a known name, longest first within a sentence.
     let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
-    for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
+    // Without abbreviations or brand names, only the head-ended names need placing.
+    let scansWords = !aliases.isEmpty || !brands.isEmpty
+    for (index, tokens) in sentences.enumerated() where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
       var found: [Span] = headSpans[index].compactMap { item in
         registry[item.key].map { Span(tokens: item.span, name: $0) }
       }
-      for position in 0..<tokens.count {
+      for position in 0..<tokens.count where scansWords {
         // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
         let defines = found.contains { $0.tokens.upperBound == position }
         if tokens.isAllCaps(position), !defines, let key = aliases[Self.withoutPossessive(word(tokens, position))],

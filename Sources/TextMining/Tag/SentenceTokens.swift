@@ -31,10 +31,11 @@ final class DocumentTokens {
         document.bits.withUnsafeMutableBufferPointer { bits in
           for (index, sentence) in segmented.sentences.enumerated() {
             let tokens = skipping.contains(index) ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound : sentence.tokenIndices
-            let joined = analyse(
+            let (joined, hasPhraseTokens) = analyse(
               tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest, total: total, ids: ids, bits: bits,
               scratch: &scratch)
-            sentences.append(SentenceTokens(document: document, tokens: tokens, joined: joined, bytes: bytes))
+            sentences.append(
+              SentenceTokens(document: document, tokens: tokens, joined: joined, hasPhraseTokens: hasPhraseTokens, bytes: bytes))
           }
         }
       }
@@ -43,12 +44,14 @@ final class DocumentTokens {
   }
 
   /// Fills the ids and bits of one sentence's tokens; returns the ids of hyphen-joined words,
-  /// keyed by the sentence-local index of their first part.
+  /// keyed by the sentence-local index of their first part, and whether any token (or joined
+  /// word) is used by a code phrase.
   private static func analyse(
     _ tokens: Range<Int>, ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, lexicon: Taxonomy.LexiconLookup, longest: Int,
     total: Int, ids: UnsafeMutableBufferPointer<Int32>, bits: UnsafeMutableBufferPointer<UInt8>, scratch: inout [UInt8]
-  ) -> [Int: Taxonomy.MatcherIDs] {
+  ) -> (joined: [Int: Taxonomy.MatcherIDs], hasPhraseTokens: Bool) {
     var joined: [Int: Taxonomy.MatcherIDs] = [:]
+    var hasPhraseTokens = false
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
       let out = buffer.baseAddress!
       for token in tokens {
@@ -77,6 +80,7 @@ final class DocumentTokens {
             normalizedLast = scratch.last ?? 0
           }
           ids[token] = found.phrase
+          if found.phrase >= 0 { hasPhraseTokens = true }
           ids[total + token] = found.context
           ids[2 * total + token] = found.name
         }
@@ -107,7 +111,9 @@ final class DocumentTokens {
             var both = Array(word)
             both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ranges[token + 1]]))
             both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
-            joined[local] = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            let found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            joined[local] = found
+            if found.phrase >= 0 { hasPhraseTokens = true }
           }
         } else {
           flags |= TokenBits.clauseBreak
@@ -115,7 +121,7 @@ final class DocumentTokens {
         bits[token] = flags
       }
     }
-    return joined
+    return (joined, hasPhraseTokens)
   }
 }
 
@@ -131,12 +137,19 @@ struct SentenceTokens {
   /// For tokens joined to the next by a hyphen ("co-" + "operation"): the joined word's ids.
   /// Empty, and so never allocated, in most sentences.
   private let joined: [Int: Taxonomy.MatcherIDs]
+  /// Whether any token (or hyphen-joined word) is used by a code phrase: a sentence without
+  /// one can match no code.
+  let hasPhraseTokens: Bool
   private let bytes: UnsafeBufferPointer<UInt8>
 
-  fileprivate init(document: DocumentTokens, tokens: Range<Int>, joined: [Int: Taxonomy.MatcherIDs], bytes: UnsafeBufferPointer<UInt8>) {
+  fileprivate init(
+    document: DocumentTokens, tokens: Range<Int>, joined: [Int: Taxonomy.MatcherIDs], hasPhraseTokens: Bool,
+    bytes: UnsafeBufferPointer<UInt8>
+  ) {
     self.document = document
     self.tokens = tokens
     self.joined = joined
+    self.hasPhraseTokens = hasPhraseTokens
     self.bytes = bytes
   }
 

@@ -85,10 +85,24 @@ enum TokenNormalizer {
         return count
       }
     }
-    if count >= 5, count <= 12, americanEdgeBytes[Int(out[0])] & 1 != 0, americanEdgeBytes[Int(out[count - 1])] & 2 != 0 {
+    if count >= 5, count <= 12, isLetter(out[0], in: americanFirstLetters), isLetter(out[count - 1], in: americanLastLetters) {
       return nil
     }
     return count
+  }
+
+  /// First and last letters of the American words, as bit sets over a to z (bit 0 is a): the
+  /// fast path's filter, which must not touch an array.
+  private static let americanFirstLetters: UInt32 = letterSet(americanWords.keys.compactMap { $0.utf8.first })
+  private static let americanLastLetters: UInt32 = letterSet(americanWords.keys.compactMap { $0.utf8.last })
+
+  private static func letterSet(_ bytes: [UInt8]) -> UInt32 {
+    bytes.reduce(0) { $0 | (1 << UInt32($1 - UInt8(ascii: "a"))) }
+  }
+
+  @inline(__always)
+  private static func isLetter(_ byte: UInt8, in set: UInt32) -> Bool {
+    byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && set & (1 << UInt32(byte - UInt8(ascii: "a"))) != 0
   }
 
   /// The length of the first of the z suffixes that the `count` bytes at `word` end with and
