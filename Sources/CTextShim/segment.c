@@ -103,8 +103,21 @@ int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segme
   int32_t start = ubrk_first(words);
   for (int32_t end = ubrk_next(words); !failed && end != UBRK_DONE;
        start = end, end = ubrk_next(words)) {
-    int32_t status = ubrk_getRuleStatus(words);
-    if (status < UBRK_WORD_NONE_LIMIT) continue;
+    // ICU's rule status says whether the segment is a word. Its first byte settles most cases
+    // without asking: an ASCII letter or digit starts a word, ASCII space or punctuation (except
+    // '_', which may join letters) starts a segment that is none.
+    unsigned char first = (unsigned char)utf8[start];
+    int32_t status;
+    if ((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')) {
+      status = UBRK_WORD_LETTER;
+    } else if (first >= '0' && first <= '9') {
+      status = UBRK_WORD_NUMBER;
+    } else if (first < 0x80 && first != '_') {
+      continue;
+    } else {
+      status = ubrk_getRuleStatus(words);
+      if (status < UBRK_WORD_NONE_LIMIT) continue;
+    }
     if (result->token_count == token_capacity &&
         !grow((void **)&result->tokens, &token_capacity, sizeof(tm_token))) {
       failed = true;

@@ -61,7 +61,6 @@ extension LSPMinerCommand {
         String(
           format: "seconds: segment %.2f, tag %.2f, records %.2f, JSON lines %.2f", timings.segment.inSeconds,
           timings.tag.inSeconds, timings.records.inSeconds, timings.write.inSeconds))
-      print("probe", ProbeTimes.tokens, ProbeTimes.names, ProbeTimes.tagged, ProbeTimes.attribution)
     }
 
     /// Every file under `paths`, decoded and extracted; a file that fails is reported and skipped.

@@ -32,19 +32,14 @@ public struct TaxonomyTagger: Tagger {
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
       var skipped: [(sentence: Int, tokenCount: Int)] = []
-      let t0 = clock.now
       for (index, sentence) in segmented.sentences.enumerated() where sentence.tokenIndices.count > maxSentenceTokens {
         skipped.append((index, sentence.tokenIndices.count))
       }
       let sentences = DocumentTokens.sentences(
         of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)), scratch: &scratch)
-      let t1 = clock.now
-      ProbeTimes.tokens += t1 - t0
       guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
-      let t2 = clock.now
-      ProbeTimes.names += t2 - t1
       var mentions: [Mention] = []
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if clock.now >= deadline { return nil }
@@ -52,10 +47,7 @@ public struct TaxonomyTagger: Tagger {
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
         mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index])
       }
-      let t3 = clock.now
-      ProbeTimes.tagged += t3 - t2
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
-      ProbeTimes.attribution += clock.now - t3
       return TaggedText(mentions: mentions, skippedSentences: skipped)
     }
     guard let outcome else { throw .outOfTime }
@@ -146,11 +138,4 @@ public struct TaxonomyTagger: Tagger {
     }
     return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
   }
-}
-
-public enum ProbeTimes {
-  nonisolated(unsafe) public static var tokens = Duration.zero
-  nonisolated(unsafe) public static var names = Duration.zero
-  nonisolated(unsafe) public static var tagged = Duration.zero
-  nonisolated(unsafe) public static var attribution = Duration.zero
 }

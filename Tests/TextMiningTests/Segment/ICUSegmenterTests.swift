@@ -36,6 +36,19 @@ import Testing
     #expect(segmented.tokens.map { segmented.string(utf8Range: $0) } == ["Co", "operation", "partners", "trust", "LSPs"])
   }
 
+  /// The word filter decides most segments from their first byte and asks ICU about the rest;
+  /// these are the segments where the two could disagree.
+  @Test func classifiesWordSegmentsAsICUDoes() throws {
+    let text = "The _init and x_y values, 'tis don't 2,400 $5 #tag café naïve e.g. 3.5% ©2009 ½ co-operation — fin_ ‘quoted’ 😀 ok."
+    let extracted = ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: text, line: 1)])
+    let segmented = try ICUSegmenter().segment(extracted)
+    #expect(
+      segmented.tokens.map { segmented.string(utf8Range: $0) } == [
+        "The", "_init", "and", "x_y", "values", "tis", "don't", "2,400", "5", "tag", "café", "naïve", "e.g", "3.5", "2009", "co",
+        "operation", "fin_", "quoted", "ok",
+      ])
+  }
+
   @Test func handlesEmojiCombiningMarksAndRightToLeftText() throws {
     let found = try sentences(["Cafe\u{301} 🤝 partners. الشراكة المحلية. Done."])
     #expect(found == ["Cafe\u{301} 🤝 partners.", "الشراكة المحلية.", "Done."])
