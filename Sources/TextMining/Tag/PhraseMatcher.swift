@@ -11,7 +11,10 @@
 /// matching resumes after it, so one span carries one code. In a phrase, `#` stands for any
 /// number ("# member" matches "28 members"). A phrase that folds to the same
 /// tokens as another phrase is refused when the taxonomy loads, so there are no ties.
-struct PhraseMatcher: Sendable {
+///
+/// A class, so that handing the matcher to each sentence costs one reference count rather than
+/// one per array; it is built in `init` and never changed after, hence `@unchecked Sendable`.
+final class PhraseMatcher: @unchecked Sendable {
   /// A phrase the matcher can report.
   struct Entry: Sendable {
     var code: Code
@@ -104,7 +107,7 @@ struct PhraseMatcher: Sendable {
     return nodes[node].children[tokenID]
   }
 
-  private mutating func id(for token: String) -> Int32 {
+  private func id(for token: String) -> Int32 {
     longestTokenByteCount = max(longestTokenByteCount, token.utf8.count)
     return vocabulary.insert(token)
   }
@@ -189,9 +192,12 @@ struct PhraseMatcher: Sendable {
   {
     var matches: [Match] = []
     var position = 0
+    let hasJoined = !joinedIDs.isEmpty
     while position < ids.count {
       var best: Match?
-      if ids[position] >= 0 || joinedIDs[position] != nil {
+      let id = ids[position]
+      // Most words start no phrase: the root table says so without a call.
+      if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] != nil) {
         longest(
           from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
           best: &best)

@@ -90,12 +90,15 @@ final class DocumentTokens {
           if local > 0 { flags |= TokenBits.capitalizedInside }
         }
         let possessive = SentenceTokens.hasPossessive(word)
-        var upper = 0
-        var lower = 0
-        for byte in word.dropLast(possessive ? 1 : 0) {
-          if (0x41...0x5A).contains(byte) { upper += 1 } else if (0x61...0x7A).contains(byte) { lower += 1 }
+        // A word that starts in lower case is not in capitals; only the others need counting.
+        if !(0x61...0x7A).contains(first) {
+          var upper = 0
+          var lower = 0
+          for byte in word.dropLast(possessive ? 1 : 0) {
+            if (0x41...0x5A).contains(byte) { upper += 1 } else if (0x61...0x7A).contains(byte) { lower += 1 }
+          }
+          if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
         }
-        if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
         let last = word.last ?? 0
         if (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && normalizedCount > 0
           && normalizedLast != UInt8(ascii: "s") && !possessive
@@ -104,6 +107,11 @@ final class DocumentTokens {
         }
         if token + 1 < tokens.upperBound {
           let gap = UnsafeBufferPointer(rebasing: bytes[range.upperBound..<ranges[token + 1].lowerBound])
+          if gap.count == 1, gap[0] == 0x20 {
+            // A single space, the commonest gap by far: connected, and nothing else.
+            bits[token] = flags | TokenBits.connected
+            continue
+          }
           if TokenGap.connects(gap) { flags |= TokenBits.connected }
           if TokenGap.endsClause(gap) { flags |= TokenBits.clauseBreak }
           if gap.contains(UInt8(ascii: ",")) { flags |= TokenBits.commaAfter }
