@@ -73,6 +73,9 @@ final class DocumentTokens {
             found = lexicon.ids(utf8: UnsafeBufferPointer(start: out, count: length))
             normalizedCount = length
             normalizedLast = length > 0 ? out[length - 1] : 0
+          } else if lexicon.isASCII, TokenNormalizer.cannotFoldToASCII(word) {
+            // A Cyrillic or Chinese word, say, can match no word of an English taxonomy.
+            found = Taxonomy.MatcherIDs()
           } else {
             TokenNormalizer.normalize(utf8: word, into: &scratch)
             found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
@@ -115,7 +118,8 @@ final class DocumentTokens {
           if TokenGap.connects(gap) { flags |= TokenBits.connected }
           if TokenGap.endsClause(gap) { flags |= TokenBits.clauseBreak }
           if gap.contains(UInt8(ascii: ",")) { flags |= TokenBits.commaAfter }
-          if TokenGap.isHyphen(gap) {
+          // A joined word longer than any lexicon word (a fold drops at most 4 bytes) matches none.
+          if TokenGap.isHyphen(gap), range.count + ranges[token + 1].count <= longest + 4 {
             var both = Array(word)
             both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ranges[token + 1]]))
             both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }

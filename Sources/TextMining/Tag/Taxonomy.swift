@@ -29,6 +29,10 @@ public final class Taxonomy: Sendable {
   /// For each `lexicon` token, its id in the phrase, context and name matchers (-1 where unused).
   let lexiconIDs: [MatcherIDs]
 
+  /// Whether every lexicon word is ASCII, as in an English taxonomy: then a document word that
+  /// cannot fold to ASCII needs no lookup.
+  let lexiconIsASCII: Bool
+
   /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
   let longestTokenByteCount: Int
 
@@ -87,6 +91,9 @@ public final class Taxonomy: Sendable {
     }
     self.lexicon = lexicon
     self.lexiconIDs = lexiconIDs
+    self.lexiconIsASCII = [matcher, contextMatcher, nameMatcher].allSatisfy { matcher in
+      (matcher?.vocabularyTokens ?? []).allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    }
     self.longestTokenByteCount = max(
       matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
   }
@@ -99,7 +106,7 @@ public final class Taxonomy: Sendable {
   /// Calls `body` with a lexicon lookup for many tokens in a row (see `LexiconLookup`).
   func withLexicon<R>(_ body: (LexiconLookup) -> R) -> R {
     lexicon.withLookup { lookup in
-      lexiconIDs.withUnsafeBufferPointer { ids in body(LexiconLookup(lookup: lookup, ids: ids)) }
+      lexiconIDs.withUnsafeBufferPointer { ids in body(LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII)) }
     }
   }
 
@@ -107,6 +114,8 @@ public final class Taxonomy: Sendable {
   struct LexiconLookup {
     let lookup: TokenVocabulary.Lookup
     let ids: UnsafeBufferPointer<MatcherIDs>
+    /// Whether every lexicon word is ASCII (see `lexiconIsASCII`).
+    let isASCII: Bool
 
     /// A document token's ids in the three matchers, from its normalised UTF-8.
     @inline(__always)

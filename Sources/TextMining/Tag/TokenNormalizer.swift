@@ -119,6 +119,28 @@ enum TokenNormalizer {
     return nil
   }
 
+  /// Whether a word's normalised form is sure to hold a non-ASCII character: it has a non-ASCII
+  /// character other than the right single quote (which folding may drop) and the Kelvin sign
+  /// (whose lower case is an ASCII k).
+  static func cannotFoldToASCII(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    var foreign = false
+    while index < word.count {
+      let byte = word[index]
+      if byte < 0x80 {
+        index += 1
+      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x80, word[index + 2] == 0x99 {
+        index += 3
+      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x84, word[index + 2] == 0xAA {
+        return false
+      } else {
+        foreign = true
+        index += 1
+      }
+    }
+    return foreign
+  }
+
   /// Whether the `count` bytes at `word` end with `suffix`.
   @inline(__always)
   private static func ends(_ word: UnsafeMutablePointer<UInt8>, _ count: Int, _ suffix: StaticString) -> Bool {

@@ -42,4 +42,14 @@ import Testing
     #expect(Array("Café".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
     #expect(Array("center".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
   }
+
+  @Test(arguments: [
+    ("Ключ", true), ("café", true), ("合作", true), ("partner’s", false), ("\u{212A}elvin", false), ("LSP", false),
+    ("don’t", false),
+  ])
+  func knowsWhichWordsCannotFoldToASCII(word: String, expected: Bool) {
+    #expect(Array(word.utf8).withUnsafeBufferPointer { TokenNormalizer.cannotFoldToASCII($0) } == expected)
+    // Whatever it says, a word it rules out really does not fold to ASCII.
+    if expected { #expect(!TokenNormalizer.normalize(word).utf8.allSatisfy { $0 < 0x80 }) }
+  }
 }
