@@ -92,7 +92,33 @@ final class PhraseMatcher: @unchecked Sendable {
     var root = [Int32](repeating: -1, count: vocabulary.count)
     for (tokenID, child) in nodes[0].children { root[Int(tokenID)] = child }
     rootChildren = root
+    var edges = 0
+    for node in nodes.indices.dropFirst() { edges += nodes[node].children.count }
+    var size = 16
+    while size < edges * 2 { size *= 2 }
+    edgeKeys = [UInt64](repeating: .max, count: size)
+    edgeChildren = [Int32](repeating: -1, count: size)
+    for node in nodes.indices.dropFirst() {
+      for (tokenID, child) in nodes[node].children {
+        let key = Self.edgeKey(node, tokenID)
+        var slot = Self.edgeSlot(key, size)
+        while edgeKeys[slot] != .max { slot = (slot + 1) & (size - 1) }
+        edgeKeys[slot] = key
+        edgeChildren[slot] = child
+      }
+    }
   }
+
+  /// The other nodes' children in one open-addressing table keyed by (node, token id): a
+  /// lookup there is a multiply and a compare, not a dictionary's hashing.
+  private var edgeKeys: [UInt64] = []
+  private var edgeChildren: [Int32] = []
+
+  @inline(__always)
+  private static func edgeKey(_ node: Int, _ tokenID: Int32) -> UInt64 { UInt64(node) << 32 | UInt64(UInt32(bitPattern: tokenID)) }
+
+  @inline(__always)
+  private static func edgeSlot(_ key: UInt64, _ size: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1) }
 
   /// The root's children as a dense table by token id: every match starts with this lookup.
   private var rootChildren: [Int32] = []
@@ -104,7 +130,15 @@ final class PhraseMatcher: @unchecked Sendable {
       let next = rootChildren[Int(tokenID)]
       return next >= 0 ? next : nil
     }
-    return nodes[node].children[tokenID]
+    let key = Self.edgeKey(node, tokenID)
+    let mask = edgeKeys.count - 1
+    var slot = Self.edgeSlot(key, edgeKeys.count)
+    while true {
+      let found = edgeKeys[slot]
+      if found == key { return edgeChildren[slot] }
+      if found == .max { return nil }
+      slot = (slot + 1) & mask
+    }
   }
 
   private func id(for token: String) -> Int32 {

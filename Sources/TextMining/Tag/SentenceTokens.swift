@@ -214,8 +214,10 @@ struct SentenceTokens {
   func matches(of matcher: PhraseMatcher, at slot: Int, constrained: Bool) -> [PhraseMatcher.Match] {
     guard count > 0 else { return [] }
     var joinedIDs: [Int: Int32] = [:]
-    for (index, found) in joined {
-      joinedIDs[index] = slot == Taxonomy.MatcherSlot.phrases ? found.phrase : slot == Taxonomy.MatcherSlot.context ? found.context : found.name
+    if !joined.isEmpty {
+      for (index, found) in joined {
+        joinedIDs[index] = slot == Taxonomy.MatcherSlot.phrases ? found.phrase : slot == Taxonomy.MatcherSlot.context ? found.context : found.name
+      }
     }
     let offset = slot * document.ranges.count + tokens.lowerBound
     return document.ids.withUnsafeBufferPointer { ids in

@@ -85,6 +85,7 @@ public struct TaxonomyTagger: Tagger {
     var mentions: [Mention] = []
     var found: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
     let matches = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true)
+    if matches.isEmpty, named.isEmpty { return [] }
     for match in matches + coordinated(matches, tokens: tokens) {
       let entry = taxonomy.matcher.entries[match.entry]
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
