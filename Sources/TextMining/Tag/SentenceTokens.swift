@@ -31,11 +31,11 @@ final class DocumentTokens {
         document.bits.withUnsafeMutableBufferPointer { bits in
           for (index, sentence) in segmented.sentences.enumerated() {
             let tokens = skipping.contains(index) ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound : sentence.tokenIndices
-            let (joined, hasPhraseTokens) = analyse(
+            let (joined, slots) = analyse(
               tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest, total: total, ids: ids, bits: bits,
               scratch: &scratch)
             sentences.append(
-              SentenceTokens(document: document, tokens: tokens, joined: joined, hasPhraseTokens: hasPhraseTokens, bytes: bytes))
+              SentenceTokens(document: document, tokens: tokens, joined: joined, slots: slots, bytes: bytes))
           }
         }
       }
@@ -44,14 +44,14 @@ final class DocumentTokens {
   }
 
   /// Fills the ids and bits of one sentence's tokens; returns the ids of hyphen-joined words,
-  /// keyed by the sentence-local index of their first part, and whether any token (or joined
-  /// word) is used by a code phrase.
+  /// keyed by the sentence-local index of their first part, and the set of matchers (bit
+  /// `1 << slot`) that use any of its tokens or joined words.
   private static func analyse(
     _ tokens: Range<Int>, ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, lexicon: Taxonomy.LexiconLookup, longest: Int,
     total: Int, ids: UnsafeMutableBufferPointer<Int32>, bits: UnsafeMutableBufferPointer<UInt8>, scratch: inout [UInt8]
-  ) -> (joined: [Int: Taxonomy.MatcherIDs], hasPhraseTokens: Bool) {
+  ) -> (joined: [Int: Taxonomy.MatcherIDs], slots: UInt8) {
     var joined: [Int: Taxonomy.MatcherIDs] = [:]
-    var hasPhraseTokens = false
+    var slots: UInt8 = 0
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
       let out = buffer.baseAddress!
       for token in tokens {
@@ -69,6 +69,9 @@ final class DocumentTokens {
             found = SentenceTokens.numberToken.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
             normalizedCount = 1
             normalizedLast = SentenceTokens.numberToken[0]
+          } else if lexicon.surelyAbsent(word) {
+            // No lexicon word starts with these two letters at a length this word can fold to.
+            found = Taxonomy.MatcherIDs()
           } else if let length = TokenNormalizer.normalizeASCII(word, into: out) {
             found = lexicon.ids(utf8: UnsafeBufferPointer(start: out, count: length))
             normalizedCount = length
@@ -83,7 +86,7 @@ final class DocumentTokens {
             normalizedLast = scratch.last ?? 0
           }
           ids[token] = found.phrase
-          if found.phrase >= 0 { hasPhraseTokens = true }
+          slots |= found.slots
           ids[total + token] = found.context
           ids[2 * total + token] = found.name
         }
@@ -125,7 +128,7 @@ final class DocumentTokens {
             both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
             let found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
             joined[local] = found
-            if found.phrase >= 0 { hasPhraseTokens = true }
+            slots |= found.slots
           }
         } else {
           flags |= TokenBits.clauseBreak
@@ -133,7 +136,7 @@ final class DocumentTokens {
         bits[token] = flags
       }
     }
-    return (joined, hasPhraseTokens)
+    return (joined, slots)
   }
 }
 
@@ -149,23 +152,27 @@ struct SentenceTokens {
   /// For tokens joined to the next by a hyphen ("co-" + "operation"): the joined word's ids.
   /// Empty, and so never allocated, in most sentences.
   private let joined: [Int: Taxonomy.MatcherIDs]
-  /// Whether any token (or hyphen-joined word) is used by a code phrase: a sentence without
-  /// one can match no code.
-  let hasPhraseTokens: Bool
+  /// The matchers (bit `1 << slot`) that use any of the sentence's tokens or joined words: a
+  /// matcher none of whose words occur finds nothing, so it is not run.
+  private let slots: UInt8
   private let bytes: UnsafeBufferPointer<UInt8>
 
   fileprivate init(
-    document: DocumentTokens, tokens: Range<Int>, joined: [Int: Taxonomy.MatcherIDs], hasPhraseTokens: Bool,
+    document: DocumentTokens, tokens: Range<Int>, joined: [Int: Taxonomy.MatcherIDs], slots: UInt8,
     bytes: UnsafeBufferPointer<UInt8>
   ) {
     self.document = document
     self.tokens = tokens
     self.joined = joined
-    self.hasPhraseTokens = hasPhraseTokens
+    self.slots = slots
     self.bytes = bytes
   }
 
   var count: Int { tokens.count }
+
+  /// Whether any token (or hyphen-joined word) is used by a code phrase: a sentence without
+  /// one can match no code.
+  var hasPhraseTokens: Bool { slots & (1 << Taxonomy.MatcherSlot.phrases) != 0 }
 
   /// The UTF-8 byte range of token `index` in the document text.
   func range(_ index: Int) -> Range<Int> { document.ranges[tokens.lowerBound + index] }
@@ -212,7 +219,7 @@ struct SentenceTokens {
   /// Leftmost-longest matches of one of the taxonomy's matchers, named by its `MatcherSlot`.
   /// `constrained` applies the phrases' singular-only and skip-names constraints.
   func matches(of matcher: PhraseMatcher, at slot: Int, constrained: Bool) -> [PhraseMatcher.Match] {
-    guard count > 0 else { return [] }
+    guard count > 0, slots & (1 << slot) != 0 else { return [] }
     var joinedIDs: [Int: Int32] = [:]
     if !joined.isEmpty {
       for (index, found) in joined {

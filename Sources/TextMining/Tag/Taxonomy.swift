@@ -29,6 +29,10 @@ public final class Taxonomy: Sendable {
   /// For each `lexicon` token, its id in the phrase, context and name matchers (-1 where unused).
   let lexiconIDs: [MatcherIDs]
 
+  /// Which lengths of lexicon word start with each pair of letters (see
+  /// `LexiconLookup.surelyAbsent`).
+  let prefilter: LexiconPrefilter
+
   /// Whether every lexicon word is ASCII, as in an English taxonomy: then a document word that
   /// cannot fold to ASCII needs no lookup.
   let lexiconIsASCII: Bool
@@ -41,6 +45,12 @@ public final class Taxonomy: Sendable {
     var phrase: Int32 = -1
     var context: Int32 = -1
     var name: Int32 = -1
+
+    /// The matchers that use the token, as bits `1 << MatcherSlot`.
+    var slots: UInt8 {
+      (phrase >= 0 ? 1 << MatcherSlot.phrases : 0) | (context >= 0 ? 1 << MatcherSlot.context : 0)
+        | (name >= 0 ? 1 << MatcherSlot.names : 0)
+    }
   }
 
   /// The kind of cue of each entry of `contextMatcher`.
@@ -91,9 +101,9 @@ public final class Taxonomy: Sendable {
     }
     self.lexicon = lexicon
     self.lexiconIDs = lexiconIDs
-    self.lexiconIsASCII = [matcher, contextMatcher, nameMatcher].allSatisfy { matcher in
-      (matcher?.vocabularyTokens ?? []).allSatisfy { $0.allSatisfy { $0 < 0x80 } }
-    }
+    let words = [matcher, contextMatcher, nameMatcher].flatMap { $0?.vocabularyTokens ?? [] }
+    self.lexiconIsASCII = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    self.prefilter = LexiconPrefilter(words: words)
     self.longestTokenByteCount = max(
       matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
   }
@@ -106,7 +116,11 @@ public final class Taxonomy: Sendable {
   /// Calls `body` with a lexicon lookup for many tokens in a row (see `LexiconLookup`).
   func withLexicon<R>(_ body: (LexiconLookup) -> R) -> R {
     lexicon.withLookup { lookup in
-      lexiconIDs.withUnsafeBufferPointer { ids in body(LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII)) }
+      lexiconIDs.withUnsafeBufferPointer { ids in
+        prefilter.lengths.withUnsafeBufferPointer { prefilter in
+          body(LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII, prefilter: prefilter))
+        }
+      }
     }
   }
 
@@ -116,6 +130,26 @@ public final class Taxonomy: Sendable {
     let ids: UnsafeBufferPointer<MatcherIDs>
     /// Whether every lexicon word is ASCII (see `lexiconIsASCII`).
     let isASCII: Bool
+    /// `LexiconPrefilter.lengths`, valid inside `withLexicon`.
+    let prefilter: UnsafeBufferPointer<UInt64>
+
+    /// Whether a document word surely folds to no lexicon word, judged from its first two
+    /// letters and its length without folding it: the lexicon has no word that starts with
+    /// those letters and is from 6 bytes shorter to 2 bytes longer than the word (a possessive
+    /// and a plural drop at most 6; "program" grows to "programme"). Only for words that start
+    /// with two ASCII letters and end in a letter other than s, whose plural flag is false
+    /// whatever they fold to; false when unsure.
+    @inline(__always)
+    func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+      let count = word.count
+      guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else { return false }
+      let last = word[count - 1] | 0x20
+      guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else { return false }
+      let low = max(count - 6, 0)
+      let width = count + 2 - low + 1
+      let window: UInt64 = ((1 << UInt64(width)) - 1) << UInt64(low)
+      return prefilter[index] & window == 0
+    }
 
     /// A document token's ids in the three matchers, from its normalised UTF-8.
     @inline(__always)
@@ -293,5 +327,34 @@ public struct PartnershipNameRules: Sendable {
 
   var cueDefinitions: [Taxonomy.CodeDefinition] {
     [Taxonomy.CodeDefinition(code: Self.headCode, label: "head", phrases: heads, exclusions: [])]
+  }
+}
+
+/// For each pair of first letters (a to z, either case), the lengths of the lexicon words that
+/// start with them, as bits: a cheap test that most document words are in no phrase.
+struct LexiconPrefilter: Sendable {
+  /// Bit `n` of entry `index(a, b)`: some lexicon word of `n` bytes starts with letters a, b.
+  /// Lexicon words shorter than two bytes or not starting with two letters ("a", "#", "e.g")
+  /// are left out: folding keeps a word's first two bytes (lower-cased) and leaves a word of two
+  /// or more letters at two bytes or more, so only words the prefilter never judges (too
+  /// short, or not starting with two letters) can fold to them.
+  let lengths: [UInt64]
+
+  init(words: [[UInt8]]) {
+    var lengths = [UInt64](repeating: 0, count: 26 * 26)
+    for word in words where word.count >= 2 {
+      guard let index = Self.index(word[0], word[1]) else { continue }
+      lengths[index] |= word.count < 64 ? 1 << UInt64(word.count) : 1 << 63
+    }
+    self.lengths = lengths
+  }
+
+  /// The entry of a pair of ASCII letters (either case), or nil for anything else.
+  @inline(__always)
+  static func index(_ first: UInt8, _ second: UInt8) -> Int? {
+    let a = first | 0x20
+    let b = second | 0x20
+    guard a >= UInt8(ascii: "a"), a <= UInt8(ascii: "z"), b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { return nil }
+    return Int(a - UInt8(ascii: "a")) * 26 + Int(b - UInt8(ascii: "a"))
   }
 }
