@@ -134,20 +134,21 @@ public final class Taxonomy: Sendable {
     let prefilter: UnsafeBufferPointer<UInt64>
 
     /// Whether a document word surely folds to no lexicon word, judged from its first two
-    /// letters and its length without folding it: the lexicon has no word that starts with
-    /// those letters and is from 6 bytes shorter to 2 bytes longer than the word (a possessive
-    /// and a plural drop at most 6; "program" grows to "programme"). Only for words that start
-    /// with two ASCII letters and end in a letter other than s, whose plural flag is false
-    /// whatever they fold to; false when unsure.
+    /// letters and its length without folding it. Only ASCII words that start with two letters
+    /// and end in a letter other than s are judged: folding drops no possessive or plural from
+    /// them and keeps their first two letters, and changes their length only by an American
+    /// spelling, by 1 byte down ("fulfill" to "fulfil") to 2 up ("program" to "programme").
+    /// If the lexicon has no word with those first letters in that length window, the word is
+    /// absent. Its plural flag is false whatever it folds to. False when unsure.
     @inline(__always)
     func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
       let count = word.count
       guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else { return false }
       let last = word[count - 1] | 0x20
       guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else { return false }
-      let low = max(count - 6, 0)
-      let width = count + 2 - low + 1
-      let window: UInt64 = ((1 << UInt64(width)) - 1) << UInt64(low)
+      // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
+      for byte in word where byte >= 0x80 { return false }
+      let window: UInt64 = 0b1111 << UInt64(count - 1)
       return prefilter[index] & window == 0
     }
 
@@ -335,9 +336,8 @@ public struct PartnershipNameRules: Sendable {
 struct LexiconPrefilter: Sendable {
   /// Bit `n` of entry `index(a, b)`: some lexicon word of `n` bytes starts with letters a, b.
   /// Lexicon words shorter than two bytes or not starting with two letters ("a", "#", "e.g")
-  /// are left out: folding keeps a word's first two bytes (lower-cased) and leaves a word of two
-  /// or more letters at two bytes or more, so only words the prefilter never judges (too
-  /// short, or not starting with two letters) can fold to them.
+  /// are left out: only words the prefilter never judges (too short, or not starting with two
+  /// letters) can fold to them.
   let lengths: [UInt64]
 
   init(words: [[UInt8]]) {
