@@ -40,19 +40,6 @@ public final class Taxonomy: Sendable {
   /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
   let longestTokenByteCount: Int
 
-  /// A token's ids in the three matchers.
-  struct MatcherIDs: Sendable {
-    var phrase: Int32 = -1
-    var context: Int32 = -1
-    var name: Int32 = -1
-
-    /// The matchers that use the token, as bits `1 << MatcherSlot`.
-    var slots: UInt8 {
-      (phrase >= 0 ? 1 << MatcherSlot.phrases : 0) | (context >= 0 ? 1 << MatcherSlot.context : 0)
-        | (name >= 0 ? 1 << MatcherSlot.names : 0)
-    }
-  }
-
   /// The kind of cue of each entry of `contextMatcher`.
   let contextKinds: [ContextRules.Kind?]
 
@@ -106,58 +93,6 @@ public final class Taxonomy: Sendable {
     self.prefilter = LexiconPrefilter(words: words)
     self.longestTokenByteCount = max(
       matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
-  }
-
-  /// A document token's ids in the three matchers, from its normalised UTF-8.
-  func matcherIDs(utf8 token: UnsafeBufferPointer<UInt8>) -> MatcherIDs {
-    withLexicon { $0.ids(utf8: token) }
-  }
-
-  /// Calls `body` with a lexicon lookup for many tokens in a row (see `LexiconLookup`).
-  func withLexicon<R>(_ body: (LexiconLookup) -> R) -> R {
-    lexicon.withLookup { lookup in
-      lexiconIDs.withUnsafeBufferPointer { ids in
-        prefilter.lengths.withUnsafeBufferPointer { prefilter in
-          body(LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII, prefilter: prefilter))
-        }
-      }
-    }
-  }
-
-  /// Token ids in the three matchers, valid inside `withLexicon`.
-  struct LexiconLookup {
-    let lookup: TokenVocabulary.Lookup
-    let ids: UnsafeBufferPointer<MatcherIDs>
-    /// Whether every lexicon word is ASCII (see `lexiconIsASCII`).
-    let isASCII: Bool
-    /// `LexiconPrefilter.lengths`, valid inside `withLexicon`.
-    let prefilter: UnsafeBufferPointer<UInt64>
-
-    /// Whether a document word surely folds to no lexicon word, judged from its first two
-    /// letters and its length without folding it. Only ASCII words that start with two letters
-    /// and end in a letter other than s are judged: folding drops no possessive or plural from
-    /// them and keeps their first two letters, and changes their length only by an American
-    /// spelling, by 1 byte down ("fulfill" to "fulfil") to 2 up ("program" to "programme").
-    /// If the lexicon has no word with those first letters in that length window, the word is
-    /// absent. Its plural flag is false whatever it folds to. False when unsure.
-    @inline(__always)
-    func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-      let count = word.count
-      guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else { return false }
-      let last = word[count - 1] | 0x20
-      guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else { return false }
-      // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
-      for byte in word where byte >= 0x80 { return false }
-      let window: UInt64 = 0b1111 << UInt64(count - 1)
-      return prefilter[index] & window == 0
-    }
-
-    /// A document token's ids in the three matchers, from its normalised UTF-8.
-    @inline(__always)
-    func ids(utf8 token: UnsafeBufferPointer<UInt8>) -> MatcherIDs {
-      let id = lookup.id(utf8: token)
-      return id < 0 ? MatcherIDs() : ids[Int(id)]
-    }
   }
 
   /// A category of codes, such as `success_factor`.
@@ -328,33 +263,5 @@ public struct PartnershipNameRules: Sendable {
 
   var cueDefinitions: [Taxonomy.CodeDefinition] {
     [Taxonomy.CodeDefinition(code: Self.headCode, label: "head", phrases: heads, exclusions: [])]
-  }
-}
-
-/// For each pair of first letters (a to z, either case), the lengths of the lexicon words that
-/// start with them, as bits: a cheap test that most document words are in no phrase.
-struct LexiconPrefilter: Sendable {
-  /// Bit `n` of entry `index(a, b)`: some lexicon word of `n` bytes starts with letters a, b.
-  /// Lexicon words shorter than two bytes or not starting with two letters ("a", "#", "e.g")
-  /// are left out: only words the prefilter never judges (too short, or not starting with two
-  /// letters) can fold to them.
-  let lengths: [UInt64]
-
-  init(words: [[UInt8]]) {
-    var lengths = [UInt64](repeating: 0, count: 26 * 26)
-    for word in words where word.count >= 2 {
-      guard let index = Self.index(word[0], word[1]) else { continue }
-      lengths[index] |= word.count < 64 ? 1 << UInt64(word.count) : 1 << 63
-    }
-    self.lengths = lengths
-  }
-
-  /// The entry of a pair of ASCII letters (either case), or nil for anything else.
-  @inline(__always)
-  static func index(_ first: UInt8, _ second: UInt8) -> Int? {
-    let a = first | 0x20
-    let b = second | 0x20
-    guard a >= UInt8(ascii: "a"), a <= UInt8(ascii: "z"), b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { return nil }
-    return Int(a - UInt8(ascii: "a")) * 26 + Int(b - UInt8(ascii: "a"))
   }
 }

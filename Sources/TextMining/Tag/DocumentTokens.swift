@@ -1,0 +1,142 @@
+/// The token analysis of a whole document: ids in each matcher and flag bits for every token,
+/// in two arrays allocated once per document and shared by the document's `SentenceTokens`.
+final class DocumentTokens {
+  /// UTF-8 byte ranges of every token in the document text (`SegmentedText.tokens`).
+  /// Only `sentences(of:in:taxonomy:skipping:scratch:)` writes `ids` and `bits`.
+  let ranges: [Range<Int>]
+  /// Token ids in the phrase, cue and name matchers, slot by slot: `ids[slot * total + token]`,
+  /// with `slot` a `Taxonomy.MatcherSlot` (-1: no phrase uses the word).
+  var ids: [Int32]
+  /// Per token, a set of `TokenBits` (the gap bits as seen within its sentence).
+  var bits: [UInt8]
+
+  private init(ranges: [Range<Int>]) {
+    self.ranges = ranges
+    self.ids = [Int32](repeating: -1, count: 3 * ranges.count)
+    self.bits = [UInt8](repeating: 0, count: ranges.count)
+  }
+
+  /// Analyses every sentence of a document in one pass; sentences listed in `skipping` (too
+  /// long to tag) get no tokens.
+  static func sentences(
+    of segmented: SegmentedText, in bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy, skipping: Set<Int> = [],
+    scratch: inout [UInt8]
+  ) -> [SentenceTokens] {
+    let document = DocumentTokens(ranges: segmented.tokens)
+    var sentences: [SentenceTokens] = []
+    sentences.reserveCapacity(segmented.sentences.count)
+    let longest = taxonomy.longestTokenByteCount
+    let total = segmented.tokens.count
+    taxonomy.withLexicon { lexicon in
+      document.ids.withUnsafeMutableBufferPointer { ids in
+        document.bits.withUnsafeMutableBufferPointer { bits in
+          for (index, sentence) in segmented.sentences.enumerated() {
+            let tokens = skipping.contains(index) ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound : sentence.tokenIndices
+            let (joined, slots) = analyse(
+              tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest, total: total, ids: ids, bits: bits,
+              scratch: &scratch)
+            sentences.append(
+              SentenceTokens(document: document, tokens: tokens, joined: joined, slots: slots, bytes: bytes))
+          }
+        }
+      }
+    }
+    return sentences
+  }
+
+  /// Fills the ids and bits of one sentence's tokens; returns the ids of hyphen-joined words,
+  /// keyed by the sentence-local index of their first part, and the set of matchers (bit
+  /// `1 << slot`) that use any of its tokens or joined words.
+  private static func analyse(
+    _ tokens: Range<Int>, ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, lexicon: Taxonomy.LexiconLookup, longest: Int,
+    total: Int, ids: UnsafeMutableBufferPointer<Int32>, bits: UnsafeMutableBufferPointer<UInt8>, scratch: inout [UInt8]
+  ) -> (joined: [Int: Taxonomy.MatcherIDs], slots: UInt8) {
+    var joined: [Int: Taxonomy.MatcherIDs] = [:]
+    var slots: UInt8 = 0
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
+      let out = buffer.baseAddress!
+      for token in tokens {
+        let local = token - tokens.lowerBound
+        let range = ranges[token]
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        var flags: UInt8 = 0
+        // The normalised form's length and last byte decide the plural flag below.
+        var normalizedCount = 0
+        var normalizedLast: UInt8 = 0
+        if range.count <= longest + 3 {
+          let found: Taxonomy.MatcherIDs
+          if let first = word.first, (0x30...0x39).contains(first) {
+            // Numbers match the phrase token "#" ("# member": "the board has 22 members").
+            found = SentenceTokens.numberToken.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            normalizedCount = 1
+            normalizedLast = SentenceTokens.numberToken[0]
+          } else if lexicon.surelyAbsent(word) {
+            // No lexicon word starts with these two letters at a length this word can fold to.
+            found = Taxonomy.MatcherIDs()
+          } else if let length = TokenNormalizer.normalizeASCII(word, into: out) {
+            found = lexicon.ids(utf8: UnsafeBufferPointer(start: out, count: length))
+            normalizedCount = length
+            normalizedLast = length > 0 ? out[length - 1] : 0
+          } else if lexicon.isASCII, TokenNormalizer.cannotFoldToASCII(word) {
+            // A Cyrillic or Chinese word, say, can match no word of an English taxonomy.
+            found = Taxonomy.MatcherIDs()
+          } else {
+            TokenNormalizer.normalize(utf8: word, into: &scratch)
+            found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            normalizedCount = scratch.count
+            normalizedLast = scratch.last ?? 0
+          }
+          ids[token] = found.phrase
+          slots |= found.slots
+          ids[total + token] = found.context
+          ids[2 * total + token] = found.name
+        }
+        let first = word.first ?? 0
+        if (0x41...0x5A).contains(first) {
+          flags |= TokenBits.capitalized
+          if local > 0 { flags |= TokenBits.capitalizedInside }
+        }
+        let possessive = SentenceTokens.hasPossessive(word)
+        // A word that starts in lower case is not in capitals; only the others need counting.
+        if !(0x61...0x7A).contains(first) {
+          var upper = 0
+          var lower = 0
+          for byte in word.dropLast(possessive ? 1 : 0) {
+            if (0x41...0x5A).contains(byte) { upper += 1 } else if (0x61...0x7A).contains(byte) { lower += 1 }
+          }
+          if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
+        }
+        let last = word.last ?? 0
+        if (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && normalizedCount > 0
+          && normalizedLast != UInt8(ascii: "s") && !possessive
+        {
+          flags |= TokenBits.plural
+        }
+        if token + 1 < tokens.upperBound {
+          let gap = UnsafeBufferPointer(rebasing: bytes[range.upperBound..<ranges[token + 1].lowerBound])
+          if gap.count == 1, gap[0] == 0x20 {
+            // A single space, the commonest gap by far: connected, and nothing else.
+            bits[token] = flags | TokenBits.connected
+            continue
+          }
+          if TokenGap.connects(gap) { flags |= TokenBits.connected }
+          if TokenGap.endsClause(gap) { flags |= TokenBits.clauseBreak }
+          if gap.contains(UInt8(ascii: ",")) { flags |= TokenBits.commaAfter }
+          // A joined word longer than any lexicon word (a fold drops at most 4 bytes) matches none.
+          if TokenGap.isHyphen(gap), range.count + ranges[token + 1].count <= longest + 4 {
+            var both = Array(word)
+            both.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[ranges[token + 1]]))
+            both.withUnsafeBufferPointer { TokenNormalizer.normalize(utf8: $0, into: &scratch) }
+            let found = scratch.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            joined[local] = found
+            slots |= found.slots
+          }
+        } else {
+          flags |= TokenBits.clauseBreak
+        }
+        bits[token] = flags
+      }
+    }
+    return (joined, slots)
+  }
+}
