@@ -1,7 +1,8 @@
 """Checks a run's output: every evidence line is JSON with every schema field in order, its
 match is exactly text[char_start:char_end] of the document's extracted text (offsets in Unicode
-scalars), documents.jsonl agrees with the evidence files, and no furniture phrase of the corpus
+scalars), documents.jsonl agrees with the evidence files (counts, sizes and hashes), and no furniture phrase of the corpus
 manifest reached the text or the evidence."""
+import hashlib
 import json
 import os
 import sys
@@ -43,6 +44,11 @@ def main(out, furniture):
         if document["status"] != "ok":
             fail("%s has status %s" % (document["source"], document["status"]))
         doc_id = document["doc_id"]
+        for kind, path in (("evidence", os.path.join(out, "evidence", doc_id + ".jsonl")),
+                           ("text", os.path.join(out, "text", doc_id + ".txt"))):
+            data = open(path, "rb").read()
+            if len(data) != document[kind + "_bytes"] or hashlib.sha256(data).hexdigest() != document[kind + "_sha256"]:
+                fail("%s: the %s file does not hold what documents.jsonl records" % (document["source"], kind))
         text = open(os.path.join(out, "text", doc_id + ".txt"), encoding="utf-8").read()
         texts[document["source"]] = text
         lines = open(os.path.join(out, "evidence", doc_id + ".jsonl"), encoding="utf-8").read().splitlines()

@@ -14,7 +14,7 @@ struct tm_archive {
   struct archive *reader;
 };
 
-static tm_archive *open_reader(const char *path, int decompress_only, char *error, size_t error_size) {
+static tm_archive *open_reader(int descriptor, int decompress_only, char *error, size_t error_size) {
   if (error_size > 0) error[0] = '\0';
   struct archive *reader = archive_read_new();
   if (reader == NULL) {
@@ -25,7 +25,7 @@ static tm_archive *open_reader(const char *path, int decompress_only, char *erro
   if (!decompress_only) archive_read_support_format_all(reader);
   // A file that is only compressed (report.txt.gz) has no archive format: read it as one entry.
   archive_read_support_format_raw(reader);
-  if (archive_read_open_filename(reader, path, 64 * 1024) != ARCHIVE_OK) {
+  if (archive_read_open_fd(reader, descriptor, 64 * 1024) != ARCHIVE_OK) {
     const char *reason = archive_error_string(reader);
     snprintf(error, error_size, "%s", reason != NULL ? reason : "cannot open the archive");
     archive_read_free(reader);
@@ -41,12 +41,12 @@ static tm_archive *open_reader(const char *path, int decompress_only, char *erro
   return archive;
 }
 
-tm_archive *tm_archive_open(const char *path, char *error, size_t error_size) {
-  return open_reader(path, 0, error, error_size);
+tm_archive *tm_archive_open(int descriptor, char *error, size_t error_size) {
+  return open_reader(descriptor, 0, error, error_size);
 }
 
-tm_archive *tm_archive_open_stream(const char *path, char *error, size_t error_size) {
-  return open_reader(path, 1, error, error_size);
+tm_archive *tm_archive_open_stream(int descriptor, char *error, size_t error_size) {
+  return open_reader(descriptor, 1, error, error_size);
 }
 
 int tm_archive_next(tm_archive *archive, const char **name, int64_t *size, int *is_file) {

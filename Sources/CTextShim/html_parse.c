@@ -4,11 +4,13 @@
 // libxml2 stops at 256 levels of nesting unless told XML_PARSE_HUGE, and drops the rest of the
 // page without a word; old council pages with unclosed <font> or <div> tags go deeper than that.
 // So the parse lifts libxml2's cap and applies ours: a SAX start-element hook stops the parser
-// the moment the depth passes `max_depth`. Attributes are counted by a scan of the bytes before
-// the parse, because libxml2 checks each new attribute against all earlier ones of its element
-// (quadratic: 100,000 attributes take half a minute).
+// the moment the depth passes `max_depth`. Attributes and elements are counted by a scan of the
+// bytes before the parse, because libxml2 checks each new attribute against all earlier ones of
+// its element (quadratic: 100,000 attributes take half a minute), and because a tree costs a few
+// hundred bytes per element whatever the page's size in bytes.
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/HTMLparser.h>
@@ -41,18 +43,56 @@ static size_t find_ignoring_case(const char *text, size_t length, size_t from, c
   return length;
 }
 
-uint64_t tm_html_attribute_overflow(const char *html, size_t length, uint32_t max_attributes) {
+/// The end of a DOCTYPE internal subset opened at `open` (the `[`): the offset of its `]`, or
+/// `length` when it never closes. Quoted strings and comments inside it may hold `]`.
+static size_t internal_subset_end(const char *html, size_t length, size_t open) {
+  char quote = 0;
+  for (size_t i = open + 1; i < length; i++) {
+    char c = html[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '<' && i + 3 < length && html[i + 1] == '!' && html[i + 2] == '-' && html[i + 3] == '-') {
+      i = find_ignoring_case(html, length, i + 4, "-->") + 2;
+    } else if (c == ']') {
+      return i;
+    }
+  }
+  return length;
+}
+
+tm_html_shape tm_html_prescan(const char *html, size_t length, uint32_t max_attributes, uint32_t max_elements) {
+  tm_html_shape shape = {.status = TM_HTML_OK};
+  uint64_t elements = 0;
   size_t i = 0;
   while (i < length) {
     const char *open = memchr(html + i, '<', length - i);
-    if (open == NULL) return 0;
+    if (open == NULL) return shape;
     i = (size_t)(open - html) + 1;
     if (i + 2 < length && html[i] == '!' && html[i + 1] == '-' && html[i + 2] == '-') {
       size_t end = find_ignoring_case(html, length, i + 3, "-->");
       i = end + 3;
       continue;
     }
+    if (i + 8 < length && html[i] == '!' && strncasecmp(html + i + 1, "doctype", 7) == 0 && shape.subset_end == 0) {
+      // <!DOCTYPE name [ ... ]>: the internal subset, up to the tag's end.
+      size_t j = i + 8;
+      while (j < length && html[j] != '>' && html[j] != '[') j++;
+      if (j < length && html[j] == '[') {
+        shape.subset_start = j;
+        shape.subset_end = internal_subset_end(html, length, j);
+        if (shape.subset_end < length) shape.subset_end++;
+        i = shape.subset_end;
+      }
+      continue;
+    }
     if (i >= length || !isalpha((unsigned char)html[i])) continue;
+    if (max_elements > 0 && ++elements > max_elements) {
+      shape.status = TM_HTML_TOO_MANY_ELEMENTS;
+      shape.value = elements;
+      return shape;
+    }
     size_t name_start = i;
     while (i < length && !isspace((unsigned char)html[i]) && html[i] != '>' && html[i] != '/') i++;
     size_t name_length = i - name_start;
@@ -82,7 +122,11 @@ uint64_t tm_html_attribute_overflow(const char *html, size_t length, uint32_t ma
       if (previous == ' ' && c != '=' && c != '/') count++;
       previous = c;
     }
-    if (count > max_attributes) return count;
+    if (max_attributes > 0 && count > max_attributes) {
+      shape.status = TM_HTML_TOO_MANY_ATTRIBUTES;
+      shape.value = count;
+      return shape;
+    }
     // The text of script and style is not markup.
     if (name_length == 6 && strncasecmp(html + name_start, "script", 6) == 0) {
       i = find_ignoring_case(html, length, i, "</script");
@@ -90,7 +134,7 @@ uint64_t tm_html_attribute_overflow(const char *html, size_t length, uint32_t ma
       i = find_ignoring_case(html, length, i, "</style");
     }
   }
-  return 0;
+  return shape;
 }
 
 tm_html_status tm_html_parse(const char *utf8, size_t length, tm_html_limits limits, xmlDocPtr *document,
@@ -98,15 +142,28 @@ tm_html_status tm_html_parse(const char *utf8, size_t length, tm_html_limits lim
   *document = NULL;
   *limit_value = 0;
   if (length > INT32_MAX) return TM_HTML_PARSE_FAILED;
-  if (limits.max_attributes > 0) {
-    uint64_t count = tm_html_attribute_overflow(utf8, length, limits.max_attributes);
-    if (count > 0) {
-      *limit_value = count;
-      return TM_HTML_TOO_MANY_ATTRIBUTES;
+  tm_html_shape shape = tm_html_prescan(utf8, length, limits.max_attributes, limits.max_elements);
+  if (shape.status != TM_HTML_OK) {
+    *limit_value = shape.value;
+    return shape.status;
+  }
+  // A DOCTYPE's internal subset (entity declarations) is not text: blank it, keeping its line
+  // breaks so that line numbers stay right, in a copy of the page.
+  char *blanked = NULL;
+  if (shape.subset_end > shape.subset_start) {
+    blanked = malloc(length);
+    if (blanked == NULL) return TM_HTML_OUT_OF_MEMORY;
+    memcpy(blanked, utf8, length);
+    for (size_t i = shape.subset_start; i < shape.subset_end; i++) {
+      if (blanked[i] != '\n') blanked[i] = ' ';
     }
+    utf8 = blanked;
   }
   htmlParserCtxtPtr parser = htmlNewParserCtxt();
-  if (parser == NULL) return TM_HTML_OUT_OF_MEMORY;
+  if (parser == NULL) {
+    free(blanked);
+    return TM_HTML_OUT_OF_MEMORY;
+  }
   depth_guard guard = {.max_depth = limits.max_depth, .start_element = parser->sax->startElement};
   parser->_private = &guard;
   parser->sax->startElement = guarded_start_element;
@@ -114,6 +171,7 @@ tm_html_status tm_html_parse(const char *utf8, size_t length, tm_html_limits lim
                 HTML_PARSE_NOBLANKS | (limits.max_depth > 0 ? XML_PARSE_HUGE : 0);
   htmlDocPtr parsed = htmlCtxtReadMemory(parser, utf8, (int)length, NULL, "UTF-8", options);
   htmlFreeParserCtxt(parser);
+  free(blanked);
   if (guard.reached > 0) {
     if (parsed != NULL) xmlFreeDoc(parsed);
     *limit_value = guard.reached;

@@ -11,8 +11,20 @@
 tm_html_status tm_html_parse(const char *utf8, size_t length, tm_html_limits limits, xmlDocPtr *document,
                              uint64_t *limit_value);
 
-/// The attribute count of the first start tag with more than `max_attributes`, or 0 (a scan of
-/// the bytes that skips comments, scripts and styles and quoted values).
-uint64_t tm_html_attribute_overflow(const char *html, size_t length, uint32_t max_attributes);
+/// What the scan before the parse found: the first limit a page breaks, if any.
+typedef struct tm_html_shape {
+  /// TM_HTML_OK, TM_HTML_TOO_MANY_ATTRIBUTES or TM_HTML_TOO_MANY_ELEMENTS.
+  tm_html_status status;
+  /// The attribute count of the offending tag, or the element count reached.
+  uint64_t value;
+  /// Byte range of a DOCTYPE's internal subset (`[` to `]` inclusive), or 0 and 0.
+  size_t subset_start;
+  size_t subset_end;
+} tm_html_shape;
+
+/// Scans the bytes before the parse, skipping comments, scripts, styles and quoted values:
+/// counts start tags and each tag's attributes against the limits (0: no limit), and finds a
+/// DOCTYPE internal subset, which libxml2's HTML parser would otherwise leave as text.
+tm_html_shape tm_html_prescan(const char *html, size_t length, uint32_t max_attributes, uint32_t max_elements);
 
 #endif

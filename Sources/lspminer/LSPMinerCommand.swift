@@ -10,7 +10,9 @@ struct LSPMinerCommand: AsyncParsableCommand {
     abstract: "Mine evidence about Local Strategic Partnerships from report archives.",
     discussion: """
       Exit codes: 0 all well; 1 some documents failed (see errors.jsonl); 2 usage or \
-      configuration error; 75 another run holds the output folder's lock.
+      configuration error; 66 more sources gone than limits.max_removed_share allows (nothing \
+      changed); 74 the output folder cannot be written; 75 another run holds the output \
+      folder's lock.
       """,
     subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self, BenchmarkTag.self],
     defaultSubcommand: nil)
@@ -20,6 +22,13 @@ struct LSPMinerCommand: AsyncParsableCommand {
 
   /// Exit status when another run holds the output folder's lock (EX_TEMPFAIL: try again later).
   static let lockHeldCode: Int32 = 75
+
+  /// Exit status when the output folder or an index file cannot be written (EX_IOERR).
+  static let outputErrorCode: Int32 = 74
+
+  /// Exit status when more sources have gone than a run may remove (EX_NOINPUT: is a source
+  /// folder empty or not mounted?).
+  static let sourcesGoneCode: Int32 = 66
 
   /// Parses arguments and runs the command, mapping usage errors to exit code 2.
   static func main() async {
@@ -48,7 +57,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, its control characters escaped (see `escapingControls`).
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  FileHandle.standardError.write(Data((message.escapingControls + "\n").utf8))
 }

@@ -13,9 +13,10 @@ extension LSPMinerCommand {
         errors.jsonl and runs/<UTC time>.json under the output folder (default \
         out/<pipeline-name>). Archives among the sources (zip, tar, tar.gz, gz, WARC) are read \
         member by member. Only new and changed sources are processed unless --full is given. \
-        Exit status: 0 when \
-        every document succeeded, 1 when some failed, 2 for a usage or configuration error, 75 \
-        when another run holds the output folder's lock.
+        Exit status: 0 when every document succeeded, 1 when some failed, 2 for a usage or \
+        configuration error, 66 when more sources have gone than limits.max_removed_share \
+        allows (nothing is changed), 74 when the output folder cannot be written, 75 when \
+        another run holds the output folder's lock.
         """)
 
     @OptionGroup var options: PipelineOptions
@@ -38,6 +39,9 @@ extension LSPMinerCommand {
     @Flag(help: "Process every document, even those an earlier run left unchanged.")
     var full = false
 
+    @Flag(help: "Remove the evidence of sources that have gone, however many (see limits.max_removed_share).")
+    var allowRemovals = false
+
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
       for source in sources {
@@ -54,18 +58,26 @@ extension LSPMinerCommand {
       var (definition, taxonomy) = try options.load()
       if !sources.isEmpty { definition.sources = sources }
       if let output { definition.outputPath = output }
+      var runner = PipelineRunner(
+        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,
+        isFull: full)
+      runner.allowsRemovals = allowRemovals
+      do {
+        try runner.checkOutputIsOutsideSources()
+      } catch {
+        logger.error("\(error)")
+        throw ExitCode(LSPMinerCommand.configurationErrorCode)
+      }
       let lock: RunLock
       do {
         lock = try RunLock(outputFolder: definition.outputPath)
       } catch {
         logger.error("\(error)")
         if case .held = error { throw ExitCode(LSPMinerCommand.lockHeldCode) }
-        throw ExitCode.failure
+        throw ExitCode(LSPMinerCommand.outputErrorCode)
       }
       defer { withExtendedLifetime(lock) {} }
-      var runner = PipelineRunner(
-        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,
-        isFull: full)
+      StopSignals.install()
       let bar = ProgressBar.isWanted(quiet: quiet) ? ProgressBar() : nil
       if let bar { runner.progress = { bar.update($0) } }
       let started = ContinuousClock.now
@@ -76,7 +88,11 @@ extension LSPMinerCommand {
       } catch {
         bar?.finish()
         logger.error("\(error)")
-        throw ExitCode.failure
+        switch error {
+        case .output: throw ExitCode(LSPMinerCommand.outputErrorCode)
+        case .outputInSources: throw ExitCode(LSPMinerCommand.configurationErrorCode)
+        case .tooManyRemovals: throw ExitCode(LSPMinerCommand.sourcesGoneCode)
+        }
       }
       for failure in report.failures { logger.error("\(failure)") }
       for partial in report.partials { logger.warning("\(partial)") }
@@ -84,7 +100,9 @@ extension LSPMinerCommand {
       let summary =
           "\(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
             + "\(report.failures.count) failed\(report.partials.isEmpty ? "" : ", \(report.partials.count) partial"); \(report.newCount) new, \(report.changedCount) changed, "
-            + "\(report.unchangedCount) unchanged, \(report.removedCount) removed), \(report.recordCount) records in "
+            + "\(report.unchangedCount) unchanged, \(report.removedCount) removed"
+            + (report.keptCount > 0 ? ", \(report.keptCount) unreadable kept from an earlier run" : "")
+            + "), \(report.recordCount) records in "
             + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)"
       logger.notice("\(summary)")
       if !report.succeeded { throw ExitCode.failure }

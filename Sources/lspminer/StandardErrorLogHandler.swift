@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TextMining
 
 /// The command line's log handler: one plain line per message on standard error,
 /// `lspminer: <message>`, with `[debug]`/`[warning]` marks where the level is not obvious.
@@ -24,11 +25,14 @@ struct StandardErrorLogHandler: LogHandler {
     case .warning: line += "[warning] "
     case .info, .notice, .error, .critical: break
     }
-    line += event.message.description
+    var message = event.message.description
     let merged = metadata.merging(event.metadata ?? [:]) { $1 }
     if !merged.isEmpty {
-      line += " (" + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+      message += " (" + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
     }
+    // Names from archives and folders can hold newlines and terminal escapes: one message is
+    // one line, and nothing in it can move the cursor or forge a line of a cron log.
+    line += message.escapingControls
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 

@@ -124,6 +124,9 @@ typedef struct tm_html_limits {
   uint32_t max_depth;
   /// An element with more attributes than this refuses the page before it is parsed.
   uint32_t max_attributes;
+  /// A page with more start tags than this is refused before it is parsed (a tree costs a few
+  /// hundred bytes per element, so twelve million `<br>` would cost gigabytes).
+  uint32_t max_elements;
   /// Seconds the extraction may take after the parse (checked every few thousand nodes).
   double max_seconds;
 } tm_html_limits;
@@ -139,6 +142,9 @@ typedef enum tm_html_status {
   TM_HTML_TOO_MANY_ATTRIBUTES = 4,
   /// Extraction ran past limits.max_seconds.
   TM_HTML_OUT_OF_TIME = 5,
+  /// The page has more than limits.max_elements start tags; result->limit_value is the count
+  /// at which the scan stopped.
+  TM_HTML_TOO_MANY_ELEMENTS = 6,
 } tm_html_status;
 
 /// Parses UTF-8 HTML with libxml2 (recover mode, no network, no entity loading) and returns its
@@ -187,14 +193,15 @@ void tm_segmentation_free(tm_segmentation *segmentation);
 /// An archive opened for reading with libarchive (zip, tar, gzip, WARC, ...), one entry at a time.
 typedef struct tm_archive tm_archive;
 
-/// Opens an archive file. Every format and compression libarchive knows is accepted; a file
-/// that is only compressed (`.gz`) reads as one entry. Returns NULL on failure, with the
-/// reason copied into `error` (always NUL-terminated).
-tm_archive *_Nullable tm_archive_open(const char *path, char *error, size_t error_size);
+/// Opens an archive from a descriptor the caller opened and checked (and closes after
+/// tm_archive_close). Every format and compression libarchive knows is accepted; a file that is
+/// only compressed (`.gz`) reads as one entry. Returns NULL on failure, with the reason copied
+/// into `error` (always NUL-terminated).
+tm_archive *_Nullable tm_archive_open(int descriptor, char *error, size_t error_size);
 
 /// Opens a file as one decompressed stream (gzip, bzip2, xz, ... or none): a single entry
 /// whose data is the whole content. Used for formats we parse ourselves (WARC).
-tm_archive *_Nullable tm_archive_open_stream(const char *path, char *error, size_t error_size);
+tm_archive *_Nullable tm_archive_open_stream(int descriptor, char *error, size_t error_size);
 
 /// Moves to the next entry. Returns 1 and sets `name` (valid until the next call), `size`
 /// (-1 when the header does not say) and `is_file` (0 for folders, links, devices) when there

@@ -41,18 +41,23 @@ public struct ArchiveExpander: Sendable {
     var files: [SourceFile] = []
     var failures: [DocumentFailure] = []
 
-    mutating func fail(_ source: String, _ reason: String) {
-      failures.append(DocumentFailure(source: source, stage: .discover, reason: reason))
+    mutating func fail(_ source: String, _ reason: String, unreadable: Bool = false) {
+      var failure = DocumentFailure(source: source, stage: .discover, reason: reason)
+      failure.isUnreadable = unreadable
+      failures.append(failure)
     }
 
-    /// Writes a member's bytes to a numbered spool file and lists it under `source`.
+    /// Writes a member's bytes to a numbered spool file and lists it under `source`, with the
+    /// identity of the file written (so the reader opens that file and no other).
     mutating func spool(_ bytes: [UInt8], source: String) {
-      if files.isEmpty { try? FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true) }
+      if files.isEmpty { mkdir(spoolFolder, 0o700) }
       let path = "\(spoolFolder)/\(prefix)-\(files.count + 1)"
-      guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-        return fail(source, "cannot write the expanded member to \(spoolFolder)")
+      do throws(OutputError) {
+        let identity = try AtomicFile.create(path, with: bytes)
+        files.append(SourceFile(source: source, path: path, identity: identity))
+      } catch {
+        fail(source, "cannot write the expanded member to the spool (\(error.reason))")
       }
-      files.append(SourceFile(source: source, path: path))
     }
   }
 
@@ -77,8 +82,15 @@ public struct ArchiveExpander: Sendable {
   }
 
   private func expandArchive(_ archive: SourceFile, wanted: (String) -> Bool, into result: inout Expansion) {
+    let descriptor: Int32
+    do {
+      descriptor = try SourceReader.openChecked(archive).descriptor
+    } catch {
+      return result.fail(archive.source, error.description)
+    }
+    defer { close(descriptor) }
     var error = [CChar](repeating: 0, count: 512)
-    guard let handle = tm_archive_open(archive.path, &error, error.count) else {
+    guard let handle = tm_archive_open(descriptor, &error, error.count) else {
       return result.fail(archive.source, "cannot open the archive (\(String(cString: error)))")
     }
     defer { tm_archive_close(handle) }
@@ -120,8 +132,8 @@ public struct ArchiveExpander: Sendable {
           break
         }
         if count == 0 { break }
-        expanded += Int(count)
-        if bytes.count + Int(count) > maxMemberBytes {
+        expanded = expanded.saturatingAdd(Int(count))
+        if Int(count) > maxMemberBytes - bytes.count {
           tooLarge = true
           break
         }
@@ -133,7 +145,7 @@ public struct ArchiveExpander: Sendable {
         break
       }
       if let damaged {
-        result.fail(source, "cannot read the member (\(damaged))")
+        result.fail(source, "cannot read the member (\(damaged))", unreadable: true)
       } else if tooLarge {
         result.fail(
           source, "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
@@ -146,9 +158,16 @@ public struct ArchiveExpander: Sendable {
   /// Expands a web archive's HTML and text responses (and resources) into the spool. A
   /// member's name is the record's full target URI.
   private func expandWARC(_ archive: SourceFile, into result: inout Expansion) {
+    let descriptor: Int32
+    do {
+      descriptor = try SourceReader.openChecked(archive).descriptor
+    } catch {
+      return result.fail(archive.source, error.description)
+    }
+    defer { close(descriptor) }
     var reader: WARCReader
     do {
-      reader = try WARCReader(path: archive.path)
+      reader = try WARCReader(descriptor: descriptor)
     } catch {
       return result.fail(archive.source, "cannot open the web archive (\(error))")
     }
@@ -156,7 +175,7 @@ public struct ArchiveExpander: Sendable {
     while true {
       let record: WARCReader.Record?
       do {
-        record = try reader.next(limit: maxMemberBytes + 16 * 1024)
+        record = try reader.next(limit: maxMemberBytes.saturatingAdd(16 * 1024))
       } catch {
         result.fail(archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
         break

@@ -1,15 +1,22 @@
+import Foundation
+
 /// A document file found under a sources root.
 public struct SourceFile: Sendable, Hashable, Comparable {
   /// The path analysts see: relative to the sources root (prefixed by the root's folder name
   /// when a pipeline has several roots).
   public var source: String
-  /// The path to open, as the root was given joined with the relative path.
+  /// The path to open: free of symbolic links when discovery found the file (links are
+  /// resolved once, when they are checked).
   public var path: String
+  /// The device and inode discovery saw, when it did: the reader refuses a file that is no
+  /// longer the one found (a link retargeted or a file swapped during the run).
+  public var identity: FileIdentity?
 
   /// Creates a source file.
-  public init(source: String, path: String) {
+  public init(source: String, path: String, identity: FileIdentity? = nil) {
     self.source = source
     self.path = path
+    self.identity = identity
   }
 
   /// Sources sort by their UTF-8 bytes, the same on every machine and locale.
@@ -25,5 +32,17 @@ public struct SourceFile: Sendable, Hashable, Comparable {
     case "txt", "text", "md", "eml": return .plainText
     default: return nil
     }
+  }
+}
+
+/// A file's device and inode: which file a path led to when it was checked.
+public struct FileIdentity: Sendable, Hashable {
+  public var device: UInt64
+  public var inode: UInt64
+
+  /// The identity in a `stat` result.
+  public init(_ info: stat) {
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
   }
 }

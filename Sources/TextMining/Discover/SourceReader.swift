@@ -1,6 +1,10 @@
 import Foundation
 
 /// Reads a source file's bytes, refusing files over the size limit before reading them.
+///
+/// A file is opened without following a link and without blocking (a named pipe put in a
+/// file's place would otherwise hang the run for ever), and what was opened is checked on the
+/// descriptor: a regular file, and the same device and inode discovery saw.
 public struct SourceReader: Sendable {
   /// The largest file read, in bytes.
   public var maxFileBytes: Int
@@ -24,17 +28,40 @@ public struct SourceReader: Sendable {
     }
   }
 
+  /// Opens a source for reading and checks what was opened; the caller closes the descriptor.
+  ///
+  /// - Returns: the descriptor and the file's size.
+  /// - Throws: `ReadError.unreadable` when the file cannot be opened, is not a regular file, or
+  ///   is not the file discovery found.
+  public static func openChecked(_ file: SourceFile) throws(ReadError) -> (descriptor: Int32, size: Int) {
+    let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ELOOP { throw .unreadable(reason: "it has become a symbolic link since it was found; not followed") }
+      throw .unreadable(reason: String(cString: strerror(errno)))
+    }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      let reason = String(cString: strerror(errno))
+      close(descriptor)
+      throw .unreadable(reason: reason)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      close(descriptor)
+      throw .unreadable(reason: "not a regular file (a device, socket or pipe)")
+    }
+    if let identity = file.identity, identity != FileIdentity(info) {
+      close(descriptor)
+      throw .unreadable(reason: "another file has taken its place since it was found; not read")
+    }
+    return (descriptor, Int(info.st_size))
+  }
+
   /// The file's bytes.
   ///
   /// - Throws: `ReadError` when the file cannot be opened or read, or is over the size limit.
   public func read(_ file: SourceFile) throws(ReadError) -> [UInt8] {
-    let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
+    let (descriptor, size) = try Self.openChecked(file)
     defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
-    guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(reason: "not a regular file") }
-    let size = Int(info.st_size)
     guard size <= maxFileBytes else { throw .tooLarge(byteCount: size, limit: maxFileBytes) }
     var bytes = [UInt8](repeating: 0, count: size)
     var total = 0

@@ -14,9 +14,15 @@ struct WARCReader {
     var contentLength: Int
   }
 
-  enum ReadError: Error {
+  enum ReadError: Error, CustomStringConvertible {
     case unreadable(String)
     case malformed(String)
+
+    var description: String {
+      switch self {
+      case .unreadable(let reason), .malformed(let reason): reason
+      }
+    }
   }
 
   private let handle: OpaquePointer
@@ -27,9 +33,10 @@ struct WARCReader {
   /// Content bytes seen so far, read or skipped: what the archive has expanded to.
   private(set) var expandedBytes = 0
 
-  init(path: String) throws(ReadError) {
+  /// Reads from a descriptor the caller opened and checked, and closes after `close()`.
+  init(descriptor: Int32) throws(ReadError) {
     var error = [CChar](repeating: 0, count: 512)
-    guard let opened = tm_archive_open_stream(path, &error, error.count) else {
+    guard let opened = tm_archive_open_stream(descriptor, &error, error.count) else {
       throw .unreadable(String(cString: error))
     }
     var name: UnsafePointer<CChar>?
@@ -110,7 +117,7 @@ struct WARCReader {
       }
     }
     guard let length, length >= 0 else { throw .malformed("a record without a Content-Length") }
-    expandedBytes += length
+    expandedBytes = expandedBytes.saturatingAdd(length)
     if length > limit {
       var left = length
       while left > 0 {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Writes files so that a reader only ever sees the old content or the whole new content.
@@ -6,13 +7,26 @@ import Foundation
 /// renamed over the target. A process killed at any point leaves the old file or the new one,
 /// plus at worst a temporary file that the next run removes. With `durable`, the file is also
 /// flushed with `fsync` before the rename, for power-loss safety at a cost in speed.
+///
+/// The temporary file is created new (`O_EXCL`) and never through a link, so a link planted
+/// under its name cannot redirect the write; `rename` replaces a link at the target itself, not
+/// what it points to.
 public enum AtomicFile {
+  /// What was written: the size and SHA-256 of the file's content.
+  public struct Written: Sendable, Equatable {
+    public var byteCount: Int
+    public var sha256: String
+  }
+
   /// Writes `bytes` to `path` atomically, creating or replacing it.
   ///
   /// - Throws: `OutputError` naming the path and the system's reason.
-  public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = false) throws(OutputError) {
+  @discardableResult
+  public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = false) throws(OutputError)
+    -> Written
+  {
     let contiguous = Array(bytes)
-    try write(to: path, durable: durable) { emit in _ = emit(contiguous) }
+    return try write(to: path, durable: durable) { emit in _ = emit(contiguous) }
   }
 
   /// Writes a file atomically from chunks, so a large file never has to be held whole.
@@ -20,38 +34,80 @@ public enum AtomicFile {
   /// `produce` is given `emit`, which writes one chunk and returns false once a write has
   /// failed (then `produce` should stop; the temporary file is removed and the error thrown).
   ///
+  /// - Returns: the size and hash of what was written.
   /// - Throws: `OutputError` naming the path and the system's reason.
+  @discardableResult
   public static func write(
     to path: String, durable: Bool = false, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void
-  ) throws(OutputError) {
+  ) throws(OutputError) -> Written {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(counter.next())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    let descriptor = try createExclusively(temporary, reportingAs: path)
+    TemporaryFiles.shared.add(temporary)
+    defer { TemporaryFiles.shared.remove(temporary) }
     var failure: String?
+    var hasher = SHA256()
+    var byteCount = 0
     produce { chunk in
       guard failure == nil else { return false }
-      chunk.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-          let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-          if written < 0 {
-            if errno == EINTR { continue }
-            failure = String(cString: strerror(errno))
-            return
-          }
-          offset += written
-        }
-      }
+      hasher.update(data: chunk)
+      byteCount += chunk.count
+      if let reason = writeAll(chunk, to: descriptor) { failure = reason }
       return failure == nil
     }
     if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    close(descriptor)
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
       unlink(temporary)
       throw OutputError(path: path, reason: failure)
+    }
+    return Written(byteCount: byteCount, sha256: hasher.finalize().hexString)
+  }
+
+  /// Creates a new file holding `bytes` (never replacing one, never through a link), for files
+  /// no reader waits on, such as an archive member in the spool.
+  ///
+  /// - Returns: the identity of the file written.
+  public static func create(_ path: String, with bytes: [UInt8]) throws(OutputError) -> FileIdentity {
+    let descriptor = try createExclusively(path, reportingAs: path)
+    var failure = writeAll(bytes, to: descriptor)
+    var info = stat()
+    if failure == nil, fstat(descriptor, &info) != 0 { failure = String(cString: strerror(errno)) }
+    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+    if let failure {
+      unlink(path)
+      throw OutputError(path: path, reason: failure)
+    }
+    return FileIdentity(info)
+  }
+
+  /// Opens a new file for writing; a leftover of the same name (a temporary file of a killed
+  /// run, or a planted link) is removed first, never followed.
+  static func createExclusively(_ path: String, reportingAs target: String) throws(OutputError) -> Int32 {
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    if descriptor < 0, errno == EEXIST {
+      unlink(path)
+      descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    }
+    guard descriptor >= 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+    return descriptor
+  }
+
+  /// Writes every byte, retrying after signals; the system's reason on failure, else nil.
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    bytes.withUnsafeBytes { buffer -> String? in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        offset += written
+      }
+      return nil
     }
   }
 
@@ -71,6 +127,40 @@ public enum AtomicFile {
       value += 1
       return value
     }
+  }
+}
+
+/// The temporary files being written at this moment, so that a run stopped by SIGTERM or
+/// SIGINT can remove them on its way out (`removeAll()`), instead of leaving them for the next
+/// run to sweep.
+public final class TemporaryFiles: @unchecked Sendable {
+  /// The process's registry.
+  public static let shared = TemporaryFiles()
+
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  /// Registers a file or folder to remove if the process is stopped.
+  public func add(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+  }
+
+  /// Forgets a path (it was renamed into place or removed).
+  public func remove(_ path: String) {
+    lock.lock()
+    paths.remove(path)
+    lock.unlock()
+  }
+
+  /// Removes every registered file and folder. Called once, when the process is stopped.
+  public func removeAll() {
+    lock.lock()
+    let current = paths
+    paths.removeAll()
+    lock.unlock()
+    for path in current { try? FileManager.default.removeItem(atPath: path) }
   }
 }
 

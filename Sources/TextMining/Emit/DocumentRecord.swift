@@ -41,6 +41,9 @@ public struct DocumentRecord: Sendable, Equatable {
   public var recordCount: Int
   /// Records per category, in taxonomy order, including zeros.
   public var categoryCounts: [(category: String, count: Int)]
+  /// What the document's evidence and text files hold (size and SHA-256), for `ok` documents:
+  /// a later run reuses them only while they still hold exactly this.
+  public var written: OutputStore.WrittenDocument?
 
   public static func == (lhs: DocumentRecord, rhs: DocumentRecord) -> Bool {
     lhs.jsonLine == rhs.jsonLine
@@ -69,6 +72,10 @@ public struct DocumentRecord: Sendable, Equatable {
     object.write("untagged_sentences", untaggedSentenceCount)
     object.write("records", recordCount)
     object.write("counts", object: counts)
+    object.write("evidence_bytes", written?.evidence.byteCount)
+    object.write("evidence_sha256", written?.evidence.sha256)
+    object.write("text_bytes", written?.text.byteCount)
+    object.write("text_sha256", written?.text.sha256)
     return object.lineBytes
   }
 }
@@ -89,6 +96,10 @@ public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertib
   public var reason: String
   /// What became of the document.
   public var outcome: Outcome = .failed
+  /// The source could not be read or reached this time (permission, a broken link, a folder
+  /// that cannot be listed), as opposed to read and found wanting: an earlier run's evidence of
+  /// it may be kept. Not written to `errors.jsonl`.
+  public var isUnreadable = false
 
   /// What became of a document that has a line in `errors.jsonl`.
   public enum Outcome: String, Sendable {
@@ -96,6 +107,8 @@ public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertib
     case failed
     /// Evidence was written, but part of the document was left out (the reason says which).
     case partial
+    /// The source could not be read this time; the evidence an earlier run made of it is kept.
+    case kept
   }
 
   /// Creates a failure record.

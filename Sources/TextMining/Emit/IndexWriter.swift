@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Streams `documents.jsonl` and `errors.jsonl` as documents finish, so memory does not grow with
@@ -29,10 +30,20 @@ final class IndexWriter {
   /// Appends a failure's line.
   func append(_ failure: DocumentFailure) throws(OutputError) { try errors.append(failure.jsonLine) }
 
-  /// Flushes, syncs and renames both files into place.
-  func commit() throws(OutputError) {
-    try documents.commit()
-    try errors.commit()
+  /// Flushes, syncs and renames both files into place; on failure neither temporary file is
+  /// left behind.
+  /// - Returns: what `documents.jsonl` now holds (its size and hash, for the run's state).
+  @discardableResult
+  func commit() throws(OutputError) -> AtomicFile.Written {
+    let written: AtomicFile.Written
+    do throws(OutputError) {
+      written = try documents.commit()
+    } catch {
+      errors.abandon()
+      throw error
+    }
+    _ = try errors.commit()
+    return written
   }
 
   /// Removes the temporary files (after a failure).
@@ -48,14 +59,16 @@ private final class StreamingFile {
   let temporary: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
+  private var hasher = SHA256()
+  private var byteCount = 0
 
   init(target: String) throws(OutputError) {
     self.target = target
     let directory = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-stream"
-    descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+    descriptor = try AtomicFile.createExclusively(temporary, reportingAs: target)
+    TemporaryFiles.shared.add(temporary)
     buffer.reserveCapacity(1 << 16)
   }
 
@@ -67,29 +80,28 @@ private final class StreamingFile {
   }
 
   private func flush() throws(OutputError) {
-    var failure: String?
-    buffer.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
-        }
-        offset += written
-      }
-    }
+    hasher.update(data: buffer)
+    byteCount += buffer.count
+    let failure = AtomicFile.writeAll(buffer, to: descriptor)
     buffer.removeAll(keepingCapacity: true)
     if let failure { throw OutputError(path: target, reason: failure) }
   }
 
-  func commit() throws(OutputError) {
-    try flush()
-    guard fsync(descriptor) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
-    close(descriptor)
-    descriptor = -1
-    guard rename(temporary, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+  /// Flushes, syncs and renames the file into place; on failure the temporary file is removed.
+  func commit() throws(OutputError) -> AtomicFile.Written {
+    do throws(OutputError) {
+      try flush()
+      guard fsync(descriptor) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+      let closed = close(descriptor)
+      descriptor = -1
+      guard closed == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+      guard rename(temporary, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+    } catch {
+      abandon()
+      throw error
+    }
+    TemporaryFiles.shared.remove(temporary)
+    return AtomicFile.Written(byteCount: byteCount, sha256: hasher.finalize().hexString)
   }
 
   func abandon() {
@@ -98,5 +110,6 @@ private final class StreamingFile {
       descriptor = -1
     }
     unlink(temporary)
+    TemporaryFiles.shared.remove(temporary)
   }
 }

@@ -94,6 +94,21 @@ public struct JSONObjectWriter: Sendable {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
+  /// The bytes a string takes in JSON, quotes included, as this writer escapes it.
+  static func encodedLength(of string: String) -> Int {
+    var length = 2
+    for byte in string.utf8 {
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        length += 2
+      } else if byte < 0x20 || byte == 0x7F {
+        length += 6
+      } else {
+        length += 1
+      }
+    }
+    return length
+  }
+
   private static func appendString(_ string: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
     var string = string

@@ -30,11 +30,26 @@ public final class RunLock: Sendable {
   /// Takes the lock of an output folder (created if missing) without waiting.
   ///
   /// - Throws: `Failure.held` when another process holds it.
+  ///
+  /// The lock file is opened without following a link and must be a regular file, so a link
+  /// planted at `<output>/.lock` cannot make a run truncate some other file.
   public init(outputFolder: String) throws(Failure) {
     path = outputFolder + "/.lock"
-    try? FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
-    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
+    do {
+      try OutputStore.makeFolder(outputFolder, followingLink: true)
+    } catch {
+      throw .unavailable(path: path, reason: "the output folder: \(error.reason)")
+    }
+    let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      let reason = errno == ELOOP ? "it is a symbolic link; remove it and run again" : String(cString: strerror(errno))
+      throw .unavailable(path: path, reason: reason)
+    }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+      close(descriptor)
+      throw .unavailable(path: path, reason: "it is not a regular file; remove it and run again")
+    }
     guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       var buffer = [UInt8](repeating: 0, count: 32)
       let count = pread(descriptor, &buffer, buffer.count, 0)

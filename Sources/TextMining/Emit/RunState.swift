@@ -2,7 +2,10 @@ import Foundation
 
 /// What an earlier run left that a re-run may reuse: its `documents.jsonl` lines, trusted only
 /// when `state.json` shows they were made by the same versions (taxonomy, pipeline definition,
-/// tool).
+/// tool) and `documents.jsonl` is, byte for byte, the file that run wrote (its SHA-256 is in
+/// the state). Each reused document's evidence and text files are checked against the size and
+/// hash its line records (`OutputStore.holds`), so a truncated, hand-edited or overwritten
+/// output file is made again, never carried forward.
 ///
 /// The state is never the only copy of anything: `documents.jsonl` and the evidence files are
 /// outputs in their own right, and a missing or stale `state.json` only means the next run
@@ -16,32 +19,67 @@ struct RunState {
     var isOK: Bool
     var recordCount: Int
     var line: [UInt8]
+    /// What the document's files held when they were written.
+    var written: OutputStore.WrittenDocument?
   }
 
-  /// The earlier run's documents by source, or empty when its versions differ from `versions`.
-  static func previousDocuments(in store: OutputStore, versions: String) -> [String: Previous] {
-    guard let data = FileManager.default.contents(atPath: store.statePath),
+  /// What the last run left: its documents by source, reusable only when `isTrusted`.
+  struct Earlier {
+    /// The earlier run's documents by source; empty unless its versions equal this run's and
+    /// its `documents.jsonl` is the one it wrote.
+    var documents: [String: Previous] = [:]
+    /// Every source `documents.jsonl` lists, whatever made it: what a run that finds fewer
+    /// sources would remove.
+    var sources: [String] = []
+  }
+
+  /// Reads the last run's `state.json` and `documents.jsonl`.
+  static func earlier(in store: OutputStore, versions: String) -> Earlier {
+    guard let lines = FileManager.default.contents(atPath: store.documentsPath) else { return Earlier() }
+    var trusted = false
+    if let data = FileManager.default.contents(atPath: store.statePath),
       let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      state["versions"] as? String == versions,
-      let lines = FileManager.default.contents(atPath: store.documentsPath)
-    else { return [:] }
-    var previous: [String: Previous] = [:]
+      state["versions"] as? String == versions, state["documents_sha256"] as? String == ContentHash.hex(of: lines)
+    {
+      trusted = true
+    }
+    var earlier = Earlier()
     for line in lines.split(separator: UInt8(ascii: "\n")) {
       guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
         let source = object["source"] as? String
       else { continue }
+      earlier.sources.append(source)
+      guard trusted else { continue }
+      var written: OutputStore.WrittenDocument?
+      if let evidenceBytes = object["evidence_bytes"] as? Int, let evidenceHash = object["evidence_sha256"] as? String,
+        let textBytes = object["text_bytes"] as? Int, let textHash = object["text_sha256"] as? String
+      {
+        written = OutputStore.WrittenDocument(
+          evidence: AtomicFile.Written(byteCount: evidenceBytes, sha256: evidenceHash),
+          text: AtomicFile.Written(byteCount: textBytes, sha256: textHash))
+      }
       // A source that could not be read has no doc_id; it is still not new next time.
-      previous[source] = Previous(
-        docID: object["doc_id"] as? String, isOK: object["status"] as? String == "ok" && (object["untagged_sentences"] as? Int ?? 0) == 0, recordCount: object["records"] as? Int ?? 0,
-        line: Array(line) + [UInt8(ascii: "\n")])
+      earlier.documents[source] = Previous(
+        docID: object["doc_id"] as? String,
+        isOK: object["status"] as? String == "ok" && (object["untagged_sentences"] as? Int ?? 0) == 0 && written != nil,
+        recordCount: max(0, object["records"] as? Int ?? 0), line: Array(line) + [UInt8(ascii: "\n")], written: written)
     }
-    return previous
+    return earlier
   }
 
-  /// Records the versions that made the outputs now in place.
-  static func save(versions: String, in store: OutputStore) throws(OutputError) {
+  /// Whether an earlier run's document still has exactly the files it wrote.
+  static func filesAreIntact(_ previous: Previous, docID: String, in store: OutputStore) -> Bool {
+    guard let written = previous.written else { return false }
+    return OutputStore.holds(store.evidencePath(docID: docID), written.evidence)
+      && OutputStore.holds(store.textPath(docID: docID), written.text)
+  }
+
+  /// Records the versions that made the outputs now in place, and the `documents.jsonl` they
+  /// are listed in.
+  static func save(versions: String, documents: AtomicFile.Written, in store: OutputStore) throws(OutputError) {
     var object = JSONObjectWriter()
     object.write("versions", versions)
+    object.write("documents_sha256", documents.sha256)
     try AtomicFile.write(object.lineBytes, to: store.statePath, durable: true)
   }
 }

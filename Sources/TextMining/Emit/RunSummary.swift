@@ -28,8 +28,7 @@ enum RunSummary {
     object.write("counts", object: counts)
     object.write("seconds", report.total.inSeconds)
     object.write("stage_seconds", object: stages)
-    let folder = store.folder + "/runs"
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let folder = store.runsFolder
     let name = stamp.replacingOccurrences(of: ":", with: "")
     try AtomicFile.write(object.lineBytes, to: "\(folder)/\(name).json")
   }

@@ -8,10 +8,13 @@
 public struct PlainTextExtractor: TextExtractor {
   /// A line shorter than this share of the wrap width is a deliberate line end.
   public var shortLineRatio: Double
+  /// Text with more lines than `limits.maxLines` is refused before it is cut up.
+  public var limits: ProcessingLimits
 
   /// Creates a plain-text extractor.
-  public init(shortLineRatio: Double = 0.6) {
+  public init(shortLineRatio: Double = 0.6, limits: ProcessingLimits = ProcessingLimits()) {
     self.shortLineRatio = shortLineRatio
+    self.limits = limits
   }
 
   private struct Line {
@@ -21,6 +24,8 @@ public struct PlainTextExtractor: TextExtractor {
   }
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
+    let lineCount = Self.lineCount(of: document.text)
+    guard lineCount <= limits.maxLines else { throw .tooManyLines(count: lineCount, limit: limits.maxLines) }
     let lines = Self.lines(of: document.text)
     let wrapWidth = Self.wrapWidth(of: lines)
     var blocks: [Block] = []
@@ -128,6 +133,21 @@ public struct PlainTextExtractor: TextExtractor {
     }
     addLine(upTo: utf8.endIndex)
     return lines
+  }
+
+  /// How many lines `lines(of:)` would make, counted without making them.
+  private static func lineCount(of text: String) -> Int {
+    var count = 1
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == 0x0A {
+        if previous != 0x0D { count += 1 }
+      } else if byte == 0x0D {
+        count += 1
+      }
+      previous = byte
+    }
+    return count
   }
 
   /// The width text was wrapped at: the 90th percentile of non-blank line lengths.

@@ -36,7 +36,7 @@ public enum FuzzHarness {
   public static func segmentAndTag(_ input: [UInt8], taxonomy: Taxonomy) {
     let processor = DocumentProcessor(
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
-      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: limits.maxSentenceTokens), taxonomy: taxonomy,
+      tagger: TaxonomyTagger(taxonomy: taxonomy, limits: limits), taxonomy: taxonomy,
       pipelineName: "fuzz", limits: limits)
     guard case .success(let result) = processor.process(input, source: "fuzz.txt", docID: "fuzz", format: .plainText) else {
       return

@@ -89,6 +89,14 @@ enum ICU {
       if let tokens = result.tokens {
         words.reserveCapacity(result.token_count)
         for token in UnsafeBufferPointer(start: tokens, count: result.token_count) {
+          // ICU breaks a word at a zero-width space; a word that only invisible characters
+          // split ("tr\u{200B}ust") is one word.
+          if let last = words.last, last.upperBound < token.start,
+            Unicode.isDefaultIgnorable(UnsafeBufferPointer(rebasing: utf8[last.upperBound..<token.start]))
+          {
+            words[words.count - 1] = last.lowerBound..<token.end
+            continue
+          }
           words.append(token.start..<token.end)
         }
       }

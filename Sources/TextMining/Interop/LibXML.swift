@@ -51,6 +51,7 @@ enum LibXML {
       if mainContentOnly { options |= UInt32(TM_HTML_MAIN_CONTENT) }
       let shimLimits = tm_html_limits(
         max_depth: UInt32(clamping: limits.maxTreeDepth), max_attributes: UInt32(clamping: limits.maxAttributes),
+        max_elements: UInt32(clamping: limits.maxElements),
         max_seconds: limits.maxDocumentSeconds)
       let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
         tm_html_extract($0, utf8.count, options, shimLimits, &document)
@@ -61,6 +62,7 @@ enum LibXML {
       case TM_HTML_TOO_DEEP: return .failure(.tooDeep(depth: Int(document.limit_value), limit: limits.maxTreeDepth))
       case TM_HTML_TOO_MANY_ATTRIBUTES:
         return .failure(.tooManyAttributes(count: Int(document.limit_value), limit: limits.maxAttributes))
+      case TM_HTML_TOO_MANY_ELEMENTS: return .failure(.tooManyElements(limit: limits.maxElements))
       case TM_HTML_OUT_OF_TIME: return .failure(.outOfTime(limit: limits.maxDocumentSeconds))
       default: return .failure(.unparsableHTML)
       }

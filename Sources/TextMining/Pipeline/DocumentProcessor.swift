@@ -36,9 +36,10 @@ public struct DocumentProcessor: Sendable {
       extractor: FormatDispatchingExtractor(
         html: HTMLTextExtractor(
           keepsFurniture: definition.keepsFurniture, keepsMainContentOnly: definition.keepsMainContentOnly,
-          limits: definition.limits)),
+          limits: definition.limits),
+        plainText: PlainTextExtractor(limits: definition.limits)),
       segmenter: ICUSegmenter(locale: definition.segmentationLocale),
-      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: definition.limits.maxSentenceTokens),
+      tagger: TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits),
       taxonomy: taxonomy,
       pipelineName: definition.name,
       limits: definition.limits)
@@ -57,14 +58,30 @@ public struct DocumentProcessor: Sendable {
     /// Time spent in each stage.
     public var timings = StageTimings()
 
-    /// The note for `errors.jsonl` when part of the document was not tagged, else nil.
-    public func partialNote(limit: Int) -> String? {
-      guard let first = skippedSentences.first else { return nil }
-      let count = skippedSentences.count
-      let longest = skippedSentences.map(\.tokenCount).max() ?? 0
-      return (count == 1 ? "1 sentence" : "\(count) sentences")
-        + " not tagged: over the limit of \(limit) tokens (limits.max_sentence_tokens in the pipeline); "
-        + "the longest has \(longest) tokens; the first is in block \(first.block), line \(first.line)"
+    /// Records left out because the document's evidence would have passed
+    /// `limits.max_evidence_bytes` (the last ones in text order).
+    public var droppedRecordCount = 0
+
+    /// The note for `errors.jsonl` when part of the document was not tagged or its evidence was
+    /// cut short, else nil.
+    public func partialNote(limits: ProcessingLimits) -> String? {
+      var notes: [String] = []
+      if let first = skippedSentences.first {
+        let count = skippedSentences.count
+        let longest = skippedSentences.map(\.tokenCount).max() ?? 0
+        let largest = skippedSentences.map(\.byteCount).max() ?? 0
+        notes.append(
+          (count == 1 ? "1 sentence" : "\(count) sentences")
+            + " not tagged: over the limit of \(limits.maxSentenceTokens) tokens (limits.max_sentence_tokens in the pipeline)"
+            + " or \(limits.maxSentenceBytes) bytes (limits.max_sentence_bytes); the longest has \(longest) tokens"
+            + " and the largest \(largest) bytes; the first is in block \(first.block), line \(first.line)")
+      }
+      if droppedRecordCount > 0 {
+        notes.append(
+          "the last \(droppedRecordCount) of \(records.count + droppedRecordCount) records left out: the evidence would pass "
+            + "\(limits.maxEvidenceBytes) bytes (limits.max_evidence_bytes in the pipeline)")
+      }
+      return notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
   }
 
@@ -72,6 +89,7 @@ public struct DocumentProcessor: Sendable {
   public struct SkippedSentence: Sendable, Equatable {
     public var sentence: Int
     public var tokenCount: Int
+    public var byteCount: Int
     public var block: Int
     public var line: Int
   }
@@ -143,18 +161,21 @@ public struct DocumentProcessor: Sendable {
       return outOfTime(.tag) ?? failure(.tag, "tagging ran out of time")
     }
     timings.tag = lap()
-    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID)
+    let (records, dropped) = makeRecords(
+      tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: limits.maxEvidenceBytes)
     timings.records = lap()
     if let late = outOfTime(.emit) { return late }
     let skipped = tagged.skippedSentences.map { skipped in
       let block = segmented.sentences[skipped.sentence].block
       return SkippedSentence(
-        sentence: skipped.sentence, tokenCount: skipped.tokenCount, block: block, line: extracted.blocks[block].line)
+        sentence: skipped.sentence, tokenCount: skipped.tokenCount, byteCount: skipped.byteCount, block: block,
+        line: extracted.blocks[block].line)
     }
-    return .success(
-      Result(
-        decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
-        records: records, skippedSentences: skipped, timings: timings))
+    var result = Result(
+      decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
+      records: records, skippedSentences: skipped, timings: timings)
+    result.droppedRecordCount = dropped
+    return .success(result)
   }
 
   /// Segments and tags text that is already extracted and builds its records, with no time
@@ -169,34 +190,65 @@ public struct DocumentProcessor: Sendable {
     let segmentedAt = clock.now
     let tagged = try tagger.tag(segmented, deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
     let taggedAt = clock.now
-    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID)
+    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: .max).records
     timings.segment += segmentedAt - start
     timings.tag += taggedAt - segmentedAt
     timings.records += clock.now - taggedAt
     return records
   }
 
-  private func makeRecords(_ mentions: [Mention], segmented: SegmentedText, source: String, docID: String) -> [EvidenceRecord] {
+  /// The records of a document's mentions in text order, and how many were left out because
+  /// the evidence would pass `maxBytes`. Records of one sentence share one copy of its text,
+  /// so a long sentence with many matches costs its length once in memory, not once a record.
+  private func makeRecords(
+    _ mentions: [Mention], segmented: SegmentedText, source: String, docID: String, maxBytes: Int
+  ) -> (records: [EvidenceRecord], dropped: Int) {
     var counter = ScalarOffsetCounter()
     var text = segmented.text
-    return text.withUTF8 { bytes in
-      mentions.sorted { ($0.utf8Range.lowerBound, $0.utf8Range.upperBound) < ($1.utf8Range.lowerBound, $1.utf8Range.upperBound) }
-        .map { mention in
-          let sentence = segmented.sentences[mention.sentence]
-          let start = counter.scalarOffset(ofByte: mention.utf8Range.lowerBound, in: bytes)
-          let end = counter.scalarOffset(ofByte: mention.utf8Range.upperBound, in: bytes)
-          return EvidenceRecord(
-            docID: docID, source: source, title: segmented.extracted.metadata.title ?? segmented.extracted.title,
-            published: segmented.extracted.metadata.published, code: mention.code,
+    let title = segmented.extracted.metadata.title ?? segmented.extracted.title
+    let published = segmented.extracted.metadata.published
+    // What a record's line can cost at most: its keys, two hashes and four numbers of at most
+    // 20 digits, and its strings as JSON encodes them, so the evidence never passes `maxBytes`.
+    var fixedBytes = 420
+    for string in [source, title ?? "", published ?? "", pipelineName, taxonomy.name, taxonomy.version] {
+      fixedBytes += JSONObjectWriter.encodedLength(of: string)
+    }
+    var sentenceBytes = 0
+    var bytesSoFar = 0
+    var sentenceIndex = -1
+    var sentenceText = ""
+    var records: [EvidenceRecord] = []
+    records.reserveCapacity(mentions.count)
+    let ordered = mentions.sorted {
+      ($0.utf8Range.lowerBound, $0.utf8Range.upperBound) < ($1.utf8Range.lowerBound, $1.utf8Range.upperBound)
+    }
+    text.withUTF8 { bytes in
+      for mention in ordered {
+        let sentence = segmented.sentences[mention.sentence]
+        if mention.sentence != sentenceIndex {
+          sentenceIndex = mention.sentence
+          sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence.utf8Range]), as: UTF8.self)
+          sentenceBytes = JSONObjectWriter.encodedLength(of: sentenceText)
+        }
+        // The match and the code twice each (code and category), the partnership once.
+        let variable = sentenceBytes + 2 * (mention.utf8Range.count + mention.code.rawValue.utf8.count) + 16
+          + (mention.partnership.map(JSONObjectWriter.encodedLength(of:)) ?? 4)
+        bytesSoFar = bytesSoFar.saturatingAdd(fixedBytes + variable)
+        if bytesSoFar > maxBytes { break }
+        let start = counter.scalarOffset(ofByte: mention.utf8Range.lowerBound, in: bytes)
+        let end = counter.scalarOffset(ofByte: mention.utf8Range.upperBound, in: bytes)
+        records.append(
+          EvidenceRecord(
+            docID: docID, source: source, title: title, published: published, code: mention.code,
             match: String(decoding: UnsafeBufferPointer(rebasing: bytes[mention.utf8Range]), as: UTF8.self),
             polarity: mention.polarity, isHedged: mention.isHedged, partnership: mention.partnership,
-            sentence: String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence.utf8Range]), as: UTF8.self),
-            block: sentence.block, charStart: start, charEnd: end,
+            sentence: sentenceText, block: sentence.block, charStart: start, charEnd: end,
             line: segmented.extracted.blocks[sentence.block].line,
             taxonomyName: taxonomy.name, taxonomyVersion: taxonomy.version, taxonomySHA256: taxonomy.sha256,
-            pipeline: pipelineName)
-        }
+            pipeline: pipelineName))
+      }
     }
+    return (records, mentions.count - records.count)
   }
 }
 

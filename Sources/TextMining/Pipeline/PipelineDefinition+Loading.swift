@@ -86,17 +86,15 @@ extension PipelineDefinition {
           if option == "follow_links_outside" { followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'") }
         }
       case "limits":
-        for (limit, _, limitValue) in try value.mapping(allowedKeys: Self.limitKeys, what: "'limits'") {
+        for (limit, _, limitValue) in try value.mapping(allowedKeys: ProcessingLimits.keys, what: "'limits'") {
           let what = "'\(limit)'"
-          switch limit {
-          case "max_file_bytes": limits.maxFileBytes = try limitValue.positiveInt(what: what)
-          case "max_archive_bytes": limits.maxArchiveBytes = try limitValue.positiveInt(what: what)
-          case "max_text_bytes": limits.maxTextBytes = try limitValue.positiveInt(what: what)
-          case "max_tree_depth": limits.maxTreeDepth = try limitValue.positiveInt(what: what)
-          case "max_attributes": limits.maxAttributes = try limitValue.positiveInt(what: what)
-          case "max_document_seconds": limits.maxDocumentSeconds = try limitValue.positiveNumber(what: what)
-          case "max_sentence_tokens": limits.maxSentenceTokens = try limitValue.positiveInt(what: what)
-          default: break
+          if let key = ProcessingLimits.integerKeys.first(where: { $0.name == limit }) {
+            limits[keyPath: key.keyPath] = try limitValue.positiveInt(what: what, atMost: key.ceiling, reason: key.reason)
+          } else if limit == "max_document_seconds" {
+            limits.maxDocumentSeconds = try limitValue.positiveNumber(
+              what: what, atMost: ProcessingLimits.maxDocumentSecondsCeiling, reason: "a day")
+          } else if limit == "max_removed_share" {
+            limits.maxRemovedShare = try limitValue.positiveNumber(what: what, atMost: 1, reason: "a share of the sources")
           }
         }
       case "extract":
@@ -128,12 +126,6 @@ extension PipelineDefinition {
     definition.followsLinksOutside = followsLinksOutside
     return definition
   }
-
-  /// The keys `limits:` accepts, one per `ProcessingLimits` property.
-  static let limitKeys = [
-    "max_file_bytes", "max_archive_bytes", "max_text_bytes", "max_tree_depth", "max_attributes",
-    "max_document_seconds", "max_sentence_tokens",
-  ]
 
   private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError) -> [GlobPattern] {
     var patterns: [GlobPattern] = []

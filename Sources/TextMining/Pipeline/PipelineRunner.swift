@@ -14,6 +14,9 @@ public struct PipelineRunner: Sendable {
   public var jobs: Int
   /// Process every document, whatever an earlier run left.
   public var isFull = false
+  /// Remove the evidence of however many sources have gone (`--allow-removals`); otherwise a
+  /// run that would remove more than `limits.max_removed_share` of them stops first.
+  public var allowsRemovals = false
   /// Where the run tells what it is doing (phases and timings, at `debug`).
   public var logger = Logger(label: "lspminer.pipeline")
   /// Called after each document, in source order, with the run's progress so far.
@@ -36,7 +39,7 @@ public struct PipelineRunner: Sendable {
   }
 
   /// The tool's version, part of what makes outputs reusable.
-  public static let toolVersion = "lspminer 0.6.0"
+  public static let toolVersion = "lspminer 0.7.0"
 
   /// Creates a runner.
   public init(definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int, isFull: Bool = false) {
@@ -90,6 +93,8 @@ public struct PipelineRunner: Sendable {
     public var byteCount = 0
     /// Stale evidence and text files removed.
     public var removedFileCount = 0
+    /// Sources that could not be read (or listed) this time whose earlier evidence was kept.
+    public var keptCount = 0
 
     /// Whether every document succeeded.
     public var succeeded: Bool { failures.isEmpty }
@@ -100,6 +105,58 @@ public struct PipelineRunner: Sendable {
     var docID: String?
     var byteCount: Int?
     var failure: DocumentFailure?
+    /// A source an earlier run had, in a folder that could not be listed this time.
+    var isUnlisted = false
+  }
+
+  /// Why a run stopped before it wrote its outputs.
+  public enum RunError: Error, CustomStringConvertible {
+    /// The output folder or an index file could not be written.
+    case output(OutputError)
+    /// The output folder is a source folder or lies inside one.
+    case outputInSources(output: String, source: String)
+    /// More sources have gone than `limits.max_removed_share` allows.
+    case tooManyRemovals(removed: Int, known: Int, share: Double, examples: [String])
+
+    public var description: String {
+      switch self {
+      case .output(let error): error.description
+      case .outputInSources(let output, let source):
+        output == source
+          ? "the output folder '\(output)' is a source folder; outputs would be read back as documents: choose another --output"
+          : "the output folder '\(output)' is inside the source folder '\(source)'; outputs would land among the sources: choose another --output"
+      case .tooManyRemovals(let removed, let known, let share, let examples):
+        "\(removed) of the \(known) sources an earlier run found are gone (more than limits.max_removed_share, "
+          + "\(Int((share * 100).rounded())) %), for example \(examples.map { "'\($0)'" }.joined(separator: ", ")); "
+          + "is a source folder empty or not mounted? Nothing was changed. If they were removed on purpose, run again with --allow-removals"
+      }
+    }
+  }
+
+  /// The real path of a folder that may not exist yet: its nearest existing ancestor resolved,
+  /// with the rest appended.
+  static func resolvedPath(_ path: String) -> String {
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var parts = absolute.split(separator: "/").map(String.init).filter { $0 != "." }
+    var missing: [String] = []
+    while !parts.isEmpty {
+      if let real = SourceDiscoverer.realPath("/" + parts.joined(separator: "/")) {
+        return ([real == "/" ? "" : real] + missing.reversed()).joined(separator: "/")
+      }
+      missing.append(parts.removeLast())
+    }
+    return "/" + missing.reversed().joined(separator: "/")
+  }
+
+  /// Refuses an output folder that is a source folder or lies inside one.
+  public func checkOutputIsOutsideSources() throws(RunError) {
+    let output = Self.resolvedPath(definition.outputPath)
+    for source in definition.sources {
+      guard let real = SourceDiscoverer.realPath(source) else { continue }
+      if output == real || output.hasPrefix(real.hasSuffix("/") ? real : real + "/") {
+        throw .outputInSources(output: definition.outputPath, source: source)
+      }
+    }
   }
 
   /// Runs the pipeline.
@@ -108,22 +165,30 @@ public struct PipelineRunner: Sendable {
   /// then processed. Index lines are streamed in source order, so memory holds only the
   /// documents in flight, not the whole batch.
   ///
-  /// - Throws: `OutputError` when the output folder or an index file cannot be written; a
-  ///   document's own write failure is reported as that document's failure instead.
-  public func run() async throws(OutputError) -> Report {
+  /// - Throws: `RunError` when the output folder or an index file cannot be written, the output
+  ///   folder lies among the sources, or too many sources have gone; a document's own write
+  ///   failure is reported as that document's failure instead.
+  public func run() async throws(RunError) -> Report {
     let clock = ContinuousClock()
     let started = clock.now
+    try checkOutputIsOutsideSources()
     let store = OutputStore(folder: definition.outputPath)
-    try store.prepare()
+    do { try store.prepare() } catch { throw .output(error) }
     var discoverer = SourceDiscoverer(
       roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
       skippedFolders: [definition.outputPath])
     discoverer.followsLinksOutside = definition.followsLinksOutside
-    var (files, discoveryFailures) = discoverer.discover()
+    let discovery = discoverer.discover()
+    var files = discovery.files
+    var discoveryFailures = discovery.failures
     // Archives are expanded into a spool folder of this run's own (we hold the lock).
-    let spool = store.folder + "/.spool"
+    let spool = store.spoolFolder
     try? FileManager.default.removeItem(atPath: spool)
-    defer { try? FileManager.default.removeItem(atPath: spool) }
+    TemporaryFiles.shared.add(spool)
+    defer {
+      try? FileManager.default.removeItem(atPath: spool)
+      TemporaryFiles.shared.remove(spool)
+    }
     if files.contains(where: { ArchiveExpander.isArchive($0.source) }) {
       let expander = ArchiveExpander(
         maxMemberBytes: definition.maxFileBytes, maxArchiveBytes: definition.maxArchiveBytes, spoolFolder: spool)
@@ -147,31 +212,48 @@ public struct PipelineRunner: Sendable {
     identified += discoveryFailures.map { failure in
       Identified(file: SourceFile(source: failure.source, path: failure.source), failure: failure)
     }
+    let versions = self.versions
+    let earlier = RunState.earlier(in: store, versions: versions)
+    let previous = isFull ? [:] : earlier.documents
+    // What an earlier run found in a folder that cannot be listed now is not known to be gone:
+    // it keeps its evidence when that was made by the same versions.
+    var present = Set(identified.map(\.file.source))
+    for source in earlier.sources where !present.contains(source) && discovery.isUnlisted(source) {
+      present.insert(source)
+      if previous[source] != nil {
+        identified.append(Identified(file: SourceFile(source: source, path: ""), isUnlisted: true))
+      }
+    }
     identified.sort { $0.file < $1.file }
+    let removed = earlier.sources.filter { !present.contains($0) }
+    let known = earlier.sources.count
+    if !allowsRemovals, !isFull, known > 0, Double(removed.count) > definition.limits.maxRemovedShare * Double(known) {
+      throw .tooManyRemovals(
+        removed: removed.count, known: known, share: definition.limits.maxRemovedShare, examples: Array(removed.prefix(3)))
+    }
     var firstSources: [String: String] = [:]
     for item in identified {
       if let docID = item.docID, firstSources[docID] == nil { firstSources[docID] = item.file.source }
     }
     let firstSource = firstSources
     let hashed = clock.now
-    let totalBytes = identified.reduce(0) { $0 + ($1.byteCount ?? 0) }
+    let totalBytes = identified.reduce(0) { $0.saturatingAdd($1.byteCount ?? 0) }
     logger.debug(
       "read and hashed \(identified.count) sources (\(totalBytes) bytes, \(firstSource.count) distinct) in \(hashed - started)")
 
     // Phase 2: process each distinct document, write its files, and stream the index lines.
     let processor = self.processor
-    let versions = self.versions
-    let previous = isFull ? [:] : RunState.previousDocuments(in: store, versions: versions)
-    let index = try IndexWriter(store: store)
+    let index: IndexWriter
+    do { index = try IndexWriter(store: store) } catch { throw .output(error) }
     var report = Report()
     var kept: Set<String> = []
     var writeFailure: OutputError?
     await orderedForEach(
       identified, jobs: jobs,
       transform: { item in
-        if let kept = Self.reusable(item, previous: previous[item.file.source], firstSource: firstSource, store: store) {
-          return kept
-        }
+        let earlier = previous[item.file.source]
+        if let reused = Self.reusable(item, previous: earlier, firstSource: firstSource, store: store) { return reused }
+        if let keptOutcome = Self.keptFromEarlier(item, previous: earlier, store: store) { return keptOutcome }
         return Self.process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
       },
       consume: { outcome in
@@ -189,14 +271,19 @@ public struct PipelineRunner: Sendable {
           }
           if let failure = outcome.failure {
             try index.append(failure)
-            if failure.outcome == .partial { report.partials.append(failure) } else { report.failures.append(failure) }
+            switch failure.outcome {
+            case .partial: report.partials.append(failure)
+            case .kept: report.failures.append(failure)
+            case .failed: report.failures.append(failure)
+            }
           }
         } catch {
           writeFailure = error
         }
+        if outcome.isKept { report.keptCount += 1 }
         report.documentCount += 1
-        report.byteCount += outcome.record.byteCount ?? 0
-        report.recordCount += outcome.reusedRecordCount ?? outcome.record.recordCount
+        report.byteCount = report.byteCount.saturatingAdd(outcome.record.byteCount ?? 0)
+        report.recordCount = report.recordCount.saturatingAdd(outcome.reusedRecordCount ?? outcome.record.recordCount)
         report.timings.add(outcome.timings)
         progress?(
           Progress(
@@ -212,15 +299,18 @@ public struct PipelineRunner: Sendable {
       })
     if let writeFailure {
       index.abandon()
-      throw writeFailure
+      throw .output(writeFailure)
     }
-    try index.commit()
-    try RunState.save(versions: versions, in: store)
-    let present = Set(identified.map(\.file.source))
-    report.removedCount = previous.keys.filter { !present.contains($0) }.count
+    do {
+      let documents = try index.commit()
+      try RunState.save(versions: versions, documents: documents, in: store)
+    } catch {
+      throw .output(error)
+    }
+    report.removedCount = removed.count
     report.discoverAndHash = hashed - started
     report.total = clock.now - started
-    try RunSummary.write(report, to: store, finished: Date())
+    do { try RunSummary.write(report, to: store, finished: Date()) } catch { throw .output(error) }
     report.removedFileCount = store.removeStale(keeping: kept)
     logger.debug(
       "kept \(report.unchangedCount) unchanged documents, processed \(report.newCount + report.changedCount), removed \(report.removedFileCount) stale files")
@@ -237,10 +327,12 @@ extension PipelineRunner {
       return Identified(file: file, docID: ContentHash.hex(of: bytes), byteCount: bytes.count)
     } catch {
       var byteCount: Int?
-      if case .tooLarge(let count, _) = error { byteCount = count }
-      return Identified(
-        file: file, byteCount: byteCount,
-        failure: DocumentFailure(source: file.source, stage: .read, reason: error.description))
+      var failure = DocumentFailure(source: file.source, stage: .read, reason: error.description)
+      switch error {
+      case .tooLarge(let count, _): byteCount = count
+      case .unreadable: failure.isUnreadable = true
+      }
+      return Identified(file: file, byteCount: byteCount, failure: failure)
     }
   }
 
@@ -251,6 +343,8 @@ extension PipelineRunner {
     var reusedLine: [UInt8]? = nil
     var reusedRecordCount: Int? = nil
     var timings = StageTimings()
+    /// The source could not be read this time and keeps an earlier run's evidence.
+    var isKept = false
   }
 
   /// The earlier run's outcome for a source whose bytes, versions and files are unchanged.
@@ -258,15 +352,31 @@ extension PipelineRunner {
     _ item: Identified, previous: RunState.Previous?, firstSource: [String: String], store: OutputStore
   ) -> Outcome? {
     guard let previous, let docID = item.docID, previous.docID == docID, previous.isOK,
-      firstSource[docID] == item.file.source,
-      FileManager.default.fileExists(atPath: store.evidencePath(docID: docID)),
-      FileManager.default.fileExists(atPath: store.textPath(docID: docID))
+      firstSource[docID] == item.file.source, RunState.filesAreIntact(previous, docID: docID, in: store)
     else { return nil }
-    var record = DocumentRecord(
+    let record = DocumentRecord(
       source: item.file.source, docID: docID, byteCount: item.byteCount, status: .ok, blockCount: 0,
       sentenceCount: 0, recordCount: 0, categoryCounts: [])
-    record.status = .ok
     return Outcome(record: record, reusedLine: previous.line, reusedRecordCount: previous.recordCount)
+  }
+
+  /// The earlier run's outcome for a source that could not be read (or listed) this time,
+  /// when that run processed it and its files are intact: its evidence stays, and the failure
+  /// says so. Nil when the source was read, or there is nothing sound to keep.
+  private static func keptFromEarlier(_ item: Identified, previous: RunState.Previous?, store: OutputStore) -> Outcome? {
+    let unreadable = item.isUnlisted || item.failure?.isUnreadable == true
+    guard unreadable, let previous, previous.isOK, let docID = previous.docID,
+      RunState.filesAreIntact(previous, docID: docID, in: store)
+    else { return nil }
+    var failure = item.failure
+    failure?.docID = docID
+    failure?.outcome = .kept
+    failure?.reason += "; the evidence of an earlier run is kept"
+    let record = DocumentRecord(
+      source: item.file.source, docID: docID, byteCount: nil, status: .ok, blockCount: 0,
+      sentenceCount: 0, recordCount: 0, categoryCounts: [])
+    return Outcome(
+      record: record, failure: failure, reusedLine: previous.line, reusedRecordCount: previous.recordCount, isKept: true)
   }
 
   private static func process(
@@ -278,6 +388,13 @@ extension PipelineRunner {
       source: item.file.source, docID: item.docID, byteCount: item.byteCount, format: nil, status: .failed,
       blockCount: 0, sentenceCount: 0, recordCount: 0, categoryCounts: categories.map { ($0, 0) })
     if let failure = item.failure { return Outcome(record: record, failure: failure) }
+    if item.isUnlisted {
+      // In a folder that cannot be listed, and the earlier evidence is gone or damaged.
+      let failure = DocumentFailure(
+        source: item.file.source, stage: .discover,
+        reason: "its folder cannot be listed, and the evidence an earlier run made of it is missing or damaged")
+      return Outcome(record: record, failure: failure)
+    }
     guard let docID = item.docID else { return Outcome(record: record) }
     if let first = firstSource[docID], first != item.file.source {
       record.status = .duplicate
@@ -304,7 +421,7 @@ extension PipelineRunner {
     case .success(let result):
       let writeStart = ContinuousClock.now
       do {
-        try store.writeDocument(docID: docID, text: result.text, records: result.records)
+        record.written = try store.writeDocument(docID: docID, text: result.text, records: result.records)
       } catch {
         return failed(.emit, error.description)
       }
@@ -325,7 +442,7 @@ extension PipelineRunner {
       var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
       for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
       record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
-      let partial = result.partialNote(limit: processor.limits.maxSentenceTokens).map {
+      let partial = result.partialNote(limits: processor.limits).map {
         DocumentFailure(source: item.file.source, docID: docID, stage: .tag, reason: $0, outcome: .partial)
       }
       return Outcome(record: record, failure: partial, timings: timings)

@@ -88,11 +88,27 @@ struct YAMLNode {
     return value
   }
 
+  /// A positive integer no larger than `bound`; `reason` says why larger values are refused.
+  func positiveInt(what: String, atMost bound: Int, reason: String) throws(ConfigurationError) -> Int {
+    let value = try positiveInt(what: what)
+    guard value <= bound else { throw error("\(what) is \(value), above its largest allowed value \(bound) (\(reason))") }
+    return value
+  }
+
   /// A positive number of seconds or the like, allowing a fraction (`0.5`) and `_` separators.
   func positiveNumber(what: String) throws(ConfigurationError) -> Double {
     let text = String(try string(what: what).filter { $0 != "_" })
     guard let value = Double(text), value.isFinite, value > 0 else {
       throw error("\(what) must be a positive number, not '\(text)'")
+    }
+    return value
+  }
+
+  /// A positive number no larger than `bound`; `reason` says why larger values are refused.
+  func positiveNumber(what: String, atMost bound: Double, reason: String) throws(ConfigurationError) -> Double {
+    let value = try positiveNumber(what: what)
+    guard value <= bound else {
+      throw error("\(what) is \(ProcessingLimits.format(seconds: value)), above its largest allowed value \(ProcessingLimits.format(seconds: bound)) (\(reason))")
     }
     return value
   }

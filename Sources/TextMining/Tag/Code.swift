@@ -65,12 +65,12 @@ public protocol Tagger: Sendable {
 public struct TaggedText: Sendable {
   /// The mentions, ordered by position.
   public var mentions: [Mention]
-  /// Sentences not tagged because they have more tokens than the tagger's limit: index in
-  /// `SegmentedText.sentences` and token count.
-  public var skippedSentences: [(sentence: Int, tokenCount: Int)]
+  /// Sentences not tagged because they have more tokens or bytes than the tagger's limits:
+  /// index in `SegmentedText.sentences`, token count and UTF-8 byte count.
+  public var skippedSentences: [(sentence: Int, tokenCount: Int, byteCount: Int)]
 
   /// Creates a tagging result.
-  public init(mentions: [Mention], skippedSentences: [(sentence: Int, tokenCount: Int)] = []) {
+  public init(mentions: [Mention], skippedSentences: [(sentence: Int, tokenCount: Int, byteCount: Int)] = []) {
     self.mentions = mentions
     self.skippedSentences = skippedSentences
   }

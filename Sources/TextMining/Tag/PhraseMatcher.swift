@@ -293,9 +293,10 @@ enum TokenGap {
   static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{00AD}"]
 
   /// Whether the bytes between two tokens let them be part of one match: only spaces,
-  /// hyphens and apostrophes.
+  /// hyphens and apostrophes, and invisible (default-ignorable) characters, which do not count.
   static func connects(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
+    var invisible = 0
     while index < gap.count {
       let byte = gap[index]
       switch byte {
@@ -307,10 +308,12 @@ enum TokenGap {
         && (gap[index + 2] == 0x90 || gap[index + 2] == 0x91 || gap[index + 2] == 0x99):
         index += 3  // hyphen, non-breaking hyphen, right single quote
       default:
-        return false
+        guard let width = Unicode.defaultIgnorableWidth(gap, at: index) else { return false }
+        index += width
+        invisible += width
       }
     }
-    return gap.count <= 4
+    return gap.count - invisible <= 4
   }
 
   /// Whether the gap holds punctuation that ends a clause: `;`, `:`, a bracket or a dash.

@@ -10,7 +10,7 @@ extension TaxonomyTagger {
     let mentions = self.mentions(in: segmented)
     return text.withUTF8 { bytes -> String in
       var scratch: [UInt8] = []
-      let tooLong = Set(segmented.sentences.indices.filter { segmented.sentences[$0].tokenIndices.count > maxSentenceTokens })
+      let tooLong = Set(segmented.sentences.indices.filter { isOverLimits(segmented.sentences[$0]) })
       let sentences = DocumentTokens.sentences(of: segmented, in: bytes, taxonomy: taxonomy, skipping: tooLong, scratch: &scratch)
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)

@@ -13,11 +13,29 @@ public struct TaxonomyTagger: Tagger {
   /// Sentences with more word tokens than this are not tagged (`limits.max_sentence_tokens`):
   /// a "sentence" that long is a flattened table or list, not prose the codebook can judge.
   public var maxSentenceTokens: Int
+  /// Sentences longer than this many UTF-8 bytes are not tagged either
+  /// (`limits.max_sentence_bytes`): every record repeats its sentence, so a megabyte
+  /// "sentence" with a thousand matches would make a gigabyte of evidence.
+  public var maxSentenceBytes: Int
 
   /// Creates a tagger for a loaded taxonomy.
-  public init(taxonomy: Taxonomy, maxSentenceTokens: Int = ProcessingLimits().maxSentenceTokens) {
+  public init(
+    taxonomy: Taxonomy, maxSentenceTokens: Int = ProcessingLimits().maxSentenceTokens,
+    maxSentenceBytes: Int = ProcessingLimits().maxSentenceBytes
+  ) {
     self.taxonomy = taxonomy
     self.maxSentenceTokens = maxSentenceTokens
+    self.maxSentenceBytes = maxSentenceBytes
+  }
+
+  /// Creates a tagger with the sentence limits of a pipeline's limits.
+  public init(taxonomy: Taxonomy, limits: ProcessingLimits) {
+    self.init(taxonomy: taxonomy, maxSentenceTokens: limits.maxSentenceTokens, maxSentenceBytes: limits.maxSentenceBytes)
+  }
+
+  /// Whether a sentence is over the token or byte limit, and so left untagged.
+  func isOverLimits(_ sentence: Sentence) -> Bool {
+    sentence.tokenIndices.count > maxSentenceTokens || sentence.utf8Range.count > maxSentenceBytes
   }
 
   /// Every mention in a document, with no time limit (over-long sentences are still skipped).
@@ -31,9 +49,9 @@ public struct TaxonomyTagger: Tagger {
     let outcome = text.withUTF8 { bytes -> TaggedText? in
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
-      var skipped: [(sentence: Int, tokenCount: Int)] = []
-      for (index, sentence) in segmented.sentences.enumerated() where sentence.tokenIndices.count > maxSentenceTokens {
-        skipped.append((index, sentence.tokenIndices.count))
+      var skipped: [(sentence: Int, tokenCount: Int, byteCount: Int)] = []
+      for (index, sentence) in segmented.sentences.enumerated() where isOverLimits(sentence) {
+        skipped.append((index, sentence.tokenIndices.count, sentence.utf8Range.count))
       }
       let sentences = DocumentTokens.sentences(
         of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)), scratch: &scratch)

@@ -12,7 +12,7 @@
 enum TokenNormalizer {
   /// The normalised form of one word token.
   static func normalize<S: StringProtocol>(_ token: S) -> String {
-    var bytes = Array(token.lowercased().utf8)
+    var bytes = Array(Self.visible(String(token)).lowercased().utf8)
     fold(&bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -26,9 +26,19 @@ enum TokenNormalizer {
     if token.allSatisfy({ $0 < 0x80 }) {
       for byte in token { scratch.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) }
     } else {
-      scratch.append(contentsOf: String(decoding: token, as: UTF8.self).lowercased().utf8)
+      scratch.append(contentsOf: visible(String(decoding: token, as: UTF8.self)).lowercased().utf8)
     }
     fold(&scratch)
+  }
+
+  /// The string without default-ignorable code points (soft hyphens, zero-width spaces and
+  /// joiners, bidirectional controls, variation selectors): invisible, so "tr\u{AD}ust"
+  /// matches "trust". The offsets of a match still span the characters as written.
+  static func visible(_ string: String) -> String {
+    guard string.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint) else { return string }
+    var result = String.UnicodeScalarView()
+    result.append(contentsOf: string.unicodeScalars.lazy.filter { !$0.properties.isDefaultIgnorableCodePoint })
+    return String(result)
   }
 
   /// The fast path of `normalize(utf8:into:)` for an ASCII token (a right single quote, as in
@@ -133,6 +143,9 @@ enum TokenNormalizer {
         index += 3
       } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x84, word[index + 2] == 0xAA {
         return false
+      } else if let width = Unicode.defaultIgnorableWidth(word, at: index) {
+        // Invisible, and dropped by normalisation.
+        index += width
       } else {
         foreign = true
         index += 1
