@@ -17,7 +17,8 @@ import Testing
     {
       try folder.write("src/" + name, "x")
     }
-    let (files, failures) = try discoverer(folder.path + "/src", skipping: [folder.path + "/src/out"]).discover()
+    let found = try discoverer(folder.path + "/src", skipping: [folder.path + "/src/out"]).discover()
+    let (files, failures) = (found.files, found.failures)
     #expect(files.map(\.source) == ["Z.html", "a.txt", "b.html", "sub/c.html"])
     #expect(files.first?.path == folder.path + "/src/Z.html")
     #expect(failures.isEmpty)
@@ -32,7 +33,8 @@ import Testing
       atPath: folder.path + "/src/escape.txt", withDestinationPath: folder.path + "/outside/secret.txt")
     try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/broken.html", withDestinationPath: "nowhere.html")
     try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/alias.html", withDestinationPath: "a/page.html")
-    let (files, failures) = try discoverer(folder.path + "/src").discover()
+    let found = try discoverer(folder.path + "/src").discover()
+    let (files, failures) = (found.files, found.failures)
     #expect(files.map(\.source) == ["a/page.html", "alias.html"])
     #expect(failures.map(\.source) == ["broken.html", "escape.txt"])
     #expect(failures[0].reason.contains("broken symbolic link"))
@@ -51,7 +53,8 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/loop-b.txt", withDestinationPath: "loop-a.txt")
     var allowing = try discoverer(folder.path + "/src")
     allowing.followsLinksOutside = true
-    let (files, failures) = allowing.discover()
+    let found = allowing.discover()
+    let (files, failures) = (found.files, found.failures)
     #expect(files.map(\.source) == ["escape.txt", "shared/report.html"])
     #expect(failures.map(\.source) == ["loop-a.txt", "loop-b.txt"])
     #expect(failures.allSatisfy { $0.reason.contains("symbolic link loop") })

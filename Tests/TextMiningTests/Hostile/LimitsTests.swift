@@ -118,7 +118,9 @@ import Testing
     #expect(result.skippedSentences.first?.block == 2)
     #expect(result.records.allSatisfy { $0.sentence == sentence })
     #expect(result.records.contains { $0.code.rawValue == "success_factor.trust" })
-    let note = try #require(result.partialNote(limit: 50))
+    var limits = ProcessingLimits()
+    limits.maxSentenceTokens = 50
+    let note = try #require(result.partialNote(limits: limits))
     #expect(note.contains("1 sentence not tagged") && note.contains("limits.max_sentence_tokens") && note.contains("120 tokens"))
   }
 
