@@ -7,7 +7,9 @@
 # text), config (taxonomy and pipeline file loaders), archive (zip, tar, gz and WARC expansion);
 # all four by default. Each runs for
 # SECONDS_PER_TARGET (default 60) with address sanitizer, from a seed corpus made of the project
-# corpus, the test fixtures, the pipelines and the regression inputs. The corpus libFuzzer grows
+# corpus, the test fixtures, the pipelines, the regression inputs and seeds with extreme values
+# (Scripts/fuzz/extreme-seeds.py), with a dictionary of the target's keywords and boundary
+# numbers (Scripts/fuzz/TARGET.dict). The corpus libFuzzer grows
 # is kept in Benchmarks/fuzz/corpus-TARGET (not committed), so later runs start where earlier
 # ones stopped. A crash input is moved to Tests/TextMiningTests/Fixtures/fuzz/TARGET/ (where the
 # regression test replays it) and the script exits 1. A summary line per target (seconds,
@@ -79,6 +81,8 @@ seeds() {
         { printf "$selector"; cat "$file"; } > "$folder/seed-$(basename "$file")"
       done ;;
   esac
+  # Lengths, offsets and limits at the boundaries where arithmetic overflows.
+  python3 Scripts/fuzz/extreme-seeds.py "$target" "$folder"
   if [ -d "Tests/TextMiningTests/Fixtures/fuzz/$target" ]; then
     cp "Tests/TextMiningTests/Fixtures/fuzz/$target"/* "$folder/" 2>/dev/null || true
   fi
@@ -100,7 +104,7 @@ for target in "${TARGETS[@]}"; do
   set +e
   ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
     "$BIN/$name" "$corpus" "$seedDir" -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=4096 \
-    -max_len=262144 -print_final_stats=1 "${parallel[@]}" \
+    -max_len=262144 -print_final_stats=1 -dict="Scripts/fuzz/$target.dict" "${parallel[@]}" \
     -artifact_prefix="$WORK/crashes-$target/" > "$log" 2>&1
   rc=$?
   set -e

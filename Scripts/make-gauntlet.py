@@ -115,7 +115,13 @@ def main():
     huge = write("too-big-100mb.html", b"<html><body><p>", "failed", "size limit")
     with open(huge, "r+b") as handle:
         handle.truncate(100 * 1024 * 1024)
-    write("one-5mb-line-no-spaces.txt", b"x" * (5 * 1024 * 1024), "no-evidence")
+    write("one-5mb-line-no-spaces.txt", b"x" * (5 * 1024 * 1024), "partial", "max_sentence_bytes")
+    # One 1 MB "sentence" holding 1,000 matches: untagged (each record would repeat a megabyte).
+    write("one-1mb-sentence-1000-matches.txt",
+          "Notes\n\n" + " ".join("trust " + "x" * 1000 for _ in range(1000)) + "\n", "partial", "max_sentence_bytes")
+    # Shape: a million elements or lines in a few megabytes, refused before they cost memory.
+    write("a-million-br.html", page("<p>" + "a<br>" * 1000000 + "</p>"), "failed", "max_elements")
+    write("a-million-lines.txt", "Notes\n\n" + "a\n" * 1000000, "failed", "max_lines")
     write("nested-100000-deep.html", page("<div>" * 100000 + "<p>" + GOOD_SENTENCE + "</p>"), "failed", "max_tree_depth")
     attributes = " ".join("data-a%d=\"%d\"" % (index, index) for index in range(100000))
     write("100000-attributes.html", page("<div " + attributes + "><p>" + GOOD_SENTENCE + "</p></div>"), "failed", "max_attributes")
