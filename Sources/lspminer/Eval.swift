@@ -11,8 +11,10 @@ extension LSPMinerCommand {
       discussion: """
         Runs the pipeline over the documents the gold file names (nothing is written) and reports \
         precision, recall and F1 per code, per category, micro and macro, and polarity and \
-        hedging accuracy over the (document, sentence, code) triples found in both. Exit status \
-        1 when --min-f1 is given and micro F1 is below it.
+        hedging accuracy over the (document, sentence, code) triples found in both, the polarity \
+        confusion matrix and the recall of negative and positive mentions, and how many coded \
+        gold sentences match no predicted sentence (the segmenter's share of the error). Exit \
+        status 1 when micro F1 is below --min-f1 or polarity accuracy below --min-polarity.
         """)
 
     @Option(help: "A gold JSONL file, or a folder of them.")
@@ -25,6 +27,9 @@ extension LSPMinerCommand {
 
     @Option(help: "Exit with status 1 when micro F1 is below this value.")
     var minF1: Double?
+
+    @Option(help: "Exit with status 1 when polarity accuracy is below this value.")
+    var minPolarity: Double?
 
     @Flag(help: "List every miss, false alarm and attribute disagreement.")
     var showErrors = false
@@ -40,10 +45,17 @@ extension LSPMinerCommand {
         print(evaluation.table, terminator: "")
       }
       if showErrors { print(evaluation.mistakeList, terminator: "") }
+      var failed = false
       if let minF1, evaluation.micro.f1 < minF1 {
-        printError(String(format: "lspminer: micro F1 %.3f is below --min-f1 %.3f", evaluation.micro.f1, minF1))
-        throw ExitCode.failure
+        printError(String(format: "lspminer: micro F1 %.4f is below --min-f1 %.4f", evaluation.micro.f1, minF1))
+        failed = true
       }
+      if let minPolarity, evaluation.polarityAccuracy < minPolarity {
+        printError(
+          String(format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f", evaluation.polarityAccuracy, minPolarity))
+        failed = true
+      }
+      if failed { throw ExitCode.failure }
     }
   }
 }

@@ -135,15 +135,20 @@ import TextMining
   }
 
   @Test func evalScoresTheGoldSetAndHonoursMinF1() throws {
-    let json = try lspminer(["eval", "--gold", "corpus/gold", "--json"], in: Self.repositoryRoot)
+    let json = try lspminer(["eval", "--gold", "corpus/gold/dev", "--json"], in: Self.repositoryRoot)
     #expect(json.status == 0, "\(json.stderr)")
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let micro = try #require(object?["micro"] as? [String: Any])
     #expect((micro["f1"] as? Double ?? 0) >= 0.9)
-    let strict = try lspminer(["eval", "--gold", "corpus/gold", "--min-f1", "0.999"], in: Self.repositoryRoot)
+    let strict = try lspminer(["eval", "--gold", "corpus/gold/dev", "--min-f1", "0.999"], in: Self.repositoryRoot)
     #expect(strict.status == 1)
     #expect(strict.stderr.contains("is below --min-f1"))
     #expect(strict.stdout.contains("micro"))
+    #expect(strict.stdout.contains("negative mentions read as negative"))
+    #expect(strict.stdout.contains("coded gold sentences"))
+    let polarity = try lspminer(["eval", "--gold", "corpus/gold/dev", "--min-polarity", "0.999"], in: Self.repositoryRoot)
+    #expect(polarity.status == 1)
+    #expect(polarity.stderr.contains("is below --min-polarity"))
   }
 
   @Test func explainShowsCuesMatchesAndAttribution() throws {

@@ -17,16 +17,39 @@ extension Evaluation {
     lines.append("macro F1".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%38.3f", macroF1))
     lines.append(String(format: "polarity accuracy %.3f, hedging accuracy %.3f over %d matched triples",
       polarityAccuracy, hedgingAccuracy, matchedCount))
+    lines.append("")
+    lines.append("polarity (rows gold, columns predicted; matched triples)")
+    lines.append("            " + Polarity.allCases.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
+    for polarity in Polarity.allCases {
+      lines.append(
+        polarity.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+          + polarityConfusion[polarity.index].map { String(format: "%-9d", $0) }.joined())
+    }
+    for polarity in [Polarity.negative, .positive] {
+      let row = polarityConfusion[polarity.index]
+      lines.append(
+        String(
+          format: "%@ mentions read as %@: %d of %d matched (%.3f); of all %d in the gold, %.3f",
+          polarity.rawValue, polarity.rawValue, row[polarity.index], row.reduce(0, +), polarityRecall(polarity),
+          goldPolarityCounts[polarity.index], polarityRecallOverAll(polarity)))
+    }
+    lines.append(
+      String(
+        format: "segmentation: %d of %d coded gold sentences (%.1f%%) match no predicted sentence; they hold %d of the %d missed triples",
+        unsegmentedSentences.count, goldSentenceCount, 100 * unsegmentedShare, unsegmentedTripleCount,
+        micro.falseNegatives))
     if !missingDocuments.isEmpty {
       lines.append("missing documents (not found or failed): " + missingDocuments.joined(separator: ", "))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The mistakes, one per line: kind, code, document, detail and sentence.
+  /// The mistakes, one per line: kind, code, document, detail and sentence; then each gold
+  /// sentence that no predicted sentence matches.
   public var mistakeList: String {
-    mistakes.map { "\($0.kind.rawValue)\t\($0.code)\t\($0.doc)\t\($0.detail)\t\($0.sentence)" }.joined(separator: "\n")
-      + (mistakes.isEmpty ? "" : "\n")
+    var lines = mistakes.map { "\($0.kind.rawValue)\t\($0.code)\t\($0.doc)\t\($0.detail)\t\($0.sentence)" }
+    lines += unsegmentedSentences.map { "unsegmented\t-\t\($0.doc)\t-\t\($0.sentence)" }
+    return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
   }
 
   /// A JSON object for programs, keys in a fixed order.
@@ -51,6 +74,21 @@ extension Evaluation {
     object.write("polarity_accuracy", (polarityAccuracy))
     object.write("hedging_accuracy", (hedgingAccuracy))
     object.write("matched", matchedCount)
+    var confusion = JSONObjectWriter()
+    for gold in Polarity.allCases {
+      var row = JSONObjectWriter()
+      for predicted in Polarity.allCases { row.write(predicted.rawValue, polarityConfusion[gold.index][predicted.index]) }
+      confusion.write(gold.rawValue, object: row)
+    }
+    object.write("polarity_confusion", object: confusion)
+    object.write("negative_recall", polarityRecall(.negative))
+    object.write("negative_recall_of_all", polarityRecallOverAll(.negative))
+    object.write("positive_recall", polarityRecall(.positive))
+    object.write("positive_recall_of_all", polarityRecallOverAll(.positive))
+    object.write("gold_sentences", goldSentenceCount)
+    object.write("unsegmented_sentences", unsegmentedSentences.count)
+    object.write("unsegmented_share", unsegmentedShare)
+    object.write("unsegmented_triples", unsegmentedTripleCount)
     object.write("per_category", object: perCategoryObject)
     object.write("per_code", object: perCodeObject)
     object.write("missing_documents", strings: missingDocuments)

@@ -50,6 +50,18 @@ public struct Evaluation: Sendable {
   }
 
   public var perCode: [Code: Score] = [:]
+  /// Matched triples by gold polarity (first index) and predicted polarity (second), in
+  /// `Polarity.allCases` order: the polarity confusion matrix.
+  public var polarityConfusion: [[Int]] = Array(repeating: [0, 0, 0], count: 3)
+  /// Gold triples of each polarity, matched or not, in `Polarity.allCases` order.
+  public var goldPolarityCounts = [0, 0, 0]
+  /// Coded gold sentences, and those whose text no predicted sentence of the same document
+  /// has: the segmenter cut them elsewhere, so their triples cannot match (set by
+  /// `GoldEvaluator`, which knows every predicted sentence).
+  public var goldSentenceCount = 0
+  public var unsegmentedSentences: [(doc: String, sentence: String)] = []
+  /// Gold triples in the unsegmented sentences.
+  public var unsegmentedTripleCount = 0
   public var polarityAgreements = 0
   public var hedgingAgreements = 0
   public var matchedCount = 0
@@ -81,6 +93,25 @@ public struct Evaluation: Sendable {
 
   /// Share of matched triples whose polarity agrees.
   public var polarityAccuracy: Double { matchedCount == 0 ? 0 : Double(polarityAgreements) / Double(matchedCount) }
+
+  /// Of the matched triples that the gold calls `polarity`, the share predicted so.
+  public func polarityRecall(_ polarity: Polarity) -> Double {
+    let row = polarityConfusion[polarity.index]
+    let total = row.reduce(0, +)
+    return total == 0 ? 0 : Double(row[polarity.index]) / Double(total)
+  }
+
+  /// Of all gold triples of `polarity`, found or not, the share found and predicted so: what an
+  /// analyst counting that polarity's records would see.
+  public func polarityRecallOverAll(_ polarity: Polarity) -> Double {
+    let total = goldPolarityCounts[polarity.index]
+    return total == 0 ? 0 : Double(polarityConfusion[polarity.index][polarity.index]) / Double(total)
+  }
+
+  /// Share of coded gold sentences that no predicted sentence matches.
+  public var unsegmentedShare: Double {
+    goldSentenceCount == 0 ? 0 : Double(unsegmentedSentences.count) / Double(goldSentenceCount)
+  }
   /// Share of matched triples whose hedging agrees.
   public var hedgingAccuracy: Double { matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount) }
 
@@ -104,9 +135,11 @@ public struct Evaluation: Sendable {
     let order: (Triple, Triple) -> Bool = { ($0.doc, $0.sentenceKey, $0.code.rawValue) < ($1.doc, $1.sentenceKey, $1.code.rawValue) }
     for triple in goldIndex.keys.sorted(by: order) {
       guard let (sentence, value) = goldIndex[triple] else { continue }
+      goldPolarityCounts[value.polarity.index] += 1
       if let (_, guess) = predictedIndex[triple] {
         perCode[triple.code, default: Score()].truePositives += 1
         matchedCount += 1
+        polarityConfusion[value.polarity.index][guess.polarity.index] += 1
         if guess.polarity == value.polarity {
           polarityAgreements += 1
         } else {
@@ -128,6 +161,17 @@ public struct Evaluation: Sendable {
       guard let (sentence, value) = predictedIndex[triple] else { continue }
       perCode[triple.code, default: Score()].falsePositives += 1
       mistakes.append(Mistake(kind: .falseAlarm, doc: triple.doc, sentence: sentence, code: triple.code, detail: value.polarity.rawValue))
+    }
+  }
+}
+
+extension Polarity {
+  /// The polarity's place in `allCases`, for matrices.
+  var index: Int {
+    switch self {
+    case .positive: 0
+    case .negative: 1
+    case .neutral: 2
     }
   }
 }

@@ -22,6 +22,7 @@ public struct GoldEvaluator: Sendable {
     let files = discoverer.discover().files
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
+    var sentenceKeys: [String: Set<String>] = [:]
     var missing: [String] = []
     for doc in gold.documents {
       guard let file = files.first(where: { $0.source == doc }) ?? files.first(where: { $0.source.hasSuffix("/" + doc) }),
@@ -33,12 +34,24 @@ public struct GoldEvaluator: Sendable {
         continue
       }
       predicted += Self.sentenceCodes(result.records).map { (doc, $0.sentence, $0.value) }
+      sentenceKeys[doc] = Set(result.sentenceTexts.map(SentenceKey.of))
     }
     let goldTriples = gold.sentences.flatMap { sentence in
       sentence.codes.map { (doc: sentence.doc, sentence: sentence.sentence, value: $0) }
     }
     var evaluation = Evaluation(gold: goldTriples, predicted: predicted)
     evaluation.missingDocuments = missing
+    // Coded gold sentences that no predicted sentence of their document matches.
+    var seen: Set<String> = []
+    for sentence in gold.sentences where !sentence.codes.isEmpty {
+      let key = SentenceKey.of(sentence.sentence)
+      guard seen.insert(sentence.doc + "\u{1}" + key).inserted else { continue }
+      evaluation.goldSentenceCount += 1
+      if let keys = sentenceKeys[sentence.doc], !keys.contains(key) {
+        evaluation.unsegmentedSentences.append((sentence.doc, sentence.sentence))
+        evaluation.unsegmentedTripleCount += sentence.codes.count
+      }
+    }
     return evaluation
   }
 

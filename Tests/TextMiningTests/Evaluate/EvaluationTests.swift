@@ -56,4 +56,48 @@ import Testing
       "\(error)".hasPrefix(path + ":2:1: missing 'sentence'")
     }
   }
+
+  @Test func countsAPolarityConfusionMatrixAndTheRecallOfEachPolarity() throws {
+    let gold = [
+      (doc: "a", sentence: "One.", value: try value("success_factor.trust", .negative)),
+      (doc: "a", sentence: "Two.", value: try value("success_factor.trust", .negative)),
+      (doc: "a", sentence: "Three.", value: try value("success_factor.trust", .negative)),
+      (doc: "a", sentence: "Four.", value: try value("success_factor.leadership", .positive)),
+    ]
+    let predicted = [
+      (doc: "a", sentence: "One.", value: try value("success_factor.trust", .negative)),
+      (doc: "a", sentence: "Two.", value: try value("success_factor.trust", .neutral)),
+      (doc: "a", sentence: "Four.", value: try value("success_factor.leadership", .positive)),
+    ]
+    let evaluation = Evaluation(gold: gold, predicted: predicted)
+    #expect(evaluation.polarityConfusion == [[1, 0, 0], [0, 1, 1], [0, 0, 0]])
+    #expect(evaluation.polarityRecall(.negative) == 0.5)
+    #expect(abs(evaluation.polarityRecallOverAll(.negative) - 1.0 / 3) < 1e-9)
+    #expect(evaluation.polarityRecall(.positive) == 1)
+    #expect(evaluation.table.contains("negative mentions read as negative: 1 of 2 matched (0.500); of all 3 in the gold, 0.333"))
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
+    #expect(json["negative_recall"] as? Double == 0.5)
+    #expect((json["polarity_confusion"] as? [String: [String: Int]])?["negative"]?["neutral"] == 1)
+  }
+
+  @Test func countsGoldSentencesThatNoPredictedSentenceMatches() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/a.txt", "Review\n\nThe LSP met. There is mutual trust between partners.\n")
+    let gold = try folder.write(
+      "gold.jsonl",
+      #"{"doc":"a.txt","sentence":"The LSP met.","codes":[{"code":"partnership.lsp"}]}"# + "\n"
+        + #"{"doc":"a.txt","sentence":"The LSP met. There is mutual trust","codes":[{"code":"success_factor.trust","polarity":"positive"}]}"#
+        + "\n")
+    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    definition.sources = [folder.path + "/src"]
+    let evaluation = GoldEvaluator(
+      definition: definition, processor: .standard(definition: definition, taxonomy: try Fixtures.projectTaxonomy())
+    ).evaluate(try GoldStandard.load(from: gold))
+    #expect(evaluation.goldSentenceCount == 2)
+    #expect(evaluation.unsegmentedSentences.map(\.sentence) == ["The LSP met. There is mutual trust"])
+    #expect(evaluation.unsegmentedTripleCount == 1)
+    #expect(evaluation.unsegmentedShare == 0.5)
+    #expect(evaluation.mistakeList.contains("unsegmented\t-\ta.txt\t-\tThe LSP met. There is mutual trust"))
+  }
 }
+

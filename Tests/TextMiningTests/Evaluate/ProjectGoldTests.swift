@@ -2,10 +2,10 @@ import Testing
 
 @testable import TextMining
 
-/// The development gold set in corpus/gold and the tagger's score on it.
+/// The development gold set in corpus/gold/dev and the tagger's score on it.
 @Suite struct ProjectGoldTests {
   private func load() throws -> (GoldStandard, PipelineDefinition, Taxonomy) {
-    let gold = try GoldStandard.load(from: Fixtures.repositoryRoot + "/corpus/gold")
+    let gold = try GoldStandard.load(from: Fixtures.repositoryRoot + "/corpus/gold/dev")
     let definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     return (gold, definition, try Taxonomy.load(from: definition.taxonomyPath))
   }
