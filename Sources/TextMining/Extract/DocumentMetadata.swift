@@ -79,6 +79,25 @@ enum MetadataReading {
     return nil
   }
 
+  /// A date written in a block of text, outside brackets: "(22 April 2005)" in a reference or
+  /// an aside is not the document's date.
+  static func writtenDate(in text: String) -> String? {
+    guard text.contains("(") || text.contains("[") else { return date(from: text) }
+    var outside = ""
+    var depth = 0
+    for character in text {
+      if character == "(" || character == "[" {
+        depth += 1
+      } else if character == ")" || character == "]" {
+        depth = max(0, depth - 1)
+        outside.append(" ")
+      } else if depth == 0 {
+        outside.append(character)
+      }
+    }
+    return date(from: outside)
+  }
+
   /// Whether the text holds "19" or "20" as adjacent digits: a quick filter that every written
   /// year passes (it lets through more than years; the readers after it decide).
   private static func containsYear(_ text: String) -> Bool {

@@ -56,7 +56,7 @@ public struct HTMLTextExtractor: TextExtractor {
     metadata.title = page.statedTitle ?? page.heading ?? titleText.map { MetadataReading.cleanTitle($0, hints: hints) }
     metadata.published =
       page.published.flatMap(MetadataReading.date(from:))
-      ?? blocks.prefix(12).lazy.compactMap { MetadataReading.date(from: $0.text) }.first
+      ?? blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first
     let title = titleText ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
     return ExtractedText(title: title, blocks: blocks, metadata: metadata)
   }

@@ -1,10 +1,25 @@
+import Foundation
+
 /// Extracts blocks from plain text: paragraphs at blank lines, hard-wrapped lines joined.
 ///
-/// Lines of one paragraph are joined with a space; a word hyphenated across a line end is joined
-/// without one (`"co-\noperation"` reads `"co-operation"`). A line much shorter than the
-/// document's wrap width ends its block (headings, attendance lists), and so does a line before a
-/// bullet. Bullet glyphs (`-`, `*`, `•`, `o`, `·`) are dropped; written numbering is kept. The
-/// first line is the title when it stands alone and is short.
+/// How lines become blocks:
+///
+/// - Lines of one paragraph are joined with a space. A word hyphenated across a line end is
+///   joined: without its hyphen when the document writes the whole word elsewhere ("partner-" +
+///   "ship" reads "partnership") or the second part is a suffix, with it otherwise ("co-" +
+///   "operation" reads "co-operation").
+/// - A line ends its block when the next line starts a list item (a bullet, or numbering such as
+///   "3.", "4.1", "(a)"), and when it reads as a unit of its own: in text hard-wrapped at a fixed
+///   width, a line much shorter than the width that the next line does not continue (a heading, an
+///   attendance list); in text that is not hard-wrapped (slides, scraped pages), any line the next
+///   does not continue. A line continues onto the next when it ends with a comma or a word that
+///   cannot end a sentence ("is", "the", "of"), or when the next starts in lower case and the line
+///   is not a heading.
+/// - Page furniture of a PDF converted to text (page numbers, running headers and footers, form
+///   feeds) is dropped, and a sentence broken by a page break is joined across it.
+/// - Bullet glyphs are dropped; written numbering is kept.
+/// - The first line is the title when it reads as one: standing alone, short, not a sentence of
+///   prose, a skip link or a menu word.
 public struct PlainTextExtractor: TextExtractor {
   /// A line shorter than this share of the wrap width is a deliberate line end.
   public var shortLineRatio: Double
@@ -17,17 +32,27 @@ public struct PlainTextExtractor: TextExtractor {
     self.limits = limits
   }
 
-  private struct Line {
+  struct Line {
     var number: Int
     var text: Substring
     var length: Int
+    /// The raw line held a form feed (a page break in text converted from PDF).
+    var hasFormFeed = false
+  }
+
+  /// The wrap width, and whether the text is hard-wrapped at it (most long lines come close).
+  private struct Layout {
+    var wrapWidth: Int
+    var isHardWrapped: Bool
   }
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
     let lineCount = Self.lineCount(of: document.text)
     guard lineCount <= limits.maxLines else { throw .tooManyLines(count: lineCount, limit: limits.maxLines) }
     let lines = Self.lines(of: document.text)
-    let wrapWidth = Self.wrapWidth(of: lines)
+    let furniture = PageFurniture.lines(in: lines)
+    let layout = Self.layout(of: lines, skipping: furniture)
+    let words = HyphenatedWords(text: document.text)
     var blocks: [Block] = []
     var current: [Line] = []
     var paragraphIndex = 0
@@ -44,10 +69,10 @@ public struct PlainTextExtractor: TextExtractor {
           kind = .listItem
         }
         if index > 0 {
-          if Self.endsWithLineEndHyphen(text) && piece.first?.isLowercase == true {
-            // "co-" + "operation" reads "co-operation".
-          } else {
-            text += " "
+          switch words.joining(text, piece) {
+          case .withoutHyphen: text.removeLast()
+          case .withHyphen: break
+          case .notHyphenated: text += " "
           }
         }
         text += piece
@@ -55,7 +80,7 @@ public struct PlainTextExtractor: TextExtractor {
       let collapsed = Self.collapsingWhitespace(text)
       if !collapsed.isEmpty {
         if kind == .paragraph, current.count == 1 {
-          if blocks.isEmpty && paragraphIndex == 0 && collapsed.count <= 200 {
+          if blocks.isEmpty && paragraphIndex == 0 && Self.readsAsTitle(collapsed) {
             kind = .title
           } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last) {
             kind = .heading
@@ -68,34 +93,180 @@ public struct PlainTextExtractor: TextExtractor {
       current.removeAll(keepingCapacity: true)
     }
 
-    for line in lines {
+    var sawBlank = false
+    var sawFurniture = false
+    for (index, line) in lines.enumerated() {
+      if furniture.contains(index) {
+        sawFurniture = true
+        continue
+      }
       if line.length == 0 {
-        finishBlock()
-        if !blocks.isEmpty { paragraphIndex += 1 }
-        paragraphIndexHasSeveralBlocks = false
+        sawBlank = true
         continue
       }
       if let previous = current.last {
-        let previousIsShort = Double(previous.length) < Double(wrapWidth) * shortLineRatio
-        if previousIsShort || Self.strippingBullet(line.text) != nil {
+        // A page break inside a sentence is no paragraph break.
+        let pageBreakInSentence = sawFurniture && !Self.endsUnit(previous.text)
+        if sawBlank && !pageBreakInSentence {
+          finishBlock()
+          paragraphIndex += 1
+          paragraphIndexHasSeveralBlocks = false
+        } else if pageBreakInSentence && line.text.first?.isLowercase == true {
+          // The sentence goes on on the next page.
+        } else if !Self.continues(previous, onto: line, layout: layout, shortLineRatio: shortLineRatio) {
           finishBlock()
           paragraphIndexHasSeveralBlocks = true
         }
+      } else if sawBlank, !blocks.isEmpty {
+        paragraphIndex += 1
+        paragraphIndexHasSeveralBlocks = false
       }
+      sawBlank = false
+      sawFurniture = false
       current.append(line)
     }
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     let title = blocks.first(where: { $0.kind == .title })?.text
-    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.date(from: $0.text) }.first
+    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first
     return ExtractedText(title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
   }
+
+  // MARK: Where a line ends its block
+
+  /// Words that cannot end a sentence: a line ending in one goes on in the next.
+  static let continuingWords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without",
+    "into", "onto", "upon", "about", "across", "between", "among", "through", "under", "over", "than", "as", "that",
+    "which", "who", "whose", "whom", "where", "when", "while", "whilst", "if", "unless", "because", "although", "is",
+    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "not", "no", "its", "their", "our", "his", "her", "this", "these", "those", "such",
+    "each", "every", "both", "either", "neither", "very", "more", "most", "less", "least", "also", "so", "per", "&",
+  ]
+
+  /// Whether a line goes on in the next one (both in one paragraph, no blank line between).
+  private static func continues(_ line: Line, onto next: Line, layout: Layout, shortLineRatio: Double) -> Bool {
+    if strippingBullet(next.text) != nil || startsWithNumbering(next.text) { return false }
+    let text = line.text
+    guard let last = text.last else { return false }
+    if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
+    let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    if continuingWords.contains(lastWord) { return true }
+    // A wrapped line runs close to the width; a short one ends where its writer ended it.
+    let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
+    if next.text.first?.isLowercase == true { return isWrapped || !readsAsHeading(text) }
+    return isWrapped && last != ":"
+  }
+
+  /// Whether a line ends with the punctuation that ends a sentence or introduces what follows.
+  private static func endsUnit(_ text: Substring) -> Bool {
+    guard let last = text.last else { return true }
+    return ".!?:;".contains(last) || (last == "\u{201D}" || last == "\"" || last == ")") && endsSentence(text.dropLast())
+  }
+
+  private static func endsSentence(_ text: Substring) -> Bool {
+    guard let last = text.last else { return false }
+    return ".!?".contains(last)
+  }
+
+  /// A short line of a few words that starts with a capital or a number and ends without
+  /// punctuation or a continuing word: a heading or a list line.
+  private static func readsAsHeading(_ text: Substring) -> Bool {
+    guard let first = text.first, first.isUppercase || first.isNumber, let last = text.last,
+      !".!?;:,".contains(last)
+    else { return false }
+    return text.split(separator: " ").count <= 6
+  }
+
+  /// Numbering that starts a heading or an item: "3. ", "4.1 ", "12.3.2 ", "(a) ", "a) ", "iv) ",
+  /// "A. ", followed by a capital, a quote or a bracket.
+  static func startsWithNumbering(_ text: Substring) -> Bool {
+    let bytes = Array(text.utf8.prefix(16))
+    var index = 0
+    var opened = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
+      opened = true
+      index += 1
+    }
+    let start = index
+    var digits = 0
+    var sawDot = false
+    var parts = 1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        guard digits <= 3 else { return false }
+      } else if byte == UInt8(ascii: "."), digits > 0 {
+        sawDot = true
+        parts += 1
+        digits = 0
+      } else {
+        break
+      }
+      index += 1
+    }
+    var numbered = index > start && (bytes[start] >= 0x30 && bytes[start] <= 0x39)
+    if numbered, !sawDot {
+      // A bare number is numbering only with a closing bracket: "3)" or "(3)".
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return false }
+      index += 1
+    } else if !numbered {
+      // A letter or a roman numeral, then ")" or "." (or inside brackets).
+      var letters = 0
+      while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A, letters < 4 {
+        letters += 1
+        index += 1
+      }
+      guard letters >= 1, index < bytes.count else { return false }
+      let word = bytes[start..<(start + letters)]
+      let roman = word.allSatisfy { "ivxIVX".utf8.contains($0) }
+      guard letters == 1 || roman else { return false }
+      guard bytes[index] == UInt8(ascii: ")") || (bytes[index] == UInt8(ascii: ".") && !opened) else { return false }
+      if bytes[index] == UInt8(ascii: ".") && (bytes[start] | 0x20) == bytes[start] && letters == 1 && !roman {
+        // "a. " in lower case is numbering too; "e. g." is not (the next check needs a capital).
+      }
+      index += 1
+      numbered = true
+    } else if opened {
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return false }
+      index += 1
+    }
+    _ = parts
+    guard numbered, index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    guard index < bytes.count else { return false }
+    let next = bytes[index]
+    return (next >= 0x41 && next <= 0x5A) || next == UInt8(ascii: "\"") || next == 0xE2 || next == UInt8(ascii: "(")
+      || next == UInt8(ascii: "\'")
+  }
+
+  /// Whether a document's first block reads as its title: a line of at most 150 characters and
+  /// 20 words that does not end as a sentence does, and is not a skip link or a menu word.
+  static func readsAsTitle(_ text: String) -> Bool {
+    guard text.count <= 150, text.split(separator: " ").count <= 20, let first = text.first,
+      first.isUppercase || first.isNumber || first == "\u{201C}" || first == "\""
+    else { return false }
+    if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
+    let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]() "))
+    if lower.hasPrefix("skip to") || lower.hasPrefix("jump to") || menuWords.contains(lower) { return false }
+    // "Slide 1", "Page 3": a marker, not a title.
+    let words = lower.split(separator: " ")
+    if words.count == 2, ["slide", "page", "p."].contains(words[0]), Int(words[1]) != nil { return false }
+    return true
+  }
+
+  /// First lines of scraped pages that are navigation, not titles.
+  static let menuWords: Set<String> = [
+    "home", "menu", "main menu", "search", "navigation", "contact us", "contact", "sign in", "log in", "login",
+    "accessibility", "cookies", "cookie settings", "back to top", "print", "share", "a-z", "a to z", "sitemap",
+  ]
 
   /// Splits at LF, CRLF or CR, trimming white space at both ends; blank lines have length 0.
   ///
   /// Works on UTF-8 offsets: splitting by `Character` costs more than the rest of extraction.
   /// A line's length counts Unicode scalars, which is all the wrap-width rule needs.
-  private static func lines(of text: String) -> [Line] {
+  static func lines(of text: String) -> [Line] {
     let utf8 = text.utf8
     var lines: [Line] = []
     var number = 0
@@ -116,7 +287,8 @@ public struct PlainTextExtractor: TextExtractor {
       if let first = raw.utf8.first, first >= 0x80 {
         while let character = raw.first, character.isWhitespace { raw = raw.dropFirst() }
       }
-      lines.append(Line(number: number, text: raw, length: raw.unicodeScalars.count))
+      let hasFormFeed = text[lineStart..<end].utf8.contains(0x0C)
+      lines.append(Line(number: number, text: raw, length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
     }
     var index = utf8.startIndex
     while index < utf8.endIndex {
@@ -150,32 +322,36 @@ public struct PlainTextExtractor: TextExtractor {
     return count
   }
 
-  /// The width text was wrapped at: the 90th percentile of non-blank line lengths.
-  private static func wrapWidth(of lines: [Line]) -> Int {
-    let lengths = lines.lazy.map(\.length).filter { $0 > 0 }.sorted()
-    guard !lengths.isEmpty else { return 0 }
-    return lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
+  /// The width text was wrapped at (the 90th percentile of non-blank line lengths) and whether
+  /// it was hard-wrapped: a width of 50 or more that at least a third of the lines come within
+  /// a quarter of. Slides and scraped pages, whose lines end where their writers ended them, are
+  /// not.
+  private static func layout(of lines: [Line], skipping furniture: Set<Int>) -> Layout {
+    var lengths: [Int] = []
+    for (index, line) in lines.enumerated() where line.length > 0 && !furniture.contains(index) { lengths.append(line.length) }
+    lengths.sort()
+    guard !lengths.isEmpty else { return Layout(wrapWidth: 0, isHardWrapped: false) }
+    let width = lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
+    let near = lengths.filter { Double($0) >= Double(width) * 0.75 && $0 <= width + 5 }.count
+    return Layout(wrapWidth: width, isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count)
   }
 
-  private static let bullets: Set<Character> = ["-", "*", "•", "o", "·", "‣", "▪", "–"]
+  private static let bullets: Set<Character> = [
+    "-", "*", "•", "o", "·", "‣", "▪", "–", "\u{F0B7}", "\u{F0A7}", "●", "◦", "■", "□", "➢", "►", "✓", "✔", "❖", "○",
+  ]
 
   /// The line without its bullet glyph, or nil when it does not start with one.
-  private static func strippingBullet(_ line: Substring) -> Substring? {
+  static func strippingBullet(_ line: Substring) -> Substring? {
     guard let first = line.first, bullets.contains(first) else { return nil }
     let rest = line.dropFirst()
     guard let next = rest.first, next == " " || next == "\t" else { return nil }
     return rest.drop(while: { $0 == " " || $0 == "\t" })
   }
 
-  private static func endsWithLineEndHyphen(_ text: String) -> Bool {
-    guard text.last == "-" else { return false }
-    let beforeHyphen = text.dropLast().last
-    return beforeHyphen?.isLetter == true
-  }
 
   /// Collapses runs of white space (ASCII, no-break and Unicode spaces) to one space, drops
   /// control characters, and trims; works on UTF-8 bytes with a fast path for ASCII.
-  private static func collapsingWhitespace(_ text: String) -> String {
+  static func collapsingWhitespace(_ text: String) -> String {
     var text = text
     return text.withUTF8 { utf8 -> String in
       var result: [UInt8] = []

@@ -67,7 +67,7 @@ enum ICU {
   ///
   /// - Parameters:
   ///   - text: the text to segment.
-  ///   - locale: an ICU locale ID; `en_GB@ss=standard` suppresses breaks after "Dr." and the like.
+  ///   - locale: an ICU locale ID (`en_GB`; `@ss=standard` would add ICU's abbreviation suppressions).
   /// - Returns: the segments, or `nil` when ICU failed (for example an unknown locale).
   static func segments(of text: String, locale: String) -> Segments? {
     var text = text

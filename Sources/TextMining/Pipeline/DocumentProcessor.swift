@@ -52,11 +52,19 @@ public struct DocumentProcessor: Sendable {
     /// The extracted text the records' offsets refer to.
     public var text: String
     public var sentenceCount: Int
+    /// Each sentence's UTF-8 byte range in `text`.
+    public var sentenceRanges: [Range<Int>] = []
     public var records: [EvidenceRecord]
     /// Sentences the tagger skipped for their length: index, token count, block and line.
     public var skippedSentences: [SkippedSentence] = []
     /// Time spent in each stage.
     public var timings = StageTimings()
+
+    /// The sentences' texts, in order.
+    public var sentenceTexts: [String] {
+      let utf8 = Array(text.utf8)
+      return sentenceRanges.map { String(decoding: utf8[$0], as: UTF8.self) }
+    }
 
     /// Records left out because the document's evidence would have passed
     /// `limits.max_evidence_bytes` (the last ones in text order).
@@ -175,6 +183,7 @@ public struct DocumentProcessor: Sendable {
       decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
       records: records, skippedSentences: skipped, timings: timings)
     result.droppedRecordCount = dropped
+    result.sentenceRanges = segmented.sentences.map(\.utf8Range)
     return .success(result)
   }
 

@@ -47,7 +47,7 @@ public struct PipelineDefinition: Sendable {
   /// The size limit used when a pipeline sets none (50 MB).
   public static let defaultMaxFileBytes = ProcessingLimits().maxFileBytes
   /// The segmentation locale used when a pipeline sets none.
-  public static let defaultSegmentationLocale = "en_GB@ss=standard"
+  public static let defaultSegmentationLocale = "en_GB"
 
   /// The sources roots for discovery: a single root's files are named relative to it; with
   /// several roots, each file's source starts with its root's folder name.

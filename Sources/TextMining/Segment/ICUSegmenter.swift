@@ -1,11 +1,10 @@
 /// Segments text with ICU's sentence and word break iterators, run once over the whole
-/// document's UTF-8.
+/// document's UTF-8, and the rules of `SentenceBreaks` for the English of reports.
 ///
-/// The default locale `en_GB@ss=standard` turns on ICU's abbreviation suppressions. ICU's list
-/// misses titles common in British reports ("Dr.", "Cllr."), so the segmenter also drops a break
-/// after a title from `titles`, and after a word from `abbreviations` when a lower-case letter or a
-/// digit follows ("e.g. the chair", "No. 5"). Block starts and ends are always sentence
-/// boundaries.
+/// The default locale `en_GB` has no abbreviation suppressions of ICU's: they kept "the new
+/// generation of LAAs. The paper ..." as one sentence. `SentenceBreaks` decides instead, from
+/// `titles` and `abbreviations` and rules for initials, numbering, headings and full stops that
+/// lost their space. Block starts and ends are always sentence boundaries.
 public struct ICUSegmenter: Segmenter {
   /// The ICU locale ID of the break iterators.
   public var locale: String
@@ -17,50 +16,24 @@ public struct ICUSegmenter: Segmenter {
   /// Titles that precede a name.
   public static let defaultTitles: Set<String> = [
     "Dr", "Mr", "Mrs", "Ms", "Mx", "Cllr", "Cllrs", "Prof", "Rev", "Revd", "Hon", "Rt", "St", "Sr", "Jr", "Capt",
-    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs",
+    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs", "Ch", "Cllr", "Coun", "Lord", "Lady",
   ]
 
   /// Abbreviations that end no sentence when the text goes on in lower case.
   public static let defaultAbbreviations: Set<String> = [
     "e.g", "i.e", "approx", "cf", "vs", "etc", "No", "Nos", "no", "para", "paras", "p", "pp", "Fig", "fig", "Vol",
     "vol", "Dept", "dept", "Co", "Ltd", "Inc", "ca", "c", "est", "incl", "min", "max", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ed", "eds", "Ed", "Eds", "op", "cit", "ibid", "Ibid",
+    "a.m", "p.m", "Cttee", "Govt", "govt", "Assoc", "Dist", "Div", "Rd", "Ave", "Ref", "ref", "Tel", "tel", "nr",
   ]
 
   /// Creates a segmenter.
   public init(
-    locale: String = "en_GB@ss=standard", titles: Set<String> = defaultTitles,
-    abbreviations: Set<String> = defaultAbbreviations
+    locale: String = "en_GB", titles: Set<String> = defaultTitles, abbreviations: Set<String> = defaultAbbreviations
   ) {
     self.locale = locale
     self.titles = titles
     self.abbreviations = abbreviations
-  }
-
-  /// Longer than any title or abbreviation, with its opening brackets and quotes (bytes).
-  static let longestWord = 24
-
-  /// Whether an ICU sentence break at `boundary` follows an abbreviation and should go.
-  ///
-  /// The scans back from the boundary are bounded (`longestWord` bytes): titles and
-  /// abbreviations are short, and an unbounded scan made text such as "1.A1.A1.A..." (a break
-  /// after every "1.") quadratic: 300 KB of it took 20 seconds.
-  private func isAfterAbbreviation(_ boundary: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var end = boundary
-    while end > 0, boundary - end < Self.longestWord, utf8[end - 1] == 0x20 { end -= 1 }
-    guard end > 0, utf8[end - 1] == UInt8(ascii: ".") else { return false }
-    var start = end - 1
-    while start > 0, end - start <= Self.longestWord, utf8[start - 1] != 0x20, utf8[start - 1] != 0x0A { start -= 1 }
-    guard end - start <= Self.longestWord else { return false }
-    while start < end - 1, "([\"'".utf8.contains(utf8[start]) { start += 1 }
-    let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<(end - 1)]), as: UTF8.self)
-    if titles.contains(word) { return true }
-    guard abbreviations.contains(word) else { return false }
-    var next = boundary
-    while next < utf8.count, utf8[next] == 0x20 { next += 1 }
-    guard next < utf8.count else { return false }
-    let byte = utf8[next]
-    return (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
   }
 
   public func segment(_ extracted: ExtractedText) throws(SegmentationError) -> SegmentedText {
@@ -69,39 +42,85 @@ public struct ICUSegmenter: Segmenter {
     guard let segments = ICU.segments(of: text, locale: locale) else {
       throw .icuFailed(locale: locale)
     }
+    let rules = SentenceBreaks(titles: titles, abbreviations: abbreviations)
     var sentences: [Sentence] = []
-    var boundaryIndex = 0
-    var tokenIndex = 0
-    let tokens = segments.wordRanges
+    var tokens = segments.wordRanges
     var contiguous = text
     contiguous.withUTF8 { utf8 in
-      let boundaries = segments.sentenceBoundaries.filter { !isAfterAbbreviation($0, in: utf8) }
+      let icu = segments.sentenceBoundaries
+      var icuIndex = 0
+      var ranges: [(block: Int, range: Range<Int>)] = []
+      var lostSpaces: [Int] = []
       for (blockIndex, block) in extracted.blocks.enumerated() {
         let blockStart = blockOffsets[blockIndex]
         let blockEnd = blockStart + block.text.utf8.count
+        while icuIndex < icu.count, icu[icuIndex] <= blockStart { icuIndex += 1 }
+        var candidates: [Int] = []
+        while icuIndex < icu.count, icu[icuIndex] < blockEnd {
+          candidates.append(icu[icuIndex])
+          icuIndex += 1
+        }
+        // A title or heading is one unit, whatever punctuation it holds.
+        var breaks: [Int] = []
+        if block.kind != .title && block.kind != .heading {
+          let lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
+          lostSpaces += lost
+          var sentenceStart = blockStart
+          var lostIndex = 0
+          for candidate in candidates {
+            while lostIndex < lost.count, lost[lostIndex] < candidate {
+              breaks.append(lost[lostIndex])
+              sentenceStart = lost[lostIndex]
+              lostIndex += 1
+            }
+            if rules.keeps(candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8) {
+              breaks.append(candidate)
+              sentenceStart = candidate
+            }
+          }
+          breaks += lost[lostIndex...]
+        }
         var start = blockStart
-        while boundaryIndex < boundaries.count, boundaries[boundaryIndex] <= blockStart { boundaryIndex += 1 }
-        while start < blockEnd {
-          var end = blockEnd
-          if boundaryIndex < boundaries.count, boundaries[boundaryIndex] < blockEnd {
-            end = boundaries[boundaryIndex]
-            boundaryIndex += 1
-          }
-          var lower = start
-          var upper = end
-          while lower < upper, utf8[lower] == 0x20 { lower += 1 }
-          while upper > lower, utf8[upper - 1] == 0x20 { upper -= 1 }
-          if lower < upper {
-            while tokenIndex < tokens.count, tokens[tokenIndex].lowerBound < lower { tokenIndex += 1 }
-            let firstToken = tokenIndex
-            while tokenIndex < tokens.count, tokens[tokenIndex].upperBound <= upper { tokenIndex += 1 }
-            sentences.append(Sentence(block: blockIndex, utf8Range: lower..<upper, tokenIndices: firstToken..<tokenIndex))
-          }
+        for end in breaks + [blockEnd] where end > start {
+          ranges.append((blockIndex, start..<end))
           start = end
         }
+      }
+      if !lostSpaces.isEmpty { tokens = Self.splitting(tokens, at: lostSpaces) }
+      var tokenIndex = 0
+      for (blockIndex, range) in ranges {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, utf8[lower] == 0x20 { lower += 1 }
+        while upper > lower, utf8[upper - 1] == 0x20 { upper -= 1 }
+        guard lower < upper else { continue }
+        while tokenIndex < tokens.count, tokens[tokenIndex].lowerBound < lower { tokenIndex += 1 }
+        let firstToken = tokenIndex
+        while tokenIndex < tokens.count, tokens[tokenIndex].upperBound <= upper { tokenIndex += 1 }
+        sentences.append(Sentence(block: blockIndex, utf8Range: lower..<upper, tokenIndices: firstToken..<tokenIndex))
       }
     }
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences, tokens: tokens)
+  }
+
+  /// Word tokens with those that span a break cut in two at it, the terminator before the
+  /// break left out ("capacity.The", one word to ICU, is "capacity" and "The").
+  static func splitting(_ tokens: [Range<Int>], at breaks: [Int]) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    result.reserveCapacity(tokens.count + breaks.count)
+    var breakIndex = 0
+    for token in tokens {
+      while breakIndex < breaks.count, breaks[breakIndex] <= token.lowerBound { breakIndex += 1 }
+      var lower = token.lowerBound
+      while breakIndex < breaks.count, breaks[breakIndex] < token.upperBound {
+        let cut = breaks[breakIndex]
+        if cut - 1 > lower { result.append(lower..<(cut - 1)) }
+        lower = cut
+        breakIndex += 1
+      }
+      if lower < token.upperBound { result.append(lower..<token.upperBound) }
+    }
+    return result
   }
 }

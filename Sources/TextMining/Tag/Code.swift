@@ -29,7 +29,7 @@ public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable, C
 }
 
 /// How a sentence presents the thing a mention names.
-public enum Polarity: String, Codable, Sendable {
+public enum Polarity: String, Codable, Sendable, CaseIterable {
   case positive, negative, neutral
 }
 

@@ -15,7 +15,7 @@ import Testing
         "Harbury Partnership Review 2004",
         "1 Introduction",
         "This review looks at the Harbury Local Strategic Partnership and the way its members work together. "
-          + "There is a long tradition of co-operation between the council and the police, and the partner-ships "
+          + "There is a long tradition of co-operation between the council and the police, and the partnerships "
           + "that grew from it are valued by residents and officers alike.",
         "Present:", "Cllr. A. Jones", "Dr. B. Patel",
         "The board agreed its terms of reference and asked the executive group to report on the Local Area Agreement.",
@@ -45,4 +45,84 @@ import Testing
   @Test func refusesWhiteSpaceOnlyText() {
     #expect(throws: ExtractionError.noText) { try extract("  \n\t\n") }
   }
+
+  // Lines and units as real reports write them.
+
+  @Test func aShortLineInsideASentenceDoesNotEndItsBlock() throws {
+    let text = """
+      Engagement review
+
+      The board heard that across the borough the level of engagement with residents is
+      inconsistent at best and weak at worst, and that the partnership has not yet agreed
+      a plan. Officers were asked to report in May.
+      """
+    #expect(try extract(text).texts == [
+      "Engagement review",
+      "The board heard that across the borough the level of engagement with residents is inconsistent at best and weak at "
+        + "worst, and that the partnership has not yet agreed a plan. Officers were asked to report in May.",
+    ])
+    // Not hard-wrapped: a line that ends in a word that cannot end a sentence still goes on.
+    #expect(try extract("Notes\n\nthe level of engagement is\ninconsistent at best and weak at worst.").texts.last
+      == "the level of engagement is inconsistent at best and weak at worst.")
+  }
+
+  @Test func slideLikeTextIsOneUnitPerLine() throws {
+    let text = "Slide 2\nWhat is working\nStrong leadership from the chair\nIf funding holds\nMore residents involved\n\nSlide 3\nChallenges\npartners drifting away\n– business engagement patchy"
+    let extracted = try extract(text)
+    #expect(extracted.texts == [
+      "Slide 2", "What is working", "Strong leadership from the chair", "If funding holds", "More residents involved", "Slide 3",
+      "Challenges", "partners drifting away", "business engagement patchy",
+    ])
+    #expect(extracted.title == nil)
+  }
+
+  @Test func numberedHeadingsAndParagraphsStartTheirOwnBlocks() throws {
+    let text = """
+      Review of the partnership, October 2006, prepared for the board by the policy unit of the council
+      3. Local Area Agreement
+      3.1 The board agreed the targets. They are ambitious.
+      3.2 Governance
+      (a) The executive meets monthly.
+      """
+    #expect(try extract(text).texts == [
+      "Review of the partnership, October 2006, prepared for the board by the policy unit of the council",
+      "3. Local Area Agreement", "3.1 The board agreed the targets. They are ambitious.", "3.2 Governance",
+      "(a) The executive meets monthly.",
+    ])
+  }
+
+  @Test func aFirstLineIsTheTitleOnlyWhenItReadsAsOne() throws {
+    #expect(try extract("Hartley LSP: annual review 2006\n\nThe board met.").title == "Hartley LSP: annual review 2006")
+    #expect(try extract("[Skip to content]\nHome\nHartley LSP news\n\nThe board met.").title == nil)
+    #expect(try extract("Home\n\nThe board met.").title == nil)
+    #expect(try extract("The board met in May and agreed its plan.\n\nIt will meet again.").title == nil)
+    #expect(try extract("The board met in May and agreed its plan.\n\nIt will meet again.").blocks.first?.kind == .paragraph)
+  }
+
+  @Test func aPublicationDateIsNotTakenFromACitation() throws {
+    let text = "Partnerships after the white paper\n\nAs Holt noted (22 April 2005), LSPs vary.\n\nPublished 3 March 2008."
+    #expect(try extract(text).metadata.published == "2008-03-03")
+  }
+
+  @Test func pageFurnitureIsDroppedAndASentenceBrokenByAPageBreakJoined() throws {
+    var text = "Hartley Partnership Review\n\n"
+    let subjects = ["housing", "transport", "health"]
+    for page in 1...3 {
+      for line in 1...12 { text += "Paragraph \(page).\(line) says the partnership works well with its partners across the town.\n\n" }
+      text += "The \(subjects[page - 1]) group has not yet\n\nHartley Partnership Review 2006          \(page)\n\u{0C}\n"
+      text += "agreed its priorities for 200\(page).\n\n"
+    }
+    let extracted = try extract(text)
+    #expect(extracted.texts.filter { $0.contains("Hartley Partnership Review 2006") }.isEmpty)
+    for page in 1...3 {
+      #expect(extracted.texts.contains("The \(subjects[page - 1]) group has not yet agreed its priorities for 200\(page)."))
+    }
+  }
+
+  @Test func aWordBrokenAcrossALineEndReadsWholeAndACompoundKeepsItsHyphen() throws {
+    let text = "Review\n\nThe partnership met. The partner-\nship agreed a co-\noperation plan and a decision-\nmaking process for the Com-\nmunity Network in its community."
+    #expect(try extract(text).texts.last
+      == "The partnership met. The partnership agreed a co-operation plan and a decision-making process for the Community Network in its community.")
+  }
 }
+

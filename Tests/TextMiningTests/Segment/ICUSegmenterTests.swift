@@ -57,4 +57,69 @@ import Testing
   @Test func segmentsEmptyInput() throws {
     #expect(try sentences([]).isEmpty)
   }
+
+  // Sentences as real reports write them.
+
+  @Test func anUpperCaseAbbreviationEndsItsSentence() throws {
+    #expect(
+      try sentences([
+        "It proposes a new generation of LAAs. The paper therefore seeks views. Councils have a key role to play in the LAA. "
+          + "Pat Kinsella said so. Funding comes from the NRF. The VCS and the PCT agree."
+      ]) == [
+        "It proposes a new generation of LAAs.", "The paper therefore seeks views.",
+        "Councils have a key role to play in the LAA.", "Pat Kinsella said so.", "Funding comes from the NRF.",
+        "The VCS and the PCT agree.",
+      ])
+  }
+
+  @Test func aFullStopThatLostItsSpaceStillEndsASentenceButAddressesAndNumbersStayWhole() throws {
+    #expect(
+      try sentences(["The board lacks strategic capacity.The report highlights the shortage of staff!Nobody disagreed."])
+        == ["The board lacks strategic capacity.", "The report highlights the shortage of staff!", "Nobody disagreed."])
+    let whole = "See gov.uk, No.5, 3.2 per cent, the U.K. today, e.g. in Leeds, www.example.gov.uk/Plan.html and info@lsp.Org.uk now."
+    #expect(try sentences([whole]) == [whole])
+  }
+
+  @Test func theWordsOfASentenceThatLostItsSpaceAreTwoTokens() throws {
+    let extracted = ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: "strategic capacity.The report", line: 1)])
+    let segmented = try ICUSegmenter().segment(extracted)
+    #expect(segmented.tokens.map { segmented.string(utf8Range: $0) } == ["strategic", "capacity", "The", "report"])
+    #expect(segmented.sentences.map(\.tokenIndices) == [0..<2, 2..<4])
+  }
+
+  @Test func initialsInACitationOrANameEndNothing() throws {
+    let citation =
+      "Geddes, M., Davies, J.S. and Fuller, C. (2007) Evaluating local strategic partnerships: theory and practice of change."
+    #expect(try sentences([citation + " Local Government Studies, 33(1), pp. 97-116."]) == [citation, "Local Government Studies, 33(1), pp. 97-116."])
+    #expect(try sentences(["Cllr J. Smith chaired. Smith et al. (2006) agree. The U.K. The end came."])
+      == ["Cllr J. Smith chaired.", "Smith et al. (2006) agree.", "The U.K.", "The end came."])
+    #expect(try sentences(["The bid went to Plan B. Members agreed."]) == ["The bid went to Plan B.", "Members agreed."])
+  }
+
+  @Test func numberingBelongsToItsHeadingOrItem() throws {
+    let extracted = ExtractedText(
+      title: nil,
+      blocks: [
+        Block(kind: .heading, text: "3. Local Area Agreement", line: 1), Block(kind: .heading, text: "3.2 Governance", line: 2),
+        Block(kind: .paragraph, text: "4. The board agreed. It met twice.", line: 3),
+        Block(kind: .listItem, text: "iv. Partners attend. Most do.", line: 4),
+      ])
+    let segmented = try ICUSegmenter().segment(extracted)
+    #expect(
+      segmented.sentences.map { segmented.string(utf8Range: $0.utf8Range) } == [
+        "3. Local Area Agreement", "3.2 Governance", "4. The board agreed.", "It met twice.", "iv. Partners attend.", "Most do.",
+      ])
+  }
+
+  @Test func aTitleOrHeadingIsOneUnitWhateverItsPunctuation() throws {
+    let extracted = ExtractedText(
+      title: nil,
+      blocks: [
+        Block(kind: .title, text: "A Seat at the Table? The Third Sector in LAAs", line: 1),
+        Block(kind: .heading, text: "Local Area Agreement: how are we doing? (2007/08)", line: 2),
+      ])
+    let segmented = try ICUSegmenter().segment(extracted)
+    #expect(segmented.sentences.count == 2)
+  }
 }
+

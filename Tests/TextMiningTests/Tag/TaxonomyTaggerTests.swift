@@ -41,7 +41,7 @@ import Testing
 
   @Test func matchesAWordHyphenatedAcrossALine() throws {
     let found = try tag("Header\n\nWe value the local strategic partner-\nships here.", with: Fixtures.fiveCodeTaxonomy())
-    #expect(found.map(\.match) == ["local strategic partner-ships"])
+    #expect(found.map(\.match) == ["local strategic partnerships"])
   }
 
   @Test func theProjectTaxonomyCodesTheCodebookExamples() throws {

@@ -1,0 +1,173 @@
+/// The rules that decide, after ICU, where a sentence really ends in the English of reports.
+///
+/// ICU's sentence iterator breaks after every full stop followed by a space and a capital
+/// letter. Its abbreviation suppressions (`@ss=standard`) go too far the other way: they keep
+/// "the new generation of LAAs. The paper ..." as one sentence, since its list holds single
+/// capitals ("A.", "S."). So the default locale has no suppressions, and these rules decide
+/// instead, from the word before the full stop and the text after it:
+///
+/// - a title ("Dr.", "Cllr.") never ends a sentence; an abbreviation that never ends one ("e.g.",
+///   "i.e.", "cf.", "et al." before a bracket) neither; other abbreviations ("No.", "approx.")
+///   do not when a lower-case letter or a digit follows;
+/// - initials ("M.", "J.S.", "U.K.") end no sentence before a bracket, a comma, "and", a lower-case
+///   word or a name; they do before a word that starts sentences ("The", "It", "In" ...), and a
+///   single capital after a label ("Annex A. The ...") does;
+/// - numbering at the start of a block ("3. Local Area Agreement", "4.1. The board", "A. Scope")
+///   is part of its heading or item;
+/// - a title or heading block is one unit, whatever punctuation it holds;
+/// - a full stop, "?" or "!" that lost its space in scraping ("capacity.The report") ends a
+///   sentence when a word of two lower-case letters or more comes before it and a capitalised
+///   word after it, outside web and e-mail addresses ("gov.uk", "No.5", "3.2", "U.K." and
+///   "www.example.gov.uk" are not broken).
+struct SentenceBreaks {
+  /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
+  var titles: Set<String>
+  /// Words that, followed by a full stop, end no sentence when lower case or a digit follows.
+  var abbreviations: Set<String>
+
+  /// Abbreviations that never end a sentence, whatever follows.
+  static let neverFinal: Set<String> = ["e.g", "i.e", "eg", "ie", "cf", "viz", "c.f", "E.g", "I.e", "Cf", "Viz"]
+
+  /// Words that begin sentences far more often than they follow an initial in a name: after
+  /// "U.K." or "Plan C." one of these starts a new sentence.
+  static let sentenceStarters: Set<String> = [
+    "The", "This", "That", "These", "Those", "There", "Their", "They", "Then", "Thus", "It", "Its", "In", "On", "At", "As",
+    "A", "An", "We", "Our", "He", "She", "His", "Her", "I", "If", "When", "While", "Whilst", "Where", "What", "Which", "Who",
+    "Why", "How", "But", "And", "Or", "So", "Yet", "However", "Although", "Though", "After", "Before", "During", "Since",
+    "Until", "With", "Without", "By", "To", "For", "From", "Of", "All", "Some", "Many", "Most", "Each", "Every", "No",
+    "Not", "Only", "Also", "Such", "Other", "Both", "Neither", "Nor", "One", "Two", "Three", "Further", "Finally",
+    "Members", "Partners", "Officers", "Councillors", "Residents", "See",
+  ]
+
+  /// Words that name a lettered or numbered thing: after one, "A." may end a sentence.
+  static let labels: Set<String> = [
+    "Plan", "Annex", "Appendix", "Section", "Table", "Figure", "Fig", "Part", "Phase", "Option", "Schedule", "Grade", "Class",
+    "Category", "Type", "Group", "Level", "Stage", "Team", "Zone", "Area", "Priority", "Block", "Ward", "Unit", "Item",
+    "Chapter", "Volume", "Theme", "Outcome", "Objective", "Scenario", "Model", "Route", "Tier", "Band",
+  ]
+
+  /// Longer than any title, abbreviation or initials with their brackets and quotes (bytes):
+  /// the scans back from a break are bounded by this, so text such as "1.A1.A1.A..." (a break
+  /// after every "1.") stays linear.
+  static let longestWord = 24
+
+  /// Whether a candidate break of ICU's at `boundary` (just after a terminator and its spaces)
+  /// should stand. `blockStart` is where the boundary's block starts; `sentenceStart` where the
+  /// sentence it would end starts.
+  func keeps(_ boundary: Int, blockStart: Int, sentenceStart: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = boundary
+    while end > sentenceStart, boundary - end < Self.longestWord, utf8[end - 1] == 0x20 { end -= 1 }
+    guard end > sentenceStart, utf8[end - 1] == UInt8(ascii: ".") else { return true }
+    // The word before the full stop, without opening brackets and quotes.
+    var start = end - 1
+    while start > sentenceStart, end - start <= Self.longestWord, !Self.isSpace(utf8[start - 1]) { start -= 1 }
+    guard end - start <= Self.longestWord else { return true }
+    while start < end - 1, "([\"'".utf8.contains(utf8[start]) { start += 1 }
+    let word = UnsafeBufferPointer(rebasing: utf8[start..<(end - 1)])
+    guard !word.isEmpty else { return true }
+    let next = Self.nextWord(after: boundary, in: utf8)
+    // Numbering at the start of a block: "3.", "4.1.", "A.", "iv.".
+    if start == sentenceStart, sentenceStart == blockStart, Self.isNumbering(word) { return false }
+    let text = String(decoding: word, as: UTF8.self)
+    if titles.contains(text) { return false }
+    if Self.neverFinal.contains(text) { return false }
+    guard let first = next.first else { return true }
+    let continues =
+      first == UInt8(ascii: "(") || first == UInt8(ascii: ",") || first == UInt8(ascii: "&") || Self.isLower(first)
+      || Self.isDigit(first)
+    let following = String(decoding: next.prefix { Self.isLetter($0) }, as: UTF8.self)
+    // "Smith et al. (2006)": the reference goes on.
+    if text == "al", Self.wordBefore(start, floor: sentenceStart, in: utf8) == "et" {
+      return !continues && Self.sentenceStarters.contains(following)
+    }
+    if abbreviations.contains(text), Self.isLower(first) || Self.isDigit(first) { return false }
+    if Self.isInitials(word) {
+      if continues { return false }
+      guard Self.isUpper(first) else { return true }
+      // "Geddes, M. Davies" in a reference list: a surname and a comma before the initials.
+      let before = Self.wordBefore(start, floor: sentenceStart, in: utf8)
+      if before.hasSuffix(","), before.first.map({ $0.isUppercase }) == true { return false }
+      if word.count == 1, Self.labels.contains(before) { return true }
+      return Self.sentenceStarters.contains(following)
+    }
+    return true
+  }
+
+  /// Breaks that scraping hid: a terminator directly followed by a capitalised word
+  /// ("capacity.The report"), each the offset just after the terminator, in order.
+  func lostSpaceBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
+    var found: [Int] = []
+    var index = lower + 2
+    while index + 2 < upper {
+      let byte = utf8[index]
+      defer { index += 1 }
+      guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") else { continue }
+      guard Self.isLower(utf8[index - 1]), Self.isLower(utf8[index - 2]), Self.isUpper(utf8[index + 1]),
+        Self.isLower(utf8[index + 2])
+      else { continue }
+      // Not inside a web or e-mail address, a path or a file name.
+      var wordStart = index - 1
+      while wordStart > lower, !Self.isSpace(utf8[wordStart - 1]) { wordStart -= 1 }
+      var wordEnd = index + 1
+      while wordEnd < upper, !Self.isSpace(utf8[wordEnd]) { wordEnd += 1 }
+      let whole = UnsafeBufferPointer(rebasing: utf8[wordStart..<wordEnd])
+      if whole.contains(UInt8(ascii: "@")) || whole.contains(UInt8(ascii: "/")) || Self.startsWithWWW(whole) { continue }
+      // "example.Com.au": a second dot inside the word after makes it an address.
+      if utf8[(index + 1)..<wordEnd].dropLast().contains(UInt8(ascii: ".")) { continue }
+      found.append(index + 1)
+    }
+    return found
+  }
+
+  // MARK: Character classes and words around a position
+
+  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
+  private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+  private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  private static func isLetter(_ byte: UInt8) -> Bool { isLower(byte) || isUpper(byte) || byte >= 0x80 }
+
+  private static func startsWithWWW(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count > 4 && (word[0] | 0x20) == UInt8(ascii: "w") && (word[1] | 0x20) == UInt8(ascii: "w")
+      && (word[2] | 0x20) == UInt8(ascii: "w") && word[3] == UInt8(ascii: ".")
+  }
+
+  /// The bytes after `position`'s spaces, up to the next space (at most `longestWord`).
+  private static func nextWord(after position: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    var start = position
+    while start < utf8.count, isSpace(utf8[start]) { start += 1 }
+    var end = start
+    while end < utf8.count, end - start < longestWord, !isSpace(utf8[end]) { end += 1 }
+    return utf8[start..<end]
+  }
+
+  /// The word before the one starting at `start` (bounded), as text.
+  private static func wordBefore(_ start: Int, floor: Int, in utf8: UnsafeBufferPointer<UInt8>) -> String {
+    var end = start
+    while end > floor, start - end < longestWord, isSpace(utf8[end - 1]) { end -= 1 }
+    var begin = end
+    while begin > floor, end - begin < longestWord, !isSpace(utf8[begin - 1]) { begin -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: utf8[begin..<end]), as: UTF8.self)
+  }
+
+  /// "J", "J.S", "U.K": capitals, each but the last followed by a full stop.
+  static func isInitials(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count % 2 == 1 else { return false }
+    for (offset, byte) in word.enumerated() {
+      if offset % 2 == 0 { guard isUpper(byte) else { return false } } else { guard byte == UInt8(ascii: ".") else { return false } }
+    }
+    return true
+  }
+
+  /// "3", "4.1", "12.3.2", "A", "b", "iv", "IX": what numbers a heading or an item.
+  static func isNumbering(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    if word.count == 1, isLetter(word[0]) { return true }
+    if word.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }), let first = word.first, isDigit(first) {
+      // Section numbers, not years or sums: each part at most three digits.
+      return word.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count <= 3 }
+    }
+    let roman = Set("ivxlIVXL".utf8)
+    return word.count <= 4 && word.allSatisfy { roman.contains($0) }
+      && (word.allSatisfy(isLower) || word.allSatisfy(isUpper))
+  }
+}
