@@ -283,6 +283,39 @@ static bool inside_sectioning(const xmlNode *node) {
   return false;
 }
 
+/// Whether an element holds a link (an <a> with an href), looked for without recursion.
+static bool holds_link(const xmlNode *node) {
+  const xmlNode *current = node->children;
+  while (current != NULL) {
+    if (current->type == XML_ELEMENT_NODE && name_is(current, "a")) {
+      for (const xmlAttr *attr = current->properties; attr != NULL; attr = attr->next) {
+        if (attr->name != NULL && strcmp((const char *)attr->name, "href") == 0) return true;
+      }
+    }
+    if (current->children != NULL && current->type == XML_ELEMENT_NODE) {
+      current = current->children;
+      continue;
+    }
+    while (current != NULL && current->next == NULL) {
+      current = current->parent;
+      if (current == node) return false;
+    }
+    if (current != NULL) current = current->next;
+  }
+  return false;
+}
+
+/// An <aside> inside an article that holds no link is part of the story (a fact file, a
+/// pull-out quote), not the page's furniture (related links, a sidebar).
+static bool is_story_aside(const xmlNode *node) {
+  if (!name_is(node, "aside")) return false;
+  bool in_article = false;
+  for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
+    if (p->type == XML_ELEMENT_NODE && name_is(p, "article")) in_article = true;
+  }
+  return in_article && !holds_link(node);
+}
+
 static bool inside_body(const xmlNode *node) {
   for (const xmlNode *p = node->parent; p != NULL; p = p->parent) {
     if (p->type == XML_ELEMENT_NODE && name_is(p, "body")) return true;
@@ -299,7 +332,7 @@ bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const 
     if (style_hides(attributes.style)) return true;
   }
   if (keep_furniture || role == ROLE_CONTENT_ROOT) return false;
-  bool furniture = role == ROLE_FURNITURE ||
+  bool furniture = (role == ROLE_FURNITURE && !is_story_aside(node)) ||
                    ((name_is(node, "header") || name_is(node, "footer")) && !inside_sectioning(node));
   if (!furniture && node->properties != NULL) {
     element_attributes attributes = attributes_of(node);

@@ -84,6 +84,8 @@ void tm_html_collect_metadata(xmlDoc *doc, tm_html_metadata *metadata) {
       xmlChar *text = xmlNodeGetContent(node);
       keep(&metadata->heading, (const char *)text);
       xmlFree(text);
+      long line = xmlGetLineNo(node);
+      metadata->heading_line = line > 0 ? (uint32_t)line : 0;
     }
   }
 }

@@ -83,8 +83,9 @@ typedef struct tm_html_block {
 typedef struct tm_html_metadata {
   /// og:title or twitter:title.
   char *_Nullable title;
-  /// The first h1's text.
+  /// The first h1's text, and the line it starts on (0 when unknown).
   char *_Nullable heading;
+  uint32_t heading_line;
   /// author, article:author, or a byline's rel=author link text.
   char *_Nullable author;
   /// article:published_time, datePublished, date, DC.date, or the first <time datetime>.

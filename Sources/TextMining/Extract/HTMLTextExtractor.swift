@@ -46,8 +46,14 @@ public struct HTMLTextExtractor: TextExtractor {
     }
     guard let page else { throw .unparsableHTML }
     // Markup that a parser left as text (an <img> tag inside a <noscript> in the head) is no text.
-    let blocks = found.filter { !($0.text.hasPrefix("<") && $0.text.hasSuffix(">")) }.map {
+    var blocks = found.filter { !($0.text.hasPrefix("<") && $0.text.hasSuffix(">")) }.map {
       Block(kind: $0.kind, text: $0.text, line: $0.line)
+    }
+    // A story's headline often stands outside the element that scores as its main content:
+    // the page's first h1 is part of the text all the same, after the title.
+    if let heading = page.heading, !heading.isEmpty, !blocks.contains(where: { $0.kind == .heading && $0.text == heading }) {
+      let position = blocks.first?.kind == .title ? 1 : 0
+      blocks.insert(Block(kind: .heading, text: heading, line: page.headingLine), at: position)
     }
     guard !blocks.isEmpty else { throw .noText }
     let titleText = found.first(where: { $0.kind == .title })?.text

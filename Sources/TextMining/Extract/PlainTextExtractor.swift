@@ -100,8 +100,22 @@ public struct PlainTextExtractor: TextExtractor {
         sawFurniture = true
         continue
       }
-      if line.length == 0 {
+      if line.length == 0 || Self.isRule(line.text) {
+        // A blank line, or a rule of dashes or equals signs, ends a paragraph.
         sawBlank = true
+        continue
+      }
+      if let cells = Self.tableCells(line.text) {
+        // A row of a table written as text: each cell is a unit of its own.
+        finishBlock()
+        if sawBlank, !blocks.isEmpty { paragraphIndex += 1 }
+        for cell in cells {
+          let text = Self.collapsingWhitespace(String(cell))
+          if !text.isEmpty { blocks.append(Block(kind: .tableCell, text: text, line: line.number)) }
+        }
+        paragraphIndexHasSeveralBlocks = true
+        sawBlank = false
+        sawFurniture = false
         continue
       }
       if let previous = current.last {
@@ -234,11 +248,51 @@ public struct PlainTextExtractor: TextExtractor {
     }
     _ = parts
     guard numbered, index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
+    // "(a) the board be reduced": a bracket marks an item whatever case follows.
+    let bracketed = bytes[index - 1] == UInt8(ascii: ")")
     while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
     guard index < bytes.count else { return false }
     let next = bytes[index]
+    if bracketed, next >= 0x61 && next <= 0x7A { return true }
     return (next >= 0x41 && next <= 0x5A) || next == UInt8(ascii: "\"") || next == 0xE2 || next == UInt8(ascii: "(")
       || next == UInt8(ascii: "\'")
+  }
+
+  /// A line drawn with one character over and over ("-----", "=====", "*****"): a rule.
+  static func isRule(_ text: Substring) -> Bool {
+    guard text.count >= 3, let first = text.first, "-=_*~#.+".contains(first) else { return false }
+    return text.allSatisfy { $0 == first || $0 == " " }
+  }
+
+  /// The cells of a line that is a row of a table written as text: three or more cells set apart
+  /// by bars ("2.2 | Write to employers | LF | 31 March"), tabs, or gaps of three spaces or more.
+  /// Nil for any other line.
+  static func tableCells(_ text: Substring) -> [Substring]? {
+    for separator in ["|", "\t"] where text.contains(separator) {
+      let cells = text.split(separator: Character(separator), omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces)[...] }.filter { !$0.isEmpty }
+      if cells.count >= 3 { return cells }
+    }
+    guard text.contains("   ") else { return nil }
+    var cells: [Substring] = []
+    var start = text.startIndex
+    var index = text.startIndex
+    var spaces = 0
+    while index < text.endIndex {
+      if text[index] == " " {
+        spaces += 1
+      } else {
+        if spaces >= 3 {
+          let end = text.index(index, offsetBy: -spaces)
+          cells.append(text[start..<end])
+          start = index
+        }
+        spaces = 0
+      }
+      index = text.index(after: index)
+    }
+    cells.append(text[start...])
+    return cells.count >= 3 ? cells : nil
   }
 
   /// Whether a document's first block reads as its title: a line of at most 150 characters and
@@ -328,12 +382,28 @@ public struct PlainTextExtractor: TextExtractor {
   /// not.
   private static func layout(of lines: [Line], skipping furniture: Set<Int>) -> Layout {
     var lengths: [Int] = []
-    for (index, line) in lines.enumerated() where line.length > 0 && !furniture.contains(index) { lengths.append(line.length) }
+    var following = 0
+    var followingLower = 0
+    var previousWasText = false
+    for (index, line) in lines.enumerated() where !furniture.contains(index) {
+      guard line.length > 0 else {
+        previousWasText = false
+        continue
+      }
+      lengths.append(line.length)
+      if previousWasText {
+        following += 1
+        if line.text.first?.isLowercase == true { followingLower += 1 }
+      }
+      previousWasText = true
+    }
     lengths.sort()
     guard !lengths.isEmpty else { return Layout(wrapWidth: 0, isHardWrapped: false) }
     let width = lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
     let near = lengths.filter { Double($0) >= Double(width) * 0.75 && $0 <= width + 5 }.count
-    return Layout(wrapWidth: width, isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count)
+    let continuesInLowerCase = following > 0 && followingLower * 4 >= following
+    return Layout(
+      wrapWidth: width, isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count && continuesInLowerCase)
   }
 
   private static let bullets: Set<Character> = [

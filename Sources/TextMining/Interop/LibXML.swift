@@ -18,6 +18,8 @@ struct HTMLPage: Sendable {
   /// og:title, first h1, author, published, lang, canonical URL, as stated (nil when absent).
   var statedTitle: String?
   var heading: String?
+  /// The line the first h1 starts on (0 when unknown).
+  var headingLine = 0
   var author: String?
   var published: String?
   var language: String?
@@ -71,6 +73,7 @@ enum LibXML {
       var page = HTMLPage(
         blocks: [], statedTitle: string(metadata.title), heading: string(metadata.heading), author: string(metadata.author),
         published: string(metadata.published), language: string(metadata.language), url: string(metadata.url))
+      page.headingLine = Int(metadata.heading_line)
       guard let blocks = document.blocks, let text = document.text else { return .success(page) }
       let bytes = UnsafeRawBufferPointer(start: text, count: document.text_length)
       var result: [HTMLBlock] = []

@@ -16,7 +16,7 @@ public struct ICUSegmenter: Segmenter {
   /// Titles that precede a name.
   public static let defaultTitles: Set<String> = [
     "Dr", "Mr", "Mrs", "Ms", "Mx", "Cllr", "Cllrs", "Prof", "Rev", "Revd", "Hon", "Rt", "St", "Sr", "Jr", "Capt",
-    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs", "Ch", "Cllr", "Coun", "Lord", "Lady",
+    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs", "Ch", "Coun", "Lord", "Lady", "hon", "Rt",
   ]
 
   /// Abbreviations that end no sentence when the text goes on in lower case.
@@ -60,11 +60,15 @@ public struct ICUSegmenter: Segmenter {
           candidates.append(icu[icuIndex])
           icuIndex += 1
         }
-        // A title or heading is one unit, whatever punctuation it holds.
+        // A title, a heading or a reference is one unit, whatever punctuation it holds.
         var breaks: [Int] = []
-        if block.kind != .title && block.kind != .heading {
-          let lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
+        if block.kind != .title && block.kind != .heading && !rules.isReferenceEntry(utf8, from: blockStart, to: blockEnd) {
+          var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
           lostSpaces += lost
+          if block.kind != .tableCell, let runIn = rules.runInHeadingEnd(in: utf8, from: blockStart, to: blockEnd) {
+            // A heading that lost its line break is a unit of its own.
+            lost.insert(runIn, at: lost.firstIndex { $0 > runIn } ?? lost.endIndex)
+          }
           var sentenceStart = blockStart
           var lostIndex = 0
           for candidate in candidates {
@@ -88,9 +92,19 @@ public struct ICUSegmenter: Segmenter {
       }
       if !lostSpaces.isEmpty { tokens = Self.splitting(tokens, at: lostSpaces) }
       var tokenIndex = 0
-      for (blockIndex, range) in ranges {
-        var lower = range.lowerBound
+      var carried: Int?
+      for (position, (blockIndex, range)) in ranges.enumerated() {
+        var lower = carried ?? range.lowerBound
+        carried = nil
         var upper = range.upperBound
+        // A piece with no letter or digit (an opening quote cut off by a break) goes with the
+        // sentence after it in the same block.
+        if !utf8[lower..<upper].contains(where: { Self.isAlphanumeric($0) }), position + 1 < ranges.count,
+          ranges[position + 1].block == blockIndex
+        {
+          carried = lower
+          continue
+        }
         while lower < upper, utf8[lower] == 0x20 { lower += 1 }
         while upper > lower, utf8[upper - 1] == 0x20 { upper -= 1 }
         guard lower < upper else { continue }
@@ -102,6 +116,11 @@ public struct ICUSegmenter: Segmenter {
     }
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences, tokens: tokens)
+  }
+
+  /// ASCII letters and digits, and any byte of a non-ASCII character (letters of other scripts).
+  private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0xC3
   }
 
   /// Word tokens with those that span a break cut in two at it, the terminator before the

@@ -102,9 +102,12 @@ struct SentenceBreaks {
       let byte = utf8[index]
       defer { index += 1 }
       guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") else { continue }
-      guard Self.isLower(utf8[index - 1]), Self.isLower(utf8[index - 2]), Self.isUpper(utf8[index + 1]),
-        Self.isLower(utf8[index + 2])
-      else { continue }
+      guard Self.isLower(utf8[index - 1]), Self.isLower(utf8[index - 2]) else { continue }
+      // An opening quote may stand between: `she said."Where we have ...`.
+      let quote = Self.openingQuoteLength(utf8, at: index + 1, upper: upper)
+      guard index + quote + 2 < upper, Self.isUpper(utf8[index + 1 + quote]), Self.isLower(utf8[index + 2 + quote]) else {
+        continue
+      }
       // Not inside a web or e-mail address, a path or a file name.
       var wordStart = index - 1
       while wordStart > lower, !Self.isSpace(utf8[wordStart - 1]) { wordStart -= 1 }
@@ -117,6 +120,107 @@ struct SentenceBreaks {
       found.append(index + 1)
     }
     return found
+  }
+
+  /// Capitalised words that start a sentence and almost never stand inside one: after a few
+  /// words without punctuation at the start of a paragraph, one of these shows a heading that
+  /// lost its line break ("How decisions are made The board meets ...").
+  static let runInStarters: Set<String> = [
+    "The", "This", "These", "That", "Those", "There", "It", "Its", "We", "Our", "They", "Their", "In", "On", "At", "As",
+    "For", "From", "With", "By", "After", "Before", "During", "Since", "When", "While", "Whilst", "If", "Although",
+    "However", "Members", "Partners", "Residents", "Each", "Every", "All", "Most", "Some", "Many", "You", "Your",
+  ]
+
+  private static let months: Set<String> = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  ]
+
+  /// Lower-case words after which a capitalised word belongs to a name ("Friends of The Earth").
+  private static let nameJoiners: Set<String> = ["of", "the", "and", "for", "to", "in", "on", "at", "by", "with", "&"]
+
+  /// Where a heading run into its paragraph ends: the offset of the word that starts the
+  /// paragraph's first sentence, when at most eight words without punctuation come first
+  /// ("ABSTRACT This paper ...", "The Local Area Agreement In March 2007 ..."). Nil otherwise.
+  func runInHeadingEnd(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> Int? {
+    var index = lower
+    var words = 0
+    var previousWord = ""
+    guard lower < upper, Self.isUpper(utf8[lower]) || Self.isDigit(utf8[lower]) else { return nil }
+    while index < upper, words <= 8 {
+      let start = index
+      while index < upper, !Self.isSpace(utf8[index]) { index += 1 }
+      let word = UnsafeBufferPointer(rebasing: utf8[start..<index])
+      // Punctuation before the candidate means the heading, if any, ended there.
+      if word.contains(where: { ".,;:!?()\"".utf8.contains($0) }) || word.first == 0xE2 { return nil }
+      let text = String(decoding: word, as: UTF8.self)
+      if words >= 1, Self.runInStarters.contains(text), !Self.nameJoiners.contains(previousWord) {
+        // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
+        var rest = index
+        while rest < upper, Self.isSpace(utf8[rest]) { rest += 1 }
+        guard rest < upper else { return nil }
+        var restEnd = rest
+        while restEnd < upper, Self.isLetter(utf8[restEnd]) { restEnd += 1 }
+        let following = String(decoding: UnsafeBufferPointer(rebasing: utf8[rest..<restEnd]), as: UTF8.self)
+        return Self.isLower(utf8[rest]) || Self.isDigit(utf8[rest]) || Self.months.contains(following) ? start : nil
+      }
+      previousWord = text
+      words += 1
+      while index < upper, Self.isSpace(utf8[index]) { index += 1 }
+    }
+    return nil
+  }
+
+  /// Words that may stand in an author list besides names and initials.
+  private static let authorWords: Set<String> = ["and", "&", "et", "al.", "al", "van", "de", "der", "von", "du", "la", "le"]
+
+  /// Whether a block is an entry of a reference list, in the author-date form: names and
+  /// initials, then a year in brackets ("Geddes, M., Davies, J.S. and Fuller, C. (2007) ...",
+  /// "Audit Commission (2009) Working better together? ..."). A reference is one unit: neither
+  /// its initials nor a question in its title end it.
+  func isReferenceEntry(_ utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> Bool {
+    guard lower < upper, Self.isUpper(utf8[lower]) else { return false }
+    var index = lower
+    let limit = min(upper, lower + 200)
+    var wordStart = lower
+    while index < limit {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: "(") {
+        // The year: four digits from 19xx or 20xx, perhaps with a letter ("2005a"), then ")".
+        guard index + 5 < upper else { return false }
+        let digits = utf8[(index + 1)..<(index + 5)]
+        guard digits.allSatisfy(Self.isDigit), utf8[index + 1] == UInt8(ascii: "1") || utf8[index + 1] == UInt8(ascii: "2") else {
+          return false
+        }
+        var close = index + 5
+        if close < upper, Self.isLower(utf8[close]) { close += 1 }
+        guard close < upper, utf8[close] == UInt8(ascii: ")"), index > lower else { return false }
+        // A title follows, not a verb of prose ("Smith (2006) argues that ...").
+        var next = close + 1
+        while next < upper, Self.isSpace(utf8[next]) || utf8[next] == UInt8(ascii: ".") { next += 1 }
+        return next < upper && (Self.isUpper(utf8[next]) || utf8[next] == 0xE2 || utf8[next] == UInt8(ascii: "'"))
+      }
+      if Self.isSpace(byte) || byte == UInt8(ascii: ",") {
+        if index > wordStart {
+          let word = UnsafeBufferPointer(rebasing: utf8[wordStart..<index])
+          // Names start with a capital; the only lower-case words are "and", "et al." and particles.
+          if !Self.isUpper(word[0]), !Self.authorWords.contains(String(decoding: word, as: UTF8.self)) { return false }
+        }
+        wordStart = index + 1
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// The length of a quotation mark at `index` ("\"", "'", or a curly opening quote), else 0.
+  private static func openingQuoteLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, upper: Int) -> Int {
+    guard index < upper else { return 0 }
+    if utf8[index] == UInt8(ascii: "\"") || utf8[index] == UInt8(ascii: "'") { return 1 }
+    // U+201C and U+2018: E2 80 9C, E2 80 98.
+    if utf8[index] == 0xE2, index + 2 < upper, utf8[index + 1] == 0x80, utf8[index + 2] == 0x9C || utf8[index + 2] == 0x98 {
+      return 3
+    }
+    return 0
   }
 
   // MARK: Character classes and words around a position

@@ -90,9 +90,15 @@ import Testing
   @Test func initialsInACitationOrANameEndNothing() throws {
     let citation =
       "Geddes, M., Davies, J.S. and Fuller, C. (2007) Evaluating local strategic partnerships: theory and practice of change."
-    #expect(try sentences([citation + " Local Government Studies, 33(1), pp. 97-116."]) == [citation, "Local Government Studies, 33(1), pp. 97-116."])
-    #expect(try sentences(["Cllr J. Smith chaired. Smith et al. (2006) agree. The U.K. The end came."])
-      == ["Cllr J. Smith chaired.", "Smith et al. (2006) agree.", "The U.K.", "The end came."])
+    // A reference is one unit; so is a question in its title.
+    let reference = citation + " Local Government Studies, 33(1), pp. 97-116."
+    let question = "Audit Commission (2009) Working better together? Managing local strategic partnerships. London: Audit Commission."
+    #expect(try sentences([reference, question]) == [reference, question])
+    // Prose that starts with a citation is cut as prose.
+    #expect(try sentences(["Smith (2006) argues that LSPs lack power. The board agreed."])
+      == ["Smith (2006) argues that LSPs lack power.", "The board agreed."])
+    #expect(try sentences(["Cllr J. Smith chaired. As Smith et al. (2006) agree, it works. The U.K. The end came."])
+      == ["Cllr J. Smith chaired.", "As Smith et al. (2006) agree, it works.", "The U.K.", "The end came."])
     #expect(try sentences(["The bid went to Plan B. Members agreed."]) == ["The bid went to Plan B.", "Members agreed."])
   }
 
@@ -120,6 +126,16 @@ import Testing
       ])
     let segmented = try ICUSegmenter().segment(extracted)
     #expect(segmented.sentences.count == 2)
+  }
+
+  @Test func aHeadingRunIntoItsParagraphIsAUnitOfItsOwn() throws {
+    #expect(try sentences(["How decisions are made The board meets four times a year."])
+      == ["How decisions are made", "The board meets four times a year."])
+    #expect(try sentences(["ABSTRACT This paper compares two partnerships."]) == ["ABSTRACT", "This paper compares two partnerships."])
+    #expect(try sentences(["The Local Area Agreement In March 2007 the partners signed it."])
+      == ["The Local Area Agreement", "In March 2007 the partners signed it."])
+    // A capitalised word inside a name is no heading's end.
+    #expect(try sentences(["Friends of The Earth joined the board."]) == ["Friends of The Earth joined the board."])
   }
 }
 
