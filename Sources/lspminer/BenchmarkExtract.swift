@@ -42,11 +42,13 @@ extension LSPMinerCommand {
         do {
           let decoded = try decoder.decode(bytes, format: .html)
           let extracted = try extractor.extractText(from: decoded)
-          // The benchmark's article body leaves out the headline: the title and the first heading
-          // when it repeats the title.
+          // The benchmark's article body leaves out the headline: the title, and the first heading
+          // when it is the page's headline (its first h1) or repeats the title.
           var blocks = extracted.blocks.filter { $0.kind != .title }
-          if let first = blocks.first, first.kind == .heading, let title = extracted.title,
-            title.localizedCaseInsensitiveContains(first.text) || first.text.localizedCaseInsensitiveContains(title)
+          if let first = blocks.first, first.kind == .heading,
+            first.text == extracted.headline
+              || extracted.title.map({ $0.localizedCaseInsensitiveContains(first.text) || first.text.localizedCaseInsensitiveContains($0) })
+                == true
           {
             blocks.removeFirst()
           }

@@ -33,6 +33,8 @@ public struct ExtractedText: Sendable, Equatable {
   public var blocks: [Block]
   /// What the document states about itself.
   public var metadata: DocumentMetadata
+  /// A web page's headline, its first h1, where it has one (also among the blocks).
+  public var headline: String?
 
   /// Creates extracted text from blocks.
   public init(title: String?, blocks: [Block], metadata: DocumentMetadata = DocumentMetadata()) {

@@ -64,6 +64,8 @@ public struct HTMLTextExtractor: TextExtractor {
       page.published.flatMap(MetadataReading.date(from:))
       ?? blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first
     let title = titleText ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
-    return ExtractedText(title: title, blocks: blocks, metadata: metadata)
+    var extracted = ExtractedText(title: title, blocks: blocks, metadata: metadata)
+    extracted.headline = page.heading
+    return extracted
   }
 }
