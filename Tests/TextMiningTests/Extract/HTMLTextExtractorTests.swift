@@ -120,4 +120,26 @@ import Testing
     #expect(extracted.metadata.title == "Annual report 2004")
     #expect(extracted.metadata.language == "en-GB")
   }
+
+  @Test func aStorysHeadlineOutsideItsMainContentAndItsFactBoxAreKept() throws {
+    let paragraphs = (1...6).map { "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>" }
+      .joined()
+    let html = """
+      <html><head><title>Partnership in doubt | News</title></head><body>
+      <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+      <article><h1>Partnership in doubt as agreements end</h1><p class="byline">By <a href="/a">A Writer</a></p>
+      <div class="story-body">\(paragraphs)
+      <aside class="factfile"><h3>Factfile</h3><ul><li>Board of 22 members from every sector</li></ul></aside>
+      </div></article>
+      <aside class="related"><h3>Related</h3><ul><li><a href="/x">Another story</a></li></ul></aside>
+      </body></html>
+      """
+    let extractor = HTMLTextExtractor(keepsMainContentOnly: true)
+    let extracted = try extractor.extractText(from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(extracted.texts.prefix(2) == ["Partnership in doubt | News", "Partnership in doubt as agreements end"])
+    #expect(extracted.texts.contains("Board of 22 members from every sector"))
+    #expect(!extracted.texts.contains("Another story"))
+    #expect(extracted.headline == "Partnership in doubt as agreements end")
+  }
 }
+

@@ -124,5 +124,34 @@ import Testing
     #expect(try extract(text).texts.last
       == "The partnership met. The partnership agreed a co-operation plan and a decision-making process for the Community Network in its community.")
   }
+
+  @Test func aTableRowWrittenAsTextIsOneUnitPerCellAndARuleIsABreak() throws {
+    let text = """
+      Actions
+
+      Item | Action | Lead | By
+      2.2 | Write to the largest employers inviting nomination to the Board | LF | 31 March
+      --------------------------------------------------------------------------
+        Domestic burglaries (number)    1,412       1,198       On track
+      ==========
+      Source: Performance Team, May 2006
+      """
+    #expect(try extract(text).texts == [
+      "Actions", "Item", "Action", "Lead", "By", "2.2", "Write to the largest employers inviting nomination to the Board", "LF",
+      "31 March", "Domestic burglaries (number)", "1,412", "1,198", "On track", "Source: Performance Team, May 2006",
+    ])
+  }
+
+  @Test func slideLinesAreNotJoinedHoweverLongTheyAre() throws {
+    // Lines near the width but starting with capitals: points, not a hard-wrapped paragraph.
+    let text = """
+      What has not worked
+      Business involvement weak and the Chamber of Commerce seat vacant since June
+      Resident engagement thin outside the regeneration areas of the borough
+      Board meetings heavy on information and light on decisions this year
+      Worklessness stretch target missed and part of the reward grant lost
+      """
+    #expect(try extract(text).blocks.count == 5)
+  }
 }
 

@@ -137,5 +137,15 @@ import Testing
     // A capitalised word inside a name is no heading's end.
     #expect(try sentences(["Friends of The Earth joined the board."]) == ["Friends of The Earth joined the board."])
   }
+
+  @Test func anOpeningQuoteThatLostItsSpaceStartsTheNextSentence() throws {
+    #expect(try sentences([#""We moved too slowly," she said."Where we had the police with us, it worked.""#])
+      == [#""We moved too slowly," she said."#, #""Where we had the police with us, it worked.""#])
+  }
+
+  @Test func parliamentaryTitlesEndNothing() throws {
+    #expect(try sentences(["As the hon. Member will know, my right hon. Friend agrees. The LSP met."])
+      == ["As the hon. Member will know, my right hon. Friend agrees.", "The LSP met."])
+  }
 }
 
