@@ -82,21 +82,38 @@ static double class_weight(const xmlNode *node) {
 
 /// A list of teasers: three or more items, most of them holding a link ("headline, summary,
 /// date" cards of other stories).
+/// Whether a link points to a document file (a report, minutes, a leaflet), not a page.
+static bool links_to_document(const xmlNode *link) {
+  const char *href = attr(link, "href");
+  if (href == NULL) return false;
+  const char *end = href + strcspn(href, "?#");
+  static const char *const suffixes[] = {".pdf", ".doc", ".docx", ".rtf", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", NULL};
+  for (const char *const *suffix = suffixes; *suffix != NULL; suffix++) {
+    size_t length = strlen(*suffix);
+    if ((size_t)(end - href) >= length && strncasecmp(end - length, *suffix, length) == 0) return true;
+  }
+  return false;
+}
+
+/// A list whose items are mostly links to other pages: related stories, a teaser list. A list
+/// of documents to download (reports, minutes) is part of the page's content.
 static bool teaser_list(xmlNode *node) {
   if (!is(node, "ul") && !is(node, "ol")) return false;
   int items = 0;
   int linked = 0;
+  int documents = 0;
   for (xmlNode *item = node->children; item != NULL; item = item->next) {
     if (item->type != XML_ELEMENT_NODE || !is(item, "li")) continue;
     items++;
     for (xmlNode *inner = item->children; inner != NULL; inner = tm_walk_next(inner, item, inner->type == XML_ELEMENT_NODE)) {
       if (inner->type == XML_ELEMENT_NODE && is(inner, "a")) {
         linked++;
+        if (links_to_document(inner)) documents++;
         break;
       }
     }
   }
-  return items >= 3 && linked * 4 >= items * 3;
+  return items >= 3 && linked * 4 >= items * 3 && documents * 2 < linked;
 }
 
 /// Comment threads, related stories and the like never compete for the main content, unless

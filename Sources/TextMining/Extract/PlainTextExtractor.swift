@@ -78,6 +78,10 @@ public struct PlainTextExtractor: TextExtractor {
         text += piece
       }
       let collapsed = Self.collapsingWhitespace(text)
+      if kind == .paragraph, current.count > 1, current.count <= 3, Self.readsAsTitleCase(collapsed) {
+        // A title wrapped over a few lines: one unit, whatever its punctuation.
+        kind = blocks.isEmpty && paragraphIndex == 0 ? .title : .heading
+      }
       if !collapsed.isEmpty {
         if kind == .paragraph, current.count == 1 {
           if blocks.isEmpty && paragraphIndex == 0 && Self.readsAsTitle(collapsed) {
@@ -160,14 +164,24 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// Whether a line goes on in the next one (both in one paragraph, no blank line between).
   private static func continues(_ line: Line, onto next: Line, layout: Layout, shortLineRatio: Double) -> Bool {
-    if strippingBullet(next.text) != nil || startsWithNumbering(next.text) { return false }
     let text = line.text
     guard let last = text.last else { return false }
+    // A wrapped line that has not ended its sentence goes on, even into "4. Risks ..." (the
+    // sentence was "... on a scale of 1 to 4.").
+    let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
+    if strippingBullet(next.text) != nil { return false }
+    if startsWithNumbering(next.text) {
+      // "(e)" and "e)" always start an item; "4." goes on a sentence that stops mid-way
+      // ("... on a scale of 1 to" / "4. Risks scoring 9 ...").
+      guard isWrapped, next.text.first?.isNumber == true, !next.text.prefix(6).contains(")") else { return false }
+      let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+      return last == "," || continuingWords.contains(lastWord)
+    }
+    if startsWithLabel(next.text) { return false }
     if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
     let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
     if continuingWords.contains(lastWord) { return true }
     // A wrapped line runs close to the width; a short one ends where its writer ended it.
-    let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if next.text.first?.isLowercase == true { return isWrapped || !readsAsHeading(text) }
     return isWrapped && last != ":"
   }
@@ -190,6 +204,41 @@ public struct PlainTextExtractor: TextExtractor {
       !".!?;:,".contains(last)
     else { return false }
     return text.split(separator: " ").count <= 6
+  }
+
+  /// Words that stay in lower case in a title written in title case.
+  static let titleCaseLowerWords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "as",
+    "vs", "via", "per", "than", "over", "under", "after", "before", "between", "about", "is", "are", "be", "its", "their",
+  ]
+
+  /// Text of at most 200 characters, not ended as a sentence is, whose words are capitalised but
+  /// for the small words a title leaves in lower case ("Partners in Name Only? Membership,
+  /// Trust and the Limits of Delivery in Two English Local Strategic Partnerships").
+  static func readsAsTitleCase(_ text: String) -> Bool {
+    guard text.count <= 200, let last = text.last, !".;:,".contains(last) else { return false }
+    var capitalised = 0
+    var others = 0
+    for word in text.split(separator: " ") {
+      let letters = word.drop { !$0.isLetter }
+      guard let first = letters.first else { continue }
+      if first.isUppercase {
+        capitalised += 1
+      } else if !titleCaseLowerWords.contains(letters.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+        others += 1
+      }
+    }
+    return capitalised >= 4 && others == 0
+  }
+
+  /// A line that starts with a label: one to three capitalised words and a colon ("Lead
+  /// officer: ...", "Source: ...", "Date: ...").
+  static func startsWithLabel(_ text: Substring) -> Bool {
+    guard let first = text.first, first.isUppercase, let colon = text.prefix(40).firstIndex(of: ":") else { return false }
+    let label = text[..<colon]
+    let words = label.split(separator: " ")
+    return (1...3).contains(words.count) && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
+      && colon < text.index(before: text.endIndex)
   }
 
   /// Numbering that starts a heading or an item: "3. ", "4.1 ", "12.3.2 ", "(a) ", "a) ", "iv) ",
@@ -248,8 +297,9 @@ public struct PlainTextExtractor: TextExtractor {
     }
     _ = parts
     guard numbered, index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
-    // "(a) the board be reduced": a bracket marks an item whatever case follows.
-    let bracketed = bytes[index - 1] == UInt8(ascii: ")")
+    // "(a) the board be reduced", "b) the council": a bracket marks an item whatever case
+    // follows; "152) is missed" is the end of a bracket that began on the line before.
+    let bracketed = bytes[index - 1] == UInt8(ascii: ")") && (opened || !(bytes[start] >= 0x30 && bytes[start] <= 0x39))
     while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
     guard index < bytes.count else { return false }
     let next = bytes[index]
@@ -258,10 +308,25 @@ public struct PlainTextExtractor: TextExtractor {
       || next == UInt8(ascii: "\'")
   }
 
-  /// A line drawn with one character over and over ("-----", "=====", "*****"): a rule.
+  /// A line drawn with rule characters ("-----", "=====", "+-----+", "----  ----"): a rule.
   static func isRule(_ text: Substring) -> Bool {
-    guard text.count >= 3, let first = text.first, "-=_*~#.+".contains(first) else { return false }
-    return text.allSatisfy { $0 == first || $0 == " " }
+    var marks = 0
+    for character in text {
+      if "-=_*~#+|".contains(character) {
+        marks += 1
+      } else if character != " " {
+        return false
+      }
+    }
+    return marks >= 3
+  }
+
+  /// A line of a box drawn with bars ("|  Strengths   |") without its bars, else the line.
+  static func unboxed(_ text: Substring) -> Substring {
+    guard text.count >= 3, text.first == "|", text.last == "|" else { return text }
+    let inner = text.dropFirst().dropLast()
+    guard !inner.contains("|") else { return text }
+    return inner.drop { $0 == " " || $0 == "\t" }.dropLast(inner.reversed().prefix { $0 == " " || $0 == "\t" }.count)
   }
 
   /// The cells of a line that is a row of a table written as text: three or more cells set apart
@@ -342,6 +407,7 @@ public struct PlainTextExtractor: TextExtractor {
         while let character = raw.first, character.isWhitespace { raw = raw.dropFirst() }
       }
       let hasFormFeed = text[lineStart..<end].utf8.contains(0x0C)
+      if raw.utf8.first == UInt8(ascii: "|") { raw = unboxed(raw) }
       lines.append(Line(number: number, text: raw, length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
     }
     var index = utf8.startIndex
@@ -407,7 +473,8 @@ public struct PlainTextExtractor: TextExtractor {
   }
 
   private static let bullets: Set<Character> = [
-    "-", "*", "•", "o", "·", "‣", "▪", "–", "\u{F0B7}", "\u{F0A7}", "●", "◦", "■", "□", "➢", "►", "✓", "✔", "❖", "○",
+    "-", "*", "•", "o", "·", "‣", "▪", "–", "\u{F0B7}", "\u{F0A7}", "●", "◦", "■", "□", "➢", "►", "✓", "✔", "❖", "○", "»", "›",
+    "→", "♦", "◆",
   ]
 
   /// The line without its bullet glyph, or nil when it does not start with one.

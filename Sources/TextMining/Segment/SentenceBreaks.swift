@@ -62,12 +62,13 @@ struct SentenceBreaks {
     var start = end - 1
     while start > sentenceStart, end - start <= Self.longestWord, !Self.isSpace(utf8[start - 1]) { start -= 1 }
     guard end - start <= Self.longestWord else { return true }
+    let wordStart = start
     while start < end - 1, "([\"'".utf8.contains(utf8[start]) { start += 1 }
     let word = UnsafeBufferPointer(rebasing: utf8[start..<(end - 1)])
     guard !word.isEmpty else { return true }
     let next = Self.nextWord(after: boundary, in: utf8)
-    // Numbering at the start of a block: "3.", "4.1.", "A.", "iv.".
-    if start == sentenceStart, sentenceStart == blockStart, Self.isNumbering(word) { return false }
+    // Numbering at the start of a block: "3.", "4.1.", "A.", "iv.", a quoted "Q3.".
+    if wordStart == sentenceStart, sentenceStart == blockStart, Self.isNumbering(word) { return false }
     let text = String(decoding: word, as: UTF8.self)
     if titles.contains(text) { return false }
     if Self.neverFinal.contains(text) { return false }
@@ -105,7 +106,11 @@ struct SentenceBreaks {
       guard Self.isLower(utf8[index - 1]), Self.isLower(utf8[index - 2]) else { continue }
       // An opening quote may stand between: `she said."Where we have ...`.
       let quote = Self.openingQuoteLength(utf8, at: index + 1, upper: upper)
-      guard index + quote + 2 < upper, Self.isUpper(utf8[index + 1 + quote]), Self.isLower(utf8[index + 2 + quote]) else {
+      // A capitalised word, or the words "I" and "A": `if at all.I asked`.
+      guard index + quote + 2 < upper, Self.isUpper(utf8[index + 1 + quote]),
+        Self.isLower(utf8[index + 2 + quote])
+          || (utf8[index + 2 + quote] == 0x20 && (utf8[index + 1 + quote] == UInt8(ascii: "I") || utf8[index + 1 + quote] == UInt8(ascii: "A")))
+      else {
         continue
       }
       // Not inside a web or e-mail address, a path or a file name.
@@ -184,6 +189,15 @@ struct SentenceBreaks {
     var wordStart = lower
     while index < limit {
       let byte = utf8[index]
+      if byte == UInt8(ascii: "("), index + 1 < upper, Self.isUpper(utf8[index + 1]) {
+        // An abbreviation of the author's name: "Office of the Deputy Prime Minister (ODPM)".
+        var close = index + 1
+        while close < limit, Self.isUpper(utf8[close]) { close += 1 }
+        guard close < limit, utf8[close] == UInt8(ascii: ")") else { return false }
+        index = close + 1
+        wordStart = index
+        continue
+      }
       if byte == UInt8(ascii: "(") {
         // The year: four digits from 19xx or 20xx, perhaps with a letter ("2005a"), then ")".
         guard index + 5 < upper else { return false }
@@ -263,9 +277,11 @@ struct SentenceBreaks {
     return true
   }
 
-  /// "3", "4.1", "12.3.2", "A", "b", "iv", "IX": what numbers a heading or an item.
+  /// "3", "4.1", "12.3.2", "A", "b", "iv", "IX", "R1", "Q3": what numbers a heading or an item.
   static func isNumbering(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     if word.count == 1, isLetter(word[0]) { return true }
+    // A capital and a number: recommendation R1, question Q3, objective A2.
+    if (2...4).contains(word.count), isUpper(word[0]), word.dropFirst().allSatisfy(isDigit) { return true }
     if word.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }), let first = word.first, isDigit(first) {
       // Section numbers, not years or sums: each part at most three digits.
       return word.split(separator: UInt8(ascii: ".")).allSatisfy { $0.count <= 3 }
