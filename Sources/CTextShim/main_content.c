@@ -95,6 +95,21 @@ static bool links_to_document(const xmlNode *link) {
   return false;
 }
 
+/// Whether most of the links in an element point to documents to download (reports, minutes,
+/// a leaflet): a list of the partnership's papers is content, not a list of links to pages.
+static bool links_to_documents(xmlNode *node) {
+  int linked = 0;
+  int documents = 0;
+  if (is(node, "a")) return links_to_document(node);
+  for (xmlNode *inner = node->children; inner != NULL; inner = tm_walk_next(inner, node, inner->type == XML_ELEMENT_NODE)) {
+    if (inner->type == XML_ELEMENT_NODE && is(inner, "a") && attr(inner, "href") != NULL) {
+      linked++;
+      if (links_to_document(inner)) documents++;
+    }
+  }
+  return linked > 0 && documents * 2 >= linked;
+}
+
 /// A list whose items are mostly links to other pages: related stories, a teaser list. A list
 /// of documents to download (reports, minutes) is part of the page's content.
 static bool teaser_list(xmlNode *node) {
@@ -398,7 +413,8 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
       continue;
     }
     double density = all[i].links / all[i].text;
-    bool link_list = (density > 0.5 || teaser_list(all[i].node)) && tm_page_paragraph_share(page, all[i].node) < 0.3;
+    bool link_list = (density > 0.5 || teaser_list(all[i].node)) && tm_page_paragraph_share(page, all[i].node) < 0.3 &&
+                     !links_to_documents(all[i].node);
     bool hinted = class_weight(all[i].node) < 0;
     if (link_list || hinted) all[i].node->_private = &pruned_mark;
   }

@@ -152,14 +152,14 @@ public struct PlainTextExtractor: TextExtractor {
 
   // MARK: Where a line ends its block
 
-  /// Words that cannot end a sentence: a line ending in one goes on in the next.
+  /// Words that cannot end a sentence, nor a title ("... one year on" can): a line ending in
+  /// one goes on in the next.
   static let continuingWords: Set<String> = [
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without",
-    "into", "onto", "upon", "about", "across", "between", "among", "through", "under", "over", "than", "as", "that",
-    "which", "who", "whose", "whom", "where", "when", "while", "whilst", "if", "unless", "because", "although", "is",
-    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should", "can",
-    "could", "may", "might", "must", "not", "no", "its", "their", "our", "his", "her", "this", "these", "those", "such",
-    "each", "every", "both", "either", "neither", "very", "more", "most", "less", "least", "also", "so", "per", "&",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "from", "with", "into", "onto", "upon", "between", "among",
+    "than", "that", "which", "who", "whose", "whom", "where", "when", "while", "whilst", "if", "unless", "because",
+    "although", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "not", "no", "its", "their", "our", "his", "her", "this", "these",
+    "those", "such", "each", "every", "both", "either", "neither", "very", "also", "per", "&",
   ]
 
   /// Whether a line goes on in the next one (both in one paragraph, no blank line between).
@@ -170,6 +170,10 @@ public struct PlainTextExtractor: TextExtractor {
     // sentence was "... on a scale of 1 to 4.").
     let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if strippingBullet(next.text) != nil { return false }
+    // A list of people (attendance, witnesses): each line starts with a title.
+    if startsWithHonorific(text), startsWithHonorific(next.text) { return false }
+    // A line laid out in columns (a name and a role set apart by a wide gap) is a unit.
+    if hasColumnGap(text) || hasColumnGap(next.text) { return false }
     if startsWithNumbering(next.text) {
       // "(e)" and "e)" always start an item; "4." goes on a sentence that stops mid-way
       // ("... on a scale of 1 to" / "4. Risks scoring 9 ...").
@@ -204,6 +208,29 @@ public struct PlainTextExtractor: TextExtractor {
       !".!?;:,".contains(last)
     else { return false }
     return text.split(separator: " ").count <= 6
+  }
+
+  /// Titles that start a line naming a person in a list of those present or heard.
+  static let honorifics: Set<String> = [
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Cllr", "Councillor", "Prof", "Professor", "Rev", "Revd", "Reverend", "Canon",
+    "Sir", "Dame", "Lord", "Lady", "Superintendent", "Supt", "Ch", "Chief", "Inspector", "Insp", "Sergeant", "Sgt", "Father",
+  ]
+
+  static func startsWithHonorific(_ text: Substring) -> Bool {
+    guard let word = text.split(separator: " ", maxSplits: 1).first else { return false }
+    return honorifics.contains(String(word.hasSuffix(".") ? word.dropLast() : word))
+  }
+
+  /// Whether a line has a gap of three spaces or more between words, other than after the
+  /// marker that starts it ("2.2     Progress in ...", "•   The strategy ..." are a numbered
+  /// paragraph and a bullet, not columns).
+  static func hasColumnGap(_ text: Substring) -> Bool {
+    guard let gap = text.range(of: "   ") else { return false }
+    let before = text[..<gap.lowerBound]
+    if !before.contains(" "), before.count <= 8 {
+      return text[gap.upperBound...].trimmingCharacters(in: .whitespaces).contains("   ")
+    }
+    return true
   }
 
   /// Words that stay in lower case in a title written in title case.
@@ -241,71 +268,88 @@ public struct PlainTextExtractor: TextExtractor {
       && colon < text.index(before: text.endIndex)
   }
 
-  /// Numbering that starts a heading or an item: "3. ", "4.1 ", "12.3.2 ", "(a) ", "a) ", "iv) ",
-  /// "A. ", followed by a capital, a quote or a bracket.
+  /// Numbering that starts a heading or an item, followed by a space:
+  ///
+  /// - "(a)", "(3)", "(iv)", "a)", "iv)", "R1", "Q3.": an item, whatever case follows;
+  /// - "4.1.1", "1." to "20.": a heading or an item, whatever case follows ("1. refresh the
+  ///   community strategy;");
+  /// - "3.2", "21.", "3)", "A.", "iv.": only before a capital, a quote or a bracket, since "3.2 per
+  ///   cent", "152) is missed" and "e. g." are running text.
   static func startsWithNumbering(_ text: Substring) -> Bool {
     let bytes = Array(text.utf8.prefix(16))
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    func isRoman(_ run: ArraySlice<UInt8>) -> Bool { run.count <= 4 && run.allSatisfy { "ivxIVX".utf8.contains($0) } }
     var index = 0
-    var opened = false
-    if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
-      opened = true
+    var anyCase = false
+    if bytes.first == UInt8(ascii: "(") {
+      // "(a)", "(3)", "(iv)"
+      index = 1
+      while index < bytes.count, isDigit(bytes[index]) || isLetter(bytes[index]), index < 5 { index += 1 }
+      let inner = bytes[1..<index]
+      guard !inner.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: ")"),
+        inner.allSatisfy(isDigit) && inner.count <= 3 || inner.count == 1 || isRoman(inner)
+      else { return false }
       index += 1
-    }
-    let start = index
-    var digits = 0
-    var sawDot = false
-    var parts = 1
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte >= 0x30 && byte <= 0x39 {
-        digits += 1
-        guard digits <= 3 else { return false }
-      } else if byte == UInt8(ascii: "."), digits > 0 {
-        sawDot = true
-        parts += 1
-        digits = 0
-      } else {
-        break
-      }
-      index += 1
-    }
-    var numbered = index > start && (bytes[start] >= 0x30 && bytes[start] <= 0x39)
-    if numbered, !sawDot {
-      // A bare number is numbering only with a closing bracket: "3)" or "(3)".
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return false }
-      index += 1
-    } else if !numbered {
-      // A letter or a roman numeral, then ")" or "." (or inside brackets).
-      var letters = 0
-      while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A, letters < 4 {
-        letters += 1
+      anyCase = true
+    } else if let first = bytes.first, isDigit(first) {
+      // "3.", "3.2", "4.1.1", "3)"
+      var parts = 1
+      var digits = 0
+      var endsWithDot = false
+      var value = 0
+      while index < bytes.count {
+        if isDigit(bytes[index]) {
+          digits += 1
+          if parts == 1 { value = value * 10 + Int(bytes[index] - 0x30) }
+          guard digits <= 3 else { return false }
+          endsWithDot = false
+        } else if bytes[index] == UInt8(ascii: "."), digits > 0 {
+          endsWithDot = true
+          parts += 1
+          digits = 0
+        } else {
+          break
+        }
         index += 1
       }
-      guard letters >= 1, index < bytes.count else { return false }
-      let word = bytes[start..<(start + letters)]
-      let roman = word.allSatisfy { "ivxIVX".utf8.contains($0) }
-      guard letters == 1 || roman else { return false }
-      guard bytes[index] == UInt8(ascii: ")") || (bytes[index] == UInt8(ascii: ".") && !opened) else { return false }
-      if bytes[index] == UInt8(ascii: ".") && (bytes[start] | 0x20) == bytes[start] && letters == 1 && !roman {
-        // "a. " in lower case is numbering too; "e. g." is not (the next check needs a capital).
+      let dots = parts - 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: ")"), dots == 0 {
+        index += 1
+      } else if dots == 0 {
+        return false
       }
-      index += 1
-      numbered = true
-    } else if opened {
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ")") else { return false }
-      index += 1
+      anyCase = dots >= 2 && !endsWithDot || dots >= 3 || (dots == 1 && endsWithDot && value <= 20)
+    } else if let first = bytes.first, isLetter(first) {
+      // "R1", "Q3.", "a)", "iv)", "A.", "iv."
+      var end = 1
+      while end < bytes.count, isDigit(bytes[end]), end < 4 { end += 1 }
+      if end > 1, first >= 0x41, first <= 0x5A {
+        index = end
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") { index += 1 }
+        anyCase = true
+      } else {
+        end = 0
+        while end < bytes.count, isLetter(bytes[end]), end < 4 { end += 1 }
+        guard end == 1 || isRoman(bytes[0..<end]), end < bytes.count else { return false }
+        index = end
+        if bytes[index] == UInt8(ascii: ")") {
+          anyCase = true
+        } else if bytes[index] != UInt8(ascii: ".") {
+          return false
+        }
+        index += 1
+      }
+    } else {
+      return false
     }
-    _ = parts
-    guard numbered, index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
-    // "(a) the board be reduced", "b) the council": a bracket marks an item whatever case
-    // follows; "152) is missed" is the end of a bracket that began on the line before.
-    let bracketed = bytes[index - 1] == UInt8(ascii: ")") && (opened || !(bytes[start] >= 0x30 && bytes[start] <= 0x39))
+    guard index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 else { return false }
     while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
     guard index < bytes.count else { return false }
     let next = bytes[index]
-    if bracketed, next >= 0x61 && next <= 0x7A { return true }
+    if anyCase, !isDigit(next) { return true }
     return (next >= 0x41 && next <= 0x5A) || next == UInt8(ascii: "\"") || next == 0xE2 || next == UInt8(ascii: "(")
-      || next == UInt8(ascii: "\'")
+      || next == UInt8(ascii: "'")
   }
 
   /// A line drawn with rule characters ("-----", "=====", "+-----+", "----  ----"): a rule.
@@ -481,7 +525,9 @@ public struct PlainTextExtractor: TextExtractor {
   static func strippingBullet(_ line: Substring) -> Substring? {
     guard let first = line.first, bullets.contains(first) else { return nil }
     let rest = line.dropFirst()
-    guard let next = rest.first, next == " " || next == "\t" else { return nil }
+    guard let next = rest.first else { return nil }
+    // "•the council": a glyph that is only ever a bullet needs no space after it.
+    guard next == " " || next == "\t" || (!first.isASCII && first != "–" && next.isLetter) else { return nil }
     return rest.drop(while: { $0 == " " || $0 == "\t" })
   }
 

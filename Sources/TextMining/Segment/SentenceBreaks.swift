@@ -149,6 +149,7 @@ struct SentenceBreaks {
   func runInHeadingEnd(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> Int? {
     var index = lower
     var words = 0
+    var sawLetterWord = false  // "3 Partners are drifting away" is a numbered paragraph, not a heading
     var previousWord = ""
     guard lower < upper, Self.isUpper(utf8[lower]) || Self.isDigit(utf8[lower]) else { return nil }
     while index < upper, words <= 8 {
@@ -158,7 +159,7 @@ struct SentenceBreaks {
       // Punctuation before the candidate means the heading, if any, ended there.
       if word.contains(where: { ".,;:!?()\"".utf8.contains($0) }) || word.first == 0xE2 { return nil }
       let text = String(decoding: word, as: UTF8.self)
-      if words >= 1, Self.runInStarters.contains(text), !Self.nameJoiners.contains(previousWord) {
+      if words >= 1, sawLetterWord, Self.runInStarters.contains(text), !Self.nameJoiners.contains(previousWord) {
         // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
         var rest = index
         while rest < upper, Self.isSpace(utf8[rest]) { rest += 1 }
@@ -169,6 +170,7 @@ struct SentenceBreaks {
         return Self.isLower(utf8[rest]) || Self.isDigit(utf8[rest]) || Self.months.contains(following) ? start : nil
       }
       previousWord = text
+      if let first = word.first, Self.isLetter(first) { sawLetterWord = true }
       words += 1
       while index < upper, Self.isSpace(utf8[index]) { index += 1 }
     }
