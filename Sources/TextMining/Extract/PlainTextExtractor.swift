@@ -170,8 +170,6 @@ public struct PlainTextExtractor: TextExtractor {
     // sentence was "... on a scale of 1 to 4.").
     let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if strippingBullet(next.text) != nil { return false }
-    // A list of people (attendance, witnesses): each line starts with a title.
-    if startsWithHonorific(text), startsWithHonorific(next.text) { return false }
     // A line laid out in columns (a name and a role set apart by a wide gap) is a unit.
     if hasColumnGap(text) || hasColumnGap(next.text) { return false }
     if startsWithNumbering(next.text) {
@@ -185,9 +183,12 @@ public struct PlainTextExtractor: TextExtractor {
     if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
     let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
     if continuingWords.contains(lastWord) { return true }
+    // A list of people (attendance, witnesses): each line starts with a title, and the list
+    // goes on line by line ("Five further witnesses from ...").
+    if startsWithHonorific(text), !endsUnit(text), next.text.first?.isUppercase == true { return false }
     // A wrapped line runs close to the width; a short one ends where its writer ended it.
     if next.text.first?.isLowercase == true { return isWrapped || !readsAsHeading(text) }
-    return isWrapped && last != ":"
+    return isWrapped
   }
 
   /// Whether a line ends with the punctuation that ends a sentence or introduces what follows.
@@ -352,17 +353,10 @@ public struct PlainTextExtractor: TextExtractor {
       || next == UInt8(ascii: "'")
   }
 
-  /// A line drawn with rule characters ("-----", "=====", "+-----+", "----  ----"): a rule.
+  /// A line drawn with rule characters ("-----", "=====", "+-----+", "----  ----") or holding no
+  /// letter or digit at all ("#", "* * *"): a rule between paragraphs, not text.
   static func isRule(_ text: Substring) -> Bool {
-    var marks = 0
-    for character in text {
-      if "-=_*~#+|".contains(character) {
-        marks += 1
-      } else if character != " " {
-        return false
-      }
-    }
-    return marks >= 3
+    !text.contains { $0.isLetter || $0.isNumber }
   }
 
   /// A line of a box drawn with bars ("|  Strengths   |") without its bars, else the line.

@@ -60,9 +60,11 @@ public struct ICUSegmenter: Segmenter {
           candidates.append(icu[icuIndex])
           icuIndex += 1
         }
-        // A title, a heading or a reference is one unit, whatever punctuation it holds.
+        // A title or a heading is one unit, whatever punctuation it holds; in a reference, a
+        // question in the cited title ends nothing.
         var breaks: [Int] = []
-        if block.kind != .title && block.kind != .heading && !rules.isReferenceEntry(utf8, from: blockStart, to: blockEnd) {
+        let isReference = rules.isReferenceEntry(utf8, from: blockStart, to: blockEnd)
+        if block.kind != .title && block.kind != .heading {
           var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
           lostSpaces += lost
           if block.kind != .tableCell, let runIn = rules.runInHeadingEnd(in: utf8, from: blockStart, to: blockEnd) {
@@ -77,7 +79,9 @@ public struct ICUSegmenter: Segmenter {
               sentenceStart = lost[lostIndex]
               lostIndex += 1
             }
-            if rules.keeps(candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8) {
+            if rules.keeps(candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8),
+              !isReference || !Self.followsQuestion(candidate, in: utf8)
+            {
               breaks.append(candidate)
               sentenceStart = candidate
             }
@@ -116,6 +120,13 @@ public struct ICUSegmenter: Segmenter {
     }
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences, tokens: tokens)
+  }
+
+  /// Whether the break at `boundary` follows a "?" or "!" (and its spaces).
+  private static func followsQuestion(_ boundary: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = boundary
+    while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
+    return end > 0 && (utf8[end - 1] == UInt8(ascii: "?") || utf8[end - 1] == UInt8(ascii: "!"))
   }
 
   /// ASCII letters and digits, and any byte of a non-ASCII character (letters of other scripts).

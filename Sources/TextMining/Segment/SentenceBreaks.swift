@@ -182,8 +182,8 @@ struct SentenceBreaks {
 
   /// Whether a block is an entry of a reference list, in the author-date form: names and
   /// initials, then a year in brackets ("Geddes, M., Davies, J.S. and Fuller, C. (2007) ...",
-  /// "Audit Commission (2009) Working better together? ..."). A reference is one unit: neither
-  /// its initials nor a question in its title end it.
+  /// "Audit Commission (2009) Working better together? ..."). Neither its initials nor a
+  /// question in its cited title end a unit; its full stops do.
   func isReferenceEntry(_ utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> Bool {
     guard lower < upper, Self.isUpper(utf8[lower]) else { return false }
     var index = lower
