@@ -141,5 +141,22 @@ import Testing
     #expect(!extracted.texts.contains("Another story"))
     #expect(extracted.headline == "Partnership in doubt as agreements end")
   }
+
+  @Test func aListOfDocumentsToDownloadIsContentAndAListOfStoriesIsNot() throws {
+    let paragraphs = (1...6).map { "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>" }
+      .joined()
+    let html = """
+      <html><head><title>About the partnership</title></head><body><main>\(paragraphs)
+      <h2>Documents</h2><ul><li><a href="/docs/strategy.pdf">Community strategy 2020 (PDF, 2.1MB)</a></li>
+      <li><a href="/docs/terms.pdf">Board terms of reference (PDF, 64KB)</a></li>
+      <li><a href="/docs/laa.pdf">Local Area Agreement 2006-09 (PDF, 890KB)</a></li></ul>
+      <ul><li><a href="/news/1">Another story</a></li><li><a href="/news/2">A second story</a></li><li><a href="/news/3">A third</a></li></ul>
+      </main></body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(extracted.texts.contains("Board terms of reference (PDF, 64KB)"))
+    #expect(!extracted.texts.contains("Another story"))
+  }
 }
 

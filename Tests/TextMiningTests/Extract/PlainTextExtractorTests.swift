@@ -153,5 +153,52 @@ import Testing
       """
     #expect(try extract(text).blocks.count == 5)
   }
+
+  @Test func listsOfItemsAndPeopleAsReportsNumberAndLayThemOut() throws {
+    let text = """
+      Review of the partnership's governance and delivery, prepared by the scrutiny task group for the committee
+      #
+      In 2007/08 the partnership will:
+      1. refresh the community strategy;
+      2. agree a recovery plan with Jobcentre Plus, the Learning and Skills Council and
+         employers;
+      4.1.1 agree a protocol on decisions;
+      R1      reduce the board to no more than 15 members;
+      (b) the scrutiny committee review the partnership once a year;
+      Witnesses
+      Mr Alan Brightwell, Chief Executive, Tamberley Borough Council
+      Councillor Roger Hartigan, Leader of the Council and Chair of the partnership
+      Five further witnesses from community groups
+      Cllr Margaret Ashworth (Chair)   Leader, Hollinsford Borough Council
+      Dr Helen Brackley                Director of Public Health, Hollinsford PCT
+      """
+    #expect(try extract(text).texts == [
+      "Review of the partnership's governance and delivery, prepared by the scrutiny task group for the committee",
+      "In 2007/08 the partnership will:", "1. refresh the community strategy;",
+      "2. agree a recovery plan with Jobcentre Plus, the Learning and Skills Council and employers;",
+      "4.1.1 agree a protocol on decisions;", "R1 reduce the board to no more than 15 members;",
+      "(b) the scrutiny committee review the partnership once a year;", "Witnesses",
+      "Mr Alan Brightwell, Chief Executive, Tamberley Borough Council",
+      "Councillor Roger Hartigan, Leader of the Council and Chair of the partnership",
+      "Five further witnesses from community groups", "Cllr Margaret Ashworth (Chair) Leader, Hollinsford Borough Council",
+      "Dr Helen Brackley Director of Public Health, Hollinsford PCT",
+    ])
+  }
+
+  @Test func aBoxDrawnWithBarsAndABulletGluedToItsTextAreRead() throws {
+    let text = """
+      Summary
+
+      +--------------------------------------+
+      | Strengths                            |
+      |  * a clear community strategy        |
+      +--------------------------------------+
+      •the borough council
+      »the fire and rescue service
+      """
+    #expect(try extract(text).texts == [
+      "Summary", "Strengths", "a clear community strategy", "the borough council", "the fire and rescue service",
+    ])
+  }
 }
 

@@ -90,10 +90,10 @@ import Testing
   @Test func initialsInACitationOrANameEndNothing() throws {
     let citation =
       "Geddes, M., Davies, J.S. and Fuller, C. (2007) Evaluating local strategic partnerships: theory and practice of change."
-    // A reference is one unit; so is a question in its title.
-    let reference = citation + " Local Government Studies, 33(1), pp. 97-116."
-    let question = "Audit Commission (2009) Working better together? Managing local strategic partnerships. London: Audit Commission."
-    #expect(try sentences([reference, question]) == [reference, question])
+    // In a reference, a question in the cited title ends nothing; its full stops do.
+    let question = "Audit Commission (2009) Working better together? Managing local strategic partnerships."
+    #expect(try sentences([citation + " Local Government Studies, 33(1), pp. 97-116.", question + " London: Audit Commission."])
+      == [citation, "Local Government Studies, 33(1), pp. 97-116.", question, "London: Audit Commission."])
     // Prose that starts with a citation is cut as prose.
     #expect(try sentences(["Smith (2006) argues that LSPs lack power. The board agreed."])
       == ["Smith (2006) argues that LSPs lack power.", "The board agreed."])
