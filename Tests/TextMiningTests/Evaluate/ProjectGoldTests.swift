@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TextMining
@@ -29,4 +30,17 @@ import Testing
     #expect(evaluation.micro.f1 >= 0.90, "micro F1 \(evaluation.micro.f1)")
     #expect(evaluation.macroF1 >= 0.85, "macro F1 \(evaluation.macroF1)")
   }
+
+  /// The blind test set and the development set in archive styles: big enough to mean something,
+  /// and every document they name is among the corpus's sources.
+  @Test(arguments: [("test", 30, 600), ("styles", 30, 600)])
+  func theOtherGoldSetsHoldEnoughDocumentsAndNameOnlyCorpusFiles(set: String, documents: Int, sentences: Int) throws {
+    let gold = try GoldStandard.load(from: Fixtures.repositoryRoot + "/corpus/gold/" + set)
+    #expect(gold.documents.count >= documents)
+    #expect(gold.sentences.count >= sentences)
+    for document in gold.documents {
+      #expect(FileManager.default.fileExists(atPath: Fixtures.repositoryRoot + "/corpus/" + document), "\(document)")
+    }
+  }
 }
+
