@@ -34,7 +34,10 @@ public struct PlainTextExtractor: TextExtractor {
 
   struct Line {
     var number: Int
+    /// The line trimmed of white space at both ends.
     var text: Substring
+    /// The line as written (without its line end), for reading columns.
+    var raw: Substring
     var length: Int
     /// The raw line held a form feed (a page break in text converted from PDF).
     var hasFormFeed = false
@@ -99,7 +102,29 @@ public struct PlainTextExtractor: TextExtractor {
 
     var sawBlank = false
     var sawFurniture = false
+    var tables: [Int: TextTable] = [:]
+    var tableLines: Set<Int> = []
+    for table in TextTable.tables(in: lines, skipping: furniture) {
+      tables[table.lines[0]] = table
+      tableLines.formUnion(table.lines)
+    }
     for (index, line) in lines.enumerated() {
+      if let table = tables[index] {
+        // A table laid out in columns: each cell is a unit of its own.
+        finishBlock()
+        if !blocks.isEmpty { paragraphIndex += 1 }
+        for (row, cells) in table.rows.enumerated() {
+          for cell in cells {
+            let text = Self.collapsingWhitespace(cell)
+            if !text.isEmpty { blocks.append(Block(kind: .tableCell, text: text, line: lines[table.rowLines[row]].number)) }
+          }
+        }
+        paragraphIndexHasSeveralBlocks = true
+        sawBlank = true
+        sawFurniture = false
+        continue
+      }
+      if tableLines.contains(index) { continue }
       if furniture.contains(index) {
         sawFurniture = true
         continue
@@ -446,7 +471,9 @@ public struct PlainTextExtractor: TextExtractor {
       }
       let hasFormFeed = text[lineStart..<end].utf8.contains(0x0C)
       if raw.utf8.first == UInt8(ascii: "|") { raw = unboxed(raw) }
-      lines.append(Line(number: number, text: raw, length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
+      lines.append(
+        Line(
+          number: number, text: raw, raw: text[lineStart..<end], length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
     }
     var index = utf8.startIndex
     while index < utf8.endIndex {
