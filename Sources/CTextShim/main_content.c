@@ -179,10 +179,12 @@ static const char *const marker_headings[] = {
     "read more", "read next", "latest", "most popular", "most read", "popular", "trending", "comments",
     "leave a comment", "leave a reply", "share this", "about the author", "further reading", "see also", NULL};
 
+static bool is_heading(const xmlNode *node) {
+  return node->name != NULL && node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0';
+}
+
 static bool is_marker_heading(const xmlNode *node) {
-  if (node->name == NULL || node->name[0] != 'h' || node->name[1] < '1' || node->name[1] > '6' || node->name[2] != '\0') {
-    return false;
-  }
+  if (!is_heading(node)) return false;
   xmlChar *content = xmlNodeGetContent(node);
   if (content == NULL) return false;
   char lower[64];
@@ -245,6 +247,23 @@ static void prune_after_marker_headings(stats *all, size_t count) {
       if (sibling->type == XML_ELEMENT_NODE && !tm_html_is_selected(sibling)) sibling->_private = &pruned_mark;
     }
   }
+}
+
+/// The nearest table that holds an element, as an index into `all`, or -1.
+static long nearest_table(const stats *all, long index) {
+  for (long a = all[index].parent; a >= 0; a = all[a].parent) {
+    if (is(all[a].node, "table")) return a;
+  }
+  return -1;
+}
+
+/// A cell's column: the number of element cells before it in its row.
+static long column_of(const xmlNode *cell) {
+  long column = 0;
+  for (const xmlNode *before = cell->prev; before != NULL; before = before->prev) {
+    if (before->type == XML_ELEMENT_NODE && (is(before, "td") || is(before, "th"))) column++;
+  }
+  return column;
 }
 
 bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page *page, tm_budget *budget) {
@@ -380,6 +399,29 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
     }
   }
 
+  // Content laid out in the rows of a table, as committee systems lay out an agenda item (its
+  // title, summary, documents and minutes each in a row): when the best is a cell and another
+  // row of the same table holds running text in the same column, the table is the content.
+  if (is(all[top].node, "td")) {
+    long table = nearest_table(all, top);
+    long column = column_of(all[top].node);
+    bool others = false;
+    for (size_t i = 0; table >= 0 && i < count && !others; i++) {
+      if ((long)i == top || !is(all[i].node, "td") || all[i].text < 25) continue;
+      if (all[i].node->parent == all[top].node->parent || column_of(all[i].node) != column) continue;
+      if (all[i].links / all[i].text >= 0.25 || nearest_table(all, (long)i) != table) continue;
+      others = true;
+    }
+    if (others) {
+      double score = all[top].score;
+      top = table;
+      if (!all[top].candidate || all[top].score < score) {
+        all[top].candidate = true;
+        all[top].score = score;
+      }
+    }
+  }
+
   // Pass 5: keep the best and the siblings that score nearly as well or read as text.
   double threshold = all[top].score * 0.3 > 10 ? all[top].score * 0.3 : 10;
   long parent = all[top].parent;
@@ -392,6 +434,16 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
       else if (is(all[i].node, "p") && all[i].text > 0 && density == 0 && all[i].commas > 0) keep = true;
     }
     if (keep) all[i].node->_private = &selected_mark;
+  }
+
+  // The headings that open the content's container (a page's h1 and the subtitle under it)
+  // head the content.
+  if (all[top].node->parent != NULL && !is(all[top].node->parent, "body")) {
+    for (xmlNode *first = all[top].node->parent->children; first != NULL && first != all[top].node; first = first->next) {
+      if (first->type != XML_ELEMENT_NODE) continue;
+      if (!is_heading(first)) break;
+      if (first->_private == NULL) first->_private = &selected_mark;
+    }
   }
 
   // Pass 6: inside the kept subtrees, prune lists of links and blocks whose class or id names

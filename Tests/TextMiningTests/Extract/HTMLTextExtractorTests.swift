@@ -158,5 +158,25 @@ import Testing
     #expect(extracted.texts.contains("Board terms of reference (PDF, 64KB)"))
     #expect(!extracted.texts.contains("Another story"))
   }
-}
 
+  @Test func anAgendaItemLaidOutInTableRowsIsReadWholeWithItsHeadings() throws {
+    let minutes = (1...4).map { "<p>Minute \($0): members said the partnership board had met, argued at length, and agreed a plan for the town.</p>" }
+      .joined()
+    let html = """
+      <html><head><title>Agenda item</title></head><body><div id="nav"><a href="/">Home</a></div><div id="content">
+      <h1>Agenda item</h1><h2>Tillby Partnership Board: future arrangements</h2>
+      <table class="meeting"><tr><th>Meeting:</th><td>14/09/2010 - Scrutiny Committee</td></tr></table>
+      <table class="item">
+      <tr><td>27.</td><td><p>Tillby Partnership Board: future arrangements</p></td></tr>
+      <tr><td></td><td><p>To consider options for the future of the Tillby Partnership Board, and to make recommendations.</p></td></tr>
+      <tr><td></td><td><p>Minutes:</p>\(minutes)</td></tr>
+      </table></div></body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(extracted.texts.contains("Tillby Partnership Board: future arrangements"))
+    #expect(extracted.texts.contains("To consider options for the future of the Tillby Partnership Board, and to make recommendations."))
+    #expect(extracted.texts.contains { $0.hasPrefix("Minute 4:") })
+    #expect(!extracted.texts.contains("Home"))
+  }
+}
