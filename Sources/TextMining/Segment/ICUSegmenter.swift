@@ -67,6 +67,7 @@ public struct ICUSegmenter: Segmenter {
         if block.kind != .title && block.kind != .heading {
           var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
           lostSpaces += lost
+          lost = (lost + rules.figureStartBreaks(in: utf8, from: blockStart, to: blockEnd)).sorted()
           if block.kind != .tableCell, let runIn = rules.runInHeadingEnd(in: utf8, from: blockStart, to: blockEnd) {
             // A heading that lost its line break is a unit of its own.
             lost.insert(runIn, at: lost.firstIndex { $0 > runIn } ?? lost.endIndex)

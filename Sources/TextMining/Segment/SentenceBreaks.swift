@@ -103,16 +103,36 @@ struct SentenceBreaks {
       let byte = utf8[index]
       defer { index += 1 }
       guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") else { continue }
-      guard Self.isLower(utf8[index - 1]), Self.isLower(utf8[index - 2]) else { continue }
+      // Before it, a word of lower case ("capacity."), an abbreviation of three capitals or more
+      // ("the LAA.JW said"), or either closed by a bracket ("(LAA).Of the six").
+      let before = utf8[index - 1] == UInt8(ascii: ")") ? index - 1 : index
+      guard before >= lower + 3 else { continue }
+      let lowerCaseWord = Self.isLower(utf8[before - 1]) && Self.isLower(utf8[before - 2])
+      let acronym =
+        Self.isUpper(utf8[before - 1]) && Self.isUpper(utf8[before - 2]) && Self.isUpper(utf8[before - 3])
+        && (before - 4 < lower || !Self.isLetter(utf8[before - 4]) || Self.isUpper(utf8[before - 4]))
+      guard lowerCaseWord || acronym else { continue }
       // An opening quote may stand between: `she said."Where we have ...`.
       let quote = Self.openingQuoteLength(utf8, at: index + 1, upper: upper)
-      // A capitalised word, or the words "I" and "A": `if at all.I asked`.
-      guard index + quote + 2 < upper, Self.isUpper(utf8[index + 1 + quote]),
-        Self.isLower(utf8[index + 2 + quote])
-          || (utf8[index + 2 + quote] == 0x20 && (utf8[index + 1 + quote] == UInt8(ascii: "I") || utf8[index + 1 + quote] == UInt8(ascii: "A")))
-      else {
-        continue
+      let first = index + 1 + quote
+      guard first + 1 < upper, Self.isUpper(utf8[first]) else { continue }
+      // A capitalised word; the words "I" and "A" (`if at all.I asked`); or initials or an
+      // abbreviation in capitals that a lower-case word follows (`was red.KM explained`).
+      var capitals = first
+      while capitals < upper, Self.isUpper(utf8[capitals]) { capitals += 1 }
+      let runOfCapitals = capitals - first
+      let startsSentence: Bool
+      if Self.isLower(utf8[first + 1]) {
+        startsSentence = true
+      } else if runOfCapitals == 1 {
+        startsSentence = utf8[first + 1] == 0x20 && (utf8[first] == UInt8(ascii: "I") || utf8[first] == UInt8(ascii: "A"))
+      } else {
+        let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[first..<capitals]), as: UTF8.self)
+        startsSentence =
+          runOfCapitals <= 5 && capitals + 1 < upper && utf8[capitals] == 0x20 && Self.isLower(utf8[capitals + 1])
+          && !Self.fileExtensions.contains(word)
       }
+      guard startsSentence else { continue }
       // Not inside a web or e-mail address, a path or a file name.
       var wordStart = index - 1
       while wordStart > lower, !Self.isSpace(utf8[wordStart - 1]) { wordStart -= 1 }
@@ -126,6 +146,37 @@ struct SentenceBreaks {
     }
     return found
   }
+
+  /// Breaks before a sentence that opens with a figure ("... over 2006-08. 2007/08 was the
+  /// last full year ..."), which ICU does not make since a lower-case word follows the figure:
+  /// a full stop after a word of two characters or more that ends in a lower-case letter or a
+  /// digit and is no abbreviation ("No. 5", "para. 4", "pp. 41-59" go on), then a space, then
+  /// a figure and a word. Each is the offset of the figure.
+  func figureStartBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
+    var found: [Int] = []
+    var index = lower + 2
+    while index + 3 < upper {
+      defer { index += 1 }
+      guard utf8[index] == UInt8(ascii: "."), utf8[index + 1] == 0x20, Self.isDigit(utf8[index + 2]) else { continue }
+      let last = utf8[index - 1]
+      guard Self.isLower(last) || Self.isDigit(last) else { continue }
+      var wordStart = index - 1
+      while wordStart > lower, !Self.isSpace(utf8[wordStart - 1]) { wordStart -= 1 }
+      let word = String(String(decoding: UnsafeBufferPointer(rebasing: utf8[wordStart..<index]), as: UTF8.self).drop { "([\"'".contains($0) })
+      guard word.count >= 2, !word.contains("."), !abbreviations.contains(word), !titles.contains(word) else { continue }
+      // Numbering at the start of the block ("4. 2007 was ...") is no sentence.
+      if wordStart == lower, word.allSatisfy(\.isNumber) { continue }
+      // The figure, then a space and a word.
+      var end = index + 2
+      while end < upper, !Self.isSpace(utf8[end]) { end += 1 }
+      guard end + 1 < upper, utf8[end] == 0x20, Self.isLetter(utf8[end + 1]) else { continue }
+      found.append(index + 2)
+    }
+    return found
+  }
+
+  /// File types written in capitals after a file name ("report.PDF is attached").
+  static let fileExtensions: Set<String> = ["PDF", "DOC", "DOCX", "XLS", "XLSX", "RTF", "PPT", "PPTX", "HTM", "HTML", "TXT", "CSV", "JPG", "PNG", "ODT", "ZIP"]
 
   /// Capitalised words that start a sentence and almost never stand inside one: after a few
   /// words without punctuation at the start of a paragraph, one of these shows a heading that
@@ -149,7 +200,7 @@ struct SentenceBreaks {
   func runInHeadingEnd(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> Int? {
     var index = lower
     var words = 0
-    var sawLetterWord = false  // "3 Partners are drifting away" is a numbered paragraph, not a heading
+    var sawLetterWord = false  // "3 Partners are drifting away" and "R2 That ..." are numbered, not headings
     var previousWord = ""
     guard lower < upper, Self.isUpper(utf8[lower]) || Self.isDigit(utf8[lower]) else { return nil }
     while index < upper, words <= 8 {
@@ -170,7 +221,10 @@ struct SentenceBreaks {
         return Self.isLower(utf8[rest]) || Self.isDigit(utf8[rest]) || Self.months.contains(following) ? start : nil
       }
       previousWord = text
-      if let first = word.first, Self.isLetter(first) { sawLetterWord = true }
+      // Numbering such as "R1" or "Q3" is no word of a heading: "R1 That the board ..." is an item.
+      if let first = word.first, Self.isLetter(first), !(words == 0 && word.contains(where: Self.isDigit)) {
+        sawLetterWord = true
+      }
       words += 1
       while index < upper, Self.isSpace(utf8[index]) { index += 1 }
     }

@@ -80,6 +80,28 @@ import Testing
     #expect(try sentences([whole]) == [whole])
   }
 
+  @Test func aLostSpaceAfterAnAbbreviationOrABracketOrBeforeInitialsStillEndsASentence() throws {
+    #expect(
+      try sentences(["The agreement was signed (LAA).Of six indicators one was red.KM explained the LAA.JW said no."])
+        == ["The agreement was signed (LAA).", "Of six indicators one was red.", "KM explained the LAA.", "JW said no."])
+    // A file type in capitals after a file name is no sentence.
+    #expect(try sentences(["The full report.PDF is attached."]) == ["The full report.PDF is attached."])
+  }
+
+  @Test func aSentenceThatOpensWithAFigureIsASentence() throws {
+    #expect(
+      try sentences(["Marrendale received £3.2 million over 2006-08. 2007/08 was the last full year. 12 partners came."])
+        == ["Marrendale received £3.2 million over 2006-08.", "2007/08 was the last full year.", "12 partners came."])
+    let whole = "See para. 4 of No. 5 and pp. 41-59 of the plan (max. 30 indicators) today."
+    #expect(try sentences([whole]) == [whole])
+    #expect(try sentences(["4. 2007 was a hard year."]) == ["4. 2007 was a hard year."])
+  }
+
+  @Test func aNumberedRecommendationIsNoRunInHeading() throws {
+    let item = "R1 That the board be reduced to no more than 15 members."
+    #expect(try sentences([item]) == [item])
+  }
+
   @Test func theWordsOfASentenceThatLostItsSpaceAreTwoTokens() throws {
     let extracted = ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: "strategic capacity.The report", line: 1)])
     let segmented = try ICUSegmenter().segment(extracted)
