@@ -9,8 +9,9 @@ import Foundation
 ///   such lines count up through the document at least ten lines apart, so a figure in a table
 ///   or a line of a contents list is not a page number.
 /// - A running header or footer is a short line that recurs, the same but for its digits, at
-///   least three times, mostly within three lines of a page number or a form feed, and that
-///   starts as a title does and ends without a sentence's punctuation.
+///   least three times, mostly within three lines of a page number or a form feed (or twice,
+///   each time there), and that starts as a title does and ends without a sentence's
+///   punctuation.
 enum PageFurniture {
   /// The indices of the lines that are page furniture.
   static func lines(in lines: [PlainTextExtractor.Line]) -> Set<Int> {
@@ -21,18 +22,33 @@ enum PageFurniture {
       if let number = pageNumber(line.text) { candidates.append((index, number)) }
     }
     // Pages are more than ten lines long, so numbers that count up line by line (a contents
-    // list, a column of figures) are not page numbers.
+    // list, a column of figures) are not page numbers. The page numbers are the longest chain
+    // of candidates, each at least ten lines below the one before and one to three higher
+    // (a page may be blank or a figure): figures of a table in between do not break it.
+    var chainLength = [Int](repeating: 1, count: candidates.count)  // weighed: see below
+    var chainParent = [Int?](repeating: nil, count: candidates.count)
+    var settled: [Int: Int] = [:]  // number -> best candidate (by chain length) ten lines back or more
+    var pending = 0
+    for (position, candidate) in candidates.enumerated() {
+      while pending < position, candidate.index - candidates[pending].index >= 10 {
+        let number = candidates[pending].number
+        if settled[number].map({ chainLength[$0] < chainLength[pending] }) ?? true { settled[number] = pending }
+        pending += 1
+      }
+      // A step of one page weighs most, so "1, 2, 3" beats "1, 2, 4" where 4 is a figure.
+      for step in 1...3 {
+        if let before = settled[candidate.number - step], chainLength[before] + 4 - step > chainLength[position] {
+          chainLength[position] = chainLength[before] + 4 - step
+          chainParent[position] = before
+        }
+      }
+    }
     var accepted: [Int] = []
-    var last: (index: Int, number: Int)?
-    for candidate in candidates {
-      if let previous = last, candidate.number > previous.number, candidate.number <= previous.number + 3,
-        candidate.index - previous.index >= 10
-      {
-        if accepted.isEmpty { accepted.append(previous.index) }
-        accepted.append(candidate.index)
-        last = candidate
-      } else if last == nil || accepted.isEmpty {
-        last = candidate
+    if var end = chainLength.indices.max(by: { chainLength[$0] < chainLength[$1] }) {
+      accepted.append(candidates[end].index)
+      while let parent = chainParent[end] {
+        accepted.append(candidates[parent].index)
+        end = parent
       }
     }
     if accepted.count >= 2 { furniture.formUnion(accepted) }
@@ -68,9 +84,10 @@ enum PageFurniture {
       guard let first = line.text.first, !first.isLowercase, let last = line.text.last, !".,;:!?".contains(last) else { continue }
       recurring[shape(line.text), default: []].append(index)
     }
-    for (_, indices) in recurring where indices.count >= 3 {
+    for (_, indices) in recurring where indices.count >= 2 {
       let near = indices.filter(isNearBreak)
-      if near.count * 4 >= indices.count * 3 { furniture.formUnion(near) }
+      // Three times or more, mostly at page breaks; in a short document, twice, each at one.
+      if indices.count >= 3 ? near.count * 4 >= indices.count * 3 : near.count == indices.count { furniture.formUnion(near) }
     }
     return furniture
   }
@@ -79,11 +96,22 @@ enum PageFurniture {
   /// the number set apart at one end ("Annual Report 2006     12", "12 | Annual Report"); else nil.
   static func pageNumber(_ text: Substring) -> Int? {
     if let number = bareNumber(text) { return number }
+    // The rest is a running header's few words, not a numbered paragraph's prose.
+    func readsAsHeader(_ rest: Substring) -> Bool {
+      let trimmed = rest.trimmingCharacters(in: .whitespaces)
+      return trimmed.count <= 60 && trimmed.split(separator: " ").count <= 8
+    }
     for separator in [" | ", "   ", "\t"] {
-      if let last = text.range(of: separator, options: .backwards), let number = bareNumber(text[last.upperBound...]) {
+      if let last = text.range(of: separator, options: .backwards), let number = bareNumber(text[last.upperBound...]),
+        readsAsHeader(text[..<last.lowerBound])
+      {
         return number
       }
-      if let first = text.range(of: separator), let number = bareNumber(text[..<first.lowerBound]) { return number }
+      if let first = text.range(of: separator), let number = bareNumber(text[..<first.lowerBound]),
+        readsAsHeader(text[first.upperBound...])
+      {
+        return number
+      }
     }
     return nil
   }
@@ -139,7 +167,8 @@ struct HyphenatedWords {
   private static let suffixes: Set<String> = [
     "ship", "ships", "ment", "ments", "tion", "tions", "sion", "sions", "ation", "ations", "ity", "ities", "ness", "ance",
     "ence", "ances", "ences", "ism", "isms", "ist", "ists", "ous", "ive", "ively", "able", "ible", "ably", "ibly", "ing",
-    "ings", "ed", "er", "ers", "ly", "al", "ally", "ise", "ised", "ising", "ize", "ized", "izing", "ure", "ures",
+    "ings", "ed", "er", "ers", "ly", "al", "ally", "ise", "ised", "ising", "ize", "ized", "izing", "ure", "ures", "hood",
+    "hoods", "less", "lessness", "ful", "fully",
   ]
 
   init(text: String) {

@@ -104,7 +104,7 @@ public struct PlainTextExtractor: TextExtractor {
     var sawFurniture = false
     var tables: [Int: TextTable] = [:]
     var tableLines: Set<Int> = []
-    for table in TextTable.tables(in: lines, skipping: furniture) {
+    for table in TextTable.tables(in: lines, skipping: furniture, words: words) {
       tables[table.lines[0]] = table
       tableLines.formUnion(table.lines)
     }
@@ -187,6 +187,12 @@ public struct PlainTextExtractor: TextExtractor {
     "those", "such", "each", "every", "both", "either", "neither", "very", "also", "per", "&",
   ]
 
+  /// Words that no clause ends on: articles, possessives, "of", "and".
+  static let boundWords: Set<String> = [
+    "a", "an", "the", "and", "or", "nor", "of", "its", "their", "our", "his", "her", "these", "those", "such", "each",
+    "every", "very", "per", "&", "between", "among", "than", "whose",
+  ]
+
   /// Whether a line goes on in the next one (both in one paragraph, no blank line between).
   private static func continues(_ line: Line, onto next: Line, layout: Layout, shortLineRatio: Double) -> Bool {
     let text = line.text
@@ -206,11 +212,21 @@ public struct PlainTextExtractor: TextExtractor {
     }
     if startsWithLabel(next.text) { return false }
     if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
-    let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-    if continuingWords.contains(lastWord) { return true }
+    let written = text.split(separator: " ").last.map(String.init) ?? ""
+    let lastWord = written.lowercased()
+    // "May" with its capital is the month ("by end of May").
+    if continuingWords.contains(lastWord), written != "May" {
+      // In text that is not hard-wrapped (slides, scraped pages) a line that ends on "from" or
+      // "not" may be a whole point ("Where LAAs came from"): before a capital, only a word that
+      // no clause ends on ("the", "of", "and") carries the line on.
+      if layout.isHardWrapped || next.text.first?.isUppercase != true || boundWords.contains(lastWord) { return true }
+    }
     // A list of people (attendance, witnesses): each line starts with a title, and the list
     // goes on line by line ("Five further witnesses from ...").
     if startsWithHonorific(text), !endsUnit(text), next.text.first?.isUppercase == true { return false }
+    // So does a list of names with their roles, without titles ("Jenny Coldwell, Programme
+    // Manager" over "Phil Annand, County Fire and Rescue Service").
+    if readsAsNameEntry(text), readsAsNameEntry(next.text) { return false }
     // A wrapped line runs close to the width; a short one ends where its writer ended it.
     if next.text.first?.isLowercase == true { return isWrapped || !readsAsHeading(text) }
     return isWrapped
@@ -234,6 +250,22 @@ public struct PlainTextExtractor: TextExtractor {
       !".!?;:,".contains(last)
     else { return false }
     return text.split(separator: " ").count <= 6
+  }
+
+  /// Lower-case words that stand inside names of people, posts and bodies.
+  private static let nameWords: Set<String> = ["of", "and", "for", "the", "&", "on", "in", "at", "upon", "de", "van", "von"]
+
+  /// Whether a line reads as an entry of a list of people or bodies: parts set apart by commas,
+  /// every word capitalised but those that stand inside names ("Yvonne Pryce, Partnership
+  /// Manager, Jobcentre Plus"), and no punctuation that ends a sentence.
+  static func readsAsNameEntry(_ text: Substring) -> Bool {
+    guard text.contains(","), !text.contains(";"), let last = text.last, !".!?:;,".contains(last) else { return false }
+    let words = text.split(separator: " ")
+    guard words.count <= 16 else { return false }
+    return words.allSatisfy { word in
+      guard let first = word.first else { return true }
+      return first.isUppercase || first.isNumber || first == "(" || nameWords.contains(String(word))
+    }
   }
 
   /// Titles that start a line naming a person in a list of those present or heard.
@@ -470,10 +502,18 @@ public struct PlainTextExtractor: TextExtractor {
         while let character = raw.first, character.isWhitespace { raw = raw.dropFirst() }
       }
       let hasFormFeed = text[lineStart..<end].utf8.contains(0x0C)
-      if raw.utf8.first == UInt8(ascii: "|") { raw = unboxed(raw) }
-      lines.append(
-        Line(
-          number: number, text: raw, raw: text[lineStart..<end], length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
+      // The line as written, for columns; inside a box, between its bars.
+      var written = text[lineStart..<end]
+      if raw.utf8.first == UInt8(ascii: "|") {
+        let inner = unboxed(raw)
+        if inner.endIndex != raw.endIndex || inner.startIndex != raw.startIndex,
+          let open = written.firstIndex(of: "|"), let close = written.lastIndex(of: "|"), open < close
+        {
+          written = written[written.index(after: open)..<close]
+        }
+        raw = inner
+      }
+      lines.append(Line(number: number, text: raw, raw: written, length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
     }
     var index = utf8.startIndex
     while index < utf8.endIndex {

@@ -24,7 +24,7 @@ struct TextTable {
   /// furniture, of which at least two hold three or more cells set apart by gaps of two
   /// spaces or more, and where every line is such a row, a rule ("---  ----"), or a line that
   /// starts blank in the first column and so goes on the row above.
-  static func tables(in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>) -> [TextTable] {
+  static func tables(in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>, words: HyphenatedWords) -> [TextTable] {
     var tables: [TextTable] = []
     var index = 0
     while index < lines.count {
@@ -56,7 +56,7 @@ struct TextTable {
         members.append(next)
         next += 1
       }
-      if let table = read(lines: members, of: lines) { tables.append(table) }
+      if let table = read(lines: members, of: lines, words: words) { tables.append(table) }
       index = max(next, index + 1)
     }
     return tables
@@ -80,6 +80,20 @@ struct TextTable {
     return counts.allSatisfy { $0.count == 2 && isFigure($0[1]) }
   }
 
+  /// Numbering of an item: "A", "iv", "R1", "3", "4.1", with or without a full stop.
+  static func isNumbering(_ cell: String) -> Bool {
+    let text = cell.hasSuffix(".") ? String(cell.dropLast()) : cell
+    guard !text.isEmpty, text.count <= 8 else { return false }
+    if text.count == 1, text.first!.isLetter { return true }
+    if let first = text.first, first.isUppercase, text.count <= 4, text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
+      return true
+    }
+    if text.allSatisfy({ $0.isNumber || $0 == "." }), text.first!.isNumber {
+      return text.split(separator: ".").allSatisfy { $0.count <= 3 }
+    }
+    return text.count <= 4 && (text.allSatisfy { "ivxl".contains($0) } || text.allSatisfy { "IVXL".contains($0) })
+  }
+
   /// A cell that is a figure: digits with their signs and separators ("1,930", "78%", "£3.6m").
   private static func isFigure(_ cell: Substring) -> Bool {
     cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ",.%£$€-–/() ".contains($0) || $0 == "m" || $0 == "k" }
@@ -88,58 +102,116 @@ struct TextTable {
   /// The pieces of a line set apart by gaps of two spaces or more. Two spaces after a full
   /// stop, as typists leave them, part no cells.
   private static func cells(of raw: Substring) -> [Substring] {
-    var cells: [Substring] = []
-    for piece in raw.split(separator: "  ", omittingEmptySubsequences: true).map({ $0.drop { $0 == " " } }) where !piece.isEmpty {
-      if let last = cells.last, let end = last.last, ".!?;:,".contains(end) {
-        cells[cells.count - 1] = raw[last.startIndex..<piece.endIndex]
-      } else {
-        cells.append(piece)
+    placedCells(of: raw).map(\.text)
+  }
+
+  /// The cells of a line with the column (in characters) where each starts.
+  private static func placedCells(of raw: Substring) -> [(start: Int, text: Substring)] {
+    var cells: [(start: Int, text: Substring)] = []
+    var position = 0
+    var index = raw.startIndex
+    var gap = 0
+    while index < raw.endIndex {
+      if raw[index] == " " || raw[index] == "\t" {
+        gap += raw[index] == "\t" ? 2 : 1
+        raw.formIndex(after: &index)
+        position += 1
+        continue
       }
+      var end = index
+      var endPosition = position
+      // A cell runs to a gap of two spaces or more.
+      while end < raw.endIndex {
+        let next = raw.index(after: end)
+        if raw[end] == "\t" || (raw[end] == " " && (next == raw.endIndex || raw[next] == " " || raw[next] == "\t")) { break }
+        end = next
+        endPosition += 1
+      }
+      let piece = raw[index..<end]
+      if let last = cells.last, gap == 2, let mark = last.text.last, ".!?;:,".contains(mark) {
+        cells[cells.count - 1].text = raw[last.text.startIndex..<end]
+      } else {
+        cells.append((position, piece))
+      }
+      gap = 0
+      index = end
+      position = endPosition
     }
     return cells
   }
 
-  /// Reads the cells of a run of lines by their columns.
-  private static func read(lines members: [Int], of lines: [PlainTextExtractor.Line]) -> TextTable? {
+  /// Reads the cells of a run of lines by their columns. The columns start where the cells of
+  /// the fullest lines start, give or take two characters (typists misalign by one or two);
+  /// every cell goes to the last column that starts at or before it.
+  private static func read(lines members: [Int], of lines: [PlainTextExtractor.Line], words: HyphenatedWords) -> TextTable? {
     let kept = members.filter { !PlainTextExtractor.isRule(lines[$0].text) }
-    let texts = kept.map { Array(lines[$0].raw) }
-    guard let width = texts.map(\.count).max(), width > 0 else { return nil }
-    // A position is inside a column when some line has text there.
-    var used = [Bool](repeating: false, count: width)
-    for text in texts {
-      for (position, character) in text.enumerated() where character != " " { used[position] = true }
+    let placed = kept.map { placedCells(of: lines[$0].raw) }
+    guard let most = placed.map(\.count).max(), most >= 2 else { return nil }
+    var anchors: [Int] = []
+    for start in placed.filter({ $0.count == most }).flatMap({ $0.map(\.start) }).sorted() {
+      if let last = anchors.last, start - last <= 2 { continue }
+      anchors.append(start)
     }
-    var columns: [Range<Int>] = []
-    var start: Int?
-    for position in 0...width {
-      let isUsed = position < width && used[position]
-      if isUsed, start == nil { start = position }
-      if !isUsed, let begun = start {
-        columns.append(begun..<position)
-        start = nil
+    // A list of contents ("3  Leadership and governance      2") is no table: its lines, page
+    // numbers that never go down, are units whole.
+    let lastCells = placed.compactMap { $0.last.flatMap { Int($0.text) } }
+    if placed.count >= 3, lastCells.count == placed.count, lastCells.allSatisfy({ $0 < 1000 }), lastCells == lastCells.sorted() {
+      return nil
+    }
+    var grid: [[String]] = placed.map { cells in
+      var pieces = [String](repeating: "", count: anchors.count)
+      for cell in cells {
+        let column = anchors.lastIndex { $0 <= cell.start + 2 } ?? 0
+        pieces[column] = pieces[column].isEmpty ? String(cell.text) : pieces[column] + " " + cell.text
+      }
+      return pieces
+    }
+    // Numbering set apart from its item ("A  Strategic leadership") under a heading that spans
+    // both ("Framework area") is part of the item, as numbering is in a paragraph.
+    if grid.count >= 2 {
+      for column in stride(from: anchors.count - 1, to: 0, by: -1)
+      where grid[0][column].isEmpty && !grid[0][column - 1].isEmpty
+        && grid.dropFirst().allSatisfy({ $0[column - 1].isEmpty || Self.isNumbering($0[column - 1]) })
+        && grid.dropFirst().contains(where: { !$0[column - 1].isEmpty })
+      {
+        for row in grid.indices {
+          let joined = [grid[row][column - 1], grid[row][column]].filter { !$0.isEmpty }.joined(separator: " ")
+          grid[row][column - 1] = joined
+          grid[row].remove(at: column)
+        }
       }
     }
-    guard columns.count >= 2 else { return nil }
     var rows: [[String]] = []
     var rowLines: [Int] = []
-    for (text, member) in zip(texts, kept) {
-      let pieces = columns.map { column -> String in
-        guard column.lowerBound < text.count else { return "" }
-        return String(text[column.lowerBound..<min(column.upperBound, text.count)]).trimmingSpaces
-      }
+    for (pieces, member) in zip(grid, kept) {
       // A line with its first column blank goes on the row above, and so does one whose cells
       // all go on, in lower case, cells of the row above: a cell that wrapped ("tighten" under
       // "Partners withdraw as budgets").
+      // So does a line whose first cell goes on in lower case ("neighbourhoods" under "Safer"),
+      // or that fills a cell the row above left open on a comma ("Insp. Gareth Lomas,").
       let goesOn =
         rows.last.map { above in
-          pieces.indices.allSatisfy { column in
+          let allLowerCase = pieces.indices.allSatisfy { column in
             pieces[column].isEmpty || (!above[column].isEmpty && pieces[column].first!.isLowercase)
           }
+          let firstGoesOn = !above[0].isEmpty && pieces[0].first?.isLowercase == true
+          let leftOpen = pieces.indices.contains { column in
+            !pieces[column].isEmpty && above[column].last.map { ",-&(".contains($0) } == true
+          }
+          return allLowerCase || firstGoesOn || leftOpen
         } ?? false
       if pieces[0].isEmpty || goesOn, var row = rows.popLast() {
-        // A line that starts blank goes on the row above, column by column.
+        // A word hyphenated at the cell's edge ("Likeli-" over "hood") joins as in a paragraph.
         for (column, piece) in pieces.enumerated() where !piece.isEmpty {
-          row[column] = row[column].isEmpty ? piece : row[column] + " " + piece
+          if row[column].isEmpty {
+            row[column] = piece
+            continue
+          }
+          switch words.joining(row[column], piece[...]) {
+          case .withoutHyphen: row[column] = row[column].dropLast() + piece
+          case .withHyphen: row[column] += piece
+          case .notHyphenated: row[column] += " " + piece
+          }
         }
         rows.append(row)
       } else {

@@ -200,5 +200,107 @@ import Testing
       "Summary", "Strengths", "a clear community strategy", "the borough council", "the fire and rescue service",
     ])
   }
-}
 
+  @Test func aTableInColumnsIsReadCellByCellWithWrappedCellsWhole() throws {
+    // Columns set one or two characters out of line, a cell wrapped in lower case, a cell left
+    // open on a comma, a word hyphenated at a cell's edge, and a page break inside the table.
+    var text = "Risks\n\n"
+    for page in 1...2 { text += String(repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n", count: 12) + "Plan 2009          \(page)\n\nOne Tillby - Delivery Plan\n\n" }
+    text += """
+      Ref  Risk                      Likeli-  Impact  Mitigation
+                                     hood
+      R1   Partners withdraw as      High     High    Chair to meet
+           budgets tighten                             each partner
+      R2   Safer neighbourhoods      Medium    High   Insp. Gareth Lomas,
+           slip                                        Tillby Police
+
+      Plan 2009          3
+
+      One Tillby - Delivery Plan
+
+      R3   Loss of reward grant      High     Medium  Reprioritise
+                                                       projects
+
+      """
+    text += """
+      Priority          Lead partner            Lead officer
+      Back to work      Jobcentre Plus          Sandra Okafor
+      Safer             Tillby Community        Insp. Gareth Lomas,
+      neighbourhoods    Safety Partnership      Tillby Police
+      """
+    let texts = try extract(text).texts
+    let table = Array(texts.drop { $0 != "Ref" })
+    #expect(table == [
+      "Ref", "Risk", "Likelihood", "Impact", "Mitigation", "R1", "Partners withdraw as budgets tighten", "High", "High",
+      "Chair to meet each partner", "R2", "Safer neighbourhoods slip", "Medium", "High", "Insp. Gareth Lomas, Tillby Police",
+      "R3", "Loss of reward grant", "High", "Medium", "Reprioritise projects", "Priority", "Lead partner", "Lead officer",
+      "Back to work", "Jobcentre Plus", "Sandra Okafor", "Safer neighbourhoods", "Tillby Community Safety Partnership",
+      "Insp. Gareth Lomas, Tillby Police",
+    ])
+  }
+
+  @Test func numberingSetApartUnderASpanningHeadingJoinsItsItemAndContentsAreNoTable() throws {
+    let text = """
+      Contents
+      1  Introduction                              1
+      2  Context                                   2
+      3  Leadership and governance                 4
+
+      Framework area                        2003/04   2004/05
+      A  Strategic leadership and vision    Amber     Green
+      B  Membership and representation      Amber     Amber
+      """
+    let texts = try extract(text).texts
+    #expect(texts.contains("3 Leadership and governance 4"))
+    #expect(Array(texts.drop { $0 != "Framework area" }) == [
+      "Framework area", "2003/04", "2004/05", "A Strategic leadership and vision", "Amber", "Green",
+      "B Membership and representation", "Amber", "Amber",
+    ])
+  }
+
+  @Test func aListOfNamesAndRolesIsOneUnitPerLine() throws {
+    let text = """
+      Minutes of the executive group held on 9 October 2008 at the town hall in the council chamber annexe
+
+      Present:
+      Andrew Pickersgill, Chief Executive, Sollerby Borough Council (Chair)
+      Lorraine Achebe, Director of Public Health, Sollerby Teaching PCT
+      Jenny Coldwell, Sollerby Forward Programme Manager
+      """
+    #expect(Array(try extract(text).texts.dropFirst(2)) == [
+      "Andrew Pickersgill, Chief Executive, Sollerby Borough Council (Chair)",
+      "Lorraine Achebe, Director of Public Health, Sollerby Teaching PCT", "Jenny Coldwell, Sollerby Forward Programme Manager",
+    ])
+  }
+
+  @Test func aSlideLineMayEndOnFromOrNotOrAMonth() throws {
+    let text = """
+      Today
+      Where LAAs came from
+      What worked and what did not
+      Network response to the LAA refresh by end of May
+      Report back at the June meeting of the
+      Network members
+      """
+    #expect(try extract(text).texts == [
+      "Today", "Where LAAs came from", "What worked and what did not", "Network response to the LAA refresh by end of May",
+      "Report back at the June meeting of the Network members",
+    ])
+  }
+
+  @Test func pageNumbersAreFoundPastFiguresOfATableAndANumberedParagraphIsNoPageNumber() throws {
+    var text = "Annual Report\n\n2   Its ambitions are set out in a community strategy adopted in 2003, but the\nstrategy has not been refreshed.\n\n"
+    let teams = ["support", "policy", "data"]
+    for page in 1...3 {
+      text += String(repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n", count: 6)
+      text += "Board meetings held                 4\nNRF projects funded                 37\n\n"
+      text += String(repeating: "The board met again and agreed the plan for next year.\n\n", count: 6)
+      text += "The \(teams[page - 1]) team is small, three full-time\n\nAnnual Report 2006/07           \(page)\n\nHexby Local Strategic Partnership\n\nposts, and partners will review it.\n\n"
+    }
+    let texts = try extract(text).texts
+    #expect(texts.contains("2 Its ambitions are set out in a community strategy adopted in 2003, but the strategy has not been refreshed."))
+    for team in teams { #expect(texts.contains("The \(team) team is small, three full-time posts, and partners will review it.")) }
+    #expect(texts.filter { $0 == "Board meetings held 4" }.count == 3)
+    #expect(!texts.contains { $0.contains("Hexby Local Strategic Partnership") })
+  }
+}
