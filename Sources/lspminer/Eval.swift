@@ -14,7 +14,8 @@ extension LSPMinerCommand {
         hedging accuracy over the (document, sentence, code) triples found in both, the polarity \
         confusion matrix and the recall of negative and positive mentions, and how many coded \
         gold sentences match no predicted sentence (the segmenter's share of the error). Exit \
-        status 1 when micro F1 is below --min-f1 or polarity accuracy below --min-polarity.
+        status 1 when micro F1 is below --min-f1, polarity accuracy below --min-polarity, or the \
+        share of unsegmented gold sentences above --max-unsegmented.
         """)
 
     @Option(help: "A gold JSONL file, or a folder of them.")
@@ -30,6 +31,9 @@ extension LSPMinerCommand {
 
     @Option(help: "Exit with status 1 when polarity accuracy is below this value.")
     var minPolarity: Double?
+
+    @Option(help: "Exit with status 1 when the share of coded gold sentences that match no predicted sentence is above this value (0.03 is 3%).")
+    var maxUnsegmented: Double?
 
     @Flag(help: "List every miss, false alarm and attribute disagreement.")
     var showErrors = false
@@ -53,6 +57,13 @@ extension LSPMinerCommand {
       if let minPolarity, evaluation.polarityAccuracy < minPolarity {
         printError(
           String(format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f", evaluation.polarityAccuracy, minPolarity))
+        failed = true
+      }
+      if let maxUnsegmented, evaluation.unsegmentedShare > maxUnsegmented {
+        printError(
+          String(
+            format: "lspminer: %.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f",
+            evaluation.unsegmentedShare, maxUnsegmented))
         failed = true
       }
       if failed { throw ExitCode.failure }

@@ -149,6 +149,11 @@ import TextMining
     let polarity = try lspminer(["eval", "--gold", "corpus/gold/dev", "--min-polarity", "0.999"], in: Self.repositoryRoot)
     #expect(polarity.status == 1)
     #expect(polarity.stderr.contains("is below --min-polarity"))
+    let sentences = try lspminer(["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0"], in: Self.repositoryRoot)
+    #expect(sentences.status == 1)
+    #expect(sentences.stderr.contains("above --max-unsegmented"))
+    let loose = try lspminer(["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0.5"], in: Self.repositoryRoot)
+    #expect(loose.status == 0, "\(loose.stderr)")
   }
 
   @Test func explainShowsCuesMatchesAndAttribution() throws {
