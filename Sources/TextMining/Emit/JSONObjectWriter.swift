@@ -96,15 +96,15 @@ public struct JSONObjectWriter: Sendable {
 
   /// The bytes a string takes in JSON, quotes included, as this writer escapes it.
   static func encodedLength(of string: String) -> Int {
-    var length = 2
-    for byte in string.utf8 {
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-        length += 2
-      } else if byte < 0x20 || byte == 0x7F {
-        length += 6
-      } else {
-        length += 1
-      }
+    var string = string
+    return string.withUTF8 { encodedLength(of: $0) }
+  }
+
+  /// The bytes UTF-8 text takes as a JSON string, quotes included.
+  static func encodedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    var length = 2 + utf8.count
+    for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+      length += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 ? 1 : 5
     }
     return length
   }

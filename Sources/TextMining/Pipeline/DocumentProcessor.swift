@@ -236,8 +236,9 @@ public struct DocumentProcessor: Sendable {
         let sentence = segmented.sentences[mention.sentence]
         if mention.sentence != sentenceIndex {
           sentenceIndex = mention.sentence
-          sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[sentence.utf8Range]), as: UTF8.self)
-          sentenceBytes = JSONObjectWriter.encodedLength(of: sentenceText)
+          let sentenceUTF8 = UnsafeBufferPointer(rebasing: bytes[sentence.utf8Range])
+          sentenceText = String(decoding: sentenceUTF8, as: UTF8.self)
+          sentenceBytes = JSONObjectWriter.encodedLength(of: sentenceUTF8)
         }
         // The match and the code twice each (code and category), the partnership once.
         let variable = sentenceBytes + 2 * (mention.utf8Range.count + mention.code.rawValue.utf8.count) + 16

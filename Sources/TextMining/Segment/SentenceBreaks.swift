@@ -98,11 +98,12 @@ struct SentenceBreaks {
   /// ("capacity.The report"), each the offset just after the terminator, in order.
   func lostSpaceBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
     var found: [Int] = []
+    guard let base = utf8.baseAddress, upper <= utf8.count else { return found }
     var index = lower + 2
-    while index + 2 < upper {
-      let byte = utf8[index]
+    while true {
+      index = Self.nextTerminator(base, from: index, to: upper - 2)
+      guard index < upper - 2 else { break }
       defer { index += 1 }
-      guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") else { continue }
       // Before it, a word of lower case ("capacity."), an abbreviation of three capitals or more
       // ("the LAA.JW said"), or either closed by a bracket ("(LAA).Of the six").
       let before = utf8[index - 1] == UInt8(ascii: ")") ? index - 1 : index
@@ -154,8 +155,11 @@ struct SentenceBreaks {
   /// a figure and a word. Each is the offset of the figure.
   func figureStartBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
     var found: [Int] = []
+    guard let base = utf8.baseAddress, upper <= utf8.count else { return found }
     var index = lower + 2
-    while index + 3 < upper {
+    while true {
+      index = Self.nextTerminator(base, from: index, to: upper - 3)
+      guard index < upper - 3 else { break }
       defer { index += 1 }
       guard utf8[index] == UInt8(ascii: "."), utf8[index + 1] == 0x20, Self.isDigit(utf8[index + 2]) else { continue }
       let last = utf8[index - 1]
@@ -174,6 +178,23 @@ struct SentenceBreaks {
     }
     return found
   }
+
+  /// The first offset from `start` below `upper` that holds ".", "?" or "!", else `upper`:
+  /// the scans for breaks ICU did not make look at the bytes between through this, a tight
+  /// loop without bounds checks, since they run over all the text.
+  @inline(__always)
+  static func nextTerminator(_ base: UnsafePointer<UInt8>, from start: Int, to upper: Int) -> Int {
+    var index = start
+    while index < upper {
+      let byte = base[index]
+      if byte == 0x2E || byte == 0x3F || byte == 0x21 { return index }
+      index &+= 1
+    }
+    return max(start, upper)
+  }
+
+  /// Bytes that end a run-in heading's candidate words: punctuation before the first sentence.
+  private static let headingStops: [Bool] = (0..<256).map { ".,;:!?()\"".utf8.contains(UInt8($0)) }
 
   /// File types written in capitals after a file name ("report.PDF is attached").
   static let fileExtensions: Set<String> = ["PDF", "DOC", "DOCX", "XLS", "XLSX", "RTF", "PPT", "PPTX", "HTM", "HTML", "TXT", "CSV", "JPG", "PNG", "ODT", "ZIP"]
@@ -208,7 +229,7 @@ struct SentenceBreaks {
       while index < upper, !Self.isSpace(utf8[index]) { index += 1 }
       let word = UnsafeBufferPointer(rebasing: utf8[start..<index])
       // Punctuation before the candidate means the heading, if any, ended there.
-      if word.contains(where: { ".,;:!?()\"".utf8.contains($0) }) || word.first == 0xE2 { return nil }
+      if word.contains(where: { Self.headingStops[Int($0)] }) || word.first == 0xE2 { return nil }
       let text = String(decoding: word, as: UTF8.self)
       if words >= 1, sawLetterWord, Self.runInStarters.contains(text), !Self.nameJoiners.contains(previousWord) {
         // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
