@@ -9,9 +9,11 @@ public struct ICUSegmenter: Segmenter {
   /// The ICU locale ID of the break iterators.
   public var locale: String
   /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
-  public var titles: Set<String>
+  public var titles: Set<String> { didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) } }
   /// Words that, followed by a full stop, end no sentence when lower case or a digit follows.
-  public var abbreviations: Set<String>
+  public var abbreviations: Set<String> { didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) } }
+  /// The rules, with the two lists above made ready for lookups by bytes once, not per document.
+  private var rules: SentenceBreaks
 
   /// Titles that precede a name.
   public static let defaultTitles: Set<String> = [
@@ -34,6 +36,7 @@ public struct ICUSegmenter: Segmenter {
     self.locale = locale
     self.titles = titles
     self.abbreviations = abbreviations
+    self.rules = SentenceBreaks(titles: titles, abbreviations: abbreviations)
   }
 
   public func segment(_ extracted: ExtractedText) throws(SegmentationError) -> SegmentedText {
@@ -42,7 +45,7 @@ public struct ICUSegmenter: Segmenter {
     guard let segments = ICU.segments(of: text, locale: locale) else {
       throw .icuFailed(locale: locale)
     }
-    let rules = SentenceBreaks(titles: titles, abbreviations: abbreviations)
+    let rules = self.rules
     var sentences: [Sentence] = []
     var tokens = segments.wordRanges
     var contiguous = text
@@ -51,18 +54,21 @@ public struct ICUSegmenter: Segmenter {
       var icuIndex = 0
       var ranges: [(block: Int, range: Range<Int>)] = []
       var lostSpaces: [Int] = []
+      // Reused block after block, so a block costs no allocation of its own.
+      var candidates: [Int] = []
+      var breaks: [Int] = []
       for (blockIndex, block) in extracted.blocks.enumerated() {
         let blockStart = blockOffsets[blockIndex]
         let blockEnd = blockStart + block.text.utf8.count
         while icuIndex < icu.count, icu[icuIndex] <= blockStart { icuIndex += 1 }
-        var candidates: [Int] = []
+        candidates.removeAll(keepingCapacity: true)
         while icuIndex < icu.count, icu[icuIndex] < blockEnd {
           candidates.append(icu[icuIndex])
           icuIndex += 1
         }
         // A title or a heading is one unit, whatever punctuation it holds; in a reference, a
         // question in the cited title ends nothing.
-        var breaks: [Int] = []
+        breaks.removeAll(keepingCapacity: true)
         let isReference = rules.isReferenceEntry(utf8, from: blockStart, to: blockEnd)
         if block.kind != .title && block.kind != .heading {
           var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
@@ -90,7 +96,8 @@ public struct ICUSegmenter: Segmenter {
           breaks += lost[lostIndex...]
         }
         var start = blockStart
-        for end in breaks + [blockEnd] where end > start {
+        breaks.append(blockEnd)
+        for end in breaks where end > start {
           ranges.append((blockIndex, start..<end))
           start = end
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules that decide, after ICU, where a sentence really ends in the English of reports.
 ///
 /// ICU's sentence iterator breaks after every full stop followed by a space and a capital
@@ -21,30 +23,35 @@
 ///   "www.example.gov.uk" are not broken).
 struct SentenceBreaks {
   /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
-  var titles: Set<String>
+  let titles: WordSet
   /// Words that, followed by a full stop, end no sentence when lower case or a digit follows.
-  var abbreviations: Set<String>
+  let abbreviations: WordSet
+
+  init(titles: Set<String>, abbreviations: Set<String>) {
+    self.titles = WordSet(titles)
+    self.abbreviations = WordSet(abbreviations)
+  }
 
   /// Abbreviations that never end a sentence, whatever follows.
-  static let neverFinal: Set<String> = ["e.g", "i.e", "eg", "ie", "cf", "viz", "c.f", "E.g", "I.e", "Cf", "Viz"]
+  static let neverFinal: WordSet = WordSet(["e.g", "i.e", "eg", "ie", "cf", "viz", "c.f", "E.g", "I.e", "Cf", "Viz"])
 
   /// Words that begin sentences far more often than they follow an initial in a name: after
   /// "U.K." or "Plan C." one of these starts a new sentence.
-  static let sentenceStarters: Set<String> = [
+  static let sentenceStarters: WordSet = WordSet([
     "The", "This", "That", "These", "Those", "There", "Their", "They", "Then", "Thus", "It", "Its", "In", "On", "At", "As",
     "A", "An", "We", "Our", "He", "She", "His", "Her", "I", "If", "When", "While", "Whilst", "Where", "What", "Which", "Who",
     "Why", "How", "But", "And", "Or", "So", "Yet", "However", "Although", "Though", "After", "Before", "During", "Since",
     "Until", "With", "Without", "By", "To", "For", "From", "Of", "All", "Some", "Many", "Most", "Each", "Every", "No",
     "Not", "Only", "Also", "Such", "Other", "Both", "Neither", "Nor", "One", "Two", "Three", "Further", "Finally",
     "Members", "Partners", "Officers", "Councillors", "Residents", "See",
-  ]
+  ])
 
   /// Words that name a lettered or numbered thing: after one, "A." may end a sentence.
-  static let labels: Set<String> = [
+  static let labels: WordSet = WordSet([
     "Plan", "Annex", "Appendix", "Section", "Table", "Figure", "Fig", "Part", "Phase", "Option", "Schedule", "Grade", "Class",
     "Category", "Type", "Group", "Level", "Stage", "Team", "Zone", "Area", "Priority", "Block", "Ward", "Unit", "Item",
     "Chapter", "Volume", "Theme", "Outcome", "Objective", "Scenario", "Model", "Route", "Tier", "Band",
-  ]
+  ])
 
   /// Longer than any title, abbreviation or initials with their brackets and quotes (bytes):
   /// the scans back from a break are bounded by this, so text such as "1.A1.A1.A..." (a break
@@ -69,19 +76,18 @@ struct SentenceBreaks {
     let next = Self.nextWord(after: boundary, in: utf8)
     // Numbering at the start of a block: "3.", "4.1.", "A.", "iv.", a quoted "Q3.".
     if wordStart == sentenceStart, sentenceStart == blockStart, Self.isNumbering(word) { return false }
-    let text = String(decoding: word, as: UTF8.self)
-    if titles.contains(text) { return false }
-    if Self.neverFinal.contains(text) { return false }
+    if titles.contains(word) { return false }
+    if Self.neverFinal.contains(word) { return false }
     guard let first = next.first else { return true }
     let continues =
       first == UInt8(ascii: "(") || first == UInt8(ascii: ",") || first == UInt8(ascii: "&") || Self.isLower(first)
       || Self.isDigit(first)
-    let following = String(decoding: next.prefix { Self.isLetter($0) }, as: UTF8.self)
+    let following = UnsafeBufferPointer(rebasing: next.prefix { Self.isLetter($0) })
     // "Smith et al. (2006)": the reference goes on.
-    if text == "al", Self.wordBefore(start, floor: sentenceStart, in: utf8) == "et" {
+    if word.elementsEqual("al".utf8), Self.wordBefore(start, floor: sentenceStart, in: utf8) == "et" {
       return !continues && Self.sentenceStarters.contains(following)
     }
-    if abbreviations.contains(text), Self.isLower(first) || Self.isDigit(first) { return false }
+    if abbreviations.contains(word), Self.isLower(first) || Self.isDigit(first) { return false }
     if Self.isInitials(word) {
       if continues { return false }
       guard Self.isUpper(first) else { return true }
@@ -98,10 +104,11 @@ struct SentenceBreaks {
   /// ("capacity.The report"), each the offset just after the terminator, in order.
   func lostSpaceBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
     var found: [Int] = []
-    guard let base = utf8.baseAddress, upper <= utf8.count else { return found }
+    guard let base = utf8.baseAddress, upper <= utf8.count, upper - 2 > lower + 2 else { return found }
+    var terminators = Terminators(base, upper: upper - 2)
     var index = lower + 2
     while true {
-      index = Self.nextTerminator(base, from: index, to: upper - 2)
+      index = terminators.first(from: index)
       guard index < upper - 2 else { break }
       defer { index += 1 }
       // Before it, a word of lower case ("capacity."), an abbreviation of three capitals or more
@@ -155,11 +162,12 @@ struct SentenceBreaks {
   /// a figure and a word. Each is the offset of the figure.
   func figureStartBreaks(in utf8: UnsafeBufferPointer<UInt8>, from lower: Int, to upper: Int) -> [Int] {
     var found: [Int] = []
-    guard let base = utf8.baseAddress, upper <= utf8.count else { return found }
+    guard let base = utf8.baseAddress, upper <= utf8.count, upper - 3 > lower + 2 else { return found }
     var index = lower + 2
     while true {
-      index = Self.nextTerminator(base, from: index, to: upper - 3)
-      guard index < upper - 3 else { break }
+      // Only a full stop starts a figure's sentence.
+      guard let dot = memchr(base + index, 0x2E, upper - 3 - index) else { break }
+      index = base.distance(to: dot.assumingMemoryBound(to: UInt8.self))
       defer { index += 1 }
       guard utf8[index] == UInt8(ascii: "."), utf8[index + 1] == 0x20, Self.isDigit(utf8[index + 2]) else { continue }
       let last = utf8[index - 1]
@@ -179,41 +187,66 @@ struct SentenceBreaks {
     return found
   }
 
-  /// The first offset from `start` below `upper` that holds ".", "?" or "!", else `upper`:
-  /// the scans for breaks ICU did not make look at the bytes between through this, a tight
-  /// loop without bounds checks, since they run over all the text.
-  @inline(__always)
-  static func nextTerminator(_ base: UnsafePointer<UInt8>, from start: Int, to upper: Int) -> Int {
-    var index = start
-    while index < upper {
-      let byte = base[index]
-      if byte == 0x2E || byte == 0x3F || byte == 0x21 { return index }
-      index &+= 1
+  /// Finds the next ".", "?" or "!" in a range with `memchr`, which scans many bytes at a
+  /// time: the scans for breaks ICU did not make run over all the text, and a byte-by-byte loop
+  /// made them cost as much as ICU's own sentence iterator.
+  struct Terminators {
+    let base: UnsafePointer<UInt8>
+    let upper: Int
+    private var nextStop = -1
+    private var nextQuestion = -1
+    private var nextExclamation = -1
+
+    init(_ base: UnsafePointer<UInt8>, upper: Int) {
+      self.base = base
+      self.upper = upper
     }
-    return max(start, upper)
+
+    private func find(_ byte: Int32, from start: Int) -> Int {
+      guard start < upper, let found = memchr(base + start, byte, upper - start) else { return upper }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first offset at or after `start` (and below `upper`) holding a terminator, else
+    /// `upper`.
+    mutating func first(from start: Int) -> Int {
+      if nextStop < start { nextStop = find(0x2E, from: start) }
+      if nextQuestion < start { nextQuestion = find(0x3F, from: start) }
+      if nextExclamation < start { nextExclamation = find(0x21, from: start) }
+      let best = min(nextStop, nextQuestion, nextExclamation)
+      return max(best, min(start, upper))
+    }
   }
 
   /// Bytes that end a run-in heading's candidate words: punctuation before the first sentence.
-  private static let headingStops: [Bool] = (0..<256).map { ".,;:!?()\"".utf8.contains(UInt8($0)) }
+  private static func stopsHeading(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""):
+      return true
+    default:
+      return false
+    }
+  }
 
   /// File types written in capitals after a file name ("report.PDF is attached").
-  static let fileExtensions: Set<String> = ["PDF", "DOC", "DOCX", "XLS", "XLSX", "RTF", "PPT", "PPTX", "HTM", "HTML", "TXT", "CSV", "JPG", "PNG", "ODT", "ZIP"]
+  static let fileExtensions: WordSet = WordSet(["PDF", "DOC", "DOCX", "XLS", "XLSX", "RTF", "PPT", "PPTX", "HTM", "HTML", "TXT", "CSV", "JPG", "PNG", "ODT", "ZIP"])
 
   /// Capitalised words that start a sentence and almost never stand inside one: after a few
   /// words without punctuation at the start of a paragraph, one of these shows a heading that
   /// lost its line break ("How decisions are made The board meets ...").
-  static let runInStarters: Set<String> = [
+  static let runInStarters: WordSet = WordSet([
     "The", "This", "These", "That", "Those", "There", "It", "Its", "We", "Our", "They", "Their", "In", "On", "At", "As",
     "For", "From", "With", "By", "After", "Before", "During", "Since", "When", "While", "Whilst", "If", "Although",
     "However", "Members", "Partners", "Residents", "Each", "Every", "All", "Most", "Some", "Many", "You", "Your",
-  ]
+  ])
 
-  private static let months: Set<String> = [
+  private static let months: WordSet = WordSet([
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-  ]
+  ])
 
   /// Lower-case words after which a capitalised word belongs to a name ("Friends of The Earth").
-  private static let nameJoiners: Set<String> = ["of", "the", "and", "for", "to", "in", "on", "at", "by", "with", "&"]
+  private static let nameJoiners: WordSet = WordSet(["of", "the", "and", "for", "to", "in", "on", "at", "by", "with", "&"])
 
   /// Where a heading run into its paragraph ends: the offset of the word that starts the
   /// paragraph's first sentence, when at most eight words without punctuation come first
@@ -222,26 +255,30 @@ struct SentenceBreaks {
     var index = lower
     var words = 0
     var sawLetterWord = false  // "3 Partners are drifting away" and "R2 That ..." are numbered, not headings
-    var previousWord = ""
+    var previousJoins = false  // the word before is one that stands inside names ("of", "the")
     guard lower < upper, Self.isUpper(utf8[lower]) || Self.isDigit(utf8[lower]) else { return nil }
     while index < upper, words <= 8 {
       let start = index
       while index < upper, !Self.isSpace(utf8[index]) { index += 1 }
       let word = UnsafeBufferPointer(rebasing: utf8[start..<index])
       // Punctuation before the candidate means the heading, if any, ended there.
-      if word.contains(where: { Self.headingStops[Int($0)] }) || word.first == 0xE2 { return nil }
-      let text = String(decoding: word, as: UTF8.self)
-      if words >= 1, sawLetterWord, Self.runInStarters.contains(text), !Self.nameJoiners.contains(previousWord) {
+      if word.contains(where: Self.stopsHeading) || word.first == 0xE2 { return nil }
+      // Strings are made only for the few words that could be looked up: a capitalised word
+      // after a heading's first words, and short words that may join a name.
+      let capitalised = word.first.map(Self.isUpper) ?? false
+      if words >= 1, sawLetterWord, capitalised, !previousJoins,
+        Self.runInStarters.contains(word)
+      {
         // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
         var rest = index
         while rest < upper, Self.isSpace(utf8[rest]) { rest += 1 }
         guard rest < upper else { return nil }
         var restEnd = rest
         while restEnd < upper, Self.isLetter(utf8[restEnd]) { restEnd += 1 }
-        let following = String(decoding: UnsafeBufferPointer(rebasing: utf8[rest..<restEnd]), as: UTF8.self)
+        let following = UnsafeBufferPointer(rebasing: utf8[rest..<restEnd])
         return Self.isLower(utf8[rest]) || Self.isDigit(utf8[rest]) || Self.months.contains(following) ? start : nil
       }
-      previousWord = text
+      previousJoins = !capitalised && Self.nameJoiners.contains(word)
       // Numbering such as "R1" or "Q3" is no word of a heading: "R1 That the board ..." is an item.
       if let first = word.first, Self.isLetter(first), !(words == 0 && word.contains(where: Self.isDigit)) {
         sawLetterWord = true
@@ -253,7 +290,7 @@ struct SentenceBreaks {
   }
 
   /// Words that may stand in an author list besides names and initials.
-  private static let authorWords: Set<String> = ["and", "&", "et", "al.", "al", "van", "de", "der", "von", "du", "la", "le"]
+  private static let authorWords: WordSet = WordSet(["and", "&", "et", "al.", "al", "van", "de", "der", "von", "du", "la", "le"])
 
   /// Whether a block is an entry of a reference list, in the author-date form: names and
   /// initials, then a year in brackets ("Geddes, M., Davies, J.S. and Fuller, C. (2007) ...",
@@ -294,7 +331,7 @@ struct SentenceBreaks {
         if index > wordStart {
           let word = UnsafeBufferPointer(rebasing: utf8[wordStart..<index])
           // Names start with a capital; the only lower-case words are "and", "et al." and particles.
-          if !Self.isUpper(word[0]), !Self.authorWords.contains(String(decoding: word, as: UTF8.self)) { return false }
+          if !Self.isUpper(word[0]), !Self.authorWords.contains(word) { return false }
         }
         wordStart = index + 1
       }

@@ -21,8 +21,21 @@ extension Unicode {
       guard byte & 0xC0 == 0x80 else { return nil }
       value = (value << 6) | UInt32(byte & 0x3F)
     }
-    guard let scalar = Unicode.Scalar(value), scalar.properties.isDefaultIgnorableCodePoint else { return nil }
-    return width
+    return isDefaultIgnorable(value) ? width : nil
+  }
+
+  /// Whether a code point is Default_Ignorable_Code_Point, by the ranges of Unicode's
+  /// DerivedCoreProperties.txt: a range check, where `Unicode.Scalar.Properties` looks the
+  /// property up, which cost a lookup for every curly quote and dash in the text.
+  static func isDefaultIgnorable(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x00AD, 0x034F, 0x061C, 0x115F...0x1160, 0x17B4...0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
+      0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+      0xE0000...0xE0FFF:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Whether non-empty UTF-8 bytes are nothing but default-ignorable code points.
