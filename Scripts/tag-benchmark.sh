@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Tagging throughput: segment + tag + records + JSON lines over text already extracted, one
-# core, release build (issue 3's target: at least 20 MB/s of text per core).
+# core (taskset -c 0 around the whole process), release build.
 #
 # Runs `lspminer benchmark-tag` over two sets, RUNS times each, and prints every run; the
-# machine's run-to-run spread is about a tenth, so compare the best runs.
+# machine's run-to-run spread is about a tenth, so compare medians and best runs.
 #   web:    the 181 real news and blog pages of ../shared/data/article-extraction-benchmark
-#           (gunzipped into Benchmarks/work/tag-web), 0.89 MB of extracted text a pass;
-#   corpus: the project corpus, 0.12 MB of text a pass, written dense with codebook phrases
-#           (about 16 evidence records per KB of text, a worst case for the emit stage).
+#           (gunzipped into Benchmarks/work/tag-web), 0.90 MB of extracted text a pass;
+#   corpus: the project corpus (corpus/html and corpus/text), 0.12 MB of text a pass, written
+#           dense with codebook phrases (about 16 evidence records per KB of text, a worst case
+#           for the emit stage).
 #
-# Usage: Scripts/tag-benchmark.sh [MEGABYTES] [RUNS]   (defaults: 30 3)
+# With BASELINE, the path of another lspminer binary (an earlier commit's release build), each
+# run of the current build is followed by one of the baseline, so both see the same machine.
+#
+# Usage: Scripts/tag-benchmark.sh [MEGABYTES] [RUNS] [BASELINE]   (defaults: 30 3, no baseline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-30}
 runs=${2:-3}
+baseline=${3:-}
 swift build -c release --product lspminer >/dev/null
 binary=$(swift build -c release --show-bin-path)/lspminer
 web=Benchmarks/work/tag-web
@@ -23,10 +28,14 @@ for page in ../shared/data/article-extraction-benchmark/html/*.html.gz; do
   [ -f "$web/$name" ] || gunzip -c "$page" >"$web/$name"
 done
 for set in web corpus; do
-  folder=$web
-  [ "$set" = corpus ] && folder=corpus
+  folders=("$web")
+  [ "$set" = corpus ] && folders=(corpus/html corpus/text)
   for run in $(seq "$runs"); do
     echo "$set run $run:"
-    "$binary" benchmark-tag --megabytes "$megabytes" "$folder" | sed 's/^/  /'
+    taskset -c 0 "$binary" benchmark-tag --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
+    if [ -n "$baseline" ]; then
+      echo "$set run $run, baseline:"
+      taskset -c 0 "$baseline" benchmark-tag --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
+    fi
   done
 done

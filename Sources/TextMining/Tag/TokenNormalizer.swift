@@ -34,10 +34,14 @@ enum TokenNormalizer {
   /// The string without default-ignorable code points (soft hyphens, zero-width spaces and
   /// joiners, bidirectional controls, variation selectors): invisible, so "tr\u{AD}ust"
   /// matches "trust". The offsets of a match still span the characters as written.
+  /// ASCII text holds none, and the others are found by a range check, so the tokens of a
+  /// sentence cost no Unicode property lookups.
   static func visible(_ string: String) -> String {
-    guard string.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint) else { return string }
+    guard string.utf8.contains(where: { $0 >= 0xC2 }),
+      string.unicodeScalars.contains(where: { Unicode.isDefaultIgnorable($0.value) })
+    else { return string }
     var result = String.UnicodeScalarView()
-    result.append(contentsOf: string.unicodeScalars.lazy.filter { !$0.properties.isDefaultIgnorableCodePoint })
+    result.append(contentsOf: string.unicodeScalars.lazy.filter { !Unicode.isDefaultIgnorable($0.value) })
     return String(result)
   }
 
