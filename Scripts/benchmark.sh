@@ -10,14 +10,19 @@
 # Input sets: "web" is the 181 real news and blog pages of ../shared/data/article-extraction-benchmark
 # (read in place, gunzipped on the fly); "corpus" is the project's HTML and text corpus.
 #
-# Usage: Scripts/benchmark.sh [TARGET_MB] [web|corpus]   (defaults: 50 web)
+# Usage: [LSPMINER_BINARY=path] Scripts/benchmark.sh [TARGET_MB] [web|corpus]   (defaults: 50 web)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_mb=${1:-50}
 kind=${2:-web}
 work=Benchmarks/work
-swift build -c release --product lspminer >/dev/null
-binary=$(swift build -c release --show-bin-path)/lspminer
+# LSPMINER_BINARY=path measures another build (an earlier commit's) on the same inputs.
+if [ -n "${LSPMINER_BINARY:-}" ]; then
+  binary=$LSPMINER_BINARY
+else
+  swift build -c release --product lspminer >/dev/null
+  binary=$(swift build -c release --show-bin-path)/lspminer
+fi
 
 python3 - "$target_mb" "$kind" "$work" "$binary" <<'PY'
 import os, resource, shutil, subprocess, sys, time, json

@@ -65,8 +65,9 @@ enum MetadataReading {
         return value
       }
       // "January 20, 2006" / "Nov 20 2019"
-      if index + 2 < words.count, let month = month(words[index]), let day = Int(words[index + 1].filter(\.isNumber)),
-        words[index + 1].first?.isNumber == true, let year = Int(words[index + 2].prefix(4)), let value = iso(year, month, day)
+      if index + 2 < words.count, words[index + 1].utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+        let month = month(words[index]), let day = Int(words[index + 1].filter(\.isNumber)),
+        let year = Int(words[index + 2].prefix(4)), let value = iso(year, month, day)
       {
         return value
       }
@@ -82,7 +83,8 @@ enum MetadataReading {
   /// A date written in a block of text, outside brackets: "(22 April 2005)" in a reference or
   /// an aside is not the document's date.
   static func writtenDate(in text: String) -> String? {
-    guard text.contains("(") || text.contains("[") else { return date(from: text) }
+    guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else { return date(from: text) }
+    guard containsYear(text) else { return nil }
     var outside = ""
     var depth = 0
     for character in text {

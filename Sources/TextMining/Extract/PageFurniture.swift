@@ -95,6 +95,10 @@ enum PageFurniture {
   /// The page number of a line that is only a page number, or a running header or footer with
   /// the number set apart at one end ("Annual Report 2006     12", "12 | Annual Report"); else nil.
   static func pageNumber(_ text: Substring) -> Int? {
+    // A page number is a digit at one end, or near it ("- 12 -", "[12]", "12 of 40").
+    let bytes = text.utf8
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    guard bytes.prefix(8).contains(where: isDigit) || bytes.suffix(12).contains(where: isDigit) else { return nil }
     if let number = bareNumber(text) { return number }
     // The rest is a running header's few words, not a numbered paragraph's prose.
     func readsAsHeader(_ rest: Substring) -> Bool {
@@ -102,12 +106,12 @@ enum PageFurniture {
       return trimmed.count <= 60 && trimmed.split(separator: " ").count <= 8
     }
     for separator in [" | ", "   ", "\t"] {
-      if let last = text.range(of: separator, options: .backwards), let number = bareNumber(text[last.upperBound...]),
+      if let last = text.rangeOfBytes(separator, backwards: true), let number = bareNumber(text[last.upperBound...]),
         readsAsHeader(text[..<last.lowerBound])
       {
         return number
       }
-      if let first = text.range(of: separator), let number = bareNumber(text[..<first.lowerBound]),
+      if let first = text.rangeOfBytes(separator), let number = bareNumber(text[..<first.lowerBound]),
         readsAsHeader(text[first.upperBound...])
       {
         return number
@@ -157,11 +161,14 @@ enum PageFurniture {
 /// How a word hyphenated across a line end is joined, judged by the document's own words:
 /// "partner-" + "ship" reads "partnership" when the document writes "partnership" elsewhere;
 /// "co-" + "operation" keeps its hyphen when it writes "co-operation", or neither form.
-struct HyphenatedWords {
+final class HyphenatedWords {
   enum Joining { case withoutHyphen, withHyphen, notHyphenated }
 
-  /// Every word of the document in lower case, hyphenated words as written and split.
-  private var words: Set<String> = []
+  private let text: String
+
+  /// The document's bytes with ASCII capitals made small, made when a line first ends in a
+  /// hyphen (most documents have none).
+  private lazy var lowered: [UInt8] = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
 
   /// Endings that are never words of their own: what follows the hyphen is part of the word.
   private static let suffixes: Set<String> = [
@@ -172,22 +179,32 @@ struct HyphenatedWords {
   ]
 
   init(text: String) {
-    var word = ""
-    for character in text.lowercased() {
-      if character.isLetter || character == "-" {
-        word.append(character)
-      } else {
-        insert(word)
-        word = ""
-      }
-    }
-    insert(word)
+    self.text = text
   }
 
-  private mutating func insert(_ word: String) {
-    let trimmed = word.trimmingCharacters(in: ["-"])
-    guard !trimmed.isEmpty else { return }
-    words.insert(trimmed)
+  /// Whether the document writes `word` (lower case) as a word of its own: bounded on both
+  /// sides by what is neither a letter nor a hyphen.
+  private func writes(_ word: String) -> Bool {
+    let needle = Array(word.utf8)
+    guard !needle.isEmpty else { return false }
+    func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x2D }
+    return lowered.withUnsafeBufferPointer { haystack -> Bool in
+      guard let base = haystack.baseAddress else { return false }
+      var from = 0
+      while from + needle.count <= haystack.count {
+        // The next place the first byte occurs (memchr), then the rest compared.
+        guard let found = memchr(base + from, Int32(needle[0]), haystack.count - needle.count + 1 - from) else { return false }
+        let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        let end = offset + needle.count
+        if needle.indices.allSatisfy({ haystack[offset + $0] == needle[$0] }),
+          offset == 0 || !isWordByte(haystack[offset - 1]), end == haystack.count || !isWordByte(haystack[end])
+        {
+          return true
+        }
+        from = offset + 1
+      }
+      return false
+    }
   }
 
   /// How `text`, a paragraph so far, joins the next line `next`.
@@ -196,8 +213,9 @@ struct HyphenatedWords {
     else { return .notHyphenated }
     let head = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed()).lowercased()
     let tail = String(next.prefix { $0.isLetter }).lowercased()
-    if words.contains(head + tail) && !words.contains(head + "-" + tail) { return .withoutHyphen }
-    if words.contains(head + "-" + tail) { return .withHyphen }
+    let hyphenated = writes(head + "-" + tail)
+    if !hyphenated && writes(head + tail) { return .withoutHyphen }
+    if hyphenated { return .withHyphen }
     return Self.suffixes.contains(tail) && head.count >= 3 ? .withoutHyphen : .withHyphen
   }
 }

@@ -283,10 +283,10 @@ public struct PlainTextExtractor: TextExtractor {
   /// marker that starts it ("2.2     Progress in ...", "•   The strategy ..." are a numbered
   /// paragraph and a bullet, not columns).
   static func hasColumnGap(_ text: Substring) -> Bool {
-    guard let gap = text.range(of: "   ") else { return false }
+    guard let gap = text.rangeOfBytes("   ") else { return false }
     let before = text[..<gap.lowerBound]
-    if !before.contains(" "), before.count <= 8 {
-      return text[gap.upperBound...].trimmingCharacters(in: .whitespaces).contains("   ")
+    if !before.utf8.contains(0x20), before.count <= 8 {
+      return text[gap.upperBound...].trimmingCharacters(in: .whitespaces).containsBytes("   ")
     }
     return true
   }
@@ -428,12 +428,12 @@ public struct PlainTextExtractor: TextExtractor {
   /// by bars ("2.2 | Write to employers | LF | 31 March"), tabs, or gaps of three spaces or more.
   /// Nil for any other line.
   static func tableCells(_ text: Substring) -> [Substring]? {
-    for separator in ["|", "\t"] where text.contains(separator) {
+    for separator in ["|", "\t"] where text.utf8.contains(separator.utf8.first!) {
       let cells = text.split(separator: Character(separator), omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces)[...] }.filter { !$0.isEmpty }
       if cells.count >= 3 { return cells }
     }
-    guard text.contains("   ") else { return nil }
+    guard text.containsBytes("   ") else { return nil }
     var cells: [Substring] = []
     var start = text.startIndex
     var index = text.startIndex

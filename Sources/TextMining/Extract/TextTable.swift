@@ -108,6 +108,22 @@ struct TextTable {
   /// The cells of a line with the column (in characters) where each starts.
   private static func placedCells(of raw: Substring) -> [(start: Int, text: Substring)] {
     var cells: [(start: Int, text: Substring)] = []
+    // Most lines have no gap at all: one cell, found without walking the characters.
+    var previous: UInt8 = 0
+    var hasGap = false
+    for byte in raw.utf8 {
+      if byte == 0x09 || (byte == 0x20 && previous == 0x20) {
+        hasGap = true
+        break
+      }
+      previous = byte
+    }
+    if !hasGap {
+      let leading = raw.utf8.prefix { $0 == 0x20 }.count
+      var text = raw.dropFirst(leading)
+      while text.last == " " { text = text.dropLast() }
+      return text.isEmpty ? [] : [(leading, text)]
+    }
     var position = 0
     var index = raw.startIndex
     var gap = 0
