@@ -48,8 +48,9 @@ enum MetadataReading {
   /// A date in ISO 8601 from a stated value: `2019-11-20T07:00:28Z`, `20 January 2006`,
   /// `January 20, 2006`, `20/01/2006` (day first, as in British reports). Nil if none is found.
   static func date(from text: String) -> String? {
-    // Every form has a year 19xx or 20xx; most text has none, and that is cheap to see.
-    guard containsYear(text) else { return nil }
+    // Every form has a year 19xx or 20xx; most text has none, and that is cheap to see. Every
+    // form has a month's name or a "-" or "/" between numbers too.
+    guard containsYear(text), mayHoldDate(text) else { return nil }
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
     // ISO forms first.
     if let parts = numberTriple(in: text, separator: "-", widths: [4...4, 2...2, 2...2]), parts[0] / 100 == 19 || parts[0] / 100 == 20,
@@ -98,6 +99,35 @@ enum MetadataReading {
       }
     }
     return date(from: outside)
+  }
+
+  /// The first three letters of the months, for `mayHoldDate`.
+  private static let monthStarts: Set<UInt32> = Set(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { word in
+      word.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    })
+
+  /// Whether the text has what every date form needs besides a year: a word that starts as a
+  /// month does ("Jan", "march"), or a digit then "-" or "/". A scan of its bytes, so a
+  /// paragraph without either costs no splitting into words.
+  private static func mayHoldDate(_ text: String) -> Bool {
+    var previous: UInt8 = 0x20
+    var run: UInt32 = 0
+    var letters = 0
+    for byte in text.utf8 {
+      let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+      if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")) && previous >= 0x30 && previous <= 0x39 { return true }
+      if isLetter {
+        if letters < 3 { run = run << 8 | UInt32(byte | 0x20) }
+        letters += 1
+        if letters == 3, monthStarts.contains(run) { return true }
+      } else {
+        run = 0
+        letters = 0
+      }
+      previous = byte
+    }
+    return false
   }
 
   /// Whether the text holds "19" or "20" as adjacent digits: a quick filter that every written

@@ -207,12 +207,11 @@ public struct PlainTextExtractor: TextExtractor {
       // "(e)" and "e)" always start an item; "4." goes on a sentence that stops mid-way
       // ("... on a scale of 1 to" / "4. Risks scoring 9 ...").
       guard isWrapped, next.text.first?.isNumber == true, !next.text.prefix(6).contains(")") else { return false }
-      let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-      return last == "," || continuingWords.contains(lastWord)
+      return last == "," || continuingWords.contains(Self.lastWord(of: text).lowercased())
     }
     if startsWithLabel(next.text) { return false }
     if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
-    let written = text.split(separator: " ").last.map(String.init) ?? ""
+    let written = String(Self.lastWord(of: text))
     let lastWord = written.lowercased()
     // "May" with its capital is the month ("by end of May").
     if continuingWords.contains(lastWord), written != "May" {
@@ -258,8 +257,16 @@ public struct PlainTextExtractor: TextExtractor {
   /// Whether a line reads as an entry of a list of people or bodies: parts set apart by commas,
   /// every word capitalised but those that stand inside names ("Yvonne Pryce, Partnership
   /// Manager, Jobcentre Plus"), and no punctuation that ends a sentence.
+  /// The last word of a line (after its last space), found from the end without splitting it.
+  static func lastWord(of text: Substring) -> Substring {
+    guard let space = text.utf8.lastIndex(of: 0x20) else { return text }
+    return text[text.utf8.index(after: space)...]
+  }
+
   static func readsAsNameEntry(_ text: Substring) -> Bool {
-    guard text.contains(","), !text.contains(";"), let last = text.last, !".!?:;,".contains(last) else { return false }
+    guard text.utf8.contains(UInt8(ascii: ",")), !text.utf8.contains(UInt8(ascii: ";")), let last = text.last,
+      !".!?:;,".contains(last)
+    else { return false }
     let words = text.split(separator: " ")
     guard words.count <= 16 else { return false }
     return words.allSatisfy { word in
