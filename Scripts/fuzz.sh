@@ -17,7 +17,9 @@
 # being those actually run (a crash stops a target early).
 #
 # Environment: FUZZ_JOBS (parallel fuzzing processes per target, default 1),
-# FUZZ_BUILD_ONLY=1 (build and stop), FUZZ_SCRATCH (build folder, default .build-fuzz).
+# FUZZ_BUILD_ONLY=1 (build and stop), FUZZ_SCRATCH (build folder, default .build-fuzz),
+# FUZZ_MAX_LEN (longest input libFuzzer makes, default 262144 bytes; a smaller value such as
+# 16384 runs many more, shorter inputs: seeds are cut to that length).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,6 +29,7 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(extract tag config archive)
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 JOBS=${FUZZ_JOBS:-1}
+MAX_LEN=${FUZZ_MAX_LEN:-262144}
 WORK=Benchmarks/fuzz
 mkdir -p "$WORK"
 
@@ -104,7 +107,7 @@ for target in "${TARGETS[@]}"; do
   set +e
   ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
     "$BIN/$name" "$corpus" "$seedDir" -max_total_time="$SECONDS_PER_TARGET" -timeout=20 -rss_limit_mb=4096 \
-    -max_len=262144 -print_final_stats=1 -dict="Scripts/fuzz/$target.dict" "${parallel[@]}" \
+    -max_len="$MAX_LEN" -print_final_stats=1 -dict="Scripts/fuzz/$target.dict" "${parallel[@]}" \
     -artifact_prefix="$WORK/crashes-$target/" > "$log" 2>&1
   rc=$?
   set -e
@@ -114,8 +117,8 @@ for target in "${TARGETS[@]}"; do
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
   corpusSize=$(find "$corpus" -type f | wc -l)
   crashes=$(find "$WORK/crashes-$target" -type f | wc -l)
-  [ -f "$WORK/runs.tsv" ] || printf 'finished\ttarget\tseconds\texecutions\tcorpus\tcrash_inputs\n' > "$WORK/runs.tsv"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$elapsed" "$runs" "$corpusSize" "$crashes" \
+  [ -f "$WORK/runs.tsv" ] || printf 'finished\ttarget\tseconds\texecutions\tcorpus\tcrash_inputs\tmax_len\n' > "$WORK/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$target" "$elapsed" "$runs" "$corpusSize" "$crashes" "$MAX_LEN" \
     >> "$WORK/runs.tsv"
   echo "$target: ${elapsed}s, $runs executions, corpus $corpusSize, crash inputs $crashes (exit $rc)" >&2
   if [ "$rc" -ne 0 ] || [ "$crashes" -gt 0 ]; then
