@@ -64,6 +64,7 @@ let package = Package(
     .testTarget(
       name: "lspminerTests",
       dependencies: ["lspminer", "TextMining"],
+      exclude: ["output-digests.txt"],
       swiftSettings: swiftSettings
     ),
   ]
