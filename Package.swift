@@ -51,13 +51,16 @@ let package = Package(
     // Fuzz targets: each main.swift holds an LLVMFuzzerTestOneInput entry and, only when built
     // with -DFUZZING -sanitize=fuzzer,address (Scripts/fuzz.sh), hands itself to libFuzzer's
     // driver; a normal build makes programs that do nothing.
-    .executableTarget(name: "FuzzExtract", dependencies: ["TextMining"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzTag", dependencies: ["TextMining"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzConfig", dependencies: ["TextMining"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzArchive", dependencies: ["TextMining"], path: "Sources/Fuzz/Archive", swiftSettings: swiftSettings),
+    // What each fuzz target does with one input, shared with the regression tests; not part of
+    // the library product.
+    .target(name: "FuzzHarness", dependencies: ["TextMining"], path: "Sources/Fuzz/Harness", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzExtract", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzTag", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzConfig", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),
+    .executableTarget(name: "FuzzArchive", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Archive", swiftSettings: swiftSettings),
     .testTarget(
       name: "TextMiningTests",
-      dependencies: ["TextMining"],
+      dependencies: ["TextMining", "FuzzHarness"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),

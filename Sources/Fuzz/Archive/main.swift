@@ -2,6 +2,7 @@
 // (see FuzzHarness.expandArchive and Scripts/fuzz.sh).
 // Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
 // libFuzzer's driver; in a normal build it does nothing.
+import FuzzHarness
 import TextMining
 
 @_cdecl("LLVMFuzzerTestOneInput")

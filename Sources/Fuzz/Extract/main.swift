@@ -1,6 +1,7 @@
 // Fuzz target: decode + HTML/plain-text extraction (see FuzzHarness.extract and Scripts/fuzz.sh).
 // Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
 // libFuzzer's driver; in a normal build it does nothing.
+import FuzzHarness
 import TextMining
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -3,6 +3,7 @@
 // Built with -DFUZZING and -sanitize=fuzzer (Scripts/fuzz.sh), the program hands itself to
 // libFuzzer's driver; in a normal build it does nothing.
 import Foundation
+import FuzzHarness
 import TextMining
 
 enum Target {

@@ -1,4 +1,3 @@
-internal import CTextShim
 import Foundation
 
 /// Expands report archives found among the sources (zip, tar, tar.gz/tgz, gz, WARC) into a
@@ -89,31 +88,32 @@ public struct ArchiveExpander: Sendable {
       return result.fail(archive.source, error.description)
     }
     defer { close(descriptor) }
-    var error = [CChar](repeating: 0, count: 512)
-    guard let handle = tm_archive_open(descriptor, &error, error.count) else {
-      return result.fail(archive.source, "cannot open the archive (\(String(cString: error)))")
+    let reader: LibArchive
+    do {
+      reader = try LibArchive(descriptor: descriptor, mode: .archive)
+    } catch {
+      return result.fail(archive.source, "cannot open the archive (\(error.reason))")
     }
-    defer { tm_archive_close(handle) }
+    defer { reader.close() }
     var expanded = 0
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
     while true {
-      var namePointer: UnsafePointer<CChar>?
-      var declaredSize: Int64 = -1
-      var isFile: Int32 = 0
-      let status = tm_archive_next(handle, &namePointer, &declaredSize, &isFile)
-      if status == 0 { break }
-      if status < 0 {
-        result.fail(archive.source, "the archive is damaged (\(String(cString: tm_archive_error(handle)))); the rest of it is skipped")
+      let entry: LibArchive.Entry
+      do {
+        guard let next = try reader.next() else { break }
+        entry = next
+      } catch {
+        result.fail(archive.source, "the archive is damaged (\(error.reason)); the rest of it is skipped")
         break
       }
-      var name = namePointer.map { String(cString: $0) } ?? ""
-      if String(cString: tm_archive_format_name(handle)) == "raw" {
+      var name = entry.name
+      if reader.isCompressedFile {
         // A compressed single file: named after the archive without its ".gz".
         let base = (archive.source as NSString).lastPathComponent
         name = base.lowercased().hasSuffix(".gz") ? String(base.dropLast(3)) : base
       }
       while name.hasPrefix("./") { name.removeFirst(2) }
-      guard isFile != 0, !name.isEmpty, !name.hasSuffix("/") else { continue }
+      guard entry.isFile, !name.isEmpty, !name.hasSuffix("/") else { continue }
       let source = archive.source + "!/" + name
       guard wanted(name) else { continue }
       let segments = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -126,9 +126,11 @@ public struct ArchiveExpander: Sendable {
       var tooLarge = false
       var damaged: String?
       while true {
-        let count = buffer.withUnsafeMutableBufferPointer { tm_archive_read(handle, $0.baseAddress!, $0.count) }
-        if count < 0 {
-          damaged = String(cString: tm_archive_error(handle))
+        let count: Int
+        do {
+          count = try reader.read(into: &buffer)
+        } catch {
+          damaged = error.reason
           break
         }
         if count == 0 { break }

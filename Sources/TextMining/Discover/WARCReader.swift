@@ -1,4 +1,3 @@
-internal import CTextShim
 import Foundation
 
 /// Reads the records of a web archive (WARC 1.0/1.1), whole-file or per-record gzip, one at a
@@ -25,7 +24,7 @@ struct WARCReader {
     }
   }
 
-  private let handle: OpaquePointer
+  private let archive: LibArchive
   private var buffer: [UInt8] = []
   private var position = 0
   private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -35,22 +34,27 @@ struct WARCReader {
 
   /// Reads from a descriptor the caller opened and checked, and closes after `close()`.
   init(descriptor: Int32) throws(ReadError) {
-    var error = [CChar](repeating: 0, count: 512)
-    guard let opened = tm_archive_open_stream(descriptor, &error, error.count) else {
-      throw .unreadable(String(cString: error))
+    let opened: LibArchive
+    do {
+      opened = try LibArchive(descriptor: descriptor, mode: .stream)
+    } catch {
+      throw .unreadable(error.reason)
     }
-    var name: UnsafePointer<CChar>?
-    var size: Int64 = 0
-    var isFile: Int32 = 0
-    guard tm_archive_next(opened, &name, &size, &isFile) == 1 else {
-      let reason = String(cString: tm_archive_error(opened))
-      tm_archive_close(opened)
+    let first: LibArchive.Entry?
+    do {
+      first = try opened.next()
+    } catch {
+      first = nil
+    }
+    guard first != nil else {
+      let reason = opened.lastError
+      opened.close()
       throw .unreadable(reason.isEmpty ? "empty file" : reason)
     }
-    handle = opened
+    archive = opened
   }
 
-  func close() { tm_archive_close(handle) }
+  func close() { archive.close() }
 
   /// Makes at least `count` unread bytes available, unless the stream ends first.
   private mutating func fill(_ count: Int) throws(ReadError) {
@@ -59,8 +63,12 @@ struct WARCReader {
         buffer.removeFirst(position)
         position = 0
       }
-      let read = chunk.withUnsafeMutableBufferPointer { tm_archive_read(handle, $0.baseAddress!, $0.count) }
-      if read < 0 { throw .unreadable(String(cString: tm_archive_error(handle))) }
+      let read: Int
+      do {
+        read = try archive.read(into: &chunk)
+      } catch {
+        throw .unreadable(error.reason)
+      }
       if read == 0 {
         atEnd = true
       } else {

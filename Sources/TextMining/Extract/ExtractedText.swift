@@ -1,8 +1,3 @@
-/// The structural role of a block of extracted text.
-public enum BlockKind: String, Sendable, Codable {
-  case title, heading, paragraph, listItem = "list_item", tableCell = "table_cell", line
-}
-
 /// One unit of a document's layout: a title, heading, paragraph, list item, table cell or line.
 ///
 /// A block's text holds no newline; sentences never cross from one block into the next.
@@ -69,20 +64,5 @@ public struct ExtractedText: Sendable, Equatable {
       offset += block.text.utf8.count + Self.blockSeparator.utf8.count
     }
     return offsets
-  }
-}
-
-/// What kind of markup a document is in.
-public enum DocumentFormat: String, Sendable, Codable {
-  case html
-  case plainText = "text"
-
-  /// The format a file name's extension names, else what its first bytes look like: HTML when
-  /// they hold `<!doctype html`, `<html`, `<head`, `<body`, `<meta` or `<title`.
-  public static func guess(for file: SourceFile, bytes: [UInt8]) -> DocumentFormat {
-    if let format = file.formatByExtension { return format }
-    let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-    let markers = ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"]
-    return markers.contains(where: head.contains) ? .html : .plainText
   }
 }

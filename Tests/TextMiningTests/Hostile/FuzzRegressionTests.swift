@@ -1,4 +1,5 @@
 import Foundation
+import FuzzHarness
 import Testing
 
 @testable import TextMining

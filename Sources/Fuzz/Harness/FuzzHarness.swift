@@ -1,4 +1,5 @@
 import Foundation
+import TextMining
 
 /// What each fuzz target (`Sources/Fuzz`, built and run by `Scripts/fuzz.sh`) does with one
 /// input, kept here so that the regression tests run every saved crash input through exactly
