@@ -1,58 +1,87 @@
+/// What the tagger made of one sentence, recorded as it tagged (see `TaxonomyTagger.analysis(of:)`).
+struct SentenceAnalysis {
+  /// The framing a list item took from its lead-in.
+  var framing: ListFraming?
+  /// The partnership names found in the sentence.
+  var names: [PartnershipNameRecognizer.Span] = []
+  /// Exclusion phrases matched, which block the codes they contain.
+  var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
+  /// The cue pass, when it ran: only sentences with a code phrase or a name need it.
+  var context: ContextAnalyzer?
+}
+
+/// What the tagger made of a document: each sentence's words and analysis, and the mentions
+/// after attribution.
+struct DocumentAnalysis {
+  /// The partnership the title names.
+  var subject: String?
+  /// Each sentence's tokens as written and as normalised.
+  var words: [[String]]
+  var normalized: [[String]]
+  /// The analyses of sentences that had tokens, by sentence index.
+  var sentences: [Int: SentenceAnalysis]
+  var mentions: [Mention]
+  /// Sentences over the token or byte limit, left untagged.
+  var skipped: Set<Int>
+}
+
 extension TaxonomyTagger {
-  /// Explains how one document's sentences are tagged, for taxonomy authors.
+  /// Explains how one document's sentences were tagged, for taxonomy authors, from the analysis
+  /// the tagger made (`analysis(of:)`), not a second reading.
   ///
   /// For each sentence (or only those of `blocks`): its tokens with their normalised forms and
   /// clause numbers, the cue words found (negation, hedging, qualifiers, terminators) with their
-  /// spans, the framing a list item takes from its lead-in, the named partnerships, and every mention with its code, polarity, hedging and
-  /// attributed partnership.
+  /// spans, the framing a list item takes from its lead-in, the named partnerships, exclusions,
+  /// and every mention with its code, polarity, hedging and attributed partnership.
   public func explanation(of segmented: SegmentedText, blocks: Set<Int>? = nil) -> String {
-    var text = segmented.text
-    let mentions = self.mentions(in: segmented)
-    return text.withUTF8 { bytes -> String in
-      var scratch: [UInt8] = []
-      let tooLong = Set(segmented.sentences.indices.filter { isOverLimits(segmented.sentences[$0]) })
-      let sentences = DocumentTokens.sentences(of: segmented, in: bytes, taxonomy: taxonomy, skipping: tooLong, scratch: &scratch)
-      let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
-      let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
-      var lines: [String] = []
-      if let subject = names.subject { lines.append("document subject (partnership named in the title): \(subject)") }
-      for (index, sentence) in segmented.sentences.enumerated() {
-        if let blocks, !blocks.contains(sentence.block) { continue }
-        let tokens = sentences[index]
-        let words = (0..<tokens.count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range($0)]), as: UTF8.self) }
-        func span(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
-        lines.append("")
-        lines.append("sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))")
-        let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
-        lines.append(
-          "  tokens: "
-            + (0..<tokens.count).map { "\(words[$0])/\(tokens.normalized($0))" + (context.clause[$0] > 0 ? "#\(context.clause[$0])" : "") }
-            .joined(separator: " "))
+    let analysis = analysis(of: segmented)
+    var lines: [String] = []
+    if let subject = analysis.subject { lines.append("document subject (partnership named in the title): \(subject)") }
+    for (index, sentence) in segmented.sentences.enumerated() {
+      if let blocks, !blocks.contains(sentence.block) { continue }
+      lines.append("")
+      lines.append("sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))")
+      if analysis.skipped.contains(index) {
+        lines.append("  not tagged: over the sentence limits (limits.max_sentence_tokens, limits.max_sentence_bytes)")
+        continue
+      }
+      let words = analysis.words[index]
+      let normalized = analysis.normalized[index]
+      func span(_ range: Range<Int>) -> String { words[range].joined(separator: " ") }
+      let found = analysis.sentences[index]
+      let context = found?.context
+      lines.append(
+        "  tokens: "
+          + words.indices.map { token in
+            let clause = context.map { $0.clause[token] } ?? 0
+            return "\(words[token])/\(normalized[token])" + (clause > 0 ? "#\(clause)" : "")
+          }
+          .joined(separator: " "))
+      if let context {
         for cue in context.cues {
           lines.append("  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))")
         }
-        switch framings[index] {
-        case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")
-        case .judged(let polarity): lines.append("  list item under a \(polarity.rawValue) lead-in: judged mentions without a polarity take it")
-        case nil: break
-        }
-        for name in names.mentions(inSentence: index) {
-          lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
-        }
-        for match in tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true) {
-          let entry = taxonomy.matcher.entries[match.entry]
-          if entry.isExclusion {
-            lines.append("  exclusion: '\(span(match.tokens))' (\(entry.phrase)) blocks \(entry.code)")
-          }
-        }
-        for mention in mentions where mention.sentence == index {
-          let matched = segmented.string(utf8Range: mention.utf8Range)
-          lines.append(
-            "  mention \(mention.code): '\(matched)' polarity \(mention.polarity.rawValue), hedged \(mention.isHedged), "
-              + "partnership \(mention.partnership ?? "null")")
-        }
+      } else if !words.isEmpty {
+        lines.append("  no code phrase or name: cues not read")
       }
-      return lines.joined(separator: "\n") + "\n"
+      switch found?.framing {
+      case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")
+      case .judged(let polarity): lines.append("  list item under a \(polarity.rawValue) lead-in: judged mentions without a polarity take it")
+      case nil: break
+      }
+      for name in found?.names ?? [] {
+        lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
+      }
+      for exclusion in found?.exclusions ?? [] {
+        lines.append("  exclusion: '\(span(exclusion.tokens))' (\(exclusion.entry.phrase)) blocks \(exclusion.entry.code)")
+      }
+      for mention in analysis.mentions where mention.sentence == index {
+        let matched = segmented.string(utf8Range: mention.utf8Range)
+        lines.append(
+          "  mention \(mention.code): '\(matched)' polarity \(mention.polarity.rawValue), hedged \(mention.isHedged), "
+            + "partnership \(mention.partnership ?? "null")")
+      }
     }
+    return lines.joined(separator: "\n") + "\n"
   }
 }

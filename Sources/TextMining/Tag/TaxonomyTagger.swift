@@ -44,9 +44,23 @@ public struct TaxonomyTagger: Tagger {
   }
 
   public func tag(_ segmented: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError) -> TaggedText {
+    guard let (tagged, _) = run(segmented, deadline: deadline, recording: false) else { throw .outOfTime }
+    return tagged
+  }
+
+  /// Tags a document and keeps what the tagger made of each sentence on the way, for
+  /// `explanation(of:blocks:)`.
+  func analysis(of segmented: SegmentedText) -> DocumentAnalysis {
+    run(segmented, deadline: .now.advanced(by: .seconds(1_000_000_000)), recording: true)!.analysis!
+  }
+
+  /// Tags a document; nil past the deadline. With `recording`, also returns the analysis.
+  private func run(
+    _ segmented: SegmentedText, deadline: ContinuousClock.Instant, recording: Bool
+  ) -> (TaggedText, analysis: DocumentAnalysis?)? {
     var text = segmented.text
     let clock = ContinuousClock()
-    let outcome = text.withUTF8 { bytes -> TaggedText? in
+    return text.withUTF8 { bytes -> (TaggedText, analysis: DocumentAnalysis?)? in
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
       var skipped: [(sentence: Int, tokenCount: Int, byteCount: Int)] = []
@@ -59,17 +73,30 @@ public struct TaxonomyTagger: Tagger {
       let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
       let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var mentions: [Mention] = []
+      var analyses: [Int: SentenceAnalysis] = [:]
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
-        mentions += tagged(sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index])
+        var analysis: SentenceAnalysis? = recording ? SentenceAnalysis(framing: framings[index]) : nil
+        mentions += tagged(
+          sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index], analysis: &analysis)
+        if let analysis { analyses[index] = analysis }
       }
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
-      return TaggedText(mentions: mentions, skippedSentences: skipped)
+      let tagged = TaggedText(mentions: mentions, skippedSentences: skipped)
+      guard recording else { return (tagged, nil) }
+      let words = sentences.map { tokens in
+        (0..<tokens.count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range($0)]), as: UTF8.self) }
+      }
+      let normalized = sentences.map { tokens in (0..<tokens.count).map { tokens.normalized($0) } }
+      return (
+        tagged,
+        DocumentAnalysis(
+          subject: names.subject, words: words, normalized: normalized, sentences: analyses, mentions: mentions,
+          skipped: Set(skipped.map(\.sentence)))
+      )
     }
-    guard let outcome else { throw .outOfTime }
-    return outcome
   }
 
   /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary
@@ -95,38 +122,42 @@ public struct TaxonomyTagger: Tagger {
   }
 
   private func tagged(
-    sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool, framing: ListFraming? = nil
+    sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool, framing: ListFraming?,
+    analysis: inout SentenceAnalysis?
   ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
+    analysis?.names = named
     // Most sentences of a web page hold no word of any code phrase.
     if !tokens.hasPhraseTokens, named.isEmpty { return [] }
     var mentions: [Mention] = []
     var found: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
-    let matches = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true)
+    let matches = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true)
     if matches.isEmpty, named.isEmpty { return [] }
     for match in matches + coordinated(matches, tokens: tokens) {
       let entry = taxonomy.matcher.entries[match.entry]
+      if entry.isExclusion { analysis?.exclusions.append((match.tokens, entry)) }
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
       found.append((match.tokens, entry))
     }
     // Most sentences of a web page code nothing: they need no cue pass.
     if found.isEmpty, named.isEmpty { return [] }
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
+    analysis?.context = context
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
     var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(repeating: nil, count: found.count)
-    for (index, match) in found.enumerated() where taxonomy.isJudged(match.entry.code) {
+    for (index, match) in found.enumerated() where taxonomy.flags(match.entry.code).isJudged {
       var reading = context.reading(
         of: match.tokens, phrasePolarity: match.entry.polarity, judged: true,
-        presenceIsPositive: taxonomy.presenceIsPositive(match.entry.code))
+        presenceIsPositive: taxonomy.flags(match.entry.code).presenceIsPositive)
       if let framing { reading = framing.applied(to: reading, phrasePolarity: match.entry.polarity) }
       readings[index] = reading
-      if match.entry.polarity != nil, taxonomy.isVerdict(match.entry.code) { verdicts.append((match.tokens, reading.polarity)) }
+      if match.entry.polarity != nil, taxonomy.flags(match.entry.code).isVerdict { verdicts.append((match.tokens, reading.polarity)) }
     }
     let spans = found.map(\.tokens) + named.map(\.tokens)
     func unjudged(_ span: Range<Int>, _ code: Code) -> (polarity: Polarity, isHedged: Bool) {
-      guard taxonomy.isJudgedByPredicate(code) else { return context.reading(of: span, phrasePolarity: nil, judged: false) }
+      guard taxonomy.flags(code).isJudgedByPredicate else { return context.reading(of: span, phrasePolarity: nil, judged: false) }
       return context.plainReading(of: span, in: tokens, verdicts: verdicts, others: spans.filter { $0 != span })
     }
     for (index, match) in found.enumerated() {
@@ -140,7 +171,7 @@ public struct TaxonomyTagger: Tagger {
     if let code = taxonomy.partnershipNames?.code {
       for name in named {
         let reading =
-          taxonomy.isJudged(code)
+          taxonomy.flags(code).isJudged
           ? context.reading(of: name.tokens, phrasePolarity: nil, judged: true) : unjudged(name.tokens, code)
         mentions.append(
           Mention(

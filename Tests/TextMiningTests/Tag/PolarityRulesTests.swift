@@ -107,9 +107,9 @@ import Testing
 
   @Test func theProjectTaxonomySetsTheNewCategoryKeys() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
-    #expect(taxonomy.isJudgedByPredicate(Code(category: "partnership", name: "named")))
-    #expect(!taxonomy.isJudgedByPredicate(Code(category: "sector", name: "public")))
-    #expect(taxonomy.isVerdict(Code(category: "circle", name: "virtuous")))
-    #expect(!taxonomy.isVerdict(Code(category: "success_factor", name: "trust")))
+    #expect(taxonomy.flags(Code(category: "partnership", name: "named")).isJudgedByPredicate)
+    #expect(!taxonomy.flags(Code(category: "sector", name: "public")).isJudgedByPredicate)
+    #expect(taxonomy.flags(Code(category: "circle", name: "virtuous")).isVerdict)
+    #expect(!taxonomy.flags(Code(category: "success_factor", name: "trust")).isVerdict)
   }
 }

@@ -37,10 +37,10 @@ struct PartnershipNameRecognizer {
     var brands: [String] = []
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(repeating: [], count: sentences.count)
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
-      let heads = tokens.matches(of: matcher, at: Taxonomy.MatcherSlot.names, constrained: false)
+      let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
       if heads.isEmpty { continue }
-      let codePhrases = tokens.matches(of: taxonomy.matcher, at: Taxonomy.MatcherSlot.phrases, constrained: true).map(\.tokens)
+      let codePhrases = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).map(\.tokens)
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
       for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized($0) }) && !tokens.isPlural(head.tokens.upperBound - 1) {
         var start = head.tokens.lowerBound

@@ -5,7 +5,7 @@ final class DocumentTokens {
   /// Only `sentences(of:in:taxonomy:skipping:scratch:)` writes `ids` and `bits`.
   let ranges: [Range<Int>]
   /// Token ids in the phrase, cue and name matchers, slot by slot: `ids[slot * total + token]`,
-  /// with `slot` a `Taxonomy.MatcherSlot` (-1: no phrase uses the word).
+  /// with `slot` a `MatcherSlot` raw value (-1: no phrase uses the word).
   var ids: [Int32]
   /// Per token, a set of `TokenBits` (the gap bits as seen within its sentence).
   var bits: [UInt8]

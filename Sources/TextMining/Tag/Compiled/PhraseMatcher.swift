@@ -45,7 +45,7 @@ final class PhraseMatcher: @unchecked Sendable {
   ///
   /// - Throws: `ConfigurationError` at the phrase, for a phrase without words, with more than
   ///   `maxHyphens` hyphens, or one that folds to the same tokens as another.
-  init(codes: [Taxonomy.CodeDefinition], file: String) throws(ConfigurationError) {
+  init(codes: [Codebook.CodeDefinition], file: String) throws(ConfigurationError) {
     for definition in codes {
       let all = definition.phrases.map { ($0, false) } + definition.exclusions.map { ($0, true) }
       for (phrase, isExclusion) in all {

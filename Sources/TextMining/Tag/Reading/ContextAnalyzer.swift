@@ -51,7 +51,7 @@ struct ContextAnalyzer {
     self.rules = taxonomy.context
     var cues: [Cue] = []
     var isTerminator = [Bool](repeating: false, count: tokens.count)
-    for match in tokens.matches(of: taxonomy.contextMatcher, at: Taxonomy.MatcherSlot.context, constrained: false) {
+    for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
       if kind == .terminator {
         for index in match.tokens { isTerminator[index] = true }

@@ -7,10 +7,28 @@ extension Taxonomy {
     var context: Int32 = -1
     var name: Int32 = -1
 
-    /// The matchers that use the token, as bits `1 << MatcherSlot`.
+    /// The matchers that use the token, as `MatcherSlot` bits.
     var slots: UInt8 {
-      (phrase >= 0 ? 1 << MatcherSlot.phrases : 0) | (context >= 0 ? 1 << MatcherSlot.context : 0)
-        | (name >= 0 ? 1 << MatcherSlot.names : 0)
+      (phrase >= 0 ? MatcherSlot.phrases.bit : 0) | (context >= 0 ? MatcherSlot.context.bit : 0)
+        | (name >= 0 ? MatcherSlot.names.bit : 0)
+    }
+
+    /// The token's id in one matcher.
+    subscript(slot: MatcherSlot) -> Int32 {
+      get {
+        switch slot {
+        case .phrases: phrase
+        case .context: context
+        case .names: name
+        }
+      }
+      set {
+        switch slot {
+        case .phrases: phrase = newValue
+        case .context: context = newValue
+        case .names: name = newValue
+        }
+      }
     }
   }
 

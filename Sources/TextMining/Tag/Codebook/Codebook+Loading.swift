@@ -1,6 +1,6 @@
 import Foundation
 
-extension Taxonomy {
+extension Codebook {
   /// Loads and checks a taxonomy file.
   ///
   /// The file is YAML: `name`, `version`, optional `description` and `codebook`, and
@@ -8,9 +8,9 @@ extension Taxonomy {
   /// `label` and `phrases`, each phrase a string or `{text: ..., polarity: negative}`.
   ///
   /// - Parameter path: the file, as the user named it (used in messages).
-  /// - Returns: the taxonomy with its phrases compiled.
+  /// - Returns: the codebook the file states (`Taxonomy.load(from:)` also compiles it).
   /// - Throws: `ConfigurationError` as `file:line:column: message`.
-  public static func load(from path: String) throws(ConfigurationError) -> Taxonomy {
+  public static func load(from path: String) throws(ConfigurationError) -> Codebook {
     let bytes: Data
     do {
       bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -24,7 +24,7 @@ extension Taxonomy {
   }
 
   /// Parses taxonomy YAML text (see `load(from:)`).
-  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError) -> Taxonomy {
+  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError) -> Codebook {
     let root = try YAMLNode.parse(text, file: file)
     var name: String?
     var version: String?
@@ -66,9 +66,9 @@ extension Taxonomy {
     if let names, let namesNode, !categories.contains(where: { $0.codes.contains { $0.code == names.code } }) {
       throw namesNode.error("'partnership_names' names code '\(names.code)', which no category defines")
     }
-    return try Taxonomy(
+    return Codebook(
       name: name, version: version, sha256: sha256, categories: categories, context: context,
-      partnershipNames: names, file: file)
+      partnershipNames: names)
   }
 
   private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode) throws(ConfigurationError) -> Category {

@@ -30,7 +30,7 @@ struct SentenceTokens {
 
   /// Whether any token (or hyphen-joined word) is used by a code phrase: a sentence without
   /// one can match no code.
-  var hasPhraseTokens: Bool { slots & (1 << Taxonomy.MatcherSlot.phrases) != 0 }
+  var hasPhraseTokens: Bool { slots & MatcherSlot.phrases.bit != 0 }
 
   /// The UTF-8 byte range of token `index` in the document text.
   func range(_ index: Int) -> Range<Int> { document.ranges[tokens.lowerBound + index] }
@@ -76,15 +76,15 @@ struct SentenceTokens {
 
   /// Leftmost-longest matches of one of the taxonomy's matchers, named by its `MatcherSlot`.
   /// `constrained` applies the phrases' singular-only and skip-names constraints.
-  func matches(of matcher: PhraseMatcher, at slot: Int, constrained: Bool) -> [PhraseMatcher.Match] {
-    guard count > 0, slots & (1 << slot) != 0 else { return [] }
+  func matches(of matcher: PhraseMatcher, at slot: MatcherSlot, constrained: Bool) -> [PhraseMatcher.Match] {
+    guard count > 0, slots & slot.bit != 0 else { return [] }
     var joinedIDs: [Int: Int32] = [:]
     if !joined.isEmpty {
       for (index, found) in joined {
-        joinedIDs[index] = slot == Taxonomy.MatcherSlot.phrases ? found.phrase : slot == Taxonomy.MatcherSlot.context ? found.context : found.name
+        joinedIDs[index] = found[slot]
       }
     }
-    let offset = slot * document.ranges.count + tokens.lowerBound
+    let offset = slot.rawValue * document.ranges.count + tokens.lowerBound
     return document.ids.withUnsafeBufferPointer { ids in
       document.bits.withUnsafeBufferPointer { bits in
         matcher.matches(

@@ -1,0 +1,79 @@
+/// The codebook as plain data, as the taxonomy file states it: categories, codes, the phrases
+/// that signal them, and the context rules (negation, hedging, qualifiers, partnership names)
+/// that refine a mention. `Taxonomy` compiles it for matching.
+public struct Codebook: Sendable {
+  /// The taxonomy's name, such as "lsp-codebook".
+  public var name: String
+  /// The taxonomy's version string.
+  public var version: String
+  /// SHA-256 of the taxonomy file's bytes, lowercase hex; identifies exactly which rules ran.
+  public var sha256: String
+  /// The categories in file order.
+  public var categories: [Category]
+  /// Negation, hedging and qualifier cues.
+  public var context: ContextRules
+  /// How partnership names are recognised, if the taxonomy has a code for them.
+  public var partnershipNames: PartnershipNameRules?
+
+  /// A category of codes, such as `success_factor`.
+  public struct Category: Sendable {
+    /// The category's name, the part of a code before the dot.
+    public let name: String
+    /// What the category is about.
+    public var description: String
+    /// Whether its mentions carry a polarity; `partnership`, `policy` and `sector` are neutral.
+    public var isJudged: Bool
+    /// Whether a factor merely said to be there ("there is mutual trust", "partners have a long
+    /// tradition of co-operation") counts as positive: the critical success factors.
+    public var presenceIsPositive = false
+    /// For an unjudged category: whether a mention that is plainly judged by what follows it in
+    /// its clause takes that judgement ("the Rothwick LSP struggled" is negative); see
+    /// `ContextAnalyzer.plainReading`. The partnerships.
+    public var isJudgedByPredicate = false
+    /// Whether the category's phrases that carry their own polarity judge the subject they
+    /// follow ("the KMGP broke into the virtuous circle" is positive for the KMGP): the circles.
+    public var isVerdict = false
+    /// The category's codes in file order.
+    public var codes: [CodeDefinition]
+  }
+
+  /// One code and its cue phrases.
+  public struct CodeDefinition: Sendable {
+    /// The code.
+    public var code: Code
+    /// What counts as this code.
+    public var label: String
+    /// The phrases that signal it.
+    public var phrases: [Phrase]
+    /// Longer phrases of another meaning that contain a cue and do not count ("NHS trust").
+    public var exclusions: [Phrase]
+  }
+
+  /// A cue phrase, matched on normalised tokens.
+  public struct Phrase: Sendable {
+    /// The phrase as written in the taxonomy file.
+    public var text: String
+    /// Polarity the phrase carries by itself ("mistrust" is negative), if any.
+    public var polarity: Polarity?
+    /// Match only singular forms ("trust", not "trusts", which are NHS bodies).
+    public var isSingularOnly = false
+    /// Skip matches written with a capital inside a sentence: part of a name ("Housing Trust").
+    public var skipsNames = false
+    /// Where the phrase is written, for error messages.
+    public var line: Int
+    public var column: Int
+
+    /// Creates a phrase.
+    public init(text: String, polarity: Polarity? = nil, isSingularOnly: Bool = false, skipsNames: Bool = false, line: Int = 0, column: Int = 0) {
+      self.text = text
+      self.polarity = polarity
+      self.isSingularOnly = isSingularOnly
+      self.skipsNames = skipsNames
+      self.line = line
+      self.column = column
+    }
+  }
+
+  /// Every code in file order.
+  public var codes: [CodeDefinition] { categories.flatMap(\.codes) }
+}

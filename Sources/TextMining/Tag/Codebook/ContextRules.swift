@@ -1,0 +1,66 @@
+/// The cue words of the ConText-style pass, all editable in the taxonomy file.
+public struct ContextRules: Sendable {
+  /// How many tokens a negation or hedging cue reaches.
+  public var window = 8
+  /// How many tokens from a mention a qualifier ("strong", "weak") may stand.
+  public var qualifierWindow = 3
+  /// How many tokens after an unjudged mention (`partnership.*`, `policy.*`) a qualifier or a
+  /// circle may stand and still be the sentence plainly judging it ("the LSP struggled").
+  public var predicateWindow = 4
+  /// The cue phrases of each kind.
+  public var cues: [Kind: [Codebook.Phrase]] = [:]
+
+  /// The kinds of cue. Each is written in the taxonomy file as `context.<group>.<key>`
+  /// (`context.terminators` for terminators).
+  public enum Kind: String, CaseIterable, Sendable {
+    /// Words that end a cue's scope ("but", "however"); ";" and ":" always do.
+    case terminator
+    /// Negation cues that reach forward ("no", "lack of").
+    case negationBefore = "negation_before"
+    /// Negation cues that reach back ("is lacking", "do not match").
+    case negationAfter = "negation_after"
+    /// Negation cues that reach both ways in their clause ("is not", "never").
+    case negationAround = "negation_around"
+    /// Look-alikes that are not negation ("not only", "no doubt").
+    case negationPseudo = "negation_pseudo"
+    /// Negation cues that reach forward like `before` ("without"), but that a second negation
+    /// later in the clause turns into an assertion: "without the good working relationships
+    /// nothing would have worked" asserts the relationships.
+    case negationCounterfactual = "negation_counterfactual"
+    /// Hedging cues that cover their clause ("may", "appear to").
+    case hedgingClause = "hedging_clause"
+    /// Hedging cues that cover the whole sentence ("if", "unless").
+    case hedgingSentence = "hedging_sentence"
+    /// Hedging cues that cover their clause but still report a finding ("appears to have
+    /// improved"): a positive qualifier keeps its polarity, where a hypothetical hedge ("would
+    /// help") leaves the mention neutral.
+    case hedgingEvidential = "hedging_evidential"
+    /// Look-alikes that are not hedging ("may nominate", "would welcome").
+    case hedgingPseudo = "hedging_pseudo"
+    /// Qualifiers that make a mention positive ("strong", "good").
+    case positive = "qualifiers_positive"
+    /// Qualifiers that make a mention negative ("weak", "poor").
+    case negative = "qualifiers_negative"
+    /// Words that say a thing is there ("there is", "have"): positive for categories whose
+    /// presence counts (the success factors).
+    case presence = "qualifiers_presence"
+    /// Aims, recommendations and proposals ("should", "recommend"): what follows them in the
+    /// clause is neutral.
+    case neutral = "qualifiers_neutral"
+
+    /// The key's group in the taxonomy file (`negation`, `hedging`, `qualifiers`), or nil for
+    /// `terminators`.
+    var group: String? { self == .terminator ? nil : String(rawValue.prefix { $0 != "_" }) }
+    /// The key within its group (`before`, `clause`, `positive`, ...).
+    var key: String { self == .terminator ? "terminators" : String(rawValue.drop { $0 != "_" }.dropFirst()) }
+
+    var code: Code { Code(category: "context", name: rawValue) }
+
+    /// Whether the kind negates what it covers.
+    var isNegation: Bool { [.negationBefore, .negationAfter, .negationAround, .negationCounterfactual].contains(self) }
+  }
+
+  var cueDefinitions: [Codebook.CodeDefinition] {
+    Kind.allCases.map { Codebook.CodeDefinition(code: $0.code, label: $0.rawValue, phrases: cues[$0] ?? [], exclusions: []) }
+  }
+}

@@ -1,0 +1,130 @@
+/// The codebook compiled for matching: one lexicon of every word any phrase uses, the phrase,
+/// cue and name matchers built over it, and each category's flags.
+///
+/// Loaded once from a taxonomy file (`Codebook+Loading.swift`, `pipelines/lsp-codebook.yml`) and
+/// shared read-only by every document.
+public final class Taxonomy: Sendable {
+  /// The codebook as the file states it.
+  public let codebook: Codebook
+  /// The taxonomy's name, such as "lsp-codebook".
+  public var name: String { codebook.name }
+  /// The taxonomy's version string.
+  public var version: String { codebook.version }
+  /// SHA-256 of the taxonomy file's bytes; identifies exactly which rules ran.
+  public var sha256: String { codebook.sha256 }
+  /// The categories in file order.
+  public var categories: [Codebook.Category] { codebook.categories }
+  /// Negation, hedging and qualifier cues.
+  public var context: ContextRules { codebook.context }
+  /// How partnership names are recognised, if the taxonomy has a code for them.
+  public var partnershipNames: PartnershipNameRules? { codebook.partnershipNames }
+  /// Every code in file order.
+  public var codes: [Codebook.CodeDefinition] { codebook.codes }
+  /// The compiled code phrases (and exclusions).
+  let matcher: PhraseMatcher
+  /// The compiled context cues.
+  let contextMatcher: PhraseMatcher
+  /// The compiled partnership-name heads and appositives.
+  let nameMatcher: PhraseMatcher?
+
+  /// Every token any of the three matchers uses, looked up once per document token; its ids
+  /// index `lexiconIDs`.
+  let lexicon: TokenVocabulary
+  /// For each `lexicon` token, its id in the phrase, context and name matchers (-1 where unused).
+  let lexiconIDs: [MatcherIDs]
+
+  /// Which lengths of lexicon word start with each pair of letters (see
+  /// `LexiconLookup.surelyAbsent`).
+  let prefilter: LexiconPrefilter
+
+  /// Whether every lexicon word is ASCII, as in an English taxonomy: then a document word that
+  /// cannot fold to ASCII needs no lookup.
+  let lexiconIsASCII: Bool
+
+  /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
+  let longestTokenByteCount: Int
+
+  /// The kind of cue of each entry of `contextMatcher`.
+  let contextKinds: [ContextRules.Kind?]
+
+  /// Each category's flags by its name.
+  private let flagsByCategory: [String: CodeFlags]
+
+  /// Compiles a codebook.
+  ///
+  /// - Throws: `ConfigurationError` in `file` for a phrase without words or two phrases that
+  ///   match the same words.
+  init(codebook: Codebook, file: String) throws(ConfigurationError) {
+    self.codebook = codebook
+    let categories = codebook.categories
+    let context = codebook.context
+    let partnershipNames = codebook.partnershipNames
+    flagsByCategory = Dictionary(
+      categories.map {
+        ($0.name, CodeFlags(
+          isJudged: $0.isJudged, isJudgedByPredicate: $0.isJudgedByPredicate, isVerdict: $0.isVerdict,
+          presenceIsPositive: $0.presenceIsPositive))
+      }, uniquingKeysWith: { first, _ in first })
+    self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
+    let contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
+    self.contextMatcher = contextMatcher
+    let kinds = Dictionary(uniqueKeysWithValues: ContextRules.Kind.allCases.map { ($0.code, $0) })
+    self.contextKinds = contextMatcher.entries.map { kinds[$0.code] }
+    let nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
+      try PhraseMatcher(codes: rules.cueDefinitions, file: file)
+    }
+    self.nameMatcher = nameMatcher
+    var lexicon = TokenVocabulary()
+    var lexiconIDs: [MatcherIDs] = []
+    let slots: [(MatcherSlot, PhraseMatcher?)] = [(.phrases, matcher), (.context, contextMatcher), (.names, nameMatcher)]
+    for (slot, matcher) in slots {
+      for (id, token) in (matcher?.vocabularyTokens ?? []).enumerated() {
+        let entry = Int(lexicon.insert(String(decoding: token, as: UTF8.self)))
+        if entry == lexiconIDs.count { lexiconIDs.append(MatcherIDs()) }
+        lexiconIDs[entry][slot] = Int32(id)
+      }
+    }
+    self.lexicon = lexicon
+    self.lexiconIDs = lexiconIDs
+    let words = [matcher, contextMatcher, nameMatcher].flatMap { $0?.vocabularyTokens ?? [] }
+    self.lexiconIsASCII = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    self.prefilter = LexiconPrefilter(words: words)
+    self.longestTokenByteCount = max(
+      matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
+  }
+
+  /// How mentions of a code are read: its category's flags (a code of no category is judged).
+  func flags(_ code: Code) -> CodeFlags {
+    flagsByCategory[code.category] ?? CodeFlags()
+  }
+
+  /// Loads a taxonomy file and compiles it (see `Codebook.load(from:)`).
+  public static func load(from path: String) throws(ConfigurationError) -> Taxonomy {
+    try Taxonomy(codebook: Codebook.load(from: path), file: path)
+  }
+
+  /// Parses taxonomy YAML text and compiles it (see `Codebook.parse(_:file:sha256:)`).
+  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError) -> Taxonomy {
+    try Taxonomy(codebook: Codebook.parse(text, file: file, sha256: sha256), file: file)
+  }
+}
+
+/// How mentions of a category's codes are read, from the category's settings in the file.
+struct CodeFlags: Sendable {
+  /// Mentions carry a polarity (`judged`).
+  var isJudged = true
+  /// An unjudged mention takes a plain judgement that follows it (`judged_by_predicate`).
+  var isJudgedByPredicate = false
+  /// Own-polarity phrases judge the subject before them (`verdict`).
+  var isVerdict = false
+  /// Presence alone makes a mention positive (`presence_is_positive`).
+  var presenceIsPositive = false
+}
+
+/// The taxonomy's three matchers, for `SentenceTokens.matches(of:at:constrained:)`.
+enum MatcherSlot: Int {
+  case phrases = 0, context = 1, names = 2
+
+  /// The slot's bit in a sentence's mask of the matchers its words feed.
+  var bit: UInt8 { 1 << UInt8(rawValue) }
+}
