@@ -62,6 +62,9 @@ public struct SourceDiscoverer: Sendable {
   /// {follow_links_outside: true}`); off by default, so a stray or planted link cannot make a
   /// run read elsewhere. Loops are walked once either way.
   public var followsLinksOutside = false
+  /// List files whose names have no extension when their first bytes look like text or HTML
+  /// (pages saved from the web often have none); they match no include pattern by name.
+  public var sniffsExtensionless = false
 
   /// The longest path the system opens (Linux's PATH_MAX, counting the terminating NUL).
   static let maxPathBytes = 4096
@@ -96,6 +99,20 @@ public struct SourceDiscoverer: Sendable {
     found.files.sort()
     found.failures.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
     return found
+  }
+
+  /// Whether a file's first 4 KB look like text or HTML: not empty, not a known binary format,
+  /// and without NUL bytes unless it is UTF-16. A file that cannot be opened is not listed.
+  static func looksLikeText(_ file: SourceFile) -> Bool {
+    guard let (descriptor, _) = try? SourceReader.openChecked(file) else { return false }
+    defer { close(descriptor) }
+    var head = [UInt8](repeating: 0, count: 4096)
+    let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+    guard count > 0 else { return false }
+    head.removeSubrange(count...)
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+    guard BinarySniffer.binaryKind(of: head) == nil else { return false }
+    return !head.contains(0) || BinarySniffer.unmarkedUTF16(head) != nil
   }
 
   /// Whether a relative path matches an include pattern and no exclude pattern.
@@ -221,10 +238,13 @@ private struct Walk {
     case S_IFDIR:
       directory(realPath: realPath, relative: relativePath)
     case S_IFREG:
+      let file = SourceFile(source: source(relativePath), path: realPath, identity: FileIdentity(info))
       if discoverer.isIncluded(relativePath)
         || (discoverer.findsArchives && ArchiveExpander.isArchive(name) && !discoverer.isExcluded(relativePath))
+        || (discoverer.sniffsExtensionless && !name.contains(".") && !discoverer.isExcluded(relativePath)
+          && SourceDiscoverer.looksLikeText(file))
       {
-        found.files.append(SourceFile(source: source(relativePath), path: realPath, identity: FileIdentity(info)))
+        found.files.append(file)
       }
     default:
       if discoverer.isIncluded(relativePath) { fail(relativePath, "not a regular file (a device, socket or pipe)") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs a pipeline's processing over the documents a gold standard names and scores the result.
 public struct GoldEvaluator: Sendable {
   public var definition: PipelineDefinition
@@ -15,11 +17,11 @@ public struct GoldEvaluator: Sendable {
   /// such as its file name. Documents that cannot be found or processed count as missing: their
   /// gold triples are misses.
   public func evaluate(_ gold: GoldStandard) -> Evaluation {
-    var discoverer = SourceDiscoverer(
-      roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
-      skippedFolders: [definition.outputPath])
-    discoverer.followsLinksOutside = definition.followsLinksOutside
-    let files = discoverer.discover().files
+    // Discovered as a run discovers, archives included (their members spooled to a folder of
+    // the evaluator's own).
+    let spool = ArchiveSpool(folder: NSTemporaryDirectory() + "lspminer-eval-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+    defer { spool.remove() }
+    let files = definition.listSources(spool: spool).files
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
     var sentenceKeys: [String: Set<String>] = [:]

@@ -10,7 +10,7 @@ extension PipelineDefinition {
   ///
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
-  /// (default `out/<name>` in the working directory), `discover: {follow_links_outside}`, `limits:`
+  /// (default `out/<name>` in the working directory), `discover: {follow_links_outside, extensionless}`, `limits:`
   /// (see `ProcessingLimits` for the keys),
   /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
   ///
@@ -45,6 +45,7 @@ extension PipelineDefinition {
     var output: String?
     var limits = ProcessingLimits()
     var followsLinksOutside = false
+    var readsExtensionless = true
     var keepsFurniture = false
     var mainContent = true
     var locale = defaultSegmentationLocale
@@ -82,8 +83,14 @@ extension PipelineDefinition {
         taxonomy = path
       case "output": output = resolve(try value.nonEmptyString(what: "'output'"))
       case "discover":
-        for (option, _, optionValue) in try value.mapping(allowedKeys: ["follow_links_outside"], what: "'discover'") {
-          if option == "follow_links_outside" { followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'") }
+        for (option, _, optionValue) in try value.mapping(
+          allowedKeys: ["follow_links_outside", "extensionless"], what: "'discover'")
+        {
+          switch option {
+          case "follow_links_outside": followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'")
+          case "extensionless": readsExtensionless = try optionValue.bool(what: "'extensionless'")
+          default: break
+          }
         }
       case "limits":
         for (limit, _, limitValue) in try value.mapping(allowedKeys: ProcessingLimits.keys, what: "'limits'") {
@@ -124,6 +131,7 @@ extension PipelineDefinition {
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
     definition.keepsMainContentOnly = mainContent
     definition.followsLinksOutside = followsLinksOutside
+    definition.readsExtensionless = readsExtensionless
     return definition
   }
 

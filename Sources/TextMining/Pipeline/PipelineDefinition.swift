@@ -23,6 +23,9 @@ public struct PipelineDefinition: Sendable {
   /// Follow symbolic links that lead outside the source folders (`discover:
   /// {follow_links_outside: true}`); off by default.
   public var followsLinksOutside = false
+  /// Also read files whose names have no extension when their first bytes look like text or
+  /// HTML (`discover: {extensionless: false}` turns it off); on by default.
+  public var readsExtensionless = true
   /// The limits that keep a hostile file from stopping or hanging the run (`limits:`).
   public var limits = ProcessingLimits()
   /// Files larger than this many bytes are refused (archive members too, as they expand).
@@ -43,7 +46,9 @@ public struct PipelineDefinition: Sendable {
   public var segmentationLocale: String
 
   /// Include patterns used when a pipeline names none.
-  public static let defaultInclude = ["**/*.html", "**/*.htm", "**/*.txt"]
+  public static let defaultInclude = [
+    "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.shtml", "**/*.php", "**/*.asp", "**/*.aspx", "**/*.jsp", "**/*.txt",
+  ]
   /// The size limit used when a pipeline sets none (50 MB).
   public static let defaultMaxFileBytes = ProcessingLimits().maxFileBytes
   /// The segmentation locale used when a pipeline sets none.

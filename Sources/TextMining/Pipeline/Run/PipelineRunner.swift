@@ -122,19 +122,14 @@ public struct PipelineRunner: Sendable {
   private func discoverSources(
     spool: ArchiveSpool
   ) -> (SourceDiscoverer.Discovery, [SourceFile], failures: [DocumentJob.Source]) {
-    var discoverer = SourceDiscoverer(
-      roots: definition.discoveryRoots, include: definition.include, exclude: definition.exclude,
-      skippedFolders: [definition.outputPath])
-    discoverer.followsLinksOutside = definition.followsLinksOutside
-    let discovery = discoverer.discover()
-    let expansion = spool.expandArchives(
-      in: discovery.files, maxMemberBytes: definition.maxFileBytes, maxArchiveBytes: definition.maxArchiveBytes
-    ) { discoverer.isIncluded($0) }
-    if expansion.files != discovery.files { logger.debug("expanded archives into \(expansion.files.count) documents") }
-    let failures = (discovery.failures + expansion.failures).map { failure in
+    let listing = definition.listSources(spool: spool)
+    if listing.files != listing.discovery.files {
+      logger.debug("expanded archives into \(listing.files.count) documents")
+    }
+    let failures = listing.failures.map { failure in
       DocumentJob.Source(file: SourceFile(source: failure.source, path: failure.source), failure: failure)
     }
-    return (discovery, expansion.files, failures)
+    return (listing.discovery, listing.files, failures)
   }
 
   /// Processes each distinct document (or reuses what an earlier run made of it), writes its
