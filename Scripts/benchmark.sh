@@ -66,6 +66,11 @@ os.makedirs(work, exist_ok=True)
 small_bytes, small_files = replicate(os.path.join(work, "corpus-small"), target_mb * 1_000_000 // 10)
 big_bytes, big_files = replicate(os.path.join(work, "corpus"), target_mb * 1_000_000)
 
+# Builds before the --pipeline option took the pipeline as the first argument.
+pipeline_args = ["--pipeline", "pipelines/lsp-evaluation.yml"]
+if "--pipeline" not in subprocess.run([binary, "run", "--help"], capture_output=True, text=True).stdout:
+    pipeline_args = ["pipelines/lsp-evaluation.yml"]
+
 def measured(corpus, jobs, fresh=True):
     # A child interpreter per run, so ru_maxrss is this run's peak alone; exit 1 (some pages
     # failed) still counts as a run.
@@ -76,7 +81,7 @@ def measured(corpus, jobs, fresh=True):
     out = os.path.join(work, "out-%s-%d" % (os.path.basename(corpus), jobs))
     if fresh:
         shutil.rmtree(out, ignore_errors=True)
-    line = subprocess.run([sys.executable, "-c", code, binary, "run", "pipelines/lsp-evaluation.yml", "--source", corpus,
+    line = subprocess.run([sys.executable, "-c", code, binary, "run", *pipeline_args, "--source", corpus,
                            "--output", out, "--jobs", str(jobs), "--quiet"], check=True, capture_output=True, text=True).stdout
     seconds, peak = line.split()
     return float(seconds), int(peak)

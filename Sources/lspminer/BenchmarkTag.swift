@@ -16,8 +16,7 @@ extension LSPMinerCommand {
         Scripts/tag-benchmark.sh.
         """)
 
-    @Option(help: "The pipeline whose taxonomy and settings to use.")
-    var pipeline: String = "pipelines/lsp-evaluation.yml"
+    @OptionGroup var options: PipelineOptions
 
     @Option(help: "Go over the documents until this many MB of text have been tagged.")
     var megabytes: Double = 50
@@ -26,8 +25,7 @@ extension LSPMinerCommand {
     var paths: [String]
 
     func run() async throws {
-      let definition = try PipelineDefinition.load(from: pipeline)
-      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      let (definition, taxonomy) = try options.load()
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       let documents = try extractedDocuments(processor: processor)
       let textBytes = documents.reduce(0) { $0 + $1.extracted.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 } }

@@ -23,6 +23,9 @@ extension LSPMinerCommand {
 
     @OptionGroup var options: PipelineOptions
 
+    @Argument(help: .hidden, completion: .file(extensions: ["yml", "yaml"]))
+    var legacyPipeline: String?
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -39,7 +42,7 @@ extension LSPMinerCommand {
     var showErrors = false
 
     func run() async throws {
-      let (definition, taxonomy) = try options.load()
+      let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       let standard = try GoldStandard.load(from: gold)
       let evaluator = GoldEvaluator(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
       let evaluation = evaluator.evaluate(standard)

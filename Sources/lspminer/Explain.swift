@@ -21,17 +21,16 @@ extension LSPMinerCommand {
     @Option(help: "With --file: only the block that starts on this line of the file.")
     var line: Int?
 
-    @Option(help: "The pipeline whose taxonomy and settings to use.")
-    var pipeline: String = "pipelines/lsp-evaluation.yml"
+    @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-      guard (text == nil) != (file == nil) else { throw ValidationError("give either a sentence or --file, not both") }
+      if text == nil, file == nil { throw ValidationError("give a sentence to explain, or a file with --file") }
+      if text != nil, file != nil { throw ValidationError("give either a sentence or --file, not both") }
       if line != nil, file == nil { throw ValidationError("--line needs --file") }
     }
 
     func run() async throws {
-      let definition = try PipelineDefinition.load(from: pipeline)
-      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      let (definition, taxonomy) = try options.load()
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       let decoded: DecodedDocument
       if let file {

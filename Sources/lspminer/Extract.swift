@@ -8,14 +8,16 @@ extension LSPMinerCommand {
     static let configuration = CommandConfiguration(
       abstract: "Print the text extracted from a file, one block per paragraph (a debugging aid).")
 
+    @OptionGroup var options: PipelineOptions
+
     @Argument(help: "An HTML or text file.", completion: .file())
     var file: String
 
-    @Flag(help: "Keep page furniture (nav, header, footer, aside, forms).")
+    @Flag(help: "Keep page furniture (nav, header, footer, aside, forms), whatever the pipeline says.")
     var keepFurniture = false
 
-    @Flag(inversion: .prefixedNo, help: "Keep only the main content chosen by text-density scoring, as the pipeline does.")
-    var mainContent = true
+    @Flag(help: "Keep the whole page, not only the main content the pipeline's text-density scoring chooses.")
+    var noMainContent = false
 
     @Flag(help: "Show each block's kind and source line.")
     var blocks = false
@@ -24,17 +26,21 @@ extension LSPMinerCommand {
     var sentences = false
 
     func run() async throws {
+      let (definition, _) = try options.load()
       let source = SourceFile(source: file, path: file)
       do {
         let bytes = try SourceReader(maxFileBytes: Int.max).read(source)
         let format = DocumentFormat.guess(for: source, bytes: bytes)
         let decoded = try CharsetDecoder().decode(bytes, format: format)
         let extractor = FormatDispatchingExtractor(
-          html: HTMLTextExtractor(keepsFurniture: keepFurniture, keepsMainContentOnly: mainContent))
+          html: HTMLTextExtractor(
+            keepsFurniture: keepFurniture || definition.keepsFurniture,
+            keepsMainContentOnly: !noMainContent && definition.keepsMainContentOnly, limits: definition.limits),
+          plainText: PlainTextExtractor(limits: definition.limits))
         let extracted = try extractor.extractText(from: decoded)
         printError("# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)")
         if sentences {
-          let segmented = try ICUSegmenter().segment(extracted)
+          let segmented = try ICUSegmenter(locale: definition.segmentationLocale).segment(extracted)
           for sentence in segmented.sentences {
             print("\(sentence.block)\t\(segmented.string(utf8Range: sentence.utf8Range))")
           }

@@ -14,7 +14,11 @@ struct LSPMinerCommand: AsyncParsableCommand {
       changed); 74 the output folder cannot be written; 75 another run holds the output \
       folder's lock.
       """,
-    subcommands: [Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, BenchmarkExtract.self, BenchmarkTag.self],
+    version: String(PipelineRunner.toolVersion.dropFirst("lspminer ".count)),
+    subcommands: [
+      Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, Init.self, BenchmarkExtract.self,
+      BenchmarkTag.self,
+    ],
     defaultSubcommand: nil)
 
   /// Exit status for a usage or configuration error.
@@ -49,7 +53,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
       }
       if code == .validationFailure {
         // Usage errors: ArgumentParser's message and help, but our documented exit status.
-        printError(fullMessage(for: error))
+        printError(lines: fullMessage(for: error))
         Foundation.exit(configurationErrorCode)
       }
       exit(withError: error)
@@ -60,4 +64,10 @@ struct LSPMinerCommand: AsyncParsableCommand {
 /// Writes a line to standard error, its control characters escaped (see `escapingControls`).
 func printError(_ message: String) {
   FileHandle.standardError.write(Data((message.escapingControls + "\n").utf8))
+}
+
+/// Writes a message of several lines (usage and help) to standard error, each line's control
+/// characters escaped.
+func printError(lines message: String) {
+  for line in message.split(separator: "\n", omittingEmptySubsequences: false) { printError(String(line)) }
 }

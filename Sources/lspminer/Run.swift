@@ -21,6 +21,9 @@ extension LSPMinerCommand {
 
     @OptionGroup var options: PipelineOptions
 
+    @Argument(help: .hidden, completion: .file(extensions: ["yml", "yaml"]))
+    var legacyPipeline: String?
+
     @Option(name: .customLong("source"), help: "Read this folder instead of the pipeline's sources (repeatable).")
     var sources: [String] = []
 
@@ -55,8 +58,13 @@ extension LSPMinerCommand {
     func run() async throws {
       StandardErrorLogHandler.bootstrap(level: quiet ? .error : verbose ? .debug : .notice)
       let logger = Logger(label: "lspminer")
-      var (definition, taxonomy) = try options.load()
+      var (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       if !sources.isEmpty { definition.sources = sources }
+      if definition.isBuiltIn, let missing = definition.sources.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+        logger.error(
+          "the built-in pipeline reads '\((missing as NSString).standardizingPath)', which does not exist: pass --source DIR, or write a pipeline with 'lspminer init' and edit its sources")
+        throw ExitCode(LSPMinerCommand.configurationErrorCode)
+      }
       if let output { definition.outputPath = output }
       var runner = PipelineRunner(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,

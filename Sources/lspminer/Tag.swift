@@ -6,21 +6,23 @@ extension LSPMinerCommand {
   /// `lspminer tag`: evidence for given files, to standard output.
   struct Tag: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print evidence records for the given files to standard output; write nothing.")
+      abstract: "Print evidence records for the given files (or standard input, '-') to standard output; write nothing.")
 
-    @Option(help: "The pipeline whose taxonomy and settings to use.")
-    var pipeline: String = "pipelines/lsp-evaluation.yml"
+    @OptionGroup var options: PipelineOptions
 
-    @Argument(help: "HTML or text files.", completion: .file())
+    @Argument(help: "HTML or text files; '-' reads one document from standard input.", completion: .file())
     var files: [String]
 
     func validate() throws {
-      guard !files.isEmpty else { throw ValidationError("name at least one file to tag") }
+      guard !files.isEmpty else { throw ValidationError("name at least one file to tag, or '-' for standard input") }
+      if let yaml = files.first(where: { $0.lowercased().hasSuffix(".yml") || $0.lowercased().hasSuffix(".yaml") }) {
+        throw ValidationError("'\(yaml)' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline \(yaml)")
+      }
+      if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
     }
 
     func run() async throws {
-      let definition = try PipelineDefinition.load(from: pipeline)
-      let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+      let (definition, taxonomy) = try options.load()
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
       var failed = false
@@ -28,11 +30,11 @@ extension LSPMinerCommand {
         let file = SourceFile(source: path, path: path)
         let outcome: Result<DocumentProcessor.Result, DocumentFailure>
         do {
-          let bytes = try reader.read(file)
+          let bytes = path == "-" ? try Self.standardInput(limit: definition.maxFileBytes) : try reader.read(file)
           outcome = processor.process(
             bytes, source: path, docID: ContentHash.hex(of: bytes), format: DocumentFormat.guess(for: file, bytes: bytes))
         } catch {
-          outcome = .failure(DocumentFailure(source: path, stage: .read, reason: error.description))
+          outcome = .failure(DocumentFailure(source: path, stage: .read, reason: "\(error)"))
         }
         switch outcome {
         case .success(let result):
@@ -45,6 +47,30 @@ extension LSPMinerCommand {
         }
       }
       if failed { throw ExitCode.failure }
+    }
+
+    /// Standard input's bytes, refused past `limit` (limits.max_file_bytes) as a file would be.
+    static func standardInput(limit: Int) throws -> [UInt8] {
+      var bytes: [UInt8] = []
+      var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+      while true {
+        let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw StandardInputError(reason: String(cString: strerror(errno)))
+        }
+        if count == 0 { return bytes }
+        guard count <= limit - bytes.count else {
+          throw StandardInputError(
+            reason: "standard input is over the size limit of \(limit) bytes (limits.max_file_bytes in the pipeline)")
+        }
+        bytes.append(contentsOf: chunk[0..<count])
+      }
+    }
+
+    struct StandardInputError: Error, CustomStringConvertible {
+      var reason: String
+      var description: String { reason }
     }
   }
 }

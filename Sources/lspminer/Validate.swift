@@ -9,11 +9,14 @@ extension LSPMinerCommand {
 
     @OptionGroup var options: PipelineOptions
 
+    @Argument(help: .hidden, completion: .file(extensions: ["yml", "yaml"]))
+    var legacyPipeline: String?
+
     func run() async throws {
-      let (definition, taxonomy) = try options.load()
+      let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       let phrases = taxonomy.codes.reduce(0) { $0 + $1.phrases.count }
       print(
-        "\(options.pipeline): ok: pipeline '\(definition.name)', \(definition.sources.count) source folder(s), "
+        "\(options.describe(legacyPipeline: legacyPipeline)): ok: pipeline '\(definition.name)', \(definition.sources.count) source folder(s), "
           + "taxonomy '\(taxonomy.name)' \(taxonomy.version) with \(taxonomy.categories.count) categories, "
           + "\(taxonomy.codes.count) codes and \(phrases) phrases; output to \(definition.outputPath)")
     }

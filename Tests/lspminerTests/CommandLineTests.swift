@@ -22,7 +22,9 @@ import TextMining
   static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
-  func lspminer(_ arguments: [String], in directory: String, executable: String? = nil) throws -> Outcome {
+  func lspminer(_ arguments: [String], in directory: String, executable: String? = nil, input: String? = nil) throws
+    -> Outcome
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable ?? Self.binary)
     process.arguments = arguments
@@ -31,7 +33,13 @@ import TextMining
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let inputPipe = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
     try process.run()
+    if let input {
+      inputPipe.fileHandleForWriting.write(Data(input.utf8))
+      try inputPipe.fileHandleForWriting.close()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -58,7 +66,7 @@ import TextMining
   @Test func runExitsZeroAndWritesOutputsWhenEveryDocumentSucceeds() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outcome = try lspminer(["run", "p.yml"], in: folder)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.isEmpty)
     #expect(outcome.stderr.contains("1 documents (1 ok, 0 duplicate, 0 failed; 1 new, 0 changed, 0 unchanged, 0 removed), 1 records"))
@@ -70,7 +78,7 @@ import TextMining
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try Data("%PDF-1.4 binary".utf8).write(to: URL(fileURLWithPath: folder + "/docs/report.html"))
-    let outcome = try lspminer(["run", "p.yml", "--quiet"], in: folder)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder)
     #expect(outcome.status == 1)
     #expect(outcome.stderr == "lspminer: report.html: binary file (PDF document), not text or HTML\n")
     let errors = try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8)
@@ -82,7 +90,7 @@ import TextMining
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
     try "Notes\n\nThe LSP met twice.\n".write(toFile: folder + "/other/n.txt", atomically: true, encoding: .utf8)
-    let outcome = try lspminer(["run", "p.yml", "--source", "other", "--output", "elsewhere"], in: folder)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--source", "other", "--output", "elsewhere"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let documents = try String(contentsOfFile: folder + "/elsewhere/documents.jsonl", encoding: .utf8)
     #expect(documents.hasPrefix(#"{"source":"n.txt""#))
@@ -92,7 +100,7 @@ import TextMining
   @Test func configurationErrorsExitTwoWithFileLineAndColumn() throws {
     let folder = try makeProject(extraYAML: "ouptut: x")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    for command in [["run", "p.yml"], ["validate", "p.yml"]] {
+    for command in [["run", "--pipeline", "p.yml"], ["validate", "--pipeline", "p.yml"]] {
       let outcome = try lspminer(command, in: folder)
       #expect(outcome.status == 2)
       #expect(outcome.stderr.hasPrefix("lspminer: p.yml:4:1: unknown key 'ouptut' in the pipeline"))
@@ -100,7 +108,7 @@ import TextMining
     }
   }
 
-  @Test(arguments: [["run", "p.yml", "--jobs", "0"], ["frobnicate"], ["run", "--no-such-flag"], ["tag"]])
+  @Test(arguments: [["run", "--pipeline", "p.yml", "--jobs", "0"], ["frobnicate"], ["run", "--no-such-flag"], ["tag"]])
   func usageErrorsExitTwo(arguments: [String]) throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -112,7 +120,7 @@ import TextMining
   @Test func validateSummarisesAGoodPipeline() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outcome = try lspminer(["validate", "p.yml"], in: folder)
+    let outcome = try lspminer(["validate", "--pipeline", "p.yml"], in: folder)
     #expect(outcome.status == 0)
     #expect(outcome.stdout.hasPrefix("p.yml: ok: pipeline 'test-run', 1 source folder(s), taxonomy 'lsp-codebook'"))
   }
@@ -126,6 +134,95 @@ import TextMining
     #expect(lines.count == 1)
     #expect(lines.first?.contains(#""source":"docs/good.txt","title":"Review","published":null,"code":"success_factor.trust""#) == true)
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
+
+  /// An empty folder outside the repository.
+  func emptyFolder() throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-empty-" + UUID().uuidString).path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test func runWorksFromAnEmptyFolderOutsideTheRepositoryWithTheBuiltInPipeline() throws {
+    let folder = try emptyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let reports = try emptyFolder()
+    defer { try? FileManager.default.removeItem(atPath: reports) }
+    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: reports + "/a.txt", atomically: true, encoding: .utf8)
+    try "<html><body><p>The LSP lacked strong leadership.</p></body></html>".write(
+      toFile: reports + "/page", atomically: true, encoding: .utf8)
+    let outcome = try lspminer(["run", "--source", reports, "--output", "out", "--quiet"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let documents = try String(contentsOfFile: folder + "/out/documents.jsonl", encoding: .utf8)
+    #expect(documents.contains(#""source":"a.txt""#) && documents.contains(#""source":"page""#))
+    #expect(documents.contains(#""format":"html""#))
+    // Without --source, the built-in pipeline's ./corpus is missing: a clear error, exit 2.
+    let missing = try lspminer(["run", "--quiet"], in: folder)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("the built-in pipeline reads '\(folder)/corpus', which does not exist: pass --source DIR"))
+  }
+
+  @Test func initWritesTheBuiltInFilesWhichRunAsTheyAreAndRefusesToOverwrite() throws {
+    let folder = try emptyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let written = try lspminer(["init"], in: folder)
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(
+      try String(contentsOfFile: folder + "/pipelines/lsp-codebook.yml", encoding: .utf8)
+        == String(contentsOfFile: Self.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8))
+    try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
+    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: folder + "/corpus/a.txt", atomically: true, encoding: .utf8)
+    let run = try lspminer(["run", "--quiet"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/lsp-evaluation/documents.jsonl"))
+    let again = try lspminer(["init"], in: folder)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("already exists; not overwritten"))
+  }
+
+  @Test func theSamePipelineOptionInEveryCommandAndTheOldArgumentStillWorksWithAWarning() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for command in ["run", "tag", "validate", "eval", "explain", "extract", "benchmark-tag"] {
+      let help = try lspminer([command, "--help"], in: folder)
+      #expect(help.stdout.contains("-p, --pipeline <pipeline>"), "\(command)")
+      #expect(help.stdout.contains("--taxonomy <taxonomy>"), "\(command)")
+    }
+    let old = try lspminer(["validate", "p.yml"], in: folder)
+    #expect(old.status == 0)
+    #expect(old.stderr.contains("deprecated; use --pipeline p.yml"))
+    let both = try lspminer(["validate", "p.yml", "--pipeline", "p.yml"], in: folder)
+    #expect(both.status == 2)
+  }
+
+  @Test func aMissingPipelineFileNamesTheWorkingDirectoryAndSaysHowToPassOne() throws {
+    let folder = try emptyFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(["validate", "-p", "nowhere.yml"], in: folder)
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.contains("nowhere.yml: pipeline file does not exist (looked in \(folder)); pass an existing file with --pipeline"))
+  }
+
+  @Test func tagReadsStandardInputAndRefusesAPipelineGivenAsADocument() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try lspminer(["tag", "--pipeline", "p.yml", "-"], in: folder, input: "The LSP board had weak leadership.\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains(#""source":"-""#) && outcome.stdout.contains(#""code":"success_factor.leadership""#))
+    let yaml = try lspminer(["tag", "p.yml", "docs/good.txt"], in: folder)
+    #expect(yaml.status == 2)
+    #expect(yaml.stderr.contains("'p.yml' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline p.yml"))
+    #expect(yaml.stdout.isEmpty)
+  }
+
+  @Test func explainWithNothingToExplainSaysWhatToGiveAndVersionPrintsTheVersion() throws {
+    let outcome = try lspminer(["explain"], in: Self.repositoryRoot)
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.contains("give a sentence to explain, or a file with --file"))
+    #expect(!outcome.stderr.contains("\\n"))
+    let version = try lspminer(["--version"], in: Self.repositoryRoot)
+    #expect(version.status == 0)
+    #expect("lspminer " + version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PipelineRunner.toolVersion)
   }
 
   @Test func helpExitsZero() throws {
@@ -171,14 +268,14 @@ import TextMining
     defer { try? FileManager.default.removeItem(atPath: folder) }
     do {
       let lock = try RunLock(outputFolder: folder + "/out/test-run")
-      let outcome = try lspminer(["run", "p.yml"], in: folder)
+      let outcome = try lspminer(["run", "--pipeline", "p.yml"], in: folder)
       #expect(outcome.status == 75)
       #expect(outcome.stderr.contains("another run (pid \(getpid())) holds the lock"))
       #expect(outcome.stderr.split(separator: "\n").count == 1)
       withExtendedLifetime(lock) {}
     }
     // The lock goes with its holder: the next run goes ahead.
-    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
+    #expect(try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
   }
 
   @Test func aLockLeftByAKilledRunDoesNotBlockTheNext() throws {
@@ -197,10 +294,10 @@ import TextMining
     holder.standardOutput = ready
     try holder.run()
     _ = ready.fileHandleForReading.availableData  // waits for "locked"
-    #expect(try lspminer(["run", "p.yml"], in: folder).status == 75)
+    #expect(try lspminer(["run", "--pipeline", "p.yml"], in: folder).status == 75)
     kill(holder.processIdentifier, SIGKILL)
     holder.waitUntilExit()
-    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
+    #expect(try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
   }
 
   private func files(under folder: String) throws -> [String: Data] {
@@ -229,13 +326,13 @@ import TextMining
         }
       }
     }
-    let reference = try lspminer(["run", "p.yml", "--output", "reference", "--quiet"], in: folder)
+    let reference = try lspminer(["run", "--pipeline", "p.yml", "--output", "reference", "--quiet"], in: folder)
     #expect(reference.status == 0, "\(reference.stderr)")
 
     for attempt in 0..<20 {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Self.binary)
-      process.arguments = ["run", "p.yml", "--output", "killed", "--quiet", "--jobs", attempt % 2 == 0 ? "1" : "2"]
+      process.arguments = ["run", "--pipeline", "p.yml", "--output", "killed", "--quiet", "--jobs", attempt % 2 == 0 ? "1" : "2"]
       process.currentDirectoryURL = URL(fileURLWithPath: folder)
       process.standardError = FileHandle.nullDevice
       try process.run()
@@ -249,7 +346,7 @@ import TextMining
         }
       }
     }
-    let finish = try lspminer(["run", "p.yml", "--output", "killed", "--quiet"], in: folder)
+    let finish = try lspminer(["run", "--pipeline", "p.yml", "--output", "killed", "--quiet"], in: folder)
     #expect(finish.status == 0, "\(finish.stderr)")
     let killed = try files(under: folder + "/killed")
     let expected = try files(under: folder + "/reference")
@@ -267,7 +364,7 @@ import TextMining
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // Through pipes (as under cron): the summary line, and no bar.
-    let piped = try lspminer(["run", "p.yml", "--output", "piped"], in: folder)
+    let piped = try lspminer(["run", "--pipeline", "p.yml", "--output", "piped"], in: folder)
     #expect(piped.status == 0)
     #expect(!piped.stderr.contains("\r") && !piped.stderr.contains(" docs "))
     #expect(piped.stderr.contains("1 documents"))
@@ -287,17 +384,17 @@ import TextMining
   @Test func verboseAddsPhaseLinesThroughTheLogAndQuietLeavesOnlyErrors() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let normal = try lspminer(["run", "p.yml", "--output", "o1"], in: folder)
+    let normal = try lspminer(["run", "--pipeline", "p.yml", "--output", "o1"], in: folder)
     #expect(normal.status == 0)
     #expect(normal.stderr.split(separator: "\n").count == 1)
     #expect(!normal.stderr.contains("[debug]"))
-    let verbose = try lspminer(["run", "p.yml", "--output", "o2", "--verbose"], in: folder)
+    let verbose = try lspminer(["run", "--pipeline", "p.yml", "--output", "o2", "--verbose"], in: folder)
     #expect(verbose.status == 0)
     #expect(verbose.stderr.contains("lspminer: [debug] read and hashed 1 sources"))
     #expect(verbose.stderr.contains("lspminer: [debug] stage seconds summed over"))
     #expect(verbose.stderr.hasSuffix("-> o2\n"))
     try Data(repeating: 0, count: 400).write(to: URL(fileURLWithPath: folder + "/docs/bad.txt"))
-    let quiet = try lspminer(["run", "p.yml", "--output", "o3", "--quiet"], in: folder)
+    let quiet = try lspminer(["run", "--pipeline", "p.yml", "--output", "o3", "--quiet"], in: folder)
     #expect(quiet.status == 1)
     let lines = quiet.stderr.split(separator: "\n")
     #expect(lines.count == 1)

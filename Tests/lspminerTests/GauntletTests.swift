@@ -97,7 +97,7 @@ import Testing
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-    process.arguments = ["run", "p.yml", "--quiet", "--jobs", "2"]
+    process.arguments = ["run", "--pipeline", "p.yml", "--quiet", "--jobs", "2"]
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.standardError = FileHandle.nullDevice
     let started = Date()

@@ -64,7 +64,7 @@ import Testing
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try "not a folder".write(toFile: folder + "/blocked", atomically: true, encoding: .utf8)
-    let outcome = try lspminer(["run", "p.yml", "--output", "blocked", "--quiet"], in: folder)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--output", "blocked", "--quiet"], in: folder)
     #expect(outcome.status == 74, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("it is a file, not a folder"))
   }
@@ -74,7 +74,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try FileManager.default.createDirectory(atPath: folder + "/locked", withIntermediateDirectories: true)
     chmod(folder + "/locked", 0o555)
-    let outcome = try lspminer(["run", "p.yml", "--output", "locked/out", "--quiet"], in: folder, asNobody: true)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--output", "locked/out", "--quiet"], in: folder, asNobody: true)
     #expect(outcome.status == 74, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("Permission denied"))
   }
@@ -84,7 +84,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     // A file size limit of 8 KiB: each document's files fit, documents.jsonl does not. The
     // write fails with EFBIG, as a full disk fails with ENOSPC.
-    let outcome = try lspminer(["run", "p.yml", "--quiet"], in: folder, shellPrefix: "trap '' XFSZ; ulimit -f 16;")
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder, shellPrefix: "trap '' XFSZ; ulimit -f 16;")
     #expect(outcome.status == 74, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("documents.jsonl: cannot write (File too large)"))
     #expect(temporaryFiles(under: folder + "/out").isEmpty, "\(temporaryFiles(under: folder + "/out"))")
@@ -95,7 +95,7 @@ import Testing
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     for output in ["docs", "docs/out"] {
-      let outcome = try lspminer(["run", "p.yml", "--output", output, "--quiet"], in: folder)
+      let outcome = try lspminer(["run", "--pipeline", "p.yml", "--output", output, "--quiet"], in: folder)
       #expect(outcome.status == 2, "\(output): \(outcome.stderr)")
       #expect(outcome.stderr.contains("choose another --output"))
     }
@@ -105,16 +105,16 @@ import Testing
   @Test func anEmptiedSourceFolderExitsSixtySixAndChangesNothing() throws {
     let folder = try makeProject(count: 4)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder).status == 0)
+    #expect(try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
     let evidence = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/t/evidence").sorted()
     for name in try FileManager.default.contentsOfDirectory(atPath: folder + "/docs") {
       try FileManager.default.removeItem(atPath: folder + "/docs/" + name)
     }
-    let refused = try lspminer(["run", "p.yml", "--quiet"], in: folder)
+    let refused = try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder)
     #expect(refused.status == 66, "\(refused.stderr)")
     #expect(refused.stderr.contains("4 of the 4 sources an earlier run found are gone"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/t/evidence").sorted() == evidence)
-    let allowed = try lspminer(["run", "p.yml", "--quiet", "--allow-removals"], in: folder)
+    let allowed = try lspminer(["run", "--pipeline", "p.yml", "--quiet", "--allow-removals"], in: folder)
     #expect(allowed.status == 0, "\(allowed.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/t/evidence").isEmpty)
   }
@@ -129,11 +129,11 @@ import Testing
     try "Minutes\n\nThe chair praised the strong leadership of the partnership.\n".write(
       toFile: folder + "/docs/board/minutes.txt", atomically: true, encoding: .utf8)
     chmod(folder + "/docs/board", 0o777)
-    #expect(try lspminer(["run", "p.yml", "--quiet"], in: folder, asNobody: true).status == 0)
+    #expect(try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder, asNobody: true).status == 0)
     let evidence = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/t/evidence").sorted()
     #expect(evidence.count == 2)
     chmod(folder + "/docs/board", 0)
-    let outcome = try lspminer(["run", "p.yml", "--quiet"], in: folder, asNobody: true)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder, asNobody: true)
     #expect(outcome.status == 1, "\(outcome.stderr)")
     #expect(outcome.stderr.contains("board: cannot list the folder (Permission denied)"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/t/evidence").sorted() == evidence)
@@ -155,7 +155,7 @@ import Testing
     try python.run()
     python.waitUntilExit()
     #expect(python.terminationStatus == 0)
-    let outcome = try lspminer(["run", "p.yml"], in: folder)
+    let outcome = try lspminer(["run", "--pipeline", "p.yml"], in: folder)
     #expect(outcome.status == 1)
     #expect(!outcome.stderr.contains("\u{1B}"))
     #expect(!outcome.stderr.split(separator: "\n").contains { $0.hasPrefix("lspminer: 9 documents") })
@@ -179,7 +179,7 @@ import Testing
     python.waitUntilExit()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
-    process.arguments = ["run", "p.yml", "--quiet", "--jobs", "1"]
+    process.arguments = ["run", "--pipeline", "p.yml", "--quiet", "--jobs", "1"]
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -29,7 +29,11 @@ extension PipelineDefinition {
   }
 
   /// Parses pipeline YAML text (see `load(from:)`); relative paths resolve against `file`'s folder.
-  public static func parse(_ text: String, file: String) throws(ConfigurationError) -> PipelineDefinition {
+  /// With `checksPaths` false, source folders and the taxonomy file need not exist (the
+  /// built-in pipeline).
+  public static func parse(_ text: String, file: String, checksPaths: Bool = true) throws(ConfigurationError)
+    -> PipelineDefinition
+  {
     let root = try YAMLNode.parse(text, file: file)
     let folder = (file as NSString).deletingLastPathComponent
     func resolve(_ path: String) -> String {
@@ -63,10 +67,12 @@ extension PipelineDefinition {
         for item in try value.sequence(what: "'sources'") {
           let path = resolve(try item.nonEmptyString(what: "a source"))
           var isDirectory: ObjCBool = false
-          guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw item.error("source folder '\(path)' does not exist")
+          if checksPaths {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+              throw item.error("source folder '\(path)' does not exist")
+            }
+            guard isDirectory.boolValue else { throw item.error("source '\(path)' is not a folder") }
           }
-          guard isDirectory.boolValue else { throw item.error("source '\(path)' is not a folder") }
           sources.append(path)
         }
         guard !sources.isEmpty else { throw value.error("'sources' is empty; name at least one folder") }
@@ -77,7 +83,7 @@ extension PipelineDefinition {
       case "exclude": exclude = try patterns(value, what: "'exclude'")
       case "taxonomy":
         let path = resolve(try value.nonEmptyString(what: "'taxonomy'"))
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard !checksPaths || FileManager.default.fileExists(atPath: path) else {
           throw value.error("taxonomy file '\(path)' does not exist")
         }
         taxonomy = path
@@ -132,6 +138,7 @@ extension PipelineDefinition {
     definition.keepsMainContentOnly = mainContent
     definition.followsLinksOutside = followsLinksOutside
     definition.readsExtensionless = readsExtensionless
+    definition.sha256 = ContentHash.hex(of: Array(text.utf8))
     return definition
   }
 

@@ -4,8 +4,12 @@
 /// paths inside the file are resolved against the file's own folder, so a pipeline works from
 /// any working directory.
 public struct PipelineDefinition: Sendable {
-  /// The pipeline file as the user named it.
+  /// The pipeline file as the user named it (for the built-in pipeline, where it would be).
   public var file: String
+  /// SHA-256 of the pipeline's text: part of what makes an earlier run's outputs reusable.
+  public var sha256 = ""
+  /// Whether this is the pipeline built into the binary (`BuiltInPipeline`).
+  public var isBuiltIn = false
   /// The pipeline's name; it names the default output folder and goes into every record.
   public var name: String
   /// What the pipeline is for.

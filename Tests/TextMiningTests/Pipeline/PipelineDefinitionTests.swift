@@ -7,7 +7,8 @@ import Testing
     let definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     #expect(definition.name == "lsp-evaluation")
     #expect(definition.sources == [Fixtures.repositoryRoot + "/pipelines/../corpus"])
-    #expect(definition.include.map(\.pattern) == ["**/*.html", "**/*.htm", "**/*.txt"])
+    #expect(definition.include.map(\.pattern) == PipelineDefinition.defaultInclude)
+    #expect(definition.readsExtensionless)
     #expect(definition.outputPath == "out/lsp-evaluation")
     #expect(definition.taxonomyPath.hasSuffix("pipelines/lsp-codebook.yml"))
   }
@@ -19,7 +20,7 @@ import Testing
     let definition = try PipelineDefinition.parse("name: p\nsources: docs\ntaxonomy: t.yml\n", file: folder.path + "/p.yml")
     #expect(definition.sources == [folder.path + "/docs"])
     #expect(definition.maxFileBytes == PipelineDefinition.defaultMaxFileBytes)
-    #expect(definition.include.count == 3)
+    #expect(definition.include.map(\.pattern) == PipelineDefinition.defaultInclude)
     #expect(definition.keepsMainContentOnly)
     let whole = try PipelineDefinition.parse(
       "name: p\nsources: docs\ntaxonomy: t.yml\nextract: {main_content: false, keep_furniture: true}\n",

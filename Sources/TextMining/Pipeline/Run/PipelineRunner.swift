@@ -36,9 +36,8 @@ public struct PipelineRunner: Sendable {
   /// What makes an earlier run's outputs reusable: the taxonomy's hash, the pipeline file's
   /// hash, the sources and output as run, and the tool's version.
   public var versions: String {
-    let pipelineBytes = FileManager.default.contents(atPath: definition.file).map { Array($0) } ?? []
     let key = [
-      processor.taxonomy.sha256, ContentHash.hex(of: pipelineBytes), definition.sources.joined(separator: "\u{1}"),
+      processor.taxonomy.sha256, definition.sha256, definition.sources.joined(separator: "\u{1}"),
       definition.outputPath, Self.toolVersion,
     ].joined(separator: "\u{0}")
     return ContentHash.hex(of: Array(key.utf8))
