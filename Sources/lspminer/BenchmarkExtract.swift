@@ -7,7 +7,8 @@ extension LSPMinerCommand {
   struct BenchmarkExtract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "benchmark-extract",
-      abstract: "Extract the main text of every .html page in a folder and write predictions for scoring.",
+      abstract:
+        "Extract the main text of every .html page in a folder and write predictions for scoring.",
       discussion: """
         Writes {"<id>": {"articleBody": "<text>"}} for each <id>.html, the format of the article \
         extraction benchmark, and prints the time spent decoding and extracting (one core, file \
@@ -27,9 +28,12 @@ extension LSPMinerCommand {
     var mainContent = false
 
     func run() async throws {
-      let names = try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasSuffix(".html") }.sorted()
+      let names = try FileManager.default.contentsOfDirectory(atPath: pages).filter {
+        $0.hasSuffix(".html")
+      }.sorted()
       let decoder = CharsetDecoder()
-      let extractor = HTMLTextExtractor(keepsFurniture: keepFurniture, keepsMainContentOnly: mainContent)
+      let extractor = HTMLTextExtractor(
+        keepsFurniture: keepFurniture, keepsMainContentOnly: mainContent)
       var object = JSONObjectWriter()
       var elapsed = Duration.zero
       var byteCount = 0
@@ -47,7 +51,10 @@ extension LSPMinerCommand {
           var blocks = extracted.blocks.filter { $0.kind != .title }
           if let first = blocks.first, first.kind == .heading,
             first.text == extracted.headline
-              || extracted.title.map({ $0.localizedCaseInsensitiveContains(first.text) || first.text.localizedCaseInsensitiveContains($0) })
+              || extracted.title.map({
+                $0.localizedCaseInsensitiveContains(first.text)
+                  || first.text.localizedCaseInsensitiveContains($0)
+              })
                 == true
           {
             blocks.removeFirst()
@@ -65,7 +72,8 @@ extension LSPMinerCommand {
       let seconds = elapsed.inSeconds
       print(
         String(
-          format: "lspminer: %d pages, %.1f MB, %.3f s, %.0f pages/s, %.1f MB/s", names.count, Double(byteCount) / 1e6,
+          format: "lspminer: %d pages, %.1f MB, %.3f s, %.0f pages/s, %.1f MB/s", names.count,
+          Double(byteCount) / 1e6,
           seconds, Double(names.count) / seconds, Double(byteCount) / 1e6 / seconds))
     }
   }

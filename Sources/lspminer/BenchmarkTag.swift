@@ -28,7 +28,9 @@ extension LSPMinerCommand {
       let (definition, taxonomy) = try options.load()
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       let documents = try extractedDocuments(processor: processor)
-      let textBytes = documents.reduce(0) { $0 + $1.extracted.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 } }
+      let textBytes = documents.reduce(0) {
+        $0 + $1.extracted.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 }
+      }
       guard textBytes > 0 else { throw ValidationError("no text in the files given") }
       let clock = ContinuousClock()
       var tagged = 0
@@ -39,7 +41,8 @@ extension LSPMinerCommand {
       while Double(tagged) < megabytes * 1e6 {
         for document in documents {
           let records = try processor.records(
-            forExtracted: document.extracted, source: document.path, docID: document.docID, timings: &timings)
+            forExtracted: document.extracted, source: document.path, docID: document.docID,
+            timings: &timings)
           let emitStart = clock.now
           var lines: [UInt8] = []
           EvidenceRecord.appendJSONLines(records, to: &lines)
@@ -52,17 +55,22 @@ extension LSPMinerCommand {
       let seconds = (clock.now - start).inSeconds
       print(
         String(
-          format: "tagging: %d documents, %.2f MB of text a pass, %.1f MB tagged in %.2f s: %.1f MB/s of text, %.0f records/s, %.1f MB of JSON lines",
-          documents.count, Double(textBytes) / 1e6, Double(tagged) / 1e6, seconds, Double(tagged) / 1e6 / seconds,
+          format:
+            "tagging: %d documents, %.2f MB of text a pass, %.1f MB tagged in %.2f s: %.1f MB/s of text, %.0f records/s, %.1f MB of JSON lines",
+          documents.count, Double(textBytes) / 1e6, Double(tagged) / 1e6, seconds,
+          Double(tagged) / 1e6 / seconds,
           Double(recordCount) / seconds, Double(emitted) / 1e6))
       print(
         String(
-          format: "seconds: segment %.2f, tag %.2f, records %.2f, JSON lines %.2f", timings.segment.inSeconds,
+          format: "seconds: segment %.2f, tag %.2f, records %.2f, JSON lines %.2f",
+          timings.segment.inSeconds,
           timings.tag.inSeconds, timings.records.inSeconds, timings.write.inSeconds))
     }
 
     /// Every file under `paths`, decoded and extracted; a file that fails is reported and skipped.
-    private func extractedDocuments(processor: DocumentProcessor) throws -> [(path: String, docID: String, extracted: ExtractedText)] {
+    private func extractedDocuments(processor: DocumentProcessor) throws -> [(
+      path: String, docID: String, extracted: ExtractedText
+    )] {
       var files: [String] = []
       for path in paths {
         var isFolder: ObjCBool = false
@@ -83,8 +91,10 @@ extension LSPMinerCommand {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let file = SourceFile(source: path, path: path)
         do {
-          let decoded = try processor.decoder.decode(bytes, format: DocumentFormat.guess(for: file, bytes: bytes))
-          documents.append((path, ContentHash.hex(of: bytes), try processor.extractor.extractText(from: decoded)))
+          let decoded = try processor.decoder.decode(
+            bytes, format: DocumentFormat.guess(for: file, bytes: bytes))
+          documents.append(
+            (path, ContentHash.hex(of: bytes), try processor.extractor.extractText(from: decoded)))
         } catch {
           printError("lspminer: \(path): \(error)")
         }

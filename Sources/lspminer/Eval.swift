@@ -35,7 +35,10 @@ extension LSPMinerCommand {
     @Option(help: "Exit with status 1 when polarity accuracy is below this value.")
     var minPolarity: Double?
 
-    @Option(help: "Exit with status 1 when the share of coded gold sentences that match no predicted sentence is above this value (0.03 is 3%).")
+    @Option(
+      help:
+        "Exit with status 1 when the share of coded gold sentences that match no predicted sentence is above this value (0.03 is 3%)."
+    )
     var maxUnsegmented: Double?
 
     @Flag(help: "List every miss, false alarm and attribute disagreement.")
@@ -44,7 +47,8 @@ extension LSPMinerCommand {
     func run() async throws {
       let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       let standard = try GoldStandard.load(from: gold)
-      let evaluator = GoldEvaluator(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
+      let evaluator = GoldEvaluator(
+        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
       let evaluation = evaluator.evaluate(standard)
       if json {
         print(evaluation.json)
@@ -54,18 +58,23 @@ extension LSPMinerCommand {
       if showErrors { print(evaluation.mistakeList, terminator: "") }
       var failed = false
       if let minF1, evaluation.micro.f1 < minF1 {
-        printError(String(format: "lspminer: micro F1 %.4f is below --min-f1 %.4f", evaluation.micro.f1, minF1))
+        printError(
+          String(
+            format: "lspminer: micro F1 %.4f is below --min-f1 %.4f", evaluation.micro.f1, minF1))
         failed = true
       }
       if let minPolarity, evaluation.polarityAccuracy < minPolarity {
         printError(
-          String(format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f", evaluation.polarityAccuracy, minPolarity))
+          String(
+            format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f",
+            evaluation.polarityAccuracy, minPolarity))
         failed = true
       }
       if let maxUnsegmented, evaluation.unsegmentedShare > maxUnsegmented {
         printError(
           String(
-            format: "lspminer: %.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f",
+            format:
+              "lspminer: %.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f",
             evaluation.unsegmentedShare, maxUnsegmented))
         failed = true
       }

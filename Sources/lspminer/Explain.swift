@@ -6,7 +6,8 @@ extension LSPMinerCommand {
   /// `lspminer explain`: shows why a sentence was or was not tagged.
   struct Explain: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show how a sentence is tagged: tokens, matches, negation and hedging cues and scopes, names, attribution.",
+      abstract:
+        "Show how a sentence is tagged: tokens, matches, negation and hedging cues and scopes, names, attribution.",
       discussion: """
         Give a sentence as text, or a file with --file (and --line to explain only the block that \
         starts on that source line).
@@ -24,8 +25,12 @@ extension LSPMinerCommand {
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-      if text == nil, file == nil { throw ValidationError("give a sentence to explain, or a file with --file") }
-      if text != nil, file != nil { throw ValidationError("give either a sentence or --file, not both") }
+      if text == nil, file == nil {
+        throw ValidationError("give a sentence to explain, or a file with --file")
+      }
+      if text != nil, file != nil {
+        throw ValidationError("give either a sentence or --file, not both")
+      }
       if line != nil, file == nil { throw ValidationError("--line needs --file") }
     }
 
@@ -37,7 +42,8 @@ extension LSPMinerCommand {
         let source = SourceFile(source: file, path: file)
         do {
           let bytes = try SourceReader(maxFileBytes: definition.maxFileBytes).read(source)
-          decoded = try CharsetDecoder().decode(bytes, format: DocumentFormat.guess(for: source, bytes: bytes))
+          decoded = try CharsetDecoder().decode(
+            bytes, format: DocumentFormat.guess(for: source, bytes: bytes))
         } catch {
           printError("lspminer: \(file): \(error)")
           throw ExitCode.failure
@@ -49,7 +55,8 @@ extension LSPMinerCommand {
         // A sentence given on the command line is a paragraph, not a document's title.
         let extracted =
           file == nil
-          ? ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: decoded.text, line: 1)])
+          ? ExtractedText(
+            title: nil, blocks: [Block(kind: .paragraph, text: decoded.text, line: 1)])
           : try processor.extractor.extractText(from: decoded)
         let segmented = try processor.segmenter.segment(extracted)
         var blocks: Set<Int>?
@@ -60,7 +67,9 @@ extension LSPMinerCommand {
             throw ExitCode.failure
           }
         }
-        print(TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented, blocks: blocks), terminator: "")
+        print(
+          TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented, blocks: blocks),
+          terminator: "")
       } catch let error as ExitCode {
         throw error
       } catch {

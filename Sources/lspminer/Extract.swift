@@ -13,16 +13,23 @@ extension LSPMinerCommand {
     @Argument(help: "An HTML or text file.", completion: .file())
     var file: String
 
-    @Flag(help: "Keep page furniture (nav, header, footer, aside, forms), whatever the pipeline says.")
+    @Flag(
+      help: "Keep page furniture (nav, header, footer, aside, forms), whatever the pipeline says.")
     var keepFurniture = false
 
-    @Flag(help: "Keep the whole page, not only the main content the pipeline's text-density scoring chooses.")
+    @Flag(
+      help:
+        "Keep the whole page, not only the main content the pipeline's text-density scoring chooses."
+    )
     var noMainContent = false
 
     @Flag(help: "Show each block's kind and source line.")
     var blocks = false
 
-    @Flag(help: "Show one sentence per line, as the tagger and the gold standard see them, prefixed by the block index and a tab.")
+    @Flag(
+      help:
+        "Show one sentence per line, as the tagger and the gold standard see them, prefixed by the block index and a tab."
+    )
     var sentences = false
 
     func run() async throws {
@@ -35,10 +42,13 @@ extension LSPMinerCommand {
         let extractor = FormatDispatchingExtractor(
           html: HTMLTextExtractor(
             keepsFurniture: keepFurniture || definition.keepsFurniture,
-            keepsMainContentOnly: !noMainContent && definition.keepsMainContentOnly, limits: definition.limits),
+            keepsMainContentOnly: !noMainContent && definition.keepsMainContentOnly,
+            limits: definition.limits),
           plainText: PlainTextExtractor(limits: definition.limits))
         let extracted = try extractor.extractText(from: decoded)
-        printError("# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)")
+        printError(
+          "# encoding: \(decoded.encoding); title: \(extracted.title ?? "(none)"); blocks: \(extracted.blocks.count)"
+        )
         if sentences {
           let segmented = try ICUSegmenter(locale: definition.segmentationLocale).segment(extracted)
           for sentence in segmented.sentences {

@@ -13,14 +13,17 @@ extension LSPMinerCommand {
         from DIR with 'lspminer run', or from anywhere with --pipeline.
         """)
 
-    @Argument(help: "The folder to write into (default: the working directory).", completion: .directory)
+    @Argument(
+      help: "The folder to write into (default: the working directory).", completion: .directory)
     var folder: String = "."
 
     func run() async throws {
       let written = try BuiltInPipeline.write(into: folder)
       for path in written { print("wrote \(path)") }
       let corpus = (folder as NSString).appendingPathComponent("corpus")
-      print("put the reports to mine in \(corpus) (or edit 'sources' in the pipeline), then run: lspminer run")
+      print(
+        "put the reports to mine in \(corpus) (or edit 'sources' in the pipeline), then run: lspminer run"
+      )
     }
   }
 }

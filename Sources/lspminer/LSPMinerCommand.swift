@@ -16,7 +16,8 @@ struct LSPMinerCommand: AsyncParsableCommand {
       """,
     version: String(PipelineRunner.toolVersion.dropFirst("lspminer ".count)),
     subcommands: [
-      Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, Init.self, BenchmarkExtract.self,
+      Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, Init.self,
+      BenchmarkExtract.self,
       BenchmarkTag.self,
     ],
     defaultSubcommand: nil)
@@ -69,5 +70,7 @@ func printError(_ message: String) {
 /// Writes a message of several lines (usage and help) to standard error, each line's control
 /// characters escaped.
 func printError(lines message: String) {
-  for line in message.split(separator: "\n", omittingEmptySubsequences: false) { printError(String(line)) }
+  for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+    printError(String(line))
+  }
 }

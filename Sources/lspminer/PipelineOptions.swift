@@ -9,11 +9,15 @@ struct PipelineOptions: ParsableArguments {
     name: [.customShort("p"), .long],
     help: ArgumentHelp(
       "The pipeline file.",
-      discussion: "Default: pipelines/lsp-evaluation.yml in the working directory if it exists, else the built-in pipeline."),
+      discussion:
+        "Default: pipelines/lsp-evaluation.yml in the working directory if it exists, else the built-in pipeline."
+    ),
     completion: .file(extensions: ["yml", "yaml"]))
   var pipeline: String?
 
-  @Option(help: "Tag with this taxonomy file instead of the pipeline's.", completion: .file(extensions: ["yml", "yaml"]))
+  @Option(
+    help: "Tag with this taxonomy file instead of the pipeline's.",
+    completion: .file(extensions: ["yml", "yaml"]))
   var taxonomy: String?
 
   /// The pipeline file used when none is named, relative to the working directory.
@@ -27,14 +31,17 @@ struct PipelineOptions: ParsableArguments {
       guard pipeline == nil else {
         throw ValidationError("give the pipeline once, with --pipeline (not also as an argument)")
       }
-      printError("lspminer: warning: a pipeline given as an argument is deprecated; use --pipeline \(legacyPipeline)")
+      printError(
+        "lspminer: warning: a pipeline given as an argument is deprecated; use --pipeline \(legacyPipeline)"
+      )
     }
     var (definition, compiled): (PipelineDefinition, Taxonomy?)
     if let path = pipeline ?? legacyPipeline {
       guard FileManager.default.fileExists(atPath: path) else {
         throw ConfigurationError(
           file: path,
-          message: "pipeline file does not exist (looked in \(FileManager.default.currentDirectoryPath)); "
+          message:
+            "pipeline file does not exist (looked in \(FileManager.default.currentDirectoryPath)); "
             + "pass an existing file with --pipeline, leave it out to use the built-in pipeline, "
             + "or write one with 'lspminer init'")
       }
@@ -42,7 +49,8 @@ struct PipelineOptions: ParsableArguments {
     } else if FileManager.default.fileExists(atPath: Self.conventionalPath) {
       (definition, compiled) = (try PipelineDefinition.load(from: Self.conventionalPath), nil)
     } else {
-      (definition, compiled) = try BuiltInPipeline.load(placedIn: FileManager.default.currentDirectoryPath)
+      (definition, compiled) = try BuiltInPipeline.load(
+        placedIn: FileManager.default.currentDirectoryPath)
     }
     if let taxonomy {
       definition.taxonomyPath = taxonomy
@@ -54,6 +62,7 @@ struct PipelineOptions: ParsableArguments {
   /// What `validate` and messages call the pipeline.
   func describe(legacyPipeline: String? = nil) -> String {
     if let path = pipeline ?? legacyPipeline { return path }
-    return FileManager.default.fileExists(atPath: Self.conventionalPath) ? Self.conventionalPath : "(built-in pipeline)"
+    return FileManager.default.fileExists(atPath: Self.conventionalPath)
+      ? Self.conventionalPath : "(built-in pipeline)"
   }
 }

@@ -26,7 +26,9 @@ final class ProgressBar: @unchecked Sendable {
     if let lastDrawn, now - lastDrawn < .milliseconds(100), !isLast { return }
     lastDrawn = now
     drawn = true
-    FileHandle.standardError.write(Data(("\r" + Self.line(for: progress, elapsed: now - started, width: width) + "\u{1B}[K").utf8))
+    FileHandle.standardError.write(
+      Data(
+        ("\r" + Self.line(for: progress, elapsed: now - started, width: width) + "\u{1B}[K").utf8))
   }
 
   /// Erases the bar, leaving the cursor at the start of an empty line.
@@ -54,7 +56,8 @@ final class ProgressBar: @unchecked Sendable {
       eta = String(format: "%d:%02d", left / 60, left % 60)
     }
     return String(
-      format: "[%@] %d/%d docs  %.1f/%.1f MB  %.1f MB/s  ETA %@", bar, progress.documentsDone, progress.documentCount,
+      format: "[%@] %d/%d docs  %.1f/%.1f MB  %.1f MB/s  ETA %@", bar, progress.documentsDone,
+      progress.documentCount,
       megabytes, Double(progress.byteCount) / 1e6, rate, eta)
   }
 }

@@ -24,7 +24,9 @@ extension LSPMinerCommand {
     @Argument(help: .hidden, completion: .file(extensions: ["yml", "yaml"]))
     var legacyPipeline: String?
 
-    @Option(name: .customLong("source"), help: "Read this folder instead of the pipeline's sources (repeatable).")
+    @Option(
+      name: .customLong("source"),
+      help: "Read this folder instead of the pipeline's sources (repeatable).")
     var sources: [String] = []
 
     @Option(help: "Write outputs to this folder instead of the pipeline's.")
@@ -42,14 +44,19 @@ extension LSPMinerCommand {
     @Flag(help: "Process every document, even those an earlier run left unchanged.")
     var full = false
 
-    @Flag(help: "Remove the evidence of sources that have gone, however many (see limits.max_removed_share).")
+    @Flag(
+      help:
+        "Remove the evidence of sources that have gone, however many (see limits.max_removed_share)."
+    )
     var allowRemovals = false
 
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
       for source in sources {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        else {
           throw ValidationError("--source '\(source)' is not a folder")
         }
       }
@@ -60,14 +67,20 @@ extension LSPMinerCommand {
       let logger = Logger(label: "lspminer")
       var (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       if !sources.isEmpty { definition.sources = sources }
-      if definition.isBuiltIn, let missing = definition.sources.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+      if definition.isBuiltIn,
+        let missing = definition.sources.first(where: {
+          !FileManager.default.fileExists(atPath: $0)
+        })
+      {
         logger.error(
-          "the built-in pipeline reads '\((missing as NSString).standardizingPath)', which does not exist: pass --source DIR, or write a pipeline with 'lspminer init' and edit its sources")
+          "the built-in pipeline reads '\((missing as NSString).standardizingPath)', which does not exist: pass --source DIR, or write a pipeline with 'lspminer init' and edit its sources"
+        )
         throw ExitCode(LSPMinerCommand.configurationErrorCode)
       }
       if let output { definition.outputPath = output }
       var runner = PipelineRunner(
-        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs,
+        definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+        jobs: jobs,
         isFull: full)
       runner.allowsRemovals = allowRemovals
       do {
@@ -106,12 +119,12 @@ extension LSPMinerCommand {
       for partial in report.partials { logger.warning("\(partial)") }
       let seconds = (ContinuousClock.now - started) / .seconds(1)
       let summary =
-          "\(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
-            + "\(report.failures.count) failed\(report.partials.isEmpty ? "" : ", \(report.partials.count) partial"); \(report.newCount) new, \(report.changedCount) changed, "
-            + "\(report.unchangedCount) unchanged, \(report.removedCount) removed"
-            + (report.keptCount > 0 ? ", \(report.keptCount) unreadable kept from an earlier run" : "")
-            + "), \(report.recordCount) records in "
-            + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)"
+        "\(report.documentCount) documents (\(report.okCount) ok, \(report.duplicateCount) duplicate, "
+        + "\(report.failures.count) failed\(report.partials.isEmpty ? "" : ", \(report.partials.count) partial"); \(report.newCount) new, \(report.changedCount) changed, "
+        + "\(report.unchangedCount) unchanged, \(report.removedCount) removed"
+        + (report.keptCount > 0 ? ", \(report.keptCount) unreadable kept from an earlier run" : "")
+        + "), \(report.recordCount) records in "
+        + "\(String(format: "%.2f", seconds)) s -> \(definition.outputPath)"
       logger.notice("\(summary)")
       if !report.succeeded { throw ExitCode.failure }
     }

@@ -28,7 +28,10 @@ struct StandardErrorLogHandler: LogHandler {
     var message = event.message.description
     let merged = metadata.merging(event.metadata ?? [:]) { $1 }
     if !merged.isEmpty {
-      message += " (" + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+      message +=
+        " ("
+        + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        + ")"
     }
     // Names from archives and folders can hold newlines and terminal escapes: one message is
     // one line, and nothing in it can move the cursor or forge a line of a cron log.

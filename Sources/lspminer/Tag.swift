@@ -6,19 +6,30 @@ extension LSPMinerCommand {
   /// `lspminer tag`: evidence for given files, to standard output.
   struct Tag: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print evidence records for the given files (or standard input, '-') to standard output; write nothing.")
+      abstract:
+        "Print evidence records for the given files (or standard input, '-') to standard output; write nothing."
+    )
 
     @OptionGroup var options: PipelineOptions
 
-    @Argument(help: "HTML or text files; '-' reads one document from standard input.", completion: .file())
+    @Argument(
+      help: "HTML or text files; '-' reads one document from standard input.", completion: .file())
     var files: [String]
 
     func validate() throws {
-      guard !files.isEmpty else { throw ValidationError("name at least one file to tag, or '-' for standard input") }
-      if let yaml = files.first(where: { $0.lowercased().hasSuffix(".yml") || $0.lowercased().hasSuffix(".yaml") }) {
-        throw ValidationError("'\(yaml)' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline \(yaml)")
+      guard !files.isEmpty else {
+        throw ValidationError("name at least one file to tag, or '-' for standard input")
       }
-      if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+      if let yaml = files.first(where: {
+        $0.lowercased().hasSuffix(".yml") || $0.lowercased().hasSuffix(".yaml")
+      }) {
+        throw ValidationError(
+          "'\(yaml)' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline \(yaml)"
+        )
+      }
+      if files.filter({ $0 == "-" }).count > 1 {
+        throw ValidationError("standard input ('-') can be read only once")
+      }
     }
 
     func run() async throws {
@@ -30,9 +41,12 @@ extension LSPMinerCommand {
         let file = SourceFile(source: path, path: path)
         let outcome: Result<DocumentProcessor.Result, DocumentFailure>
         do {
-          let bytes = path == "-" ? try Self.standardInput(limit: definition.maxFileBytes) : try reader.read(file)
+          let bytes =
+            path == "-"
+            ? try Self.standardInput(limit: definition.maxFileBytes) : try reader.read(file)
           outcome = processor.process(
-            bytes, source: path, docID: ContentHash.hex(of: bytes), format: DocumentFormat.guess(for: file, bytes: bytes))
+            bytes, source: path, docID: ContentHash.hex(of: bytes),
+            format: DocumentFormat.guess(for: file, bytes: bytes))
         } catch {
           outcome = .failure(DocumentFailure(source: path, stage: .read, reason: "\(error)"))
         }
@@ -62,7 +76,9 @@ extension LSPMinerCommand {
         if count == 0 { return bytes }
         guard count <= limit - bytes.count else {
           throw StandardInputError(
-            reason: "standard input is over the size limit of \(limit) bytes (limits.max_file_bytes in the pipeline)")
+            reason:
+              "standard input is over the size limit of \(limit) bytes (limits.max_file_bytes in the pipeline)"
+          )
         }
         bytes.append(contentsOf: chunk[0..<count])
       }

@@ -18,7 +18,8 @@ extension LSPMinerCommand {
       print(
         "\(options.describe(legacyPipeline: legacyPipeline)): ok: pipeline '\(definition.name)', \(definition.sources.count) source folder(s), "
           + "taxonomy '\(taxonomy.name)' \(taxonomy.version) with \(taxonomy.categories.count) categories, "
-          + "\(taxonomy.codes.count) codes and \(phrases) phrases; output to \(definition.outputPath)")
+          + "\(taxonomy.codes.count) codes and \(phrases) phrases; output to \(definition.outputPath)"
+      )
     }
   }
 }

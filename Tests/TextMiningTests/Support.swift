@@ -15,13 +15,15 @@ enum Fixtures {
 
   /// A fixture file's bytes.
   static func bytes(_ relative: String) throws -> [UInt8] {
-    let data = try #require(FileManager.default.contents(atPath: path(relative)), "missing fixture \(relative)")
+    let data = try #require(
+      FileManager.default.contents(atPath: path(relative)), "missing fixture \(relative)")
     return Array(data)
   }
 
   /// The repository's root folder (for the corpus and pipelines).
   static var repositoryRoot: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().path
   }
 
   /// The five-code fixture taxonomy.
@@ -75,7 +77,9 @@ extension ExtractedText {
 }
 
 /// Tags a piece of plain text with a taxonomy and returns (code, match) pairs.
-func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(code: String, match: String, polarity: Polarity)] {
+func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(
+  code: String, match: String, polarity: Polarity
+)] {
   let document = DecodedDocument(text: text, format: .plainText, encoding: "UTF-8")
   let extracted = try PlainTextExtractor().extractText(from: document)
   let segmented = try ICUSegmenter().segment(extracted)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+import TextMining
 
 @testable import lspminer
-import TextMining
 
 /// Runs the built `lspminer` binary and checks exit codes, standard output and standard error.
 @Suite struct CommandLineTests {
@@ -15,14 +15,19 @@ import TextMining
   /// The `lspminer` executable beside the test bundle.
   static var binary: String {
     let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("lspminer").path }
+    let candidates = [folder, folder.deletingLastPathComponent()].map {
+      $0.appendingPathComponent("lspminer").path
+    }
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
   }
 
-  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().path
 
-  func lspminer(_ arguments: [String], in directory: String, executable: String? = nil, input: String? = nil) throws
+  func lspminer(
+    _ arguments: [String], in directory: String, executable: String? = nil, input: String? = nil
+  ) throws
     -> Outcome
   {
     let process = Process()
@@ -50,8 +55,11 @@ import TextMining
 
   /// A folder with a pipeline over `docs/` using the project's taxonomy.
   func makeProject(extraYAML: String = "") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-cli-" + UUID().uuidString).path
-    try FileManager.default.createDirectory(atPath: folder + "/docs", withIntermediateDirectories: true)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lspminer-cli-" + UUID().uuidString
+    ).path
+    try FileManager.default.createDirectory(
+      atPath: folder + "/docs", withIntermediateDirectories: true)
     let yaml = """
       name: test-run
       sources: [docs]
@@ -59,7 +67,8 @@ import TextMining
       \(extraYAML)
       """
     try yaml.write(toFile: folder + "/p.yml", atomically: true, encoding: .utf8)
-    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: folder + "/docs/good.txt", atomically: true, encoding: .utf8)
+    try "Review\n\nThere is mutual trust between partners.\n".write(
+      toFile: folder + "/docs/good.txt", atomically: true, encoding: .utf8)
     return folder
   }
 
@@ -69,9 +78,13 @@ import TextMining
     let outcome = try lspminer(["run", "--pipeline", "p.yml"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.isEmpty)
-    #expect(outcome.stderr.contains("1 documents (1 ok, 0 duplicate, 0 failed; 1 new, 0 changed, 0 unchanged, 0 removed), 1 records"))
+    #expect(
+      outcome.stderr.contains(
+        "1 documents (1 ok, 0 duplicate, 0 failed; 1 new, 0 changed, 0 unchanged, 0 removed), 1 records"
+      ))
     #expect(FileManager.default.fileExists(atPath: folder + "/out/test-run/documents.jsonl"))
-    #expect(try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8).isEmpty)
+    #expect(
+      try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8).isEmpty)
   }
 
   @Test func runExitsOneAndNamesEachFailedFile() throws {
@@ -80,7 +93,8 @@ import TextMining
     try Data("%PDF-1.4 binary".utf8).write(to: URL(fileURLWithPath: folder + "/docs/report.html"))
     let outcome = try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder)
     #expect(outcome.status == 1)
-    #expect(outcome.stderr == "lspminer: report.html: binary file (PDF document), not text or HTML\n")
+    #expect(
+      outcome.stderr == "lspminer: report.html: binary file (PDF document), not text or HTML\n")
     let errors = try String(contentsOfFile: folder + "/out/test-run/errors.jsonl", encoding: .utf8)
     #expect(errors.contains(#""source":"report.html""#))
   }
@@ -88,11 +102,15 @@ import TextMining
   @Test func sourceAndOutputOptionsReplaceThePipelines() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
-    try "Notes\n\nThe LSP met twice.\n".write(toFile: folder + "/other/n.txt", atomically: true, encoding: .utf8)
-    let outcome = try lspminer(["run", "--pipeline", "p.yml", "--source", "other", "--output", "elsewhere"], in: folder)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/other", withIntermediateDirectories: true)
+    try "Notes\n\nThe LSP met twice.\n".write(
+      toFile: folder + "/other/n.txt", atomically: true, encoding: .utf8)
+    let outcome = try lspminer(
+      ["run", "--pipeline", "p.yml", "--source", "other", "--output", "elsewhere"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let documents = try String(contentsOfFile: folder + "/elsewhere/documents.jsonl", encoding: .utf8)
+    let documents = try String(
+      contentsOfFile: folder + "/elsewhere/documents.jsonl", encoding: .utf8)
     #expect(documents.hasPrefix(#"{"source":"n.txt""#))
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
@@ -108,7 +126,10 @@ import TextMining
     }
   }
 
-  @Test(arguments: [["run", "--pipeline", "p.yml", "--jobs", "0"], ["frobnicate"], ["run", "--no-such-flag"], ["tag"]])
+  @Test(arguments: [
+    ["run", "--pipeline", "p.yml", "--jobs", "0"], ["frobnicate"], ["run", "--no-such-flag"],
+    ["tag"],
+  ])
   func usageErrorsExitTwo(arguments: [String]) throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -122,7 +143,9 @@ import TextMining
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let outcome = try lspminer(["validate", "--pipeline", "p.yml"], in: folder)
     #expect(outcome.status == 0)
-    #expect(outcome.stdout.hasPrefix("p.yml: ok: pipeline 'test-run', 1 source folder(s), taxonomy 'lsp-codebook'"))
+    #expect(
+      outcome.stdout.hasPrefix(
+        "p.yml: ok: pipeline 'test-run', 1 source folder(s), taxonomy 'lsp-codebook'"))
   }
 
   @Test func tagPrintsRecordsAndWritesNothing() throws {
@@ -132,13 +155,18 @@ import TextMining
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let lines = outcome.stdout.split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(lines.first?.contains(#""source":"docs/good.txt","title":"Review","published":null,"code":"success_factor.trust""#) == true)
+    #expect(
+      lines.first?.contains(
+        #""source":"docs/good.txt","title":"Review","published":null,"code":"success_factor.trust""#
+      ) == true)
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
 
   /// An empty folder outside the repository.
   func emptyFolder() throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-empty-" + UUID().uuidString).path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lspminer-empty-" + UUID().uuidString
+    ).path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return folder
   }
@@ -148,10 +176,12 @@ import TextMining
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let reports = try emptyFolder()
     defer { try? FileManager.default.removeItem(atPath: reports) }
-    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: reports + "/a.txt", atomically: true, encoding: .utf8)
+    try "Review\n\nThere is mutual trust between partners.\n".write(
+      toFile: reports + "/a.txt", atomically: true, encoding: .utf8)
     try "<html><body><p>The LSP lacked strong leadership.</p></body></html>".write(
       toFile: reports + "/page", atomically: true, encoding: .utf8)
-    let outcome = try lspminer(["run", "--source", reports, "--output", "out", "--quiet"], in: folder)
+    let outcome = try lspminer(
+      ["run", "--source", reports, "--output", "out", "--quiet"], in: folder)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     let documents = try String(contentsOfFile: folder + "/out/documents.jsonl", encoding: .utf8)
     #expect(documents.contains(#""source":"a.txt""#) && documents.contains(#""source":"page""#))
@@ -159,7 +189,9 @@ import TextMining
     // Without --source, the built-in pipeline's ./corpus is missing: a clear error, exit 2.
     let missing = try lspminer(["run", "--quiet"], in: folder)
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("the built-in pipeline reads '\(folder)/corpus', which does not exist: pass --source DIR"))
+    #expect(
+      missing.stderr.contains(
+        "the built-in pipeline reads '\(folder)/corpus', which does not exist: pass --source DIR"))
   }
 
   @Test func initWritesTheBuiltInFilesWhichRunAsTheyAreAndRefusesToOverwrite() throws {
@@ -169,9 +201,12 @@ import TextMining
     #expect(written.status == 0, "\(written.stderr)")
     #expect(
       try String(contentsOfFile: folder + "/pipelines/lsp-codebook.yml", encoding: .utf8)
-        == String(contentsOfFile: Self.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8))
-    try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
-    try "Review\n\nThere is mutual trust between partners.\n".write(toFile: folder + "/corpus/a.txt", atomically: true, encoding: .utf8)
+        == String(
+          contentsOfFile: Self.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8))
+    try FileManager.default.createDirectory(
+      atPath: folder + "/corpus", withIntermediateDirectories: true)
+    try "Review\n\nThere is mutual trust between partners.\n".write(
+      toFile: folder + "/corpus/a.txt", atomically: true, encoding: .utf8)
     let run = try lspminer(["run", "--quiet"], in: folder)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(FileManager.default.fileExists(atPath: folder + "/out/lsp-evaluation/documents.jsonl"))
@@ -200,18 +235,28 @@ import TextMining
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let outcome = try lspminer(["validate", "-p", "nowhere.yml"], in: folder)
     #expect(outcome.status == 2)
-    #expect(outcome.stderr.contains("nowhere.yml: pipeline file does not exist (looked in \(folder)); pass an existing file with --pipeline"))
+    #expect(
+      outcome.stderr.contains(
+        "nowhere.yml: pipeline file does not exist (looked in \(folder)); pass an existing file with --pipeline"
+      ))
   }
 
   @Test func tagReadsStandardInputAndRefusesAPipelineGivenAsADocument() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outcome = try lspminer(["tag", "--pipeline", "p.yml", "-"], in: folder, input: "The LSP board had weak leadership.\n")
+    let outcome = try lspminer(
+      ["tag", "--pipeline", "p.yml", "-"], in: folder, input: "The LSP board had weak leadership.\n"
+    )
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains(#""source":"-""#) && outcome.stdout.contains(#""code":"success_factor.leadership""#))
+    #expect(
+      outcome.stdout.contains(#""source":"-""#)
+        && outcome.stdout.contains(#""code":"success_factor.leadership""#))
     let yaml = try lspminer(["tag", "p.yml", "docs/good.txt"], in: folder)
     #expect(yaml.status == 2)
-    #expect(yaml.stderr.contains("'p.yml' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline p.yml"))
+    #expect(
+      yaml.stderr.contains(
+        "'p.yml' looks like a pipeline or taxonomy, not a document: pass a pipeline with --pipeline p.yml"
+      ))
     #expect(yaml.stdout.isEmpty)
   }
 
@@ -222,7 +267,9 @@ import TextMining
     #expect(!outcome.stderr.contains("\\n"))
     let version = try lspminer(["--version"], in: Self.repositoryRoot)
     #expect(version.status == 0)
-    #expect("lspminer " + version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == PipelineRunner.toolVersion)
+    #expect(
+      "lspminer " + version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        == PipelineRunner.toolVersion)
   }
 
   @Test func helpExitsZero() throws {
@@ -232,35 +279,48 @@ import TextMining
   }
 
   @Test func evalScoresTheGoldSetAndHonoursMinF1() throws {
-    let json = try lspminer(["eval", "--gold", "corpus/gold/dev", "--json"], in: Self.repositoryRoot)
+    let json = try lspminer(
+      ["eval", "--gold", "corpus/gold/dev", "--json"], in: Self.repositoryRoot)
     #expect(json.status == 0, "\(json.stderr)")
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let micro = try #require(object?["micro"] as? [String: Any])
     #expect((micro["f1"] as? Double ?? 0) >= 0.9)
-    let strict = try lspminer(["eval", "--gold", "corpus/gold/dev", "--min-f1", "0.999"], in: Self.repositoryRoot)
+    let strict = try lspminer(
+      ["eval", "--gold", "corpus/gold/dev", "--min-f1", "0.999"], in: Self.repositoryRoot)
     #expect(strict.status == 1)
     #expect(strict.stderr.contains("is below --min-f1"))
     #expect(strict.stdout.contains("micro"))
     #expect(strict.stdout.contains("negative mentions read as negative"))
     #expect(strict.stdout.contains("coded gold sentences"))
-    let polarity = try lspminer(["eval", "--gold", "corpus/gold/dev", "--min-polarity", "0.999"], in: Self.repositoryRoot)
+    let polarity = try lspminer(
+      ["eval", "--gold", "corpus/gold/dev", "--min-polarity", "0.999"], in: Self.repositoryRoot)
     #expect(polarity.status == 1)
     #expect(polarity.stderr.contains("is below --min-polarity"))
-    let sentences = try lspminer(["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0"], in: Self.repositoryRoot)
+    let sentences = try lspminer(
+      ["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0"],
+      in: Self.repositoryRoot)
     #expect(sentences.status == 1)
     #expect(sentences.stderr.contains("above --max-unsegmented"))
-    let loose = try lspminer(["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0.5"], in: Self.repositoryRoot)
+    let loose = try lspminer(
+      ["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0.5"],
+      in: Self.repositoryRoot)
     #expect(loose.status == 0, "\(loose.stderr)")
   }
 
   @Test func explainShowsCuesMatchesAndAttribution() throws {
     let outcome = try lspminer(
-      ["explain", "The Kelbrook Local Strategic Partnership may lack strong leadership."], in: Self.repositoryRoot)
+      ["explain", "The Kelbrook Local Strategic Partnership may lack strong leadership."],
+      in: Self.repositoryRoot)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(outcome.stdout.contains("cue hedging_clause: 'may'"))
     #expect(outcome.stdout.contains("cue negation_before: 'lack'"))
-    #expect(outcome.stdout.contains("name: 'Kelbrook Local Strategic Partnership' -> Kelbrook Local Strategic Partnership"))
-    #expect(outcome.stdout.contains("mention success_factor.leadership: 'strong leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"))
+    #expect(
+      outcome.stdout.contains(
+        "name: 'Kelbrook Local Strategic Partnership' -> Kelbrook Local Strategic Partnership"))
+    #expect(
+      outcome.stdout.contains(
+        "mention success_factor.leadership: 'strong leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"
+      ))
   }
 
   @Test func aSecondRunExitsSeventyFiveAndNamesTheHolder() throws {
@@ -281,7 +341,8 @@ import TextMining
   @Test func aLockLeftByAKilledRunDoesNotBlockTheNext() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try FileManager.default.createDirectory(atPath: folder + "/out/test-run", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/out/test-run", withIntermediateDirectories: true)
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     holder.arguments = [
@@ -302,10 +363,13 @@ import TextMining
 
   private func files(under folder: String) throws -> [String: Data] {
     var found: [String: Data] = [:]
-    for path in try FileManager.default.subpathsOfDirectory(atPath: folder) where path != ".lock" && path != "state.json" && !path.hasPrefix("runs") {
+    for path in try FileManager.default.subpathsOfDirectory(atPath: folder)
+    where path != ".lock" && path != "state.json" && !path.hasPrefix("runs") {
       var isDirectory: ObjCBool = false
       _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-      if !isDirectory.boolValue { found[path] = FileManager.default.contents(atPath: folder + "/" + path) }
+      if !isDirectory.boolValue {
+        found[path] = FileManager.default.contents(atPath: folder + "/" + path)
+      }
     }
     return found
   }
@@ -318,7 +382,8 @@ import TextMining
     for copy in 0..<3 {
       for sub in ["html", "text"] {
         for name in try FileManager.default.contentsOfDirectory(atPath: corpus + "/" + sub) {
-          var data = try #require(FileManager.default.contents(atPath: corpus + "/" + sub + "/" + name))
+          var data = try #require(
+            FileManager.default.contents(atPath: corpus + "/" + sub + "/" + name))
           if !name.contains("utf16") { data.append(Data("\n<!-- copy \(copy) -->\n".utf8)) }
           let target = folder + "/docs/copy\(copy)/" + sub
           try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
@@ -326,13 +391,17 @@ import TextMining
         }
       }
     }
-    let reference = try lspminer(["run", "--pipeline", "p.yml", "--output", "reference", "--quiet"], in: folder)
+    let reference = try lspminer(
+      ["run", "--pipeline", "p.yml", "--output", "reference", "--quiet"], in: folder)
     #expect(reference.status == 0, "\(reference.stderr)")
 
     for attempt in 0..<20 {
       let process = Process()
       process.executableURL = URL(fileURLWithPath: Self.binary)
-      process.arguments = ["run", "--pipeline", "p.yml", "--output", "killed", "--quiet", "--jobs", attempt % 2 == 0 ? "1" : "2"]
+      process.arguments = [
+        "run", "--pipeline", "p.yml", "--output", "killed", "--quiet", "--jobs",
+        attempt % 2 == 0 ? "1" : "2",
+      ]
       process.currentDirectoryURL = URL(fileURLWithPath: folder)
       process.standardError = FileHandle.nullDevice
       try process.run()
@@ -340,13 +409,17 @@ import TextMining
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       // Whatever is in place parses: no half-written evidence line.
-      for (path, data) in (try? files(under: folder + "/killed")) ?? [:] where path.hasSuffix(".jsonl") {
+      for (path, data) in (try? files(under: folder + "/killed")) ?? [:]
+      where path.hasSuffix(".jsonl") {
         for line in data.split(separator: UInt8(ascii: "\n")) {
-          #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil, "\(path) after kill \(attempt)")
+          #expect(
+            (try? JSONSerialization.jsonObject(with: Data(line))) != nil,
+            "\(path) after kill \(attempt)")
         }
       }
     }
-    let finish = try lspminer(["run", "--pipeline", "p.yml", "--output", "killed", "--quiet"], in: folder)
+    let finish = try lspminer(
+      ["run", "--pipeline", "p.yml", "--output", "killed", "--quiet"], in: folder)
     #expect(finish.status == 0, "\(finish.stderr)")
     let killed = try files(under: folder + "/killed")
     let expected = try files(under: folder + "/reference")
@@ -355,7 +428,8 @@ import TextMining
   }
 
   @Test func progressLineShowsDocumentsMegabytesRateAndTimeLeft() {
-    let progress = PipelineRunner.Progress(documentsDone: 30, documentCount: 120, bytesDone: 2_500_000, byteCount: 10_000_000)
+    let progress = PipelineRunner.Progress(
+      documentsDone: 30, documentCount: 120, bytesDone: 2_500_000, byteCount: 10_000_000)
     let line = ProgressBar.line(for: progress, elapsed: .seconds(5), width: 8)
     #expect(line == "[##......] 30/120 docs  2.5/10.0 MB  0.5 MB/s  ETA 0:15")
   }
@@ -371,12 +445,14 @@ import TextMining
     // On a pseudo-terminal made by util-linux `script`: the bar is drawn, then erased.
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
     let command = "\(Self.binary) run p.yml --output tty"
-    let onTerminal = try lspminer(["-qec", command, "/dev/null"], in: folder, executable: "/usr/bin/script")
+    let onTerminal = try lspminer(
+      ["-qec", command, "/dev/null"], in: folder, executable: "/usr/bin/script")
     #expect(onTerminal.status == 0, "\(onTerminal.stdout)")
     #expect(onTerminal.stdout.contains("1/1 docs"))
     #expect(onTerminal.stdout.contains("\r\u{1B}[K"))
     // --quiet draws nothing, even on a terminal.
-    let quiet = try lspminer(["-qec", command + "-quiet --quiet", "/dev/null"], in: folder, executable: "/usr/bin/script")
+    let quiet = try lspminer(
+      ["-qec", command + "-quiet --quiet", "/dev/null"], in: folder, executable: "/usr/bin/script")
     #expect(quiet.status == 0)
     #expect(!quiet.stdout.contains("docs"))
   }
@@ -388,13 +464,15 @@ import TextMining
     #expect(normal.status == 0)
     #expect(normal.stderr.split(separator: "\n").count == 1)
     #expect(!normal.stderr.contains("[debug]"))
-    let verbose = try lspminer(["run", "--pipeline", "p.yml", "--output", "o2", "--verbose"], in: folder)
+    let verbose = try lspminer(
+      ["run", "--pipeline", "p.yml", "--output", "o2", "--verbose"], in: folder)
     #expect(verbose.status == 0)
     #expect(verbose.stderr.contains("lspminer: [debug] read and hashed 1 sources"))
     #expect(verbose.stderr.contains("lspminer: [debug] stage seconds summed over"))
     #expect(verbose.stderr.hasSuffix("-> o2\n"))
     try Data(repeating: 0, count: 400).write(to: URL(fileURLWithPath: folder + "/docs/bad.txt"))
-    let quiet = try lspminer(["run", "--pipeline", "p.yml", "--output", "o3", "--quiet"], in: folder)
+    let quiet = try lspminer(
+      ["run", "--pipeline", "p.yml", "--output", "o3", "--quiet"], in: folder)
     #expect(quiet.status == 1)
     let lines = quiet.stderr.split(separator: "\n")
     #expect(lines.count == 1)

@@ -27,9 +27,12 @@ import Testing
     let text = try String(contentsOfFile: folder + "/expected.tsv", encoding: .utf8)
     return text.split(separator: "\n").map { line in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      let source = fields[0].replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t")
-        .replacingOccurrences(of: "\\\\", with: "\\")
-      return Expectation(source: source, outcome: fields[1], detail: fields.count > 2 ? fields[2] : "")
+      let source = fields[0].replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(
+        of: "\\t", with: "\t"
+      )
+      .replacingOccurrences(of: "\\\\", with: "\\")
+      return Expectation(
+        source: source, outcome: fields[1], detail: fields.count > 2 ? fields[2] : "")
     }
   }
 
@@ -37,7 +40,9 @@ import Testing
   static func jsonLines(_ path: String) throws -> [[String: Any]] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     return try data.split(separator: UInt8(ascii: "\n")).map { line in
-      try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], "\(path): a line is not an object")
+      try #require(
+        try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        "\(path): a line is not an object")
     }
   }
 
@@ -53,7 +58,9 @@ import Testing
   }
 
   @Test func everyHostileFileGetsItsExpectedOutcomeAndTheRestOfTheRunIsUnharmed() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-gauntlet-" + UUID().uuidString).path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lspminer-gauntlet-" + UUID().uuidString
+    ).path
     defer {
       chmod(folder + "/sources/no-read-permission.html", 0o644)
       try? FileManager.default.removeItem(atPath: folder)
@@ -61,11 +68,14 @@ import Testing
     let root = CommandLineTests.repositoryRoot
     let maker = Process()
     maker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    maker.arguments = ["python3", root + "/Scripts/make-gauntlet.py", folder, root + "/pipelines/lsp-codebook.yml"]
+    maker.arguments = [
+      "python3", root + "/Scripts/make-gauntlet.py", folder, root + "/pipelines/lsp-codebook.yml",
+    ]
     maker.standardOutput = FileHandle.nullDevice
     try maker.run()
     maker.waitUntilExit()
-    try #require(maker.terminationStatus == 0, "Scripts/make-gauntlet.py failed (python3 is needed)")
+    try #require(
+      maker.terminationStatus == 0, "Scripts/make-gauntlet.py failed (python3 is needed)")
     let expectations = try Self.expectations(in: folder)
     #expect(expectations.count >= 30)
     try """
@@ -102,7 +112,9 @@ import Testing
     process.standardError = FileHandle.nullDevice
     let started = Date()
     try process.run()
-    while process.isRunning, Date().timeIntervalSince(started) < Self.wallBoundSeconds { usleep(50_000) }
+    while process.isRunning, Date().timeIntervalSince(started) < Self.wallBoundSeconds {
+      usleep(50_000)
+    }
     let hung = process.isRunning
     if hung { process.terminate() }
     process.waitUntilExit()
@@ -119,9 +131,13 @@ import Testing
     let out = folder + "/out"
     let documents = try Self.jsonLines(out + "/documents.jsonl")
     let errors = try Self.jsonLines(out + "/errors.jsonl")
-    let documentBySource = Dictionary(documents.map { ($0["source"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-    let errorBySource = Dictionary(errors.map { ($0["source"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-    #expect(Set(documentBySource.keys) == Set(expectations.map(\.source)), "every source has exactly one document line")
+    let documentBySource = Dictionary(
+      documents.map { ($0["source"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    let errorBySource = Dictionary(
+      errors.map { ($0["source"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(
+      Set(documentBySource.keys) == Set(expectations.map(\.source)),
+      "every source has exactly one document line")
 
     for expected in expectations {
       let document = documentBySource[expected.source]
@@ -140,8 +156,11 @@ import Testing
         if expected.detail == "many" {
           #expect(records >= 100_000, "\(label): only \(records) records")
         } else if expected.outcome != "unreadable", let docID = document?["doc_id"] as? String {
-          let evidence = try String(contentsOfFile: out + "/evidence/\(docID).jsonl", encoding: .utf8)
-          #expect(evidence.contains("\"code\":\"\(expected.detail)\""), "\(label): no \(expected.detail) record")
+          let evidence = try String(
+            contentsOfFile: out + "/evidence/\(docID).jsonl", encoding: .utf8)
+          #expect(
+            evidence.contains("\"code\":\"\(expected.detail)\""),
+            "\(label): no \(expected.detail) record")
         }
       case "no-evidence":
         #expect(status == "ok", "\(label): \(reason)")
@@ -169,12 +188,14 @@ import Testing
     let outputs = Self.tree(out, skipping: "")
     for path in outputs {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue,
+      guard FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory),
+        !isDirectory.boolValue,
         let handle = FileHandle(forReadingAtPath: out + "/" + path)
       else { continue }
       defer { try? handle.close() }
       while let chunk = try handle.read(upToCount: 8 << 20), !chunk.isEmpty {
-        #expect(chunk.range(of: Data(secret.utf8)) == nil, "\(path) holds text from outside the sources")
+        #expect(
+          chunk.range(of: Data(secret.utf8)) == nil, "\(path) holds text from outside the sources")
       }
     }
     // Output files are named by hashes, never by anything a document says.
@@ -182,7 +203,9 @@ import Testing
     #expect(!named.isEmpty)
     for path in named where path != "evidence" && path != "text" {
       let name = (path as NSString).lastPathComponent
-      #expect(name.range(of: "^[0-9a-f]{64}\\.(jsonl|txt)$", options: .regularExpression) != nil, "\(path)")
+      #expect(
+        name.range(of: "^[0-9a-f]{64}\\.(jsonl|txt)$", options: .regularExpression) != nil,
+        "\(path)")
     }
     // Every output line is JSON, and nothing outside the output folder was written.
     for path in outputs where path.hasSuffix(".jsonl") {

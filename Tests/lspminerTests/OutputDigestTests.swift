@@ -13,7 +13,8 @@ import TextMining
 
   /// The committed digests, by name ("corpus", "web").
   static func committedDigests() throws -> [String: String] {
-    let text = try String(contentsOfFile: repositoryRoot + "/Tests/lspminerTests/output-digests.txt", encoding: .utf8)
+    let text = try String(
+      contentsOfFile: repositoryRoot + "/Tests/lspminerTests/output-digests.txt", encoding: .utf8)
     var digests: [String: String] = [:]
     for line in text.split(separator: "\n") {
       let fields = line.split(separator: " ")
@@ -32,14 +33,18 @@ import TextMining
   /// the digest of documents.jsonl, evidence/ and text/: the SHA-256 of `sha256sum` lines
   /// ("HASH  PATH\n") sorted by path, as `Scripts/output-digest.sh` computes it.
   func outputDigest(sources: [String]?) async throws -> String {
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("lspminer-digest-" + UUID().uuidString).path
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lspminer-digest-" + UUID().uuidString
+    ).path
     defer { try? FileManager.default.removeItem(atPath: output) }
-    var definition = try PipelineDefinition.load(from: Self.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    var definition = try PipelineDefinition.load(
+      from: Self.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     if let sources { definition.sources = sources }
     definition.outputPath = output
     let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
     let runner = PipelineRunner(
-      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 2, isFull: true)
+      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+      jobs: 2, isFull: true)
     _ = try await runner.run()
     var paths = ["documents.jsonl"]
     for folder in ["evidence", "text"] {
@@ -60,7 +65,8 @@ import TextMining
     let digest = try await outputDigest(sources: nil)
     #expect(
       digest == (try Self.committedDigests()["corpus"]),
-      "the bundled corpus's outputs changed (new digest \(digest)); if that is intended, update output-digests.txt")
+      "the bundled corpus's outputs changed (new digest \(digest)); if that is intended, update output-digests.txt"
+    )
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: OutputDigestTests.webPages)))
@@ -68,6 +74,7 @@ import TextMining
     let digest = try await outputDigest(sources: [Self.webPages])
     #expect(
       digest == (try Self.committedDigests()["web"]),
-      "the web pages' outputs changed (new digest \(digest)); if that is intended, update output-digests.txt")
+      "the web pages' outputs changed (new digest \(digest)); if that is intended, update output-digests.txt"
+    )
   }
 }

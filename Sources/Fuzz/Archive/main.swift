@@ -12,5 +12,5 @@ public func fuzzArchive(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-FuzzDriver.run(fuzzArchive)
+  FuzzDriver.run(fuzzArchive)
 #endif

@@ -12,5 +12,5 @@ public func fuzzConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-FuzzDriver.run(fuzzConfig)
+  FuzzDriver.run(fuzzConfig)
 #endif

@@ -11,5 +11,5 @@ public func fuzzExtract(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if FUZZING
-FuzzDriver.run(fuzzExtract)
+  FuzzDriver.run(fuzzExtract)
 #endif

@@ -21,7 +21,8 @@ public enum FuzzHarness {
     let bytes = Array(input.dropFirst())
     let format: DocumentFormat = selector & 1 == 0 ? .html : .plainText
     let extractor = FormatDispatchingExtractor(
-      html: HTMLTextExtractor(keepsFurniture: selector & 2 != 0, keepsMainContentOnly: selector & 4 == 0, limits: limits))
+      html: HTMLTextExtractor(
+        keepsFurniture: selector & 2 != 0, keepsMainContentOnly: selector & 4 == 0, limits: limits))
     guard let decoded = try? CharsetDecoder().decode(bytes, format: format) else { return }
     precondition(!decoded.text.unicodeScalars.contains("\u{0}"), "decoded text holds a NUL")
     guard let extracted = try? extractor.extractText(from: decoded) else { return }
@@ -39,17 +40,24 @@ public enum FuzzHarness {
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
       tagger: TaxonomyTagger(taxonomy: taxonomy, limits: limits), taxonomy: taxonomy,
       pipelineName: "fuzz", limits: limits)
-    guard case .success(let result) = processor.process(input, source: "fuzz.txt", docID: "fuzz", format: .plainText) else {
+    guard
+      case .success(let result) = processor.process(
+        input, source: "fuzz.txt", docID: "fuzz", format: .plainText)
+    else {
       return
     }
     let scalars = Array(result.text.unicodeScalars)
     for record in result.records {
-      precondition(0 <= record.charStart && record.charStart < record.charEnd && record.charEnd <= scalars.count, "offsets out of range")
+      precondition(
+        0 <= record.charStart && record.charStart < record.charEnd
+          && record.charEnd <= scalars.count, "offsets out of range")
       var match = String.UnicodeScalarView()
       match.append(contentsOf: scalars[record.charStart..<record.charEnd])
       precondition(String(match) == record.match, "a record's offsets do not point at its match")
-      precondition(record.sentence.contains(record.match), "a record's sentence does not hold its match")
-      precondition(record.block < result.extracted.blocks.count, "a record names a block that does not exist")
+      precondition(
+        record.sentence.contains(record.match), "a record's sentence does not hold its match")
+      precondition(
+        record.block < result.extracted.blocks.count, "a record names a block that does not exist")
     }
   }
 
@@ -60,7 +68,11 @@ public enum FuzzHarness {
     if let taxonomy = try? Taxonomy.parse(text, file: "fuzz-taxonomy.yml", sha256: "") {
       // A taxonomy that loads must also tag: its compiled phrases run over a fixed sentence.
       let extracted = ExtractedText(
-        title: nil, blocks: [Block(kind: .paragraph, text: "The LSP board showed strong leadership and trust.", line: 1)])
+        title: nil,
+        blocks: [
+          Block(
+            kind: .paragraph, text: "The LSP board showed strong leadership and trust.", line: 1)
+        ])
       if let segmented = try? ICUSegmenter().segment(extracted) {
         _ = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented)
       }
@@ -79,24 +91,35 @@ public enum FuzzHarness {
     let folder = NSTemporaryDirectory() + "lspminer-fuzz-archive-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/input" + suffix
-    guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else { return }
+    guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else {
+      return
+    }
     let spool = folder + "/spool"
     defer { try? FileManager.default.removeItem(atPath: spool) }
     let limit = 1 << 20
-    let expander = ArchiveExpander(maxMemberBytes: limit, maxArchiveBytes: 4 << 20, spoolFolder: spool)
-    let (members, _) = expander.expand(SourceFile(source: "input" + suffix, path: path), prefix: "0") { _ in true }
+    let expander = ArchiveExpander(
+      maxMemberBytes: limit, maxArchiveBytes: 4 << 20, spoolFolder: spool)
+    let (members, _) = expander.expand(
+      SourceFile(source: "input" + suffix, path: path), prefix: "0"
+    ) { _ in true }
     for member in members {
-      precondition(member.path.hasPrefix(spool + "/"), "a member was written outside the spool folder")
-      precondition(member.source.hasPrefix("input" + suffix + "!"), "a member is not named after its archive")
+      precondition(
+        member.path.hasPrefix(spool + "/"), "a member was written outside the spool folder")
+      precondition(
+        member.source.hasPrefix("input" + suffix + "!"), "a member is not named after its archive")
       var info = stat()
-      precondition(stat(member.path, &info) == 0 && Int(info.st_size) <= limit, "a member is missing or over its limit")
+      precondition(
+        stat(member.path, &info) == 0 && Int(info.st_size) <= limit,
+        "a member is missing or over its limit")
     }
   }
 
   /// The project's taxonomy, for the tagging target: `LSPMINER_TAXONOMY`, else
   /// `pipelines/lsp-codebook.yml` under `repository`.
   public static func projectTaxonomy(repository: String) -> Taxonomy {
-    let path = ProcessInfo.processInfo.environment["LSPMINER_TAXONOMY"] ?? repository + "/pipelines/lsp-codebook.yml"
+    let path =
+      ProcessInfo.processInfo.environment["LSPMINER_TAXONOMY"] ?? repository
+      + "/pipelines/lsp-codebook.yml"
     do {
       return try Taxonomy.load(from: path)
     } catch {
@@ -106,22 +129,25 @@ public enum FuzzHarness {
 }
 
 #if FUZZING
-/// libFuzzer's entry for programs that have their own main (compiler-rt's FuzzerInterface.h).
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
+  /// libFuzzer's entry for programs that have their own main (compiler-rt's FuzzerInterface.h).
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  @_silgen_name("LLVMFuzzerRunDriver")
+  private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+  ) -> CInt
 
-/// Runs libFuzzer over a target's entry point. SwiftPM gives every executable a main of its own
-/// (it renames the module's entry point), so the fuzz targets hand control to libFuzzer's
-/// driver from their top-level code instead of relying on libFuzzer's main. Built only with
-/// `-DFUZZING` (Scripts/fuzz.sh).
-public enum FuzzDriver {
-  public static func run(_ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
-    var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+  /// Runs libFuzzer over a target's entry point. SwiftPM gives every executable a main of its own
+  /// (it renames the module's entry point), so the fuzz targets hand control to libFuzzer's
+  /// driver from their top-level code instead of relying on libFuzzer's main. Built only with
+  /// `-DFUZZING` (Scripts/fuzz.sh).
+  public enum FuzzDriver {
+    public static func run(_ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never
+    {
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
+    }
   }
-}
 #endif

@@ -8,17 +8,19 @@ import TextMining
 
 enum Target {
   /// The repository this file is in, four folders up from Sources/Fuzz/Tag/main.swift.
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
   static let taxonomy = FuzzHarness.projectTaxonomy(repository: repository)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTag(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  FuzzHarness.segmentAndTag(Array(UnsafeBufferPointer(start: data, count: size)), taxonomy: Target.taxonomy)
+  FuzzHarness.segmentAndTag(
+    Array(UnsafeBufferPointer(start: data, count: size)), taxonomy: Target.taxonomy)
   return 0
 }
 
 #if FUZZING
-FuzzDriver.run(fuzzTag)
+  FuzzDriver.run(fuzzTag)
 #endif

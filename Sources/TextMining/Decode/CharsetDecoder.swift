@@ -21,7 +21,9 @@ public struct CharsetDecoder: TextDecoder {
     self.prescanByteCount = prescanByteCount
   }
 
-  public func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodingError) -> DecodedDocument {
+  public func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodingError)
+    -> DecodedDocument
+  {
     guard !bytes.isEmpty else { throw .empty }
     if let (bom, charset) = Self.byteOrderMark(of: bytes) {
       let body = bytes.dropFirst(bom)
@@ -34,12 +36,15 @@ public struct CharsetDecoder: TextDecoder {
         }
         text = decoded
       }
-      return try finish(text, format: format, encoding: charset, declared: "\(charset) byte order mark")
+      return try finish(
+        text, format: format, encoding: charset, declared: "\(charset) byte order mark")
     }
     if let kind = BinarySniffer.binaryKind(of: bytes) { throw .binary(kind: kind) }
     var bytes = bytes
     if bytes.prefix(8192).contains(0) {
-      if let charset = BinarySniffer.unmarkedUTF16(bytes), let text = try? Self.convert(bytes[...], charset: charset) {
+      if let charset = BinarySniffer.unmarkedUTF16(bytes),
+        let text = try? Self.convert(bytes[...], charset: charset)
+      {
         return try finish(text, format: format, encoding: charset, declared: nil)
       }
       // A few stray NUL bytes in a text file are dropped; many mean a binary file.
@@ -50,11 +55,15 @@ public struct CharsetDecoder: TextDecoder {
     // Random or binary bytes: about one in ten is a control byte, which no text of a kilobyte or
     // more in any of the single-byte or UTF-8 encodings read below has.
     let sample = bytes.prefix(65536)
-    if sample.count >= 1024, sample.reduce(0, { $0 + (Self.isControlByte($1) ? 1 : 0) }) * 20 > sample.count {
+    if sample.count >= 1024,
+      sample.reduce(0, { $0 + (Self.isControlByte($1) ? 1 : 0) }) * 20 > sample.count
+    {
       throw .binary(kind: "control characters in over 5% of the bytes")
     }
     var declared: String?
-    if format == .html, let label = CharsetPrescanner.declaredCharset(in: bytes.prefix(prescanByteCount)) {
+    if format == .html,
+      let label = CharsetPrescanner.declaredCharset(in: bytes.prefix(prescanByteCount))
+    {
       declared = label
       let charset = Self.converterName(forLabel: label)
       if charset == "UTF-8" {
@@ -74,7 +83,9 @@ public struct CharsetDecoder: TextDecoder {
       detected.confidence * 2 >= detected.runnerUp * 3
     {
       let charset = Self.converterName(forLabel: detected.name)
-      if charset != "UTF-8", charset != "windows-1252", let text = try? Self.convert(bytes[...], charset: charset) {
+      if charset != "UTF-8", charset != "windows-1252",
+        let text = try? Self.convert(bytes[...], charset: charset)
+      {
         return try finish(text, format: format, encoding: charset, declared: declared)
       }
     }
@@ -94,13 +105,16 @@ public struct CharsetDecoder: TextDecoder {
     // 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in windows-1252; ICU passes them through as
     // C1 controls, which no real page holds. One byte is one scalar here, so the index is the offset.
     if let undefined = text.unicodeScalars.firstIndex(where: { (0x80...0x9F).contains($0.value) }) {
-      throw .undecodable(byteOffset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: undefined))
+      throw .undecodable(
+        byteOffset: text.unicodeScalars.distance(
+          from: text.unicodeScalars.startIndex, to: undefined))
     }
     return try finish(text, format: format, encoding: "windows-1252", declared: declared)
   }
 
   /// Drops control characters; refuses text that is mostly control characters.
-  private func finish(_ text: String, format: DocumentFormat, encoding: String, declared: String?) throws(DecodingError)
+  private func finish(_ text: String, format: DocumentFormat, encoding: String, declared: String?)
+    throws(DecodingError)
     -> DecodedDocument
   {
     var text = text
@@ -114,10 +128,13 @@ public struct CharsetDecoder: TextDecoder {
           kept.append(scalar)
         }
       }
-      if controls * 10 > text.unicodeScalars.count { throw .binary(kind: "mostly control characters") }
+      if controls * 10 > text.unicodeScalars.count {
+        throw .binary(kind: "mostly control characters")
+      }
       text = String(kept)
     }
-    return DecodedDocument(text: text, format: format, encoding: encoding, declaredEncoding: declared)
+    return DecodedDocument(
+      text: text, format: format, encoding: encoding, declaredEncoding: declared)
   }
 
   /// windows-1252's characters for bytes 0x80-0x9F; U+FFFD for its five undefined bytes.
@@ -147,7 +164,10 @@ public struct CharsetDecoder: TextDecoder {
       switch piece {
       case .scalar(let scalar): scalars.append(scalar)
       case .stray(let byte):
-        scalars.append(byte >= 0xA0 ? Unicode.Scalar(byte) : byte >= 0x80 ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
+        scalars.append(
+          byte >= 0xA0
+            ? Unicode.Scalar(byte)
+            : byte >= 0x80 ? windows1252High[Int(byte - 0x80)] : Unicode.Scalar(byte))
       }
     }
     return String(scalars)
@@ -202,7 +222,9 @@ public struct CharsetDecoder: TextDecoder {
     }
   }
 
-  private static func convert(_ bytes: ArraySlice<UInt8>, charset: String) throws(ICU.ConversionFailure) -> String {
+  private static func convert(_ bytes: ArraySlice<UInt8>, charset: String) throws(ICU
+    .ConversionFailure) -> String
+  {
     let result = bytes.withUnsafeBytes { ICU.string(from: $0, charset: charset) }
     return try result.get()
   }

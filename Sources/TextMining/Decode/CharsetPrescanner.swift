@@ -13,7 +13,9 @@ enum CharsetPrescanner {
     if lower.starts(with: Array("<?xml".utf8)), let end = lower.firstIndex(of: UInt8(ascii: ">")) {
       let declaration = String(decoding: lower[..<end], as: UTF8.self)
       if let range = declaration.range(of: "encoding") {
-        let rest = declaration[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
+        let rest = declaration[range.upperBound...].drop(while: {
+          $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'"
+        })
         let label = rest.prefix(while: { !" \"'?".contains($0) })
         if !label.isEmpty { return String(label) }
       }

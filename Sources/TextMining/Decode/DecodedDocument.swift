@@ -10,7 +10,9 @@ public struct DecodedDocument: Sendable, Equatable {
   public var declaredEncoding: String?
 
   /// Creates a decoded document.
-  public init(text: String, format: DocumentFormat, encoding: String, declaredEncoding: String? = nil) {
+  public init(
+    text: String, format: DocumentFormat, encoding: String, declaredEncoding: String? = nil
+  ) {
     self.text = text
     self.format = format
     self.encoding = encoding

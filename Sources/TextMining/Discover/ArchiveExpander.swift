@@ -25,7 +25,9 @@ public struct ArchiveExpander: Sendable {
   }
 
   /// File name endings read as archives.
-  public static let archiveSuffixes = [".zip", ".tar", ".tar.gz", ".tgz", ".gz", ".warc", ".warc.gz"]
+  public static let archiveSuffixes = [
+    ".zip", ".tar", ".tar.gz", ".tgz", ".gz", ".warc", ".warc.gz",
+  ]
 
   /// Whether a file name is an archive's.
   public static func isArchive(_ name: String) -> Bool {
@@ -80,7 +82,9 @@ public struct ArchiveExpander: Sendable {
     return (result.files, result.failures)
   }
 
-  private func expandArchive(_ archive: SourceFile, wanted: (String) -> Bool, into result: inout Expansion) {
+  private func expandArchive(
+    _ archive: SourceFile, wanted: (String) -> Bool, into result: inout Expansion
+  ) {
     let descriptor: Int32
     do {
       descriptor = try SourceReader.openChecked(archive).descriptor
@@ -103,7 +107,8 @@ public struct ArchiveExpander: Sendable {
         guard let next = try reader.next() else { break }
         entry = next
       } catch {
-        result.fail(archive.source, "the archive is damaged (\(error.reason)); the rest of it is skipped")
+        result.fail(
+          archive.source, "the archive is damaged (\(error.reason)); the rest of it is skipped")
         break
       }
       var name = entry.name
@@ -150,7 +155,9 @@ public struct ArchiveExpander: Sendable {
         result.fail(source, "cannot read the member (\(damaged))", unreadable: true)
       } else if tooLarge {
         result.fail(
-          source, "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+          source,
+          "member expands beyond the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)"
+        )
       } else {
         result.spool(bytes, source: source)
       }
@@ -179,7 +186,8 @@ public struct ArchiveExpander: Sendable {
       do {
         record = try reader.next(limit: maxMemberBytes.saturatingAdd(16 * 1024))
       } catch {
-        result.fail(archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
+        result.fail(
+          archive.source, "the web archive is damaged (\(error)); the rest of it is skipped")
         break
       }
       guard let record else { break }
@@ -187,16 +195,26 @@ public struct ArchiveExpander: Sendable {
         result.fail(archive.source, archiveLimitFailure())
         break
       }
-      guard record.type == "response" || record.type == "resource", !record.targetURI.isEmpty else { continue }
-      let source = archive.source + "!/" + record.targetURI
-      guard let content = record.content else {
-        result.fail(source, "record is \(record.contentLength) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+      guard record.type == "response" || record.type == "resource", !record.targetURI.isEmpty else {
         continue
       }
-      guard let body = record.type == "response" ? Self.documentBody(ofWARCRecord: content) : content, !body.isEmpty
+      let source = archive.source + "!/" + record.targetURI
+      guard let content = record.content else {
+        result.fail(
+          source,
+          "record is \(record.contentLength) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)"
+        )
+        continue
+      }
+      guard
+        let body = record.type == "response" ? Self.documentBody(ofWARCRecord: content) : content,
+        !body.isEmpty
       else { continue }
       guard body.count <= maxMemberBytes else {
-        result.fail(source, "document is \(body.count) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)")
+        result.fail(
+          source,
+          "document is \(body.count) bytes, over the size limit of \(maxMemberBytes) bytes (limits.max_file_bytes in the pipeline)"
+        )
         continue
       }
       result.spool(body, source: source)
@@ -231,13 +249,18 @@ public struct ArchiveExpander: Sendable {
     guard statusParts.count >= 2, statusParts[1] == "200" else { return nil }
     let contentType = lines.dropFirst().first { $0.lowercased().hasPrefix("content-type:") }
       .map { $0.dropFirst("content-type:".count).trimmingCharacters(in: .whitespaces).lowercased() }
-    guard let contentType, contentType.hasPrefix("text/html") || contentType.hasPrefix("application/xhtml")
-      || contentType.hasPrefix("text/plain")
+    guard let contentType,
+      contentType.hasPrefix("text/html") || contentType.hasPrefix("application/xhtml")
+        || contentType.hasPrefix("text/plain")
     else { return nil }
     let lowerHeader = header.lowercased()
     // Transfer codings are undone by the crawler before writing WARC in practice; a body still
     // chunked or compressed is not a document we can read.
-    if lowerHeader.contains("transfer-encoding: chunked") || lowerHeader.contains("content-encoding: gzip") { return nil }
+    if lowerHeader.contains("transfer-encoding: chunked")
+      || lowerHeader.contains("content-encoding: gzip")
+    {
+      return nil
+    }
     return Array(bytes[bodyStart...])
   }
 }

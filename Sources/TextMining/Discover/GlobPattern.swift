@@ -23,13 +23,16 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     let scalars = Array(pattern.lowercased().unicodeScalars)
     guard !scalars.isEmpty else { throw SyntaxError(offset: 0, message: "empty pattern") }
     guard scalars.first != "/" else {
-      throw SyntaxError(offset: 0, message: "pattern '\(pattern)' is absolute; patterns are relative to a source folder")
+      throw SyntaxError(
+        offset: 0,
+        message: "pattern '\(pattern)' is absolute; patterns are relative to a source folder")
     }
     try Self.checkBrackets(scalars, pattern: pattern)
     let expanded = try Self.expandBraces(scalars, offset: 0, pattern: pattern)
     var alternatives: [[[Unicode.Scalar]]] = []
     for alternative in expanded {
-      let segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
+      let segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map(
+        Array.init)
       if let dots = segments.firstIndex(where: { $0 == [".", "."] }) {
         throw SyntaxError(offset: dots, message: "pattern '\(pattern)' may not contain '..'")
       }
@@ -47,7 +50,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     return alternatives.contains { Self.match(pattern: $0[...], path: segments[...]) }
   }
 
-  private static func match(pattern: ArraySlice<[Unicode.Scalar]>, path: ArraySlice<[Unicode.Scalar]>) -> Bool {
+  private static func match(
+    pattern: ArraySlice<[Unicode.Scalar]>, path: ArraySlice<[Unicode.Scalar]>
+  ) -> Bool {
     guard let first = pattern.first else { return path.isEmpty }
     if first == ["*", "*"] {
       let rest = pattern.dropFirst()
@@ -62,7 +67,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     return match(pattern: pattern.dropFirst(), path: path.dropFirst())
   }
 
-  private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>) -> Bool {
+  private static func matchSegment(
+    _ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>
+  ) -> Bool {
     var p = pattern.startIndex
     var n = name.startIndex
     var starP: Int?
@@ -103,7 +110,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Matches `[...]` at `start`; returns whether the scalar is in the set and the index after `]`.
-  private static func matchClass(_ pattern: ArraySlice<Unicode.Scalar>, at start: Int, scalar: Unicode.Scalar) -> (Bool, Int)? {
+  private static func matchClass(
+    _ pattern: ArraySlice<Unicode.Scalar>, at start: Int, scalar: Unicode.Scalar
+  ) -> (Bool, Int)? {
     var index = start + 1
     var negated = false
     if index < pattern.endIndex, pattern[index] == "!" || pattern[index] == "^" {
@@ -127,7 +136,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     return (matched != negated, index + 1)
   }
 
-  private static func checkBrackets(_ scalars: [Unicode.Scalar], pattern: String) throws(SyntaxError) {
+  private static func checkBrackets(_ scalars: [Unicode.Scalar], pattern: String)
+    throws(SyntaxError)
+  {
     var index = 0
     while index < scalars.count {
       if scalars[index] == "[" {
@@ -135,7 +146,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
         if end < scalars.count, scalars[end] == "!" || scalars[end] == "^" { end += 1 }
         if end < scalars.count, scalars[end] == "]" { end += 1 }
         while end < scalars.count, scalars[end] != "]" { end += 1 }
-        guard end < scalars.count else { throw SyntaxError(offset: index, message: "unclosed '[' in pattern '\(pattern)'") }
+        guard end < scalars.count else {
+          throw SyntaxError(offset: index, message: "unclosed '[' in pattern '\(pattern)'")
+        }
         index = end
       }
       index += 1
@@ -143,7 +156,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Expands the first `{a,b}` group (recursively), keeping nesting right.
-  private static func expandBraces(_ scalars: [Unicode.Scalar], offset: Int, pattern: String) throws(SyntaxError) -> [[Unicode.Scalar]] {
+  private static func expandBraces(_ scalars: [Unicode.Scalar], offset: Int, pattern: String)
+    throws(SyntaxError) -> [[Unicode.Scalar]]
+  {
     guard let open = scalars.firstIndex(of: "{") else {
       if let close = scalars.firstIndex(of: "}") {
         throw SyntaxError(offset: offset + close, message: "unmatched '}' in pattern '\(pattern)'")
@@ -164,7 +179,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
       }
       if close != nil { break }
     }
-    guard let close else { throw SyntaxError(offset: offset + open, message: "unclosed '{' in pattern '\(pattern)'") }
+    guard let close else {
+      throw SyntaxError(offset: offset + open, message: "unclosed '{' in pattern '\(pattern)'")
+    }
     let prefix = Array(scalars[..<open])
     let suffix = Array(scalars[(close + 1)...])
     let bounds = [open] + commas + [close]

@@ -70,7 +70,10 @@ public struct SourceDiscoverer: Sendable {
   static let maxPathBytes = 4096
 
   /// Creates a discoverer.
-  public init(roots: [Root], include: [GlobPattern], exclude: [GlobPattern] = [], skippedFolders: [String] = []) {
+  public init(
+    roots: [Root], include: [GlobPattern], exclude: [GlobPattern] = [],
+    skippedFolders: [String] = []
+  ) {
     self.roots = roots
     self.include = include
     self.exclude = exclude
@@ -86,7 +89,9 @@ public struct SourceDiscoverer: Sendable {
       guard let rootReal = Self.realPath(root.path) else {
         let reason = String(cString: strerror(errno))
         found.failures.append(
-          DocumentFailure(source: root.path, stage: .discover, reason: "source folder cannot be opened (\(reason))"))
+          DocumentFailure(
+            source: root.path, stage: .discover,
+            reason: "source folder cannot be opened (\(reason))"))
         found.unlistedFolders.append(root.sourcePrefix)
         continue
       }
@@ -133,7 +138,8 @@ public struct SourceDiscoverer: Sendable {
   /// Whether a folder holds an lspminer output (a run's state and index).
   static func holdsOutput(_ folder: String) -> Bool {
     var info = stat()
-    return lstat(folder + "/state.json", &info) == 0 && lstat(folder + "/documents.jsonl", &info) == 0
+    return lstat(folder + "/state.json", &info) == 0
+      && lstat(folder + "/documents.jsonl", &info) == 0
   }
 }
 
@@ -146,7 +152,10 @@ private struct Walk {
   var visited: Set<FileIdentity> = []
   var found = SourceDiscoverer.Discovery()
 
-  init(discoverer: SourceDiscoverer, root: SourceDiscoverer.Root, rootReal: String, skipped: Set<String>) {
+  init(
+    discoverer: SourceDiscoverer, root: SourceDiscoverer.Root, rootReal: String,
+    skipped: Set<String>
+  ) {
     self.discoverer = discoverer
     self.root = root
     self.rootReal = rootReal
@@ -154,7 +163,8 @@ private struct Walk {
   }
 
   private func source(_ relative: String) -> String {
-    root.sourcePrefix.isEmpty ? relative : relative.isEmpty ? root.sourcePrefix : root.sourcePrefix + "/" + relative
+    root.sourcePrefix.isEmpty
+      ? relative : relative.isEmpty ? root.sourcePrefix : root.sourcePrefix + "/" + relative
   }
 
   /// Reports an entry; `unreadable` when it could not be reached this time (so an earlier
@@ -177,14 +187,21 @@ private struct Walk {
     if skipped.contains(realPath) { return }
     if SourceDiscoverer.holdsOutput(realPath) {
       // An lspminer output folder: its text files are outputs, not sources.
-      if relative.isEmpty { fail(".", "the folder holds an lspminer output (state.json and documents.jsonl); not read as sources") }
+      if relative.isEmpty {
+        fail(
+          ".",
+          "the folder holds an lspminer output (state.json and documents.jsonl); not read as sources"
+        )
+      }
       return
     }
     let names: [[UInt8]]
     switch Self.list(realPath) {
     case .success(let listed): names = listed
     case .failure(let reason):
-      fail(relative.isEmpty ? "." : relative, "cannot list the folder (\(reason)); earlier evidence of what it holds is kept")
+      fail(
+        relative.isEmpty ? "." : relative,
+        "cannot list the folder (\(reason)); earlier evidence of what it holds is kept")
       found.unlistedFolders.append(source(relative))
       return
     }
@@ -192,14 +209,19 @@ private struct Walk {
       guard bytes.first != UInt8(ascii: ".") else { continue }
       guard let name = String(validating: bytes, as: UTF8.self) else {
         let shown = Self.escaped(bytes)
-        fail(relative.isEmpty ? shown : relative + "/" + shown, "the name is not valid UTF-8; not read (rename it to read it)")
+        fail(
+          relative.isEmpty ? shown : relative + "/" + shown,
+          "the name is not valid UTF-8; not read (rename it to read it)")
         continue
       }
       let path = realPath.hasSuffix("/") ? realPath + name : realPath + "/" + name
       let relativePath = relative.isEmpty ? name : relative + "/" + name
       guard path.utf8.count < SourceDiscoverer.maxPathBytes else {
         // Too long to open: neither read nor listed, and what an earlier run found there stays.
-        fail(relativePath, "the path is \(path.utf8.count) bytes long, over the system's limit of \(SourceDiscoverer.maxPathBytes - 1); not read")
+        fail(
+          relativePath,
+          "the path is \(path.utf8.count) bytes long, over the system's limit of \(SourceDiscoverer.maxPathBytes - 1); not read"
+        )
         found.unlistedFolders.append(source(relativePath))
         continue
       }
@@ -211,7 +233,11 @@ private struct Walk {
     var info = stat()
     guard lstat(path, &info) == 0 else {
       // Gone between the listing and now: nothing to read, nothing to report.
-      if errno != ENOENT { fail(relativePath, "cannot examine the entry (\(String(cString: strerror(errno))))", unreadable: true) }
+      if errno != ENOENT {
+        fail(
+          relativePath, "cannot examine the entry (\(String(cString: strerror(errno))))",
+          unreadable: true)
+      }
       return
     }
     var realPath = path
@@ -229,7 +255,9 @@ private struct Walk {
         return
       }
       guard discoverer.followsLinksOutside || isInsideRoot(real) else {
-        if wanted { fail(relativePath, "symbolic link to '\(real)', outside the source folder; not followed") }
+        if wanted {
+          fail(relativePath, "symbolic link to '\(real)', outside the source folder; not followed")
+        }
         return
       }
       realPath = real
@@ -238,16 +266,21 @@ private struct Walk {
     case S_IFDIR:
       directory(realPath: realPath, relative: relativePath)
     case S_IFREG:
-      let file = SourceFile(source: source(relativePath), path: realPath, identity: FileIdentity(info))
+      let file = SourceFile(
+        source: source(relativePath), path: realPath, identity: FileIdentity(info))
       if discoverer.isIncluded(relativePath)
-        || (discoverer.findsArchives && ArchiveExpander.isArchive(name) && !discoverer.isExcluded(relativePath))
-        || (discoverer.sniffsExtensionless && !name.contains(".") && !discoverer.isExcluded(relativePath)
+        || (discoverer.findsArchives && ArchiveExpander.isArchive(name)
+          && !discoverer.isExcluded(relativePath))
+        || (discoverer.sniffsExtensionless && !name.contains(".")
+          && !discoverer.isExcluded(relativePath)
           && SourceDiscoverer.looksLikeText(file))
       {
         found.files.append(file)
       }
     default:
-      if discoverer.isIncluded(relativePath) { fail(relativePath, "not a regular file (a device, socket or pipe)") }
+      if discoverer.isIncluded(relativePath) {
+        fail(relativePath, "not a regular file (a device, socket or pipe)")
+      }
     }
   }
 
@@ -282,7 +315,9 @@ private struct Walk {
       // The longest valid UTF-8 sequence starting here, if any.
       var taken = false
       for width in (1...4).reversed() where index + width <= bytes.count {
-        if let scalar = String(validating: bytes[index..<(index + width)], as: UTF8.self), scalar.unicodeScalars.count == 1 {
+        if let scalar = String(validating: bytes[index..<(index + width)], as: UTF8.self),
+          scalar.unicodeScalars.count == 1
+        {
           result += scalar
           index += width
           taken = true

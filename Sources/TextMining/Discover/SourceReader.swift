@@ -33,10 +33,14 @@ public struct SourceReader: Sendable {
   /// - Returns: the descriptor and the file's size.
   /// - Throws: `ReadError.unreadable` when the file cannot be opened, is not a regular file, or
   ///   is not the file discovery found.
-  public static func openChecked(_ file: SourceFile) throws(ReadError) -> (descriptor: Int32, size: Int) {
+  public static func openChecked(_ file: SourceFile) throws(ReadError) -> (
+    descriptor: Int32, size: Int
+  ) {
     let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else {
-      if errno == ELOOP { throw .unreadable(reason: "it has become a symbolic link since it was found; not followed") }
+      if errno == ELOOP {
+        throw .unreadable(reason: "it has become a symbolic link since it was found; not followed")
+      }
       throw .unreadable(reason: String(cString: strerror(errno)))
     }
     var info = stat()

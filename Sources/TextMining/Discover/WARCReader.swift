@@ -93,7 +93,9 @@ struct WARCReader {
         position = buffer.count
         return text
       }
-      guard buffer.count - position < 64 * 1024 else { throw .malformed("a header line longer than 64 KB") }
+      guard buffer.count - position < 64 * 1024 else {
+        throw .malformed("a header line longer than 64 KB")
+      }
       try fill(buffer.count - position + 1)
     }
   }
@@ -109,7 +111,9 @@ struct WARCReader {
       }
     }
     guard let version else { return nil }
-    guard version.hasPrefix("WARC/") else { throw .malformed("expected a WARC/1.x record, found '\(version.prefix(40))'") }
+    guard version.hasPrefix("WARC/") else {
+      throw .malformed("expected a WARC/1.x record, found '\(version.prefix(40))'")
+    }
     var type = ""
     var uri = ""
     var length: Int?
@@ -138,7 +142,9 @@ struct WARCReader {
       return Record(type: type, targetURI: uri, content: nil, contentLength: length)
     }
     try fill(length)
-    guard buffer.count - position >= length else { throw .malformed("the archive ends inside a record") }
+    guard buffer.count - position >= length else {
+      throw .malformed("the archive ends inside a record")
+    }
     let content = Array(buffer[position..<(position + length)])
     position += length
     return Record(type: type, targetURI: uri, content: content, contentLength: length)

@@ -61,7 +61,9 @@ public struct EvidenceRecord: Sendable, Equatable {
     var sentenceKey: String?
     var sentencePart: [UInt8] = []
     for record in records {
-      if documentKey.map({ $0 != (record.docID, record.source, record.title, record.published) }) ?? true {
+      if documentKey.map({ $0 != (record.docID, record.source, record.title, record.published) })
+        ?? true
+      {
         documentKey = (record.docID, record.source, record.title, record.published)
         var object = JSONObjectWriter()
         object.write("schema", schema)
@@ -71,7 +73,9 @@ public struct EvidenceRecord: Sendable, Equatable {
         object.write("published", record.published)
         documentPart = object.openBytes
       }
-      let run = (record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline)
+      let run = (
+        record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline
+      )
       if runKey.map({ $0 != run }) ?? true {
         runKey = run
         var taxonomy = JSONObjectWriter()

@@ -22,13 +22,17 @@ final class IndexWriter {
   }
 
   /// Appends a document's line.
-  func append(_ document: DocumentRecord) throws(OutputError) { try documents.append(document.jsonLine) }
+  func append(_ document: DocumentRecord) throws(OutputError) {
+    try documents.append(document.jsonLine)
+  }
 
   /// Appends a document line kept from an earlier run, byte for byte.
   func append(documentLine line: [UInt8]) throws(OutputError) { try documents.append(line) }
 
   /// Appends a failure's line.
-  func append(_ failure: DocumentFailure) throws(OutputError) { try errors.append(failure.jsonLine) }
+  func append(_ failure: DocumentFailure) throws(OutputError) {
+    try errors.append(failure.jsonLine)
+  }
 
   /// Flushes, syncs and renames both files into place; on failure neither temporary file is
   /// left behind.
@@ -91,11 +95,17 @@ private final class StreamingFile {
   func commit() throws(OutputError) -> AtomicFile.Written {
     do throws(OutputError) {
       try flush()
-      guard fsync(descriptor) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+      guard fsync(descriptor) == 0 else {
+        throw OutputError(path: target, reason: String(cString: strerror(errno)))
+      }
       let closed = close(descriptor)
       descriptor = -1
-      guard closed == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
-      guard rename(temporary, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+      guard closed == 0 else {
+        throw OutputError(path: target, reason: String(cString: strerror(errno)))
+      }
+      guard rename(temporary, target) == 0 else {
+        throw OutputError(path: target, reason: String(cString: strerror(errno)))
+      }
     } catch {
       abandon()
       throw error

@@ -42,7 +42,11 @@ public struct JSONObjectWriter: Sendable {
   /// Writes a string member, or null.
   public mutating func write(_ name: String, _ value: String?) {
     key(name)
-    if let value { Self.appendString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    if let value {
+      Self.appendString(value, to: &bytes)
+    } else {
+      bytes.append(contentsOf: "null".utf8)
+    }
   }
 
   /// Writes an integer member, or null.
@@ -103,8 +107,11 @@ public struct JSONObjectWriter: Sendable {
   /// The bytes UTF-8 text takes as a JSON string, quotes included.
   static func encodedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
     var length = 2 + utf8.count
-    for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
-      length += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D || byte == 0x09 ? 1 : 5
+    for byte in utf8
+    where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F {
+      length +=
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x0A || byte == 0x0D
+          || byte == 0x09 ? 1 : 5
     }
     return length
   }
@@ -117,7 +124,9 @@ public struct JSONObjectWriter: Sendable {
       var runStart = 0
       for index in 0..<utf8.count {
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { continue }
+        guard
+          byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+        else { continue }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
         runStart = index + 1
         switch byte {
@@ -127,7 +136,9 @@ public struct JSONObjectWriter: Sendable {
         case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
         default:
-          bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+          bytes.append(contentsOf: [
+            UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+          ])
           bytes.append(hexDigits[Int(byte >> 4)])
           bytes.append(hexDigits[Int(byte & 0x0F)])
         }

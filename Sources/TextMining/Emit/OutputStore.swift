@@ -42,7 +42,8 @@ public struct OutputStore: Sendable {
   public func prepare() throws(OutputError) {
     for path in [folder, evidenceFolder, textFolder, runsFolder] {
       try Self.makeFolder(path, followingLink: path == folder)
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where AtomicFile.isTemporaryName(name) {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      where AtomicFile.isTemporaryName(name) {
         try? FileManager.default.removeItem(atPath: path + "/" + name)
       }
     }
@@ -53,21 +54,31 @@ public struct OutputStore: Sendable {
   static func makeFolder(_ path: String, followingLink: Bool) throws(OutputError) {
     var info = stat()
     if lstat(path, &info) != 0 {
-      guard errno == ENOENT else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+      guard errno == ENOENT else {
+        throw OutputError(path: path, reason: String(cString: strerror(errno)))
+      }
       do {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: followingLink)
+        try FileManager.default.createDirectory(
+          atPath: path, withIntermediateDirectories: followingLink)
       } catch {
         // Foundation's message is vague; ask the system what went wrong.
-        let reason = mkdir(path, 0o755) == 0 || errno == EEXIST ? "cannot create the folder" : String(cString: strerror(errno))
+        let reason =
+          mkdir(path, 0o755) == 0 || errno == EEXIST
+          ? "cannot create the folder" : String(cString: strerror(errno))
         throw OutputError(path: path, reason: reason)
       }
-      guard lstat(path, &info) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+      guard lstat(path, &info) == 0 else {
+        throw OutputError(path: path, reason: String(cString: strerror(errno)))
+      }
     }
     if (info.st_mode & S_IFMT) == S_IFLNK {
       guard followingLink else {
-        throw OutputError(path: path, reason: "it is a symbolic link, not a folder; remove it and run again")
+        throw OutputError(
+          path: path, reason: "it is a symbolic link, not a folder; remove it and run again")
       }
-      guard stat(path, &info) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+      guard stat(path, &info) == 0 else {
+        throw OutputError(path: path, reason: String(cString: strerror(errno)))
+      }
     }
     guard (info.st_mode & S_IFMT) == S_IFDIR else {
       throw OutputError(path: path, reason: "it is a file, not a folder")
@@ -86,7 +97,9 @@ public struct OutputStore: Sendable {
 
   /// Writes a document's extracted text and its evidence records.
   @discardableResult
-  public func writeDocument(docID: String, text: String, records: [EvidenceRecord]) throws(OutputError) -> WrittenDocument {
+  public func writeDocument(docID: String, text: String, records: [EvidenceRecord])
+    throws(OutputError) -> WrittenDocument
+  {
     let textWritten = try AtomicFile.write(Array(text.utf8), to: textPath(docID: docID))
     // Encoded and written a few thousand records at a time: a document with hundreds of
     // thousands of records never holds its whole evidence file in memory.
@@ -111,7 +124,9 @@ public struct OutputStore: Sendable {
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == written.byteCount else {
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+      Int(info.st_size) == written.byteCount
+    else {
       return false
     }
     var hasher = SHA256()
@@ -138,9 +153,11 @@ public struct OutputStore: Sendable {
   public func removeStale(keeping docIDs: Set<String>) -> Int {
     var removed = 0
     for (path, suffix) in [(evidenceFolder, ".jsonl"), (textFolder, ".txt")] {
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(suffix) {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      where name.hasSuffix(suffix) {
         let stem = String(name.dropLast(suffix.count))
-        guard stem.utf8.count == 64, stem.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+        guard stem.utf8.count == 64,
+          stem.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
           !docIDs.contains(stem)
         else { continue }
         if (try? FileManager.default.removeItem(atPath: path + "/" + name)) != nil { removed += 1 }

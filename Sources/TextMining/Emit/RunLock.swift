@@ -42,7 +42,9 @@ public final class RunLock: Sendable {
     }
     let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      let reason = errno == ELOOP ? "it is a symbolic link; remove it and run again" : String(cString: strerror(errno))
+      let reason =
+        errno == ELOOP
+        ? "it is a symbolic link; remove it and run again" : String(cString: strerror(errno))
       throw .unavailable(path: path, reason: reason)
     }
     var info = stat()
@@ -54,7 +56,11 @@ public final class RunLock: Sendable {
       var buffer = [UInt8](repeating: 0, count: 32)
       let count = pread(descriptor, &buffer, buffer.count, 0)
       close(descriptor)
-      let pid = count > 0 ? Int32(String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+      let pid =
+        count > 0
+        ? Int32(
+          String(decoding: buffer.prefix(count), as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)) : nil
       throw .held(path: path, pid: pid)
     }
     ftruncate(descriptor, 0)

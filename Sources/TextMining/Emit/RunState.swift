@@ -35,11 +35,14 @@ struct RunState {
 
   /// Reads the last run's `state.json` and `documents.jsonl`.
   static func earlier(in store: OutputStore, versions: String) -> Earlier {
-    guard let lines = FileManager.default.contents(atPath: store.documentsPath) else { return Earlier() }
+    guard let lines = FileManager.default.contents(atPath: store.documentsPath) else {
+      return Earlier()
+    }
     var trusted = false
     if let data = FileManager.default.contents(atPath: store.statePath),
       let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      state["versions"] as? String == versions, state["documents_sha256"] as? String == ContentHash.hex(of: lines)
+      state["versions"] as? String == versions,
+      state["documents_sha256"] as? String == ContentHash.hex(of: lines)
     {
       trusted = true
     }
@@ -51,8 +54,10 @@ struct RunState {
       earlier.sources.append(source)
       guard trusted else { continue }
       var written: OutputStore.WrittenDocument?
-      if let evidenceBytes = object["evidence_bytes"] as? Int, let evidenceHash = object["evidence_sha256"] as? String,
-        let textBytes = object["text_bytes"] as? Int, let textHash = object["text_sha256"] as? String
+      if let evidenceBytes = object["evidence_bytes"] as? Int,
+        let evidenceHash = object["evidence_sha256"] as? String,
+        let textBytes = object["text_bytes"] as? Int,
+        let textHash = object["text_sha256"] as? String
       {
         written = OutputStore.WrittenDocument(
           evidence: AtomicFile.Written(byteCount: evidenceBytes, sha256: evidenceHash),
@@ -61,8 +66,10 @@ struct RunState {
       // A source that could not be read has no doc_id; it is still not new next time.
       earlier.documents[source] = Previous(
         docID: object["doc_id"] as? String,
-        isOK: object["status"] as? String == "ok" && (object["untagged_sentences"] as? Int ?? 0) == 0 && written != nil,
-        recordCount: max(0, object["records"] as? Int ?? 0), line: Array(line) + [UInt8(ascii: "\n")], written: written)
+        isOK: object["status"] as? String == "ok"
+          && (object["untagged_sentences"] as? Int ?? 0) == 0 && written != nil,
+        recordCount: max(0, object["records"] as? Int ?? 0),
+        line: Array(line) + [UInt8(ascii: "\n")], written: written)
     }
     return earlier
   }
@@ -76,7 +83,9 @@ struct RunState {
 
   /// Records the versions that made the outputs now in place, and the `documents.jsonl` they
   /// are listed in.
-  static func save(versions: String, documents: AtomicFile.Written, in store: OutputStore) throws(OutputError) {
+  static func save(versions: String, documents: AtomicFile.Written, in store: OutputStore)
+    throws(OutputError)
+  {
     var object = JSONObjectWriter()
     object.write("versions", versions)
     object.write("documents_sha256", documents.sha256)

@@ -5,21 +5,32 @@ extension Evaluation {
   public var table: String {
     func row(_ name: String, _ score: Score) -> String {
       name.padding(toLength: 46, withPad: " ", startingAt: 0)
-        + String(format: "%5d %5d %5d   %.3f  %.3f  %.3f", score.truePositives, score.falsePositives,
+        + String(
+          format: "%5d %5d %5d   %.3f  %.3f  %.3f", score.truePositives, score.falsePositives,
           score.falseNegatives, score.precision, score.recall, score.f1)
     }
-    var lines = ["code".padding(toLength: 46, withPad: " ", startingAt: 0) + "   tp    fp    fn   prec.  recall  F1"]
+    var lines = [
+      "code".padding(toLength: 46, withPad: " ", startingAt: 0)
+        + "   tp    fp    fn   prec.  recall  F1"
+    ]
     for code in codes { lines.append(row(code.rawValue, perCode[code] ?? Score())) }
     lines.append("")
     for (category, score) in perCategory { lines.append(row("category " + category, score)) }
     lines.append("")
     lines.append(row("micro", micro))
-    lines.append("macro F1".padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%38.3f", macroF1))
-    lines.append(String(format: "polarity accuracy %.3f, hedging accuracy %.3f over %d matched triples",
-      polarityAccuracy, hedgingAccuracy, matchedCount))
+    lines.append(
+      "macro F1".padding(toLength: 46, withPad: " ", startingAt: 0)
+        + String(format: "%38.3f", macroF1))
+    lines.append(
+      String(
+        format: "polarity accuracy %.3f, hedging accuracy %.3f over %d matched triples",
+        polarityAccuracy, hedgingAccuracy, matchedCount))
     lines.append("")
     lines.append("polarity (rows gold, columns predicted; matched triples)")
-    lines.append("            " + Polarity.allCases.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
+    lines.append(
+      "            "
+        + Polarity.allCases.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }
+        .joined())
     for polarity in Polarity.allCases {
       lines.append(
         polarity.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
@@ -30,16 +41,20 @@ extension Evaluation {
       lines.append(
         String(
           format: "%@ mentions read as %@: %d of %d matched (%.3f); of all %d in the gold, %.3f",
-          polarity.rawValue, polarity.rawValue, row[polarity.index], row.reduce(0, +), polarityRecall(polarity),
+          polarity.rawValue, polarity.rawValue, row[polarity.index], row.reduce(0, +),
+          polarityRecall(polarity),
           goldPolarityCounts[polarity.index], polarityRecallOverAll(polarity)))
     }
     lines.append(
       String(
-        format: "segmentation: %d of %d coded gold sentences (%.1f%%) match no predicted sentence; they hold %d of the %d missed triples",
-        unsegmentedSentences.count, goldSentenceCount, 100 * unsegmentedShare, unsegmentedTripleCount,
+        format:
+          "segmentation: %d of %d coded gold sentences (%.1f%%) match no predicted sentence; they hold %d of the %d missed triples",
+        unsegmentedSentences.count, goldSentenceCount, 100 * unsegmentedShare,
+        unsegmentedTripleCount,
         micro.falseNegatives))
     if !missingDocuments.isEmpty {
-      lines.append("missing documents (not found or failed): " + missingDocuments.joined(separator: ", "))
+      lines.append(
+        "missing documents (not found or failed): " + missingDocuments.joined(separator: ", "))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -47,7 +62,9 @@ extension Evaluation {
   /// The mistakes, one per line: kind, code, document, detail and sentence; then each gold
   /// sentence that no predicted sentence matches.
   public var mistakeList: String {
-    var lines = mistakes.map { "\($0.kind.rawValue)\t\($0.code)\t\($0.doc)\t\($0.detail)\t\($0.sentence)" }
+    var lines = mistakes.map {
+      "\($0.kind.rawValue)\t\($0.code)\t\($0.doc)\t\($0.detail)\t\($0.sentence)"
+    }
     lines += unsegmentedSentences.map { "unsegmented\t-\t\($0.doc)\t-\t\($0.sentence)" }
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
   }
@@ -65,7 +82,9 @@ extension Evaluation {
       return object
     }
     var perCodeObject = JSONObjectWriter()
-    for code in codes { perCodeObject.write(code.rawValue, object: score(perCode[code] ?? Score())) }
+    for code in codes {
+      perCodeObject.write(code.rawValue, object: score(perCode[code] ?? Score()))
+    }
     var perCategoryObject = JSONObjectWriter()
     for (category, value) in perCategory { perCategoryObject.write(category, object: score(value)) }
     var object = JSONObjectWriter()
@@ -77,7 +96,9 @@ extension Evaluation {
     var confusion = JSONObjectWriter()
     for gold in Polarity.allCases {
       var row = JSONObjectWriter()
-      for predicted in Polarity.allCases { row.write(predicted.rawValue, polarityConfusion[gold.index][predicted.index]) }
+      for predicted in Polarity.allCases {
+        row.write(predicted.rawValue, polarityConfusion[gold.index][predicted.index])
+      }
       confusion.write(gold.rawValue, object: row)
     }
     object.write("polarity_confusion", object: confusion)

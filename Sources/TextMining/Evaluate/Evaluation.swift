@@ -19,10 +19,12 @@ public struct Evaluation: Sendable {
     public var falseNegatives = 0
 
     public var precision: Double {
-      truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
+      truePositives + falsePositives == 0
+        ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
     }
     public var recall: Double {
-      truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
+      truePositives + falseNegatives == 0
+        ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
     }
     public var f1: Double {
       let p = precision
@@ -41,7 +43,11 @@ public struct Evaluation: Sendable {
 
   /// A miss or false alarm, for `--show-errors`.
   public struct Mistake: Sendable, Equatable {
-    public enum Kind: String, Sendable { case miss, falseAlarm = "false alarm", polarity, hedging }
+    public enum Kind: String, Sendable {
+      case miss
+      case falseAlarm = "false alarm"
+      case polarity, hedging
+    }
     public var kind: Kind
     public var doc: String
     public var sentence: String
@@ -92,7 +98,9 @@ public struct Evaluation: Sendable {
   }
 
   /// Share of matched triples whose polarity agrees.
-  public var polarityAccuracy: Double { matchedCount == 0 ? 0 : Double(polarityAgreements) / Double(matchedCount) }
+  public var polarityAccuracy: Double {
+    matchedCount == 0 ? 0 : Double(polarityAgreements) / Double(matchedCount)
+  }
 
   /// Of the matched triples that the gold calls `polarity`, the share predicted so.
   public func polarityRecall(_ polarity: Polarity) -> Double {
@@ -105,7 +113,8 @@ public struct Evaluation: Sendable {
   /// analyst counting that polarity's records would see.
   public func polarityRecallOverAll(_ polarity: Polarity) -> Double {
     let total = goldPolarityCounts[polarity.index]
-    return total == 0 ? 0 : Double(polarityConfusion[polarity.index][polarity.index]) / Double(total)
+    return total == 0
+      ? 0 : Double(polarityConfusion[polarity.index][polarity.index]) / Double(total)
   }
 
   /// Share of coded gold sentences that no predicted sentence matches.
@@ -113,7 +122,9 @@ public struct Evaluation: Sendable {
     goldSentenceCount == 0 ? 0 : Double(unsegmentedSentences.count) / Double(goldSentenceCount)
   }
   /// Share of matched triples whose hedging agrees.
-  public var hedgingAccuracy: Double { matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount) }
+  public var hedgingAccuracy: Double {
+    matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount)
+  }
 
   /// Scores predictions against gold.
   ///
@@ -126,13 +137,19 @@ public struct Evaluation: Sendable {
   ) {
     var goldIndex: [Triple: (String, GoldStandard.CodedValue)] = [:]
     for item in gold {
-      goldIndex[Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] = (item.sentence, item.value)
+      goldIndex[
+        Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] =
+        (item.sentence, item.value)
     }
     var predictedIndex: [Triple: (String, GoldStandard.CodedValue)] = [:]
     for item in predicted {
-      predictedIndex[Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] = (item.sentence, item.value)
+      predictedIndex[
+        Triple(doc: item.doc, sentenceKey: SentenceKey.of(item.sentence), code: item.value.code)] =
+        (item.sentence, item.value)
     }
-    let order: (Triple, Triple) -> Bool = { ($0.doc, $0.sentenceKey, $0.code.rawValue) < ($1.doc, $1.sentenceKey, $1.code.rawValue) }
+    let order: (Triple, Triple) -> Bool = {
+      ($0.doc, $0.sentenceKey, $0.code.rawValue) < ($1.doc, $1.sentenceKey, $1.code.rawValue)
+    }
     for triple in goldIndex.keys.sorted(by: order) {
       guard let (sentence, value) = goldIndex[triple] else { continue }
       goldPolarityCounts[value.polarity.index] += 1
@@ -143,24 +160,34 @@ public struct Evaluation: Sendable {
         if guess.polarity == value.polarity {
           polarityAgreements += 1
         } else {
-          mistakes.append(Mistake(kind: .polarity, doc: triple.doc, sentence: sentence, code: triple.code,
-            detail: "gold \(value.polarity.rawValue), predicted \(guess.polarity.rawValue)"))
+          mistakes.append(
+            Mistake(
+              kind: .polarity, doc: triple.doc, sentence: sentence, code: triple.code,
+              detail: "gold \(value.polarity.rawValue), predicted \(guess.polarity.rawValue)"))
         }
         if guess.isHedged == value.isHedged {
           hedgingAgreements += 1
         } else {
-          mistakes.append(Mistake(kind: .hedging, doc: triple.doc, sentence: sentence, code: triple.code,
-            detail: "gold hedged \(value.isHedged), predicted \(guess.isHedged)"))
+          mistakes.append(
+            Mistake(
+              kind: .hedging, doc: triple.doc, sentence: sentence, code: triple.code,
+              detail: "gold hedged \(value.isHedged), predicted \(guess.isHedged)"))
         }
       } else {
         perCode[triple.code, default: Score()].falseNegatives += 1
-        mistakes.append(Mistake(kind: .miss, doc: triple.doc, sentence: sentence, code: triple.code, detail: value.polarity.rawValue))
+        mistakes.append(
+          Mistake(
+            kind: .miss, doc: triple.doc, sentence: sentence, code: triple.code,
+            detail: value.polarity.rawValue))
       }
     }
     for triple in predictedIndex.keys.sorted(by: order) where goldIndex[triple] == nil {
       guard let (sentence, value) = predictedIndex[triple] else { continue }
       perCode[triple.code, default: Score()].falsePositives += 1
-      mistakes.append(Mistake(kind: .falseAlarm, doc: triple.doc, sentence: sentence, code: triple.code, detail: value.polarity.rawValue))
+      mistakes.append(
+        Mistake(
+          kind: .falseAlarm, doc: triple.doc, sentence: sentence, code: triple.code,
+          detail: value.polarity.rawValue))
     }
   }
 }

@@ -19,7 +19,9 @@ public struct GoldEvaluator: Sendable {
   public func evaluate(_ gold: GoldStandard) -> Evaluation {
     // Discovered as a run discovers, archives included (their members spooled to a folder of
     // the evaluator's own).
-    let spool = ArchiveSpool(folder: NSTemporaryDirectory() + "lspminer-eval-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+    let spool = ArchiveSpool(
+      folder: NSTemporaryDirectory()
+        + "lspminer-eval-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
     defer { spool.remove() }
     let files = definition.listSources(spool: spool).files
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
@@ -27,10 +29,13 @@ public struct GoldEvaluator: Sendable {
     var sentenceKeys: [String: Set<String>] = [:]
     var missing: [String] = []
     for doc in gold.documents {
-      guard let file = files.first(where: { $0.source == doc }) ?? files.first(where: { $0.source.hasSuffix("/" + doc) }),
+      guard
+        let file = files.first(where: { $0.source == doc })
+          ?? files.first(where: { $0.source.hasSuffix("/" + doc) }),
         let bytes = try? reader.read(file),
         case .success(let result) = processor.process(
-          bytes, source: file.source, docID: ContentHash.hex(of: bytes), format: DocumentFormat.guess(for: file, bytes: bytes))
+          bytes, source: file.source, docID: ContentHash.hex(of: bytes),
+          format: DocumentFormat.guess(for: file, bytes: bytes))
       else {
         missing.append(doc)
         continue
@@ -60,19 +65,27 @@ public struct GoldEvaluator: Sendable {
   /// One value per (sentence, code), by the codebook's rule: the evaluated mention decides the
   /// polarity (neutral mentions carry none; where mentions disagree, the critical one, negative,
   /// is taken as the evaluated one), and the code is hedged only if every mention is.
-  static func sentenceCodes(_ records: [EvidenceRecord]) -> [(sentence: String, value: GoldStandard.CodedValue)] {
+  static func sentenceCodes(_ records: [EvidenceRecord]) -> [(
+    sentence: String, value: GoldStandard.CodedValue
+  )] {
     var order: [String] = []
     var values: [String: (String, GoldStandard.CodedValue)] = [:]
     for record in records {
       let key = "\(record.block)\u{1}\(record.sentence)\u{1}\(record.code.rawValue)"
       if let (sentence, earlier) = values[key].map({ ($0.0, $0.1) }) {
         var value = earlier
-        if value.polarity == .neutral || record.polarity == .negative { value.polarity = record.polarity == .neutral ? value.polarity : record.polarity }
+        if value.polarity == .neutral || record.polarity == .negative {
+          value.polarity = record.polarity == .neutral ? value.polarity : record.polarity
+        }
         value.isHedged = value.isHedged && record.isHedged
         values[key] = (sentence, value)
       } else {
         order.append(key)
-        values[key] = (record.sentence, GoldStandard.CodedValue(code: record.code, polarity: record.polarity, isHedged: record.isHedged))
+        values[key] = (
+          record.sentence,
+          GoldStandard.CodedValue(
+            code: record.code, polarity: record.polarity, isHedged: record.isHedged)
+        )
       }
     }
     return order.compactMap { values[$0] }.map { (sentence: $0.0, value: $0.1) }

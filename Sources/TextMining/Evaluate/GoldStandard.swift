@@ -45,14 +45,17 @@ public struct GoldStandard: Sendable {
     if isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
       files = names.filter { $0.hasSuffix(".jsonl") }.sorted().map { path + "/" + $0 }
-      guard !files.isEmpty else { throw ConfigurationError(file: path, message: "no .jsonl gold files in the folder") }
+      guard !files.isEmpty else {
+        throw ConfigurationError(file: path, message: "no .jsonl gold files in the folder")
+      }
     }
     var sentences: [Sentence] = []
     for file in files {
       guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
         throw ConfigurationError(file: file, message: "cannot read the gold file as UTF-8")
       }
-      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
       where !line.allSatisfy(\.isWhitespace) {
         sentences.append(try parse(line: String(line), file: file, number: index + 1))
       }
@@ -60,16 +63,22 @@ public struct GoldStandard: Sendable {
     return GoldStandard(sentences: sentences)
   }
 
-  static func parse(line: String, file: String, number: Int) throws(ConfigurationError) -> Sentence {
+  static func parse(line: String, file: String, number: Int) throws(ConfigurationError) -> Sentence
+  {
     func problem(_ message: String) -> ConfigurationError {
       ConfigurationError(file: file, line: number, column: 1, message: message)
     }
-    guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    else {
       throw problem("not a JSON object")
     }
     guard let doc = object["doc"] as? String, !doc.isEmpty else { throw problem("missing 'doc'") }
-    guard let sentence = object["sentence"] as? String, !sentence.isEmpty else { throw problem("missing 'sentence'") }
-    guard let codes = object["codes"] as? [[String: Any]] else { throw problem("missing 'codes' list") }
+    guard let sentence = object["sentence"] as? String, !sentence.isEmpty else {
+      throw problem("missing 'sentence'")
+    }
+    guard let codes = object["codes"] as? [[String: Any]] else {
+      throw problem("missing 'codes' list")
+    }
     var values: [CodedValue] = []
     for entry in codes {
       guard let raw = entry["code"] as? String, let code = Code(rawValue: raw) else {
@@ -79,8 +88,11 @@ public struct GoldStandard: Sendable {
       guard let polarity = Polarity(rawValue: polarityText) else {
         throw problem("unknown polarity '\(polarityText)' of \(raw)")
       }
-      guard !values.contains(where: { $0.code == code }) else { throw problem("\(raw) is listed twice") }
-      values.append(CodedValue(code: code, polarity: polarity, isHedged: entry["hedged"] as? Bool ?? false))
+      guard !values.contains(where: { $0.code == code }) else {
+        throw problem("\(raw) is listed twice")
+      }
+      values.append(
+        CodedValue(code: code, polarity: polarity, isHedged: entry["hedged"] as? Bool ?? false))
     }
     return Sentence(doc: doc, sentence: sentence, codes: values, location: "\(file):\(number)")
   }

@@ -16,7 +16,10 @@ public struct DocumentMetadata: Sendable, Equatable {
   public var url: String?
 
   /// Creates metadata.
-  public init(title: String? = nil, published: String? = nil, author: String? = nil, language: String? = nil, url: String? = nil) {
+  public init(
+    title: String? = nil, published: String? = nil, author: String? = nil, language: String? = nil,
+    url: String? = nil
+  ) {
     self.title = title
     self.published = published
     self.author = author
@@ -28,20 +31,25 @@ public struct DocumentMetadata: Sendable, Equatable {
 /// Reading dates and titles as documents write them.
 enum MetadataReading {
   private static let months = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november",
     "december",
   ]
 
   private static func month(_ word: Substring) -> Int? {
     // Cheap checks first: this runs on every word near the top of a document.
-    guard let first = word.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A, word.utf8.count <= 10 else { return nil }
+    guard let first = word.utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A,
+      word.utf8.count <= 10
+    else { return nil }
     let lower = word.lowercased().drop(while: { $0 == "." }).prefix(while: { $0 != "." })
     guard lower.count >= 3 else { return nil }
     return months.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 }
   }
 
   private static func iso(_ year: Int, _ month: Int, _ day: Int) -> String? {
-    guard (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+    guard (1900...2100).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+      return nil
+    }
     return String(format: "%04d-%02d-%02d", year, month, day)
   }
 
@@ -53,27 +61,32 @@ enum MetadataReading {
     guard containsYear(text), mayHoldDate(text) else { return nil }
     let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
     // ISO forms first.
-    if let parts = numberTriple(in: text, separator: "-", widths: [4...4, 2...2, 2...2]), parts[0] / 100 == 19 || parts[0] / 100 == 20,
+    if let parts = numberTriple(in: text, separator: "-", widths: [4...4, 2...2, 2...2]),
+      parts[0] / 100 == 19 || parts[0] / 100 == 20,
       let value = iso(parts[0], parts[1], parts[2])
     {
       return value
     }
     for index in words.indices {
       // "20 January 2006"
-      if index + 2 < words.count, words[index].first?.isNumber == true, let day = Int(words[index].filter(\.isNumber)),
-        let month = month(words[index + 1]), let year = Int(words[index + 2].prefix(4)), let value = iso(year, month, day)
+      if index + 2 < words.count, words[index].first?.isNumber == true,
+        let day = Int(words[index].filter(\.isNumber)),
+        let month = month(words[index + 1]), let year = Int(words[index + 2].prefix(4)),
+        let value = iso(year, month, day)
       {
         return value
       }
       // "January 20, 2006" / "Nov 20 2019"
-      if index + 2 < words.count, words[index + 1].utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
+      if index + 2 < words.count,
+        words[index + 1].utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true,
         let month = month(words[index]), let day = Int(words[index + 1].filter(\.isNumber)),
         let year = Int(words[index + 2].prefix(4)), let value = iso(year, month, day)
       {
         return value
       }
     }
-    if let parts = numberTriple(in: text, separator: "/", widths: [1...2, 1...2, 4...4], endsAtBoundary: true),
+    if let parts = numberTriple(
+      in: text, separator: "/", widths: [1...2, 1...2, 4...4], endsAtBoundary: true),
       parts[2] / 100 == 19 || parts[2] / 100 == 20, let value = iso(parts[2], parts[1], parts[0])
     {
       return value
@@ -84,7 +97,9 @@ enum MetadataReading {
   /// A date written in a block of text, outside brackets: "(22 April 2005)" in a reference or
   /// an aside is not the document's date.
   static func writtenDate(in text: String) -> String? {
-    guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else { return date(from: text) }
+    guard text.utf8.contains(UInt8(ascii: "(")) || text.utf8.contains(UInt8(ascii: "[")) else {
+      return date(from: text)
+    }
     guard containsYear(text) else { return nil }
     var outside = ""
     var depth = 0
@@ -103,7 +118,8 @@ enum MetadataReading {
 
   /// The first three letters of the months, for `mayHoldDate`.
   private static let monthStarts: Set<UInt32> = Set(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { word in
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+      word in
       word.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     })
 
@@ -116,7 +132,11 @@ enum MetadataReading {
     var letters = 0
     for byte in text.utf8 {
       let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
-      if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")) && previous >= 0x30 && previous <= 0x39 { return true }
+      if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")) && previous >= 0x30
+        && previous <= 0x39
+      {
+        return true
+      }
       if isLetter {
         if letters < 3 { run = run << 8 | UInt32(byte | 0x20) }
         letters += 1
@@ -149,9 +169,11 @@ enum MetadataReading {
     in text: String, separator: Character, widths: [ClosedRange<Int>], endsAtBoundary: Bool = false
   ) -> [Int]? {
     let bytes = Array(text.utf8)
-    let separatorByte = separator.asciiValue!
+    guard let separatorByte = separator.asciiValue else { return nil }
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte >= 0x80 }
+    func isWordByte(_ byte: UInt8) -> Bool {
+      isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F || byte >= 0x80
+    }
     var start = 0
     while start < bytes.count {
       guard isDigit(bytes[start]), start == 0 || !isWordByte(bytes[start - 1]) else {
@@ -175,7 +197,9 @@ enum MetadataReading {
           index += 1
         }
       }
-      if parts.count == widths.count, !endsAtBoundary || index == bytes.count || !isWordByte(bytes[index]) {
+      if parts.count == widths.count,
+        !endsAtBoundary || index == bytes.count || !isWordByte(bytes[index])
+      {
         return parts
       }
       // Move past this run of digits.
@@ -197,12 +221,16 @@ enum MetadataReading {
   static func cleanTitle(_ title: String, hints: [String]) -> String {
     var parts = [title]
     for separator in [" | ", " – ", " — ", " :: ", " - ", " » "] where title.contains(separator) {
-      parts = title.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      parts = title.components(separatedBy: separator).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
       break
     }
     guard parts.count > 1 else { return title }
     for hint in hints {
-      if let part = parts.first(where: { hint.localizedCaseInsensitiveContains($0) || $0.localizedCaseInsensitiveContains(hint) }) {
+      if let part = parts.first(where: {
+        hint.localizedCaseInsensitiveContains($0) || $0.localizedCaseInsensitiveContains(hint)
+      }) {
         return part
       }
     }

@@ -16,7 +16,10 @@ public struct HTMLTextExtractor: TextExtractor {
   public var limits: ProcessingLimits
 
   /// Creates an HTML extractor.
-  public init(keepsFurniture: Bool = false, keepsMainContentOnly: Bool = false, limits: ProcessingLimits = ProcessingLimits()) {
+  public init(
+    keepsFurniture: Bool = false, keepsMainContentOnly: Bool = false,
+    limits: ProcessingLimits = ProcessingLimits()
+  ) {
     self.keepsFurniture = keepsFurniture
     self.keepsMainContentOnly = keepsMainContentOnly
     self.limits = limits
@@ -25,7 +28,9 @@ public struct HTMLTextExtractor: TextExtractor {
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
     // Main content first (when asked), then the visible text less furniture, then everything:
     // the first that yields more than a title wins.
-    var attempts: [(keepFurniture: Bool, mainContentOnly: Bool)] = [(keepsFurniture, keepsMainContentOnly)]
+    var attempts: [(keepFurniture: Bool, mainContentOnly: Bool)] = [
+      (keepsFurniture, keepsMainContentOnly)
+    ]
     if keepsMainContentOnly { attempts.append((keepsFurniture, false)) }
     if !keepsFurniture { attempts.append((true, false)) }
     var found: [HTMLBlock] = []
@@ -34,7 +39,8 @@ public struct HTMLTextExtractor: TextExtractor {
       let parsed: HTMLPage
       do {
         parsed = try LibXML.page(
-          fromHTML: document.text, keepFurniture: attempt.keepFurniture, mainContentOnly: attempt.mainContentOnly, limits: limits)
+          fromHTML: document.text, keepFurniture: attempt.keepFurniture,
+          mainContentOnly: attempt.mainContentOnly, limits: limits)
       } catch .unparsableHTML {
         continue
       } catch {
@@ -51,15 +57,21 @@ public struct HTMLTextExtractor: TextExtractor {
     }
     // A story's headline often stands outside the element that scores as its main content:
     // the page's first h1 is part of the text all the same, after the title.
-    if let heading = page.heading, !heading.isEmpty, !blocks.contains(where: { $0.kind == .heading && $0.text == heading }) {
+    if let heading = page.heading, !heading.isEmpty,
+      !blocks.contains(where: { $0.kind == .heading && $0.text == heading })
+    {
       let position = blocks.first?.kind == .title ? 1 : 0
       blocks.insert(Block(kind: .heading, text: heading, line: page.headingLine), at: position)
     }
     guard !blocks.isEmpty else { throw .noText }
     let titleText = found.first(where: { $0.kind == .title })?.text
     let hints = [page.statedTitle, page.heading].compactMap { $0 }
-    var metadata = DocumentMetadata(author: page.author.flatMap(MetadataReading.author(from:)), language: page.language, url: page.url)
-    metadata.title = page.statedTitle ?? page.heading ?? titleText.map { MetadataReading.cleanTitle($0, hints: hints) }
+    var metadata = DocumentMetadata(
+      author: page.author.flatMap(MetadataReading.author(from:)), language: page.language,
+      url: page.url)
+    metadata.title =
+      page.statedTitle ?? page.heading
+      ?? titleText.map { MetadataReading.cleanTitle($0, hints: hints) }
     metadata.published =
       page.published.flatMap(MetadataReading.date(from:))
       ?? blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first

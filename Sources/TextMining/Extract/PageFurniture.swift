@@ -25,19 +25,25 @@ enum PageFurniture {
     // list, a column of figures) are not page numbers. The page numbers are the longest chain
     // of candidates, each at least ten lines below the one before and one to three higher
     // (a page may be blank or a figure): figures of a table in between do not break it.
-    var chainLength = [Int](repeating: 1, count: candidates.count)  // weighed: see below
+    // Chain lengths are weighed: see below.
+    var chainLength = [Int](repeating: 1, count: candidates.count)
     var chainParent = [Int?](repeating: nil, count: candidates.count)
-    var settled: [Int: Int] = [:]  // number -> best candidate (by chain length) ten lines back or more
+    // A number's best candidate (by chain length) ten lines back or more.
+    var settled: [Int: Int] = [:]
     var pending = 0
     for (position, candidate) in candidates.enumerated() {
       while pending < position, candidate.index - candidates[pending].index >= 10 {
         let number = candidates[pending].number
-        if settled[number].map({ chainLength[$0] < chainLength[pending] }) ?? true { settled[number] = pending }
+        if settled[number].map({ chainLength[$0] < chainLength[pending] }) ?? true {
+          settled[number] = pending
+        }
         pending += 1
       }
       // A step of one page weighs most, so "1, 2, 3" beats "1, 2, 4" where 4 is a figure.
       for step in 1...3 {
-        if let before = settled[candidate.number - step], chainLength[before] + 4 - step > chainLength[position] {
+        if let before = settled[candidate.number - step],
+          chainLength[before] + 4 - step > chainLength[position]
+        {
           chainLength[position] = chainLength[before] + 4 - step
           chainParent[position] = before
         }
@@ -79,15 +85,20 @@ enum PageFurniture {
       return pageBreaks.contains(above)
     }
     var recurring: [String: [Int]] = [:]
-    for (index, line) in lines.enumerated() where line.length > 0 && line.length <= 120 && !furniture.contains(index) {
+    for (index, line) in lines.enumerated()
+    where line.length > 0 && line.length <= 120 && !furniture.contains(index) {
       // A header or footer starts as a title does and ends without a sentence's punctuation.
-      guard let first = line.text.first, !first.isLowercase, let last = line.text.last, !".,;:!?".contains(last) else { continue }
+      guard let first = line.text.first, !first.isLowercase, let last = line.text.last,
+        !".,;:!?".contains(last)
+      else { continue }
       recurring[shape(line.text), default: []].append(index)
     }
     for (_, indices) in recurring where indices.count >= 2 {
       let near = indices.filter(isNearBreak)
       // Three times or more, mostly at page breaks; in a short document, twice, each at one.
-      if indices.count >= 3 ? near.count * 4 >= indices.count * 3 : near.count == indices.count { furniture.formUnion(near) }
+      if indices.count >= 3 ? near.count * 4 >= indices.count * 3 : near.count == indices.count {
+        furniture.formUnion(near)
+      }
     }
     return furniture
   }
@@ -98,7 +109,8 @@ enum PageFurniture {
     // A page number is a digit at one end, or near it ("- 12 -", "[12]", "12 of 40").
     let bytes = text.utf8
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    guard bytes.prefix(8).contains(where: isDigit) || bytes.suffix(12).contains(where: isDigit) else { return nil }
+    guard bytes.prefix(8).contains(where: isDigit) || bytes.suffix(12).contains(where: isDigit)
+    else { return nil }
     if let number = bareNumber(text) { return number }
     // The rest is a running header's few words, not a numbered paragraph's prose.
     func readsAsHeader(_ rest: Substring) -> Bool {
@@ -106,12 +118,14 @@ enum PageFurniture {
       return trimmed.count <= 60 && trimmed.split(separator: " ").count <= 8
     }
     for separator in [" | ", "   ", "\t"] {
-      if let last = text.rangeOfBytes(separator, backwards: true), let number = bareNumber(text[last.upperBound...]),
+      if let last = text.rangeOfBytes(separator, backwards: true),
+        let number = bareNumber(text[last.upperBound...]),
         readsAsHeader(text[..<last.lowerBound])
       {
         return number
       }
-      if let first = text.rangeOfBytes(separator), let number = bareNumber(text[..<first.lowerBound]),
+      if let first = text.rangeOfBytes(separator),
+        let number = bareNumber(text[..<first.lowerBound]),
         readsAsHeader(text[first.upperBound...])
       {
         return number
@@ -130,13 +144,16 @@ enum PageFurniture {
     }
     let lower = words.map { $0.lowercased() }
     if lower.count == 2, ["page", "p.", "p", "pg"].contains(lower[0]) { return number(lower[1]) }
-    if lower.count == 4, lower[0] == "page", lower[2] == "of", number(lower[3]) != nil { return number(lower[1]) }
+    if lower.count == 4, lower[0] == "page", lower[2] == "of", number(lower[3]) != nil {
+      return number(lower[1])
+    }
     if lower.count == 3, lower[1] == "of", number(lower[2]) != nil { return number(lower[0]) }
     return nil
   }
 
   private static func number(_ text: String) -> Int? {
-    guard (1...4).contains(text.count), text.allSatisfy(\.isASCII), let value = Int(text), value > 0 else { return nil }
+    guard (1...4).contains(text.count), text.allSatisfy(\.isASCII), let value = Int(text), value > 0
+    else { return nil }
     return value
   }
 
@@ -172,9 +189,12 @@ final class HyphenatedWords {
 
   /// Endings that are never words of their own: what follows the hyphen is part of the word.
   private static let suffixes: Set<String> = [
-    "ship", "ships", "ment", "ments", "tion", "tions", "sion", "sions", "ation", "ations", "ity", "ities", "ness", "ance",
-    "ence", "ances", "ences", "ism", "isms", "ist", "ists", "ous", "ive", "ively", "able", "ible", "ably", "ibly", "ing",
-    "ings", "ed", "er", "ers", "ly", "al", "ally", "ise", "ised", "ising", "ize", "ized", "izing", "ure", "ures", "hood",
+    "ship", "ships", "ment", "ments", "tion", "tions", "sion", "sions", "ation", "ations", "ity",
+    "ities", "ness", "ance",
+    "ence", "ances", "ences", "ism", "isms", "ist", "ists", "ous", "ive", "ively", "able", "ible",
+    "ably", "ibly", "ing",
+    "ings", "ed", "er", "ers", "ly", "al", "ally", "ise", "ised", "ising", "ize", "ized", "izing",
+    "ure", "ures", "hood",
     "hoods", "less", "lessness", "ful", "fully",
   ]
 
@@ -187,17 +207,23 @@ final class HyphenatedWords {
   private func writes(_ word: String) -> Bool {
     let needle = Array(word.utf8)
     guard !needle.isEmpty else { return false }
-    func isWordByte(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x2D }
+    func isWordByte(_ byte: UInt8) -> Bool {
+      (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x2D
+    }
     return lowered.withUnsafeBufferPointer { haystack -> Bool in
       guard let base = haystack.baseAddress else { return false }
       var from = 0
       while from + needle.count <= haystack.count {
         // The next place the first byte occurs (memchr), then the rest compared.
-        guard let found = memchr(base + from, Int32(needle[0]), haystack.count - needle.count + 1 - from) else { return false }
+        guard
+          let found = memchr(
+            base + from, Int32(needle[0]), haystack.count - needle.count + 1 - from)
+        else { return false }
         let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         let end = offset + needle.count
         if needle.indices.allSatisfy({ haystack[offset + $0] == needle[$0] }),
-          offset == 0 || !isWordByte(haystack[offset - 1]), end == haystack.count || !isWordByte(haystack[end])
+          offset == 0 || !isWordByte(haystack[offset - 1]),
+          end == haystack.count || !isWordByte(haystack[end])
         {
           return true
         }
@@ -209,7 +235,8 @@ final class HyphenatedWords {
 
   /// How `text`, a paragraph so far, joins the next line `next`.
   func joining(_ text: String, _ next: Substring) -> Joining {
-    guard text.last == "-", let before = text.dropLast().last, before.isLetter, let after = next.first, after.isLowercase
+    guard text.last == "-", let before = text.dropLast().last, before.isLetter,
+      let after = next.first, after.isLowercase
     else { return .notHyphenated }
     let head = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed()).lowercased()
     let tail = String(next.prefix { $0.isLetter }).lowercased()

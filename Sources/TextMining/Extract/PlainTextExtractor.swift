@@ -51,7 +51,9 @@ public struct PlainTextExtractor: TextExtractor {
 
   public func extractText(from document: DecodedDocument) throws(ExtractionError) -> ExtractedText {
     let lineCount = Self.lineCount(of: document.text)
-    guard lineCount <= limits.maxLines else { throw .tooManyLines(count: lineCount, limit: limits.maxLines) }
+    guard lineCount <= limits.maxLines else {
+      throw .tooManyLines(count: lineCount, limit: limits.maxLines)
+    }
     let lines = Self.lines(of: document.text)
     let furniture = PageFurniture.lines(in: lines)
     let layout = Self.layout(of: lines, skipping: furniture)
@@ -81,7 +83,8 @@ public struct PlainTextExtractor: TextExtractor {
         text += piece
       }
       let collapsed = Self.collapsingWhitespace(text)
-      if kind == .paragraph, current.count > 1, current.count <= 3, Self.readsAsTitleCase(collapsed) {
+      if kind == .paragraph, current.count > 1, current.count <= 3, Self.readsAsTitleCase(collapsed)
+      {
         // A title wrapped over a few lines: one unit, whatever its punctuation.
         kind = blocks.isEmpty && paragraphIndex == 0 ? .title : .heading
       }
@@ -116,7 +119,10 @@ public struct PlainTextExtractor: TextExtractor {
         for (row, cells) in table.rows.enumerated() {
           for cell in cells {
             let text = Self.collapsingWhitespace(cell)
-            if !text.isEmpty { blocks.append(Block(kind: .tableCell, text: text, line: lines[table.rowLines[row]].number)) }
+            if !text.isEmpty {
+              blocks.append(
+                Block(kind: .tableCell, text: text, line: lines[table.rowLines[row]].number))
+            }
           }
         }
         paragraphIndexHasSeveralBlocks = true
@@ -156,7 +162,9 @@ public struct PlainTextExtractor: TextExtractor {
           paragraphIndexHasSeveralBlocks = false
         } else if pageBreakInSentence && line.text.first?.isLowercase == true {
           // The sentence goes on on the next page.
-        } else if !Self.continues(previous, onto: line, layout: layout, shortLineRatio: shortLineRatio) {
+        } else if !Self.continues(
+          previous, onto: line, layout: layout, shortLineRatio: shortLineRatio)
+        {
           finishBlock()
           paragraphIndexHasSeveralBlocks = true
         }
@@ -171,8 +179,10 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     let title = blocks.first(where: { $0.kind == .title })?.text
-    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first
-    return ExtractedText(title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
+    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }
+      .first
+    return ExtractedText(
+      title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
   }
 
   // MARK: Where a line ends its block
@@ -180,37 +190,51 @@ public struct PlainTextExtractor: TextExtractor {
   /// Words that cannot end a sentence, nor a title ("... one year on" can): a line ending in
   /// one goes on in the next.
   static let continuingWords: Set<String> = [
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "from", "with", "into", "onto", "upon", "between", "among",
-    "than", "that", "which", "who", "whose", "whom", "where", "when", "while", "whilst", "if", "unless", "because",
-    "although", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall",
-    "should", "can", "could", "may", "might", "must", "not", "no", "its", "their", "our", "his", "her", "this", "these",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "from", "with", "into", "onto", "upon",
+    "between", "among",
+    "than", "that", "which", "who", "whose", "whom", "where", "when", "while", "whilst", "if",
+    "unless", "because",
+    "although", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    "would", "shall",
+    "should", "can", "could", "may", "might", "must", "not", "no", "its", "their", "our", "his",
+    "her", "this", "these",
     "those", "such", "each", "every", "both", "either", "neither", "very", "also", "per", "&",
   ]
 
   /// Words that no clause ends on: articles, possessives, "of", "and".
   static let boundWords: Set<String> = [
-    "a", "an", "the", "and", "or", "nor", "of", "its", "their", "our", "his", "her", "these", "those", "such", "each",
+    "a", "an", "the", "and", "or", "nor", "of", "its", "their", "our", "his", "her", "these",
+    "those", "such", "each",
     "every", "very", "per", "&", "between", "among", "than", "whose",
   ]
 
   /// Whether a line goes on in the next one (both in one paragraph, no blank line between).
-  private static func continues(_ line: Line, onto next: Line, layout: Layout, shortLineRatio: Double) -> Bool {
+  private static func continues(
+    _ line: Line, onto next: Line, layout: Layout, shortLineRatio: Double
+  ) -> Bool {
     let text = line.text
     guard let last = text.last else { return false }
     // A wrapped line that has not ended its sentence goes on, even into "4. Risks ..." (the
     // sentence was "... on a scale of 1 to 4.").
-    let isWrapped = layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
+    let isWrapped =
+      layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if strippingBullet(next.text) != nil { return false }
     // A line laid out in columns (a name and a role set apart by a wide gap) is a unit.
     if hasColumnGap(text) || hasColumnGap(next.text) { return false }
     if startsWithNumbering(next.text) {
       // "(e)" and "e)" always start an item; "4." goes on a sentence that stops mid-way
       // ("... on a scale of 1 to" / "4. Risks scoring 9 ...").
-      guard isWrapped, next.text.first?.isNumber == true, !next.text.prefix(6).contains(")") else { return false }
+      guard isWrapped, next.text.first?.isNumber == true, !next.text.prefix(6).contains(")") else {
+        return false
+      }
       return last == "," || continuingWords.contains(Self.lastWord(of: text).lowercased())
     }
     if startsWithLabel(next.text) { return false }
-    if last == "," || last == "(" || last == "\u{201C}" || last == "-" && text.dropLast().last?.isLetter == true { return true }
+    if last == "," || last == "(" || last == "\u{201C}"
+      || last == "-" && text.dropLast().last?.isLetter == true
+    {
+      return true
+    }
     let written = String(Self.lastWord(of: text))
     let lastWord = written.lowercased()
     // "May" with its capital is the month ("by end of May").
@@ -218,11 +242,17 @@ public struct PlainTextExtractor: TextExtractor {
       // In text that is not hard-wrapped (slides, scraped pages) a line that ends on "from" or
       // "not" may be a whole point ("Where LAAs came from"): before a capital, only a word that
       // no clause ends on ("the", "of", "and") carries the line on.
-      if layout.isHardWrapped || next.text.first?.isUppercase != true || boundWords.contains(lastWord) { return true }
+      if layout.isHardWrapped || next.text.first?.isUppercase != true
+        || boundWords.contains(lastWord)
+      {
+        return true
+      }
     }
     // A list of people (attendance, witnesses): each line starts with a title, and the list
     // goes on line by line ("Five further witnesses from ...").
-    if startsWithHonorific(text), !endsUnit(text), next.text.first?.isUppercase == true { return false }
+    if startsWithHonorific(text), !endsUnit(text), next.text.first?.isUppercase == true {
+      return false
+    }
     // So does a list of names with their roles, without titles ("Jenny Coldwell, Programme
     // Manager" over "Phil Annand, County Fire and Rescue Service").
     if readsAsNameEntry(text), readsAsNameEntry(next.text) { return false }
@@ -234,7 +264,8 @@ public struct PlainTextExtractor: TextExtractor {
   /// Whether a line ends with the punctuation that ends a sentence or introduces what follows.
   private static func endsUnit(_ text: Substring) -> Bool {
     guard let last = text.last else { return true }
-    return ".!?:;".contains(last) || (last == "\u{201D}" || last == "\"" || last == ")") && endsSentence(text.dropLast())
+    return ".!?:;".contains(last)
+      || (last == "\u{201D}" || last == "\"" || last == ")") && endsSentence(text.dropLast())
   }
 
   private static func endsSentence(_ text: Substring) -> Bool {
@@ -252,7 +283,9 @@ public struct PlainTextExtractor: TextExtractor {
   }
 
   /// Lower-case words that stand inside names of people, posts and bodies.
-  private static let nameWords: Set<String> = ["of", "and", "for", "the", "&", "on", "in", "at", "upon", "de", "van", "von"]
+  private static let nameWords: Set<String> = [
+    "of", "and", "for", "the", "&", "on", "in", "at", "upon", "de", "van", "von",
+  ]
 
   /// Whether a line reads as an entry of a list of people or bodies: parts set apart by commas,
   /// every word capitalised but those that stand inside names ("Yvonne Pryce, Partnership
@@ -264,7 +297,8 @@ public struct PlainTextExtractor: TextExtractor {
   }
 
   static func readsAsNameEntry(_ text: Substring) -> Bool {
-    guard text.utf8.contains(UInt8(ascii: ",")), !text.utf8.contains(UInt8(ascii: ";")), let last = text.last,
+    guard text.utf8.contains(UInt8(ascii: ",")), !text.utf8.contains(UInt8(ascii: ";")),
+      let last = text.last,
       !".!?:;,".contains(last)
     else { return false }
     let words = text.split(separator: " ")
@@ -277,8 +311,10 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// Titles that start a line naming a person in a list of those present or heard.
   static let honorifics: Set<String> = [
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Cllr", "Councillor", "Prof", "Professor", "Rev", "Revd", "Reverend", "Canon",
-    "Sir", "Dame", "Lord", "Lady", "Superintendent", "Supt", "Ch", "Chief", "Inspector", "Insp", "Sergeant", "Sgt", "Father",
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Cllr", "Councillor", "Prof", "Professor", "Rev", "Revd",
+    "Reverend", "Canon",
+    "Sir", "Dame", "Lord", "Lady", "Superintendent", "Supt", "Ch", "Chief", "Inspector", "Insp",
+    "Sergeant", "Sgt", "Father",
   ]
 
   static func startsWithHonorific(_ text: Substring) -> Bool {
@@ -300,8 +336,10 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// Words that stay in lower case in a title written in title case.
   static let titleCaseLowerWords: Set<String> = [
-    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "as",
-    "vs", "via", "per", "than", "over", "under", "after", "before", "between", "about", "is", "are", "be", "its", "their",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+    "with", "into", "as",
+    "vs", "via", "per", "than", "over", "under", "after", "before", "between", "about", "is", "are",
+    "be", "its", "their",
   ]
 
   /// Text of at most 200 characters, not ended as a sentence is, whose words are capitalised but
@@ -316,7 +354,9 @@ public struct PlainTextExtractor: TextExtractor {
       guard let first = letters.first else { continue }
       if first.isUppercase {
         capitalised += 1
-      } else if !titleCaseLowerWords.contains(letters.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+      } else if !titleCaseLowerWords.contains(
+        letters.lowercased().trimmingCharacters(in: .punctuationCharacters))
+      {
         others += 1
       }
     }
@@ -326,10 +366,12 @@ public struct PlainTextExtractor: TextExtractor {
   /// A line that starts with a label: one to three capitalised words and a colon ("Lead
   /// officer: ...", "Source: ...", "Date: ...").
   static func startsWithLabel(_ text: Substring) -> Bool {
-    guard let first = text.first, first.isUppercase, let colon = text.prefix(40).firstIndex(of: ":") else { return false }
+    guard let first = text.first, first.isUppercase, let colon = text.prefix(40).firstIndex(of: ":")
+    else { return false }
     let label = text[..<colon]
     let words = label.split(separator: " ")
-    return (1...3).contains(words.count) && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
+    return (1...3).contains(words.count)
+      && label.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
       && colon < text.index(before: text.endIndex)
   }
 
@@ -344,13 +386,17 @@ public struct PlainTextExtractor: TextExtractor {
     let bytes = Array(text.utf8.prefix(16))
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-    func isRoman(_ run: ArraySlice<UInt8>) -> Bool { run.count <= 4 && run.allSatisfy { "ivxIVX".utf8.contains($0) } }
+    func isRoman(_ run: ArraySlice<UInt8>) -> Bool {
+      run.count <= 4 && run.allSatisfy { "ivxIVX".utf8.contains($0) }
+    }
     var index = 0
     var anyCase = false
     if bytes.first == UInt8(ascii: "(") {
       // "(a)", "(3)", "(iv)"
       index = 1
-      while index < bytes.count, isDigit(bytes[index]) || isLetter(bytes[index]), index < 5 { index += 1 }
+      while index < bytes.count, isDigit(bytes[index]) || isLetter(bytes[index]), index < 5 {
+        index += 1
+      }
       let inner = bytes[1..<index]
       guard !inner.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: ")"),
         inner.allSatisfy(isDigit) && inner.count <= 3 || inner.count == 1 || isRoman(inner)
@@ -413,7 +459,8 @@ public struct PlainTextExtractor: TextExtractor {
     guard index < bytes.count else { return false }
     let next = bytes[index]
     if anyCase, !isDigit(next) { return true }
-    return (next >= 0x41 && next <= 0x5A) || next == UInt8(ascii: "\"") || next == 0xE2 || next == UInt8(ascii: "(")
+    return (next >= 0x41 && next <= 0x5A) || next == UInt8(ascii: "\"") || next == 0xE2
+      || next == UInt8(ascii: "(")
       || next == UInt8(ascii: "'")
   }
 
@@ -428,14 +475,16 @@ public struct PlainTextExtractor: TextExtractor {
     guard text.count >= 3, text.first == "|", text.last == "|" else { return text }
     let inner = text.dropFirst().dropLast()
     guard !inner.contains("|") else { return text }
-    return inner.drop { $0 == " " || $0 == "\t" }.dropLast(inner.reversed().prefix { $0 == " " || $0 == "\t" }.count)
+    return inner.drop { $0 == " " || $0 == "\t" }.dropLast(
+      inner.reversed().prefix { $0 == " " || $0 == "\t" }.count)
   }
 
   /// The cells of a line that is a row of a table written as text: three or more cells set apart
   /// by bars ("2.2 | Write to employers | LF | 31 March"), tabs, or gaps of three spaces or more.
   /// Nil for any other line.
   static func tableCells(_ text: Substring) -> [Substring]? {
-    for separator in ["|", "\t"] where text.utf8.contains(separator.utf8.first!) {
+    for (separator, byte) in [("|", UInt8(ascii: "|")), ("\t", UInt8(ascii: "\t"))]
+    where text.utf8.contains(byte) {
       let cells = text.split(separator: Character(separator), omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces)[...] }.filter { !$0.isEmpty }
       if cells.count >= 3 { return cells }
@@ -470,17 +519,23 @@ public struct PlainTextExtractor: TextExtractor {
     else { return false }
     if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
     let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]() "))
-    if lower.hasPrefix("skip to") || lower.hasPrefix("jump to") || menuWords.contains(lower) { return false }
+    if lower.hasPrefix("skip to") || lower.hasPrefix("jump to") || menuWords.contains(lower) {
+      return false
+    }
     // "Slide 1", "Page 3": a marker, not a title.
     let words = lower.split(separator: " ")
-    if words.count == 2, ["slide", "page", "p."].contains(words[0]), Int(words[1]) != nil { return false }
+    if words.count == 2, ["slide", "page", "p."].contains(words[0]), Int(words[1]) != nil {
+      return false
+    }
     return true
   }
 
   /// First lines of scraped pages that are navigation, not titles.
   static let menuWords: Set<String> = [
-    "home", "menu", "main menu", "search", "navigation", "contact us", "contact", "sign in", "log in", "login",
-    "accessibility", "cookies", "cookie settings", "back to top", "print", "share", "a-z", "a to z", "sitemap",
+    "home", "menu", "main menu", "search", "navigation", "contact us", "contact", "sign in",
+    "log in", "login",
+    "accessibility", "cookies", "cookie settings", "back to top", "print", "share", "a-z", "a to z",
+    "sitemap",
   ]
 
   /// Splits at LF, CRLF or CR, trimming white space at both ends; blank lines have length 0.
@@ -499,7 +554,9 @@ public struct PlainTextExtractor: TextExtractor {
       while let last = raw.utf8.last, last == 0x20 || last == 0x09 || last == 0x0B || last == 0x0C {
         raw = raw[raw.startIndex..<raw.utf8.index(before: raw.endIndex)]
       }
-      while let first = raw.utf8.first, first == 0x20 || first == 0x09 || first == 0x0B || first == 0x0C {
+      while let first = raw.utf8.first,
+        first == 0x20 || first == 0x09 || first == 0x0B || first == 0x0C
+      {
         raw = raw[raw.utf8.index(after: raw.startIndex)..<raw.endIndex]
       }
       if let last = raw.utf8.last, last >= 0x80 {
@@ -514,13 +571,17 @@ public struct PlainTextExtractor: TextExtractor {
       if raw.utf8.first == UInt8(ascii: "|") {
         let inner = unboxed(raw)
         if inner.endIndex != raw.endIndex || inner.startIndex != raw.startIndex,
-          let open = written.firstIndex(of: "|"), let close = written.lastIndex(of: "|"), open < close
+          let open = written.firstIndex(of: "|"), let close = written.lastIndex(of: "|"),
+          open < close
         {
           written = written[written.index(after: open)..<close]
         }
         raw = inner
       }
-      lines.append(Line(number: number, text: raw, raw: written, length: raw.unicodeScalars.count, hasFormFeed: hasFormFeed))
+      lines.append(
+        Line(
+          number: number, text: raw, raw: written, length: raw.unicodeScalars.count,
+          hasFormFeed: hasFormFeed))
     }
     var index = utf8.startIndex
     while index < utf8.endIndex {
@@ -581,11 +642,14 @@ public struct PlainTextExtractor: TextExtractor {
     let near = lengths.filter { Double($0) >= Double(width) * 0.75 && $0 <= width + 5 }.count
     let continuesInLowerCase = following > 0 && followingLower * 4 >= following
     return Layout(
-      wrapWidth: width, isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count && continuesInLowerCase)
+      wrapWidth: width,
+      isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count
+        && continuesInLowerCase)
   }
 
   private static let bullets: Set<Character> = [
-    "-", "*", "•", "o", "·", "‣", "▪", "–", "\u{F0B7}", "\u{F0A7}", "●", "◦", "■", "□", "➢", "►", "✓", "✔", "❖", "○", "»", "›",
+    "-", "*", "•", "o", "·", "‣", "▪", "–", "\u{F0B7}", "\u{F0A7}", "●", "◦", "■", "□", "➢", "►",
+    "✓", "✔", "❖", "○", "»", "›",
     "→", "♦", "◆",
   ]
 
@@ -595,10 +659,11 @@ public struct PlainTextExtractor: TextExtractor {
     let rest = line.dropFirst()
     guard let next = rest.first else { return nil }
     // "•the council": a glyph that is only ever a bullet needs no space after it.
-    guard next == " " || next == "\t" || (!first.isASCII && first != "–" && next.isLetter) else { return nil }
+    guard next == " " || next == "\t" || (!first.isASCII && first != "–" && next.isLetter) else {
+      return nil
+    }
     return rest.drop(while: { $0 == " " || $0 == "\t" })
   }
-
 
   /// Collapses runs of white space (ASCII, no-break and Unicode spaces) to one space, drops
   /// control characters, and trims; works on UTF-8 bytes with a fast path for ASCII.
@@ -624,8 +689,12 @@ public struct PlainTextExtractor: TextExtractor {
           isControl = !isSpace && next < 0xA0
         } else if byte == 0xE2 || byte == 0xE3 || byte == 0xE1, index + 2 < utf8.count {
           width = 3
-          let scalar = (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6) | UInt32(utf8[index + 2] & 0x3F)
-          isSpace = (0x2000...0x200A).contains(scalar) || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F
+          let scalar =
+            (UInt32(byte & 0x0F) << 12) | (UInt32(utf8[index + 1] & 0x3F) << 6)
+            | UInt32(utf8[index + 2] & 0x3F)
+          isSpace =
+            (0x2000...0x200A).contains(scalar) || scalar == 0x2028 || scalar == 0x2029
+            || scalar == 0x202F
             || scalar == 0x205F || scalar == 0x3000 || scalar == 0x1680
         }
         if isSpace {

@@ -16,7 +16,10 @@ public struct FormatDispatchingExtractor: TextExtractor {
   public var plainText: PlainTextExtractor
 
   /// Creates the dispatcher.
-  public init(html: HTMLTextExtractor = HTMLTextExtractor(), plainText: PlainTextExtractor = PlainTextExtractor()) {
+  public init(
+    html: HTMLTextExtractor = HTMLTextExtractor(),
+    plainText: PlainTextExtractor = PlainTextExtractor()
+  ) {
     self.html = html
     self.plainText = plainText
   }

@@ -24,11 +24,14 @@ struct TextTable {
   /// furniture, of which at least two hold three or more cells set apart by gaps of two
   /// spaces or more, and where every line is such a row, a rule ("---  ----"), or a line that
   /// starts blank in the first column and so goes on the row above.
-  static func tables(in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>, words: HyphenatedWords) -> [TextTable] {
+  static func tables(
+    in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>, words: HyphenatedWords
+  ) -> [TextTable] {
     var tables: [TextTable] = []
     var index = 0
     while index < lines.count {
-      guard !furniture.contains(index), startsTable(at: index, in: lines, skipping: furniture) else {
+      guard !furniture.contains(index), startsTable(at: index, in: lines, skipping: furniture)
+      else {
         index += 1
         continue
       }
@@ -45,14 +48,19 @@ struct TextTable {
         if lines[next].length == 0 {
           // A blank line ends the table, unless a page break is beside it.
           var ahead = next
-          while ahead < lines.count, lines[ahead].length == 0, !furniture.contains(ahead) { ahead += 1 }
+          while ahead < lines.count, lines[ahead].length == 0, !furniture.contains(ahead) {
+            ahead += 1
+          }
           guard ahead < lines.count, furniture.contains(ahead) || afterFurniture else { break }
           next = ahead
           continue
         }
         afterFurniture = false
         let raw = lines[next].raw
-        guard cells(of: raw).count >= 2 || PlainTextExtractor.isRule(lines[next].text) || raw.first == " " else { break }
+        guard
+          cells(of: raw).count >= 2 || PlainTextExtractor.isRule(lines[next].text)
+            || raw.first == " "
+        else { break }
         members.append(next)
         next += 1
       }
@@ -64,13 +72,21 @@ struct TextTable {
 
   /// Whether a table starts at a line: it and the next line hold three or more cells, or the
   /// next two lines too hold two (a label and a figure: "Board meetings held      4").
-  private static func startsTable(at index: Int, in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>) -> Bool {
-    guard lines[index].length > 0, !PlainTextExtractor.isRule(lines[index].text) else { return false }
+  private static func startsTable(
+    at index: Int, in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>
+  ) -> Bool {
+    guard lines[index].length > 0, !PlainTextExtractor.isRule(lines[index].text) else {
+      return false
+    }
     // The line and the next two of the run that are neither rules nor page furniture.
     var run = [index]
     var position = index + 1
-    while run.count < 3, position < lines.count, lines[position].length > 0 || furniture.contains(position) {
-      if !furniture.contains(position), !PlainTextExtractor.isRule(lines[position].text) { run.append(position) }
+    while run.count < 3, position < lines.count,
+      lines[position].length > 0 || furniture.contains(position)
+    {
+      if !furniture.contains(position), !PlainTextExtractor.isRule(lines[position].text) {
+        run.append(position)
+      }
       position += 1
     }
     let counts = run.map { cells(of: lines[$0].raw) }
@@ -84,19 +100,23 @@ struct TextTable {
   static func isNumbering(_ cell: String) -> Bool {
     let text = cell.hasSuffix(".") ? String(cell.dropLast()) : cell
     guard !text.isEmpty, text.count <= 8 else { return false }
-    if text.count == 1, text.first!.isLetter { return true }
-    if let first = text.first, first.isUppercase, text.count <= 4, text.dropFirst().allSatisfy(\.isNumber), text.count > 1 {
+    if text.count == 1, text.first?.isLetter == true { return true }
+    if let first = text.first, first.isUppercase, text.count <= 4,
+      text.dropFirst().allSatisfy(\.isNumber), text.count > 1
+    {
       return true
     }
-    if text.allSatisfy({ $0.isNumber || $0 == "." }), text.first!.isNumber {
+    if text.allSatisfy({ $0.isNumber || $0 == "." }), text.first?.isNumber == true {
       return text.split(separator: ".").allSatisfy { $0.count <= 3 }
     }
-    return text.count <= 4 && (text.allSatisfy { "ivxl".contains($0) } || text.allSatisfy { "IVXL".contains($0) })
+    return text.count <= 4
+      && (text.allSatisfy { "ivxl".contains($0) } || text.allSatisfy { "IVXL".contains($0) })
   }
 
   /// A cell that is a figure: digits with their signs and separators ("1,930", "78%", "£3.6m").
   private static func isFigure(_ cell: Substring) -> Bool {
-    cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ",.%£$€-–/() ".contains($0) || $0 == "m" || $0 == "k" }
+    cell.contains(where: \.isNumber)
+      && cell.allSatisfy { $0.isNumber || ",.%£$€-–/() ".contains($0) || $0 == "m" || $0 == "k" }
   }
 
   /// The pieces of a line set apart by gaps of two spaces or more. Two spaces after a full
@@ -139,7 +159,11 @@ struct TextTable {
       // A cell runs to a gap of two spaces or more.
       while end < raw.endIndex {
         let next = raw.index(after: end)
-        if raw[end] == "\t" || (raw[end] == " " && (next == raw.endIndex || raw[next] == " " || raw[next] == "\t")) { break }
+        if raw[end] == "\t"
+          || (raw[end] == " " && (next == raw.endIndex || raw[next] == " " || raw[next] == "\t"))
+        {
+          break
+        }
         end = next
         endPosition += 1
       }
@@ -159,7 +183,9 @@ struct TextTable {
   /// Reads the cells of a run of lines by their columns. The columns start where the cells of
   /// the fullest lines start, give or take two characters (typists misalign by one or two);
   /// every cell goes to the last column that starts at or before it.
-  private static func read(lines members: [Int], of lines: [PlainTextExtractor.Line], words: HyphenatedWords) -> TextTable? {
+  private static func read(
+    lines members: [Int], of lines: [PlainTextExtractor.Line], words: HyphenatedWords
+  ) -> TextTable? {
     let kept = members.filter { !PlainTextExtractor.isRule(lines[$0].text) }
     let placed = kept.map { placedCells(of: lines[$0].raw) }
     guard let most = placed.map(\.count).max(), most >= 2 else { return nil }
@@ -171,14 +197,17 @@ struct TextTable {
     // A list of contents ("3  Leadership and governance      2") is no table: its lines, page
     // numbers that never go down, are units whole.
     let lastCells = placed.compactMap { $0.last.flatMap { Int($0.text) } }
-    if placed.count >= 3, lastCells.count == placed.count, lastCells.allSatisfy({ $0 < 1000 }), lastCells == lastCells.sorted() {
+    if placed.count >= 3, lastCells.count == placed.count, lastCells.allSatisfy({ $0 < 1000 }),
+      lastCells == lastCells.sorted()
+    {
       return nil
     }
     var grid: [[String]] = placed.map { cells in
       var pieces = [String](repeating: "", count: anchors.count)
       for cell in cells {
         let column = anchors.lastIndex { $0 <= cell.start + 2 } ?? 0
-        pieces[column] = pieces[column].isEmpty ? String(cell.text) : pieces[column] + " " + cell.text
+        pieces[column] =
+          pieces[column].isEmpty ? String(cell.text) : pieces[column] + " " + cell.text
       }
       return pieces
     }
@@ -187,11 +216,14 @@ struct TextTable {
     if grid.count >= 2 {
       for column in stride(from: anchors.count - 1, to: 0, by: -1)
       where grid[0][column].isEmpty && !grid[0][column - 1].isEmpty
-        && grid.dropFirst().allSatisfy({ $0[column - 1].isEmpty || Self.isNumbering($0[column - 1]) })
+        && grid.dropFirst().allSatisfy({
+          $0[column - 1].isEmpty || Self.isNumbering($0[column - 1])
+        })
         && grid.dropFirst().contains(where: { !$0[column - 1].isEmpty })
       {
         for row in grid.indices {
-          let joined = [grid[row][column - 1], grid[row][column]].filter { !$0.isEmpty }.joined(separator: " ")
+          let joined = [grid[row][column - 1], grid[row][column]].filter { !$0.isEmpty }.joined(
+            separator: " ")
           grid[row][column - 1] = joined
           grid[row].remove(at: column)
         }
@@ -208,7 +240,8 @@ struct TextTable {
       let goesOn =
         rows.last.map { above in
           let allLowerCase = pieces.indices.allSatisfy { column in
-            pieces[column].isEmpty || (!above[column].isEmpty && pieces[column].first!.isLowercase)
+            pieces[column].isEmpty
+              || (!above[column].isEmpty && pieces[column].first?.isLowercase == true)
           }
           let firstGoesOn = !above[0].isEmpty && pieces[0].first?.isLowercase == true
           let leftOpen = pieces.indices.contains { column in
@@ -235,7 +268,8 @@ struct TextTable {
         rowLines.append(member)
       }
     }
-    return TextTable(lines: members, rows: rows.map { $0.filter { !$0.isEmpty } }, rowLines: rowLines)
+    return TextTable(
+      lines: members, rows: rows.map { $0.filter { !$0.isEmpty } }, rowLines: rowLines)
   }
 }
 

@@ -18,7 +18,9 @@ enum ICU {
   ///   - bytes: the encoded text, without a byte order mark.
   ///   - charset: an ICU converter name or alias, such as "windows-1252" or "UTF-16LE".
   /// - Returns: the decoded text, or why it could not be decoded.
-  static func string(from bytes: UnsafeRawBufferPointer, charset: String) -> Result<String, ConversionFailure> {
+  static func string(from bytes: UnsafeRawBufferPointer, charset: String) -> Result<
+    String, ConversionFailure
+  > {
     var length = 0
     var status = TM_CONVERT_OK
     var errorOffset = 0
@@ -51,7 +53,8 @@ enum ICU {
       }
     }
     guard found else { return nil }
-    let label = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let label = String(
+      decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return (label, Int(confidence), Int(runnerUp))
   }
 
@@ -83,7 +86,8 @@ enum ICU {
       defer { tm_segmentation_free(&result) }
       var boundaries: [Int] = []
       if let pointer = result.sentence_boundaries {
-        boundaries = Array(UnsafeBufferPointer(start: pointer, count: result.sentence_boundary_count))
+        boundaries = Array(
+          UnsafeBufferPointer(start: pointer, count: result.sentence_boundary_count))
       }
       var words: [Range<Int>] = []
       if let tokens = result.tokens {
@@ -92,7 +96,8 @@ enum ICU {
           // ICU breaks a word at a zero-width space; a word that only invisible characters
           // split ("tr\u{200B}ust") is one word.
           if let last = words.last, last.upperBound < token.start,
-            Unicode.isDefaultIgnorable(UnsafeBufferPointer(rebasing: utf8[last.upperBound..<token.start]))
+            Unicode.isDefaultIgnorable(
+              UnsafeBufferPointer(rebasing: utf8[last.upperBound..<token.start]))
           {
             words[words.count - 1] = last.lowerBound..<token.end
             continue

@@ -57,14 +57,18 @@ final class LibArchive {
     let status = tm_archive_next(handle, &name, &size, &isFile)
     if status == 0 { return nil }
     if status < 0 { throw LibArchiveError(reason: lastError) }
-    return Entry(name: name.map { String(cString: $0) } ?? "", declaredSize: size, isFile: isFile != 0)
+    return Entry(
+      name: name.map { String(cString: $0) } ?? "", declaredSize: size, isFile: isFile != 0)
   }
 
   /// Reads the current entry's next bytes into `buffer` (up to its count): the number read, 0 at
   /// the end of the entry; throws libarchive's reason on a read error.
   func read(into buffer: inout [UInt8]) throws(LibArchiveError) -> Int {
     guard let handle else { return 0 }
-    let count = buffer.withUnsafeMutableBufferPointer { tm_archive_read(handle, $0.baseAddress!, $0.count) }
+    let count = buffer.withUnsafeMutableBufferPointer { buffer -> Int64 in
+      guard let base = buffer.baseAddress else { return 0 }
+      return tm_archive_read(handle, base, buffer.count)
+    }
     if count < 0 { throw LibArchiveError(reason: lastError) }
     return Int(count)
   }

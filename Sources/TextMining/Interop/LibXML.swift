@@ -42,7 +42,8 @@ enum LibXML {
   /// - Throws: `ExtractionError` when libxml2 could not build a document at all, or a limit
   ///   was reached.
   static func page(
-    fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false, limits: ProcessingLimits = ProcessingLimits()
+    fromHTML html: String, keepFurniture: Bool, mainContentOnly: Bool = false,
+    limits: ProcessingLimits = ProcessingLimits()
   ) throws(ExtractionError) -> HTMLPage {
     _ = initialize
     var html = html
@@ -52,7 +53,8 @@ enum LibXML {
       var options: UInt32 = keepFurniture ? UInt32(TM_HTML_KEEP_FURNITURE) : 0
       if mainContentOnly { options |= UInt32(TM_HTML_MAIN_CONTENT) }
       let shimLimits = tm_html_limits(
-        max_depth: UInt32(clamping: limits.maxTreeDepth), max_attributes: UInt32(clamping: limits.maxAttributes),
+        max_depth: UInt32(clamping: limits.maxTreeDepth),
+        max_attributes: UInt32(clamping: limits.maxAttributes),
         max_elements: UInt32(clamping: limits.maxElements),
         max_seconds: limits.maxDocumentSeconds)
       let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
@@ -61,18 +63,24 @@ enum LibXML {
       defer { tm_html_document_free(&document) }
       switch status {
       case TM_HTML_OK: break
-      case TM_HTML_TOO_DEEP: return .failure(.tooDeep(depth: Int(document.limit_value), limit: limits.maxTreeDepth))
+      case TM_HTML_TOO_DEEP:
+        return .failure(.tooDeep(depth: Int(document.limit_value), limit: limits.maxTreeDepth))
       case TM_HTML_TOO_MANY_ATTRIBUTES:
-        return .failure(.tooManyAttributes(count: Int(document.limit_value), limit: limits.maxAttributes))
+        return .failure(
+          .tooManyAttributes(count: Int(document.limit_value), limit: limits.maxAttributes))
       case TM_HTML_TOO_MANY_ELEMENTS: return .failure(.tooManyElements(limit: limits.maxElements))
       case TM_HTML_OUT_OF_TIME: return .failure(.outOfTime(limit: limits.maxDocumentSeconds))
       default: return .failure(.unparsableHTML)
       }
-      func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String? { pointer.map { String(cString: $0) } }
+      func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+      }
       let metadata = document.metadata
       var page = HTMLPage(
-        blocks: [], statedTitle: string(metadata.title), heading: string(metadata.heading), author: string(metadata.author),
-        published: string(metadata.published), language: string(metadata.language), url: string(metadata.url))
+        blocks: [], statedTitle: string(metadata.title), heading: string(metadata.heading),
+        author: string(metadata.author),
+        published: string(metadata.published), language: string(metadata.language),
+        url: string(metadata.url))
       page.headingLine = Int(metadata.heading_line)
       guard let blocks = document.blocks, let text = document.text else { return .success(page) }
       let bytes = UnsafeRawBufferPointer(start: text, count: document.text_length)
@@ -80,7 +88,8 @@ enum LibXML {
       result.reserveCapacity(document.block_count)
       for index in 0..<document.block_count {
         let block = blocks[index]
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[block.text_offset..<(block.text_offset + block.text_length)])
+        let slice = UnsafeRawBufferPointer(
+          rebasing: bytes[block.text_offset..<(block.text_offset + block.text_length)])
         result.append(
           HTMLBlock(
             kind: BlockKind(shimKind: block.kind),

@@ -1,4 +1,7 @@
 /// The structural role of a block of extracted text.
 public enum BlockKind: String, Sendable, Codable {
-  case title, heading, paragraph, listItem = "list_item", tableCell = "table_cell", line
+  case title, heading, paragraph
+  case listItem = "list_item"
+  case tableCell = "table_cell"
+  case line
 }

@@ -30,7 +30,9 @@ public struct DocumentFailure: Error, Sendable, Equatable, CustomStringConvertib
   }
 
   /// Creates a failure record.
-  public init(source: String, docID: String? = nil, stage: Stage, reason: String, outcome: Outcome = .failed) {
+  public init(
+    source: String, docID: String? = nil, stage: Stage, reason: String, outcome: Outcome = .failed
+  ) {
     self.source = source
     self.docID = docID
     self.stage = stage

@@ -59,7 +59,8 @@ public struct ProcessingLimits: Sendable, Equatable {
   /// The integer keys, in the order the README lists them.
   static let integerKeys: [IntegerKey] = [
     IntegerKey(
-      name: "max_file_bytes", keyPath: \.maxFileBytes, ceiling: 1 << 32, reason: "a file is read into memory whole"),
+      name: "max_file_bytes", keyPath: \.maxFileBytes, ceiling: 1 << 32,
+      reason: "a file is read into memory whole"),
     IntegerKey(
       name: "max_archive_bytes", keyPath: \.maxArchiveBytes, ceiling: 1 << 40,
       reason: "an archive expands into the output folder's spool"),
@@ -67,14 +68,17 @@ public struct ProcessingLimits: Sendable, Equatable {
       name: "max_text_bytes", keyPath: \.maxTextBytes, ceiling: 1 << 30,
       reason: "a document's text costs tens of bytes of memory per byte"),
     IntegerKey(
-      name: "max_tree_depth", keyPath: \.maxTreeDepth, ceiling: 100_000, reason: "no real page nests that deep"),
+      name: "max_tree_depth", keyPath: \.maxTreeDepth, ceiling: 100_000,
+      reason: "no real page nests that deep"),
     IntegerKey(
       name: "max_attributes", keyPath: \.maxAttributes, ceiling: 100_000,
       reason: "libxml2 checks attributes in quadratic time"),
     IntegerKey(
       name: "max_elements", keyPath: \.maxElements, ceiling: 50_000_000,
       reason: "a tree costs a few hundred bytes per element"),
-    IntegerKey(name: "max_lines", keyPath: \.maxLines, ceiling: 50_000_000, reason: "each line may become a block"),
+    IntegerKey(
+      name: "max_lines", keyPath: \.maxLines, ceiling: 50_000_000,
+      reason: "each line may become a block"),
     IntegerKey(
       name: "max_sentence_tokens", keyPath: \.maxSentenceTokens, ceiling: 1_000_000,
       reason: "the tagger's work grows with a sentence's length"),
@@ -90,7 +94,9 @@ public struct ProcessingLimits: Sendable, Equatable {
   static let maxDocumentSecondsCeiling: Double = 86_400
 
   /// Every key `limits:` accepts.
-  static var keys: [String] { integerKeys.map(\.name) + ["max_document_seconds", "max_removed_share"] }
+  static var keys: [String] {
+    integerKeys.map(\.name) + ["max_document_seconds", "max_removed_share"]
+  }
 
   /// Seconds as a pipeline file writes them: "60", "0.5".
   static func format(seconds: Double) -> String {

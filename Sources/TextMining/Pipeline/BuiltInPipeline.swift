@@ -19,13 +19,16 @@ public enum BuiltInPipeline {
 
   /// The built-in pipeline and its compiled taxonomy, placed as if in `folder/pipelines/`. Its
   /// source folders need not exist (a run checks them, or is given `--source`).
-  public static func load(placedIn folder: String) throws(ConfigurationError) -> (PipelineDefinition, Taxonomy) {
+  public static func load(placedIn folder: String) throws(ConfigurationError) -> (
+    PipelineDefinition, Taxonomy
+  ) {
     let pipelines = folder + "/pipelines"
     var definition = try PipelineDefinition.parse(
       pipelineText, file: pipelines + "/" + pipelineFileName, checksPaths: false)
     definition.isBuiltIn = true
     let taxonomy = try Taxonomy.parse(
-      taxonomyText, file: "(built-in) " + taxonomyFileName, sha256: ContentHash.hex(of: Array(taxonomyText.utf8)))
+      taxonomyText, file: "(built-in) " + taxonomyFileName,
+      sha256: ContentHash.hex(of: Array(taxonomyText.utf8)))
     return (definition, taxonomy)
   }
 
@@ -33,14 +36,19 @@ public enum BuiltInPipeline {
   /// either; returns the paths written.
   public static func write(into folder: String) throws(ConfigurationError) -> [String] {
     let pipelines = folder + "/pipelines"
-    let files = [(pipelines + "/" + pipelineFileName, pipelineText), (pipelines + "/" + taxonomyFileName, taxonomyText)]
+    let files = [
+      (pipelines + "/" + pipelineFileName, pipelineText),
+      (pipelines + "/" + taxonomyFileName, taxonomyText),
+    ]
     for (path, _) in files where FileManager.default.fileExists(atPath: path) {
-      throw ConfigurationError(file: path, message: "already exists; not overwritten (move it away first)")
+      throw ConfigurationError(
+        file: path, message: "already exists; not overwritten (move it away first)")
     }
     do {
       try FileManager.default.createDirectory(atPath: pipelines, withIntermediateDirectories: true)
     } catch {
-      throw ConfigurationError(file: pipelines, message: "cannot create the folder (\(error.localizedDescription))")
+      throw ConfigurationError(
+        file: pipelines, message: "cannot create the folder (\(error.localizedDescription))")
     }
     for (path, text) in files {
       do {

@@ -16,7 +16,8 @@ public struct DocumentProcessor: Sendable {
 
   /// Creates a processor from its stages.
   public init(
-    decoder: any TextDecoder, extractor: any TextExtractor, segmenter: any Segmenter, tagger: any Tagger,
+    decoder: any TextDecoder, extractor: any TextExtractor, segmenter: any Segmenter,
+    tagger: any Tagger,
     taxonomy: Taxonomy, pipelineName: String, limits: ProcessingLimits = ProcessingLimits()
   ) {
     self.decoder = decoder
@@ -30,12 +31,15 @@ public struct DocumentProcessor: Sendable {
 
   /// The standard stages: ICU charset decoding, libxml2/plain-text extraction, ICU segmentation
   /// and the taxonomy tagger, configured from a pipeline definition.
-  public static func standard(definition: PipelineDefinition, taxonomy: Taxonomy) -> DocumentProcessor {
+  public static func standard(definition: PipelineDefinition, taxonomy: Taxonomy)
+    -> DocumentProcessor
+  {
     DocumentProcessor(
       decoder: CharsetDecoder(),
       extractor: FormatDispatchingExtractor(
         html: HTMLTextExtractor(
-          keepsFurniture: definition.keepsFurniture, keepsMainContentOnly: definition.keepsMainContentOnly,
+          keepsFurniture: definition.keepsFurniture,
+          keepsMainContentOnly: definition.keepsMainContentOnly,
           limits: definition.limits),
         plainText: PlainTextExtractor(limits: definition.limits)),
       segmenter: ICUSegmenter(locale: definition.segmentationLocale),
@@ -82,7 +86,8 @@ public struct DocumentProcessor: Sendable {
           (count == 1 ? "1 sentence" : "\(count) sentences")
             + " not tagged: over the limit of \(limits.maxSentenceTokens) tokens (limits.max_sentence_tokens in the pipeline)"
             + " or \(limits.maxSentenceBytes) bytes (limits.max_sentence_bytes); the longest has \(longest) tokens"
-            + " and the largest \(largest) bytes; the first is in block \(first.block), line \(first.line)")
+            + " and the largest \(largest) bytes; the first is in block \(first.block), line \(first.line)"
+        )
       }
       if droppedRecordCount > 0 {
         notes.append(
@@ -110,9 +115,12 @@ public struct DocumentProcessor: Sendable {
   ///   - docID: SHA-256 of `bytes`, lowercase hex.
   ///   - format: HTML or plain text (see `DocumentFormat.guess(for:bytes:)`).
   /// - Returns: the result, or the failure naming the stage and the reason.
-  public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat) -> Swift.Result<Result, DocumentFailure> {
+  public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat)
+    -> Swift.Result<Result, DocumentFailure>
+  {
     let clock = ContinuousClock()
-    let deadline = clock.now.advanced(by: .milliseconds(Int64(min(limits.maxDocumentSeconds, 1e9) * 1000)))
+    let deadline = clock.now.advanced(
+      by: .milliseconds(Int64(min(limits.maxDocumentSeconds, 1e9) * 1000)))
     var timings = StageTimings()
     var mark = clock.now
     func lap() -> Duration {
@@ -120,7 +128,9 @@ public struct DocumentProcessor: Sendable {
       defer { mark = now }
       return now - mark
     }
-    func failure(_ stage: DocumentFailure.Stage, _ reason: String) -> Swift.Result<Result, DocumentFailure> {
+    func failure(_ stage: DocumentFailure.Stage, _ reason: String)
+      -> Swift.Result<Result, DocumentFailure>
+    {
       .failure(DocumentFailure(source: source, docID: docID, stage: stage, reason: reason))
     }
     func outOfTime(_ stage: DocumentFailure.Stage) -> Swift.Result<Result, DocumentFailure>? {
@@ -128,7 +138,8 @@ public struct DocumentProcessor: Sendable {
       return failure(
         stage,
         "processing took over \(ProcessingLimits.format(seconds: limits.maxDocumentSeconds)) s "
-          + "(limits.max_document_seconds in the pipeline); document abandoned during \(stage.rawValue)")
+          + "(limits.max_document_seconds in the pipeline); document abandoned during \(stage.rawValue)"
+      )
     }
     let decoded: DecodedDocument
     do {
@@ -142,7 +153,9 @@ public struct DocumentProcessor: Sendable {
     do {
       extracted = try extractor.extractText(from: decoded)
     } catch .outOfTime {
-      return outOfTime(.extract) ?? failure(.extract, ExtractionError.outOfTime(limit: limits.maxDocumentSeconds).description)
+      return outOfTime(.extract)
+        ?? failure(
+          .extract, ExtractionError.outOfTime(limit: limits.maxDocumentSeconds).description)
     } catch {
       return failure(.extract, error.description)
     }
@@ -152,7 +165,8 @@ public struct DocumentProcessor: Sendable {
     guard textBytes <= limits.maxTextBytes else {
       return failure(
         .extract,
-        "extracted text is \(textBytes) bytes, over the limit of \(limits.maxTextBytes) bytes (limits.max_text_bytes in the pipeline)")
+        "extracted text is \(textBytes) bytes, over the limit of \(limits.maxTextBytes) bytes (limits.max_text_bytes in the pipeline)"
+      )
     }
     let segmented: SegmentedText
     do {
@@ -170,17 +184,20 @@ public struct DocumentProcessor: Sendable {
     }
     timings.tag = lap()
     let (records, dropped) = makeRecords(
-      tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: limits.maxEvidenceBytes)
+      tagged.mentions, segmented: segmented, source: source, docID: docID,
+      maxBytes: limits.maxEvidenceBytes)
     timings.records = lap()
     if let late = outOfTime(.emit) { return late }
     let skipped = tagged.skippedSentences.map { skipped in
       let block = segmented.sentences[skipped.sentence].block
       return SkippedSentence(
-        sentence: skipped.sentence, tokenCount: skipped.tokenCount, byteCount: skipped.byteCount, block: block,
+        sentence: skipped.sentence, tokenCount: skipped.tokenCount, byteCount: skipped.byteCount,
+        block: block,
         line: extracted.blocks[block].line)
     }
     var result = Result(
-      decoded: decoded, extracted: extracted, text: segmented.text, sentenceCount: segmented.sentences.count,
+      decoded: decoded, extracted: extracted, text: segmented.text,
+      sentenceCount: segmented.sentences.count,
       records: records, skippedSentences: skipped, timings: timings)
     result.droppedRecordCount = dropped
     result.sentenceRanges = segmented.sentences.map(\.utf8Range)
@@ -190,16 +207,22 @@ public struct DocumentProcessor: Sendable {
   /// Segments and tags text that is already extracted and builds its records, with no time
   /// limit: the stages the tagging benchmark (`lspminer benchmark-tag`) times.
   /// `timings` gains the segment, tag and records times.
-  public func records(forExtracted extracted: ExtractedText, source: String, docID: String, timings: inout StageTimings) throws
+  public func records(
+    forExtracted extracted: ExtractedText, source: String, docID: String,
+    timings: inout StageTimings
+  ) throws
     -> [EvidenceRecord]
   {
     let clock = ContinuousClock()
     let start = clock.now
     let segmented = try segmenter.segment(extracted)
     let segmentedAt = clock.now
-    let tagged = try tagger.tag(segmented, deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
+    let tagged = try tagger.tag(
+      segmented, deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
     let taggedAt = clock.now
-    let records = makeRecords(tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: .max).records
+    let records = makeRecords(
+      tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: .max
+    ).records
     timings.segment += segmentedAt - start
     timings.tag += taggedAt - segmentedAt
     timings.records += clock.now - taggedAt
@@ -219,7 +242,9 @@ public struct DocumentProcessor: Sendable {
     // What a record's line can cost at most: its keys, two hashes and four numbers of at most
     // 20 digits, and its strings as JSON encodes them, so the evidence never passes `maxBytes`.
     var fixedBytes = 420
-    for string in [source, title ?? "", published ?? "", pipelineName, taxonomy.name, taxonomy.version] {
+    for string in [
+      source, title ?? "", published ?? "", pipelineName, taxonomy.name, taxonomy.version,
+    ] {
       fixedBytes += JSONObjectWriter.encodedLength(of: string)
     }
     var sentenceBytes = 0
@@ -229,7 +254,9 @@ public struct DocumentProcessor: Sendable {
     var records: [EvidenceRecord] = []
     records.reserveCapacity(mentions.count)
     let ordered = mentions.sorted {
-      ($0.utf8Range.lowerBound, $0.utf8Range.upperBound) < ($1.utf8Range.lowerBound, $1.utf8Range.upperBound)
+      ($0.utf8Range.lowerBound, $0.utf8Range.upperBound) < (
+        $1.utf8Range.lowerBound, $1.utf8Range.upperBound
+      )
     }
     text.withUTF8 { bytes in
       for mention in ordered {
@@ -241,7 +268,8 @@ public struct DocumentProcessor: Sendable {
           sentenceBytes = JSONObjectWriter.encodedLength(of: sentenceUTF8)
         }
         // The match and the code twice each (code and category), the partnership once.
-        let variable = sentenceBytes + 2 * (mention.utf8Range.count + mention.code.rawValue.utf8.count) + 16
+        let variable =
+          sentenceBytes + 2 * (mention.utf8Range.count + mention.code.rawValue.utf8.count) + 16
           + (mention.partnership.map(JSONObjectWriter.encodedLength(of:)) ?? 4)
         bytesSoFar = bytesSoFar.saturatingAdd(fixedBytes + variable)
         if bytesSoFar > maxBytes { break }
@@ -250,11 +278,14 @@ public struct DocumentProcessor: Sendable {
         records.append(
           EvidenceRecord(
             docID: docID, source: source, title: title, published: published, code: mention.code,
-            match: String(decoding: UnsafeBufferPointer(rebasing: bytes[mention.utf8Range]), as: UTF8.self),
-            polarity: mention.polarity, isHedged: mention.isHedged, partnership: mention.partnership,
+            match: String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[mention.utf8Range]), as: UTF8.self),
+            polarity: mention.polarity, isHedged: mention.isHedged,
+            partnership: mention.partnership,
             sentence: sentenceText, block: sentence.block, charStart: start, charEnd: end,
             line: segmented.extracted.blocks[sentence.block].line,
-            taxonomyName: taxonomy.name, taxonomyVersion: taxonomy.version, taxonomySHA256: taxonomy.sha256,
+            taxonomyName: taxonomy.name, taxonomyVersion: taxonomy.version,
+            taxonomySHA256: taxonomy.sha256,
             pipeline: pipelineName))
       }
     }
@@ -286,8 +317,11 @@ public struct StageTimings: Sendable, Equatable {
 
   /// The stages and their seconds, in pipeline order.
   public var seconds: [(stage: String, seconds: Double)] {
-    [("decode", decode), ("extract", extract), ("segment", segment), ("tag", tag), ("records", records), ("write", write)]
-      .map { ($0.0, $0.1.inSeconds) }
+    [
+      ("decode", decode), ("extract", extract), ("segment", segment), ("tag", tag),
+      ("records", records), ("write", write),
+    ]
+    .map { ($0.0, $0.1.inSeconds) }
   }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 
 extension PipelineDefinition {
   private static let keys = [
-    "name", "description", "sources", "include", "exclude", "discover", "taxonomy", "output", "limits", "extract",
+    "name", "description", "sources", "include", "exclude", "discover", "taxonomy", "output",
+    "limits", "extract",
     "segment",
   ]
 
@@ -10,16 +11,18 @@ extension PipelineDefinition {
   ///
   /// Keys: `name` (required; letters, digits, `-`, `_`, `.`), `description`, `sources` (folders,
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
-  /// (default `out/<name>` in the working directory), `discover: {follow_links_outside, extensionless}`, `limits:`
-  /// (see `ProcessingLimits` for the keys),
-  /// `extract: {keep_furniture, main_content}`, `segment: {locale}`.
+  /// (default `out/<name>` in the working directory), `discover: {follow_links_outside,
+  /// extensionless}`, `limits:` (see `ProcessingLimits` for the keys), `extract: {keep_furniture,
+  /// main_content}`, `segment: {locale}`.
   ///
   /// - Parameter path: the pipeline file, as the user named it.
+  /// - Returns: the pipeline, its relative paths resolved against the file's folder.
   /// - Throws: `ConfigurationError` as `file:line:column: message` for a wrong key or value, a
   ///   missing source folder or taxonomy file, or a bad pattern.
   public static func load(from path: String) throws(ConfigurationError) -> PipelineDefinition {
     guard let data = FileManager.default.contents(atPath: path) else {
-      let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+      let reason =
+        FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
       throw ConfigurationError(file: path, message: "pipeline file \(reason)")
     }
     guard let text = String(data: data, encoding: .utf8) else {
@@ -31,7 +34,8 @@ extension PipelineDefinition {
   /// Parses pipeline YAML text (see `load(from:)`); relative paths resolve against `file`'s folder.
   /// With `checksPaths` false, source folders and the taxonomy file need not exist (the
   /// built-in pipeline).
-  public static func parse(_ text: String, file: String, checksPaths: Bool = true) throws(ConfigurationError)
+  public static func parse(_ text: String, file: String, checksPaths: Bool = true)
+    throws(ConfigurationError)
     -> PipelineDefinition
   {
     let root = try YAMLNode.parse(text, file: file)
@@ -58,9 +62,16 @@ extension PipelineDefinition {
       switch key {
       case "name":
         let given = try value.nonEmptyString(what: "'name'")
-        guard given.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }),
+        guard
+          given.unicodeScalars.allSatisfy({
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+              || "-_.".unicodeScalars.contains($0)
+          }),
           !given.hasPrefix(".")
-        else { throw value.error("pipeline name '\(given)' may hold only letters, digits, '-', '_' and '.'") }
+        else {
+          throw value.error(
+            "pipeline name '\(given)' may hold only letters, digits, '-', '_' and '.'")
+        }
         name = given
       case "description": description = try value.string(what: "'description'")
       case "sources":
@@ -71,15 +82,21 @@ extension PipelineDefinition {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
               throw item.error("source folder '\(path)' does not exist")
             }
-            guard isDirectory.boolValue else { throw item.error("source '\(path)' is not a folder") }
+            guard isDirectory.boolValue else {
+              throw item.error("source '\(path)' is not a folder")
+            }
           }
           sources.append(path)
         }
-        guard !sources.isEmpty else { throw value.error("'sources' is empty; name at least one folder") }
+        guard !sources.isEmpty else {
+          throw value.error("'sources' is empty; name at least one folder")
+        }
       case "include":
         includeGiven = true
         include = try patterns(value, what: "'include'")
-        guard !include.isEmpty else { throw value.error("'include' is empty; no file would be read") }
+        guard !include.isEmpty else {
+          throw value.error("'include' is empty; no file would be read")
+        }
       case "exclude": exclude = try patterns(value, what: "'exclude'")
       case "taxonomy":
         let path = resolve(try value.nonEmptyString(what: "'taxonomy'"))
@@ -93,25 +110,32 @@ extension PipelineDefinition {
           allowedKeys: ["follow_links_outside", "extensionless"], what: "'discover'")
         {
           switch option {
-          case "follow_links_outside": followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'")
+          case "follow_links_outside":
+            followsLinksOutside = try optionValue.bool(what: "'follow_links_outside'")
           case "extensionless": readsExtensionless = try optionValue.bool(what: "'extensionless'")
           default: break
           }
         }
       case "limits":
-        for (limit, _, limitValue) in try value.mapping(allowedKeys: ProcessingLimits.keys, what: "'limits'") {
+        for (limit, _, limitValue) in try value.mapping(
+          allowedKeys: ProcessingLimits.keys, what: "'limits'")
+        {
           let what = "'\(limit)'"
           if let key = ProcessingLimits.integerKeys.first(where: { $0.name == limit }) {
-            limits[keyPath: key.keyPath] = try limitValue.positiveInt(what: what, atMost: key.ceiling, reason: key.reason)
+            limits[keyPath: key.keyPath] = try limitValue.positiveInt(
+              what: what, atMost: key.ceiling, reason: key.reason)
           } else if limit == "max_document_seconds" {
             limits.maxDocumentSeconds = try limitValue.positiveNumber(
               what: what, atMost: ProcessingLimits.maxDocumentSecondsCeiling, reason: "a day")
           } else if limit == "max_removed_share" {
-            limits.maxRemovedShare = try limitValue.positiveNumber(what: what, atMost: 1, reason: "a share of the sources")
+            limits.maxRemovedShare = try limitValue.positiveNumber(
+              what: what, atMost: 1, reason: "a share of the sources")
           }
         }
       case "extract":
-        for (option, _, optionValue) in try value.mapping(allowedKeys: ["keep_furniture", "main_content"], what: "'extract'") {
+        for (option, _, optionValue) in try value.mapping(
+          allowedKeys: ["keep_furniture", "main_content"], what: "'extract'")
+        {
           if option == "keep_furniture" {
             keepsFurniture = try optionValue.bool(what: "'keep_furniture'")
           } else {
@@ -119,7 +143,9 @@ extension PipelineDefinition {
           }
         }
       case "segment":
-        for (option, _, optionValue) in try value.mapping(allowedKeys: ["locale"], what: "'segment'") where option == "locale" {
+        for (option, _, optionValue) in try value.mapping(
+          allowedKeys: ["locale"], what: "'segment'") where option == "locale"
+        {
           locale = try optionValue.nonEmptyString(what: "'locale'")
         }
       default: break
@@ -132,7 +158,8 @@ extension PipelineDefinition {
       include = defaultInclude.compactMap { try? GlobPattern($0) }
     }
     var definition = PipelineDefinition(
-      file: file, name: name, description: description, sources: sources, include: include, exclude: exclude,
+      file: file, name: name, description: description, sources: sources, include: include,
+      exclude: exclude,
       taxonomyPath: taxonomy, outputPath: output ?? "out/\(name)", limits: limits,
       keepsFurniture: keepsFurniture, segmentationLocale: locale)
     definition.keepsMainContentOnly = mainContent
@@ -142,14 +169,17 @@ extension PipelineDefinition {
     return definition
   }
 
-  private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError) -> [GlobPattern] {
+  private static func patterns(_ value: YAMLNode, what: String) throws(ConfigurationError)
+    -> [GlobPattern]
+  {
     var patterns: [GlobPattern] = []
     for item in try value.sequence(what: what) {
       let text = try item.string(what: "a pattern")
       do {
         patterns.append(try GlobPattern(text))
       } catch {
-        throw item.error("bad pattern: \(error.message)", columnOffset: error.offset + (item.isQuoted ? 1 : 0))
+        throw item.error(
+          "bad pattern: \(error.message)", columnOffset: error.offset + (item.isQuoted ? 1 : 0))
       }
     }
     return patterns

@@ -51,7 +51,8 @@ public struct PipelineDefinition: Sendable {
 
   /// Include patterns used when a pipeline names none.
   public static let defaultInclude = [
-    "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.shtml", "**/*.php", "**/*.asp", "**/*.aspx", "**/*.jsp", "**/*.txt",
+    "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.shtml", "**/*.php", "**/*.asp", "**/*.aspx",
+    "**/*.jsp", "**/*.txt",
   ]
   /// The size limit used when a pipeline sets none (50 MB).
   public static let defaultMaxFileBytes = ProcessingLimits().maxFileBytes

@@ -9,29 +9,40 @@ public struct ICUSegmenter: Segmenter {
   /// The ICU locale ID of the break iterators.
   public var locale: String
   /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
-  public var titles: Set<String> { didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) } }
+  public var titles: Set<String> {
+    didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) }
+  }
   /// Words that, followed by a full stop, end no sentence when lower case or a digit follows.
-  public var abbreviations: Set<String> { didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) } }
+  public var abbreviations: Set<String> {
+    didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) }
+  }
   /// The rules, with the two lists above made ready for lookups by bytes once, not per document.
   private var rules: SentenceBreaks
 
   /// Titles that precede a name.
   public static let defaultTitles: Set<String> = [
-    "Dr", "Mr", "Mrs", "Ms", "Mx", "Cllr", "Cllrs", "Prof", "Rev", "Revd", "Hon", "Rt", "St", "Sr", "Jr", "Capt",
-    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs", "Ch", "Coun", "Lord", "Lady", "hon", "Rt",
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Cllr", "Cllrs", "Prof", "Rev", "Revd", "Hon", "Rt", "St", "Sr",
+    "Jr", "Capt",
+    "Col", "Gen", "Lt", "Sgt", "Supt", "Insp", "Det", "Sir", "Dame", "Messrs", "Ch", "Coun", "Lord",
+    "Lady", "hon", "Rt",
   ]
 
   /// Abbreviations that end no sentence when the text goes on in lower case.
   public static let defaultAbbreviations: Set<String> = [
-    "e.g", "i.e", "approx", "cf", "vs", "etc", "No", "Nos", "no", "para", "paras", "p", "pp", "Fig", "fig", "Vol",
-    "vol", "Dept", "dept", "Co", "Ltd", "Inc", "ca", "c", "est", "incl", "min", "max", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ed", "eds", "Ed", "Eds", "op", "cit", "ibid", "Ibid",
-    "a.m", "p.m", "Cttee", "Govt", "govt", "Assoc", "Dist", "Div", "Rd", "Ave", "Ref", "ref", "Tel", "tel", "nr",
+    "e.g", "i.e", "approx", "cf", "vs", "etc", "No", "Nos", "no", "para", "paras", "p", "pp", "Fig",
+    "fig", "Vol",
+    "vol", "Dept", "dept", "Co", "Ltd", "Inc", "ca", "c", "est", "incl", "min", "max", "Jan", "Feb",
+    "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ed", "eds", "Ed", "Eds", "op", "cit",
+    "ibid", "Ibid",
+    "a.m", "p.m", "Cttee", "Govt", "govt", "Assoc", "Dist", "Div", "Rd", "Ave", "Ref", "ref", "Tel",
+    "tel", "nr",
   ]
 
   /// Creates a segmenter.
   public init(
-    locale: String = "en_GB", titles: Set<String> = defaultTitles, abbreviations: Set<String> = defaultAbbreviations
+    locale: String = "en_GB", titles: Set<String> = defaultTitles,
+    abbreviations: Set<String> = defaultAbbreviations
   ) {
     self.locale = locale
     self.titles = titles
@@ -74,7 +85,9 @@ public struct ICUSegmenter: Segmenter {
           var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
           lostSpaces += lost
           lost = (lost + rules.figureStartBreaks(in: utf8, from: blockStart, to: blockEnd)).sorted()
-          if block.kind != .tableCell, let runIn = rules.runInHeadingEnd(in: utf8, from: blockStart, to: blockEnd) {
+          if block.kind != .tableCell,
+            let runIn = rules.runInHeadingEnd(in: utf8, from: blockStart, to: blockEnd)
+          {
             // A heading that lost its line break is a unit of its own.
             lost.insert(runIn, at: lost.firstIndex { $0 > runIn } ?? lost.endIndex)
           }
@@ -86,7 +99,8 @@ public struct ICUSegmenter: Segmenter {
               sentenceStart = lost[lostIndex]
               lostIndex += 1
             }
-            if rules.keeps(candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8),
+            if rules.keeps(
+              candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8),
               !isReference || !Self.followsQuestion(candidate, in: utf8)
             {
               breaks.append(candidate)
@@ -111,7 +125,8 @@ public struct ICUSegmenter: Segmenter {
         var upper = range.upperBound
         // A piece with no letter or digit (an opening quote cut off by a break) goes with the
         // sentence after it in the same block.
-        if !utf8[lower..<upper].contains(where: { Self.isAlphanumeric($0) }), position + 1 < ranges.count,
+        if !utf8[lower..<upper].contains(where: { Self.isAlphanumeric($0) }),
+          position + 1 < ranges.count,
           ranges[position + 1].block == blockIndex
         {
           carried = lower
@@ -123,15 +138,19 @@ public struct ICUSegmenter: Segmenter {
         while tokenIndex < tokens.count, tokens[tokenIndex].lowerBound < lower { tokenIndex += 1 }
         let firstToken = tokenIndex
         while tokenIndex < tokens.count, tokens[tokenIndex].upperBound <= upper { tokenIndex += 1 }
-        sentences.append(Sentence(block: blockIndex, utf8Range: lower..<upper, tokenIndices: firstToken..<tokenIndex))
+        sentences.append(
+          Sentence(
+            block: blockIndex, utf8Range: lower..<upper, tokenIndices: firstToken..<tokenIndex))
       }
     }
     return SegmentedText(
-      extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences, tokens: tokens)
+      extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences,
+      tokens: tokens)
   }
 
   /// Whether the break at `boundary` follows a "?" or "!" (and its spaces).
-  private static func followsQuestion(_ boundary: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func followsQuestion(_ boundary: Int, in utf8: UnsafeBufferPointer<UInt8>) -> Bool
+  {
     var end = boundary
     while end > 0, utf8[end - 1] == 0x20 { end -= 1 }
     return end > 0 && (utf8[end - 1] == UInt8(ascii: "?") || utf8[end - 1] == UInt8(ascii: "!"))

@@ -22,7 +22,8 @@ public enum AtomicFile {
   ///
   /// - Throws: `OutputError` naming the path and the system's reason.
   @discardableResult
-  public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = false) throws(OutputError)
+  public static func write(_ bytes: some Collection<UInt8>, to path: String, durable: Bool = false)
+    throws(OutputError)
     -> Written
   {
     let contiguous = Array(bytes)
@@ -42,7 +43,8 @@ public enum AtomicFile {
   ) throws(OutputError) -> Written {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(counter.next())"
+    let temporary =
+      (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(counter.next())"
     let descriptor = try createExclusively(temporary, reportingAs: path)
     TemporaryFiles.shared.add(temporary)
     defer { TemporaryFiles.shared.remove(temporary) }
@@ -56,7 +58,9 @@ public enum AtomicFile {
       if let reason = writeAll(chunk, to: descriptor) { failure = reason }
       return failure == nil
     }
-    if failure == nil, durable, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+    if failure == nil, durable, fsync(descriptor) != 0 {
+      failure = String(cString: strerror(errno))
+    }
     if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
@@ -70,7 +74,8 @@ public enum AtomicFile {
   /// no reader waits on, such as an archive member in the spool.
   ///
   /// - Returns: the identity of the file written.
-  public static func create(_ path: String, with bytes: [UInt8]) throws(OutputError) -> FileIdentity {
+  public static func create(_ path: String, with bytes: [UInt8]) throws(OutputError) -> FileIdentity
+  {
     let descriptor = try createExclusively(path, reportingAs: path)
     var failure = writeAll(bytes, to: descriptor)
     var info = stat()
@@ -85,13 +90,17 @@ public enum AtomicFile {
 
   /// Opens a new file for writing; a leftover of the same name (a temporary file of a killed
   /// run, or a planted link) is removed first, never followed.
-  static func createExclusively(_ path: String, reportingAs target: String) throws(OutputError) -> Int32 {
+  static func createExclusively(_ path: String, reportingAs target: String) throws(OutputError)
+    -> Int32
+  {
     var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     if descriptor < 0, errno == EEXIST {
       unlink(path)
       descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     }
-    guard descriptor >= 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+    guard descriptor >= 0 else {
+      throw OutputError(path: target, reason: String(cString: strerror(errno)))
+    }
     return descriptor
   }
 
@@ -100,7 +109,8 @@ public enum AtomicFile {
     bytes.withUnsafeBytes { buffer -> String? in
       var offset = 0
       while offset < buffer.count {
-        let written = Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        let written = Foundation.write(
+          descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           return String(cString: strerror(errno))

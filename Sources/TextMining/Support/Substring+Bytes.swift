@@ -12,14 +12,18 @@ extension StringProtocol {
   func rangeOfBytes(_ pattern: String, backwards: Bool = false) -> Range<Index>? {
     var pattern = pattern
     let found: Int?? = pattern.withUTF8 { needle in
-      utf8.withContiguousStorageIfAvailable { haystack in Self.offset(of: needle, in: haystack, backwards: backwards) }
+      utf8.withContiguousStorageIfAvailable { haystack in
+        Self.offset(of: needle, in: haystack, backwards: backwards)
+      }
     }
     let offset: Int?
     if let found {
       offset = found
     } else {
       offset = pattern.withUTF8 { needle in
-        Array(utf8).withUnsafeBufferPointer { Self.offset(of: needle, in: $0, backwards: backwards) }
+        Array(utf8).withUnsafeBufferPointer {
+          Self.offset(of: needle, in: $0, backwards: backwards)
+        }
       }
     }
     guard let offset else { return nil }

@@ -18,7 +18,8 @@ struct YAMLNode {
       switch error {
       case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
         .composer(_, let problem, let mark, _):
-        throw ConfigurationError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        throw ConfigurationError(
+          file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
       default:
         throw ConfigurationError(file: file, message: "invalid YAML: \(error)")
       }
@@ -42,17 +43,27 @@ struct YAMLNode {
   }
 
   /// The entries of a mapping, in file order, checked against the allowed keys.
-  func mapping(allowedKeys: [String], what: String) throws(ConfigurationError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-    guard let mapping = node.mapping else { throw error("\(what) must be a mapping of keys to values") }
+  func mapping(allowedKeys: [String], what: String) throws(ConfigurationError) -> [(
+    key: String, keyNode: YAMLNode, value: YAMLNode
+  )] {
+    guard let mapping = node.mapping else {
+      throw error("\(what) must be a mapping of keys to values")
+    }
     var seen: Set<String> = []
     var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
     for (key, value) in mapping {
       let keyNode = YAMLNode(node: key, file: file)
-      guard let name = key.scalar?.string else { throw keyNode.error("keys of \(what) must be plain strings") }
-      if !allowedKeys.isEmpty, !allowedKeys.contains(name) {
-        throw keyNode.error("unknown key '\(name)' in \(what); expected one of \(allowedKeys.joined(separator: ", "))")
+      guard let name = key.scalar?.string else {
+        throw keyNode.error("keys of \(what) must be plain strings")
       }
-      guard seen.insert(name).inserted else { throw keyNode.error("duplicate key '\(name)' in \(what)") }
+      if !allowedKeys.isEmpty, !allowedKeys.contains(name) {
+        throw keyNode.error(
+          "unknown key '\(name)' in \(what); expected one of \(allowedKeys.joined(separator: ", "))"
+        )
+      }
+      guard seen.insert(name).inserted else {
+        throw keyNode.error("duplicate key '\(name)' in \(what)")
+      }
       entries.append((name, keyNode, YAMLNode(node: value, file: file)))
     }
     return entries
@@ -84,14 +95,20 @@ struct YAMLNode {
   /// A positive integer, allowing `_` separators.
   func positiveInt(what: String) throws(ConfigurationError) -> Int {
     let text = String(try string(what: what).filter { $0 != "_" })
-    guard let value = Int(text), value > 0 else { throw error("\(what) must be a positive whole number, not '\(text)'") }
+    guard let value = Int(text), value > 0 else {
+      throw error("\(what) must be a positive whole number, not '\(text)'")
+    }
     return value
   }
 
   /// A positive integer no larger than `bound`; `reason` says why larger values are refused.
-  func positiveInt(what: String, atMost bound: Int, reason: String) throws(ConfigurationError) -> Int {
+  func positiveInt(what: String, atMost bound: Int, reason: String) throws(ConfigurationError)
+    -> Int
+  {
     let value = try positiveInt(what: what)
-    guard value <= bound else { throw error("\(what) is \(value), above its largest allowed value \(bound) (\(reason))") }
+    guard value <= bound else {
+      throw error("\(what) is \(value), above its largest allowed value \(bound) (\(reason))")
+    }
     return value
   }
 
@@ -105,10 +122,14 @@ struct YAMLNode {
   }
 
   /// A positive number no larger than `bound`; `reason` says why larger values are refused.
-  func positiveNumber(what: String, atMost bound: Double, reason: String) throws(ConfigurationError) -> Double {
+  func positiveNumber(what: String, atMost bound: Double, reason: String) throws(ConfigurationError)
+    -> Double
+  {
     let value = try positiveNumber(what: what)
     guard value <= bound else {
-      throw error("\(what) is \(ProcessingLimits.format(seconds: value)), above its largest allowed value \(ProcessingLimits.format(seconds: bound)) (\(reason))")
+      throw error(
+        "\(what) is \(ProcessingLimits.format(seconds: value)), above its largest allowed value \(ProcessingLimits.format(seconds: bound)) (\(reason))"
+      )
     }
     return value
   }

@@ -23,7 +23,8 @@ public protocol Tagger: Sendable {
   ///   - deadline: when to give up; checked between sentences.
   /// - Returns: the mentions, ordered by position, and the sentences left untagged.
   /// - Throws: `TaggingError.outOfTime` when the deadline passes.
-  func tag(_ text: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError) -> TaggedText
+  func tag(_ text: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError)
+    -> TaggedText
 }
 
 /// What the tagger made of a document.
@@ -35,7 +36,9 @@ public struct TaggedText: Sendable {
   public var skippedSentences: [(sentence: Int, tokenCount: Int, byteCount: Int)]
 
   /// Creates a tagging result.
-  public init(mentions: [Mention], skippedSentences: [(sentence: Int, tokenCount: Int, byteCount: Int)] = []) {
+  public init(
+    mentions: [Mention], skippedSentences: [(sentence: Int, tokenCount: Int, byteCount: Int)] = []
+  ) {
     self.mentions = mentions
     self.skippedSentences = skippedSentences
   }

@@ -36,13 +36,19 @@ extension TaxonomyTagger {
   public func explanation(of segmented: SegmentedText, blocks: Set<Int>? = nil) -> String {
     let analysis = analysis(of: segmented)
     var lines: [String] = []
-    if let subject = analysis.subject { lines.append("document subject (partnership named in the title): \(subject)") }
+    if let subject = analysis.subject {
+      lines.append("document subject (partnership named in the title): \(subject)")
+    }
     for (index, sentence) in segmented.sentences.enumerated() {
       if let blocks, !blocks.contains(sentence.block) { continue }
       lines.append("")
-      lines.append("sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))")
+      lines.append(
+        "sentence \(index) (block \(sentence.block)): \(segmented.string(utf8Range: sentence.utf8Range))"
+      )
       if analysis.skipped.contains(index) {
-        lines.append("  not tagged: over the sentence limits (limits.max_sentence_tokens, limits.max_sentence_bytes)")
+        lines.append(
+          "  not tagged: over the sentence limits (limits.max_sentence_tokens, limits.max_sentence_bytes)"
+        )
         continue
       }
       let words = analysis.words[index]
@@ -59,21 +65,28 @@ extension TaxonomyTagger {
           .joined(separator: " "))
       if let context {
         for cue in context.cues {
-          lines.append("  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))")
+          lines.append(
+            "  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))"
+          )
         }
       } else if !words.isEmpty {
         lines.append("  no code phrase or name: cues not read")
       }
       switch found?.framing {
       case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")
-      case .judged(let polarity): lines.append("  list item under a \(polarity.rawValue) lead-in: judged mentions without a polarity take it")
+      case .judged(let polarity):
+        lines.append(
+          "  list item under a \(polarity.rawValue) lead-in: judged mentions without a polarity take it"
+        )
       case nil: break
       }
       for name in found?.names ?? [] {
         lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
       }
       for exclusion in found?.exclusions ?? [] {
-        lines.append("  exclusion: '\(span(exclusion.tokens))' (\(exclusion.entry.phrase)) blocks \(exclusion.entry.code)")
+        lines.append(
+          "  exclusion: '\(span(exclusion.tokens))' (\(exclusion.entry.phrase)) blocks \(exclusion.entry.code)"
+        )
       }
       for mention in analysis.mentions where mention.sentence == index {
         let matched = segmented.string(utf8Range: mention.utf8Range)

@@ -30,7 +30,9 @@ public struct TaxonomyTagger: Tagger {
 
   /// Creates a tagger with the sentence limits of a pipeline's limits.
   public init(taxonomy: Taxonomy, limits: ProcessingLimits) {
-    self.init(taxonomy: taxonomy, maxSentenceTokens: limits.maxSentenceTokens, maxSentenceBytes: limits.maxSentenceBytes)
+    self.init(
+      taxonomy: taxonomy, maxSentenceTokens: limits.maxSentenceTokens,
+      maxSentenceBytes: limits.maxSentenceBytes)
   }
 
   /// Whether a sentence is over the token or byte limit, and so left untagged.
@@ -43,14 +45,20 @@ public struct TaxonomyTagger: Tagger {
     (try? tag(segmented, deadline: .now.advanced(by: .seconds(1_000_000_000))))?.mentions ?? []
   }
 
-  public func tag(_ segmented: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError) -> TaggedText {
-    guard let (tagged, _) = run(segmented, deadline: deadline, recording: false) else { throw .outOfTime }
+  public func tag(_ segmented: SegmentedText, deadline: ContinuousClock.Instant)
+    throws(TaggingError) -> TaggedText
+  {
+    guard let (tagged, _) = run(segmented, deadline: deadline, recording: false) else {
+      throw .outOfTime
+    }
     return tagged
   }
 
   /// Tags a document and keeps what the tagger made of each sentence on the way, for
   /// `explanation(of:blocks:)`.
   func analysis(of segmented: SegmentedText) -> DocumentAnalysis {
+    // Without a deadline the run always finishes, and recording always yields an analysis.
+    // swift-format-ignore: NeverForceUnwrap
     run(segmented, deadline: .now.advanced(by: .seconds(1_000_000_000)), recording: true)!.analysis!
   }
 
@@ -68,32 +76,40 @@ public struct TaxonomyTagger: Tagger {
         skipped.append((index, sentence.tokenIndices.count, sentence.utf8Range.count))
       }
       let sentences = DocumentTokens.sentences(
-        of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)), scratch: &scratch)
+        of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)),
+        scratch: &scratch)
       guard clock.now < deadline else { return nil }
-      let names = PartnershipNameRecognizer(taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
-      let framings = ListFraming.framings(of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
+      let names = PartnershipNameRecognizer(
+        taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
+      let framings = ListFraming.framings(
+        of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var mentions: [Mention] = []
       var analyses: [Int: SentenceAnalysis] = [:]
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
-        var analysis: SentenceAnalysis? = recording ? SentenceAnalysis(framing: framings[index]) : nil
+        var analysis: SentenceAnalysis? =
+          recording ? SentenceAnalysis(framing: framings[index]) : nil
         mentions += tagged(
-          sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index], analysis: &analysis)
+          sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index],
+          analysis: &analysis)
         if let analysis { analyses[index] = analysis }
       }
       Attribution.assign(to: &mentions, segmented: segmented, names: names)
       let tagged = TaggedText(mentions: mentions, skippedSentences: skipped)
       guard recording else { return (tagged, nil) }
       let words = sentences.map { tokens in
-        (0..<tokens.count).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range($0)]), as: UTF8.self) }
+        (0..<tokens.count).map {
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range($0)]), as: UTF8.self)
+        }
       }
       let normalized = sentences.map { tokens in (0..<tokens.count).map { tokens.normalized($0) } }
       return (
         tagged,
         DocumentAnalysis(
-          subject: names.subject, words: words, normalized: normalized, sentences: analyses, mentions: mentions,
+          subject: names.subject, words: words, normalized: normalized, sentences: analyses,
+          mentions: mentions,
           skipped: Set(skipped.map(\.sentence)))
       )
     }
@@ -102,7 +118,9 @@ public struct TaxonomyTagger: Tagger {
   /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary
   /// sectors", the matched "voluntary sectors" lends its head to "public" and "private", which
   /// count when "public sector" and "private sector" are phrases.
-  private func coordinated(_ matches: [PhraseMatcher.Match], tokens: SentenceTokens) -> [PhraseMatcher.Match] {
+  private func coordinated(_ matches: [PhraseMatcher.Match], tokens: SentenceTokens)
+    -> [PhraseMatcher.Match]
+  {
     var found: [PhraseMatcher.Match] = []
     let matcher = taxonomy.matcher
     for match in matches where match.tokens.count == 2 {
@@ -111,7 +129,8 @@ public struct TaxonomyTagger: Tagger {
       guard index >= 1, ["and", "or"].contains(tokens.normalized(index)) else { continue }
       index -= 1
       while index >= 0, !tokens.clauseBreak(index),
-        let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]), !matcher.entries[entry].isExclusion
+        let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]),
+        !matcher.entries[entry].isExclusion
       {
         found.append(PhraseMatcher.Match(tokens: index..<(index + 1), entry: entry))
         guard index >= 1, tokens.commaAfter(index - 1) else { break }
@@ -122,7 +141,8 @@ public struct TaxonomyTagger: Tagger {
   }
 
   private func tagged(
-    sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool, framing: ListFraming?,
+    sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool,
+    framing: ListFraming?,
     analysis: inout SentenceAnalysis?
   ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
@@ -136,7 +156,9 @@ public struct TaxonomyTagger: Tagger {
     for match in matches + coordinated(matches, tokens: tokens) {
       let entry = taxonomy.matcher.entries[match.entry]
       if entry.isExclusion { analysis?.exclusions.append((match.tokens, entry)) }
-      guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else { continue }
+      guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else {
+        continue
+      }
       found.append((match.tokens, entry))
     }
     // Most sentences of a web page code nothing: they need no cue pass.
@@ -146,37 +168,48 @@ public struct TaxonomyTagger: Tagger {
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
-    var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(repeating: nil, count: found.count)
+    var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(
+      repeating: nil, count: found.count)
     for (index, match) in found.enumerated() where taxonomy.flags(match.entry.code).isJudged {
       var reading = context.reading(
         of: match.tokens, phrasePolarity: match.entry.polarity, judged: true,
         presenceIsPositive: taxonomy.flags(match.entry.code).presenceIsPositive)
-      if let framing { reading = framing.applied(to: reading, phrasePolarity: match.entry.polarity) }
+      if let framing {
+        reading = framing.applied(to: reading, phrasePolarity: match.entry.polarity)
+      }
       readings[index] = reading
-      if match.entry.polarity != nil, taxonomy.flags(match.entry.code).isVerdict { verdicts.append((match.tokens, reading.polarity)) }
+      if match.entry.polarity != nil, taxonomy.flags(match.entry.code).isVerdict {
+        verdicts.append((match.tokens, reading.polarity))
+      }
     }
     let spans = found.map(\.tokens) + named.map(\.tokens)
     func unjudged(_ span: Range<Int>, _ code: Code) -> (polarity: Polarity, isHedged: Bool) {
-      guard taxonomy.flags(code).isJudgedByPredicate else { return context.reading(of: span, phrasePolarity: nil, judged: false) }
-      return context.plainReading(of: span, in: tokens, verdicts: verdicts, others: spans.filter { $0 != span })
+      guard taxonomy.flags(code).isJudgedByPredicate else {
+        return context.reading(of: span, phrasePolarity: nil, judged: false)
+      }
+      return context.plainReading(
+        of: span, in: tokens, verdicts: verdicts, others: spans.filter { $0 != span })
     }
     for (index, match) in found.enumerated() {
       let reading = readings[index] ?? unjudged(match.tokens, match.entry.code)
       mentions.append(
         Mention(
           code: match.entry.code, sentence: sentence,
-          utf8Range: tokens.range(match.tokens.lowerBound).lowerBound..<tokens.range(match.tokens.upperBound - 1).upperBound,
+          utf8Range: tokens.range(match.tokens.lowerBound)
+            .lowerBound..<tokens.range(match.tokens.upperBound - 1).upperBound,
           polarity: reading.polarity, isHedged: reading.isHedged, partnership: nil))
     }
     if let code = taxonomy.partnershipNames?.code {
       for name in named {
         let reading =
           taxonomy.flags(code).isJudged
-          ? context.reading(of: name.tokens, phrasePolarity: nil, judged: true) : unjudged(name.tokens, code)
+          ? context.reading(of: name.tokens, phrasePolarity: nil, judged: true)
+          : unjudged(name.tokens, code)
         mentions.append(
           Mention(
             code: code, sentence: sentence,
-            utf8Range: tokens.range(name.tokens.lowerBound).lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
+            utf8Range: tokens.range(name.tokens.lowerBound)
+              .lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
             polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
       }
     }

@@ -34,14 +34,16 @@ import Testing
   }
 
   @Test func followsAnHTTPEquivWindows1252Declaration() throws {
-    let result = try decoder.decode(try Fixtures.bytes("html/declared-windows-1252.html"), format: .html)
+    let result = try decoder.decode(
+      try Fixtures.bytes("html/declared-windows-1252.html"), format: .html)
     #expect(result.encoding == "windows-1252")
     #expect(result.declaredEncoding == "windows-1252")
     #expect(result.text.contains("“Mutual trust” cost £300 – agreed."))
   }
 
   @Test func fallsBackToWindows1252WhenUndeclaredBytesAreNotUTF8() throws {
-    let result = try decoder.decode(try Fixtures.bytes("html/undeclared-windows-1252.html"), format: .html)
+    let result = try decoder.decode(
+      try Fixtures.bytes("html/undeclared-windows-1252.html"), format: .html)
     #expect(result.encoding == "windows-1252")
     #expect(result.declaredEncoding == nil)
     #expect(result.text.contains("Partners’ “trust” £."))
@@ -69,7 +71,8 @@ import Testing
   }
 
   @Test func ignoresCharsetDeclarationsInPlainText() throws {
-    let result = try decoder.decode(Array("<meta charset=\"shift_jis\"> café".utf8), format: .plainText)
+    let result = try decoder.decode(
+      Array("<meta charset=\"shift_jis\"> café".utf8), format: .plainText)
     #expect(result.encoding == "UTF-8")
     #expect(result.text.hasSuffix("café"))
   }
@@ -78,7 +81,10 @@ import Testing
     #expect(throws: DecodingError.empty) { try decoder.decode([], format: .html) }
   }
 
-  @Test(arguments: [("hostile/report-pdf-renamed.html", "PDF document"), ("hostile/archive-zip-renamed.html", "ZIP archive")])
+  @Test(arguments: [
+    ("hostile/report-pdf-renamed.html", "PDF document"),
+    ("hostile/archive-zip-renamed.html", "ZIP archive"),
+  ])
   func refusesBinaryFiles(file: String, kind: String) throws {
     let bytes = try Fixtures.bytes(file)
     #expect(throws: DecodingError.binary(kind: kind)) { try decoder.decode(bytes, format: .html) }
@@ -100,11 +106,14 @@ import Testing
 
   @Test func refusesBytesValidInNoSupportedEncoding() throws {
     let bytes = try Fixtures.bytes("hostile/undecodable.txt")
-    #expect(throws: DecodingError.undecodable(byteOffset: 21)) { try decoder.decode(bytes, format: .plainText) }
+    #expect(throws: DecodingError.undecodable(byteOffset: 21)) {
+      try decoder.decode(bytes, format: .plainText)
+    }
   }
 
   @Test func removesStrayControlCharacters() throws {
-    let result = try decoder.decode(Array("Trust\u{01} and\u{7F} leadership".utf8), format: .plainText)
+    let result = try decoder.decode(
+      Array("Trust\u{01} and\u{7F} leadership".utf8), format: .plainText)
     #expect(result.text == "Trust and leadership")
   }
 
@@ -112,7 +121,8 @@ import Testing
     ("text/undeclared-koi8-r.txt", "koi8-r", "Местное стратегическое"),
     ("text/undeclared-iso-8859-2.txt", "iso-8859-2", "Partnerstwo lokalne w Gdańsku"),
   ])
-  func detectsUndeclaredCharsetsOutsideLatin1(file: String, encoding: String, start: String) throws {
+  func detectsUndeclaredCharsetsOutsideLatin1(file: String, encoding: String, start: String) throws
+  {
     let result = try CharsetDecoder().decode(try Fixtures.bytes(file), format: .plainText)
     #expect(result.encoding == encoding)
     #expect(result.text.hasPrefix(start))

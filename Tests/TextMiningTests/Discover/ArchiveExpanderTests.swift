@@ -6,18 +6,25 @@ import Testing
 /// Archives as sources: every format, WARC records, bombs, traversal names and damage.
 /// The fixtures are written by `Scripts/make-archive-fixtures.py`.
 @Suite struct ArchiveExpanderTests {
-  private func expand(_ name: String, maxMemberBytes: Int = 1_000_000, maxArchiveBytes: Int = 100_000_000) throws -> (
-    files: [SourceFile], failures: [DocumentFailure], contents: [String: String], spool: TemporaryFolder
+  private func expand(
+    _ name: String, maxMemberBytes: Int = 1_000_000, maxArchiveBytes: Int = 100_000_000
+  ) throws -> (
+    files: [SourceFile], failures: [DocumentFailure], contents: [String: String],
+    spool: TemporaryFolder
   ) {
     let spool = try TemporaryFolder()
     let expander = ArchiveExpander(
-      maxMemberBytes: maxMemberBytes, maxArchiveBytes: maxArchiveBytes, spoolFolder: spool.path + "/spool")
+      maxMemberBytes: maxMemberBytes, maxArchiveBytes: maxArchiveBytes,
+      spoolFolder: spool.path + "/spool")
     let include = try ["**/*.html", "**/*.txt"].map { try GlobPattern($0) }
     let archive = SourceFile(source: "archives/" + name, path: Fixtures.path("archives/" + name))
-    let (files, failures) = expander.expand(archive, prefix: "0") { member in include.contains { $0.matches(member) } }
+    let (files, failures) = expander.expand(archive, prefix: "0") { member in
+      include.contains { $0.matches(member) }
+    }
     var contents: [String: String] = [:]
     for file in files {
-      contents[file.source] = String(decoding: try #require(FileManager.default.contents(atPath: file.path)), as: UTF8.self)
+      contents[file.source] = String(
+        decoding: try #require(FileManager.default.contents(atPath: file.path)), as: UTF8.self)
       #expect(file.path.hasPrefix(spool.path + "/spool/"))
     }
     return (files, failures, contents, spool)
@@ -27,9 +34,15 @@ import Testing
   func membersOfEachArchiveFormatAreDocumentsNamedArchiveBangMember(name: String) throws {
     let result = try expand(name)
     #expect(result.failures.isEmpty)
-    #expect(result.files.map(\.source) == ["archives/\(name)!/reports/board-note.txt", "archives/\(name)!/reports/news.html"])
-    #expect(result.contents["archives/\(name)!/reports/board-note.txt"]?.hasPrefix("Thornbury LSP board note") == true)
-    #expect(result.contents["archives/\(name)!/reports/news.html"]?.contains("mutual trust") == true)
+    #expect(
+      result.files.map(\.source) == [
+        "archives/\(name)!/reports/board-note.txt", "archives/\(name)!/reports/news.html",
+      ])
+    #expect(
+      result.contents["archives/\(name)!/reports/board-note.txt"]?.hasPrefix(
+        "Thornbury LSP board note") == true)
+    #expect(
+      result.contents["archives/\(name)!/reports/news.html"]?.contains("mutual trust") == true)
   }
 
   @Test func aCompressedFileIsOneDocumentNamedWithoutItsSuffix() throws {
@@ -55,15 +68,19 @@ import Testing
 
   @Test func aWebArchiveRecordOverTheLimitIsReportedAndSkipped() throws {
     let result = try expand("crawl.warc", maxMemberBytes: 100)
-    #expect(result.failures.map(\.source).contains("archives/crawl.warc!/http://www.thornbury-lsp.example/news/leadership"))
+    #expect(
+      result.failures.map(\.source).contains(
+        "archives/crawl.warc!/http://www.thornbury-lsp.example/news/leadership"))
     #expect(result.failures.allSatisfy { $0.reason.contains("over the size limit of 100 bytes") })
-    #expect(result.files.map(\.source) == ["archives/crawl.warc!/file:///archive/minutes/2007-03.txt"])
+    #expect(
+      result.files.map(\.source) == ["archives/crawl.warc!/file:///archive/minutes/2007-03.txt"])
   }
 
   @Test func aMemberThatExpandsPastTheLimitIsReportedAndTheRestIsRead() throws {
     let result = try expand("bomb.zip", maxMemberBytes: 1_000_000)
     #expect(result.failures.map(\.source) == ["archives/bomb.zip!/huge.txt"])
-    #expect(result.failures.first?.reason.contains("beyond the size limit of 1000000 bytes") == true)
+    #expect(
+      result.failures.first?.reason.contains("beyond the size limit of 1000000 bytes") == true)
     #expect(result.files.map(\.source) == ["archives/bomb.zip!/small.txt"])
     // Nothing of the bomb was written.
     let spooled = try FileManager.default.contentsOfDirectory(atPath: result.spool.path + "/spool")
@@ -93,7 +110,10 @@ import Testing
     #expect(result.files.isEmpty)
     // The truncated member is reported, then the archive itself; each names its source.
     #expect(!result.failures.isEmpty)
-    #expect(result.failures.allSatisfy { $0.source.hasPrefix("archives/damaged.zip") && !$0.reason.isEmpty })
+    #expect(
+      result.failures.allSatisfy {
+        $0.source.hasPrefix("archives/damaged.zip") && !$0.reason.isEmpty
+      })
     #expect(result.failures.map(\.reason).joined().contains("runcated"))
   }
 
@@ -101,8 +121,10 @@ import Testing
     let folder = try TemporaryFolder()
     let whole = try Fixtures.bytes("archives/crawl.warc")
     let cut = try folder.write("cut.warc", bytes: Array(whole.prefix(whole.count - 60)))
-    let expander = ArchiveExpander(maxMemberBytes: 1_000_000, maxArchiveBytes: 100_000_000, spoolFolder: folder.path + "/spool")
-    let (files, failures) = expander.expand(SourceFile(source: "cut.warc", path: cut), prefix: "0") { _ in true }
+    let expander = ArchiveExpander(
+      maxMemberBytes: 1_000_000, maxArchiveBytes: 100_000_000, spoolFolder: folder.path + "/spool")
+    let (files, failures) = expander.expand(SourceFile(source: "cut.warc", path: cut), prefix: "0")
+    { _ in true }
     #expect(files.map(\.source) == ["cut.warc!/http://www.thornbury-lsp.example/news/leadership"])
     #expect(failures.map(\.source) == ["cut.warc"])
     #expect(failures.first?.reason.contains("ends inside a record") == true)
@@ -112,6 +134,8 @@ import Testing
     for name in ["a.zip", "b.TAR", "c.tar.gz", "d.tgz", "e.txt.gz", "f.warc", "g.warc.gz"] {
       #expect(ArchiveExpander.isArchive(name), "\(name)")
     }
-    for name in ["a.html", "zip.txt", "archive.zipx"] { #expect(!ArchiveExpander.isArchive(name), "\(name)") }
+    for name in ["a.html", "zip.txt", "archive.zipx"] {
+      #expect(!ArchiveExpander.isArchive(name), "\(name)")
+    }
   }
 }

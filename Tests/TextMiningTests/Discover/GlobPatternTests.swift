@@ -27,7 +27,9 @@ import Testing
   }
 
   @Test func reportsTheOffsetOfAnUnclosedBracket() {
-    #expect(throws: GlobPattern.SyntaxError(offset: 3, message: "unclosed '[' in pattern '**/[abc'")) {
+    #expect(
+      throws: GlobPattern.SyntaxError(offset: 3, message: "unclosed '[' in pattern '**/[abc'")
+    ) {
       try GlobPattern("**/[abc")
     }
   }

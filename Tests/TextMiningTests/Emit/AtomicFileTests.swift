@@ -15,7 +15,9 @@ import Testing
 
   @Test func namesThePathWhenTheFolderIsMissing() throws {
     let folder = try TemporaryFolder()
-    #expect(throws: OutputError.self) { try AtomicFile.write([1], to: folder.path + "/missing/x.txt") }
+    #expect(throws: OutputError.self) {
+      try AtomicFile.write([1], to: folder.path + "/missing/x.txt")
+    }
   }
 
   @Test func removesStaleFilesButNothingElse() throws {
@@ -29,7 +31,11 @@ import Testing
     try folder.write("out/evidence/.x.jsonl.tmp-1-1", "half")
     #expect(store.removeStale(keeping: [keep]) == 2)
     try store.prepare()
-    #expect(try FileManager.default.contentsOfDirectory(atPath: store.evidenceFolder).sorted() == [keep + ".jsonl", "notes.jsonl"])
-    #expect(try FileManager.default.contentsOfDirectory(atPath: store.textFolder) == [keep + ".txt"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: store.evidenceFolder).sorted() == [
+        keep + ".jsonl", "notes.jsonl",
+      ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: store.textFolder) == [keep + ".txt"])
   }
 }

@@ -13,32 +13,42 @@ import Testing
     object.write("flag", false)
     #expect(
       object.line
-        == #"{"z":"web/a.html","a":"“quoted” \"plain\" back\\slash\nline\ttab\u0001 £ 🤝","n":3,"none":null,"flag":false}"#)
+        == #"{"z":"web/a.html","a":"“quoted” \"plain\" back\\slash\nline\ttab\u0001 £ 🤝","n":3,"none":null,"flag":false}"#
+    )
     let parsed = try JSONSerialization.jsonObject(with: Data(object.lineBytes)) as? [String: Any]
     #expect(parsed?["a"] as? String == "“quoted” \"plain\" back\\slash\nline\ttab\u{01} £ 🤝")
   }
 
   @Test func writesEvidenceRecordKeysInSchemaOrder() throws {
     let record = EvidenceRecord(
-      docID: "abc", source: "a.html", title: nil, code: Code(category: "success_factor", name: "trust"), match: "trust",
-      polarity: .neutral, isHedged: false, partnership: nil, sentence: "Trust / trust.", block: 2, charStart: 10,
-      charEnd: 15, line: 7, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "ff", pipeline: "p")
+      docID: "abc", source: "a.html", title: nil,
+      code: Code(category: "success_factor", name: "trust"), match: "trust",
+      polarity: .neutral, isHedged: false, partnership: nil, sentence: "Trust / trust.", block: 2,
+      charStart: 10,
+      charEnd: 15, line: 7, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "ff",
+      pipeline: "p")
     let line = String(decoding: record.jsonLine, as: UTF8.self)
     #expect(
-      line == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"published":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
+      line
+        == #"{"schema":"lspminer.evidence/1","doc_id":"abc","source":"a.html","title":null,"published":null,"code":"success_factor.trust","category":"success_factor","match":"trust","polarity":"neutral","hedged":false,"partnership":null,"sentence":"Trust / trust.","block":2,"char_start":10,"char_end":15,"line":7,"taxonomy":{"name":"t","version":"1","sha256":"ff"},"pipeline":"p"}"#
         + "\n")
   }
 
   @Test func batchEncodingEqualsRecordByRecordEncoding() throws {
-    func record(_ doc: String, _ sentence: String, _ match: String, taxonomy: String = "t") -> EvidenceRecord {
+    func record(_ doc: String, _ sentence: String, _ match: String, taxonomy: String = "t")
+      -> EvidenceRecord
+    {
       EvidenceRecord(
         docID: doc, source: doc + ".html", title: doc == "a" ? "Title \"A\"" : nil,
-        code: Code(category: "partnership", name: "lsp"), match: match, polarity: .negative, isHedged: true,
-        partnership: doc == "a" ? "Kelbrook LSP" : nil, sentence: sentence, block: 1, charStart: 0, charEnd: 3,
+        code: Code(category: "partnership", name: "lsp"), match: match, polarity: .negative,
+        isHedged: true,
+        partnership: doc == "a" ? "Kelbrook LSP" : nil, sentence: sentence, block: 1, charStart: 0,
+        charEnd: 3,
         line: 2, taxonomyName: taxonomy, taxonomyVersion: "1", taxonomySHA256: "ff", pipeline: "p")
     }
     let records = [
-      record("a", "One LSP.", "LSP"), record("a", "One LSP.", "LSP"), record("a", "Two LSPs.", "LSPs"),
+      record("a", "One LSP.", "LSP"), record("a", "One LSP.", "LSP"),
+      record("a", "Two LSPs.", "LSPs"),
       record("b", "Two LSPs.", "LSPs"), record("b", "Two LSPs.", "LSPs", taxonomy: "u"),
     ]
     var batch: [UInt8] = []

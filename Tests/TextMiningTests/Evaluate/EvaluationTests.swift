@@ -4,8 +4,11 @@ import Testing
 @testable import TextMining
 
 @Suite struct EvaluationTests {
-  private func value(_ code: String, _ polarity: Polarity = .neutral, hedged: Bool = false) throws -> GoldStandard.CodedValue {
-    GoldStandard.CodedValue(code: try #require(Code(rawValue: code)), polarity: polarity, isHedged: hedged)
+  private func value(_ code: String, _ polarity: Polarity = .neutral, hedged: Bool = false) throws
+    -> GoldStandard.CodedValue
+  {
+    GoldStandard.CodedValue(
+      code: try #require(Code(rawValue: code)), polarity: polarity, isHedged: hedged)
   }
 
   @Test func scoresTriplesPerCodeMicroAndMacro() throws {
@@ -20,12 +23,18 @@ import Testing
       (doc: "a", sentence: "The LSP met.", value: try value("policy.laa")),
     ]
     let evaluation = Evaluation(gold: gold, predicted: predicted)
-    #expect(evaluation.micro == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
-    #expect(evaluation.perCode[try #require(Code(rawValue: "success_factor.leadership"))]?.recall == 0)
+    #expect(
+      evaluation.micro == Evaluation.Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
+    #expect(
+      evaluation.perCode[try #require(Code(rawValue: "success_factor.leadership"))]?.recall == 0)
     #expect(abs(evaluation.macroF1 - (1 + 1 + 0 + 0) / 4) < 1e-9)
     #expect(evaluation.polarityAccuracy == 0.5)
-    #expect(evaluation.mistakes.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.falseAlarm, .miss, .polarity])
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
+    #expect(
+      evaluation.mistakes.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [
+        .falseAlarm, .miss, .polarity,
+      ])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
     #expect((json["micro"] as? [String: Any])?["tp"] as? Int == 2)
   }
 
@@ -36,11 +45,15 @@ import Testing
   @Test func oneValuePerSentenceAndCode() throws {
     func record(_ polarity: Polarity, hedged: Bool) -> EvidenceRecord {
       EvidenceRecord(
-        docID: "d", source: "s", title: nil, code: Code(category: "success_factor", name: "trust"), match: "trust",
-        polarity: polarity, isHedged: hedged, partnership: nil, sentence: "S.", block: 0, charStart: 0, charEnd: 1,
+        docID: "d", source: "s", title: nil, code: Code(category: "success_factor", name: "trust"),
+        match: "trust",
+        polarity: polarity, isHedged: hedged, partnership: nil, sentence: "S.", block: 0,
+        charStart: 0, charEnd: 1,
         line: 1, taxonomyName: "t", taxonomyVersion: "1", taxonomySHA256: "0", pipeline: "p")
     }
-    let values = GoldEvaluator.sentenceCodes([record(.neutral, hedged: true), record(.negative, hedged: false)])
+    let values = GoldEvaluator.sentenceCodes([
+      record(.neutral, hedged: true), record(.negative, hedged: false),
+    ])
     #expect(values.count == 1)
     #expect(values.first?.value.polarity == .negative)
     #expect(values.first?.value.isHedged == false)
@@ -49,7 +62,9 @@ import Testing
   @Test func reportsABadGoldLineWithFileAndLine() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write(
-      "gold.jsonl", #"{"doc":"a.txt","sentence":"S.","codes":[{"code":"success_factor.trust"}]}"# + "\n{\"doc\":\"a.txt\"}\n")
+      "gold.jsonl",
+      #"{"doc":"a.txt","sentence":"S.","codes":[{"code":"success_factor.trust"}]}"#
+        + "\n{\"doc\":\"a.txt\"}\n")
     #expect {
       try GoldStandard.load(from: path)
     } throws: { error in
@@ -74,30 +89,38 @@ import Testing
     #expect(evaluation.polarityRecall(.negative) == 0.5)
     #expect(abs(evaluation.polarityRecallOverAll(.negative) - 1.0 / 3) < 1e-9)
     #expect(evaluation.polarityRecall(.positive) == 1)
-    #expect(evaluation.table.contains("negative mentions read as negative: 1 of 2 matched (0.500); of all 3 in the gold, 0.333"))
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
+    #expect(
+      evaluation.table.contains(
+        "negative mentions read as negative: 1 of 2 matched (0.500); of all 3 in the gold, 0.333"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(evaluation.json.utf8)) as? [String: Any])
     #expect(json["negative_recall"] as? Double == 0.5)
     #expect((json["polarity_confusion"] as? [String: [String: Int]])?["negative"]?["neutral"] == 1)
   }
 
   @Test func countsGoldSentencesThatNoPredictedSentenceMatches() throws {
     let folder = try TemporaryFolder()
-    try folder.write("src/a.txt", "Review\n\nThe LSP met. There is mutual trust between partners.\n")
+    try folder.write(
+      "src/a.txt", "Review\n\nThe LSP met. There is mutual trust between partners.\n")
     let gold = try folder.write(
       "gold.jsonl",
       #"{"doc":"a.txt","sentence":"The LSP met.","codes":[{"code":"partnership.lsp"}]}"# + "\n"
         + #"{"doc":"a.txt","sentence":"The LSP met. There is mutual trust","codes":[{"code":"success_factor.trust","polarity":"positive"}]}"#
         + "\n")
-    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     definition.sources = [folder.path + "/src"]
     let evaluation = GoldEvaluator(
-      definition: definition, processor: .standard(definition: definition, taxonomy: try Fixtures.projectTaxonomy())
+      definition: definition,
+      processor: .standard(definition: definition, taxonomy: try Fixtures.projectTaxonomy())
     ).evaluate(try GoldStandard.load(from: gold))
     #expect(evaluation.goldSentenceCount == 2)
-    #expect(evaluation.unsegmentedSentences.map(\.sentence) == ["The LSP met. There is mutual trust"])
+    #expect(
+      evaluation.unsegmentedSentences.map(\.sentence) == ["The LSP met. There is mutual trust"])
     #expect(evaluation.unsegmentedTripleCount == 1)
     #expect(evaluation.unsegmentedShare == 0.5)
-    #expect(evaluation.mistakeList.contains("unsegmented\t-\ta.txt\t-\tThe LSP met. There is mutual trust"))
+    #expect(
+      evaluation.mistakeList.contains(
+        "unsegmented\t-\ta.txt\t-\tThe LSP met. There is mutual trust"))
   }
 }
-

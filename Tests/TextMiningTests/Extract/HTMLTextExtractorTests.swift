@@ -45,7 +45,8 @@ import Testing
 
   @Test func keepsFurnitureWhenAsked() throws {
     let html = "<nav>Menu: LSP</nav><main><p>Body text.</p></main><footer>Footer text</footer>"
-    #expect(try extract(html, keepsFurniture: true).texts == ["Menu: LSP", "Body text.", "Footer text"])
+    #expect(
+      try extract(html, keepsFurniture: true).texts == ["Menu: LSP", "Body text.", "Footer text"])
     #expect(try extract(html).texts == ["Body text."])
   }
 
@@ -77,7 +78,9 @@ import Testing
   }
 
   @Test func refusesPagesWithoutText() {
-    #expect(throws: ExtractionError.noText) { try extract("<html><body><script>x()</script></body></html>") }
+    #expect(throws: ExtractionError.noText) {
+      try extract("<html><body><script>x()</script></body></html>")
+    }
   }
 
   @Test func keepsNonBMPCharactersAndCombiningMarks() throws {
@@ -85,7 +88,8 @@ import Testing
   }
 
   @Test func aFurnitureClassDoesNotDropTheWrapperOfTheRunningText() throws {
-    let paragraph = "<p>The partnership board met in June, agreed its priorities, and asked partners to report back.</p>"
+    let paragraph =
+      "<p>The partnership board met in June, agreed its priorities, and asked partners to report back.</p>"
     let html = """
       <body><div class="content-sidebar-wrap"><main>\(String(repeating: paragraph, count: 4))</main>
       <div class="sidebar"><p>Related: LSP annual review and other links to older stories here.</p></div></div></body>
@@ -97,10 +101,15 @@ import Testing
 
   @Test func mainContentScoringKeepsTheArticleAndDropsTeasers() throws {
     let article = String(
-      repeating: "<p>Partners agreed, after a long debate, that the strategy needs clearer targets, more money and better data.</p>",
+      repeating:
+        "<p>Partners agreed, after a long debate, that the strategy needs clearer targets, more money and better data.</p>",
       count: 5)
-    let teasers = String(repeating: "<li><a href=\"/x\">Another story about the local partnership and its board</a></li>", count: 12)
-    let html = "<title>T</title><body><div id=\"page\"><div class=\"story\">\(article)</div><ul>\(teasers)</ul></div></body>"
+    let teasers = String(
+      repeating:
+        "<li><a href=\"/x\">Another story about the local partnership and its board</a></li>",
+      count: 12)
+    let html =
+      "<title>T</title><body><div id=\"page\"><div class=\"story\">\(article)</div><ul>\(teasers)</ul></div></body>"
     let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
       from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
     #expect(extracted.blocks.first?.kind == .title)
@@ -109,21 +118,26 @@ import Testing
   }
 
   @Test func readsXHTMLWithAnXMLDeclarationAndNoNetwork() throws {
-    let decoded = try CharsetDecoder().decode(try Fixtures.bytes("html/xhtml-latin1.xhtml"), format: .html)
+    let decoded = try CharsetDecoder().decode(
+      try Fixtures.bytes("html/xhtml-latin1.xhtml"), format: .html)
     #expect(decoded.declaredEncoding == "iso-8859-1")
     #expect(decoded.encoding == "windows-1252")
     let extracted = try HTMLTextExtractor().extractText(from: decoded)
-    #expect(extracted.texts == [
-      "Annual report 2004 | Stanmoor LSP", "Annual report 2004", "The partnership spent £120,000 on capacity building.",
-      "Trust between partners is high.",
-    ])
+    #expect(
+      extracted.texts == [
+        "Annual report 2004 | Stanmoor LSP", "Annual report 2004",
+        "The partnership spent £120,000 on capacity building.",
+        "Trust between partners is high.",
+      ])
     #expect(extracted.metadata.title == "Annual report 2004")
     #expect(extracted.metadata.language == "en-GB")
   }
 
   @Test func aStorysHeadlineOutsideItsMainContentAndItsFactBoxAreKept() throws {
-    let paragraphs = (1...6).map { "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>" }
-      .joined()
+    let paragraphs = (1...6).map {
+      "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>"
+    }
+    .joined()
     let html = """
       <html><head><title>Partnership in doubt | News</title></head><body>
       <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -135,16 +149,22 @@ import Testing
       </body></html>
       """
     let extractor = HTMLTextExtractor(keepsMainContentOnly: true)
-    let extracted = try extractor.extractText(from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
-    #expect(extracted.texts.prefix(2) == ["Partnership in doubt | News", "Partnership in doubt as agreements end"])
+    let extracted = try extractor.extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(
+      extracted.texts.prefix(2) == [
+        "Partnership in doubt | News", "Partnership in doubt as agreements end",
+      ])
     #expect(extracted.texts.contains("Board of 22 members from every sector"))
     #expect(!extracted.texts.contains("Another story"))
     #expect(extracted.headline == "Partnership in doubt as agreements end")
   }
 
   @Test func aListOfDocumentsToDownloadIsContentAndAListOfStoriesIsNot() throws {
-    let paragraphs = (1...6).map { "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>" }
-      .joined()
+    let paragraphs = (1...6).map {
+      "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>"
+    }
+    .joined()
     let html = """
       <html><head><title>About the partnership</title></head><body><main>\(paragraphs)
       <h2>Documents</h2><ul><li><a href="/docs/strategy.pdf">Community strategy 2020 (PDF, 2.1MB)</a></li>
@@ -160,8 +180,10 @@ import Testing
   }
 
   @Test func anAgendaItemLaidOutInTableRowsIsReadWholeWithItsHeadings() throws {
-    let minutes = (1...4).map { "<p>Minute \($0): members said the partnership board had met, argued at length, and agreed a plan for the town.</p>" }
-      .joined()
+    let minutes = (1...4).map {
+      "<p>Minute \($0): members said the partnership board had met, argued at length, and agreed a plan for the town.</p>"
+    }
+    .joined()
     let html = """
       <html><head><title>Agenda item</title></head><body><div id="nav"><a href="/">Home</a></div><div id="content">
       <h1>Agenda item</h1><h2>Tillby Partnership Board: future arrangements</h2>
@@ -175,7 +197,10 @@ import Testing
     let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
       from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
     #expect(extracted.texts.contains("Tillby Partnership Board: future arrangements"))
-    #expect(extracted.texts.contains("To consider options for the future of the Tillby Partnership Board, and to make recommendations."))
+    #expect(
+      extracted.texts.contains(
+        "To consider options for the future of the Tillby Partnership Board, and to make recommendations."
+      ))
     #expect(extracted.texts.contains { $0.hasPrefix("Minute 4:") })
     #expect(!extracted.texts.contains("Home"))
   }

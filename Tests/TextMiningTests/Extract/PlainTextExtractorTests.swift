@@ -4,11 +4,13 @@ import Testing
 
 @Suite struct PlainTextExtractorTests {
   private func extract(_ text: String) throws -> ExtractedText {
-    try PlainTextExtractor().extractText(from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
+    try PlainTextExtractor().extractText(
+      from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
   }
 
   @Test func joinsHardWrappedLinesAndHyphenatedWords() throws {
-    let decoded = try CharsetDecoder().decode(try Fixtures.bytes("text/hard-wrapped.txt"), format: .plainText)
+    let decoded = try CharsetDecoder().decode(
+      try Fixtures.bytes("text/hard-wrapped.txt"), format: .plainText)
     let extracted = try PlainTextExtractor().extractText(from: decoded)
     #expect(
       extracted.texts == [
@@ -27,7 +29,8 @@ import Testing
   }
 
   @Test func readsWindowsLineEndings() throws {
-    let decoded = try CharsetDecoder().decode(try Fixtures.bytes("text/crlf.txt"), format: .plainText)
+    let decoded = try CharsetDecoder().decode(
+      try Fixtures.bytes("text/crlf.txt"), format: .plainText)
     let extracted = try PlainTextExtractor().extractText(from: decoded)
     #expect(extracted.texts == ["CRLF report", "The tradition of co-operation is long."])
   }
@@ -56,23 +59,29 @@ import Testing
       inconsistent at best and weak at worst, and that the partnership has not yet agreed
       a plan. Officers were asked to report in May.
       """
-    #expect(try extract(text).texts == [
-      "Engagement review",
-      "The board heard that across the borough the level of engagement with residents is inconsistent at best and weak at "
-        + "worst, and that the partnership has not yet agreed a plan. Officers were asked to report in May.",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Engagement review",
+        "The board heard that across the borough the level of engagement with residents is inconsistent at best and weak at "
+          + "worst, and that the partnership has not yet agreed a plan. Officers were asked to report in May.",
+      ])
     // Not hard-wrapped: a line that ends in a word that cannot end a sentence still goes on.
-    #expect(try extract("Notes\n\nthe level of engagement is\ninconsistent at best and weak at worst.").texts.last
-      == "the level of engagement is inconsistent at best and weak at worst.")
+    #expect(
+      try extract("Notes\n\nthe level of engagement is\ninconsistent at best and weak at worst.")
+        .texts.last
+        == "the level of engagement is inconsistent at best and weak at worst.")
   }
 
   @Test func slideLikeTextIsOneUnitPerLine() throws {
-    let text = "Slide 2\nWhat is working\nStrong leadership from the chair\nIf funding holds\nMore residents involved\n\nSlide 3\nChallenges\npartners drifting away\n– business engagement patchy"
+    let text =
+      "Slide 2\nWhat is working\nStrong leadership from the chair\nIf funding holds\nMore residents involved\n\nSlide 3\nChallenges\npartners drifting away\n– business engagement patchy"
     let extracted = try extract(text)
-    #expect(extracted.texts == [
-      "Slide 2", "What is working", "Strong leadership from the chair", "If funding holds", "More residents involved", "Slide 3",
-      "Challenges", "partners drifting away", "business engagement patchy",
-    ])
+    #expect(
+      extracted.texts == [
+        "Slide 2", "What is working", "Strong leadership from the chair", "If funding holds",
+        "More residents involved", "Slide 3",
+        "Challenges", "partners drifting away", "business engagement patchy",
+      ])
     #expect(extracted.title == nil)
   }
 
@@ -84,23 +93,31 @@ import Testing
       3.2 Governance
       (a) The executive meets monthly.
       """
-    #expect(try extract(text).texts == [
-      "Review of the partnership, October 2006, prepared for the board by the policy unit of the council",
-      "3. Local Area Agreement", "3.1 The board agreed the targets. They are ambitious.", "3.2 Governance",
-      "(a) The executive meets monthly.",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Review of the partnership, October 2006, prepared for the board by the policy unit of the council",
+        "3. Local Area Agreement", "3.1 The board agreed the targets. They are ambitious.",
+        "3.2 Governance",
+        "(a) The executive meets monthly.",
+      ])
   }
 
   @Test func aFirstLineIsTheTitleOnlyWhenItReadsAsOne() throws {
-    #expect(try extract("Hartley LSP: annual review 2006\n\nThe board met.").title == "Hartley LSP: annual review 2006")
+    #expect(
+      try extract("Hartley LSP: annual review 2006\n\nThe board met.").title
+        == "Hartley LSP: annual review 2006")
     #expect(try extract("[Skip to content]\nHome\nHartley LSP news\n\nThe board met.").title == nil)
     #expect(try extract("Home\n\nThe board met.").title == nil)
-    #expect(try extract("The board met in May and agreed its plan.\n\nIt will meet again.").title == nil)
-    #expect(try extract("The board met in May and agreed its plan.\n\nIt will meet again.").blocks.first?.kind == .paragraph)
+    #expect(
+      try extract("The board met in May and agreed its plan.\n\nIt will meet again.").title == nil)
+    #expect(
+      try extract("The board met in May and agreed its plan.\n\nIt will meet again.").blocks.first?
+        .kind == .paragraph)
   }
 
   @Test func aPublicationDateIsNotTakenFromACitation() throws {
-    let text = "Partnerships after the white paper\n\nAs Holt noted (22 April 2005), LSPs vary.\n\nPublished 3 March 2008."
+    let text =
+      "Partnerships after the white paper\n\nAs Holt noted (22 April 2005), LSPs vary.\n\nPublished 3 March 2008."
     #expect(try extract(text).metadata.published == "2008-03-03")
   }
 
@@ -108,21 +125,30 @@ import Testing
     var text = "Hartley Partnership Review\n\n"
     let subjects = ["housing", "transport", "health"]
     for page in 1...3 {
-      for line in 1...12 { text += "Paragraph \(page).\(line) says the partnership works well with its partners across the town.\n\n" }
-      text += "The \(subjects[page - 1]) group has not yet\n\nHartley Partnership Review 2006          \(page)\n\u{0C}\n"
+      for line in 1...12 {
+        text +=
+          "Paragraph \(page).\(line) says the partnership works well with its partners across the town.\n\n"
+      }
+      text +=
+        "The \(subjects[page - 1]) group has not yet\n\nHartley Partnership Review 2006          \(page)\n\u{0C}\n"
       text += "agreed its priorities for 200\(page).\n\n"
     }
     let extracted = try extract(text)
     #expect(extracted.texts.filter { $0.contains("Hartley Partnership Review 2006") }.isEmpty)
     for page in 1...3 {
-      #expect(extracted.texts.contains("The \(subjects[page - 1]) group has not yet agreed its priorities for 200\(page)."))
+      #expect(
+        extracted.texts.contains(
+          "The \(subjects[page - 1]) group has not yet agreed its priorities for 200\(page)."))
     }
   }
 
   @Test func aWordBrokenAcrossALineEndReadsWholeAndACompoundKeepsItsHyphen() throws {
-    let text = "Review\n\nThe partnership met. The partner-\nship agreed a co-\noperation plan and a decision-\nmaking process for the Com-\nmunity Network in its community."
-    #expect(try extract(text).texts.last
-      == "The partnership met. The partnership agreed a co-operation plan and a decision-making process for the Community Network in its community.")
+    let text =
+      "Review\n\nThe partnership met. The partner-\nship agreed a co-\noperation plan and a decision-\nmaking process for the Com-\nmunity Network in its community."
+    #expect(
+      try extract(text).texts.last
+        == "The partnership met. The partnership agreed a co-operation plan and a decision-making process for the Community Network in its community."
+    )
   }
 
   @Test func aTableRowWrittenAsTextIsOneUnitPerCellAndARuleIsABreak() throws {
@@ -136,10 +162,13 @@ import Testing
       ==========
       Source: Performance Team, May 2006
       """
-    #expect(try extract(text).texts == [
-      "Actions", "Item", "Action", "Lead", "By", "2.2", "Write to the largest employers inviting nomination to the Board", "LF",
-      "31 March", "Domestic burglaries (number)", "1,412", "1,198", "On track", "Source: Performance Team, May 2006",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Actions", "Item", "Action", "Lead", "By", "2.2",
+        "Write to the largest employers inviting nomination to the Board", "LF",
+        "31 March", "Domestic burglaries (number)", "1,412", "1,198", "On track",
+        "Source: Performance Team, May 2006",
+      ])
   }
 
   @Test func slideLinesAreNotJoinedHoweverLongTheyAre() throws {
@@ -172,17 +201,19 @@ import Testing
       Cllr Margaret Ashworth (Chair)   Leader, Hollinsford Borough Council
       Dr Helen Brackley                Director of Public Health, Hollinsford PCT
       """
-    #expect(try extract(text).texts == [
-      "Review of the partnership's governance and delivery, prepared by the scrutiny task group for the committee",
-      "In 2007/08 the partnership will:", "1. refresh the community strategy;",
-      "2. agree a recovery plan with Jobcentre Plus, the Learning and Skills Council and employers;",
-      "4.1.1 agree a protocol on decisions;", "R1 reduce the board to no more than 15 members;",
-      "(b) the scrutiny committee review the partnership once a year;", "Witnesses",
-      "Mr Alan Brightwell, Chief Executive, Tamberley Borough Council",
-      "Councillor Roger Hartigan, Leader of the Council and Chair of the partnership",
-      "Five further witnesses from community groups", "Cllr Margaret Ashworth (Chair) Leader, Hollinsford Borough Council",
-      "Dr Helen Brackley Director of Public Health, Hollinsford PCT",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Review of the partnership's governance and delivery, prepared by the scrutiny task group for the committee",
+        "In 2007/08 the partnership will:", "1. refresh the community strategy;",
+        "2. agree a recovery plan with Jobcentre Plus, the Learning and Skills Council and employers;",
+        "4.1.1 agree a protocol on decisions;", "R1 reduce the board to no more than 15 members;",
+        "(b) the scrutiny committee review the partnership once a year;", "Witnesses",
+        "Mr Alan Brightwell, Chief Executive, Tamberley Borough Council",
+        "Councillor Roger Hartigan, Leader of the Council and Chair of the partnership",
+        "Five further witnesses from community groups",
+        "Cllr Margaret Ashworth (Chair) Leader, Hollinsford Borough Council",
+        "Dr Helen Brackley Director of Public Health, Hollinsford PCT",
+      ])
   }
 
   @Test func aBoxDrawnWithBarsAndABulletGluedToItsTextAreRead() throws {
@@ -196,16 +227,23 @@ import Testing
       •the borough council
       »the fire and rescue service
       """
-    #expect(try extract(text).texts == [
-      "Summary", "Strengths", "a clear community strategy", "the borough council", "the fire and rescue service",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Summary", "Strengths", "a clear community strategy", "the borough council",
+        "the fire and rescue service",
+      ])
   }
 
   @Test func aTableInColumnsIsReadCellByCellWithWrappedCellsWhole() throws {
     // Columns set one or two characters out of line, a cell wrapped in lower case, a cell left
     // open on a comma, a word hyphenated at a cell's edge, and a page break inside the table.
     var text = "Risks\n\n"
-    for page in 1...2 { text += String(repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n", count: 12) + "Plan 2009          \(page)\n\nOne Tillby - Delivery Plan\n\n" }
+    for page in 1...2 {
+      text +=
+        String(
+          repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n",
+          count: 12) + "Plan 2009          \(page)\n\nOne Tillby - Delivery Plan\n\n"
+    }
     text += """
       Ref  Risk                      Likeli-  Impact  Mitigation
                                      hood
@@ -230,13 +268,18 @@ import Testing
       """
     let texts = try extract(text).texts
     let table = Array(texts.drop { $0 != "Ref" })
-    #expect(table == [
-      "Ref", "Risk", "Likelihood", "Impact", "Mitigation", "R1", "Partners withdraw as budgets tighten", "High", "High",
-      "Chair to meet each partner", "R2", "Safer neighbourhoods slip", "Medium", "High", "Insp. Gareth Lomas, Tillby Police",
-      "R3", "Loss of reward grant", "High", "Medium", "Reprioritise projects", "Priority", "Lead partner", "Lead officer",
-      "Back to work", "Jobcentre Plus", "Sandra Okafor", "Safer neighbourhoods", "Tillby Community Safety Partnership",
-      "Insp. Gareth Lomas, Tillby Police",
-    ])
+    #expect(
+      table == [
+        "Ref", "Risk", "Likelihood", "Impact", "Mitigation", "R1",
+        "Partners withdraw as budgets tighten", "High", "High",
+        "Chair to meet each partner", "R2", "Safer neighbourhoods slip", "Medium", "High",
+        "Insp. Gareth Lomas, Tillby Police",
+        "R3", "Loss of reward grant", "High", "Medium", "Reprioritise projects", "Priority",
+        "Lead partner", "Lead officer",
+        "Back to work", "Jobcentre Plus", "Sandra Okafor", "Safer neighbourhoods",
+        "Tillby Community Safety Partnership",
+        "Insp. Gareth Lomas, Tillby Police",
+      ])
   }
 
   @Test func numberingSetApartUnderASpanningHeadingJoinsItsItemAndContentsAreNoTable() throws {
@@ -252,10 +295,12 @@ import Testing
       """
     let texts = try extract(text).texts
     #expect(texts.contains("3 Leadership and governance 4"))
-    #expect(Array(texts.drop { $0 != "Framework area" }) == [
-      "Framework area", "2003/04", "2004/05", "A Strategic leadership and vision", "Amber", "Green",
-      "B Membership and representation", "Amber", "Amber",
-    ])
+    #expect(
+      Array(texts.drop { $0 != "Framework area" }) == [
+        "Framework area", "2003/04", "2004/05", "A Strategic leadership and vision", "Amber",
+        "Green",
+        "B Membership and representation", "Amber", "Amber",
+      ])
   }
 
   @Test func aListOfNamesAndRolesIsOneUnitPerLine() throws {
@@ -267,10 +312,12 @@ import Testing
       Lorraine Achebe, Director of Public Health, Sollerby Teaching PCT
       Jenny Coldwell, Sollerby Forward Programme Manager
       """
-    #expect(Array(try extract(text).texts.dropFirst(2)) == [
-      "Andrew Pickersgill, Chief Executive, Sollerby Borough Council (Chair)",
-      "Lorraine Achebe, Director of Public Health, Sollerby Teaching PCT", "Jenny Coldwell, Sollerby Forward Programme Manager",
-    ])
+    #expect(
+      Array(try extract(text).texts.dropFirst(2)) == [
+        "Andrew Pickersgill, Chief Executive, Sollerby Borough Council (Chair)",
+        "Lorraine Achebe, Director of Public Health, Sollerby Teaching PCT",
+        "Jenny Coldwell, Sollerby Forward Programme Manager",
+      ])
   }
 
   @Test func aSlideLineMayEndOnFromOrNotOrAMonth() throws {
@@ -282,24 +329,38 @@ import Testing
       Report back at the June meeting of the
       Network members
       """
-    #expect(try extract(text).texts == [
-      "Today", "Where LAAs came from", "What worked and what did not", "Network response to the LAA refresh by end of May",
-      "Report back at the June meeting of the Network members",
-    ])
+    #expect(
+      try extract(text).texts == [
+        "Today", "Where LAAs came from", "What worked and what did not",
+        "Network response to the LAA refresh by end of May",
+        "Report back at the June meeting of the Network members",
+      ])
   }
 
   @Test func pageNumbersAreFoundPastFiguresOfATableAndANumberedParagraphIsNoPageNumber() throws {
-    var text = "Annual Report\n\n2   Its ambitions are set out in a community strategy adopted in 2003, but the\nstrategy has not been refreshed.\n\n"
+    var text =
+      "Annual Report\n\n2   Its ambitions are set out in a community strategy adopted in 2003, but the\nstrategy has not been refreshed.\n\n"
     let teams = ["support", "policy", "data"]
     for page in 1...3 {
-      text += String(repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n", count: 6)
+      text += String(
+        repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n",
+        count: 6)
       text += "Board meetings held                 4\nNRF projects funded                 37\n\n"
-      text += String(repeating: "The board met again and agreed the plan for next year.\n\n", count: 6)
-      text += "The \(teams[page - 1]) team is small, three full-time\n\nAnnual Report 2006/07           \(page)\n\nHexby Local Strategic Partnership\n\nposts, and partners will review it.\n\n"
+      text += String(
+        repeating: "The board met again and agreed the plan for next year.\n\n", count: 6)
+      text +=
+        "The \(teams[page - 1]) team is small, three full-time\n\nAnnual Report 2006/07           \(page)\n\nHexby Local Strategic Partnership\n\nposts, and partners will review it.\n\n"
     }
     let texts = try extract(text).texts
-    #expect(texts.contains("2 Its ambitions are set out in a community strategy adopted in 2003, but the strategy has not been refreshed."))
-    for team in teams { #expect(texts.contains("The \(team) team is small, three full-time posts, and partners will review it.")) }
+    #expect(
+      texts.contains(
+        "2 Its ambitions are set out in a community strategy adopted in 2003, but the strategy has not been refreshed."
+      ))
+    for team in teams {
+      #expect(
+        texts.contains(
+          "The \(team) team is small, three full-time posts, and partners will review it."))
+    }
     #expect(texts.filter { $0 == "Board meetings held 4" }.count == 3)
     #expect(!texts.contains { $0.contains("Hexby Local Strategic Partnership") })
   }

@@ -10,7 +10,9 @@ import Testing
   static func inputs(_ target: String) -> [String] {
     let folder = Fixtures.path("fuzz/" + target)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map { folder + "/" + $0 }
+    return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map {
+      folder + "/" + $0
+    }
   }
 
   @Test func extractionInputs() throws {
@@ -22,7 +24,8 @@ import Testing
   @Test func taggingInputs() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
     for path in Self.inputs("tag") {
-      FuzzHarness.segmentAndTag(Array(try #require(FileManager.default.contents(atPath: path))), taxonomy: taxonomy)
+      FuzzHarness.segmentAndTag(
+        Array(try #require(FileManager.default.contents(atPath: path))), taxonomy: taxonomy)
     }
   }
 
@@ -41,10 +44,16 @@ import Testing
   /// The harness itself runs the stages: a known document goes through without complaint.
   @Test func harnessRunsTheStagesOnAGoodDocument() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
-    let page = Array("<html><body><p>The LSP has strong leadership and mutual trust.</p></body></html>".utf8)
+    let page = Array(
+      "<html><body><p>The LSP has strong leadership and mutual trust.</p></body></html>".utf8)
     FuzzHarness.extract([0] + page)
-    FuzzHarness.segmentAndTag(Array("Notes\n\nThe LSP has strong leadership and mutual trust.\n".utf8), taxonomy: taxonomy)
-    FuzzHarness.loadConfiguration(Array(try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8).utf8))
+    FuzzHarness.segmentAndTag(
+      Array("Notes\n\nThe LSP has strong leadership and mutual trust.\n".utf8), taxonomy: taxonomy)
+    FuzzHarness.loadConfiguration(
+      Array(
+        try String(
+          contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8
+        ).utf8))
     FuzzHarness.expandArchive([0] + (try Fixtures.bytes("archives/reports.zip")))
   }
 }

@@ -7,7 +7,9 @@ import Testing
 /// built to reach it, with a reason that names the limit.
 @Suite struct LimitsTests {
   func html(_ body: String) -> DecodedDocument {
-    DecodedDocument(text: "<html><head><title>T</title></head><body>\(body)</body></html>", format: .html, encoding: "UTF-8")
+    DecodedDocument(
+      text: "<html><head><title>T</title></head><body>\(body)</body></html>", format: .html,
+      encoding: "UTF-8")
   }
 
   let sentence = "The Eastmoor LSP has strong leadership and mutual trust between partners."
@@ -37,10 +39,16 @@ import Testing
     #expect(limits.maxAttributes == 50)
     #expect(limits.maxDocumentSeconds == 0.5)
     #expect(limits.maxSentenceTokens == 60)
-    #expect(try ProcessingLimits() == PipelineDefinition.parse("name: p\nsources: docs\ntaxonomy: t.yml\n", file: folder.path + "/p.yml").limits)
+    #expect(
+      try ProcessingLimits()
+        == PipelineDefinition.parse(
+          "name: p\nsources: docs\ntaxonomy: t.yml\n", file: folder.path + "/p.yml"
+        ).limits)
     for bad in ["max_tree_depth: -1", "max_document_seconds: forever", "max_depth: 5"] {
       #expect(throws: ConfigurationError.self) {
-        try PipelineDefinition.parse("name: p\nsources: docs\ntaxonomy: t.yml\nlimits:\n  \(bad)\n", file: folder.path + "/p.yml")
+        try PipelineDefinition.parse(
+          "name: p\nsources: docs\ntaxonomy: t.yml\nlimits:\n  \(bad)\n",
+          file: folder.path + "/p.yml")
       }
     }
   }
@@ -54,8 +62,11 @@ import Testing
     let text = try extractor.extractText(from: html(deepButAllowed)).text
     #expect(text.contains("mutual trust"))
     let tooDeep = String(repeating: "<div>", count: 100_000) + "<p>\(sentence)</p>"
-    #expect(throws: ExtractionError.tooDeep(depth: 501, limit: 500)) { try extractor.extractText(from: html(tooDeep)) }
-    #expect(ExtractionError.tooDeep(depth: 501, limit: 500).description.contains("limits.max_tree_depth"))
+    #expect(throws: ExtractionError.tooDeep(depth: 501, limit: 500)) {
+      try extractor.extractText(from: html(tooDeep))
+    }
+    #expect(
+      ExtractionError.tooDeep(depth: 501, limit: 500).description.contains("limits.max_tree_depth"))
   }
 
   @Test func anElementWithTooManyAttributesIsRefusedBeforeParsing() throws {
@@ -67,7 +78,8 @@ import Testing
       try extractor.extractText(from: html("<div \(many)><p>\(sentence)</p></div>"))
     }
     // Attributes written inside a comment, a script or a quoted value are not attributes.
-    let hidden = "<!-- <div \(many)> --><script>var s = '<div \(many)>';</script><p title='<b \(many)>'>\(sentence)</p>"
+    let hidden =
+      "<!-- <div \(many)> --><script>var s = '<div \(many)>';</script><p title='<b \(many)>'>\(sentence)</p>"
     #expect(try extractor.extractText(from: html(hidden)).text.contains("mutual trust"))
   }
 
@@ -76,10 +88,14 @@ import Testing
     limits.maxTextBytes = 1000
     let processor = DocumentProcessor(
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
-      tagger: TaxonomyTagger(taxonomy: try Fixtures.fiveCodeTaxonomy()), taxonomy: try Fixtures.fiveCodeTaxonomy(),
+      tagger: TaxonomyTagger(taxonomy: try Fixtures.fiveCodeTaxonomy()),
+      taxonomy: try Fixtures.fiveCodeTaxonomy(),
       pipelineName: "t", limits: limits)
     let bytes = Array(("Notes\n\n" + String(repeating: sentence + " ", count: 40)).utf8)
-    guard case .failure(let failure) = processor.process(bytes, source: "big.txt", docID: "d", format: .plainText) else {
+    guard
+      case .failure(let failure) = processor.process(
+        bytes, source: "big.txt", docID: "d", format: .plainText)
+    else {
       Issue.record("an over-size text was processed")
       return
     }
@@ -93,9 +109,13 @@ import Testing
     let taxonomy = try Fixtures.projectTaxonomy()
     let processor = DocumentProcessor(
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
-      tagger: TaxonomyTagger(taxonomy: taxonomy), taxonomy: taxonomy, pipelineName: "t", limits: limits)
+      tagger: TaxonomyTagger(taxonomy: taxonomy), taxonomy: taxonomy, pipelineName: "t",
+      limits: limits)
     let bytes = Array(("Notes\n\n" + String(repeating: sentence + " ", count: 20_000)).utf8)
-    guard case .failure(let failure) = processor.process(bytes, source: "slow.txt", docID: "d", format: .plainText) else {
+    guard
+      case .failure(let failure) = processor.process(
+        bytes, source: "slow.txt", docID: "d", format: .plainText)
+    else {
       Issue.record("a document over its time limit was finished")
       return
     }
@@ -107,10 +127,14 @@ import Testing
     let taxonomy = try Fixtures.projectTaxonomy()
     let processor = DocumentProcessor(
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
-      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: 50), taxonomy: taxonomy, pipelineName: "t")
+      tagger: TaxonomyTagger(taxonomy: taxonomy, maxSentenceTokens: 50), taxonomy: taxonomy,
+      pipelineName: "t")
     let long = Array(repeating: "partners trust the board", count: 30).joined(separator: " ")
     let bytes = Array("Notes\n\n\(sentence)\n\n\(long)\n".utf8)
-    guard case .success(let result) = processor.process(bytes, source: "long.txt", docID: "d", format: .plainText) else {
+    guard
+      case .success(let result) = processor.process(
+        bytes, source: "long.txt", docID: "d", format: .plainText)
+    else {
       Issue.record("the document failed")
       return
     }
@@ -121,7 +145,9 @@ import Testing
     var limits = ProcessingLimits()
     limits.maxSentenceTokens = 50
     let note = try #require(result.partialNote(limits: limits))
-    #expect(note.contains("1 sentence not tagged") && note.contains("limits.max_sentence_tokens") && note.contains("120 tokens"))
+    #expect(
+      note.contains("1 sentence not tagged") && note.contains("limits.max_sentence_tokens")
+        && note.contains("120 tokens"))
   }
 
   @Test func externalEntitiesAndDTDsAreNeverLoaded() throws {
@@ -132,16 +158,22 @@ import Testing
       <!DOCTYPE html SYSTEM "file://\(folder.path)/secret.txt" [<!ENTITY leak SYSTEM "file://\(folder.path)/secret.txt">]>
       <html><body><p>\(sentence) &leak;</p></body></html>
       """
-    let text = try HTMLTextExtractor().extractText(from: DecodedDocument(text: page, format: .html, encoding: "UTF-8")).text
+    let text = try HTMLTextExtractor().extractText(
+      from: DecodedDocument(text: page, format: .html, encoding: "UTF-8")
+    ).text
     #expect(text.contains("mutual trust"))
     #expect(!text.contains("SECRET-MARKER-51"))
   }
 
   @Test func mostlyUTF8WithStrayWindows1252BytesDecodesAsBoth() throws {
-    let bytes = Array("The board said \u{201C}mutual trust\u{201D} has grown. ".utf8) + [0x92, 0x96] + Array(" Chair".utf8)
+    let bytes =
+      Array("The board said \u{201C}mutual trust\u{201D} has grown. ".utf8) + [0x92, 0x96]
+      + Array(" Chair".utf8)
     let decoded = try CharsetDecoder().decode(bytes, format: .plainText)
     #expect(decoded.encoding == "UTF-8+windows-1252")
-    #expect(decoded.text == "The board said \u{201C}mutual trust\u{201D} has grown. \u{2019}\u{2013} Chair")
+    #expect(
+      decoded.text
+        == "The board said \u{201C}mutual trust\u{201D} has grown. \u{2019}\u{2013} Chair")
   }
 
   @Test func randomBytesAreBinaryNotText() throws {
@@ -153,7 +185,9 @@ import Testing
   @Test func errorLinesSayWhetherEvidenceWasKept() {
     let failed = DocumentFailure(source: "a.html", stage: .decode, reason: "empty file (0 bytes)")
     #expect(String(decoding: failed.jsonLine, as: UTF8.self).hasSuffix("\"outcome\":\"failed\"}\n"))
-    let partial = DocumentFailure(source: "b.txt", docID: "x", stage: .tag, reason: "r", outcome: .partial)
-    #expect(String(decoding: partial.jsonLine, as: UTF8.self).hasSuffix("\"outcome\":\"partial\"}\n"))
+    let partial = DocumentFailure(
+      source: "b.txt", docID: "x", stage: .tag, reason: "r", outcome: .partial)
+    #expect(
+      String(decoding: partial.jsonLine, as: UTF8.self).hasSuffix("\"outcome\":\"partial\"}\n"))
   }
 }

@@ -8,12 +8,17 @@ import Testing
 @Suite struct RunSafetyTests {
   private static let goodSentence = "The board has built mutual trust between partners."
 
-  private func runner(sources: [String], output: String, taxonomy path: String? = nil, jobs: Int = 2) throws -> PipelineRunner {
-    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+  private func runner(
+    sources: [String], output: String, taxonomy path: String? = nil, jobs: Int = 2
+  ) throws -> PipelineRunner {
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     definition.sources = sources
     definition.outputPath = output
     let taxonomy = try Taxonomy.load(from: path ?? definition.taxonomyPath)
-    return PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
+    return PipelineRunner(
+      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+      jobs: jobs)
   }
 
   private func jsonLines(_ path: String) throws -> [[String: Any]] {
@@ -27,14 +32,20 @@ import Testing
     var files: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: folder)
     while let relative = enumerator?.nextObject() as? String {
-      if let data = FileManager.default.contents(atPath: folder + "/" + relative) { files[relative] = data }
+      if let data = FileManager.default.contents(atPath: folder + "/" + relative) {
+        files[relative] = data
+      }
     }
     return files
   }
 
-  private func writeDocuments(_ folder: TemporaryFolder, count: Int, under prefix: String = "src") throws {
+  private func writeDocuments(_ folder: TemporaryFolder, count: Int, under prefix: String = "src")
+    throws
+  {
     for index in 0..<count {
-      try folder.write("\(prefix)/doc-\(index).txt", "Note \(index)\n\n\(Self.goodSentence) Item \(index) was agreed.\n")
+      try folder.write(
+        "\(prefix)/doc-\(index).txt",
+        "Note \(index)\n\n\(Self.goodSentence) Item \(index) was agreed.\n")
     }
   }
 
@@ -45,14 +56,17 @@ import Testing
     let page = Array("<html><body><p>\(Self.goodSentence)</p></body></html>".utf8)
     let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".utf8) + page
     var warc = Array(
-      "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://lsp.example/good\r\nContent-Length: \(http.count)\r\n\r\n".utf8)
+      "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://lsp.example/good\r\nContent-Length: \(http.count)\r\n\r\n"
+        .utf8)
     warc += http + Array("\r\n\r\n".utf8)
     for length in ["9223372036854775800", "9223372036854775807"] {
       warc += Array(
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://lsp.example/huge\r\nContent-Length: \(length)\r\n\r\nabc".utf8)
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://lsp.example/huge\r\nContent-Length: \(length)\r\n\r\nabc"
+          .utf8)
     }
     try folder.write("src/crawl.warc", bytes: warc)
-    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+      .run()
     #expect(report.okCount == 1)
     #expect(report.failures.map(\.source) == ["crawl.warc"])
     #expect(report.failures.first?.reason.contains("the rest of it is skipped") == true)
@@ -60,13 +74,18 @@ import Testing
 
   @Test func limitsSoLargeThatTheirArithmeticWouldOverflowAreRefusedWhenThePipelineLoads() throws {
     let folder = try TemporaryFolder()
-    try FileManager.default.createDirectory(atPath: folder.path + "/docs", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder.path + "/docs", withIntermediateDirectories: true)
     for (key, value) in [
       ("max_file_bytes", "9223372036854775807"), ("max_archive_bytes", "9_000_000_000_000_000_000"),
-      ("max_sentence_tokens", "4611686018427387904"), ("max_document_seconds", "1e300"), ("max_removed_share", "2"),
+      ("max_sentence_tokens", "4611686018427387904"), ("max_document_seconds", "1e300"),
+      ("max_removed_share", "2"),
     ] {
-      let yaml = "name: t\nsources: [docs]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\nlimits: {\(key): \(value)}\n"
-      #expect(throws: ConfigurationError.self, "\(key): \(value)") { try PipelineDefinition.parse(yaml, file: folder.path + "/p.yml") }
+      let yaml =
+        "name: t\nsources: [docs]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\nlimits: {\(key): \(value)}\n"
+      #expect(throws: ConfigurationError.self, "\(key): \(value)") {
+        try PipelineDefinition.parse(yaml, file: folder.path + "/p.yml")
+      }
       do {
         _ = try PipelineDefinition.parse(yaml, file: folder.path + "/p.yml")
       } catch {
@@ -80,7 +99,8 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("src/report.txt", "Note\n\n\(Self.goodSentence)\n")
     try folder.write("src/reports.zip", bytes: try Fixtures.bytes("archives/reports.zip"))
-    let discoverer = SourceDiscoverer(roots: [.init(path: folder.path + "/src")], include: [try GlobPattern("**/*.txt")])
+    let discoverer = SourceDiscoverer(
+      roots: [.init(path: folder.path + "/src")], include: [try GlobPattern("**/*.txt")])
     let files = discoverer.discover().files
     #expect(files.map(\.source) == ["report.txt", "reports.zip"])
     for file in files {
@@ -88,10 +108,14 @@ import Testing
       #expect(mkfifo(file.path, 0o644) == 0)
     }
     let started = ContinuousClock.now
-    #expect(throws: SourceReader.ReadError.unreadable(reason: "not a regular file (a device, socket or pipe)")) {
+    #expect(
+      throws: SourceReader.ReadError.unreadable(
+        reason: "not a regular file (a device, socket or pipe)")
+    ) {
       try SourceReader(maxFileBytes: 1000).read(files[0])
     }
-    let expander = ArchiveExpander(maxMemberBytes: 1000, maxArchiveBytes: 10_000, spoolFolder: folder.path + "/spool")
+    let expander = ArchiveExpander(
+      maxMemberBytes: 1000, maxArchiveBytes: 10_000, spoolFolder: folder.path + "/spool")
     let (members, failures) = expander.expand(files[1], prefix: "0") { _ in true }
     #expect(members.isEmpty)
     #expect(failures.first?.reason.contains("not a regular file") == true)
@@ -107,24 +131,34 @@ import Testing
     try folder.write("outside/report.txt", "Note\n\nSECRET\n")
     try folder.write("outside/plain.txt", "Note\n\nSECRET\n")
     let src = folder.path + "/src"
-    try FileManager.default.createSymbolicLink(atPath: src + "/alias.txt", withDestinationPath: "real/report.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: src + "/alias.txt", withDestinationPath: "real/report.txt")
     try FileManager.default.createSymbolicLink(atPath: src + "/folder", withDestinationPath: "real")
-    let discoverer = SourceDiscoverer(roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")])
-    let files = Dictionary(uniqueKeysWithValues: discoverer.discover().files.map { ($0.source, $0) })
+    let discoverer = SourceDiscoverer(
+      roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")])
+    let files = Dictionary(
+      uniqueKeysWithValues: discoverer.discover().files.map { ($0.source, $0) })
     // "real" is walked once, as "folder" (reached first).
     #expect(files.keys.sorted() == ["alias.txt", "folder/report.txt", "plain.txt"])
     // Retarget both links outside, and swap a plain file for another with the same name.
     for link in ["alias.txt", "folder"] { unlink(src + "/" + link) }
-    try FileManager.default.createSymbolicLink(atPath: src + "/alias.txt", withDestinationPath: folder.path + "/outside/report.txt")
-    try FileManager.default.createSymbolicLink(atPath: src + "/folder", withDestinationPath: folder.path + "/outside")
-    try FileManager.default.copyItem(atPath: folder.path + "/outside/plain.txt", toPath: src + "/plain.new")
+    try FileManager.default.createSymbolicLink(
+      atPath: src + "/alias.txt", withDestinationPath: folder.path + "/outside/report.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: src + "/folder", withDestinationPath: folder.path + "/outside")
+    try FileManager.default.copyItem(
+      atPath: folder.path + "/outside/plain.txt", toPath: src + "/plain.new")
     #expect(rename(src + "/plain.new", src + "/plain.txt") == 0)
     let reader = SourceReader(maxFileBytes: 1000)
     for source in ["alias.txt", "folder/report.txt"] {
       let text = String(decoding: try reader.read(try #require(files[source])), as: UTF8.self)
-      #expect(text.contains("INSIDE"), "\(source) read what the link pointed to when it was checked")
+      #expect(
+        text.contains("INSIDE"), "\(source) read what the link pointed to when it was checked")
     }
-    #expect(throws: SourceReader.ReadError.unreadable(reason: "another file has taken its place since it was found; not read")) {
+    #expect(
+      throws: SourceReader.ReadError.unreadable(
+        reason: "another file has taken its place since it was found; not read")
+    ) {
       try reader.read(try #require(files["plain.txt"]))
     }
   }
@@ -132,8 +166,10 @@ import Testing
   @Test func aLockFilePlantedAsALinkIsRefusedAndItsTargetUntouched() throws {
     let folder = try TemporaryFolder()
     try folder.write("victim.txt", "precious\n")
-    try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
-    try FileManager.default.createSymbolicLink(atPath: folder.path + "/out/.lock", withDestinationPath: folder.path + "/victim.txt")
+    try FileManager.default.createDirectory(
+      atPath: folder.path + "/out", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/out/.lock", withDestinationPath: folder.path + "/victim.txt")
     #expect(throws: RunLock.Failure.self) { _ = try RunLock(outputFolder: folder.path + "/out") }
     #expect(try folder.read("victim.txt") == "precious\n")
   }
@@ -147,8 +183,10 @@ import Testing
     let before = snapshot(folder.path + "/elsewhere")
     for planted in ["evidence", "text", "runs"] {
       try? FileManager.default.removeItem(atPath: folder.path + "/out")
-      try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
-      try FileManager.default.createSymbolicLink(atPath: folder.path + "/out/" + planted, withDestinationPath: folder.path + "/elsewhere")
+      try FileManager.default.createDirectory(
+        atPath: folder.path + "/out", withIntermediateDirectories: true)
+      try FileManager.default.createSymbolicLink(
+        atPath: folder.path + "/out/" + planted, withDestinationPath: folder.path + "/elsewhere")
       await #expect(throws: PipelineRunner.RunError.self) {
         _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
       }
@@ -157,7 +195,9 @@ import Testing
   }
 
   @Test func controlCharactersInMessagesAreEscaped() {
-    #expect("a.zip!/x\n2 documents (2 ok)\u{1B}[2K".escapingControls == "a.zip!/x\\n2 documents (2 ok)\\x1B[2K")
+    #expect(
+      "a.zip!/x\n2 documents (2 ok)\u{1B}[2K".escapingControls
+        == "a.zip!/x\\n2 documents (2 ok)\\x1B[2K")
     #expect("tab\there\r\u{7F}\u{9B}".escapingControls == "tab\\there\\r\\x7F\\x9B")
     #expect("evil\u{202E}lmth.exe".escapingControls == "evil\\u{202E}lmth.exe")
     #expect("back\\slash".escapingControls == "back\\\\slash")
@@ -169,7 +209,8 @@ import Testing
   @Test func aTaxonomyChangeKilledMidRunThenUndoneLeavesNoRecordOfTheOtherVersion() async throws {
     let folder = try TemporaryFolder()
     try writeDocuments(folder, count: 6)
-    let original = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
+    let original = try String(
+      contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
     let changed = folder.path + "/changed.yml"
     try original.replacingOccurrences(of: "version: \"1.0.0\"", with: "version: \"9.9.9\"")
       .write(toFile: changed, atomically: true, encoding: .utf8)
@@ -181,7 +222,10 @@ import Testing
     let index = try folder.read("out/documents.jsonl")
     let state = try folder.read("out/state.json")
     _ = try await runner(sources: [src], output: out, taxonomy: changed).run()
-    #expect(snapshot(out + "/evidence").values.contains { String(decoding: $0, as: UTF8.self).contains("9.9.9") })
+    #expect(
+      snapshot(out + "/evidence").values.contains {
+        String(decoding: $0, as: UTF8.self).contains("9.9.9")
+      })
     try index.write(toFile: out + "/documents.jsonl", atomically: true, encoding: .utf8)
     try state.write(toFile: out + "/state.json", atomically: true, encoding: .utf8)
     // Back to the first taxonomy: nothing of the other version may survive.
@@ -201,7 +245,8 @@ import Testing
     let clean = snapshot(out + "/evidence")
     let victim = try #require(clean.keys.sorted().first)
     // Truncate one evidence file: the re-run makes it again.
-    try Data(try #require(clean[victim]).prefix(20)).write(to: URL(fileURLWithPath: out + "/evidence/" + victim))
+    try Data(try #require(clean[victim]).prefix(20)).write(
+      to: URL(fileURLWithPath: out + "/evidence/" + victim))
     var report = try await runner(sources: [src], output: out).run()
     #expect(report.unchangedCount == 2)
     #expect(snapshot(out + "/evidence") == clean)
@@ -214,8 +259,11 @@ import Testing
     #expect(report.unchangedCount == 2)
     // Hand-edit a line of the index: every document is processed again, and the index is right.
     let index = try folder.read("out/documents.jsonl")
-    try index.replacingOccurrences(of: "\"records\":1,", with: "\"records\":7,", options: [], range: index.range(of: "\"records\":1,"))
-      .write(toFile: out + "/documents.jsonl", atomically: true, encoding: .utf8)
+    try index.replacingOccurrences(
+      of: "\"records\":1,", with: "\"records\":7,", options: [],
+      range: index.range(of: "\"records\":1,")
+    )
+    .write(toFile: out + "/documents.jsonl", atomically: true, encoding: .utf8)
     report = try await runner(sources: [src], output: out).run()
     #expect(report.unchangedCount == 0)
     #expect(try folder.read("out/documents.jsonl") == index)
@@ -229,11 +277,17 @@ import Testing
     while deep.utf8.count + 201 < 4060 { deep += "/" + segment }
     deep += "/" + String(repeating: "e", count: 4060 - deep.utf8.count - 1)
     try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
-    try folder.write(String(deep.dropFirst(folder.path.count + 1)) + "/report.txt", "Note\n\n\(Self.goodSentence)\n")
-    #expect(SourceDiscoverer(roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")]).discover().files.count == 1)
+    try folder.write(
+      String(deep.dropFirst(folder.path.count + 1)) + "/report.txt",
+      "Note\n\n\(Self.goodSentence)\n")
+    #expect(
+      SourceDiscoverer(roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")]).discover()
+        .files.count == 1)
     // A folder renamed on the way down takes the path past 4,096 bytes.
-    try FileManager.default.moveItem(atPath: src + "/" + segment, toPath: src + "/" + segment + String(repeating: "L", count: 50))
-    let found = SourceDiscoverer(roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")]).discover()
+    try FileManager.default.moveItem(
+      atPath: src + "/" + segment, toPath: src + "/" + segment + String(repeating: "L", count: 50))
+    let found = SourceDiscoverer(roots: [.init(path: src)], include: [try GlobPattern("**/*.txt")])
+      .discover()
     #expect(found.files.isEmpty)
     #expect(found.failures.count == 1)
     #expect(found.failures.first?.reason.contains("over the system's limit of 4095") == true)
@@ -249,7 +303,9 @@ import Testing
     }
     #expect(descriptor >= 0)
     close(descriptor)
-    let found = SourceDiscoverer(roots: [.init(path: folder.path + "/src")], include: [try GlobPattern("**/*.txt")]).discover()
+    let found = SourceDiscoverer(
+      roots: [.init(path: folder.path + "/src")], include: [try GlobPattern("**/*.txt")]
+    ).discover()
     #expect(found.files.map(\.source) == ["good.txt"])
     #expect(found.failures.map(\.source) == ["caf\\xE9.txt"])
     #expect(found.failures.first?.reason.contains("not valid UTF-8") == true)
@@ -267,12 +323,16 @@ import Testing
     await #expect {
       _ = try await runner(sources: [src], output: out).run()
     } throws: { error in
-      guard let error = error as? PipelineRunner.RunError, case .tooManyRemovals(let removed, let known, _, _) = error else {
+      guard let error = error as? PipelineRunner.RunError,
+        case .tooManyRemovals(let removed, let known, _, _) = error
+      else {
         return false
       }
       return removed == 4 && known == 4 && error.description.contains("--allow-removals")
     }
-    #expect(snapshot(out).filter { !$0.key.hasPrefix("runs/") } == before.filter { !$0.key.hasPrefix("runs/") })
+    #expect(
+      snapshot(out).filter { !$0.key.hasPrefix("runs/") }
+        == before.filter { !$0.key.hasPrefix("runs/") })
     // One of four gone is within the default share; all gone is, when allowed.
     try writeDocuments(folder, count: 3)
     let some = try await runner(sources: [src], output: out).run()
@@ -290,7 +350,10 @@ import Testing
   @Test func anOutputFolderThatIsOrLiesInASourceIsRefused() async throws {
     let folder = try TemporaryFolder()
     try writeDocuments(folder, count: 1)
-    for output in [folder.path + "/src", folder.path + "/src/", folder.path + "/src/out", folder.path + "/src/./a/../out"] {
+    for output in [
+      folder.path + "/src", folder.path + "/src/", folder.path + "/src/out",
+      folder.path + "/src/./a/../out",
+    ] {
       await #expect(throws: PipelineRunner.RunError.self, "\(output)") {
         _ = try await runner(sources: [folder.path + "/src"], output: output).run()
       }
@@ -304,7 +367,8 @@ import Testing
     _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/old").run()
     // The old output is moved among the sources: its text files are not documents.
     try FileManager.default.moveItem(atPath: folder.path + "/old", toPath: folder.path + "/src/old")
-    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+      .run()
     #expect(report.documentCount == 2)
   }
 
@@ -313,10 +377,15 @@ import Testing
   @Test func aMegabyteSentenceWithAThousandMatchesIsLeftUntaggedNotRepeatedAThousandTimes() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
     let processor = DocumentProcessor.standard(
-      definition: try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml"), taxonomy: taxonomy)
-    let long = (0..<1000).map { _ in "trust " + String(repeating: "x", count: 1000) }.joined(separator: " ")
+      definition: try PipelineDefinition.load(
+        from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml"), taxonomy: taxonomy)
+    let long = (0..<1000).map { _ in "trust " + String(repeating: "x", count: 1000) }.joined(
+      separator: " ")
     let bytes = Array("Notes\n\n\(Self.goodSentence)\n\n\(long)\n".utf8)
-    guard case .success(let result) = processor.process(bytes, source: "long.txt", docID: "d", format: .plainText) else {
+    guard
+      case .success(let result) = processor.process(
+        bytes, source: "long.txt", docID: "d", format: .plainText)
+    else {
       Issue.record("the document failed")
       return
     }
@@ -328,11 +397,14 @@ import Testing
 
   @Test func evidenceOverItsByteLimitKeepsItsFirstRecordsAndSaysHowManyWereLeftOut() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
-    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     definition.limits.maxEvidenceBytes = 20_000
     let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
     let text = "Notes\n\n" + String(repeating: Self.goodSentence + " ", count: 200) + "\n"
-    guard case .success(let result) = processor.process(Array(text.utf8), source: "many.txt", docID: "d", format: .plainText)
+    guard
+      case .success(let result) = processor.process(
+        Array(text.utf8), source: "many.txt", docID: "d", format: .plainText)
     else {
       Issue.record("the document failed")
       return
@@ -342,7 +414,8 @@ import Testing
     var lines: [UInt8] = []
     EvidenceRecord.appendJSONLines(result.records, to: &lines)
     #expect(lines.count <= 20_000)
-    #expect(result.partialNote(limits: definition.limits)?.contains("limits.max_evidence_bytes") == true)
+    #expect(
+      result.partialNote(limits: definition.limits)?.contains("limits.max_evidence_bytes") == true)
   }
 
   @Test func pagesAndTextsOfTooManyElementsOrLinesAreRefusedBeforeTheyAreParsed() throws {
@@ -351,11 +424,13 @@ import Testing
     limits.maxLines = 1000
     let page = "<html><body><p>" + String(repeating: "a<br>", count: 1001) + "</p></body></html>"
     #expect(throws: ExtractionError.tooManyElements(limit: 1000)) {
-      try HTMLTextExtractor(limits: limits).extractText(from: DecodedDocument(text: page, format: .html, encoding: "UTF-8"))
+      try HTMLTextExtractor(limits: limits).extractText(
+        from: DecodedDocument(text: page, format: .html, encoding: "UTF-8"))
     }
     let text = "Notes\n\n" + String(repeating: "a\n", count: 1000)
     #expect(throws: ExtractionError.tooManyLines(count: 1003, limit: 1000)) {
-      try PlainTextExtractor(limits: limits).extractText(from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
+      try PlainTextExtractor(limits: limits).extractText(
+        from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
     }
   }
 
@@ -363,11 +438,16 @@ import Testing
 
   @Test func invisibleCharactersInsideOrAroundAPhraseDoNotStopItMatching() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
-    for written in ["tr\u{AD}ust", "tr\u{200B}ust", "\u{202E}trust\u{202C}", "tr\u{2060}ust", "tr\u{FEFF}ust", "t\u{200D}rust"] {
+    for written in [
+      "tr\u{AD}ust", "tr\u{200B}ust", "\u{202E}trust\u{202C}", "tr\u{2060}ust", "tr\u{FEFF}ust",
+      "t\u{200D}rust",
+    ] {
       let sentence = "There is mutual \(written) between partners."
       let found = try tag(sentence, with: taxonomy)
       let trust = found.first { $0.code == "success_factor.trust" }
-      #expect(trust?.match == "mutual \(written)", "\(written.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(
+        trust?.match == "mutual \(written)",
+        "\(written.unicodeScalars.map { String($0.value, radix: 16) })")
     }
   }
 
@@ -378,7 +458,8 @@ import Testing
       ]>
       <html><head><title>Board report</title></head><body><p>The board met in May.</p></body></html>
       """
-    let extracted = try HTMLTextExtractor().extractText(from: DecodedDocument(text: page, format: .html, encoding: "UTF-8"))
+    let extracted = try HTMLTextExtractor().extractText(
+      from: DecodedDocument(text: page, format: .html, encoding: "UTF-8"))
     #expect(extracted.texts == ["Board report", "The board met in May."])
     #expect(extracted.blocks.last?.line == 4)
   }

@@ -10,11 +10,13 @@ import Testing
 @Suite struct LayeringTests {
   /// The folders of `Sources/TextMining`, lowest first.
   static let layers = [
-    "Support", "Model", "Interop", "Discover", "Decode", "Extract", "Segment", "Tag", "Emit", "Pipeline", "Evaluate",
+    "Support", "Model", "Interop", "Discover", "Decode", "Extract", "Segment", "Tag", "Emit",
+    "Pipeline", "Evaluate",
   ]
 
   static var libraryFolder: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Sources/TextMining").path
   }
 
@@ -44,7 +46,9 @@ import Testing
     var out = bytes
     var index = 0
     func blank(_ from: Int, _ to: Int) {
-      for i in from..<min(to, bytes.count) where bytes[i] != UInt8(ascii: "\n") { out[i] = UInt8(ascii: " ") }
+      for i in from..<min(to, bytes.count) where bytes[i] != UInt8(ascii: "\n") {
+        out[i] = UInt8(ascii: " ")
+      }
     }
     func starts(_ s: String, at i: Int) -> Bool {
       let p = Array(s.utf8)
@@ -68,7 +72,9 @@ import Testing
         index = end + 3
       } else if bytes[index] == UInt8(ascii: "\"") {
         var end = index + 1
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\n") {
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\"")
+          && bytes[end] != UInt8(ascii: "\n")
+        {
           end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
         }
         blank(index, end + 1)
@@ -85,7 +91,8 @@ import Testing
     var names: [String] = []
     let keywords: Set<Substring> = ["struct", "enum", "class", "protocol", "actor", "typealias"]
     let modifiers: Set<Substring> = [
-      "public", "internal", "private", "fileprivate", "package", "final", "open", "nonisolated", "indirect",
+      "public", "internal", "private", "fileprivate", "package", "final", "open", "nonisolated",
+      "indirect",
     ]
     for line in code.split(separator: "\n") where !(line.first?.isWhitespace ?? true) {
       let words = line.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
@@ -102,7 +109,9 @@ import Testing
 
   @Test func everyFolderIsALayer() throws {
     let folders = Set(try Self.sources().map(\.layer))
-    #expect(folders.subtracting(Self.layers).isEmpty, "folders missing from LayeringTests.layers: \(folders.subtracting(Self.layers).sorted())")
+    #expect(
+      folders.subtracting(Self.layers).isEmpty,
+      "folders missing from LayeringTests.layers: \(folders.subtracting(Self.layers).sorted())")
   }
 
   @Test func noFileUsesATypeOfALaterLayer() throws {
@@ -115,17 +124,21 @@ import Testing
     for file in files {
       guard let rank = Self.layers.firstIndex(of: file.layer) else { continue }
       for name in Self.identifiers(in: file.code).sorted() {
-        guard let layer = owner[name], let other = Self.layers.firstIndex(of: layer), other > rank else { continue }
+        guard let layer = owner[name], let other = Self.layers.firstIndex(of: layer), other > rank
+        else { continue }
         violations.append("\(file.path) uses \(name) from \(layer)/")
       }
     }
-    #expect(violations.isEmpty, "\(violations.count) upward uses:\n\(violations.joined(separator: "\n"))")
+    #expect(
+      violations.isEmpty, "\(violations.count) upward uses:\n\(violations.joined(separator: "\n"))")
   }
 
   @Test func onlyInteropSeesC() throws {
     var violations: [String] = []
     for file in try Self.sources() where file.layer != "Interop" {
-      if file.code.contains("import CTextShim") { violations.append("\(file.path) imports CTextShim") }
+      if file.code.contains("import CTextShim") {
+        violations.append("\(file.path) imports CTextShim")
+      }
       // The shim's functions, types and constants are all named tm_ or TM_; OpaquePointer is how
       // Swift holds its handles.
       for name in Self.identifiers(in: file.code).sorted()

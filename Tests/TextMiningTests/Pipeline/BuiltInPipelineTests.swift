@@ -6,8 +6,10 @@ import Testing
 @Suite struct BuiltInPipelineTests {
   @Test func theEmbeddedCopiesAreThePipelineFiles() throws {
     // Scripts/embed-defaults.sh makes them; this fails while they differ.
-    let pipeline = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml", encoding: .utf8)
-    let taxonomy = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
+    let pipeline = try String(
+      contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml", encoding: .utf8)
+    let taxonomy = try String(
+      contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
     #expect(BuiltInPipeline.pipeline == pipeline, "run Scripts/embed-defaults.sh")
     #expect(BuiltInPipeline.taxonomy == taxonomy, "run Scripts/embed-defaults.sh")
   }

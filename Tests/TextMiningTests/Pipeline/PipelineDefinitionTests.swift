@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct PipelineDefinitionTests {
   @Test func loadsTheDefaultPipeline() throws {
-    let definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    let definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     #expect(definition.name == "lsp-evaluation")
     #expect(definition.sources == [Fixtures.repositoryRoot + "/pipelines/../corpus"])
     #expect(definition.include.map(\.pattern) == PipelineDefinition.defaultInclude)
@@ -17,7 +18,8 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("docs/a.txt", "x")
     try folder.write("t.yml", "x")
-    let definition = try PipelineDefinition.parse("name: p\nsources: docs\ntaxonomy: t.yml\n", file: folder.path + "/p.yml")
+    let definition = try PipelineDefinition.parse(
+      "name: p\nsources: docs\ntaxonomy: t.yml\n", file: folder.path + "/p.yml")
     #expect(definition.sources == [folder.path + "/docs"])
     #expect(definition.maxFileBytes == PipelineDefinition.defaultMaxFileBytes)
     #expect(definition.include.map(\.pattern) == PipelineDefinition.defaultInclude)
@@ -30,11 +32,20 @@ import Testing
   }
 
   @Test(arguments: [
-    ("name: p\nsources: [docs]\ntaxonomy: t.yml\nouptut: x\n", "p.yml:4:1: unknown key 'ouptut' in the pipeline"),
+    (
+      "name: p\nsources: [docs]\ntaxonomy: t.yml\nouptut: x\n",
+      "p.yml:4:1: unknown key 'ouptut' in the pipeline"
+    ),
     ("name: p\nsources:\n  - docs\n  - missing\ntaxonomy: t.yml\n", "p.yml:4:5: source folder"),
     ("name: p\nsources: [docs]\ntaxonomy: nope.yml\n", "p.yml:3:11: taxonomy file"),
-    ("name: p\nsources: [docs]\ntaxonomy: t.yml\ninclude: ['**/*.{htm']\n", "p.yml:4:17: bad pattern: unclosed '{'"),
-    ("name: p\nsources: [docs]\ntaxonomy: t.yml\nlimits: {max_file_bytes: -4}\n", "p.yml:4:26: 'max_file_bytes' must be a positive"),
+    (
+      "name: p\nsources: [docs]\ntaxonomy: t.yml\ninclude: ['**/*.{htm']\n",
+      "p.yml:4:17: bad pattern: unclosed '{'"
+    ),
+    (
+      "name: p\nsources: [docs]\ntaxonomy: t.yml\nlimits: {max_file_bytes: -4}\n",
+      "p.yml:4:26: 'max_file_bytes' must be a positive"
+    ),
     ("name: a b\nsources: [docs]\ntaxonomy: t.yml\n", "p.yml:1:7: pipeline name 'a b'"),
     ("sources: [docs]\ntaxonomy: t.yml\n", "p.yml:1:1: the pipeline has no 'name'"),
   ])
@@ -61,10 +72,12 @@ import Testing
     try folder.write("t.yml", "x")
     let base = "name: p\nsources: docs\ntaxonomy: t.yml\n"
     #expect(try !PipelineDefinition.parse(base, file: folder.path + "/p.yml").followsLinksOutside)
-    let allowing = try PipelineDefinition.parse(base + "discover: {follow_links_outside: true}\n", file: folder.path + "/p.yml")
+    let allowing = try PipelineDefinition.parse(
+      base + "discover: {follow_links_outside: true}\n", file: folder.path + "/p.yml")
     #expect(allowing.followsLinksOutside)
     #expect(throws: ConfigurationError.self) {
-      try PipelineDefinition.parse(base + "discover: {follow_links: true}\n", file: folder.path + "/p.yml")
+      try PipelineDefinition.parse(
+        base + "discover: {follow_links: true}\n", file: folder.path + "/p.yml")
     }
   }
 }

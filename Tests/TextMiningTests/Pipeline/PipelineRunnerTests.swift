@@ -4,22 +4,30 @@ import Testing
 @testable import TextMining
 
 @Suite struct PipelineRunnerTests {
-  private func runner(sources: [String], output: String, maxFileBytes: Int = 1_000_000, jobs: Int = 2) throws
+  private func runner(
+    sources: [String], output: String, maxFileBytes: Int = 1_000_000, jobs: Int = 2
+  ) throws
     -> PipelineRunner
   {
-    var definition = try PipelineDefinition.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
     definition.sources = sources
     definition.outputPath = output
     definition.maxFileBytes = maxFileBytes
     let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
-    return PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: jobs)
+    return PipelineRunner(
+      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+      jobs: jobs)
   }
 
   /// Loads a pipeline file as `lspminer run` does and runs it with one job.
   private func runPipeline(at path: String) async throws -> PipelineRunner.Report {
     let definition = try PipelineDefinition.load(from: path)
     let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
-    return try await PipelineRunner(definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy), jobs: 1).run()
+    return try await PipelineRunner(
+      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+      jobs: 1
+    ).run()
   }
 
   private func jsonLines(_ path: String) throws -> [[String: Any]] {
@@ -29,13 +37,16 @@ import Testing
   }
 
   private static let recordKeys = [
-    "schema", "doc_id", "source", "title", "published", "code", "category", "match", "polarity", "hedged", "partnership",
+    "schema", "doc_id", "source", "title", "published", "code", "category", "match", "polarity",
+    "hedged", "partnership",
     "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline",
   ]
 
   @Test func runsTheCorpusIntoValidRecordsWhoseOffsetsPointAtTheirMatch() async throws {
     let folder = try TemporaryFolder()
-    let report = try await runner(sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out").run()
+    let report = try await runner(
+      sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out"
+    ).run()
     #expect(report.succeeded)
     #expect(report.documentCount >= 20)
     #expect(report.okCount == report.documentCount)
@@ -49,7 +60,8 @@ import Testing
         // Keys appear in schema order.
         let keyOrder = Self.recordKeys.compactMap { line.range(of: "\"\($0)\":")?.lowerBound }
         #expect(keyOrder == keyOrder.sorted() && keyOrder.count == Self.recordKeys.count)
-        let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let record = try #require(
+          try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let start = try #require(record["char_start"] as? Int)
         let end = try #require(record["char_end"] as? Int)
         let match = try #require(record["match"] as? String)
@@ -58,24 +70,32 @@ import Testing
         codes.insert(try #require(record["code"] as? String))
       }
     }
-    for required in ["partnership.lsp", "success_factor.trust", "success_factor.leadership", "circle.vicious"] {
+    for required in [
+      "partnership.lsp", "success_factor.trust", "success_factor.leadership", "circle.vicious",
+    ] {
       #expect(codes.contains(required))
     }
   }
 
   @Test func pageFurnitureInTheCorpusProducesNoEvidence() async throws {
     let folder = try TemporaryFolder()
-    _ = try await runner(sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out").run()
+    _ = try await runner(
+      sources: [Fixtures.repositoryRoot + "/corpus"], output: folder.path + "/out"
+    ).run()
     let documents = try jsonLines(folder.path + "/out/documents.jsonl")
-    let manifest = try String(contentsOfFile: Fixtures.repositoryRoot + "/corpus/furniture.tsv", encoding: .utf8)
+    let manifest = try String(
+      contentsOfFile: Fixtures.repositoryRoot + "/corpus/furniture.tsv", encoding: .utf8)
     var checked = 0
     for row in manifest.split(separator: "\n").dropFirst() {
       let columns = row.split(separator: "\t", maxSplits: 1).map(String.init)
-      let document = try #require(documents.first { $0["source"] as? String == "html/" + columns[0] })
+      let document = try #require(
+        documents.first { $0["source"] as? String == "html/" + columns[0] })
       let docID = try #require(document["doc_id"] as? String)
       let text = try folder.read("out/text/\(docID).txt")
       let evidence = try folder.read("out/evidence/\(docID).jsonl")
-      #expect(!text.localizedCaseInsensitiveContains(columns[1]), "furniture '\(columns[1])' in \(columns[0])")
+      #expect(
+        !text.localizedCaseInsensitiveContains(columns[1]),
+        "furniture '\(columns[1])' in \(columns[0])")
       #expect(!evidence.localizedCaseInsensitiveContains(columns[1]))
       checked += 1
     }
@@ -90,36 +110,55 @@ import Testing
     for name in ["documents.jsonl", "errors.jsonl"] {
       #expect(try folder.read("one/" + name) == folder.read("two/" + name))
     }
-    let evidence = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/one/evidence").sorted()
-    #expect(evidence == (try FileManager.default.contentsOfDirectory(atPath: folder.path + "/two/evidence").sorted()))
-    for name in evidence { #expect(try folder.read("one/evidence/" + name) == folder.read("two/evidence/" + name)) }
+    let evidence = try FileManager.default.contentsOfDirectory(
+      atPath: folder.path + "/one/evidence"
+    ).sorted()
+    #expect(
+      evidence
+        == (try FileManager.default.contentsOfDirectory(atPath: folder.path + "/two/evidence")
+          .sorted()))
+    for name in evidence {
+      #expect(try folder.read("one/evidence/" + name) == folder.read("two/evidence/" + name))
+    }
   }
 
   @Test func badInputIsReportedPerFileAndTheBatchGoesOn() async throws {
     let folder = try TemporaryFolder()
     let hostile = Fixtures.path("hostile")
     for name in try FileManager.default.contentsOfDirectory(atPath: hostile) {
-      try folder.write("src/" + name, bytes: Array(try #require(FileManager.default.contents(atPath: hostile + "/" + name))))
+      try folder.write(
+        "src/" + name,
+        bytes: Array(try #require(FileManager.default.contents(atPath: hostile + "/" + name))))
     }
     try folder.write("src/good.txt", "Title\n\nThere is mutual trust between partners.\n")
     try folder.write("src/large.txt", String(repeating: "Trust. ", count: 300))
-    try FileManager.default.createSymbolicLink(atPath: folder.path + "/src/gone.html", withDestinationPath: "missing.html")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path + "/src/gone.html", withDestinationPath: "missing.html")
     try folder.write("src/locked.txt", "secret")
     chmod(folder.path + "/src/locked.txt", 0)
-    let lockedIsReadable = access(folder.path + "/src/locked.txt", R_OK) == 0  // root reads anything
+    // Root reads anything.
+    let lockedIsReadable = access(folder.path + "/src/locked.txt", R_OK) == 0
 
-    let report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out", maxFileBytes: 2000).run()
+    let report = try await runner(
+      sources: [folder.path + "/src"], output: folder.path + "/out", maxFileBytes: 2000
+    ).run()
     let errors = try jsonLines(folder.path + "/out/errors.jsonl")
     var reasons: [String: String] = [:]
-    for error in errors { reasons[try #require(error["source"] as? String)] = error["error"] as? String }
+    for error in errors {
+      reasons[try #require(error["source"] as? String)] = error["error"] as? String
+    }
     #expect(reasons["empty.html"] == "empty file (0 bytes)")
     #expect(reasons["report-pdf-renamed.html"] == "binary file (PDF document), not text or HTML")
     #expect(reasons["archive-zip-renamed.html"] == "binary file (ZIP archive), not text or HTML")
     #expect(reasons["undecodable.txt"]?.hasPrefix("bytes decode in no supported encoding") == true)
     #expect(reasons["whitespace-only.txt"]?.hasPrefix("no text found") == true)
-    #expect(reasons["large.txt"]?.hasPrefix("file is 2100 bytes, over the size limit of 2000 bytes") == true)
+    #expect(
+      reasons["large.txt"]?.hasPrefix("file is 2100 bytes, over the size limit of 2000 bytes")
+        == true)
     #expect(reasons["gone.html"]?.hasPrefix("broken symbolic link") == true)
-    if !lockedIsReadable { #expect(reasons["locked.txt"] == "cannot read the file (Permission denied)") }
+    if !lockedIsReadable {
+      #expect(reasons["locked.txt"] == "cannot read the file (Permission denied)")
+    }
     #expect(reasons["good.txt"] == nil)
     #expect(!report.succeeded)
 
@@ -131,7 +170,8 @@ import Testing
     // No partial or temporary files anywhere in the output.
     let outputs = try FileManager.default.subpathsOfDirectory(atPath: folder.path + "/out")
     #expect(!outputs.contains { $0.contains(".tmp-") })
-    let evidenceFiles = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence")
+    let evidenceFiles = try FileManager.default.contentsOfDirectory(
+      atPath: folder.path + "/out/evidence")
     #expect(evidenceFiles.contains(try #require(good["doc_id"] as? String) + ".jsonl"))
     #expect(evidenceFiles.count == (lockedIsReadable ? 2 : 1))
     let large = try #require(documents.first { $0["source"] as? String == "large.txt" })
@@ -143,18 +183,21 @@ import Testing
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
     try folder.write("src/copy/a.txt", "Title\n\nThe LSP met.\n")
     try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
-    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+      .run()
     #expect(report.duplicateCount == 1)
     let documents = try jsonLines(folder.path + "/out/documents.jsonl")
     #expect(documents.map { $0["status"] as? String } == ["ok", "ok", "duplicate"])
     #expect(documents[2]["duplicate_of"] as? String == "a.txt")
     #expect(documents[2]["source"] as? String == "copy/a.txt")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 2)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 2)
 
     try FileManager.default.removeItem(atPath: folder.path + "/src/b.txt")
     report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
     #expect(report.removedFileCount == 2)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 1)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/evidence").count == 1)
   }
 
   private func tree(_ folder: String) throws -> [String: [UInt8]] {
@@ -174,16 +217,23 @@ import Testing
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
     try folder.write("src/b.txt", "Title\n\nLeadership is strong.\n")
     try folder.write("src/c.txt", "Title\n\nTrust is low.\n")
-    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+      .run()
     #expect((report.newCount, report.unchangedCount) == (3, 0))
     report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
-    #expect((report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (0, 0, 3, 0))
+    #expect(
+      (report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (
+        0, 0, 3, 0
+      ))
 
     try folder.write("src/b.txt", "Title\n\nLeadership is weak.\n")
     try FileManager.default.removeItem(atPath: folder.path + "/src/c.txt")
     try folder.write("src/d.txt", "Title\n\nThe VCS has two seats.\n")
     report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
-    #expect((report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (1, 1, 1, 1))
+    #expect(
+      (report.newCount, report.changedCount, report.unchangedCount, report.removedCount) == (
+        1, 1, 1, 1
+      ))
 
     var fresh = try runner(sources: [folder.path + "/src"], output: folder.path + "/fresh")
     fresh.isFull = true
@@ -219,8 +269,11 @@ import Testing
   @Test func runsWithinOneSecondEachKeepTheirSummary() async throws {
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
-    for _ in 0..<3 { _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run() }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/runs").count == 3)
+    for _ in 0..<3 {
+      _ = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out/runs").count == 3)
   }
 
   @Test func progressIsReportedAfterEachDocumentUpToTheTotals() async throws {
@@ -248,26 +301,36 @@ import Testing
       try folder.write("src/" + name, bytes: try Fixtures.bytes("archives/" + name))
     }
     try folder.write("src/loose.txt", "Title\n\nThe LSP met.\n")
-    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    var report = try await runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+      .run()
     let documents = try jsonLines(folder.path + "/out/documents.jsonl")
     #expect(
       documents.map { $0["source"] as? String } == [
-        "bomb.zip!/huge.txt", "bomb.zip!/small.txt", "crawl.warc.gz!/file:///archive/minutes/2007-03.txt",
+        "bomb.zip!/huge.txt", "bomb.zip!/small.txt",
+        "crawl.warc.gz!/file:///archive/minutes/2007-03.txt",
         "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership", "loose.txt",
         "reports.zip!/reports/board-note.txt", "reports.zip!/reports/news.html",
-        "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt", "traversal.tar!/safe/note.txt",
+        "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt",
+        "traversal.tar!/safe/note.txt",
       ])
     let errors = try jsonLines(folder.path + "/out/errors.jsonl")
-    #expect(errors.compactMap { $0["source"] as? String }.sorted() == [
-      "bomb.zip!/huge.txt", "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt",
-    ])
+    #expect(
+      errors.compactMap { $0["source"] as? String }.sorted() == [
+        "bomb.zip!/huge.txt", "traversal.tar!/../escaped.txt", "traversal.tar!//etc/absolute.txt",
+      ])
     #expect(report.failures.count == 3)
     // The zip's news page has the same bytes as the crawled page, so it is the crawl's duplicate.
-    #expect(documents[6]["duplicate_of"] as? String == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership")
-    let news = try jsonLines(folder.path + "/out/evidence/" + (try #require(documents[3]["doc_id"] as? String)) + ".jsonl")
-    #expect(news.contains {
-      $0["code"] as? String == "success_factor.trust" && $0["source"] as? String == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership"
-    })
+    #expect(
+      documents[6]["duplicate_of"] as? String
+        == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership")
+    let news = try jsonLines(
+      folder.path + "/out/evidence/" + (try #require(documents[3]["doc_id"] as? String)) + ".jsonl")
+    #expect(
+      news.contains {
+        $0["code"] as? String == "success_factor.trust"
+          && $0["source"] as? String
+            == "crawl.warc.gz!/http://www.thornbury-lsp.example/news/leadership"
+      })
     // The spool is gone and nothing escaped the archive.
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/.spool"))
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/out/escaped.txt"))
@@ -283,9 +346,11 @@ import Testing
   @Test func aChangedTaxonomyReprocessesEverything() async throws {
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
-    let original = try String(contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
+    let original = try String(
+      contentsOfFile: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml", encoding: .utf8)
     try folder.write("taxonomy.yml", original)
-    let pipeline = try folder.write("p.yml", "name: p\nsources: [src]\ntaxonomy: taxonomy.yml\noutput: out\n")
+    let pipeline = try folder.write(
+      "p.yml", "name: p\nsources: [src]\ntaxonomy: taxonomy.yml\noutput: out\n")
     func run() async throws -> PipelineRunner.Report { try await runPipeline(at: pipeline) }
     _ = try await run()
     #expect(try await run().unchangedCount == 1)
@@ -301,11 +366,16 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write("src/a.txt", "Title\n\nThe LSP met.\n")
     let pipeline = try folder.write(
-      "p.yml", "name: p\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
+      "p.yml",
+      "name: p\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n"
+    )
     func run() async throws -> PipelineRunner.Report { try await runPipeline(at: pipeline) }
     _ = try await run()
     #expect(try await run().unchangedCount == 1)
-    try folder.write("p.yml", "name: p\ndescription: changed\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n")
+    try folder.write(
+      "p.yml",
+      "name: p\ndescription: changed\nsources: [src]\ntaxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml\noutput: out\n"
+    )
     #expect(try await run().unchangedCount == 0)
     try FileManager.default.removeItem(atPath: folder.path + "/out/state.json")
     #expect(try await run().unchangedCount == 0)

@@ -9,7 +9,9 @@ import Testing
     var disagreements: [UInt32] = []
     for value in UInt32(0)...0x10FFFF {
       guard let scalar = Unicode.Scalar(value) else { continue }
-      if Unicode.isDefaultIgnorable(value) != scalar.properties.isDefaultIgnorableCodePoint { disagreements.append(value) }
+      if Unicode.isDefaultIgnorable(value) != scalar.properties.isDefaultIgnorableCodePoint {
+        disagreements.append(value)
+      }
     }
     #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
   }
@@ -30,7 +32,9 @@ import Testing
     let words = ["a", "The", "Although", "Residents", "Councillors", "e.g", "&"]
     let set = WordSet(words)
     for word in words { #expect(set.contains(word), "\(word)") }
-    for word in ["", "the", "Th", "Thee", "Resident", "Residentss", "Councillor", "e.g.", "b", "Although "] {
+    for word in [
+      "", "the", "Th", "Thee", "Resident", "Residentss", "Councillor", "e.g.", "b", "Although ",
+    ] {
       #expect(!set.contains(word), "\(word)")
     }
   }

@@ -4,11 +4,16 @@ import Testing
 
 /// Negation, hedging and qualifiers, through the project taxonomy's cue lists.
 @Suite struct ContextAnalyzerTests {
-  private func reading(_ sentence: String, code: String) throws -> (polarity: Polarity, hedged: Bool)? {
+  private func reading(_ sentence: String, code: String) throws -> (
+    polarity: Polarity, hedged: Bool
+  )? {
     let taxonomy = try Fixtures.projectTaxonomy()
-    let extracted = ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)])
+    let extracted = ExtractedText(
+      title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)])
     let segmented = try ICUSegmenter().segment(extracted)
-    let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first { $0.code.rawValue == code }
+    let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+      $0.code.rawValue == code
+    }
     return mention.map { ($0.polarity, $0.isHedged) }
   }
 
@@ -18,12 +23,17 @@ import Testing
     ("There is strong leadership from the chair.", "success_factor.leadership", .positive),
     ("Leadership has been weak since 2004.", "success_factor.leadership", .negative),
     ("There is no stable political environment.", "success_factor.political_stability", .negative),
-    ("Boundaries do not match those of the police.", "success_factor.boundary_alignment", .negative),
+    (
+      "Boundaries do not match those of the police.", "success_factor.boundary_alignment", .negative
+    ),
     ("There is mistrust between the sectors.", "success_factor.trust", .negative),
     ("There is no mistrust between the sectors.", "success_factor.trust", .positive),
     ("It is not true that the board lacks leadership.", "success_factor.leadership", .positive),
     ("There is no doubt that mutual trust is strong.", "success_factor.trust", .positive),
-    ("Partners have a long tradition of co-operation.", "success_factor.tradition_of_cooperation", .positive),
+    (
+      "Partners have a long tradition of co-operation.", "success_factor.tradition_of_cooperation",
+      .positive
+    ),
     ("Leadership was discussed at the meeting.", "success_factor.leadership", .neutral),
     ("The review recommends stronger leadership.", "success_factor.leadership", .neutral),
     ("We did not meet the police.", "sector.public", .neutral),
@@ -36,7 +46,10 @@ import Testing
 
   @Test(arguments: [
     ("The LSP may in time break out of the vicious circle.", "circle.break_out", true),
-    ("If the partnership is to succeed, leadership must improve.", "success_factor.leadership", true),
+    (
+      "If the partnership is to succeed, leadership must improve.", "success_factor.leadership",
+      true
+    ),
     ("Trust appears to be growing.", "success_factor.trust", true),
     ("Members may nominate a deputy to the executive group.", "governance.structures", false),
     ("We would welcome views on the community strategy.", "policy.community_strategy", false),

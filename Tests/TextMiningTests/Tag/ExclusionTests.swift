@@ -18,12 +18,16 @@ import Testing
   }
 
   @Test func culturalServicesAreNotCulture() throws {
-    #expect(!(try codes("The council's cultural services team runs the libraries.")).contains("success_factor.culture"))
+    #expect(
+      !(try codes("The council's cultural services team runs the libraries.")).contains(
+        "success_factor.culture"))
     #expect(try codes("A silo culture persists.").contains("success_factor.culture"))
   }
 
   @Test func targetAsAVerbIsNotPerformanceManagement() throws {
-    #expect(!(try codes("The police will target the two wards.")).contains("delivery.performance_management"))
+    #expect(
+      !(try codes("The police will target the two wards.")).contains(
+        "delivery.performance_management"))
     #expect(try codes("The LAA targets were missed.").contains("delivery.performance_management"))
   }
 

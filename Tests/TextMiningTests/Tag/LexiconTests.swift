@@ -7,7 +7,9 @@ import Testing
 @Suite struct LexiconTests {
   @Test func theLexiconGivesEachMatchersOwnIDs() throws {
     let taxonomy = try Fixtures.projectTaxonomy()
-    for (slot, matcher) in [taxonomy.matcher, taxonomy.contextMatcher, taxonomy.nameMatcher!].enumerated() {
+    for (slot, matcher) in [taxonomy.matcher, taxonomy.contextMatcher, taxonomy.nameMatcher!]
+      .enumerated()
+    {
       for token in matcher.vocabularyTokens {
         let ids = token.withUnsafeBufferPointer { taxonomy.matcherIDs(utf8: $0) }
         let own = token.withUnsafeBufferPointer { matcher.tokenID(utf8: $0) }
@@ -24,10 +26,16 @@ import Testing
     for matcher in [taxonomy.matcher, taxonomy.contextMatcher, taxonomy.nameMatcher!] {
       for token in matcher.vocabularyTokens {
         let word = String(decoding: token, as: UTF8.self)
-        words.formUnion([word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst(), word + "s", word + "'s"])
+        words.formUnion([
+          word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst(), word + "s",
+          word + "'s",
+        ])
       }
     }
-    words.formUnion(["program", "Programs", "center", "organizations", "neighborhood", "Judgment", "fulfill", "catalog"])
+    words.formUnion([
+      "program", "Programs", "center", "organizations", "neighborhood", "Judgment", "fulfill",
+      "catalog",
+    ])
     var checked = 0
     taxonomy.withLexicon { lexicon in
       for word in words {
@@ -36,14 +44,18 @@ import Testing
         let known = Array(folded.utf8).withUnsafeBufferPointer { lexicon.ids(utf8: $0) }.slots != 0
         guard known else { continue }
         checked += 1
-        let absent = bytes.withUnsafeMutableBufferPointer { lexicon.surelyAbsent(UnsafeBufferPointer($0)) }
+        let absent = bytes.withUnsafeMutableBufferPointer {
+          lexicon.surelyAbsent(UnsafeBufferPointer($0))
+        }
         #expect(!absent, "\(word) folds to '\(folded)', which the lexicon has")
       }
     }
     #expect(checked > 1000)
     // And it does rule out ordinary words.
     let ruledOut = ["zebra", "quickly", "yesterday", "Xylophone"].filter { word in
-      taxonomy.withLexicon { lexicon in Array(word.utf8).withUnsafeBufferPointer { lexicon.surelyAbsent($0) } }
+      taxonomy.withLexicon { lexicon in
+        Array(word.utf8).withUnsafeBufferPointer { lexicon.surelyAbsent($0) }
+      }
     }
     #expect(ruledOut.count >= 3)
   }
@@ -68,7 +80,9 @@ import Testing
       """)
     let taxonomy = try Taxonomy.load(from: path)
     func absent(_ word: String) -> Bool {
-      taxonomy.withLexicon { lexicon in Array(word.utf8).withUnsafeBufferPointer { lexicon.surelyAbsent($0) } }
+      taxonomy.withLexicon { lexicon in
+        Array(word.utf8).withUnsafeBufferPointer { lexicon.surelyAbsent($0) }
+      }
     }
     #expect(!absent("program"))
     #expect(!absent("Program"))

@@ -4,9 +4,12 @@ import Testing
 
 /// Named partnerships and attribution, through the project taxonomy.
 @Suite struct PartnershipNameRecognizerTests {
-  private func mentions(_ text: String) throws -> [(code: String, match: String, partnership: String?)] {
+  private func mentions(_ text: String) throws -> [(
+    code: String, match: String, partnership: String?
+  )] {
     let taxonomy = try Fixtures.projectTaxonomy()
-    let extracted = try PlainTextExtractor().extractText(from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
+    let extracted = try PlainTextExtractor().extractText(
+      from: DecodedDocument(text: text, format: .plainText, encoding: "UTF-8"))
     let segmented = try ICUSegmenter().segment(extracted)
     return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).map {
       ($0.code.rawValue, segmented.string(utf8Range: $0.utf8Range), $0.partnership)
@@ -15,7 +18,8 @@ import Testing
 
   @Test func namesBeforeHeadsAndTheirAbbreviations() throws {
     let found = try mentions(
-      "Minutes\n\nThe Eastmoor Local Strategic Partnership (ELSP) met in May. The ELSP’s board agreed LAA targets.")
+      "Minutes\n\nThe Eastmoor Local Strategic Partnership (ELSP) met in May. The ELSP’s board agreed LAA targets."
+    )
     let named = found.filter { $0.code == "partnership.named" }
     #expect(named.map(\.match) == ["Eastmoor Local Strategic Partnership", "ELSP’s"])
     #expect(named.allSatisfy { $0.partnership == "Eastmoor Local Strategic Partnership" })
@@ -25,22 +29,32 @@ import Testing
   }
 
   @Test func brandNamesGivenAnAppositive() throws {
-    let found = try mentions("Notes\n\nThornbury Together, the borough's LSP, was formed in 2001. Thornbury Together has strong leadership.")
-    #expect(found.filter { $0.code == "partnership.named" }.map(\.match) == ["Thornbury Together", "Thornbury Together"])
+    let found = try mentions(
+      "Notes\n\nThornbury Together, the borough's LSP, was formed in 2001. Thornbury Together has strong leadership."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Thornbury Together", "Thornbury Together",
+      ])
     #expect(found.contains { $0.code == "partnership.lsp" && $0.match == "LSP" })
-    #expect(found.first { $0.code == "success_factor.leadership" }?.partnership == "Thornbury Together")
+    #expect(
+      found.first { $0.code == "success_factor.leadership" }?.partnership == "Thornbury Together")
   }
 
   @Test func laterShortFormsResolveToTheFullNameFirstGiven() throws {
-    let found = try mentions("Notes\n\nThe Kelbrook Local Strategic Partnership met. Later the Kelbrook LSP agreed its budget.")
-    #expect(found.filter { $0.code == "partnership.named" }.map(\.partnership) == [
-      "Kelbrook Local Strategic Partnership", "Kelbrook Local Strategic Partnership",
-    ])
+    let found = try mentions(
+      "Notes\n\nThe Kelbrook Local Strategic Partnership met. Later the Kelbrook LSP agreed its budget."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Kelbrook Local Strategic Partnership", "Kelbrook Local Strategic Partnership",
+      ])
   }
 
   @Test(arguments: [
     "The Community Safety Partnership met.", "The Kelbrook Community Safety Partnership met.",
-    "The Local Strategic Partnership met.", "Community Planning Partnerships have a statutory duty.",
+    "The Local Strategic Partnership met.",
+    "Community Planning Partnerships have a statutory duty.",
   ])
   func genericAndThematicBodiesAreNotNamed(sentence: String) throws {
     #expect(!(try mentions("Notes\n\n" + sentence)).contains { $0.code == "partnership.named" })
@@ -59,8 +73,11 @@ import Testing
       Scrutiny is weak.
       """
     let found = try mentions(text)
-    #expect(found.first { $0.code == "delivery.resources" }?.partnership == "Pendleby Partnership Board")
-    #expect(found.first { $0.code == "governance.accountability" }?.partnership == "Oakridge Local Strategic Partnership")
+    #expect(
+      found.first { $0.code == "delivery.resources" }?.partnership == "Pendleby Partnership Board")
+    #expect(
+      found.first { $0.code == "governance.accountability" }?.partnership
+        == "Oakridge Local Strategic Partnership")
   }
 
   @Test func aDocumentWithoutNamesAttributesNothing() throws {

@@ -7,10 +7,14 @@ import Testing
 /// afterthoughts, each through the project taxonomy.
 @Suite struct PolarityRulesTests {
   /// The reading of the first mention of `code` in a document of the given blocks.
-  private func reading(_ blocks: [Block], code: String) throws -> (polarity: Polarity, hedged: Bool)? {
+  private func reading(_ blocks: [Block], code: String) throws -> (
+    polarity: Polarity, hedged: Bool
+  )? {
     let taxonomy = try Fixtures.projectTaxonomy()
     let segmented = try ICUSegmenter().segment(ExtractedText(title: nil, blocks: blocks))
-    let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first { $0.code.rawValue == code }
+    let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+      $0.code.rawValue == code
+    }
     return mention.map { ($0.polarity, $0.isHedged) }
   }
 
@@ -22,8 +26,14 @@ import Testing
     // What follows the partnership in its clause judges it ...
     ("For its first three years the Rothwick LSP struggled.", Polarity.negative),
     ("In 2002 the Wyvern Bridge Partnership was a talking shop.", .negative),
-    ("Partners believe that the KMGP Partnership broke into the virtuous circle around 2004.", .positive),
-    ("At present the Brackenholt Partnership is caught in a vicious circle of low expectations.", .negative),
+    (
+      "Partners believe that the KMGP Partnership broke into the virtuous circle around 2004.",
+      .positive
+    ),
+    (
+      "At present the Brackenholt Partnership is caught in a vicious circle of low expectations.",
+      .negative
+    ),
     // ... but not when the partnership sits in a prepositional phrase, when the qualifier
     // belongs to a mention after it, when the judgement is hedged, or when nothing judges it.
     ("Accountability in the Rothwick LSP is diffuse.", .neutral),
@@ -41,65 +51,118 @@ import Testing
   }
 
   @Test func counterfactualNegationAssertsWhatItNegates() throws {
-    let fronted = "He remarked that without the good working relationships built up over many years nothing would have worked."
+    let fronted =
+      "He remarked that without the good working relationships built up over many years nothing would have worked."
     #expect(try polarity(fronted, "success_factor.working_relationships") == .positive)
-    #expect(try polarity("Partners have worked without trust.", "success_factor.trust") == .negative)
+    #expect(
+      try polarity("Partners have worked without trust.", "success_factor.trust") == .negative)
   }
 
   @Test func evidentialHedgesKeepAPositiveFinding() throws {
-    let appears = try reading([Block(kind: .paragraph, text: "Pooled budgets appear to have improved value for money.", line: 1)], code: "delivery.efficiency")
+    let appears = try reading(
+      [
+        Block(
+          kind: .paragraph, text: "Pooled budgets appear to have improved value for money.", line: 1
+        )
+      ], code: "delivery.efficiency")
     #expect(appears?.polarity == .positive)
     #expect(appears?.hedged == true)
-    let would = try reading([Block(kind: .paragraph, text: "Stronger leadership would help.", line: 1)], code: "success_factor.leadership")
+    let would = try reading(
+      [Block(kind: .paragraph, text: "Stronger leadership would help.", line: 1)],
+      code: "success_factor.leadership")
     #expect(would?.polarity == .neutral)
     #expect(would?.hedged == true)
   }
 
   @Test func aListLeadInFramesItsItems() throws {
-    let item = Block(kind: .listItem, text: "agree a strategy with clear targets for each ward", line: 2)
+    let item = Block(
+      kind: .listItem, text: "agree a strategy with clear targets for each ward", line: 2)
     let recommend = Block(kind: .paragraph, text: "We recommend that the board:", line: 1)
-    let priorities = Block(kind: .paragraph, text: "Our priorities for the coming year are to:", line: 1)
-    #expect(try reading([recommend, item], code: "delivery.performance_management")?.polarity == .neutral)
-    #expect(try reading([priorities, item], code: "delivery.performance_management")?.polarity == .neutral)
+    let priorities = Block(
+      kind: .paragraph, text: "Our priorities for the coming year are to:", line: 1)
+    #expect(
+      try reading([recommend, item], code: "delivery.performance_management")?.polarity == .neutral)
+    #expect(
+      try reading([priorities, item], code: "delivery.performance_management")?.polarity == .neutral
+    )
     #expect(try reading([item], code: "delivery.performance_management")?.polarity == .positive)
 
-    let problems = Block(kind: .paragraph, text: "Members have told us about a number of continuing problems:", line: 1)
-    let decisions = Block(kind: .listItem, text: "the big decisions are taken in the executive group", line: 2)
-    #expect(try reading([problems, decisions], code: "governance.structures")?.polarity == .negative)
+    let problems = Block(
+      kind: .paragraph, text: "Members have told us about a number of continuing problems:", line: 1
+    )
+    let decisions = Block(
+      kind: .listItem, text: "the big decisions are taken in the executive group", line: 2)
+    #expect(
+      try reading([problems, decisions], code: "governance.structures")?.polarity == .negative)
     #expect(try reading([decisions], code: "governance.structures")?.polarity == .neutral)
     // A lead-in without a colon frames nothing.
-    let plain = Block(kind: .paragraph, text: "Members have told us about a number of continuing problems.", line: 1)
+    let plain = Block(
+      kind: .paragraph, text: "Members have told us about a number of continuing problems.", line: 1
+    )
     #expect(try reading([plain, decisions], code: "governance.structures")?.polarity == .neutral)
   }
 
   @Test func presenceStaysWithinItsConjunct() throws {
-    let sentence = "The last of the mills had just closed, and relations between the council and the voluntary sector were poisonous."
+    let sentence =
+      "The last of the mills had just closed, and relations between the council and the voluntary sector were poisonous."
     #expect(try polarity(sentence, "success_factor.working_relationships") == .neutral)
-    #expect(try polarity("Partners have had good working relationships.", "success_factor.working_relationships") == .positive)
+    #expect(
+      try polarity(
+        "Partners have had good working relationships.", "success_factor.working_relationships")
+        == .positive)
   }
 
   @Test func aLoneQualifierAfterButHasTheLastWord() throws {
-    #expect(try polarity("Relations between partners were described as polite but shallow.", "success_factor.working_relationships") == .negative)
+    #expect(
+      try polarity(
+        "Relations between partners were described as polite but shallow.",
+        "success_factor.working_relationships") == .negative)
     // A qualifier with its own noun after "but" is about that noun.
-    #expect(try polarity("Leadership was discussed, but weak trust remains.", "success_factor.leadership") == .neutral)
+    #expect(
+      try polarity("Leadership was discussed, but weak trust remains.", "success_factor.leadership")
+        == .neutral)
   }
 
   @Test func negationInsideAConditionDoesNotNegate() throws {
-    #expect(try polarity("In the meantime, members may nominate a substitute if they cannot attend.", "governance.representation") == .neutral)
-    #expect(try polarity("If voluntary groups are not at the table, their priorities will be overlooked.", "governance.representation") == .neutral)
-    #expect(try polarity("Voluntary groups are not at the table.", "governance.representation") == .negative)
+    #expect(
+      try polarity(
+        "In the meantime, members may nominate a substitute if they cannot attend.",
+        "governance.representation") == .neutral)
+    #expect(
+      try polarity(
+        "If voluntary groups are not at the table, their priorities will be overlooked.",
+        "governance.representation") == .neutral)
+    #expect(
+      try polarity("Voluntary groups are not at the table.", "governance.representation")
+        == .negative)
     // A fronted condition ends at its comma; the negation after it is real.
-    let fronted = "Unless the county council agrees, the SLSP will not be able to monitor progress on its LAA targets."
+    let fronted =
+      "Unless the county council agrees, the SLSP will not be able to monitor progress on its LAA targets."
     #expect(try polarity(fronted, "delivery.performance_management") == .negative)
   }
 
   @Test(arguments: [
-    ("The board has 41 members, which is too large.", "governance.representation", Polarity.negative),
-    ("Only 3 of the 14 community representatives report back to their groups.", "governance.representation", .negative),
-    ("More than 2,400 residents took part in the consultation.", "governance.community_engagement", .positive),
-    ("The new leader of the council has not yet said whether he will chair the board.", "success_factor.local_authority_leadership", .neutral),
+    (
+      "The board has 41 members, which is too large.", "governance.representation",
+      Polarity.negative
+    ),
+    (
+      "Only 3 of the 14 community representatives report back to their groups.",
+      "governance.representation", .negative
+    ),
+    (
+      "More than 2,400 residents took part in the consultation.", "governance.community_engagement",
+      .positive
+    ),
+    (
+      "The new leader of the council has not yet said whether he will chair the board.",
+      "success_factor.local_authority_leadership", .neutral
+    ),
     ("The board has never assessed its own effectiveness.", "delivery.efficiency", .neutral),
-    ("Partners cannot bend their main budgets while their national targets remain unchanged.", "delivery.performance_management", .neutral),
+    (
+      "Partners cannot bend their main budgets while their national targets remain unchanged.",
+      "delivery.performance_management", .neutral
+    ),
   ])
   func cueLists(sentence: String, code: String, expected: Polarity) throws {
     #expect(try polarity(sentence, code) == expected)

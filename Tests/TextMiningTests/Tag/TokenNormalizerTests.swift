@@ -5,8 +5,10 @@ import Testing
 
 @Suite struct TokenNormalizerTests {
   @Test(arguments: [
-    ("LSPs", "lsp"), ("Partnerships", "partnership"), ("boundaries", "boundary"), ("partner’s", "partner"),
-    ("partner's", "partner"), ("processes", "process"), ("status", "status"), ("business", "business"),
+    ("LSPs", "lsp"), ("Partnerships", "partnership"), ("boundaries", "boundary"),
+    ("partner’s", "partner"),
+    ("partner's", "partner"), ("processes", "process"), ("status", "status"),
+    ("business", "business"),
     ("VCS", "vcs"), ("analysis", "analysis"), ("Trust", "trust"), ("Organizations", "organisation"),
     ("organization", "organisation"), ("mobilized", "mobilised"), ("neighborhood", "neighbourhood"),
     ("Neighborhoods", "neighbourhood"), ("centers", "centre"), ("size", "size"),
@@ -18,14 +20,21 @@ import Testing
   /// The ASCII fast path writes exactly what the general path does, or declines.
   @Test func asciiFastPathMatchesTheGeneralPath() throws {
     var words = [
-      "LSPs", "Partnerships", "boundaries", "partner's", "partners'", "processes", "status", "business", "VCS", "analysis",
-      "Organizations", "organization", "mobilized", "neighborhood", "centers", "size", "ies", "dies", "ties", "series",
-      "boxes", "churches", "wishes", "classes", "bus", "axis", "gas", "is", "s", "'s", "'", "a", "analyze", "analyzing",
-      "realizations", "Program", "programs", "license", "A", "IS", "CHURCHES", "x", "yes", "zzzzzzzzzzzzzs", "defenses",
-      "judgments", "center's", "labor", "neighbor", "prizes", "sizes", "seized", "dozen", "partner’s", "Partners’",
+      "LSPs", "Partnerships", "boundaries", "partner's", "partners'", "processes", "status",
+      "business", "VCS", "analysis",
+      "Organizations", "organization", "mobilized", "neighborhood", "centers", "size", "ies",
+      "dies", "ties", "series",
+      "boxes", "churches", "wishes", "classes", "bus", "axis", "gas", "is", "s", "'s", "'", "a",
+      "analyze", "analyzing",
+      "realizations", "Program", "programs", "license", "A", "IS", "CHURCHES", "x", "yes",
+      "zzzzzzzzzzzzzs", "defenses",
+      "judgments", "center's", "labor", "neighbor", "prizes", "sizes", "seized", "dozen",
+      "partner’s", "Partners’",
       "it’s", "’s", "’", "s’", "don’t", "LSP’s", "OLSP’s", "rock’n’roll", "’’s",
     ]
-    let corpus = try String(contentsOfFile: Fixtures.repositoryRoot + "/corpus/text/pendleby-partnership-interim-review-2002-11.txt", encoding: .utf8)
+    let corpus = try String(
+      contentsOfFile: Fixtures.repositoryRoot
+        + "/corpus/text/pendleby-partnership-interim-review-2002-11.txt", encoding: .utf8)
     words += corpus.split { !$0.isLetter && $0 != "'" }.map(String.init)
     for word in words {
       var bytes = Array(word.utf8)
@@ -39,16 +48,29 @@ import Testing
       if let fast { #expect(fast == TokenNormalizer.normalize(word), "\(word)") }
     }
     // Declines non-ASCII and possible American whole words.
-    #expect(Array("Café".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
-    #expect(Array("center".utf8).withUnsafeBufferPointer { t in withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!) } } == nil)
+    #expect(
+      Array("Café".utf8).withUnsafeBufferPointer { t in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) {
+          TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!)
+        }
+      } == nil)
+    #expect(
+      Array("center".utf8).withUnsafeBufferPointer { t in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) {
+          TokenNormalizer.normalizeASCII(t, into: $0.baseAddress!)
+        }
+      } == nil)
   }
 
   @Test(arguments: [
-    ("Ключ", true), ("café", true), ("合作", true), ("partner’s", false), ("\u{212A}elvin", false), ("LSP", false),
+    ("Ключ", true), ("café", true), ("合作", true), ("partner’s", false), ("\u{212A}elvin", false),
+    ("LSP", false),
     ("don’t", false),
   ])
   func knowsWhichWordsCannotFoldToASCII(word: String, expected: Bool) {
-    #expect(Array(word.utf8).withUnsafeBufferPointer { TokenNormalizer.cannotFoldToASCII($0) } == expected)
+    #expect(
+      Array(word.utf8).withUnsafeBufferPointer { TokenNormalizer.cannotFoldToASCII($0) } == expected
+    )
     // Whatever it says, a word it rules out really does not fold to ASCII.
     if expected { #expect(!TokenNormalizer.normalize(word).utf8.allSatisfy { $0 < 0x80 }) }
   }

@@ -25,8 +25,11 @@ struct ArchiveSpool {
   func expandArchives(
     in files: [SourceFile], maxMemberBytes: Int, maxArchiveBytes: Int, wanted: (String) -> Bool
   ) -> (files: [SourceFile], failures: [DocumentFailure]) {
-    guard files.contains(where: { ArchiveExpander.isArchive($0.source) }) else { return (files, []) }
-    let expander = ArchiveExpander(maxMemberBytes: maxMemberBytes, maxArchiveBytes: maxArchiveBytes, spoolFolder: folder)
+    guard files.contains(where: { ArchiveExpander.isArchive($0.source) }) else {
+      return (files, [])
+    }
+    let expander = ArchiveExpander(
+      maxMemberBytes: maxMemberBytes, maxArchiveBytes: maxArchiveBytes, spoolFolder: folder)
     var expanded: [SourceFile] = []
     var failures: [DocumentFailure] = []
     for (index, file) in files.enumerated() {

@@ -2,7 +2,8 @@
 /// in the items' order. Outputs that finish early wait in a window of at most `4 * jobs`, so
 /// memory stays bounded however many items there are.
 func orderedForEach<Item: Sendable, Output: Sendable>(
-  _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Output, consume: (Output) -> Void
+  _ items: [Item], jobs: Int, transform: @escaping @Sendable (Item) -> Output,
+  consume: (Output) -> Void
 ) async {
   let window = max(1, jobs) * 4
   await withTaskGroup(of: (Int, Output).self) { group in

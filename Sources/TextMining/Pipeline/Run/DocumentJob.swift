@@ -17,12 +17,18 @@ enum DocumentJob {
   /// The outcome for one source: the earlier run's, when its bytes and files are unchanged or
   /// it cannot be read this time and the earlier evidence is sound; else processed afresh.
   static func outcome(
-    for item: Source, previous: RunState.Previous?, firstSource: [String: String], reader: SourceReader,
+    for item: Source, previous: RunState.Previous?, firstSource: [String: String],
+    reader: SourceReader,
     processor: DocumentProcessor, store: OutputStore
   ) -> Outcome {
-    if let reused = reusable(item, previous: previous, firstSource: firstSource, store: store) { return reused }
-    if let keptOutcome = keptFromEarlier(item, previous: previous, store: store) { return keptOutcome }
-    return process(item, firstSource: firstSource, reader: reader, processor: processor, store: store)
+    if let reused = reusable(item, previous: previous, firstSource: firstSource, store: store) {
+      return reused
+    }
+    if let keptOutcome = keptFromEarlier(item, previous: previous, store: store) {
+      return keptOutcome
+    }
+    return process(
+      item, firstSource: firstSource, reader: reader, processor: processor, store: store)
   }
 
   /// Reads and hashes a source.
@@ -58,18 +64,22 @@ enum DocumentJob {
     _ item: Source, previous: RunState.Previous?, firstSource: [String: String], store: OutputStore
   ) -> Outcome? {
     guard let previous, let docID = item.docID, previous.docID == docID, previous.isOK,
-      firstSource[docID] == item.file.source, RunState.filesAreIntact(previous, docID: docID, in: store)
+      firstSource[docID] == item.file.source,
+      RunState.filesAreIntact(previous, docID: docID, in: store)
     else { return nil }
     let record = DocumentRecord(
       source: item.file.source, docID: docID, byteCount: item.byteCount, status: .ok, blockCount: 0,
       sentenceCount: 0, recordCount: 0, categoryCounts: [])
-    return Outcome(record: record, reusedLine: previous.line, reusedRecordCount: previous.recordCount)
+    return Outcome(
+      record: record, reusedLine: previous.line, reusedRecordCount: previous.recordCount)
   }
 
   /// The earlier run's outcome for a source that could not be read (or listed) this time,
   /// when that run processed it and its files are intact: its evidence stays, and the failure
   /// says so. Nil when the source was read, or there is nothing sound to keep.
-  private static func keptFromEarlier(_ item: Source, previous: RunState.Previous?, store: OutputStore) -> Outcome? {
+  private static func keptFromEarlier(
+    _ item: Source, previous: RunState.Previous?, store: OutputStore
+  ) -> Outcome? {
     let unreadable = item.isUnlisted || item.failure?.isUnreadable == true
     guard unreadable, let previous, previous.isOK, let docID = previous.docID,
       RunState.filesAreIntact(previous, docID: docID, in: store)
@@ -82,23 +92,28 @@ enum DocumentJob {
       source: item.file.source, docID: docID, byteCount: nil, status: .ok, blockCount: 0,
       sentenceCount: 0, recordCount: 0, categoryCounts: [])
     return Outcome(
-      record: record, failure: failure, reusedLine: previous.line, reusedRecordCount: previous.recordCount, isKept: true)
+      record: record, failure: failure, reusedLine: previous.line,
+      reusedRecordCount: previous.recordCount, isKept: true)
   }
 
   private static func process(
-    _ item: Source, firstSource: [String: String], reader: SourceReader, processor: DocumentProcessor,
+    _ item: Source, firstSource: [String: String], reader: SourceReader,
+    processor: DocumentProcessor,
     store: OutputStore
   ) -> Outcome {
     let categories = processor.taxonomy.categories.map(\.name)
     var record = DocumentRecord(
-      source: item.file.source, docID: item.docID, byteCount: item.byteCount, format: nil, status: .failed,
+      source: item.file.source, docID: item.docID, byteCount: item.byteCount, format: nil,
+      status: .failed,
       blockCount: 0, sentenceCount: 0, recordCount: 0, categoryCounts: categories.map { ($0, 0) })
     if let failure = item.failure { return Outcome(record: record, failure: failure) }
     if item.isUnlisted {
       // In a folder that cannot be listed, and the earlier evidence is gone or damaged.
       let failure = DocumentFailure(
         source: item.file.source, stage: .discover,
-        reason: "its folder cannot be listed, and the evidence an earlier run made of it is missing or damaged")
+        reason:
+          "its folder cannot be listed, and the evidence an earlier run made of it is missing or damaged"
+      )
       return Outcome(record: record, failure: failure)
     }
     guard let docID = item.docID else { return Outcome(record: record) }
@@ -108,7 +123,10 @@ enum DocumentJob {
       return Outcome(record: record)
     }
     func failed(_ stage: DocumentFailure.Stage, _ reason: String) -> Outcome {
-      Outcome(record: record, failure: DocumentFailure(source: item.file.source, docID: docID, stage: stage, reason: reason))
+      Outcome(
+        record: record,
+        failure: DocumentFailure(
+          source: item.file.source, docID: docID, stage: stage, reason: reason))
     }
     let bytes: [UInt8]
     do {
@@ -127,7 +145,8 @@ enum DocumentJob {
     case .success(let result):
       let writeStart = ContinuousClock.now
       do {
-        record.written = try store.writeDocument(docID: docID, text: result.text, records: result.records)
+        record.written = try store.writeDocument(
+          docID: docID, text: result.text, records: result.records)
       } catch {
         return failed(.emit, error.description)
       }
@@ -149,7 +168,8 @@ enum DocumentJob {
       for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
       record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
       let partial = result.partialNote(limits: processor.limits).map {
-        DocumentFailure(source: item.file.source, docID: docID, stage: .tag, reason: $0, outcome: .partial)
+        DocumentFailure(
+          source: item.file.source, docID: docID, stage: .tag, reason: $0, outcome: .partial)
       }
       return Outcome(record: record, failure: partial, timings: timings)
     }

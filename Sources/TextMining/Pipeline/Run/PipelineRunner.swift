@@ -26,7 +26,9 @@ public struct PipelineRunner: Sendable {
   public static let toolVersion = "lspminer 0.7.0"
 
   /// Creates a runner.
-  public init(definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int, isFull: Bool = false) {
+  public init(
+    definition: PipelineDefinition, processor: DocumentProcessor, jobs: Int, isFull: Bool = false
+  ) {
     self.definition = definition
     self.processor = processor
     self.jobs = max(1, jobs)
@@ -46,7 +48,8 @@ public struct PipelineRunner: Sendable {
   /// The real path of a folder that may not exist yet: its nearest existing ancestor resolved,
   /// with the rest appended.
   static func resolvedPath(_ path: String) -> String {
-    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    let absolute =
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     var parts = absolute.split(separator: "/").map(String.init).filter { $0 != "." }
     var missing: [String] = []
     while !parts.isEmpty {
@@ -88,11 +91,14 @@ public struct PipelineRunner: Sendable {
     defer { spool.remove() }
     let (discovery, files, failures) = discoverSources(spool: spool)
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
-    let identified = await concurrentMap(files, jobs: jobs) { DocumentJob.identify($0, reader: reader) } + failures
+    let identified =
+      await concurrentMap(files, jobs: jobs) { DocumentJob.identify($0, reader: reader) } + failures
     let versions = self.versions
     let plan = try RunPlan(
-      identified: identified, discovery: discovery, earlier: RunState.earlier(in: store, versions: versions),
-      isFull: isFull, allowsRemovals: allowsRemovals, maxRemovedShare: definition.limits.maxRemovedShare)
+      identified: identified, discovery: discovery,
+      earlier: RunState.earlier(in: store, versions: versions),
+      isFull: isFull, allowsRemovals: allowsRemovals,
+      maxRemovedShare: definition.limits.maxRemovedShare)
     let hashed = clock.now
     logger.debug(
       "read and hashed \(plan.sources.count) sources (\(plan.byteCount) bytes, \(plan.firstSource.count) distinct) in \(hashed - started)"
@@ -111,7 +117,8 @@ public struct PipelineRunner: Sendable {
     logger.debug(
       "kept \(report.unchangedCount) unchanged documents, processed \(report.newCount + report.changedCount), removed \(report.removedFileCount) stale files"
     )
-    let stages = report.timings.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
+    let stages = report.timings.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))" }
+      .joined(separator: ", ")
     logger.debug("stage seconds summed over \(jobs) jobs: \(stages)")
     return report
   }
@@ -126,7 +133,8 @@ public struct PipelineRunner: Sendable {
       logger.debug("expanded archives into \(listing.files.count) documents")
     }
     let failures = listing.failures.map { failure in
-      DocumentJob.Source(file: SourceFile(source: failure.source, path: failure.source), failure: failure)
+      DocumentJob.Source(
+        file: SourceFile(source: failure.source, path: failure.source), failure: failure)
     }
     return (listing.discovery, listing.files, failures)
   }
@@ -146,7 +154,8 @@ public struct PipelineRunner: Sendable {
       plan.sources, jobs: jobs,
       transform: { item in
         DocumentJob.outcome(
-          for: item, previous: plan.previous[item.file.source], firstSource: plan.firstSource, reader: reader,
+          for: item, previous: plan.previous[item.file.source], firstSource: plan.firstSource,
+          reader: reader,
           processor: processor, store: store)
       },
       consume: { outcome in
@@ -156,7 +165,8 @@ public struct PipelineRunner: Sendable {
         if outcome.record.status == .ok, let docID = outcome.record.docID { written.insert(docID) }
         progress?(
           Progress(
-            documentsDone: report.documentCount, documentCount: plan.sources.count, bytesDone: report.byteCount,
+            documentsDone: report.documentCount, documentCount: plan.sources.count,
+            bytesDone: report.byteCount,
             byteCount: plan.byteCount))
       })
     if let writeFailure {

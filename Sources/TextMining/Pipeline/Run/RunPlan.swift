@@ -17,7 +17,8 @@ struct RunPlan {
   /// Plans the run, or refuses it when more than `maxRemovedShare` of the known sources are gone
   /// (unless removals are allowed or the run is full).
   init(
-    identified: [DocumentJob.Source], discovery: SourceDiscoverer.Discovery, earlier: RunState.Earlier, isFull: Bool,
+    identified: [DocumentJob.Source], discovery: SourceDiscoverer.Discovery,
+    earlier: RunState.Earlier, isFull: Bool,
     allowsRemovals: Bool, maxRemovedShare: Double
   ) throws(PipelineRunner.RunError) {
     var sources = identified
@@ -28,15 +29,18 @@ struct RunPlan {
     for source in earlier.sources where !present.contains(source) && discovery.isUnlisted(source) {
       present.insert(source)
       if previous[source] != nil {
-        sources.append(DocumentJob.Source(file: SourceFile(source: source, path: ""), isUnlisted: true))
+        sources.append(
+          DocumentJob.Source(file: SourceFile(source: source, path: ""), isUnlisted: true))
       }
     }
     sources.sort { $0.file < $1.file }
     removed = earlier.sources.filter { !present.contains($0) }
     let known = earlier.sources.count
-    if !allowsRemovals, !isFull, known > 0, Double(removed.count) > maxRemovedShare * Double(known) {
+    if !allowsRemovals, !isFull, known > 0, Double(removed.count) > maxRemovedShare * Double(known)
+    {
       throw .tooManyRemovals(
-        removed: removed.count, known: known, share: maxRemovedShare, examples: Array(removed.prefix(3)))
+        removed: removed.count, known: known, share: maxRemovedShare,
+        examples: Array(removed.prefix(3)))
     }
     var firstSource: [String: String] = [:]
     for item in sources {

@@ -84,7 +84,11 @@ extension PipelineRunner.Report {
   /// Counts one source's outcome; `earlier` is what the earlier run made of the same source.
   mutating func count(_ outcome: DocumentJob.Outcome, earlier: RunState.Previous?) {
     if let earlier {
-      if outcome.reusedLine != nil { unchangedCount += 1 } else if earlier.docID != outcome.record.docID { changedCount += 1 }
+      if outcome.reusedLine != nil {
+        unchangedCount += 1
+      } else if earlier.docID != outcome.record.docID {
+        changedCount += 1
+      }
     } else {
       newCount += 1
     }

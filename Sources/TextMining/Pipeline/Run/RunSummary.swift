@@ -3,7 +3,9 @@ import Foundation
 /// A run's summary, written to `runs/<UTC timestamp>.json` in the output folder: what the run
 /// found and did, and where its time went.
 enum RunSummary {
-  static func write(_ report: PipelineRunner.Report, to store: OutputStore, finished: Date) throws(OutputError) {
+  static func write(_ report: PipelineRunner.Report, to store: OutputStore, finished: Date)
+    throws(OutputError)
+  {
     let formatter = ISO8601DateFormatter()
     // Milliseconds, so that two runs within one second each keep their summary.
     formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -1,5 +1,7 @@
 /// A codebook code such as `success_factor.trust`: a category and a name.
-public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+  CustomStringConvertible
+{
   /// The code as the codebook writes it, `category.name`.
   public let rawValue: String
   /// The category, the part before the dot.

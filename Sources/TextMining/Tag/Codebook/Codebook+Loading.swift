@@ -15,7 +15,8 @@ extension Codebook {
     do {
       bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw ConfigurationError(file: path, message: "cannot read the taxonomy file (\(Self.reason(error)))")
+      throw ConfigurationError(
+        file: path, message: "cannot read the taxonomy file (\(Self.reason(error)))")
     }
     guard let text = String(data: bytes, encoding: .utf8) else {
       throw ConfigurationError(file: path, message: "the taxonomy file is not UTF-8 text")
@@ -24,7 +25,9 @@ extension Codebook {
   }
 
   /// Parses taxonomy YAML text (see `load(from:)`).
-  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError) -> Codebook {
+  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError)
+    -> Codebook
+  {
     let root = try YAMLNode.parse(text, file: file)
     var name: String?
     var version: String?
@@ -34,7 +37,9 @@ extension Codebook {
     var names: PartnershipNameRules?
     var namesNode: YAMLNode?
     for (key, _, value) in try root.mapping(
-      allowedKeys: ["name", "version", "description", "codebook", "categories", "context", "partnership_names"],
+      allowedKeys: [
+        "name", "version", "description", "codebook", "categories", "context", "partnership_names",
+      ],
       what: "the taxonomy")
     {
       switch key {
@@ -42,7 +47,9 @@ extension Codebook {
       case "version": version = try value.nonEmptyString(what: "'version'")
       case "categories":
         categoriesNode = value
-        for (categoryName, keyNode, categoryValue) in try value.mapping(allowedKeys: [], what: "'categories'") {
+        for (categoryName, keyNode, categoryValue) in try value.mapping(
+          allowedKeys: [], what: "'categories'")
+        {
           categories.append(try parseCategory(categoryName, keyNode: keyNode, value: categoryValue))
         }
       case "context": context = try parseContext(value)
@@ -58,22 +65,30 @@ extension Codebook {
       throw (categoriesNode ?? root).error("the taxonomy has no categories")
     }
     for category in categories {
-      for definition in category.codes where definition.phrases.isEmpty && definition.code != names?.code {
+      for definition in category.codes
+      where definition.phrases.isEmpty && definition.code != names?.code {
         throw (categoriesNode ?? root).error(
-          "code '\(definition.code)' has no phrases (only the code of 'partnership_names' may have none)")
+          "code '\(definition.code)' has no phrases (only the code of 'partnership_names' may have none)"
+        )
       }
     }
-    if let names, let namesNode, !categories.contains(where: { $0.codes.contains { $0.code == names.code } }) {
-      throw namesNode.error("'partnership_names' names code '\(names.code)', which no category defines")
+    if let names, let namesNode,
+      !categories.contains(where: { $0.codes.contains { $0.code == names.code } })
+    {
+      throw namesNode.error(
+        "'partnership_names' names code '\(names.code)', which no category defines")
     }
     return Codebook(
       name: name, version: version, sha256: sha256, categories: categories, context: context,
       partnershipNames: names)
   }
 
-  private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode) throws(ConfigurationError) -> Category {
+  private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode)
+    throws(ConfigurationError) -> Category
+  {
     guard isIdentifier(name) else {
-      throw keyNode.error("category name '\(name)' must be lower case letters, digits and underscores")
+      throw keyNode.error(
+        "category name '\(name)' must be lower case letters, digits and underscores")
     }
     var description = ""
     var isJudged = true
@@ -81,7 +96,9 @@ extension Codebook {
     var presence = false
     var byPredicate = false
     var verdict = false
-    let keys = ["description", "judged", "judged_by_predicate", "verdict", "presence_is_positive", "codes"]
+    let keys = [
+      "description", "judged", "judged_by_predicate", "verdict", "presence_is_positive", "codes",
+    ]
     for (key, _, entry) in try value.mapping(allowedKeys: keys, what: "category '\(name)'") {
       switch key {
       case "description": description = try entry.string(what: "'description'")
@@ -90,9 +107,12 @@ extension Codebook {
       case "judged_by_predicate": byPredicate = try entry.bool(what: "'judged_by_predicate'")
       case "verdict": verdict = try entry.bool(what: "'verdict'")
       default:
-        for (codeName, codeKey, codeValue) in try entry.mapping(allowedKeys: [], what: "codes of '\(name)'") {
+        for (codeName, codeKey, codeValue) in try entry.mapping(
+          allowedKeys: [], what: "codes of '\(name)'")
+        {
           guard isIdentifier(codeName) else {
-            throw codeKey.error("code name '\(codeName)' must be lower case letters, digits and underscores")
+            throw codeKey.error(
+              "code name '\(codeName)' must be lower case letters, digits and underscores")
           }
           codes.append(try parseCode(Code(category: name, name: codeName), value: codeValue))
         }
@@ -104,11 +124,15 @@ extension Codebook {
       isJudgedByPredicate: byPredicate, isVerdict: verdict, codes: codes)
   }
 
-  private static func parseCode(_ code: Code, value: YAMLNode) throws(ConfigurationError) -> CodeDefinition {
+  private static func parseCode(_ code: Code, value: YAMLNode) throws(ConfigurationError)
+    -> CodeDefinition
+  {
     var label = ""
     var phrases: [Phrase] = []
     var exclusions: [Phrase] = []
-    for (key, _, entry) in try value.mapping(allowedKeys: ["label", "phrases", "exclude"], what: "code '\(code)'") {
+    for (key, _, entry) in try value.mapping(
+      allowedKeys: ["label", "phrases", "exclude"], what: "code '\(code)'")
+    {
       switch key {
       case "label": label = try entry.string(what: "'label'")
       case "phrases": phrases = try parsePhrases(entry, what: "phrases of '\(code)'")
@@ -118,18 +142,26 @@ extension Codebook {
     return CodeDefinition(code: code, label: label, phrases: phrases, exclusions: exclusions)
   }
 
-  private static func parsePhrases(_ node: YAMLNode, what: String) throws(ConfigurationError) -> [Phrase] {
+  private static func parsePhrases(_ node: YAMLNode, what: String) throws(ConfigurationError)
+    -> [Phrase]
+  {
     var phrases: [Phrase] = []
     for item in try node.sequence(what: what) { phrases.append(try parsePhrase(item, what: what)) }
     return phrases
   }
 
-  private static func parsePhrase(_ item: YAMLNode, what: String) throws(ConfigurationError) -> Phrase {
+  private static func parsePhrase(_ item: YAMLNode, what: String) throws(ConfigurationError)
+    -> Phrase
+  {
     if item.isScalar {
-      return Phrase(text: try item.nonEmptyString(what: "a phrase of \(what)"), line: item.line, column: item.column)
+      return Phrase(
+        text: try item.nonEmptyString(what: "a phrase of \(what)"), line: item.line,
+        column: item.column)
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
-    for (key, _, value) in try item.mapping(allowedKeys: ["text", "polarity", "singular", "skip_names"], what: "a phrase of \(what)") {
+    for (key, _, value) in try item.mapping(
+      allowedKeys: ["text", "polarity", "singular", "skip_names"], what: "a phrase of \(what)")
+    {
       switch key {
       case "text": phrase.text = try value.nonEmptyString(what: "'text'")
       case "singular": phrase.isSingularOnly = try value.bool(what: "'singular'")
@@ -149,11 +181,16 @@ extension Codebook {
   private static func parseContext(_ node: YAMLNode) throws(ConfigurationError) -> ContextRules {
     var rules = ContextRules()
     let groups = ["negation", "hedging", "qualifiers"]
-    for (key, _, value) in try node.mapping(allowedKeys: ["window", "qualifier_window", "predicate_window", "terminators"] + groups, what: "'context'") {
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["window", "qualifier_window", "predicate_window", "terminators"] + groups,
+      what: "'context'")
+    {
       switch key {
       case "window": rules.window = try value.positiveInt(what: "'window'")
-      case "qualifier_window": rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
-      case "predicate_window": rules.predicateWindow = try value.positiveInt(what: "'predicate_window'")
+      case "qualifier_window":
+        rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
+      case "predicate_window":
+        rules.predicateWindow = try value.positiveInt(what: "'predicate_window'")
       case "terminators": rules.cues[.terminator] = try parsePhrases(value, what: "'terminators'")
       default:
         let kinds = ContextRules.Kind.allCases.filter { $0.group == key }
@@ -166,24 +203,32 @@ extension Codebook {
     return rules
   }
 
-  private static func parseNames(_ node: YAMLNode) throws(ConfigurationError) -> PartnershipNameRules {
+  private static func parseNames(_ node: YAMLNode) throws(ConfigurationError)
+    -> PartnershipNameRules
+  {
     var code: Code?
     var rules = PartnershipNameRules(code: Code(category: "partnership", name: "named"))
-    for (key, _, value) in try node.mapping(allowedKeys: ["code", "heads", "theme_words", "stop_words"], what: "'partnership_names'") {
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["code", "heads", "theme_words", "stop_words"], what: "'partnership_names'")
+    {
       switch key {
       case "code":
         let raw = try value.nonEmptyString(what: "'code'")
-        guard let parsed = Code(rawValue: raw) else { throw value.error("'\(raw)' is not a code (category.name)") }
+        guard let parsed = Code(rawValue: raw) else {
+          throw value.error("'\(raw)' is not a code (category.name)")
+        }
         code = parsed
       case "heads": rules.heads = try parsePhrases(value, what: "'heads'")
       case "theme_words":
-        rules.themeWords = Set(try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in
-          TokenNormalizer.normalize(try item.nonEmptyString(what: "a theme word"))
-        })
+        rules.themeWords = Set(
+          try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in
+            TokenNormalizer.normalize(try item.nonEmptyString(what: "a theme word"))
+          })
       default:
-        rules.stopWords = Set(try value.sequence(what: "'stop_words'").map { item throws(ConfigurationError) in
-          try item.nonEmptyString(what: "a stop word")
-        })
+        rules.stopWords = Set(
+          try value.sequence(what: "'stop_words'").map { item throws(ConfigurationError) in
+            try item.nonEmptyString(what: "a stop word")
+          })
       }
     }
     guard let code else { throw node.error("'partnership_names' has no 'code'") }
@@ -193,12 +238,16 @@ extension Codebook {
   }
 
   private static func isIdentifier(_ name: String) -> Bool {
-    !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    !name.isEmpty
+      && name.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+      }
   }
 
   static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain,
       let message = strerror(Int32(underlying.code))
     {
       return String(cString: message)

@@ -64,7 +64,10 @@ public struct Codebook: Sendable {
     public var column: Int
 
     /// Creates a phrase.
-    public init(text: String, polarity: Polarity? = nil, isSingularOnly: Bool = false, skipsNames: Bool = false, line: Int = 0, column: Int = 0) {
+    public init(
+      text: String, polarity: Polarity? = nil, isSingularOnly: Bool = false,
+      skipsNames: Bool = false, line: Int = 0, column: Int = 0
+    ) {
       self.text = text
       self.polarity = polarity
       self.isSingularOnly = isSingularOnly

@@ -52,15 +52,22 @@ public struct ContextRules: Sendable {
     /// `terminators`.
     var group: String? { self == .terminator ? nil : String(rawValue.prefix { $0 != "_" }) }
     /// The key within its group (`before`, `clause`, `positive`, ...).
-    var key: String { self == .terminator ? "terminators" : String(rawValue.drop { $0 != "_" }.dropFirst()) }
+    var key: String {
+      self == .terminator ? "terminators" : String(rawValue.drop { $0 != "_" }.dropFirst())
+    }
 
     var code: Code { Code(category: "context", name: rawValue) }
 
     /// Whether the kind negates what it covers.
-    var isNegation: Bool { [.negationBefore, .negationAfter, .negationAround, .negationCounterfactual].contains(self) }
+    var isNegation: Bool {
+      [.negationBefore, .negationAfter, .negationAround, .negationCounterfactual].contains(self)
+    }
   }
 
   var cueDefinitions: [Codebook.CodeDefinition] {
-    Kind.allCases.map { Codebook.CodeDefinition(code: $0.code, label: $0.rawValue, phrases: cues[$0] ?? [], exclusions: []) }
+    Kind.allCases.map {
+      Codebook.CodeDefinition(
+        code: $0.code, label: $0.rawValue, phrases: cues[$0] ?? [], exclusions: [])
+    }
   }
 }

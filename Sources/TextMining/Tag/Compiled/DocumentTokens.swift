@@ -19,7 +19,8 @@ final class DocumentTokens {
   /// Analyses every sentence of a document in one pass; sentences listed in `skipping` (too
   /// long to tag) get no tokens.
   static func sentences(
-    of segmented: SegmentedText, in bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy, skipping: Set<Int> = [],
+    of segmented: SegmentedText, in bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy,
+    skipping: Set<Int> = [],
     scratch: inout [UInt8]
   ) -> [SentenceTokens] {
     let document = DocumentTokens(ranges: segmented.tokens)
@@ -31,12 +32,17 @@ final class DocumentTokens {
       document.ids.withUnsafeMutableBufferPointer { ids in
         document.bits.withUnsafeMutableBufferPointer { bits in
           for (index, sentence) in segmented.sentences.enumerated() {
-            let tokens = skipping.contains(index) ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound : sentence.tokenIndices
+            let tokens =
+              skipping.contains(index)
+              ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound
+              : sentence.tokenIndices
             let (joined, slots) = analyse(
-              tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest, total: total, ids: ids, bits: bits,
+              tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest,
+              total: total, ids: ids, bits: bits,
               scratch: &scratch)
             sentences.append(
-              SentenceTokens(document: document, tokens: tokens, joined: joined, slots: slots, bytes: bytes))
+              SentenceTokens(
+                document: document, tokens: tokens, joined: joined, slots: slots, bytes: bytes))
           }
         }
       }
@@ -48,13 +54,15 @@ final class DocumentTokens {
   /// keyed by the sentence-local index of their first part, and the set of matchers (bit
   /// `1 << slot`) that use any of its tokens or joined words.
   private static func analyse(
-    _ tokens: Range<Int>, ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>, lexicon: Taxonomy.LexiconLookup, longest: Int,
-    total: Int, ids: UnsafeMutableBufferPointer<Int32>, bits: UnsafeMutableBufferPointer<UInt8>, scratch: inout [UInt8]
+    _ tokens: Range<Int>, ranges: [Range<Int>], bytes: UnsafeBufferPointer<UInt8>,
+    lexicon: Taxonomy.LexiconLookup, longest: Int,
+    total: Int, ids: UnsafeMutableBufferPointer<Int32>, bits: UnsafeMutableBufferPointer<UInt8>,
+    scratch: inout [UInt8]
   ) -> (joined: [Int: Taxonomy.MatcherIDs], slots: UInt8) {
     var joined: [Int: Taxonomy.MatcherIDs] = [:]
     var slots: UInt8 = 0
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
-      let out = buffer.baseAddress!
+      guard let out = buffer.baseAddress else { return }
       for token in tokens {
         let local = token - tokens.lowerBound
         let range = ranges[token]
@@ -102,7 +110,11 @@ final class DocumentTokens {
           var upper = 0
           var lower = 0
           for byte in word.dropLast(possessive ? 1 : 0) {
-            if (0x41...0x5A).contains(byte) { upper += 1 } else if (0x61...0x7A).contains(byte) { lower += 1 }
+            if (0x41...0x5A).contains(byte) {
+              upper += 1
+            } else if (0x61...0x7A).contains(byte) {
+              lower += 1
+            }
           }
           if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
         }
@@ -113,7 +125,8 @@ final class DocumentTokens {
           flags |= TokenBits.plural
         }
         if token + 1 < tokens.upperBound {
-          let gap = UnsafeBufferPointer(rebasing: bytes[range.upperBound..<ranges[token + 1].lowerBound])
+          let gap = UnsafeBufferPointer(
+            rebasing: bytes[range.upperBound..<ranges[token + 1].lowerBound])
           if gap.count == 1, gap[0] == 0x20 {
             // A single space, the commonest gap by far: connected, and nothing else.
             bits[token] = flags | TokenBits.connected

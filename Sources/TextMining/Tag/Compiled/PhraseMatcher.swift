@@ -51,7 +51,9 @@ final class PhraseMatcher: @unchecked Sendable {
       for (phrase, isExclusion) in all {
         let tokens = Self.phraseTokens(phrase.text)
         guard !tokens.isEmpty else {
-          throw ConfigurationError(file: file, line: phrase.line, column: phrase.column, message: "phrase '\(phrase.text)' has no words")
+          throw ConfigurationError(
+            file: file, line: phrase.line, column: phrase.column,
+            message: "phrase '\(phrase.text)' has no words")
         }
         // Each hyphen doubles the forms a phrase is matched in (split or joined); a fuzzer's
         // phrase with dozens of hyphens asked for billions of them.
@@ -59,12 +61,15 @@ final class PhraseMatcher: @unchecked Sendable {
         guard hyphens <= Self.maxHyphens else {
           throw ConfigurationError(
             file: file, line: phrase.line, column: phrase.column,
-            message: "phrase '\(phrase.text)' has \(hyphens) hyphens; at most \(Self.maxHyphens) are allowed (each doubles the forms matched)")
+            message:
+              "phrase '\(phrase.text)' has \(hyphens) hyphens; at most \(Self.maxHyphens) are allowed (each doubles the forms matched)"
+          )
         }
         let entryIndex = Int32(entries.count)
         entries.append(
           Entry(
-            code: definition.code, polarity: phrase.polarity, phrase: phrase.text, isExclusion: isExclusion,
+            code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
+            isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, skipsNames: phrase.skipsNames))
         for variant in Self.variants(of: tokens) {
           let ids = variant.map { id(for: $0) }
@@ -83,7 +88,9 @@ final class PhraseMatcher: @unchecked Sendable {
             let other = entries[Int(existing)]
             throw ConfigurationError(
               file: file, line: phrase.line, column: phrase.column,
-              message: "phrase '\(phrase.text)' of \(definition.code) matches the same words as '\(other.phrase)' of \(other.code); keep one")
+              message:
+                "phrase '\(phrase.text)' of \(definition.code) matches the same words as '\(other.phrase)' of \(other.code); keep one"
+            )
           }
           nodes[node].entry = entryIndex
         }
@@ -115,10 +122,14 @@ final class PhraseMatcher: @unchecked Sendable {
   private var edgeChildren: [Int32] = []
 
   @inline(__always)
-  private static func edgeKey(_ node: Int, _ tokenID: Int32) -> UInt64 { UInt64(node) << 32 | UInt64(UInt32(bitPattern: tokenID)) }
+  private static func edgeKey(_ node: Int, _ tokenID: Int32) -> UInt64 {
+    UInt64(node) << 32 | UInt64(UInt32(bitPattern: tokenID))
+  }
 
   @inline(__always)
-  private static func edgeSlot(_ key: UInt64, _ size: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1) }
+  private static func edgeSlot(_ key: UInt64, _ size: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1)
+  }
 
   /// The root's children as a dense table by token id: every match starts with this lookup.
   private var rootChildren: [Int32] = []
@@ -152,7 +163,6 @@ final class PhraseMatcher: @unchecked Sendable {
   /// The id of a normalised token given as UTF-8, or -1 when no phrase uses it.
   func tokenID(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 { vocabulary.id(utf8: token) }
 
-
   /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
   private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
     // "#" stands for any number; ICU does not see it as a word, so it is split off first.
@@ -177,7 +187,9 @@ final class PhraseMatcher: @unchecked Sendable {
       let word = String(decoding: utf8[range], as: UTF8.self)
       var hyphenated = false
       if index + 1 < segments.wordRanges.count {
-        let gap = String(decoding: utf8[range.upperBound..<segments.wordRanges[index + 1].lowerBound], as: UTF8.self)
+        let gap = String(
+          decoding: utf8[range.upperBound..<segments.wordRanges[index + 1].lowerBound],
+          as: UTF8.self)
         hyphenated = gap.contains { TokenGap.hyphens.contains($0) }
       }
       tokens.append((word, hyphenated))
@@ -221,7 +233,11 @@ final class PhraseMatcher: @unchecked Sendable {
   ///     one match.
   ///   - joinedIDs: for tokens joined to the next by a hyphen, the id of the joined word.
   ///   - constrained: whether to apply the singular-only and skip-names constraints.
-  func matches(ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>, joinedIDs: [Int: Int32], constrained: Bool)
+  /// - Returns: the matches, left to right, none overlapping.
+  func matches(
+    ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>, joinedIDs: [Int: Int32],
+    constrained: Bool
+  )
     -> [Match]
   {
     var matches: [Match] = []
@@ -233,7 +249,8 @@ final class PhraseMatcher: @unchecked Sendable {
       // Most words start no phrase: the root table says so without a call.
       if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] != nil) {
         longest(
-          from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+          from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs,
+          constrained: constrained,
           best: &best)
       }
       if let found = best {
@@ -247,7 +264,8 @@ final class PhraseMatcher: @unchecked Sendable {
   }
 
   private func longest(
-    from node: Int, at position: Int, start: Int, ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>,
+    from node: Int, at position: Int, start: Int, ids: UnsafeBufferPointer<Int32>,
+    bits: UnsafeBufferPointer<UInt8>,
     joinedIDs: [Int: Int32], constrained: Bool, best: inout Match?
   ) {
     if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0),
@@ -255,15 +273,20 @@ final class PhraseMatcher: @unchecked Sendable {
     {
       best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
     }
-    guard position < ids.count, position == start || bits[position - 1] & TokenBits.connected != 0 else { return }
+    guard position < ids.count, position == start || bits[position - 1] & TokenBits.connected != 0
+    else { return }
     if ids[position] >= 0, let next = child(of: node, ids[position]) {
       longest(
-        from: Int(next), at: position + 1, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+        from: Int(next), at: position + 1, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs,
+        constrained: constrained,
         best: &best)
     }
-    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0, let next = child(of: node, joined) {
+    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0,
+      let next = child(of: node, joined)
+    {
       longest(
-        from: Int(next), at: position + 2, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs, constrained: constrained,
+        from: Int(next), at: position + 2, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs,
+        constrained: constrained,
         best: &best)
     }
   }
@@ -279,10 +302,14 @@ final class PhraseMatcher: @unchecked Sendable {
   }
 
   /// Whether an entry's constraints hold for the tokens it would match.
-  private func allows(_ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>) -> Bool {
+  private func allows(_ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     let entry = entries[entryIndex]
     if entry.isSingularOnly, bits[tokens.upperBound - 1] & TokenBits.plural != 0 { return false }
-    if entry.skipsNames, tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 }) { return false }
+    if entry.skipsNames, tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 }) {
+      return false
+    }
     return true
   }
 }
@@ -304,7 +331,8 @@ enum TokenGap {
         index += 1
       case 0xC2 where index + 1 < gap.count && (gap[index + 1] == 0xAD || gap[index + 1] == 0xA0):
         index += 2  // soft hyphen, no-break space
-      case 0xE2 where index + 2 < gap.count && gap[index + 1] == 0x80
+      case 0xE2
+      where index + 2 < gap.count && gap[index + 1] == 0x80
         && (gap[index + 2] == 0x90 || gap[index + 2] == 0x91 || gap[index + 2] == 0x99):
         index += 3  // hyphen, non-breaking hyphen, right single quote
       default:
@@ -321,9 +349,12 @@ enum TokenGap {
     var index = 0
     while index < gap.count {
       switch gap[index] {
-      case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"):
+      case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+        UInt8(ascii: "?"), UInt8(ascii: "!"):
         return true
-      case 0xE2 where index + 2 < gap.count && gap[index + 1] == 0x80 && (gap[index + 2] == 0x93 || gap[index + 2] == 0x94):
+      case 0xE2
+      where index + 2 < gap.count && gap[index + 1] == 0x80
+        && (gap[index + 2] == 0x93 || gap[index + 2] == 0x94):
         return true  // en dash, em dash
       case UInt8(ascii: "-") where index > 0 && gap[index - 1] == 0x20:
         return true  // a spaced hyphen used as a dash

@@ -41,10 +41,13 @@ struct SentenceTokens {
   /// Whether a word ends in 's or ’s.
   static func hasPossessive(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     guard word.count >= 3, word.last == UInt8(ascii: "s") else { return false }
-    return word[word.count - 2] == 0x27 || (word[word.count - 2] == 0x99 && word[word.count - 3] == 0x80)
+    return word[word.count - 2] == 0x27
+      || (word[word.count - 2] == 0x99 && word[word.count - 3] == 0x80)
   }
 
-  private func bit(_ index: Int, _ mask: UInt8) -> Bool { document.bits[tokens.lowerBound + index] & mask != 0 }
+  private func bit(_ index: Int, _ mask: UInt8) -> Bool {
+    document.bits[tokens.lowerBound + index] & mask != 0
+  }
 
   /// Whether token `index` starts with a capital letter.
   func isCapitalized(_ index: Int) -> Bool { bit(index, TokenBits.capitalized) }
@@ -76,7 +79,9 @@ struct SentenceTokens {
 
   /// Leftmost-longest matches of one of the taxonomy's matchers, named by its `MatcherSlot`.
   /// `constrained` applies the phrases' singular-only and skip-names constraints.
-  func matches(of matcher: PhraseMatcher, at slot: MatcherSlot, constrained: Bool) -> [PhraseMatcher.Match] {
+  func matches(of matcher: PhraseMatcher, at slot: MatcherSlot, constrained: Bool) -> [PhraseMatcher
+    .Match]
+  {
     guard count > 0, slots & slot.bit != 0 else { return [] }
     var joinedIDs: [Int: Int32] = [:]
     if !joined.isEmpty {
@@ -89,7 +94,8 @@ struct SentenceTokens {
       document.bits.withUnsafeBufferPointer { bits in
         matcher.matches(
           ids: UnsafeBufferPointer(rebasing: ids[offset..<(offset + count)]),
-          bits: UnsafeBufferPointer(rebasing: bits[tokens]), joinedIDs: joinedIDs, constrained: constrained)
+          bits: UnsafeBufferPointer(rebasing: bits[tokens]), joinedIDs: joinedIDs,
+          constrained: constrained)
       }
     }
   }

@@ -42,7 +42,8 @@ extension Taxonomy {
     lexicon.withLookup { lookup in
       lexiconIDs.withUnsafeBufferPointer { ids in
         prefilter.lengths.withUnsafeBufferPointer { prefilter in
-          body(LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII, prefilter: prefilter))
+          body(
+            LexiconLookup(lookup: lookup, ids: ids, isASCII: lexiconIsASCII, prefilter: prefilter))
         }
       }
     }
@@ -67,9 +68,13 @@ extension Taxonomy {
     @inline(__always)
     func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
       let count = word.count
-      guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else { return false }
+      guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else {
+        return false
+      }
       let last = word[count - 1] | 0x20
-      guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else { return false }
+      guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else {
+        return false
+      }
       // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
       for byte in word where byte >= 0x80 { return false }
       let window: UInt64 = 0b1111 << UInt64(count - 1)
@@ -108,7 +113,9 @@ struct LexiconPrefilter: Sendable {
   static func index(_ first: UInt8, _ second: UInt8) -> Int? {
     let a = first | 0x20
     let b = second | 0x20
-    guard a >= UInt8(ascii: "a"), a <= UInt8(ascii: "z"), b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { return nil }
+    guard a >= UInt8(ascii: "a"), a <= UInt8(ascii: "z"), b >= UInt8(ascii: "a"),
+      b <= UInt8(ascii: "z")
+    else { return nil }
     return Int(a - UInt8(ascii: "a")) * 26 + Int(b - UInt8(ascii: "a"))
   }
 }

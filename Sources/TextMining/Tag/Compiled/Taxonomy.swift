@@ -61,9 +61,13 @@ public final class Taxonomy: Sendable {
     let partnershipNames = codebook.partnershipNames
     flagsByCategory = Dictionary(
       categories.map {
-        ($0.name, CodeFlags(
-          isJudged: $0.isJudged, isJudgedByPredicate: $0.isJudgedByPredicate, isVerdict: $0.isVerdict,
-          presenceIsPositive: $0.presenceIsPositive))
+        (
+          $0.name,
+          CodeFlags(
+            isJudged: $0.isJudged, isJudgedByPredicate: $0.isJudgedByPredicate,
+            isVerdict: $0.isVerdict,
+            presenceIsPositive: $0.presenceIsPositive)
+        )
       }, uniquingKeysWith: { first, _ in first })
     self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
     let contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
@@ -76,7 +80,9 @@ public final class Taxonomy: Sendable {
     self.nameMatcher = nameMatcher
     var lexicon = TokenVocabulary()
     var lexiconIDs: [MatcherIDs] = []
-    let slots: [(MatcherSlot, PhraseMatcher?)] = [(.phrases, matcher), (.context, contextMatcher), (.names, nameMatcher)]
+    let slots: [(MatcherSlot, PhraseMatcher?)] = [
+      (.phrases, matcher), (.context, contextMatcher), (.names, nameMatcher),
+    ]
     for (slot, matcher) in slots {
       for (id, token) in (matcher?.vocabularyTokens ?? []).enumerated() {
         let entry = Int(lexicon.insert(String(decoding: token, as: UTF8.self)))
@@ -90,7 +96,8 @@ public final class Taxonomy: Sendable {
     self.lexiconIsASCII = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
     self.prefilter = LexiconPrefilter(words: words)
     self.longestTokenByteCount = max(
-      matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount, nameMatcher?.longestTokenByteCount ?? 0)
+      matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount,
+      nameMatcher?.longestTokenByteCount ?? 0)
   }
 
   /// How mentions of a code are read: its category's flags (a code of no category is judged).
@@ -104,7 +111,9 @@ public final class Taxonomy: Sendable {
   }
 
   /// Parses taxonomy YAML text and compiles it (see `Codebook.parse(_:file:sha256:)`).
-  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError) -> Taxonomy {
+  public static func parse(_ text: String, file: String, sha256: String) throws(ConfigurationError)
+    -> Taxonomy
+  {
     try Taxonomy(codebook: Codebook.parse(text, file: file, sha256: sha256), file: file)
   }
 }
@@ -123,7 +132,9 @@ struct CodeFlags: Sendable {
 
 /// The taxonomy's three matchers, for `SentenceTokens.matches(of:at:constrained:)`.
 enum MatcherSlot: Int {
-  case phrases = 0, context = 1, names = 2
+  case phrases = 0
+  case context = 1
+  case names = 2
 
   /// The slot's bit in a sentence's mask of the matchers its words feed.
   var bit: UInt8 { 1 << UInt8(rawValue) }

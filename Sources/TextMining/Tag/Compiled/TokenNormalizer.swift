@@ -41,7 +41,8 @@ enum TokenNormalizer {
       string.unicodeScalars.contains(where: { Unicode.isDefaultIgnorable($0.value) })
     else { return string }
     var result = String.UnicodeScalarView()
-    result.append(contentsOf: string.unicodeScalars.lazy.filter { !Unicode.isDefaultIgnorable($0.value) })
+    result.append(
+      contentsOf: string.unicodeScalars.lazy.filter { !Unicode.isDefaultIgnorable($0.value) })
     return String(result)
   }
 
@@ -50,7 +51,9 @@ enum TokenNormalizer {
   /// Returns the normalised length, or nil for a token with another non-ASCII character or one
   /// that may be an American whole word ("center"): those take the general path. The bytes
   /// equal the general path's.
-  static func normalizeASCII(_ token: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+  static func normalizeASCII(
+    _ token: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
+  ) -> Int? {
     var count = 0
     var index = 0
     while index < token.count {
@@ -59,7 +62,9 @@ enum TokenNormalizer {
         out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
         count += 1
         index += 1
-      } else if byte == 0xE2, index + 2 < token.count, token[index + 1] == 0x80, token[index + 2] == 0x99 {
+      } else if byte == 0xE2, index + 2 < token.count, token[index + 1] == 0x80,
+        token[index + 2] == 0x99
+      {
         // The right single quote of "partner’s", which lower-casing leaves as it is.
         out[count] = 0xE2
         out[count + 1] = 0x80
@@ -84,7 +89,9 @@ enum TokenNormalizer {
       if count > 4, ends(out, count, "ies") {
         count -= 2
         out[count - 1] = UInt8(ascii: "y")
-      } else if ends(out, count, "sses") || ends(out, count, "xes") || ends(out, count, "ches") || ends(out, count, "shes") {
+      } else if ends(out, count, "sses") || ends(out, count, "xes") || ends(out, count, "ches")
+        || ends(out, count, "shes")
+      {
         count -= 2
       } else if !(ends(out, count, "ss") || ends(out, count, "us") || ends(out, count, "is")) {
         count -= 1
@@ -93,13 +100,18 @@ enum TokenNormalizer {
     // British spelling: each suffix fold (`suffixFolds`, in the same order) turns the z second
     // in the suffix into an s and keeps the length; whole words go the general way.
     let last = out[max(count - 1, 0)]
-    if count > 5, last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n") {
+    if count > 5,
+      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d")
+        || last == UInt8(ascii: "n")
+    {
       if let length = zSuffixLength(out, count) {
         out[count - length + 1] = s
         return count
       }
     }
-    if count >= 5, count <= 12, isLetter(out[0], in: americanFirstLetters), isLetter(out[count - 1], in: americanLastLetters) {
+    if count >= 5, count <= 12, isLetter(out[0], in: americanFirstLetters),
+      isLetter(out[count - 1], in: americanLastLetters)
+    {
       return nil
     }
     return count
@@ -107,8 +119,10 @@ enum TokenNormalizer {
 
   /// First and last letters of the American words, as bit sets over a to z (bit 0 is a): the
   /// fast path's filter, which must not touch an array.
-  private static let americanFirstLetters: UInt32 = letterSet(americanWords.keys.compactMap { $0.utf8.first })
-  private static let americanLastLetters: UInt32 = letterSet(americanWords.keys.compactMap { $0.utf8.last })
+  private static let americanFirstLetters: UInt32 = letterSet(
+    americanWords.keys.compactMap { $0.utf8.first })
+  private static let americanLastLetters: UInt32 = letterSet(
+    americanWords.keys.compactMap { $0.utf8.last })
 
   private static func letterSet(_ bytes: [UInt8]) -> UInt32 {
     bytes.reduce(0) { $0 | (1 << UInt32($1 - UInt8(ascii: "a"))) }
@@ -116,7 +130,8 @@ enum TokenNormalizer {
 
   @inline(__always)
   private static func isLetter(_ byte: UInt8, in set: UInt32) -> Bool {
-    byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && set & (1 << UInt32(byte - UInt8(ascii: "a"))) != 0
+    byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+      && set & (1 << UInt32(byte - UInt8(ascii: "a"))) != 0
   }
 
   /// The length of the first of the z suffixes that the `count` bytes at `word` end with and
@@ -143,9 +158,13 @@ enum TokenNormalizer {
       let byte = word[index]
       if byte < 0x80 {
         index += 1
-      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x80, word[index + 2] == 0x99 {
+      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x80,
+        word[index + 2] == 0x99
+      {
         index += 3
-      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x84, word[index + 2] == 0xAA {
+      } else if byte == 0xE2, index + 2 < word.count, word[index + 1] == 0x84,
+        word[index + 2] == 0xAA
+      {
         return false
       } else if let width = Unicode.defaultIgnorableWidth(word, at: index) {
         // Invisible, and dropped by normalisation.
@@ -160,7 +179,9 @@ enum TokenNormalizer {
 
   /// Whether the `count` bytes at `word` end with `suffix`.
   @inline(__always)
-  private static func ends(_ word: UnsafeMutablePointer<UInt8>, _ count: Int, _ suffix: StaticString) -> Bool {
+  private static func ends(
+    _ word: UnsafeMutablePointer<UInt8>, _ count: Int, _ suffix: StaticString
+  ) -> Bool {
     let length = suffix.utf8CodeUnitCount
     guard count >= length else { return false }
     let tail = word + (count - length)
@@ -196,9 +217,12 @@ enum TokenNormalizer {
 
   /// American spellings that differ from British ones by more than a suffix.
   private static let americanWords: [String: String] = [
-    "neighborhood": "neighbourhood", "neighbor": "neighbour", "neighboring": "neighbouring", "center": "centre",
-    "program": "programme", "behavior": "behaviour", "labor": "labour", "favor": "favour", "honor": "honour",
-    "defense": "defence", "license": "licence", "catalog": "catalogue", "fulfill": "fulfil", "enroll": "enrol",
+    "neighborhood": "neighbourhood", "neighbor": "neighbour", "neighboring": "neighbouring",
+    "center": "centre",
+    "program": "programme", "behavior": "behaviour", "labor": "labour", "favor": "favour",
+    "honor": "honour",
+    "defense": "defence", "license": "licence", "catalog": "catalogue", "fulfill": "fulfil",
+    "enroll": "enrol",
     "judgment": "judgement", "endeavor": "endeavour", "rumor": "rumour", "vigor": "vigour",
   ]
 
@@ -216,16 +240,21 @@ enum TokenNormalizer {
   /// Folds American spellings to British ones: -ize/-yze forms to -ise/-yse (in words of more
   /// than five letters) and a short list of whole words.
   private static let suffixFolds: [(american: [UInt8], british: [UInt8])] = [
-    ("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"), ("yzing", "ysing"),
+    ("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"),
+    ("yzing", "ysing"),
     ("yzed", "ysed"), ("yze", "yse"),
   ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
   private static func britishSpelling(_ word: inout [UInt8]) {
     // Every folded suffix ends in e, g, d or n; most words end otherwise and return at once.
     if word.count > 5, let last = word.last,
-      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d") || last == UInt8(ascii: "n")
+      last == UInt8(ascii: "e") || last == UInt8(ascii: "g") || last == UInt8(ascii: "d")
+        || last == UInt8(ascii: "n")
     {
-      for fold in suffixFolds where word.count > fold.american.count && word.suffix(fold.american.count).elementsEqual(fold.american) {
+      for fold in suffixFolds
+      where word.count > fold.american.count
+        && word.suffix(fold.american.count).elementsEqual(fold.american)
+      {
         word.removeLast(fold.american.count)
         word.append(contentsOf: fold.british)
         return

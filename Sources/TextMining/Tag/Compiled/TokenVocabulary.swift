@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// The set of normalised tokens the taxonomy's phrases use, each with a small integer id.
@@ -47,7 +47,8 @@ struct TokenVocabulary: Sendable {
         starts.withUnsafeBufferPointer { starts in
           lengths.withUnsafeBufferPointer { lengths in
             pool.withUnsafeBufferPointer { pool in
-              body(Lookup(slots: slots, hashes: hashes, starts: starts, lengths: lengths, pool: pool))
+              body(
+                Lookup(slots: slots, hashes: hashes, starts: starts, lengths: lengths, pool: pool))
             }
           }
         }
@@ -73,8 +74,11 @@ struct TokenVocabulary: Sendable {
         let candidate = slots[slot]
         if candidate < 0 { return -1 }
         let index = Int(candidate)
+        // A non-empty token and the pool that holds it both have a base address.
+        // swift-format-ignore: NeverForceUnwrap
         if hashes[index] == hash, lengths[index] == token.count,
-          token.isEmpty || memcmp(pool.baseAddress! + starts[index], token.baseAddress!, token.count) == 0
+          token.isEmpty
+            || memcmp(pool.baseAddress! + starts[index], token.baseAddress!, token.count) == 0
         {
           return candidate
         }

@@ -5,7 +5,9 @@
 /// since the last heading); else the document's subject, the partnership named in its title;
 /// else nil. A `partnership.named` mention carries its own name.
 enum Attribution {
-  static func assign(to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer) {
+  static func assign(
+    to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer
+  ) {
     var lastNamed: String?
     var lastBlock = -1
     var mentionIndex = 0
@@ -20,8 +22,11 @@ enum Attribution {
       while mentionIndex < mentions.count, mentions[mentionIndex].sentence == sentenceIndex {
         if mentions[mentionIndex].partnership == nil {
           let start = mentions[mentionIndex].utf8Range.lowerBound
-          let before = spans.last { tokens[tokens.startIndex + $0.tokens.lowerBound].lowerBound <= start }
-          mentions[mentionIndex].partnership = before?.name ?? spans.first?.name ?? lastNamed ?? names.subject
+          let before = spans.last {
+            tokens[tokens.startIndex + $0.tokens.lowerBound].lowerBound <= start
+          }
+          mentions[mentionIndex].partnership =
+            before?.name ?? spans.first?.name ?? lastNamed ?? names.subject
         }
         mentionIndex += 1
       }

@@ -44,7 +44,9 @@ struct ContextAnalyzer {
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
-  private static let coordinators: Set<String> = ["and", "or", "so", "yet", "nor", "while", "whilst"]
+  private static let coordinators: Set<String> = [
+    "and", "or", "so", "yet", "nor", "while", "whilst",
+  ]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(taxonomy: Taxonomy, tokens: SentenceTokens) {
@@ -64,7 +66,8 @@ struct ContextAnalyzer {
     var parenthetical = [Bool](repeating: false, count: tokens.count)
     for index in 0..<tokens.count {
       // A terminator set off by commas ("nobody, however, is answerable") is parenthetical.
-      parenthetical[index] = isTerminator[index] && index > 0 && tokens.commaAfter(index - 1) && tokens.commaAfter(index)
+      parenthetical[index] =
+        isTerminator[index] && index > 0 && tokens.commaAfter(index - 1) && tokens.commaAfter(index)
       let ends = isTerminator[index] && !parenthetical[index]
       if ends { number += 1 }
       clause.append(number)
@@ -75,7 +78,11 @@ struct ContextAnalyzer {
     var conjunct: [Int] = []
     var part = 0
     for index in 0..<tokens.count {
-      if index > 0, tokens.commaAfter(index - 1), Self.coordinators.contains(tokens.normalized(index)) { part += 1 }
+      if index > 0, tokens.commaAfter(index - 1),
+        Self.coordinators.contains(tokens.normalized(index))
+      {
+        part += 1
+      }
       conjunct.append(part)
     }
     self.conjunct = conjunct
@@ -83,8 +90,12 @@ struct ContextAnalyzer {
     // gives the last word on the clause before it.
     var afterthoughts: [Int: Polarity] = [:]
     for index in 0..<tokens.count where isTerminator[index] && !parenthetical[index] {
-      guard let cue = cues.first(where: { ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == index + 1 }),
-        cue.tokens.upperBound == tokens.count || tokens.commaAfter(cue.tokens.upperBound - 1) || tokens.clauseBreak(cue.tokens.upperBound - 1)
+      guard
+        let cue = cues.first(where: {
+          ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == index + 1
+        }),
+        cue.tokens.upperBound == tokens.count || tokens.commaAfter(cue.tokens.upperBound - 1)
+          || tokens.clauseBreak(cue.tokens.upperBound - 1)
       else { continue }
       afterthoughts[clause[index] - 1] = cue.kind == .positive ? .positive : .negative
     }
@@ -107,11 +118,15 @@ struct ContextAnalyzer {
   /// judgement, or a hedge on the clause, leaves the mention neutral.
   ///
   /// - Parameters:
+  ///   - tokens: the mention's tokens.
+  ///   - sentence: the sentence's tokens.
   ///   - verdicts: the sentence's mentions whose phrase carries its own polarity (the circles,
   ///     "mistrust"), with their readings.
   ///   - others: the sentence's other mentions, which block a judgement behind them.
+  /// - Returns: the mention's polarity, and whether it is hedged.
   func plainReading(
-    of tokens: Range<Int>, in sentence: SentenceTokens, verdicts: [(tokens: Range<Int>, polarity: Polarity)], others: [Range<Int>]
+    of tokens: Range<Int>, in sentence: SentenceTokens,
+    verdicts: [(tokens: Range<Int>, polarity: Polarity)], others: [Range<Int>]
   ) -> (polarity: Polarity, isHedged: Bool) {
     let neutral = reading(of: tokens, phrasePolarity: nil, judged: false)
     // Only a subject is judged by what follows it: not a mention inside a prepositional phrase
@@ -127,16 +142,25 @@ struct ContextAnalyzer {
     func reachable(_ span: Range<Int>, within limit: Int, isQualifier: Bool) -> Bool {
       let start = span.lowerBound
       return start >= end && start - end < limit && clause[start] == mentionClause
-        && !(end - 1..<start).contains { commaAfter[$0] || (Self.complementizers.contains(sentence.normalized($0)) && $0 >= end) }
-        && !others.contains { ($0.lowerBound >= end && $0.lowerBound < start) || (isQualifier && $0.lowerBound == span.upperBound) }
+        && !(end - 1..<start).contains {
+          commaAfter[$0] || (Self.complementizers.contains(sentence.normalized($0)) && $0 >= end)
+        }
+        && !others.contains {
+          ($0.lowerBound >= end && $0.lowerBound < start)
+            || (isQualifier && $0.lowerBound == span.upperBound)
+        }
     }
     var judgement: (start: Int, polarity: Polarity, fromCircle: Bool)?
-    if let verdict = verdicts.first(where: { reachable($0.tokens, within: rules.window, isQualifier: false) }) {
+    if let verdict = verdicts.first(where: {
+      reachable($0.tokens, within: rules.window, isQualifier: false)
+    }) {
       judgement = (verdict.tokens.lowerBound, verdict.polarity, true)
     }
     for cue in cues where cue.kind == .positive || cue.kind == .negative {
       let start = cue.tokens.lowerBound
-      guard reachable(cue.tokens, within: rules.predicateWindow, isQualifier: true), start < judgement?.start ?? Int.max else { continue }
+      guard reachable(cue.tokens, within: rules.predicateWindow, isQualifier: true),
+        start < judgement?.start ?? Int.max
+      else { continue }
       judgement = (start, cue.kind == .positive ? .positive : .negative, false)
       break
     }
@@ -160,24 +184,34 @@ struct ContextAnalyzer {
   }
 
   /// Words that may stand between a preposition and its noun.
-  private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "this", "that", "each", "every"]
+  private static let determiners: Set<String> = [
+    "the", "a", "an", "its", "their", "this", "that", "each", "every",
+  ]
   /// Prepositions: a mention after one is not the subject of its clause.
   private static let prepositions: Set<String> = [
-    "of", "in", "at", "by", "on", "for", "with", "from", "to", "into", "across", "within", "about", "than", "like",
+    "of", "in", "at", "by", "on", "for", "with", "from", "to", "into", "across", "within", "about",
+    "than", "like",
   ]
   /// Words that open a new clause inside the sentence ("shows that ...", "which ...").
-  private static let complementizers: Set<String> = ["that", "which", "who", "whom", "where", "when", "whether"]
+  private static let complementizers: Set<String> = [
+    "that", "which", "who", "whom", "where", "when", "whether",
+  ]
 
   /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
   /// tokens, and no comma between ("no pooled funding, poor relations" negates the funding only).
-  private func reachesForward(_ cue: Cue, to tokens: Range<Int>, clause mentionClause: Int) -> Bool {
-    (clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause)
-      && cue.tokens.upperBound <= tokens.lowerBound && tokens.lowerBound - cue.tokens.upperBound < rules.window
+  private func reachesForward(_ cue: Cue, to tokens: Range<Int>, clause mentionClause: Int) -> Bool
+  {
+    (clause[cue.tokens.lowerBound] == mentionClause
+      || clause[cue.tokens.upperBound - 1] == mentionClause)
+      && cue.tokens.upperBound <= tokens.lowerBound
+      && tokens.lowerBound - cue.tokens.upperBound < rules.window
       && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { commaAfter[$0] }
   }
 
   /// Polarity and hedging of a mention over `tokens`.
-  func reading(of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false)
+  func reading(
+    of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false
+  )
     -> (polarity: Polarity, isHedged: Bool)
   {
     let mentionClause = clause[tokens.lowerBound]
@@ -195,10 +229,12 @@ struct ContextAnalyzer {
     // relationships nothing would have worked" asserts the relationships.
     var doubled: Set<Int> = []
     if let counterfactual = cues.indices.first(where: {
-      cues[$0].kind == .negationCounterfactual && reachesForward(cues[$0], to: tokens, clause: mentionClause)
+      cues[$0].kind == .negationCounterfactual
+        && reachesForward(cues[$0], to: tokens, clause: mentionClause)
     }),
       let later = cues.indices.first(where: {
-        [.negationBefore, .negationCounterfactual, .negationAround, .negationAfter].contains(cues[$0].kind) && cues[$0].tokens.lowerBound >= tokens.upperBound
+        [.negationBefore, .negationCounterfactual, .negationAround, .negationAfter].contains(
+          cues[$0].kind) && cues[$0].tokens.lowerBound >= tokens.upperBound
           && clause[cues[$0].tokens.lowerBound] == mentionClause
       })
     {
@@ -211,27 +247,36 @@ struct ContextAnalyzer {
     let conditions = cues.filter { $0.kind == .hedgingSentence }.map(\.tokens.lowerBound)
     func isConditional(_ cue: Cue) -> Bool {
       conditions.contains {
-        $0 < cue.tokens.lowerBound && clause[$0] == clause[cue.tokens.lowerBound] && !(($0)..<cue.tokens.lowerBound).contains { commaAfter[$0] }
+        $0 < cue.tokens.lowerBound && clause[$0] == clause[cue.tokens.lowerBound]
+          && !(($0)..<cue.tokens.lowerBound).contains { commaAfter[$0] }
       }
     }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
-      let sameClause = clause[cue.tokens.lowerBound] == mentionClause || clause[cue.tokens.upperBound - 1] == mentionClause
+      let sameClause =
+        clause[cue.tokens.lowerBound] == mentionClause
+        || clause[cue.tokens.upperBound - 1] == mentionClause
       if cue.kind.isNegation, isConditional(cue) { continue }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
         if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }
       case .negationAfter:
-        if sameClause, cue.tokens.lowerBound >= tokens.upperBound, cue.tokens.lowerBound - tokens.upperBound < rules.window {
+        if sameClause, cue.tokens.lowerBound >= tokens.upperBound,
+          cue.tokens.lowerBound - tokens.upperBound < rules.window
+        {
           negations += 1
         }
       case .negationAround:
         let distance =
           cue.tokens.upperBound <= tokens.lowerBound
           ? tokens.lowerBound - cue.tokens.upperBound
-          : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
+          : cue.tokens.lowerBound >= tokens.upperBound
+            ? cue.tokens.lowerBound - tokens.upperBound : 0
         if sameClause, distance < rules.window { negations += 1 }
       case .hedgingClause:
-        if sameClause { hedged = true; hypothetical = true }
+        if sameClause {
+          hedged = true
+          hypothetical = true
+        }
       case .hedgingEvidential:
         if sameClause { hedged = true }
       case .hedgingSentence:
@@ -242,7 +287,8 @@ struct ContextAnalyzer {
         let distance =
           cue.tokens.upperBound <= tokens.lowerBound
           ? tokens.lowerBound - cue.tokens.upperBound
-          : cue.tokens.lowerBound >= tokens.upperBound ? cue.tokens.lowerBound - tokens.upperBound : 0
+          : cue.tokens.lowerBound >= tokens.upperBound
+            ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= rules.qualifierWindow else { continue }
         if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1 {
           leadingQualifier = cue.kind == .positive ? .positive : .negative
@@ -251,7 +297,9 @@ struct ContextAnalyzer {
           qualifier = (distance, cue.kind == .positive ? .positive : .negative)
         }
       case .presence:
-        if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] { present = true }
+        if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] {
+          present = true
+        }
       case .neutral:
         // An aim or recommendation concerns what follows it ("we recommend stronger scrutiny").
         if sameClause, cue.tokens.upperBound <= tokens.lowerBound { aim = true }
@@ -273,7 +321,9 @@ struct ContextAnalyzer {
       // improved" is a hedged one.
       polarity = .neutral
     } else {
-      polarity = qualifier?.polarity ?? afterthoughts[mentionClause] ?? (present && presenceIsPositive ? .positive : .neutral)
+      polarity =
+        qualifier?.polarity ?? afterthoughts[mentionClause]
+        ?? (present && presenceIsPositive ? .positive : .neutral)
     }
     // Each negation turns the reading over: neutral or positive becomes negative, negative
     // becomes positive, so "it is not true that the board lacks leadership" is positive.

@@ -17,7 +17,8 @@ enum ListFraming: Equatable {
   /// The framing of each sentence of a document that sits in a list item under a lead-in; nil
   /// for the others.
   static func framings(
-    of segmented: SegmentedText, sentences: [SentenceTokens], bytes: UnsafeBufferPointer<UInt8>, taxonomy: Taxonomy
+    of segmented: SegmentedText, sentences: [SentenceTokens], bytes: UnsafeBufferPointer<UInt8>,
+    taxonomy: Taxonomy
   ) -> [ListFraming?] {
     let blocks = segmented.extracted.blocks
     var framings = [ListFraming?](repeating: nil, count: sentences.count)
@@ -29,7 +30,8 @@ enum ListFraming: Equatable {
         if index + 1 < segmented.sentences.count,
           segmented.sentences[index + 1].block != sentence.block,
           blocks[segmented.sentences[index + 1].block].kind == .listItem,
-          sentence.utf8Range.upperBound > 0, bytes[sentence.utf8Range.upperBound - 1] == UInt8(ascii: ":")
+          sentence.utf8Range.upperBound > 0,
+          bytes[sentence.utf8Range.upperBound - 1] == UInt8(ascii: ":")
         {
           leadIn = (index, framing(ofLeadIn: sentences[index], taxonomy: taxonomy))
         }
@@ -54,11 +56,14 @@ enum ListFraming: Equatable {
   }
 
   /// A judged mention's reading under this framing.
-  func applied(to reading: (polarity: Polarity, isHedged: Bool), phrasePolarity: Polarity?) -> (polarity: Polarity, isHedged: Bool) {
+  func applied(to reading: (polarity: Polarity, isHedged: Bool), phrasePolarity: Polarity?) -> (
+    polarity: Polarity, isHedged: Bool
+  ) {
     guard phrasePolarity == nil else { return reading }
     switch self {
     case .aim: return (.neutral, reading.isHedged)
-    case .judged(let polarity): return reading.polarity == .neutral ? (polarity, reading.isHedged) : reading
+    case .judged(let polarity):
+      return reading.polarity == .neutral ? (polarity, reading.isHedged) : reading
     }
   }
 }

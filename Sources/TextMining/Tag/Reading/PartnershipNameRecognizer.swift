@@ -22,11 +22,18 @@ struct PartnershipNameRecognizer {
   private(set) var subject: String?
 
   /// Recognises names over a whole document (definitions may come before or after use).
-  init(taxonomy: Taxonomy, segmented: SegmentedText, sentences: [SentenceTokens], bytes: UnsafeBufferPointer<UInt8>) {
+  init(
+    taxonomy: Taxonomy, segmented: SegmentedText, sentences: [SentenceTokens],
+    bytes: UnsafeBufferPointer<UInt8>
+  ) {
     spans = Array(repeating: [], count: sentences.count)
     guard let rules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else { return }
     func raw(_ tokens: SentenceTokens, _ range: Range<Int>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens.range(range.lowerBound).lowerBound..<tokens.range(range.upperBound - 1).upperBound]), as: UTF8.self)
+      String(
+        decoding: UnsafeBufferPointer(
+          rebasing: bytes[
+            tokens.range(range.lowerBound)
+              .lowerBound..<tokens.range(range.upperBound - 1).upperBound]), as: UTF8.self)
     }
     func word(_ tokens: SentenceTokens, _ index: Int) -> String { tokens.word(index) }
 
@@ -35,19 +42,25 @@ struct PartnershipNameRecognizer {
     var registryOrder: [String] = []
     var aliases: [String: String] = [:]  // abbreviation → place words
     var brands: [String] = []
-    var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(repeating: [], count: sentences.count)
+    var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(
+      repeating: [], count: sentences.count)
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
       if heads.isEmpty { continue }
-      let codePhrases = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).map(\.tokens)
+      let codePhrases = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).map(
+        \.tokens)
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
-      for head in heads where head.tokens.allSatisfy({ tokens.isCapitalized($0) }) && !tokens.isPlural(head.tokens.upperBound - 1) {
+      for head in heads
+      where head.tokens.allSatisfy({ tokens.isCapitalized($0) })
+        && !tokens.isPlural(head.tokens.upperBound - 1)
+      {
         var start = head.tokens.lowerBound
         while start > 0, tokens.connected(start - 1) {
           if tokens.isCapitalized(start - 1) {
             start -= 1
-          } else if start > 1, ["and", "of"].contains(tokens.normalized(start - 1)), tokens.isCapitalized(start - 2),
+          } else if start > 1, ["and", "of"].contains(tokens.normalized(start - 1)),
+            tokens.isCapitalized(start - 2),
             tokens.connected(start - 2)
           {
             start -= 2
@@ -55,10 +68,14 @@ struct PartnershipNameRecognizer {
             break
           }
         }
-        while start < head.tokens.lowerBound, rules.stopWords.contains(word(tokens, start)) { start += 1 }
+        while start < head.tokens.lowerBound, rules.stopWords.contains(word(tokens, start)) {
+          start += 1
+        }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
         let nameTokens = start..<head.tokens.lowerBound
-        if nameTokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }) { continue }
+        if nameTokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }) {
+          continue
+        }
         let key = raw(tokens, nameTokens)
         let full = raw(tokens, start..<head.tokens.upperBound)
         if registry[key] == nil {
@@ -79,25 +96,38 @@ struct PartnershipNameRecognizer {
           continue
         }
         var runEnd = runStart + 1
-        while runEnd < tokens.count, tokens.isCapitalized(runEnd), tokens.connected(runEnd - 1) { runEnd += 1 }
+        while runEnd < tokens.count, tokens.isCapitalized(runEnd), tokens.connected(runEnd - 1) {
+          runEnd += 1
+        }
         defer { runStart = runEnd }
         var first = runStart
         while first < runEnd, rules.stopWords.contains(word(tokens, first)) { first += 1 }
-        guard runEnd - first >= 2, !heads.contains(where: { $0.tokens.overlaps(first..<runEnd) }) else { continue }
+        guard runEnd - first >= 2, !heads.contains(where: { $0.tokens.overlaps(first..<runEnd) })
+        else { continue }
         var next = runEnd
-        if ["is", "was", "are"].contains(next < tokens.count ? tokens.normalized(next) : "") { next += 1 }
+        if ["is", "was", "are"].contains(next < tokens.count ? tokens.normalized(next) : "") {
+          next += 1
+        }
         guard next < tokens.count, tokens.normalized(next) == "the",
           !tokens.clauseBreak(runEnd - 1),
-          let head = heads.first(where: { $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4 }),
-          !(runEnd..<head.tokens.upperBound).contains(where: { tokens.clauseBreak($0) && $0 < head.tokens.upperBound - 1 }),
-          !((next + 1)..<head.tokens.lowerBound).contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
+          let head = heads.first(where: {
+            $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4
+          }),
+          !(runEnd..<head.tokens.upperBound).contains(where: {
+            tokens.clauseBreak($0) && $0 < head.tokens.upperBound - 1
+          }),
+          !((next + 1)..<head.tokens.lowerBound).contains(where: {
+            rules.themeWords.contains(tokens.normalized($0))
+          }),
           !head.tokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
           !codePhrases.contains(where: { $0.overlaps(first..<runEnd) })
         else { continue }
         // An appositive ends the phrase: the sentence ends, or punctuation or a preposition follows.
         let after = head.tokens.upperBound
-        guard after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
-          || ["for", "in", "of", "which", "that", "and", "covering", "serving"].contains(tokens.normalized(after))
+        guard
+          after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
+            || ["for", "in", "of", "which", "that", "and", "covering", "serving"].contains(
+              tokens.normalized(after))
         else { continue }
         let brand = raw(tokens, first..<runEnd)
         if registry[brand] == nil {
@@ -112,14 +142,16 @@ struct PartnershipNameRecognizer {
     let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
     // Without abbreviations or brand names, only the head-ended names need placing.
     let scansWords = !aliases.isEmpty || !brands.isEmpty
-    for (index, tokens) in sentences.enumerated() where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
+    for (index, tokens) in sentences.enumerated()
+    where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
       var found: [Span] = headSpans[index].compactMap { item in
         registry[item.key].map { Span(tokens: item.span, name: $0) }
       }
       for position in 0..<tokens.count where scansWords {
         // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
         let defines = found.contains { $0.tokens.upperBound == position }
-        if tokens.isAllCaps(position), !defines, let key = aliases[Self.withoutPossessive(word(tokens, position))],
+        if tokens.isAllCaps(position), !defines,
+          let key = aliases[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key]
         {
           found.append(Span(tokens: position..<(position + 1), name: name))
@@ -132,9 +164,13 @@ struct PartnershipNameRecognizer {
           }
         }
       }
-      found.sort { ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count) }
+      found.sort {
+        ($0.tokens.lowerBound, -$0.tokens.count) < ($1.tokens.lowerBound, -$1.tokens.count)
+      }
       var kept: [Span] = []
-      for span in found where !kept.contains(where: { $0.tokens.overlaps(span.tokens) }) { kept.append(span) }
+      for span in found where !kept.contains(where: { $0.tokens.overlaps(span.tokens) }) {
+        kept.append(span)
+      }
       spans[index] = kept
     }
     if let titleSentence = segmented.sentences.indices.first(where: {
@@ -146,7 +182,9 @@ struct PartnershipNameRecognizer {
 
   /// A word without a trailing possessive ("KLSP’s" → "KLSP").
   static func withoutPossessive(_ word: String) -> String {
-    for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { return String(word.dropLast(suffix.count)) }
+    for suffix in ["'s", "’s"] where word.hasSuffix(suffix) {
+      return String(word.dropLast(suffix.count))
+    }
     return word
   }
 
