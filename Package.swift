@@ -26,7 +26,8 @@ let package = Package(
       name: "CTextShim",
       dependencies: ["CLibXML2"],
       linkerSettings: [
-        .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("archive"),
+        .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+        .linkedLibrary("archive"),
       ]
     ),
     .target(
@@ -53,11 +54,21 @@ let package = Package(
     // driver; a normal build makes programs that do nothing.
     // What each fuzz target does with one input, shared with the regression tests; not part of
     // the library product.
-    .target(name: "FuzzHarness", dependencies: ["TextMining"], path: "Sources/Fuzz/Harness", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzExtract", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Extract", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzTag", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Tag", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzConfig", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Config", swiftSettings: swiftSettings),
-    .executableTarget(name: "FuzzArchive", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Archive", swiftSettings: swiftSettings),
+    .target(
+      name: "FuzzHarness", dependencies: ["TextMining"], path: "Sources/Fuzz/Harness",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzExtract", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Extract",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzTag", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Tag",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzConfig", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Config",
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "FuzzArchive", dependencies: ["FuzzHarness"], path: "Sources/Fuzz/Archive",
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "TextMiningTests",
       dependencies: ["TextMining", "FuzzHarness"],
