@@ -12,12 +12,14 @@ public final class Taxonomy: Sendable {
   public var version: String { codebook.version }
   /// SHA-256 of the taxonomy file's bytes; identifies exactly which rules ran.
   public var sha256: String { codebook.sha256 }
+  // The parts of the codebook the tagger reads for every sentence, kept as stored values so
+  // that reading one costs no copy of the codebook.
   /// The categories in file order.
-  public var categories: [Codebook.Category] { codebook.categories }
+  public let categories: [Codebook.Category]
   /// Negation, hedging and qualifier cues.
-  public var context: ContextRules { codebook.context }
+  public let context: ContextRules
   /// How partnership names are recognised, if the taxonomy has a code for them.
-  public var partnershipNames: PartnershipNameRules? { codebook.partnershipNames }
+  public let partnershipNames: PartnershipNameRules?
   /// Every code in file order.
   public var codes: [Codebook.CodeDefinition] { codebook.codes }
   /// The compiled code phrases (and exclusions).
@@ -48,7 +50,7 @@ public final class Taxonomy: Sendable {
   let contextKinds: [ContextRules.Kind?]
 
   /// Each category's flags by its name.
-  private let flagsByCategory: [String: CodeFlags]
+  private let categoryFlags: [(category: String, flags: CodeFlags)]
 
   /// Compiles a codebook.
   ///
@@ -59,16 +61,18 @@ public final class Taxonomy: Sendable {
     let categories = codebook.categories
     let context = codebook.context
     let partnershipNames = codebook.partnershipNames
-    flagsByCategory = Dictionary(
-      categories.map {
-        (
-          $0.name,
-          CodeFlags(
-            isJudged: $0.isJudged, isJudgedByPredicate: $0.isJudgedByPredicate,
-            isVerdict: $0.isVerdict,
-            presenceIsPositive: $0.presenceIsPositive)
-        )
-      }, uniquingKeysWith: { first, _ in first })
+    self.categories = categories
+    self.context = context
+    self.partnershipNames = partnershipNames
+    // A few categories: a search by name is as quick as hashing the name.
+    categoryFlags = categories.map {
+      (
+        $0.name,
+        CodeFlags(
+          isJudged: $0.isJudged, isJudgedByPredicate: $0.isJudgedByPredicate,
+          isVerdict: $0.isVerdict, presenceIsPositive: $0.presenceIsPositive)
+      )
+    }
     self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
     let contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
     self.contextMatcher = contextMatcher
@@ -102,7 +106,7 @@ public final class Taxonomy: Sendable {
 
   /// How mentions of a code are read: its category's flags (a code of no category is judged).
   func flags(_ code: Code) -> CodeFlags {
-    flagsByCategory[code.category] ?? CodeFlags()
+    categoryFlags.first { $0.category == code.category }?.flags ?? CodeFlags()
   }
 
   /// Loads a taxonomy file and compiles it (see `Codebook.load(from:)`).
