@@ -123,4 +123,23 @@ import Testing
       evaluation.mistakeList.contains(
         "unsegmented\t-\ta.txt\t-\tThe LSP met. There is mutual trust"))
   }
+
+  @Test func readsTheMembersOfArchivesAmongTheSourcesAsARunDoes() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("src/reports.zip", bytes: try Fixtures.bytes("archives/reports.zip"))
+    let gold = try folder.write(
+      "gold.jsonl",
+      #"{"doc":"reports.zip!/reports/board-note.txt","sentence":"Thornbury LSP board note","codes":[{"code":"partnership.named"}]}"#
+        + "\n")
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    definition.sources = [folder.path + "/src"]
+    let evaluation = GoldEvaluator(
+      definition: definition,
+      processor: .standard(definition: definition, taxonomy: try Fixtures.projectTaxonomy())
+    ).evaluate(try GoldStandard.load(from: gold))
+    #expect(evaluation.missingDocuments.isEmpty)
+    #expect(evaluation.unsegmentedSentences.isEmpty)
+    #expect(evaluation.goldSentenceCount == 1)
+  }
 }
