@@ -68,7 +68,8 @@ extension LSPMinerCommand {
           }
         }
         print(
-          TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented, blocks: blocks),
+          TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits).explanation(
+            of: segmented, blocks: blocks),
           terminator: "")
       } catch let error as ExitCode {
         throw error
