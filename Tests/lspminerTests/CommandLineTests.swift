@@ -230,6 +230,15 @@ import TextMining
     #expect(both.status == 2)
   }
 
+  @Test func taxonomyReplacesThePipelinesTaxonomy() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let fixture = Self.repositoryRoot + "/Tests/TextMiningTests/Fixtures/taxonomy/five-codes.yml"
+    let outcome = try lspminer(["validate", "-p", "p.yml", "--taxonomy", fixture], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("taxonomy 'five-codes' 0.1"))
+  }
+
   @Test func aMissingPipelineFileNamesTheWorkingDirectoryAndSaysHowToPassOne() throws {
     let folder = try emptyFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
