@@ -266,16 +266,20 @@ private struct Walk {
     case S_IFDIR:
       directory(realPath: realPath, relative: relativePath)
     case S_IFREG:
-      let file = SourceFile(
-        source: source(relativePath), path: realPath, identity: FileIdentity(info))
+      // Made only for a file that may be listed (most files in a folder are not).
+      func file() -> SourceFile {
+        SourceFile(source: source(relativePath), path: realPath, identity: FileIdentity(info))
+      }
       if discoverer.isIncluded(relativePath)
         || (discoverer.findsArchives && ArchiveExpander.isArchive(name)
           && !discoverer.isExcluded(relativePath))
-        || (discoverer.sniffsExtensionless && !name.contains(".")
-          && !discoverer.isExcluded(relativePath)
-          && SourceDiscoverer.looksLikeText(file))
       {
-        found.files.append(file)
+        found.files.append(file())
+      } else if discoverer.sniffsExtensionless, !name.contains("."),
+        !discoverer.isExcluded(relativePath)
+      {
+        let candidate = file()
+        if SourceDiscoverer.looksLikeText(candidate) { found.files.append(candidate) }
       }
     default:
       if discoverer.isIncluded(relativePath) {
