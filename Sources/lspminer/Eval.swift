@@ -12,10 +12,10 @@ extension LSPMinerCommand {
         Runs the pipeline over the documents the gold file names (nothing is written) and reports \
         precision, recall and F1 per code, per category, micro and macro, and polarity and \
         hedging accuracy over the (document, sentence, code) triples found in both, the polarity \
-        confusion matrix and the recall of negative and positive mentions, and how many coded \
-        gold sentences match no predicted sentence (the segmenter's share of the error). Exit \
-        status 1 when micro F1 is below --min-f1, polarity accuracy below --min-polarity, or the \
-        share of unsegmented gold sentences above --max-unsegmented.
+        confusion matrix and the recall of negative and positive mentions, partnership \
+        attribution where the gold gives a "partnership" for its codes, and how many coded gold \
+        sentences match no predicted sentence (the segmenter's share of the error). Exit status \
+        1 when a figure is past its --min-... or --max-... option.
         """)
 
     @Option(help: "A gold JSONL file, or a folder of them.")
@@ -34,6 +34,18 @@ extension LSPMinerCommand {
 
     @Option(help: "Exit with status 1 when polarity accuracy is below this value.")
     var minPolarity: Double?
+
+    @Option(
+      help:
+        "Exit with status 1 when fewer matched negative mentions than this share are read as negative."
+    )
+    var minNegativeRecall: Double?
+
+    @Option(
+      help:
+        "Exit with status 1 when partnership attribution (over matched triples whose gold gives one) is below this value."
+    )
+    var minAttribution: Double?
 
     @Option(
       help:
@@ -68,6 +80,20 @@ extension LSPMinerCommand {
           String(
             format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f",
             evaluation.polarityAccuracy, minPolarity))
+        failed = true
+      }
+      if let minNegativeRecall, evaluation.polarityRecall(.negative) < minNegativeRecall {
+        printError(
+          String(
+            format: "lspminer: negative recall %.4f is below --min-negative-recall %.4f",
+            evaluation.polarityRecall(.negative), minNegativeRecall))
+        failed = true
+      }
+      if let minAttribution, evaluation.attributionAccuracy < minAttribution {
+        printError(
+          String(
+            format: "lspminer: partnership attribution %.4f is below --min-attribution %.4f",
+            evaluation.attributionAccuracy, minAttribution))
         failed = true
       }
       if let maxUnsegmented, evaluation.unsegmentedShare > maxUnsegmented {

@@ -25,6 +25,12 @@ extension Evaluation {
       String(
         format: "polarity accuracy %.3f, hedging accuracy %.3f over %d matched triples",
         polarityAccuracy, hedgingAccuracy, matchedCount))
+    if attributionMatched > 0 {
+      lines.append(
+        String(
+          format: "partnership attribution %.3f: %d of %d matched triples whose gold names one",
+          attributionAccuracy, attributionAgreements, attributionMatched))
+    }
     lines.append("")
     lines.append("polarity (rows gold, columns predicted; matched triples)")
     lines.append(
@@ -93,6 +99,8 @@ extension Evaluation {
     object.write("polarity_accuracy", (polarityAccuracy))
     object.write("hedging_accuracy", (hedgingAccuracy))
     object.write("matched", matchedCount)
+    object.write("attribution_accuracy", attributionAccuracy)
+    object.write("attribution_matched", attributionMatched)
     var confusion = JSONObjectWriter()
     for gold in Polarity.allCases {
       var row = JSONObjectWriter()

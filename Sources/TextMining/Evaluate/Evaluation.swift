@@ -46,7 +46,7 @@ public struct Evaluation: Sendable {
     public enum Kind: String, Sendable {
       case miss
       case falseAlarm = "false alarm"
-      case polarity, hedging
+      case polarity, hedging, attribution
     }
     public var kind: Kind
     public var doc: String
@@ -68,6 +68,10 @@ public struct Evaluation: Sendable {
   public var unsegmentedSentences: [(doc: String, sentence: String)] = []
   /// Gold triples in the unsegmented sentences.
   public var unsegmentedTripleCount = 0
+  /// Matched triples whose gold line gives a partnership (a name or null), and those the tagger
+  /// attributed to the same partnership (names compared by `PartnershipKey`).
+  public var attributionMatched = 0
+  public var attributionAgreements = 0
   public var polarityAgreements = 0
   public var hedgingAgreements = 0
   public var matchedCount = 0
@@ -121,6 +125,11 @@ public struct Evaluation: Sendable {
   public var unsegmentedShare: Double {
     goldSentenceCount == 0 ? 0 : Double(unsegmentedSentences.count) / Double(goldSentenceCount)
   }
+  /// Of the matched triples whose gold gives a partnership, the share attributed to it.
+  public var attributionAccuracy: Double {
+    attributionMatched == 0 ? 0 : Double(attributionAgreements) / Double(attributionMatched)
+  }
+
   /// Share of matched triples whose hedging agrees.
   public var hedgingAccuracy: Double {
     matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount)
@@ -172,6 +181,18 @@ public struct Evaluation: Sendable {
             Mistake(
               kind: .hedging, doc: triple.doc, sentence: sentence, code: triple.code,
               detail: "gold hedged \(value.isHedged), predicted \(guess.isHedged)"))
+        }
+        if case .some(let expected) = value.partnership {
+          attributionMatched += 1
+          let found = guess.partnership ?? nil
+          if expected.map(PartnershipKey.of) == found.map(PartnershipKey.of) {
+            attributionAgreements += 1
+          } else {
+            mistakes.append(
+              Mistake(
+                kind: .attribution, doc: triple.doc, sentence: sentence, code: triple.code,
+                detail: "gold \(expected ?? "none"), predicted \(found ?? "none")"))
+          }
         }
       } else {
         perCode[triple.code, default: Score()].falseNegatives += 1

@@ -64,7 +64,8 @@ public struct GoldEvaluator: Sendable {
 
   /// One value per (sentence, code), by the codebook's rule: the evaluated mention decides the
   /// polarity (neutral mentions carry none; where mentions disagree, the critical one, negative,
-  /// is taken as the evaluated one), and the code is hedged only if every mention is.
+  /// is taken as the evaluated one), and the code is hedged only if every mention is. The
+  /// partnership is the first mention's.
   static func sentenceCodes(_ records: [EvidenceRecord]) -> [(
     sentence: String, value: GoldStandard.CodedValue
   )] {
@@ -84,7 +85,8 @@ public struct GoldEvaluator: Sendable {
         values[key] = (
           record.sentence,
           GoldStandard.CodedValue(
-            code: record.code, polarity: record.polarity, isHedged: record.isHedged)
+            code: record.code, polarity: record.polarity, isHedged: record.isHedged,
+            partnership: .some(record.partnership))
         )
       }
     }

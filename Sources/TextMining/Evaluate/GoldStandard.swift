@@ -22,6 +22,16 @@ public struct GoldStandard: Sendable {
     public var code: Code
     public var polarity: Polarity
     public var isHedged: Bool
+    /// The partnership the mention is about, when the line gives one: `.some(nil)` for a gold
+    /// `"partnership": null`, nil where the gold says nothing about attribution.
+    public var partnership: String??
+
+    public init(code: Code, polarity: Polarity, isHedged: Bool, partnership: String?? = nil) {
+      self.code = code
+      self.polarity = polarity
+      self.isHedged = isHedged
+      self.partnership = partnership
+    }
   }
 
   /// The coded sentences in file order.
@@ -91,10 +101,40 @@ public struct GoldStandard: Sendable {
       guard !values.contains(where: { $0.code == code }) else {
         throw problem("\(raw) is listed twice")
       }
+      var partnership: String?? = nil
+      if let value = entry["partnership"] {
+        if value is NSNull {
+          partnership = .some(nil)
+        } else if let name = value as? String, !name.isEmpty {
+          partnership = .some(name)
+        } else {
+          throw problem("the partnership of \(raw) is neither a name nor null")
+        }
+      }
       values.append(
-        CodedValue(code: code, polarity: polarity, isHedged: entry["hedged"] as? Bool ?? false))
+        CodedValue(
+          code: code, polarity: polarity, isHedged: entry["hedged"] as? Bool ?? false,
+          partnership: partnership))
     }
     return Sentence(doc: doc, sentence: sentence, codes: values, location: "\(file):\(number)")
+  }
+}
+
+/// How partnership names are compared: Unicode NFKC, case folded, white space collapsed, a
+/// leading "the" and a trailing possessive dropped ("the Oakridge Partnership's" is "oakridge
+/// partnership").
+public enum PartnershipKey {
+  /// The comparison form of a name.
+  public static func of(_ name: String) -> String {
+    var words = SentenceKey.of(name).split(separator: " ").map(String.init)
+    if words.first == "the" { words.removeFirst() }
+    if let last = words.last {
+      for suffix in ["'s", "’s", "'", "’"] where last.hasSuffix(suffix) {
+        words[words.count - 1] = String(last.dropLast(suffix.count))
+        break
+      }
+    }
+    return words.joined(separator: " ")
   }
 }
 

@@ -142,4 +142,46 @@ import Testing
     #expect(evaluation.unsegmentedSentences.isEmpty)
     #expect(evaluation.goldSentenceCount == 1)
   }
+
+  @Test func scoresAttributionOverMatchedTriplesWhoseGoldGivesOne() throws {
+    func attributed(_ code: String, _ partnership: String??) throws -> GoldStandard.CodedValue {
+      var coded = try value(code)
+      coded.partnership = partnership
+      return coded
+    }
+    let gold = [
+      (doc: "a", sentence: "One.", value: try attributed("partnership.lsp", "Oakridge LSP")),
+      (doc: "a", sentence: "Two.", value: try attributed("partnership.lsp", .some(nil))),
+      (doc: "a", sentence: "Three.", value: try attributed("partnership.lsp", "Oakridge LSP")),
+      // No attribution in the gold: not scored for it.
+      (doc: "a", sentence: "Four.", value: try value("partnership.lsp")),
+    ]
+    let predicted = [
+      // Compared without case, a leading "the" or a trailing possessive.
+      (doc: "a", sentence: "One.", value: try attributed("partnership.lsp", "the oakridge LSP's")),
+      (doc: "a", sentence: "Two.", value: try attributed("partnership.lsp", .some(nil))),
+      (doc: "a", sentence: "Three.", value: try attributed("partnership.lsp", "Elmstead LSP")),
+      (doc: "a", sentence: "Four.", value: try attributed("partnership.lsp", "Elmstead LSP")),
+    ]
+    let evaluation = Evaluation(gold: gold, predicted: predicted)
+    #expect(evaluation.attributionMatched == 3)
+    #expect(evaluation.attributionAgreements == 2)
+    #expect(
+      evaluation.mistakes.map(\.detail) == ["gold Oakridge LSP, predicted Elmstead LSP"])
+    #expect(evaluation.table.contains("partnership attribution 0.667: 2 of 3"))
+  }
+
+  @Test func readsAGoldPartnershipAsANameOrNull() throws {
+    let named = try GoldStandard.parse(
+      line:
+        #"{"doc": "a", "sentence": "S.", "codes": [{"code": "partnership.lsp", "partnership": "Oakridge LSP"}, {"code": "policy.laa", "partnership": null}, {"code": "sector.public"}]}"#,
+      file: "g.jsonl", number: 1)
+    #expect(named.codes.map(\.partnership) == [.some("Oakridge LSP"), .some(nil), nil])
+    #expect(throws: ConfigurationError.self) {
+      try GoldStandard.parse(
+        line:
+          #"{"doc": "a", "sentence": "S.", "codes": [{"code": "policy.laa", "partnership": 3}]}"#,
+        file: "g.jsonl", number: 1)
+    }
+  }
 }
