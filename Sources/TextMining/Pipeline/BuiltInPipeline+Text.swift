@@ -149,6 +149,11 @@ categories:
       trust:
         label: trust between partners
         exclude:
+          # The public's trust in services or institutions is not trust between partners.
+          - public trust
+          - trust of the public
+          - trust of residents
+          - confidence and trust of
           - NHS trust
           - foundation trust
           - hospital trust
@@ -173,6 +178,11 @@ categories:
           - {text: suspicion between partners, polarity: negative}
       working_relationships:
         label: relationships between partners and sectors
+        # "in relation to" is a preposition, not a relationship.
+        exclude:
+          - in relation to
+          - with relation to
+          - relation to
         phrases:
           - working relationship
           - good working relationship
@@ -197,6 +207,21 @@ categories:
           - chief executive of the pct
           - chief executive of the trust
           - chief executive of the cvs
+          # Chief executives of other bodies: the NHS, the police, the voluntary sector.
+          - nhs chief executive
+          - pct chief executive
+          - trust chief executive
+          - chief executive of the nhs
+          - chief executive of nhs
+          - chief executive of the hospital
+          - hospital chief executive
+          - chief executive of the health authority
+          - health authority chief executive
+          - police authority chief executive
+          - chief executive of the police authority
+          - cvs chief executive
+          - chamber chief executive
+          - chief executive of the chamber
           - public service leader
           - service leader
           - leader of all
@@ -297,6 +322,17 @@ categories:
           - at the table
           - around the table
           - around one table
+          - round the table
+          - round one table
+          - round the same table
+          - around the same table
+          - members of the partnership
+          - partnership member
+          - co-opted
+          - inquorate
+          - quorate
+          - joined the board
+          - place on the board
       community_engagement:
         label: involving citizens and communities
         exclude:
@@ -307,12 +343,10 @@ categories:
         phrases:
           - community engagement
           - community involvement
-          - participation
           - grassroots
           - resident involvement
           - public consultation
           - resident
-          - consultation
           - have your say
           - open meeting
           - public meeting
@@ -320,10 +354,6 @@ categories:
           - neighbourhood forum
           - community forum
           - local people
-          - engagement
-          - engage
-          - engaged
-          - engaging
       structures:
         label: structures, sub-groups, terms of reference, decision-making
         phrases:
@@ -392,6 +422,9 @@ categories:
           - this fund
           - that fund
         phrases:
+          # One grant, not also performance management.
+          - performance reward grant
+          - reward grant
           - resources
           - funding
           - pooled budget
@@ -548,6 +581,16 @@ categories:
           - chamber of trade
       voluntary_community:
         label: voluntary and community sector
+        # "voluntary" of a choice, not of the sector.
+        exclude:
+          - voluntary participation
+          - voluntary basis
+          - voluntary agreement
+          - voluntary code
+          - voluntary redundancy
+          - voluntary arrangement
+          - purely voluntary
+          - entirely voluntary
         phrases:
           - voluntary sector
           - community sector
@@ -562,6 +605,34 @@ categories:
           - CVS
           - faith
           - community organisation
+
+# Participation words take their code from who takes part, as the codebook separates them:
+# partners, agencies, sectors and businesses taking part in the partnership are
+# representation; residents, citizens, communities and neighbourhoods are community
+# engagement. A participant is one of a side's words, or a mention of one of its codes, in the
+# cue's clause within `window` words of it. Every side found gives its code ("residents,
+# charities and agencies sat in the same room" is both); with none, a cue takes the default
+# code and a weak cue codes nothing ("the work involved two officers").
+participation:
+  window: 8
+  default: governance.community_engagement
+  cues: [engagement, engage, engaged, engaging, participation, participate, participated, participating,
+    involvement, consultation, consult, consulted, consulting]
+  weak_cues: [involved, involve, involving, take part, took part, taking part, taken part, voice, a say, input,
+    get involved, got involved, getting involved]
+  sides:
+    - code: governance.representation
+      # Membership words: a voluntary sector member is representation, a member of the public
+      # is nothing.
+      cues: [member, place on]
+      codes: [sector.public, sector.private, sector.voluntary_community, governance.representation]
+      words: [partner, agency, sector, business, firm, employer, company, organisation, body, police, force,
+        council, authority, member, chamber, charity, pct, jobcentre, department, institution,
+        stakeholder, trust]
+    - code: governance.community_engagement
+      codes: [governance.community_engagement]
+      words: [resident, citizen, community, neighbourhood, people, public, tenant, user, estate, household,
+        parent, family, voter, inhabitant, population, individual, villager, youth]
 
 # The ConText-style pass: cue words that negate, hedge or qualify a mention within its clause.
 context:
@@ -694,6 +765,23 @@ context:
       - seemed to
       - apparently
     pseudo:
+      # The month: "the elections in May 2007", "since May", "on 3 May".
+      - in may
+      - since may
+      - until may
+      - by may
+      - from may
+      - of may
+      - last may
+      - next may
+      - early may
+      - late may
+      - mid-may
+      - end of may
+      - "# may"
+      - "may #"
+      - april and may
+      - may and june
       - may nominate
       - may attend
       - may send
@@ -916,6 +1004,50 @@ context:
       - only a minority of
       - under-represented
       - poorly attended
+
+
+
+
+  # Evaluative vocabulary: words of failure, shortage, difficulty, decline, criticism and
+  # absence, and of success, strength, growth and praise, read as qualifiers of their polarity
+  # (like the lists under 'qualifiers'). Written for policy prose; extend a class or add one.
+  evaluative_vocabulary:
+    negative:
+      failure: [fail, failed, failing to, failure, miss, missing, fell short, falls short,
+        off track, behind target, behind schedule, not met, unmet, unattainable, collapsed,
+        collapse, breakdown, stalled, stalling, faltered, floundered, abandoned, scrapped,
+        scrapping, withdrawn, withheld, held back, clawed back, frozen, loss, losing, wasted,
+        never materialised, not implemented, never implemented, came to nothing, little to show,
+        rated red, unsuccessful, ineffectual, setback]
+      shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
+        dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
+        starved, meagre, scant, too thin, stretched thin]
+      difficulty: [difficulty, struggle, obstacle, barrier, hurdle, trouble, troubled, hampered,
+        impeded, blocked, delay, delayed, held up, hold up, bogged down, stuck, deadlock, friction,
+        tension, rivalry, turf war, resentment, frustration, frustrated, frustrating, fatigue,
+        burden, burdensome, bureaucratic, cumbersome, unwieldy, slow progress]
+      decline: [decline, declined, fallen away, fell away, tailed off, tail off, dwindled, erosion,
+        worsened, worse, deteriorated, slipped, slipping, lapsed, waned, waning, faded, drifted,
+        drifting, drift away, gone down, dropped, dropping]
+      criticism: [critical of, complaint, blamed, accused, condemned, dismal, disappointed, weakly,
+        unsatisfactory, shortcomings, flawed, flaw, tokenism, paper exercise, box-ticking,
+        rubber-stamp, lip service, sceptical, scepticism, cynical, cynicism, disillusioned,
+        disillusionment, apathy, apathetic, disengaged, disengagement, reluctant, reluctance,
+        resistance, resisted, unwilling, unhappy, dissatisfied, dissatisfaction, at best, at worst,
+        inconsistent, raise its game, consulted to death, listened to politely, ignored, sidelined,
+        marginalised, excluded, left out, dragging its feet]
+      absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
+        irregular, fragmented, piecemeal]
+    positive:
+      success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
+        significant progress, considerable progress, breakthrough, well on the way,
+        made a difference]
+      strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
+        an effective vehicle, real commitment]
+      growth: [improvements, flourishing, flourished, blossomed, deepened, matured]
+      praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
+        enthusiastic, willingness, actively, closely involved, open with each other, openness,
+        honesty, candid, appreciated]
 
 # Named partnerships: capitalised words before one of these heads ("Oakridge Local Strategic
 # Partnership", "Pendleby Partnership Board", "Kelbrook LSP"), abbreviations defined in brackets

@@ -89,10 +89,14 @@ public struct TaxonomyTagger: Tagger {
         if clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
+        // A question asks about a thing rather than judging it ("has the partnership made a
+        // difference?"): neutral, as the codebook says.
+        let isQuestion = Self.endsWithQuestionMark(bytes, segmented.sentences[index].utf8Range)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index]) : nil
         mentions += tagged(
-          sentence: index, tokens: tokens, names: names, isTitle: isTitle, framing: framings[index],
+          sentence: index, tokens: tokens, names: names, isTitle: isTitle, isQuestion: isQuestion,
+          framing: framings[index],
           analysis: &analysis)
         if let analysis { analyses[index] = analysis }
       }
@@ -113,6 +117,22 @@ public struct TaxonomyTagger: Tagger {
           skipped: Set(skipped.map(\.sentence)))
       )
     }
+  }
+
+  /// Whether a sentence's last character, past closing quotes and brackets, is a question mark.
+  static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
+  {
+    var index = range.upperBound - 1
+    while index >= range.lowerBound {
+      let byte = bytes[index]
+      // Spaces, ASCII quotes and brackets, and the last byte of a curly quote (U+2019, U+201D).
+      if [0x20, 0x0A, 0x0D, 0x09, 0x22, 0x27, 0x29, 0x5D, 0x99, 0x9D, 0x80, 0xE2].contains(byte) {
+        index -= 1
+        continue
+      }
+      return byte == UInt8(ascii: "?")
+    }
+    return false
   }
 
   /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary
@@ -142,7 +162,7 @@ public struct TaxonomyTagger: Tagger {
 
   private func tagged(
     sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool,
-    framing: ListFraming?,
+    isQuestion: Bool, framing: ListFraming?,
     analysis: inout SentenceAnalysis?
   ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
@@ -165,6 +185,10 @@ public struct TaxonomyTagger: Tagger {
     if found.isEmpty, named.isEmpty { return [] }
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     analysis?.context = context
+    if let rules = taxonomy.participation {
+      found = ParticipationReading.resolve(
+        found, rules: rules, tokens: tokens, clause: context.clause)
+    }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
@@ -218,6 +242,8 @@ public struct TaxonomyTagger: Tagger {
         mentions[index].polarity = .neutral
         mentions[index].isHedged = false
       }
+    } else if isQuestion {
+      for index in mentions.indices { mentions[index].polarity = .neutral }
     }
     return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
   }

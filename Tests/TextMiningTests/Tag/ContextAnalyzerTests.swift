@@ -64,4 +64,19 @@ import Testing
     #expect(try reading(sentence, code: "delivery.resources")?.polarity == .negative)
     #expect(try reading(sentence, code: "success_factor.leadership")?.polarity == .positive)
   }
+
+  @Test(arguments: [
+    "The LAA targets were agreed before the elections in May 2007.",
+    "The LAA targets have been monitored since May.",
+    "The LAA targets were signed off on 3 May.",
+  ])
+  func theMonthMayHedgesNothing(sentence: String) throws {
+    #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == false)
+  }
+
+  @Test func theVerbMayStillHedges() throws {
+    #expect(
+      try reading("The LAA targets may be missed.", code: "delivery.performance_management")?
+        .hedged == true)
+  }
 }

@@ -34,4 +34,45 @@ import Testing
   @Test func aCouncilForVoluntaryServiceIsTheVoluntarySectorOnly() throws {
     #expect(try codes("The Council for Voluntary Service met.") == ["sector.voluntary_community"])
   }
+
+  // Word senses that look like cues (issue: "which sense").
+  @Test func inRelationToIsNotARelationship() throws {
+    #expect(
+      !(try codes("The board discussed targets in relation to the budget.")).contains(
+        "success_factor.working_relationships"))
+    #expect(
+      try codes("Relations between the police and the council are good.").contains(
+        "success_factor.working_relationships"))
+  }
+
+  @Test func publicTrustInServicesIsNotTrustBetweenPartners() throws {
+    #expect(
+      !(try codes("Public trust in public services has fallen.")).contains("success_factor.trust"))
+    #expect(try codes("Trust between the partners has grown.").contains("success_factor.trust"))
+  }
+
+  @Test func anNHSChiefExecutiveIsNotLocalAuthorityLeadership() throws {
+    for sentence in [
+      "The NHS chief executive chairs the health theme group.",
+      "The chief executive of the NHS trust joined the board.",
+    ] {
+      #expect(
+        !(try codes(sentence)).contains("success_factor.local_authority_leadership"), "\(sentence)")
+    }
+    #expect(
+      try codes("The chief executive of the council chairs the board.").contains(
+        "success_factor.local_authority_leadership"))
+  }
+
+  @Test func voluntaryParticipationIsNotTheVoluntarySector() throws {
+    #expect(
+      !(try codes("Membership of the forum rests on voluntary participation.")).contains(
+        "sector.voluntary_community"))
+  }
+
+  @Test func thePerformanceRewardGrantIsOneGrant() throws {
+    let found = try codes("The Performance Reward Grant was paid in full.")
+    #expect(found.contains("delivery.resources"))
+    #expect(!found.contains("delivery.performance_management"))
+  }
 }

@@ -36,9 +36,12 @@ extension Codebook {
     var context = ContextRules()
     var names: PartnershipNameRules?
     var namesNode: YAMLNode?
+    var participation: ParticipationRules?
+    var participationNode: YAMLNode?
     for (key, _, value) in try root.mapping(
       allowedKeys: [
         "name", "version", "description", "codebook", "categories", "context", "partnership_names",
+        "participation",
       ],
       what: "the taxonomy")
     {
@@ -56,6 +59,9 @@ extension Codebook {
       case "partnership_names":
         namesNode = value
         names = try parseNames(value)
+      case "participation":
+        participationNode = value
+        participation = try parseParticipation(value)
       default: break
       }
     }
@@ -78,9 +84,20 @@ extension Codebook {
       throw namesNode.error(
         "'partnership_names' names code '\(names.code)', which no category defines")
     }
-    return Codebook(
+    if let participation, let participationNode {
+      let defined = Set(categories.flatMap { $0.codes.map(\.code) })
+      for code in [participation.defaultCode]
+        + participation.sides.flatMap({ [$0.code] + $0.codes })
+      where !defined.contains(code) {
+        throw participationNode.error(
+          "'participation' names code '\(code)', which no category defines")
+      }
+    }
+    var codebook = Codebook(
       name: name, version: version, sha256: sha256, categories: categories, context: context,
       partnershipNames: names)
+    codebook.participation = participation
+    return codebook
   }
 
   private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode)
@@ -182,10 +199,27 @@ extension Codebook {
     var rules = ContextRules()
     let groups = ["negation", "hedging", "qualifiers"]
     for (key, _, value) in try node.mapping(
-      allowedKeys: ["window", "qualifier_window", "predicate_window", "terminators"] + groups,
+      allowedKeys: [
+        "window", "qualifier_window", "predicate_window", "terminators", "evaluative_vocabulary",
+      ] + groups,
       what: "'context'")
     {
       switch key {
+      case "evaluative_vocabulary":
+        // Classes of evaluative words (failure, shortage, success ...), each read as a qualifier
+        // of its polarity.
+        for (polarity, _, classes) in try value.mapping(
+          allowedKeys: ["negative", "positive"], what: "'evaluative_vocabulary'")
+        {
+          let kind: ContextRules.Kind = polarity == "negative" ? .negative : .positive
+          for (name, _, list) in try classes.mapping(
+            allowedKeys: [], what: "evaluative_vocabulary '\(polarity)'")
+          {
+            let words = try parsePhrases(list, what: "evaluative_vocabulary \(polarity) '\(name)'")
+            rules.cues[kind, default: []] += words
+            rules.vocabularyClasses[kind, default: []].append((name, words.map(\.text)))
+          }
+        }
       case "window": rules.window = try value.positiveInt(what: "'window'")
       case "qualifier_window":
         rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
@@ -196,7 +230,7 @@ extension Codebook {
         let kinds = ContextRules.Kind.allCases.filter { $0.group == key }
         for (name, _, list) in try value.mapping(allowedKeys: kinds.map(\.key), what: "'\(key)'") {
           guard let kind = kinds.first(where: { $0.key == name }) else { continue }
-          rules.cues[kind] = try parsePhrases(list, what: "\(key) '\(name)'")
+          rules.cues[kind, default: []] += try parsePhrases(list, what: "\(key) '\(name)'")
         }
       }
     }
@@ -234,6 +268,69 @@ extension Codebook {
     guard let code else { throw node.error("'partnership_names' has no 'code'") }
     rules.code = code
     guard !rules.heads.isEmpty else { throw node.error("'partnership_names' has no 'heads'") }
+    return rules
+  }
+
+  private static func parseCode(_ node: YAMLNode, what: String) throws(ConfigurationError) -> Code {
+    let raw = try node.nonEmptyString(what: what)
+    guard let code = Code(rawValue: raw) else {
+      throw node.error("'\(raw)' is not a code (category.name)")
+    }
+    return code
+  }
+
+  private static func parseWords(_ node: YAMLNode, what: String) throws(ConfigurationError)
+    -> Set<String>
+  {
+    Set(
+      try node.sequence(what: what).map { item throws(ConfigurationError) in
+        TokenNormalizer.normalize(try item.nonEmptyString(what: "a word of \(what)"))
+      })
+  }
+
+  private static func parseParticipation(_ node: YAMLNode) throws(ConfigurationError)
+    -> ParticipationRules
+  {
+    var rules = ParticipationRules(
+      defaultCode: Code(category: "governance", name: "community_engagement"))
+    var hasDefault = false
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["cues", "weak_cues", "default", "window", "sides"], what: "'participation'")
+    {
+      switch key {
+      case "cues": rules.cues = try parsePhrases(value, what: "participation 'cues'")
+      case "weak_cues": rules.weakCues = try parsePhrases(value, what: "participation 'weak_cues'")
+      case "default":
+        rules.defaultCode = try parseCode(value, what: "participation 'default'")
+        hasDefault = true
+      case "window": rules.window = try value.positiveInt(what: "participation 'window'")
+      default:
+        for item in try value.sequence(what: "participation 'sides'") {
+          var code: Code?
+          var side = ParticipationRules.Side(
+            code: Code(category: "x", name: "x"), words: [], codes: [])
+          for (sideKey, _, sideValue) in try item.mapping(
+            allowedKeys: ["code", "words", "codes", "cues"], what: "a participation side")
+          {
+            switch sideKey {
+            case "code": code = try parseCode(sideValue, what: "'code'")
+            case "words": side.words = try parseWords(sideValue, what: "'words'")
+            case "cues": side.cues = try parsePhrases(sideValue, what: "a side's 'cues'")
+            default:
+              side.codes = Set(
+                try sideValue.sequence(what: "'codes'").map { entry throws(ConfigurationError) in
+                  try parseCode(entry, what: "a code")
+                })
+            }
+          }
+          guard let code else { throw item.error("a participation side has no 'code'") }
+          side.code = code
+          rules.sides.append(side)
+        }
+      }
+    }
+    guard hasDefault else { throw node.error("'participation' has no 'default'") }
+    guard !rules.sides.isEmpty else { throw node.error("'participation' has no 'sides'") }
     return rules
   }
 

@@ -14,6 +14,8 @@ public struct Codebook: Sendable {
   public var context: ContextRules
   /// How partnership names are recognised, if the taxonomy has a code for them.
   public var partnershipNames: PartnershipNameRules?
+  /// Participation words coded by who takes part, if the taxonomy has a `participation` block.
+  public var participation: ParticipationRules?
 
   /// A category of codes, such as `success_factor`.
   public struct Category: Sendable {

@@ -9,6 +9,9 @@ public struct ContextRules: Sendable {
   public var predicateWindow = 4
   /// The cue phrases of each kind.
   public var cues: [Kind: [Codebook.Phrase]] = [:]
+  /// The classes of the evaluative vocabulary (`context.evaluative_vocabulary`), by the
+  /// qualifier kind they feed: each class's name and words, for explanations and docs.
+  public var vocabularyClasses: [Kind: [(name: String, words: [String])]] = [:]
 
   /// The kinds of cue. Each is written in the taxonomy file as `context.<group>.<key>`
   /// (`context.terminators` for terminators).

@@ -20,6 +20,8 @@ public final class Taxonomy: Sendable {
   public let context: ContextRules
   /// How partnership names are recognised, if the taxonomy has a code for them.
   public let partnershipNames: PartnershipNameRules?
+  /// Participation words coded by who takes part.
+  public let participation: ParticipationRules?
   /// Every code in file order.
   public var codes: [Codebook.CodeDefinition] { codebook.codes }
   /// The compiled code phrases (and exclusions).
@@ -64,6 +66,7 @@ public final class Taxonomy: Sendable {
     self.categories = categories
     self.context = context
     self.partnershipNames = partnershipNames
+    self.participation = codebook.participation
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (
@@ -73,7 +76,9 @@ public final class Taxonomy: Sendable {
           isVerdict: $0.isVerdict, presenceIsPositive: $0.presenceIsPositive)
       )
     }
-    self.matcher = try PhraseMatcher(codes: categories.flatMap(\.codes), file: file)
+    self.matcher = try PhraseMatcher(
+      codes: categories.flatMap(\.codes) + (codebook.participation?.cueDefinitions ?? []),
+      file: file)
     let contextMatcher = try PhraseMatcher(codes: context.cueDefinitions, file: file)
     self.contextMatcher = contextMatcher
     let kinds = Dictionary(uniqueKeysWithValues: ContextRules.Kind.allCases.map { ($0.code, $0) })

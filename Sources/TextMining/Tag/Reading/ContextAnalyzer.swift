@@ -290,11 +290,23 @@ struct ContextAnalyzer {
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= rules.qualifierWindow else { continue }
+        var judgement: Polarity = cue.kind == .positive ? .positive : .negative
+        // A qualifier negated after the mention turns over: "partners trust each other ...
+        // without difficulty", "relations with no real tension".
+        if cue.tokens.lowerBound >= tokens.upperBound,
+          cues.contains(where: {
+            ($0.kind == .negationBefore || $0.kind == .negationCounterfactual)
+              && $0.tokens.lowerBound >= tokens.upperBound
+              && (cue.tokens.lowerBound - 1...cue.tokens.lowerBound).contains($0.tokens.upperBound)
+          })
+        {
+          judgement = judgement == .positive ? .negative : .positive
+        }
         if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1 {
-          leadingQualifier = cue.kind == .positive ? .positive : .negative
+          leadingQualifier = judgement
         }
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
-          qualifier = (distance, cue.kind == .positive ? .positive : .negative)
+          qualifier = (distance, judgement)
         }
       case .presence:
         if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] {

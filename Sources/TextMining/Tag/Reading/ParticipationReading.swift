@@ -1,0 +1,82 @@
+/// Gives each participation cue ("engagement", "involved") its code by who takes part in its
+/// clause (see `ParticipationRules`).
+///
+/// A participant is a word of a side's `words` ("businesses", "residents") or a mention of one
+/// of its `codes` ("the private sector"), in the cue's clause and within `window` tokens of it.
+/// Words inside a mention of another side do not count: "community" in "the voluntary and
+/// community sector" is the sector. The nearest participant decides ("community consultation
+/// endorsed by the council" is community engagement); sides equally near both count. A cue
+/// with no participant takes the default code, and a weak cue none.
+///
+///     "More engagement with the private sector is needed."    representation
+///     "Engagement with residents has improved."               community engagement
+///     "The work involved two officers."                       (nothing)
+enum ParticipationReading {
+  typealias Found = (tokens: Range<Int>, entry: PhraseMatcher.Entry)
+
+  /// The found phrases with each participation cue replaced by the mentions it resolves to.
+  static func resolve(
+    _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens, clause: [Int]
+  ) -> [Found] {
+    guard found.contains(where: { ParticipationRules.isCue($0.entry.code) }) else { return found }
+    var resolved: [Found] = []
+    for item in found {
+      guard ParticipationRules.isCue(item.entry.code) else {
+        resolved.append(item)
+        continue
+      }
+      let present = sides(of: item.tokens, in: found, rules: rules, tokens: tokens, clause: clause)
+      var codes: [Code]
+      switch item.entry.code {
+      case ParticipationRules.cueCode: codes = present.isEmpty ? [rules.defaultCode] : present
+      case ParticipationRules.weakCueCode: codes = present
+      default:
+        // A side's own cue: its code if that side takes part.
+        let own = rules.sides.indices.first { ParticipationRules.sideCueCode($0) == item.entry.code }
+        codes = own.map { rules.sides[$0].code }.map { present.contains($0) ? [$0] : [] } ?? []
+      }
+      for code in codes
+      where !resolved.contains(where: { $0.entry.code == code && $0.tokens == item.tokens }) {
+        var entry = item.entry
+        entry.code = code
+        resolved.append((item.tokens, entry))
+      }
+    }
+    return resolved
+  }
+
+  /// The codes of the sides that take part around a cue, nearest first.
+  static func sides(
+    of cue: Range<Int>, in found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
+    clause: [Int]
+  ) -> [Code] {
+    let cueClause = clause[cue.lowerBound]
+    let lower = max(0, cue.lowerBound - rules.window)
+    let upper = min(tokens.count, cue.upperBound + rules.window)
+    var nearest: [(distance: Int, code: Code)] = []
+    func note(_ code: Code, at index: Int) {
+      let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
+      if let at = nearest.firstIndex(where: { $0.code == code }) {
+        nearest[at].distance = min(nearest[at].distance, distance)
+      } else {
+        nearest.append((distance, code))
+      }
+    }
+    for index in lower..<upper where !cue.contains(index) && clause[index] == cueClause {
+      if let mention = found.first(where: {
+        $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
+      }) {
+        if let side = rules.sides.first(where: { $0.codes.contains(mention.entry.code) }) {
+          note(side.code, at: index)
+        }
+        // A word inside another mention ("community" in "community sector") is that mention's.
+        continue
+      }
+      let word = tokens.normalized(index)
+      for side in rules.sides where side.words.contains(word) { note(side.code, at: index) }
+    }
+    // The nearest participant decides; sides equally near both count.
+    guard let closest = nearest.map(\.distance).min() else { return [] }
+    return nearest.filter { $0.distance == closest }.map(\.code)
+  }
+}

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import TextMining
+
+/// Participation words take their code from who takes part, as the codebook separates
+/// representation from community engagement (issue: "decide by what is engaged").
+@Suite struct ParticipationTests {
+  private func codes(_ sentence: String) throws -> Set<String> {
+    Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
+  }
+
+  @Test(arguments: [
+    "More engagement with the private sector is needed.",
+    "Getting businesses involved has been a problem.",
+    "The plan depends on the full participation of public sector bodies.",
+    "Faith groups should be involved from the start.",
+    "Employers have a voice on the executive.",
+    "Health partners were consulted only after the decision.",
+    "The executive has no voluntary sector member.",
+  ])
+  func partnersTakingPartAreRepresentation(sentence: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains("governance.representation"), "\(found)")
+    #expect(!found.contains("governance.community_engagement"), "\(found)")
+  }
+
+  @Test(arguments: [
+    "Engagement with residents on the estates has improved.",
+    "Tenants were consulted on the plan.",
+    "Citizens take part in the neighbourhood panels.",
+  ])
+  func residentsTakingPartAreCommunityEngagement(sentence: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains("governance.community_engagement"), "\(found)")
+    #expect(!found.contains("governance.representation"), "\(found)")
+  }
+
+  @Test func aCueWithNoParticipantTakesTheDefaultAndAWeakCueNothing() throws {
+    #expect(try codes("Engagement has been uneven.").contains("governance.community_engagement"))
+    let weak = try codes("The work involved two days of preparation.")
+    #expect(!weak.contains("governance.representation"))
+    #expect(!weak.contains("governance.community_engagement"))
+  }
+
+  @Test func theNearestParticipantDecides() throws {
+    // "community" sits inside the sector's mention: the sector takes part.
+    #expect(
+      try codes("The voluntary and community sector is closely involved.").contains(
+        "governance.representation"))
+    // The council is further from the cue than the community.
+    let found = try codes("The council endorsed the plan after community consultation.")
+    #expect(found.contains("governance.community_engagement"))
+    #expect(!found.contains("governance.representation"))
+  }
+}
