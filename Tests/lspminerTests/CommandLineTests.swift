@@ -332,6 +332,20 @@ import TextMining
       ))
   }
 
+  @Test func explainSaysWhyACapitalisedCandidateIsNotAName() throws {
+    let outcome = try lspminer(
+      ["explain", "The Kelbrook Community Partnership met the Borough's Strategic Partnership."],
+      in: Self.repositoryRoot)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(
+      outcome.stdout.contains(
+        "not a name: 'Kelbrook Community Partnership': theme word 'community' (partnership_names.theme_words)"
+      ))
+    #expect(
+      outcome.stdout.contains(
+        "not a name: 'Borough's Strategic Partnership': possessive 'Borough's' before the head"))
+  }
+
   @Test func aSecondRunExitsSeventyFiveAndNamesTheHolder() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1064,12 +1064,29 @@ partnership_names:
     - LSP board
     - community planning partnership
     - local service board
-  theme_words: [community, safety, crime, disorder, reduction, health, wellbeing, children, young, people, housing,
+  theme_words: [nature, biodiversity, waste, energy, climate, growth, investment, infrastructure, community, safety, crime, disorder, reduction, health, wellbeing, children, young, people, housing,
     learning, skills, economic, economy, environment, environmental, thematic, theme, neighbourhood, renewal, care,
     primary, employment, regeneration, safer, stronger, sport, transport, culture, cultural, business, enterprise,
     drugs, alcohol, older, family, families, youth, education, trust, voluntary, empowerment, network, police,
     policing, fire, rescue, jobs, work, training, tourism, arts, sports, play, carers, equality, diversity, digital]
-  stop_words: [The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
+  # Words of headings and agenda items: a name in capitals made only of these is not a name
+  # ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP").
+  heading_words: [composition, review, de-commission, decommission, commission, membership, future, role,
+    report, update, minutes, agenda, item, terms, reference, structure, structures, governance, performance,
+    annual, draft, final, interim, proposed, proposal, new, revised, refresh, evaluation, the, of, and,
+    our, your, about, what, is, a, an, to, for, on, in, with, from, by, board, meeting, members, member,
+    partners, introduction, background, summary, conclusion, conclusions, recommendation, recommendations,
+    appendix, annex, election, elections, english, national, local, strategic, effective, scrutiny]
+  # Lower-case words that may join two capitalised name words ("Isle of Wight").
+  name_connectors: [and, of]
+  # A brand name is one given a description: "Ashby Together is the LSP for the district",
+  # "Hobthorpe Forward is our Local Strategic Partnership", "Marlow Fen First, the district's LSP".
+  copulas: [is, was, are, remains, became, becomes]
+  appositive_determiners: [the, our, its, their, this, a]
+  # A known name's place words before one of these, in lower case, mention it: "the Oakridge
+  # partnership".
+  informal_heads: [partnership]
+  stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,
     Member, Board, Chair, Partners, Partner, New, Annual, Interim, Draft, Final, Review, Report, Minutes, Item,

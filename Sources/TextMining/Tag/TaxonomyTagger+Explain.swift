@@ -4,6 +4,8 @@ struct SentenceAnalysis {
   var framing: ListFraming?
   /// The partnership names found in the sentence.
   var names: [PartnershipNameRecognizer.Span] = []
+  /// The capitalised candidates not taken as names, with the reason.
+  var rejectedNames: [PartnershipNameRecognizer.Rejection] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The cue pass, when it ran: only sentences with a code phrase or a name need it.
@@ -82,6 +84,9 @@ extension TaxonomyTagger {
       }
       for name in found?.names ?? [] {
         lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
+      }
+      for rejection in found?.rejectedNames ?? [] {
+        lines.append("  not a name: '\(span(rejection.tokens))': \(rejection.reason)")
       }
       for exclusion in found?.exclusions ?? [] {
         lines.append(

@@ -167,6 +167,7 @@ public struct TaxonomyTagger: Tagger {
   ) -> [Mention] {
     let named = names.mentions(inSentence: sentence)
     analysis?.names = named
+    if analysis != nil { analysis?.rejectedNames = names.rejections(inSentence: sentence) }
     // Most sentences of a web page hold no word of any code phrase.
     if !tokens.hasPhraseTokens, named.isEmpty { return [] }
     var mentions: [Mention] = []

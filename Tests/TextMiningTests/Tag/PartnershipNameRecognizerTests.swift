@@ -84,4 +84,77 @@ import Testing
     let found = try mentions("Notes\n\nTrust between partners is high.")
     #expect(found.first?.partnership == nil)
   }
+
+  // Names as real pages write them (issue: "which partnership").
+  private func names(_ text: String) throws -> [String?] {
+    try mentions(text).filter { $0.code == "partnership.named" }.map(\.partnership)
+  }
+
+  @Test(arguments: [
+    (
+      "Notes\n\nThe St Albury & District Strategic Partnership met.",
+      "St Albury & District Strategic Partnership"
+    ),
+    (
+      "Notes\n\nThe Eskholme and District Partnership Board met.",
+      "Eskholme and District Partnership Board"
+    ),
+  ])
+  func namesWithAmpersandOrAndDistrict(text: String, name: String) throws {
+    #expect(try names(text) == [name])
+  }
+
+  @Test(arguments: [
+    "Notes\n\nBe Harbury is the local strategic partnership for the city. Be Harbury met in May.",
+    "Notes\n\nBe Harbury, the city's LSP, met in May. Be Harbury agreed its plan.",
+    "Notes\n\nBe Harbury is our Local Strategic Partnership. Be Harbury met in May.",
+  ])
+  func brandNamesThroughCopulaOrAppositive(text: String) throws {
+    #expect(try names(text) == ["Be Harbury", "Be Harbury"])
+  }
+
+  @Test func aPlaceCommunityPartnershipThatTheTextCallsTheLSP() throws {
+    #expect(
+      try names(
+        "Notes\n\nMarbury Community Partnership, the borough's LSP, met. Marbury Community Partnership agreed."
+      ) == ["Marbury Community Partnership", "Marbury Community Partnership"])
+  }
+
+  @Test(arguments: [
+    "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP",
+    "Composition of LSP",
+    "Colin Marsh - LSP Administrator",
+    "Board members visited an English LSP last year.",
+    "The Wendmoor Local Nature Partnership met.",
+    "The Wendmoor and Vale Local Enterprise Partnership met.",
+    "The Borough's Strategic Partnership met.",
+  ])
+  func notNames(text: String) throws {
+    #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func variantsOfOneNameResolveToOnePartnership() throws {
+    let found = try names(
+      "Notes\n\nThe Oakbury Local Strategic Partnership met. The Oakbury LSP Board agreed. Later the Oakbury partnership reported."
+    )
+    #expect(found == Array(repeating: "Oakbury Local Strategic Partnership", count: 3))
+  }
+
+  @Test func aBrandAndTheFormalNameAreOnePartnershipNamedAsFirstGiven() throws {
+    let found = try names(
+      "One Ashvale\n\nOne Ashvale is the local strategic partnership for Ashvale. It was formed as the Ashvale Local Strategic Partnership in 2002."
+    )
+    #expect(found.count == 3)
+    #expect(found.allSatisfy { $0 == "One Ashvale" })
+  }
+
+  @Test func theTitleBlockNamesTheSubject() throws {
+    // The title names no partnership; the heading under it does, before the body begins.
+    let found = try mentions(
+      "Inspection report\n\nCrowbury Local Strategic Partnership\n\nSummary\n\nTrust between partners is strong."
+    )
+    #expect(
+      found.first { $0.code == "success_factor.trust" }?.partnership
+        == "Crowbury Local Strategic Partnership")
+  }
 }

@@ -243,7 +243,10 @@ extension Codebook {
     var code: Code?
     var rules = PartnershipNameRules(code: Code(category: "partnership", name: "named"))
     for (key, _, value) in try node.mapping(
-      allowedKeys: ["code", "heads", "theme_words", "stop_words"], what: "'partnership_names'")
+      allowedKeys: [
+        "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
+        "appositive_determiners", "informal_heads",
+      ], what: "'partnership_names'")
     {
       switch key {
       case "code":
@@ -253,6 +256,13 @@ extension Codebook {
         }
         code = parsed
       case "heads": rules.heads = try parsePhrases(value, what: "'heads'")
+      case "heading_words": rules.headingWords = try parseWords(value, what: "'heading_words'")
+      case "name_connectors":
+        rules.nameConnectors = try parseWords(value, what: "'name_connectors'")
+      case "copulas": rules.copulas = try parseWords(value, what: "'copulas'")
+      case "appositive_determiners":
+        rules.appositiveDeterminers = try parseWords(value, what: "'appositive_determiners'")
+      case "informal_heads": rules.informalHeads = try parseWords(value, what: "'informal_heads'")
       case "theme_words":
         rules.themeWords = Set(
           try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in

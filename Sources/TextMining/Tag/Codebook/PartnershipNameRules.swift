@@ -10,6 +10,20 @@ public struct PartnershipNameRules: Sendable {
   public var themeWords: Set<String> = []
   /// Capitalised words that are never a name's first word ("The", "This", "Our").
   public var stopWords: Set<String> = []
+  /// Words of headings and agenda items: a name in capitals made only of them is not a name
+  /// ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP"). Normalised.
+  public var headingWords: Set<String> = []
+  /// Lower-case words that may join two capitalised name words ("Isle of Wight", "Sandrigg and
+  /// District"). Normalised.
+  public var nameConnectors: Set<String> = ["and", "of"]
+  /// Verbs that link a brand name to its description ("Ashby Together is the LSP").
+  public var copulas: Set<String> = ["is", "was", "are"]
+  /// Words that open the description of a brand name ("the", "our": "Hobthorpe Forward is our
+  /// Local Strategic Partnership").
+  public var appositiveDeterminers: Set<String> = ["the"]
+  /// Lower-case heads after a known name's place words that mention it informally ("the
+  /// Oakridge partnership"). Normalised.
+  public var informalHeads: Set<String> = []
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

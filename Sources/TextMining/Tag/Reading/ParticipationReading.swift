@@ -32,7 +32,9 @@ enum ParticipationReading {
       case ParticipationRules.weakCueCode: codes = present
       default:
         // A side's own cue: its code if that side takes part.
-        let own = rules.sides.indices.first { ParticipationRules.sideCueCode($0) == item.entry.code }
+        let own = rules.sides.indices.first {
+          ParticipationRules.sideCueCode($0) == item.entry.code
+        }
         codes = own.map { rules.sides[$0].code }.map { present.contains($0) ? [$0] : [] } ?? []
       }
       for code in codes

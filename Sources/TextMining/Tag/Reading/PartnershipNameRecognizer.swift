@@ -17,8 +17,16 @@ struct PartnershipNameRecognizer {
     var name: String
   }
 
+  /// A capitalised candidate that was not taken as a name, and why, for `lspminer explain`.
+  struct Rejection {
+    var tokens: Range<Int>
+    var reason: String
+  }
+
   private var spans: [[Span]] = []
-  /// The partnership named in the document's title, if any.
+  private var rejections: [[Rejection]] = []
+  /// The partnership named in the document's title (or the headings of its title block), if
+  /// any.
   private(set) var subject: String?
 
   /// Recognises names over a whole document (definitions may come before or after use).
@@ -27,6 +35,7 @@ struct PartnershipNameRecognizer {
     bytes: UnsafeBufferPointer<UInt8>
   ) {
     spans = Array(repeating: [], count: sentences.count)
+    rejections = Array(repeating: [], count: sentences.count)
     guard let rules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else { return }
     func raw(_ tokens: SentenceTokens, _ range: Range<Int>) -> String {
       String(
@@ -36,9 +45,18 @@ struct PartnershipNameRecognizer {
               .lowerBound..<tokens.range(range.upperBound - 1).upperBound]), as: UTF8.self)
     }
     func word(_ tokens: SentenceTokens, _ index: Int) -> String { tokens.word(index) }
+    // The text between tokens `index` and `index + 1`, trimmed of spaces.
+    func gap(_ tokens: SentenceTokens, _ index: Int) -> Substring {
+      let text = String(
+        decoding: UnsafeBufferPointer(
+          rebasing: bytes[tokens.range(index).upperBound..<tokens.range(index + 1).lowerBound]),
+        as: UTF8.self)
+      return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")[...]
+    }
+    var rejected: [[Rejection]] = Array(repeating: [], count: sentences.count)
 
     // Pass 1: names before heads, their abbreviations, and brand names.
-    var registry: [String: String] = [:]  // place words → full name as first given
+    var registry: [String: String] = [:]  // key of the place words → full name as first given
     var registryOrder: [String] = []
     var aliases: [String: String] = [:]  // abbreviation → place words
     var brands: [String] = []
@@ -56,11 +74,20 @@ struct PartnershipNameRecognizer {
         && !tokens.isPlural(head.tokens.upperBound - 1)
       {
         var start = head.tokens.lowerBound
-        while start > 0, tokens.connected(start - 1) {
-          if tokens.isCapitalized(start - 1) {
+        // Capitalised words before the head, joined by spaces, "and", "of" or "&" ("St Albans &
+        // District Strategic Partnership"); a spaced dash ends the name ("Colin Rowell - LSP
+        // Administrator"), and "of" or "and" right before the head is a heading's grammar, not
+        // a name's ("Composition of LSP").
+        while start > 0 {
+          let between = gap(tokens, start - 1)
+          if between == "-" || between == "–" || between == "—" { break }
+          if between == "&", tokens.isCapitalized(start - 1), start < head.tokens.lowerBound {
             start -= 1
-          } else if start > 1, ["and", "of"].contains(tokens.normalized(start - 1)),
-            tokens.isCapitalized(start - 2),
+          } else if tokens.connected(start - 1), tokens.isCapitalized(start - 1) {
+            start -= 1
+          } else if tokens.connected(start - 1), start > 1,
+            rules.nameConnectors.contains(tokens.normalized(start - 1)),
+            start < head.tokens.lowerBound, tokens.isCapitalized(start - 2),
             tokens.connected(start - 2)
           {
             start -= 2
@@ -73,12 +100,51 @@ struct PartnershipNameRecognizer {
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
         let nameTokens = start..<head.tokens.lowerBound
-        if nameTokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }) {
+        if let theme = nameTokens.first(where: { rules.themeWords.contains(tokens.normalized($0)) })
+        {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<head.tokens.upperBound,
+              reason: "theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)"))
           continue
         }
-        let key = raw(tokens, nameTokens)
-        let full = raw(tokens, start..<head.tokens.upperBound)
-        if registry[key] == nil {
+        // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
+        // THE LSP" no word before the head is a name word.
+        if nameTokens.allSatisfy({ rules.headingWords.contains(tokens.normalized($0)) }) {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<head.tokens.upperBound,
+              reason: "only heading words before the head (partnership_names.heading_words)"))
+          continue
+        }
+        // "the Borough's Strategic Partnership" describes; it does not name.
+        if let owner = nameTokens.first(where: {
+          Self.withoutPossessive(word(tokens, $0)) != word(tokens, $0)
+        }) {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<head.tokens.upperBound,
+              reason: "possessive '\(word(tokens, owner))' before the head"))
+          continue
+        }
+        let key = Self.key(raw(tokens, nameTokens))
+        // The partnership's name, not its board's: "Oakridge LSP Board" names the Oakridge LSP.
+        var nameEnd = head.tokens.upperBound
+        if head.tokens.count > 1, tokens.normalized(nameEnd - 1) == "board",
+          tokens.normalized(nameEnd - 2) == "lsp"
+            || (head.tokens.count > 3 && tokens.normalized(nameEnd - 3) == "strategic")
+        {
+          nameEnd -= 1
+        }
+        let full = raw(tokens, start..<nameEnd)
+        if let known = registry[key] {
+          // A name first given in capitals (a title page) or abbreviated is kept as the text
+          // writes it in full later.
+          let capitals = known == known.uppercased() && full != full.uppercased()
+          let spelledOut =
+            known.hasSuffix(" LSP") && full.lowercased().hasSuffix("local strategic partnership")
+          if capitals || spelledOut { registry[key] = full }
+        } else {
           registry[key] = full
           registryOrder.append(key)
         }
@@ -102,13 +168,14 @@ struct PartnershipNameRecognizer {
         defer { runStart = runEnd }
         var first = runStart
         while first < runEnd, rules.stopWords.contains(word(tokens, first)) { first += 1 }
-        guard runEnd - first >= 2, !heads.contains(where: { $0.tokens.overlaps(first..<runEnd) })
+        guard runEnd - first >= 2,
+          !headSpans[index].contains(where: { $0.span.overlaps(first..<runEnd) })
         else { continue }
         var next = runEnd
-        if ["is", "was", "are"].contains(next < tokens.count ? tokens.normalized(next) : "") {
+        if rules.copulas.contains(next < tokens.count ? tokens.normalized(next) : "") {
           next += 1
         }
-        guard next < tokens.count, tokens.normalized(next) == "the",
+        guard next < tokens.count, rules.appositiveDeterminers.contains(tokens.normalized(next)),
           !tokens.clauseBreak(runEnd - 1),
           let head = heads.first(where: {
             $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4
@@ -130,18 +197,61 @@ struct PartnershipNameRecognizer {
               tokens.normalized(after))
         else { continue }
         let brand = raw(tokens, first..<runEnd)
-        if registry[brand] == nil {
-          registry[brand] = brand
-          registryOrder.append(brand)
-          brands.append(brand)
+        if let known = registry[Self.key(brand)] {
+          if known == known.uppercased(), brand != brand.uppercased() {
+            registry[Self.key(brand)] = brand
+          }
+        } else {
+          registry[Self.key(brand)] = brand
+          registryOrder.append(Self.key(brand))
         }
+        if !brands.contains(brand) { brands.append(brand) }
+      }
+    }
+
+    let sentenceTexts = segmented.sentences.map {
+      segmented.string(utf8Range: $0.utf8Range).lowercased()
+    }
+    func firstSentence(containing name: String) -> Int {
+      let folded = name.lowercased()
+      return sentenceTexts.firstIndex { $0.contains(folded) } ?? Int.max
+    }
+    // Variants of one partnership: a brand that holds a formal name's place words ("One
+    // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
+    // by whichever the document gave first.
+    for brandKey in registryOrder {
+      let brandWords = brandKey.split(separator: " ")
+      guard brandWords.count >= 2, brands.contains(where: { Self.key($0) == brandKey }) else {
+        continue
+      }
+      for placeKey in registryOrder where placeKey != brandKey {
+        let placeWords = placeKey.split(separator: " ")
+        guard placeWords.count < brandWords.count,
+          !brands.contains(where: { Self.key($0) == placeKey }),
+          (0...(brandWords.count - placeWords.count)).contains(where: {
+            Array(brandWords[$0..<($0 + placeWords.count)]) == placeWords
+          }),
+          let brandName = registry[brandKey], let placeName = registry[placeKey]
+        else { continue }
+        // The one the document gives first, title included.
+        let name =
+          firstSentence(containing: brandName) <= firstSentence(containing: placeName)
+          ? brandName : placeName
+        registry[brandKey] = name
+        registry[placeKey] = name
       }
     }
 
     // Pass 2: every mention of a known name, longest first within a sentence.
     let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
-    // Without abbreviations or brand names, only the head-ended names need placing.
-    let scansWords = !aliases.isEmpty || !brands.isEmpty
+    // The place words of each name ending in a head, for informal mentions.
+    let placeWords: [(key: String, words: [String])] = registryOrder.compactMap { key in
+      let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }
+      return words.isEmpty || words.contains("&") ? nil : (key, words)
+    }
+    // Without abbreviations, brand names or place words, only the head-ended names need
+    // placing.
+    let scansWords = !aliases.isEmpty || !brands.isEmpty || !placeWords.isEmpty
     for (index, tokens) in sentences.enumerated()
     where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
       var found: [Span] = headSpans[index].compactMap { item in
@@ -158,9 +268,23 @@ struct PartnershipNameRecognizer {
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
           if (0..<words.count).allSatisfy({ word(tokens, position + $0) == words[$0] }),
-            raw(tokens, position..<(position + words.count)) == brand, let name = registry[brand]
+            raw(tokens, position..<(position + words.count)) == brand,
+            let name = registry[Self.key(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
+          }
+        }
+        // A known name's place words before a lower-case head: "the Oakridge partnership".
+        for (key, words) in placeWords where position + words.count < tokens.count {
+          let end = position + words.count
+          if tokens.isCapitalized(position),
+            (0..<words.count).allSatisfy({ tokens.normalized(position + $0) == words[$0] }),
+            !tokens.isCapitalized(end), rules.informalHeads.contains(tokens.normalized(end)),
+            position == 0 || !tokens.isCapitalized(position - 1)
+              || tokens.clauseBreak(position - 1),
+            let name = registry[key]
+          {
+            found.append(Span(tokens: position..<(end + 1), name: name))
           }
         }
       }
@@ -173,11 +297,32 @@ struct PartnershipNameRecognizer {
       }
       spans[index] = kept
     }
-    if let titleSentence = segmented.sentences.indices.first(where: {
-      segmented.extracted.blocks[segmented.sentences[$0].block].kind == .title
-    }) {
-      subject = spans[titleSentence].first?.name
+    // The subject: the first name in the title, or in the headings before the body begins (a
+    // report's title page: "Inspection report / Sandrigg Local Strategic Partnership").
+    for (index, sentence) in segmented.sentences.enumerated() {
+      let kind = segmented.extracted.blocks[sentence.block].kind
+      guard kind == .title || kind == .heading || kind == .line, sentence.block < 8 else { break }
+      if let name = spans[index].first?.name {
+        subject = name
+        break
+      }
     }
+    for index in rejected.indices {
+      rejections[index] = rejected[index].filter { rejection in
+        !spans[index].contains { $0.tokens.overlaps(rejection.tokens) }
+      }
+    }
+  }
+
+  /// The registry key of a name's place words: case folded, "and District" or "& District"
+  /// dropped, so that "Sandrigg and District Partnership Board" and "SANDRIGG Local Strategic
+  /// Partnership" are one partnership.
+  static func key(_ placeWords: String) -> String {
+    var words = placeWords.lowercased().split(separator: " ").map(String.init)
+    if words.count >= 3, words.last == "district", ["and", "&"].contains(words[words.count - 2]) {
+      words.removeLast(2)
+    }
+    return words.joined(separator: " ")
   }
 
   /// A word without a trailing possessive ("KLSP’s" → "KLSP").
@@ -191,5 +336,10 @@ struct PartnershipNameRecognizer {
   /// The named mentions in a sentence, in order.
   func mentions(inSentence index: Int) -> [Span] {
     index < spans.count ? spans[index] : []
+  }
+
+  /// The capitalised candidates of a sentence that were not taken as names, with the reason.
+  func rejections(inSentence index: Int) -> [Rejection] {
+    index < rejections.count ? rejections[index] : []
   }
 }
