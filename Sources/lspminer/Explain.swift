@@ -67,10 +67,17 @@ extension LSPMinerCommand {
             throw ExitCode.failure
           }
         }
-        print(
-          TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits).explanation(
-            of: segmented, blocks: blocks),
-          terminator: "")
+        var tagger = TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits)
+        tagger.aliases = definition.partnershipAliases
+        // The pipeline's source mapping, tried on the path as given and on each shorter tail
+        // ("corpus/text/a.txt", "text/a.txt", "a.txt"), since sources are named from their root.
+        let subject = file.flatMap { path in
+          let parts = path.split(separator: "/")
+          return parts.indices.lazy.compactMap {
+            definition.partnership(forSource: parts[$0...].joined(separator: "/"))
+          }.first
+        }
+        print(tagger.explanation(of: segmented, blocks: blocks, subject: subject), terminator: "")
       } catch let error as ExitCode {
         throw error
       } catch {

@@ -13,6 +13,8 @@ public struct DocumentProcessor: Sendable {
   public var pipelineName: String
   /// The text size and time limits checked here (the stages hold their own).
   public var limits: ProcessingLimits
+  /// The partnership a source is about, where the pipeline maps it (`partnerships: sources`).
+  public var subject: @Sendable (String) -> String? = { _ in nil }
 
   /// Creates a processor from its stages.
   public init(
@@ -34,7 +36,9 @@ public struct DocumentProcessor: Sendable {
   public static func standard(definition: PipelineDefinition, taxonomy: Taxonomy)
     -> DocumentProcessor
   {
-    DocumentProcessor(
+    var tagger = TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits)
+    tagger.aliases = definition.partnershipAliases
+    var processor = DocumentProcessor(
       decoder: CharsetDecoder(),
       extractor: FormatDispatchingExtractor(
         html: HTMLTextExtractor(
@@ -43,10 +47,15 @@ public struct DocumentProcessor: Sendable {
           limits: definition.limits),
         plainText: PlainTextExtractor(limits: definition.limits)),
       segmenter: ICUSegmenter(locale: definition.segmentationLocale),
-      tagger: TaxonomyTagger(taxonomy: taxonomy, limits: definition.limits),
+      tagger: tagger,
       taxonomy: taxonomy,
       pipelineName: definition.name,
       limits: definition.limits)
+    if !definition.sourcePartnerships.isEmpty {
+      let mapping = definition.sourcePartnerships
+      processor.subject = { source in mapping.first { $0.pattern.matches(source) }?.partnership }
+    }
+    return processor
   }
 
   /// A processed document: its text, its records and what is known about it.
@@ -178,7 +187,7 @@ public struct DocumentProcessor: Sendable {
     if let late = outOfTime(.segment) { return late }
     let tagged: TaggedText
     do {
-      tagged = try tagger.tag(segmented, deadline: deadline)
+      tagged = try tagger.tag(segmented, subject: subject(source), deadline: deadline)
     } catch {
       return outOfTime(.tag) ?? failure(.tag, "tagging ran out of time")
     }
@@ -218,7 +227,8 @@ public struct DocumentProcessor: Sendable {
     let segmented = try segmenter.segment(extracted)
     let segmentedAt = clock.now
     let tagged = try tagger.tag(
-      segmented, deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
+      segmented, subject: subject(source),
+      deadline: ContinuousClock.now.advanced(by: .seconds(1_000_000_000)))
     let taggedAt = clock.now
     let records = makeRecords(
       tagged.mentions, segmented: segmented, source: source, docID: docID, maxBytes: .max

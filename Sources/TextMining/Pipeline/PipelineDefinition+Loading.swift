@@ -4,7 +4,7 @@ extension PipelineDefinition {
   private static let keys = [
     "name", "description", "sources", "include", "exclude", "discover", "taxonomy", "output",
     "limits", "extract",
-    "segment",
+    "segment", "partnerships",
   ]
 
   /// Loads and checks a pipeline file.
@@ -13,7 +13,8 @@ extension PipelineDefinition {
   /// required), `include` and `exclude` (glob patterns), `taxonomy` (required), `output`
   /// (default `out/<name>` in the working directory), `discover: {follow_links_outside,
   /// extensionless}`, `limits:` (see `ProcessingLimits` for the keys), `extract: {keep_furniture,
-  /// main_content}`, `segment: {locale}`.
+  /// main_content}`, `segment: {locale}`, `partnerships: {aliases, sources}` (other names of
+  /// partnerships, and source patterns mapped to the partnership they are about).
   ///
   /// - Parameter path: the pipeline file, as the user named it.
   /// - Returns: the pipeline, its relative paths resolved against the file's folder.
@@ -57,6 +58,8 @@ extension PipelineDefinition {
     var keepsFurniture = false
     var mainContent = true
     var locale = defaultSegmentationLocale
+    var aliases = PartnershipAliases()
+    var sourcePartnerships: [(pattern: GlobPattern, partnership: String)] = []
 
     for (key, _, value) in try root.mapping(allowedKeys: keys, what: "the pipeline") {
       switch key {
@@ -142,6 +145,31 @@ extension PipelineDefinition {
             mainContent = try optionValue.bool(what: "'main_content'")
           }
         }
+      case "partnerships":
+        for (option, _, optionValue) in try value.mapping(
+          allowedKeys: ["aliases", "sources"], what: "'partnerships'")
+        {
+          for (name, keyNode, entry) in try optionValue.mapping(
+            allowedKeys: [], what: "partnerships '\(option)'")
+          {
+            if option == "aliases" {
+              guard !name.isEmpty else { throw keyNode.error("a partnership name is empty") }
+              let names = try entry.sequence(what: "the aliases of '\(name)'").map {
+                item throws(ConfigurationError) in try item.nonEmptyString(what: "an alias")
+              }
+              aliases.entries.append(PartnershipAliases.Entry(name: name, aliases: names))
+            } else {
+              let pattern: GlobPattern
+              do {
+                pattern = try GlobPattern(name)
+              } catch {
+                throw keyNode.error("bad pattern: \(error.message)")
+              }
+              sourcePartnerships.append(
+                (pattern, try entry.nonEmptyString(what: "the partnership of '\(name)'")))
+            }
+          }
+        }
       case "segment":
         for (option, _, optionValue) in try value.mapping(
           allowedKeys: ["locale"], what: "'segment'") where option == "locale"
@@ -165,6 +193,8 @@ extension PipelineDefinition {
     definition.keepsMainContentOnly = mainContent
     definition.followsLinksOutside = followsLinksOutside
     definition.readsExtensionless = readsExtensionless
+    definition.partnershipAliases = aliases
+    definition.sourcePartnerships = sourcePartnerships
     definition.sha256 = ContentHash.hex(of: Array(text.utf8))
     return definition
   }

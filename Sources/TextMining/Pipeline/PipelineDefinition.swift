@@ -48,6 +48,16 @@ public struct PipelineDefinition: Sendable {
   public var keepsMainContentOnly = true
   /// ICU locale for sentence and word boundaries.
   public var segmentationLocale: String
+  /// The analyst's other names of partnerships (`partnerships: aliases`).
+  public var partnershipAliases = PartnershipAliases()
+  /// Sources whose subject the analyst knows (`partnerships: sources`): the first pattern that
+  /// matches a source's path gives the partnership that stands as its subject.
+  public var sourcePartnerships: [(pattern: GlobPattern, partnership: String)] = []
+
+  /// The partnership the pipeline maps a source to, if any.
+  public func partnership(forSource source: String) -> String? {
+    sourcePartnerships.first { $0.pattern.matches(source) }?.partnership
+  }
 
   /// Include patterns used when a pipeline names none.
   public static let defaultInclude = [

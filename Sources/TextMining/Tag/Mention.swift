@@ -25,6 +25,19 @@ public protocol Tagger: Sendable {
   /// - Throws: `TaggingError.outOfTime` when the deadline passes.
   func tag(_ text: SegmentedText, deadline: ContinuousClock.Instant) throws(TaggingError)
     -> TaggedText
+  /// The same, with the document's subject given: the partnership evidence with no nearer
+  /// name is about (the pipeline maps sources to partnerships); nil leaves it to the text.
+  func tag(_ text: SegmentedText, subject: String?, deadline: ContinuousClock.Instant)
+    throws(TaggingError) -> TaggedText
+}
+
+extension Tagger {
+  /// Taggers that know no partnerships ignore the subject.
+  public func tag(_ text: SegmentedText, subject: String?, deadline: ContinuousClock.Instant)
+    throws(TaggingError) -> TaggedText
+  {
+    try tag(text, deadline: deadline)
+  }
 }
 
 /// What the tagger made of a document.

@@ -31,15 +31,21 @@ extension TaxonomyTagger {
   /// Explains how one document's sentences were tagged, for taxonomy authors, from the analysis
   /// the tagger made (`analysis(of:)`), not a second reading.
   ///
-  /// For each sentence (or only those of `blocks`): its tokens with their normalised forms and
+  /// `subject` is the partnership the pipeline maps the document to, if any. For each sentence
+  /// (or only those of `blocks`): its tokens with their normalised forms and
   /// clause numbers, the cue words found (negation, hedging, qualifiers, terminators) with their
   /// spans, the framing a list item takes from its lead-in, the named partnerships, exclusions,
   /// and every mention with its code, polarity, hedging and attributed partnership.
-  public func explanation(of segmented: SegmentedText, blocks: Set<Int>? = nil) -> String {
-    let analysis = analysis(of: segmented)
+  public func explanation(
+    of segmented: SegmentedText, blocks: Set<Int>? = nil, subject given: String? = nil
+  ) -> String {
+    let analysis = analysis(of: segmented, subject: given)
     var lines: [String] = []
     if let subject = analysis.subject {
-      lines.append("document subject (partnership named in the title): \(subject)")
+      lines.append(
+        given == nil
+          ? "document subject (partnership named in the title): \(subject)"
+          : "document subject (the pipeline's partnerships: sources): \(subject)")
     }
     for (index, sentence) in segmented.sentences.enumerated() {
       if let blocks, !blocks.contains(sentence.block) { continue }

@@ -17,6 +17,8 @@ public struct TaxonomyTagger: Tagger {
   /// (`limits.max_sentence_bytes`): every record repeats its sentence, so a megabyte
   /// "sentence" with a thousand matches would make a gigabyte of evidence.
   public var maxSentenceBytes: Int
+  /// The analyst's other names of partnerships (the pipeline's `partnerships: aliases`).
+  public var aliases = PartnershipAliases()
 
   /// Creates a tagger for a loaded taxonomy.
   public init(
@@ -48,7 +50,14 @@ public struct TaxonomyTagger: Tagger {
   public func tag(_ segmented: SegmentedText, deadline: ContinuousClock.Instant)
     throws(TaggingError) -> TaggedText
   {
-    guard let (tagged, _) = run(segmented, deadline: deadline, recording: false) else {
+    try tag(segmented, subject: nil, deadline: deadline)
+  }
+
+  public func tag(
+    _ segmented: SegmentedText, subject: String?, deadline: ContinuousClock.Instant
+  ) throws(TaggingError) -> TaggedText {
+    guard let (tagged, _) = run(segmented, subject: subject, deadline: deadline, recording: false)
+    else {
       throw .outOfTime
     }
     return tagged
@@ -56,15 +65,18 @@ public struct TaxonomyTagger: Tagger {
 
   /// Tags a document and keeps what the tagger made of each sentence on the way, for
   /// `explanation(of:blocks:)`.
-  func analysis(of segmented: SegmentedText) -> DocumentAnalysis {
+  func analysis(of segmented: SegmentedText, subject: String? = nil) -> DocumentAnalysis {
     // Without a deadline the run always finishes, and recording always yields an analysis.
     // swift-format-ignore: NeverForceUnwrap
-    run(segmented, deadline: .now.advanced(by: .seconds(1_000_000_000)), recording: true)!.analysis!
+    run(
+      segmented, subject: subject, deadline: .now.advanced(by: .seconds(1_000_000_000)),
+      recording: true)!.analysis!
   }
 
   /// Tags a document; nil past the deadline. With `recording`, also returns the analysis.
   private func run(
-    _ segmented: SegmentedText, deadline: ContinuousClock.Instant, recording: Bool
+    _ segmented: SegmentedText, subject given: String?, deadline: ContinuousClock.Instant,
+    recording: Bool
   ) -> (TaggedText, analysis: DocumentAnalysis?)? {
     var text = segmented.text
     let clock = ContinuousClock()
@@ -80,7 +92,10 @@ public struct TaxonomyTagger: Tagger {
         scratch: &scratch)
       guard clock.now < deadline else { return nil }
       let names = PartnershipNameRecognizer(
-        taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes)
+        taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes,
+        aliases: aliases)
+      // The pipeline's mapping of the source to a partnership stands in for the title's.
+      let subject = given.map { aliases.name(for: $0) ?? $0 } ?? names.subject
       let framings = ListFraming.framings(
         of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var mentions: [Mention] = []
@@ -100,7 +115,7 @@ public struct TaxonomyTagger: Tagger {
           analysis: &analysis)
         if let analysis { analyses[index] = analysis }
       }
-      Attribution.assign(to: &mentions, segmented: segmented, names: names)
+      Attribution.assign(to: &mentions, segmented: segmented, names: names, subject: subject)
       let tagged = TaggedText(mentions: mentions, skippedSentences: skipped)
       guard recording else { return (tagged, nil) }
       let words = sentences.map { tokens in
@@ -112,7 +127,7 @@ public struct TaxonomyTagger: Tagger {
       return (
         tagged,
         DocumentAnalysis(
-          subject: names.subject, words: words, normalized: normalized, sentences: analyses,
+          subject: subject, words: words, normalized: normalized, sentences: analyses,
           mentions: mentions,
           skipped: Set(skipped.map(\.sentence)))
       )

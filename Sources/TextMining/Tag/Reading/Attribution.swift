@@ -2,11 +2,12 @@
 ///
 /// The partnership is the one named in the same sentence (the nearest name before the mention,
 /// else the first after it); else the nearest named before it in the same section (the text
-/// since the last heading); else the document's subject, the partnership named in its title;
-/// else nil. A `partnership.named` mention carries its own name.
+/// since the last heading); else the document's subject (the partnership the pipeline maps the
+/// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name.
 enum Attribution {
   static func assign(
-    to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer
+    to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer,
+    subject: String?
   ) {
     var lastNamed: String?
     var lastBlock = -1
@@ -26,7 +27,7 @@ enum Attribution {
             tokens[tokens.startIndex + $0.tokens.lowerBound].lowerBound <= start
           }
           mentions[mentionIndex].partnership =
-            before?.name ?? spans.first?.name ?? lastNamed ?? names.subject
+            before?.name ?? spans.first?.name ?? lastNamed ?? subject
         }
         mentionIndex += 1
       }

@@ -32,7 +32,7 @@ struct PartnershipNameRecognizer {
   /// Recognises names over a whole document (definitions may come before or after use).
   init(
     taxonomy: Taxonomy, segmented: SegmentedText, sentences: [SentenceTokens],
-    bytes: UnsafeBufferPointer<UInt8>
+    bytes: UnsafeBufferPointer<UInt8>, aliases: PartnershipAliases = PartnershipAliases()
   ) {
     spans = Array(repeating: [], count: sentences.count)
     rejections = Array(repeating: [], count: sentences.count)
@@ -58,7 +58,7 @@ struct PartnershipNameRecognizer {
     // Pass 1: names before heads, their abbreviations, and brand names.
     var registry: [String: String] = [:]  // key of the place words → full name as first given
     var registryOrder: [String] = []
-    var aliases: [String: String] = [:]  // abbreviation → place words
+    var abbreviations: [String: String] = [:]  // abbreviation → key of the place words
     var brands: [String] = []
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(
       repeating: [], count: sentences.count)
@@ -151,7 +151,7 @@ struct PartnershipNameRecognizer {
         headSpans[index].append((start..<head.tokens.upperBound, key, full))
         let after = head.tokens.upperBound
         if after < tokens.count, tokens.isAllCaps(after), tokens.clauseBreak(after - 1) {
-          aliases[Self.withoutPossessive(word(tokens, after))] = key
+          abbreviations[Self.withoutPossessive(word(tokens, after))] = key
         }
       }
       // Brand names: a run of capitalised words followed by ", the …'s LSP" or "is the … partnership".
@@ -242,6 +242,16 @@ struct PartnershipNameRecognizer {
       }
     }
 
+    // The analyst's aliases: a recognised name that is an alias takes its partnership's name.
+    if !aliases.entries.isEmpty {
+      for key in registryOrder {
+        if let written = registry[key], let name = aliases.name(for: written) {
+          registry[key] = name
+        }
+      }
+    }
+    let aliasForms = aliases.forms
+
     // Pass 2: every mention of a known name, longest first within a sentence.
     let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
     // The place words of each name ending in a head, for informal mentions.
@@ -251,7 +261,8 @@ struct PartnershipNameRecognizer {
     }
     // Without abbreviations, brand names or place words, only the head-ended names need
     // placing.
-    let scansWords = !aliases.isEmpty || !brands.isEmpty || !placeWords.isEmpty
+    let scansWords =
+      !abbreviations.isEmpty || !brands.isEmpty || !placeWords.isEmpty || !aliasForms.isEmpty
     for (index, tokens) in sentences.enumerated()
     where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
       var found: [Span] = headSpans[index].compactMap { item in
@@ -261,7 +272,7 @@ struct PartnershipNameRecognizer {
         // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
         let defines = found.contains { $0.tokens.upperBound == position }
         if tokens.isAllCaps(position), !defines,
-          let key = aliases[Self.withoutPossessive(word(tokens, position))],
+          let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key]
         {
           found.append(Span(tokens: position..<(position + 1), name: name))
@@ -272,6 +283,13 @@ struct PartnershipNameRecognizer {
             let name = registry[Self.key(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
+          }
+        }
+        for form in aliasForms where position + form.words.count <= tokens.count {
+          if (0..<form.words.count).allSatisfy({
+            tokens.normalized(position + $0) == form.words[$0]
+          }), tokens.isCapitalized(position) || tokens.isAllCaps(position) {
+            found.append(Span(tokens: position..<(position + form.words.count), name: form.name))
           }
         }
         // A known name's place words before a lower-case head: "the Oakridge partnership".
