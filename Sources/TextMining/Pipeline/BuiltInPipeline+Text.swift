@@ -1008,6 +1008,29 @@ context:
 
 
 
+  # Word classes of English grammar the rules read. Changing one changes the taxonomy's hash,
+  # so incremental runs re-tag with it.
+  grammar:
+    # After a comma these start a new conjunct: "the mills had closed, and relations were
+    # poisonous" ("had" says nothing about relations).
+    coordinators: [and, or, so, yet, nor, while, whilst]
+    # A partnership after a preposition (and these) is not the subject its clause judges:
+    # "accountability in the Rothwick LSP is diffuse".
+    determiners: [the, a, an, its, their, this, that, each, every]
+    prepositions: [of, in, at, by, on, for, with, from, to, into, across, within, about, than, like]
+    # Words that open a clause inside a sentence: a judgement after one is not the sentence's
+    # judgement of a partnership before it.
+    clause_openers: [that, which, who, whom, where, when, whether]
+    # Lists whose last item lends its head to the others: "the public, private and voluntary
+    # sectors".
+    list_conjunctions: [and, or]
+    # Job titles are posts, not findings: a capitalised cue before a role word ("Community
+    # Engagement Officer", "LSP Administrator") or after a role opener and "of" or "for" ("Head
+    # of Performance", "Cabinet Member for Community Engagement").
+    role_words: [officer, manager, administrator, co-ordinator, coordinator, director, adviser, advisor,
+      assistant, lead, worker, team, unit, champion, portfolio, secretary]
+    role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
+
   # Evaluative vocabulary: words of failure, shortage, difficulty, decline, criticism and
   # absence, and of success, strength, growth and praise, read as qualifiers of their polarity
   # (like the lists under 'qualifiers'). Written for policy prose; extend a class or add one.
@@ -1086,6 +1109,10 @@ partnership_names:
   # A known name's place words before one of these, in lower case, mention it: "the Oakridge
   # partnership".
   informal_heads: [partnership]
+  # Words after which a brand's description ends: "Ashby Together is the LSP for the district".
+  appositive_enders: [for, in, of, which, that, and, covering, serving]
+  # "and District" or "& District" after the place does not make another partnership.
+  area_words: [district]
   stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,

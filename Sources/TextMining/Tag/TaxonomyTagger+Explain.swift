@@ -6,6 +6,8 @@ struct SentenceAnalysis {
   var names: [PartnershipNameRecognizer.Span] = []
   /// The capitalised candidates not taken as names, with the reason.
   var rejectedNames: [PartnershipNameRecognizer.Rejection] = []
+  /// Cues dropped as part of a job title.
+  var jobTitles: [Range<Int>] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The cue pass, when it ran: only sentences with a code phrase or a name need it.
@@ -93,6 +95,9 @@ extension TaxonomyTagger {
       }
       for rejection in found?.rejectedNames ?? [] {
         lines.append("  not a name: '\(span(rejection.tokens))': \(rejection.reason)")
+      }
+      for title in found?.jobTitles ?? [] {
+        lines.append("  job title: '\(span(title))' is a post, not a finding (grammar.role_words)")
       }
       for exclusion in found?.exclusions ?? [] {
         lines.append(

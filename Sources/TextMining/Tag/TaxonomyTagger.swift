@@ -134,6 +134,30 @@ public struct TaxonomyTagger: Tagger {
     }
   }
 
+  /// Whether a capitalised cue is part of a job title: a role word follows it ("Community
+  /// Engagement Officer") or a role opener with "of" or "for" comes before it ("Head of
+  /// Performance").
+  static func isJobTitle(
+    _ span: Range<Int>, in tokens: SentenceTokens, grammar: ContextRules.Grammar
+  ) -> Bool {
+    func capital(_ index: Int) -> Bool { tokens.isCapitalized(index) || tokens.isAllCaps(index) }
+    // A heading in capitals throughout says nothing about roles.
+    guard span.allSatisfy(capital), !(0..<tokens.count).allSatisfy(tokens.isAllCaps) else {
+      return false
+    }
+    let after = span.upperBound
+    if after < tokens.count, tokens.isCapitalized(after), !tokens.isAllCaps(after),
+      tokens.connected(after - 1), grammar.roleWords.contains(tokens.normalized(after))
+    {
+      return true
+    }
+    let before = span.lowerBound
+    return before >= 2 && ["of", "for"].contains(tokens.normalized(before - 1))
+      && tokens.connected(before - 1) && tokens.connected(before - 2)
+      && tokens.isCapitalized(before - 2)
+      && grammar.roleOpeners.contains(tokens.normalized(before - 2))
+  }
+
   /// Whether a sentence's last character, past closing quotes and brackets, is a question mark.
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {
@@ -161,7 +185,8 @@ public struct TaxonomyTagger: Tagger {
     for match in matches where match.tokens.count == 2 {
       let head = tokens.phraseID(match.tokens.upperBound - 1)
       var index = match.tokens.lowerBound - 1
-      guard index >= 1, ["and", "or"].contains(tokens.normalized(index)) else { continue }
+      guard index >= 1, taxonomy.context.grammar.listConjunctions.contains(tokens.normalized(index))
+      else { continue }
       index -= 1
       while index >= 0, !tokens.clauseBreak(index),
         let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]),
@@ -196,6 +221,16 @@ public struct TaxonomyTagger: Tagger {
         continue
       }
       found.append((match.tokens, entry))
+    }
+    // A job title is a post, not a finding: "Head of Community Engagement", "LSP
+    // Administrator".
+    let grammar = taxonomy.context.grammar
+    if !grammar.roleWords.isEmpty || !grammar.roleOpeners.isEmpty {
+      found.removeAll { item in
+        guard Self.isJobTitle(item.tokens, in: tokens, grammar: grammar) else { return false }
+        analysis?.jobTitles.append(item.tokens)
+        return true
+      }
     }
     // Most sentences of a web page code nothing: they need no cue pass.
     if found.isEmpty, named.isEmpty { return [] }

@@ -75,4 +75,20 @@ import Testing
     #expect(found.contains("delivery.resources"))
     #expect(!found.contains("delivery.performance_management"))
   }
+
+  @Test(arguments: [
+    ("The Head of Community Engagement presented the report.", "governance.community_engagement"),
+    ("For details contact Colin Marsh, LSP Administrator.", "partnership.lsp"),
+    ("The Performance Officer sent round the figures.", "delivery.performance_management"),
+  ])
+  func aJobTitleIsAPostNotAFinding(sentence: String, code: String) throws {
+    #expect(!(try codes(sentence)).contains(code))
+  }
+
+  @Test func theSameWordsInProseStillCount() throws {
+    #expect(
+      try codes("Community engagement officers visited every estate.").contains(
+        "governance.community_engagement"))
+    #expect(try codes("The LSP met in March.").contains("partnership.lsp"))
+  }
 }

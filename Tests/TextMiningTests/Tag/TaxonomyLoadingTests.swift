@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TextMining
@@ -65,5 +66,26 @@ import Testing
     } throws: { error in
       "\(error)".hasPrefix(expected)
     }
+  }
+
+  /// The word classes the rules read live in the taxonomy file: changing one changes what is
+  /// tagged and the taxonomy's hash, so incremental runs re-tag.
+  @Test func grammarWordClassesAreTaxonomyDataThatChangesTheHash() throws {
+    let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
+    let original = try String(contentsOfFile: path, encoding: .utf8)
+    let edited = original.replacingOccurrences(
+      of: "prepositions: [of, in, at,", with: "prepositions: [of, at,")
+    #expect(edited != original)
+    let folder = try TemporaryFolder()
+    let before = try Taxonomy.load(from: try folder.write("a.yml", original))
+    let after = try Taxonomy.load(from: try folder.write("b.yml", edited))
+    #expect(before.sha256 != after.sha256)
+    let sentence = "Notes\n\nAccountability in the Rothwick LSP is diffuse."
+    func named(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try tag(sentence, with: taxonomy).first { $0.code == "partnership.named" }?.polarity
+    }
+    // With "in" a preposition, the LSP is not the subject "is diffuse" judges.
+    #expect(try named(before) == .neutral)
+    #expect(try named(after) == .negative)
   }
 }

@@ -201,10 +201,29 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "window", "qualifier_window", "predicate_window", "terminators", "evaluative_vocabulary",
+        "grammar",
       ] + groups,
       what: "'context'")
     {
       switch key {
+      case "grammar":
+        for (name, _, list) in try value.mapping(
+          allowedKeys: [
+            "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
+            "role_words", "role_openers",
+          ], what: "'grammar'")
+        {
+          let words = try parseWords(list, what: "grammar '\(name)'")
+          switch name {
+          case "coordinators": rules.grammar.coordinators = words
+          case "determiners": rules.grammar.determiners = words
+          case "prepositions": rules.grammar.prepositions = words
+          case "clause_openers": rules.grammar.clauseOpeners = words
+          case "role_words": rules.grammar.roleWords = words
+          case "role_openers": rules.grammar.roleOpeners = words
+          default: rules.grammar.listConjunctions = words
+          }
+        }
       case "evaluative_vocabulary":
         // Classes of evaluative words (failure, shortage, success ...), each read as a qualifier
         // of its polarity.
@@ -245,7 +264,7 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
-        "appositive_determiners", "informal_heads",
+        "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -263,6 +282,9 @@ extension Codebook {
       case "appositive_determiners":
         rules.appositiveDeterminers = try parseWords(value, what: "'appositive_determiners'")
       case "informal_heads": rules.informalHeads = try parseWords(value, what: "'informal_heads'")
+      case "appositive_enders":
+        rules.appositiveEnders = try parseWords(value, what: "'appositive_enders'")
+      case "area_words": rules.areaWords = try parseWords(value, what: "'area_words'")
       case "theme_words":
         rules.themeWords = Set(
           try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in

@@ -9,6 +9,41 @@ public struct ContextRules: Sendable {
   public var predicateWindow = 4
   /// The cue phrases of each kind.
   public var cues: [Kind: [Codebook.Phrase]] = [:]
+  /// Word classes of English grammar the rules read (`context.grammar`).
+  public var grammar = Grammar()
+
+  /// Word classes of English grammar, normalised, each editable in the taxonomy file under
+  /// `context.grammar`; the defaults are those of English.
+  public struct Grammar: Sendable {
+    /// After a comma, these start a new conjunct (", and relations were poisonous"): presence
+    /// does not reach across it.
+    public var coordinators: Set<String> = ["and", "or", "so", "yet", "nor", "while", "whilst"]
+    /// Words that may stand between a preposition and its noun.
+    public var determiners: Set<String> = [
+      "the", "a", "an", "its", "their", "this", "that", "each", "every",
+    ]
+    /// A mention after one of these is not the subject of its clause, so what follows does
+    /// not judge it ("accountability in the LSP is diffuse").
+    public var prepositions: Set<String> = [
+      "of", "in", "at", "by", "on", "for", "with", "from", "to", "into", "across", "within",
+      "about", "than", "like",
+    ]
+    /// Words that open a new clause inside a sentence ("shows that ...", "which ...").
+    public var clauseOpeners: Set<String> = [
+      "that", "which", "who", "whom", "where", "when", "whether",
+    ]
+    /// Words that join a list whose last item lends its head to the others ("the public,
+    /// private and voluntary sectors").
+    public var listConjunctions: Set<String> = ["and", "or"]
+    /// Capitalised words that make the capitalised cue before them a job title ("Community
+    /// Engagement Officer", "LSP Administrator"): a post, not a finding.
+    public var roleWords: Set<String> = []
+    /// Capitalised words that, with "of" or "for", make the capitalised cue after them a job
+    /// title ("Head of Community Engagement", "Cabinet Member for Performance").
+    public var roleOpeners: Set<String> = []
+
+    public init() {}
+  }
   /// The classes of the evaluative vocabulary (`context.evaluative_vocabulary`), by the
   /// qualifier kind they feed: each class's name and words, for explanations and docs.
   public var vocabularyClasses: [Kind: [(name: String, words: [String])]] = [:]

@@ -24,6 +24,14 @@ public struct PartnershipNameRules: Sendable {
   /// Lower-case heads after a known name's place words that mention it informally ("the
   /// Oakridge partnership"). Normalised.
   public var informalHeads: Set<String> = []
+  /// Words that may follow a brand's description and end it ("Ashby Together is the LSP for
+  /// the district"), besides a comma or the sentence's end. Normalised.
+  public var appositiveEnders: Set<String> = [
+    "for", "in", "of", "which", "that", "and", "covering", "serving",
+  ]
+  /// Area words that, after "and" or "&", do not change which partnership a name means
+  /// ("Sandrigg and District Partnership Board" is the Sandrigg partnership). Normalised.
+  public var areaWords: Set<String> = ["district"]
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

@@ -44,9 +44,6 @@ struct ContextAnalyzer {
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
-  private static let coordinators: Set<String> = [
-    "and", "or", "so", "yet", "nor", "while", "whilst",
-  ]
 
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(taxonomy: Taxonomy, tokens: SentenceTokens) {
@@ -79,7 +76,7 @@ struct ContextAnalyzer {
     var part = 0
     for index in 0..<tokens.count {
       if index > 0, tokens.commaAfter(index - 1),
-        Self.coordinators.contains(tokens.normalized(index))
+        rules.grammar.coordinators.contains(tokens.normalized(index))
       {
         part += 1
       }
@@ -132,8 +129,12 @@ struct ContextAnalyzer {
     // Only a subject is judged by what follows it: not a mention inside a prepositional phrase
     // ("accountability in Ashcombe Together is diffuse") or one that modifies a noun after it.
     var before = tokens.lowerBound - 1
-    while before >= 0, Self.determiners.contains(sentence.normalized(before)) { before -= 1 }
-    if before >= 0, Self.prepositions.contains(sentence.normalized(before)) { return neutral }
+    while before >= 0, rules.grammar.determiners.contains(sentence.normalized(before)) {
+      before -= 1
+    }
+    if before >= 0, rules.grammar.prepositions.contains(sentence.normalized(before)) {
+      return neutral
+    }
     let mentionClause = clause[tokens.lowerBound]
     let end = tokens.upperBound
     // The judgement must follow in the same stretch of the clause: no comma, no new clause
@@ -143,7 +144,8 @@ struct ContextAnalyzer {
       let start = span.lowerBound
       return start >= end && start - end < limit && clause[start] == mentionClause
         && !(end - 1..<start).contains {
-          commaAfter[$0] || (Self.complementizers.contains(sentence.normalized($0)) && $0 >= end)
+          commaAfter[$0]
+            || (rules.grammar.clauseOpeners.contains(sentence.normalized($0)) && $0 >= end)
         }
         && !others.contains {
           ($0.lowerBound >= end && $0.lowerBound < start)
@@ -182,20 +184,6 @@ struct ContextAnalyzer {
     if neutral.isHedged { return neutral }
     return (polarity, neutral.isHedged)
   }
-
-  /// Words that may stand between a preposition and its noun.
-  private static let determiners: Set<String> = [
-    "the", "a", "an", "its", "their", "this", "that", "each", "every",
-  ]
-  /// Prepositions: a mention after one is not the subject of its clause.
-  private static let prepositions: Set<String> = [
-    "of", "in", "at", "by", "on", "for", "with", "from", "to", "into", "across", "within", "about",
-    "than", "like",
-  ]
-  /// Words that open a new clause inside the sentence ("shows that ...", "which ...").
-  private static let complementizers: Set<String> = [
-    "that", "which", "who", "whom", "where", "when", "whether",
-  ]
 
   /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
   /// tokens, and no comma between ("no pooled funding, poor relations" negates the funding only).

@@ -54,6 +54,7 @@ struct PartnershipNameRecognizer {
       return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")[...]
     }
     var rejected: [[Rejection]] = Array(repeating: [], count: sentences.count)
+    func keyOf(_ placeWords: String) -> String { Self.key(placeWords, areaWords: rules.areaWords) }
 
     // Pass 1: names before heads, their abbreviations, and brand names.
     var registry: [String: String] = [:]  // key of the place words → full name as first given
@@ -127,7 +128,7 @@ struct PartnershipNameRecognizer {
               reason: "possessive '\(word(tokens, owner))' before the head"))
           continue
         }
-        let key = Self.key(raw(tokens, nameTokens))
+        let key = keyOf(raw(tokens, nameTokens))
         // The partnership's name, not its board's: "Oakridge LSP Board" names the Oakridge LSP.
         var nameEnd = head.tokens.upperBound
         if head.tokens.count > 1, tokens.normalized(nameEnd - 1) == "board",
@@ -193,17 +194,16 @@ struct PartnershipNameRecognizer {
         let after = head.tokens.upperBound
         guard
           after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
-            || ["for", "in", "of", "which", "that", "and", "covering", "serving"].contains(
-              tokens.normalized(after))
+            || rules.appositiveEnders.contains(tokens.normalized(after))
         else { continue }
         let brand = raw(tokens, first..<runEnd)
-        if let known = registry[Self.key(brand)] {
+        if let known = registry[keyOf(brand)] {
           if known == known.uppercased(), brand != brand.uppercased() {
-            registry[Self.key(brand)] = brand
+            registry[keyOf(brand)] = brand
           }
         } else {
-          registry[Self.key(brand)] = brand
-          registryOrder.append(Self.key(brand))
+          registry[keyOf(brand)] = brand
+          registryOrder.append(keyOf(brand))
         }
         if !brands.contains(brand) { brands.append(brand) }
       }
@@ -221,13 +221,13 @@ struct PartnershipNameRecognizer {
     // by whichever the document gave first.
     for brandKey in registryOrder {
       let brandWords = brandKey.split(separator: " ")
-      guard brandWords.count >= 2, brands.contains(where: { Self.key($0) == brandKey }) else {
+      guard brandWords.count >= 2, brands.contains(where: { keyOf($0) == brandKey }) else {
         continue
       }
       for placeKey in registryOrder where placeKey != brandKey {
         let placeWords = placeKey.split(separator: " ")
         guard placeWords.count < brandWords.count,
-          !brands.contains(where: { Self.key($0) == placeKey }),
+          !brands.contains(where: { keyOf($0) == placeKey }),
           (0...(brandWords.count - placeWords.count)).contains(where: {
             Array(brandWords[$0..<($0 + placeWords.count)]) == placeWords
           }),
@@ -280,7 +280,7 @@ struct PartnershipNameRecognizer {
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
           if (0..<words.count).allSatisfy({ word(tokens, position + $0) == words[$0] }),
             raw(tokens, position..<(position + words.count)) == brand,
-            let name = registry[Self.key(brand)]
+            let name = registry[keyOf(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
           }
@@ -335,9 +335,11 @@ struct PartnershipNameRecognizer {
   /// The registry key of a name's place words: case folded, "and District" or "& District"
   /// dropped, so that "Sandrigg and District Partnership Board" and "SANDRIGG Local Strategic
   /// Partnership" are one partnership.
-  static func key(_ placeWords: String) -> String {
+  static func key(_ placeWords: String, areaWords: Set<String> = ["district"]) -> String {
     var words = placeWords.lowercased().split(separator: " ").map(String.init)
-    if words.count >= 3, words.last == "district", ["and", "&"].contains(words[words.count - 2]) {
+    if words.count >= 3, let last = words.last, areaWords.contains(TokenNormalizer.normalize(last)),
+      ["and", "&"].contains(words[words.count - 2])
+    {
       words.removeLast(2)
     }
     return words.joined(separator: " ")
