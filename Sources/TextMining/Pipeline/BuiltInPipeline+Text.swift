@@ -503,6 +503,18 @@ categories:
           - efficiency
           - effectiveness
           - value for money
+          # "effective" or "efficient" said of the partnership or its joint working.
+          - efficient
+          - {text: inefficient, polarity: negative}
+          - {text: inefficiency, polarity: negative}
+          - cost-effective
+          - effective partnership
+          - effective partnership working
+          - effective joint working
+          - effective vehicle
+          - effective board
+          - effective body
+          - {text: ineffective partnership, polarity: negative}
 
   circle:
     description: the evaluation's two circles
@@ -1024,6 +1036,14 @@ context:
     # Lists whose last item lends its head to the others: "the public, private and voluntary
     # sectors".
     list_conjunctions: [and, or]
+    # "and" or "or" between two stretches with a finite verb each joins two clauses: in
+    # "bureaucracy will be reduced and accountability will be increased", "reduced" says nothing
+    # about accountability. Qualifiers stay within their conjunct.
+    auxiliaries: [will, would, is, are, was, were, has, have, had, can, could, should, must, shall, may, might,
+      do, does, did]
+    # A mention these open after a partnership is the partnership's own, and what happens to it
+    # judges the partnership: "the Eastbury Partnership had its reward grant withheld".
+    possessives: [its, their]
     # Job titles are posts, not findings: a capitalised cue before a role word ("Community
     # Engagement Officer", "LSP Administrator") or after a role opener and "of" or "for" ("Head
     # of Performance", "Cabinet Member for Community Engagement").

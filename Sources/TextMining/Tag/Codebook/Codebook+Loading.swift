@@ -210,7 +210,7 @@ extension Codebook {
         for (name, _, list) in try value.mapping(
           allowedKeys: [
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
-            "role_words", "role_openers",
+            "role_words", "role_openers", "auxiliaries", "possessives",
           ], what: "'grammar'")
         {
           let words = try parseWords(list, what: "grammar '\(name)'")
@@ -221,6 +221,8 @@ extension Codebook {
           case "clause_openers": rules.grammar.clauseOpeners = words
           case "role_words": rules.grammar.roleWords = words
           case "role_openers": rules.grammar.roleOpeners = words
+          case "auxiliaries": rules.grammar.auxiliaries = words
+          case "possessives": rules.grammar.possessives = words
           default: rules.grammar.listConjunctions = words
           }
         }

@@ -35,6 +35,13 @@ public struct ContextRules: Sendable {
     /// Words that join a list whose last item lends its head to the others ("the public,
     /// private and voluntary sectors").
     public var listConjunctions: Set<String> = ["and", "or"]
+    /// Finite auxiliaries: "and" between two stretches that each have one joins two clauses
+    /// ("bureaucracy will be reduced and accountability will be increased"), and a qualifier
+    /// in one says nothing about a mention in the other.
+    public var auxiliaries: Set<String> = []
+    /// Possessive determiners: a mention they open after a partnership belongs to it, and what
+    /// happens to it judges the partnership ("had its funding withheld").
+    public var possessives: Set<String> = []
     /// Capitalised words that make the capitalised cue before them a job title ("Community
     /// Engagement Officer", "LSP Administrator"): a post, not a finding.
     public var roleWords: Set<String> = []

@@ -41,6 +41,10 @@ struct ContextAnalyzer {
   /// a new one. Presence does not reach across conjuncts: in "the mills had closed, and
   /// relations were poisonous", "had" says nothing about relations.
   let conjunct: [Int]
+  /// Clause number of each token where "and" or "or" joins two stretches with a finite verb
+  /// each ("bureaucracy will be reduced and accountability will be increased"): a qualifier
+  /// stays within its own.
+  let verbClause: [Int]
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
@@ -73,15 +77,34 @@ struct ContextAnalyzer {
     self.cues = cues
     self.clause = clause
     var conjunct: [Int] = []
+    var verbClause: [Int] = []
+    var clauseNumber = 0
     var part = 0
+    // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
+    // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
+    var partHasVerb = false
+    let grammar = rules.grammar
     for index in 0..<tokens.count {
+      let word = grammar.auxiliaries.isEmpty ? "" : tokens.normalized(index)
       if index > 0, tokens.commaAfter(index - 1),
-        rules.grammar.coordinators.contains(tokens.normalized(index))
+        grammar.coordinators.contains(grammar.auxiliaries.isEmpty ? tokens.normalized(index) : word)
       {
         part += 1
+      } else if partHasVerb, grammar.listConjunctions.contains(word),
+        index + 2 < tokens.count,
+        (index + 2..<min(tokens.count, index + 5)).contains(where: {
+          grammar.auxiliaries.contains(tokens.normalized($0))
+        })
+      {
+        part += 1
+        clauseNumber += 1
+        partHasVerb = false
       }
+      if grammar.auxiliaries.contains(word) { partHasVerb = true }
       conjunct.append(part)
+      verbClause.append(clauseNumber)
     }
+    self.verbClause = verbClause
     self.conjunct = conjunct
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
@@ -140,16 +163,25 @@ struct ContextAnalyzer {
     // The judgement must follow in the same stretch of the clause: no comma, no new clause
     // ("shows that ..."), no other mention between; and a qualifier must not be the attribute
     // of a mention right after it ("the LLSP has improved working relationships").
+    // What belongs to the partnership is judged with it: in "the Eastbury Partnership had its
+    // reward grant withheld", the grant stands between and does not block the judgement.
+    func isOwned(_ other: Range<Int>) -> Bool {
+      other.lowerBound > 0
+        && rules.grammar.possessives.contains(sentence.normalized(other.lowerBound - 1))
+    }
     func reachable(_ span: Range<Int>, within limit: Int, isQualifier: Bool) -> Bool {
       let start = span.lowerBound
-      return start >= end && start - end < limit && clause[start] == mentionClause
+      guard start >= end else { return false }
+      let owned = others.filter { $0.lowerBound >= end && $0.upperBound <= start && isOwned($0) }
+      let distance = start - end - owned.reduce(0) { $0 + $1.count + 1 }
+      return distance < limit && clause[start] == mentionClause
         && !(end - 1..<start).contains {
           commaAfter[$0]
             || (rules.grammar.clauseOpeners.contains(sentence.normalized($0)) && $0 >= end)
         }
-        && !others.contains {
-          ($0.lowerBound >= end && $0.lowerBound < start)
-            || (isQualifier && $0.lowerBound == span.upperBound)
+        && !others.contains { other in
+          (other.lowerBound >= end && other.lowerBound < start && !owned.contains(other))
+            || (isQualifier && other.lowerBound == span.upperBound)
         }
     }
     var judgement: (start: Int, polarity: Polarity, fromCircle: Bool)?
@@ -271,7 +303,9 @@ struct ContextAnalyzer {
         hedged = true
         hypothetical = true
       case .positive, .negative:
-        guard sameClause else { continue }
+        guard sameClause, verbClause[cue.tokens.lowerBound] == verbClause[tokens.lowerBound] else {
+          continue
+        }
         let distance =
           cue.tokens.upperBound <= tokens.lowerBound
           ? tokens.lowerBound - cue.tokens.upperBound

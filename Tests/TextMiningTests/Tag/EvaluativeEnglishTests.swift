@@ -1,0 +1,71 @@
+import Testing
+
+@testable import TextMining
+
+/// Polarity in ordinary evaluative English, as reports write it (issue: "what the report thinks
+/// of it"): judgements made outside the cue lists, partnerships judged by what happens to them,
+/// and the false judgements of titles, aims and a negation in the wrong clause. Each sentence
+/// is our own, with the pattern of the issue's example.
+@Suite struct EvaluativeEnglishTests {
+  private func polarity(_ sentence: String, _ code: String) throws -> Polarity? {
+    let taxonomy = try Fixtures.projectTaxonomy()
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+      $0.code.rawValue == code
+    }?.polarity
+  }
+
+  @Test(arguments: [
+    (
+      "Grant payments were withheld because the districts failed to show enough improvement.",
+      "delivery.resources"
+    ),
+    ("The inspectors' report highlights the shortage of resources.", "delivery.resources"),
+    (
+      "Community engagement is inconsistent at best and weak at worst.",
+      "governance.community_engagement"
+    ),
+    ("On resources the review paints a dismal picture with few bright spots.", "delivery.resources"),
+    ("The theme groups are struggling to meet expectations on their targets.", "delivery.performance_management"),
+    ("Consultation with residents has been tokenistic.", "governance.community_engagement"),
+    ("Business representation on the board remains patchy.", "governance.representation"),
+    ("Trust between the partners is fragile.", "success_factor.trust"),
+    ("There has been slow progress on mainstreaming.", "delivery.mainstreaming"),
+    ("The promised outcomes were never seen on the estates.", "delivery.outcomes"),
+    ("Partners' funding was cut and the budget has dwindled.", "delivery.resources"),
+  ])
+  func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) == .negative, "\(sentence)")
+  }
+
+  @Test(arguments: [
+    ("Inspectors found the board an effective vehicle for joint working.", "delivery.efficiency"),
+    ("Performance management in the borough is robust.", "delivery.performance_management"),
+    ("Community involvement in the forums is thriving.", "governance.community_engagement"),
+    ("Partners have shown a real commitment to pooled resources.", "delivery.resources"),
+  ])
+  func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) == .positive, "\(sentence)")
+  }
+
+  @Test func partnershipsAreJudgedByWhatHappensToThem() throws {
+    #expect(
+      try polarity(
+        "The Eastbury Partnership had its reward grant withheld because it failed to meet targets.",
+        "partnership.named") == .negative)
+  }
+
+  @Test(arguments: [
+    ("Effective scrutiny of local strategic partnerships", "governance.accountability"),
+    ("The partnership needs clear leadership from the council.", "success_factor.leadership"),
+    ("Our aim is stronger community engagement across the borough.", "governance.community_engagement"),
+    (
+      "Under the new arrangements bureaucracy will be reduced and accountability will be increased.",
+      "governance.accountability"
+    ),
+  ])
+  func neutralWhereNothingIsJudged(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) != .negative, "\(sentence)")
+  }
+}
