@@ -376,6 +376,14 @@ categories:
           - take decision
           - make decision
           - reach decision
+          - task group
+          - working group
+          - steering group
+          - programme group
+          - delivery group
+          - management group
+          - executive board
+          - sub-committee
       status:
         label: statutory footing and powers
         phrases:
@@ -407,6 +415,11 @@ categories:
           - older people's service
       outcomes:
         label: outcomes, impact, added value
+        exclude:
+          - as a result
+          - result in
+          - resulted in
+          - resulting in
         phrases:
           - outcome
           - impact
@@ -415,6 +428,8 @@ categories:
           - discernible difference
           - difference
           - made a difference
+          - adds value
+          - value added
       resources:
         label: money, staff and their shortage
         exclude:
@@ -427,7 +442,6 @@ categories:
           - reward grant
           - resources
           - funding
-          - pooled budget
           - {text: shortage of resources, polarity: negative}
           - {text: overloaded, polarity: negative}
           - budget
@@ -466,6 +480,16 @@ categories:
           - align resources
           - aligned resources
           - align budgets
+          - mainstream
+          - own spending
+          - mainstream spending
+          - mainstream commitment
+          - commit resources
+          - committed resources
+          - how they spend
+          - spent their money
+          - spend their money
+          - aligned budget
       capacity:
         label: strategic or organisational capacity
         phrases:
@@ -636,7 +660,8 @@ participation:
     - code: governance.representation
       # Membership words: a voluntary sector member is representation, a member of the public
       # is nothing.
-      cues: [member, place on]
+      cues: [member, place on, represent, rep, on board, drawn into, drifting away, drift away, brought in,
+        at arm's length, stopped coming, stop sending]
       codes: [sector.public, sector.private, sector.voluntary_community, governance.representation]
       words: [partner, agency, sector, business, firm, employer, company, organisation, body, police, force,
         council, authority, member, chamber, charity, pct, jobcentre, department, institution,

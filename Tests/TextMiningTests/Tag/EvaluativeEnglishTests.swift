@@ -26,8 +26,13 @@ import Testing
       "Community engagement is inconsistent at best and weak at worst.",
       "governance.community_engagement"
     ),
-    ("On resources the review paints a dismal picture with few bright spots.", "delivery.resources"),
-    ("The theme groups are struggling to meet expectations on their targets.", "delivery.performance_management"),
+    (
+      "On resources the review paints a dismal picture with few bright spots.", "delivery.resources"
+    ),
+    (
+      "The theme groups are struggling to meet expectations on their targets.",
+      "delivery.performance_management"
+    ),
     ("Consultation with residents has been tokenistic.", "governance.community_engagement"),
     ("Business representation on the board remains patchy.", "governance.representation"),
     ("Trust between the partners is fragile.", "success_factor.trust"),
@@ -59,7 +64,10 @@ import Testing
   @Test(arguments: [
     ("Effective scrutiny of local strategic partnerships", "governance.accountability"),
     ("The partnership needs clear leadership from the council.", "success_factor.leadership"),
-    ("Our aim is stronger community engagement across the borough.", "governance.community_engagement"),
+    (
+      "Our aim is stronger community engagement across the borough.",
+      "governance.community_engagement"
+    ),
     (
       "Under the new arrangements bureaucracy will be reduced and accountability will be increased.",
       "governance.accountability"
