@@ -1065,7 +1065,7 @@ context:
     # "bureaucracy will be reduced and accountability will be increased", "reduced" says nothing
     # about accountability. Qualifiers stay within their conjunct.
     auxiliaries: [will, would, is, are, was, were, has, have, had, can, could, should, must, shall, may, might,
-      do, does, did]
+      do, did]
     # A mention these open after a partnership is the partnership's own, and what happens to it
     # judges the partnership: "the Eastbury Partnership had its reward grant withheld".
     possessives: [its, their]

@@ -64,6 +64,19 @@ struct SentenceTokens {
   /// Whether a comma stands between tokens `index` and `index + 1`.
   func commaAfter(_ index: Int) -> Bool { bit(index, TokenBits.commaAfter) }
 
+  /// Whether token `index`, its ASCII letters lower-cased, is one of `words` (lower-case
+  /// UTF-8): a test that allocates nothing, for the short grammar words read on every token.
+  func isWord(_ index: Int, oneOf words: [[UInt8]]) -> Bool {
+    let range = range(index)
+    return words.contains { word in
+      word.count == range.count
+        && word.indices.allSatisfy { offset in
+          let byte = bytes[range.lowerBound + offset]
+          return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == word[offset]
+        }
+    }
+  }
+
   /// The raw text of token `index`.
   func word(_ index: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range(index)]), as: UTF8.self)

@@ -84,23 +84,23 @@ struct ContextAnalyzer {
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
     let grammar = rules.grammar
+    let auxiliaries = taxonomy.auxiliaryBytes
     for index in 0..<tokens.count {
-      let word = grammar.auxiliaries.isEmpty ? "" : tokens.normalized(index)
       if index > 0, tokens.commaAfter(index - 1),
-        grammar.coordinators.contains(grammar.auxiliaries.isEmpty ? tokens.normalized(index) : word)
+        grammar.coordinators.contains(tokens.normalized(index))
       {
         part += 1
-      } else if partHasVerb, grammar.listConjunctions.contains(word),
+      } else if partHasVerb, tokens.isWord(index, oneOf: taxonomy.conjunctionBytes),
         index + 2 < tokens.count,
         (index + 2..<min(tokens.count, index + 5)).contains(where: {
-          grammar.auxiliaries.contains(tokens.normalized($0))
+          tokens.isWord($0, oneOf: auxiliaries)
         })
       {
         part += 1
         clauseNumber += 1
         partHasVerb = false
       }
-      if grammar.auxiliaries.contains(word) { partHasVerb = true }
+      if tokens.isWord(index, oneOf: auxiliaries) { partHasVerb = true }
       conjunct.append(part)
       verbClause.append(clauseNumber)
     }

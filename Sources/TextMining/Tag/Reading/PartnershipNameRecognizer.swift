@@ -63,10 +63,20 @@ struct PartnershipNameRecognizer {
     var brands: [String] = []
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(
       repeating: [], count: sentences.count)
+    // Lower-case heads that may end an informal mention ("the Oakridge partnership").
+    var informalHeadsAt: [[Int]] = Array(repeating: [], count: sentences.count)
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
       if heads.isEmpty { continue }
+      if !rules.informalHeads.isEmpty {
+        informalHeadsAt[index] = heads.compactMap { head in
+          head.tokens.count == 1 && head.tokens.lowerBound > 0
+            && !tokens.isCapitalized(head.tokens.lowerBound)
+            && rules.informalHeads.contains(tokens.normalized(head.tokens.lowerBound))
+            ? head.tokens.lowerBound : nil
+        }
+      }
       let codePhrases = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).map(
         \.tokens)
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
@@ -209,12 +219,15 @@ struct PartnershipNameRecognizer {
       }
     }
 
-    let sentenceTexts = segmented.sentences.map {
-      segmented.string(utf8Range: $0.utf8Range).lowercased()
-    }
+    // Read only when a brand and a formal name may be one partnership (rare).
+    var sentenceTexts: [String]?
     func firstSentence(containing name: String) -> Int {
+      let texts =
+        sentenceTexts
+        ?? segmented.sentences.map { segmented.string(utf8Range: $0.utf8Range).lowercased() }
+      sentenceTexts = texts
       let folded = name.lowercased()
-      return sentenceTexts.firstIndex { $0.contains(folded) } ?? Int.max
+      return texts.firstIndex { $0.contains(folded) } ?? Int.max
     }
     // Variants of one partnership: a brand that holds a formal name's place words ("One
     // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
@@ -261,12 +274,27 @@ struct PartnershipNameRecognizer {
     }
     // Without abbreviations, brand names or place words, only the head-ended names need
     // placing.
-    let scansWords =
-      !abbreviations.isEmpty || !brands.isEmpty || !placeWords.isEmpty || !aliasForms.isEmpty
+    let scansWords = !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty
     for (index, tokens) in sentences.enumerated()
-    where tokens.count > 0 && (scansWords || !headSpans[index].isEmpty) {
+    where tokens.count > 0
+      && (scansWords || !headSpans[index].isEmpty || !informalHeadsAt[index].isEmpty)
+    {
       var found: [Span] = headSpans[index].compactMap { item in
         registry[item.key].map { Span(tokens: item.span, name: $0) }
+      }
+      // A known name's place words before a lower-case head: "the Oakridge partnership".
+      for end in informalHeadsAt[index] {
+        for (key, words) in placeWords where words.count <= end {
+          let position = end - words.count
+          if tokens.isCapitalized(position),
+            (0..<words.count).allSatisfy({ tokens.normalized(position + $0) == words[$0] }),
+            position == 0 || !tokens.isCapitalized(position - 1)
+              || tokens.clauseBreak(position - 1),
+            let name = registry[key]
+          {
+            found.append(Span(tokens: position..<(end + 1), name: name))
+          }
+        }
       }
       for position in 0..<tokens.count where scansWords {
         // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
@@ -285,24 +313,16 @@ struct PartnershipNameRecognizer {
             found.append(Span(tokens: position..<(position + words.count), name: name))
           }
         }
-        for form in aliasForms where position + form.words.count <= tokens.count {
-          if (0..<form.words.count).allSatisfy({
-            tokens.normalized(position + $0) == form.words[$0]
-          }), tokens.isCapitalized(position) || tokens.isAllCaps(position) {
-            found.append(Span(tokens: position..<(position + form.words.count), name: form.name))
-          }
-        }
-        // A known name's place words before a lower-case head: "the Oakridge partnership".
-        for (key, words) in placeWords where position + words.count < tokens.count {
-          let end = position + words.count
-          if tokens.isCapitalized(position),
-            (0..<words.count).allSatisfy({ tokens.normalized(position + $0) == words[$0] }),
-            !tokens.isCapitalized(end), rules.informalHeads.contains(tokens.normalized(end)),
-            position == 0 || !tokens.isCapitalized(position - 1)
-              || tokens.clauseBreak(position - 1),
-            let name = registry[key]
-          {
-            found.append(Span(tokens: position..<(end + 1), name: name))
+        if !aliasForms.isEmpty, tokens.isCapitalized(position) || tokens.isAllCaps(position) {
+          let first = tokens.normalized(position)
+          for form in aliasForms
+          where form.words[0] == first && position + form.words.count <= tokens.count {
+            if (1..<form.words.count).allSatisfy({
+              tokens.normalized(position + $0) == form.words[$0]
+            }) {
+              found.append(
+                Span(tokens: position..<(position + form.words.count), name: form.name))
+            }
           }
         }
       }
