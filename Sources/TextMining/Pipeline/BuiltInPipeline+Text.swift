@@ -1064,6 +1064,8 @@ context:
     # "and" or "or" between two stretches with a finite verb each joins two clauses: in
     # "bureaucracy will be reduced and accountability will be increased", "reduced" says nothing
     # about accountability. Qualifiers stay within their conjunct.
+    # (Auxiliaries, list conjunctions and clause openers are compared as written, in lower
+    # case, not folded: list "does", not a folded "doe".)
     auxiliaries: [will, would, is, are, was, were, has, have, had, can, could, should, must, shall, may, might,
       do, did]
     # A mention these open after a partnership is the partnership's own, and what happens to it
@@ -1076,17 +1078,19 @@ context:
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
 
+
+
   # Evaluative vocabulary: words of failure, shortage, difficulty, decline, criticism and
   # absence, and of success, strength, growth and praise, read as qualifiers of their polarity
   # (like the lists under 'qualifiers'). Written for policy prose; extend a class or add one.
   evaluative_vocabulary:
     negative:
-      failure: [fail, failed, failing to, failure, miss, missing, fell short, falls short,
-        off track, behind target, behind schedule, not met, unmet, unattainable, collapsed,
-        collapse, breakdown, stalled, stalling, faltered, floundered, abandoned, scrapped,
-        scrapping, withdrawn, withheld, held back, clawed back, frozen, loss, losing, wasted,
+      failure: [fail, failed, failing to, failure, missing, fell short, falls short, off track,
+        behind target, behind schedule, not met, unmet, unattainable, collapsed, collapse,
+        breakdown, stalled, stalling, faltered, floundered, abandoned, scrapped, scrapping,
+        withdrawn, withheld, held back, clawed back, frozen, loss, losing, wasted,
         never materialised, not implemented, never implemented, came to nothing, little to show,
-        rated red, unsuccessful, ineffectual, setback]
+        unsuccessful, ineffectual, setback]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
         starved, meagre, scant, too thin, stretched thin]
@@ -1112,10 +1116,10 @@ context:
         made a difference]
       strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
         an effective vehicle, real commitment]
-      growth: [improvements, flourishing, flourished, blossomed, deepened, matured]
+      growth: [flourishing, flourished, blossomed, deepened, matured]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness,
-        honesty, candid, appreciated]
+        honesty, candid, appreciated, more involved]
 
 # Named partnerships: capitalised words before one of these heads ("Oakridge Local Strategic
 # Partnership", "Pendleby Partnership Board", "Kelbrook LSP"), abbreviations defined in brackets

@@ -76,4 +76,22 @@ import Testing
   func neutralWhereNothingIsJudged(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) != .negative, "\(sentence)")
   }
+
+  @Test func aNegationInARelativeClauseOfAnotherNounDoesNotReachTheMention() throws {
+    #expect(
+      try polarity(
+        "An effective partnership moves its money away from projects that do not work.",
+        "delivery.efficiency") != .negative)
+    // A relative clause right after the mention is about the mention.
+    #expect(
+      try polarity("Trust, which is not strong, has to be rebuilt.", "success_factor.trust")
+        == .negative)
+  }
+
+  @Test func withoutBeforeANegativeQualifierTurnsItOver() throws {
+    #expect(
+      try polarity(
+        "Partners trust each other and pooled the budget without difficulty.",
+        "success_factor.trust") == .positive)
+  }
 }

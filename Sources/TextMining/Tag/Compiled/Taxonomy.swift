@@ -48,10 +48,11 @@ public final class Taxonomy: Sendable {
   /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
   let longestTokenByteCount: Int
 
-  /// The grammar's auxiliaries and list conjunctions as lower-case UTF-8, for
+  /// The grammar's auxiliaries, list conjunctions and clause openers as lower-case UTF-8, for
   /// `SentenceTokens.isWord(_:oneOf:)`.
   let auxiliaryBytes: [[UInt8]]
   let conjunctionBytes: [[UInt8]]
+  let clauseOpenerBytes: [[UInt8]]
 
   /// The kind of cue of each entry of `contextMatcher`.
   let contextKinds: [ContextRules.Kind?]
@@ -74,6 +75,7 @@ public final class Taxonomy: Sendable {
     self.participation = codebook.participation
     self.auxiliaryBytes = context.grammar.auxiliaries.sorted().map { Array($0.utf8) }
     self.conjunctionBytes = context.grammar.listConjunctions.sorted().map { Array($0.utf8) }
+    self.clauseOpenerBytes = context.grammar.clauseOpeners.sorted().map { Array($0.utf8) }
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (

@@ -45,6 +45,8 @@ struct ContextAnalyzer {
   /// each ("bureaucracy will be reduced and accountability will be increased"): a qualifier
   /// stays within its own.
   let verbClause: [Int]
+  /// Whether each token opens a clause inside the sentence ("that", "which").
+  private let openers: [Bool]
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
@@ -105,6 +107,7 @@ struct ContextAnalyzer {
       verbClause.append(clauseNumber)
     }
     self.verbClause = verbClause
+    self.openers = (0..<tokens.count).map { tokens.isWord($0, oneOf: taxonomy.clauseOpenerBytes) }
     self.conjunct = conjunct
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
@@ -228,6 +231,17 @@ struct ContextAnalyzer {
       && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { commaAfter[$0] }
   }
 
+  /// Whether a cue after a mention stands in a relative clause that describes another noun: in
+  /// "an effective partnership would move its funding from projects that do not work", "do not"
+  /// is about the projects. A clause opener right after the mention ("trust, which is not
+  /// strong") describes the mention itself.
+  private func inRelativeClauseOfAnotherNoun(_ cue: Cue, after mention: Range<Int>) -> Bool {
+    guard cue.tokens.lowerBound > mention.upperBound + 1 else { return false }
+    return (mention.upperBound + 1..<cue.tokens.lowerBound).contains {
+      openers[$0]
+    }
+  }
+
   /// Polarity and hedging of a mention over `tokens`.
   func reading(
     of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false
@@ -281,7 +295,8 @@ struct ContextAnalyzer {
         if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }
       case .negationAfter:
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound,
-          cue.tokens.lowerBound - tokens.upperBound < rules.window
+          cue.tokens.lowerBound - tokens.upperBound < rules.window,
+          !inRelativeClauseOfAnotherNoun(cue, after: tokens)
         {
           negations += 1
         }
@@ -291,7 +306,9 @@ struct ContextAnalyzer {
           ? tokens.lowerBound - cue.tokens.upperBound
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
-        if sameClause, distance < rules.window { negations += 1 }
+        if sameClause, distance < rules.window, !inRelativeClauseOfAnotherNoun(cue, after: tokens) {
+          negations += 1
+        }
       case .hedgingClause:
         if sameClause {
           hedged = true
@@ -313,9 +330,10 @@ struct ContextAnalyzer {
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= rules.qualifierWindow else { continue }
         var judgement: Polarity = cue.kind == .positive ? .positive : .negative
-        // A qualifier negated after the mention turns over: "partners trust each other ...
-        // without difficulty", "relations with no real tension".
-        if cue.tokens.lowerBound >= tokens.upperBound,
+        // A negative qualifier negated after the mention turns over: "partners trust each other
+        // ... without difficulty", "relations with no real tension". (A negated positive one,
+        // "without those good relationships", is most often the start of a counterfactual.)
+        if cue.kind == .negative, cue.tokens.lowerBound >= tokens.upperBound,
           cues.contains(where: {
             ($0.kind == .negationBefore || $0.kind == .negationCounterfactual)
               && $0.tokens.lowerBound >= tokens.upperBound
@@ -330,6 +348,7 @@ struct ContextAnalyzer {
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
           qualifier = (distance, judgement)
         }
+
       case .presence:
         if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] {
           present = true
