@@ -646,9 +646,9 @@ categories:
 # partners, agencies, sectors and businesses taking part in the partnership are
 # representation; residents, citizens, communities and neighbourhoods are community
 # engagement. A participant is one of a side's words, or a mention of one of its codes, in the
-# cue's clause within `window` words of it. Every side found gives its code ("residents,
-# charities and agencies sat in the same room" is both); with none, a cue takes the default
-# code and a weak cue codes nothing ("the work involved two officers").
+# cue's clause within `window` words of it. The nearest participant decides, and two equally
+# near both give their code; with none, a cue takes the default code and a weak cue codes
+# nothing ("the work involved two officers").
 participation:
   window: 8
   default: governance.community_engagement
@@ -1065,16 +1065,16 @@ context:
     # "bureaucracy will be reduced and accountability will be increased", "reduced" says nothing
     # about accountability. Qualifiers stay within their conjunct.
     # (Auxiliaries, list conjunctions and clause openers are compared as written, in lower
-    # case, not folded: list "does", not a folded "doe".)
+    # case and unfolded: list every form, "does" as well as "do".)
     auxiliaries: [will, would, is, are, was, were, has, have, had, can, could, should, must, shall, may, might,
-      do, did]
+      do, does, did]
     # A mention these open after a partnership is the partnership's own, and what happens to it
     # judges the partnership: "the Eastbury Partnership had its reward grant withheld".
     possessives: [its, their]
     # Job titles are posts, not findings: a capitalised cue before a role word ("Community
     # Engagement Officer", "LSP Administrator") or after a role opener and "of" or "for" ("Head
     # of Performance", "Cabinet Member for Community Engagement").
-    role_words: [officer, manager, administrator, co-ordinator, coordinator, director, adviser, advisor,
+    role_words: [officer, manager, administrator, coordinator, director, adviser, advisor,
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
 
@@ -1143,7 +1143,7 @@ partnership_names:
     policing, fire, rescue, jobs, work, training, tourism, arts, sports, play, carers, equality, diversity, digital]
   # Words of headings and agenda items: a name in capitals made only of these is not a name
   # ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP").
-  heading_words: [composition, review, de-commission, decommission, commission, membership, future, role,
+  heading_words: [composition, review, decommission, commission, membership, future, role,
     report, update, minutes, agenda, item, terms, reference, structure, structures, governance, performance,
     annual, draft, final, interim, proposed, proposal, new, revised, refresh, evaluation, the, of, and,
     our, your, about, what, is, a, an, to, for, on, in, with, from, by, board, meeting, members, member,

@@ -185,8 +185,7 @@ public struct TaxonomyTagger: Tagger {
     for match in matches where match.tokens.count == 2 {
       let head = tokens.phraseID(match.tokens.upperBound - 1)
       var index = match.tokens.lowerBound - 1
-      guard index >= 1, taxonomy.context.grammar.listConjunctions.contains(tokens.normalized(index))
-      else { continue }
+      guard index >= 1, tokens.isWord(index, oneOf: taxonomy.conjunctionBytes) else { continue }
       index -= 1
       while index >= 0, !tokens.clauseBreak(index),
         let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]),

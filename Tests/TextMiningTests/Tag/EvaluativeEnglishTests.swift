@@ -94,4 +94,12 @@ import Testing
         "Partners trust each other and pooled the budget without difficulty.",
         "success_factor.trust") == .positive)
   }
+
+  @Test func auxiliariesAreComparedAsWritten() throws {
+    // "does" would fold to "doe" if normalised; the grammar lists it as written.
+    #expect(
+      try polarity(
+        "Bureaucracy does seem weak and accountability does matter.", "governance.accountability")
+        != .negative)
+  }
 }

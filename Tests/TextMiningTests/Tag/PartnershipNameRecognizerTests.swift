@@ -113,6 +113,17 @@ import Testing
     #expect(try names(text) == ["Be Harbury", "Be Harbury"])
   }
 
+  @Test func aPlaceStrategyBoardThatTheTextCallsTheLSP() throws {
+    #expect(
+      try names(
+        "Notes\n\nThe Harbury Strategy Board is the local strategic partnership for the city. The Harbury Strategy Board met."
+      ).allSatisfy { $0 == "Harbury Strategy Board" })
+    #expect(
+      try names(
+        "Notes\n\nHarbury Strategy Board, the city's LSP, met in May."
+      ) == ["Harbury Strategy Board"])
+  }
+
   @Test func aPlaceCommunityPartnershipThatTheTextCallsTheLSP() throws {
     #expect(
       try names(

@@ -213,7 +213,16 @@ extension Codebook {
             "role_words", "role_openers", "auxiliaries", "possessives",
           ], what: "'grammar'")
         {
-          let words = try parseWords(list, what: "grammar '\(name)'")
+          // Auxiliaries, list conjunctions and clause openers are compared as written (lower
+          // case, unfolded), the other lists after normalisation.
+          let asWritten = ["auxiliaries", "list_conjunctions", "clause_openers"].contains(name)
+          let words =
+            asWritten
+            ? Set(
+              try list.sequence(what: "grammar '\(name)'").map { item throws(ConfigurationError) in
+                try item.nonEmptyString(what: "a word of grammar '\(name)'").lowercased()
+              })
+            : try parseWords(list, what: "grammar '\(name)'")
           switch name {
           case "coordinators": rules.grammar.coordinators = words
           case "determiners": rules.grammar.determiners = words
@@ -238,7 +247,6 @@ extension Codebook {
           {
             let words = try parsePhrases(list, what: "evaluative_vocabulary \(polarity) '\(name)'")
             rules.cues[kind, default: []] += words
-            rules.vocabularyClasses[kind, default: []].append((name, words.map(\.text)))
           }
         }
       case "window": rules.window = try value.positiveInt(what: "'window'")

@@ -51,9 +51,6 @@ public struct ContextRules: Sendable {
 
     public init() {}
   }
-  /// The classes of the evaluative vocabulary (`context.evaluative_vocabulary`), by the
-  /// qualifier kind they feed: each class's name and words, for explanations and docs.
-  public var vocabularyClasses: [Kind: [(name: String, words: [String])]] = [:]
 
   /// The kinds of cue. Each is written in the taxonomy file as `context.<group>.<key>`
   /// (`context.terminators` for terminators).

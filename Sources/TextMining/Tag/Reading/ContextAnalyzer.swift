@@ -180,7 +180,7 @@ struct ContextAnalyzer {
       return distance < limit && clause[start] == mentionClause
         && !(end - 1..<start).contains {
           commaAfter[$0]
-            || (rules.grammar.clauseOpeners.contains(sentence.normalized($0)) && $0 >= end)
+            || (openers[$0] && $0 >= end)
         }
         && !others.contains { other in
           (other.lowerBound >= end && other.lowerBound < start && !owned.contains(other))
