@@ -28,7 +28,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
         message: "pattern '\(pattern)' is absolute; patterns are relative to a source folder")
     }
     try Self.checkBrackets(scalars, pattern: pattern)
-    let expanded = try Self.expandBraces(scalars, offset: 0, pattern: pattern)
+    var budget = Self.maxAlternatives
+    let expanded = try Self.expandBraces(
+      scalars, offset: 0, pattern: pattern, budget: &budget)
     var alternatives: [[[Unicode.Scalar]]] = []
     for alternative in expanded {
       let segments = alternative.split(separator: "/", omittingEmptySubsequences: true).map(
@@ -156,12 +158,26 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Expands the first `{a,b}` group (recursively), keeping nesting right.
-  private static func expandBraces(_ scalars: [Unicode.Scalar], offset: Int, pattern: String)
+  /// The most alternatives a pattern's braces may expand to: each group multiplies them, so a
+  /// hostile pattern of a few dozen groups would otherwise take all memory and time.
+  static let maxAlternatives = 1024
+
+  private static func expandBraces(
+    _ scalars: [Unicode.Scalar], offset: Int, pattern: String, budget: inout Int
+  )
     throws(SyntaxError) -> [[Unicode.Scalar]]
   {
     guard let open = scalars.firstIndex(of: "{") else {
       if let close = scalars.firstIndex(of: "}") {
         throw SyntaxError(offset: offset + close, message: "unmatched '}' in pattern '\(pattern)'")
+      }
+      budget -= 1
+      guard budget >= 0 else {
+        throw SyntaxError(
+          offset: offset,
+          message:
+            "the braces of pattern '\(pattern)' expand to more than \(maxAlternatives) alternatives"
+        )
       }
       return [scalars]
     }
@@ -188,7 +204,8 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     var results: [[Unicode.Scalar]] = []
     for index in 0..<(bounds.count - 1) {
       let option = Array(scalars[(bounds[index] + 1)..<bounds[index + 1]])
-      results += try expandBraces(prefix + option + suffix, offset: offset, pattern: pattern)
+      results += try expandBraces(
+        prefix + option + suffix, offset: offset, pattern: pattern, budget: &budget)
     }
     return results
   }

@@ -33,4 +33,13 @@ import Testing
       try GlobPattern("**/[abc")
     }
   }
+
+  /// Found by the config fuzzer: each brace group multiplies the alternatives, so a few dozen
+  /// groups took minutes and gigabytes. Now refused when the pipeline loads.
+  @Test func bracesThatExpandPastTheLimitAreRefused() throws {
+    let pattern = String(repeating: "{a,b}", count: 24) + "/*.html"
+    let error = #expect(throws: GlobPattern.SyntaxError.self) { try GlobPattern(pattern) }
+    #expect(error?.message.contains("expand to more than 1024 alternatives") == true)
+    #expect(try GlobPattern(String(repeating: "{a,b}", count: 10)).matches("abababaaaa"))
+  }
 }
