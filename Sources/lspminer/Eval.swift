@@ -68,40 +68,32 @@ extension LSPMinerCommand {
         print(evaluation.table, terminator: "")
       }
       if showErrors { print(evaluation.mistakeList, terminator: "") }
+      // Each floor or ceiling given: (figure, limit, whether the limit is a maximum, message).
+      let checks: [(value: Double, limit: Double?, isMaximum: Bool, what: String)] = [
+        (evaluation.micro.f1, minF1, false, "micro F1 %.4f is below --min-f1 %.4f"),
+        (
+          evaluation.polarityAccuracy, minPolarity, false,
+          "polarity accuracy %.4f is below --min-polarity %.4f"
+        ),
+        (
+          evaluation.polarityRecall(.negative), minNegativeRecall, false,
+          "negative recall %.4f is below --min-negative-recall %.4f"
+        ),
+        (
+          evaluation.attributionAccuracy, minAttribution, false,
+          "partnership attribution %.4f is below --min-attribution %.4f"
+        ),
+        (
+          evaluation.unsegmentedShare, maxUnsegmented, true,
+          "%.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f"
+        ),
+      ]
       var failed = false
-      if let minF1, evaluation.micro.f1 < minF1 {
-        printError(
-          String(
-            format: "lspminer: micro F1 %.4f is below --min-f1 %.4f", evaluation.micro.f1, minF1))
-        failed = true
-      }
-      if let minPolarity, evaluation.polarityAccuracy < minPolarity {
-        printError(
-          String(
-            format: "lspminer: polarity accuracy %.4f is below --min-polarity %.4f",
-            evaluation.polarityAccuracy, minPolarity))
-        failed = true
-      }
-      if let minNegativeRecall, evaluation.polarityRecall(.negative) < minNegativeRecall {
-        printError(
-          String(
-            format: "lspminer: negative recall %.4f is below --min-negative-recall %.4f",
-            evaluation.polarityRecall(.negative), minNegativeRecall))
-        failed = true
-      }
-      if let minAttribution, evaluation.attributionAccuracy < minAttribution {
-        printError(
-          String(
-            format: "lspminer: partnership attribution %.4f is below --min-attribution %.4f",
-            evaluation.attributionAccuracy, minAttribution))
-        failed = true
-      }
-      if let maxUnsegmented, evaluation.unsegmentedShare > maxUnsegmented {
-        printError(
-          String(
-            format:
-              "lspminer: %.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f",
-            evaluation.unsegmentedShare, maxUnsegmented))
+      for check in checks {
+        guard let limit = check.limit,
+          check.isMaximum ? check.value > limit : check.value < limit
+        else { continue }
+        printError("lspminer: " + String(format: check.what, check.value, limit))
         failed = true
       }
       if failed { throw ExitCode.failure }

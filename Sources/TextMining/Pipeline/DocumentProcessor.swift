@@ -52,8 +52,7 @@ public struct DocumentProcessor: Sendable {
       pipelineName: definition.name,
       limits: definition.limits)
     if !definition.sourcePartnerships.isEmpty {
-      let mapping = definition.sourcePartnerships
-      processor.subject = { source in mapping.first { $0.pattern.matches(source) }?.partnership }
+      processor.subject = { [definition] in definition.partnership(forSource: $0) }
     }
     return processor
   }

@@ -158,18 +158,22 @@ public struct TaxonomyTagger: Tagger {
       && grammar.roleOpeners.contains(tokens.normalized(before - 2))
   }
 
-  /// Whether a sentence's last character, past closing quotes and brackets, is a question mark.
+  /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
+  /// question mark: "Has the partnership made a difference?", "... a difference?”".
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {
     var index = range.upperBound - 1
     while index >= range.lowerBound {
-      let byte = bytes[index]
-      // Spaces, ASCII quotes and brackets, and the last byte of a curly quote (U+2019, U+201D).
-      if [0x20, 0x0A, 0x0D, 0x09, 0x22, 0x27, 0x29, 0x5D, 0x99, 0x9D, 0x80, 0xE2].contains(byte) {
-        index -= 1
-        continue
+      switch bytes[index] {
+      case UInt8(ascii: "?"): return true
+      case 0x20, 0x09, 0x0A, 0x0D, 0x22, 0x27, 0x29, 0x5D: index -= 1
+      // A closing curly quote, U+2019 or U+201D: E2 80 99 or E2 80 9D.
+      case 0x99,
+        0x9D
+      where index - 2 >= range.lowerBound && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2:
+        index -= 3
+      default: return false
       }
-      return byte == UInt8(ascii: "?")
     }
     return false
   }

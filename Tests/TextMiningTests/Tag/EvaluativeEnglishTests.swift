@@ -102,4 +102,15 @@ import Testing
         "Bureaucracy does seem weak and accountability does matter.", "governance.accountability")
         != .negative)
   }
+
+  @Test(arguments: [
+    "Have outcomes on the estates improved?",
+    "Members asked: “Have outcomes on the estates improved?”",
+  ])
+  func aQuestionAsksAndDoesNotJudge(sentence: String) throws {
+    #expect(try polarity(sentence, "delivery.outcomes") == .neutral)
+    #expect(
+      try polarity(
+        "Outcomes on the estates have improved.", "delivery.outcomes") == .positive)
+  }
 }
