@@ -27,7 +27,7 @@ let package = Package(
       dependencies: ["CLibXML2"],
       linkerSettings: [
         .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
-        .linkedLibrary("archive"),
+        .linkedLibrary("archive"), .linkedLibrary("z"),
       ]
     ),
     .target(

@@ -3,7 +3,7 @@ import Foundation
 import TextMining
 
 /// What `lspminer run` does when it is stopped with SIGTERM (systemd, `kill`) or SIGINT
-/// (Ctrl-C): it removes the archive spool and the temporary files being written, then dies of
+/// (Ctrl-C): it removes the temporary files being written, then dies of
 /// the same signal, so its parent sees how it ended. Outputs already renamed into place stay;
 /// the next run carries on from them.
 enum StopSignals {

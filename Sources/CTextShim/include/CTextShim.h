@@ -200,13 +200,15 @@ typedef struct tm_archive tm_archive;
 /// into `error` (always NUL-terminated).
 tm_archive *_Nullable tm_archive_open(int descriptor, char *error, size_t error_size);
 
-/// Opens a file as one decompressed stream (gzip, bzip2, xz, ... or none): a single entry
-/// whose data is the whole content. Used for formats we parse ourselves (WARC).
-tm_archive *_Nullable tm_archive_open_stream(int descriptor, char *error, size_t error_size);
+/// Opens an archive held in memory (a member of another archive). The bytes are copied, so the
+/// caller's buffer need not outlive the call. Returns NULL on failure, with the reason in `error`.
+tm_archive *_Nullable tm_archive_open_memory(const uint8_t *data, size_t size, char *error, size_t error_size);
 
-/// Moves to the next entry. Returns 1 and sets `name` (valid until the next call), `size`
-/// (-1 when the header does not say) and `is_file` (0 for folders, links, devices) when there
-/// is one; 0 at the end; -1 on error (see tm_archive_error).
+/// Moves to the next entry. Returns 1 and sets `name` (the name's bytes as the archive stores
+/// them, after libarchive's conversion to UTF-8 where the format says what the charset is; valid
+/// until the next call; NULL when the name cannot be read), `size` (-1 when the header does not
+/// say) and `is_file` (0 for folders, links, devices) when there is one; 0 at the end; -1 on
+/// error (see tm_archive_error). Names are read in a UTF-8 locale whatever the process's locale.
 int tm_archive_next(tm_archive *archive, const char *_Nullable *_Nonnull name, int64_t *size, int *is_file);
 
 /// Reads up to `capacity` bytes of the current entry's data. Returns the count, 0 at the end of
@@ -222,6 +224,25 @@ const char *tm_archive_format_name(tm_archive *archive);
 
 /// Closes the archive and frees it.
 void tm_archive_close(tm_archive *_Nullable archive);
+
+/// A zlib inflater for one compressed stream at a time: gzip members (`window_bits` 31), zlib
+/// streams (15) or raw deflate (-15), as `inflateInit2` takes them.
+typedef struct tm_inflate tm_inflate;
+
+/// A new inflater, or NULL when zlib cannot make one.
+tm_inflate *_Nullable tm_inflate_new(int window_bits);
+
+/// Inflates from `input` into `output`. Sets `consumed` and `produced`. Returns 1 when the
+/// stream (a gzip member) ended within the input consumed, 0 when it needs more input or
+/// output room, -1 when the data is not a valid stream.
+int tm_inflate_step(tm_inflate *inflater, const uint8_t *_Nullable input, size_t input_size,
+                    size_t *consumed, uint8_t *output, size_t output_size, size_t *produced);
+
+/// Makes the inflater ready for a new stream.
+void tm_inflate_reset(tm_inflate *inflater);
+
+/// Frees the inflater.
+void tm_inflate_free(tm_inflate *_Nullable inflater);
 
 #ifdef __cplusplus
 }

@@ -81,12 +81,12 @@ public enum FuzzHarness {
   }
 
   /// Archive expansion: the input, less its first byte (which picks the format by its index in
-  /// `ArchiveExpander.archiveSuffixes`),
-  /// is written to a file and expanded with small limits. Every member must land in the spool
-  /// folder, within the member limit, under a name that starts with the archive's.
+  /// `ArchiveWalker.archiveSuffixes`), is written to a file and walked with small limits, nested
+  /// archives included. Every member must be within the member limit, the walk within the
+  /// archive limit (plus one read's worth), and every name must start with the archive's.
   public static func expandArchive(_ input: [UInt8]) {
     guard let selector = input.first else { return }
-    let suffixes = ArchiveExpander.archiveSuffixes
+    let suffixes = ArchiveWalker.archiveSuffixes
     let suffix = suffixes[Int(selector) % suffixes.count]
     let folder = NSTemporaryDirectory() + "lspminer-fuzz-archive-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -94,24 +94,25 @@ public enum FuzzHarness {
     guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else {
       return
     }
-    let spool = folder + "/spool"
-    defer { try? FileManager.default.removeItem(atPath: spool) }
     let limit = 1 << 20
-    let expander = ArchiveExpander(
-      maxMemberBytes: limit, maxArchiveBytes: 4 << 20, spoolFolder: spool)
-    let (members, _) = expander.expand(
-      SourceFile(source: "input" + suffix, path: path), prefix: "0"
-    ) { _ in true }
-    for member in members {
-      precondition(
-        member.path.hasPrefix(spool + "/"), "a member was written outside the spool folder")
-      precondition(
-        member.source.hasPrefix("input" + suffix + "!"), "a member is not named after its archive")
-      var info = stat()
-      precondition(
-        stat(member.path, &info) == 0 && Int(info.st_size) <= limit,
-        "a member is missing or over its limit")
+    let limits = ArchiveLimits(
+      maxMemberBytes: limit, maxArchiveBytes: 4 << 20, maxMembers: 10_000, maxDepth: 3)
+    let walker = ArchiveWalker(
+      archive: SourceFile(source: "input" + suffix, path: path), limits: limits,
+      filter: .everything)
+    for item in walker {
+      switch item {
+      case .member(let member):
+        precondition(
+          member.source.hasPrefix("input" + suffix + "!/"),
+          "a member is not named after its archive")
+        precondition(member.bytes.count <= limit, "a member is over its limit")
+      case .failure(let failure):
+        precondition(
+          failure.source.hasPrefix("input" + suffix), "a failure is not named after the archive")
+      }
     }
+    precondition(walker.expandedBytes <= (4 << 20) + (1 << 20), "the walk ran past its limit")
   }
 
   /// The project's taxonomy, for the tagging target: `LSPMINER_TAXONOMY`, else

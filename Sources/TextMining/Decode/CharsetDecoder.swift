@@ -1,4 +1,6 @@
-/// Decodes bytes with ICU converters: BOM first, then an HTML page's declared charset, then
+/// Decodes bytes with ICU converters: BOM first, then the charset the transport declared (an
+/// HTTP `Content-Type`, which the HTML standard puts above the page's own), then an HTML page's
+/// declared charset, then
 /// UTF-8, then ICU's charset detector (for charsets outside the Latin-1 family), then
 /// windows-1252. Bytes that are mostly UTF-8 with a few stray windows-1252 bytes decode as both
 /// ("UTF-8+windows-1252").
@@ -21,8 +23,8 @@ public struct CharsetDecoder: TextDecoder {
     self.prescanByteCount = prescanByteCount
   }
 
-  public func decode(_ bytes: [UInt8], format: DocumentFormat) throws(DecodingError)
-    -> DecodedDocument
+  public func decode(_ bytes: [UInt8], format: DocumentFormat, declaredCharset: String?)
+    throws(DecodingError) -> DecodedDocument
   {
     guard !bytes.isEmpty else { throw .empty }
     if let (bom, charset) = Self.byteOrderMark(of: bytes) {
@@ -40,6 +42,21 @@ public struct CharsetDecoder: TextDecoder {
         text, format: format, encoding: charset, declared: "\(charset) byte order mark")
     }
     if let kind = BinarySniffer.binaryKind(of: bytes) { throw .binary(kind: kind) }
+    // The transport's charset: used when the bytes are valid in it; else the page is read as
+    // if nothing were declared (servers often send a default that is wrong for the page).
+    if let label = declaredCharset, !label.isEmpty {
+      let charset = Self.transportConverterName(forLabel: label)
+      let noted = "\(label) (HTTP)"
+      if charset == "UTF-8" {
+        if let text = String(validating: bytes, as: UTF8.self) {
+          return try finish(text, format: format, encoding: "UTF-8", declared: noted)
+        }
+      } else if let text = try? Self.convert(bytes[...], charset: charset),
+        !text.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) })
+      {
+        return try finish(text, format: format, encoding: charset, declared: noted)
+      }
+    }
     var bytes = bytes
     if bytes.prefix(8192).contains(0) {
       if let charset = BinarySniffer.unmarkedUTF16(bytes),
@@ -208,6 +225,16 @@ public struct CharsetDecoder: TextDecoder {
     return nil
   }
 
+  /// The ICU converter for a label the transport declared: as for a page's label, except that
+  /// UTF-16 means UTF-16 (little-endian unless said otherwise), as the HTML standard reads it.
+  static func transportConverterName(forLabel label: String) -> String {
+    switch label.lowercased() {
+    case "utf-16", "utf-16le", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2": "UTF-16LE"
+    case "utf-16be", "unicodefffe": "UTF-16BE"
+    default: converterName(forLabel: label)
+    }
+  }
+
   /// The ICU converter for a declared label, after the HTML standard's label rules.
   static func converterName(forLabel label: String) -> String {
     let key = label.lowercased()
@@ -222,7 +249,7 @@ public struct CharsetDecoder: TextDecoder {
     }
   }
 
-  private static func convert(_ bytes: ArraySlice<UInt8>, charset: String) throws(ICU
+  static func convert(_ bytes: ArraySlice<UInt8>, charset: String) throws(ICU
     .ConversionFailure) -> String
   {
     let result = bytes.withUnsafeBytes { ICU.string(from: $0, charset: charset) }

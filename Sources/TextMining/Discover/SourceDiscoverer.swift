@@ -37,13 +37,16 @@ public struct SourceDiscoverer: Sendable {
     public var files: [SourceFile] = []
     /// Entries that match (or may hold files that match) but cannot be used, in source order.
     public var failures: [DocumentFailure] = []
-    /// Source-path prefixes of folders that could not be listed ("" for a whole single root):
-    /// what an earlier run found below them is not known to be gone.
+    /// Source-path prefixes of folders (and sources of archives) that could not be listed (""
+    /// for a whole single root): what an earlier run found below them is not known to be gone.
     public var unlistedFolders: [String] = []
 
-    /// Whether a source is, or lies in, an entry that could not be listed this time.
+    /// Whether a source is, or lies in, an entry (a folder or an archive) that could not be
+    /// listed this time.
     public func isUnlisted(_ source: String) -> Bool {
-      unlistedFolders.contains { $0.isEmpty || source == $0 || source.hasPrefix($0 + "/") }
+      unlistedFolders.contains {
+        $0.isEmpty || source == $0 || source.hasPrefix($0 + "/") || source.hasPrefix($0 + "!/")
+      }
     }
   }
 
@@ -55,7 +58,7 @@ public struct SourceDiscoverer: Sendable {
   public var exclude: [GlobPattern]
   /// Folders never walked into (absolute or relative to the working directory).
   public var skippedFolders: [String]
-  /// List archives (`ArchiveExpander.isArchive`) whatever the include patterns say; their
+  /// List archives (`ArchiveWalker.isArchive`) whatever the include patterns say; their
   /// members are matched against the patterns instead. Exclude patterns still apply.
   public var findsArchives = true
   /// Follow symbolic links that lead outside the sources folder (`discover:
@@ -271,7 +274,7 @@ private struct Walk {
         SourceFile(source: source(relativePath), path: realPath, identity: FileIdentity(info))
       }
       if discoverer.isIncluded(relativePath)
-        || (discoverer.findsArchives && ArchiveExpander.isArchive(name)
+        || (discoverer.findsArchives && ArchiveWalker.isArchive(name)
           && !discoverer.isExcluded(relativePath))
       {
         found.files.append(file())

@@ -1,13 +1,21 @@
 import Foundation
 
-/// Reads the records of a web archive (WARC 1.0/1.1), whole-file or per-record gzip, one at a
-/// time with bounded memory. libarchive decompresses; the record format is parsed here, because
-/// libarchive's own WARC reader keeps only the target URI's path, not its scheme and host.
+/// Reads the records of a web archive (WARC 1.0/1.1) from a byte stream (a file, memory, or
+/// gzip members: `GzipMemberStream`), one at a time with bounded memory. The record format is
+/// parsed here, because libarchive's own WARC reader keeps only the target URI's path, not its
+/// scheme and host.
+///
+/// Damage between records does not end the archive: bytes where a record should start are
+/// skipped to the next line that starts one (`WARC/1.`), and the skip is noted.
 struct WARCReader {
   /// One record's headers and, when it was within the limit, its content.
   struct Record {
     var type: String
     var targetURI: String
+    /// The record's `WARC-Date` as written ("" when absent).
+    var date: String
+    /// The record's own `Content-Type` (for a resource record, the resource's type).
+    var contentType: String
     /// Nil when the content was longer than the limit (it was skipped, not read).
     var content: [UInt8]?
     var contentLength: Int
@@ -24,55 +32,47 @@ struct WARCReader {
     }
   }
 
-  private let archive: LibArchive
+  private let stream: any ByteStream
   private var buffer: [UInt8] = []
   private var position = 0
+  /// The stream offset of `buffer[0]`.
+  private var bufferOffset = 0
   private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
   private var atEnd = false
   /// Content bytes seen so far, read or skipped: what the archive has expanded to.
   private(set) var expandedBytes = 0
+  /// Damage skipped since the last call to `takeNotices()`.
+  private var notices: [String] = []
 
-  /// Reads from a descriptor the caller opened and checked, and closes after `close()`.
-  init(descriptor: Int32) throws(ReadError) {
-    let opened: LibArchive
-    do {
-      opened = try LibArchive(descriptor: descriptor, mode: .stream)
-    } catch {
-      throw .unreadable(error.reason)
-    }
-    let first: LibArchive.Entry?
-    do {
-      first = try opened.next()
-    } catch {
-      first = nil
-    }
-    guard first != nil else {
-      let reason = opened.lastError
-      opened.close()
-      throw .unreadable(reason.isEmpty ? "empty file" : reason)
-    }
-    archive = opened
+  /// Reads records from a stream.
+  init(stream: any ByteStream) {
+    self.stream = stream
   }
 
-  func close() { archive.close() }
+  /// What was skipped as damaged since the last call (the stream's notices and the reader's).
+  mutating func takeNotices() -> [String] {
+    defer { notices.removeAll() }
+    return stream.takeNotices() + notices
+  }
 
   /// Makes at least `count` unread bytes available, unless the stream ends first.
   private mutating func fill(_ count: Int) throws(ReadError) {
     while buffer.count - position < count, !atEnd {
       if position > 0 {
         buffer.removeFirst(position)
+        bufferOffset += position
         position = 0
       }
       let read: Int
       do {
-        read = try archive.read(into: &chunk)
+        read = try stream.read(into: &chunk)
       } catch {
         throw .unreadable(error.reason)
       }
       if read == 0 {
         atEnd = true
       } else {
-        buffer.append(contentsOf: chunk[0..<Int(read)])
+        buffer.append(contentsOf: chunk[0..<read])
       }
     }
   }
@@ -93,29 +93,46 @@ struct WARCReader {
         position = buffer.count
         return text
       }
-      guard buffer.count - position < 64 * 1024 else {
-        throw .malformed("a header line longer than 64 KB")
+      if buffer.count - position >= 64 * 1024 {
+        // No line end in 64 KB: not a header line. Hand back what is held as one line.
+        let text = String(decoding: buffer[position..<(position + 64)], as: UTF8.self)
+        position = buffer.count
+        return text
       }
       try fill(buffer.count - position + 1)
     }
   }
 
+  private var offset: Int { bufferOffset + position }
+
   /// The next record, or nil at the end. Content longer than `limit` is skipped, not held.
   mutating func next(limit: Int) throws(ReadError) -> Record? {
-    // Skip blank lines between records.
+    // Skip blank lines between records, and anything else up to the next record, noted.
+    var skippedFrom: Int?
     var version: String?
-    while let text = try line() {
-      if !text.isEmpty {
+    var versionStart = 0
+    while true {
+      let lineStart = offset
+      guard let text = try line() else { break }
+      if text.hasPrefix("WARC/1.") || (skippedFrom == nil && text.hasPrefix("WARC/")) {
         version = text
+        versionStart = lineStart
         break
       }
+      if !text.isEmpty, skippedFrom == nil { skippedFrom = lineStart }
     }
-    guard let version else { return nil }
-    guard version.hasPrefix("WARC/") else {
-      throw .malformed("expected a WARC/1.x record, found '\(version.prefix(40))'")
+    if let skippedFrom {
+      notices.append(
+        version == nil
+          ? "trailing data not read: \(offset - skippedFrom) bytes from byte \(skippedFrom) of the uncompressed archive are not a WARC record"
+          : "\(versionStart - skippedFrom) bytes from byte \(skippedFrom) of the uncompressed archive are not a WARC record; reading resumed at the next record (byte \(versionStart))"
+      )
     }
+    guard version != nil else { return nil }
     var type = ""
     var uri = ""
+    var date = ""
+    var contentType = ""
     var length: Int?
     while let text = try line(), !text.isEmpty {
       guard let colon = text.firstIndex(of: ":") else { continue }
@@ -124,12 +141,17 @@ struct WARCReader {
       switch key {
       case "warc-type": type = value.lowercased()
       case "warc-target-uri": uri = value.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+      case "warc-date": date = value
+      case "content-type": contentType = value
       case "content-length": length = Int(value)
       default: break
       }
     }
     guard let length, length >= 0 else { throw .malformed("a record without a Content-Length") }
     expandedBytes = expandedBytes.saturatingAdd(length)
+    var record = Record(
+      type: type, targetURI: uri, date: date, contentType: contentType, content: nil,
+      contentLength: length)
     if length > limit {
       var left = length
       while left > 0 {
@@ -139,14 +161,14 @@ struct WARCReader {
         position += available
         left -= available
       }
-      return Record(type: type, targetURI: uri, content: nil, contentLength: length)
+      return record
     }
     try fill(length)
     guard buffer.count - position >= length else {
       throw .malformed("the archive ends inside a record")
     }
-    let content = Array(buffer[position..<(position + length)])
+    record.content = Array(buffer[position..<(position + length)])
     position += length
-    return Record(type: type, targetURI: uri, content: content, contentLength: length)
+    return record
   }
 }

@@ -71,8 +71,7 @@ private final class StreamingFile {
     let directory = (target as NSString).deletingLastPathComponent
     let name = (target as NSString).lastPathComponent
     temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-stream"
-    descriptor = try AtomicFile.createExclusively(temporary, reportingAs: target)
-    TemporaryFiles.shared.add(temporary)
+    descriptor = try AtomicFile.createTemporary(temporary, reportingAs: target)
     buffer.reserveCapacity(1 << 16)
   }
 

@@ -78,6 +78,12 @@ public struct JSONObjectWriter: Sendable {
     bytes.append(contentsOf: (value ? "true" : "false").utf8)
   }
 
+  /// Writes a member whose value is JSON the caller made (an array, say).
+  mutating func write(_ name: String, json: [UInt8]) {
+    key(name)
+    bytes.append(contentsOf: json)
+  }
+
   /// Writes a nested object member.
   public mutating func write(_ name: String, object: JSONObjectWriter) {
     key(name)

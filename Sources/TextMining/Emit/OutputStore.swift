@@ -27,8 +27,9 @@ public struct OutputStore: Sendable {
   /// The extracted-text file of a document.
   public func textPath(docID: String) -> String { "\(textFolder)/\(docID).txt" }
 
-  /// Where archive members are expanded during a run (removed when it ends).
-  public var spoolFolder: String { folder + "/.spool" }
+  /// Where lspminer 0.7 and earlier expanded archive members during a run; removed if a run
+  /// of theirs was killed and left it (archives are now read in memory).
+  var oldSpoolFolder: String { folder + "/.spool" }
   /// Where run summaries go.
   public var runsFolder: String { folder + "/runs" }
 
@@ -40,6 +41,7 @@ public struct OutputStore: Sendable {
   /// - Throws: `OutputError` with the system's reason when a folder cannot be made or is not a
   ///   folder.
   public func prepare() throws(OutputError) {
+    try? FileManager.default.removeItem(atPath: oldSpoolFolder)
     for path in [folder, evidenceFolder, textFolder, runsFolder] {
       try Self.makeFolder(path, followingLink: path == folder)
       for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

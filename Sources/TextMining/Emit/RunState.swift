@@ -31,6 +31,8 @@ struct RunState {
     /// Every source `documents.jsonl` lists, whatever made it: what a run that finds fewer
     /// sources would remove.
     var sources: [String] = []
+    /// What the earlier run recorded of each archive, by source; empty unless trusted.
+    var archives: [String: ArchiveRecord] = [:]
   }
 
   /// Reads the last run's `state.json` and `documents.jsonl`.
@@ -39,14 +41,17 @@ struct RunState {
       return Earlier()
     }
     var trusted = false
+    var earlier = Earlier()
     if let data = FileManager.default.contents(atPath: store.statePath),
       let state = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       state["versions"] as? String == versions,
       state["documents_sha256"] as? String == ContentHash.hex(of: lines)
     {
       trusted = true
+      for object in state["archives"] as? [[String: Any]] ?? [] {
+        if let record = archiveRecord(object) { earlier.archives[record.source] = record }
+      }
     }
-    var earlier = Earlier()
     for line in lines.split(separator: UInt8(ascii: "\n")) {
       guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
         let source = object["source"] as? String
@@ -81,14 +86,65 @@ struct RunState {
       && OutputStore.holds(store.textPath(docID: docID), written.text)
   }
 
-  /// Records the versions that made the outputs now in place, and the `documents.jsonl` they
-  /// are listed in.
-  static func save(versions: String, documents: AtomicFile.Written, in store: OutputStore)
-    throws(OutputError)
-  {
+  /// Records the versions that made the outputs now in place, the `documents.jsonl` they are
+  /// listed in, and what each archive held (in source order).
+  static func save(
+    versions: String, documents: AtomicFile.Written, archives: [ArchiveRecord],
+    in store: OutputStore
+  ) throws(OutputError) {
     var object = JSONObjectWriter()
     object.write("versions", versions)
     object.write("documents_sha256", documents.sha256)
+    if !archives.isEmpty {
+      let array = archives.map(archiveObject)
+      let json =
+        (try? JSONSerialization.data(
+          withJSONObject: array, options: [.sortedKeys, .withoutEscapingSlashes]))
+        ?? Data("[]".utf8)
+      object.write("archives", json: Array(json))
+    }
     try AtomicFile.write(object.lineBytes, to: store.statePath, durable: true)
+  }
+
+  private static func archiveObject(_ record: ArchiveRecord) -> [String: Any] {
+    [
+      "source": record.source, "bytes": record.byteCount, "modified": record.modified,
+      "sha256": record.sha256, "expanded_bytes": record.expandedBytes,
+      "members": record.members.map { [$0.source, $0.docID, $0.byteCount] as [Any] },
+      "failures": record.failures.map { failure in
+        [
+          "source": failure.source, "stage": failure.stage.rawValue, "error": failure.reason,
+          "unreadable": failure.isUnreadable,
+        ] as [String: Any]
+      },
+    ]
+  }
+
+  private static func archiveRecord(_ object: [String: Any]) -> ArchiveRecord? {
+    guard let source = object["source"] as? String, let byteCount = object["bytes"] as? Int,
+      let modified = object["modified"] as? String, let sha256 = object["sha256"] as? String,
+      let expanded = object["expanded_bytes"] as? Int,
+      let members = object["members"] as? [[Any]],
+      let failures = object["failures"] as? [[String: Any]]
+    else { return nil }
+    var record = ArchiveRecord(
+      source: source, byteCount: byteCount, modified: modified, sha256: sha256,
+      expandedBytes: expanded, members: [], failures: [])
+    for member in members {
+      guard member.count == 3, let memberSource = member[0] as? String,
+        let docID = member[1] as? String, let bytes = member[2] as? Int
+      else { return nil }
+      record.members.append(.init(source: memberSource, docID: docID, byteCount: bytes))
+    }
+    for object in failures {
+      guard let failureSource = object["source"] as? String,
+        let stage = (object["stage"] as? String).flatMap(DocumentFailure.Stage.init(rawValue:)),
+        let reason = object["error"] as? String
+      else { return nil }
+      var failure = DocumentFailure(source: failureSource, stage: stage, reason: reason)
+      failure.isUnreadable = object["unreadable"] as? Bool ?? false
+      record.failures.append(failure)
+    }
+    return record
   }
 }

@@ -17,25 +17,47 @@ public struct GoldEvaluator: Sendable {
   /// such as its file name. Documents that cannot be found or processed count as missing: their
   /// gold triples are misses.
   public func evaluate(_ gold: GoldStandard) -> Evaluation {
-    // Discovered as a run discovers, archives included (their members spooled to a folder of
-    // the evaluator's own).
-    let spool = ArchiveSpool(
-      folder: NSTemporaryDirectory()
-        + "lspminer-eval-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-    defer { spool.remove() }
-    let files = definition.listSources(spool: spool).files
+    // Discovered as a run discovers, archives included (members a gold document may name are
+    // kept in memory as the archives are walked).
+    let discoverer = definition.makeDiscoverer()
+    let files = discoverer.discover().files
+    let filter = definition.memberFilter(discoverer)
+    let names = gold.documents
+    func isNamed(_ source: String) -> Bool {
+      names.contains { source == $0 || source.hasSuffix("/" + $0) }
+    }
+    var members: [ArchiveMember] = []
+    for archive in files where ArchiveWalker.isArchive(archive.source) {
+      let walker = ArchiveWalker(
+        archive: archive, limits: definition.limits.archiveLimits, filter: filter)
+      for case .member(let member) in walker where isNamed(member.source) {
+        members.append(member)
+      }
+    }
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
+    /// A gold document's source, bytes and what its container declared.
+    func document(_ doc: String) -> (file: SourceFile, bytes: [UInt8], declared: DeclaredContent)? {
+      for matches in [{ (source: String) in source == doc }, { $0.hasSuffix("/" + doc) }] {
+        if let file = files.first(where: { matches($0.source) }),
+          !ArchiveWalker.isArchive(file.source)
+        {
+          return (try? reader.read(file)).map { (file, $0, .none) }
+        }
+        if let member = members.first(where: { matches($0.source) }) {
+          return (SourceFile(source: member.source, path: ""), member.bytes, member.declared)
+        }
+      }
+      return nil
+    }
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
     var sentenceKeys: [String: Set<String>] = [:]
     var missing: [String] = []
     for doc in gold.documents {
-      guard
-        let file = files.first(where: { $0.source == doc })
-          ?? files.first(where: { $0.source.hasSuffix("/" + doc) }),
-        let bytes = try? reader.read(file),
+      guard let (file, bytes, declared) = document(doc),
         case .success(let result) = processor.process(
           bytes, source: file.source, docID: ContentHash.hex(of: bytes),
-          format: DocumentFormat.guess(for: file, bytes: bytes))
+          format: DocumentFormat.guess(for: file, bytes: bytes, declared: declared),
+          declared: declared)
       else {
         missing.append(doc)
         continue

@@ -10,6 +10,15 @@ public struct ProcessingLimits: Sendable, Equatable {
   public var maxFileBytes = 50_000_000
   /// `max_archive_bytes`: an archive that expands to more is read no further (a bomb guard).
   public var maxArchiveBytes = 2_000_000_000
+  /// `max_archive_members`: an archive with more entries (nested archives' and WARC records
+  /// included) is read no further: each entry costs time however small it is.
+  public var maxArchiveMembers = 100_000
+  /// `max_archive_depth`: how deep archives may nest (1: an archive inside an archive is not
+  /// opened; the default 3 reads a tgz inside a zip inside a zip).
+  public var maxArchiveDepth = 3
+  /// `max_run_archive_bytes`: the most all of a run's archives may expand to together; archives
+  /// after that are reported and not read this time (their earlier evidence is kept).
+  public var maxRunArchiveBytes = 50_000_000_000
   /// `max_text_bytes`: a document whose extracted text is larger (UTF-8 bytes) is refused.
   /// With the shape limits below it bounds a document's memory (see the README's "What one
   /// document can cost").
@@ -48,6 +57,13 @@ public struct ProcessingLimits: Sendable, Equatable {
   /// The defaults.
   public init() {}
 
+  /// The limits of one archive's expansion.
+  public var archiveLimits: ArchiveLimits {
+    ArchiveLimits(
+      maxMemberBytes: maxFileBytes, maxArchiveBytes: maxArchiveBytes,
+      maxMembers: maxArchiveMembers, maxDepth: maxArchiveDepth)
+  }
+
   /// One integer key of `limits:`: its name, where it goes, its ceiling and why.
   struct IntegerKey: @unchecked Sendable {  // key paths into a value type are immutable
     var name: String
@@ -63,7 +79,16 @@ public struct ProcessingLimits: Sendable, Equatable {
       reason: "a file is read into memory whole"),
     IntegerKey(
       name: "max_archive_bytes", keyPath: \.maxArchiveBytes, ceiling: 1 << 40,
-      reason: "an archive expands into the output folder's spool"),
+      reason: "an archive's members are read one by one from it, each up to max_file_bytes"),
+    IntegerKey(
+      name: "max_archive_members", keyPath: \.maxArchiveMembers, ceiling: 100_000_000,
+      reason: "a run lists every member of every archive"),
+    IntegerKey(
+      name: "max_archive_depth", keyPath: \.maxArchiveDepth, ceiling: 16,
+      reason: "each level of nesting holds its archive's bytes in memory"),
+    IntegerKey(
+      name: "max_run_archive_bytes", keyPath: \.maxRunArchiveBytes, ceiling: 1 << 50,
+      reason: "every archive is decompressed on each run that changes it"),
     IntegerKey(
       name: "max_text_bytes", keyPath: \.maxTextBytes, ceiling: 1 << 30,
       reason: "a document's text costs tens of bytes of memory per byte"),

@@ -121,11 +121,13 @@ public struct DocumentProcessor: Sendable {
   ///   - bytes: the file's content.
   ///   - source: the source path the records carry.
   ///   - docID: SHA-256 of `bytes`, lowercase hex.
-  ///   - format: HTML or plain text (see `DocumentFormat.guess(for:bytes:)`).
+  ///   - format: HTML or plain text (see `DocumentFormat.guess(for:bytes:declared:)`).
+  ///   - declared: what the document's container declared (an HTTP charset), if anything.
   /// - Returns: the result, or the failure naming the stage and the reason.
-  public func process(_ bytes: [UInt8], source: String, docID: String, format: DocumentFormat)
-    -> Swift.Result<Result, DocumentFailure>
-  {
+  public func process(
+    _ bytes: [UInt8], source: String, docID: String, format: DocumentFormat,
+    declared: DeclaredContent = .none
+  ) -> Swift.Result<Result, DocumentFailure> {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(
       by: .milliseconds(Int64(min(limits.maxDocumentSeconds, 1e9) * 1000)))
@@ -151,7 +153,7 @@ public struct DocumentProcessor: Sendable {
     }
     let decoded: DecodedDocument
     do {
-      decoded = try decoder.decode(bytes, format: format)
+      decoded = try decoder.decode(bytes, format: format, declaredCharset: declared.charset)
     } catch {
       return failure(.decode, error.description)
     }

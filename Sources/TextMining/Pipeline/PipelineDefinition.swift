@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pipeline: which sources to read, which taxonomy to tag with, where to write.
 ///
 /// Loaded from a YAML file in `pipelines/` (see `PipelineDefinition+Loading.swift`). Relative
@@ -70,10 +72,38 @@ public struct PipelineDefinition: Sendable {
   public static let defaultSegmentationLocale = "en_GB"
 
   /// The sources roots for discovery: a single root's files are named relative to it; with
-  /// several roots, each file's source starts with its root's folder name.
+  /// several roots, each file's source starts with its root's folder name, or with as many of
+  /// its last path components as it takes to tell it from the others (`2006/minutes`,
+  /// `2007/minutes`). A folder given twice (the same real path) is walked once.
   public var discoveryRoots: [SourceDiscoverer.Root] {
-    if sources.count == 1 { return [SourceDiscoverer.Root(path: sources[0])] }
-    return sources.map { SourceDiscoverer.Root(path: $0, sourcePrefix: Self.lastComponent(of: $0)) }
+    var seen: Set<String> = []
+    var roots: [(path: String, components: [String])] = []
+    for source in sources {
+      let real = SourceDiscoverer.realPath(source)
+      guard seen.insert(real ?? source).inserted else { continue }
+      // The path as given, made absolute: its last component is the usual prefix.
+      let absolute =
+        source.hasPrefix("/") ? source : FileManager.default.currentDirectoryPath + "/" + source
+      let components = absolute.split(separator: "/").map(String.init).filter { $0 != "." }
+      roots.append((source, components))
+    }
+    if roots.count == 1 { return [SourceDiscoverer.Root(path: roots[0].path)] }
+    // The shortest tail of each path that no other root shares.
+    var prefixes = roots.map { Self.lastComponent(of: $0.path) }
+    var length = Array(repeating: 1, count: roots.count)
+    while true {
+      let counts = Dictionary(prefixes.map { ($0, 1) }, uniquingKeysWith: +)
+      var changed = false
+      for index in roots.indices where counts[prefixes[index], default: 0] > 1 {
+        let components = roots[index].components
+        guard length[index] < components.count else { continue }
+        length[index] += 1
+        prefixes[index] = components.suffix(length[index]).joined(separator: "/")
+        changed = true
+      }
+      if !changed { break }
+    }
+    return zip(roots, prefixes).map { SourceDiscoverer.Root(path: $0.path, sourcePrefix: $1) }
   }
 
   static func lastComponent(of path: String) -> String {

@@ -45,8 +45,7 @@ public enum AtomicFile {
     let name = (path as NSString).lastPathComponent
     let temporary =
       (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(counter.next())"
-    let descriptor = try createExclusively(temporary, reportingAs: path)
-    TemporaryFiles.shared.add(temporary)
+    let descriptor = try createTemporary(temporary, reportingAs: path)
     defer { TemporaryFiles.shared.remove(temporary) }
     var failure: String?
     var hasher = SHA256()
@@ -70,22 +69,26 @@ public enum AtomicFile {
     return Written(byteCount: byteCount, sha256: hasher.finalize().hexString)
   }
 
-  /// Creates a new file holding `bytes` (never replacing one, never through a link), for files
-  /// no reader waits on, such as an archive member in the spool.
-  ///
-  /// - Returns: the identity of the file written.
-  public static func create(_ path: String, with bytes: [UInt8]) throws(OutputError) -> FileIdentity
+  /// Creates a temporary file exclusively and registers it for removal, as one step that a
+  /// stop cannot fall between (a file made after the stop began would be left behind); refused
+  /// once the process is stopping.
+  static func createTemporary(_ path: String, reportingAs target: String) throws(OutputError)
+    -> Int32
   {
-    let descriptor = try createExclusively(path, reportingAs: path)
-    var failure = writeAll(bytes, to: descriptor)
-    var info = stat()
-    if failure == nil, fstat(descriptor, &info) != 0 { failure = String(cString: strerror(errno)) }
-    if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-    if let failure {
-      unlink(path)
-      throw OutputError(path: path, reason: failure)
+    var failure: OutputError?
+    let descriptor = TemporaryFiles.shared.add(path) { () -> Int32? in
+      do throws(OutputError) {
+        return try createExclusively(path, reportingAs: target)
+      } catch {
+        failure = error
+        return nil
+      }
     }
-    return FileIdentity(info)
+    if let failure { throw failure }
+    guard let descriptor else {
+      throw OutputError(path: target, reason: "the run is being stopped")
+    }
+    return descriptor
   }
 
   /// Opens a new file for writing; a leftover of the same name (a temporary file of a killed
@@ -149,6 +152,7 @@ public final class TemporaryFiles: @unchecked Sendable {
 
   private let lock = NSLock()
   private var paths: Set<String> = []
+  private var isStopping = false
 
   /// Registers a file or folder to remove if the process is stopped.
   public func add(_ path: String) {
@@ -164,9 +168,23 @@ public final class TemporaryFiles: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Removes every registered file and folder. Called once, when the process is stopped.
+  /// Creates a file with `create` (which gives its descriptor, or nil when it failed) and
+  /// registers it, under the registry's lock, so that `removeAll` sees either no file or a
+  /// registered one. Nil without calling `create` once `removeAll` has run.
+  func add(_ path: String, creating create: () -> Int32?) -> Int32? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard !isStopping else { return nil }
+    guard let descriptor = create() else { return nil }
+    paths.insert(path)
+    return descriptor
+  }
+
+  /// Removes every registered file and folder, and refuses new ones from then on. Called once,
+  /// when the process is stopped.
   public func removeAll() {
     lock.lock()
+    isStopping = true
     let current = paths
     paths.removeAll()
     lock.unlock()

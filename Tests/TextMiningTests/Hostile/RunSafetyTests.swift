@@ -114,10 +114,16 @@ import Testing
     ) {
       try SourceReader(maxFileBytes: 1000).read(files[0])
     }
-    let expander = ArchiveExpander(
-      maxMemberBytes: 1000, maxArchiveBytes: 10_000, spoolFolder: folder.path + "/spool")
-    let (members, failures) = expander.expand(files[1], prefix: "0") { _ in true }
-    #expect(members.isEmpty)
+    let walker = ArchiveWalker(
+      archive: files[1],
+      limits: ArchiveLimits(
+        maxMemberBytes: 1000, maxArchiveBytes: 10_000, maxMembers: 100, maxDepth: 3),
+      filter: .everything)
+    var failures: [DocumentFailure] = []
+    for item in walker {
+      if case .failure(let failure) = item { failures.append(failure) }
+      if case .member = item { Issue.record("a member was read from a pipe") }
+    }
     #expect(failures.first?.reason.contains("not a regular file") == true)
     #expect(ContinuousClock.now - started < .seconds(5))
   }

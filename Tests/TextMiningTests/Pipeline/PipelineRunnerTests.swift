@@ -341,6 +341,133 @@ import Testing
     #expect(report.unchangedCount == 3)
     #expect(report.newCount == 0)
     #expect(report.failures.count == 3)
+    // No archive changed, so none was expanded: what the last run listed stands.
+    #expect(report.archiveCount == 4)
+    #expect(report.unchangedArchiveCount == 4)
+    #expect(report.archiveWalkCount == 0)
+    #expect(try jsonLines(folder.path + "/out/documents.jsonl").count == documents.count)
+  }
+
+  @Test func anArchiveIsExpandedAgainOnlyWhenItOrItsMembersOutputsChanged() async throws {
+    let folder = try TemporaryFolder()
+    let zip = try folder.write("src/reports.zip", bytes: try Fixtures.bytes("archives/reports.zip"))
+    let run = {
+      try await self.runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    }
+    var report = try await run()
+    #expect(report.archiveWalkCount == 2)  // listed, then its two documents processed
+    let first = try folder.read("out/documents.jsonl")
+    // Touched, same bytes: hashed and listed again, nothing processed.
+    var times = [
+      timespec(tv_sec: 1_300_000_000, tv_nsec: 0), timespec(tv_sec: 1_300_000_000, tv_nsec: 0),
+    ]
+    #expect(utimensat(AT_FDCWD, zip, &times, 0) == 0)
+    report = try await run()
+    #expect(report.unchangedArchiveCount == 0)
+    #expect(report.archiveWalkCount == 1)
+    #expect(report.unchangedCount == 2)
+    // Untouched now: not expanded at all.
+    report = try await run()
+    #expect(report.unchangedArchiveCount == 1)
+    #expect(report.archiveWalkCount == 0)
+    // A member's evidence damaged: the archive is walked once, to process that member again.
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    let docID = try #require(documents.first?["doc_id"] as? String)
+    try folder.write("out/evidence/\(docID).jsonl", "damaged\n")
+    report = try await run()
+    #expect(report.unchangedArchiveCount == 1)
+    #expect(report.archiveWalkCount == 1)
+    #expect(report.unchangedCount == 1)
+    #expect(try folder.read("out/documents.jsonl") == first)
+  }
+
+  @Test func archivesAsPeopleAndCrawlersMakeThemAreReadWithoutLossOrFalseFailures() async throws {
+    let folder = try TemporaryFolder()
+    for name in ["mac.zip", "nested.zip", "http.warc", "junk.warc.gz"] {
+      try folder.write("src/" + name, bytes: try Fixtures.bytes("archives/" + name))
+    }
+    let run = {
+      try await self.runner(sources: [folder.path + "/src"], output: folder.path + "/out").run()
+    }
+    var report = try await run()
+    let documents = try jsonLines(folder.path + "/out/documents.jsonl")
+    let sources = documents.compactMap { $0["source"] as? String }
+    #expect(sources.contains("mac.zip!/minutes/café.html"))
+    #expect(sources.contains("mac.zip!/minutes/report – 2005.html"))
+    #expect(sources.contains("mac.zip!/minutes/agenda.txt~2"))
+    #expect(sources.contains("nested.zip!/bundle.tgz!/notes/note.txt"))
+    #expect(
+      sources.contains("http.warc!/http://www.oakridge-lsp.example/news@2008-05-01T10:00:00Z"))
+    #expect(!sources.contains { $0.contains("__MACOSX") || $0.contains("/.") })
+    #expect(Set(sources).count == sources.count)
+    // The only failures: the archive nested too deep, and the junk in the crawl.
+    #expect(
+      report.failures.map(\.source) == [
+        "junk.warc.gz", "nested.zip!/deep.zip!/deeper.zip!/deepest.zip",
+      ])
+    // The page declared KOI8-R only in HTTP is read as KOI8-R, the chunked page has no chunk sizes.
+    func text(_ source: String) throws -> String {
+      let document = try #require(documents.first { $0["source"] as? String == source })
+      return try folder.read("out/text/\(try #require(document["doc_id"] as? String)).txt")
+    }
+    let russian = try #require(
+      documents.first { ($0["source"] as? String)?.hasSuffix("/ru/partnership") == true })
+    #expect(russian["encoding"] as? String == "koi8-r")
+    #expect(russian["declared_encoding"] as? String == "KOI8-R (HTTP)")
+    #expect(
+      try text("http.warc!/http://www.oakridge-lsp.example/ru/partnership").contains("партнёрство"))
+    for page in ["chunked", "chunked-upper"] {
+      let chunked = try text("http.warc!/http://www.oakridge-lsp.example/news/\(page)")
+      #expect(chunked.contains("The Oakridge LSP board shows strong leadership and mutual trust."))
+      #expect(
+        !chunked.split(separator: "\n").contains { $0.allSatisfy(\.isHexDigit) }, "\(chunked)")
+    }
+    #expect(try text("http.warc!/http://www.oakridge-lsp.example/accounts").contains("in UTF-16"))
+    // A re-run finds every source unchanged: the names are stable.
+    report = try await run()
+    #expect(report.changedCount == 0)
+    #expect(report.newCount == 0)
+  }
+
+  @Test func theRunsArchiveBudgetStopsLaterArchivesAndSaysSo() async throws {
+    let folder = try TemporaryFolder()
+    for name in ["a.zip", "b.zip"] {
+      try folder.write("src/" + name, bytes: try Fixtures.bytes("archives/reports.zip"))
+    }
+    var runner = try runner(sources: [folder.path + "/src"], output: folder.path + "/out")
+    runner.definition.limits.maxRunArchiveBytes = 10
+    let report = try await runner.run()
+    #expect(report.failures.map(\.source) == ["b.zip"])
+    #expect(report.failures.first?.reason.contains("limits.max_run_archive_bytes") == true)
+    let sources = try jsonLines(folder.path + "/out/documents.jsonl").compactMap {
+      $0["source"] as? String
+    }
+    #expect(sources.filter { $0.hasPrefix("a.zip!/") }.count == 2)
+    #expect(!sources.contains { $0.hasPrefix("b.zip!/") })
+  }
+
+  @Test func sourceFoldersThatShareANameOrAreGivenTwiceGiveUniqueSources() async throws {
+    let folder = try TemporaryFolder()
+    try folder.write("2006/minutes/board.txt", "Board\n\nThe LSP board shows strong leadership.\n")
+    try folder.write("2007/minutes/board.txt", "Board\n\nThe LSP board lacks leadership.\n")
+    let roots = [folder.path + "/2006/minutes", folder.path + "/2007/minutes"]
+    var report = try await runner(sources: roots, output: folder.path + "/out").run()
+    #expect(
+      try jsonLines(folder.path + "/out/documents.jsonl").compactMap { $0["source"] as? String }
+        == ["2006/minutes/board.txt", "2007/minutes/board.txt"])
+    #expect(report.documentCount == 2)
+    report = try await runner(sources: roots, output: folder.path + "/out").run()
+    #expect(report.unchangedCount == 2)
+    #expect(report.changedCount == 0)
+    // The same folder twice is read once, and its records counted once.
+    let once = try await runner(sources: [roots[0]], output: folder.path + "/once").run()
+    let twice = try await runner(
+      sources: [roots[0], roots[0] + "/", folder.path + "/2006/./minutes"],
+      output: folder.path + "/twice"
+    ).run()
+    #expect(twice.documentCount == 1)
+    #expect(twice.recordCount == once.recordCount)
+    #expect(try folder.read("twice/documents.jsonl") == (try folder.read("once/documents.jsonl")))
   }
 
   @Test func aChangedTaxonomyReprocessesEverything() async throws {

@@ -12,23 +12,81 @@ enum DocumentJob {
     var failure: DocumentFailure?
     /// A source an earlier run had, in a folder that could not be listed this time.
     var isUnlisted = false
+    /// For a member of an archive: the archive file it is read from (its outermost archive).
+    var archive: SourceFile?
   }
 
-  /// The outcome for one source: the earlier run's, when its bytes and files are unchanged or
-  /// it cannot be read this time and the earlier evidence is sound; else processed afresh.
-  static func outcome(
-    for item: Source, previous: RunState.Previous?, firstSource: [String: String],
-    reader: SourceReader,
-    processor: DocumentProcessor, store: OutputStore
-  ) -> Outcome {
-    if let reused = reusable(item, previous: previous, firstSource: firstSource, store: store) {
+  /// What every source's outcome is decided against: the plan and the stages.
+  struct Context: Sendable {
+    var previous: [String: RunState.Previous]
+    var firstSource: [String: String]
+    var reader: SourceReader
+    var processor: DocumentProcessor
+    var store: OutputStore
+  }
+
+  /// The outcome for one source in a folder: the earlier run's, when its bytes and files are
+  /// unchanged or it cannot be read this time and the earlier evidence is sound; else processed
+  /// afresh from the file.
+  static func outcome(for item: Source, context: Context) -> Outcome {
+    if let decided = outcomeWithoutBytes(for: item, context: context) { return decided }
+    let bytes: [UInt8]
+    do {
+      bytes = try context.reader.read(item.file)
+    } catch {
+      return failed(item, stage: .read, reason: error.description, context: context)
+    }
+    return process(item, bytes: bytes, declared: .none, context: context)
+  }
+
+  /// The outcome when the source's bytes are not needed to decide it: reused, kept, failed
+  /// before reading, or a duplicate. Nil when the source is to be processed.
+  static func outcomeWithoutBytes(for item: Source, context: Context) -> Outcome? {
+    let previous = context.previous[item.file.source]
+    if let reused = reusable(
+      item, previous: previous, firstSource: context.firstSource, store: context.store)
+    {
       return reused
     }
-    if let keptOutcome = keptFromEarlier(item, previous: previous, store: store) {
+    if let keptOutcome = keptFromEarlier(item, previous: previous, store: context.store) {
       return keptOutcome
     }
-    return process(
-      item, firstSource: firstSource, reader: reader, processor: processor, store: store)
+    var record = emptyRecord(item, context: context)
+    if let failure = item.failure { return Outcome(record: record, failure: failure) }
+    if item.isUnlisted {
+      // In a folder that cannot be listed, and the earlier evidence is gone or damaged.
+      let failure = DocumentFailure(
+        source: item.file.source, stage: .discover,
+        reason:
+          "its folder cannot be listed, and the evidence an earlier run made of it is missing or damaged"
+      )
+      return Outcome(record: record, failure: failure)
+    }
+    guard let docID = item.docID else { return Outcome(record: record) }
+    if let first = context.firstSource[docID], first != item.file.source {
+      record.status = .duplicate
+      record.duplicateOf = first
+      return Outcome(record: record)
+    }
+    return nil
+  }
+
+  /// A failed document's outcome.
+  static func failed(
+    _ item: Source, stage: DocumentFailure.Stage, reason: String, context: Context
+  ) -> Outcome {
+    Outcome(
+      record: emptyRecord(item, context: context),
+      failure: DocumentFailure(
+        source: item.file.source, docID: item.docID, stage: stage, reason: reason))
+  }
+
+  private static func emptyRecord(_ item: Source, context: Context) -> DocumentRecord {
+    let categories = context.processor.taxonomy.categories.map(\.name)
+    return DocumentRecord(
+      source: item.file.source, docID: item.docID, byteCount: item.byteCount, format: nil,
+      status: .failed,
+      blockCount: 0, sentenceCount: 0, recordCount: 0, categoryCounts: categories.map { ($0, 0) })
   }
 
   /// Reads and hashes a source.
@@ -96,50 +154,34 @@ enum DocumentJob {
       reusedRecordCount: previous.recordCount, isKept: true)
   }
 
-  private static func process(
-    _ item: Source, firstSource: [String: String], reader: SourceReader,
-    processor: DocumentProcessor,
-    store: OutputStore
+  /// Processes a document from its bytes (checked against the hash it was listed with) and
+  /// writes its files.
+  static func process(
+    _ item: Source, bytes: [UInt8], declared: DeclaredContent, context: Context
   ) -> Outcome {
+    let processor = context.processor
+    let store = context.store
     let categories = processor.taxonomy.categories.map(\.name)
-    var record = DocumentRecord(
-      source: item.file.source, docID: item.docID, byteCount: item.byteCount, format: nil,
-      status: .failed,
-      blockCount: 0, sentenceCount: 0, recordCount: 0, categoryCounts: categories.map { ($0, 0) })
-    if let failure = item.failure { return Outcome(record: record, failure: failure) }
-    if item.isUnlisted {
-      // In a folder that cannot be listed, and the earlier evidence is gone or damaged.
-      let failure = DocumentFailure(
-        source: item.file.source, stage: .discover,
-        reason:
-          "its folder cannot be listed, and the evidence an earlier run made of it is missing or damaged"
-      )
-      return Outcome(record: record, failure: failure)
-    }
+    var record = emptyRecord(item, context: context)
     guard let docID = item.docID else { return Outcome(record: record) }
-    if let first = firstSource[docID], first != item.file.source {
-      record.status = .duplicate
-      record.duplicateOf = first
-      return Outcome(record: record)
-    }
     func failed(_ stage: DocumentFailure.Stage, _ reason: String) -> Outcome {
       Outcome(
         record: record,
         failure: DocumentFailure(
           source: item.file.source, docID: docID, stage: stage, reason: reason))
     }
-    let bytes: [UInt8]
-    do {
-      bytes = try reader.read(item.file)
-    } catch {
-      return failed(.read, error.description)
-    }
     guard ContentHash.hex(of: bytes) == docID else {
-      return failed(.read, "file changed while the run was reading it")
+      return failed(
+        .read,
+        item.archive == nil
+          ? "file changed while the run was reading it"
+          : "the archive changed while the run was reading it")
     }
-    let format = DocumentFormat.guess(for: item.file, bytes: bytes)
+    let format = DocumentFormat.guess(for: item.file, bytes: bytes, declared: declared)
     record.format = format
-    switch processor.process(bytes, source: item.file.source, docID: docID, format: format) {
+    switch processor.process(
+      bytes, source: item.file.source, docID: docID, format: format, declared: declared)
+    {
     case .failure(let failure):
       return Outcome(record: record, failure: failure)
     case .success(let result):

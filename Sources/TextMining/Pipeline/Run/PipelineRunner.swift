@@ -87,25 +87,45 @@ public struct PipelineRunner: Sendable {
     try checkOutputIsOutsideSources()
     let store = OutputStore(folder: definition.outputPath)
     do { try store.prepare() } catch { throw .output(error) }
-    let spool = ArchiveSpool(folder: store.spoolFolder)
-    defer { spool.remove() }
-    let (discovery, files, failures) = discoverSources(spool: spool)
-    let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
-    let identified =
-      await concurrentMap(files, jobs: jobs) { DocumentJob.identify($0, reader: reader) } + failures
     let versions = self.versions
+    let earlier = RunState.earlier(in: store, versions: versions)
+    let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
+    let discoverer = definition.makeDiscoverer()
+    var discovery = discoverer.discover()
+    let filter = definition.memberFilter(discoverer)
+    let plain = discovery.files.filter { !ArchiveWalker.isArchive($0.source) }
+    let jobs = self.jobs
+    // Files in folders are read and hashed concurrently, while archives are listed one after
+    // another, in source order, so that the run's archive budget falls the same way every time.
+    async let plainSources = concurrentMap(plain, jobs: jobs) {
+      DocumentJob.identify($0, reader: reader)
+    }
+    let archives = listArchives(
+      discovery.files.filter { ArchiveWalker.isArchive($0.source) }, filter: filter,
+      earlier: earlier.archives)
+    discovery.unlistedFolders += archives.unlisted
+    let failures = discovery.failures.map { failure in
+      DocumentJob.Source(
+        file: SourceFile(source: failure.source, path: failure.source), failure: failure)
+    }
+    let identified = await plainSources + archives.sources + failures
     let plan = try RunPlan(
       identified: identified, discovery: discovery,
-      earlier: RunState.earlier(in: store, versions: versions),
+      earlier: earlier,
       isFull: isFull, allowsRemovals: allowsRemovals,
       maxRemovedShare: definition.limits.maxRemovedShare)
     let hashed = clock.now
     logger.debug(
       "read and hashed \(plan.sources.count) sources (\(plan.byteCount) bytes, \(plan.firstSource.count) distinct) in \(hashed - started)"
     )
-    var (report, written) = try await processDocuments(plan, reader: reader, store: store)
+    var (report, written) = try await processDocuments(
+      plan, reader: reader, store: store, filter: filter)
+    report.archiveCount = archives.records.count + archives.unlisted.count
+    report.unchangedArchiveCount = archives.unchanged
+    report.archiveWalkCount += archives.walks
     do {
-      try RunState.save(versions: versions, documents: written.documents, in: store)
+      try RunState.save(
+        versions: versions, documents: written.documents, archives: archives.records, in: store)
     } catch {
       throw .output(error)
     }
@@ -123,52 +143,100 @@ public struct PipelineRunner: Sendable {
     return report
   }
 
-  /// Finds the sources, with the members of archives among them expanded into the spool; the
-  /// files to read, then the failures of discovery and expansion, in source order.
-  private func discoverSources(
-    spool: ArchiveSpool
-  ) -> (SourceDiscoverer.Discovery, [SourceFile], failures: [DocumentJob.Source]) {
-    let listing = definition.listSources(spool: spool)
-    if listing.files != listing.discovery.files {
-      logger.debug("expanded archives into \(listing.files.count) documents")
+  /// Lists each archive's members (`ArchiveJob.identify`), in source order, until the run's
+  /// archives have expanded past `limits.max_run_archive_bytes`; later archives are reported and
+  /// not read this time. An archive that cannot be read, or is not read, is `unlisted`: what an
+  /// earlier run found in it keeps its evidence.
+  private func listArchives(
+    _ archives: [SourceFile], filter: MemberFilter, earlier: [String: ArchiveRecord]
+  ) -> (
+    sources: [DocumentJob.Source], records: [ArchiveRecord], unlisted: [String],
+    unchanged: Int, walks: Int
+  ) {
+    let limits = definition.limits
+    var sources: [DocumentJob.Source] = []
+    var records: [ArchiveRecord] = []
+    var unlisted: [String] = []
+    var expanded = 0
+    var unchanged = 0
+    var walks = 0
+    for archive in archives {
+      guard expanded <= limits.maxRunArchiveBytes else {
+        var failure = DocumentFailure(
+          source: archive.source, stage: .discover,
+          reason:
+            "the run's archives have expanded beyond \(limits.maxRunArchiveBytes) bytes (limits.max_run_archive_bytes in the pipeline); not read this time"
+        )
+        failure.isUnreadable = true
+        sources.append(DocumentJob.Source(file: archive, failure: failure))
+        unlisted.append(archive.source)
+        continue
+      }
+      let (members, record, walked) = ArchiveJob.identify(
+        archive, limits: limits.archiveLimits, filter: filter, earlier: earlier[archive.source])
+      sources += members
+      if walked { walks += 1 } else if record != nil { unchanged += 1 }
+      if let record {
+        records.append(record)
+        expanded = expanded.saturatingAdd(record.expandedBytes)
+      } else {
+        unlisted.append(archive.source)
+      }
     }
-    let failures = listing.failures.map { failure in
-      DocumentJob.Source(
-        file: SourceFile(source: failure.source, path: failure.source), failure: failure)
+    if !archives.isEmpty {
+      logger.debug("listed \(sources.count) members of \(archives.count) archives")
     }
-    return (listing.discovery, listing.files, failures)
+    return (sources, records, unlisted, unchanged, walks)
   }
 
   /// Processes each distinct document (or reuses what an earlier run made of it), writes its
   /// files, and streams its index lines in source order; then commits the index files.
   private func processDocuments(
-    _ plan: RunPlan, reader: SourceReader, store: OutputStore
+    _ plan: RunPlan, reader: SourceReader, store: OutputStore, filter: MemberFilter
   ) async throws(RunError) -> (Report, (documents: AtomicFile.Written, docIDs: Set<String>)) {
-    let processor = self.processor
+    let context = DocumentJob.Context(
+      previous: plan.previous, firstSource: plan.firstSource, reader: reader,
+      processor: processor, store: store)
     let index: IndexWriter
     do { index = try IndexWriter(store: store) } catch { throw .output(error) }
     var report = Report()
     var written: Set<String> = []
     var writeFailure: OutputError?
-    await orderedForEach(
-      plan.sources, jobs: jobs,
-      transform: { item in
-        DocumentJob.outcome(
-          for: item, previous: plan.previous[item.file.source], firstSource: plan.firstSource,
-          reader: reader,
-          processor: processor, store: store)
-      },
-      consume: { outcome in
-        guard writeFailure == nil else { return }
-        do throws(OutputError) { try index.append(outcome) } catch { writeFailure = error }
-        report.count(outcome, earlier: plan.previous[outcome.record.source])
-        if outcome.record.status == .ok, let docID = outcome.record.docID { written.insert(docID) }
-        progress?(
-          Progress(
-            documentsDone: report.documentCount, documentCount: plan.sources.count,
-            bytesDone: report.byteCount,
-            byteCount: plan.byteCount))
-      })
+    func consume(_ outcome: DocumentJob.Outcome) {
+      guard writeFailure == nil else { return }
+      do throws(OutputError) { try index.append(outcome) } catch { writeFailure = error }
+      report.count(outcome, earlier: plan.previous[outcome.record.source])
+      if outcome.record.status == .ok, let docID = outcome.record.docID { written.insert(docID) }
+      progress?(
+        Progress(
+          documentsDone: report.documentCount, documentCount: plan.sources.count,
+          bytesDone: report.byteCount,
+          byteCount: plan.byteCount))
+    }
+    // Runs of files in folders, and each archive's members, in source order: an archive is
+    // walked once for all its members that need processing.
+    var start = 0
+    while start < plan.sources.count {
+      let archive = plan.sources[start].archive
+      var end = start + 1
+      while end < plan.sources.count, plan.sources[end].archive?.source == archive?.source {
+        end += 1
+      }
+      let segment = Array(plan.sources[start..<end])
+      if let archive {
+        let (outcomes, walked) = await ArchiveJob.outcomes(
+          for: segment, archive: archive, limits: definition.limits.archiveLimits, filter: filter,
+          jobs: jobs, context: context)
+        if walked { report.archiveWalkCount += 1 }
+        outcomes.forEach(consume)
+      } else {
+        await orderedForEach(
+          segment, jobs: jobs,
+          transform: { DocumentJob.outcome(for: $0, context: context) },
+          consume: consume)
+      }
+      start = end
+    }
     if let writeFailure {
       index.abandon()
       throw .output(writeFailure)

@@ -50,6 +50,13 @@ extension PipelineRunner {
     public var removedFileCount = 0
     /// Sources that could not be read (or listed) this time whose earlier evidence was kept.
     public var keptCount = 0
+    /// Archives among the sources.
+    public var archiveCount = 0
+    /// Archives whose size, modification time and hash were unchanged, so that they were not
+    /// expanded to list their members.
+    public var unchangedArchiveCount = 0
+    /// Times an archive was walked (expanded), to list its members or to process some of them.
+    public var archiveWalkCount = 0
 
     /// Whether every document succeeded.
     public var succeeded: Bool { failures.isEmpty }

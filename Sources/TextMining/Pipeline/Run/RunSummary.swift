@@ -22,6 +22,9 @@ enum RunSummary {
     counts.write("duplicate", report.duplicateCount)
     counts.write("records", report.recordCount)
     counts.write("bytes", report.byteCount)
+    counts.write("archives", report.archiveCount)
+    counts.write("archives_unchanged", report.unchangedArchiveCount)
+    counts.write("archive_walks", report.archiveWalkCount)
     var stages = JSONObjectWriter()
     stages.write("discover_and_hash", report.discoverAndHash.inSeconds)
     for (stage, value) in report.timings.seconds { stages.write(stage, value) }

@@ -9,17 +9,12 @@ extension PipelineDefinition {
     return discoverer
   }
 
-  /// Lists the pipeline's documents: the files discovery finds, with each archive among them
-  /// replaced by its included members, expanded into `spool`; and what could not be listed or
-  /// expanded. Used alike by runs and by the evaluator.
-  func listSources(
-    spool: ArchiveSpool
-  ) -> (discovery: SourceDiscoverer.Discovery, files: [SourceFile], failures: [DocumentFailure]) {
-    let discoverer = makeDiscoverer()
-    let discovery = discoverer.discover()
-    let expansion = spool.expandArchives(
-      in: discovery.files, maxMemberBytes: maxFileBytes, maxArchiveBytes: maxArchiveBytes
-    ) { discoverer.isIncluded($0) }
-    return (discovery, expansion.files, discovery.failures + expansion.failures)
+  /// Which archive members are documents: those whose name an include pattern matches, unless
+  /// an exclude pattern matches the name or the member's whole source
+  /// (`crawl.warc.gz!/http://www.example.org/private/...`).
+  func memberFilter(_ discoverer: SourceDiscoverer) -> MemberFilter {
+    MemberFilter(
+      includes: { discoverer.isIncluded($0) },
+      excludes: { name, source in discoverer.isExcluded(name) || discoverer.isExcluded(source) })
   }
 }

@@ -1,0 +1,148 @@
+import Crypto
+import Foundation
+
+/// An archive's part of a run. Archives are read twice at most, and never spooled to disk:
+///
+/// 1. `identify` lists and hashes the members (one in memory at a time), as files in a folder
+///    are read and hashed, so the run knows every document and duplicate before it writes. An
+///    archive whose size, modification time and SHA-256 equal those the last run recorded
+///    (`state.json`) is not expanded at all: the members that run listed stand.
+/// 2. `process` walks the archive again only when some member needs processing (new, changed,
+///    or its earlier files damaged), processing those members as they come out of it, at most
+///    `jobs` at a time, and hands back every member's outcome in source order.
+enum ArchiveJob {
+  /// The size, modification time and SHA-256 of an archive file, read through a descriptor
+  /// checked against what discovery found.
+  static func fingerprint(of file: SourceFile) throws(SourceReader.ReadError) -> (
+    byteCount: Int, modified: String, sha256: String
+  ) {
+    let (descriptor, _) = try SourceReader.openChecked(file)
+    defer { close(descriptor) }
+    var info = stat()
+    fstat(descriptor, &info)
+    var hasher = SHA256()
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var total = 0
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      total += count
+      buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
+    let modified =
+      "\(info.st_mtim.tv_sec).\(String(info.st_mtim.tv_nsec).leftPadded(to: 9))"
+    return (total, modified, Array(hasher.finalize()).hexString)
+  }
+
+  /// Lists an archive's documents, each read and hashed (or as the last run listed them, when
+  /// the archive is unchanged), with the failures of its expansion. The record is nil when the
+  /// archive could not be read at all.
+  static func identify(
+    _ archive: SourceFile, limits: ArchiveLimits, filter: MemberFilter, earlier: ArchiveRecord?
+  ) -> (sources: [DocumentJob.Source], record: ArchiveRecord?, walked: Bool) {
+    let fingerprint: (byteCount: Int, modified: String, sha256: String)
+    do {
+      fingerprint = try Self.fingerprint(of: archive)
+    } catch {
+      var failure = DocumentFailure(source: archive.source, stage: .read, reason: error.description)
+      failure.isUnreadable = true
+      return ([DocumentJob.Source(file: archive, failure: failure)], nil, false)
+    }
+    if let earlier, earlier.byteCount == fingerprint.byteCount,
+      earlier.modified == fingerprint.modified, earlier.sha256 == fingerprint.sha256
+    {
+      return (sources(of: earlier, in: archive), earlier, false)
+    }
+    var record = ArchiveRecord(
+      source: archive.source, byteCount: fingerprint.byteCount, modified: fingerprint.modified,
+      sha256: fingerprint.sha256, expandedBytes: 0, members: [], failures: [])
+    let walker = ArchiveWalker(archive: archive, limits: limits, filter: filter)
+    for item in walker {
+      switch item {
+      case .member(let member):
+        record.members.append(
+          ArchiveRecord.Member(
+            source: member.source, docID: ContentHash.hex(of: member.bytes),
+            byteCount: member.bytes.count))
+      case .failure(let failure):
+        record.failures.append(failure)
+      }
+    }
+    record.expandedBytes = walker.expandedBytes
+    // An archive that could not be opened this time is not remembered as it is.
+    let opened = !record.failures.contains { $0.source == archive.source && $0.isUnreadable }
+    return (sources(of: record, in: archive), opened ? record : nil, true)
+  }
+
+  /// The run's sources for an archive's record: its members, then its failures.
+  private static func sources(of record: ArchiveRecord, in archive: SourceFile) -> [DocumentJob.Source] {
+    record.members.map { member in
+      DocumentJob.Source(
+        file: SourceFile(source: member.source, path: archive.path, identity: archive.identity),
+        docID: member.docID, byteCount: member.byteCount, archive: archive)
+    }
+      + record.failures.map { failure in
+        DocumentJob.Source(
+          file: SourceFile(source: failure.source, path: archive.path), failure: failure,
+          archive: archive)
+      }
+  }
+
+  /// The outcome of each of one archive's sources, in the order given: members that need their
+  /// bytes are processed as the archive is walked again (at most `jobs` at a time); the rest
+  /// are decided as files are (reused, duplicates, kept).
+  static func outcomes(
+    for items: [DocumentJob.Source], archive: SourceFile, limits: ArchiveLimits,
+    filter: MemberFilter, jobs: Int, context: DocumentJob.Context
+  ) async -> (outcomes: [DocumentJob.Outcome], walked: Bool) {
+    var decided: [String: DocumentJob.Outcome] = [:]
+    var needed: [String: DocumentJob.Source] = [:]
+    for item in items {
+      if let outcome = DocumentJob.outcomeWithoutBytes(for: item, context: context) {
+        decided[item.file.source] = outcome
+      } else {
+        needed[item.file.source] = item
+      }
+    }
+    let walkedAgain = !needed.isEmpty
+    if !needed.isEmpty {
+      let walker = ArchiveWalker(archive: archive, limits: limits, filter: filter)
+      await withTaskGroup(of: (String, DocumentJob.Outcome).self) { group in
+        var running = 0
+        while let item = walker.next() {
+          guard case .member(let member) = item, let source = needed.removeValue(forKey: member.source)
+          else { continue }
+          if running >= max(1, jobs), let (done, outcome) = await group.next() {
+            decided[done] = outcome
+            running -= 1
+          }
+          group.addTask {
+            (
+              member.source,
+              DocumentJob.process(
+                source, bytes: member.bytes, declared: member.declared, context: context)
+            )
+          }
+          running += 1
+        }
+        for await (done, outcome) in group { decided[done] = outcome }
+      }
+      for (source, item) in needed {
+        decided[source] = DocumentJob.failed(
+          item, stage: .read, reason: "the archive changed while the run was reading it",
+          context: context)
+      }
+    }
+    return (items.map { decided[$0.file.source]! }, walkedAgain)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}
