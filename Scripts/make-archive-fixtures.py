@@ -155,6 +155,16 @@ def main():
     # Per-record gzip with junk after the second member: the records after it must still be read.
     members = [gz(one) for one in warc()]
     files["junk.warc.gz"] = b"".join(members[:2]) + b"JUNK" * 25 + b"".join(members[2:])
+    # Two junk regions, each reported on its own.
+    files["junk2.warc.gz"] = members[0] + b"JUNK" * 10 + members[1] + b"MORE" * 5 + b"".join(members[2:])
+    # The same WARC with every byte its own gzip member (a reader that rescans would be quadratic).
+    files["bytewise.warc.gz"] = b"".join(gz(bytes([byte])) for byte in files["crawl.warc"])
+    # A large member no pattern wants, which a tar.gz still decompresses to skip.
+    files["skipped.tgz"] = gz(tar_bytes([("big.bin", b"\0" * 3_000_000), ("note.txt", NOTE)], "w"))
+    # A member whose name looks like a nested archive's member, and two copies of one WARC.
+    inner = zip_bytes([("x.html", NEWS)])
+    files["collide.zip"] = zip_bytes([("b.zip", inner), ("b.zip!/x.html", NEWS.replace(b"strong", b"weak"))])
+    files["twowarc.zip"] = zip_bytes([("crawl.warc.gz", files["crawl.warc.gz"]), ("crawl.warc.gz", files["crawl.warc.gz"])])
     files["duplicate.tar"] = tar_bytes([("minutes.txt", NOTE), ("minutes.txt", NOTE.replace(b"lacks", b"now has"))], "w")
     for name, data in files.items():
         with open(os.path.join(OUT, name), "wb") as handle:

@@ -11,6 +11,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -121,6 +122,12 @@ int tm_archive_next(tm_archive *archive, const char **name, int64_t *size, int *
     result = 0;
   } else if (status != ARCHIVE_OK && status != ARCHIVE_WARN) {
     result = -1;
+  } else if ((archive_format(archive->reader) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW &&
+             archive_filter_code(archive->reader, 0) == ARCHIVE_FILTER_NONE) {
+    // The raw format takes any bytes; without a compression filter they are no archive at all.
+    archive_set_error(archive->reader, EINVAL,
+                      "not an archive or a compressed file");
+    result = -1;
   } else {
     const char *pathname = archive_entry_pathname(entry);
     if (pathname == NULL) pathname = archive_entry_pathname_utf8(entry);
@@ -137,6 +144,10 @@ int64_t tm_archive_read(tm_archive *archive, uint8_t *buffer, size_t capacity) {
   la_ssize_t count = archive_read_data(archive->reader, buffer, capacity);
   leave_utf8(previous);
   return count < 0 ? -1 : (int64_t)count;
+}
+
+int64_t tm_archive_decompressed_bytes(tm_archive *archive) {
+  return (int64_t)archive_filter_bytes(archive->reader, 0);
 }
 
 const char *tm_archive_error(tm_archive *archive) {

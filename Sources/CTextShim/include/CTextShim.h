@@ -218,6 +218,10 @@ int64_t tm_archive_read(tm_archive *archive, uint8_t *buffer, size_t capacity);
 /// The last error's text, or an empty string.
 const char *tm_archive_error(tm_archive *archive);
 
+/// Bytes the archive format has consumed after decompression (libarchive's filter 0): what a
+/// tar.gz has expanded to, skipped entries included.
+int64_t tm_archive_decompressed_bytes(tm_archive *archive);
+
 /// The archive's format: "WARC" for web archives, "raw" for a file that is only compressed,
 /// otherwise libarchive's name for it ("ZIP 2.0 (deflation)", "POSIX ustar format").
 const char *tm_archive_format_name(tm_archive *archive);

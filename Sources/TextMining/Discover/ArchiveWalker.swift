@@ -128,14 +128,14 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
       }
       switch entry {
       case .file(let name, let capture, let declared, let bytes):
-        let source = frame.prefix + frame.unique(name, capture: capture)
+        let source = unique(frame.prefix + name, capture: capture)
         if !(frame.level is WebArchiveLevel), Self.isArchive(name) {
-          open(nested: bytes, source: source, depth: frame.depth + 1)
+          open(nested: bytes, name: name, source: source, depth: frame.depth + 1)
         } else {
           queue.append(.member(ArchiveMember(source: source, bytes: bytes, declared: declared)))
         }
       case .failure(let member, let reason, let unreadable):
-        let source = member.map { frame.prefix + frame.unique($0, capture: nil) } ?? frame.source
+        let source = member.map { unique(frame.prefix + $0, capture: nil) } ?? frame.source
         queue.append(fail(source, reason, unreadable: unreadable))
       case .stop(let reason):
         queue.append(fail(frame.source, reason))
@@ -165,7 +165,8 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
         let raw = DescriptorStream(descriptor: descriptor)
         let stream: any ByteStream =
           archive.source.lowercased().hasSuffix(".gz") ? try GzipMemberStream(source: raw) : raw
-        frames.append(Frame(level: WebArchiveLevel(stream: stream), source: archive.source, depth: 1))
+        frames.append(
+          Frame(level: WebArchiveLevel(stream: stream), source: archive.source, depth: 1))
       } catch {
         queue.append(fail(archive.source, "cannot open the web archive (\(error.reason))"))
       }
@@ -175,14 +176,39 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
       let reader = try LibArchive(descriptor: descriptor)
       frames.append(
         Frame(
-          level: LibArchiveLevel(reader: reader, archiveName: archive.source), source: archive.source,
+          level: LibArchiveLevel(reader: reader, archiveName: archive.source),
+          source: archive.source,
           depth: 1))
     } catch {
       queue.append(fail(archive.source, "cannot open the archive (\(error.reason))"))
     }
   }
 
-  private func open(nested bytes: [UInt8], source: String, depth: Int) {
+  /// Sources given so far in this walk, nested archives' included.
+  private var given: [String: Int] = [:]
+
+  /// The source, or, when the walk already gave it (a name repeated in an archive, or a member
+  /// named like a nested archive's), the source with the capture date (a web archive's) or a
+  /// count.
+  private func unique(_ source: String, capture: String?) -> String {
+    guard let count = given[source] else {
+      given[source] = 1
+      return source
+    }
+    given[source] = count + 1
+    if let capture, !capture.isEmpty, given[source + "@" + capture] == nil {
+      given[source + "@" + capture] = 1
+      return source + "@" + capture
+    }
+    var number = count + 1
+    while given[source + "~\(number)"] != nil { number += 1 }
+    given[source + "~\(number)"] = 1
+    return source + "~\(number)"
+  }
+
+  /// Opens an archive found inside another; its type is judged by its name in that archive,
+  /// not by the source it was given (`crawl.warc.gz~2` is still a web archive).
+  private func open(nested bytes: [UInt8], name: String, source: String, depth: Int) {
     guard depth <= limits.maxDepth else {
       queue.append(
         fail(
@@ -191,11 +217,11 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
         ))
       return
     }
-    if Self.isWebArchive(source) {
+    if Self.isWebArchive(name) {
       do {
         let raw = MemoryStream(bytes)
         let stream: any ByteStream =
-          source.lowercased().hasSuffix(".gz") ? try GzipMemberStream(source: raw) : raw
+          name.lowercased().hasSuffix(".gz") ? try GzipMemberStream(source: raw) : raw
         frames.append(Frame(level: WebArchiveLevel(stream: stream), source: source, depth: depth))
       } catch {
         queue.append(fail(source, "cannot open the web archive (\(error.reason))"))
@@ -206,7 +232,7 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
       let reader = try LibArchive(bytes: bytes)
       frames.append(
         Frame(
-          level: LibArchiveLevel(reader: reader, archiveName: source), source: source, depth: depth))
+          level: LibArchiveLevel(reader: reader, archiveName: name), source: source, depth: depth))
     } catch {
       queue.append(fail(source, "cannot open the archive (\(error.reason))"))
     }
@@ -224,38 +250,19 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
     }
   }
 
-  /// An archive being walked, and the names given in it so far.
+  /// An archive being walked.
   private final class Frame {
     let level: any ArchiveLevel
     /// The archive's own source.
     let source: String
     let prefix: String
     let depth: Int
-    private var given: [String: Int] = [:]
 
     init(level: any ArchiveLevel, source: String, depth: Int) {
       self.level = level
       self.source = source
       prefix = source + "!/"
       self.depth = depth
-    }
-
-    /// The name, or, when the archive already gave it, the name with the capture date (a
-    /// web archive's) or a count.
-    func unique(_ name: String, capture: String?) -> String {
-      guard let count = given[name] else {
-        given[name] = 1
-        return name
-      }
-      given[name] = count + 1
-      if let capture, !capture.isEmpty, given[name + "@" + capture] == nil {
-        given[name + "@" + capture] = 1
-        return name + "@" + capture
-      }
-      var number = count + 1
-      while given[name + "~\(number)"] != nil { number += 1 }
-      given[name + "~\(number)"] = 1
-      return name + "~\(number)"
     }
   }
 }
@@ -314,6 +321,8 @@ final class LibArchiveLevel: ArchiveLevel {
   private let archiveName: String
   private var index = 0
   private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+  /// `reader.decompressedBytes` when the budget was last charged.
+  private var decompressed = 0
 
   init(reader: LibArchive, archiveName: String) {
     self.reader = reader
@@ -322,11 +331,24 @@ final class LibArchiveLevel: ArchiveLevel {
 
   func close() { reader.close() }
 
+  /// Charges the budget with what libarchive decompressed since the last charge, or `read`
+  /// bytes when that is more (a zip inflates members itself, outside libarchive's filters).
+  private func charge(_ budget: ExpansionBudget, read: Int) {
+    let now = reader.decompressedBytes
+    budget.bytes = budget.bytes.saturatingAdd(max(read, now - decompressed))
+    decompressed = now
+  }
+
   func nextEntry(budget: ExpansionBudget, wants: (String) -> Bool) -> ArchiveEntry? {
     while true {
       let entry: LibArchive.Entry
       do {
-        guard let next = try reader.next() else { return nil }
+        let next = try reader.next()
+        // Entries skipped on the way (not wanted, hidden, the rest of an oversized member)
+        // were decompressed too.
+        charge(budget, read: 0)
+        if budget.bytesExceeded { return .exhausted(reason: budget.bytesFailure) }
+        guard let next else { return nil }
         entry = next
       } catch {
         return .stop(reason: "the archive is damaged (\(error.reason)); the rest of it is skipped")
@@ -376,7 +398,7 @@ final class LibArchiveLevel: ArchiveLevel {
             member: name, reason: "cannot read the member (\(error.reason))", unreadable: true)
         }
         if count == 0 { break }
-        budget.bytes = budget.bytes.saturatingAdd(count)
+        charge(budget, read: count)
         if budget.bytesExceeded { return .exhausted(reason: budget.bytesFailure) }
         if count > budget.limits.maxMemberBytes - bytes.count {
           return .failure(member: name, reason: budget.memberFailure, unreadable: false)
@@ -427,16 +449,20 @@ final class WebArchiveLevel: ArchiveLevel {
       if !notices.isEmpty {
         return .failure(member: nil, reason: notices.removeFirst(), unreadable: false)
       }
-      let before = reader.expandedBytes
+      let before = reader.consumedBytes
+      reader.allowance = max(0, budget.limits.maxArchiveBytes - budget.bytes)
       let record: WARCReader.Record
       do {
-        guard let next = try reader.next(limit: budget.limits.maxMemberBytes.saturatingAdd(16 * 1024))
+        guard
+          let next = try reader.next(limit: budget.limits.maxMemberBytes.saturatingAdd(16 * 1024))
         else {
           notices += reader.takeNotices()
           if notices.isEmpty { return nil }
           continue
         }
         record = next
+      } catch .overBudget {
+        return .exhausted(reason: budget.bytesFailure)
       } catch {
         notices += reader.takeNotices()
         notices.append("the web archive is damaged (\(error)); the rest of it is skipped")
@@ -445,7 +471,7 @@ final class WebArchiveLevel: ArchiveLevel {
         return .stop(reason: reason)
       }
       guard budget.countEntry() else { return .exhausted(reason: budget.entriesFailure) }
-      budget.bytes = budget.bytes.saturatingAdd(reader.expandedBytes - before)
+      budget.bytes = budget.bytes.saturatingAdd(reader.consumedBytes - before)
       if budget.bytesExceeded { return .exhausted(reason: budget.bytesFailure) }
       guard record.type == "response" || record.type == "resource", !record.targetURI.isEmpty,
         wants(record.targetURI)
@@ -469,6 +495,9 @@ final class WebArchiveLevel: ArchiveLevel {
       } else {
         document = (content, Self.declared(byContentType: record.contentType))
       }
+      // What undoing HTTP codings expanded the body to counts too.
+      budget.bytes = budget.bytes.saturatingAdd(max(0, document.body.count - content.count))
+      if budget.bytesExceeded { return .exhausted(reason: budget.bytesFailure) }
       guard !document.body.isEmpty else { continue }
       guard document.body.count <= budget.limits.maxMemberBytes else {
         return .failure(
@@ -485,7 +514,8 @@ final class WebArchiveLevel: ArchiveLevel {
   /// What a `Content-Type` value (a WARC resource record's) declares, read as HTTP reads it.
   static func declared(byContentType value: String) -> DeclaredContent {
     guard !value.isEmpty,
-      let response = HTTPResponse.parse(Array("HTTP/1.1 200 OK\r\nContent-Type: \(value)\r\n\r\n".utf8))
+      let response = HTTPResponse.parse(
+        Array("HTTP/1.1 200 OK\r\nContent-Type: \(value)\r\n\r\n".utf8))
     else { return .none }
     return DeclaredContent(mediaType: response.mediaType, charset: response.charset)
   }
@@ -542,7 +572,8 @@ final class WebArchiveLevel: ArchiveLevel {
     case "deflate": wrappers = [.zlib, .raw]
     default:
       return .failure(
-        Refusal(reason: "the HTTP body is encoded as '\(coding)', which lspminer cannot decode; skipped"))
+        Refusal(
+          reason: "the HTTP body is encoded as '\(coding)', which lspminer cannot decode; skipped"))
     }
     for wrapper in wrappers {
       guard let inflater = Inflater(wrapper) else { break }

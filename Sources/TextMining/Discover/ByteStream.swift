@@ -23,7 +23,9 @@ final class DescriptorStream: ByteStream {
 
   func read(into buffer: inout [UInt8]) throws(ByteStreamError) -> Int {
     while true {
-      let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+      let count = buffer.withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress, $0.count)
+      }
       if count >= 0 { return count }
       if errno == EINTR { continue }
       throw ByteStreamError(reason: String(cString: strerror(errno)))

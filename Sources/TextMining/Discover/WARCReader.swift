@@ -24,13 +24,21 @@ struct WARCReader {
   enum ReadError: Error, CustomStringConvertible {
     case unreadable(String)
     case malformed(String)
+    /// More bytes were read than `allowance` let this record have.
+    case overBudget
 
     var description: String {
       switch self {
       case .unreadable(let reason), .malformed(let reason): reason
+      case .overBudget: "the archive expands beyond its limit"
       }
     }
   }
+
+  /// The most bytes the next record may read, skipped junk and header lines included; the
+  /// caller sets it from what its budget has left.
+  var allowance = Int.max
+  private var allowanceEnd = Int.max
 
   private let stream: any ByteStream
   private var buffer: [UInt8] = []
@@ -79,8 +87,11 @@ struct WARCReader {
 
   /// The next line without its CR LF (or LF), or nil at the end of the stream.
   private mutating func line() throws(ReadError) -> String? {
+    // Bytes from `position` up to `searched` hold no line end: each byte is looked at once,
+    // however small the reads that bring the line in.
+    var searched = position
     while true {
-      if let newline = buffer[position...].firstIndex(of: 0x0A) {
+      if let newline = buffer[searched...].firstIndex(of: 0x0A) {
         var end = newline
         if end > position, buffer[end - 1] == 0x0D { end -= 1 }
         let text = String(decoding: buffer[position..<end], as: UTF8.self)
@@ -99,14 +110,23 @@ struct WARCReader {
         position = buffer.count
         return text
       }
-      try fill(buffer.count - position + 1)
+      let unsearched = buffer.count - position
+      try fill(unsearched + 1)
+      // `fill` may have moved the unread bytes to the front of the buffer.
+      searched = position + unsearched
+      if consumedBytes > allowanceEnd { throw .overBudget }
     }
   }
+
+  /// Bytes read from the stream so far: what the archive has expanded to, records, headers
+  /// and anything skipped between them.
+  var consumedBytes: Int { bufferOffset + buffer.count }
 
   private var offset: Int { bufferOffset + position }
 
   /// The next record, or nil at the end. Content longer than `limit` is skipped, not held.
   mutating func next(limit: Int) throws(ReadError) -> Record? {
+    allowanceEnd = consumedBytes.saturatingAdd(allowance)
     // Skip blank lines between records, and anything else up to the next record, noted.
     var skippedFrom: Int?
     var version: String?

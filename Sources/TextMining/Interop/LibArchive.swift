@@ -77,6 +77,12 @@ final class LibArchive {
     return Int(count)
   }
 
+  /// Bytes the archive format has consumed after decompression, skipped entries included.
+  var decompressedBytes: Int {
+    guard let handle else { return 0 }
+    return Int(tm_archive_decompressed_bytes(handle))
+  }
+
   /// The last error's text, or "".
   var lastError: String {
     guard let handle else { return "" }

@@ -329,4 +329,59 @@ import Testing
     #expect(result.failures.first?.reason.contains("not a WARC record") == true)
     #expect(result.sources.contains("archives/damaged.warc!/file:///archive/minutes/2007-03.txt"))
   }
+
+  // MARK: Found in review
+
+  @Test func twoJunkRegionsAreTwoReportsEachWithItsOwnOffset() throws {
+    let result = try walk("junk2.warc.gz")
+    #expect(result.members.count == 2)
+    #expect(result.failures.count == 2)
+    #expect(Set(result.failures.map(\.reason)).count == 2)
+  }
+
+  @Test func aWebArchiveOfOneByteGzipMembersReadsLikeTheWholeFile() throws {
+    let whole = try walk("crawl.warc")
+    let result = try walk("bytewise.warc.gz")
+    #expect(result.failures.isEmpty)
+    #expect(
+      result.sources
+        == whole.sources.map { $0.replacingOccurrences(of: "crawl.warc", with: "bytewise.warc.gz") }
+    )
+    #expect(result.members.map(\.bytes) == whole.members.map(\.bytes))
+  }
+
+  @Test func entriesSkippedInsideACompressedTarCountAgainstTheArchiveBudget() throws {
+    // big.bin (3 MB of zeros) is not wanted, but the tar.gz must still be decompressed past it.
+    let result = try walk("skipped.tgz", maxArchiveBytes: 1_000_000)
+    #expect(result.failures.map(\.source) == ["archives/skipped.tgz"])
+    #expect(result.failures.first?.reason.contains("limits.max_archive_bytes") == true)
+    #expect(try walk("skipped.tgz").sources == ["archives/skipped.tgz!/note.txt"])
+  }
+
+  @Test func aMemberNamedLikeANestedArchivesMemberGetsAUniqueSource() throws {
+    let result = try walk("collide.zip")
+    #expect(
+      result.sources == [
+        "archives/collide.zip!/b.zip!/x.html", "archives/collide.zip!/b.zip!/x.html~2",
+      ])
+    #expect(result.text("archives/collide.zip!/b.zip!/x.html~2")?.contains("weak") == true)
+  }
+
+  @Test func aSecondCopyOfANestedWebArchiveIsStillReadAsOne() throws {
+    let result = try walk("twowarc.zip")
+    #expect(result.failures.isEmpty)
+    #expect(result.members.count == 4)
+    #expect(
+      result.sources.contains(
+        "archives/twowarc.zip!/crawl.warc.gz~2!/http://www.thornbury-lsp.example/news/leadership"))
+  }
+
+  @Test func aFileNamedLikeAnArchiveThatIsNoneIsReportedAsSuch() throws {
+    let folder = try TemporaryFolder()
+    let path = try folder.write("notes.zip", "These are notes, not an archive.\n")
+    let result = try walk("notes.zip", path: path)
+    #expect(result.members.isEmpty)
+    #expect(result.failures.map(\.source) == ["archives/notes.zip"])
+    #expect(result.failures.first?.reason.contains("not an archive") == true)
+  }
 }

@@ -383,7 +383,7 @@ import Testing
 
   @Test func archivesAsPeopleAndCrawlersMakeThemAreReadWithoutLossOrFalseFailures() async throws {
     let folder = try TemporaryFolder()
-    for name in ["mac.zip", "nested.zip", "http.warc", "junk.warc.gz"] {
+    for name in ["mac.zip", "nested.zip", "http.warc", "junk.warc.gz", "junk2.warc.gz"] {
       try folder.write("src/" + name, bytes: try Fixtures.bytes("archives/" + name))
     }
     let run = {
@@ -403,8 +403,10 @@ import Testing
     // The only failures: the archive nested too deep, and the junk in the crawl.
     #expect(
       report.failures.map(\.source) == [
-        "junk.warc.gz", "nested.zip!/deep.zip!/deeper.zip!/deepest.zip",
+        "junk.warc.gz", "junk2.warc.gz", "nested.zip!/deep.zip!/deeper.zip!/deepest.zip",
       ])
+    // Two skips in one archive: one line that gives both offsets.
+    #expect(report.failures[1].reason.components(separatedBy: "bytes from byte").count == 3)
     // The page declared KOI8-R only in HTTP is read as KOI8-R, the chunked page has no chunk sizes.
     func text(_ source: String) throws -> String {
       let document = try #require(documents.first { $0["source"] as? String == source })

@@ -31,7 +31,9 @@ enum ArchiveJob {
       }
       if count == 0 { break }
       total += count
-      buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+      buffer.withUnsafeBytes {
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count]))
+      }
     }
     let modified =
       "\(info.st_mtim.tv_sec).\(String(info.st_mtim.tv_nsec).leftPadded(to: 9))"
@@ -79,17 +81,29 @@ enum ArchiveJob {
   }
 
   /// The run's sources for an archive's record: its members, then its failures.
-  private static func sources(of record: ArchiveRecord, in archive: SourceFile) -> [DocumentJob.Source] {
+  private static func sources(of record: ArchiveRecord, in archive: SourceFile) -> [DocumentJob
+    .Source]
+  {
     record.members.map { member in
       DocumentJob.Source(
         file: SourceFile(source: member.source, path: archive.path, identity: archive.identity),
         docID: member.docID, byteCount: member.byteCount, archive: archive)
     }
-      + record.failures.map { failure in
+      + merged(record.failures, archive: archive.source).map { failure in
         DocumentJob.Source(
           file: SourceFile(source: failure.source, path: archive.path), failure: failure,
           archive: archive)
       }
+  }
+
+  /// The failures, with the archive's own (damage skipped at two offsets, say) joined into one,
+  /// so that the archive has one line in `documents.jsonl` and `errors.jsonl`.
+  private static func merged(_ failures: [DocumentFailure], archive: String) -> [DocumentFailure] {
+    let own = failures.filter { $0.source == archive }
+    guard own.count > 1, var first = own.first else { return failures }
+    first.reason = own.map(\.reason).joined(separator: "; ")
+    first.isUnreadable = own.contains { $0.isUnreadable }
+    return [first] + failures.filter { $0.source != archive }
   }
 
   /// The outcome of each of one archive's sources, in the order given: members that need their
@@ -99,30 +113,33 @@ enum ArchiveJob {
     for items: [DocumentJob.Source], archive: SourceFile, limits: ArchiveLimits,
     filter: MemberFilter, jobs: Int, context: DocumentJob.Context
   ) async -> (outcomes: [DocumentJob.Outcome], walked: Bool) {
-    var decided: [String: DocumentJob.Outcome] = [:]
-    var needed: [String: DocumentJob.Source] = [:]
-    for item in items {
+    // Outcomes by position: an archive's own failures share its source.
+    var decided = [DocumentJob.Outcome?](repeating: nil, count: items.count)
+    var needed: [String: Int] = [:]
+    for (index, item) in items.enumerated() {
       if let outcome = DocumentJob.outcomeWithoutBytes(for: item, context: context) {
-        decided[item.file.source] = outcome
+        decided[index] = outcome
       } else {
-        needed[item.file.source] = item
+        needed[item.file.source] = index
       }
     }
     let walkedAgain = !needed.isEmpty
     if !needed.isEmpty {
       let walker = ArchiveWalker(archive: archive, limits: limits, filter: filter)
-      await withTaskGroup(of: (String, DocumentJob.Outcome).self) { group in
+      await withTaskGroup(of: (Int, DocumentJob.Outcome).self) { group in
         var running = 0
         while let item = walker.next() {
-          guard case .member(let member) = item, let source = needed.removeValue(forKey: member.source)
+          guard case .member(let member) = item,
+            let index = needed.removeValue(forKey: member.source)
           else { continue }
           if running >= max(1, jobs), let (done, outcome) = await group.next() {
             decided[done] = outcome
             running -= 1
           }
+          let source = items[index]
           group.addTask {
             (
-              member.source,
+              index,
               DocumentJob.process(
                 source, bytes: member.bytes, declared: member.declared, context: context)
             )
@@ -131,13 +148,14 @@ enum ArchiveJob {
         }
         for await (done, outcome) in group { decided[done] = outcome }
       }
-      for (source, item) in needed {
-        decided[source] = DocumentJob.failed(
-          item, stage: .read, reason: "the archive changed while the run was reading it",
+      for index in needed.values {
+        decided[index] = DocumentJob.failed(
+          items[index], stage: .read, reason: "the archive changed while the run was reading it",
           context: context)
       }
     }
-    return (items.map { decided[$0.file.source]! }, walkedAgain)
+    // Every position was decided above: without bytes, by the walk, or as changed.
+    return (decided.compactMap { $0 }, walkedAgain)
   }
 }
 

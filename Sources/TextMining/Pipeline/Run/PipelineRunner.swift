@@ -178,7 +178,8 @@ public struct PipelineRunner: Sendable {
       if walked { walks += 1 } else if record != nil { unchanged += 1 }
       if let record {
         records.append(record)
-        expanded = expanded.saturatingAdd(record.expandedBytes)
+        // Only what was expanded this run counts; an unchanged archive was not.
+        if walked { expanded = expanded.saturatingAdd(record.expandedBytes) }
       } else {
         unlisted.append(archive.source)
       }
