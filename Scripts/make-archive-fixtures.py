@@ -165,6 +165,16 @@ def main():
     inner = zip_bytes([("x.html", NEWS)])
     files["collide.zip"] = zip_bytes([("b.zip", inner), ("b.zip!/x.html", NEWS.replace(b"strong", b"weak"))])
     files["twowarc.zip"] = zip_bytes([("crawl.warc.gz", files["crawl.warc.gz"]), ("crawl.warc.gz", files["crawl.warc.gz"])])
+    # A gzip member corrupt in its deflate data (the page's response): that record is lost and
+    # reported, the records after it are read.
+    page = bytearray(members[1])
+    for index in range(len(page) // 2, len(page) // 2 + 12):
+        page[index] ^= 0xFF
+    files["corrupt.warc.gz"] = members[0] + bytes(page) + b"".join(members[2:])
+    # A record whose Content-Length is missing: skipped to the next record.
+    records = warc()
+    records[0] = records[0].replace(b"Content-Length: ", b"X-Length: ")
+    files["nolength.warc"] = b"".join(records)
     files["duplicate.tar"] = tar_bytes([("minutes.txt", NOTE), ("minutes.txt", NOTE.replace(b"lacks", b"now has"))], "w")
     for name, data in files.items():
         with open(os.path.join(OUT, name), "wb") as handle:

@@ -146,6 +146,8 @@ int64_t tm_archive_read(tm_archive *archive, uint8_t *buffer, size_t capacity) {
   return count < 0 ? -1 : (int64_t)count;
 }
 
+int tm_archive_errno(tm_archive *archive) { return archive_errno(archive->reader); }
+
 int64_t tm_archive_decompressed_bytes(tm_archive *archive) {
   return (int64_t)archive_filter_bytes(archive->reader, 0);
 }

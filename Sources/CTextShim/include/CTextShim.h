@@ -218,6 +218,9 @@ int64_t tm_archive_read(tm_archive *archive, uint8_t *buffer, size_t capacity);
 /// The last error's text, or an empty string.
 const char *tm_archive_error(tm_archive *archive);
 
+/// The last error's system error number (EIO for a read error), or libarchive's code.
+int tm_archive_errno(tm_archive *archive);
+
 /// Bytes the archive format has consumed after decompression (libarchive's filter 0): what a
 /// tar.gz has expanded to, skipped entries included.
 int64_t tm_archive_decompressed_bytes(tm_archive *archive);

@@ -137,8 +137,8 @@ public final class ArchiveWalker: Sequence, IteratorProtocol {
       case .failure(let member, let reason, let unreadable):
         let source = member.map { unique(frame.prefix + $0, capture: nil) } ?? frame.source
         queue.append(fail(source, reason, unreadable: unreadable))
-      case .stop(let reason):
-        queue.append(fail(frame.source, reason))
+      case .stop(let reason, let unreadable):
+        queue.append(fail(frame.source, reason, unreadable: unreadable))
         pop()
       case .exhausted(let reason):
         queue.append(fail(archive.source, reason))
@@ -303,7 +303,8 @@ enum ArchiveEntry {
   /// A member (nil: the archive itself) that cannot be read or is refused; the rest is read.
   case failure(member: String?, reason: String, unreadable: Bool)
   /// The archive cannot be read on: reported on the archive, the rest of it skipped.
-  case stop(reason: String)
+  /// `unreadable` when the file could not be read (an I/O error), not found damaged.
+  case stop(reason: String, unreadable: Bool = false)
   /// The walk's limits are spent: reported on the outermost archive, the walk ends.
   case exhausted(reason: String)
 }
@@ -351,7 +352,11 @@ final class LibArchiveLevel: ArchiveLevel {
         guard let next else { return nil }
         entry = next
       } catch {
-        return .stop(reason: "the archive is damaged (\(error.reason)); the rest of it is skipped")
+        return error.isInputOutput
+          ? .stop(
+            reason: "the archive cannot be read (\(error.reason)); the rest of it is skipped",
+            unreadable: true)
+          : .stop(reason: "the archive is damaged (\(error.reason)); the rest of it is skipped")
       }
       index += 1
       guard budget.countEntry() else { return .exhausted(reason: budget.entriesFailure) }
@@ -465,10 +470,16 @@ final class WebArchiveLevel: ArchiveLevel {
         return .exhausted(reason: budget.bytesFailure)
       } catch {
         notices += reader.takeNotices()
-        notices.append("the web archive is damaged (\(error)); the rest of it is skipped")
+        var unreadable = false
+        if case .unreadable = error {
+          unreadable = true
+          notices.append("the web archive cannot be read (\(error)); the rest of it is skipped")
+        } else {
+          notices.append("the web archive is damaged (\(error)); the rest of it is skipped")
+        }
         let reason = notices.joined(separator: "; ")
         notices = []
-        return .stop(reason: reason)
+        return .stop(reason: reason, unreadable: unreadable)
       }
       guard budget.countEntry() else { return .exhausted(reason: budget.entriesFailure) }
       budget.bytes = budget.bytes.saturatingAdd(reader.consumedBytes - before)

@@ -7,6 +7,14 @@ protocol ByteStream: AnyObject {
   func read(into buffer: inout [UInt8]) throws(ByteStreamError) -> Int
   /// What was skipped as damaged since the last call, one sentence each (with the byte offset).
   func takeNotices() -> [String]
+  /// Ranges of the stream's output that damage touched, since the last call: output of a
+  /// corrupt gzip member (`start..<end`), or the point where bytes resume after skipped junk
+  /// (`start == end`). Whatever was read across one of them is not what the file held.
+  func takeDamage() -> [(start: Int, end: Int)]
+}
+
+extension ByteStream {
+  func takeDamage() -> [(start: Int, end: Int)] { [] }
 }
 
 /// Why a stream cannot be read on.
@@ -71,6 +79,10 @@ final class GzipMemberStream: ByteStream {
   private var memberOffset = 0
   private var notices: [String] = []
   private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+  /// Bytes of output so far, and the output offsets at which reading resumed after a skip.
+  private var produced = 0
+  private var memberProduced = 0
+  private var damage: [(start: Int, end: Int)] = []
 
   init(source: any ByteStream) throws(ByteStreamError) {
     guard let inflater = Inflater(.gzip) else {
@@ -83,6 +95,11 @@ final class GzipMemberStream: ByteStream {
   func takeNotices() -> [String] {
     defer { notices.removeAll() }
     return notices
+  }
+
+  func takeDamage() -> [(start: Int, end: Int)] {
+    defer { damage.removeAll() }
+    return damage
   }
 
   private var available: Int { pending.count - start }
@@ -118,7 +135,9 @@ final class GzipMemberStream: ByteStream {
   }
 
   /// Skips to the next gzip header (or the end), and notes what was skipped.
-  private func skipToHeader(reason: String) throws(ByteStreamError) {
+  /// `damagedMember` is the offset of a corrupt member being skipped, nil for junk between
+  /// members.
+  private func skipToHeader(damagedMember: Int? = nil) throws(ByteStreamError) {
     let skippedFrom = offset
     var allZero = true
     while true {
@@ -134,7 +153,17 @@ final class GzipMemberStream: ByteStream {
       advance(next - start)
     }
     let skipped = offset - skippedFrom
+    if let damagedMember {
+      notices.append(
+        available >= 3
+          ? "the gzip member at bytes \(damagedMember)-\(offset - 1) is damaged; what it held is not read, and reading resumed at the next gzip member (byte \(offset))"
+          : "the gzip member that starts at byte \(damagedMember), the last in the file, is damaged; what it held is not read"
+      )
+      return
+    }
     guard skipped > 0 else { return }
+    damage.append((produced, produced))
+    let reason = "data that is not gzip between members"
     if available >= 3 {
       notices.append(
         "\(reason): \(skipped) bytes from byte \(skippedFrom) were skipped, and reading resumed at the next gzip member (byte \(offset))"
@@ -151,11 +180,12 @@ final class GzipMemberStream: ByteStream {
       if !inMember {
         if try !atHeader() {
           guard available > 0 else { return 0 }
-          try skipToHeader(reason: "data that is not gzip between members")
+          try skipToHeader()
           continue
         }
         inMember = true
         memberOffset = offset
+        memberProduced = produced
         inflater.reset()
       }
       if available == 0, try !refill() {
@@ -167,12 +197,14 @@ final class GzipMemberStream: ByteStream {
       }
       guard let step = inflater.step(pending[start...], into: &buffer) else {
         inMember = false
+        damage.append((memberProduced, produced))
         advance(1)  // past this member's header, so the search finds the next one
-        try skipToHeader(reason: "the gzip member at byte \(memberOffset) is damaged")
+        try skipToHeader(damagedMember: memberOffset)
         continue
       }
       advance(step.consumed)
       if step.ended { inMember = false }
+      produced += step.produced
       if step.produced > 0 { return step.produced }
       if step.consumed == 0, !step.ended, try !refill() {
         inMember = false

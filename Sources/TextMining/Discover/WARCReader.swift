@@ -51,6 +51,8 @@ struct WARCReader {
   private(set) var expandedBytes = 0
   /// Damage skipped since the last call to `takeNotices()`.
   private var notices: [String] = []
+  /// Ranges of stream offsets that damage touched (`ByteStream.takeDamage`).
+  private var damage: [(start: Int, end: Int)] = []
 
   /// Reads records from a stream.
   init(stream: any ByteStream) {
@@ -77,6 +79,7 @@ struct WARCReader {
       } catch {
         throw .unreadable(error.reason)
       }
+      damage += stream.takeDamage()
       if read == 0 {
         atEnd = true
       } else {
@@ -127,6 +130,29 @@ struct WARCReader {
   /// The next record, or nil at the end. Content longer than `limit` is skipped, not held.
   mutating func next(limit: Int) throws(ReadError) -> Record? {
     allowanceEnd = consumedBytes.saturatingAdd(allowance)
+    // After a large record, give back its memory.
+    if buffer.capacity > 4 << 20, buffer.count - position < 1 << 16 {
+      buffer = Array(buffer[position...])
+      bufferOffset += position
+      position = 0
+    }
+    while true {
+      switch try readRecord(limit: limit) {
+      case .record(let record): return record
+      case .end: return nil
+      case .skipped: continue
+      }
+    }
+  }
+
+  private enum Step {
+    case record(Record)
+    case end
+    /// A record was skipped (reported in the notices); read on.
+    case skipped
+  }
+
+  private mutating func readRecord(limit: Int) throws(ReadError) -> Step {
     // Skip blank lines between records, and anything else up to the next record, noted.
     var skippedFrom: Int?
     var version: String?
@@ -148,7 +174,7 @@ struct WARCReader {
           : "\(versionStart - skippedFrom) bytes from byte \(skippedFrom) of the uncompressed archive are not a WARC record; reading resumed at the next record (byte \(versionStart))"
       )
     }
-    guard version != nil else { return nil }
+    guard version != nil else { return .end }
     var type = ""
     var uri = ""
     var date = ""
@@ -167,7 +193,12 @@ struct WARCReader {
       default: break
       }
     }
-    guard let length, length >= 0 else { throw .malformed("a record without a Content-Length") }
+    guard let length, length >= 0 else {
+      notices.append(
+        "the record at byte \(versionStart) of the uncompressed archive has no valid Content-Length; skipped to the next record"
+      )
+      return .skipped
+    }
     expandedBytes = expandedBytes.saturatingAdd(length)
     var record = Record(
       type: type, targetURI: uri, date: date, contentType: contentType, content: nil,
@@ -181,14 +212,26 @@ struct WARCReader {
         position += available
         left -= available
       }
-      return record
+      return .record(record)
     }
     try fill(length)
+    let contentStart = offset
+    damage.removeAll { $0.end <= contentStart }
+    if let cut = damage.first(where: { $0.start < contentStart + length }) {
+      // The compressed file was damaged inside this record: what follows the damage belongs
+      // to the next record. Drop this one and read on from there.
+      notices.append(
+        "the record at byte \(versionStart) of the uncompressed archive was damaged in the compressed file; skipped"
+      )
+      position = max(position, min(buffer.count, cut.end - bufferOffset))
+      damage.removeAll { $0.end <= cut.end }
+      return .skipped
+    }
     guard buffer.count - position >= length else {
       throw .malformed("the archive ends inside a record")
     }
     record.content = Array(buffer[position..<(position + length)])
     position += length
-    return record
+    return .record(record)
   }
 }

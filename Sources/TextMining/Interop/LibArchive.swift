@@ -56,7 +56,7 @@ final class LibArchive {
     var isFile: Int32 = 0
     let status = tm_archive_next(handle, &name, &size, &isFile)
     if status == 0 { return nil }
-    if status < 0 { throw LibArchiveError(reason: lastError) }
+    if status < 0 { throw LibArchiveError(reason: lastError, code: errorCode) }
     let bytes = name.map { pointer in
       var count = 0
       while pointer[count] != 0 { count += 1 }
@@ -73,7 +73,7 @@ final class LibArchive {
       guard let base = buffer.baseAddress else { return 0 }
       return tm_archive_read(handle, base, buffer.count)
     }
-    if count < 0 { throw LibArchiveError(reason: lastError) }
+    if count < 0 { throw LibArchiveError(reason: lastError, code: errorCode) }
     return Int(count)
   }
 
@@ -81,6 +81,12 @@ final class LibArchive {
   var decompressedBytes: Int {
     guard let handle else { return 0 }
     return Int(tm_archive_decompressed_bytes(handle))
+  }
+
+  /// The last error's system error number (libarchive's own codes for format damage).
+  private var errorCode: Int32 {
+    guard let handle else { return 0 }
+    return tm_archive_errno(handle)
   }
 
   /// The last error's text, or "".
@@ -108,6 +114,11 @@ final class LibArchive {
 /// libarchive's account of why an archive could not be opened or read.
 struct LibArchiveError: Error {
   var reason: String
+  /// The system error number, when libarchive gives one.
+  var code: Int32 = 0
+
+  /// Whether the file could not be read (an I/O error), rather than read and found damaged.
+  var isInputOutput: Bool { code == 5 }  // EIO
 }
 
 /// A zlib inflater, by way of the CTextShim boundary: gzip members one after another, zlib

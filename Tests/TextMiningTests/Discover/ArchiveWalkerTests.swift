@@ -384,4 +384,19 @@ import Testing
     #expect(result.failures.map(\.source) == ["archives/notes.zip"])
     #expect(result.failures.first?.reason.contains("not an archive") == true)
   }
+
+  @Test func aGzipMemberCorruptInsideARecordLosesThatRecordAndNoOther() throws {
+    let result = try walk("corrupt.warc.gz")
+    // The page's member is corrupt; the resource after it is read whole.
+    #expect(result.sources == ["archives/corrupt.warc.gz!/file:///archive/minutes/2007-03.txt"])
+    #expect(result.text(result.sources[0])?.hasPrefix("Thornbury LSP board note") == true)
+    #expect(result.failures.map(\.source) == ["archives/corrupt.warc.gz"])
+    #expect(result.failures.first?.reason.contains("is damaged") == true)
+  }
+
+  @Test func aRecordWithoutContentLengthIsSkippedAndTheRestRead() throws {
+    let result = try walk("nolength.warc")
+    #expect(result.members.count == 2)
+    #expect(result.failures.first?.reason.contains("no valid Content-Length") == true)
+  }
 }

@@ -41,23 +41,25 @@ enum ArchiveJob {
   }
 
   /// Lists an archive's documents, each read and hashed (or as the last run listed them, when
-  /// the archive is unchanged), with the failures of its expansion. The record is nil when the
-  /// archive could not be read at all.
+  /// the archive is unchanged), with the failures of its expansion. `record` is what to keep
+  /// in `state.json`: nil when the archive could not be read through (then it is also
+  /// `unreadable`, and what an earlier run found in it keeps its evidence), or when it changed
+  /// while it was being read.
   static func identify(
     _ archive: SourceFile, limits: ArchiveLimits, filter: MemberFilter, earlier: ArchiveRecord?
-  ) -> (sources: [DocumentJob.Source], record: ArchiveRecord?, walked: Bool) {
+  ) -> (sources: [DocumentJob.Source], record: ArchiveRecord?, walked: Bool, unreadable: Bool) {
     let fingerprint: (byteCount: Int, modified: String, sha256: String)
     do {
       fingerprint = try Self.fingerprint(of: archive)
     } catch {
       var failure = DocumentFailure(source: archive.source, stage: .read, reason: error.description)
       failure.isUnreadable = true
-      return ([DocumentJob.Source(file: archive, failure: failure)], nil, false)
+      return ([DocumentJob.Source(file: archive, failure: failure)], nil, false, true)
     }
     if let earlier, earlier.byteCount == fingerprint.byteCount,
       earlier.modified == fingerprint.modified, earlier.sha256 == fingerprint.sha256
     {
-      return (sources(of: earlier, in: archive), earlier, false)
+      return (sources(of: earlier, in: archive), earlier, false, false)
     }
     var record = ArchiveRecord(
       source: archive.source, byteCount: fingerprint.byteCount, modified: fingerprint.modified,
@@ -75,9 +77,18 @@ enum ArchiveJob {
       }
     }
     record.expandedBytes = walker.expandedBytes
-    // An archive that could not be opened this time is not remembered as it is.
-    let opened = !record.failures.contains { $0.source == archive.source && $0.isUnreadable }
-    return (sources(of: record, in: archive), opened ? record : nil, true)
+    // An archive that could not be read through this time is not remembered as it is; nor is
+    // one whose size or time changed while it was read (the list may mix two versions).
+    let unreadable = record.failures.contains { $0.source == archive.source && $0.isUnreadable }
+    var after = stat()
+    let unchangedSinceHashed =
+      stat(archive.path, &after) == 0 && Int(after.st_size) == fingerprint.byteCount
+      && "\(after.st_mtim.tv_sec).\(String(after.st_mtim.tv_nsec).leftPadded(to: 9))"
+        == fingerprint.modified
+    return (
+      sources(of: record, in: archive), unreadable || !unchangedSinceHashed ? nil : record, true,
+      unreadable
+    )
   }
 
   /// The run's sources for an archive's record: its members, then its failures.

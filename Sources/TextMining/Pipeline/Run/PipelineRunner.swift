@@ -120,7 +120,7 @@ public struct PipelineRunner: Sendable {
     )
     var (report, written) = try await processDocuments(
       plan, reader: reader, store: store, filter: filter)
-    report.archiveCount = archives.records.count + archives.unlisted.count
+    report.archiveCount = discovery.files.count { ArchiveWalker.isArchive($0.source) }
     report.unchangedArchiveCount = archives.unchanged
     report.archiveWalkCount += archives.walks
     do {
@@ -172,7 +172,7 @@ public struct PipelineRunner: Sendable {
         unlisted.append(archive.source)
         continue
       }
-      let (members, record, walked) = ArchiveJob.identify(
+      let (members, record, walked, unreadable) = ArchiveJob.identify(
         archive, limits: limits.archiveLimits, filter: filter, earlier: earlier[archive.source])
       sources += members
       if walked { walks += 1 } else if record != nil { unchanged += 1 }
@@ -180,9 +180,8 @@ public struct PipelineRunner: Sendable {
         records.append(record)
         // Only what was expanded this run counts; an unchanged archive was not.
         if walked { expanded = expanded.saturatingAdd(record.expandedBytes) }
-      } else {
-        unlisted.append(archive.source)
       }
+      if unreadable { unlisted.append(archive.source) }
     }
     if !archives.isEmpty {
       logger.debug("listed \(sources.count) members of \(archives.count) archives")
