@@ -16,7 +16,9 @@ struct LSPMinerCommand: AsyncParsableCommand {
       """,
     version: String(PipelineRunner.toolVersion.dropFirst("lspminer ".count)),
     subcommands: [
-      Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self, Init.self,
+      Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self,
+      FindingsCommand.self,
+      Init.self,
       BenchmarkExtract.self,
       BenchmarkTag.self,
     ],

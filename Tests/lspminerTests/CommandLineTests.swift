@@ -115,6 +115,41 @@ import TextMining
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
 
+  @Test func findingsWritesTheMatrixAndVerdictsOfARunsOutput() throws {
+    let folder = try makeProject(extraYAML: "findings: {min_evidence: 3}")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try """
+    Oakridge LSP review, 14 March 2006
+
+    The Oakridge Local Strategic Partnership shows strong leadership. There is mutual trust \
+    between partners. Partners share a clear vision. The partnership is in a virtuous circle.
+    """.write(toFile: folder + "/docs/review.txt", atomically: true, encoding: .utf8)
+    #expect(try lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
+    let outcome = try lspminer(["findings", "--pipeline", "p.yml"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("2 documents, "))
+    #expect(outcome.stdout.contains("virtuous: 1 partnerships"))
+    let partnerships = try String(
+      contentsOfFile: folder + "/out/test-run/findings/partnerships.jsonl", encoding: .utf8)
+    #expect(partnerships.contains(#""partnership":"Oakridge Local Strategic Partnership""#))
+    #expect(partnerships.contains(#""verdict":"virtuous""#))
+    // A folder that is no output: exit 66, named.
+    let missing = try lspminer(["findings", "nowhere"], in: folder)
+    #expect(missing.status == 66)
+    #expect(missing.stderr.contains("nowhere: no such output folder"))
+    // A damaged evidence line is named, skipped, and makes the exit status 1.
+    let evidence = try FileManager.default.contentsOfDirectory(
+      atPath: folder + "/out/test-run/evidence")
+    let file = folder + "/out/test-run/evidence/" + (evidence.first { !$0.hasPrefix(".") } ?? "")
+    let handle = try #require(FileHandle(forWritingAtPath: file))
+    handle.seekToEndOfFile()
+    handle.write(Data(#"{"schema":"lspminer.evi"#.utf8))
+    try handle.close()
+    let damaged = try lspminer(["findings", "--pipeline", "p.yml"], in: folder)
+    #expect(damaged.status == 1)
+    #expect(damaged.stderr.contains("not a JSON object; skipped"))
+  }
+
   @Test func configurationErrorsExitTwoWithFileLineAndColumn() throws {
     let folder = try makeProject(extraYAML: "ouptut: x")
     defer { try? FileManager.default.removeItem(atPath: folder) }

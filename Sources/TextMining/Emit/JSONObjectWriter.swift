@@ -32,6 +32,20 @@ public struct JSONObjectWriter: Sendable {
   /// The bytes written so far, with the closing brace and a newline.
   var closedBytes: [UInt8] { lineBytes }
 
+  /// The object, closed, without a newline: for an array of objects.
+  var objectBytes: [UInt8] { bytes + [UInt8(ascii: "}")] }
+
+  /// A JSON array of objects.
+  static func array(_ objects: [JSONObjectWriter]) -> [UInt8] {
+    var result: [UInt8] = [UInt8(ascii: "[")]
+    for (index, object) in objects.enumerated() {
+      if index > 0 { result.append(UInt8(ascii: ",")) }
+      result += object.objectBytes
+    }
+    result.append(UInt8(ascii: "]"))
+    return result
+  }
+
   private mutating func key(_ key: String) {
     if !isEmpty { bytes.append(UInt8(ascii: ",")) }
     isEmpty = false

@@ -4,7 +4,7 @@ extension PipelineDefinition {
   private static let keys = [
     "name", "description", "sources", "include", "exclude", "discover", "taxonomy", "output",
     "limits", "extract",
-    "segment", "partnerships",
+    "segment", "partnerships", "findings",
   ]
 
   /// Loads and checks a pipeline file.
@@ -60,6 +60,7 @@ extension PipelineDefinition {
     var locale = defaultSegmentationLocale
     var aliases = PartnershipAliases()
     var sourcePartnerships: [(pattern: GlobPattern, partnership: String)] = []
+    var verdictRule = VerdictRule()
 
     for (key, _, value) in try root.mapping(allowedKeys: keys, what: "the pipeline") {
       switch key {
@@ -145,6 +146,32 @@ extension PipelineDefinition {
             mainContent = try optionValue.bool(what: "'main_content'")
           }
         }
+      case "findings":
+        for (option, _, optionValue) in try value.mapping(
+          allowedKeys: VerdictRule.keys, what: "'findings'")
+        {
+          let what = "'\(option)'"
+          switch option {
+          case "min_evidence":
+            verdictRule.minEvidence = try optionValue.positiveInt(
+              what: what, atMost: 1_000_000, reason: "a count of findings")
+          case "circle_weight":
+            verdictRule.circleWeight = try optionValue.positiveInt(
+              what: what, atMost: 1000, reason: "a weight")
+          case "cited":
+            verdictRule.cited = try optionValue.positiveInt(
+              what: what, atMost: 10_000, reason: "records cited per verdict")
+          case "virtuous_share":
+            verdictRule.virtuousShare = try optionValue.positiveNumber(
+              what: what, atMost: 1, reason: "a share")
+          default:
+            verdictRule.viciousShare = try optionValue.positiveNumber(
+              what: what, atMost: 1, reason: "a share")
+          }
+        }
+        guard verdictRule.viciousShare < verdictRule.virtuousShare else {
+          throw value.error("'vicious_share' must be below 'virtuous_share'")
+        }
       case "partnerships":
         for (option, _, optionValue) in try value.mapping(
           allowedKeys: ["aliases", "sources"], what: "'partnerships'")
@@ -195,6 +222,7 @@ extension PipelineDefinition {
     definition.readsExtensionless = readsExtensionless
     definition.partnershipAliases = aliases
     definition.sourcePartnerships = sourcePartnerships
+    definition.verdictRule = verdictRule
     definition.sha256 = ContentHash.hex(of: Array(text.utf8))
     return definition
   }

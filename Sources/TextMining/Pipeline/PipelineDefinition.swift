@@ -50,6 +50,8 @@ public struct PipelineDefinition: Sendable {
   public var keepsMainContentOnly = true
   /// ICU locale for sentence and word boundaries.
   public var segmentationLocale: String
+  /// How `lspminer findings` gives partnerships their circle verdicts (`findings:`).
+  public var verdictRule = VerdictRule()
   /// The analyst's other names of partnerships (`partnerships: aliases`).
   public var partnershipAliases = PartnershipAliases()
   /// Sources whose subject the analyst knows (`partnerships: sources`): the first pattern that

@@ -11,7 +11,7 @@ import Testing
   /// The folders of `Sources/TextMining`, lowest first.
   static let layers = [
     "Support", "Model", "Interop", "Discover", "Decode", "Extract", "Segment", "Tag", "Emit",
-    "Pipeline", "Evaluate",
+    "Pipeline", "Evaluate", "Findings",
   ]
 
   static var libraryFolder: String {

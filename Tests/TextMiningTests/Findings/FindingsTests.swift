@@ -1,0 +1,261 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+/// The findings of an output folder: the matrix, co-occurrence, verdicts with their cited
+/// records, per-year trajectories, and bad lines skipped by name. The outputs are written here,
+/// record by record, as `lspminer run` writes them.
+@Suite struct FindingsTests {
+  /// One evidence record's line, with the fields findings read.
+  private static func record(
+    _ code: String, _ polarity: String = "neutral", partnership: String? = nil,
+    hedged: Bool = false, sentence: String = "A sentence.", block: Int = 0, match: String = "m"
+  ) -> String {
+    let category = String(code.split(separator: ".")[0])
+    var object = JSONObjectWriter()
+    object.write("schema", "lspminer.evidence/1")
+    object.write("code", code)
+    object.write("category", category)
+    object.write("match", match)
+    object.write("polarity", polarity)
+    object.write("hedged", hedged)
+    object.write("partnership", partnership)
+    object.write("sentence", sentence)
+    object.write("block", block)
+    object.write("char_start", 0)
+    object.write("char_end", 1)
+    object.write("line", block + 1)
+    return object.line
+  }
+
+  /// Writes an output folder of documents, each a source, a year and its record lines.
+  private func output(_ documents: [(source: String, year: Int?, records: [String])]) throws
+    -> TemporaryFolder
+  {
+    let folder = try TemporaryFolder()
+    var index = ""
+    for (number, document) in documents.enumerated() {
+      let docID = String(repeating: "0", count: 62) + String(format: "%02x", number)
+      var object = JSONObjectWriter()
+      object.write("source", document.source)
+      object.write("doc_id", docID)
+      object.write("published", document.year.map { "\($0)-06-01" })
+      object.write("status", "ok")
+      index += object.line + "\n"
+      try folder.write(
+        "out/evidence/\(docID).jsonl", document.records.map { $0 + "\n" }.joined())
+    }
+    try folder.write("out/documents.jsonl", index)
+    return folder
+  }
+
+  private func findings(_ folder: TemporaryFolder, grouping: Findings.Grouping = .partnership,
+    hedged: Bool = true, rule: VerdictRule = VerdictRule()
+  ) throws -> (Findings, [String]) {
+    var reader = try OutputReader(folder: folder.path + "/out")
+    var findings = Findings(grouping: grouping, includesHedged: hedged, rule: rule)
+    try reader.forEachDocument { findings.add($0, $1) }
+    try findings.write(to: folder.path + "/out/findings")
+    return (findings, reader.skipped)
+  }
+
+  private static let good = "Ashdown Vale LSP"
+  private static let bad = "Coldharbour Partnership"
+
+  private static func many(_ code: String, _ polarity: String, _ partnership: String, _ count: Int)
+    -> [String]
+  {
+    (0..<count).map { record(code, polarity, partnership: partnership, block: $0) }
+  }
+
+  @Test func theMatrixCountsUnhedgedAndHedgedMentionsPerPartnershipAndCode() throws {
+    let folder = try output([
+      (
+        "a.txt", 2006,
+        [
+          Self.record("success_factor.trust", "positive", partnership: Self.good),
+          Self.record("success_factor.trust", "positive", partnership: Self.good, hedged: true),
+          Self.record("governance.accountability", "negative"),
+        ]
+      )
+    ])
+    let (findings, skipped) = try findings(folder)
+    #expect(skipped.isEmpty)
+    #expect(findings.count(row: Self.good, column: "success_factor.trust:positive") == 1)
+    #expect(findings.count(row: Self.good, column: "success_factor.trust:positive:hedged") == 1)
+    #expect(findings.count(row: Findings.none, column: "governance.accountability:negative") == 1)
+    let matrix = try folder.read("out/findings/matrix.csv").components(separatedBy: "\r\n")
+    #expect(matrix[0].hasPrefix("partnership,governance.accountability:positive,"))
+    #expect(matrix[1].hasPrefix("Ashdown Vale LSP,0,0,0,1,0,0,"))
+    #expect(matrix[2].hasPrefix("(none),0,1,0,"))
+    let (withoutHedged, _) = try self.findings(folder, hedged: false)
+    #expect(withoutHedged.count(row: Self.good, column: "success_factor.trust:positive:hedged") == 0)
+    #expect(!(try folder.read("out/findings/matrix.csv")).contains(":hedged"))
+  }
+
+  @Test func csvFieldsAreQuotedAsRFC4180Says() {
+    #expect(CSV.field("plain") == "plain")
+    #expect(CSV.field("Brinkmoor, Ashby & District") == "\"Brinkmoor, Ashby & District\"")
+    #expect(CSV.field("the \"Forward\" board") == "\"the \"\"Forward\"\" board\"")
+    #expect(CSV.line(["a", "b,c"]) == Array("a,\"b,c\"\r\n".utf8))
+  }
+
+  @Test func codesInOneSentenceAreCountedAsPairs() throws {
+    let folder = try output([
+      (
+        "a.txt", nil,
+        [
+          Self.record("governance.representation", sentence: "S1"),
+          Self.record("sector.private", sentence: "S1"),
+          Self.record("sector.private", sentence: "S2", block: 1),
+        ]
+      )
+    ])
+    _ = try findings(folder)
+    #expect(
+      try folder.read("out/findings/cooccurrence.csv")
+        == "code_a,code_b,sentences\r\ngovernance.representation,sector.private,1\r\n")
+  }
+
+  @Test func eachVerdictFollowsTheRuleAndCitesCircleMentionsFirst() throws {
+    let mixedName = "Millbrook LSP"
+    let folder = try output([
+      (
+        "good.txt", 2006,
+        Self.many("success_factor.trust", "positive", Self.good, 4)
+          + [
+            Self.record("governance.accountability", "negative", partnership: Self.good, block: 9),
+            Self.record(
+              "circle.virtuous", "positive", partnership: Self.good,
+              sentence: "It is in a virtuous circle.", block: 10),
+          ]
+      ),
+      ("bad.txt", 2006, Self.many("delivery.outcomes", "negative", Self.bad, 5)),
+      (
+        "mixed.txt", 2006,
+        Self.many("success_factor.leadership", "positive", mixedName, 3)
+          + Self.many("delivery.capacity", "negative", mixedName, 3)
+      ),
+      ("thin.txt", 2006, Self.many("success_factor.trust", "positive", "Saxby LSP", 3)),
+    ])
+    let (findings, _) = try findings(folder)
+    #expect(
+      findings.verdicts == [
+        Self.good: "virtuous", Self.bad: "vicious", mixedName: "mixed",
+        "Saxby LSP": "insufficient evidence",
+      ])
+    let lines = try folder.read("out/findings/partnerships.jsonl").split(separator: "\n")
+    let good = try #require(
+      lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        .first { $0["partnership"] as? String == Self.good })
+    let cited = try #require(good["cited"] as? [[String: Any]])
+    // The circle mention first, then the positive findings; never the negative one.
+    #expect(cited.first?["sentence"] as? String == "It is in a virtuous circle.")
+    #expect(cited.count == 5)
+    #expect(cited.allSatisfy { $0["polarity"] as? String == "positive" })
+    let rule = try #require(good["rule"] as? [String])
+    #expect(rule.last == "virtuous share 0.88 >= virtuous_share 0.7: virtuous")
+  }
+
+  @Test func aDeniedViciousCircleCountsForTheVirtuousSide() throws {
+    let folder = try output([
+      (
+        "a.txt", 2007,
+        [Self.record("circle.vicious", "positive", partnership: Self.good)]
+          + Self.many("success_factor.trust", "positive", Self.good, 3)
+      )
+    ])
+    #expect(try findings(folder).0.verdicts[Self.good] == "virtuous")
+  }
+
+  @Test func verdictsPerYearShowAPartnershipBreakingOut() throws {
+    let name = "Saxby Moor Strategic Partnership"
+    let folder = try output([
+      ("2003.txt", 2003, Self.many("governance.accountability", "negative", name, 5)),
+      (
+        "2005.txt", 2005,
+        Self.many("success_factor.leadership", "positive", name, 3)
+          + Self.many("delivery.capacity", "negative", name, 3)
+      ),
+      ("2008.txt", 2008, Self.many("success_factor.trust", "positive", name, 6)),
+    ])
+    let (findings, _) = try findings(folder)
+    #expect(
+      findings.yearlyVerdicts[name]?.map(\.verdict) == ["vicious", "mixed", "virtuous"])
+    let line = try folder.read("out/findings/partnerships.jsonl")
+    #expect(line.contains("\"trajectory\":\"broke out\""))
+    #expect(line.contains("\"first_year\":2003,\"last_year\":2008"))
+  }
+
+  @Test func theThresholdsComeFromThePipelinesFindingsBlock() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("corpus/a.txt", "x\n")
+    let path = try folder.write(
+      "p.yml",
+      """
+      name: p
+      sources: [corpus]
+      taxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml
+      findings: {min_evidence: 2, virtuous_share: 0.9, vicious_share: 0.2, circle_weight: 5, cited: 3}
+      """)
+    let rule = try PipelineDefinition.load(from: path).verdictRule
+    #expect(rule.minEvidence == 2)
+    #expect(rule.virtuousShare == 0.9)
+    #expect(rule.viciousShare == 0.2)
+    #expect(rule.circleWeight == 5)
+    #expect(rule.cited == 3)
+    try folder.write(
+      "q.yml",
+      """
+      name: q
+      sources: [corpus]
+      taxonomy: \(Fixtures.repositoryRoot)/pipelines/lsp-codebook.yml
+      findings: {virtuous_share: 0.4, vicious_share: 0.6}
+      """)
+    #expect(throws: ConfigurationError.self) {
+      try PipelineDefinition.load(from: folder.path + "/q.yml")
+    }
+  }
+
+  @Test func rowsCanBeDocumentsFoldersOrYears() throws {
+    let folder = try output([
+      ("minutes/a.txt", 2006, [Self.record("success_factor.trust", "positive")]),
+      ("minutes/b.txt", nil, [Self.record("success_factor.trust", "negative")]),
+    ])
+    #expect(try findings(folder, grouping: .year).0.count(row: "2006", column: "success_factor.trust:positive") == 1)
+    #expect(
+      try findings(folder, grouping: .year).0.count(
+        row: Findings.unknownYear, column: "success_factor.trust:negative") == 1)
+    #expect(try findings(folder, grouping: .folder).0.count(row: "minutes", column: "success_factor.trust:negative") == 1)
+    #expect(try findings(folder, grouping: .document).0.count(row: "minutes/b.txt", column: "success_factor.trust:negative") == 1)
+    let documents = try folder.read("out/findings/documents.csv").components(separatedBy: "\r\n")
+    #expect(documents[0].hasPrefix("source,doc_id,year,success_factor.trust:positive"))
+    #expect(documents[1].hasPrefix("minutes/a.txt,"))
+  }
+
+  @Test func badLinesAreNamedAndSkippedAndTheRestIsRead() throws {
+    let folder = try output([
+      (
+        "a.txt", 2006,
+        [
+          Self.record("success_factor.trust", "positive", partnership: Self.good),
+          #"{"schema":"lspminer.evidence/2","code":"success_factor.trust"}"#,
+          #"{"schema":"lspminer.evidence/1","code":"success_f"#,
+        ]
+      )
+    ])
+    let (findings, skipped) = try findings(folder)
+    #expect(findings.recordCount == 1)
+    #expect(skipped.count == 2)
+    #expect(skipped[0].hasSuffix(":2: schema 'lspminer.evidence/2', not 'lspminer.evidence/1'; skipped"))
+    #expect(skipped[1].hasSuffix(":3: not a JSON object; skipped"))
+    #expect(throws: OutputReader.ReadError.self) {
+      try OutputReader(folder: folder.path + "/nowhere")
+    }
+    try folder.write("empty/readme.txt", "x")
+    #expect(throws: OutputReader.ReadError.self) {
+      try OutputReader(folder: folder.path + "/empty")
+    }
+  }
+}
