@@ -9,7 +9,8 @@ extension LSPMinerCommand {
   struct FindingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "findings",
-      abstract: "Aggregate an output's evidence: the partnership x code matrix and circle verdicts.",
+      abstract:
+        "Aggregate an output's evidence: the partnership x code matrix and circle verdicts.",
       discussion: """
         Reads an output folder's documents.jsonl and evidence/ (never re-tags) and writes \
         <output>/findings/: matrix.csv (one row per partnership, or per document, folder or year \

@@ -29,7 +29,8 @@ public struct Findings {
 
   private var codes: Set<String> = []
   private var matrix: [String: [String: Int]] = [:]
-  private var documentRows: [(source: String, docID: String, year: Int?, counts: [String: Int])] = []
+  private var documentRows: [(source: String, docID: String, year: Int?, counts: [String: Int])] =
+    []
   private var cooccurrence: [String: Int] = [:]
   private var partnerships: [String: PartnershipSummary] = [:]
   /// Documents and records read.

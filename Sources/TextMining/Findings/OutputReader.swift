@@ -54,7 +54,8 @@ public struct OutputReader {
     }
     guard FileManager.default.fileExists(atPath: folder + "/documents.jsonl") else {
       throw ReadError(
-        description: "\(folder): not an lspminer output (no documents.jsonl); run `lspminer run` first")
+        description:
+          "\(folder): not an lspminer output (no documents.jsonl); run `lspminer run` first")
     }
   }
 
@@ -97,7 +98,8 @@ public struct OutputReader {
           return
         }
         guard let code = record["code"] as? String, let category = record["category"] as? String,
-          let polarity = record["polarity"] as? String, let sentence = record["sentence"] as? String,
+          let polarity = record["polarity"] as? String,
+          let sentence = record["sentence"] as? String,
           let block = record["block"] as? Int, let start = record["char_start"] as? Int,
           let end = record["char_end"] as? Int
         else {

@@ -83,7 +83,9 @@ struct PartnershipSummary {
     var countsObject = JSONObjectWriter()
     for category in counts.keys.sorted() {
       var polarities = JSONObjectWriter()
-      for polarity in Findings.polarities { polarities.write(polarity, counts[category]?[polarity] ?? 0) }
+      for polarity in Findings.polarities {
+        polarities.write(polarity, counts[category]?[polarity] ?? 0)
+      }
       countsObject.write(category, object: polarities)
     }
     object.write("counts", object: countsObject)

@@ -40,7 +40,9 @@ struct VerdictTally {
       if isCircle { negativeCircles += 1 }
     }
     if isCircle {
-      if strong[positive, default: []].count < rule.cited { strong[positive, default: []].append(cited) }
+      if strong[positive, default: []].count < rule.cited {
+        strong[positive, default: []].append(cited)
+      }
     } else if other[positive, default: []].count < rule.cited {
       other[positive, default: []].append(cited)
     }
@@ -59,7 +61,8 @@ struct VerdictTally {
       return Array(strongFirst.prefix(rule.cited))
     }
     guard findings >= rule.minEvidence else {
-      trail.append("\(findings) findings, fewer than min_evidence \(rule.minEvidence): insufficient evidence")
+      trail.append(
+        "\(findings) findings, fewer than min_evidence \(rule.minEvidence): insufficient evidence")
       return ("insufficient evidence", trail, cited([true, false]))
     }
     let share = Double(positiveWeight) / Double(max(1, positiveWeight + negativeWeight))

@@ -50,7 +50,8 @@ import Testing
     return folder
   }
 
-  private func findings(_ folder: TemporaryFolder, grouping: Findings.Grouping = .partnership,
+  private func findings(
+    _ folder: TemporaryFolder, grouping: Findings.Grouping = .partnership,
     hedged: Bool = true, rule: VerdictRule = VerdictRule()
   ) throws -> (Findings, [String]) {
     var reader = try OutputReader(folder: folder.path + "/out")
@@ -90,7 +91,8 @@ import Testing
     #expect(matrix[1].hasPrefix("Ashdown Vale LSP,0,0,0,1,0,0,"))
     #expect(matrix[2].hasPrefix("(none),0,1,0,"))
     let (withoutHedged, _) = try self.findings(folder, hedged: false)
-    #expect(withoutHedged.count(row: Self.good, column: "success_factor.trust:positive:hedged") == 0)
+    #expect(
+      withoutHedged.count(row: Self.good, column: "success_factor.trust:positive:hedged") == 0)
     #expect(!(try folder.read("out/findings/matrix.csv")).contains(":hedged"))
   }
 
@@ -223,12 +225,18 @@ import Testing
       ("minutes/a.txt", 2006, [Self.record("success_factor.trust", "positive")]),
       ("minutes/b.txt", nil, [Self.record("success_factor.trust", "negative")]),
     ])
-    #expect(try findings(folder, grouping: .year).0.count(row: "2006", column: "success_factor.trust:positive") == 1)
+    #expect(
+      try findings(folder, grouping: .year).0.count(
+        row: "2006", column: "success_factor.trust:positive") == 1)
     #expect(
       try findings(folder, grouping: .year).0.count(
         row: Findings.unknownYear, column: "success_factor.trust:negative") == 1)
-    #expect(try findings(folder, grouping: .folder).0.count(row: "minutes", column: "success_factor.trust:negative") == 1)
-    #expect(try findings(folder, grouping: .document).0.count(row: "minutes/b.txt", column: "success_factor.trust:negative") == 1)
+    #expect(
+      try findings(folder, grouping: .folder).0.count(
+        row: "minutes", column: "success_factor.trust:negative") == 1)
+    #expect(
+      try findings(folder, grouping: .document).0.count(
+        row: "minutes/b.txt", column: "success_factor.trust:negative") == 1)
     let documents = try folder.read("out/findings/documents.csv").components(separatedBy: "\r\n")
     #expect(documents[0].hasPrefix("source,doc_id,year,success_factor.trust:positive"))
     #expect(documents[1].hasPrefix("minutes/a.txt,"))
@@ -248,7 +256,8 @@ import Testing
     let (findings, skipped) = try findings(folder)
     #expect(findings.recordCount == 1)
     #expect(skipped.count == 2)
-    #expect(skipped[0].hasSuffix(":2: schema 'lspminer.evidence/2', not 'lspminer.evidence/1'; skipped"))
+    #expect(
+      skipped[0].hasSuffix(":2: schema 'lspminer.evidence/2', not 'lspminer.evidence/1'; skipped"))
     #expect(skipped[1].hasSuffix(":3: not a JSON object; skipped"))
     #expect(throws: OutputReader.ReadError.self) {
       try OutputReader(folder: folder.path + "/nowhere")
@@ -257,5 +266,54 @@ import Testing
     #expect(throws: OutputReader.ReadError.self) {
       try OutputReader(folder: folder.path + "/empty")
     }
+  }
+
+  @Test func theConcordanceShowsEachMentionInItsContextAlignedOnTheMatch() throws {
+    let text =
+      "Title\n\nPartners said there is\nmutual trust between them. Trust was low in 2003.\n"
+    let scalars = Array(text.unicodeScalars)
+    func offsets(of word: String, from: Int = 0) -> (Int, Int) {
+      let target = Array(word.unicodeScalars)
+      let start = (from..<scalars.count).first {
+        Array(scalars[$0...].prefix(target.count)) == target
+      }!
+      return (start, start + target.count)
+    }
+    func record(_ word: String, _ polarity: String, from: Int = 0) -> String {
+      let (start, end) = offsets(of: word, from: from)
+      return Self.record("success_factor.trust", polarity, partnership: Self.good, match: word)
+        .replacingOccurrences(
+          of: #""char_start":0,"char_end":1"#, with: #""char_start":\#(start),"char_end":\#(end)"#)
+    }
+    let folder = try output([
+      ("a.txt", 2006, [record("mutual trust", "positive"), record("Trust", "negative", from: 40)])
+    ])
+    let docID = String(repeating: "0", count: 64)
+    try folder.write("out/text/\(docID).txt", text)
+    var reader = try OutputReader(folder: folder.path + "/out")
+    var lines: [Concordance.Line] = []
+    try Concordance.lines(
+      in: &reader, filter: Concordance.Filter(codes: ["success_factor"]), width: 12
+    ) { lines.append($0) }
+    #expect(lines.map(\.match) == ["mutual trust", "Trust"])
+    // Line breaks in the context are folded to spaces.
+    #expect(lines[0].left == "id there is ")
+    #expect(lines[0].right == " between the")
+    #expect(
+      Concordance.format(lines[0], width: 12, highlight: nil)
+        == "id there is   mutual trust   between the  a.txt:1")
+    #expect(Concordance.json(lines[1]).contains(#""match":"Trust","right":" was low in "#))
+    var negative = try OutputReader(folder: folder.path + "/out")
+    var count = 0
+    try Concordance.lines(
+      in: &negative,
+      filter: Concordance.Filter(codes: ["success_factor.trust"], polarity: "negative"),
+      width: 12
+    ) { _ in count += 1 }
+    #expect(count == 1)
+    var otherYear = try OutputReader(folder: folder.path + "/out")
+    try Concordance.lines(
+      in: &otherYear, filter: Concordance.Filter(codes: ["success_factor"], year: 2007), width: 12
+    ) { _ in Issue.record("a line from another year") }
   }
 }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// A concordance (keyword in context) of an output's evidence: each mention of the codes asked
+/// for, with the text before and after it, read from the document's extracted text
+/// (`text/<doc_id>.txt`, which records' offsets point into).
+public struct Concordance {
+  /// One line of the concordance.
+  public struct Line: Sendable, Equatable {
+    public var source: String
+    public var line: Int?
+    public var code: String
+    public var polarity: String
+    public var hedged: Bool
+    public var partnership: String?
+    /// The text before the match, white space folded to single spaces, at most `width` characters.
+    public var left: String
+    public var match: String
+    public var right: String
+  }
+
+  /// Which mentions to show: codes or categories, and the filters.
+  public struct Filter: Sendable {
+    /// Codes (`success_factor.trust`) or whole categories (`governance`).
+    public var codes: [String]
+    public var partnership: String?
+    public var polarity: String?
+    public var hedged: Bool?
+    public var year: Int?
+    public var source: GlobPattern?
+
+    public init(
+      codes: [String], partnership: String? = nil, polarity: String? = nil, hedged: Bool? = nil,
+      year: Int? = nil, source: GlobPattern? = nil
+    ) {
+      self.codes = codes
+      self.partnership = partnership
+      self.polarity = polarity
+      self.hedged = hedged
+      self.year = year
+      self.source = source
+    }
+
+    func accepts(_ record: OutputReader.Record) -> Bool {
+      (codes.contains(record.code) || codes.contains(record.category))
+        && (partnership == nil || record.partnership == partnership)
+        && (polarity == nil || record.polarity == polarity)
+        && (hedged == nil || record.hedged == hedged)
+    }
+
+    func accepts(_ document: OutputReader.Document) -> Bool {
+      (year == nil || document.year == year) && (source?.matches(document.source) ?? true)
+    }
+  }
+
+  /// Calls `body` with each line, in source and text order.
+  public static func lines(
+    in reader: inout OutputReader, filter: Filter, width: Int, _ body: (Line) -> Void
+  ) throws {
+    let folder = reader.folder
+    try reader.forEachDocument { document, records in
+      guard filter.accepts(document) else { return }
+      let wanted = records.filter(filter.accepts)
+      guard !wanted.isEmpty,
+        let data = FileManager.default.contents(atPath: folder + "/text/\(document.docID).txt")
+      else { return }
+      let text = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
+      for record in wanted {
+        let start = min(max(0, record.charStart), text.count)
+        let end = min(max(start, record.charEnd), text.count)
+        body(
+          Line(
+            source: document.source, line: record.line, code: record.code,
+            polarity: record.polarity, hedged: record.hedged, partnership: record.partnership,
+            left: String(folded(text[max(0, start - width * 2)..<start]).suffix(width)),
+            match: folded(text[start..<end]),
+            right: String(folded(text[end..<min(text.count, end + width * 2)]).prefix(width))))
+      }
+    }
+  }
+
+  /// Text with every run of white space (line breaks included) as one space.
+  static func folded(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var result = String.UnicodeScalarView()
+    var lastWasSpace = false
+    for scalar in scalars {
+      if scalar.properties.isWhitespace {
+        if !lastWasSpace { result.append(" ") }
+        lastWasSpace = true
+      } else {
+        result.append(scalar)
+        lastWasSpace = false
+      }
+    }
+    return String(result)
+  }
+
+  /// The line aligned on its match: the left context right-aligned in `width` columns, the
+  /// match (between `highlight` codes, or two spaces when there are none), the right context,
+  /// then `source:line`.
+  public static func format(_ line: Line, width: Int, highlight: (String, String)?) -> String {
+    let pad = String(repeating: " ", count: max(0, width - line.left.count))
+    let (open, close) = highlight ?? ("  ", "  ")
+    let right = line.right + String(repeating: " ", count: max(0, width - line.right.count))
+    let location = line.line.map { "\(line.source):\($0)" } ?? line.source
+    return pad + line.left + open + line.match + close + right + "  " + location
+  }
+
+  /// The line as a JSON object (one JSON Lines record).
+  public static func json(_ line: Line) -> String {
+    var object = JSONObjectWriter()
+    object.write("source", line.source)
+    object.write("line", line.line)
+    object.write("code", line.code)
+    object.write("polarity", line.polarity)
+    object.write("hedged", line.hedged)
+    object.write("partnership", line.partnership)
+    object.write("left", line.left)
+    object.write("match", line.match)
+    object.write("right", line.right)
+    return object.line
+  }
+}
