@@ -77,7 +77,8 @@ extension LSPMinerCommand {
         print(
           json
             ? Concordance.json(line)
-            : Concordance.format(line, width: width, highlight: highlight.map { ($0.0 + " ", " " + $0.1) }))
+            : Concordance.format(
+              line, width: width, highlight: highlight.map { ($0.0 + " ", " " + $0.1) }))
       }
       for line in reader.skipped { printError("lspminer: \(line)") }
       if !reader.skipped.isEmpty { throw ExitCode(1) }

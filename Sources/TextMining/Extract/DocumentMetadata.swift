@@ -94,6 +94,34 @@ enum MetadataReading {
     return nil
   }
 
+  /// A month and year written as a line of its own ("Published: October 2006", "May 2003"),
+  /// as `2006-10`: in a short block only, where it dates the document rather than an event the
+  /// text tells of, and with the month capitalised ("may 2003" is no date).
+  static func monthAndYear(in text: String) -> String? {
+    guard text.count <= 80, containsYear(text) else { return nil }
+    let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+    for index in words.indices.dropLast() where words[index].first?.isUppercase == true {
+      guard let month = month(words[index]) else { continue }
+      let next = words[index + 1]
+      guard next.count == 4 || (next.count == 5 && next.last == "."),
+        let year = Int(next.prefix(4)), (1900...2100).contains(year)
+      else { continue }
+      return String(format: "%04d-%02d", year, month)
+    }
+    return nil
+  }
+
+  /// The date a document's first blocks give: the first full date, else the first month and
+  /// year alone in a short block (`monthAndYear`).
+  static func writtenDate(inBlocks texts: some Sequence<String>) -> String? {
+    var monthOnly: String?
+    for text in texts {
+      if let date = writtenDate(in: text) { return date }
+      if monthOnly == nil { monthOnly = monthAndYear(in: text) }
+    }
+    return monthOnly
+  }
+
   /// A date written in a block of text, outside brackets: "(22 April 2005)" in a reference or
   /// an aside is not the document's date.
   static func writtenDate(in text: String) -> String? {

@@ -74,7 +74,7 @@ public struct HTMLTextExtractor: TextExtractor {
       ?? titleText.map { MetadataReading.cleanTitle($0, hints: hints) }
     metadata.published =
       page.published.flatMap(MetadataReading.date(from:))
-      ?? blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }.first
+      ?? MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     let title = titleText ?? found.first(where: { $0.kind == .heading && $0.level == 1 })?.text
     var extracted = ExtractedText(title: title, blocks: blocks, metadata: metadata)
     extracted.headline = page.heading

@@ -179,8 +179,7 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     let title = blocks.first(where: { $0.kind == .title })?.text
-    let published = blocks.prefix(12).lazy.compactMap { MetadataReading.writtenDate(in: $0.text) }
-      .first
+    let published = MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     return ExtractedText(
       title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
   }

@@ -565,6 +565,11 @@ categories:
           - {text: broke into the virtuous circle, polarity: positive}
           - {text: broken into the virtuous circle, polarity: positive}
           - {text: break into the virtuous cycle, polarity: positive}
+          # The same with "a": "it is possible to break into a virtuous circle".
+          - {text: break into a virtuous circle, polarity: positive}
+          - {text: breaking into a virtuous circle, polarity: positive}
+          - {text: broke into a virtuous circle, polarity: positive}
+          - {text: broken into a virtuous circle, polarity: positive}
       break_out:
         label: breaking out of the vicious circle
         phrases:
@@ -577,6 +582,15 @@ categories:
           - {text: escaping the vicious circle, polarity: positive}
           - {text: break out of the vicious cycle, polarity: positive}
           - {text: break out of the downward spiral, polarity: positive}
+          # The same with "a": "it is possible to break out of a vicious circle".
+          - {text: break out of a vicious circle, polarity: positive}
+          - {text: breaking out of a vicious circle, polarity: positive}
+          - {text: broke out of a vicious circle, polarity: positive}
+          - {text: broken out of a vicious circle, polarity: positive}
+          - {text: escape a vicious circle, polarity: positive}
+          - {text: escaped a vicious circle, polarity: positive}
+          - {text: escaping a vicious circle, polarity: positive}
+          - {text: break out of a vicious cycle, polarity: positive}
 
   sector:
     description: who takes part

@@ -316,4 +316,53 @@ import Testing
       in: &otherYear, filter: Concordance.Filter(codes: ["success_factor"], year: 2007), width: 12
     ) { _ in Issue.record("a line from another year") }
   }
+
+  /// The corpus documents written for the verdicts: each partnership's verdict and the records
+  /// that decided it, from a real run of the pipeline over them.
+  @Test func theCorpusPartnershipsGetTheirVerdictsAndOneBreaksOut() async throws {
+    let folder = try TemporaryFolder()
+    var definition = try PipelineDefinition.load(
+      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    definition.sources = [Fixtures.repositoryRoot + "/corpus/findings"]
+    definition.outputPath = folder.path + "/out"
+    let taxonomy = try Taxonomy.load(from: definition.taxonomyPath)
+    let report = try await PipelineRunner(
+      definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
+      jobs: 2
+    ).run()
+    #expect(report.documentCount == 9)
+    let (findings, skipped) = try findings(folder, rule: definition.verdictRule)
+    #expect(skipped.isEmpty)
+    let verdicts = findings.verdicts
+    #expect(verdicts["Saltmere Local Strategic Partnership"] == "virtuous")
+    #expect(verdicts["Farrowby Local Strategic Partnership"] == "vicious")
+    #expect(verdicts["Quenby Dale Local Strategic Partnership"] == "mixed")
+    #expect(
+      findings.yearlyVerdicts["Castlethorne Local Strategic Partnership"]?.map(\.year)
+        == [2003, 2005, 2008])
+    #expect(
+      findings.yearlyVerdicts["Castlethorne Local Strategic Partnership"]?.first?.verdict
+        == "vicious")
+    #expect(
+      findings.yearlyVerdicts["Castlethorne Local Strategic Partnership"]?.last?.verdict
+        == "virtuous")
+    let summaries = try folder.read("out/findings/partnerships.jsonl").split(separator: "\n")
+      .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    func summary(_ name: String) throws -> [String: Any] {
+      try #require(summaries.first { $0["partnership"] as? String == name })
+    }
+    let castlethorne = try summary("Castlethorne Local Strategic Partnership")
+    #expect(castlethorne["trajectory"] as? String == "broke out")
+    // Each verdict cites its circle mentions first, from the partnership's own documents.
+    let farrowby = try summary("Farrowby Local Strategic Partnership")
+    let cited = try #require(farrowby["cited"] as? [[String: Any]])
+    #expect((cited.first?["sentence"] as? String)?.contains("vicious circle") == true)
+    #expect(cited.allSatisfy { ($0["source"] as? String)?.hasPrefix("farrowby-") == true })
+    #expect(cited.allSatisfy { $0["polarity"] as? String == "negative" })
+    let years = try #require(castlethorne["years"] as? [[String: Any]])
+    let lastCited = try #require(years.last?["cited"] as? [[String: Any]])
+    #expect((lastCited.first?["code"] as? String)?.hasPrefix("circle.") == true)
+    #expect(
+      lastCited.allSatisfy { ($0["source"] as? String) == "castlethorne-lsp-evaluation-2008.txt" })
+  }
 }
