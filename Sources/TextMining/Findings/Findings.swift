@@ -33,6 +33,9 @@ public struct Findings {
     []
   private var cooccurrence: [String: Int] = [:]
   private var partnerships: [String: PartnershipSummary] = [:]
+  /// Unhedged negative governance and delivery mentions by code, with the first few examples.
+  private(set) var issueCounts: [String: Int] = [:]
+  private(set) var issueExamples: [String: [VerdictTally.Cited]] = [:]
   /// Documents and records read.
   public private(set) var documentCount = 0
   public private(set) var recordCount = 0
@@ -70,6 +73,18 @@ public struct Findings {
       matrix[row, default: [:]][column, default: 0] += 1
       documentCounts[column, default: 0] += 1
       sentenceCodes["\(record.block)\u{1}\(record.sentence)", default: []].insert(record.code)
+      if !record.hedged, record.polarity == "negative",
+        record.category == "governance" || record.category == "delivery"
+      {
+        issueCounts[record.code, default: 0] += 1
+        if issueExamples[record.code, default: []].count < 3 {
+          issueExamples[record.code, default: []].append(
+            VerdictTally.Cited(
+              source: document.source, docID: document.docID, block: record.block,
+              charStart: record.charStart, charEnd: record.charEnd, line: record.line,
+              code: record.code, polarity: record.polarity, sentence: record.sentence))
+        }
+      }
       guard let name = record.partnership else { continue }
       partnerships[name, default: PartnershipSummary(name: name)].add(
         record, document: document, rule: rule)
@@ -130,6 +145,11 @@ public struct Findings {
         summary.years[year].map { (year, $0.verdict(rule).verdict) }
       }
     }
+  }
+
+  /// Makes the folder findings are written to, unless it exists (a link in its place is refused).
+  public func makeFolder(_ folder: String) throws(OutputError) {
+    try OutputStore.makeFolder(folder, followingLink: false)
   }
 
   /// Writes `matrix.csv`, `documents.csv`, `cooccurrence.csv` and `partnerships.jsonl` into

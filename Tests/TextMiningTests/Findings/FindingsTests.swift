@@ -365,4 +365,24 @@ import Testing
     #expect(
       lastCited.allSatisfy { ($0["source"] as? String) == "castlethorne-lsp-evaluation-2008.txt" })
   }
+
+  @Test func theReportEscapesTextAndColoursCellsByBalance() throws {
+    #expect(FindingsReport.escape(#"<b>"A & B"</b>"#) == "&lt;b&gt;&quot;A &amp; B&quot;&lt;/b&gt;")
+    #expect(FindingsReport.colour(0, 0) == "#ffffff")
+    #expect(FindingsReport.colour(5, 0) == "#69ff69")
+    #expect(FindingsReport.colour(0, 5) == "#ff6969")
+    #expect(FindingsReport.colour(2, 2) == "#ffffff")
+    let folder = try output([
+      ("a.txt", 2006, Self.many("success_factor.trust", "positive", "<Script> LSP", 5))
+    ])
+    let (findings, _) = try findings(folder)
+    let page = FindingsReport().html(
+      findings,
+      provenance: .init(
+        pipeline: "p", taxonomy: "t", taxonomyVersion: "1", taxonomySHA256: "abc", finished: nil))
+    #expect(page.contains("&lt;Script&gt; LSP"))
+    #expect(!page.contains("<Script>"))
+    #expect(page.contains(#"data-code="success_factor.trust" data-positive="5" data-negative="0""#))
+    #expect(page.contains(#"data-verdict="virtuous""#))
+  }
 }
