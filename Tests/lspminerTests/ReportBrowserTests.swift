@@ -10,7 +10,8 @@ private let installedChromium: String? = ["/usr/bin/chromium", "/usr/bin/chromiu
 
 @Suite(
   .enabled(
-    if: installedChromium != nil, "chromium is not installed; the report's browser test is skipped"))
+    if: installedChromium != nil, "chromium is not installed; the report's browser test is skipped")
+)
 struct ReportBrowserTests {
   static let chromium = installedChromium
 
@@ -35,7 +36,8 @@ struct ReportBrowserTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let corpus = CommandLineTests.repositoryRoot + "/corpus/findings"
     for name in try FileManager.default.contentsOfDirectory(atPath: corpus) {
-      try FileManager.default.copyItem(atPath: corpus + "/" + name, toPath: folder + "/docs/" + name)
+      try FileManager.default.copyItem(
+        atPath: corpus + "/" + name, toPath: folder + "/docs/" + name)
     }
     #expect(try cli.lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
     #expect(try cli.lspminer(["findings", "--pipeline", "p.yml"], in: folder).status == 0)
@@ -52,15 +54,21 @@ struct ReportBrowserTests {
     let size = (try FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
     #expect(size > 10_000)
 
-    let (dom, log) = try browser(["--enable-logging=stderr", "--v=0", "--dump-dom", "file://\(page)"])
+    let (dom, log) = try browser([
+      "--enable-logging=stderr", "--v=0", "--dump-dom", "file://\(page)",
+    ])
     #expect(!log.contains("INFO:CONSOLE"), "\(log)")
     // Every heat-map cell against matrix.csv.
-    let matrix = try String(contentsOfFile: folder + "/out/test-run/findings/matrix.csv", encoding: .utf8)
-      .components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
+    let matrix = try String(
+      contentsOfFile: folder + "/out/test-run/findings/matrix.csv", encoding: .utf8
+    )
+    .components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
     let header = try #require(matrix.first)
     var expected: [String: Int] = [:]
     for row in matrix.dropFirst() {
-      for (index, value) in row.enumerated().dropFirst() { expected[row[0] + "|" + header[index]] = Int(value) }
+      for (index, value) in row.enumerated().dropFirst() {
+        expected[row[0] + "|" + header[index]] = Int(value)
+      }
     }
     let cell = try Regex(
       #"data-row="([^"]*)" data-code="([^"]*)" data-positive="(\d+)" data-negative="(\d+)""#)

@@ -91,9 +91,11 @@ public struct FindingsReport {
       page += "<tr><th>\(Self.escape(summary.name))</th>"
       for code in codes {
         let positive = findings.count(
-          row: summary.name, column: Findings.column(code: code, polarity: "positive", hedged: false))
+          row: summary.name,
+          column: Findings.column(code: code, polarity: "positive", hedged: false))
         let negative = findings.count(
-          row: summary.name, column: Findings.column(code: code, polarity: "negative", hedged: false))
+          row: summary.name,
+          column: Findings.column(code: code, polarity: "negative", hedged: false))
         let text = positive + negative == 0 ? "" : "\(positive)/\(negative)"
         page +=
           "<td class=\"cell\" style=\"background:\(Self.colour(positive, negative))\" data-row=\"\(Self.escape(summary.name))\" data-code=\"\(code)\" data-positive=\"\(positive)\" data-negative=\"\(negative)\" title=\"\(positive) positive, \(negative) negative\">\(text)</td>"
@@ -105,7 +107,8 @@ public struct FindingsReport {
     page += "<h2>Circle verdicts</h2>\n"
     page +=
       "<p>The rule: unhedged positive and negative findings weigh 1, explicit circle mentions \(rule.circleWeight); with fewer than \(rule.minEvidence) findings there is insufficient evidence; a virtuous share of \(rule.virtuousShare) or more is virtuous, \(rule.viciousShare) or less vicious, mixed between. Open a verdict for the sentences it rests on.</p>\n"
-    page += "<table class=\"verdicts\"><tr><th>partnership</th><th>verdict</th><th>years</th><th>trajectory</th></tr>\n"
+    page +=
+      "<table class=\"verdicts\"><tr><th>partnership</th><th>verdict</th><th>years</th><th>trajectory</th></tr>\n"
     for summary in summaries {
       let (verdict, trail, cited) = summary.overall.verdict(rule)
       let years =
@@ -139,7 +142,8 @@ public struct FindingsReport {
       left.value != right.value ? left.value > right.value : left.key < right.key
     }.prefix(10)
     for (code, count) in issues {
-      page += "<li><strong>\(Self.escape(code))</strong>: <span data-issue=\"\(code)\">\(count)</span> negative mentions"
+      page +=
+        "<li><strong>\(Self.escape(code))</strong>: <span data-issue=\"\(code)\">\(count)</span> negative mentions"
       for example in findings.issueExamples[code] ?? [] {
         page +=
           "<blockquote>\(Self.escape(example.sentence))<br><span class=\"where\">\(Self.escape(example.source))\(example.line.map { ":\($0)" } ?? "")</span></blockquote>"
@@ -167,7 +171,8 @@ public struct FindingsReport {
   /// A partnership's findings per year as an inline SVG bar chart.
   static func timeline(_ summary: PartnershipSummary) -> String {
     let years = summary.years.keys.sorted()
-    let largest = max(1, summary.years.values.map { max($0.positiveFindings, $0.negativeFindings) }.max() ?? 1)
+    let largest = max(
+      1, summary.years.values.map { max($0.positiveFindings, $0.negativeFindings) }.max() ?? 1)
     let barWidth = 36
     let half = 50
     let width = years.count * (barWidth + 8) + 8
