@@ -64,7 +64,17 @@ public struct OutputReader {
   public mutating func forEachDocument(
     _ body: (Document, [Record]) throws -> Void
   ) throws {
+    for document in try documents() {
+      guard let records = try records(of: document) else { continue }
+      try body(document, records)
+    }
+  }
+
+  /// The processed documents `documents.jsonl` lists, in its order (duplicates and failed
+  /// documents passed over).
+  public mutating func documents() throws -> [Document] {
     let documentsPath = folder + "/documents.jsonl"
+    var documents: [Document] = []
     try Self.forEachLine(of: documentsPath) { number, line in
       guard let object = Self.object(line) else {
         skipped.append("\(documentsPath):\(number): not a JSON object; skipped")
@@ -77,44 +87,49 @@ public struct OutputReader {
         skipped.append("\(documentsPath):\(number): a doc_id that is not a SHA-256; skipped")
         return
       }
-      let document = Document(
-        source: source, docID: docID, title: object["title"] as? String,
-        year: (object["published"] as? String).flatMap { Int($0.prefix(4)) })
-      let evidencePath = folder + "/evidence/\(docID).jsonl"
-      guard FileManager.default.fileExists(atPath: evidencePath) else {
-        skipped.append("\(evidencePath): missing (listed for \(source)); skipped")
+      documents.append(
+        Document(
+          source: source, docID: docID, title: object["title"] as? String,
+          year: (object["published"] as? String).flatMap { Int($0.prefix(4)) }))
+    }
+    return documents
+  }
+
+  /// A document's records, or nil (noted in `skipped`) when its evidence file is missing.
+  public mutating func records(of document: Document) throws -> [Record]? {
+    let evidencePath = folder + "/evidence/\(document.docID).jsonl"
+    guard FileManager.default.fileExists(atPath: evidencePath) else {
+      skipped.append("\(evidencePath): missing (listed for \(document.source)); skipped")
+      return nil
+    }
+    var records: [Record] = []
+    try Self.forEachLine(of: evidencePath) { recordNumber, recordLine in
+      guard let record = Self.object(recordLine) else {
+        skipped.append("\(evidencePath):\(recordNumber): not a JSON object; skipped")
         return
       }
-      var records: [Record] = []
-      try Self.forEachLine(of: evidencePath) { recordNumber, recordLine in
-        guard let record = Self.object(recordLine) else {
-          skipped.append("\(evidencePath):\(recordNumber): not a JSON object; skipped")
-          return
-        }
-        guard record["schema"] as? String == Self.schema else {
-          let schema = record["schema"] as? String ?? "none"
-          skipped.append(
-            "\(evidencePath):\(recordNumber): schema '\(schema)', not '\(Self.schema)'; skipped")
-          return
-        }
-        guard let code = record["code"] as? String, let category = record["category"] as? String,
-          let polarity = record["polarity"] as? String,
-          let sentence = record["sentence"] as? String,
-          let block = record["block"] as? Int, let start = record["char_start"] as? Int,
-          let end = record["char_end"] as? Int
-        else {
-          skipped.append("\(evidencePath):\(recordNumber): a record without its fields; skipped")
-          return
-        }
-        records.append(
-          Record(
-            code: code, category: category, match: record["match"] as? String ?? "",
-            polarity: polarity, hedged: record["hedged"] as? Bool ?? false,
-            partnership: record["partnership"] as? String, sentence: sentence, block: block,
-            charStart: start, charEnd: end, line: record["line"] as? Int))
+      guard record["schema"] as? String == Self.schema else {
+        let schema = record["schema"] as? String ?? "none"
+        skipped.append(
+          "\(evidencePath):\(recordNumber): schema '\(schema)', not '\(Self.schema)'; skipped")
+        return
       }
-      try body(document, records)
+      guard let code = record["code"] as? String, let category = record["category"] as? String,
+        let polarity = record["polarity"] as? String, let sentence = record["sentence"] as? String,
+        let block = record["block"] as? Int, let start = record["char_start"] as? Int,
+        let end = record["char_end"] as? Int
+      else {
+        skipped.append("\(evidencePath):\(recordNumber): a record without its fields; skipped")
+        return
+      }
+      records.append(
+        Record(
+          code: code, category: category, match: record["match"] as? String ?? "",
+          polarity: polarity, hedged: record["hedged"] as? Bool ?? false,
+          partnership: record["partnership"] as? String, sentence: sentence, block: block,
+          charStart: start, charEnd: end, line: record["line"] as? Int))
     }
+    return records
   }
 
   private static func object(_ line: ArraySlice<UInt8>) -> [String: Any]? {

@@ -385,4 +385,34 @@ import Testing
     #expect(page.contains(#"data-code="success_factor.trust" data-positive="5" data-negative="0""#))
     #expect(page.contains(#"data-verdict="virtuous""#))
   }
+
+  @Test func theDiffOfTwoOutputsListsRecordsThatAppearedVanishedOrChanged() throws {
+    let before = try output([
+      (
+        "a.txt", 2006,
+        [
+          Self.record("success_factor.trust", "positive", partnership: Self.good, block: 1),
+          Self.record("governance.accountability", "negative", block: 2),
+        ]
+      )
+    ])
+    let after = try output([
+      (
+        "a.txt", 2006,
+        [
+          Self.record("success_factor.trust", "negative", partnership: Self.bad, block: 1),
+          Self.record("delivery.outcomes", "positive", block: 3),
+        ]
+      )
+    ])
+    let diff = try OutputDiff(old: before.path + "/out", new: after.path + "/out")
+    #expect(!diff.isIdentical)
+    #expect(diff.changes.map(\.kind) == [.changed, .appeared, .vanished])
+    #expect(
+      diff.changes[0].detail
+        == "polarity positive -> negative, partnership Ashdown Vale LSP -> Coldharbour Partnership")
+    #expect(diff.counts["delivery.outcomes"]?.appeared == 1)
+    #expect(diff.counts["governance.accountability"]?.vanished == 1)
+    #expect(try OutputDiff(old: before.path + "/out", new: before.path + "/out").isIdentical)
+  }
 }
