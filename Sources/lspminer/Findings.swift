@@ -36,13 +36,7 @@ extension LSPMinerCommand {
     func run() async throws {
       let (definition, _) = try options.load()
       let folder = output ?? definition.outputPath
-      var reader: OutputReader
-      do {
-        reader = try OutputReader(folder: folder)
-      } catch {
-        printError("lspminer: \(error.description)")
-        throw ExitCode(66)
-      }
+      var reader = try OutputReader.opened(folder)
       var findings = Findings(
         grouping: by, includesHedged: !withoutHedged, rule: definition.verdictRule)
       try reader.forEachDocument { findings.add($0, $1) }
@@ -62,6 +56,19 @@ extension LSPMinerCommand {
         if count > 0 { print("  \(verdict): \(count) partnerships") }
       }
       if !reader.skipped.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
+
+extension OutputReader {
+  /// The output folder's reader, or exit 66 with the reason on standard error (for the commands
+  /// that read an output: findings, report, kwic).
+  static func opened(_ folder: String) throws -> OutputReader {
+    do {
+      return try OutputReader(folder: folder)
+    } catch {
+      printError("lspminer: \(error.description)")
+      throw ExitCode(66)
     }
   }
 }

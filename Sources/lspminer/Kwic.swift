@@ -52,13 +52,7 @@ extension LSPMinerCommand {
 
     func run() async throws {
       let (definition, _) = try options.load()
-      var reader: OutputReader
-      do {
-        reader = try OutputReader(folder: output ?? definition.outputPath)
-      } catch {
-        printError("lspminer: \(error.description)")
-        throw ExitCode(66)
-      }
+      var reader = try OutputReader.opened(output ?? definition.outputPath)
       var pattern: GlobPattern?
       if let source {
         do {

@@ -24,13 +24,7 @@ extension LSPMinerCommand {
     func run() async throws {
       let (definition, taxonomy) = try options.load()
       let folder = output ?? definition.outputPath
-      var reader: OutputReader
-      do {
-        reader = try OutputReader(folder: folder)
-      } catch {
-        printError("lspminer: \(error.description)")
-        throw ExitCode(66)
-      }
+      var reader = try OutputReader.opened(folder)
       var findings = Findings(rule: definition.verdictRule)
       try reader.forEachDocument { findings.add($0, $1) }
       for line in reader.skipped { printError("lspminer: \(line)") }
