@@ -422,18 +422,8 @@ final class LibArchiveLevel: ArchiveLevel {
     return try? bytes.withUnsafeBytes { ICU.string(from: $0, charset: "ibm-437") }.get()
   }
 
-  /// Bytes shown with those outside printable ASCII as `\xNN`, for messages.
-  static func escaped(_ bytes: [UInt8]) -> String {
-    bytes.map { byte in
-      (0x20..<0x7F).contains(byte) && byte != 0x5C
-        ? String(UnicodeScalar(byte))
-        : "\\x" + String(byte, radix: 16, uppercase: true).paddedToTwo
-    }.joined()
-  }
-}
-
-extension String {
-  fileprivate var paddedToTwo: String { count >= 2 ? self : "0" + self }
+  /// A name's bytes for messages, those that are not UTF-8 as `\xNN` (as discovery shows them).
+  static func escaped(_ bytes: [UInt8]) -> String { SourceDiscoverer.escaped(bytes) }
 }
 
 /// A web archive: its HTML and plain-text responses with HTTP status 200, and its resource

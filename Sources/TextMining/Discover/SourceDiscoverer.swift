@@ -211,7 +211,7 @@ private struct Walk {
     for bytes in names {
       guard bytes.first != UInt8(ascii: ".") else { continue }
       guard let name = String(validating: bytes, as: UTF8.self) else {
-        let shown = Self.escaped(bytes)
+        let shown = SourceDiscoverer.escaped(bytes)
         fail(
           relative.isEmpty ? shown : relative + "/" + shown,
           "the name is not valid UTF-8; not read (rename it to read it)")
@@ -313,8 +313,11 @@ private struct Walk {
     names.sort { $0.lexicographicallyPrecedes($1) }
     return .success(names)
   }
+}
 
-  /// A name with bytes that are not UTF-8 shown as `\xNN`, for messages.
+extension SourceDiscoverer {
+  /// A name with bytes that are not UTF-8 shown as `\xNN`, for messages (a file's or an
+  /// archive member's).
   static func escaped(_ bytes: [UInt8]) -> String {
     var result = ""
     var index = 0

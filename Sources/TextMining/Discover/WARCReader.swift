@@ -47,8 +47,6 @@ struct WARCReader {
   private var bufferOffset = 0
   private var chunk = [UInt8](repeating: 0, count: 64 * 1024)
   private var atEnd = false
-  /// Content bytes seen so far, read or skipped: what the archive has expanded to.
-  private(set) var expandedBytes = 0
   /// Damage skipped since the last call to `takeNotices()`.
   private var notices: [String] = []
   /// Ranges of stream offsets that damage touched (`ByteStream.takeDamage`).
@@ -199,7 +197,6 @@ struct WARCReader {
       )
       return .skipped
     }
-    expandedBytes = expandedBytes.saturatingAdd(length)
     var record = Record(
       type: type, targetURI: uri, date: date, contentType: contentType, content: nil,
       contentLength: length)

@@ -154,13 +154,6 @@ public final class TemporaryFiles: @unchecked Sendable {
   private var paths: Set<String> = []
   private var isStopping = false
 
-  /// Registers a file or folder to remove if the process is stopped.
-  public func add(_ path: String) {
-    lock.lock()
-    paths.insert(path)
-    lock.unlock()
-  }
-
   /// Forgets a path (it was renamed into place or removed).
   public func remove(_ path: String) {
     lock.lock()

@@ -11,6 +11,11 @@ import Foundation
 ///    or its earlier files damaged), processing those members as they come out of it, at most
 ///    `jobs` at a time, and hands back every member's outcome in source order.
 enum ArchiveJob {
+  /// A file's modification time as `ArchiveRecord.modified` writes it.
+  private static func modified(_ info: stat) -> String {
+    "\(info.st_mtim.tv_sec).\(String(info.st_mtim.tv_nsec).leftPadded(to: 9))"
+  }
+
   /// The size, modification time and SHA-256 of an archive file, read through a descriptor
   /// checked against what discovery found.
   static func fingerprint(of file: SourceFile) throws(SourceReader.ReadError) -> (
@@ -35,9 +40,7 @@ enum ArchiveJob {
         hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count]))
       }
     }
-    let modified =
-      "\(info.st_mtim.tv_sec).\(String(info.st_mtim.tv_nsec).leftPadded(to: 9))"
-    return (total, modified, Array(hasher.finalize()).hexString)
+    return (total, modified(info), Array(hasher.finalize()).hexString)
   }
 
   /// Lists an archive's documents, each read and hashed (or as the last run listed them, when
@@ -83,8 +86,7 @@ enum ArchiveJob {
     var after = stat()
     let unchangedSinceHashed =
       stat(archive.path, &after) == 0 && Int(after.st_size) == fingerprint.byteCount
-      && "\(after.st_mtim.tv_sec).\(String(after.st_mtim.tv_nsec).leftPadded(to: 9))"
-        == fingerprint.modified
+      && modified(after) == fingerprint.modified
     return (
       sources(of: record, in: archive), unreadable || !unchangedSinceHashed ? nil : record, true,
       unreadable
@@ -139,7 +141,8 @@ enum ArchiveJob {
       let walker = ArchiveWalker(archive: archive, limits: limits, filter: filter)
       await withTaskGroup(of: (Int, DocumentJob.Outcome).self) { group in
         var running = 0
-        while let item = walker.next() {
+        // Walked only as far as the last member that needs its bytes.
+        while !needed.isEmpty, let item = walker.next() {
           guard case .member(let member) = item,
             let index = needed.removeValue(forKey: member.source)
           else { continue }
