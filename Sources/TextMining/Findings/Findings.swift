@@ -27,12 +27,18 @@ public struct Findings {
   public static let unknownYear = "(unknown)"
   static let polarities = ["positive", "negative", "neutral"]
 
-  private var codes: Set<String> = []
-  private var matrix: [String: [String: Int]] = [:]
-  private var documentRows: [(source: String, docID: String, year: Int?, counts: [String: Int])] =
-    []
-  private var cooccurrence: [String: Int] = [:]
-  private var partnerships: [String: PartnershipSummary] = [:]
+  /// The codes seen, numbered in the order met; a count's column is its code's number, its
+  /// polarity and its hedging (`columnID`), so counting a record hashes one string, not three.
+  private var codeIDs: [String: Int] = [:]
+  private var codeNames: [String] = []
+  /// Each row's counts, by column number.
+  private var matrix: [String: [Int]] = [:]
+  /// Each document's row of `documents.csv`, kept on disk until the columns are known.
+  private var documentRows = RowSpill()
+  /// Pairs of code numbers (the first's name sorting first) and the sentences they share.
+  private var cooccurrence: [UInt64: Int] = [:]
+  private var partnershipIndex: [String: Int] = [:]
+  private var partnerships: [PartnershipSummary] = []
   /// Unhedged negative governance and delivery mentions by code, with the first few examples.
   private(set) var issueCounts: [String: Int] = [:]
   private(set) var issueExamples: [String: [VerdictTally.Cited]] = [:]
@@ -52,16 +58,82 @@ public struct Findings {
     hedged ? "\(code):\(polarity):hedged" : "\(code):\(polarity)"
   }
 
+  /// Columns per code: three polarities, unhedged and hedged.
+  private static let columnsPerCode = 6
+
+  /// A column's number: the code's, then the polarity's, then hedged or not; nil for a
+  /// polarity that is none of the three.
+  private static func columnID(code: Int, polarity: String, hedged: Bool) -> Int? {
+    let polarityIndex: Int
+    switch polarity {
+    case "positive": polarityIndex = 0
+    case "negative": polarityIndex = 1
+    case "neutral": polarityIndex = 2
+    default: return nil
+    }
+    return code * columnsPerCode + polarityIndex * 2 + (hedged ? 1 : 0)
+  }
+
+  /// A column number's name.
+  private func columnName(_ id: Int) -> String {
+    let code = codeNames[id / Self.columnsPerCode]
+    let rest = id % Self.columnsPerCode
+    return Self.column(code: code, polarity: Self.polarities[rest / 2], hedged: rest % 2 == 1)
+  }
+
+  private mutating func codeID(_ code: String) -> Int {
+    if let id = codeIDs[code] { return id }
+    let id = codeNames.count
+    codeIDs[code] = id
+    codeNames.append(code)
+    return id
+  }
+
+  /// Adds one to a row's count, widening the row to `width` columns first if it is narrower.
+  private static func increment(_ counts: inout [Int], _ column: Int, _ width: Int) {
+    if counts.count < width {
+      counts.append(contentsOf: repeatElement(0, count: width - counts.count))
+    }
+    counts[column] += 1
+  }
+
+  /// One sentence of a document, to find the codes it holds together.
+  /// Hashed and compared by its UTF-8 bytes: String's own hashing normalises non-ASCII text
+  /// first, which costs more than the rest of counting a record.
+  private struct SentenceKey: Hashable {
+    var block: Int
+    var sentence: String
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(block)
+      var sentence = sentence
+      sentence.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (left: SentenceKey, right: SentenceKey) -> Bool {
+      guard left.block == right.block, left.sentence.utf8.count == right.sentence.utf8.count
+      else { return false }
+      var first = left.sentence
+      var second = right.sentence
+      return first.withUTF8 { a in
+        second.withUTF8 { b in
+          guard let a = a.baseAddress, let b = b.baseAddress else { return true }
+          return memcmp(a, b, left.sentence.utf8.count) == 0
+        }
+      }
+    }
+  }
+
   /// Adds one document's records.
   public mutating func add(_ document: OutputReader.Document, _ records: [OutputReader.Record]) {
     documentCount += 1
-    var documentCounts: [String: Int] = [:]
-    var sentenceCodes: [String: Set<String>] = [:]
+    var documentCounts: [Int: Int] = [:]
+    var sentenceCodes: [SentenceKey: Set<Int>] = [:]
+    var lastPartnership: (name: String, index: Int)?
     for record in records {
       if record.hedged, !includesHedged { continue }
       recordCount += 1
-      codes.insert(record.code)
-      let column = Self.column(code: record.code, polarity: record.polarity, hedged: record.hedged)
+      let code = codeID(record.code)
       let row: String
       switch grouping {
       case .partnership: row = record.partnership ?? Self.none
@@ -70,9 +142,12 @@ public struct Findings {
         row = document.source.split(separator: "/").dropLast().joined(separator: "/")
       case .year: row = document.year.map(String.init) ?? Self.unknownYear
       }
-      matrix[row, default: [:]][column, default: 0] += 1
-      documentCounts[column, default: 0] += 1
-      sentenceCodes["\(record.block)\u{1}\(record.sentence)", default: []].insert(record.code)
+      if let column = Self.columnID(code: code, polarity: record.polarity, hedged: record.hedged) {
+        Self.increment(&matrix[row, default: []], column, codeNames.count * Self.columnsPerCode)
+        documentCounts[column, default: 0] += 1
+      }
+      sentenceCodes[SentenceKey(block: record.block, sentence: record.sentence), default: []]
+        .insert(code)
       if !record.hedged, record.polarity == "negative",
         record.category == "governance" || record.category == "delivery"
       {
@@ -86,14 +161,29 @@ public struct Findings {
         }
       }
       guard let name = record.partnership else { continue }
-      partnerships[name, default: PartnershipSummary(name: name)].add(
-        record, document: document, rule: rule)
+      let index: Int
+      if let last = lastPartnership, last.name == name {
+        index = last.index
+      } else if let known = partnershipIndex[name] {
+        index = known
+      } else {
+        index = partnerships.count
+        partnershipIndex[name] = index
+        partnerships.append(PartnershipSummary(name: name))
+      }
+      lastPartnership = (name, index)
+      partnerships[index].add(record, document: document, rule: rule)
     }
-    documentRows.append((document.source, document.docID, document.year, documentCounts))
+    documentRows.append(
+      prefix: CSV.line([document.source, document.docID, document.year.map(String.init) ?? ""])
+        .dropLast(2),
+      pairs: documentCounts.map { (UInt32($0.key), UInt32($0.value)) })
     for codes in sentenceCodes.values where codes.count > 1 {
-      let sorted = codes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      let sorted = codes.sorted { codeNames[$0].utf8.lexicographicallyPrecedes(codeNames[$1].utf8) }
       for (index, first) in sorted.enumerated() {
-        for second in sorted[(index + 1)...] { cooccurrence["\(first),\(second)", default: 0] += 1 }
+        for second in sorted[(index + 1)...] {
+          cooccurrence[UInt64(first) << 32 | UInt64(second), default: 0] += 1
+        }
       }
     }
   }
@@ -101,7 +191,7 @@ public struct Findings {
   /// The columns, in a stable order: each code (sorted) with each polarity, then, when hedged
   /// mentions are counted, the hedged columns in the same order.
   var columns: [String] {
-    let sorted = codes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let sorted = codeNames.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var columns = sorted.flatMap { code in
       Self.polarities.map { Self.column(code: code, polarity: $0, hedged: false) }
     }
@@ -124,27 +214,41 @@ public struct Findings {
   }
 
   /// The matrix's count in a row and column.
-  public func count(row: String, column: String) -> Int { matrix[row]?[column] ?? 0 }
+  public func count(row: String, column: String) -> Int {
+    guard let counts = matrix[row], let id = columnIDs[column], id < counts.count else { return 0 }
+    return counts[id]
+  }
+
+  /// Each column's number, by name.
+  private var columnIDs: [String: Int] {
+    var ids: [String: Int] = [:]
+    for id in 0..<(codeNames.count * Self.columnsPerCode) { ids[columnName(id)] = id }
+    return ids
+  }
 
   /// Each partnership's summary, by name.
   func summaries() -> [PartnershipSummary] {
-    partnerships.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap {
-      partnerships[$0]
-    }
+    partnerships.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
   }
 
   /// Each partnership's overall verdict, by name.
   public var verdicts: [String: String] {
-    partnerships.mapValues { $0.overall.verdict(rule).verdict }
+    Dictionary(
+      partnerships.map { ($0.name, $0.overall.verdict(rule).verdict) },
+      uniquingKeysWith: { first, _ in first })
   }
 
   /// Each partnership's verdict per year of publication, by name.
   public var yearlyVerdicts: [String: [(year: Int, verdict: String)]] {
-    partnerships.mapValues { summary in
-      summary.years.keys.sorted().compactMap { year in
-        summary.years[year].map { (year, $0.verdict(rule).verdict) }
-      }
-    }
+    Dictionary(
+      partnerships.map { summary in
+        (
+          summary.name,
+          summary.years.keys.sorted().compactMap { year in
+            summary.years[year].map { (year, $0.verdict(rule).verdict) }
+          }
+        )
+      }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Makes the folder findings are written to, unless it exists (a link in its place is refused).
@@ -158,31 +262,69 @@ public struct Findings {
     try OutputStore.makeFolder(folder, followingLink: false)
     let columns = self.columns
     let rowHeader = grouping.rawValue
+    let ids = columnIDs
+    let columnNumbers = columns.map { ids[$0] ?? -1 }
     try AtomicFile.write(to: folder + "/matrix.csv") { emit in
       _ = emit(CSV.line([rowHeader] + columns))
       for row in rowNames {
-        let counts = matrix[row] ?? [:]
-        if !emit(CSV.line([row] + columns.map { String(counts[$0] ?? 0) })) { return }
+        let counts = matrix[row] ?? []
+        var line = Array(CSV.field(row).utf8)
+        for number in columnNumbers {
+          let count = number >= 0 && number < counts.count ? counts[number] : 0
+          line.append(UInt8(ascii: ","))
+          if count == 0 {
+            line.append(UInt8(ascii: "0"))
+          } else {
+            line.append(contentsOf: String(count).utf8)
+          }
+        }
+        line.append(contentsOf: [0x0D, 0x0A])
+        if !emit(line) { return }
       }
     }
-    try AtomicFile.write(to: folder + "/documents.csv") { emit in
+    if let failure = documentRows.failure {
+      throw OutputError(path: folder + "/documents.csv", reason: failure)
+    }
+    try AtomicFile.write(to: folder + "/documents.csv") { emit throws(OutputError) in
       _ = emit(CSV.line(["source", "doc_id", "year"] + columns))
-      for row in documentRows {
-        let fields =
-          [row.source, row.docID, row.year.map(String.init) ?? ""]
-          + columns.map { String(row.counts[$0] ?? 0) }
-        if !emit(CSV.line(fields)) { return }
+      // Where each column number lands in the sorted columns.
+      let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+      let slots = (0..<(codeNames.count * Self.columnsPerCode)).map { position[columnName($0)] }
+      var failed = false
+      documentRows.forEachRow { prefix, pairs in
+        guard !failed else { return }
+        var counts = [Int](repeating: 0, count: columns.count)
+        for (id, count) in pairs {
+          if let slot = slots[Int(id)] { counts[slot] = Int(count) }
+        }
+        var line = prefix
+        for count in counts {
+          line.append(UInt8(ascii: ","))
+          if count == 0 {
+            line.append(UInt8(ascii: "0"))
+          } else {
+            line.append(contentsOf: String(count).utf8)
+          }
+        }
+        line.append(contentsOf: [0x0D, 0x0A])
+        if !emit(line) { failed = true }
+      }
+      if let failure = documentRows.failure {
+        throw OutputError(path: folder + "/documents.csv", reason: failure)
       }
     }
     try AtomicFile.write(to: folder + "/cooccurrence.csv") { emit in
       _ = emit(CSV.line(["code_a", "code_b", "sentences"]))
-      let pairs = cooccurrence.sorted { left, right in
-        left.value != right.value
-          ? left.value > right.value : left.key.utf8.lexicographicallyPrecedes(right.key.utf8)
+      let pairs = cooccurrence.map { key, count in
+        (first: codeNames[Int(key >> 32)], second: codeNames[Int(key & 0xFFFF_FFFF)], count: count)
+      }.sorted { left, right in
+        left.count != right.count
+          ? left.count > right.count
+          : "\(left.first),\(left.second)".utf8.lexicographicallyPrecedes(
+            "\(right.first),\(right.second)".utf8)
       }
-      for (pair, count) in pairs {
-        let codes = pair.split(separator: ",", maxSplits: 1).map(String.init)
-        if !emit(CSV.line(codes + [String(count)])) { return }
+      for pair in pairs {
+        if !emit(CSV.line([pair.first, pair.second, String(pair.count)])) { return }
       }
     }
     let rule = self.rule
@@ -191,6 +333,73 @@ public struct Findings {
         if !emit(summary.lineBytes(rule)) { return }
       }
     }
+  }
+}
+
+/// Rows of counts written to an anonymous temporary file (removed by the system when closed or
+/// when the process ends) and read back in order, so that a table with one row per document
+/// costs no memory per document. A row is its fixed text and (column number, count) pairs.
+final class RowSpill {
+  private var file: UnsafeMutablePointer<FILE>?
+  private var buffer: [UInt8] = []
+  /// Why the file could not be made or written, if it could not; rows are then lost.
+  private(set) var failure: String?
+
+  init() {}
+
+  deinit { if let file { fclose(file) } }
+
+  func append(prefix: some Collection<UInt8>, pairs: [(UInt32, UInt32)]) {
+    guard failure == nil else { return }
+    if file == nil {
+      file = tmpfile()
+      if file == nil {
+        failure = "cannot make a temporary file (\(String(cString: strerror(errno))))"
+        return
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+    func put(_ value: UInt32) {
+      withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    }
+    put(UInt32(prefix.count))
+    buffer.append(contentsOf: prefix)
+    put(UInt32(pairs.count))
+    for (id, count) in pairs {
+      put(id)
+      put(count)
+    }
+    if fwrite(buffer, 1, buffer.count, file) != buffer.count {
+      failure = "cannot write a temporary file (\(String(cString: strerror(errno))))"
+    }
+  }
+
+  /// Calls `body` with each row, in the order appended.
+  func forEachRow(_ body: ([UInt8], [(UInt32, UInt32)]) -> Void) {
+    guard let file, failure == nil else { return }
+    fflush(file)
+    rewind(file)
+    func read(_ count: Int) -> [UInt8]? {
+      var bytes = [UInt8](repeating: 0, count: count)
+      return fread(&bytes, 1, count, file) == count ? bytes : nil
+    }
+    func number() -> UInt32? {
+      guard let bytes = read(4) else { return nil }
+      return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+    }
+    while let length = number(), let prefix = read(Int(length)), let count = number() {
+      var pairs: [(UInt32, UInt32)] = []
+      pairs.reserveCapacity(Int(count))
+      for _ in 0..<count {
+        guard let id = number(), let value = number() else {
+          failure = "a temporary file was cut short"
+          return
+        }
+        pairs.append((id, value))
+      }
+      body(prefix, pairs)
+    }
+    fseek(file, 0, SEEK_END)
   }
 }
 

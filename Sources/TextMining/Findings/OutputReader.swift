@@ -14,6 +14,14 @@ public struct OutputReader {
     public var title: String?
     /// The year of publication, when the document gives one.
     public var year: Int?
+    /// The date of publication as the document record gives it (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`), and the rest of its metadata, where known.
+    public var published: String?
+    public var author: String?
+    public var url: String?
+    public var language: String?
+    public var format: String?
+    public var bytes: Int?
   }
 
   /// One evidence record, with what findings use.
@@ -42,7 +50,11 @@ public struct OutputReader {
 
   public let folder: String
   /// Lines skipped, as `file:line: reason`, in the order met.
-  public private(set) var skipped: [String] = []
+  public var skipped: [String] { notes.skipped }
+  private let notes = Notes()
+  private final class Notes {
+    var skipped: [String] = []
+  }
 
   /// Opens an output folder; throws when it holds no `documents.jsonl`.
   public init(folder: String) throws(ReadError) {
@@ -64,8 +76,8 @@ public struct OutputReader {
   public mutating func forEachDocument(
     _ body: (Document, [Record]) throws -> Void
   ) throws {
-    for document in try documents() {
-      guard let records = try records(of: document) else { continue }
+    try forEachListedDocument { document in
+      guard let records = try readRecords(of: document) else { return }
       try body(document, records)
     }
   }
@@ -73,94 +85,162 @@ public struct OutputReader {
   /// The processed documents `documents.jsonl` lists, in its order (duplicates and failed
   /// documents passed over).
   public mutating func documents() throws -> [Document] {
-    let documentsPath = folder + "/documents.jsonl"
     var documents: [Document] = []
-    try Self.forEachLine(of: documentsPath) { number, line in
-      guard let object = Self.object(line) else {
-        skipped.append("\(documentsPath):\(number): not a JSON object; skipped")
-        return
-      }
-      guard object["status"] as? String == "ok", let docID = object["doc_id"] as? String,
-        let source = object["source"] as? String
-      else { return }
-      guard docID.count == 64, docID.allSatisfy(\.isHexDigit) else {
-        skipped.append("\(documentsPath):\(number): a doc_id that is not a SHA-256; skipped")
-        return
-      }
-      documents.append(
-        Document(
-          source: source, docID: docID, title: object["title"] as? String,
-          year: (object["published"] as? String).flatMap { Int($0.prefix(4)) }))
-    }
+    try forEachListedDocument { documents.append($0) }
     return documents
+  }
+
+  /// Calls `body` with each processed document `documents.jsonl` lists, one line at a time.
+  private func forEachListedDocument(_ body: (Document) throws -> Void) throws {
+    let documentsPath = folder + "/documents.jsonl"
+    var object = JSONLine()
+    try documentLines.forEach(of: documentsPath) { number, line in
+      guard object.scan(line) else {
+        notes.skipped.append("\(documentsPath):\(number): not a JSON object; skipped")
+        return
+      }
+      guard object.string("status") == "ok", let docID = object.string("doc_id"),
+        let source = object.string("source")
+      else { return }
+      guard docID.utf8.count == 64, docID.utf8.allSatisfy({ Self.isHexDigit($0) }) else {
+        notes.skipped.append("\(documentsPath):\(number): a doc_id that is not a SHA-256; skipped")
+        return
+      }
+      let published = object.string("published")
+      try body(
+        Document(
+          source: source, docID: docID, title: object.string("title"),
+          year: published.flatMap { Int($0.prefix(4)) }, published: published,
+          author: object.string("author"), url: object.string("url"),
+          language: object.string("language"), format: object.string("format"),
+          bytes: object.int("bytes")))
+    }
+  }
+
+  private static func isHexDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
   }
 
   /// A document's records, or nil (noted in `skipped`) when its evidence file is missing.
   public mutating func records(of document: Document) throws -> [Record]? {
+    try readRecords(of: document)
+  }
+
+  private func readRecords(of document: Document) throws -> [Record]? {
     let evidencePath = folder + "/evidence/\(document.docID).jsonl"
-    guard FileManager.default.fileExists(atPath: evidencePath) else {
-      skipped.append("\(evidencePath): missing (listed for \(document.source)); skipped")
-      return nil
-    }
     var records: [Record] = []
-    try Self.forEachLine(of: evidencePath) { recordNumber, recordLine in
-      guard let record = Self.object(recordLine) else {
-        skipped.append("\(evidencePath):\(recordNumber): not a JSON object; skipped")
-        return
+    var record = JSONLine()
+    do {
+      try lines.forEach(of: evidencePath) { recordNumber, recordLine in
+        guard record.scan(recordLine) else {
+          notes.skipped.append("\(evidencePath):\(recordNumber): not a JSON object; skipped")
+          return
+        }
+        guard let schema = record.string("schema"), schema == Self.schema else {
+          let schema = record.string("schema") ?? "none"
+          notes.skipped.append(
+            "\(evidencePath):\(recordNumber): schema '\(schema)', not '\(Self.schema)'; skipped")
+          return
+        }
+        // In the order the record writer puts them, which is the order the lookups are fastest.
+        let code = record.string("code")
+        let category = record.string("category")
+        let match = record.string("match")
+        let polarity = record.string("polarity")
+        let hedged = record.bool("hedged")
+        let partnership = record.string("partnership")
+        let sentence = record.string("sentence")
+        let block = record.int("block")
+        let start = record.int("char_start")
+        let end = record.int("char_end")
+        let line = record.int("line")
+        guard let code, let category, let polarity, let sentence, let block, let start, let end
+        else {
+          notes.skipped.append(
+            "\(evidencePath):\(recordNumber): a record without its fields; skipped")
+          return
+        }
+        records.append(
+          Record(
+            code: code, category: category, match: match ?? "", polarity: polarity,
+            hedged: hedged ?? false, partnership: partnership, sentence: sentence, block: block,
+            charStart: start, charEnd: end, line: line))
       }
-      guard record["schema"] as? String == Self.schema else {
-        let schema = record["schema"] as? String ?? "none"
-        skipped.append(
-          "\(evidencePath):\(recordNumber): schema '\(schema)', not '\(Self.schema)'; skipped")
-        return
-      }
-      guard let code = record["code"] as? String, let category = record["category"] as? String,
-        let polarity = record["polarity"] as? String, let sentence = record["sentence"] as? String,
-        let block = record["block"] as? Int, let start = record["char_start"] as? Int,
-        let end = record["char_end"] as? Int
-      else {
-        skipped.append("\(evidencePath):\(recordNumber): a record without its fields; skipped")
-        return
-      }
-      records.append(
-        Record(
-          code: code, category: category, match: record["match"] as? String ?? "",
-          polarity: polarity, hedged: record["hedged"] as? Bool ?? false,
-          partnership: record["partnership"] as? String, sentence: sentence, block: block,
-          charStart: start, charEnd: end, line: record["line"] as? Int))
+    } catch let error as LineReader.Missing {
+      notes.skipped.append("\(error.path): missing (listed for \(document.source)); skipped")
+      return nil
     }
     return records
   }
 
-  private static func object(_ line: ArraySlice<UInt8>) -> [String: Any]? {
-    try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-  }
+  private let lines = LineReader()
+  private let documentLines = LineReader()
+}
 
-  /// Calls `body` with each non-empty line (1-based numbers), reading the file in chunks.
-  static func forEachLine(
-    of path: String, _ body: (Int, ArraySlice<UInt8>) throws -> Void
+/// Reads a file line by line through one buffer that is reused from file to file.
+final class LineReader {
+  /// The file does not exist.
+  struct Missing: Error { var path: String }
+
+  private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+
+  /// Calls `body` with each non-empty line (1-based numbers, line ends removed); the bytes are
+  /// valid only during the call.
+  func forEach(
+    of path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ReadError(description: "\(path): cannot be opened")
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { throw Missing(path: path) }
+      throw OutputReader.ReadError(
+        description: "\(path): cannot be opened (\(String(cString: strerror(errno))))")
     }
-    defer { try? handle.close() }
-    var pending: [UInt8] = []
+    defer { close(descriptor) }
+    var filled = 0
     var number = 0
     while true {
-      let chunk = handle.readData(ofLength: 1 << 20)
-      if chunk.isEmpty { break }
-      pending.append(contentsOf: chunk)
-      var start = 0
-      while let newline = pending[start...].firstIndex(of: 0x0A) {
-        number += 1
-        if newline > start { try body(number, pending[start..<newline]) }
-        start = newline + 1
+      if filled == buffer.count {
+        buffer.append(contentsOf: repeatElement(0, count: buffer.count))
       }
-      pending.removeFirst(start)
-    }
-    if !pending.isEmpty {
-      number += 1
-      try body(number, pending[...])
+      // The buffer is never empty, so its base address is never nil.
+      let count = buffer.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return read(descriptor, base + filled, raw.count - filled)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw OutputReader.ReadError(
+          description: "\(path): cannot be read (\(String(cString: strerror(errno))))")
+      }
+      let atEnd = count == 0
+      filled += count
+      let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
+        guard let base = all.baseAddress else { return 0 }
+        var start = 0
+        while start < filled,
+          let newline = memchr(base + start, 0x0A, filled - start)
+        {
+          let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
+          number += 1
+          if end > start { try body(number, UnsafeBufferPointer(rebasing: all[start..<end])) }
+          start = end + 1
+        }
+        if atEnd, start < filled {
+          number += 1
+          try body(number, UnsafeBufferPointer(rebasing: all[start..<filled]))
+          start = filled
+        }
+        return start
+      }
+      if consumed > 0 {
+        buffer.withUnsafeMutableBytes { raw in
+          if let base = raw.baseAddress { memmove(base, base + consumed, filled - consumed) }
+        }
+        filled -= consumed
+      }
+      if atEnd { break }
     }
   }
 }

@@ -34,12 +34,14 @@ public enum AtomicFile {
   ///
   /// `produce` is given `emit`, which writes one chunk and returns false once a write has
   /// failed (then `produce` should stop; the temporary file is removed and the error thrown).
+  /// When `produce` throws, the temporary file is removed and its error thrown.
   ///
   /// - Returns: the size and hash of what was written.
   /// - Throws: `OutputError` naming the path and the system's reason.
   @discardableResult
   public static func write(
-    to path: String, durable: Bool = false, _ produce: (_ emit: ([UInt8]) -> Bool) -> Void
+    to path: String, durable: Bool = false,
+    _ produce: (_ emit: ([UInt8]) -> Bool) throws(OutputError) -> Void
   ) throws(OutputError) -> Written {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
@@ -50,12 +52,18 @@ public enum AtomicFile {
     var failure: String?
     var hasher = SHA256()
     var byteCount = 0
-    produce { chunk in
-      guard failure == nil else { return false }
-      hasher.update(data: chunk)
-      byteCount += chunk.count
-      if let reason = writeAll(chunk, to: descriptor) { failure = reason }
-      return failure == nil
+    var produced: OutputError?
+    do {
+      try produce { chunk in
+        guard failure == nil else { return false }
+        hasher.update(data: chunk)
+        byteCount += chunk.count
+        if let reason = writeAll(chunk, to: descriptor) { failure = reason }
+        return failure == nil
+      }
+    } catch {
+      produced = error
+      failure = error.reason
     }
     if failure == nil, durable, fsync(descriptor) != 0 {
       failure = String(cString: strerror(errno))
@@ -64,7 +72,7 @@ public enum AtomicFile {
     if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
     if let failure {
       unlink(temporary)
-      throw OutputError(path: path, reason: failure)
+      throw produced ?? OutputError(path: path, reason: failure)
     }
     return Written(byteCount: byteCount, sha256: hasher.finalize().hexString)
   }
