@@ -75,6 +75,17 @@ public struct JSONObjectWriter: Sendable {
     bytes.append(contentsOf: (value.isFinite ? String(format: "%.4f", value) : "null").utf8)
   }
 
+  /// A JSON array of strings, as text.
+  static func array(strings: [String]) -> String {
+    var bytes: [UInt8] = [UInt8(ascii: "[")]
+    for (index, string) in strings.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      appendString(string, to: &bytes)
+    }
+    bytes.append(UInt8(ascii: "]"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// Writes an array of strings.
   public mutating func write(_ name: String, strings: [String]) {
     key(name)
