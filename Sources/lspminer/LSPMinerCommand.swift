@@ -17,7 +17,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
     version: String(PipelineRunner.toolVersion.dropFirst("lspminer ".count)),
     subcommands: [
       Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self,
-      FindingsCommand.self, Kwic.self, ReportCommand.self, Diff.self,
+      FindingsCommand.self, Kwic.self, ReportCommand.self, Diff.self, Export.self, Lint.self,
       Init.self,
       BenchmarkExtract.self,
       BenchmarkTag.self,

@@ -10,6 +10,9 @@ struct SentenceAnalysis {
   var jobTitles: [Range<Int>] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
+  /// The matcher's entries (indices) of every exclusion matched and every cue matched and not
+  /// taken by a name, in order.
+  var matchedEntries: [Int] = []
   /// The cue pass, when it ran: only sentences with a code phrase or a name need it.
   var context: ContextAnalyzer?
 }

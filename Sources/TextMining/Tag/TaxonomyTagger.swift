@@ -221,8 +221,10 @@ public struct TaxonomyTagger: Tagger {
       let entry = taxonomy.matcher.entries[match.entry]
       if entry.isExclusion { analysis?.exclusions.append((match.tokens, entry)) }
       guard !entry.isExclusion, !named.contains(where: { $0.tokens.overlaps(match.tokens) }) else {
+        if entry.isExclusion { analysis?.matchedEntries.append(match.entry) }
         continue
       }
+      analysis?.matchedEntries.append(match.entry)
       found.append((match.tokens, entry))
     }
     // A job title is a post, not a finding: "Head of Community Engagement", "LSP

@@ -33,6 +33,8 @@ final class PhraseMatcher: @unchecked Sendable {
   }
 
   private(set) var entries: [Entry] = []
+  /// Each entry's token ids, one list per way of writing it (hyphens split or joined).
+  private(set) var entryForms: [[[Int32]]] = []
   private var vocabulary = TokenVocabulary()
   private var nodes: [Node] = [Node()]
   /// The longest normalised token any phrase uses, in bytes.
@@ -71,8 +73,11 @@ final class PhraseMatcher: @unchecked Sendable {
             code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
             isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, skipsNames: phrase.skipsNames))
+        var forms: [[Int32]] = []
+        defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {
           let ids = variant.map { id(for: $0) }
+          forms.append(ids)
           var node = 0
           for tokenID in ids {
             if let next = nodes[node].children[tokenID] {
@@ -289,6 +294,19 @@ final class PhraseMatcher: @unchecked Sendable {
         constrained: constrained,
         best: &best)
     }
+  }
+
+  /// The entry a text spells as a whole, read as a phrase is ("LSPs" spells `LSP`); nil when
+  /// it spells none (for `lint`, to tell which cue a record's match came from).
+  func entry(spelledBy text: String) -> Int? {
+    for variant in Self.variants(of: Self.phraseTokens(text)) {
+      let ids = variant.map { token in
+        var token = token
+        return token.withUTF8 { vocabulary.id(utf8: $0) }
+      }
+      if let entry = entry(forIDs: ids) { return entry }
+    }
+    return nil
   }
 
   /// The entry a whole token sequence spells, if any (used for coordinated phrases).
