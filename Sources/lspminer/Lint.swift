@@ -56,7 +56,7 @@ extension LSPMinerCommand {
           "\(file):\(warning.line):\(warning.column): warning: \(warning.message) [\(warning.kind.rawValue)]"
         )
       }
-      fflush(stdout)
+      fflush(nil)  // the warnings before the summary on standard error
       for line in skipped { printError("lspminer: \(line)") }
       printError("lspminer lint: \(summary): \(warnings.count) warnings")
       if !warnings.isEmpty || !skipped.isEmpty { throw ExitCode(1) }
