@@ -194,27 +194,35 @@ enum DocumentJob {
       }
       var timings = result.timings
       timings.write = ContinuousClock.now - writeStart
-      record.status = .ok
-      record.title = result.extracted.metadata.title ?? result.extracted.title
-      record.published = result.extracted.metadata.published
-      record.author = result.extracted.metadata.author
-      record.language = result.extracted.metadata.language
-      record.url = result.extracted.metadata.url
-      record.encoding = result.decoded.encoding
-      record.declaredEncoding = result.decoded.declaredEncoding
-      record.blockCount = result.extracted.blocks.count
-      record.sentenceCount = result.sentenceCount
-      record.untaggedSentenceCount = result.skippedSentences.count
-      record.recordCount = result.records.count
-      var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
-      for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
-      record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
+      describe(&record, result: result, categories: categories)
       let partial = result.partialNote(limits: processor.limits).map {
         DocumentFailure(
           source: item.file.source, docID: docID, stage: .tag, reason: $0, outcome: .partial)
       }
       return Outcome(record: record, failure: partial, timings: timings)
     }
+  }
+
+  /// Fills a processed document's record from what the stages made of it (all but the files
+  /// written, which the caller sets).
+  static func describe(
+    _ record: inout DocumentRecord, result: DocumentProcessor.Result, categories: [String]
+  ) {
+    record.status = .ok
+    record.title = result.extracted.metadata.title ?? result.extracted.title
+    record.published = result.extracted.metadata.published
+    record.author = result.extracted.metadata.author
+    record.language = result.extracted.metadata.language
+    record.url = result.extracted.metadata.url
+    record.encoding = result.decoded.encoding
+    record.declaredEncoding = result.decoded.declaredEncoding
+    record.blockCount = result.extracted.blocks.count
+    record.sentenceCount = result.sentenceCount
+    record.untaggedSentenceCount = result.skippedSentences.count
+    record.recordCount = result.records.count
+    var counts = Dictionary(uniqueKeysWithValues: categories.map { ($0, 0) })
+    for evidence in result.records { counts[evidence.code.category, default: 0] += 1 }
+    record.categoryCounts = categories.map { ($0, counts[$0] ?? 0) }
   }
 }
 
