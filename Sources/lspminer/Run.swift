@@ -35,6 +35,14 @@ extension LSPMinerCommand {
     @Option(help: "Documents processed at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+      help: ArgumentHelp(
+        "Process only part K of N of the sources (K/N, from 1/N to N/N).",
+        discussion:
+          "A source is in the part its name hashes to, the same on every machine; `lspminer merge` joins the parts' outputs."
+      ))
+    var shard: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -52,6 +60,9 @@ extension LSPMinerCommand {
 
     func validate() throws {
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+      if let shard, Shard(shard) == nil {
+        throw ValidationError("--shard must be K/N with 1 <= K <= N, not '\(shard)'")
+      }
       for source in sources {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
@@ -83,6 +94,7 @@ extension LSPMinerCommand {
         jobs: jobs,
         isFull: full)
       runner.allowsRemovals = allowRemovals
+      runner.shard = shard.flatMap(Shard.init)
       do {
         try runner.checkOutputIsOutsideSources()
       } catch {

@@ -29,6 +29,9 @@ final class IndexWriter {
   /// Appends a document line kept from an earlier run, byte for byte.
   func append(documentLine line: [UInt8]) throws(OutputError) { try documents.append(line) }
 
+  /// Appends an `errors.jsonl` line written before (by a part of a sharded run), byte for byte.
+  func append(errorLine line: [UInt8]) throws(OutputError) { try errors.append(line) }
+
   /// Appends a failure's line.
   func append(_ failure: DocumentFailure) throws(OutputError) {
     try errors.append(failure.jsonLine)

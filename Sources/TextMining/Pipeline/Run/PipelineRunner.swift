@@ -17,6 +17,8 @@ public struct PipelineRunner: Sendable {
   /// Remove the evidence of however many sources have gone (`--allow-removals`); otherwise a
   /// run that would remove more than `limits.max_removed_share` of them stops first.
   public var allowsRemovals = false
+  /// Only the sources in this part (`--shard K/N`); nil for all.
+  public var shard: Shard?
   /// Where the run tells what it is doing (phases and timings, at `debug`).
   public var logger = Logger(label: "lspminer.pipeline")
   /// Called after each document, in source order, with the run's progress so far.
@@ -92,6 +94,10 @@ public struct PipelineRunner: Sendable {
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
     let discoverer = definition.makeDiscoverer()
     var discovery = discoverer.discover()
+    if let shard {
+      discovery.files.removeAll { !shard.contains($0.source) }
+      discovery.failures.removeAll { !shard.contains($0.source) }
+    }
     let filter = definition.memberFilter(discoverer)
     let plain = discovery.files.filter { !ArchiveWalker.isArchive($0.source) }
     let jobs = self.jobs
