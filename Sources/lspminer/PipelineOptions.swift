@@ -26,7 +26,10 @@ struct PipelineOptions: ParsableArguments {
   /// Loads the pipeline and its taxonomy, or throws a located `ConfigurationError`.
   ///
   /// `legacyPipeline` is a pipeline given the old way, as a command's first argument.
-  func load(legacyPipeline: String? = nil) throws -> (PipelineDefinition, Taxonomy) {
+  /// `needsSources` false lets the pipeline's source folders be missing (`stream`).
+  func load(legacyPipeline: String? = nil, needsSources: Bool = true) throws -> (
+    PipelineDefinition, Taxonomy
+  ) {
     if let legacyPipeline {
       guard pipeline == nil else {
         throw ValidationError("give the pipeline once, with --pipeline (not also as an argument)")
@@ -45,9 +48,13 @@ struct PipelineOptions: ParsableArguments {
             + "pass an existing file with --pipeline, leave it out to use the built-in pipeline, "
             + "or write one with 'lspminer init'")
       }
-      (definition, compiled) = (try PipelineDefinition.load(from: path), nil)
+      (definition, compiled) = (
+        try PipelineDefinition.load(from: path, checksSources: needsSources), nil
+      )
     } else if FileManager.default.fileExists(atPath: Self.conventionalPath) {
-      (definition, compiled) = (try PipelineDefinition.load(from: Self.conventionalPath), nil)
+      (definition, compiled) = (
+        try PipelineDefinition.load(from: Self.conventionalPath, checksSources: needsSources), nil
+      )
     } else {
       (definition, compiled) = try BuiltInPipeline.load(
         placedIn: FileManager.default.currentDirectoryPath)

@@ -35,7 +35,7 @@ extension LSPMinerCommand {
     }
 
     func run() async throws {
-      let (definition, taxonomy) = try options.load()
+      let (definition, taxonomy) = try options.load(needsSources: false)
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       var job = StreamJob(definition: definition, processor: processor, root: root)
       job.includesDocuments = documents

@@ -20,7 +20,11 @@ extension PipelineDefinition {
   /// - Returns: the pipeline, its relative paths resolved against the file's folder.
   /// - Throws: `ConfigurationError` as `file:line:column: message` for a wrong key or value, a
   ///   missing source folder or taxonomy file, or a bad pattern.
-  public static func load(from path: String) throws(ConfigurationError) -> PipelineDefinition {
+  /// With `checksSources` false, the source folders need not exist (`stream`, which is given
+  /// its documents, as on a cluster's executors).
+  public static func load(from path: String, checksSources: Bool = true) throws(ConfigurationError)
+    -> PipelineDefinition
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       let reason =
         FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
@@ -29,13 +33,15 @@ extension PipelineDefinition {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ConfigurationError(file: path, message: "the pipeline file is not UTF-8 text")
     }
-    return try parse(text, file: path)
+    return try parse(text, file: path, checksSources: checksSources)
   }
 
   /// Parses pipeline YAML text (see `load(from:)`); relative paths resolve against `file`'s folder.
   /// With `checksPaths` false, source folders and the taxonomy file need not exist (the
   /// built-in pipeline).
-  public static func parse(_ text: String, file: String, checksPaths: Bool = true)
+  public static func parse(
+    _ text: String, file: String, checksPaths: Bool = true, checksSources: Bool = true
+  )
     throws(ConfigurationError)
     -> PipelineDefinition
   {
@@ -82,7 +88,7 @@ extension PipelineDefinition {
         for item in try value.sequence(what: "'sources'") {
           let path = resolve(try item.nonEmptyString(what: "a source"))
           var isDirectory: ObjCBool = false
-          if checksPaths {
+          if checksPaths, checksSources {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
               throw item.error("source folder '\(path)' does not exist")
             }
