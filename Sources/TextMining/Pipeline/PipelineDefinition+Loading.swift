@@ -16,12 +16,13 @@ extension PipelineDefinition {
   /// main_content}`, `segment: {locale}`, `partnerships: {aliases, sources}` (other names of
   /// partnerships, and source patterns mapped to the partnership they are about).
   ///
-  /// - Parameter path: the pipeline file, as the user named it.
+  /// - Parameters:
+  ///   - path: the pipeline file, as the user named it.
+  ///   - checksSources: false lets the source folders be missing (`stream`, which is given its
+  ///     documents, as on a cluster's executors).
   /// - Returns: the pipeline, its relative paths resolved against the file's folder.
   /// - Throws: `ConfigurationError` as `file:line:column: message` for a wrong key or value, a
   ///   missing source folder or taxonomy file, or a bad pattern.
-  /// With `checksSources` false, the source folders need not exist (`stream`, which is given
-  /// its documents, as on a cluster's executors).
   public static func load(from path: String, checksSources: Bool = true) throws(ConfigurationError)
     -> PipelineDefinition
   {
