@@ -14,7 +14,8 @@ extension LSPMinerCommand {
         run over the joined folder reuses what is unchanged (run it with --output set to the \
         joined folder). Bytes that two parts both had become a duplicate of the source that \
         sorts first, as one run makes them. Parts that share a source, or were tagged with \
-        another taxonomy, are refused (exit 2) before anything is written.
+        another taxonomy, are refused (exit 2) before anything is written; a run or merge holding the \
+        folder's lock makes it exit 75.
         """)
 
     @Argument(help: "The parts' output folders.")
@@ -38,12 +39,22 @@ extension LSPMinerCommand {
           "lspminer: \(definition.outputPath): the joined output cannot be one of the parts")
         throw ExitCode(LSPMinerCommand.configurationErrorCode)
       }
+      // One writer per output folder, as for run: the lock is taken once the parts are read.
+      var lock: RunLock?
+      defer { withExtendedLifetime(lock) {} }
+      let outputPath = definition.outputPath
       let runner = PipelineRunner(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy),
         jobs: 1)
       let summary: OutputMerge.Summary
       do {
-        summary = try OutputMerge(runner: runner).merge(parts)
+        summary = try OutputMerge(runner: runner).merge(parts) {
+          lock = try RunLock(outputFolder: outputPath)
+        }
+      } catch let error as RunLock.Failure {
+        printError("lspminer: \(error)")
+        if case .held = error { throw ExitCode(LSPMinerCommand.lockHeldCode) }
+        throw ExitCode(LSPMinerCommand.outputErrorCode)
       } catch let error as OutputMerge.MergeError {
         printError("lspminer: \(error.description)")
         throw ExitCode(LSPMinerCommand.configurationErrorCode)

@@ -37,8 +37,10 @@ public struct OutputMerge {
     public var parts = 0
   }
 
-  /// Joins `parts` (output folders) into the runner's output folder.
-  public func merge(_ parts: [String]) throws -> Summary {
+  /// Joins `parts` (output folders) into the runner's output folder. `beforeWriting` is called
+  /// once the parts are read and found consistent, before anything is written (to take the
+  /// output folder's lock, say).
+  public func merge(_ parts: [String], beforeWriting: () throws -> Void = {}) throws -> Summary {
     let taxonomy = runner.processor.taxonomy
     var entries: [Entry] = []
     var errors: [String: [[UInt8]]] = [:]
@@ -99,6 +101,7 @@ public struct OutputMerge {
       if let docID = entry.docID, firstSource[docID] == nil { firstSource[docID] = entry.source }
     }
 
+    try beforeWriting()
     let store = OutputStore(folder: runner.definition.outputPath)
     try store.prepare()
     let index = try IndexWriter(store: store)
