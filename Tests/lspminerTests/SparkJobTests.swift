@@ -92,5 +92,14 @@ struct SparkJobTests {
           == FileManager.default.contents(atPath: run + "/evidence/" + name), "\(name)")
     }
     #expect(try cli.lspminer(["findings", folder + "/spark"], in: folder).status == 0)
+    // The job writes no texts: the concordance shows each mention in its sentence instead.
+    let kwic = try cli.lspminer(
+      ["kwic", "success_factor", "--output", folder + "/spark", "--width", "20"], in: folder)
+    let withTexts = try cli.lspminer(
+      ["kwic", "success_factor", "--output", run, "--width", "20"], in: folder)
+    #expect(kwic.status == 0)
+    #expect(
+      kwic.stdout.split(separator: "\n").count == withTexts.stdout.split(separator: "\n").count)
+    #expect(kwic.stdout.contains("trust"))
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A concordance (keyword in context) of an output's evidence: each mention of the codes asked
 /// for, with the text before and after it, read from the document's extracted text
-/// (`text/<doc_id>.txt`, which records' offsets point into).
+/// (`text/<doc_id>.txt`, which records' offsets point into), or, in an output without texts
+/// (the Spark job's), from the record's sentence.
 public struct Concordance {
   /// One line of the concordance.
   public struct Line: Sendable, Equatable {
@@ -60,9 +61,33 @@ public struct Concordance {
     try reader.forEachDocument { document, records in
       guard filter.accepts(document) else { return }
       let wanted = records.filter(filter.accepts)
-      guard !wanted.isEmpty,
-        let data = FileManager.default.contents(atPath: folder + "/text/\(document.docID).txt")
-      else { return }
+      guard !wanted.isEmpty else { return }
+      guard let data = FileManager.default.contents(atPath: folder + "/text/\(document.docID).txt")
+      else {
+        // An output without texts (the Spark job's): the context is the record's sentence.
+        for record in wanted {
+          let sentence = Array(record.sentence.unicodeScalars)
+          let match = Array(record.match.unicodeScalars)
+          let start =
+            match.isEmpty
+            ? 0
+            : (0...max(0, sentence.count - match.count)).first {
+              sentence.count >= match.count
+                && Array(sentence[$0..<($0 + match.count)]) == match
+            } ?? 0
+          let end = min(sentence.count, start + match.count)
+          body(
+            Line(
+              source: document.source, line: record.line, code: record.code,
+              polarity: record.polarity, hedged: record.hedged, partnership: record.partnership,
+              left: String(folded(sentence[max(0, start - width * 2)..<start]).suffix(width)),
+              match: folded(sentence[start..<end]),
+              right: String(
+                folded(sentence[end..<min(sentence.count, end + width * 2)]).prefix(width))
+            ))
+        }
+        return
+      }
       let text = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
       for record in wanted {
         let start = min(max(0, record.charStart), text.count)
