@@ -52,6 +52,19 @@ struct SparkJobTests {
       atPath: CommandLineTests.repositoryRoot
         + "/Tests/TextMiningTests/Fixtures/archives/crawl.warc.gz",
       toPath: folder + "/docs/crawl.warc.gz")
+    // A document with no records (its evidence file is empty), and a zip whose two members
+    // have the same bytes with the later name first (the copy kept is the one that sorts first).
+    try "Minutes\n\nThe weather was fine and the meeting ended early.\n".write(
+      toFile: folder + "/docs/weather.txt", atomically: true, encoding: .utf8)
+    let zipper = Process()
+    zipper.executableURL = URL(fileURLWithPath: sparkPython ?? "python3")
+    zipper.arguments = [
+      "-c",
+      "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1], 'w')\nfor n in ('b.txt', 'a.txt'): z.writestr(n, sys.argv[2])\nz.close()",
+      folder + "/docs/pair.zip", "Review\n\nThere is mutual trust between partners.\n",
+    ]
+    try zipper.run()
+    zipper.waitUntilExit()
     #expect(try cli.lspminer(["run", "-p", "p.yml", "--quiet"], in: folder).status == 0)
     let paths = try FileManager.default.contentsOfDirectory(atPath: folder + "/docs").sorted()
       .map { folder + "/docs/" + $0 }

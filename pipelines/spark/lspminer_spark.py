@@ -9,9 +9,12 @@ Lines part files under OUTPUT/parts/; then the driver reads them back once and w
 lspminer output folder beside them (documents.jsonl, errors.jsonl, evidence/<doc_id>.jsonl)
 that `lspminer findings`, `report`, `kwic` and `export` read. A document whose bytes an earlier
 source (in byte order of source names) also had is listed as its duplicate, with no evidence of
-its own, as `lspminer run` lists it.
+its own, as `lspminer run` lists it, and a processed document with no records has an empty
+evidence file.
 
-Paths must be readable where the executors run (shared storage on a cluster). Each input is a
+Paths must be readable where the executors run, and OUTPUT writable by them and the driver
+(shared storage on a cluster: the part files are written there, not to HDFS). An existing
+OUTPUT is replaced only when it is an earlier output of this job. Each input is a
 file listing paths, one per line (files, archives or WARCs), or a folder, whose files are
 listed on the driver. With --root, paths inside that folder are named relative to it, as
 `lspminer run` names the sources of a source folder.
@@ -61,7 +64,8 @@ def list_paths(inputs):
         else:
             with open(item, encoding="utf-8") as f:
                 paths += [line.rstrip("\n") for line in f if line.strip()]
-    return paths
+    # A path named twice (two lists, or a folder and a list) is one source.
+    return list(dict.fromkeys(paths))
 
 
 def key(source):
@@ -149,6 +153,13 @@ def assemble(parts, output):
     if handle:
         handle.close()
         os.replace(handle.name, handle.name[: -len(".tmp")])
+    # A processed document with no records has an empty evidence file, as `run` writes it.
+    for source, text in documents:
+        record = json.loads(text)
+        doc_id = record.get("doc_id")
+        path = os.path.join(output, "evidence", f"{doc_id}.jsonl")
+        if record.get("status") == "ok" and first.get(doc_id) == source and not os.path.exists(path):
+            open(path, "w").close()
     return len(documents), records, len(errors)
 
 
@@ -198,13 +209,17 @@ def main():
             command += ["--root", os.path.abspath(args.root)]
             paths = [os.path.abspath(path) for path in paths]
         parts = os.path.join(args.output, "parts")
-        if os.path.exists(args.output):
+        if os.path.exists(args.output) and os.listdir(args.output):
+            # Only an earlier output of this job is replaced, never another folder.
+            if not os.path.isdir(parts):
+                sys.exit(f"lspminer_spark: {args.output} exists and is not an earlier output of "
+                         "this job (it has no parts/ folder); give an empty or new folder")
             shutil.rmtree(args.output)
-        os.makedirs(args.output)
+        os.makedirs(args.output, exist_ok=True)
         (sc.parallelize(paths, partitions)
            .pipe(" ".join(shlex.quote(word) for word in command),
                  env={"LANG": "C.UTF-8"}, checkCode=True)
-           .saveAsTextFile(parts))
+           .saveAsTextFile("file://" + os.path.abspath(parts)))
         processed = time.perf_counter()
     finally:
         sc.stop()

@@ -342,8 +342,10 @@ public struct Findings {
 final class RowSpill {
   private var file: UnsafeMutablePointer<FILE>?
   private var buffer: [UInt8] = []
-  /// Why the file could not be made or written, if it could not; rows are then lost.
+  /// Why the file could not be made, written or read back, if it could not.
   private(set) var failure: String?
+  /// Rows appended, to check that as many are read back.
+  private var rowCount = 0
 
   init() {}
 
@@ -372,12 +374,16 @@ final class RowSpill {
     if fwrite(buffer, 1, buffer.count, file) != buffer.count {
       failure = "cannot write a temporary file (\(String(cString: strerror(errno))))"
     }
+    rowCount += 1
   }
 
   /// Calls `body` with each row, in the order appended.
   func forEachRow(_ body: ([UInt8], [(UInt32, UInt32)]) -> Void) {
     guard let file, failure == nil else { return }
-    fflush(file)
+    if fflush(file) != 0 || ferror(file) != 0 {
+      failure = "cannot write a temporary file (\(String(cString: strerror(errno))))"
+      return
+    }
     rewind(file)
     func read(_ count: Int) -> [UInt8]? {
       var bytes = [UInt8](repeating: 0, count: count)
@@ -387,7 +393,16 @@ final class RowSpill {
       guard let bytes = read(4) else { return nil }
       return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
     }
-    while let length = number(), let prefix = read(Int(length)), let count = number() {
+    var rowsRead = 0
+    while rowsRead < rowCount {
+      guard let length = number() else {
+        failure = "a temporary file was cut short"
+        return
+      }
+      guard let prefix = read(Int(length)), let count = number() else {
+        failure = "a temporary file was cut short"
+        return
+      }
       var pairs: [(UInt32, UInt32)] = []
       pairs.reserveCapacity(Int(count))
       for _ in 0..<count {
@@ -398,6 +413,7 @@ final class RowSpill {
         pairs.append((id, value))
       }
       body(prefix, pairs)
+      rowsRead += 1
     }
     fseek(file, 0, SEEK_END)
   }

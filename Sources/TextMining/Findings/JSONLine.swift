@@ -1,5 +1,6 @@
 /// One JSON object on one line, read without building a tree: the scan checks the whole line is
-/// well-formed JSON (RFC 8259, nested values included) and notes where each top-level member's
+/// well-formed JSON (RFC 8259's grammar, nested values included; bytes that are not UTF-8 inside
+/// a string are read as U+FFFD rather than refused) and notes where each top-level member's
 /// value lies, so a reader decodes only the fields it wants. Reused from line to line, so a
 /// stream of records costs no allocation beyond the strings taken out of it.
 struct JSONLine {

@@ -94,6 +94,15 @@ public struct OutputMerge {
         archives += RunState.earlier(in: store, versions: versions).archives.values
       }
     }
+    // Every processed document's files are there before anything is written.
+    for entry in entries where entry.status == "ok" {
+      guard let docID = entry.docID else { continue }
+      let from = OutputStore(folder: parts[entry.part])
+      for path in [from.evidencePath(docID: docID), from.textPath(docID: docID)]
+      where !FileManager.default.fileExists(atPath: path) {
+        throw MergeError(description: "\(path): missing (listed for \(entry.source))")
+      }
+    }
     entries.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
     archives.sort { $0.source.utf8.lexicographicallyPrecedes($1.source.utf8) }
     var firstSource: [String: String] = [:]

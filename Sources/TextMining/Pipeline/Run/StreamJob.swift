@@ -128,14 +128,14 @@ public struct StreamJob: Sendable {
     return String(path.dropFirst(root.count + 1))
   }
 
-  /// An archive's documents, in archive order; a member with the bytes of an earlier member is
-  /// a duplicate of it, as in `run`.
+  /// An archive's documents, in archive order, each processed: nothing is remembered between
+  /// documents, so the same bytes twice are tagged twice. (`run`, `merge` and the Spark job's
+  /// assembly keep the copy whose source sorts first, and list the others as its duplicates.)
   private func expand(_ archive: SourceFile, into output: inout Output) {
     let discoverer = definition.makeDiscoverer()
     let walker = ArchiveWalker(
       archive: archive, limits: definition.limits.archiveLimits,
       filter: definition.memberFilter(discoverer))
-    var first: [String: String] = [:]
     var ownFailures: [DocumentFailure] = []
     var memberFailures: [DocumentFailure] = []
     for item in walker {
@@ -145,20 +145,10 @@ public struct StreamJob: Sendable {
         let source = DocumentJob.Source(
           file: SourceFile(source: member.source, path: archive.path), docID: docID,
           byteCount: member.bytes.count, archive: archive)
-        if let earlier = first[docID] {
-          if includesDocuments {
-            var record = emptyRecord(member.source, docID: docID, byteCount: member.bytes.count)
-            record.status = .duplicate
-            record.duplicateOf = earlier
-            append(document: record, to: &output)
-          }
-          continue
-        }
-        first[docID] = member.source
         process(source, bytes: member.bytes, format: nil, declared: member.declared, into: &output)
       case .failure(let failure):
-        // After the members, as `run` lists them: the archive's own failures joined into one
-        // line, then its members' failures.
+        // After the members: the archive's own failures joined into one line, then its
+        // members' failures (`run` lists them in source order, which consumers sort by).
         if failure.source == archive.source {
           ownFailures.append(failure)
         } else {
