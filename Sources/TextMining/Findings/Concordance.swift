@@ -62,43 +62,40 @@ public struct Concordance {
       guard filter.accepts(document) else { return }
       let wanted = records.filter(filter.accepts)
       guard !wanted.isEmpty else { return }
+      func line(_ record: OutputReader.Record, in text: [Unicode.Scalar], _ span: Range<Int>)
+        -> Line
+      {
+        Line(
+          source: document.source, line: record.line, code: record.code,
+          polarity: record.polarity, hedged: record.hedged, partnership: record.partnership,
+          left: String(
+            folded(text[max(0, span.lowerBound - width * 2)..<span.lowerBound]).suffix(width)),
+          match: folded(text[span]),
+          right: String(
+            folded(text[span.upperBound..<min(text.count, span.upperBound + width * 2)]).prefix(
+              width)))
+      }
       guard let data = FileManager.default.contents(atPath: folder + "/text/\(document.docID).txt")
       else {
-        // An output without texts (the Spark job's): the context is the record's sentence.
+        // An output without texts (the Spark job's): the context is the record's sentence,
+        // around the first place the match stands in it.
         for record in wanted {
           let sentence = Array(record.sentence.unicodeScalars)
           let match = Array(record.match.unicodeScalars)
           let start =
-            match.isEmpty
+            match.isEmpty || match.count > sentence.count
             ? 0
-            : (0...max(0, sentence.count - match.count)).first {
-              sentence.count >= match.count
-                && Array(sentence[$0..<($0 + match.count)]) == match
+            : (0...(sentence.count - match.count)).first {
+              sentence[$0..<($0 + match.count)].elementsEqual(match)
             } ?? 0
-          let end = min(sentence.count, start + match.count)
-          body(
-            Line(
-              source: document.source, line: record.line, code: record.code,
-              polarity: record.polarity, hedged: record.hedged, partnership: record.partnership,
-              left: String(folded(sentence[max(0, start - width * 2)..<start]).suffix(width)),
-              match: folded(sentence[start..<end]),
-              right: String(
-                folded(sentence[end..<min(sentence.count, end + width * 2)]).prefix(width))
-            ))
+          body(line(record, in: sentence, start..<min(sentence.count, start + match.count)))
         }
         return
       }
       let text = Array(String(decoding: data, as: UTF8.self).unicodeScalars)
       for record in wanted {
         let start = min(max(0, record.charStart), text.count)
-        let end = min(max(start, record.charEnd), text.count)
-        body(
-          Line(
-            source: document.source, line: record.line, code: record.code,
-            polarity: record.polarity, hedged: record.hedged, partnership: record.partnership,
-            left: String(folded(text[max(0, start - width * 2)..<start]).suffix(width)),
-            match: folded(text[start..<end]),
-            right: String(folded(text[end..<min(text.count, end + width * 2)]).prefix(width))))
+        body(line(record, in: text, start..<min(max(start, record.charEnd), text.count)))
       }
     }
   }

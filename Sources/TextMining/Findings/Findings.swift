@@ -268,18 +268,8 @@ public struct Findings {
       _ = emit(CSV.line([rowHeader] + columns))
       for row in rowNames {
         let counts = matrix[row] ?? []
-        var line = Array(CSV.field(row).utf8)
-        for number in columnNumbers {
-          let count = number >= 0 && number < counts.count ? counts[number] : 0
-          line.append(UInt8(ascii: ","))
-          if count == 0 {
-            line.append(UInt8(ascii: "0"))
-          } else {
-            line.append(contentsOf: String(count).utf8)
-          }
-        }
-        line.append(contentsOf: [0x0D, 0x0A])
-        if !emit(line) { return }
+        let cells = columnNumbers.map { $0 >= 0 && $0 < counts.count ? counts[$0] : 0 }
+        if !emit(CSV.countsLine(Array(CSV.field(row).utf8), cells)) { return }
       }
     }
     if let failure = documentRows.failure {
@@ -297,17 +287,7 @@ public struct Findings {
         for (id, count) in pairs {
           if let slot = slots[Int(id)] { counts[slot] = Int(count) }
         }
-        var line = prefix
-        for count in counts {
-          line.append(UInt8(ascii: ","))
-          if count == 0 {
-            line.append(UInt8(ascii: "0"))
-          } else {
-            line.append(contentsOf: String(count).utf8)
-          }
-        }
-        line.append(contentsOf: [0x0D, 0x0A])
-        if !emit(line) { failed = true }
+        if !emit(CSV.countsLine(prefix, counts)) { failed = true }
       }
       if let failure = documentRows.failure {
         throw OutputError(path: folder + "/documents.csv", reason: failure)
@@ -431,5 +411,22 @@ enum CSV {
 
   static func line(_ fields: [String]) -> [UInt8] {
     Array((fields.map(field).joined(separator: ",") + "\r\n").utf8)
+  }
+
+  /// A line of fields already written (`prefix`, no trailing comma) followed by counts: the
+  /// tables' rows, thousands of cells each, made without a string per cell.
+  static func countsLine(_ prefix: [UInt8], _ counts: [Int]) -> [UInt8] {
+    var line = prefix
+    line.reserveCapacity(prefix.count + counts.count * 2 + 2)
+    for count in counts {
+      line.append(UInt8(ascii: ","))
+      if count == 0 {
+        line.append(UInt8(ascii: "0"))
+      } else {
+        line.append(contentsOf: String(count).utf8)
+      }
+    }
+    line.append(contentsOf: [0x0D, 0x0A])
+    return line
   }
 }
