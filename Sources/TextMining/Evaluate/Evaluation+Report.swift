@@ -30,6 +30,9 @@ extension Evaluation {
         String(
           format: "partnership attribution %.3f: %d of %d matched triples whose gold names one",
           attributionAccuracy, attributionAgreements, attributionMatched))
+      lines.append(
+        "  disagreements: gold names one, tagger none \(unattributed); another \(misattributed); "
+          + "gold none, tagger one \(overattributed)")
     }
     lines.append("")
     lines.append("polarity (rows gold, columns predicted; matched triples)")
@@ -101,6 +104,9 @@ extension Evaluation {
     object.write("matched", matchedCount)
     object.write("attribution_accuracy", attributionAccuracy)
     object.write("attribution_matched", attributionMatched)
+    object.write("attribution_unattributed", unattributed)
+    object.write("attribution_misattributed", misattributed)
+    object.write("attribution_overattributed", overattributed)
     var confusion = JSONObjectWriter()
     for gold in Polarity.allCases {
       var row = JSONObjectWriter()

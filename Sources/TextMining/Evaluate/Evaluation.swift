@@ -72,6 +72,12 @@ public struct Evaluation: Sendable {
   /// attributed to the same partnership (names compared by `PartnershipKey`).
   public var attributionMatched = 0
   public var attributionAgreements = 0
+  /// The attribution disagreements by kind: the gold names a partnership and the tagger none
+  /// (`unattributed`), another one (`misattributed`), or the gold names none and the tagger
+  /// one (`overattributed`).
+  public var unattributed = 0
+  public var misattributed = 0
+  public var overattributed = 0
   public var polarityAgreements = 0
   public var hedgingAgreements = 0
   public var matchedCount = 0
@@ -188,6 +194,11 @@ public struct Evaluation: Sendable {
           if expected.map(PartnershipKey.of) == found.map(PartnershipKey.of) {
             attributionAgreements += 1
           } else {
+            switch (expected, found) {
+            case (.some, nil): unattributed += 1
+            case (nil, .some): overattributed += 1
+            default: misattributed += 1
+            }
             mistakes.append(
               Mistake(
                 kind: .attribution, doc: triple.doc, sentence: sentence, code: triple.code,

@@ -1176,6 +1176,19 @@ partnership_names:
   appositive_enders: [for, in, of, which, that, and, covering, serving]
   # "and District" or "& District" after the place does not make another partnership.
   area_words: [district]
+  # A relative clause describes a brand as a copula does: "Brantholme Together, which is the
+  # local strategic partnership for the borough".
+  relative_openers: [which, that]
+  # In a sentence that holds a head, capitalised words after one of these are a partnership's
+  # name: "the Brenthorne LSP, now known as One Brenthorne", "relaunched as Ravensholt Together".
+  naming_cues: [known as, renamed, renamed as, rebranded as, relaunched as, called, name of]
+  # "One Brenthorne is the name adopted in 2008 by what had been the Brenthorne LSP".
+  naming_nouns: [name]
+  # After a verb, these introduce a brand's description: "Marlow Together acts as the borough's
+  # LSP", "was set up in 2002 as the local strategic partnership".
+  description_links: [as]
+  # A run of capitalised words that opens with one of these is a person, not a brand.
+  person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev]
   stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,

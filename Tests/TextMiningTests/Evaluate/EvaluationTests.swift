@@ -155,6 +155,8 @@ import Testing
       (doc: "a", sentence: "Three.", value: try attributed("partnership.lsp", "Oakridge LSP")),
       // No attribution in the gold: not scored for it.
       (doc: "a", sentence: "Four.", value: try value("partnership.lsp")),
+      (doc: "a", sentence: "Five.", value: try attributed("partnership.lsp", "Oakridge LSP")),
+      (doc: "a", sentence: "Six.", value: try attributed("partnership.lsp", .some(nil))),
     ]
     let predicted = [
       // Compared without case, a leading "the" or a trailing possessive.
@@ -162,13 +164,23 @@ import Testing
       (doc: "a", sentence: "Two.", value: try attributed("partnership.lsp", .some(nil))),
       (doc: "a", sentence: "Three.", value: try attributed("partnership.lsp", "Elmstead LSP")),
       (doc: "a", sentence: "Four.", value: try attributed("partnership.lsp", "Elmstead LSP")),
+      (doc: "a", sentence: "Five.", value: try attributed("partnership.lsp", .some(nil))),
+      (doc: "a", sentence: "Six.", value: try attributed("partnership.lsp", "Elmstead LSP")),
     ]
     let evaluation = Evaluation(gold: gold, predicted: predicted)
-    #expect(evaluation.attributionMatched == 3)
+    #expect(evaluation.attributionMatched == 5)
     #expect(evaluation.attributionAgreements == 2)
+    // The disagreements by kind: another partnership, none, one where the gold has none.
+    #expect(evaluation.misattributed == 1)
+    #expect(evaluation.unattributed == 1)
+    #expect(evaluation.overattributed == 1)
     #expect(
-      evaluation.mistakes.map(\.detail) == ["gold Oakridge LSP, predicted Elmstead LSP"])
-    #expect(evaluation.table.contains("partnership attribution 0.667: 2 of 3"))
+      Set(evaluation.mistakes.map(\.detail)) == [
+        "gold Oakridge LSP, predicted Elmstead LSP", "gold Oakridge LSP, predicted none",
+        "gold none, predicted Elmstead LSP",
+      ])
+    #expect(evaluation.table.contains("partnership attribution 0.400: 2 of 5"))
+    #expect(evaluation.table.contains("tagger none 1; another 1; gold none, tagger one 1"))
   }
 
   @Test func readsAGoldPartnershipAsANameOrNull() throws {

@@ -113,6 +113,55 @@ import Testing
     #expect(try names(text) == ["Be Harbury", "Be Harbury"])
   }
 
+  // The other ways English ties a brand to the partnership it names: a relative clause, a
+  // bracket, a dash or a colon, a place's possessive, a verb and "as", apposition after the
+  // description, and naming words.
+  @Test(arguments: [
+    "Notes\n\nThe grant goes to Be Harbury, which is the local strategic partnership for the city. Be Harbury met in May.",
+    "Notes\n\nBe Harbury (the local strategic partnership) met in May. Be Harbury agreed its plan.",
+    "Notes\n\nBe Harbury - the LSP for the city - met in May. Be Harbury agreed its plan.",
+    "Notes\n\nBe Harbury: the local strategic partnership for the city. Be Harbury met in May.",
+    "Notes\n\nBe Harbury is Harbury's local strategic partnership. Be Harbury met in May.",
+    "Notes\n\nBe Harbury acts as the local strategic partnership for the city. Be Harbury met in May.",
+    "Notes\n\nBe Harbury serves as the city's LSP. Be Harbury met in May.",
+    "Notes\n\nThe city's local strategic partnership, Be Harbury, met in May. Be Harbury agreed its plan.",
+    "Notes\n\nIn May the LSP (Be Harbury) met. Be Harbury agreed its plan.",
+    "Notes\n\nOur local strategic partnership is now known as Be Harbury. Be Harbury met in May.",
+  ])
+  func brandNamesThroughOtherConstructions(text: String) throws {
+    #expect(try names(text).suffix(2) == ["Be Harbury", "Be Harbury"])
+  }
+
+  @Test func aBrandAdoptedAsTheNewNameOfTheFormalOne() throws {
+    // "is the name adopted by": the brand and the formal name are one partnership, named as
+    // the document first gives it; later mentions of the brand alone are found.
+    let found = try names(
+      "Still Be Harbury?\n\nBe Harbury is the name adopted in 2008 by what had been the Harbury Local Strategic Partnership. The panel found that Be Harbury has never been properly accountable."
+    )
+    #expect(found.count == 4)
+    #expect(found.allSatisfy { $0 == "Be Harbury" })
+  }
+
+  @Test(arguments: [
+    // A person given a role is not a brand.
+    "The chair of the LSP, Jane Marsh, said the board would meet.",
+    "Jane Marsh, the LSP manager, said the board would meet.",
+    "Mr Neil Foxton: Local strategic partnerships have never been statutory bodies.",
+    // Theme words are a theme's name.
+    "Community Safety, the partnership for the town centre, met.",
+  ])
+  func peopleAndThemesGivenADescriptionAreNotBrands(text: String) throws {
+    #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func aNameAfterAHeadingWordAndOf() throws {
+    // "Evaluation of Oakbury LSP": the heading word and "of" are not part of the name.
+    let found = try mentions(
+      "Evaluation of Oakbury LSP\n\nSummary\n\nTrust between partners is strong.")
+    #expect(found.first { $0.code == "partnership.named" }?.match == "Oakbury LSP")
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Oakbury LSP")
+  }
+
   @Test func aPlaceStrategyBoardThatTheTextCallsTheLSP() throws {
     #expect(
       try names(

@@ -275,6 +275,8 @@ extension Codebook {
       allowedKeys: [
         "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
+        "relative_openers", "naming_cues", "naming_nouns", "description_links",
+        "person_titles",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -295,6 +297,19 @@ extension Codebook {
       case "appositive_enders":
         rules.appositiveEnders = try parseWords(value, what: "'appositive_enders'")
       case "area_words": rules.areaWords = try parseWords(value, what: "'area_words'")
+      case "relative_openers":
+        rules.relativeOpeners = try parseWords(value, what: "'relative_openers'")
+      case "naming_nouns": rules.namingNouns = try parseWords(value, what: "'naming_nouns'")
+      case "person_titles": rules.personTitles = try parseWords(value, what: "'person_titles'")
+      case "description_links":
+        rules.descriptionLinks = try parseWords(value, what: "'description_links'")
+      case "naming_cues":
+        rules.namingCues = try value.sequence(what: "'naming_cues'").map {
+          item throws(ConfigurationError) in
+          try item.nonEmptyString(what: "a naming cue").split(separator: " ").map {
+            TokenNormalizer.normalize($0)
+          }
+        }
       case "theme_words":
         rules.themeWords = Set(
           try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in

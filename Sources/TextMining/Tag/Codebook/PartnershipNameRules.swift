@@ -32,6 +32,21 @@ public struct PartnershipNameRules: Sendable {
   /// Area words that, after "and" or "&", do not change which partnership a name means
   /// ("Sandrigg and District Partnership Board" is the Sandrigg partnership). Normalised.
   public var areaWords: Set<String> = ["district"]
+  /// Words that open a relative clause describing a brand as a copula would ("Brantholme
+  /// Together, which is the local strategic partnership"). Normalised.
+  public var relativeOpeners: Set<String> = []
+  /// Phrases after which capitalised words are a partnership's name, in a sentence that holds
+  /// a head ("the Brenthorne LSP, now known as One Brenthorne"), as normalised words.
+  public var namingCues: [[String]] = []
+  /// Nouns that make a brand's copula a naming ("One Brenthorne is the name adopted by the
+  /// Brenthorne LSP"). Normalised.
+  public var namingNouns: Set<String> = []
+  /// Words that link a verb after a brand to its description ("Marlow Together acts as the
+  /// borough's LSP"). Normalised.
+  public var descriptionLinks: Set<String> = []
+  /// Words that open a person's name: a run that starts with one is not a brand ("Mr Neil
+  /// Fanshawe: ..."). Normalised.
+  public var personTitles: Set<String> = []
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

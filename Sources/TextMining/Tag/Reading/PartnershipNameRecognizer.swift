@@ -65,6 +65,47 @@ struct PartnershipNameRecognizer {
       repeating: [], count: sentences.count)
     // Lower-case heads that may end an informal mention ("the Oakridge partnership").
     var informalHeadsAt: [[Int]] = Array(repeating: [], count: sentences.count)
+    let prepositions = taxonomy.context.grammar.prepositions
+    // A determiner of a brand's description: "the", "our", or a place's possessive ("Marlow's").
+    func isDeterminer(_ index: Int, in tokens: SentenceTokens) -> Bool {
+      rules.appositiveDeterminers.contains(tokens.normalized(index))
+        || (tokens.isCapitalized(index)
+          && Self.withoutPossessive(word(tokens, index)) != word(tokens, index))
+    }
+    // Whether a description of a partnership starts at `start`: a determiner, at most three words without a theme word, and a head without one, which ends the
+    // phrase (the sentence ends, or a comma, a bracket or an ender follows), or ends at `ending`.
+    func isDescription(
+      at start: Int, in tokens: SentenceTokens, heads: [PhraseMatcher.Match], ending: Int? = nil
+    ) -> Bool {
+      guard start < tokens.count else { return false }
+      guard isDeterminer(start, in: tokens) else { return false }
+      let from = start + 1
+      guard
+        let head = heads.first(where: {
+          $0.tokens.lowerBound >= from && $0.tokens.lowerBound <= from + 3
+        }),
+        !tokens.isPlural(head.tokens.upperBound - 1),
+        !(start..<head.tokens.upperBound - 1).contains(where: { tokens.clauseBreak($0) }),
+        !(from..<head.tokens.upperBound).contains(where: {
+          rules.themeWords.contains(tokens.normalized($0))
+        })
+      else { return false }
+      let after = head.tokens.upperBound
+      if let ending { return after == ending }
+      return after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
+        || rules.appositiveEnders.contains(tokens.normalized(after))
+    }
+    func register(brand: String) {
+      if let known = registry[keyOf(brand)] {
+        if known == known.uppercased(), brand != brand.uppercased() {
+          registry[keyOf(brand)] = brand
+        }
+      } else {
+        registry[keyOf(brand)] = brand
+        registryOrder.append(keyOf(brand))
+      }
+      if !brands.contains(brand) { brands.append(brand) }
+    }
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
@@ -106,7 +147,13 @@ struct PartnershipNameRecognizer {
             break
           }
         }
-        while start < head.tokens.lowerBound, rules.stopWords.contains(word(tokens, start)) {
+        // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
+        // names the Oakridge LSP.
+        while start < head.tokens.lowerBound,
+          rules.stopWords.contains(word(tokens, start))
+            || (!tokens.isCapitalized(start)
+              && rules.nameConnectors.contains(tokens.normalized(start)))
+        {
           start += 1
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
@@ -182,40 +229,75 @@ struct PartnershipNameRecognizer {
         guard runEnd - first >= 2,
           !headSpans[index].contains(where: { $0.span.overlaps(first..<runEnd) })
         else { continue }
+        // Not a person ("Mr Neil Fanshawe: Local strategic partnerships ..."), nor words of a
+        // heading or a theme ("Community Safety").
+        guard !codePhrases.contains(where: { $0.overlaps(first..<runEnd) }),
+          !rules.personTitles.contains(tokens.normalized(first)),
+          !(first..<runEnd).allSatisfy({
+            rules.headingWords.contains(tokens.normalized($0))
+              || rules.themeWords.contains(tokens.normalized($0))
+          })
+        else { continue }
         var next = runEnd
-        if rules.copulas.contains(next < tokens.count ? tokens.normalized(next) : "") {
+        // A relative clause describes the brand as a copula does: "Brantholme Together, which
+        // is the local strategic partnership for the borough".
+        if next + 1 < tokens.count, rules.relativeOpeners.contains(tokens.normalized(next)),
+          rules.copulas.contains(tokens.normalized(next + 1))
+        {
           next += 1
         }
-        guard next < tokens.count, rules.appositiveDeterminers.contains(tokens.normalized(next)),
-          !tokens.clauseBreak(runEnd - 1),
-          let head = heads.first(where: {
-            $0.tokens.lowerBound > next && $0.tokens.lowerBound <= next + 4
-          }),
-          !(runEnd..<head.tokens.upperBound).contains(where: {
-            tokens.clauseBreak($0) && $0 < head.tokens.upperBound - 1
-          }),
-          !((next + 1)..<head.tokens.lowerBound).contains(where: {
-            rules.themeWords.contains(tokens.normalized($0))
-          }),
-          !head.tokens.contains(where: { rules.themeWords.contains(tokens.normalized($0)) }),
-          !codePhrases.contains(where: { $0.overlaps(first..<runEnd) })
-        else { continue }
-        // An appositive ends the phrase: the sentence ends, or punctuation or a preposition follows.
-        let after = head.tokens.upperBound
-        guard
-          after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
-            || rules.appositiveEnders.contains(tokens.normalized(after))
-        else { continue }
-        let brand = raw(tokens, first..<runEnd)
-        if let known = registry[keyOf(brand)] {
-          if known == known.uppercased(), brand != brand.uppercased() {
-            registry[keyOf(brand)] = brand
-          }
-        } else {
-          registry[keyOf(brand)] = brand
-          registryOrder.append(keyOf(brand))
+        let copula = rules.copulas.contains(next < tokens.count ? tokens.normalized(next) : "")
+        if copula { next += 1 }
+        // A naming construction in a sentence that holds a head: "the Brenthorne LSP, now known
+        // as One Brenthorne", "One Brenthorne is the (new) name adopted in 2008 by what had
+        // been the Brenthorne Local Strategic Partnership".
+        let namedByCue = rules.namingCues.contains { cue in
+          first >= cue.count
+            && cue.indices.allSatisfy { tokens.normalized(first - cue.count + $0) == cue[$0] }
         }
-        if !brands.contains(brand) { brands.append(brand) }
+        let namedByNoun =
+          copula && next + 1 < tokens.count
+          && rules.appositiveDeterminers.contains(tokens.normalized(next))
+          && (next + 1...min(next + 2, tokens.count - 1)).contains {
+            rules.namingNouns.contains(tokens.normalized($0))
+          }
+        if namedByCue || namedByNoun,
+          heads.contains(where: { !$0.tokens.overlaps(first..<runEnd) })
+        {
+          register(brand: raw(tokens, first..<runEnd))
+          continue
+        }
+        // A description after the brand: an appositive set off by a comma, a bracket, a dash
+        // or a colon ("Marlow Fen First, the district's LSP", "Marlow Together (the LSP)"), a
+        // copula ("Ashby Together is the LSP for the district"), or a verb and "as" ("Marlow
+        // Together acts as the borough's LSP", "was set up in 2002 as the LSP").
+        var described = false
+        if copula || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1) {
+          described = isDescription(at: next, in: tokens, heads: heads)
+        } else if let link = (runEnd..<min(tokens.count, runEnd + 7)).first(where: {
+          rules.descriptionLinks.contains(tokens.normalized($0))
+        }),
+          !(runEnd - 1..<link).contains(where: { tokens.commaAfter($0) || tokens.clauseBreak($0) }),
+          !(runEnd..<link).contains(where: { tokens.isCapitalized($0) })
+        {
+          described = isDescription(at: link + 1, in: tokens, heads: heads)
+        }
+        // A description before it, the brand in apposition to it: "the local strategic
+        // partnership, Marlow Together, ...", "the LSP (Marlow Together)". Not a role's object:
+        // in "the chair of the LSP, Jane Marsh, said", the name is a person's.
+        if !described, first > 0, tokens.commaAfter(first - 1) || tokens.clauseBreak(first - 1),
+          runEnd == tokens.count || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1),
+          let head = heads.first(where: { $0.tokens.upperBound == first }),
+          let opener = (max(0, head.tokens.lowerBound - 4)..<head.tokens.lowerBound).last(where: {
+            isDeterminer($0, in: tokens)
+          }),
+          opener == 0 || !prepositions.contains(tokens.normalized(opener - 1)),
+          isDescription(at: opener, in: tokens, heads: heads, ending: first)
+        {
+          described = true
+        }
+        guard described else { continue }
+        register(brand: raw(tokens, first..<runEnd))
       }
     }
 
