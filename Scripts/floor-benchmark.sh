@@ -5,12 +5,23 @@
 # the options lspminer's shim uses (recover, no network, no errors or warnings, no blanks,
 # huge), then frees the tree. Takes the 181 real web pages of the article-extraction benchmark
 # (read in place and gunzipped) COPIES times, each copy made unique, and runs, ROUNDS times
-# and alternating, the parser over all the files and `lspminer run --jobs 1` over them into an
-# empty output folder, each under `taskset -c 0`. Prints each round's MB/s and the ratio
+# and alternating, the parser over all the files and `lspminer run --jobs 1` over them into a
+# new output folder, each under `taskset -c 0`. Prints each round's MB/s and the ratio
 # lspminer / floor, then the median ratio and its range. The machine's speed varies from day
 # to day; the ratio, measured in the same run, is what holds.
 #
-# Usage: [LSPMINER_BINARY=path] Scripts/floor-benchmark.sh [COPIES] [ROUNDS]   (defaults 5, 3)
+# Each round writes to an output folder of its own under OUTPUT_ROOT, removed only after the
+# last round. OUTPUT_ROOT defaults to /dev/shm (memory) where it exists, else the work folder;
+# the script prints which. Why: on an ext4 file system without a journal (this machine's disk),
+# the inode allocator steps round inodes deleted in the last 60 seconds, or the last 360 while
+# their inode table block is not yet written back, reading each one's block. Creating the
+# output's 1,810 files within minutes of deleting thousands (an earlier round's output, or the
+# pages set up just before) then costs 1.2 to 1.5 s of kernel time instead of 0.15 s, and the
+# figure measures the disk's recent history, not lspminer. Set OUTPUT_ROOT to a disk folder to
+# see that figure. One untimed run of each comes first, to warm the page cache.
+#
+# Usage: [LSPMINER_BINARY=path] [OUTPUT_ROOT=folder] Scripts/floor-benchmark.sh [COPIES] [ROUNDS]
+#   (COPIES and ROUNDS default to 5 and 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-5}
@@ -65,10 +76,15 @@ int main(int argc, char **argv) {
 C
 cc -O2 -o "$work/htmlparse" "$work/htmlparse.c" $(pkg-config --cflags --libs libxml-2.0)
 
-python3 - "$copies" "$rounds" "$work" "$binary" "$PWD/pipelines/lsp-codebook.yml" <<'PY'
+if [ -z "${OUTPUT_ROOT:-}" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then OUTPUT_ROOT=/dev/shm/lspminer-floor; else OUTPUT_ROOT=$work; fi
+fi
+mkdir -p "$OUTPUT_ROOT"
+python3 - "$copies" "$rounds" "$work" "$binary" "$PWD/pipelines/lsp-codebook.yml" "$OUTPUT_ROOT" <<'PY'
 import gzip, os, shutil, statistics, subprocess, sys, time
 
 copies, rounds, work, binary, taxonomy = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+outputs = sys.argv[6]
 data = "../shared/data/article-extraction-benchmark/html"
 pages = []
 for name in sorted(os.listdir(data)):
@@ -93,23 +109,40 @@ with open(f"{work}/p.yml", "w") as f:
     f.write(f"name: floor\nsources: [pages]\ntaxonomy: {taxonomy}\noutput: out\n")
 print(f"input: {len(paths)} pages ({copies} unique copies of {len(pages)}), {size / 1e6:.1f} MB")
 
+system_seconds = []
 def timed(command):
+    before = os.times()
     start = time.perf_counter()
     result = subprocess.run(["taskset", "-c", "0", *command], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = os.times()
+    system_seconds.append(after.children_system - before.children_system)
     if result.returncode not in (0, 1):
         sys.exit(f"{command[0]} failed: {result.stderr[-2000:]}")
     return elapsed
 
+for folder in (work, outputs):
+    for old in os.listdir(folder):
+        if old == "out" or old.startswith("out-"):
+            shutil.rmtree(f"{folder}/{old}")
+print(f"outputs in {outputs}")
+def lspminer(output):
+    return [binary, "run", "--pipeline", f"{work}/p.yml", "--jobs", "1", "--quiet",
+            "--output", f"{outputs}/{output}"]
+timed([f"{work}/htmlparse", f"{work}/paths.txt"])
+timed(lspminer("out-warm"))
 ratios = []
 for round in range(1, rounds + 1):
     floor = timed([f"{work}/htmlparse", f"{work}/paths.txt"])
-    shutil.rmtree(f"{work}/out", ignore_errors=True)
-    run = timed([binary, "run", "--pipeline", f"{work}/p.yml", "--jobs", "1", "--quiet"])
+    run = timed(lspminer(f"out-{round}"))
     ratio = floor / run
     ratios.append(ratio)
     print(f"round {round}: libxml2 parse {floor:.2f} s ({size / 1e6 / floor:.1f} MB/s), "
-          f"lspminer run --jobs 1 {run:.2f} s ({size / 1e6 / run:.1f} MB/s), ratio {ratio:.2f}")
+          f"lspminer run --jobs 1 {run:.2f} s ({size / 1e6 / run:.1f} MB/s, "
+          f"{system_seconds[-1]:.2f} s of it in the kernel), ratio {ratio:.2f}")
+for old in os.listdir(outputs):
+    if old.startswith("out-"):
+        shutil.rmtree(f"{outputs}/{old}")
 print(f"lspminer / libxml2 floor, one core: median {statistics.median(ratios):.2f} "
       f"(range {min(ratios):.2f}-{max(ratios):.2f}, {rounds} rounds, {time.strftime('%Y-%m-%d')})")
 PY

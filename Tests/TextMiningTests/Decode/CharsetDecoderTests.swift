@@ -5,6 +5,31 @@ import Testing
 @Suite struct CharsetDecoderTests {
   private let decoder = CharsetDecoder()
 
+  @Test func countsControlBytesEightAtATimeAsOneByOne() {
+    // Every byte value at every offset of a word, among bytes of text and next to the bytes
+    // the word test must not confuse with controls (0x20, 0x7E, 0x80, 0xFF); then random runs.
+    func naive(_ bytes: [UInt8]) -> Int {
+      bytes.filter { ($0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0)) || $0 == 0x7F }.count
+    }
+    func counted(_ bytes: [UInt8]) -> Int {
+      bytes.withUnsafeBufferPointer { CharsetDecoder.controlByteCount(in: $0[...]) }
+    }
+    for value in UInt8.min...UInt8.max {
+      for offset in 0..<19 {
+        var bytes = Array("Partners met twice.".utf8)
+        bytes[offset] = value
+        #expect(counted(bytes) == naive(bytes), "byte \(value) at \(offset)")
+        #expect(counted(Array(bytes[1...])) == naive(Array(bytes[1...])))
+      }
+    }
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+    for length in 0..<200 {
+      let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+      #expect(counted(bytes) == naive(bytes))
+    }
+  }
+
   @Test func decodesPlainUTF8() throws {
     let result = try decoder.decode(Array("Trust – “quoted” £5".utf8), format: .plainText)
     #expect(result.text == "Trust – “quoted” £5")
