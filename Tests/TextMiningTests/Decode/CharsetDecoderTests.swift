@@ -23,7 +23,9 @@ import Testing
       }
     }
     var generator = SystemRandomNumberGenerator()
-    let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+    let alphabet: [UInt8] = [
+      0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFF,
+    ]
     for length in 0..<200 {
       let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
       #expect(counted(bytes) == naive(bytes))
