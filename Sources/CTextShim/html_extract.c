@@ -146,7 +146,8 @@ static void append_text(builder *b, const unsigned char *content, uint32_t line)
 }
 
 static bool name_is(const xmlNode *node, const char *name) {
-  return node->name != NULL && strcmp((const char *)node->name, name) == 0;
+  // The first byte settles most comparisons without a call.
+  return node->name != NULL && node->name[0] == (xmlChar)name[0] && strcmp((const char *)node->name, name) == 0;
 }
 
 typedef struct element_role {

@@ -33,7 +33,7 @@ bool tm_html_is_selected(const xmlNode *node) { return node->_private == &select
 bool tm_html_is_pruned(const xmlNode *node) { return node->_private == &pruned_mark; }
 
 static bool is(const xmlNode *node, const char *name) {
-  return node->name != NULL && strcmp((const char *)node->name, name) == 0;
+  return node->name != NULL && node->name[0] == (xmlChar)name[0] && strcmp((const char *)node->name, name) == 0;
 }
 
 static const char *attr(const xmlNode *node, const char *name) {

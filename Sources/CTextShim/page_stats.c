@@ -34,7 +34,7 @@ static size_t visible_chars(const unsigned char *text) {
 
 static bool inside_link(const xmlNode *node, const xmlNode *limit) {
   for (const xmlNode *p = node->parent; p != NULL && p != limit; p = p->parent) {
-    if (p->type == XML_ELEMENT_NODE && p->name != NULL && strcmp((const char *)p->name, "a") == 0) return true;
+    if (p->type == XML_ELEMENT_NODE && p->name != NULL && p->name[0] == 'a' && p->name[1] == 0) return true;
   }
   return false;
 }
@@ -61,7 +61,7 @@ tm_page *tm_page_measure(xmlDoc *doc) {
     bool descend = false;
     if (node->type == XML_ELEMENT_NODE && tm_html_role_of(node) != ROLE_NEVER_VISIBLE) {
       descend = node->children != NULL;
-      if (node->name != NULL && strcmp((const char *)node->name, "p") == 0) {
+      if (node->name != NULL && node->name[0] == 'p' && node->name[1] == 0) {
         double text = 0;
         for (xmlNode *inner = node->children; inner != NULL;
              inner = tm_walk_next(inner, node, inner->type == XML_ELEMENT_NODE && tm_html_role_of(inner) != ROLE_NEVER_VISIBLE)) {

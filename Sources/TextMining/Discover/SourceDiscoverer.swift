@@ -112,7 +112,7 @@ public struct SourceDiscoverer: Sendable {
   /// Whether a file's first 4 KB look like text or HTML: not empty, not a known binary format,
   /// and without NUL bytes unless it is UTF-16. A file that cannot be opened is not listed.
   static func looksLikeText(_ file: SourceFile) -> Bool {
-    guard let (descriptor, _) = try? SourceReader.openChecked(file) else { return false }
+    guard let (descriptor, _, _) = try? SourceReader.openChecked(file) else { return false }
     defer { close(descriptor) }
     var head = [UInt8](repeating: 0, count: 4096)
     let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

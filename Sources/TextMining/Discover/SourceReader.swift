@@ -34,7 +34,7 @@ public struct SourceReader: Sendable {
   /// - Throws: `ReadError.unreadable` when the file cannot be opened, is not a regular file, or
   ///   is not the file discovery found.
   public static func openChecked(_ file: SourceFile) throws(ReadError) -> (
-    descriptor: Int32, size: Int
+    descriptor: Int32, size: Int, stamp: ContentStamp
   ) {
     let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -57,14 +57,23 @@ public struct SourceReader: Sendable {
       close(descriptor)
       throw .unreadable(reason: "another file has taken its place since it was found; not read")
     }
-    return (descriptor, Int(info.st_size))
+    return (descriptor, Int(info.st_size), ContentStamp(info))
   }
 
   /// The file's bytes.
   ///
   /// - Throws: `ReadError` when the file cannot be opened or read, or is over the size limit.
   public func read(_ file: SourceFile) throws(ReadError) -> [UInt8] {
-    let (descriptor, size) = try Self.openChecked(file)
+    try readStamped(file).bytes
+  }
+
+  /// The file's bytes, and its stamp as the descriptor saw it when the read began.
+  ///
+  /// - Throws: `ReadError` when the file cannot be opened or read, or is over the size limit.
+  public func readStamped(_ file: SourceFile) throws(ReadError) -> (
+    bytes: [UInt8], stamp: ContentStamp
+  ) {
+    let (descriptor, size, stamp) = try Self.openChecked(file)
     defer { close(descriptor) }
     guard size <= maxFileBytes else { throw .tooLarge(byteCount: size, limit: maxFileBytes) }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -84,6 +93,6 @@ public struct SourceReader: Sendable {
     }
     if let failure { throw .unreadable(reason: failure) }
     if total < size { bytes.removeLast(size - total) }
-    return bytes
+    return (bytes, stamp)
   }
 }

@@ -11,3 +11,23 @@ public struct FileIdentity: Sendable, Hashable {
     inode = UInt64(info.st_ino)
   }
 }
+
+/// What `fstat` says of a file's content at one moment: which file, its size, and when its
+/// content and inode last changed, to the nanosecond. Two reads of a file with equal stamps read
+/// the same bytes, unless a write of the same size fell within one tick of the file system's
+/// clock after the first `fstat` (on Linux since 6.13, asking for the times makes the next
+/// change's time a later one, which closes even that window).
+public struct ContentStamp: Sendable, Hashable {
+  public var identity: FileIdentity
+  public var size: Int64
+  public var modified: Int64
+  public var changed: Int64
+
+  /// The stamp in a `stat` result.
+  public init(_ info: stat) {
+    identity = FileIdentity(info)
+    size = Int64(info.st_size)
+    modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+  }
+}

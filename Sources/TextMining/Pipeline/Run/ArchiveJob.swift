@@ -21,7 +21,7 @@ enum ArchiveJob {
   static func fingerprint(of file: SourceFile) throws(SourceReader.ReadError) -> (
     byteCount: Int, modified: String, sha256: String
   ) {
-    let (descriptor, _) = try SourceReader.openChecked(file)
+    let (descriptor, _, _) = try SourceReader.openChecked(file)
     defer { close(descriptor) }
     var info = stat()
     fstat(descriptor, &info)
