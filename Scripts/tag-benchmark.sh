@@ -10,6 +10,11 @@
 #           dense with codebook phrases (about 16 evidence records per KB of text, a worst case
 #           for the emit stage).
 #
+# Each run also times ICU's two break iterators alone over the same text and prints tagging's
+# speed as a ratio to theirs (the floor under tagging, measured in the same run), and each run
+# is followed by one with `--icu-words` (every word from ICU's iterator, as before the ASCII
+# word fast path), so the gain shows as two ratios from one machine at one time.
+#
 # With BASELINE, the path of another lspminer binary (an earlier commit's release build), each
 # run of the current build is followed by one of the baseline, so both see the same machine.
 #
@@ -33,6 +38,8 @@ for set in web corpus; do
   for run in $(seq "$runs"); do
     echo "$set run $run:"
     taskset -c 0 "$binary" benchmark-tag --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
+    echo "$set run $run, every word from ICU (--icu-words):"
+    taskset -c 0 "$binary" benchmark-tag --icu-words --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
     if [ -n "$baseline" ]; then
       echo "$set run $run, baseline:"
       taskset -c 0 "$baseline" benchmark-tag --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'

@@ -21,12 +21,20 @@ extension LSPMinerCommand {
     @Option(help: "Go over the documents until this many MB of text have been tagged.")
     var megabytes: Double = 50
 
+    @Flag(
+      help: "Find every word with ICU's word iterator, without the ASCII fast path (to time it).")
+    var icuWords = false
+
     @Argument(help: "HTML or text files, or folders of them.", completion: .file())
     var paths: [String]
 
     func run() async throws {
       let (definition, taxonomy) = try options.load()
-      let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
+      var processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
+      if icuWords, var segmenter = processor.segmenter as? ICUSegmenter {
+        segmenter.asciiFastPath = false
+        processor.segmenter = segmenter
+      }
       let documents = try extractedDocuments(processor: processor)
       let textBytes = documents.reduce(0) {
         $0 + $1.extracted.blocks.reduce(0) { $0 + $1.text.utf8.count + 2 }
@@ -65,6 +73,26 @@ extension LSPMinerCommand {
           format: "seconds: segment %.2f, tag %.2f, records %.2f, JSON lines %.2f",
           timings.segment.inSeconds,
           timings.tag.inSeconds, timings.records.inSeconds, timings.write.inSeconds))
+      // The floor under tagging, in the same run over the same text: ICU's sentence and word
+      // iterators alone, as the segmenter ran them before the ASCII word fast path.
+      let segmenter = ICUSegmenter(locale: definition.segmentationLocale)
+      var passed = 0
+      var words = 0
+      let floorStart = clock.now
+      while Double(passed) < megabytes * 1e6 {
+        for document in documents {
+          words += segmenter.breakIteratorsAlone(over: document.extracted)
+        }
+        passed += textBytes
+      }
+      let floorSeconds = (clock.now - floorStart).inSeconds
+      let floorRate = Double(passed) / 1e6 / floorSeconds
+      let rate = Double(tagged) / 1e6 / seconds
+      print(
+        String(
+          format:
+            "ICU's two break iterators alone: %.1f MB/s (%d words a pass); tagging / break iterators: %.2f",
+          floorRate, words / max(1, passed / textBytes), rate / floorRate))
     }
 
     /// Every file under `paths`, decoded and extracted; a file that fails is reported and skipped.

@@ -188,6 +188,12 @@ typedef struct tm_segmentation {
 /// case `result` holds nothing to free.
 int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result);
 
+/// `tm_segment`, choosing how words are found: with `ascii_fast_path`, stretches of plain ASCII
+/// are split by the rules ICU would apply to them without asking ICU (the same tokens, tested
+/// against ICU); without it, ICU's word iterator reads the whole text.
+int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, bool ascii_fast_path,
+                        tm_segmentation *result);
+
 /// Frees the arrays of a tm_segmentation and zeroes it.
 void tm_segmentation_free(tm_segmentation *segmentation);
 

@@ -71,8 +71,11 @@ enum ICU {
   /// - Parameters:
   ///   - text: the text to segment.
   ///   - locale: an ICU locale ID (`en_GB`; `@ss=standard` would add ICU's abbreviation suppressions).
+  ///   - asciiFastPath: whether stretches of plain ASCII are split into words without ICU, by
+  ///     the rules ICU applies to them (the same words; false asks ICU for every word, as the
+  ///     test that checks this does).
   /// - Returns: the segments, or `nil` when ICU failed (for example an unknown locale).
-  static func segments(of text: String, locale: String) -> Segments? {
+  static func segments(of text: String, locale: String, asciiFastPath: Bool = true) -> Segments? {
     var text = text
     return text.withUTF8 { utf8 -> Segments? in
       guard let base = utf8.baseAddress, utf8.count > 0 else {
@@ -80,7 +83,7 @@ enum ICU {
       }
       var result = tm_segmentation()
       let status = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-        tm_segment($0, utf8.count, locale, &result)
+        tm_segment_with($0, utf8.count, locale, asciiFastPath, &result)
       }
       guard status == 0 else { return nil }
       defer { tm_segmentation_free(&result) }

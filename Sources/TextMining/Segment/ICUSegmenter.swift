@@ -6,8 +6,27 @@
 /// `titles` and `abbreviations` and rules for initials, numbering, headings and full stops that
 /// lost their space. Block starts and ends are always sentence boundaries.
 public struct ICUSegmenter: Segmenter {
+  /// ICU's two break iterators (sentences and words) over an extracted text and nothing else:
+  /// the floor under segmentation, which `lspminer benchmark-tag` times beside tagging. Returns
+  /// how many words ICU found, so that the work cannot be skipped.
+  public func breakIteratorsAlone(over extracted: ExtractedText) -> Int {
+    ICU.segments(of: extracted.text, locale: locale, asciiFastPath: false)?.wordRanges.count ?? 0
+  }
+
+  /// Whether the words found in `text` with the ASCII fast path are exactly ICU's own (and the
+  /// sentences too): the fuzz target for tagging asks this of every input.
+  public static func asciiFastPathAgreesWithICU(on text: String, locale: String = "en_GB") -> Bool {
+    let fast = ICU.segments(of: text, locale: locale)
+    let icu = ICU.segments(of: text, locale: locale, asciiFastPath: false)
+    return fast?.wordRanges == icu?.wordRanges
+      && fast?.sentenceBoundaries == icu?.sentenceBoundaries
+  }
+
   /// The ICU locale ID of the break iterators.
   public var locale: String
+  /// Whether stretches of plain ASCII are split into words without ICU (the same words, found
+  /// faster); off only to time the difference (`lspminer benchmark-tag --icu-words`).
+  public var asciiFastPath = true
   /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
   public var titles: Set<String> {
     didSet { rules = SentenceBreaks(titles: titles, abbreviations: abbreviations) }
@@ -53,7 +72,8 @@ public struct ICUSegmenter: Segmenter {
   public func segment(_ extracted: ExtractedText) throws(SegmentationError) -> SegmentedText {
     let text = extracted.text
     let blockOffsets = extracted.blockUTF8Offsets
-    guard let segments = ICU.segments(of: text, locale: locale) else {
+    guard let segments = ICU.segments(of: text, locale: locale, asciiFastPath: asciiFastPath)
+    else {
       throw .icuFailed(locale: locale)
     }
     let rules = self.rules

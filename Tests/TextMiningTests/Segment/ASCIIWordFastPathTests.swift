@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import TextMining
+
+/// Plain ASCII is split into words without ICU, by the rules ICU would apply. Whatever the
+/// text, the words (and the sentences) must be exactly ICU's: checked over every file of the
+/// bundled corpus, the real web pages of the article-extraction benchmark where they are, and
+/// random text made of the characters the rules turn on.
+@Suite struct ASCIIWordFastPathTests {
+  private let locale = "en_GB@ss=standard"
+
+  private func expectSameAsICU(_ text: String, _ label: String) {
+    let fast = ICU.segments(of: text, locale: locale)
+    let icu = ICU.segments(of: text, locale: locale, asciiFastPath: false)
+    #expect(fast?.sentenceBoundaries == icu?.sentenceBoundaries, "\(label): sentences")
+    guard let fast, let icu, fast.wordRanges != icu.wordRanges else { return }
+    // Name the first word that differs, with its context, to make a failure readable.
+    let bytes = Array(text.utf8)
+    let common = min(fast.wordRanges.count, icu.wordRanges.count)
+    let index = (0..<common).first { fast.wordRanges[$0] != icu.wordRanges[$0] } ?? common
+    let at = index < icu.wordRanges.count ? icu.wordRanges[index] : fast.wordRanges[index]
+    let context = String(
+      decoding: bytes[max(0, at.lowerBound - 20)..<min(bytes.count, at.upperBound + 20)],
+      as: UTF8.self)
+    Issue.record("\(label): word \(index) differs near \(context.debugDescription)")
+  }
+
+  @Test func knownCases() {
+    for text in [
+      "e.g. the U.S. partnership's 3.5% and 1,000,000 (1;2) don't rock'n'roll",
+      "a.1 1.a a'1 1'a a,b 1,a a;b 1:2 a:b www.example.org a@b.com x_y _a a_ 12_ab",
+      "end.", "'quoted'", "...", "a..b", "1..2", "a''b", "tab\tnew\nline\r\ncr\u{0C}ff",
+      "café ‘curly’ partnership’s naïve—dash 2025–26 日本語 e\u{0301}t\u{00AD}e a\u{200D}b",
+      "", " ", "a", "1", ".", "'", "_",
+    ] {
+      expectSameAsICU(text, text)
+    }
+  }
+
+  @Test func everyFileOfTheCorpus() throws {
+    let root = Fixtures.repositoryRoot + "/corpus"
+    let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    var checked = 0
+    for file in files.sorted() where file.hasSuffix(".txt") || file.hasSuffix(".html") {
+      guard let data = FileManager.default.contents(atPath: root + "/" + file) else { continue }
+      expectSameAsICU(String(decoding: data, as: UTF8.self), file)
+      checked += 1
+    }
+    #expect(checked > 100)
+  }
+
+  @Test func theTextOfTheRealWebPages() throws {
+    // The benchmark's ground truth: the article text of 181 real pages, where the shared data is.
+    let path =
+      Fixtures.repositoryRoot + "/../shared/data/article-extraction-benchmark/ground-truth.json"
+    guard let data = FileManager.default.contents(atPath: path) else { return }
+    let pages = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    for (name, page) in pages.sorted(by: { $0.key < $1.key }) {
+      guard let body = (page as? [String: Any])?["articleBody"] as? String else { continue }
+      expectSameAsICU(body, name)
+    }
+    #expect(pages.count == 181)
+  }
+
+  @Test func randomText() {
+    // The characters the rules turn on, a few others, and non-ASCII that hands a stretch to ICU.
+    let alphabet: [String] = [
+      "a", "b", "Z", "e", "1", "9", "0", ".", "'", ",", ";", ":", "_", "-", "\"", "!", "?", "(",
+      ")", "/", "@", "%", "&", " ", " ", " ", "\t", "\n", "\r", "é", "’", "\u{00AD}", "\u{200D}",
+      "\u{00A0}", "日", "\u{0301}", "ß", "#", "$", "*", "+", "<", "=", ">", "[", "\\", "]", "^",
+      "`", "{", "|", "}", "~", "\u{0B}", "\u{0C}", "\u{1F}", "\u{7F}",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<20000 {
+      let length = Int.random(in: 0..<40, using: &generator)
+      let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+      expectSameAsICU(text, "random \(round)")
+    }
+  }
+}
