@@ -114,20 +114,20 @@ tm_html_shape tm_html_prescan(const char *html, size_t length, uint32_t max_attr
     // Count the names that start after white space, outside quoted values; a quote opens a value
     // only right after '=' (as in libxml2), so a stray quote cannot hide attributes.
     uint64_t count = 0;
-    char quote = 0;
     char previous = ' ';
     for (; i < length; i++) {
       char c = html[i];
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-          previous = 'v';
-        }
-        continue;
-      }
       if (c == '>') break;
       if ((c == '"' || c == '\'') && previous == '=') {
-        quote = c;
+        // A quoted value (a URL, a class list, inline data: most of a tag's bytes) ends at the
+        // next same quote, found with memchr; unclosed, it runs to the end of the page.
+        const char *close = memchr(html + i + 1, c, length - i - 1);
+        if (close == NULL) {
+          i = length;
+          break;
+        }
+        i = (size_t)(close - html);
+        previous = 'v';
         continue;
       }
       if (isspace((unsigned char)c)) {

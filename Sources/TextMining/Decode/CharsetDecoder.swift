@@ -225,18 +225,25 @@ public struct CharsetDecoder: TextDecoder {
   static func controlByteCount(in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
     var count = 0
     var index = bytes.startIndex
-    // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0x7F holds no
-    // control byte (the usual word of text); only the others are looked at byte by byte.
-    let low: UInt64 = 0x0101_0101_0101_0101
+    // Eight bytes at a time: a word that holds no byte below 0x09, none from 0x0E to 0x1F and
+    // no 0x0B or 0x7F holds no control byte (tabs and line ends, common in pages, do not count);
+    // only the rare other words are looked at byte by byte. The tests are the classic bit
+    // tricks for "some byte is less than", "between" and "equal to", exact as to whether any is.
+    let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
+    let seven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
     if let base = bytes.base.baseAddress {
       let raw = UnsafeRawPointer(base)
       while index + 8 <= bytes.endIndex {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        let below = (word &- low &* 0x20) & ~word & high
-        let deleted = word ^ (low &* 0x7F)
-        let equal = (deleted &- low) & ~deleted & high
-        if below | equal != 0 {
+        let belowTab = (word &- ones &* 0x09) & ~word & high
+        let low7 = word & seven
+        // Bytes b with 0x0D < b < 0x20.
+        let between = (ones &* (127 + 0x20) &- low7) & ~word & (low7 &+ ones &* (127 - 0x0D)) & high
+        if belowTab | between != 0 || hasZero(word ^ (ones &* 0x0B))
+          || hasZero(word ^ (ones &* 0x7F))
+        {
           for byte in bytes[index..<index + 8] where isControlByte(byte) { count += 1 }
         }
         index += 8
