@@ -175,6 +175,186 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
   return true;
 }
 
+static bool push_boundary(tm_segmentation *result, size_t *capacity, size_t at) {
+  if (result->sentence_boundary_count > 0 && result->sentence_boundaries[result->sentence_boundary_count - 1] == at)
+    return true;
+  if (result->sentence_boundary_count == *capacity &&
+      !grow((void **)&result->sentence_boundaries, capacity, sizeof(size_t)))
+    return false;
+  result->sentence_boundaries[result->sentence_boundary_count++] = at;
+  return true;
+}
+
+/// ICU's sentence boundaries of the text the iterator is set to, offsets shifted by `shift`.
+/// With UText over UTF-8, ICU's native indexes are UTF-8 byte offsets.
+static bool icu_sentences(UBreakIterator *sentences, size_t shift, tm_segmentation *result, size_t *capacity) {
+  for (int32_t at = ubrk_first(sentences); at != UBRK_DONE; at = ubrk_next(sentences)) {
+    if (!push_boundary(result, capacity, shift + (size_t)at)) return false;
+  }
+  return true;
+}
+
+// Sentence_Break classes (UAX #29) of ASCII and of the few other characters common in English
+// text that the fast path knows: curly quotes are Close, en and em dashes SContinue, the
+// no-break space Sp, the pound sign Other.
+typedef enum sb_class {
+  SB_OTHER, SB_SP, SB_LF, SB_CR, SB_CLOSE, SB_SCONTINUE, SB_ATERM, SB_STERM, SB_UPPER, SB_LOWER, SB_NUMERIC,
+  SB_UNKNOWN
+} sb_class;
+
+/// The class of the character at `i` and its length in bytes; SB_UNKNOWN for a character the
+/// fast path does not know (its line then goes to ICU).
+static inline __attribute__((always_inline)) sb_class sb_class_at(const unsigned char *text, size_t i, size_t to,
+                                                                 size_t *length) {
+  unsigned char c = text[i];
+  *length = 1;
+  if (c < 0x80) {
+    if (c >= 'a' && c <= 'z') return SB_LOWER;
+    if (c >= 'A' && c <= 'Z') return SB_UPPER;
+    if (c >= '0' && c <= '9') return SB_NUMERIC;
+    switch (c) {
+      case ' ': case '\t': case 0x0B: case 0x0C: return SB_SP;
+      case '\n': return SB_LF;
+      case '\r': return SB_CR;
+      case '"': case '\'': case '(': case ')': case '[': case ']': case '{': case '}': return SB_CLOSE;
+      case ',': case '-': case ':': return SB_SCONTINUE;
+      case '.': return SB_ATERM;
+      case '!': case '?': return SB_STERM;
+      default: return SB_OTHER;
+    }
+  }
+  if (c == 0xC2 && i + 1 < to) {
+    *length = 2;
+    if (text[i + 1] == 0xA0) return SB_SP;     // no-break space
+    if (text[i + 1] == 0xA3) return SB_OTHER;  // pound sign
+  }
+  if (c == 0xE2 && i + 2 < to && text[i + 1] == 0x80) {
+    *length = 3;
+    switch (text[i + 2]) {
+      case 0x98: case 0x99: case 0x9C: case 0x9D: return SB_CLOSE;  // ‘ ’ “ ”
+      case 0x93: case 0x94: return SB_SCONTINUE;                    // – —
+      default: break;
+    }
+  }
+  return SB_UNKNOWN;
+}
+
+static inline bool sb_is_parasep(sb_class k) { return k == SB_LF || k == SB_CR; }
+static inline bool sb_is_saterm(sb_class k) { return k == SB_ATERM || k == SB_STERM; }
+
+/// Whether every character of `[from, to)` is one `sb_class_at` knows.
+static bool sb_known(const unsigned char *text, size_t from, size_t to) {
+  for (size_t i = from; i < to;) {
+    if (text[i] < 0x80) {
+      i++;
+      continue;
+    }
+    size_t length;
+    if (sb_class_at(text, i, to, &length) == SB_UNKNOWN) return false;
+    i += length;
+  }
+  return true;
+}
+
+/// Sentence boundaries inside one line (`[from, to)`, its line break included when it has one)
+/// of characters `sb_class_at` knows, by the rules of Unicode's sentence boundaries (UAX #29)
+/// that ICU applies without abbreviation suppressions: after '.', '!' or '?', any closing
+/// quotes or brackets and spaces, a sentence ends (SB11) unless a digit follows a full stop
+/// ("3.5", SB6), a capital follows a full stop between letters ("U.S.A", SB7), the next letter
+/// is lower case (SB8), or a comma, dash, colon or another terminator follows (SB8a); a line
+/// break ends one (SB4). Lines are independent under these rules: none looks past a line break.
+static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, tm_segmentation *result,
+                            size_t *capacity) {
+  size_t i = from;
+  while (i < to) {
+    // Only terminators and line breaks can end a sentence; every other byte (those of the
+    // multi-byte characters too) is passed over.
+    unsigned char b = text[i];
+    if (b != '.' && b != '!' && b != '?' && b != '\n' && b != '\r') {
+      i++;
+      continue;
+    }
+    if (b == '\n' || b == '\r') {
+      size_t after = (b == '\r' && i + 1 < to && text[i + 1] == '\n') ? i + 2 : i + 1;
+      if (!push_boundary(result, capacity, after)) return false;
+      i = after;
+      continue;
+    }
+    sb_class c = b == '.' ? SB_ATERM : SB_STERM;
+    // The character before, for SB7: a letter only if it is an ASCII one (the multi-byte
+    // characters the fast path knows are none).
+    bool after_letter = i > from && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z');
+    size_t next = i + 1;
+    size_t next_length = 0;
+    sb_class n = next < to ? sb_class_at(text, next, to, &next_length) : SB_OTHER;
+    if (c == SB_ATERM && (n == SB_NUMERIC || (n == SB_UPPER && after_letter))) {  // SB6, SB7
+      i = next;
+      continue;
+    }
+    size_t j = next;
+    size_t step;
+    while (j < to && sb_class_at(text, j, to, &step) == SB_CLOSE) j += step;
+    while (j < to && sb_class_at(text, j, to, &step) == SB_SP) j += step;
+    sb_class at_j = j < to ? sb_class_at(text, j, to, &step) : SB_OTHER;
+    if (c == SB_ATERM) {  // SB8: the next letter (or terminator, or line break) decides
+      size_t k = j;
+      sb_class kc = at_j;
+      while (k < to && kc != SB_UPPER && kc != SB_LOWER && !sb_is_parasep(kc) && !sb_is_saterm(kc)) {
+        k += step;
+        if (k < to) kc = sb_class_at(text, k, to, &step);
+      }
+      if (k < to && kc == SB_LOWER) {
+        i = next;
+        continue;
+      }
+    }
+    if (j < to && (at_j == SB_SCONTINUE || sb_is_saterm(at_j) || sb_is_parasep(at_j))) {
+      // SB8a (a comma, dash, colon or terminator follows), SB10 (a line break follows: the
+      // break comes after it).
+      i = j;
+      continue;
+    }
+    if (!push_boundary(result, capacity, j)) return false;  // SB11
+    i = j;
+  }
+  return true;
+}
+
+/// Sentence boundaries of the whole text, a line at a time: a line of characters the fast path
+/// knows by `ascii_sentences`, any other by ICU's iterator over that line alone.
+static bool fast_sentences(UBreakIterator *sentences, const char *utf8, size_t length, tm_segmentation *result,
+                           size_t *capacity) {
+  const unsigned char *text = (const unsigned char *)utf8;
+  if (!push_boundary(result, capacity, 0)) return false;
+  size_t start = 0;
+  while (start < length) {
+    size_t end = start;
+    bool plain = true;
+    while (end < length && text[end] != '\n' && text[end] != '\r') {
+      if (text[end] >= 0x80) plain = false;
+      end++;
+    }
+    if (!plain) plain = sb_known(text, start, end);
+    // The line break belongs to its line: "\r\n" whole, or one "\r" or "\n".
+    if (end < length) end += (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n') ? 2 : 1;
+    if (plain) {
+      if (!ascii_sentences(text, start, end, result, capacity)) return false;
+    } else {
+      UErrorCode error = U_ZERO_ERROR;
+      UText line = UTEXT_INITIALIZER;
+      utext_openUTF8(&line, utf8 + start, (int64_t)(end - start), &error);
+      if (U_SUCCESS(error)) ubrk_setUText(sentences, &line, &error);
+      bool ok = U_SUCCESS(error) && icu_sentences(sentences, start, result, capacity);
+      UErrorCode ignored = U_ZERO_ERROR;
+      ubrk_setText(sentences, NULL, 0, &ignored);
+      utext_close(&line);
+      if (!ok) return false;
+    }
+    start = end;
+  }
+  return push_boundary(result, capacity, length);
+}
+
 int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result) {
   return tm_segment_with(utf8, length, locale, true, result);
 }
@@ -200,15 +380,13 @@ int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, boo
   size_t boundary_capacity = 0;
   size_t token_capacity = 0;
   bool failed = false;
-  // With UText over UTF-8, ICU's native indexes are UTF-8 byte offsets.
-  for (int32_t at = ubrk_first(sentences); at != UBRK_DONE; at = ubrk_next(sentences)) {
-    if (result->sentence_boundary_count == boundary_capacity &&
-        !grow((void **)&result->sentence_boundaries, &boundary_capacity, sizeof(size_t))) {
-      failed = true;
-      break;
-    }
-    result->sentence_boundaries[result->sentence_boundary_count++] = (size_t)at;
-  }
+  // The fast paths follow ICU's root rules, which English locales use unchanged; other locales
+  // tailor them (Swedish joins words at a colon) and "@ss=" adds abbreviation suppressions, so
+  // those go to ICU whole.
+  if (strncmp(locale, "en", 2) != 0 || (locale[2] != '\0' && locale[2] != '_') || strchr(locale, '@') != NULL)
+    ascii_fast_path = false;
+  failed = ascii_fast_path ? !fast_sentences(sentences, utf8, length, result, &boundary_capacity)
+                           : !icu_sentences(sentences, 0, result, &boundary_capacity);
   if (!failed) {
     failed = ascii_fast_path ? !fast_words(words, utf8, length, result, &token_capacity)
                              : !icu_words(words, utf8, 0, result, &token_capacity);

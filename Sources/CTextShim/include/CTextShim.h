@@ -188,9 +188,10 @@ typedef struct tm_segmentation {
 /// case `result` holds nothing to free.
 int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result);
 
-/// `tm_segment`, choosing how words are found: with `ascii_fast_path`, stretches of plain ASCII
-/// are split by the rules ICU would apply to them without asking ICU (the same tokens, tested
-/// against ICU); without it, ICU's word iterator reads the whole text.
+/// `tm_segment`, choosing how boundaries are found: with `ascii_fast_path` and an English locale
+/// without keywords ("en", "en_GB"), plain ASCII is split into words and sentences by the rules
+/// ICU would apply to it without asking ICU (the same boundaries, tested against ICU); otherwise
+/// ICU's iterators read the whole text.
 int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, bool ascii_fast_path,
                         tm_segmentation *result);
 
