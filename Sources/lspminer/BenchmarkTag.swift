@@ -22,7 +22,9 @@ extension LSPMinerCommand {
     var megabytes: Double = 50
 
     @Flag(
-      help: "Find every word with ICU's word iterator, without the ASCII fast path (to time it).")
+      help:
+        "Find every word and sentence with ICU's iterators, without the ASCII fast paths (to time them)."
+    )
     var icuWords = false
 
     @Argument(help: "HTML or text files, or folders of them.", completion: .file())
@@ -74,7 +76,7 @@ extension LSPMinerCommand {
           timings.segment.inSeconds,
           timings.tag.inSeconds, timings.records.inSeconds, timings.write.inSeconds))
       // The floor under tagging, in the same run over the same text: ICU's sentence and word
-      // iterators alone, as the segmenter ran them before the ASCII word fast path.
+      // iterators alone, as the segmenter ran them before the ASCII fast paths.
       let segmenter = ICUSegmenter(locale: definition.segmentationLocale)
       var passed = 0
       var words = 0

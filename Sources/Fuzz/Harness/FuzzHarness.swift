@@ -34,12 +34,12 @@ public enum FuzzHarness {
   }
 
   /// Segment and tag: the input is a plain-text file's bytes, run through every stage the way
-  /// the pipeline runs a document, with the given taxonomy. First, the words the ASCII fast path
-  /// finds in the input must be ICU's own.
+  /// the pipeline runs a document, with the given taxonomy. First, the words the ASCII fast paths
+  /// find in the input (and the sentences) must be ICU's own.
   public static func segmentAndTag(_ input: [UInt8], taxonomy: Taxonomy) {
     precondition(
       ICUSegmenter.asciiFastPathAgreesWithICU(on: String(decoding: input, as: UTF8.self)),
-      "the ASCII word fast path found other words than ICU")
+      "the ASCII fast paths found other words or sentences than ICU")
     let processor = DocumentProcessor(
       decoder: CharsetDecoder(), extractor: FormatDispatchingExtractor(), segmenter: ICUSegmenter(),
       tagger: TaxonomyTagger(taxonomy: taxonomy, limits: limits), taxonomy: taxonomy,

@@ -71,9 +71,9 @@ enum ICU {
   /// - Parameters:
   ///   - text: the text to segment.
   ///   - locale: an ICU locale ID (`en_GB`; `@ss=standard` would add ICU's abbreviation suppressions).
-  ///   - asciiFastPath: whether stretches of plain ASCII are split into words without ICU, by
-  ///     the rules ICU applies to them (the same words; false asks ICU for every word, as the
-  ///     test that checks this does).
+  ///   - asciiFastPath: whether plain ASCII is split into words and sentences without ICU, by
+  ///     the rules ICU applies to it under English locales (the same boundaries; false asks ICU
+  ///     for every one, as the test that checks this does).
   /// - Returns: the segments, or `nil` when ICU failed (for example an unknown locale).
   static func segments(of text: String, locale: String, asciiFastPath: Bool = true) -> Segments? {
     var text = text

@@ -13,7 +13,7 @@ public struct ICUSegmenter: Segmenter {
     ICU.segments(of: extracted.text, locale: locale, asciiFastPath: false)?.wordRanges.count ?? 0
   }
 
-  /// Whether the words found in `text` with the ASCII fast path are exactly ICU's own (and the
+  /// Whether the words found in `text` with the ASCII fast paths are exactly ICU's own (and the
   /// sentences too): the fuzz target for tagging asks this of every input.
   public static func asciiFastPathAgreesWithICU(on text: String, locale: String = "en_GB") -> Bool {
     let fast = ICU.segments(of: text, locale: locale)
@@ -24,8 +24,9 @@ public struct ICUSegmenter: Segmenter {
 
   /// The ICU locale ID of the break iterators.
   public var locale: String
-  /// Whether stretches of plain ASCII are split into words without ICU (the same words, found
-  /// faster); off only to time the difference (`lspminer benchmark-tag --icu-words`).
+  /// Whether plain ASCII is split into words and sentences without ICU (the same boundaries,
+  /// found faster; English locales only); off only to time the difference (`lspminer
+  /// benchmark-tag --icu-words`).
   public var asciiFastPath = true
   /// Words that, followed by a full stop, never end a sentence ("Dr. Okafor").
   public var titles: Set<String> {

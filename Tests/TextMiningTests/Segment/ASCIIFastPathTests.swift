@@ -3,11 +3,11 @@ import Testing
 
 @testable import TextMining
 
-/// Plain ASCII is split into words without ICU, by the rules ICU would apply. Whatever the
-/// text, the words (and the sentences) must be exactly ICU's: checked over every file of the
+/// Plain ASCII is split into words and sentences without ICU, by the rules ICU would apply.
+/// Whatever the text, the boundaries must be exactly ICU's: checked over every file of the
 /// bundled corpus, the real web pages of the article-extraction benchmark where they are, and
 /// random text made of the characters the rules turn on.
-@Suite struct ASCIIWordFastPathTests {
+@Suite struct ASCIIFastPathTests {
   private let locale = "en_GB"
 
   private func expectSameAsICU(_ text: String, _ label: String) {
