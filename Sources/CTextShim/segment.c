@@ -162,6 +162,22 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
       if (!ascii_words(text, start, i, result, capacity)) return false;
       continue;
     }
+    // The stretches that follow and are not plain either go to ICU in the same call (a page in
+    // Russian is one call per run of such words, not one per word): white space between them
+    // ends words for ICU as it does here.
+    for (;;) {
+      size_t next = i;
+      while (next < length && ascii_space(text[next])) next++;
+      if (next >= length) break;
+      size_t end = next;
+      bool next_plain = true;
+      while (end < length && !ascii_space(text[end])) {
+        if (text[end] >= 0x80 || text[end] == '_' || text[end] == '@') next_plain = false;
+        end++;
+      }
+      if (next_plain) break;
+      i = end;
+    }
     UErrorCode error = U_ZERO_ERROR;
     UText stretch = UTEXT_INITIALIZER;
     utext_openUTF8(&stretch, utf8 + start, (int64_t)(i - start), &error);
@@ -337,6 +353,21 @@ static bool fast_sentences(UBreakIterator *sentences, const char *utf8, size_t l
     if (!plain) plain = sb_known(text, start, end);
     // The line break belongs to its line: "\r\n" whole, or one "\r" or "\n".
     if (end < length) end += (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n') ? 2 : 1;
+    // Lines that follow and need ICU too go in the same call: a line break ends a sentence for
+    // ICU as it does here.
+    while (!plain && end < length) {
+      size_t next_end = end;
+      bool next_plain = true;
+      while (next_end < length && text[next_end] != '\n' && text[next_end] != '\r') {
+        if (text[next_end] >= 0x80) next_plain = false;
+        next_end++;
+      }
+      if (!next_plain) next_plain = sb_known(text, end, next_end);
+      if (next_plain) break;
+      if (next_end < length)
+        next_end += (text[next_end] == '\r' && next_end + 1 < length && text[next_end + 1] == '\n') ? 2 : 1;
+      end = next_end;
+    }
     if (plain) {
       if (!ascii_sentences(text, start, end, result, capacity)) return false;
     } else {
