@@ -144,7 +144,7 @@ static bool ascii_words(const unsigned char *text, size_t from, size_t to, tm_se
 /// Words of the whole text: ASCII white space ends every word under ICU's rules, so the text is
 /// taken a stretch between white space at a time; a stretch of ASCII without '_' or '@' (nearly
 /// all of an English text; ICU has rules of its own for those two) goes to `ascii_words`, any
-/// other to ICU's iterator over that stretch alone.
+/// other, with the others that follow it, to ICU's iterator over just those stretches.
 static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, tm_segmentation *result,
                        size_t *capacity) {
   const unsigned char *text = (const unsigned char *)utf8;
@@ -337,7 +337,8 @@ static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, t
 }
 
 /// Sentence boundaries of the whole text, a line at a time: a line of characters the fast path
-/// knows by `ascii_sentences`, any other by ICU's iterator over that line alone.
+/// knows by `ascii_sentences`, any other, with the others that follow it, by ICU's iterator over
+/// just those lines.
 static bool fast_sentences(UBreakIterator *sentences, const char *utf8, size_t length, tm_segmentation *result,
                            size_t *capacity) {
   const unsigned char *text = (const unsigned char *)utf8;
@@ -386,6 +387,14 @@ static bool fast_sentences(UBreakIterator *sentences, const char *utf8, size_t l
   return push_boundary(result, capacity, length);
 }
 
+/// Whether `locale` is "en" or "en_" and a two-letter region, and nothing more.
+static bool plain_english(const char *locale) {
+  if (strncmp(locale, "en", 2) != 0) return false;
+  if (locale[2] == '\0') return true;
+  return locale[2] == '_' && locale[3] >= 'A' && locale[3] <= 'Z' && locale[4] >= 'A' && locale[4] <= 'Z' &&
+         locale[5] == '\0';
+}
+
 int32_t tm_segment(const char *utf8, size_t length, const char *locale, tm_segmentation *result) {
   return tm_segment_with(utf8, length, locale, true, result);
 }
@@ -411,11 +420,11 @@ int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, boo
   size_t boundary_capacity = 0;
   size_t token_capacity = 0;
   bool failed = false;
-  // The fast paths follow ICU's root rules, which English locales use unchanged; other locales
-  // tailor them (Swedish joins words at a colon) and "@ss=" adds abbreviation suppressions, so
-  // those go to ICU whole.
-  if (strncmp(locale, "en", 2) != 0 || (locale[2] != '\0' && locale[2] != '_') || strchr(locale, '@') != NULL)
-    ascii_fast_path = false;
+  // The fast paths follow ICU's root rules, which English locales with at most a region use
+  // unchanged ("en", "en_GB", "en_US"); other locales tailor them (Swedish joins words at a
+  // colon, en_US_POSIX does not join letters at a full stop) and "@ss=" adds abbreviation
+  // suppressions, so those go to ICU whole.
+  if (!plain_english(locale)) ascii_fast_path = false;
   failed = ascii_fast_path ? !fast_sentences(sentences, utf8, length, result, &boundary_capacity)
                            : !icu_sentences(sentences, 0, result, &boundary_capacity);
   if (!failed) {

@@ -8,10 +8,14 @@ import Foundation
 public struct SourceReader: Sendable {
   /// The largest file read, in bytes.
   public var maxFileBytes: Int
+  /// How recent a change makes a file's stamp untrustworthy, in nanoseconds (see
+  /// `readStamped`).
+  public var racyNanoseconds: Int64
 
   /// Creates a reader.
-  public init(maxFileBytes: Int) {
+  public init(maxFileBytes: Int, racyNanoseconds: Int64 = 2_000_000_000) {
     self.maxFileBytes = maxFileBytes
+    self.racyNanoseconds = racyNanoseconds
   }
 
   /// Why a file could not be read.
@@ -67,13 +71,17 @@ public struct SourceReader: Sendable {
     try readStamped(file).bytes
   }
 
-  /// The file's bytes, and its stamp as the descriptor saw it when the read began.
+  /// The file's bytes, and its stamp when the stamp vouches for them: the same before and after
+  /// the read, and not "racy" (as git calls it): a file changed within the last two seconds
+  /// before the read may be changed again within the same tick of a coarse file system clock
+  /// (FAT, network and older file systems, kernels before multigrain times) without its stamp
+  /// changing, so such a file gets no stamp, and is hashed again when it is processed.
   ///
   /// - Throws: `ReadError` when the file cannot be opened or read, or is over the size limit.
   public func readStamped(_ file: SourceFile) throws(ReadError) -> (
-    bytes: [UInt8], stamp: ContentStamp
+    bytes: [UInt8], stamp: ContentStamp?
   ) {
-    let (descriptor, size, stamp) = try Self.openChecked(file)
+    let (descriptor, size, opened) = try Self.openChecked(file)
     defer { close(descriptor) }
     guard size <= maxFileBytes else { throw .tooLarge(byteCount: size, limit: maxFileBytes) }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -93,6 +101,14 @@ public struct SourceReader: Sendable {
     }
     if let failure { throw .unreadable(reason: failure) }
     if total < size { bytes.removeLast(size - total) }
+    var info = stat()
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    let stamp: ContentStamp? =
+      fstat(descriptor, &info) == 0 && ContentStamp(info) == opened
+        && nanoseconds - max(opened.modified, opened.changed) > racyNanoseconds
+      ? opened : nil
     return (bytes, stamp)
   }
 }

@@ -1189,6 +1189,9 @@ partnership_names:
   description_links: [as]
   # A run of capitalised words that opens with one of these is a person, not a brand.
   person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev]
+  # A run that holds one of these is a council, a force or a building, not a brand.
+  organisation_words: [council, police, constabulary, centre, center, hall, pct, nhs, college, university,
+    school, hospital, office, department, street, road, house, library]
   stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,

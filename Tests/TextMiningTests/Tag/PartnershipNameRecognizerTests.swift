@@ -149,9 +149,24 @@ import Testing
     "Mr Neil Foxton: Local strategic partnerships have never been statutory bodies.",
     // Theme words are a theme's name.
     "Community Safety, the partnership for the town centre, met.",
+    // Items of a list after "the LSP", and bodies and buildings.
+    "The partners are the LSP, Harbury Council, Harbury Police and the PCT.",
+    "Members of the board include the LSP, Harbury Borough Council, NHS Harbury and others.",
+    "Contact the LSP: Harbury Civic Centre, High Street.",
+    "Harbury Council works as the LSP.",
+    // A naming word that does not follow the head.
+    "The LSP runs a project called Big Local Harbury.",
+    "The LSP has a new chair, known as Jane Marsh.",
   ])
   func peopleAndThemesGivenADescriptionAreNotBrands(text: String) throws {
     #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func aListAfterTheLSPDoesNotRenameThePartnership() throws {
+    let found = try names(
+      "Notes\n\nThe partners are the LSP, Harbury Council, Harbury Police and the PCT. The Harbury Local Strategic Partnership met."
+    )
+    #expect(found == ["Harbury Local Strategic Partnership"])
   }
 
   @Test func aNameAfterAHeadingWordAndOf() throws {

@@ -34,7 +34,7 @@ enum DocumentJob {
   static func outcome(for item: Source, context: Context) -> Outcome {
     if let decided = outcomeWithoutBytes(for: item, context: context) { return decided }
     let bytes: [UInt8]
-    let stamp: ContentStamp
+    let stamp: ContentStamp?
     do {
       (bytes, stamp) = try context.reader.readStamped(item.file)
     } catch {

@@ -276,7 +276,7 @@ extension Codebook {
         "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "naming_nouns", "description_links",
-        "person_titles",
+        "person_titles", "organisation_words",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -301,6 +301,8 @@ extension Codebook {
         rules.relativeOpeners = try parseWords(value, what: "'relative_openers'")
       case "naming_nouns": rules.namingNouns = try parseWords(value, what: "'naming_nouns'")
       case "person_titles": rules.personTitles = try parseWords(value, what: "'person_titles'")
+      case "organisation_words":
+        rules.organisationWords = try parseWords(value, what: "'organisation_words'")
       case "description_links":
         rules.descriptionLinks = try parseWords(value, what: "'description_links'")
       case "naming_cues":

@@ -47,6 +47,10 @@ public struct PartnershipNameRules: Sendable {
   /// Words that open a person's name: a run that starts with one is not a brand ("Mr Neil
   /// Fanshawe: ..."). Normalised.
   public var personTitles: Set<String> = []
+  /// Words of organisations and places: a run of capitalised words that holds one is a
+  /// council, a force or a building, not a brand ("Brenthorne Council", "Brenthorne Civic
+  /// Centre"). Normalised.
+  public var organisationWords: Set<String> = []
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

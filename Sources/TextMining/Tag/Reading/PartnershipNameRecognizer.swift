@@ -233,6 +233,9 @@ struct PartnershipNameRecognizer {
         // heading or a theme ("Community Safety").
         guard !codePhrases.contains(where: { $0.overlaps(first..<runEnd) }),
           !rules.personTitles.contains(tokens.normalized(first)),
+          !(first..<runEnd).contains(where: {
+            rules.organisationWords.contains(tokens.normalized($0))
+          }),
           !(first..<runEnd).allSatisfy({
             rules.headingWords.contains(tokens.normalized($0))
               || rules.themeWords.contains(tokens.normalized($0))
@@ -251,9 +254,15 @@ struct PartnershipNameRecognizer {
         // A naming construction in a sentence that holds a head: "the Brenthorne LSP, now known
         // as One Brenthorne", "One Brenthorne is the (new) name adopted in 2008 by what had
         // been the Brenthorne Local Strategic Partnership".
+        // The cue must follow a head closely ("the LSP, now known as", "our LSP is called"): in
+        // "the LSP runs a project called Big Local", the name is the project's.
         let namedByCue = rules.namingCues.contains { cue in
-          first >= cue.count
-            && cue.indices.allSatisfy { tokens.normalized(first - cue.count + $0) == cue[$0] }
+          let cueStart = first - cue.count
+          return first >= cue.count
+            && cue.indices.allSatisfy { tokens.normalized(cueStart + $0) == cue[$0] }
+            && heads.contains {
+              $0.tokens.upperBound <= cueStart && cueStart - $0.tokens.upperBound <= 2
+            }
         }
         let namedByNoun =
           copula && next + 1 < tokens.count
@@ -285,7 +294,14 @@ struct PartnershipNameRecognizer {
         // A description before it, the brand in apposition to it: "the local strategic
         // partnership, Marlow Together, ...", "the LSP (Marlow Together)". Not a role's object:
         // in "the chair of the LSP, Jane Marsh, said", the name is a person's.
+        // And not an item of a list ("the partners are the LSP, Brenthorne Council, the police
+        // and the PCT"): after a comma, neither a capital nor "and", "or" or "the" follows.
+        let listFollows =
+          tokens.commaAfter(runEnd - 1) && runEnd < tokens.count
+          && (tokens.isCapitalized(runEnd)
+            || ["and", "or", "the"].contains(tokens.normalized(runEnd)))
         if !described, first > 0, tokens.commaAfter(first - 1) || tokens.clauseBreak(first - 1),
+          !listFollows,
           runEnd == tokens.count || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1),
           let head = heads.first(where: { $0.tokens.upperBound == first }),
           let opener = (max(0, head.tokens.lowerBound - 4)..<head.tokens.lowerBound).last(where: {
