@@ -408,10 +408,18 @@ int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, boo
   UBreakIterator *words = NULL;
   error = cached_iterators(locale, &sentences, &words);
   if (U_FAILURE(error)) return error;
+  // The fast paths follow ICU's root rules, which English locales with at most a region use
+  // unchanged ("en", "en_GB", "en_US"); other locales tailor them (Swedish joins words at a
+  // colon, en_US_POSIX does not join letters at a full stop) and "@ss=" adds abbreviation
+  // suppressions, so those go to ICU whole. The fast paths point the iterators at the
+  // stretches they hand over themselves.
+  if (!plain_english(locale)) ascii_fast_path = false;
   UText *text = utext_openUTF8(NULL, utf8, (int64_t)length, &error);
   if (U_FAILURE(error)) return error;
-  ubrk_setUText(sentences, text, &error);
-  if (U_SUCCESS(error)) ubrk_setUText(words, text, &error);
+  if (!ascii_fast_path) {
+    ubrk_setUText(sentences, text, &error);
+    if (U_SUCCESS(error)) ubrk_setUText(words, text, &error);
+  }
   if (U_FAILURE(error)) {
     utext_close(text);
     return error;
@@ -420,11 +428,6 @@ int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, boo
   size_t boundary_capacity = 0;
   size_t token_capacity = 0;
   bool failed = false;
-  // The fast paths follow ICU's root rules, which English locales with at most a region use
-  // unchanged ("en", "en_GB", "en_US"); other locales tailor them (Swedish joins words at a
-  // colon, en_US_POSIX does not join letters at a full stop) and "@ss=" adds abbreviation
-  // suppressions, so those go to ICU whole.
-  if (!plain_english(locale)) ascii_fast_path = false;
   failed = ascii_fast_path ? !fast_sentences(sentences, utf8, length, result, &boundary_capacity)
                            : !icu_sentences(sentences, 0, result, &boundary_capacity);
   if (!failed) {
