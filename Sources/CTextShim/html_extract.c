@@ -185,14 +185,19 @@ static int compare_role(const void *key, const void *element) {
 
 int tm_html_role_of(const xmlNode *node) {
   if (node->name == NULL) return ROLE_INLINE;
-  // The walks ask for an element's role several times; the first answer is kept in the node's
-  // `extra` field (libxml2 uses it only for XPath, which nothing here runs), plus one so that
-  // zero still means "not looked up".
-  if (node->type == XML_ELEMENT_NODE && node->extra != 0) return node->extra - 1;
+  // The walks ask for an element's role several times; the first answer is kept in the low
+  // bits of the node's `extra` field (libxml2 uses it for XPath, which nothing here runs, and
+  // reserves its top four bits, which are left as they are), plus one so that zero still means
+  // "not looked up".
+  unsigned short cached = node->extra & 0x0FFF;
+  if (node->type == XML_ELEMENT_NODE && cached != 0) return cached - 1;
   const element_role *found = bsearch(node->name, element_roles, sizeof(element_roles) / sizeof(element_roles[0]),
                                       sizeof(element_role), compare_role);
   int role = found ? found->role : ROLE_INLINE;
-  if (node->type == XML_ELEMENT_NODE) ((xmlNode *)node)->extra = (unsigned short)(role + 1);
+  if (node->type == XML_ELEMENT_NODE) {
+    xmlNode *writable = (xmlNode *)node;
+    writable->extra = (unsigned short)((writable->extra & 0xF000) | (unsigned)(role + 1));
+  }
   return role;
 }
 
