@@ -106,62 +106,58 @@ static inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' 
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u; }
 static inline bool ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
-/// The words of a stretch of ASCII without white space, '_' or '@', by the rules of Unicode's word
-/// boundaries (UAX #29) as ICU applies them to such text, which come down to these: letters
-/// and digits run together (WB5, WB8-WB10); '.' or an apostrophe joins two letters or two
-/// digits ("e.g", "don't", "3.5"; WB6, WB7, WB11, WB12); ',' or ';' joins two digits
-/// ("1,000"); anything else ends a word, ':' included ("xml:lang" is two words to ICU). ICU's own answer is the reference: a test compares the
+/// Words of the whole text. ASCII white space ends every word under ICU's rules, so the text is
+/// taken a stretch between white space at a time. In a stretch of ASCII without '_' or '@'
+/// (nearly all of an English text; ICU has rules of its own for those two), words are found by
+/// the rules of Unicode's word boundaries (UAX #29) as ICU applies them to such text, which
+/// come down to these: letters and digits run together (WB5, WB8-WB10); '.' or an apostrophe
+/// joins two letters or two digits ("e.g", "don't", "3.5"; WB6, WB7, WB11, WB12); ',' or ';'
+/// joins two digits ("1,000"); anything else ends a word, ':' included ("xml:lang" is two
+/// words to ICU). Any other stretch, with the others like it that follow, goes to ICU's
+/// iterator over just those stretches. ICU's own answer is the reference: a test compares the
 /// two over the corpus, real web pages and random text.
-static bool ascii_words(const unsigned char *text, size_t from, size_t to, tm_segmentation *result,
-                        size_t *capacity) {
-  size_t i = from;
-  while (i < to) {
-    unsigned char c = text[i];
-    if (!ascii_letter(c) && !ascii_digit(c)) {
-      i++;
-      continue;
-    }
-    size_t start = i++;
-    for (;;) {
-      while (i < to && (ascii_letter(text[i]) || ascii_digit(text[i]))) i++;
-      if (i + 1 < to) {
-        unsigned char mid = text[i], before = text[i - 1], after = text[i + 1];
-        bool letters = ascii_letter(before) && ascii_letter(after);
-        bool digits = ascii_digit(before) && ascii_digit(after);
-        if (((mid == '.' || mid == '\'') && (letters || digits)) || ((mid == ',' || mid == ';') && digits)) {
-          i += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    int32_t status = ascii_letter(text[start]) ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER;
-    if (!push_token(result, capacity, start, i, status)) return false;
-  }
-  return true;
-}
-
-/// Words of the whole text: ASCII white space ends every word under ICU's rules, so the text is
-/// taken a stretch between white space at a time; a stretch of ASCII without '_' or '@' (nearly
-/// all of an English text; ICU has rules of its own for those two) goes to `ascii_words`, any
-/// other, with the others that follow it, to ICU's iterator over just those stretches.
 static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, tm_segmentation *result,
                        size_t *capacity) {
   const unsigned char *text = (const unsigned char *)utf8;
   size_t i = 0;
   while (i < length) {
     while (i < length && ascii_space(text[i])) i++;
+    if (i >= length) break;
+    // One pass: the stretch's words are found as it is read; a byte that only ICU may judge
+    // takes back the words of this stretch and hands the stretch to ICU.
     size_t start = i;
+    size_t mark = result->token_count;
     bool plain = true;
     while (i < length && !ascii_space(text[i])) {
-      if (text[i] >= 0x80 || text[i] == '_' || text[i] == '@') plain = false;
-      i++;
+      unsigned char c = text[i];
+      if (c >= 0x80 || c == '_' || c == '@') {
+        plain = false;
+        break;
+      }
+      if (!ascii_letter(c) && !ascii_digit(c)) {
+        i++;
+        continue;
+      }
+      size_t word = i++;
+      for (;;) {
+        while (i < length && (ascii_letter(text[i]) || ascii_digit(text[i]))) i++;
+        if (i + 1 < length) {
+          unsigned char mid = text[i], before = text[i - 1], after = text[i + 1];
+          bool letters = ascii_letter(before) && ascii_letter(after);
+          bool digits = ascii_digit(before) && ascii_digit(after);
+          if (((mid == '.' || mid == '\'') && (letters || digits)) || ((mid == ',' || mid == ';') && digits)) {
+            i += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      int32_t status = ascii_letter(text[word]) ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER;
+      if (!push_token(result, capacity, word, i, status)) return false;
     }
-    if (start == i) break;
-    if (plain) {
-      if (!ascii_words(text, start, i, result, capacity)) return false;
-      continue;
-    }
+    if (plain) continue;
+    result->token_count = mark;
+    while (i < length && !ascii_space(text[i])) i++;
     // The stretches that follow and are not plain either go to ICU in the same call (a page in
     // Russian is one call per run of such words, not one per word): white space between them
     // ends words for ICU as it does here.
