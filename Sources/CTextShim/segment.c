@@ -106,6 +106,36 @@ static inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' 
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u; }
 static inline bool ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
+/// Reads the boundaries of one kind from an iterator into `result`, offsets shifted by `shift`.
+typedef bool (*boundary_reader)(UBreakIterator *, const char *, size_t, tm_segmentation *, size_t *);
+
+/// Points `iterator` at `[start, end)` of the text alone, reads its boundaries with `read`, and
+/// points it at nothing again before the range's UText goes.
+static bool icu_over(UBreakIterator *iterator, const char *utf8, size_t start, size_t end, boundary_reader read,
+                     tm_segmentation *result, size_t *capacity) {
+  UErrorCode error = U_ZERO_ERROR;
+  UText range = UTEXT_INITIALIZER;
+  utext_openUTF8(&range, utf8 + start, (int64_t)(end - start), &error);
+  if (U_SUCCESS(error)) ubrk_setUText(iterator, &range, &error);
+  bool ok = U_SUCCESS(error) && read(iterator, utf8, start, result, capacity);
+  UErrorCode ignored = U_ZERO_ERROR;
+  ubrk_setText(iterator, NULL, 0, &ignored);
+  utext_close(&range);
+  return ok;
+}
+
+/// The end of the stretch of non-space bytes that starts at `from`, and whether it is plain:
+/// ASCII without '_' or '@'.
+static size_t stretch_end(const unsigned char *text, size_t from, size_t length, bool *plain) {
+  *plain = true;
+  size_t end = from;
+  while (end < length && !ascii_space(text[end])) {
+    if (text[end] >= 0x80 || text[end] == '_' || text[end] == '@') *plain = false;
+    end++;
+  }
+  return end;
+}
+
 /// Words of the whole text. ASCII white space ends every word under ICU's rules, so the text is
 /// taken a stretch between white space at a time. In a stretch of ASCII without '_' or '@'
 /// (nearly all of an English text; ICU has rules of its own for those two), words are found by
@@ -157,7 +187,8 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
     }
     if (plain) continue;
     result->token_count = mark;
-    while (i < length && !ascii_space(text[i])) i++;
+    bool ignored;
+    i = stretch_end(text, i, length, &ignored);
     // The stretches that follow and are not plain either go to ICU in the same call (a page in
     // Russian is one call per run of such words, not one per word): white space between them
     // ends words for ICU as it does here.
@@ -165,24 +196,12 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
       size_t next = i;
       while (next < length && ascii_space(text[next])) next++;
       if (next >= length) break;
-      size_t end = next;
-      bool next_plain = true;
-      while (end < length && !ascii_space(text[end])) {
-        if (text[end] >= 0x80 || text[end] == '_' || text[end] == '@') next_plain = false;
-        end++;
-      }
+      bool next_plain;
+      size_t end = stretch_end(text, next, length, &next_plain);
       if (next_plain) break;
       i = end;
     }
-    UErrorCode error = U_ZERO_ERROR;
-    UText stretch = UTEXT_INITIALIZER;
-    utext_openUTF8(&stretch, utf8 + start, (int64_t)(i - start), &error);
-    if (U_SUCCESS(error)) ubrk_setUText(words, &stretch, &error);
-    bool ok = U_SUCCESS(error) && icu_words(words, utf8, start, result, capacity);
-    UErrorCode ignored = U_ZERO_ERROR;
-    ubrk_setText(words, NULL, 0, &ignored);
-    utext_close(&stretch);
-    if (!ok) return false;
+    if (!icu_over(words, utf8, start, i, icu_words, result, capacity)) return false;
   }
   return true;
 }
@@ -199,7 +218,9 @@ static bool push_boundary(tm_segmentation *result, size_t *capacity, size_t at) 
 
 /// ICU's sentence boundaries of the text the iterator is set to, offsets shifted by `shift`.
 /// With UText over UTF-8, ICU's native indexes are UTF-8 byte offsets.
-static bool icu_sentences(UBreakIterator *sentences, size_t shift, tm_segmentation *result, size_t *capacity) {
+static bool icu_sentences(UBreakIterator *sentences, const char *utf8, size_t shift, tm_segmentation *result,
+                          size_t *capacity) {
+  (void)utf8;
   for (int32_t at = ubrk_first(sentences); at != UBRK_DONE; at = ubrk_next(sentences)) {
     if (!push_boundary(result, capacity, shift + (size_t)at)) return false;
   }
@@ -335,48 +356,40 @@ static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, t
 /// Sentence boundaries of the whole text, a line at a time: a line of characters the fast path
 /// knows by `ascii_sentences`, any other, with the others that follow it, by ICU's iterator over
 /// just those lines.
+/// The end of the line that starts at `from`, its line break included ("\r\n" whole, or one
+/// "\r" or "\n"), and whether `ascii_sentences` knows every character of it.
+static size_t line_end(const unsigned char *text, size_t from, size_t length, bool *known) {
+  size_t end = from;
+  bool ascii = true;
+  while (end < length && text[end] != '\n' && text[end] != '\r') {
+    if (text[end] >= 0x80) ascii = false;
+    end++;
+  }
+  *known = ascii || sb_known(text, from, end);
+  if (end < length) end += (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n') ? 2 : 1;
+  return end;
+}
+
 static bool fast_sentences(UBreakIterator *sentences, const char *utf8, size_t length, tm_segmentation *result,
                            size_t *capacity) {
   const unsigned char *text = (const unsigned char *)utf8;
   if (!push_boundary(result, capacity, 0)) return false;
   size_t start = 0;
   while (start < length) {
-    size_t end = start;
-    bool plain = true;
-    while (end < length && text[end] != '\n' && text[end] != '\r') {
-      if (text[end] >= 0x80) plain = false;
-      end++;
-    }
-    if (!plain) plain = sb_known(text, start, end);
-    // The line break belongs to its line: "\r\n" whole, or one "\r" or "\n".
-    if (end < length) end += (text[end] == '\r' && end + 1 < length && text[end + 1] == '\n') ? 2 : 1;
+    bool plain;
+    size_t end = line_end(text, start, length, &plain);
     // Lines that follow and need ICU too go in the same call: a line break ends a sentence for
     // ICU as it does here.
     while (!plain && end < length) {
-      size_t next_end = end;
-      bool next_plain = true;
-      while (next_end < length && text[next_end] != '\n' && text[next_end] != '\r') {
-        if (text[next_end] >= 0x80) next_plain = false;
-        next_end++;
-      }
-      if (!next_plain) next_plain = sb_known(text, end, next_end);
+      bool next_plain;
+      size_t next_end = line_end(text, end, length, &next_plain);
       if (next_plain) break;
-      if (next_end < length)
-        next_end += (text[next_end] == '\r' && next_end + 1 < length && text[next_end + 1] == '\n') ? 2 : 1;
       end = next_end;
     }
     if (plain) {
       if (!ascii_sentences(text, start, end, result, capacity)) return false;
-    } else {
-      UErrorCode error = U_ZERO_ERROR;
-      UText line = UTEXT_INITIALIZER;
-      utext_openUTF8(&line, utf8 + start, (int64_t)(end - start), &error);
-      if (U_SUCCESS(error)) ubrk_setUText(sentences, &line, &error);
-      bool ok = U_SUCCESS(error) && icu_sentences(sentences, start, result, capacity);
-      UErrorCode ignored = U_ZERO_ERROR;
-      ubrk_setText(sentences, NULL, 0, &ignored);
-      utext_close(&line);
-      if (!ok) return false;
+    } else if (!icu_over(sentences, utf8, start, end, icu_sentences, result, capacity)) {
+      return false;
     }
     start = end;
   }
@@ -425,7 +438,7 @@ int32_t tm_segment_with(const char *utf8, size_t length, const char *locale, boo
   size_t token_capacity = 0;
   bool failed = false;
   failed = ascii_fast_path ? !fast_sentences(sentences, utf8, length, result, &boundary_capacity)
-                           : !icu_sentences(sentences, 0, result, &boundary_capacity);
+                           : !icu_sentences(sentences, utf8, 0, result, &boundary_capacity);
   if (!failed) {
     failed = ascii_fast_path ? !fast_words(words, utf8, length, result, &token_capacity)
                              : !icu_words(words, utf8, 0, result, &token_capacity);

@@ -14,9 +14,9 @@ public struct FileIdentity: Sendable, Hashable {
 
 /// What `fstat` says of a file's content at one moment: which file, its size, and when its
 /// content and inode last changed, to the nanosecond. Two reads of a file with equal stamps read
-/// the same bytes, unless a write of the same size fell within one tick of the file system's
-/// clock after the first `fstat` (on Linux since 6.13, asking for the times makes the next
-/// change's time a later one, which closes even that window).
+/// the same bytes, unless a same-size write fell within one tick of a coarse file system clock;
+/// `SourceReader.readStamped` gives no stamp to a file changed in the two seconds before it was
+/// read, which closes that window.
 public struct ContentStamp: Sendable, Hashable {
   public var identity: FileIdentity
   public var size: Int64
