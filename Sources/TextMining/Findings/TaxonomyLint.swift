@@ -87,8 +87,12 @@ public struct TaxonomyLint {
     for index in entries where !matcher.entries[index].isExclusion {
       let entry = matcher.entries[index]
       // "#" stands for any number.
-      let text = entry.phrase.split(separator: " ").map { $0 == "#" ? "12" : String($0) }.joined(
+      var text = entry.phrase.split(separator: " ").map { $0 == "#" ? "12" : String($0) }.joined(
         separator: " ")
+      // A plural-only cue is tried in the plural ("results").
+      if entry.isPluralOnly {
+        text += ["s", "x", "ch", "sh"].contains(where: { text.hasSuffix($0) }) ? "es" : "s"
+      }
       guard let segmented = segmented(text) else { continue }
       let analysis = tagger.analysis(of: segmented)
       if analysis.mentions.contains(where: { $0.code == entry.code }) { continue }

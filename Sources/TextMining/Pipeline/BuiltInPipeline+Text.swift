@@ -420,6 +420,17 @@ categories:
           - result in
           - resulted in
           - resulting in
+          # Results as findings of a survey, an assessment or an examination.
+          - result of
+          - result for
+          - survey result
+          - CAA result
+          - GCSE result
+          - exam result
+          - "key stage # result"
+          - school result
+          - test result
+          - election result
         phrases:
           - outcome
           - impact
@@ -430,6 +441,15 @@ categories:
           - made a difference
           - adds value
           - value added
+          # Nouns for what the work produced. Plural only where the singular is mostly
+          # another sense ("as a result", "a success", "room for improvement").
+          - {text: result, plural: true}
+          - {text: achievement, plural: true}
+          - {text: success, plural: true}
+          - {text: improvement, plural: true}
+          - {text: gain, plural: true}
+          - headway
+          - to show for
       resources:
         label: money, staff and their shortage
         exclude:
@@ -1127,7 +1147,8 @@ context:
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
         significant progress, considerable progress, breakthrough, well on the way,
-        made a difference]
+        made a difference, real difference, real headway, real success, real improvement,
+        real gain, encouraging, visible]
       strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
         an effective vehicle, real commitment]
       growth: [flourishing, flourished, blossomed, deepened, matured]

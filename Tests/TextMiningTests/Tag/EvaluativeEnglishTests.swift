@@ -49,6 +49,8 @@ import Testing
     ("Performance management in the borough is robust.", "delivery.performance_management"),
     ("Community involvement in the forums is thriving.", "governance.community_engagement"),
     ("Partners have shown a real commitment to pooled resources.", "delivery.resources"),
+    ("Some of the results are encouraging.", "delivery.outcomes"),
+    ("The wardens have made a real difference to the outcomes on the estate.", "delivery.outcomes"),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .positive, "\(sentence)")
@@ -93,6 +95,13 @@ import Testing
       try polarity(
         "Partners trust each other and pooled the budget without difficulty.",
         "success_factor.trust") == .positive)
+  }
+
+  @Test func aNegatedNegativeQualifierAfterTheMentionTurnsOver() throws {
+    #expect(
+      try polarity(
+        "The executive group has not missed a meeting in three years.",
+        "governance.structures") == .positive)
   }
 
   @Test func auxiliariesAreComparedAsWritten() throws {

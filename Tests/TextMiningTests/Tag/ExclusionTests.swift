@@ -31,6 +31,30 @@ import Testing
     #expect(try codes("The LAA targets were missed.").contains("delivery.performance_management"))
   }
 
+  @Test(arguments: [
+    "Joint patrols are getting results on the estate.",
+    "The board can point to real achievements in its first year.",
+    "Early successes kept the partners at the table.",
+    "Residents have seen improvements in the two parks.",
+    "The review found modest gains for the priority wards.",
+    "The partnership has made headway on worklessness.",
+    "There is little to show for the money spent.",
+  ])
+  func whatTheWorkProducedIsOutcomes(sentence: String) throws {
+    #expect(try codes(sentence).contains("delivery.outcomes"), "\(sentence)")
+  }
+
+  @Test(arguments: [
+    "As a result, the board met twice.", "The result was a smaller board.",
+    "The survey results are due in June.", "GCSE results in the borough rose.",
+    "This paper sets out the results of the self-assessment.",
+    "Results for single wards are not published.",
+    "There is room for improvement in the minutes.",
+  ])
+  func resultsAsFindingsAndTheSingularAreNotOutcomes(sentence: String) throws {
+    #expect(!(try codes(sentence)).contains("delivery.outcomes"), "\(sentence)")
+  }
+
   @Test func aCouncilForVoluntaryServiceIsTheVoluntarySectorOnly() throws {
     #expect(try codes("The Council for Voluntary Service met.") == ["sector.voluntary_community"])
   }

@@ -127,6 +127,9 @@ import Testing
     "Notes\n\nThe city's local strategic partnership, Be Harbury, met in May. Be Harbury agreed its plan.",
     "Notes\n\nIn May the LSP (Be Harbury) met. Be Harbury agreed its plan.",
     "Notes\n\nOur local strategic partnership is now known as Be Harbury. Be Harbury met in May.",
+    "Notes\n\nBe Harbury (BH) is the local strategic partnership for the city. Be Harbury met in May.",
+    "Notes\n\nBe Harbury, which was formed in 2003 as the Harbury LSP, met in May. Be Harbury agreed its plan.",
+    "Notes\n\nBe Harbury was set up in 2003 as the city's LSP. Be Harbury met in May.",
   ])
   func brandNamesThroughOtherConstructions(text: String) throws {
     #expect(try names(text).suffix(2) == ["Be Harbury", "Be Harbury"])
@@ -231,5 +234,40 @@ import Testing
     #expect(
       found.first { $0.code == "success_factor.trust" }?.partnership
         == "Crowbury Local Strategic Partnership")
+  }
+
+  @Test func aTitleThatAsksNamesTheSubject() throws {
+    // A question standing as the title block's line is a title line, not the first prose.
+    let found = try mentions(
+      "Borough Council\n\nWho is Be Harbury for?\n\nA review of the local strategic partnership\n\n1. Findings\n\nTrust between partners is strong.\n\nBe Harbury is the city's LSP."
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Be Harbury")
+  }
+
+  @Test func aBrandInCapitalsDescribedOnTheLineBelowNamesTheSubject() throws {
+    // A letterhead: the brand in capitals, and under it the line that says what it is.
+    let found = try mentions(
+      "HARBURY TOGETHER\n\nThe Local Strategic Partnership for Harbury\n\nEXECUTIVE GROUP\n\nPresent:\n\nTrust between partners is strong.\n\nHARBURY TOGETHER agreed its plan."
+    )
+    #expect(
+      found.first { $0.code == "success_factor.trust" }?.partnership == "Harbury Together")
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "HARBURY TOGETHER", "HARBURY TOGETHER",
+      ])
+  }
+
+  @Test func aByLineIsNotTheTitleBlock() throws {
+    let found = try mentions(
+      "Response to the draft strategy\n\nSubmitted to Harbury Partnership on 30 May 2008.\n\n1. General\n\nTrust between partners is strong."
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == nil)
+  }
+
+  @Test func aNameInCapitalsIsWrittenInOrdinaryCase() {
+    #expect(
+      PartnershipNameRecognizer.ordinaryCase("HARBURY AND DISTRICT TOGETHER")
+        == "Harbury and District Together")
+    #expect(PartnershipNameRecognizer.ordinaryCase("Be Harbury") == "Be Harbury")
   }
 }

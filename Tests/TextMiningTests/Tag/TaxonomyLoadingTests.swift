@@ -59,6 +59,10 @@ import Testing
       "t.yml:7:19: phrase 'a-b-c-d-e-f-g-h' has 7 hyphens; at most 6"
     ),
     ("version: '1'\ncategories: {}\n", "t.yml:1:1: the taxonomy has no 'name'"),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: x, singular: true, plural: true}]\n",
+      "t.yml:7:19: phrases of 'a.b': a phrase cannot be both 'singular' and 'plural'"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

@@ -177,11 +177,13 @@ extension Codebook {
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
-      allowedKeys: ["text", "polarity", "singular", "skip_names"], what: "a phrase of \(what)")
+      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"],
+      what: "a phrase of \(what)")
     {
       switch key {
       case "text": phrase.text = try value.nonEmptyString(what: "'text'")
       case "singular": phrase.isSingularOnly = try value.bool(what: "'singular'")
+      case "plural": phrase.isPluralOnly = try value.bool(what: "'plural'")
       case "skip_names": phrase.skipsNames = try value.bool(what: "'skip_names'")
       default:
         let word = try value.string(what: "'polarity'")
@@ -192,6 +194,9 @@ extension Codebook {
       }
     }
     guard !phrase.text.isEmpty else { throw item.error("a phrase of \(what) has no 'text'") }
+    guard !(phrase.isSingularOnly && phrase.isPluralOnly) else {
+      throw item.error("\(what): a phrase cannot be both 'singular' and 'plural'")
+    }
     return phrase
   }
 

@@ -59,6 +59,8 @@ public struct Codebook: Sendable {
     public var polarity: Polarity?
     /// Match only singular forms ("trust", not "trusts", which are NHS bodies).
     public var isSingularOnly = false
+    /// Match only plural forms ("results", not "result", which is mostly "as a result").
+    public var isPluralOnly = false
     /// Skip matches written with a capital inside a sentence: part of a name ("Housing Trust").
     public var skipsNames = false
     /// Where the phrase is written, for error messages.
@@ -68,11 +70,12 @@ public struct Codebook: Sendable {
     /// Creates a phrase.
     public init(
       text: String, polarity: Polarity? = nil, isSingularOnly: Bool = false,
-      skipsNames: Bool = false, line: Int = 0, column: Int = 0
+      isPluralOnly: Bool = false, skipsNames: Bool = false, line: Int = 0, column: Int = 0
     ) {
       self.text = text
       self.polarity = polarity
       self.isSingularOnly = isSingularOnly
+      self.isPluralOnly = isPluralOnly
       self.skipsNames = skipsNames
       self.line = line
       self.column = column

@@ -119,8 +119,10 @@ final class DocumentTokens {
           if upper >= 2 && lower == 0 { flags |= TokenBits.allCaps }
         }
         let last = word.last ?? 0
+        // A plural ends in "s" and folds to a form that does not ("trusts", "boundaries") or to
+        // a shorter one ("successes" to "success"); "success" and "bus" are singular.
         if (last == UInt8(ascii: "s") || last == UInt8(ascii: "S")) && normalizedCount > 0
-          && normalizedLast != UInt8(ascii: "s") && !possessive
+          && (normalizedLast != UInt8(ascii: "s") || normalizedCount < word.count) && !possessive
         {
           flags |= TokenBits.plural
         }

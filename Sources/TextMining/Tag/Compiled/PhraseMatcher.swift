@@ -23,6 +23,7 @@ final class PhraseMatcher: @unchecked Sendable {
     /// An exclusion: it wins its span, and the span carries no code.
     var isExclusion = false
     var isSingularOnly = false
+    var isPluralOnly = false
     var skipsNames = false
   }
 
@@ -72,7 +73,8 @@ final class PhraseMatcher: @unchecked Sendable {
           Entry(
             code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
             isExclusion: isExclusion,
-            isSingularOnly: phrase.isSingularOnly, skipsNames: phrase.skipsNames))
+            isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
+            skipsNames: phrase.skipsNames))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {
@@ -325,6 +327,7 @@ final class PhraseMatcher: @unchecked Sendable {
   {
     let entry = entries[entryIndex]
     if entry.isSingularOnly, bits[tokens.upperBound - 1] & TokenBits.plural != 0 { return false }
+    if entry.isPluralOnly, bits[tokens.upperBound - 1] & TokenBits.plural == 0 { return false }
     if entry.skipsNames, tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 }) {
       return false
     }

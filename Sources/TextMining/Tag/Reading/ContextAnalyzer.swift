@@ -285,7 +285,21 @@ struct ContextAnalyzer {
           && !(($0)..<cue.tokens.lowerBound).contains { commaAfter[$0] }
       }
     }
+    // A negation right before a negative qualifier after the mention negates the qualifier,
+    // not the mention: "the executive group has not missed a meeting", "partners trust each
+    // other ... without difficulty". The qualifier turns over below.
+    func turnsOver(_ negation: Cue, _ qualifier: Cue) -> Bool {
+      [.negationBefore, .negationCounterfactual, .negationAround].contains(negation.kind)
+        && negation.tokens.lowerBound >= tokens.upperBound
+        && (qualifier.tokens.lowerBound - 1...qualifier.tokens.lowerBound).contains(
+          negation.tokens.upperBound)
+    }
+    let negativesAfter = cues.filter {
+      $0.kind == .negative && $0.tokens.lowerBound >= tokens.upperBound
+        && clause[$0.tokens.lowerBound] == mentionClause
+    }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
+      if cue.kind.isNegation, negativesAfter.contains(where: { turnsOver(cue, $0) }) { continue }
       let sameClause =
         clause[cue.tokens.lowerBound] == mentionClause
         || clause[cue.tokens.upperBound - 1] == mentionClause
@@ -334,11 +348,7 @@ struct ContextAnalyzer {
         // ... without difficulty", "relations with no real tension". (A negated positive one,
         // "without those good relationships", is most often the start of a counterfactual.)
         if cue.kind == .negative, cue.tokens.lowerBound >= tokens.upperBound,
-          cues.contains(where: {
-            ($0.kind == .negationBefore || $0.kind == .negationCounterfactual)
-              && $0.tokens.lowerBound >= tokens.upperBound
-              && (cue.tokens.lowerBound - 1...cue.tokens.lowerBound).contains($0.tokens.upperBound)
-          })
+          cues.contains(where: { turnsOver($0, cue) })
         {
           judgement = judgement == .positive ? .negative : .positive
         }

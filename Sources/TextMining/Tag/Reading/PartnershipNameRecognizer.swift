@@ -106,6 +106,28 @@ struct PartnershipNameRecognizer {
       }
       if !brands.contains(brand) { brands.append(brand) }
     }
+    // A line of the title block that is a brand and nothing else: capitalised words (often in
+    // capitals), not a person, an organisation, a heading or a theme, and no cue phrase.
+    func titleLineBrand(_ tokens: SentenceTokens) -> String? {
+      var first = 0
+      while first < tokens.count, rules.stopWords.contains(word(tokens, first)) { first += 1 }
+      guard tokens.count - first >= 2,
+        (first..<tokens.count).allSatisfy({
+          tokens.isCapitalized($0) && ($0 == tokens.count - 1 || tokens.connected($0))
+        }),
+        !rules.personTitles.contains(tokens.normalized(first)),
+        !(first..<tokens.count).contains(where: {
+          rules.organisationWords.contains(tokens.normalized($0))
+        }),
+        !(first..<tokens.count).allSatisfy({
+          rules.headingWords.contains(tokens.normalized($0))
+            || rules.themeWords.contains(tokens.normalized($0))
+        }),
+        tokens.matches(of: matcher, at: .names, constrained: false).isEmpty,
+        tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).isEmpty
+      else { return nil }
+      return Self.ordinaryCase(raw(tokens, first..<tokens.count))
+    }
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
@@ -120,6 +142,16 @@ struct PartnershipNameRecognizer {
       }
       let codePhrases = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).map(
         \.tokens)
+      // The title block's apposition across lines: a line that is a brand, and right under it
+      // a line that describes it ("HOLLINSFORD TOGETHER" / "The Local Strategic Partnership for
+      // Hollinsford").
+      if index > 0, segmented.sentences[index].block < 8,
+        segmented.sentences[index - 1].block != segmented.sentences[index].block,
+        isDescription(at: 0, in: tokens, heads: heads),
+        let brand = titleLineBrand(sentences[index - 1])
+      {
+        register(brand: brand)
+      }
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
       for head in heads
       where head.tokens.allSatisfy({ tokens.isCapitalized($0) })
@@ -242,12 +274,20 @@ struct PartnershipNameRecognizer {
           })
         else { continue }
         var next = runEnd
+        // Its abbreviation in brackets comes between: "Tamberley Forward (TF) is the LSP".
+        if next + 1 < tokens.count, tokens.isAllCaps(next), gap(tokens, next - 1) == "(",
+          gap(tokens, next).hasPrefix(")")
+        {
+          next += 1
+        }
         // A relative clause describes the brand as a copula does: "Brantholme Together, which
         // is the local strategic partnership for the borough".
+        var relative = false
         if next + 1 < tokens.count, rules.relativeOpeners.contains(tokens.normalized(next)),
           rules.copulas.contains(tokens.normalized(next + 1))
         {
           next += 1
+          relative = true
         }
         let copula = rules.copulas.contains(next < tokens.count ? tokens.normalized(next) : "")
         if copula { next += 1 }
@@ -281,13 +321,21 @@ struct PartnershipNameRecognizer {
         // copula ("Ashby Together is the LSP for the district"), or a verb and "as" ("Marlow
         // Together acts as the borough's LSP", "was set up in 2002 as the LSP").
         var described = false
-        if copula || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1) {
+        let setOff = tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1)
+        if copula || setOff {
           described = isDescription(at: next, in: tokens, heads: heads)
-        } else if let link = (runEnd..<min(tokens.count, runEnd + 7)).first(where: {
-          rules.descriptionLinks.contains(tokens.normalized($0))
-        }),
-          !(runEnd - 1..<link).contains(where: { tokens.commaAfter($0) || tokens.clauseBreak($0) }),
-          !(runEnd..<link).contains(where: { tokens.isCapitalized($0) })
+        }
+        // The verb and "as" may follow a copula or a relative clause too: "One Wraybourne,
+        // which was set up in 2002 as the Wraybourne LSP".
+        let linkFrom = copula ? next : runEnd
+        if !described, !setOff || relative,
+          let link = (linkFrom..<min(tokens.count, linkFrom + 7)).first(where: {
+            rules.descriptionLinks.contains(tokens.normalized($0))
+          }),
+          !(linkFrom - 1..<link).contains(where: {
+            tokens.commaAfter($0) || tokens.clauseBreak($0)
+          }),
+          !(linkFrom..<link).contains(where: { tokens.isCapitalized($0) })
         {
           described = isDescription(at: link + 1, in: tokens, heads: heads)
         }
@@ -404,8 +452,13 @@ struct PartnershipNameRecognizer {
           found.append(Span(tokens: position..<(position + 1), name: name))
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
-          if (0..<words.count).allSatisfy({ word(tokens, position + $0) == words[$0] }),
-            raw(tokens, position..<(position + words.count)) == brand,
+          // A brand printed in capitals is the brand ("HOLLINSFORD TOGETHER").
+          if (0..<words.count).allSatisfy({
+            let written = word(tokens, position + $0)
+            return written == words[$0]
+              || (tokens.isAllCaps(position + $0) && written == words[$0].uppercased())
+          }),
+            raw(tokens, position..<(position + words.count)).uppercased() == brand.uppercased(),
             let name = registry[keyOf(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
@@ -435,9 +488,20 @@ struct PartnershipNameRecognizer {
     }
     // The subject: the first name in the title, or in the headings before the body begins (a
     // report's title page: "Inspection report / Sandrigg Local Strategic Partnership").
+    // A short question standing as a paragraph of its own is a title line too ("Who is
+    // Tamberley Forward for?", "At the table or on the menu?"); prose, and a byline or an
+    // address line ("Submitted to Holmcaster Partnership on 30 May 2008."), end the title block.
     for (index, sentence) in segmented.sentences.enumerated() {
       let kind = segmented.extracted.blocks[sentence.block].kind
-      guard kind == .title || kind == .heading || kind == .line, sentence.block < 8 else { break }
+      let titleLine =
+        kind == .title || kind == .heading || kind == .line
+        || (kind == .paragraph && sentences[index].count <= Self.titleLineWords
+          && sentence.utf8Range.count > 0
+          && bytes[sentence.utf8Range.upperBound - 1] == UInt8(ascii: "?")
+          && (index == 0 || segmented.sentences[index - 1].block != sentence.block)
+          && (index + 1 == segmented.sentences.count
+            || segmented.sentences[index + 1].block != sentence.block))
+      guard titleLine, sentence.block < 8 else { break }
       if let name = spans[index].first?.name {
         subject = name
         break
@@ -449,6 +513,21 @@ struct PartnershipNameRecognizer {
       }
     }
   }
+
+  /// A name printed in capitals, in ordinary case ("HOLLINSFORD TOGETHER" → "Hollinsford
+  /// Together"; "and", "of" and "the" inside it in lower case); other names as written.
+  static func ordinaryCase(_ name: String) -> String {
+    guard name == name.uppercased(), name != name.lowercased() else { return name }
+    return name.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
+      index, word in
+      let lower = word.lowercased()
+      if index > 0, ["and", "of", "the", "for"].contains(lower) { return lower }
+      return lower.prefix(1).uppercased() + lower.dropFirst()
+    }.joined(separator: " ")
+  }
+
+  /// The most words a paragraph of the title block may have and still read as a title line.
+  static let titleLineWords = 12
 
   /// The registry key of a name's place words: case folded, "and District" or "& District"
   /// dropped, so that "Sandrigg and District Partnership Board" and "SANDRIGG Local Strategic
