@@ -1175,7 +1175,8 @@ partnership_names:
     learning, skills, economic, economy, environment, environmental, thematic, theme, neighbourhood, renewal, care,
     primary, employment, regeneration, safer, stronger, sport, transport, culture, cultural, business, enterprise,
     drugs, alcohol, older, family, families, youth, education, trust, voluntary, empowerment, network, police,
-    policing, fire, rescue, jobs, work, training, tourism, arts, sports, play, carers, equality, diversity, digital]
+    policing, fire, rescue, jobs, work, training, tourism, arts, sports, play, carers, equality, diversity, digital,
+    healthier, greener, cleaner, retail]
   # Words of headings and agenda items: a name in capitals made only of these is not a name
   # ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP").
   heading_words: [composition, review, decommission, commission, membership, future, role,
@@ -1213,6 +1214,19 @@ partnership_names:
   # A run that holds one of these is a council, a force or a building, not a brand.
   organisation_words: [council, police, constabulary, centre, center, hall, pct, nhs, college, university,
     school, hospital, office, department, street, road, house, library]
+  # Capitalised words that, right after a head, make the whole another body's name: a network
+  # of partnerships or a website ("Merrowshire LSP Network", "Ollerbank Partnership Online").
+  other_bodies: [network, online, website, newsletter, forum, fund, award, conference, team]
+  # A line near the top that opens with one of these is a byline or an address line, not a
+  # line of the title, and the search for the title's partnership passes over it ("Published
+  # 3 October 2007 by the ...", "Submitted to ...", an e-mail's "From:" and "To:").
+  byline_words: [published, posted, submitted, sent, written, updated, filed, by, from, to, prepared]
+  # How partnerships brand themselves: a place and one of these words ("Carrowfield Together",
+  # "Sheffield First", "One Barnsley", "Be Birmingham"). Such a pair is a partnership's name in
+  # a text that speaks of partnerships, when the place word is also used as a name elsewhere in
+  # the text ("Carrowfield Borough Council"), so that "Moving Forward" is not one.
+  brand_words_after: [together, first, forward]
+  brand_words_before: [one, be]
   stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,

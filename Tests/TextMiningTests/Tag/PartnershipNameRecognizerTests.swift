@@ -270,4 +270,55 @@ import Testing
         == "Harbury and District Together")
     #expect(PartnershipNameRecognizer.ordinaryCase("Be Harbury") == "Be Harbury")
   }
+
+  // Partnerships that brand themselves with a place and a brand word, described nowhere.
+  @Test(arguments: [
+    (
+      "Notes\n\nThe partnership board met in May. Carrowfield Together agreed its plan with Carrowfield Borough Council.",
+      "Carrowfield Together"
+    ),
+    (
+      "Notes\n\nThe partnership board met in May. One Ashmoor agreed its plan with the police in Ashmoor.",
+      "One Ashmoor"
+    ),
+    (
+      "Notes\n\nThe partnership board met in May. Dunmere First agreed its plan with Dunmere College.",
+      "Dunmere First"
+    ),
+  ])
+  func brandsMadeOfAPlaceAndABrandWord(text: String, name: String) throws {
+    #expect(try names(text) == [name])
+  }
+
+  @Test(arguments: [
+    // A heading, not a brand: "Moving" is used as a name nowhere else.
+    "Notes\n\nThe partnership board met in May. Moving Forward is the title of its plan.",
+    // No partnership in the text.
+    "Notes\n\nCarrowfield Together held a fun day with Carrowfield Borough Council.",
+  ])
+  func aBrandWordWithoutAPlaceOrAPartnershipIsNotABrand(text: String) throws {
+    #expect(try names(text).isEmpty)
+  }
+
+  @Test func aHeadFollowedByAnotherBodysWordIsThatBodysName() throws {
+    #expect(try names("Notes\n\nThe Merrowshire LSP Network met in May.").isEmpty)
+  }
+
+  @Test func aNameFirstPrintedInCapitalsKeepsItsFullFormOverAShortOne() throws {
+    let found = try mentions(
+      "EASTHOLME LOCAL STRATEGIC PARTNERSHIP\n\nProgress report\n\nThe Eastholme LSP met in May.")
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Eastholme Local Strategic Partnership", "Eastholme Local Strategic Partnership",
+      ])
+  }
+
+  @Test func anEmailsAddressLinesArePassedOverOnTheWayToItsSubject() throws {
+    let found = try mentions(
+      "From: Jane Marsh\n\nTo: Board members\n\nSubject: Harbury Local Strategic Partnership budget\n\n1. Summary\n\nTrust between partners is strong."
+    )
+    #expect(
+      found.first { $0.code == "success_factor.trust" }?.partnership
+        == "Harbury Local Strategic Partnership")
+  }
 }

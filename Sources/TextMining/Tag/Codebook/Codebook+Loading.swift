@@ -281,7 +281,8 @@ extension Codebook {
         "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "naming_nouns", "description_links",
-        "person_titles", "organisation_words",
+        "person_titles", "organisation_words", "other_bodies", "byline_words",
+        "brand_words_after", "brand_words_before",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -308,6 +309,12 @@ extension Codebook {
       case "person_titles": rules.personTitles = try parseWords(value, what: "'person_titles'")
       case "organisation_words":
         rules.organisationWords = try parseWords(value, what: "'organisation_words'")
+      case "other_bodies": rules.otherBodies = try parseWords(value, what: "'other_bodies'")
+      case "byline_words": rules.bylineWords = try parseWords(value, what: "'byline_words'")
+      case "brand_words_after":
+        rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
+      case "brand_words_before":
+        rules.brandWordsBefore = try parseWords(value, what: "'brand_words_before'")
       case "description_links":
         rules.descriptionLinks = try parseWords(value, what: "'description_links'")
       case "naming_cues":

@@ -51,6 +51,17 @@ public struct PartnershipNameRules: Sendable {
   /// council, a force or a building, not a brand ("Brenthorne Council", "Brenthorne Civic
   /// Centre"). Normalised.
   public var organisationWords: Set<String> = []
+  /// Capitalised words that, right after a head, make the whole the name of another body: a
+  /// network of partnerships, a website, a fund ("Merrowshire LSP Network", "Ollerbank
+  /// Partnership Online"). Normalised.
+  public var otherBodies: Set<String> = []
+  /// Words that open a byline or an address line, which ends a document's title block
+  /// ("Published 3 October 2007 by ...", "Submitted to ..."). Normalised.
+  public var bylineWords: Set<String> = []
+  /// Words partnerships brand themselves with after a place ("Carrowfield Together", "Sheffield
+  /// First") and before one ("One Barnsley", "Be Birmingham"). Normalised.
+  public var brandWordsAfter: Set<String> = []
+  public var brandWordsBefore: Set<String> = []
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

@@ -51,6 +51,8 @@ struct SentenceTokens {
 
   /// Whether token `index` starts with a capital letter.
   func isCapitalized(_ index: Int) -> Bool { bit(index, TokenBits.capitalized) }
+  /// Whether token `index` starts with a capital letter and does not start its sentence.
+  func isCapitalizedInside(_ index: Int) -> Bool { bit(index, TokenBits.capitalizedInside) }
   /// Whether token `index` is written in capitals only, two letters or more ("LSP", "OLSP’s").
   func isAllCaps(_ index: Int) -> Bool { bit(index, TokenBits.allCaps) }
   /// Whether token `index` is written in a plural form ("trusts").

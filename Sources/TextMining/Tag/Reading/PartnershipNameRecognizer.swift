@@ -95,14 +95,24 @@ struct PartnershipNameRecognizer {
       return after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
         || rules.appositiveEnders.contains(tokens.normalized(after))
     }
-    func register(brand: String) {
-      if let known = registry[keyOf(brand)] {
-        if known == known.uppercased(), brand != brand.uppercased() {
-          registry[keyOf(brand)] = brand
+    // Keys whose name was first printed in capitals: a later form in ordinary case replaces
+    // it (a headline's "ONE ORRINFORD PARTNERSHIP" is the text's "One Orrinford").
+    var inCapitals: Set<String> = []
+    func isCapitals(_ text: String) -> Bool {
+      text == text.uppercased() && text != text.lowercased()
+    }
+    func register(brand written: String) {
+      let brand = Self.ordinaryCase(written)
+      let key = keyOf(brand)
+      if registry[key] != nil {
+        if inCapitals.contains(key), !isCapitals(written) {
+          registry[key] = brand
+          inCapitals.remove(key)
         }
       } else {
-        registry[keyOf(brand)] = brand
-        registryOrder.append(keyOf(brand))
+        registry[key] = brand
+        registryOrder.append(key)
+        if isCapitals(written) { inCapitals.insert(key) }
       }
       if !brands.contains(brand) { brands.append(brand) }
     }
@@ -126,12 +136,14 @@ struct PartnershipNameRecognizer {
         tokens.matches(of: matcher, at: .names, constrained: false).isEmpty,
         tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).isEmpty
       else { return nil }
-      return Self.ordinaryCase(raw(tokens, first..<tokens.count))
+      return raw(tokens, first..<tokens.count)
     }
+    var speaksOfPartnerships = false
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
       // Most sentences have no head; only those need the code phrases.
       if heads.isEmpty { continue }
+      speaksOfPartnerships = true
       if !rules.informalHeads.isEmpty {
         informalHeadsAt[index] = heads.compactMap { head in
           head.tokens.count == 1 && head.tokens.lowerBound > 0
@@ -217,6 +229,21 @@ struct PartnershipNameRecognizer {
               reason: "possessive '\(word(tokens, owner))' before the head"))
           continue
         }
+        // "Merrowshire LSP Network", "Ollerbank Partnership Online": the head is part of the
+        // name of another body.
+        let following = head.tokens.upperBound
+        if following < tokens.count, tokens.connected(following - 1),
+          tokens.isCapitalized(following),
+          rules.otherBodies.contains(tokens.normalized(following))
+        {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<following + 1,
+              reason:
+                "'\(word(tokens, following))' after the head names another body (partnership_names.other_bodies)"
+            ))
+          continue
+        }
         let key = keyOf(raw(tokens, nameTokens))
         // The partnership's name, not its board's: "Oakridge LSP Board" names the Oakridge LSP.
         var nameEnd = head.tokens.upperBound
@@ -226,17 +253,28 @@ struct PartnershipNameRecognizer {
         {
           nameEnd -= 1
         }
-        let full = raw(tokens, start..<nameEnd)
+        // A name printed in capitals is written in ordinary case ("EASTHOLME LOCAL STRATEGIC
+        // PARTNERSHIP" is "Eastholme Local Strategic Partnership"), its abbreviations kept.
+        let written = raw(tokens, start..<nameEnd)
+        let full = Self.ordinaryCase(written)
         if let known = registry[key] {
           // A name first given in capitals (a title page) or abbreviated is kept as the text
           // writes it in full later.
-          let capitals = known == known.uppercased() && full != full.uppercased()
+          // (Not by a short form: "EASTHOLME LOCAL STRATEGIC PARTNERSHIP" stays the full name
+          // when the text goes on to say "Eastholme LSP".)
+          let capitals =
+            inCapitals.contains(key) && !isCapitals(written)
+            && full.split(separator: " ").count >= known.split(separator: " ").count
           let spelledOut =
             known.hasSuffix(" LSP") && full.lowercased().hasSuffix("local strategic partnership")
-          if capitals || spelledOut { registry[key] = full }
+          if capitals || spelledOut {
+            registry[key] = full
+            inCapitals.remove(key)
+          }
         } else {
           registry[key] = full
           registryOrder.append(key)
+          if isCapitals(written) { inCapitals.insert(key) }
         }
         headSpans[index].append((start..<head.tokens.upperBound, key, full))
         let after = head.tokens.upperBound
@@ -362,6 +400,64 @@ struct PartnershipNameRecognizer {
         }
         guard described else { continue }
         register(brand: raw(tokens, first..<runEnd))
+      }
+    }
+
+    // Brands made the way partnerships name themselves, a place and a brand word ("Carrowfield
+    // Together", "Sheffield First", "One Barnsley"), with no description, in a text that speaks
+    // of partnerships. The place word must be used as a name elsewhere in the text, inside a
+    // sentence and apart from the brand ("Carrowfield Borough Council", "in Carrowfield"), so
+    // that headings such as "Moving Forward" or "Working Together" are not brands.
+    if speaksOfPartnerships, !rules.brandWordsAfter.isEmpty || !rules.brandWordsBefore.isEmpty {
+      func brandWordAt(_ tokens: SentenceTokens, _ index: Int) -> Int? {
+        guard index + 1 < tokens.count, tokens.isCapitalized(index),
+          tokens.isCapitalized(index + 1),
+          tokens.connected(index)
+        else { return nil }
+        if rules.brandWordsAfter.contains(tokens.normalized(index + 1)) { return index }
+        if rules.brandWordsBefore.contains(tokens.normalized(index)) { return index + 1 }
+        return nil
+      }
+      var placeNames: Set<String>?
+      func isPlaceName(_ normalized: String) -> Bool {
+        if placeNames == nil {
+          var found: Set<String> = []
+          for tokens in sentences {
+            for position in 0..<tokens.count where tokens.isCapitalizedInside(position) {
+              let inBrand =
+                (position + 1 < tokens.count && tokens.connected(position)
+                  && rules.brandWordsAfter.contains(tokens.normalized(position + 1)))
+                || (position > 0 && tokens.connected(position - 1)
+                  && rules.brandWordsBefore.contains(tokens.normalized(position - 1)))
+              if !inBrand { found.insert(tokens.normalized(position)) }
+            }
+          }
+          placeNames = found
+        }
+        return placeNames?.contains(normalized) ?? false
+      }
+      for tokens in sentences where tokens.count > 1 {
+        for position in 0..<(tokens.count - 1) {
+          guard let place = brandWordAt(tokens, position) else { continue }
+          // Exactly two capitalised words: a longer run is another name ("One Barnsley
+          // Partnership" is found by its head).
+          if position > 0, tokens.connected(position - 1), tokens.isCapitalized(position - 1) {
+            continue
+          }
+          if position + 2 < tokens.count, tokens.connected(position + 1),
+            tokens.isCapitalized(position + 2)
+          {
+            continue
+          }
+          let placeWord = tokens.normalized(place)
+          guard placeWord.count >= 3, !rules.stopWords.contains(word(tokens, place)),
+            !rules.headingWords.contains(placeWord), !rules.themeWords.contains(placeWord),
+            !rules.organisationWords.contains(placeWord), !rules.personTitles.contains(placeWord),
+            !rules.brandWordsAfter.contains(placeWord), !rules.brandWordsBefore.contains(placeWord),
+            isPlaceName(placeWord)
+          else { continue }
+          register(brand: raw(tokens, position..<(position + 2)))
+        }
       }
     }
 
@@ -493,14 +589,22 @@ struct PartnershipNameRecognizer {
     // address line ("Submitted to Holmcaster Partnership on 30 May 2008."), end the title block.
     for (index, sentence) in segmented.sentences.enumerated() {
       let kind = segmented.extracted.blocks[sentence.block].kind
+      let last = sentence.utf8Range.count > 0 ? bytes[sentence.utf8Range.upperBound - 1] : 0
+      let tokens = sentences[index]
+      let byline =
+        tokens.count > 0
+        && (taxonomy.partnershipNames?.bylineWords.contains(tokens.normalized(0)) ?? false)
+      // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
+      // "From:" and "To:".
+      if byline, sentence.block < 8 { continue }
       let titleLine =
-        kind == .title || kind == .heading || kind == .line
-        || (kind == .paragraph && sentences[index].count <= Self.titleLineWords
-          && sentence.utf8Range.count > 0
-          && bytes[sentence.utf8Range.upperBound - 1] == UInt8(ascii: "?")
-          && (index == 0 || segmented.sentences[index - 1].block != sentence.block)
-          && (index + 1 == segmented.sentences.count
-            || segmented.sentences[index + 1].block != sentence.block))
+        (kind == .title || kind == .heading || kind == .line
+          || (kind == .paragraph
+            && (index == 0 || segmented.sentences[index - 1].block != sentence.block)
+            && (index + 1 == segmented.sentences.count
+              || segmented.sentences[index + 1].block != sentence.block)
+            && ((last == UInt8(ascii: "?") && tokens.count <= Self.titleLineWords)
+              || !".!:;,".utf8.contains(last))))
       guard titleLine, sentence.block < 8 else { break }
       if let name = spans[index].first?.name {
         subject = name
@@ -515,13 +619,16 @@ struct PartnershipNameRecognizer {
   }
 
   /// A name printed in capitals, in ordinary case ("HOLLINSFORD TOGETHER" → "Hollinsford
-  /// Together"; "and", "of" and "the" inside it in lower case); other names as written.
+  /// Together"; "and", "of" and "the" inside it in lower case, a word without a vowel kept as
+  /// an abbreviation: "KELBROOK LSP" → "Kelbrook LSP"); other names as written.
   static func ordinaryCase(_ name: String) -> String {
     guard name == name.uppercased(), name != name.lowercased() else { return name }
     return name.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
       index, word in
       let lower = word.lowercased()
       if index > 0, ["and", "of", "the", "for"].contains(lower) { return lower }
+      // An abbreviation has no vowel: "LSP", "CDRP".
+      if !lower.contains(where: { "aeiouy".contains($0) }) { return String(word) }
       return lower.prefix(1).uppercased() + lower.dropFirst()
     }.joined(separator: " ")
   }
