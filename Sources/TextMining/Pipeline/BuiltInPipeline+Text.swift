@@ -356,6 +356,14 @@ categories:
           - local people
       structures:
         label: structures, sub-groups, terms of reference, decision-making
+        exclude:
+          # A person who decides, an agenda's marker and residents' say in their area are not
+          # the partnership's decision-making.
+          - decision-maker
+          - for decision
+          - for information and decision
+          - influence decision
+          - influence the decision
         phrases:
           - governance structure
           - governance arrangement
@@ -365,6 +373,13 @@ categories:
           - terms of reference
           - decision-making
           - structure
+          # The partnership's decisions are its decision-making ("the board took only two
+          # decisions of any substance"); the verb "decide" is not.
+          - decision
+          # Idioms for a weighty decision, not a judgement of decision-making.
+          - {text: difficult decision, polarity: neutral}
+          - {text: hard decision, polarity: neutral}
+          - {text: tough decision, polarity: neutral}
           - decision made
           - decision are made
           - decision were made
@@ -943,7 +958,7 @@ context:
       - taken part
       - taking part
     presence: [there is, there are, there was, there were, have, has, had, enjoy, enjoyed, long, rebuilt, praised, support, supported, firm, exactly the same, shared, share, same]
-    neutral: [should, recommend, recommended, recommendation, suggest, propose, aim, will need, need to, must, plan to, intend, consider, explore]
+    neutral: [should, recommend, recommended, recommendation, suggest, propose, aim, will need, need to, must, plan to, intend, consider, explore, has promised, have promised, promised to, promise to, pledged to]
     negative:
       - weak
       - weaker
@@ -1141,7 +1156,9 @@ context:
         disillusionment, apathy, apathetic, disengaged, disengagement, reluctant, reluctance,
         resistance, resisted, unwilling, unhappy, dissatisfied, dissatisfaction, at best, at worst,
         inconsistent, raise its game, consulted to death, listened to politely, ignored, sidelined,
-        marginalised, excluded, left out, dragging its feet]
+        marginalised, excluded, left out, dragging its feet, behind closed doors, nodded through,
+        taken elsewhere, made elsewhere, already been taken, already been made, already taken,
+        already made]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal]
     positive:

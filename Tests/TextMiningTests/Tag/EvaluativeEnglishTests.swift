@@ -39,6 +39,8 @@ import Testing
     ("There has been slow progress on mainstreaming.", "delivery.mainstreaming"),
     ("The promised outcomes were never seen on the estates.", "delivery.outcomes"),
     ("Partners' funding was cut and the budget has dwindled.", "delivery.resources"),
+    ("The real decisions were made behind closed doors.", "governance.structures"),
+    ("Key decisions are often taken elsewhere.", "governance.structures"),
   ])
   func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative, "\(sentence)")
@@ -95,6 +97,17 @@ import Testing
       try polarity(
         "Partners trust each other and pooled the budget without difficulty.",
         "success_factor.trust") == .positive)
+  }
+
+  @Test func aWeightyDecisionAndAPromiseJudgeNothing() throws {
+    #expect(
+      try polarity(
+        "Trust made it easier to take difficult decisions together.", "governance.structures")
+        == .neutral)
+    #expect(
+      try polarity(
+        "The leader has promised that the council will not make major decisions alone.",
+        "governance.structures") == .neutral)
   }
 
   @Test func aNegatedNegativeQualifierAfterTheMentionTurnsOver() throws {

@@ -55,6 +55,23 @@ import Testing
     #expect(!(try codes(sentence)).contains("delivery.outcomes"), "\(sentence)")
   }
 
+  @Test(arguments: [
+    "The board took only two decisions of any substance.",
+    "Decisions on the pooled budget rest with the executive.",
+  ])
+  func thePartnershipsDecisionsAreStructures(sentence: String) throws {
+    #expect(try codes(sentence).contains("governance.structures"), "\(sentence)")
+  }
+
+  @Test(arguments: [
+    "Officers struggle to reach the right decision-makers.",
+    "Status: for information and decision.",
+    "Residents who feel they can influence decisions in their area rose to 31%.",
+  ])
+  func deciderAgendaMarkersAndResidentsSayAreNotStructures(sentence: String) throws {
+    #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
+  }
+
   @Test func aCouncilForVoluntaryServiceIsTheVoluntarySectorOnly() throws {
     #expect(try codes("The Council for Voluntary Service met.") == ["sector.voluntary_community"])
   }
