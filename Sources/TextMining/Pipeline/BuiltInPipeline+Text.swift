@@ -1139,17 +1139,21 @@ context:
         breakdown, stalled, stalling, faltered, floundered, abandoned, scrapped, scrapping,
         withdrawn, withheld, held back, clawed back, frozen, loss, losing, wasted,
         never materialised, not implemented, never implemented, came to nothing, little to show,
-        unsuccessful, ineffectual, setback]
+        unsuccessful, ineffectual, setback, at risk, not be released, not released, deferred,
+        weakest, hardest, the least, least engaged, least involved, worst, off course, not be met,
+        cannot be met, could not be met, to miss, no baseline]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
-        starved, meagre, scant, too thin, stretched thin]
+        starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,
+        short-term funding, year-to-year, heavy load, heavy demands, money is short]
       difficulty: [difficulty, struggle, obstacle, barrier, hurdle, trouble, troubled, hampered,
         impeded, blocked, delay, delayed, held up, hold up, bogged down, stuck, deadlock, friction,
         tension, rivalry, turf war, resentment, frustration, frustrated, frustrating, fatigue,
         burden, burdensome, bureaucratic, cumbersome, unwieldy, slow progress]
       decline: [decline, declined, fallen away, fell away, tailed off, tail off, dwindled, erosion,
         worsened, worse, deteriorated, slipped, slipping, lapsed, waned, waning, faded, drifted,
-        drifting, drift away, gone down, dropped, dropping]
+        drifting, drift away, gone down, dropped, dropping, gone backwards, went backwards,
+        stubbornly]
       criticism: [critical of, complaint, blamed, accused, condemned, dismal, disappointed, weakly,
         unsatisfactory, shortcomings, flawed, flaw, tokenism, paper exercise, box-ticking,
         rubber-stamp, lip service, sceptical, scepticism, cynical, cynicism, disillusioned,
@@ -1158,9 +1162,10 @@ context:
         inconsistent, raise its game, consulted to death, listened to politely, ignored, sidelined,
         marginalised, excluded, left out, dragging its feet, behind closed doors, nodded through,
         taken elsewhere, made elsewhere, already been taken, already been made, already taken,
-        already made]
+        already made, somewhere else, shut out]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
-        irregular, fragmented, piecemeal]
+        irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
+        sore point, little weight, little real influence]
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
         significant progress, considerable progress, breakthrough, well on the way,

@@ -41,6 +41,9 @@ import Testing
     ("Partners' funding was cut and the budget has dwindled.", "delivery.resources"),
     ("The real decisions were made behind closed doors.", "governance.structures"),
     ("Key decisions are often taken elsewhere.", "governance.structures"),
+    ("Business representation remains the weakest part of the board.", "governance.representation"),
+    ("Many small groups depend on short-term funding.", "delivery.resources"),
+    ("The chamber of commerce attends the board only occasionally.", "governance.representation"),
   ])
   func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative, "\(sentence)")
@@ -97,6 +100,13 @@ import Testing
       try polarity(
         "Partners trust each other and pooled the budget without difficulty.",
         "success_factor.trust") == .positive)
+  }
+
+  @Test func atLeastIsACountNotAJudgement() throws {
+    #expect(
+      try polarity(
+        "The voluntary sector holds at least one seat on each theme group.",
+        "governance.representation") == .neutral)
   }
 
   @Test func aWeightyDecisionAndAPromiseJudgeNothing() throws {
