@@ -953,10 +953,10 @@ context:
       - advantage
       - easier
       - benefit
+      # Participation reported as done; "take part" describes how it works ("how residents take
+      # part") and judges nothing.
       - took part
-      - take part
       - taken part
-      - taking part
     presence: [there is, there are, there was, there were, have, has, had, enjoy, enjoyed, long, rebuilt, praised, support, supported, firm, exactly the same, shared, share, same]
     neutral: [should, recommend, recommended, recommendation, suggest, propose, aim, will need, need to, must, plan to, intend, consider, explore, has promised, have promised, promised to, promise to, pledged to]
     negative:
@@ -1126,6 +1126,10 @@ context:
     role_words: [officer, manager, administrator, coordinator, director, adviser, advisor,
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
+    # A unit that opens with "that" after one of these (or after a number or a label such as
+    # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be
+    # reduced", "R2. That the partners agree three priorities". It proposes; it does not judge.
+    resolution_labels: [resolved, agreed, recommended, recommendation, decided]
 
 
 

@@ -106,7 +106,9 @@ public struct TaxonomyTagger: Tagger {
         let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.
-        let isQuestion = Self.endsWithQuestionMark(bytes, segmented.sentences[index].utf8Range)
+        let isQuestion =
+          Self.endsWithQuestionMark(bytes, segmented.sentences[index].utf8Range)
+          || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index]) : nil
         mentions += tagged(
@@ -160,6 +162,28 @@ public struct TaxonomyTagger: Tagger {
 
   /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
   /// question mark: "Has the partnership made a difference?", "... a difference?”".
+  /// Whether a unit is a resolution or a recommendation: after an optional label (a number,
+  /// "R1", "(a)", "RESOLVED"), it opens with "that" and a noun phrase ("R2. That the board
+  /// agree three priorities", "RESOLVED: that the report be noted"). Like a question, it
+  /// proposes and does not judge.
+  static func opensAsResolution(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
+    var position = 0
+    while position < min(tokens.count, 3) {
+      let word = tokens.word(position)
+      let normalized = tokens.normalized(position)
+      let isLabel =
+        normalized == "#" || grammar.resolutionLabels.contains(normalized)
+        || (word.count <= 3 && word.count >= 1
+          && (word.allSatisfy { $0.isNumber || $0.isLetter })
+          && (word.count == 1 || word.dropFirst().allSatisfy(\.isNumber)))
+      guard isLabel, normalized != "that" else { break }
+      position += 1
+    }
+    guard position + 1 < tokens.count, tokens.normalized(position) == "that" else { return false }
+    let next = position + 1
+    return grammar.determiners.contains(tokens.normalized(next)) || tokens.isCapitalized(next)
+  }
+
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {
     var index = range.upperBound - 1

@@ -102,6 +102,39 @@ import Testing
         "success_factor.trust") == .positive)
   }
 
+  @Test(arguments: [
+    "R1. That the board be reduced to twelve members because attendance is poor.",
+    "RESOLVED: that the weak performance report be noted.",
+    "(b) that the theme groups bring recovery plans for the failing targets.",
+  ])
+  func aResolutionProposesAndDoesNotJudge(sentence: String) throws {
+    let taxonomy = try Fixtures.projectTaxonomy()
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    let mentions = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented)
+    #expect(!mentions.isEmpty)
+    #expect(mentions.allSatisfy { $0.polarity == .neutral }, "\(sentence)")
+  }
+
+  @Test func aThatClauseInsideASentenceIsNotAResolution() throws {
+    #expect(
+      try polarity(
+        "The review found that the executive group is too large.", "governance.structures")
+        == .negative)
+  }
+
+  @Test func takingPartDescribedJudgesNothingAndTakingPartReportedDoes() throws {
+    #expect(
+      try polarity(
+        "Residents take part through the neighbourhood forums.", "governance.community_engagement")
+        == .neutral)
+    #expect(
+      try polarity(
+        "More than 2,000 residents took part in the consultation.",
+        "governance.community_engagement")
+        == .positive)
+  }
+
   @Test func atLeastIsACountNotAJudgement() throws {
     #expect(
       try polarity(

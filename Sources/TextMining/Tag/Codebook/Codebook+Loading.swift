@@ -215,7 +215,7 @@ extension Codebook {
         for (name, _, list) in try value.mapping(
           allowedKeys: [
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
-            "role_words", "role_openers", "auxiliaries", "possessives",
+            "role_words", "role_openers", "auxiliaries", "possessives", "resolution_labels",
           ], what: "'grammar'")
         {
           // Auxiliaries, list conjunctions and clause openers are compared as written (lower
@@ -237,6 +237,7 @@ extension Codebook {
           case "role_openers": rules.grammar.roleOpeners = words
           case "auxiliaries": rules.grammar.auxiliaries = words
           case "possessives": rules.grammar.possessives = words
+          case "resolution_labels": rules.grammar.resolutionLabels = words
           default: rules.grammar.listConjunctions = words
           }
         }
