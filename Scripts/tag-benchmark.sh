@@ -17,13 +17,18 @@
 #
 # With BASELINE, the path of another lspminer binary (an earlier commit's release build), each
 # run of the current build is followed by one of the baseline, so both see the same machine.
+# BASELINE_PIPELINE, that commit's pipeline file (in a worktree of it), makes the baseline tag
+# with its own taxonomy; without it, it reads this checkout's, which an older build may refuse.
 #
-# Usage: Scripts/tag-benchmark.sh [MEGABYTES] [RUNS] [BASELINE]   (defaults: 30 3, no baseline)
+# Usage: Scripts/tag-benchmark.sh [MEGABYTES] [RUNS] [BASELINE] [BASELINE_PIPELINE]
+#        (defaults: 30 3, no baseline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-30}
 runs=${2:-3}
 baseline=${3:-}
+baseline_pipeline=()
+[ -n "${4:-}" ] && baseline_pipeline=(--pipeline "$4")
 swift build -c release --product lspminer >/dev/null
 binary=$(swift build -c release --show-bin-path)/lspminer
 web=Benchmarks/work/tag-web
@@ -42,7 +47,8 @@ for set in web corpus; do
     taskset -c 0 "$binary" benchmark-tag --icu-words --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
     if [ -n "$baseline" ]; then
       echo "$set run $run, baseline:"
-      taskset -c 0 "$baseline" benchmark-tag --megabytes "$megabytes" "${folders[@]}" | sed 's/^/  /'
+      taskset -c 0 "$baseline" benchmark-tag "${baseline_pipeline[@]}" --megabytes "$megabytes" \
+        "${folders[@]}" | sed 's/^/  /'
     fi
   done
 done

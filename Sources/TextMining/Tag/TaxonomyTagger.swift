@@ -167,22 +167,30 @@ public struct TaxonomyTagger: Tagger {
   /// agree three priorities", "RESOLVED: that the report be noted"). Like a question, it
   /// proposes and does not judge.
   static func opensAsResolution(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
-    var position = 0
-    while position < min(tokens.count, 3) {
+    // Most units have no "that" among their first four words: a test that allocates nothing.
+    guard tokens.count > 1,
+      let that = (0..<min(tokens.count - 1, 4)).first(where: {
+        tokens.isWord($0, oneOf: Self.thatWord)
+      })
+    else { return false }
+    for position in 0..<that {
       let word = tokens.word(position)
-      let normalized = tokens.normalized(position)
       let isLabel =
-        normalized == "#" || grammar.resolutionLabels.contains(normalized)
-        || (word.count <= 3 && word.count >= 1
-          && (word.allSatisfy { $0.isNumber || $0.isLetter })
-          && (word.count == 1 || word.dropFirst().allSatisfy(\.isNumber)))
-      guard isLabel, normalized != "that" else { break }
-      position += 1
+        tokens.normalized(position) == "#"
+        || grammar.resolutionLabels.contains(tokens.normalized(position))
+        || (word.utf8.count <= 3
+          && word.utf8.allSatisfy {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0 & 0xDF)
+          }
+          && (word.utf8.count == 1
+            || word.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }))
+      guard isLabel else { return false }
     }
-    guard position + 1 < tokens.count, tokens.normalized(position) == "that" else { return false }
-    let next = position + 1
+    let next = that + 1
     return grammar.determiners.contains(tokens.normalized(next)) || tokens.isCapitalized(next)
   }
+
+  private static let thatWord: [[UInt8]] = [Array("that".utf8)]
 
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {

@@ -294,12 +294,15 @@ struct ContextAnalyzer {
         && (qualifier.tokens.lowerBound - 1...qualifier.tokens.lowerBound).contains(
           negation.tokens.upperBound)
     }
-    let negativesAfter = cues.filter {
-      $0.kind == .negative && $0.tokens.lowerBound >= tokens.upperBound
-        && clause[$0.tokens.lowerBound] == mentionClause
-    }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
-      if cue.kind.isNegation, negativesAfter.contains(where: { turnsOver(cue, $0) }) { continue }
+      if cue.kind.isNegation,
+        cues.contains(where: {
+          $0.kind == .negative && clause[$0.tokens.lowerBound] == mentionClause
+            && turnsOver(cue, $0)
+        })
+      {
+        continue
+      }
       let sameClause =
         clause[cue.tokens.lowerBound] == mentionClause
         || clause[cue.tokens.upperBound - 1] == mentionClause
