@@ -154,12 +154,6 @@ categories:
           - trust of the public
           - trust of residents
           - confidence and trust of
-          - NHS trust
-          - foundation trust
-          - hospital trust
-          - acute trust
-          - ambulance trust
-          - mental health trust
           - care trust
           - housing trust
           - charitable trust
@@ -653,6 +647,22 @@ categories:
           - learning and skills council
           - connexions
           - jobcentre
+          # NHS bodies (sector.public here, so not success_factor.trust either), the police by
+          # its other name, and other public bodies.
+          - NHS
+          - NHS trust
+          - foundation trust
+          - hospital trust
+          - acute trust
+          - ambulance trust
+          - mental health trust
+          - constabulary
+          - police force
+          - LSC
+          - probation service
+          - probation trust
+          - fire and rescue
+          - fire authority
       private:
         label: private sector and business
         phrases:

@@ -17,6 +17,16 @@ import Testing
     #expect(!(try codes(sentence)).contains("success_factor.trust"))
   }
 
+  @Test(arguments: [
+    "The Wraybourne Hospitals NHS Trust has joined the board.", "NHS Harbury sent an officer.",
+    "The County Constabulary chairs the safety group.", "The LSC attends the skills group.",
+  ])
+  func nhsBodiesAndTheConstabularyArePublicBodies(sentence: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains("sector.public"), "\(sentence)")
+    #expect(!found.contains("success_factor.trust"), "\(sentence)")
+  }
+
   @Test func culturalServicesAreNotCulture() throws {
     #expect(
       !(try codes("The council's cultural services team runs the libraries.")).contains(
