@@ -76,7 +76,9 @@ import Testing
     // "public trust" matched, so it did its work; "care trust" never did.
     #expect(!unused.contains { $0.contains("'public trust'") })
     #expect(
-      unused.contains { $0.contains("exclusion 'care trust' of success_factor.trust never matched") },
+      unused.contains {
+        $0.contains("exclusion 'care trust' of success_factor.trust never matched")
+      },
       "\(unused)")
     // A folder that is no output: exit 66.
     #expect(try cli.lspminer(["lint", "p.yml", "--output", "nowhere"], in: folder).status == 66)
