@@ -1186,11 +1186,13 @@ context:
         made a difference, real difference, real headway, real success, real improvement,
         real gain, encouraging, visible]
       strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
-        an effective vehicle, real commitment]
+        an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
+        well-regarded, mainstay, well represented, strongly represented, active member,
+        willingly, met in full]
       growth: [flourishing, flourished, blossomed, deepened, matured]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness,
-        honesty, candid, appreciated, more involved]
+        honesty, candid, appreciated, more involved, impressed, singled out, value its]
 
 # Named partnerships: capitalised words before one of these heads ("Oakridge Local Strategic
 # Partnership", "Pendleby Partnership Board", "Kelbrook LSP"), abbreviations defined in brackets

@@ -55,6 +55,11 @@ import Testing
     ("Community involvement in the forums is thriving.", "governance.community_engagement"),
     ("Partners have shown a real commitment to pooled resources.", "delivery.resources"),
     ("Some of the results are encouraging.", "delivery.outcomes"),
+    (
+      "The primary care trust has been a constructive member of the board.",
+      "governance.representation"
+    ),
+    ("Business members have attended consistently since 2006.", "governance.representation"),
     ("The wardens have made a real difference to the outcomes on the estate.", "delivery.outcomes"),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
