@@ -82,6 +82,13 @@ import Testing
     #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
   }
 
+  @Test func aUnitsNumberingIsNotACount() throws {
+    #expect(
+      !(try codes("3.4 Members agreed that the targets should be few.")).contains(
+        "governance.representation"))
+    #expect(try codes("The board has 22 members.").contains("governance.representation"))
+  }
+
   @Test func aCouncilForVoluntaryServiceIsTheVoluntarySectorOnly() throws {
     #expect(try codes("The Council for Voluntary Service met.") == ["sector.voluntary_community"])
   }

@@ -129,12 +129,17 @@ final class DocumentTokens {
         if token + 1 < tokens.upperBound {
           let gap = UnsafeBufferPointer(
             rebasing: bytes[range.upperBound..<ranges[token + 1].lowerBound])
+          // A number that opens a unit before a capital is its numbering ("3.4 Members agreed"),
+          // not a count ("# member"): no phrase runs across it.
+          let numbering =
+            local == 0 && (word.first.map { (0x30...0x39).contains($0) } ?? false)
+            && (bytes[ranges[token + 1]].first.map { (0x41...0x5A).contains($0) } ?? false)
           if gap.count == 1, gap[0] == 0x20 {
             // A single space, the commonest gap by far: connected, and nothing else.
-            bits[token] = flags | TokenBits.connected
+            bits[token] = numbering ? flags : flags | TokenBits.connected
             continue
           }
-          if TokenGap.connects(gap) { flags |= TokenBits.connected }
+          if TokenGap.connects(gap), !numbering { flags |= TokenBits.connected }
           if TokenGap.endsClause(gap) { flags |= TokenBits.clauseBreak }
           if gap.contains(UInt8(ascii: ",")) { flags |= TokenBits.commaAfter }
           // A joined word longer than any lexicon word (a fold drops at most 4 bytes) matches none.
