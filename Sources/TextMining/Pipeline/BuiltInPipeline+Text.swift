@@ -465,6 +465,16 @@ categories:
           - the fund
           - this fund
           - that fund
+          # Time spent is not money; a past programme's name is not the partnership's money.
+          - spend time
+          - spend its time
+          - spend our time
+          - spend their time
+          - spend more time
+          - spend less time
+          - spend too much time
+          - spend much time
+          - single regeneration budget
         phrases:
           # One grant, not also performance management.
           - performance reward grant
@@ -509,6 +519,20 @@ categories:
           - align resources
           - aligned resources
           - align budgets
+          # Partners' own budgets lined up with the partnership's priorities, which takes its
+          # budget words with it.
+          - align their budget
+          - align their resources
+          - align their spending
+          - align its budget
+          - align its spending
+          - alignment of budgets
+          - alignment of spending
+          - alignment of partner budget
+          - realigned budget
+          - realign budget
+          - aligned spend
+          - aligned spending
           - mainstream
           - own spending
           - mainstream spending

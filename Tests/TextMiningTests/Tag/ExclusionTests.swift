@@ -82,6 +82,17 @@ import Testing
     #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
   }
 
+  @Test func timeSpentIsNotMoney() throws {
+    #expect(
+      !(try codes("The board spends too much time on reports.")).contains("delivery.resources"))
+  }
+
+  @Test func partnersAligningTheirBudgetsIsMainstreamingOnly() throws {
+    #expect(
+      try codes("Few partners align their budgets with the strategy.") == ["delivery.mainstreaming"]
+    )
+  }
+
   @Test func aUnitsNumberingIsNotACount() throws {
     #expect(
       !(try codes("3.4 Members agreed that the targets should be few.")).contains(
