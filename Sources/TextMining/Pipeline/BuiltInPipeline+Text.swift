@@ -545,6 +545,19 @@ categories:
           - aligned budget
       capacity:
         label: strategic or organisational capacity
+        exclude:
+          # How many a room holds ("the hall has a capacity of 250", "full to capacity").
+          - a capacity of
+          - "capacity of #"
+          - "capacity #"
+          - "capacity is #"
+          - full capacity
+          - to capacity
+          - hall capacity
+          - venue capacity
+          - room capacity
+          - capacity of the hall
+          - capacity of the main hall
         phrases:
           - capacity
           - strategic capacity

@@ -82,6 +82,21 @@ import Testing
     #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
   }
 
+  @Test(arguments: [
+    "The hall has a capacity of 250, so please book early.", "Venue capacity is 40.",
+    "Last year's event was full to capacity.",
+  ])
+  func aRoomsCapacityIsNotTheCapacityToDeliver(sentence: String) throws {
+    #expect(!(try codes(sentence)).contains("delivery.capacity"), "\(sentence)")
+  }
+
+  @Test func theCapacityToDeliverIsCapacity() throws {
+    #expect(
+      try codes("The team has little capacity to support the theme groups.").contains(
+        "delivery.capacity"))
+    #expect(try codes("The CVS runs a capacity building programme.").contains("delivery.capacity"))
+  }
+
   @Test func timeSpentIsNotMoney() throws {
     #expect(
       !(try codes("The board spends too much time on reports.")).contains("delivery.resources"))
