@@ -237,6 +237,12 @@ categories:
           - council's chief executive
       political_stability:
         label: the political environment
+        exclude:
+          # Seats filled by a sector's own vote, and a reporter's title.
+          - by election
+          - election through
+          - political reporter
+          - political editor
         phrases:
           - stable political environment
           - political stability
@@ -702,6 +708,16 @@ categories:
           - fire authority
       private:
         label: private sector and business
+        exclude:
+          # Business as a meeting's agenda or an organisation's plans, and the economy's
+          # indicators, not firms taking part.
+          - any other business
+          - business for the board
+          - business it conducts
+          - business plan
+          - business centre
+          - business start-up
+          - business growth
         phrases:
           - private sector
           - business community

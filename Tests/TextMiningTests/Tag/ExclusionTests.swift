@@ -97,6 +97,19 @@ import Testing
     #expect(try codes("The CVS runs a capacity building programme.").contains("delivery.capacity"))
   }
 
+  @Test(arguments: [
+    ("8. Any other business", "sector.private"),
+    ("The executive group prepares business for the board.", "sector.private"),
+    ("Each partner's business plan will reflect the priorities.", "sector.private"),
+    (
+      "The two VCS seats are filled by election through the network.",
+      "success_factor.political_stability"
+    ),
+  ])
+  func agendaBusinessAndASectorsOwnVoteAreNotCodes(sentence: String, code: String) throws {
+    #expect(!(try codes(sentence)).contains(code), "\(sentence)")
+  }
+
   @Test func timeSpentIsNotMoney() throws {
     #expect(
       !(try codes("The board spends too much time on reports.")).contains("delivery.resources"))
