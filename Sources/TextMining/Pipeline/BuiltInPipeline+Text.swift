@@ -428,6 +428,17 @@ categories:
           - commission service
           - services for
           - older people's service
+          # Services that residents use, by kind.
+          - advice service
+          - children's service
+          - social service
+          - warden service
+          - stop smoking service
+          - smoking cessation service
+          - treatment service
+          - day service
+          - run service
+          - services work together
       outcomes:
         label: outcomes, impact, added value
         exclude:

@@ -110,6 +110,15 @@ import Testing
     #expect(!(try codes(sentence)).contains(code), "\(sentence)")
   }
 
+  @Test(arguments: [
+    "Two voluntary sector advice services have closed.",
+    "The PCT and the council run a joint stop smoking service.",
+    "Agencies now plan how their services work together.",
+  ])
+  func servicesResidentsUseAreServices(sentence: String) throws {
+    #expect(try codes(sentence).contains("delivery.services"), "\(sentence)")
+  }
+
   @Test func timeSpentIsNotMoney() throws {
     #expect(
       !(try codes("The board spends too much time on reports.")).contains("delivery.resources"))
