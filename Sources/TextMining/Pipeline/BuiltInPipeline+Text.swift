@@ -433,8 +433,6 @@ categories:
           - children's service
           - social service
           - warden service
-          - stop smoking service
-          - smoking cessation service
           - treatment service
           - day service
           - run service
@@ -826,6 +824,8 @@ context:
       - break down in
       - shortage of
       - lack
+      # A comparative of less turns a judgement over: "less closely involved", "less developed".
+      - less
     after:
       - is lacking
       - are lacking
@@ -872,6 +872,8 @@ context:
     pseudo:
       # Not saying, meeting or assessing something says nothing about it: "the leader has not
       # yet said whether he will chair", "the board has never assessed its effectiveness".
+      - less than
+      - more or less
       - has not said
       - has not yet said
       - have not said
@@ -1080,6 +1082,7 @@ context:
       - duplication
       - still
       - changed twice
+      - changed hands
       - different leaders
       - weakness
       - shallow
@@ -1243,6 +1246,7 @@ context:
         already made, somewhere else, shut out]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
+        yet to,
         sore point, little weight, little real influence]
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,

@@ -41,6 +41,10 @@ import Testing
     ("Partners' funding was cut and the budget has dwindled.", "delivery.resources"),
     ("The real decisions were made behind closed doors.", "governance.structures"),
     ("Key decisions are often taken elsewhere.", "governance.structures"),
+    (
+      "Some partners have been less closely involved since the merger.", "governance.representation"
+    ),
+    ("Two theme groups have yet to agree their terms of reference.", "governance.structures"),
     ("Business representation remains the weakest part of the board.", "governance.representation"),
     ("Many small groups depend on short-term funding.", "delivery.resources"),
     ("The chamber of commerce attends the board only occasionally.", "governance.representation"),
@@ -138,6 +142,14 @@ import Testing
         "More than 2,000 residents took part in the consultation.",
         "governance.community_engagement")
         == .positive)
+  }
+
+  @Test func lessThanIsACountNotAJudgement() throws {
+    #expect(
+      try polarity(
+        "Less than half of the seats on the board are held by partners.",
+        "governance.representation")
+        == .neutral)
   }
 
   @Test func atLeastIsACountNotAJudgement() throws {

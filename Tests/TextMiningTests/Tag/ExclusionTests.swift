@@ -112,7 +112,7 @@ import Testing
 
   @Test(arguments: [
     "Two voluntary sector advice services have closed.",
-    "The PCT and the council run a joint stop smoking service.",
+    "The PCT and the council run a joint warden service.",
     "Agencies now plan how their services work together.",
   ])
   func servicesResidentsUseAreServices(sentence: String) throws {
