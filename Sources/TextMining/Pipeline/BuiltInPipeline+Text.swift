@@ -827,6 +827,11 @@ context:
       # A comparative of less turns a judgement over: "less closely involved", "less developed".
       - less
     after:
+      # Lost after the thing: "part of the reward grant will be lost".
+      - be lost
+      - were lost
+      - is lost
+      - are lost
       - is lacking
       - are lacking
       - was lacking

@@ -45,6 +45,7 @@ import Testing
       "Some partners have been less closely involved since the merger.", "governance.representation"
     ),
     ("Two theme groups have yet to agree their terms of reference.", "governance.structures"),
+    ("If the targets slip, part of the reward grant will be lost.", "delivery.resources"),
     ("Business representation remains the weakest part of the board.", "governance.representation"),
     ("Many small groups depend on short-term funding.", "delivery.resources"),
     ("The chamber of commerce attends the board only occasionally.", "governance.representation"),
