@@ -856,6 +856,27 @@ context:
     around:
       - never
       - no longer
+      # The contracted forms, as people say them in quotations and blogs.
+      - isn't
+      - aren't
+      - wasn't
+      - weren't
+      - hasn't
+      - haven't
+      - hadn't
+      - doesn't
+      - don't
+      - didn't
+      - isn’t
+      - aren’t
+      - wasn’t
+      - weren’t
+      - hasn’t
+      - haven’t
+      - hadn’t
+      - doesn’t
+      - don’t
+      - didn’t
       - is not
       - are not
       - was not
@@ -1227,13 +1248,15 @@ context:
         never materialised, not implemented, never implemented, came to nothing, little to show,
         unsuccessful, ineffectual, setback, at risk, not be released, not released, deferred,
         weakest, hardest, the least, least engaged, least involved, worst, off course, not be met,
-        cannot be met, could not be met, to miss, no baseline]
+        cannot be met, could not be met, to miss, no baseline, changed very little, changes little,
+        abolished, getting rid of, wound up]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
         starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,
         short-term funding, year-to-year, heavy load, heavy demands, money is short]
       difficulty: [difficulty, struggle, obstacle, barrier, hurdle, trouble, troubled, hampered,
         impeded, blocked, delay, delayed, held up, hold up, bogged down, stuck, deadlock, friction,
+        under strain, a different story, another matter,
         tension, rivalry, turf war, resentment, frustration, frustrated, frustrating, fatigue,
         burden, burdensome, bureaucratic, cumbersome, unwieldy, slow progress]
       decline: [decline, declined, fallen away, fell away, tailed off, tail off, dwindled, erosion,

@@ -46,6 +46,13 @@ import Testing
     ),
     ("Two theme groups have yet to agree their terms of reference.", "governance.structures"),
     ("If the targets slip, part of the reward grant will be lost.", "delivery.resources"),
+    ("People are polite to each other but don't really trust each other.", "success_factor.trust"),
+    (
+      "People are polite to each other but don\u{2019}t really trust each other.",
+      "success_factor.trust"
+    ),
+    ("The sector's own capacity is under strain.", "delivery.capacity"),
+    ("Elsewhere, mainstream programmes have changed very little.", "delivery.mainstreaming"),
     ("Business representation remains the weakest part of the board.", "governance.representation"),
     ("Many small groups depend on short-term funding.", "delivery.resources"),
     ("The chamber of commerce attends the board only occasionally.", "governance.representation"),
