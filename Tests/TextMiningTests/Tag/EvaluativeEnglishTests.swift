@@ -7,13 +7,15 @@ import Testing
 /// and the false judgements of titles, aims and a negation in the wrong clause. Each sentence
 /// is our own, with the pattern of the example.
 @Suite struct EvaluativeEnglishTests {
-  private func polarity(_ sentence: String, _ code: String) throws -> Polarity? {
+  private func mentions(_ sentence: String) throws -> [Mention] {
     let taxonomy = try Fixtures.projectTaxonomy()
     let segmented = try ICUSegmenter().segment(
       ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
-    return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
-      $0.code.rawValue == code
-    }?.polarity
+    return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented)
+  }
+
+  private func polarity(_ sentence: String, _ code: String) throws -> Polarity? {
+    try mentions(sentence).first { $0.code.rawValue == code }?.polarity
   }
 
   @Test(arguments: [
@@ -125,10 +127,7 @@ import Testing
     "(b) that the theme groups bring recovery plans for the failing targets.",
   ])
   func aResolutionProposesAndDoesNotJudge(sentence: String) throws {
-    let taxonomy = try Fixtures.projectTaxonomy()
-    let segmented = try ICUSegmenter().segment(
-      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
-    let mentions = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented)
+    let mentions = try mentions(sentence)
     #expect(!mentions.isEmpty)
     #expect(mentions.allSatisfy { $0.polarity == .neutral }, "\(sentence)")
   }
