@@ -116,8 +116,19 @@ struct PartnershipNameRecognizer {
       }
       if !brands.contains(brand) { brands.append(brand) }
     }
+    // Whether a run of capitalised words may be a brand: not a person ("Mr Neil Fanshawe"), an
+    // organisation or a place ("Brenthorne Council"), nor words of a heading or a theme
+    // ("Community Safety").
+    func mayBeBrand(_ tokens: SentenceTokens, _ run: Range<Int>) -> Bool {
+      !rules.personTitles.contains(tokens.normalized(run.lowerBound))
+        && !run.contains(where: { rules.organisationWords.contains(tokens.normalized($0)) })
+        && !run.allSatisfy({
+          rules.headingWords.contains(tokens.normalized($0))
+            || rules.themeWords.contains(tokens.normalized($0))
+        })
+    }
     // A line of the title block that is a brand and nothing else: capitalised words (often in
-    // capitals), not a person, an organisation, a heading or a theme, and no cue phrase.
+    // capitals) that may be a brand, and no head or cue phrase.
     func titleLineBrand(_ tokens: SentenceTokens) -> String? {
       var first = 0
       while first < tokens.count, rules.stopWords.contains(word(tokens, first)) { first += 1 }
@@ -125,14 +136,7 @@ struct PartnershipNameRecognizer {
         (first..<tokens.count).allSatisfy({
           tokens.isCapitalized($0) && ($0 == tokens.count - 1 || tokens.connected($0))
         }),
-        !rules.personTitles.contains(tokens.normalized(first)),
-        !(first..<tokens.count).contains(where: {
-          rules.organisationWords.contains(tokens.normalized($0))
-        }),
-        !(first..<tokens.count).allSatisfy({
-          rules.headingWords.contains(tokens.normalized($0))
-            || rules.themeWords.contains(tokens.normalized($0))
-        }),
+        mayBeBrand(tokens, first..<tokens.count),
         tokens.matches(of: matcher, at: .names, constrained: false).isEmpty,
         tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true).isEmpty
       else { return nil }
@@ -299,17 +303,9 @@ struct PartnershipNameRecognizer {
         guard runEnd - first >= 2,
           !headSpans[index].contains(where: { $0.span.overlaps(first..<runEnd) })
         else { continue }
-        // Not a person ("Mr Neil Fanshawe: Local strategic partnerships ..."), nor words of a
-        // heading or a theme ("Community Safety").
+        // No cue phrase inside, and not a person, an organisation, a heading or a theme.
         guard !codePhrases.contains(where: { $0.overlaps(first..<runEnd) }),
-          !rules.personTitles.contains(tokens.normalized(first)),
-          !(first..<runEnd).contains(where: {
-            rules.organisationWords.contains(tokens.normalized($0))
-          }),
-          !(first..<runEnd).allSatisfy({
-            rules.headingWords.contains(tokens.normalized($0))
-              || rules.themeWords.contains(tokens.normalized($0))
-          })
+          mayBeBrand(tokens, first..<runEnd)
         else { continue }
         var next = runEnd
         // Its abbreviation in brackets comes between: "Tamberley Forward (TF) is the LSP".
