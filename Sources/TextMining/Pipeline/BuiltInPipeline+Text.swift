@@ -1249,7 +1249,8 @@ context:
         unsuccessful, ineffectual, setback, at risk, not be released, not released, deferred,
         weakest, hardest, the least, least engaged, least involved, worst, off course, not be met,
         cannot be met, could not be met, to miss, no baseline, changed very little, changes little,
-        abolished, getting rid of, wound up]
+        abolished, getting rid of, wound up, disappear, disappeared, drain away, "only #", has ended,
+        have ended, ended in, ends in]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
         starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,

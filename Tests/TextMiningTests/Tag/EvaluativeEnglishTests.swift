@@ -54,6 +54,8 @@ import Testing
       "success_factor.trust"
     ),
     ("The sector's own capacity is under strain.", "delivery.capacity"),
+    ("The transitional funding has ended and the projects have closed.", "delivery.resources"),
+    ("Only 25% of partners say the board holds them to account.", "governance.accountability"),
     ("Elsewhere, mainstream programmes have changed very little.", "delivery.mainstreaming"),
     ("Business representation remains the weakest part of the board.", "governance.representation"),
     ("Many small groups depend on short-term funding.", "delivery.resources"),
