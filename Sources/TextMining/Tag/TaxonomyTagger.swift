@@ -175,9 +175,9 @@ public struct TaxonomyTagger: Tagger {
     else { return false }
     for position in 0..<that {
       let word = tokens.word(position)
+      let normalized = tokens.normalized(position)
       let isLabel =
-        tokens.normalized(position) == "#"
-        || grammar.resolutionLabels.contains(tokens.normalized(position))
+        normalized == "#" || grammar.resolutionLabels.contains(normalized)
         || (word.utf8.count <= 3
           && word.utf8.allSatisfy {
             (0x30...0x39).contains($0) || (0x41...0x5A).contains($0 & 0xDF)

@@ -580,16 +580,16 @@ struct PartnershipNameRecognizer {
     }
     // The subject: the first name in the title, or in the headings before the body begins (a
     // report's title page: "Inspection report / Sandrigg Local Strategic Partnership").
-    // A short question standing as a paragraph of its own is a title line too ("Who is
-    // Tamberley Forward for?", "At the table or on the menu?"); prose, and a byline or an
-    // address line ("Submitted to Holmcaster Partnership on 30 May 2008."), end the title block.
+    // A paragraph of its own that is a short question ("Who is Tamberley Forward for?") or has no
+    // final punctuation (a title wrapped over two lines) is a title line too; prose ends the
+    // title block, and a byline or an address line ("Submitted to: ...") is passed over.
     for (index, sentence) in segmented.sentences.enumerated() {
       let kind = segmented.extracted.blocks[sentence.block].kind
       let last = sentence.utf8Range.count > 0 ? bytes[sentence.utf8Range.upperBound - 1] : 0
       let tokens = sentences[index]
       let byline =
         tokens.count > 0
-        && (taxonomy.partnershipNames?.bylineWords.contains(tokens.normalized(0)) ?? false)
+        && rules.bylineWords.contains(tokens.normalized(0))
       // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
       // "From:" and "To:".
       if byline, sentence.block < 8 { continue }
