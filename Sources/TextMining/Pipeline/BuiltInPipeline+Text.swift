@@ -1060,7 +1060,12 @@ context:
       - took part
       - taken part
     presence: [there is, there are, there was, there were, have, has, had, enjoy, enjoyed, long, rebuilt, praised, support, supported, firm, exactly the same, shared, share, same]
-    neutral: [should, recommend, recommended, recommendation, suggest, propose, aim, will need, need to, must, plan to, intend, consider, explore, has promised, have promised, promised to, promise to, pledged to]
+    # Claims of importance judge nothing ("leadership matters", "success depended on trust"):
+    # a mention in their clause, on either side, is neutral.
+    importance: [matters, matter more, key to, essential to, crucial to, vital to, critical to,
+      critical success factor, success factor, success depends on, success depended on,
+      prerequisite, precondition]
+    neutral: [should, recommend, recommended, recommendation, expect, hope, suggest, propose, aim, will need, need to, must, plan to, intend, consider, explore, has promised, have promised, promised to, promise to, pledged to]
     negative:
       - weak
       - weaker
@@ -1250,7 +1255,8 @@ context:
         weakest, hardest, the least, least engaged, least involved, worst, off course, not be met,
         cannot be met, could not be met, to miss, no baseline, changed very little, changes little,
         abolished, getting rid of, wound up, disappear, disappeared, drain away, "only #", has ended,
-        have ended, ended in, ends in]
+        have ended, ended in, ends in, could not show, slip, slipped back,
+        red rating]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
         starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,
@@ -1259,7 +1265,8 @@ context:
         impeded, blocked, delay, delayed, held up, hold up, bogged down, stuck, deadlock, friction,
         under strain, a different story, another matter,
         tension, rivalry, turf war, resentment, frustration, frustrated, frustrating, fatigue,
-        burden, burdensome, bureaucratic, cumbersome, unwieldy, slow progress]
+        burden, burdensome, bureaucratic, cumbersome, unwieldy, slow progress, harder, undermine,
+        undermining, weaken, weakening, damage, damaging]
       decline: [decline, declined, fallen away, fell away, tailed off, tail off, dwindled, erosion,
         worsened, worse, deteriorated, slipped, slipping, lapsed, waned, waning, faded, drifted,
         drifting, drift away, gone down, dropped, dropping, gone backwards, went backwards,
@@ -1272,11 +1279,12 @@ context:
         inconsistent, raise its game, consulted to death, listened to politely, ignored, sidelined,
         marginalised, excluded, left out, dragging its feet, behind closed doors, nodded through,
         taken elsewhere, made elsewhere, already been taken, already been made, already taken,
-        already made, somewhere else, shut out]
+        already made, somewhere else, shut out, raises questions, raised questions, serious doubts,
+        criticise, criticising, retreat]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to,
-        sore point, little weight, little real influence]
+        sore point, little weight, little real influence, no say]
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
         significant progress, considerable progress, breakthrough, well on the way,
@@ -1288,7 +1296,8 @@ context:
         willingly, met in full]
       growth: [flourishing, flourished, blossomed, deepened, matured]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
-        enthusiastic, willingness, actively, closely involved, open with each other, openness,
+        enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,
+        benefited,
         honesty, candid, appreciated, more involved, impressed, singled out, value its]
 
 # Named partnerships: capitalised words before one of these heads ("Oakridge Local Strategic

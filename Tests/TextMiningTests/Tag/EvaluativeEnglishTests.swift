@@ -60,6 +60,20 @@ import Testing
     ("Business representation remains the weakest part of the board.", "governance.representation"),
     ("Many small groups depend on short-term funding.", "delivery.resources"),
     ("The chamber of commerce attends the board only occasionally.", "governance.representation"),
+    ("The delay undermines the board's legitimacy with tenants.", "governance.legitimacy"),
+    (
+      "Agreeing targets with the health partners has become harder.",
+      "delivery.performance_management"
+    ),
+    (
+      "The annual review raises questions about the forum's links with residents.",
+      "governance.community_engagement"
+    ),
+    ("Tenants told us they had no say in how the grant was spent.", "delivery.resources"),
+    (
+      "The assessment gave the theme group a red rating on its targets.",
+      "delivery.performance_management"
+    ),
   ])
   func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative, "\(sentence)")
@@ -103,6 +117,40 @@ import Testing
   ])
   func neutralWhereNothingIsJudged(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) != .negative, "\(sentence)")
+  }
+
+  @Test(arguments: [
+    ("In our view strong leadership matters more than any structure.", "success_factor.leadership"),
+    (
+      "The study found that success depended on mutual trust between the agencies.",
+      "success_factor.trust"
+    ),
+    (
+      "Coterminous boundaries are one of the critical success factors for partnerships.",
+      "success_factor.boundary_alignment"
+    ),
+    (
+      "Good working relationships will be key to the new agreement.",
+      "success_factor.working_relationships"
+    ),
+  ])
+  func aClaimOfImportanceJudgesNothing(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) == .neutral, "\(sentence)")
+  }
+
+  @Test func anExpectationOrAHopeJudgesNothingWhileAnAchievementDoes() throws {
+    #expect(
+      try polarity(
+        "We expect the voluntary sector to be fully involved in the new board.",
+        "governance.representation") == .neutral)
+    #expect(
+      try polarity(
+        "We hope the new members will strengthen business representation.",
+        "governance.representation") == .neutral)
+    #expect(
+      try polarity(
+        "Business representation has been strengthened by the new members.",
+        "governance.representation") == .positive)
   }
 
   @Test func aNegationInARelativeClauseOfAnotherNounDoesNotReachTheMention() throws {

@@ -92,6 +92,9 @@ public struct ContextRules: Sendable {
     /// Aims, recommendations and proposals ("should", "recommend"): what follows them in the
     /// clause is neutral.
     case neutral = "qualifiers_neutral"
+    /// Claims of importance ("matters", "depends on", "key to"): a mention in their clause,
+    /// before or after them, is neutral. Saying that leadership matters judges no leadership.
+    case importance = "qualifiers_importance"
 
     /// The key's group in the taxonomy file (`negation`, `hedging`, `qualifiers`), or nil for
     /// `terminators`.

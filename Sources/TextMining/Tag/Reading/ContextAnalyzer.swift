@@ -207,6 +207,8 @@ struct ContextAnalyzer {
       switch cue.kind {
       case .neutral where cue.tokens.lowerBound < start:
         return neutral
+      case .importance:
+        return neutral
       case .negationBefore, .negationCounterfactual, .negationAround, .negationAfter:
         if !fromCircle, cue.tokens.lowerBound >= end, cue.tokens.upperBound <= start {
           polarity = polarity == .negative ? .positive : .negative
@@ -369,6 +371,10 @@ struct ContextAnalyzer {
       case .neutral:
         // An aim or recommendation concerns what follows it ("we recommend stronger scrutiny").
         if sameClause, cue.tokens.upperBound <= tokens.lowerBound { aim = true }
+      case .importance:
+        // A claim of importance reaches both ways in its clause: "leadership matters", "success
+        // depends on trust".
+        if sameClause { aim = true }
       case .terminator, .negationPseudo, .hedgingPseudo:
         continue
       }
