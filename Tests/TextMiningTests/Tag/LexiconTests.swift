@@ -94,4 +94,14 @@ import Testing
     #expect(absent("qu"))
     #expect(absent("profit"))
   }
+
+  /// A contraction written with a curly apostrophe ("don’t") keeps the lexicon an English one:
+  /// Cyrillic or Chinese words are still ruled out without a lookup. Another non-ASCII letter
+  /// in a phrase ("café") does not.
+  @Test func aCurlyApostropheKeepsTheLexiconASCII() throws {
+    #expect(try Fixtures.projectTaxonomy().lexiconIsASCII)
+    #expect(Taxonomy.isASCIIApartFromRightQuotes(Array("don\u{2019}t".utf8)))
+    #expect(!Taxonomy.isASCIIApartFromRightQuotes(Array("caf\u{E9}".utf8)))
+    #expect(!Taxonomy.isASCIIApartFromRightQuotes(Array("don\u{2018}t".utf8)))
+  }
 }

@@ -41,8 +41,9 @@ public final class Taxonomy: Sendable {
   /// `LexiconLookup.surelyAbsent`).
   let prefilter: LexiconPrefilter
 
-  /// Whether every lexicon word is ASCII, as in an English taxonomy: then a document word that
-  /// cannot fold to ASCII needs no lookup.
+  /// Whether every lexicon word is ASCII, as in an English taxonomy, apart from the right single
+  /// quote of a contraction ("don’t"): then a document word that cannot fold to ASCII (it holds
+  /// some other non-ASCII character, as a Cyrillic word does) needs no lookup.
   let lexiconIsASCII: Bool
 
   /// The longest normalised token any matcher uses, in bytes: longer document words need no lookup.
@@ -111,11 +112,29 @@ public final class Taxonomy: Sendable {
     self.lexicon = lexicon
     self.lexiconIDs = lexiconIDs
     let words = [matcher, contextMatcher, nameMatcher].flatMap { $0?.vocabularyTokens ?? [] }
-    self.lexiconIsASCII = words.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+    self.lexiconIsASCII = words.allSatisfy(Self.isASCIIApartFromRightQuotes)
     self.prefilter = LexiconPrefilter(words: words)
     self.longestTokenByteCount = max(
       matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount,
       nameMatcher?.longestTokenByteCount ?? 0)
+  }
+
+  /// Whether a normalised word holds no non-ASCII character but the right single quote (U+2019,
+  /// E2 80 99), the one `TokenNormalizer.cannotFoldToASCII` lets through.
+  static func isASCIIApartFromRightQuotes(_ word: [UInt8]) -> Bool {
+    var index = 0
+    while index < word.count {
+      if word[index] < 0x80 {
+        index += 1
+      } else if word[index] == 0xE2, index + 2 < word.count, word[index + 1] == 0x80,
+        word[index + 2] == 0x99
+      {
+        index += 3
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// How mentions of a code are read: its category's flags (a code of no category is judged).

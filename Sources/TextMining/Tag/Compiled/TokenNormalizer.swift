@@ -47,10 +47,10 @@ enum TokenNormalizer {
   }
 
   /// The fast path of `normalize(utf8:into:)` for an ASCII token (a right single quote, as in
-  /// "partner’s", is allowed), written into `out`, which must hold `token.count + 1` bytes.
-  /// Returns the normalised length, or nil for a token with another non-ASCII character or one
-  /// that may be an American whole word ("center"): those take the general path. The bytes
-  /// equal the general path's.
+  /// "partner’s", is allowed), written into `out`, which must hold `token.count + 3` bytes (an
+  /// American whole word's British form may be longer: "program", "programme").
+  /// Returns the normalised length, or nil for a token with another non-ASCII character: those
+  /// take the general path. The bytes equal the general path's.
   static func normalizeASCII(
     _ token: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
   ) -> Int? {
@@ -112,10 +112,26 @@ enum TokenNormalizer {
     if count >= 5, count <= 12, isLetter(out[0], in: americanFirstLetters),
       isLetter(out[count - 1], in: americanLastLetters)
     {
-      return nil
+      // One of the few American whole words ("center", "program"): compared byte by byte,
+      // without a String, and written out in its British form.
+      for (american, british) in americanWordBytes where american.count == count {
+        var same = true
+        for index in 0..<count where out[index] != american[index] {
+          same = false
+          break
+        }
+        guard same else { continue }
+        for index in 0..<british.count { out[index] = british[index] }
+        return british.count
+      }
     }
     return count
   }
+
+  /// The American whole words and their British forms as bytes, for the fast path. A British
+  /// form is at most two bytes longer than its American one ("program", "programme").
+  private static let americanWordBytes: [(american: [UInt8], british: [UInt8])] =
+    americanWords.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), Array($0.value.utf8)) }
 
   /// First and last letters of the American words, as bit sets over a to z (bit 0 is a): the
   /// fast path's filter, which must not touch an array.
