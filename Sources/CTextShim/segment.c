@@ -136,14 +136,32 @@ static size_t stretch_end(const unsigned char *text, size_t from, size_t length,
   return end;
 }
 
+/// The width in bytes of a non-ASCII character at `i` that the word fast path knows, or 0. Each
+/// is punctuation to Unicode's word boundaries and ends a word: the no-break space and the pound
+/// sign (Word_Break Other), en and em dashes and curly double quotes (Other), and curly single
+/// quotes (MidNumLet: between two letters or two digits they join them, which the caller
+/// checks first; anywhere else they end a word).
+static inline size_t word_punctuation(const unsigned char *text, size_t i, size_t length) {
+  if (text[i] == 0xC2 && i + 1 < length && (text[i + 1] == 0xA0 || text[i + 1] == 0xA3)) return 2;
+  if (text[i] == 0xE2 && i + 2 < length && text[i + 1] == 0x80) {
+    switch (text[i + 2]) {
+      case 0x93: case 0x94: case 0x98: case 0x99: case 0x9C: case 0x9D: return 3;
+      default: return 0;
+    }
+  }
+  return 0;
+}
+
 /// Words of the whole text. ASCII white space ends every word under ICU's rules, so the text is
 /// taken a stretch between white space at a time. In a stretch of ASCII without '_' or '@'
 /// (nearly all of an English text; ICU has rules of its own for those two), words are found by
 /// the rules of Unicode's word boundaries (UAX #29) as ICU applies them to such text, which
 /// come down to these: letters and digits run together (WB5, WB8-WB10); '.' or an apostrophe
-/// joins two letters or two digits ("e.g", "don't", "3.5"; WB6, WB7, WB11, WB12); ',' or ';'
-/// joins two digits ("1,000"); anything else ends a word, ':' included ("xml:lang" is two
-/// words to ICU). Any other stretch, with the others like it that follow, goes to ICU's
+/// joins two letters or two digits ("e.g", "don't", "3.5"; WB6, WB7, WB11, WB12), and so does a
+/// curly single quote ("partner’s"); ',' or ';' joins two digits ("1,000"); anything else ends a
+/// word, ':' included ("xml:lang" is two words to ICU), and so do the few other non-ASCII
+/// characters of English text that `word_punctuation` knows (curly quotes, dashes, the pound
+/// sign, the no-break space). Any other stretch, with the others like it that follow, goes to ICU's
 /// iterator over just those stretches. ICU's own answer is the reference: a test compares the
 /// two over the corpus, real web pages and random text.
 static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, tm_segmentation *result,
@@ -160,7 +178,16 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
     bool plain = true;
     while (i < length && !ascii_space(text[i])) {
       unsigned char c = text[i];
-      if (c >= 0x80 || c == '_' || c == '@') {
+      if (c >= 0x80) {
+        size_t width = word_punctuation(text, i, length);
+        if (width == 0) {
+          plain = false;
+          break;
+        }
+        i += width;
+        continue;
+      }
+      if (c == '_' || c == '@') {
         plain = false;
         break;
       }
@@ -178,6 +205,14 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
           if (((mid == '.' || mid == '\'') && (letters || digits)) || ((mid == ',' || mid == ';') && digits)) {
             i += 2;
             continue;
+          }
+          // A curly single quote is MidNumLet, as '.' is: "partner’s", "don’t".
+          if (mid == 0xE2 && i + 3 < length && text[i + 1] == 0x80 && (text[i + 2] == 0x98 || text[i + 2] == 0x99)) {
+            unsigned char next = text[i + 3];
+            if ((ascii_letter(before) && ascii_letter(next)) || (ascii_digit(before) && ascii_digit(next))) {
+              i += 4;
+              continue;
+            }
           }
         }
         break;

@@ -53,6 +53,8 @@ import Testing
       "a.1 1.a a'1 1'a a,b 1,a a;b 1:2 a:b www.example.org a@b.com x_y _a a_ 12_ab",
       "end.", "'quoted'", "...", "a..b", "1..2", "a''b", "tab\tnew\nline\r\ncr\u{0C}ff",
       "café ‘curly’ partnership’s naïve—dash 2025–26 日本語 e\u{0301}t\u{00AD}e a\u{200D}b",
+      "the partner’s “quoted” view — £5m in 2005–06, ‘single’ a’’b 3’5 x’é ’tis don’t’ 1\u{00A0}000",
+      "partners’\u{00AD}s £\u{0301}5 “\u{200D}a” a’\u{0301}b —’— ‘1’2’",
       "It ended. Then it began! Did it? \"Yes.\" (It did.) e.g. this. U.S.A. is 3.5 and 1.2.",
       "End.\n\nNext line.\r\nAnd this.\rLast. etc., and so on.) Then: more; Done... ok",
       "", " ", "a", "1", ".", "'", "_",
