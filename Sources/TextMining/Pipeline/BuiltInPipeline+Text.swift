@@ -196,6 +196,10 @@ categories:
           - community leader
       local_authority_leadership:
         label: leadership by the council, its leader, executive or chief executive
+        # Another body's leaders and chief executives are not the council's: "business leaders",
+        # "chief executive of Tern Valley Chamber of Commerce", "Chief Executive, Sollerton
+        # Voluntary Action".
+        other_holders: [sector.public, sector.private, sector.voluntary_community]
         exclude:
           - chief executive of the primary care trust
           - chief executive of the pct

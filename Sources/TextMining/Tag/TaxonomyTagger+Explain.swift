@@ -8,6 +8,8 @@ struct SentenceAnalysis {
   var rejectedNames: [PartnershipNameRecognizer.Rejection] = []
   /// Cues dropped as part of a job title.
   var jobTitles: [Range<Int>] = []
+  /// Posts dropped as held by another body ("chief executive of the Chamber of Commerce").
+  var otherHolders: [Range<Int>] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The matcher's entries (indices) of every exclusion matched and every cue matched and not
@@ -101,6 +103,9 @@ extension TaxonomyTagger {
       }
       for title in found?.jobTitles ?? [] {
         lines.append("  job title: '\(span(title))' is a post, not a finding (grammar.role_words)")
+      }
+      for post in found?.otherHolders ?? [] {
+        lines.append("  another body's post: '\(span(post))' (other_holders)")
       }
       for exclusion in found?.exclusions ?? [] {
         lines.append(

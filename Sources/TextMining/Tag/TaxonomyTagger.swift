@@ -160,6 +160,49 @@ public struct TaxonomyTagger: Tagger {
       && grammar.roleOpeners.contains(tokens.normalized(before - 2))
   }
 
+  /// Whether a post (`span`) is held by another body: a mention of one of `holders` ends
+  /// right before it ("business leaders", "the primary care trust's chief executive"), or
+  /// starts soon after its "of" or its comma, past only capitalised words and `nameWords`
+  /// (the grammar's determiners and the connectors of names), in the same clause ("chief executive of Tern Valley Chamber of Commerce",
+  /// "Chief Executive, Sollerton Voluntary Action").
+  static func isHeldElsewhere(
+    _ span: Range<Int>, holders: Set<Code>, among spans: [(tokens: Range<Int>, code: Code)],
+    nameWords: Set<String>, in tokens: SentenceTokens
+  ) -> Bool {
+    let holderSpans = spans.filter { holders.contains($0.code) }.map(\.tokens)
+    guard !holderSpans.isEmpty else { return false }
+    let before = span.lowerBound
+    if before > 0, tokens.connected(before - 1),
+      holderSpans.contains(where: { $0.upperBound == before })
+    {
+      return true
+    }
+    let last = span.upperBound - 1
+    var index: Int
+    if tokens.commaAfter(last) {
+      index = span.upperBound
+    } else if span.upperBound < tokens.count, tokens.connected(last),
+      tokens.isWord(span.upperBound, oneOf: Self.ofWord)
+    {
+      index = span.upperBound + 1
+    } else {
+      return false
+    }
+    // The holder's name: determiners, then capitalised words and the connectors of names.
+    let limit = min(tokens.count, index + 7)
+    while index < limit {
+      if holderSpans.contains(where: { $0.lowerBound == index }) { return true }
+      let ofName =
+        tokens.isCapitalized(index) || tokens.isAllCaps(index)
+        || nameWords.contains(tokens.normalized(index))
+      guard ofName, !tokens.clauseBreak(index), !tokens.commaAfter(index) else { return false }
+      index += 1
+    }
+    return false
+  }
+
+  private static let ofWord: [[UInt8]] = [Array("of".utf8)]
+
   /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
   /// question mark: "Has the partnership made a difference?", "... a difference?”".
   /// Whether a unit is a resolution or a recommendation: after an optional label (a number,
@@ -266,6 +309,21 @@ public struct TaxonomyTagger: Tagger {
       found.removeAll { item in
         guard Self.isJobTitle(item.tokens, in: tokens, grammar: grammar) else { return false }
         analysis?.jobTitles.append(item.tokens)
+        return true
+      }
+    }
+    // Another body's post is not the council's: "business leaders", "chief executive of the
+    // Chamber of Commerce".
+    if !taxonomy.otherHolders.isEmpty, !found.isEmpty {
+      let spans = found.map { (tokens: $0.tokens, code: $0.entry.code) }
+      let holderNameWords = grammar.determiners.union(
+        taxonomy.partnershipNames?.nameConnectors ?? [])
+      found.removeAll { item in
+        guard let holders = taxonomy.otherHolders[item.entry.code],
+          Self.isHeldElsewhere(
+            item.tokens, holders: holders, among: spans, nameWords: holderNameWords, in: tokens)
+        else { return false }
+        analysis?.otherHolders.append(item.tokens)
         return true
       }
     }

@@ -27,6 +27,30 @@ import Testing
     #expect(!found.contains("success_factor.trust"), "\(sentence)")
   }
 
+  @Test(arguments: [
+    "Business leaders met the board in March.",
+    "Voluntary sector leaders were critical of the plan.",
+    "The primary care trust's chief executive chairs the health group.",
+    "Ruth Oyelaran, chief executive of Tern Valley Chamber of Commerce, said employers had left.",
+    "Mike Holroyd, Chief Executive, Sollerton Voluntary Action",
+    "The chief executive of the Aldbury and District Council for Voluntary Service spoke next.",
+  ])
+  func anotherBodysLeadersAreNotTheCouncils(sentence: String) throws {
+    #expect(
+      !(try codes(sentence)).contains("success_factor.local_authority_leadership"), "\(sentence)")
+  }
+
+  @Test(arguments: [
+    "The leader of the council chairs the board.",
+    "Alan Pryor, Chief Executive, Mardlebury District Council",
+    "The chief executive of the council and the police commander sit on the board.",
+    "The council leader, who chairs the board, met business leaders in May.",
+  ])
+  func theCouncilsLeaderAndChiefExecutiveAreStillCoded(sentence: String) throws {
+    #expect(
+      (try codes(sentence)).contains("success_factor.local_authority_leadership"), "\(sentence)")
+  }
+
   @Test func culturalServicesAreNotCulture() throws {
     #expect(
       !(try codes("The council's cultural services team runs the libraries.")).contains(

@@ -63,6 +63,10 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: x, singular: true, plural: true}]\n",
       "t.yml:7:19: phrases of 'a.b': a phrase cannot be both 'singular' and 'plural'"
     ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [leader]\n        other_holders: [sector.private]\n",
+      "t.yml:4:3: 'other_holders' of 'a.b' names code 'sector.private', which no category defines"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

@@ -84,6 +84,16 @@ extension Codebook {
       throw namesNode.error(
         "'partnership_names' names code '\(names.code)', which no category defines")
     }
+    let definedCodes = Set(categories.flatMap { $0.codes.map(\.code) })
+    for category in categories {
+      for definition in category.codes {
+        for holder in definition.otherHolders where !definedCodes.contains(holder) {
+          throw (categoriesNode ?? root).error(
+            "'other_holders' of '\(definition.code)' names code '\(holder)', which no category defines"
+          )
+        }
+      }
+    }
     if let participation, let participationNode {
       let defined = Set(categories.flatMap { $0.codes.map(\.code) })
       for code in [participation.defaultCode]
@@ -147,16 +157,24 @@ extension Codebook {
     var label = ""
     var phrases: [Phrase] = []
     var exclusions: [Phrase] = []
+    var otherHolders: [Code] = []
     for (key, _, entry) in try value.mapping(
-      allowedKeys: ["label", "phrases", "exclude"], what: "code '\(code)'")
+      allowedKeys: ["label", "phrases", "exclude", "other_holders"], what: "code '\(code)'")
     {
       switch key {
       case "label": label = try entry.string(what: "'label'")
       case "phrases": phrases = try parsePhrases(entry, what: "phrases of '\(code)'")
+      case "other_holders":
+        for item in try entry.sequence(what: "'other_holders' of '\(code)'") {
+          otherHolders.append(try parseCode(item, what: "'other_holders' of '\(code)'"))
+        }
       default: exclusions = try parsePhrases(entry, what: "exclusions of '\(code)'")
       }
     }
-    return CodeDefinition(code: code, label: label, phrases: phrases, exclusions: exclusions)
+    var definition = CodeDefinition(
+      code: code, label: label, phrases: phrases, exclusions: exclusions)
+    definition.otherHolders = otherHolders
+    return definition
   }
 
   private static func parsePhrases(_ node: YAMLNode, what: String) throws(ConfigurationError)

@@ -49,6 +49,12 @@ public struct Codebook: Sendable {
     public var phrases: [Phrase]
     /// Longer phrases of another meaning that contain a cue and do not count ("NHS trust").
     public var exclusions: [Phrase]
+    /// For a post ("chief executive", "leader"): the codes of other bodies that may hold it. A
+    /// mention with one of them right before the post ("business leaders", "the PCT's chief
+    /// executive") or just after its "of" or comma ("chief executive of the Chamber of
+    /// Commerce", "Chief Executive, Sollerton Voluntary Action") is another body's post and
+    /// does not count (`other_holders` in the taxonomy file).
+    public var otherHolders: [Code] = []
   }
 
   /// A cue phrase, matched on normalised tokens.

@@ -61,6 +61,10 @@ public final class Taxonomy: Sendable {
   /// Each category's flags by its name.
   private let categoryFlags: [(category: String, flags: CodeFlags)]
 
+  /// For codes of posts, the codes of the other bodies that may hold them
+  /// (`CodeDefinition.otherHolders`); empty in most taxonomies.
+  let otherHolders: [Code: Set<Code>]
+
   /// Compiles a codebook.
   ///
   /// - Throws: `ConfigurationError` in `file` for a phrase without words or two phrases that
@@ -77,6 +81,11 @@ public final class Taxonomy: Sendable {
     self.auxiliaryBytes = context.grammar.auxiliaries.sorted().map { Array($0.utf8) }
     self.conjunctionBytes = context.grammar.listConjunctions.sorted().map { Array($0.utf8) }
     self.clauseOpenerBytes = context.grammar.clauseOpeners.sorted().map { Array($0.utf8) }
+    var otherHolders: [Code: Set<Code>] = [:]
+    for definition in categories.flatMap(\.codes) where !definition.otherHolders.isEmpty {
+      otherHolders[definition.code] = Set(definition.otherHolders)
+    }
+    self.otherHolders = otherHolders
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (
