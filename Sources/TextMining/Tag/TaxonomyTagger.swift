@@ -201,7 +201,7 @@ public struct TaxonomyTagger: Tagger {
     return false
   }
 
-  private static let ofWord: [[UInt8]] = [Array("of".utf8)]
+  private static let ofWord = PackedWords(["of"])
 
   /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
   /// question mark: "Has the partnership made a difference?", "... a difference?”".
@@ -233,7 +233,7 @@ public struct TaxonomyTagger: Tagger {
     return grammar.determiners.contains(tokens.normalized(next)) || tokens.isCapitalized(next)
   }
 
-  private static let thatWord: [[UInt8]] = [Array("that".utf8)]
+  private static let thatWord = PackedWords(["that"])
 
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {
@@ -319,7 +319,8 @@ public struct TaxonomyTagger: Tagger {
       let holderNameWords = grammar.determiners.union(
         taxonomy.partnershipNames?.nameConnectors ?? [])
       found.removeAll { item in
-        guard let holders = taxonomy.otherHolders[item.entry.code],
+        guard
+          let holders = taxonomy.otherHolders.first(where: { $0.post == item.entry.code })?.holders,
           Self.isHeldElsewhere(
             item.tokens, holders: holders, among: spans, nameWords: holderNameWords, in: tokens)
         else { return false }

@@ -66,17 +66,18 @@ struct SentenceTokens {
   /// Whether a comma stands between tokens `index` and `index + 1`.
   func commaAfter(_ index: Int) -> Bool { bit(index, TokenBits.commaAfter) }
 
-  /// Whether token `index`, its ASCII letters lower-cased, is one of `words` (lower-case
-  /// UTF-8): a test that allocates nothing, for the short grammar words read on every token.
-  func isWord(_ index: Int, oneOf words: [[UInt8]]) -> Bool {
-    let range = range(index)
-    return words.contains { word in
-      word.count == range.count
-        && word.indices.allSatisfy { offset in
-          let byte = bytes[range.lowerBound + offset]
-          return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == word[offset]
-        }
-    }
+  /// Whether token `index`, its ASCII letters lower-cased, is one of `words`: a test that
+  /// allocates nothing, for the short grammar words read on every token.
+  func isWord(_ index: Int, oneOf words: PackedWords) -> Bool {
+    let word = UnsafeBufferPointer(rebasing: bytes[range(index)])
+    return words.contains(key: PackedWords.key(of: word, lowercasing: true), word: word)
+  }
+
+  /// Token `index` and its key in `PackedWords` (nil when longer than seven bytes), for testing
+  /// one token against several lists with `PackedWords.contains(key:word:)`.
+  func packedWord(_ index: Int) -> (key: UInt64?, word: UnsafeBufferPointer<UInt8>) {
+    let word = UnsafeBufferPointer(rebasing: bytes[range(index)])
+    return (PackedWords.key(of: word, lowercasing: true), word)
   }
 
   /// The raw text of token `index`.

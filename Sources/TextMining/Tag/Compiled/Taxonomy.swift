@@ -51,9 +51,9 @@ public final class Taxonomy: Sendable {
 
   /// The grammar's auxiliaries, list conjunctions and clause openers as lower-case UTF-8, for
   /// `SentenceTokens.isWord(_:oneOf:)`.
-  let auxiliaryBytes: [[UInt8]]
-  let conjunctionBytes: [[UInt8]]
-  let clauseOpenerBytes: [[UInt8]]
+  let auxiliaryBytes: PackedWords
+  let conjunctionBytes: PackedWords
+  let clauseOpenerBytes: PackedWords
 
   /// The kind of cue of each entry of `contextMatcher`.
   let contextKinds: [ContextRules.Kind?]
@@ -62,8 +62,9 @@ public final class Taxonomy: Sendable {
   private let categoryFlags: [(category: String, flags: CodeFlags)]
 
   /// For codes of posts, the codes of the other bodies that may hold them
-  /// (`CodeDefinition.otherHolders`); empty in most taxonomies.
-  let otherHolders: [Code: Set<Code>]
+  /// (`CodeDefinition.otherHolders`); empty in most taxonomies. A list, searched with `==`: it
+  /// is read for every mention and holds one or two codes.
+  let otherHolders: [(post: Code, holders: Set<Code>)]
 
   /// Compiles a codebook.
   ///
@@ -78,14 +79,12 @@ public final class Taxonomy: Sendable {
     self.context = context
     self.partnershipNames = partnershipNames
     self.participation = codebook.participation
-    self.auxiliaryBytes = context.grammar.auxiliaries.sorted().map { Array($0.utf8) }
-    self.conjunctionBytes = context.grammar.listConjunctions.sorted().map { Array($0.utf8) }
-    self.clauseOpenerBytes = context.grammar.clauseOpeners.sorted().map { Array($0.utf8) }
-    var otherHolders: [Code: Set<Code>] = [:]
-    for definition in categories.flatMap(\.codes) where !definition.otherHolders.isEmpty {
-      otherHolders[definition.code] = Set(definition.otherHolders)
+    self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
+    self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
+    self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)
+    self.otherHolders = categories.flatMap(\.codes).filter { !$0.otherHolders.isEmpty }.map {
+      ($0.code, Set($0.otherHolders))
     }
-    self.otherHolders = otherHolders
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (

@@ -65,6 +65,7 @@ struct ContextAnalyzer {
       }
     }
     var clause: [Int] = []
+    clause.reserveCapacity(tokens.count)
     var number = 0
     var parenthetical = [Bool](repeating: false, count: tokens.count)
     for index in 0..<tokens.count {
@@ -80,6 +81,10 @@ struct ContextAnalyzer {
     self.clause = clause
     var conjunct: [Int] = []
     var verbClause: [Int] = []
+    var openers: [Bool] = []
+    conjunct.reserveCapacity(tokens.count)
+    verbClause.reserveCapacity(tokens.count)
+    openers.reserveCapacity(tokens.count)
     var clauseNumber = 0
     var part = 0
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
@@ -88,11 +93,13 @@ struct ContextAnalyzer {
     let grammar = rules.grammar
     let auxiliaries = taxonomy.auxiliaryBytes
     for index in 0..<tokens.count {
+      // Each token is packed once and tested against the three word lists.
+      let (key, word) = tokens.packedWord(index)
       if index > 0, tokens.commaAfter(index - 1),
         grammar.coordinators.contains(tokens.normalized(index))
       {
         part += 1
-      } else if partHasVerb, tokens.isWord(index, oneOf: taxonomy.conjunctionBytes),
+      } else if partHasVerb, taxonomy.conjunctionBytes.contains(key: key, word: word),
         index + 2 < tokens.count,
         (index + 2..<min(tokens.count, index + 5)).contains(where: {
           tokens.isWord($0, oneOf: auxiliaries)
@@ -102,12 +109,13 @@ struct ContextAnalyzer {
         clauseNumber += 1
         partHasVerb = false
       }
-      if tokens.isWord(index, oneOf: auxiliaries) { partHasVerb = true }
+      if auxiliaries.contains(key: key, word: word) { partHasVerb = true }
       conjunct.append(part)
       verbClause.append(clauseNumber)
+      openers.append(taxonomy.clauseOpenerBytes.contains(key: key, word: word))
     }
     self.verbClause = verbClause
-    self.openers = (0..<tokens.count).map { tokens.isWord($0, oneOf: taxonomy.clauseOpenerBytes) }
+    self.openers = openers
     self.conjunct = conjunct
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
