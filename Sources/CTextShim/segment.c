@@ -102,7 +102,35 @@ static bool icu_words(UBreakIterator *words, const char *utf8, size_t shift, tm_
   return true;
 }
 
-static inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// Byte classes the fast paths test with one table lookup per byte.
+enum {
+  BC_SPACE = 1,    // ASCII white space: ends every word
+  BC_ALNUM = 2,    // ASCII letter or digit
+  BC_SPECIAL = 4,  // '_', '@' or a byte of a multi-byte character: the word scan looks closer
+  BC_STOP = 8,     // '.', '!', '?' or a line break: only these can end a sentence
+  BC_LINE = 16,    // '\n' or '\r'
+  BC_HIGH = 32,    // a byte of a multi-byte character
+};
+
+static const unsigned char byte_class[256] = {
+    ['\t'] = BC_SPACE,
+    ['\n'] = BC_SPACE | BC_STOP | BC_LINE,
+    [0x0B] = BC_SPACE,
+    [0x0C] = BC_SPACE,
+    ['\r'] = BC_SPACE | BC_STOP | BC_LINE,
+    [' '] = BC_SPACE,
+    ['!'] = BC_STOP,
+    ['.'] = BC_STOP,
+    ['?'] = BC_STOP,
+    ['0' ... '9'] = BC_ALNUM,
+    ['@'] = BC_SPECIAL,
+    ['A' ... 'Z'] = BC_ALNUM,
+    ['_'] = BC_SPECIAL,
+    ['a' ... 'z'] = BC_ALNUM,
+    [0x80 ... 0xFF] = BC_SPECIAL | BC_HIGH,
+};
+
+static inline bool ascii_space(unsigned char c) { return byte_class[c] & BC_SPACE; }
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u; }
 static inline bool ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
@@ -176,10 +204,12 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
     size_t start = i;
     size_t mark = result->token_count;
     bool plain = true;
-    while (i < length && !ascii_space(text[i])) {
+    while (i < length) {
       unsigned char c = text[i];
-      if (c >= 0x80) {
-        size_t width = word_punctuation(text, i, length);
+      unsigned char k = byte_class[c];
+      if (k & BC_SPACE) break;
+      if (k & BC_SPECIAL) {
+        size_t width = c >= 0x80 ? word_punctuation(text, i, length) : 0;
         if (width == 0) {
           plain = false;
           break;
@@ -187,17 +217,13 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
         i += width;
         continue;
       }
-      if (c == '_' || c == '@') {
-        plain = false;
-        break;
-      }
-      if (!ascii_letter(c) && !ascii_digit(c)) {
+      if (!(k & BC_ALNUM)) {
         i++;
         continue;
       }
       size_t word = i++;
       for (;;) {
-        while (i < length && (ascii_letter(text[i]) || ascii_digit(text[i]))) i++;
+        while (i < length && (byte_class[text[i]] & BC_ALNUM)) i++;
         if (i + 1 < length) {
           unsigned char mid = text[i], before = text[i - 1], after = text[i + 1];
           bool letters = ascii_letter(before) && ascii_letter(after);
@@ -338,7 +364,7 @@ static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, t
     // Only terminators and line breaks can end a sentence; every other byte (those of the
     // multi-byte characters too) is passed over.
     unsigned char b = text[i];
-    if (b != '.' && b != '!' && b != '?' && b != '\n' && b != '\r') {
+    if (!(byte_class[b] & BC_STOP)) {
       i++;
       continue;
     }
@@ -396,7 +422,20 @@ static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, t
 static size_t line_end(const unsigned char *text, size_t from, size_t length, bool *known) {
   size_t end = from;
   bool ascii = true;
-  while (end < length && text[end] != '\n' && text[end] != '\r') {
+  // Eight bytes at a time while none of them is a line break or a byte of a multi-byte
+  // character; the bytes after go one by one.
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  while (end + 8 <= length) {
+    uint64_t chunk;
+    memcpy(&chunk, text + end, 8);
+    uint64_t lf = chunk ^ (ones * '\n'), cr = chunk ^ (ones * '\r');
+    // A zero byte in lf or cr is a line break (the usual test: it is exact for bytes under 0x80,
+    // and a byte of 0x80 or more is caught by the high bit of the chunk itself).
+    uint64_t hit = ((lf - ones) & ~lf) | ((cr - ones) & ~cr) | chunk;
+    if (hit & highs) break;
+    end += 8;
+  }
+  while (end < length && !(byte_class[text[end]] & BC_LINE)) {
     if (text[end] >= 0x80) ascii = false;
     end++;
   }
