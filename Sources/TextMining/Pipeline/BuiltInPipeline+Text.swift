@@ -1297,8 +1297,9 @@ context:
       strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
         an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
         well-regarded, mainstay, well represented, strongly represented, active member,
-        willingly, met in full]
-      growth: [flourishing, flourished, blossomed, deepened, matured]
+        willingly, met in full, energetic, brilliant, attended every, attended almost every,
+        attended all]
+      growth: [flourishing, flourished, blossomed, deepened, matured, grew]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,
         benefited,

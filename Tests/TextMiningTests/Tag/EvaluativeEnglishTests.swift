@@ -91,6 +91,11 @@ import Testing
     ),
     ("Business members have attended consistently since 2006.", "governance.representation"),
     ("The wardens have made a real difference to the outcomes on the estate.", "delivery.outcomes"),
+    (
+      "The police and the college have attended every board meeting this year.",
+      "governance.representation"
+    ),
+    ("The network's membership grew from 40 groups to 75.", "governance.representation"),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .positive, "\(sentence)")
