@@ -1376,6 +1376,12 @@ partnership_names:
   # the text ("Carrowfield Borough Council"), so that "Moving Forward" is not one.
   brand_words_after: [together, first, forward]
   brand_words_before: [one, be]
+  # A name printed in capitals is written in ordinary case with these inside it in lower case
+  # ("HARBURY AND DISTRICT TOGETHER" is "Harbury and District Together").
+  lower_case_words: [and, of, the, for]
+  # After a brand and a comma, one of these (or a capital) shows a list going on, so the brand is
+  # no appositive: "the partners are the LSP, Brenthorne Council, the police and the PCT".
+  list_continuations: [and, or, the]
   stop_words: [English, British, Scottish, Welsh, UK, European, The, A, An, This, That, These, Those, Our, Their, Its, His, Her, Each, Every, Any, All, Both, Some,
     Local, Strategic, In, On, At, By, For, From, To, Of, And, Or, With, As, When, Where, While, Whilst, Although,
     However, But, If, Unless, Since, After, Before, During, Under, Over, Between, Within, Across, Through, Members,

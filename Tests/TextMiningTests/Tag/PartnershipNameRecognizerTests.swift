@@ -264,11 +264,17 @@ import Testing
     #expect(found.first { $0.code == "success_factor.trust" }?.partnership == nil)
   }
 
-  @Test func aNameInCapitalsIsWrittenInOrdinaryCase() {
+  @Test func aNameInCapitalsIsWrittenInOrdinaryCase() throws {
+    let lowerCase = try #require(Fixtures.projectTaxonomy().partnershipNames).lowerCaseWords
     #expect(
-      PartnershipNameRecognizer.ordinaryCase("HARBURY AND DISTRICT TOGETHER")
+      PartnershipNameRecognizer.ordinaryCase("HARBURY AND DISTRICT TOGETHER", lowerCase: lowerCase)
         == "Harbury and District Together")
-    #expect(PartnershipNameRecognizer.ordinaryCase("Be Harbury") == "Be Harbury")
+    #expect(
+      PartnershipNameRecognizer.ordinaryCase("Be Harbury", lowerCase: lowerCase) == "Be Harbury")
+    // The words kept in lower case are the taxonomy's.
+    #expect(
+      PartnershipNameRecognizer.ordinaryCase("HARBURY AND DISTRICT TOGETHER", lowerCase: [])
+        == "Harbury And District Together")
   }
 
   // Partnerships that brand themselves with a place and a brand word, described nowhere.

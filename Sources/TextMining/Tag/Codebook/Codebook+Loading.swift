@@ -301,7 +301,7 @@ extension Codebook {
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
-        "brand_words_after", "brand_words_before",
+        "brand_words_after", "brand_words_before", "lower_case_words", "list_continuations",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -334,6 +334,10 @@ extension Codebook {
         rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
       case "brand_words_before":
         rules.brandWordsBefore = try parseWords(value, what: "'brand_words_before'")
+      case "lower_case_words":
+        rules.lowerCaseWords = try parseWords(value, what: "'lower_case_words'")
+      case "list_continuations":
+        rules.listContinuations = try parseWords(value, what: "'list_continuations'")
       case "description_links":
         rules.descriptionLinks = try parseWords(value, what: "'description_links'")
       case "naming_cues":

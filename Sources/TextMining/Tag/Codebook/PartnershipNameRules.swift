@@ -62,6 +62,12 @@ public struct PartnershipNameRules: Sendable {
   /// First") and before one ("One Barnsley", "Be Birmingham"). Normalised.
   public var brandWordsAfter: Set<String> = []
   public var brandWordsBefore: Set<String> = []
+  /// Words written in lower case when a name printed in capitals is put in ordinary case
+  /// ("HARBURY AND DISTRICT TOGETHER" is "Harbury and District Together"). Normalised.
+  public var lowerCaseWords: Set<String> = ["and", "of", "the", "for"]
+  /// Words that, after a comma following a brand, show that a list goes on ("the partners are
+  /// the LSP, Brenthorne Council, the police and the PCT"), as a capital does. Normalised.
+  public var listContinuations: Set<String> = ["and", "or", "the"]
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")

@@ -102,7 +102,7 @@ struct PartnershipNameRecognizer {
       text == text.uppercased() && text != text.lowercased()
     }
     func register(brand written: String) {
-      let brand = Self.ordinaryCase(written)
+      let brand = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
       let key = keyOf(brand)
       if registry[key] != nil {
         if inCapitals.contains(key), !isCapitals(written) {
@@ -260,7 +260,7 @@ struct PartnershipNameRecognizer {
         // A name printed in capitals is written in ordinary case ("EASTHOLME LOCAL STRATEGIC
         // PARTNERSHIP" is "Eastholme Local Strategic Partnership"), its abbreviations kept.
         let written = raw(tokens, start..<nameEnd)
-        let full = Self.ordinaryCase(written)
+        let full = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
         if let known = registry[key] {
           // A name first given in capitals (a title page) or abbreviated is kept as the text
           // writes it in full later.
@@ -381,7 +381,7 @@ struct PartnershipNameRecognizer {
         let listFollows =
           tokens.commaAfter(runEnd - 1) && runEnd < tokens.count
           && (tokens.isCapitalized(runEnd)
-            || ["and", "or", "the"].contains(tokens.normalized(runEnd)))
+            || rules.listContinuations.contains(tokens.normalized(runEnd)))
         if !described, first > 0, tokens.commaAfter(first - 1) || tokens.clauseBreak(first - 1),
           !listFollows,
           runEnd == tokens.count || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1),
@@ -615,14 +615,15 @@ struct PartnershipNameRecognizer {
   }
 
   /// A name printed in capitals, in ordinary case ("HOLLINSFORD TOGETHER" → "Hollinsford
-  /// Together"; "and", "of" and "the" inside it in lower case, a word without a vowel kept as
-  /// an abbreviation: "KELBROOK LSP" → "Kelbrook LSP"); other names as written.
-  static func ordinaryCase(_ name: String) -> String {
+  /// Together"; `lowerCase` words inside it, such as "and", "of" and "the", in lower case, a
+  /// word without a vowel kept as an abbreviation: "KELBROOK LSP" → "Kelbrook LSP"); other
+  /// names as written.
+  static func ordinaryCase(_ name: String, lowerCase: Set<String>) -> String {
     guard name == name.uppercased(), name != name.lowercased() else { return name }
     return name.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
       index, word in
       let lower = word.lowercased()
-      if index > 0, ["and", "of", "the", "for"].contains(lower) { return lower }
+      if index > 0, lowerCase.contains(lower) { return lower }
       // An abbreviation has no vowel: "LSP", "CDRP".
       if !lower.contains(where: { "aeiouy".contains($0) }) { return String(word) }
       return lower.prefix(1).uppercased() + lower.dropFirst()
