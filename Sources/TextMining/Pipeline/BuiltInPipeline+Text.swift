@@ -1238,6 +1238,7 @@ context:
     role_words: [officer, manager, administrator, coordinator, director, adviser, advisor,
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
+    role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be
     # reduced", "R2. That the partners agree three priorities". It proposes; it does not judge.

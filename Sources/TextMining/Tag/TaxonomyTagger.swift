@@ -154,7 +154,7 @@ public struct TaxonomyTagger: Tagger {
       return true
     }
     let before = span.lowerBound
-    return before >= 2 && ["of", "for"].contains(tokens.normalized(before - 1))
+    return before >= 2 && grammar.roleLinks.contains(tokens.normalized(before - 1))
       && tokens.connected(before - 1) && tokens.connected(before - 2)
       && tokens.isCapitalized(before - 2)
       && grammar.roleOpeners.contains(tokens.normalized(before - 2))

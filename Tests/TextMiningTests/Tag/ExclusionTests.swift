@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TextMining
@@ -210,9 +211,22 @@ import Testing
     ("The Head of Community Engagement presented the report.", "governance.community_engagement"),
     ("For details contact Colin Marsh, LSP Administrator.", "partnership.lsp"),
     ("The Performance Officer sent round the figures.", "delivery.performance_management"),
+    ("The Cabinet Member for Community Engagement spoke next.", "governance.community_engagement"),
   ])
   func aJobTitleIsAPostNotAFinding(sentence: String, code: String) throws {
     #expect(!(try codes(sentence)).contains(code))
+  }
+
+  /// The words between a role opener and its cue are the taxonomy's (`grammar.role_links`).
+  @Test func theRoleLinksAreTaxonomyData() throws {
+    let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let onlyOf = text.replacingOccurrences(of: "role_links: [of, for]", with: "role_links: [of]")
+    #expect(onlyOf != text)
+    let taxonomy = try Taxonomy.parse(onlyOf, file: "t.yml", sha256: "0")
+    let sentence = "Notes\n\nThe Cabinet Member for Community Engagement spoke next."
+    #expect(
+      try tag(sentence, with: taxonomy).map(\.code).contains("governance.community_engagement"))
   }
 
   @Test func theSameWordsInProseStillCount() throws {

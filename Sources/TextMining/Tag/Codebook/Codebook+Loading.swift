@@ -233,7 +233,8 @@ extension Codebook {
         for (name, _, list) in try value.mapping(
           allowedKeys: [
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
-            "role_words", "role_openers", "auxiliaries", "possessives", "resolution_labels",
+            "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
+            "resolution_labels",
           ], what: "'grammar'")
         {
           // Auxiliaries, list conjunctions and clause openers are compared as written (lower
@@ -253,6 +254,7 @@ extension Codebook {
           case "clause_openers": rules.grammar.clauseOpeners = words
           case "role_words": rules.grammar.roleWords = words
           case "role_openers": rules.grammar.roleOpeners = words
+          case "role_links": rules.grammar.roleLinks = words
           case "auxiliaries": rules.grammar.auxiliaries = words
           case "possessives": rules.grammar.possessives = words
           case "resolution_labels": rules.grammar.resolutionLabels = words

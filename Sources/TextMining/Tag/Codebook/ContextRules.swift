@@ -48,6 +48,8 @@ public struct ContextRules: Sendable {
     /// Capitalised words that, with "of" or "for", make the capitalised cue after them a job
     /// title ("Head of Community Engagement", "Cabinet Member for Performance").
     public var roleOpeners: Set<String> = []
+    /// The words between a role opener and the cue after it ("Head of", "Member for").
+    public var roleLinks: Set<String> = ["of", "for"]
     /// Words that label a resolution or a recommendation before its "that" ("RESOLVED: that the
     /// board be reduced"); a unit that opens so proposes and does not judge.
     public var resolutionLabels: Set<String> = []
