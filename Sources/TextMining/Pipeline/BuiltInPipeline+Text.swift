@@ -306,10 +306,6 @@ categories:
           - representative
           - represented
           - seat
-          - attend
-          - attended
-          - attending
-          - attendance
           - "# member"
           - "# seat"
           - sector member
@@ -787,6 +783,9 @@ participation:
       # is nothing.
       cues: [member, place on, represent, rep, on board, drawn into, drifting away, drift away, brought in,
         at arm's length, stopped coming, stop sending]
+      # Attendance is representation unless the clause says who else attends: "attendance has
+      # fallen", "residents are welcome to attend" (community engagement).
+      leaning_cues: [attend, attended, attending, attendance]
       codes: [sector.public, sector.private, sector.voluntary_community, governance.representation]
       words: [partner, agency, sector, business, firm, employer, company, organisation, body, police, force,
         council, authority, member, chamber, charity, pct, jobcentre, department, institution,

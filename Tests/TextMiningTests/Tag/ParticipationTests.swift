@@ -52,4 +52,17 @@ import Testing
     #expect(found.contains("governance.community_engagement"))
     #expect(!found.contains("governance.representation"))
   }
+
+  /// Attendance leans to representation: it is representation unless the clause says that
+  /// residents or the public attend.
+  @Test func attendanceIsRepresentationUnlessResidentsAttend() throws {
+    #expect(
+      try codes("Attendance at board meetings has fallen.").contains("governance.representation"))
+    #expect(
+      try codes("The chamber of commerce has attended every meeting.").contains(
+        "governance.representation"))
+    let residents = try codes("Residents are welcome to attend the board's meetings.")
+    #expect(residents.contains("governance.community_engagement"), "\(residents)")
+    #expect(!residents.contains("governance.representation"), "\(residents)")
+  }
 }

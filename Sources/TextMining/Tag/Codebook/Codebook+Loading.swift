@@ -406,12 +406,15 @@ extension Codebook {
           var side = ParticipationRules.Side(
             code: Code(category: "x", name: "x"), words: [], codes: [])
           for (sideKey, _, sideValue) in try item.mapping(
-            allowedKeys: ["code", "words", "codes", "cues"], what: "a participation side")
+            allowedKeys: ["code", "words", "codes", "cues", "leaning_cues"],
+            what: "a participation side")
           {
             switch sideKey {
             case "code": code = try parseCode(sideValue, what: "'code'")
             case "words": side.words = try parseWords(sideValue, what: "'words'")
             case "cues": side.cues = try parsePhrases(sideValue, what: "a side's 'cues'")
+            case "leaning_cues":
+              side.leaningCues = try parsePhrases(sideValue, what: "a side's 'leaning_cues'")
             default:
               side.codes = Set(
                 try sideValue.sequence(what: "'codes'").map { entry throws(ConfigurationError) in

@@ -15,6 +15,10 @@ public struct ParticipationRules: Sendable {
     /// otherwise ("member": a voluntary sector member is representation, a member of the public
     /// nothing).
     public var cues: [Codebook.Phrase] = []
+    /// Cues that lean to this side: its code when no participant stands in their clause, the
+    /// nearest side's code otherwise ("attendance has fallen" is representation, "residents
+    /// are welcome to attend" community engagement).
+    public var leaningCues: [Codebook.Phrase] = []
   }
 
   /// Cues that take the default code when the clause names no participant ("engagement").
@@ -37,6 +41,11 @@ public struct ParticipationRules: Sendable {
     Code(category: "participation", name: "side_\(index)")
   }
 
+  /// The pseudo-code of side `index`'s leaning cues.
+  static func leaningCueCode(_ index: Int) -> Code {
+    Code(category: "participation", name: "lean_\(index)")
+  }
+
   /// Whether a code is one of the pseudo-codes of participation cues.
   static func isCue(_ code: Code) -> Bool { code.category == "participation" }
 
@@ -44,10 +53,15 @@ public struct ParticipationRules: Sendable {
     sides.indices.map {
       Codebook.CodeDefinition(
         code: Self.sideCueCode($0), label: "side cue", phrases: sides[$0].cues, exclusions: [])
-    } + [
-      Codebook.CodeDefinition(code: Self.cueCode, label: "cue", phrases: cues, exclusions: []),
-      Codebook.CodeDefinition(
-        code: Self.weakCueCode, label: "weak cue", phrases: weakCues, exclusions: []),
-    ]
+    }
+      + sides.indices.map {
+        Codebook.CodeDefinition(
+          code: Self.leaningCueCode($0), label: "leaning cue", phrases: sides[$0].leaningCues,
+          exclusions: [])
+      } + [
+        Codebook.CodeDefinition(code: Self.cueCode, label: "cue", phrases: cues, exclusions: []),
+        Codebook.CodeDefinition(
+          code: Self.weakCueCode, label: "weak cue", phrases: weakCues, exclusions: []),
+      ]
   }
 }

@@ -6,7 +6,8 @@
 /// Words inside a mention of another side do not count: "community" in "the voluntary and
 /// community sector" is the sector. The nearest participant decides ("community consultation
 /// endorsed by the council" is community engagement); sides equally near both count. A cue
-/// with no participant takes the default code, and a weak cue none.
+/// with no participant takes the default code, a weak cue none, and a side's leaning cue its
+/// side's code.
 ///
 ///     "More engagement with the private sector is needed."    representation
 ///     "Engagement with residents has improved."               community engagement
@@ -31,6 +32,13 @@ enum ParticipationReading {
       case ParticipationRules.cueCode: codes = present.isEmpty ? [rules.defaultCode] : present
       case ParticipationRules.weakCueCode: codes = present
       default:
+        if let leaning = rules.sides.indices.first(where: {
+          ParticipationRules.leaningCueCode($0) == item.entry.code
+        }) {
+          // A cue that leans to a side: that side's code unless another takes part.
+          codes = present.isEmpty ? [rules.sides[leaning].code] : present
+          break
+        }
         // A side's own cue: its code if that side takes part.
         let own = rules.sides.indices.first {
           ParticipationRules.sideCueCode($0) == item.entry.code
