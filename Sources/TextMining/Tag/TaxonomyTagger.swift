@@ -163,8 +163,9 @@ public struct TaxonomyTagger: Tagger {
   /// Whether a post (`span`) is held by another body: a mention of one of `holders` ends
   /// right before it ("business leaders", "the primary care trust's chief executive"), or
   /// starts soon after its "of" or its comma, past only capitalised words and `nameWords`
-  /// (the grammar's determiners and the connectors of names), in the same clause ("chief executive of Tern Valley Chamber of Commerce",
-  /// "Chief Executive, Sollerton Voluntary Action").
+  /// (the grammar's determiners and the connectors of names), in the same clause ("chief
+  /// executive of Tern Valley Chamber of Commerce", "Chief Executive, Sollerton Voluntary
+  /// Action").
   static func isHeldElsewhere(
     _ span: Range<Int>, holders: Set<Code>, among spans: [(tokens: Range<Int>, code: Code)],
     nameWords: Set<String>, in tokens: SentenceTokens
@@ -314,15 +315,16 @@ public struct TaxonomyTagger: Tagger {
     }
     // Another body's post is not the council's: "business leaders", "chief executive of the
     // Chamber of Commerce".
-    if !taxonomy.otherHolders.isEmpty, !found.isEmpty {
+    let posts = taxonomy.otherHolders
+    if !posts.isEmpty,
+      found.contains(where: { item in posts.contains { $0.post == item.entry.code } })
+    {
       let spans = found.map { (tokens: $0.tokens, code: $0.entry.code) }
-      let holderNameWords = grammar.determiners.union(
-        taxonomy.partnershipNames?.nameConnectors ?? [])
       found.removeAll { item in
-        guard
-          let holders = taxonomy.otherHolders.first(where: { $0.post == item.entry.code })?.holders,
+        guard let holders = posts.first(where: { $0.post == item.entry.code })?.holders,
           Self.isHeldElsewhere(
-            item.tokens, holders: holders, among: spans, nameWords: holderNameWords, in: tokens)
+            item.tokens, holders: holders, among: spans, nameWords: taxonomy.holderNameWords,
+            in: tokens)
         else { return false }
         analysis?.otherHolders.append(item.tokens)
         return true

@@ -45,8 +45,9 @@ public struct ContextRules: Sendable {
     /// Capitalised words that make the capitalised cue before them a job title ("Community
     /// Engagement Officer", "LSP Administrator"): a post, not a finding.
     public var roleWords: Set<String> = []
-    /// Capitalised words that, with "of" or "for", make the capitalised cue after them a job
-    /// title ("Head of Community Engagement", "Cabinet Member for Performance").
+    /// Capitalised words that, with one of `roleLinks` after them, make the capitalised cue
+    /// that follows a job title ("Head of Community Engagement", "Cabinet Member for
+    /// Performance").
     public var roleOpeners: Set<String> = []
     /// The words between a role opener and the cue after it ("Head of", "Member for").
     public var roleLinks: Set<String> = ["of", "for"]
@@ -94,8 +95,9 @@ public struct ContextRules: Sendable {
     /// Aims, recommendations and proposals ("should", "recommend"): what follows them in the
     /// clause is neutral.
     case neutral = "qualifiers_neutral"
-    /// Claims of importance ("matters", "depends on", "key to"): a mention in their clause,
-    /// before or after them, is neutral. Saying that leadership matters judges no leadership.
+    /// Claims of importance ("matters", "key to", "a critical success factor"): a mention in
+    /// their clause, before or after them, is neutral. Saying that leadership matters judges no
+    /// leadership.
     case importance = "qualifiers_importance"
 
     /// The key's group in the taxonomy file (`negation`, `hedging`, `qualifiers`), or nil for

@@ -65,6 +65,9 @@ public final class Taxonomy: Sendable {
   /// (`CodeDefinition.otherHolders`); empty in most taxonomies. A list, searched with `==`: it
   /// is read for every mention and holds one or two codes.
   let otherHolders: [(post: Code, holders: Set<Code>)]
+  /// The lower-case words that may stand in another body's name after a post's "of" or comma:
+  /// the grammar's determiners and the connectors of names.
+  let holderNameWords: Set<String>
 
   /// Compiles a codebook.
   ///
@@ -85,6 +88,8 @@ public final class Taxonomy: Sendable {
     self.otherHolders = categories.flatMap(\.codes).filter { !$0.otherHolders.isEmpty }.map {
       ($0.code, Set($0.otherHolders))
     }
+    self.holderNameWords = context.grammar.determiners.union(
+      partnershipNames?.nameConnectors ?? [])
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (
