@@ -476,6 +476,17 @@ categories:
           - to show for
       resources:
         label: money, staff and their shortage
+        # Partners' own money said with the partnership's aims is mainstreaming: "most partners'
+        # budgets are still drawn up without reference to the strategy", "the PCT's spending on
+        # the priority neighbourhoods". The partnership's own pot stays resources.
+        partner_money:
+          code: delivery.mainstreaming
+          owners: [partner, agency, member, organisation, pct, police, trust]
+          owner_codes: [sector.public, sector.private, sector.voluntary_community]
+          aims: [priority, strategy, target, agreement]
+          modifiers: [own, mainstream, existing, core]
+          # Money a body holds; "VCS funding" and "a grant" are money it receives.
+          money_words: [budget, spending, spend, resource, money]
         exclude:
           - the fund
           - this fund

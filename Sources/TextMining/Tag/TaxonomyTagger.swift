@@ -204,6 +204,35 @@ public struct TaxonomyTagger: Tagger {
 
   private static let ofWord = PackedWords(["of"])
 
+  /// Whether money (`span`) is partners' own, said with the partnership's aims: the mention
+  /// ends in one of the rule's money words, one of its aims stands in the sentence, and an owner (a word of `owners` or a mention of one of
+  /// `ownerCodes`) stands right before the money, past only `modifiers` ("partners' own
+  /// budgets", "the PCT's mainstream spending"), or a possessive does and an owner stands
+  /// earlier in the sentence ("partners ... carried on spending their budgets").
+  static func isPartnerMoney(
+    _ span: Range<Int>, rule: Codebook.PartnerMoney,
+    among spans: [(tokens: Range<Int>, code: Code)], possessives: Set<String>,
+    in tokens: SentenceTokens
+  ) -> Bool {
+    guard rule.moneyWords.contains(tokens.normalized(span.upperBound - 1)),
+      (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
+    else { return false }
+    let ownerSpans = spans.filter { rule.ownerCodes.contains($0.code) }.map(\.tokens)
+    var index = span.lowerBound - 1
+    while index >= 0, tokens.connected(index), rule.modifiers.contains(tokens.normalized(index)) {
+      index -= 1
+    }
+    guard index >= 0, tokens.connected(index) else { return false }
+    if rule.owners.contains(tokens.normalized(index))
+      || ownerSpans.contains(where: { $0.upperBound == index + 1 })
+    {
+      return true
+    }
+    guard possessives.contains(tokens.normalized(index)) else { return false }
+    return (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
+      || ownerSpans.contains(where: { $0.upperBound <= index })
+  }
+
   /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
   /// question mark: "Has the partnership made a difference?", "... a difference?”".
   /// Whether a unit is a resolution or a recommendation: after an optional label (a number,
@@ -328,6 +357,22 @@ public struct TaxonomyTagger: Tagger {
         else { return false }
         analysis?.otherHolders.append(item.tokens)
         return true
+      }
+    }
+    // Partners' own money said with the partnership's aims is aligning it (mainstreaming):
+    // "most partners' budgets are still drawn up without reference to the strategy".
+    let monies = taxonomy.partnerMoney
+    if !monies.isEmpty,
+      found.contains(where: { item in monies.contains { $0.money == item.entry.code } })
+    {
+      let spans = found.map { (tokens: $0.tokens, code: $0.entry.code) }
+      for index in found.indices {
+        guard let rule = monies.first(where: { $0.money == found[index].entry.code })?.rule,
+          Self.isPartnerMoney(
+            found[index].tokens, rule: rule, among: spans, possessives: grammar.possessives,
+            in: tokens)
+        else { continue }
+        found[index].entry.code = rule.code
       }
     }
     // Most sentences of a web page code nothing: they need no cue pass.

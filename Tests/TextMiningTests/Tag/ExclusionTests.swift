@@ -155,6 +155,31 @@ import Testing
     )
   }
 
+  /// Partners' own money said with the partnership's aims is mainstreaming (`partner_money`).
+  @Test(arguments: [
+    "Most partners' budgets are still drawn up without reference to the strategy.",
+    "The PCT's spending now follows the priority neighbourhoods.",
+    "Partners signed up to the priorities and then carried on spending their budgets as before.",
+  ])
+  func partnersOwnMoneyWithTheAimsIsMainstreaming(sentence: String) throws {
+    let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())
+    #expect(found.contains { $0.code == "delivery.mainstreaming" }, "\(sentence)")
+    // Only the verb "spending" in the third is money in general.
+    #expect(
+      !found.contains { $0.code == "delivery.resources" && $0.match != "spending" }, "\(sentence)")
+  }
+
+  @Test(arguments: [
+    "The partnership's budget for the priorities is two million pounds.",
+    "The strategy sets out how VCS funding will be used.",
+    "Partners' budgets were cut by a fifth this year.",
+  ])
+  func thePartnershipsPotMoneyReceivedAndMoneyWithoutAimsAreResources(sentence: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains("delivery.resources"), "\(sentence)")
+    #expect(!found.contains("delivery.mainstreaming"), "\(sentence)")
+  }
+
   @Test func aUnitsNumberingIsNotACount() throws {
     #expect(
       !(try codes("3.4 Members agreed that the targets should be few.")).contains(

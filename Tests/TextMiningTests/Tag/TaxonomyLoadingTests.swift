@@ -67,6 +67,10 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [leader]\n        other_holders: [sector.private]\n",
       "t.yml:4:3: 'other_holders' of 'a.b' names code 'sector.private', which no category defines"
     ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [budget]\n        partner_money: {code: a.c, owners: [partner], aims: [priority]}\n",
+      "t.yml:4:3: 'partner_money' of 'a.b' names code 'a.c', which no category defines"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

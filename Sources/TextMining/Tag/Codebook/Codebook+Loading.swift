@@ -87,6 +87,12 @@ extension Codebook {
     let definedCodes = Set(categories.flatMap { $0.codes.map(\.code) })
     for category in categories {
       for definition in category.codes {
+        let money = definition.partnerMoney.map { [$0.code] + $0.ownerCodes.sorted() } ?? []
+        for named in money where !definedCodes.contains(named) {
+          throw (categoriesNode ?? root).error(
+            "'partner_money' of '\(definition.code)' names code '\(named)', which no category defines"
+          )
+        }
         for holder in definition.otherHolders where !definedCodes.contains(holder) {
           throw (categoriesNode ?? root).error(
             "'other_holders' of '\(definition.code)' names code '\(holder)', which no category defines"
@@ -158,12 +164,38 @@ extension Codebook {
     var phrases: [Phrase] = []
     var exclusions: [Phrase] = []
     var otherHolders: [Code] = []
+    var partnerMoney: PartnerMoney?
     for (key, _, entry) in try value.mapping(
-      allowedKeys: ["label", "phrases", "exclude", "other_holders"], what: "code '\(code)'")
+      allowedKeys: ["label", "phrases", "exclude", "other_holders", "partner_money"],
+      what: "code '\(code)'")
     {
       switch key {
       case "label": label = try entry.string(what: "'label'")
       case "phrases": phrases = try parsePhrases(entry, what: "phrases of '\(code)'")
+      case "partner_money":
+        var target: Code?
+        var money = PartnerMoney(
+          code: code, owners: [], ownerCodes: [], aims: [])
+        for (moneyKey, _, moneyValue) in try entry.mapping(
+          allowedKeys: ["code", "owners", "owner_codes", "aims", "modifiers", "money_words"],
+          what: "'partner_money' of '\(code)'")
+        {
+          switch moneyKey {
+          case "code": target = try parseCode(moneyValue, what: "'code'")
+          case "owners": money.owners = try parseWords(moneyValue, what: "'owners'")
+          case "aims": money.aims = try parseWords(moneyValue, what: "'aims'")
+          case "modifiers": money.modifiers = try parseWords(moneyValue, what: "'modifiers'")
+          case "money_words":
+            money.moneyWords = try parseWords(moneyValue, what: "'money_words'")
+          default:
+            for item in try moneyValue.sequence(what: "'owner_codes'") {
+              money.ownerCodes.insert(try parseCode(item, what: "'owner_codes'"))
+            }
+          }
+        }
+        guard let target else { throw entry.error("'partner_money' of '\(code)' has no 'code'") }
+        money.code = target
+        partnerMoney = money
       case "other_holders":
         for item in try entry.sequence(what: "'other_holders' of '\(code)'") {
           otherHolders.append(try parseCode(item, what: "'other_holders' of '\(code)'"))
@@ -174,6 +206,7 @@ extension Codebook {
     var definition = CodeDefinition(
       code: code, label: label, phrases: phrases, exclusions: exclusions)
     definition.otherHolders = otherHolders
+    definition.partnerMoney = partnerMoney
     return definition
   }
 

@@ -55,6 +55,31 @@ public struct Codebook: Sendable {
     /// Commerce", "Chief Executive, Sollerton Voluntary Action") is another body's post and
     /// does not count (`other_holders` in the taxonomy file).
     public var otherHolders: [Code] = []
+    /// For money ("budgets", "spending"): when a partner owns it and the sentence speaks of the
+    /// partnership's aims, it is another code (`partner_money` in the taxonomy file).
+    public var partnerMoney: PartnerMoney?
+  }
+
+  /// Partners' own money said with the partnership's aims: "partners' budgets are still drawn
+  /// up without reference to the strategy" is mainstreaming, not resources.
+  public struct PartnerMoney: Sendable {
+    /// The code such a mention takes instead.
+    public var code: Code
+    /// Normalised words of owners ("partner", "agency"): one of them, or a mention of one of
+    /// `ownerCodes`, right before the money ("partners' budgets", "the PCT's spending"), or
+    /// earlier in the sentence when a possessive stands before the money ("partners ... their
+    /// budgets").
+    public var owners: Set<String>
+    public var ownerCodes: Set<Code>
+    /// Normalised words of the partnership's aims ("priority", "strategy"), one of which must
+    /// stand in the sentence.
+    public var aims: Set<String>
+    /// Normalised words that may stand between the owner and the money ("partners' own
+    /// budgets", "their mainstream spending").
+    public var modifiers: Set<String> = []
+    /// Normalised words of money a body holds ("budget", "spending"), the last word of the
+    /// mention: money a body receives ("VCS funding", "a grant") is not its own.
+    public var moneyWords: Set<String> = []
   }
 
   /// A cue phrase, matched on normalised tokens.

@@ -65,6 +65,8 @@ public final class Taxonomy: Sendable {
   /// (`CodeDefinition.otherHolders`); empty in most taxonomies. A list, searched with `==`: it
   /// is read for every mention and holds one or two codes.
   let otherHolders: [(post: Code, holders: Set<Code>)]
+  /// For codes of money, what makes a mention partners' own money (`CodeDefinition.partnerMoney`).
+  let partnerMoney: [(money: Code, rule: Codebook.PartnerMoney)]
   /// The lower-case words that may stand in another body's name after a post's "of" or comma:
   /// the grammar's determiners and the connectors of names.
   let holderNameWords: Set<String>
@@ -87,6 +89,9 @@ public final class Taxonomy: Sendable {
     self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)
     self.otherHolders = categories.flatMap(\.codes).filter { !$0.otherHolders.isEmpty }.map {
       ($0.code, Set($0.otherHolders))
+    }
+    self.partnerMoney = categories.flatMap(\.codes).compactMap { definition in
+      definition.partnerMoney.map { (definition.code, $0) }
     }
     self.holderNameWords = context.grammar.determiners.union(
       partnershipNames?.nameConnectors ?? [])
