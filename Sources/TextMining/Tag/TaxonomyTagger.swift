@@ -160,79 +160,6 @@ public struct TaxonomyTagger: Tagger {
       && grammar.roleOpeners.contains(tokens.normalized(before - 2))
   }
 
-  /// Whether a post (`span`) is held by another body: a mention of one of `holders` ends
-  /// right before it ("business leaders", "the primary care trust's chief executive"), or
-  /// starts soon after its "of" or its comma, past only capitalised words and `nameWords`
-  /// (the grammar's determiners and the connectors of names), in the same clause ("chief
-  /// executive of Tern Valley Chamber of Commerce", "Chief Executive, Sollerton Voluntary
-  /// Action").
-  static func isHeldElsewhere(
-    _ span: Range<Int>, holders: Set<Code>, among spans: [(tokens: Range<Int>, code: Code)],
-    nameWords: Set<String>, in tokens: SentenceTokens
-  ) -> Bool {
-    let holderSpans = spans.filter { holders.contains($0.code) }.map(\.tokens)
-    guard !holderSpans.isEmpty else { return false }
-    let before = span.lowerBound
-    if before > 0, tokens.connected(before - 1),
-      holderSpans.contains(where: { $0.upperBound == before })
-    {
-      return true
-    }
-    let last = span.upperBound - 1
-    var index: Int
-    if tokens.commaAfter(last) {
-      index = span.upperBound
-    } else if span.upperBound < tokens.count, tokens.connected(last),
-      tokens.isWord(span.upperBound, oneOf: Self.ofWord)
-    {
-      index = span.upperBound + 1
-    } else {
-      return false
-    }
-    // The holder's name: determiners, then capitalised words and the connectors of names.
-    let limit = min(tokens.count, index + 7)
-    while index < limit {
-      if holderSpans.contains(where: { $0.lowerBound == index }) { return true }
-      let ofName =
-        tokens.isCapitalized(index) || tokens.isAllCaps(index)
-        || nameWords.contains(tokens.normalized(index))
-      guard ofName, !tokens.clauseBreak(index), !tokens.commaAfter(index) else { return false }
-      index += 1
-    }
-    return false
-  }
-
-  private static let ofWord = PackedWords(["of"])
-
-  /// Whether money (`span`) is partners' own, said with the partnership's aims: the mention
-  /// ends in one of the rule's money words, one of its aims stands in the sentence, and an owner (a word of `owners` or a mention of one of
-  /// `ownerCodes`) stands right before the money, past only `modifiers` ("partners' own
-  /// budgets", "the PCT's mainstream spending"), or a possessive does and an owner stands
-  /// earlier in the sentence ("partners ... carried on spending their budgets").
-  static func isPartnerMoney(
-    _ span: Range<Int>, rule: Codebook.PartnerMoney,
-    among spans: [(tokens: Range<Int>, code: Code)], possessives: Set<String>,
-    in tokens: SentenceTokens
-  ) -> Bool {
-    guard rule.moneyWords.contains(tokens.normalized(span.upperBound - 1)),
-      (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
-    else { return false }
-    let ownerSpans = spans.filter { rule.ownerCodes.contains($0.code) }.map(\.tokens)
-    var index = span.lowerBound - 1
-    while index >= 0, tokens.connected(index), rule.modifiers.contains(tokens.normalized(index)) {
-      index -= 1
-    }
-    guard index >= 0, tokens.connected(index) else { return false }
-    if rule.owners.contains(tokens.normalized(index))
-      || ownerSpans.contains(where: { $0.upperBound == index + 1 })
-    {
-      return true
-    }
-    guard possessives.contains(tokens.normalized(index)) else { return false }
-    return (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
-      || ownerSpans.contains(where: { $0.upperBound <= index })
-  }
-
   /// Whether a sentence's last character, past spaces, closing quotes and brackets, is a
   /// question mark: "Has the partnership made a difference?", "... a difference?”".
   /// Whether a unit is a resolution or a recommendation: after an optional label (a number,
@@ -342,38 +269,10 @@ public struct TaxonomyTagger: Tagger {
         return true
       }
     }
-    // Another body's post is not the council's: "business leaders", "chief executive of the
-    // Chamber of Commerce".
-    let posts = taxonomy.otherHolders
-    if !posts.isEmpty,
-      found.contains(where: { item in posts.contains { $0.post == item.entry.code } })
-    {
-      let spans = found.map { (tokens: $0.tokens, code: $0.entry.code) }
-      found.removeAll { item in
-        guard let holders = posts.first(where: { $0.post == item.entry.code })?.holders,
-          Self.isHeldElsewhere(
-            item.tokens, holders: holders, among: spans, nameWords: taxonomy.holderNameWords,
-            in: tokens)
-        else { return false }
-        analysis?.otherHolders.append(item.tokens)
-        return true
-      }
-    }
-    // Partners' own money said with the partnership's aims is aligning it (mainstreaming):
-    // "most partners' budgets are still drawn up without reference to the strategy".
-    let monies = taxonomy.partnerMoney
-    if !monies.isEmpty,
-      found.contains(where: { item in monies.contains { $0.money == item.entry.code } })
-    {
-      let spans = found.map { (tokens: $0.tokens, code: $0.entry.code) }
-      for index in found.indices {
-        guard let rule = monies.first(where: { $0.money == found[index].entry.code })?.rule,
-          Self.isPartnerMoney(
-            found[index].tokens, rule: rule, among: spans, possessives: grammar.possessives,
-            in: tokens)
-        else { continue }
-        found[index].entry.code = rule.code
-      }
+    // Another body's post is not the council's ("business leaders"), and partners' own money
+    // said with the partnership's aims is mainstreaming ("partners' budgets ... the strategy").
+    Ownership.read(&found, taxonomy: taxonomy, tokens: tokens) {
+      analysis?.otherHolders.append($0)
     }
     // Most sentences of a web page code nothing: they need no cue pass.
     if found.isEmpty, named.isEmpty { return [] }
