@@ -367,6 +367,23 @@ import TextMining
       ))
   }
 
+  @Test func explainNamesJobTitlesAndOtherBodiesPosts() throws {
+    let outcome = try lspminer(
+      [
+        "explain",
+        "The Cabinet Member for Community Engagement met business leaders and the chief executive of the Tern Valley Chamber of Commerce.",
+      ],
+      in: Self.repositoryRoot)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(
+      outcome.stdout.contains(
+        "job title: 'Community Engagement' is a post, not a finding (grammar.role_words, role_openers, role_links)"
+      ))
+    #expect(outcome.stdout.contains("another body's post: 'leaders' (other_holders)"))
+    #expect(outcome.stdout.contains("another body's post: 'chief executive' (other_holders)"))
+    #expect(!outcome.stdout.contains("mention success_factor.local_authority_leadership"))
+  }
+
   @Test func explainSaysWhyACapitalisedCandidateIsNotAName() throws {
     let outcome = try lspminer(
       ["explain", "The Kelbrook Community Partnership met the Borough's Strategic Partnership."],

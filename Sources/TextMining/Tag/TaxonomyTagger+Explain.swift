@@ -102,7 +102,9 @@ extension TaxonomyTagger {
         lines.append("  not a name: '\(span(rejection.tokens))': \(rejection.reason)")
       }
       for title in found?.jobTitles ?? [] {
-        lines.append("  job title: '\(span(title))' is a post, not a finding (grammar.role_words)")
+        lines.append(
+          "  job title: '\(span(title))' is a post, not a finding (grammar.role_words, role_openers, role_links)"
+        )
       }
       for post in found?.otherHolders ?? [] {
         lines.append("  another body's post: '\(span(post))' (other_holders)")
