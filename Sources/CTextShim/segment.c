@@ -109,7 +109,6 @@ enum {
   BC_SPECIAL = 4,  // '_', '@' or a byte of a multi-byte character: the word scan looks closer
   BC_STOP = 8,     // '.', '!', '?' or a line break: only these can end a sentence
   BC_LINE = 16,    // '\n' or '\r'
-  BC_HIGH = 32,    // a byte of a multi-byte character
 };
 
 static const unsigned char byte_class[256] = {
@@ -127,7 +126,7 @@ static const unsigned char byte_class[256] = {
     ['A' ... 'Z'] = BC_ALNUM,
     ['_'] = BC_SPECIAL,
     ['a' ... 'z'] = BC_ALNUM,
-    [0x80 ... 0xFF] = BC_SPECIAL | BC_HIGH,
+    [0x80 ... 0xFF] = BC_SPECIAL,
 };
 
 static inline bool ascii_space(unsigned char c) { return byte_class[c] & BC_SPACE; }
