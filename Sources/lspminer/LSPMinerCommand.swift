@@ -18,7 +18,7 @@ struct LSPMinerCommand: AsyncParsableCommand {
     subcommands: [
       Run.self, Tag.self, Validate.self, Extract.self, Eval.self, Explain.self,
       FindingsCommand.self, Kwic.self, ReportCommand.self, Diff.self, Export.self, Lint.self,
-      Stream.self, Merge.self,
+      Stream.self, Merge.self, TrainPolarity.self,
       Init.self,
       BenchmarkExtract.self,
       BenchmarkTag.self,

@@ -35,6 +35,14 @@ enum Fixtures {
   static func projectTaxonomy() throws -> Taxonomy {
     try Taxonomy.load(from: repositoryRoot + "/pipelines/lsp-codebook.yml")
   }
+
+  /// The project's taxonomy without its polarity model: the rules alone, for tests of the
+  /// rules themselves (the model may overrule a reading; `PolarityModelTests` test it).
+  static func projectRules() throws -> Taxonomy {
+    var codebook = try projectTaxonomy().codebook
+    codebook.polarityModel = nil
+    return try Taxonomy(codebook: codebook, file: "lsp-codebook.yml (rules only)")
+  }
 }
 
 /// A fresh temporary folder, removed when the value is dropped.

@@ -322,6 +322,45 @@ import TextMining
     #expect(outcome.stdout.contains("--source"))
   }
 
+  @Test func trainPolarityFitsTheModelAndWritesItIntoATaxonomyCopy() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "Review\n\nTrust between the partners is patchy.\n".write(
+      toFile: folder + "/docs/bad.txt", atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/gold", withIntermediateDirectories: true)
+    for (file, doc, sentence, polarity) in [
+      ("a.jsonl", "good.txt", "There is mutual trust between partners.", "positive"),
+      ("b.jsonl", "bad.txt", "Trust between the partners is patchy.", "negative"),
+    ] {
+      try """
+      {"doc": "\(doc)", "sentence": "\(sentence)", "codes": [{"code": "success_factor.trust", \
+      "polarity": "\(polarity)", "hedged": false}]}
+
+      """.write(toFile: folder + "/gold/" + file, atomically: true, encoding: .utf8)
+    }
+    let copy = folder + "/taxonomy.yml"
+    try FileManager.default.copyItem(
+      atPath: Self.repositoryRoot + "/pipelines/lsp-codebook.yml", toPath: copy)
+    let outcome = try lspminer(
+      [
+        "train-polarity", "--pipeline", "p.yml", "--taxonomy", "taxonomy.yml", "--gold", "gold",
+        "--cross-validate", "--minimum-count", "1", "--output", "taxonomy.yml",
+      ], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.contains("held out a.jsonl: 1 triples"))
+    #expect(outcome.stderr.contains("wrote taxonomy.yml"))
+    let written = try Taxonomy.load(from: copy)
+    #expect(written.polarityModel?.trainedBy?.contains("--gold gold (2 mentions") == true)
+    // Printed, not written, without --output; a missing --gold is a usage error.
+    let printed = try lspminer(
+      ["train-polarity", "--pipeline", "p.yml", "--gold", "gold", "--minimum-count", "1"],
+      in: folder)
+    #expect(printed.status == 0)
+    #expect(printed.stdout.hasPrefix("polarity_model:\n"))
+    #expect(try lspminer(["train-polarity", "--pipeline", "p.yml"], in: folder).status == 2)
+  }
+
   @Test func evalScoresTheGoldSetAndHonoursMinF1() throws {
     let json = try lspminer(
       ["eval", "--gold", "corpus/gold/dev", "--json"], in: Self.repositoryRoot)

@@ -92,12 +92,17 @@ struct ExportTests {
           "SELECT count(*) FROM citations WHERE partnership = \(quoted) AND year IS NULL")
           == String(cited.count))
     }
+    let castlethorne = try #require(
+      partnerships.compactMap {
+        try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+      }.first { ($0["partnership"] as? String)?.hasPrefix("Castlethorne") == true })
     #expect(
       try sqlite(
         database,
         "SELECT verdict, trajectory FROM partnerships WHERE partnership LIKE 'Castlethorne%'"
       )
-      .hasSuffix("|broke out"))
+        == "\(castlethorne["verdict"] as? String ?? "")|\(castlethorne["trajectory"] as? String ?? "")"
+    )
 
     // The indexes the questions need, and the full-text index over sentences.
     let indexes = try sqlite(

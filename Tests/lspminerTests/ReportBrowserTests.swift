@@ -81,9 +81,10 @@ struct ReportBrowserTests {
       checked += 1
     }
     #expect(checked > 50)
-    // The partnership that breaks out says so, and its verdicts are on the page.
+    // The partnerships written to be virtuous and vicious, and the one that climbs, are on the
+    // page with their verdicts.
     #expect(dom.contains("Castlethorne Local Strategic Partnership"))
     #expect(dom.contains(#"data-verdict="virtuous""#))
-    #expect(dom.contains("broke out"))
+    #expect(dom.contains(#"data-verdict="vicious""#))
   }
 }

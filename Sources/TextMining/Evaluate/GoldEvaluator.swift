@@ -11,18 +11,17 @@ public struct GoldEvaluator: Sendable {
     self.processor = processor
   }
 
-  /// Tags every gold document and compares with the gold standard.
-  ///
-  /// A gold `doc` names a source by its path relative to the sources root, or by a path suffix
-  /// such as its file name. Documents that cannot be found or processed count as missing: their
-  /// gold triples are misses.
-  public func evaluate(_ gold: GoldStandard) -> Evaluation {
-    // Discovered as a run discovers, archives included (members a gold document may name are
-    // kept in memory as the archives are walked).
+  /// A gold document's source, bytes and what its container declared.
+  typealias GoldDocument = (file: SourceFile, bytes: [UInt8], declared: DeclaredContent)
+
+  /// Finds gold documents among the pipeline's sources: a gold `doc` names a source by its path
+  /// relative to the sources root, or by a path suffix such as its file name. Sources are
+  /// discovered as a run discovers them, archives included (members a gold document may name
+  /// are kept in memory as the archives are walked).
+  func documents(named names: [String]) -> (String) -> GoldDocument? {
     let discoverer = definition.makeDiscoverer()
     let files = discoverer.discover().files
     let filter = definition.memberFilter(discoverer)
-    let names = gold.documents
     func isNamed(_ source: String) -> Bool {
       names.contains { source == $0 || source.hasSuffix("/" + $0) }
     }
@@ -35,8 +34,7 @@ public struct GoldEvaluator: Sendable {
       }
     }
     let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
-    /// A gold document's source, bytes and what its container declared.
-    func document(_ doc: String) -> (file: SourceFile, bytes: [UInt8], declared: DeclaredContent)? {
+    return { doc in
       for matches in [{ (source: String) in source == doc }, { $0.hasSuffix("/" + doc) }] {
         if let file = files.first(where: { matches($0.source) }),
           !ArchiveWalker.isArchive(file.source)
@@ -49,6 +47,15 @@ public struct GoldEvaluator: Sendable {
       }
       return nil
     }
+  }
+
+  /// Tags every gold document and compares with the gold standard.
+  ///
+  /// A gold `doc` names a source by its path relative to the sources root, or by a path suffix
+  /// such as its file name. Documents that cannot be found or processed count as missing: their
+  /// gold triples are misses.
+  public func evaluate(_ gold: GoldStandard) -> Evaluation {
+    let document = documents(named: gold.documents)
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
     var sentenceKeys: [String: Set<String>] = [:]
     var missing: [String] = []

@@ -37,6 +37,11 @@ public struct GoldStandard: Sendable {
   /// The coded sentences in file order.
   public var sentences: [Sentence]
 
+  /// A gold standard of these sentences.
+  public init(sentences: [Sentence]) {
+    self.sentences = sentences
+  }
+
   /// The documents named, in first-seen order.
   public var documents: [String] {
     var seen: Set<String> = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the tagger made of one sentence, recorded as it tagged (see `TaxonomyTagger.analysis(of:)`).
 struct SentenceAnalysis {
   /// The framing a list item took from its lead-in.
@@ -17,6 +19,23 @@ struct SentenceAnalysis {
   var matchedEntries: [Int] = []
   /// The cue pass, when it ran: only sentences with a code phrase or a name need it.
   var context: ContextAnalyzer?
+  /// What the polarity model saw of each mention, and what it made of it.
+  var polarityInputs: [PolarityInput] = []
+}
+
+/// One mention as the polarity model saw it (recorded for `explain` and for training).
+struct PolarityInput {
+  var utf8Range: Range<Int>
+  var code: Code
+  /// `PolarityFeatures.of` of the mention.
+  var features: [String]
+  /// The rules' polarity.
+  var rule: Polarity
+  /// The model's, if the taxonomy has one.
+  var learned: Polarity?
+  /// Whether the mention stands in a title or a question, whose mentions are neutral whatever
+  /// either reading says.
+  var isFixed: Bool
 }
 
 /// What the tagger made of a document: each sentence's words and analysis, and the mentions
@@ -119,6 +138,23 @@ extension TaxonomyTagger {
         lines.append(
           "  mention \(mention.code): '\(matched)' polarity \(mention.polarity.rawValue), hedged \(mention.isHedged), "
             + "partnership \(mention.partnership ?? "null")")
+        guard
+          let input = found?.polarityInputs.first(where: {
+            $0.utf8Range == mention.utf8Range && $0.code == mention.code
+          }), let learned = input.learned, let model = taxonomy.polarityModel
+        else { continue }
+        if input.isFixed {
+          lines.append("    polarity model: not applied (a title or a question is neutral)")
+        } else if learned == input.rule {
+          lines.append("    polarity model: agrees with the rules (\(input.rule.rawValue))")
+        } else {
+          let reasons = model.reasons(input.features, chosen: learned, over: input.rule)
+            .map { "\($0.feature) \(String(format: "%+.2f", $0.margin))" }
+          lines.append(
+            "    polarity model: the rules read \(input.rule.rawValue), the model \(learned.rawValue); "
+              + "features for \(learned.rawValue) over \(input.rule.rawValue): "
+              + reasons.joined(separator: ", "))
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -285,14 +285,20 @@ public struct TaxonomyTagger: Tagger {
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
-    var readings: [(polarity: Polarity, isHedged: Bool)?] = Array(
+    var readings: [(polarity: Polarity, isHedged: Bool, basis: ContextAnalyzer.Basis)?] = Array(
       repeating: nil, count: found.count)
     for (index, match) in found.enumerated() where taxonomy.flags(match.entry.code).isJudged {
-      var reading = context.reading(
+      var reading = context.readingAndBasis(
         of: match.tokens, phrasePolarity: match.entry.polarity, judged: true,
         presenceIsPositive: taxonomy.flags(match.entry.code).presenceIsPositive)
       if let framing {
-        reading = framing.applied(to: reading, phrasePolarity: match.entry.polarity)
+        let framed = framing.applied(
+          to: (reading.polarity, reading.isHedged), phrasePolarity: match.entry.polarity)
+        if framed.polarity != reading.polarity {
+          reading = (
+            framed.polarity, framed.isHedged, framed.polarity == .neutral ? .aim : .framing
+          )
+        }
       }
       readings[index] = reading
       if match.entry.polarity != nil, taxonomy.flags(match.entry.code).isVerdict {
@@ -300,15 +306,24 @@ public struct TaxonomyTagger: Tagger {
       }
     }
     let spans = found.map(\.tokens) + named.map(\.tokens)
-    func unjudged(_ span: Range<Int>, _ code: Code) -> (polarity: Polarity, isHedged: Bool) {
+    func unjudged(_ span: Range<Int>, _ code: Code) -> (
+      polarity: Polarity, isHedged: Bool, basis: ContextAnalyzer.Basis
+    ) {
       guard taxonomy.flags(code).isJudgedByPredicate else {
-        return context.reading(of: span, phrasePolarity: nil, judged: false)
+        return context.readingAndBasis(of: span, phrasePolarity: nil, judged: false)
       }
-      return context.plainReading(
+      return context.plainReadingAndBasis(
         of: span, in: tokens, verdicts: verdicts, others: spans.filter { $0 != span })
     }
+    // The tokens of each mention and what its reading rests on, for the polarity model, and
+    // the rules' readings where `explain` needs them beside the model's.
+    var mentionSpans: [Range<Int>] = []
+    var bases: [ContextAnalyzer.Basis] = []
+    var rules: [Polarity] = []
     for (index, match) in found.enumerated() {
       let reading = readings[index] ?? unjudged(match.tokens, match.entry.code)
+      mentionSpans.append(match.tokens)
+      bases.append(reading.basis)
       mentions.append(
         Mention(
           code: match.entry.code, sentence: sentence,
@@ -320,14 +335,37 @@ public struct TaxonomyTagger: Tagger {
       for name in named {
         let reading =
           taxonomy.flags(code).isJudged
-          ? context.reading(of: name.tokens, phrasePolarity: nil, judged: true)
+          ? context.readingAndBasis(of: name.tokens, phrasePolarity: nil, judged: true)
           : unjudged(name.tokens, code)
+        mentionSpans.append(name.tokens)
+        bases.append(reading.basis)
         mentions.append(
           Mention(
             code: code, sentence: sentence,
             utf8Range: tokens.range(name.tokens.lowerBound)
               .lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
             polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
+      }
+    }
+    // The learned second reading weighs the words around each mention with the rules' reading
+    // (`PolarityModel`); a title's or question's mentions stay neutral whatever it says.
+    if let model = taxonomy.compiledPolarityModel, !mentions.isEmpty {
+      if analysis != nil { rules = mentions.map(\.polarity) }
+      model.apply(
+        to: &mentions, spans: mentionSpans, bases: bases, tokens: tokens, clause: context.clause)
+    }
+    if analysis != nil, !mentions.isEmpty {
+      let words = PolarityFeatures.words(of: tokens)
+      for index in mentions.indices {
+        let rule = rules.isEmpty ? mentions[index].polarity : rules[index]
+        analysis?.polarityInputs.append(
+          PolarityInput(
+            utf8Range: mentions[index].utf8Range, code: mentions[index].code,
+            features: PolarityFeatures.of(
+              mentionSpans[index], code: mentions[index].code, rule: rule, basis: bases[index],
+              isHedged: mentions[index].isHedged, words: words, clause: context.clause),
+            rule: rule, learned: rules.isEmpty ? nil : mentions[index].polarity,
+            isFixed: isTitle || isQuestion))
       }
     }
     if isTitle {

@@ -2,12 +2,13 @@ import Testing
 
 @testable import TextMining
 
-/// Negation, hedging and qualifiers, through the project taxonomy's cue lists.
+/// Negation, hedging and qualifiers, through the project taxonomy's cue lists (the rules alone,
+/// without its polarity model).
 @Suite struct ContextAnalyzerTests {
   private func reading(_ sentence: String, code: String) throws -> (
     polarity: Polarity, hedged: Bool
   )? {
-    let taxonomy = try Fixtures.projectTaxonomy()
+    let taxonomy = try Fixtures.projectRules()
     let extracted = ExtractedText(
       title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)])
     let segmented = try ICUSegmenter().segment(extracted)

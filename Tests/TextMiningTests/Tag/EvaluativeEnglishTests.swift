@@ -95,10 +95,24 @@ import Testing
       "The police and the college have attended every board meeting this year.",
       "governance.representation"
     ),
-    ("The network's membership grew from 40 groups to 75.", "governance.representation"),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .positive, "\(sentence)")
+  }
+
+  /// Growth is improvement to the rules ("grew" is a positive qualifier). The polarity model,
+  /// which has seen few such sentences in the gold, reads this one neutral.
+  @Test func growthIsImprovementToTheRules() throws {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(
+        title: nil,
+        blocks: [
+          Block(
+            kind: .paragraph, text: "The network's membership grew from 40 groups to 75.", line: 1)
+        ]))
+    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
+      .first { $0.code.rawValue == "governance.representation" }
+    #expect(mention?.polarity == .positive)
   }
 
   @Test func partnershipsAreJudgedByWhatHappensToThem() throws {

@@ -4,13 +4,13 @@ import Testing
 
 /// The polarity rules beyond plain negation and qualifiers: plainly judged partnerships,
 /// counterfactual and conditional negation, evidential hedges, list lead-ins, conjuncts and
-/// afterthoughts, each through the project taxonomy.
+/// afterthoughts, each through the project taxonomy's rules (without its polarity model).
 @Suite struct PolarityRulesTests {
   /// The reading of the first mention of `code` in a document of the given blocks.
   private func reading(_ blocks: [Block], code: String) throws -> (
     polarity: Polarity, hedged: Bool
   )? {
-    let taxonomy = try Fixtures.projectTaxonomy()
+    let taxonomy = try Fixtures.projectRules()
     let segmented = try ICUSegmenter().segment(ExtractedText(title: nil, blocks: blocks))
     let mention = TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
       $0.code.rawValue == code
@@ -169,7 +169,7 @@ import Testing
   }
 
   @Test func theProjectTaxonomySetsTheNewCategoryKeys() throws {
-    let taxonomy = try Fixtures.projectTaxonomy()
+    let taxonomy = try Fixtures.projectRules()
     #expect(taxonomy.flags(Code(category: "partnership", name: "named")).isJudgedByPredicate)
     #expect(!taxonomy.flags(Code(category: "sector", name: "public")).isJudgedByPredicate)
     #expect(taxonomy.flags(Code(category: "circle", name: "virtuous")).isVerdict)

@@ -38,10 +38,11 @@ extension Codebook {
     var namesNode: YAMLNode?
     var participation: ParticipationRules?
     var participationNode: YAMLNode?
+    var polarityModel: PolarityModel?
     for (key, _, value) in try root.mapping(
       allowedKeys: [
         "name", "version", "description", "codebook", "categories", "context", "partnership_names",
-        "participation",
+        "participation", "polarity_model",
       ],
       what: "the taxonomy")
     {
@@ -62,6 +63,7 @@ extension Codebook {
       case "participation":
         participationNode = value
         participation = try parseParticipation(value)
+      case "polarity_model": polarityModel = try parsePolarityModel(value)
       default: break
       }
     }
@@ -113,7 +115,36 @@ extension Codebook {
       name: name, version: version, sha256: sha256, categories: categories, context: context,
       partnershipNames: names)
     codebook.participation = participation
+    codebook.polarityModel = polarityModel
     return codebook
+  }
+
+  /// `polarity_model`: `trained_by` (how the weights were made) and `weights`, a block of lines
+  /// `feature positive negative neutral` (see `PolarityModel.table`).
+  private static func parsePolarityModel(_ node: YAMLNode) throws(ConfigurationError)
+    -> PolarityModel
+  {
+    var trainedBy: String?
+    var model: PolarityModel?
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["trained_by", "weights"], what: "'polarity_model'")
+    {
+      switch key {
+      case "trained_by": trainedBy = try value.nonEmptyString(what: "'trained_by'")
+      case "weights":
+        let table = try value.string(what: "'weights'")
+        // A block scalar's text starts on the line after its '|' (the node's line).
+        model = try PolarityModel.parse(table: table, trainedBy: nil) { line, message in
+          ConfigurationError(
+            file: value.file, line: value.line + line, column: 0,
+            message: "'polarity_model' weights: \(message)")
+        }
+      default: break
+      }
+    }
+    guard var model else { throw node.error("'polarity_model' has no 'weights'") }
+    model.trainedBy = trainedBy
+    return model
   }
 
   private static func parseCategory(_ name: String, keyNode: YAMLNode, value: YAMLNode)

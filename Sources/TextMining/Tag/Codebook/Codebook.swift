@@ -16,6 +16,8 @@ public struct Codebook: Sendable {
   public var partnershipNames: PartnershipNameRules?
   /// Participation words coded by who takes part, if the taxonomy has a `participation` block.
   public var participation: ParticipationRules?
+  /// The learned second reading of polarity, if the taxonomy carries one (`polarity_model`).
+  public var polarityModel: PolarityModel?
 
   /// A category of codes, such as `success_factor`.
   public struct Category: Sendable {

@@ -80,6 +80,11 @@ struct SentenceTokens {
     return (PackedWords.key(of: word, lowercasing: true), word)
   }
 
+  /// Calls `body` with the raw UTF-8 bytes of token `index`.
+  func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    body(UnsafeBufferPointer(rebasing: bytes[range(index)]))
+  }
+
   /// The raw text of token `index`.
   func word(_ index: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range(index)]), as: UTF8.self)

@@ -58,27 +58,10 @@ extension Taxonomy {
     /// `LexiconPrefilter.lengths`, valid inside `withLexicon`.
     let prefilter: UnsafeBufferPointer<UInt64>
 
-    /// Whether a document word surely folds to no lexicon word, judged from its first two
-    /// letters and its length without folding it. Only ASCII words that start with two letters
-    /// and end in a letter other than s are judged: folding drops no possessive or plural from
-    /// them and keeps their first two letters, and changes their length only by an American
-    /// spelling, by 1 byte down ("fulfill" to "fulfil") to 2 up ("program" to "programme").
-    /// If the lexicon has no word with those first letters in that length window, the word is
-    /// absent. Its plural flag is false whatever it folds to. False when unsure.
+    /// Whether a document word surely folds to no lexicon word (`LexiconPrefilter.surelyAbsent`).
     @inline(__always)
     func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-      let count = word.count
-      guard count >= 2, count <= 60, let index = LexiconPrefilter.index(word[0], word[1]) else {
-        return false
-      }
-      let last = word[count - 1] | 0x20
-      guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else {
-        return false
-      }
-      // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
-      for byte in word where byte >= 0x80 { return false }
-      let window: UInt64 = 0b1111 << UInt64(count - 1)
-      return prefilter[index] & window == 0
+      LexiconPrefilter.surelyAbsent(word, lengths: prefilter)
     }
 
     /// A document token's ids in the three matchers, from its normalised UTF-8.
@@ -106,6 +89,36 @@ struct LexiconPrefilter: Sendable {
       lengths[index] |= word.count < 64 ? 1 << UInt64(word.count) : 1 << 63
     }
     self.lengths = lengths
+  }
+
+  /// Whether a document word surely folds to none of the words, judged from its first two
+  /// letters and its length without folding it. Only ASCII words that start with two letters
+  /// and end in a letter other than s are judged: folding drops no possessive or plural from
+  /// them and keeps their first two letters, and changes their length only by an American
+  /// spelling, by 1 byte down ("fulfill" to "fulfil") to 2 up ("program" to "programme").
+  /// If no word has those first letters in that length window, the word is absent. False when
+  /// unsure.
+  ///
+  /// - Parameters:
+  ///   - word: the document word as written.
+  ///   - lengths: `lengths` of a prefilter.
+  /// - Returns: true when no word can match.
+  @inline(__always)
+  static func surelyAbsent(_ word: UnsafeBufferPointer<UInt8>, lengths: UnsafeBufferPointer<UInt64>)
+    -> Bool
+  {
+    let count = word.count
+    guard count >= 2, count <= 60, let index = index(word[0], word[1]) else {
+      return false
+    }
+    let last = word[count - 1] | 0x20
+    guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else {
+      return false
+    }
+    // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
+    for byte in word where byte >= 0x80 { return false }
+    let window: UInt64 = 0b1111 << UInt64(count - 1)
+    return lengths[index] & window == 0
   }
 
   /// The entry of a pair of ASCII letters (either case), or nil for anything else.

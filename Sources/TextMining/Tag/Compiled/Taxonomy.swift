@@ -22,6 +22,10 @@ public final class Taxonomy: Sendable {
   public let partnershipNames: PartnershipNameRules?
   /// Participation words coded by who takes part.
   public let participation: ParticipationRules?
+  /// The learned second reading of polarity, if any.
+  public var polarityModel: PolarityModel? { compiledPolarityModel?.model }
+  /// The same, compiled for tagging.
+  let compiledPolarityModel: CompiledPolarityModel?
   /// Every code in file order.
   public var codes: [Codebook.CodeDefinition] { codebook.codes }
   /// The compiled code phrases (and exclusions).
@@ -84,6 +88,9 @@ public final class Taxonomy: Sendable {
     self.context = context
     self.partnershipNames = partnershipNames
     self.participation = codebook.participation
+    self.compiledPolarityModel = codebook.polarityModel.map {
+      CompiledPolarityModel($0, codes: categories.flatMap(\.codes).map(\.code))
+    }
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
     self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)

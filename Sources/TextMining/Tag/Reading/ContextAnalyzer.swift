@@ -159,7 +159,17 @@ struct ContextAnalyzer {
     of tokens: Range<Int>, in sentence: SentenceTokens,
     verdicts: [(tokens: Range<Int>, polarity: Polarity)], others: [Range<Int>]
   ) -> (polarity: Polarity, isHedged: Bool) {
-    let neutral = reading(of: tokens, phrasePolarity: nil, judged: false)
+    let found = plainReadingAndBasis(of: tokens, in: sentence, verdicts: verdicts, others: others)
+    return (found.polarity, found.isHedged)
+  }
+
+  /// `plainReading`, and what its polarity rests on (`predicate` when something judges the
+  /// mention).
+  func plainReadingAndBasis(
+    of tokens: Range<Int>, in sentence: SentenceTokens,
+    verdicts: [(tokens: Range<Int>, polarity: Polarity)], others: [Range<Int>]
+  ) -> (polarity: Polarity, isHedged: Bool, basis: Basis) {
+    let neutral = readingAndBasis(of: tokens, phrasePolarity: nil, judged: false)
     // Only a subject is judged by what follows it: not a mention inside a prepositional phrase
     // ("accountability in Ashcombe Together is diffuse") or one that modifies a noun after it.
     var before = tokens.lowerBound - 1
@@ -214,9 +224,9 @@ struct ContextAnalyzer {
     for cue in cues where clause[cue.tokens.lowerBound] == mentionClause {
       switch cue.kind {
       case .neutral where cue.tokens.lowerBound < start:
-        return neutral
+        return (neutral.polarity, neutral.isHedged, .aim)
       case .importance:
-        return neutral
+        return (neutral.polarity, neutral.isHedged, .aim)
       case .negationBefore, .negationCounterfactual, .negationAround, .negationAfter:
         if !fromCircle, cue.tokens.lowerBound >= end, cue.tokens.upperBound <= start {
           polarity = polarity == .negative ? .positive : .negative
@@ -227,7 +237,7 @@ struct ContextAnalyzer {
     }
     // A hedged judgement ("the SLSP will not be able to ... unless") is not a plain one.
     if neutral.isHedged { return neutral }
-    return (polarity, neutral.isHedged)
+    return (polarity, neutral.isHedged, .predicate)
   }
 
   /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
@@ -252,11 +262,53 @@ struct ContextAnalyzer {
     }
   }
 
+  /// What a reading rests on: the polarity model (`PolarityFeatures`) weighs a reading by it.
+  enum Basis: String, CaseIterable {
+    /// The phrase carries its own polarity ("mistrust", the circles).
+    case phrase
+    /// A negation cue reaches the mention.
+    case negation
+    /// A qualifier in the mention's clause ("strong", "weak").
+    case qualifier
+    /// A lone qualifier after a terminator ("polite but shallow").
+    case afterthought
+    /// A success factor said to be there ("there is trust").
+    case presence
+    /// What follows an unjudged mention judges it ("the Rothwick LSP struggled").
+    case predicate
+    /// A list item took its lead-in's judgement.
+    case framing
+    /// An aim, a recommendation or a claim of importance keeps the mention neutral.
+    case aim
+    /// A supposition keeps a hoped-for good neutral ("stronger leadership would help").
+    case hypothetical
+    /// Nothing judges the mention.
+    case none
+
+    /// The basis's place in `allCases`.
+    var position: Int {
+      // swift-format-ignore: NeverForceUnwrap
+      Self.allCases.firstIndex(of: self)!
+    }
+  }
+
   /// Polarity and hedging of a mention over `tokens`.
   func reading(
     of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false
   )
     -> (polarity: Polarity, isHedged: Bool)
+  {
+    let found = readingAndBasis(
+      of: tokens, phrasePolarity: phrasePolarity, judged: judged,
+      presenceIsPositive: presenceIsPositive)
+    return (found.polarity, found.isHedged)
+  }
+
+  /// Polarity and hedging of a mention over `tokens`, and what the polarity rests on.
+  func readingAndBasis(
+    of tokens: Range<Int>, phrasePolarity: Polarity?, judged: Bool, presenceIsPositive: Bool = false
+  )
+    -> (polarity: Polarity, isHedged: Bool, basis: Basis)
   {
     let mentionClause = clause[tokens.lowerBound]
     var negations = 0
@@ -265,7 +317,7 @@ struct ContextAnalyzer {
     var hypothetical = false
     var present = false
     var aim = false
-    var qualifier: (distance: Int, polarity: Polarity)?
+    var qualifier: (distance: Int, polarity: Polarity, turned: Bool)?
     // A qualifier right before the mention ("not strong leadership"), which a negation governs.
     var leadingQualifier: Polarity?
     // A counterfactual cue over the mention and a negation after it in the clause make a double
@@ -369,7 +421,9 @@ struct ContextAnalyzer {
           leadingQualifier = judgement
         }
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
-          qualifier = (distance, judgement)
+          qualifier = (
+            distance, judgement, judgement != (cue.kind == .positive ? .positive : .negative)
+          )
         }
 
       case .presence:
@@ -387,29 +441,42 @@ struct ContextAnalyzer {
         continue
       }
     }
-    guard judged else { return (.neutral, hedged) }
-    if aim, phrasePolarity == nil { return (.neutral, hedged) }
+    guard judged else { return (.neutral, hedged, .none) }
+    if aim, phrasePolarity == nil { return (.neutral, hedged, .aim) }
     var polarity: Polarity
+    var basis = Basis.none
     if let phrasePolarity {
       polarity = phrasePolarity
+      basis = .phrase
     } else if negations > 0 {
       // Negation works on the thing itself and its adjacent qualifier ("not strong leadership",
       // "little trust"), not on a judgement further off in the clause.
       polarity = leadingQualifier ?? .neutral
+      basis = .negation
     } else if hypothetical, qualifier?.polarity == .positive {
       // "Stronger leadership would help": a hoped-for good is not a finding; "appears to have
       // improved" is a hedged one.
       polarity = .neutral
+      basis = .hypothetical
+    } else if let qualifier {
+      polarity = qualifier.polarity
+      // A qualifier a negation turned over ("has not missed a meeting") rests on the negation.
+      basis = qualifier.turned ? .negation : .qualifier
+    } else if let afterthought = afterthoughts[mentionClause] {
+      polarity = afterthought
+      basis = .afterthought
+    } else if present, presenceIsPositive {
+      polarity = .positive
+      basis = .presence
     } else {
-      polarity =
-        qualifier?.polarity ?? afterthoughts[mentionClause]
-        ?? (present && presenceIsPositive ? .positive : .neutral)
+      polarity = .neutral
     }
     // Each negation turns the reading over: neutral or positive becomes negative, negative
     // becomes positive, so "it is not true that the board lacks leadership" is positive.
     for _ in 0..<negations {
       polarity = polarity == .negative ? .positive : .negative
+      if basis == .phrase { basis = .negation }
     }
-    return (polarity, hedged)
+    return (polarity, hedged, basis)
   }
 }

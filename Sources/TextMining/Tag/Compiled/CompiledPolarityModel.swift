@@ -1,0 +1,184 @@
+/// The polarity model (`PolarityModel`) compiled for tagging: the same sums as
+/// `PolarityModel.polarity(_:rule:)` over `PolarityFeatures.of`, with no strings built.
+///
+/// The word features (`s:`, `b:`, `a:`) become arrays indexed by a word's id in a table of the
+/// model's words, looked up from a token's normalised bytes; the features of a code and the
+/// rules' reading (the bias, `rule:`, `code:`, `category:`) are summed once per code and
+/// polarity when the taxonomy loads.
+struct CompiledPolarityModel: Sendable {
+  /// The model as the file states it.
+  let model: PolarityModel
+  /// The words any word feature names, normalised.
+  private let words: TokenVocabulary
+  /// Weights of `s:`, `b:` and `a:` by word id.
+  private let inSentence: [SIMD3<Double>]
+  private let before: [SIMD3<Double>]
+  private let after: [SIMD3<Double>]
+  private let hedged: SIMD3<Double>
+  private let earlier: SIMD3<Double>
+  private let later: SIMD3<Double>
+  /// For each code, the bias plus the weights of `rule:`, `code:` and `category:`, by the rules'
+  /// polarity (`Polarity.index`); `basis:` is added per mention.
+  /// A list searched by the code's name: a few dozen codes, whose names share storage with the
+  /// mentions' codes, so a comparison is mostly one of pointers.
+  private let priors: [(code: String, weights: [SIMD3<Double>])]
+
+  /// Which first letters and lengths the model's words have: most words of a sentence are
+  /// none of them, and need no folding.
+  private let prefilter: LexiconPrefilter
+
+  /// The weight of `basis:` by basis (`allCases` order) and the rules' polarity.
+  private let bases: [[SIMD3<Double>]]
+
+  /// A word id for tokens that are not words (numbers, punctuation).
+  static let notAWord: Int32 = -2
+
+  init(_ model: PolarityModel, codes: [Code]) {
+    self.model = model
+    var words = TokenVocabulary()
+    var entries: [(kind: UInt8, id: Int32, weight: SIMD3<Double>)] = []
+    for (feature, weight) in model.weights.sorted(by: { $0.key < $1.key }) {
+      guard let kind = feature.utf8.first, feature.utf8.dropFirst().first == UInt8(ascii: ":"),
+        [UInt8(ascii: "s"), UInt8(ascii: "b"), UInt8(ascii: "a")].contains(kind)
+      else { continue }
+      entries.append((kind, words.insert(String(feature.dropFirst(2))), weight))
+    }
+    var inSentence = [SIMD3<Double>](repeating: .zero, count: words.count)
+    var before = inSentence
+    var after = inSentence
+    for entry in entries {
+      switch entry.kind {
+      case UInt8(ascii: "s"): inSentence[Int(entry.id)] = entry.weight
+      case UInt8(ascii: "b"): before[Int(entry.id)] = entry.weight
+      default: after[Int(entry.id)] = entry.weight
+      }
+    }
+    self.words = words
+    prefilter = LexiconPrefilter(words: (0..<Int32(words.count)).map { words.token($0) })
+    self.inSentence = inSentence
+    self.before = before
+    self.after = after
+    hedged = model.weights["hedged"] ?? .zero
+    earlier = model.weights["clause:earlier"] ?? .zero
+    later = model.weights["clause:later"] ?? .zero
+    var priors: [(code: String, weights: [SIMD3<Double>])] = []
+    for code in codes {
+      priors.append(
+        (
+          code.rawValue,
+          Polarity.allCases.map { rule in
+            model.scores(
+              PolarityFeatures.priorFeatures(code: code, rule: rule, basis: .none).dropLast())
+          }
+        ))
+    }
+    self.priors = priors
+    var bases: [String: SIMD3<Double>] = [:]
+    for basis in ContextAnalyzer.Basis.allCases {
+      for rule in Polarity.allCases {
+        let feature = "basis:\(basis.rawValue)|\(rule.rawValue)"
+        bases[feature] = model.weights[feature] ?? .zero
+      }
+    }
+    self.bases = ContextAnalyzer.Basis.allCases.map { basis in
+      Polarity.allCases.map { bases["basis:\(basis.rawValue)|\($0.rawValue)"] ?? .zero }
+    }
+  }
+
+  /// Gives each of a sentence's mentions the model's polarity, in place of the rules' reading
+  /// it holds: the same decision as `model.polarity(PolarityFeatures.of(...), rule:)`.
+  ///
+  /// - Parameters:
+  ///   - mentions: the sentence's mentions, read by the rules.
+  ///   - spans: each mention's tokens.
+  ///   - basisOf: what each mention's reading rests on.
+  ///   - tokens: the sentence.
+  ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
+  func apply(
+    to mentions: inout [Mention], spans: [Range<Int>], bases basisOf: [ContextAnalyzer.Basis],
+    tokens: SentenceTokens, clause: [Int]
+  ) {
+    let count = tokens.count
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * 2 + 16) { buffer in
+      // The model's word id of each token: -1 for a word the model does not know, `notAWord`
+      // for a number or punctuation.
+      let ids = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
+        words.withLookup { lookup in
+          prefilter.lengths.withUnsafeBufferPointer { lengths in
+            var scratch: [UInt8] = []
+            for index in 0..<count {
+              ids[index] = tokens.withBytes(index) { token -> Int32 in
+                guard PolarityFeatures.isWord(token) else { return Self.notAWord }
+                if LexiconPrefilter.surelyAbsent(token, lengths: lengths) { return -1 }
+                if token.count <= 60, let base = out.baseAddress,
+                  let length = TokenNormalizer.normalizeASCII(token, into: base)
+                {
+                  return lookup.id(utf8: UnsafeBufferPointer(rebasing: out[0..<length]))
+                }
+                TokenNormalizer.normalize(utf8: token, into: &scratch)
+                return scratch.withUnsafeBufferPointer { lookup.id(utf8: $0) }
+              }
+            }
+          }
+        }
+      }
+      // The `s:` weights, each distinct word once: the same for every mention.
+      var sorted = UnsafeMutableBufferPointer(rebasing: buffer[count..<(count * 2)])
+      _ = sorted.initialize(from: ids)
+      sorted.sort()
+      var sentence = SIMD3<Double>.zero
+      var previous: Int32 = -1
+      for id in sorted where id >= 0 && id != previous {
+        sentence += inSentence[Int(id)]
+        previous = id
+      }
+      let seen = UnsafeMutableBufferPointer(rebasing: buffer[(count * 2)...])
+      for index in mentions.indices {
+        let span = spans[index]
+        let rule = mentions[index].polarity
+        // Every code of the taxonomy has its priors; the bias alone stands for any other.
+        let code = mentions[index].code.rawValue
+        var total =
+          (priors.first { $0.code == code }?.weights[rule.index] ?? model.scores([]))
+          + sentence + bases[basisOf[index].position][rule.index]
+        if mentions[index].isHedged { total += hedged }
+        if let first = clause.first, clause[span.lowerBound] != first { total += earlier }
+        if let last = clause.last, clause[span.upperBound - 1] != last { total += later }
+        // The last `wordsBefore` words before the mention and the first `wordsAfter` after it,
+        // each distinct word once.
+        var seenCount = 0
+        var taken = 0
+        var position = span.lowerBound
+        while position > 0, taken < PolarityFeatures.wordsBefore {
+          position -= 1
+          let id = ids[position]
+          if id == Self.notAWord { continue }
+          taken += 1
+          if id >= 0, !seen[0..<seenCount].contains(id) {
+            seen[seenCount] = id
+            seenCount += 1
+            total += before[Int(id)]
+          }
+        }
+        seenCount = 0
+        taken = 0
+        position = span.upperBound
+        while position < count, taken < PolarityFeatures.wordsAfter {
+          let id = ids[position]
+          position += 1
+          if id == Self.notAWord { continue }
+          taken += 1
+          if id >= 0, !seen[0..<seenCount].contains(id) {
+            seen[seenCount] = id
+            seenCount += 1
+            total += after[Int(id)]
+          }
+        }
+        mentions[index].polarity = PolarityModel.decision(
+          total, rule: rule,
+          isFirm: PolarityModel.firmBases.contains(basisOf[index].rawValue))
+      }
+    }
+  }
+}

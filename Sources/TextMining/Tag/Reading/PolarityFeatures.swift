@@ -1,0 +1,85 @@
+/// What the polarity model (`PolarityModel`) sees of a mention: the rules' reading, the code,
+/// and the words around it, as feature names. The same function makes them for training
+/// (`PolarityTrainer`) and for tagging, so the two cannot drift apart.
+///
+/// For "Community engagement has improved but remains uneven." and its mention "Community
+/// engagement" read positive by the rules, the features are:
+///
+///     rule:positive  code:governance.community_engagement|positive
+///     category:governance|positive  basis:qualifier|positive  clause:later
+///     s:community s:engagement s:has s:improved s:but s:remain s:uneven   (the sentence's words)
+///     a:has a:improved a:but a:remain a:uneven                          (up to 8 words after)
+///
+/// Words are the tagger's normalised forms (lower case, singular, British spelling); numbers
+/// and punctuation are left out. `b:` marks the (up to 5) words before the mention.
+/// `clause:earlier` and `clause:later` say that a clause break (a terminator such as "but", or
+/// `;`, `:`, a bracket, a dash) stands before or after the mention.
+enum PolarityFeatures {
+  /// Words before the mention that count.
+  static let wordsBefore = 5
+  /// Words after the mention that count.
+  static let wordsAfter = 8
+
+  /// Whether a token counts as a word: it holds an ASCII letter or any non-ASCII character
+  /// (numbers and punctuation do not). A byte test, so that the tagger's fast path
+  /// (`CompiledPolarityModel`) and this one agree.
+  static func isWord(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    token.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }
+  }
+
+  /// The normalised words of a sentence's tokens, nil for tokens that are not words.
+  static func words(of tokens: SentenceTokens) -> [String?] {
+    (0..<tokens.count).map { index in
+      tokens.withBytes(index, isWord) ? tokens.normalized(index) : nil
+    }
+  }
+
+  /// The features of a mention that do not depend on its words: the rules' reading, and with
+  /// it the code, the category and what the reading rests on.
+  static func priorFeatures(code: Code, rule: Polarity, basis: ContextAnalyzer.Basis) -> [String] {
+    [
+      "rule:\(rule.rawValue)", "code:\(code.rawValue)|\(rule.rawValue)",
+      "category:\(code.category)|\(rule.rawValue)", "basis:\(basis.rawValue)|\(rule.rawValue)",
+    ]
+  }
+
+  /// The features of the mention over `span`.
+  ///
+  /// - Parameters:
+  ///   - span: the mention's tokens.
+  ///   - code: its code.
+  ///   - rule: the rules' polarity.
+  ///   - basis: what the rules' reading rests on.
+  ///   - isHedged: whether the rules hedged it.
+  ///   - words: the sentence's words (`words(of:)`).
+  ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
+  /// - Returns: the feature names, each once.
+  static func of(
+    _ span: Range<Int>, code: Code, rule: Polarity, basis: ContextAnalyzer.Basis, isHedged: Bool,
+    words: [String?], clause: [Int]
+  ) -> [String] {
+    var features = priorFeatures(code: code, rule: rule, basis: basis)
+    if isHedged { features.append("hedged") }
+    if let first = clause.first, clause[span.lowerBound] != first {
+      features.append("clause:earlier")
+    }
+    if let last = clause.last, clause[span.upperBound - 1] != last {
+      features.append("clause:later")
+    }
+    var seen: Set<String> = []
+    for word in words.compactMap({ $0 }) where seen.insert(word).inserted {
+      features.append("s:" + word)
+    }
+    seen = []
+    for word in words[..<span.lowerBound].compactMap({ $0 }).suffix(wordsBefore)
+    where seen.insert(word).inserted {
+      features.append("b:" + word)
+    }
+    seen = []
+    for word in words[span.upperBound...].compactMap({ $0 }).prefix(wordsAfter)
+    where seen.insert(word).inserted {
+      features.append("a:" + word)
+    }
+    return features
+  }
+}
