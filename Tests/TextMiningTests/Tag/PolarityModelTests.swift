@@ -35,7 +35,7 @@ import Testing
     #expect(try polarity(sentence, "success_factor.trust", Fixtures.fiveCodeTaxonomy()) == .neutral)
     let model = try taxonomy([header, "s:patchy 0 2 0"])
     #expect(try polarity(sentence, "success_factor.trust", model) == .negative)
-    // Words are compared in their normalised forms: "Patchiness" is another word.
+    // Words are compared in lower case and otherwise as written: "Patchiness" is another word.
     #expect(
       try polarity("Trust between the partners shows patchiness.", "success_factor.trust", model)
         == .neutral)

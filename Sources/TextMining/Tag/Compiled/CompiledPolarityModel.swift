@@ -2,13 +2,13 @@
 /// `PolarityModel.polarity(_:rule:)` over `PolarityFeatures.of`, with no strings built.
 ///
 /// The word features (`s:`, `b:`, `a:`) become arrays indexed by a word's id in a table of the
-/// model's words, looked up from a token's normalised bytes; the features of a code and the
+/// model's words, looked up from a token's bytes in lower case; the features of a code and the
 /// rules' reading (the bias, `rule:`, `code:`, `category:`) are summed once per code and
 /// polarity when the taxonomy loads.
 struct CompiledPolarityModel: Sendable {
   /// The model as the file states it.
   let model: PolarityModel
-  /// The words any word feature names, normalised.
+  /// The words any word feature names, in lower case.
   private let words: TokenVocabulary
   /// Weights of `s:`, `b:` and `a:` by word id.
   private let inSentence: [SIMD3<Double>]
@@ -19,13 +19,9 @@ struct CompiledPolarityModel: Sendable {
   private let later: SIMD3<Double>
   /// For each code, the bias plus the weights of `rule:`, `code:` and `category:`, by the rules'
   /// polarity (`Polarity.index`); `basis:` is added per mention.
-  /// A list searched by the code's name: a few dozen codes, whose names share storage with the
-  /// mentions' codes, so a comparison is mostly one of pointers.
-  private let priors: [(code: String, weights: [SIMD3<Double>])]
-
-  /// Which first letters and lengths the model's words have: most words of a sentence are
-  /// none of them, and need no folding.
-  private let prefilter: LexiconPrefilter
+  /// By the code's name: one hash per mention (comparing the names one by one, as a list would,
+  /// costs more: they do not share storage with the mentions' codes).
+  private let priors: [String: [SIMD3<Double>]]
 
   /// The weight of `basis:` by basis (`allCases` order) and the rules' polarity.
   private let bases: [[SIMD3<Double>]]
@@ -54,23 +50,18 @@ struct CompiledPolarityModel: Sendable {
       }
     }
     self.words = words
-    prefilter = LexiconPrefilter(words: (0..<Int32(words.count)).map { words.token($0) })
     self.inSentence = inSentence
     self.before = before
     self.after = after
     hedged = model.weights["hedged"] ?? .zero
     earlier = model.weights["clause:earlier"] ?? .zero
     later = model.weights["clause:later"] ?? .zero
-    var priors: [(code: String, weights: [SIMD3<Double>])] = []
+    var priors: [String: [SIMD3<Double>]] = [:]
     for code in codes {
-      priors.append(
-        (
-          code.rawValue,
-          Polarity.allCases.map { rule in
-            model.scores(
-              PolarityFeatures.priorFeatures(code: code, rule: rule, basis: .none).dropLast())
-          }
-        ))
+      priors[code.rawValue] = Polarity.allCases.map { rule in
+        model.scores(
+          PolarityFeatures.priorFeatures(code: code, rule: rule, basis: .none).dropLast())
+      }
     }
     self.priors = priors
     var bases: [String: SIMD3<Double>] = [:]
@@ -99,48 +90,51 @@ struct CompiledPolarityModel: Sendable {
     tokens: SentenceTokens, clause: [Int]
   ) {
     let count = tokens.count
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count * 2 + 16) { buffer in
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 16) { buffer in
       // The model's word id of each token: -1 for a word the model does not know, `notAWord`
       // for a number or punctuation.
       let ids = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { out in
         words.withLookup { lookup in
-          prefilter.lengths.withUnsafeBufferPointer { lengths in
-            var scratch: [UInt8] = []
-            for index in 0..<count {
-              ids[index] = tokens.withBytes(index) { token -> Int32 in
-                guard PolarityFeatures.isWord(token) else { return Self.notAWord }
-                if LexiconPrefilter.surelyAbsent(token, lengths: lengths) { return -1 }
-                if token.count <= 60, let base = out.baseAddress,
-                  let length = TokenNormalizer.normalizeASCII(token, into: base)
-                {
-                  return lookup.id(utf8: UnsafeBufferPointer(rebasing: out[0..<length]))
-                }
-                TokenNormalizer.normalize(utf8: token, into: &scratch)
-                return scratch.withUnsafeBufferPointer { lookup.id(utf8: $0) }
+          tokens.forEachToken { index, token in
+            if !PolarityFeatures.isWord(token) {
+              ids[index] = Self.notAWord
+            } else if token.count <= 64, token.allSatisfy({ $0 < 0x80 }),
+              let base = out.baseAddress
+            {
+              // The word in lower case, as `PolarityFeatures.lowercased` gives it.
+              for (position, byte) in token.enumerated() {
+                base[position] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
               }
+              ids[index] = lookup.id(utf8: UnsafeBufferPointer(start: base, count: token.count))
+            } else {
+              let lower = Array(String(decoding: token, as: UTF8.self).lowercased().utf8)
+              ids[index] = lower.withUnsafeBufferPointer { lookup.id(utf8: $0) }
             }
           }
         }
       }
-      // The `s:` weights, each distinct word once: the same for every mention.
-      var sorted = UnsafeMutableBufferPointer(rebasing: buffer[count..<(count * 2)])
-      _ = sorted.initialize(from: ids)
-      sorted.sort()
+      // The `s:` weights, each distinct word once (a bit per model word marks those counted):
+      // the same for every mention.
       var sentence = SIMD3<Double>.zero
-      var previous: Int32 = -1
-      for id in sorted where id >= 0 && id != previous {
-        sentence += inSentence[Int(id)]
-        previous = id
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count / 64 + 1) { counted in
+        counted.initialize(repeating: 0)
+        for id in ids where id >= 0 {
+          let (word, bit) = (Int(id) >> 6, UInt64(1) << UInt64(id & 63))
+          if counted[word] & bit == 0 {
+            counted[word] |= bit
+            sentence += inSentence[Int(id)]
+          }
+        }
       }
-      let seen = UnsafeMutableBufferPointer(rebasing: buffer[(count * 2)...])
+      let seen = UnsafeMutableBufferPointer(rebasing: buffer[count...])
       for index in mentions.indices {
         let span = spans[index]
         let rule = mentions[index].polarity
         // Every code of the taxonomy has its priors; the bias alone stands for any other.
         let code = mentions[index].code.rawValue
         var total =
-          (priors.first { $0.code == code }?.weights[rule.index] ?? model.scores([]))
+          (priors[code]?[rule.index] ?? model.scores([]))
           + sentence + bases[basisOf[index].position][rule.index]
         if mentions[index].isHedged { total += hedged }
         if let first = clause.first, clause[span.lowerBound] != first { total += earlier }

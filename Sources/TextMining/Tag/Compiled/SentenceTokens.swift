@@ -80,6 +80,16 @@ struct SentenceTokens {
     return (PackedWords.key(of: word, lowercasing: true), word)
   }
 
+  /// Calls `body` with each token's index and raw UTF-8 bytes, in order, reading the token
+  /// ranges through one buffer (no array access per token).
+  func forEachToken(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    document.ranges.withUnsafeBufferPointer { ranges in
+      for index in 0..<count {
+        body(index, UnsafeBufferPointer(rebasing: bytes[ranges[tokens.lowerBound + index]]))
+      }
+    }
+  }
+
   /// Calls `body` with the raw UTF-8 bytes of token `index`.
   func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     body(UnsafeBufferPointer(rebasing: bytes[range(index)]))

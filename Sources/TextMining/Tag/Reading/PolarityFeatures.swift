@@ -7,11 +7,12 @@
 ///
 ///     rule:positive  code:governance.community_engagement|positive
 ///     category:governance|positive  basis:qualifier|positive  clause:later
-///     s:community s:engagement s:has s:improved s:but s:remain s:uneven   (the sentence's words)
-///     a:has a:improved a:but a:remain a:uneven                          (up to 8 words after)
+///     s:community s:engagement s:has s:improved s:but s:remains s:uneven  (the sentence's words)
+///     a:has a:improved a:but a:remains a:uneven                          (up to 8 words after)
 ///
-/// Words are the tagger's normalised forms (lower case, singular, British spelling); numbers
-/// and punctuation are left out. `b:` marks the (up to 5) words before the mention.
+/// Words are lower-cased and otherwise as written ("remains", not the tagger's folded "remain":
+/// the plain form is as good a feature and quicker to look up); numbers and punctuation are
+/// left out. `b:` marks the (up to 5) words before the mention.
 /// `clause:earlier` and `clause:later` say that a clause break (a terminator such as "but", or
 /// `;`, `:`, a bracket, a dash) stands before or after the mention.
 enum PolarityFeatures {
@@ -27,10 +28,19 @@ enum PolarityFeatures {
     token.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }
   }
 
-  /// The normalised words of a sentence's tokens, nil for tokens that are not words.
+  /// A word as the model compares it: ASCII letters in lower case, others as
+  /// `String.lowercased()` gives them.
+  static func lowercased(_ word: String) -> String {
+    guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.lowercased() }
+    return String(
+      decoding: word.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  /// The words of a sentence's tokens in lower case (`lowercased`), nil for tokens that are not
+  /// words.
   static func words(of tokens: SentenceTokens) -> [String?] {
     (0..<tokens.count).map { index in
-      tokens.withBytes(index, isWord) ? tokens.normalized(index) : nil
+      tokens.withBytes(index, isWord) ? lowercased(tokens.word(index)) : nil
     }
   }
 
