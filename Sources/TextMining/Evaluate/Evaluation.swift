@@ -223,14 +223,3 @@ public struct Evaluation: Sendable {
     }
   }
 }
-
-extension Polarity {
-  /// The polarity's place in `allCases`, for matrices.
-  var index: Int {
-    switch self {
-    case .positive: 0
-    case .negative: 1
-    case .neutral: 2
-    }
-  }
-}

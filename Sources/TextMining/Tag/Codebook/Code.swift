@@ -33,4 +33,14 @@ public struct Code: RawRepresentable, Hashable, Comparable, Codable, Sendable,
 /// How a sentence presents the thing a mention names.
 public enum Polarity: String, Codable, Sendable, CaseIterable {
   case positive, negative, neutral
+
+  /// The polarity's place in `allCases`, for vectors and matrices (the polarity model's
+  /// weights, the evaluation's confusion matrix).
+  var index: Int {
+    switch self {
+    case .positive: 0
+    case .negative: 1
+    case .neutral: 2
+    }
+  }
 }
