@@ -139,40 +139,42 @@ struct CompiledPolarityModel: Sendable {
         if mentions[index].isHedged { total += hedged }
         if let first = clause.first, clause[span.lowerBound] != first { total += earlier }
         if let last = clause.last, clause[span.upperBound - 1] != last { total += later }
-        // The last `wordsBefore` words before the mention and the first `wordsAfter` after it,
-        // each distinct word once.
-        var seenCount = 0
-        var taken = 0
-        var position = span.lowerBound
-        while position > 0, taken < PolarityFeatures.wordsBefore {
-          position -= 1
-          let id = ids[position]
-          if id == Self.notAWord { continue }
-          taken += 1
-          if id >= 0, !seen[0..<seenCount].contains(id) {
-            seen[seenCount] = id
-            seenCount += 1
-            total += before[Int(id)]
-          }
-        }
-        seenCount = 0
-        taken = 0
-        position = span.upperBound
-        while position < count, taken < PolarityFeatures.wordsAfter {
-          let id = ids[position]
-          position += 1
-          if id == Self.notAWord { continue }
-          taken += 1
-          if id >= 0, !seen[0..<seenCount].contains(id) {
-            seen[seenCount] = id
-            seenCount += 1
-            total += after[Int(id)]
-          }
-        }
+        // The last `wordsBefore` words before the mention and the first `wordsAfter` after it.
+        total += Self.window(
+          ids, from: span.lowerBound - 1, step: -1, words: PolarityFeatures.wordsBefore,
+          weights: before, seen: seen)
+        total += Self.window(
+          ids, from: span.upperBound, step: 1, words: PolarityFeatures.wordsAfter,
+          weights: after, seen: seen)
         mentions[index].polarity = PolarityModel.decision(
           total, rule: rule,
           isFirm: PolarityModel.firmBases.contains(basisOf[index].rawValue))
       }
     }
+  }
+
+  /// The summed weights of up to `words` words of `ids` from `start` on, going by `step` (-1
+  /// backwards), each distinct word once; numbers and punctuation do not count as words.
+  /// `seen` is scratch room for `words` ids.
+  private static func window(
+    _ ids: UnsafeMutableBufferPointer<Int32>, from start: Int, step: Int, words: Int,
+    weights: [SIMD3<Double>], seen: UnsafeMutableBufferPointer<Int32>
+  ) -> SIMD3<Double> {
+    var total = SIMD3<Double>.zero
+    var seenCount = 0
+    var taken = 0
+    var position = start
+    while position >= 0, position < ids.count, taken < words {
+      let id = ids[position]
+      position += step
+      if id == notAWord { continue }
+      taken += 1
+      if id >= 0, !seen[0..<seenCount].contains(id) {
+        seen[seenCount] = id
+        seenCount += 1
+        total += weights[Int(id)]
+      }
+    }
+    return total
   }
 }
