@@ -199,7 +199,9 @@ public struct PolarityTrainer: Sendable {
   public static func section(for model: PolarityModel) -> String {
     var lines = ["polarity_model:"]
     if let trainedBy = model.trainedBy {
-      lines.append("  trained_by: \"\(trainedBy.replacingOccurrences(of: "\"", with: "'"))\"")
+      // Single-quoted YAML, which escapes nothing but its quote (doubled): a path with a
+      // backslash or a double quote reads back as written.
+      lines.append("  trained_by: '\(trainedBy.replacingOccurrences(of: "'", with: "''"))'")
     }
     lines.append("  weights: |")
     for line in model.table.split(separator: "\n") { lines.append("    " + line) }

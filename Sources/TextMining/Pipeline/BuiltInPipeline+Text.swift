@@ -1406,7 +1406,7 @@ partnership_names:
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this
 # section for the rules alone.
 polarity_model:
-  trained_by: "lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (9985 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)"
+  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (9985 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
   weights: |
     feature positive negative neutral
     a:a 0.0049 -0.0127 0.0215

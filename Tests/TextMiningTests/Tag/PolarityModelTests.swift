@@ -200,3 +200,16 @@ extension PolarityModelTests {
       ))
   }
 }
+
+extension PolarityModelTests {
+  @Test func howTheWeightsWereMadeReadsBackAsWritten() throws {
+    let trainedBy = #"lspminer train-polarity --gold C:\gold\dev --gold "it's" (2 mentions)"#
+    let model = PolarityModel(weights: ["bias": .zero], trainedBy: trainedBy)
+    let text = try String(
+      contentsOfFile: Fixtures.path("taxonomy/five-codes.yml"), encoding: .utf8)
+    let loaded = try Taxonomy.parse(
+      PolarityTrainer.replacingSection(in: text, with: PolarityTrainer.section(for: model)),
+      file: "x", sha256: "")
+    #expect(loaded.polarityModel?.trainedBy == trainedBy)
+  }
+}

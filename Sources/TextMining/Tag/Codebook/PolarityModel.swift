@@ -35,13 +35,13 @@ public struct PolarityModel: Sendable, Equatable {
   /// The polarity the model gives a mention with `features`, given `rule`, the rules' reading.
   public func polarity<S: Sequence<String>>(_ features: S, rule: Polarity) -> Polarity {
     let firm = features.contains { feature in
-      Self.firmBases.contains { feature.hasPrefix("basis:\($0)|") }
+      Self.firmBases.contains { feature.hasPrefix("basis:\($0.rawValue)|") }
     }
     return Self.decision(scores(features), rule: rule, isFirm: firm)
   }
 
   /// What a reading may rest on (`ContextAnalyzer.Basis`) for the model not to turn it over.
-  static let firmBases = ["negation", "phrase"]
+  static let firmBases: [ContextAnalyzer.Basis] = [.negation, .phrase]
 
   /// The decision from the summed weights: the highest score, with two limits. The rules'
   /// reading wins a tie; and the model never turns a judgement the rules found into its

@@ -64,15 +64,8 @@ struct CompiledPolarityModel: Sendable {
       }
     }
     self.priors = priors
-    var bases: [String: SIMD3<Double>] = [:]
-    for basis in ContextAnalyzer.Basis.allCases {
-      for rule in Polarity.allCases {
-        let feature = "basis:\(basis.rawValue)|\(rule.rawValue)"
-        bases[feature] = model.weights[feature] ?? .zero
-      }
-    }
-    self.bases = ContextAnalyzer.Basis.allCases.map { basis in
-      Polarity.allCases.map { bases["basis:\(basis.rawValue)|\($0.rawValue)"] ?? .zero }
+    bases = ContextAnalyzer.Basis.allCases.map { basis in
+      Polarity.allCases.map { model.weights["basis:\(basis.rawValue)|\($0.rawValue)"] ?? .zero }
     }
   }
 
@@ -148,7 +141,7 @@ struct CompiledPolarityModel: Sendable {
           weights: after, seen: seen)
         mentions[index].polarity = PolarityModel.decision(
           total, rule: rule,
-          isFirm: PolarityModel.firmBases.contains(basisOf[index].rawValue))
+          isFirm: PolarityModel.firmBases.contains(basisOf[index]))
       }
     }
   }
