@@ -133,6 +133,33 @@ static inline bool ascii_space(unsigned char c) { return byte_class[c] & BC_SPAC
 static inline bool ascii_letter(unsigned char c) { return (unsigned)((c | 0x20) - 'a') < 26u; }
 static inline bool ascii_digit(unsigned char c) { return (unsigned)(c - '0') < 10u; }
 
+/// The letters of two bytes the fast paths know: Latin-1's (U+00C0 to U+00FF but the
+/// multiplication and division signs: "café", "Zoë", "straße") and basic Cyrillic (U+0400 to
+/// U+045F). Each is ALetter to Unicode's word boundaries and Upper (U+00C0 to U+00DE, U+0400 to
+/// U+042F) or Lower (the rest) to its sentence boundaries, and has no case-folding or joining
+/// behaviour of its own. 0 when the bytes at `i` are not one of them; 1 for a capital, 2 for a
+/// small letter.
+enum { LETTER2_NONE = 0, LETTER2_UPPER = 1, LETTER2_LOWER = 2 };
+static inline int letter2(const unsigned char *text, size_t i, size_t length) {
+  if (i + 1 >= length) return LETTER2_NONE;
+  unsigned char lead = text[i], next = text[i + 1];
+  if (lead == 0xC3) {
+    if (next < 0x80 || next > 0xBF || next == 0x97 || next == 0xB7) return LETTER2_NONE;
+    return next <= 0x9E ? LETTER2_UPPER : LETTER2_LOWER;
+  }
+  if (lead == 0xD0) {
+    if (next < 0x80 || next > 0xBF) return LETTER2_NONE;
+    return next <= 0xAF ? LETTER2_UPPER : LETTER2_LOWER;
+  }
+  if (lead == 0xD1) return next >= 0x80 && next <= 0x9F ? LETTER2_LOWER : LETTER2_NONE;
+  return LETTER2_NONE;
+}
+
+/// Whether the character that starts at `i` is a letter the fast paths know (ASCII or `letter2`).
+static inline bool letter_at(const unsigned char *text, size_t i, size_t length) {
+  return i < length && (ascii_letter(text[i]) || letter2(text, i, length) != LETTER2_NONE);
+}
+
 /// Reads the boundaries of one kind from an iterator into `result`, offsets shifted by `shift`.
 typedef bool (*boundary_reader)(UBreakIterator *, const char *, size_t, tm_segmentation *, size_t *);
 
@@ -151,32 +178,56 @@ static bool icu_over(UBreakIterator *iterator, const char *utf8, size_t start, s
   return ok;
 }
 
+
+/// The width in bytes of a non-ASCII character at `i` that the word fast path knows, or 0. Each
+/// is punctuation to Unicode's word boundaries and ends a word: the no-break space, the thin
+/// space, the pound sign, the registered sign, vulgar fractions, guillemets, en and em dashes,
+/// curly and low double quotes, the ellipsis and the minus sign (Word_Break Other, or WSegSpace
+/// for the thin space, which joins no letters), and curly single quotes (MidNumLet: between two
+/// letters or two digits they join them, which the caller checks first; anywhere else they end
+/// a word).
+static inline size_t word_punctuation(const unsigned char *text, size_t i, size_t length) {
+  if (text[i] == 0xC2 && i + 1 < length) {
+    switch (text[i + 1]) {
+      case 0xA0: case 0xA3: case 0xAB: case 0xAE: case 0xBB: case 0xBC: case 0xBD: case 0xBE: return 2;
+      default: return 0;
+    }
+  }
+  if (text[i] == 0xE2 && i + 2 < length && text[i + 1] == 0x80) {
+    switch (text[i + 2]) {
+      case 0x89: case 0x93: case 0x94: case 0x98: case 0x99: case 0x9C: case 0x9D: case 0x9E: case 0xA6: return 3;
+      default: return 0;
+    }
+  }
+  if (text[i] == 0xE2 && i + 2 < length && text[i + 1] == 0x88 && text[i + 2] == 0x92) return 3;
+  return 0;
+}
+
+/// The width in bytes of the character at `i` (a byte of 0x80 or more, or '_' or '@') if the
+/// word scan knows it: a `letter2` letter or `word_punctuation`; 0 if only ICU may judge it.
+static inline size_t word_special(const unsigned char *text, size_t i, size_t length) {
+  if (text[i] < 0x80) return 0;
+  if (letter2(text, i, length) != LETTER2_NONE) return 2;
+  return word_punctuation(text, i, length);
+}
+
 /// The end of the stretch of non-space bytes that starts at `from`, and whether it is plain:
-/// ASCII without '_' or '@'.
+/// every character one the word scan knows (ASCII but '_' and '@', and `word_special`).
 static size_t stretch_end(const unsigned char *text, size_t from, size_t length, bool *plain) {
   *plain = true;
   size_t end = from;
   while (end < length && !ascii_space(text[end])) {
-    if (text[end] >= 0x80 || text[end] == '_' || text[end] == '@') *plain = false;
+    if (byte_class[text[end]] & BC_SPECIAL) {
+      size_t width = word_special(text, end, length);
+      if (width > 0) {
+        end += width;
+        continue;
+      }
+      *plain = false;
+    }
     end++;
   }
   return end;
-}
-
-/// The width in bytes of a non-ASCII character at `i` that the word fast path knows, or 0. Each
-/// is punctuation to Unicode's word boundaries and ends a word: the no-break space and the pound
-/// sign (Word_Break Other), en and em dashes and curly double quotes (Other), and curly single
-/// quotes (MidNumLet: between two letters or two digits they join them, which the caller
-/// checks first; anywhere else they end a word).
-static inline size_t word_punctuation(const unsigned char *text, size_t i, size_t length) {
-  if (text[i] == 0xC2 && i + 1 < length && (text[i + 1] == 0xA0 || text[i + 1] == 0xA3)) return 2;
-  if (text[i] == 0xE2 && i + 2 < length && text[i + 1] == 0x80) {
-    switch (text[i + 2]) {
-      case 0x93: case 0x94: case 0x98: case 0x99: case 0x9C: case 0x9D: return 3;
-      default: return 0;
-    }
-  }
-  return 0;
 }
 
 /// Words of the whole text. ASCII white space ends every word under ICU's rules, so the text is
@@ -207,42 +258,58 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
       unsigned char c = text[i];
       unsigned char k = byte_class[c];
       if (k & BC_SPACE) break;
+      size_t width = 1;
       if (k & BC_SPECIAL) {
-        size_t width = c >= 0x80 ? word_punctuation(text, i, length) : 0;
-        if (width == 0) {
-          plain = false;
-          break;
+        if (c < 0x80 || letter2(text, i, length) == LETTER2_NONE) {
+          width = c >= 0x80 ? word_punctuation(text, i, length) : 0;
+          if (width == 0) {
+            plain = false;
+            break;
+          }
+          i += width;
+          continue;
         }
-        i += width;
-        continue;
-      }
-      if (!(k & BC_ALNUM)) {
+        width = 2;
+      } else if (!(k & BC_ALNUM)) {
         i++;
         continue;
       }
-      size_t word = i++;
+      // A word: letters (ASCII or `letter2`) and digits, and what joins them.
+      size_t word = i;
+      bool last_is_letter = width == 2 || ascii_letter(c);
+      i += width;
       for (;;) {
-        while (i < length && (byte_class[text[i]] & BC_ALNUM)) i++;
-        if (i + 1 < length) {
-          unsigned char mid = text[i], before = text[i - 1], after = text[i + 1];
-          bool letters = ascii_letter(before) && ascii_letter(after);
-          bool digits = ascii_digit(before) && ascii_digit(after);
-          if (((mid == '.' || mid == '\'') && (letters || digits)) || ((mid == ',' || mid == ';') && digits)) {
+        for (;;) {
+          if (i < length && (byte_class[text[i]] & BC_ALNUM)) {
+            last_is_letter = ascii_letter(text[i]);
+            i++;
+          } else if (i < length && text[i] >= 0x80 && letter2(text, i, length) != LETTER2_NONE) {
+            last_is_letter = true;
             i += 2;
+          } else {
+            break;
+          }
+        }
+        if (i + 1 < length) {
+          unsigned char mid = text[i];
+          bool last_is_digit = !last_is_letter;
+          bool letters = last_is_letter && letter_at(text, i + 1, length);
+          bool digits = last_is_digit && ascii_digit(text[i + 1]);
+          if (((mid == '.' || mid == '\'') && (letters || digits)) || ((mid == ',' || mid == ';') && digits)) {
+            i += 1;
             continue;
           }
           // A curly single quote is MidNumLet, as '.' is: "partner’s", "don’t".
           if (mid == 0xE2 && i + 3 < length && text[i + 1] == 0x80 && (text[i + 2] == 0x98 || text[i + 2] == 0x99)) {
-            unsigned char next = text[i + 3];
-            if ((ascii_letter(before) && ascii_letter(next)) || (ascii_digit(before) && ascii_digit(next))) {
-              i += 4;
+            if ((last_is_letter && letter_at(text, i + 3, length)) || (last_is_digit && ascii_digit(text[i + 3]))) {
+              i += 3;
               continue;
             }
           }
         }
         break;
       }
-      int32_t status = ascii_letter(text[word]) ? UBRK_WORD_LETTER : UBRK_WORD_NUMBER;
+      int32_t status = ascii_digit(text[word]) ? UBRK_WORD_NUMBER : UBRK_WORD_LETTER;
       if (!push_token(result, capacity, word, i, status)) return false;
     }
     if (plain) continue;
@@ -289,7 +356,7 @@ static bool icu_sentences(UBreakIterator *sentences, const char *utf8, size_t sh
 
 // Sentence_Break classes (UAX #29) of ASCII and of the few other characters common in English
 // text that the fast path knows: curly quotes are Close, en and em dashes SContinue, the
-// no-break space Sp, the pound sign Other.
+// no-break space Sp, the pound sign Other, and the `letter2` letters Upper or Lower.
 typedef enum sb_class {
   SB_OTHER, SB_SP, SB_LF, SB_CR, SB_CLOSE, SB_SCONTINUE, SB_ATERM, SB_STERM, SB_UPPER, SB_LOWER, SB_NUMERIC,
   SB_UNKNOWN
@@ -316,18 +383,33 @@ static inline __attribute__((always_inline)) sb_class sb_class_at(const unsigned
       default: return SB_OTHER;
     }
   }
+  int letter = letter2(text, i, to);
+  if (letter != LETTER2_NONE) {
+    *length = 2;
+    return letter == LETTER2_UPPER ? SB_UPPER : SB_LOWER;
+  }
   if (c == 0xC2 && i + 1 < to) {
     *length = 2;
-    if (text[i + 1] == 0xA0) return SB_SP;     // no-break space
-    if (text[i + 1] == 0xA3) return SB_OTHER;  // pound sign
+    switch (text[i + 1]) {
+      case 0xA0: return SB_SP;                                         // no-break space
+      case 0xAB: case 0xBB: return SB_CLOSE;                           // « »
+      case 0xA3: case 0xAE: case 0xBC: case 0xBD: case 0xBE: return SB_OTHER;  // £ ® ¼ ½ ¾
+      default: break;
+    }
   }
   if (c == 0xE2 && i + 2 < to && text[i + 1] == 0x80) {
     *length = 3;
     switch (text[i + 2]) {
-      case 0x98: case 0x99: case 0x9C: case 0x9D: return SB_CLOSE;  // ‘ ’ “ ”
-      case 0x93: case 0x94: return SB_SCONTINUE;                    // – —
+      case 0x98: case 0x99: case 0x9C: case 0x9D: case 0x9E: return SB_CLOSE;  // ‘ ’ “ ” „
+      case 0x93: case 0x94: return SB_SCONTINUE;                               // – —
+      case 0x89: return SB_SP;                                                 // thin space
+      case 0xA6: return SB_OTHER;                                              // …
       default: break;
     }
+  }
+  if (c == 0xE2 && i + 2 < to && text[i + 1] == 0x88 && text[i + 2] == 0x92) {
+    *length = 3;
+    return SB_OTHER;  // minus sign
   }
   return SB_UNKNOWN;
 }
@@ -374,9 +456,10 @@ static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, t
       continue;
     }
     sb_class c = b == '.' ? SB_ATERM : SB_STERM;
-    // The character before, for SB7: a letter only if it is an ASCII one (the multi-byte
-    // characters the fast path knows are none).
-    bool after_letter = i > from && ((text[i - 1] | 0x20) >= 'a' && (text[i - 1] | 0x20) <= 'z');
+    // The character before, for SB7: an ASCII letter or a `letter2` one (whose lead byte is
+    // the byte before its last).
+    bool after_letter = (i > from && ascii_letter(text[i - 1])) ||
+                        (i >= from + 2 && letter2(text, i - 2, to) != LETTER2_NONE);
     size_t next = i + 1;
     size_t next_length = 0;
     sb_class n = next < to ? sb_class_at(text, next, to, &next_length) : SB_OTHER;

@@ -57,6 +57,9 @@ import Testing
       "partners’\u{00AD}s £\u{0301}5 “\u{200D}a” a’\u{0301}b —’— ‘1’2’",
       "It ended. Then it began! Did it? \"Yes.\" (It did.) e.g. this. U.S.A. is 3.5 and 1.2.",
       "End.\n\nNext line.\r\nAnd this.\rLast. etc., and so on.) Then: more; Done... ok",
+      "Встреча прошла. Новый план! Ж.Б. пришёл в 3.5 ч. и ушёл. Ёлка, ёж и ъ.",
+      "Zoë’s café. École à Paris. Straße 5. ÉTÉ. naïve’s É.T. Ā ×2 ÷ ª Ѣ ж\u{0483}ж",
+      "«Да», сказал он… Потом ушёл. ½ of it − 3 ® 2009 „quoted“ a\u{2009}b. «Нет.» Он…",
       "", " ", "a", "1", ".", "'", "_",
     ] {
       expectSameAsICU(text, text)
@@ -96,6 +99,9 @@ import Testing
       "\u{00A0}", "日", "\u{0301}", "ß", "#", "$", "*", "+", "<", "=", ">", "[", "\\", "]", "^",
       "`", "{", "|", "}", "~", "\u{0B}", "\u{0C}", "\u{1F}", "\u{7F}", "‘", "“", "”", "–", "—",
       "£", "€", "…", "A", "x", "T",
+      // Latin-1 and basic Cyrillic letters, which the fast paths know, and neighbours they do not.
+      "É", "ÿ", "À", "Þ", "×", "÷", "ª", "ж", "Ж", "ѐ", "Ѐ", "я", "ѣ", "Ѣ", "\u{0483}", "Ā",
+      "«", "»", "®", "¼", "½", "¾", "„", "\u{2009}", "−", "©", "°", "·", "\u{2024}",
     ]
     var generator = SystemRandomNumberGenerator()
     for round in 0..<20000 {
