@@ -33,7 +33,7 @@ final class DocumentTokens {
         document.bits.withUnsafeMutableBufferPointer { bits in
           for (index, sentence) in segmented.sentences.enumerated() {
             let tokens =
-              skipping.contains(index)
+              !skipping.isEmpty && skipping.contains(index)
               ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound
               : sentence.tokenIndices
             let (joined, slots) = analyse(

@@ -238,12 +238,13 @@ final class PhraseMatcher: @unchecked Sendable {
   ///   - ids: each token's id (`tokenID`), -1 for words no phrase uses.
   ///   - bits: each token's `TokenBits`; `connected` tells whether token i and i+1 may be in
   ///     one match.
-  ///   - joinedIDs: for tokens joined to the next by a hyphen, the id of the joined word.
+  ///   - joinedIDs: empty, or one id per token: for a token joined to the next by a hyphen, the
+  ///     id of the joined word; -1 for the others and for joined words no phrase uses.
   ///   - constrained: whether to apply the singular-only and skip-names constraints.
   /// - Returns: the matches, left to right, none overlapping.
   func matches(
-    ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>, joinedIDs: [Int: Int32],
-    constrained: Bool
+    ids: UnsafeBufferPointer<Int32>, bits: UnsafeBufferPointer<UInt8>,
+    joinedIDs: UnsafeBufferPointer<Int32>, constrained: Bool
   )
     -> [Match]
   {
@@ -254,7 +255,7 @@ final class PhraseMatcher: @unchecked Sendable {
       var best: Match?
       let id = ids[position]
       // Most words start no phrase: the root table says so without a call.
-      if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] != nil) {
+      if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] >= 0) {
         longest(
           from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs,
           constrained: constrained,
@@ -273,7 +274,7 @@ final class PhraseMatcher: @unchecked Sendable {
   private func longest(
     from node: Int, at position: Int, start: Int, ids: UnsafeBufferPointer<Int32>,
     bits: UnsafeBufferPointer<UInt8>,
-    joinedIDs: [Int: Int32], constrained: Bool, best: inout Match?
+    joinedIDs: UnsafeBufferPointer<Int32>, constrained: Bool, best: inout Match?
   ) {
     if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0),
       !constrained || allows(Int(nodes[node].entry), tokens: start..<position, bits: bits)
@@ -288,8 +289,8 @@ final class PhraseMatcher: @unchecked Sendable {
         constrained: constrained,
         best: &best)
     }
-    if !joinedIDs.isEmpty, let joined = joinedIDs[position], joined >= 0,
-      let next = child(of: node, joined)
+    if !joinedIDs.isEmpty, joinedIDs[position] >= 0,
+      let next = child(of: node, joinedIDs[position])
     {
       longest(
         from: Int(next), at: position + 2, start: start, ids: ids, bits: bits, joinedIDs: joinedIDs,

@@ -114,8 +114,10 @@ struct SentenceTokens {
     .Match]
   {
     guard count > 0, slots & slot.bit != 0 else { return [] }
-    var joinedIDs: [Int: Int32] = [:]
+    // One id per token where a hyphen joins words, none at all where it joins none (most).
+    var joinedIDs: [Int32] = []
     if !joined.isEmpty {
+      joinedIDs = [Int32](repeating: -1, count: count)
       for (index, found) in joined {
         joinedIDs[index] = found[slot]
       }
@@ -123,10 +125,12 @@ struct SentenceTokens {
     let offset = slot.rawValue * document.ranges.count + tokens.lowerBound
     return document.ids.withUnsafeBufferPointer { ids in
       document.bits.withUnsafeBufferPointer { bits in
-        matcher.matches(
-          ids: UnsafeBufferPointer(rebasing: ids[offset..<(offset + count)]),
-          bits: UnsafeBufferPointer(rebasing: bits[tokens]), joinedIDs: joinedIDs,
-          constrained: constrained)
+        joinedIDs.withUnsafeBufferPointer { joinedIDs in
+          matcher.matches(
+            ids: UnsafeBufferPointer(rebasing: ids[offset..<(offset + count)]),
+            bits: UnsafeBufferPointer(rebasing: bits[tokens]), joinedIDs: joinedIDs,
+            constrained: constrained)
+        }
       }
     }
   }

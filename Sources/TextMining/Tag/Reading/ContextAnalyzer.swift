@@ -29,79 +29,89 @@ struct ContextAnalyzer {
     var tokens: Range<Int>
   }
 
-  private let rules: ContextRules
+  /// The taxonomy whose context rules (`Taxonomy.context`) the analyzer reads; held by reference,
+  /// so that an analyzer, one per sentence with mentions, copies none of the rules' word sets.
+  private let taxonomy: Taxonomy
   /// The cues found, in order (terminators excluded).
   let cues: [Cue]
   /// Clause number of each token.
   let clause: [Int]
-  /// Whether a comma follows each token; a comma next to a parenthetical terminator
-  /// (", however,") does not count.
-  private let commaAfter: [Bool]
-  /// Conjunct number of each token: a comma followed by a coordinator (", and", ", so") starts
-  /// a new one. Presence does not reach across conjuncts: in "the mills had closed, and
-  /// relations were poisonous", "had" says nothing about relations.
-  let conjunct: [Int]
-  /// Clause number of each token where "and" or "or" joins two stretches with a finite verb
-  /// each ("bureaucracy will be reduced and accountability will be increased"): a qualifier
-  /// stays within its own.
-  let verbClause: [Int]
-  /// Whether each token opens a clause inside the sentence ("that", "which").
-  private let openers: [Bool]
+  /// What the readings need to know of each token besides its clause, in one array (see
+  /// `TokenFacts`).
+  private let facts: [TokenFacts]
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
 
+  /// A token's place in the sentence's grammar, as the readings see it.
+  private struct TokenFacts {
+    /// Conjunct number: a comma followed by a coordinator (", and", ", so") starts a new one.
+    /// Presence does not reach across conjuncts: in "the mills had closed, and relations were
+    /// poisonous", "had" says nothing about relations.
+    var conjunct: Int32 = 0
+    /// Clause number where "and" or "or" joins two stretches with a finite verb each
+    /// ("bureaucracy will be reduced and accountability will be increased"): a qualifier stays
+    /// within its own.
+    var verbClause: Int32 = 0
+    /// Whether a comma follows the token; a comma next to a parenthetical terminator
+    /// (", however,") does not count.
+    var commaAfter = false
+    /// Whether the token opens a clause inside the sentence ("that", "which").
+    var opener = false
+  }
+
+  /// The cue windows of the taxonomy's context rules, in tokens.
+  private var windows: (window: Int, qualifier: Int, predicate: Int) {
+    (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
+  }
+
   /// Finds the cues of a sentence with the taxonomy's cue matcher.
   init(taxonomy: Taxonomy, tokens: SentenceTokens) {
-    self.rules = taxonomy.context
+    self.taxonomy = taxonomy
+    let count = tokens.count
     var cues: [Cue] = []
-    var isTerminator = [Bool](repeating: false, count: tokens.count)
+    // Per token: 1 for a terminator, 2 for one set off by commas ("nobody, however, is
+    // answerable"), which is parenthetical and ends no clause.
+    var terminator = [UInt8](repeating: 0, count: count)
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
       if kind == .terminator {
-        for index in match.tokens { isTerminator[index] = true }
+        for index in match.tokens { terminator[index] = 1 }
       } else {
         cues.append(Cue(kind: kind, tokens: match.tokens))
       }
     }
     var clause: [Int] = []
-    clause.reserveCapacity(tokens.count)
+    clause.reserveCapacity(count)
     var number = 0
-    var parenthetical = [Bool](repeating: false, count: tokens.count)
-    for index in 0..<tokens.count {
-      // A terminator set off by commas ("nobody, however, is answerable") is parenthetical.
-      parenthetical[index] =
-        isTerminator[index] && index > 0 && tokens.commaAfter(index - 1) && tokens.commaAfter(index)
-      let ends = isTerminator[index] && !parenthetical[index]
+    for index in 0..<count {
+      if terminator[index] == 1, index > 0, tokens.commaAfter(index - 1), tokens.commaAfter(index) {
+        terminator[index] = 2
+      }
+      let ends = terminator[index] == 1
       if ends { number += 1 }
       clause.append(number)
       if tokens.clauseBreak(index) || ends { number += 1 }
     }
     self.cues = cues
     self.clause = clause
-    var conjunct: [Int] = []
-    var verbClause: [Int] = []
-    var openers: [Bool] = []
-    conjunct.reserveCapacity(tokens.count)
-    verbClause.reserveCapacity(tokens.count)
-    openers.reserveCapacity(tokens.count)
-    var clauseNumber = 0
-    var part = 0
+    var facts = [TokenFacts](repeating: TokenFacts(), count: count)
+    var clauseNumber: Int32 = 0
+    var part: Int32 = 0
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
-    let grammar = rules.grammar
     let auxiliaries = taxonomy.auxiliaryBytes
-    for index in 0..<tokens.count {
+    for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
       let (key, word) = tokens.packedWord(index)
       if index > 0, tokens.commaAfter(index - 1),
-        grammar.coordinators.contains(tokens.normalized(index))
+        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index))
       {
         part += 1
       } else if partHasVerb, taxonomy.conjunctionBytes.contains(key: key, word: word),
-        index + 2 < tokens.count,
-        (index + 2..<min(tokens.count, index + 5)).contains(where: {
+        index + 2 < count,
+        (index + 2..<min(count, index + 5)).contains(where: {
           tokens.isWord($0, oneOf: auxiliaries)
         })
       {
@@ -110,33 +120,30 @@ struct ContextAnalyzer {
         partHasVerb = false
       }
       if auxiliaries.contains(key: key, word: word) { partHasVerb = true }
-      conjunct.append(part)
-      verbClause.append(clauseNumber)
-      openers.append(taxonomy.clauseOpenerBytes.contains(key: key, word: word))
+      facts[index].conjunct = part
+      facts[index].verbClause = clauseNumber
+      facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
+      facts[index].commaAfter = tokens.commaAfter(index)
     }
-    self.verbClause = verbClause
-    self.openers = openers
-    self.conjunct = conjunct
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
     var afterthoughts: [Int: Polarity] = [:]
-    for index in 0..<tokens.count where isTerminator[index] && !parenthetical[index] {
+    for index in 0..<count where terminator[index] == 1 {
       guard
         let cue = cues.first(where: {
           ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == index + 1
         }),
-        cue.tokens.upperBound == tokens.count || tokens.commaAfter(cue.tokens.upperBound - 1)
+        cue.tokens.upperBound == count || tokens.commaAfter(cue.tokens.upperBound - 1)
           || tokens.clauseBreak(cue.tokens.upperBound - 1)
       else { continue }
       afterthoughts[clause[index] - 1] = cue.kind == .positive ? .positive : .negative
     }
     self.afterthoughts = afterthoughts
-    var commaAfter = (0..<tokens.count).map { tokens.commaAfter($0) }
-    for index in 0..<tokens.count where parenthetical[index] {
-      commaAfter[index] = false
-      if index > 0 { commaAfter[index - 1] = false }
+    for index in 0..<count where terminator[index] == 2 {
+      facts[index].commaAfter = false
+      if index > 0 { facts[index - 1].commaAfter = false }
     }
-    self.commaAfter = commaAfter
+    self.facts = facts
   }
 
   /// Polarity and hedging of a mention whose code carries no value judgement (`partnership.*`,
@@ -173,10 +180,10 @@ struct ContextAnalyzer {
     // Only a subject is judged by what follows it: not a mention inside a prepositional phrase
     // ("accountability in Ashcombe Together is diffuse") or one that modifies a noun after it.
     var before = tokens.lowerBound - 1
-    while before >= 0, rules.grammar.determiners.contains(sentence.normalized(before)) {
+    while before >= 0, taxonomy.context.grammar.determiners.contains(sentence.normalized(before)) {
       before -= 1
     }
-    if before >= 0, rules.grammar.prepositions.contains(sentence.normalized(before)) {
+    if before >= 0, taxonomy.context.grammar.prepositions.contains(sentence.normalized(before)) {
       return neutral
     }
     let mentionClause = clause[tokens.lowerBound]
@@ -188,7 +195,7 @@ struct ContextAnalyzer {
     // reward grant withheld", the grant stands between and does not block the judgement.
     func isOwned(_ other: Range<Int>) -> Bool {
       other.lowerBound > 0
-        && rules.grammar.possessives.contains(sentence.normalized(other.lowerBound - 1))
+        && taxonomy.context.grammar.possessives.contains(sentence.normalized(other.lowerBound - 1))
     }
     func reachable(_ span: Range<Int>, within limit: Int, isQualifier: Bool) -> Bool {
       let start = span.lowerBound
@@ -197,8 +204,8 @@ struct ContextAnalyzer {
       let distance = start - end - owned.reduce(0) { $0 + $1.count + 1 }
       return distance < limit && clause[start] == mentionClause
         && !(end - 1..<start).contains {
-          commaAfter[$0]
-            || (openers[$0] && $0 >= end)
+          facts[$0].commaAfter
+            || (facts[$0].opener && $0 >= end)
         }
         && !others.contains { other in
           (other.lowerBound >= end && other.lowerBound < start && !owned.contains(other))
@@ -207,13 +214,13 @@ struct ContextAnalyzer {
     }
     var judgement: (start: Int, polarity: Polarity, fromCircle: Bool)?
     if let verdict = verdicts.first(where: {
-      reachable($0.tokens, within: rules.window, isQualifier: false)
+      reachable($0.tokens, within: windows.window, isQualifier: false)
     }) {
       judgement = (verdict.tokens.lowerBound, verdict.polarity, true)
     }
     for cue in cues where cue.kind == .positive || cue.kind == .negative {
       let start = cue.tokens.lowerBound
-      guard reachable(cue.tokens, within: rules.predicateWindow, isQualifier: true),
+      guard reachable(cue.tokens, within: windows.predicate, isQualifier: true),
         start < judgement?.start ?? Int.max
       else { continue }
       judgement = (start, cue.kind == .positive ? .positive : .negative, false)
@@ -247,8 +254,8 @@ struct ContextAnalyzer {
     (clause[cue.tokens.lowerBound] == mentionClause
       || clause[cue.tokens.upperBound - 1] == mentionClause)
       && cue.tokens.upperBound <= tokens.lowerBound
-      && tokens.lowerBound - cue.tokens.upperBound < rules.window
-      && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { commaAfter[$0] }
+      && tokens.lowerBound - cue.tokens.upperBound < windows.window
+      && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
   }
 
   /// Whether a cue after a mention stands in a relative clause that describes another noun: in
@@ -258,7 +265,7 @@ struct ContextAnalyzer {
   private func inRelativeClauseOfAnotherNoun(_ cue: Cue, after mention: Range<Int>) -> Bool {
     guard cue.tokens.lowerBound > mention.upperBound + 1 else { return false }
     return (mention.upperBound + 1..<cue.tokens.lowerBound).contains {
-      openers[$0]
+      facts[$0].opener
     }
   }
 
@@ -344,7 +351,7 @@ struct ContextAnalyzer {
     func isConditional(_ cue: Cue) -> Bool {
       conditions.contains {
         $0 < cue.tokens.lowerBound && clause[$0] == clause[cue.tokens.lowerBound]
-          && !(($0)..<cue.tokens.lowerBound).contains { commaAfter[$0] }
+          && !(($0)..<cue.tokens.lowerBound).contains { facts[$0].commaAfter }
       }
     }
     // A negation right before a negative qualifier after the mention negates the qualifier,
@@ -374,7 +381,7 @@ struct ContextAnalyzer {
         if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }
       case .negationAfter:
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound,
-          cue.tokens.lowerBound - tokens.upperBound < rules.window,
+          cue.tokens.lowerBound - tokens.upperBound < windows.window,
           !inRelativeClauseOfAnotherNoun(cue, after: tokens)
         {
           negations += 1
@@ -385,7 +392,8 @@ struct ContextAnalyzer {
           ? tokens.lowerBound - cue.tokens.upperBound
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
-        if sameClause, distance < rules.window, !inRelativeClauseOfAnotherNoun(cue, after: tokens) {
+        if sameClause, distance < windows.window, !inRelativeClauseOfAnotherNoun(cue, after: tokens)
+        {
           negations += 1
         }
       case .hedgingClause:
@@ -399,7 +407,9 @@ struct ContextAnalyzer {
         hedged = true
         hypothetical = true
       case .positive, .negative:
-        guard sameClause, verbClause[cue.tokens.lowerBound] == verbClause[tokens.lowerBound] else {
+        guard sameClause,
+          facts[cue.tokens.lowerBound].verbClause == facts[tokens.lowerBound].verbClause
+        else {
           continue
         }
         let distance =
@@ -407,7 +417,7 @@ struct ContextAnalyzer {
           ? tokens.lowerBound - cue.tokens.upperBound
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
-        guard distance <= rules.qualifierWindow else { continue }
+        guard distance <= windows.qualifier else { continue }
         var judgement: Polarity = cue.kind == .positive ? .positive : .negative
         // A negative qualifier negated after the mention turns over: "partners trust each other
         // ... without difficulty", "relations with no real tension". (A negated positive one,
@@ -427,7 +437,7 @@ struct ContextAnalyzer {
         }
 
       case .presence:
-        if sameClause, conjunct[cue.tokens.lowerBound] == conjunct[tokens.lowerBound] {
+        if sameClause, facts[cue.tokens.lowerBound].conjunct == facts[tokens.lowerBound].conjunct {
           present = true
         }
       case .neutral:
