@@ -100,16 +100,20 @@ public struct TaxonomyTagger: Tagger {
         of: segmented, sentences: sentences, bytes: bytes, taxonomy: taxonomy)
       var mentions: [Mention] = []
       var analyses: [Int: SentenceAnalysis] = [:]
+      // Read once: reaching them through `segmented` inside the loop copied the whole
+      // segmented text (and retained all it holds) at every sentence.
+      let blocks = segmented.extracted.blocks
+      let units = segmented.sentences
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         // The clock is read every 16th sentence: a reading costs about what tagging a short
         // sentence does.
         if index % 16 == 0, clock.now >= deadline { return nil }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
-        let isTitle = segmented.extracted.blocks[segmented.sentences[index].block].kind == .title
+        let isTitle = blocks[units[index].block].kind == .title
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.
         let isQuestion =
-          Self.endsWithQuestionMark(bytes, segmented.sentences[index].utf8Range)
+          Self.endsWithQuestionMark(bytes, units[index].utf8Range)
           || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index]) : nil

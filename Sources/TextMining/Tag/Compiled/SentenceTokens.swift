@@ -102,7 +102,15 @@ struct SentenceTokens {
 
   /// The normalised form of token `index` (computed on demand; for names and explanations).
   func normalized(_ index: Int) -> String {
-    TokenNormalizer.normalize(word(index))
+    // An ASCII word (nearly every one) is folded in a buffer on the stack by the fast path,
+    // whose bytes equal the general one's: no arrays, no Unicode lower-casing.
+    let token = UnsafeBufferPointer(rebasing: bytes[range(index)])
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.count + 3) { out in
+      guard let base = out.baseAddress,
+        let length = TokenNormalizer.normalizeASCII(token, into: base)
+      else { return TokenNormalizer.normalize(word(index)) }
+      return String(decoding: UnsafeBufferPointer(start: base, count: length), as: UTF8.self)
+    }
   }
 
   /// The phrase-matcher id of token `index`.

@@ -91,23 +91,28 @@ enum Ownership {
     among spans: [(tokens: Range<Int>, code: Code)], possessives: Set<String>,
     in tokens: SentenceTokens
   ) -> Bool {
-    guard rule.moneyWords.contains(tokens.normalized(span.upperBound - 1)),
-      (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
-    else { return false }
+    guard rule.moneyWords.contains(tokens.normalized(span.upperBound - 1)) else { return false }
+    // The owner is looked for first, next to the money: the aims are looked for in the whole
+    // sentence, a word at a time, only when it is found.
     let ownerSpans = spans.filter { rule.ownerCodes.contains($0.code) }.map(\.tokens)
     var index = span.lowerBound - 1
     while index >= 0, tokens.connected(index), rule.modifiers.contains(tokens.normalized(index)) {
       index -= 1
     }
     guard index >= 0, tokens.connected(index) else { return false }
+    let owned: Bool
     if rule.owners.contains(tokens.normalized(index))
       || ownerSpans.contains(where: { $0.upperBound == index + 1 })
     {
-      return true
+      owned = true
+    } else {
+      guard possessives.contains(tokens.normalized(index)) else { return false }
+      owned =
+        (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
+        || ownerSpans.contains(where: { $0.upperBound <= index })
     }
-    guard possessives.contains(tokens.normalized(index)) else { return false }
-    return (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
-      || ownerSpans.contains(where: { $0.upperBound <= index })
+    return owned
+      && (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
   }
 
   private static let ofWord = PackedWords(["of"])
