@@ -441,9 +441,22 @@ static bool sb_known(const unsigned char *text, size_t from, size_t to) {
 static bool ascii_sentences(const unsigned char *text, size_t from, size_t to, tm_segmentation *result,
                             size_t *capacity) {
   size_t i = from;
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   while (i < to) {
     // Only terminators and line breaks can end a sentence; every other byte (those of the
-    // multi-byte characters too) is passed over.
+    // multi-byte characters too) is passed over, eight at a time while none of them is one.
+    while (i + 8 <= to) {
+      uint64_t chunk;
+      memcpy(&chunk, text + i, 8);
+      uint64_t dot = chunk ^ (ones * '.'), bang = chunk ^ (ones * '!'), ask = chunk ^ (ones * '?');
+      uint64_t lf = chunk ^ (ones * '\n'), cr = chunk ^ (ones * '\r');
+      // A zero byte in any of them is a stop (the usual test, exact for whether there is one).
+      uint64_t hit = ((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((ask - ones) & ~ask) |
+                     ((lf - ones) & ~lf) | ((cr - ones) & ~cr);
+      if (hit & highs) break;
+      i += 8;
+    }
+    if (i >= to) break;
     unsigned char b = text[i];
     if (!(byte_class[b] & BC_STOP)) {
       i++;
