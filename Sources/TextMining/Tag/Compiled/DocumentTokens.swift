@@ -9,6 +9,10 @@ final class DocumentTokens {
   var ids: [Int32]
   /// Per token, a set of `TokenBits` (the gap bits as seen within its sentence).
   var bits: [UInt8]
+  /// For tokens joined to the next by a hyphen ("co-" + "operation"), the joined word's ids,
+  /// laid out as `ids` (-1 for the other tokens); empty, and never allocated, in a document
+  /// without such a word.
+  var joinedIDs: [Int32] = []
 
   private init(ranges: [Range<Int>]) {
     self.ranges = ranges
@@ -40,9 +44,21 @@ final class DocumentTokens {
               tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest,
               total: total, ids: ids, bits: bits,
               scratch: &scratch)
+            if !joined.isEmpty {
+              if document.joinedIDs.isEmpty {
+                document.joinedIDs = [Int32](repeating: -1, count: 3 * total)
+              }
+              for (local, found) in joined {
+                for slot in [MatcherSlot.phrases, .context, .names] {
+                  document.joinedIDs[slot.rawValue * total + tokens.lowerBound + local] =
+                    found[slot]
+                }
+              }
+            }
             sentences.append(
               SentenceTokens(
-                document: document, tokens: tokens, joined: joined, slots: slots, bytes: bytes))
+                document: document, tokens: tokens, hasJoined: !joined.isEmpty, slots: slots,
+                bytes: bytes))
           }
         }
       }

@@ -7,21 +7,21 @@ struct SentenceTokens {
   private let document: DocumentTokens
   /// The sentence's tokens in the document.
   private let tokens: Range<Int>
-  /// For tokens joined to the next by a hyphen ("co-" + "operation"): the joined word's ids.
-  /// Empty, and so never allocated, in most sentences.
-  private let joined: [Int: Taxonomy.MatcherIDs]
+  /// Whether a hyphen joins two of its tokens into a word some matcher uses ("co-" +
+  /// "operation"): the joined word's ids are then in `DocumentTokens.joinedIDs`.
+  private let hasJoined: Bool
   /// The matchers (bit `1 << slot`) that use any of the sentence's tokens or joined words: a
   /// matcher none of whose words occur finds nothing, so it is not run.
   private let slots: UInt8
   private let bytes: UnsafeBufferPointer<UInt8>
 
   init(
-    document: DocumentTokens, tokens: Range<Int>, joined: [Int: Taxonomy.MatcherIDs], slots: UInt8,
+    document: DocumentTokens, tokens: Range<Int>, hasJoined: Bool, slots: UInt8,
     bytes: UnsafeBufferPointer<UInt8>
   ) {
     self.document = document
     self.tokens = tokens
-    self.joined = joined
+    self.hasJoined = hasJoined
     self.slots = slots
     self.bytes = bytes
   }
@@ -122,21 +122,17 @@ struct SentenceTokens {
     .Match]
   {
     guard count > 0, slots & slot.bit != 0 else { return [] }
-    // One id per token where a hyphen joins words, none at all where it joins none (most).
-    var joinedIDs: [Int32] = []
-    if !joined.isEmpty {
-      joinedIDs = [Int32](repeating: -1, count: count)
-      for (index, found) in joined {
-        joinedIDs[index] = found[slot]
-      }
-    }
     let offset = slot.rawValue * document.ranges.count + tokens.lowerBound
     return document.ids.withUnsafeBufferPointer { ids in
       document.bits.withUnsafeBufferPointer { bits in
-        joinedIDs.withUnsafeBufferPointer { joinedIDs in
+        document.joinedIDs.withUnsafeBufferPointer { joinedIDs in
+          // One id per token where a hyphen joins words, none at all where it joins none (most).
           matcher.matches(
             ids: UnsafeBufferPointer(rebasing: ids[offset..<(offset + count)]),
-            bits: UnsafeBufferPointer(rebasing: bits[tokens]), joinedIDs: joinedIDs,
+            bits: UnsafeBufferPointer(rebasing: bits[tokens]),
+            joinedIDs: hasJoined
+              ? UnsafeBufferPointer(rebasing: joinedIDs[offset..<(offset + count)])
+              : UnsafeBufferPointer(start: nil, count: 0),
             constrained: constrained)
         }
       }

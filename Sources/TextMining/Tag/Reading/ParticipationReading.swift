@@ -76,14 +76,19 @@ enum ParticipationReading {
       if let mention = found.first(where: {
         $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
       }) {
-        if let side = rules.sides.first(where: { $0.codes.contains(mention.entry.code) }) {
-          note(side.code, at: index)
+        // Sides are reached by index: a loop over them copied each (and retained its sets).
+        if let side = rules.sides.indices.first(where: {
+          rules.sides[$0].codes.contains(mention.entry.code)
+        }) {
+          note(rules.sides[side].code, at: index)
         }
         // A word inside another mention ("community" in "community sector") is that mention's.
         continue
       }
       let word = tokens.normalized(index)
-      for side in rules.sides where side.words.contains(word) { note(side.code, at: index) }
+      for side in rules.sides.indices where rules.sides[side].words.contains(word) {
+        note(rules.sides[side].code, at: index)
+      }
     }
     // The nearest participant decides; sides equally near both count.
     guard let closest = nearest.map(\.distance).min() else { return [] }
