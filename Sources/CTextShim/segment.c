@@ -6,6 +6,9 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static bool grow(void **array, size_t *capacity, size_t element_size) {
   size_t next = *capacity ? *capacity * 2 : 256;
@@ -179,6 +182,30 @@ static bool icu_over(UBreakIterator *iterator, const char *utf8, size_t start, s
 }
 
 
+/// The end of the run of ASCII letters and digits that starts at `i` (`i` itself if there is
+/// none). Sixteen bytes at a time with SSE2 where the machine has it (every x86-64 does): a word
+/// of English text is most often found in one step.
+static inline size_t ascii_alnum_end(const unsigned char *text, size_t i, size_t length) {
+#ifdef __SSE2__
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i before_a = _mm_set1_epi8('a' - 1), after_z = _mm_set1_epi8('z' + 1);
+  const __m128i before_0 = _mm_set1_epi8('0' - 1), after_9 = _mm_set1_epi8('9' + 1);
+  while (i + 16 <= length) {
+    __m128i bytes = _mm_loadu_si128((const __m128i *)(text + i));
+    // Compared as signed bytes: a byte of 0x80 or more is negative and so neither a letter
+    // nor a digit; setting the case bit makes capitals small letters and no other byte one.
+    __m128i folded = _mm_or_si128(bytes, case_bit);
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, before_a), _mm_cmpgt_epi8(after_z, folded));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(bytes, before_0), _mm_cmpgt_epi8(after_9, bytes));
+    unsigned run = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+    if (run != 0xFFFFu) return i + (size_t)__builtin_ctz(~run);
+    i += 16;
+  }
+#endif
+  while (i < length && (byte_class[text[i]] & BC_ALNUM)) i++;
+  return i;
+}
+
 /// The width in bytes of a non-ASCII character at `i` that the word fast path knows, or 0. Each
 /// is punctuation to Unicode's word boundaries and ends a word: the no-break space, the thin
 /// space, the pound sign, the registered sign, vulgar fractions, guillemets, en and em dashes,
@@ -280,10 +307,12 @@ static bool fast_words(UBreakIterator *words, const char *utf8, size_t length, t
       i += width;
       for (;;) {
         for (;;) {
-          if (i < length && (byte_class[text[i]] & BC_ALNUM)) {
-            last_is_letter = ascii_letter(text[i]);
-            i++;
-          } else if (i < length && text[i] >= 0x80 && letter2(text, i, length) != LETTER2_NONE) {
+          size_t end = ascii_alnum_end(text, i, length);
+          if (end > i) {
+            last_is_letter = ascii_letter(text[end - 1]);
+            i = end;
+          }
+          if (i < length && text[i] >= 0x80 && letter2(text, i, length) != LETTER2_NONE) {
             last_is_letter = true;
             i += 2;
           } else {

@@ -91,6 +91,26 @@ import Testing
     #expect(pages.count == 181)
   }
 
+  @Test func longRunsOfLettersAndDigits() {
+    // The word scan takes sixteen bytes at a time: runs shorter, as long as and longer than
+    // that, ending at every kind of byte the rules turn on.
+    let pieces = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOP", "0123456789", "Zz9"]
+    let enders = [
+      " ", ".", "'", ",", "-", "_", "@", "é", "ж", "’", "日", "\u{00AD}", "\n", "", ".a", "’s",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<5000 {
+      var text = ""
+      for _ in 0..<Int.random(in: 1..<6, using: &generator) {
+        let piece = pieces.randomElement(using: &generator)!
+        let length = Int.random(in: 1..<40, using: &generator)
+        text += String(String(repeating: piece, count: 3).prefix(length))
+        text += enders.randomElement(using: &generator)!
+      }
+      expectSameAsICU(text, "long runs \(round)")
+    }
+  }
+
   @Test func randomText() {
     // The characters the rules turn on, a few others, and non-ASCII that hands a stretch to ICU.
     let alphabet: [String] = [
