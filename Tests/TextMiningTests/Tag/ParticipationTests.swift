@@ -24,6 +24,26 @@ import Testing
     #expect(!found.contains("governance.community_engagement"), "\(found)")
   }
 
+  /// Taking a part, coming to the table, turning up and leaving are participation too, coded by
+  /// who does it; with nobody named they code nothing.
+  @Test func joiningAndLeavingTakeTheirCodeFromWhoDoesIt() throws {
+    for sentence in [
+      "The county's health bodies have been slow to play a full part in the board's work.",
+      "Employers drifted away after the second year.",
+      "The aim is to bring the big employers back to the table.",
+      "The fire service withdrew from the executive group last spring.",
+    ] {
+      let found = try codes(sentence)
+      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
+      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+    }
+    let residents = try codes("Hardly any residents turned up to the open evening.")
+    #expect(residents.contains("governance.community_engagement"), "\(residents)")
+    #expect(!residents.contains("governance.representation"), "\(residents)")
+    let nobody = try codes("The projects were withdrawn from the programme in May.")
+    #expect(!nobody.contains("governance.representation"), "\(nobody)")
+  }
+
   @Test(arguments: [
     "Engagement with residents on the estates has improved.",
     "Tenants were consulted on the plan.",

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import TextMining
+
+/// Ways reports name three success factors and the partnership's footing without the
+/// codebook's own words: a long record of working together, a body with no powers of its own,
+/// two organisations covering the same area. Each sentence is our own.
+@Suite struct EstablishedPhrasesTests {
+  private func codes(_ sentence: String) throws -> Set<String> {
+    Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
+  }
+
+  @Test(arguments: [
+    (
+      "Marlow Vale has a long tradition of its agencies working together.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "The town has a long record of joint working on community safety.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "Their history of working together made the first year easier.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    ("The board has no powers of its own and cannot direct any partner.", "governance.status"),
+    ("The partnership is not a legal entity.", "governance.status"),
+    ("Its statutory basis was never settled.", "governance.status"),
+    (
+      "The police division covers the same area as the borough.",
+      "success_factor.boundary_alignment"
+    ),
+  ])
+  func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains(code), "\(found)")
+  }
+}
