@@ -181,10 +181,9 @@ static bool icu_over(UBreakIterator *iterator, const char *utf8, size_t start, s
   return ok;
 }
 
-
 /// The end of the run of ASCII letters and digits that starts at `i` (`i` itself if there is
-/// none). Sixteen bytes at a time with SSE2 where the machine has it (every x86-64 does): a word
-/// of English text is most often found in one step.
+/// none). Sixteen bytes at a time with SSE2 where the compiler targets it (every x86-64 build
+/// does), byte by byte elsewhere: a word of English text is most often found in one step.
 static inline size_t ascii_alnum_end(const unsigned char *text, size_t i, size_t length) {
 #ifdef __SSE2__
   const __m128i case_bit = _mm_set1_epi8(0x20);

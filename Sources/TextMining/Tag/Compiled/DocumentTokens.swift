@@ -1,8 +1,8 @@
 /// The token analysis of a whole document: ids in each matcher and flag bits for every token,
-/// in two arrays allocated once per document and shared by the document's `SentenceTokens`.
+/// in arrays allocated once per document and shared by the document's `SentenceTokens`.
 final class DocumentTokens {
   /// UTF-8 byte ranges of every token in the document text (`SegmentedText.tokens`).
-  /// Only `sentences(of:in:taxonomy:skipping:scratch:)` writes `ids` and `bits`.
+  /// Only `sentences(of:in:taxonomy:skipping:scratch:)` writes `ids`, `bits` and `joinedIDs`.
   let ranges: [Range<Int>]
   /// Token ids in the phrase, cue and name matchers, slot by slot: `ids[slot * total + token]`,
   /// with `slot` a `MatcherSlot` raw value (-1: no phrase uses the word).
