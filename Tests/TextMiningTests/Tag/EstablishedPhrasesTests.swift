@@ -2,9 +2,10 @@ import Testing
 
 @testable import TextMining
 
-/// Ways reports name three success factors and the partnership's footing without the
-/// codebook's own words: a long record of working together, a body with no powers of its own,
-/// two organisations covering the same area. Each sentence is our own.
+/// Ways reports name two success factors, the partnership's footing and the bodies of the LSP
+/// family without the codebook's own words: a long record of working together, a body with no
+/// powers of its own, two organisations covering the same area, a theme partnership, the CDRP.
+/// Each sentence is our own.
 @Suite struct EstablishedPhrasesTests {
   private func codes(_ sentence: String) throws -> Set<String> {
     Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
@@ -30,6 +31,9 @@ import Testing
       "The police division covers the same area as the borough.",
       "success_factor.boundary_alignment"
     ),
+    ("Each theme partnership reports to the board twice a year.", "partnership.equivalent"),
+    ("The CDRP is chaired by the area commander.", "partnership.equivalent"),
+    ("The borough's crime and disorder partnership meets monthly.", "partnership.equivalent"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
