@@ -84,6 +84,12 @@ extension ExtractedText {
   var texts: [String] { blocks.map(\.text) }
 }
 
+/// The codes the project's taxonomy gives one sentence, tagged as a paragraph under a heading
+/// (so that it is no document title).
+func projectCodes(inSentence sentence: String) throws -> Set<String> {
+  Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
+}
+
 /// Tags a piece of plain text with a taxonomy and returns (code, match) pairs.
 func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(
   code: String, match: String, polarity: Polarity

@@ -8,7 +8,7 @@ import Testing
 /// Each sentence is our own.
 @Suite struct EstablishedPhrasesTests {
   private func codes(_ sentence: String) throws -> Set<String> {
-    Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
+    try projectCodes(inSentence: sentence)
   }
 
   @Test(arguments: [

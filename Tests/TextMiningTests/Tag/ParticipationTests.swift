@@ -6,7 +6,7 @@ import Testing
 /// representation from community engagement (issue: "decide by what is engaged").
 @Suite struct ParticipationTests {
   private func codes(_ sentence: String) throws -> Set<String> {
-    Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
+    try projectCodes(inSentence: sentence)
   }
 
   @Test(arguments: [
