@@ -49,7 +49,7 @@ final class DocumentTokens {
                 document.joinedIDs = [Int32](repeating: -1, count: 3 * total)
               }
               for (local, found) in joined {
-                for slot in [MatcherSlot.phrases, .context, .names] {
+                for slot in MatcherSlot.allCases {
                   document.joinedIDs[slot.rawValue * total + tokens.lowerBound + local] =
                     found[slot]
                 }

@@ -193,7 +193,7 @@ struct CodeFlags: Sendable {
 }
 
 /// The taxonomy's three matchers, for `SentenceTokens.matches(of:at:constrained:)`.
-enum MatcherSlot: Int {
+enum MatcherSlot: Int, CaseIterable {
   case phrases = 0
   case context = 1
   case names = 2
