@@ -104,10 +104,13 @@ public struct TaxonomyTagger: Tagger {
       // segmented text (and retained all it holds) at every sentence.
       let blocks = segmented.extracted.blocks
       let units = segmented.sentences
+      // The clock is read before every 16th sentence tagged (counted, not indexed: the empty
+      // sentences skipped here must not be the ones that would have read it); a reading costs
+      // about what tagging a short sentence does.
+      var sentencesTagged = 0
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
-        // The clock is read every 16th sentence: a reading costs about what tagging a short
-        // sentence does.
-        if index % 16 == 0, clock.now >= deadline { return nil }
+        if sentencesTagged % 16 == 0, clock.now >= deadline { return nil }
+        sentencesTagged += 1
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = blocks[units[index].block].kind == .title
         // A question asks about a thing rather than judging it ("has the partnership made a
