@@ -93,6 +93,12 @@ public struct TaxonomyLint {
       if entry.isPluralOnly {
         text += ["s", "x", "ch", "sh"].contains(where: { text.hasSuffix($0) }) ? "es" : "s"
       }
+      // A cue that needs a companion (`with`) is tried after one of the companion's own cues
+      // ("police covers"); a companion without cues (the names code) is not tried.
+      if let companion = entry.companions.first {
+        guard let cue = definitions[companion]?.phrases.first?.text else { continue }
+        text = cue + " " + text
+      }
       guard let segmented = segmented(text) else { continue }
       let analysis = tagger.analysis(of: segmented)
       if analysis.mentions.contains(where: { $0.code == entry.code }) { continue }
@@ -110,6 +116,8 @@ public struct TaxonomyLint {
         reason = "its words are tagged \(coded.code) instead"
       } else if sentence?.jobTitles.isEmpty == false {
         reason = "it is read as a job title"
+      } else if sentence?.unaccompanied.isEmpty == false {
+        reason = "its companion's cue does not stand in its clause"
       } else {
         reason = "the tagger's sense rules drop it"
       }

@@ -12,6 +12,8 @@ struct SentenceAnalysis {
   var jobTitles: [Range<Int>] = []
   /// Posts dropped as held by another body ("chief executive of the Chamber of Commerce").
   var otherHolders: [Range<Int>] = []
+  /// Phrases dropped for want of a companion code in their clause (`with`).
+  var unaccompanied: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The matcher's entries (indices) of every exclusion matched and every cue matched and not
@@ -61,6 +63,7 @@ extension TaxonomyTagger {
   /// (or only those of `blocks`): its tokens with their normalised forms and
   /// clause numbers, the cue words found (negation, hedging, qualifiers, terminators) with their
   /// spans, the framing a list item takes from its lead-in, the named partnerships, exclusions,
+  /// phrases dropped for want of their companion code (`with`),
   /// and every mention with its code, polarity, hedging and attributed partnership.
   public func explanation(
     of segmented: SegmentedText, blocks: Set<Int>? = nil, subject given: String? = nil
@@ -127,6 +130,12 @@ extension TaxonomyTagger {
       }
       for post in found?.otherHolders ?? [] {
         lines.append("  another body's post: '\(span(post))' (other_holders)")
+      }
+      for phrase in found?.unaccompanied ?? [] {
+        let companions = phrase.entry.companions.map(\.rawValue).joined(separator: ", ")
+        lines.append(
+          "  no companion: '\(span(phrase.tokens))' (\(phrase.entry.code)) needs \(companions) in its clause (with)"
+        )
       }
       for exclusion in found?.exclusions ?? [] {
         lines.append(

@@ -291,6 +291,25 @@ public struct TaxonomyTagger: Tagger {
       found = ParticipationReading.resolve(
         found, rules: rules, tokens: tokens, clause: context.clause)
     }
+    // A phrase that needs a companion codes only beside one in its clause: "the PCT covers
+    // three districts" (boundary alignment), not "the report covers all 31 indicators".
+    if found.contains(where: { !$0.entry.companions.isEmpty }) {
+      var present: [(tokens: Range<Int>, code: Code)] = found.map { ($0.tokens, $0.entry.code) }
+      if let code = taxonomy.partnershipNames?.code {
+        present += named.map { ($0.tokens, code) }
+      }
+      found.removeAll { item in
+        let companions = item.entry.companions
+        guard !companions.isEmpty else { return false }
+        let clause = context.clause[item.tokens.lowerBound]
+        let accompanied = present.contains {
+          $0.tokens != item.tokens && companions.contains($0.code)
+            && context.clause[$0.tokens.lowerBound] == clause
+        }
+        if !accompanied { analysis?.unaccompanied.append((item.tokens, item.entry)) }
+        return !accompanied
+      }
+    }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []

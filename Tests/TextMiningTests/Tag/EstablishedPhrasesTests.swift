@@ -31,6 +31,16 @@ import Testing
       "The police division covers the same area as the borough.",
       "success_factor.boundary_alignment"
     ),
+    (
+      "Partners said the mismatch made joint planning slow.",
+      "success_factor.boundary_alignment"
+    ),
+    (
+      "The health trust covers a wider area than the borough.",
+      "success_factor.boundary_alignment"
+    ),
+    ("Structural reform alone will not be enough.", "governance.structures"),
+    ("The last plan's promises came to nothing.", "delivery.outcomes"),
     ("Each theme partnership reports to the board twice a year.", "partnership.equivalent"),
     ("The CDRP is chaired by the area commander.", "partnership.equivalent"),
     ("The borough's crime and disorder partnership meets monthly.", "partnership.equivalent"),

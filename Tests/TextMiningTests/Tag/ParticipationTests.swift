@@ -44,6 +44,27 @@ import Testing
     #expect(!nobody.contains("governance.representation"), "\(nobody)")
   }
 
+  /// Joining, losing interest, coming along and feeling at home, and whom a body sends: the
+  /// same decision by who does it. "Joined-up" is not joining.
+  @Test func joiningSendingAndLosingInterestTakeTheirCodeFromWhoDoesIt() throws {
+    for sentence in [
+      "The probation service joined the board in 2006.",
+      "Local firms lost interest once the grant had gone.",
+      "Partners disengaged when the decisions moved elsewhere.",
+      "The health trust sends someone junior to every meeting.",
+      "Agencies were coming along out of duty, not conviction.",
+      "Few employers ever felt at home on the board.",
+    ] {
+      let found = try codes(sentence)
+      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
+      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+    }
+    let residents = try codes("More residents came along to the second forum.")
+    #expect(residents.contains("governance.community_engagement"), "\(residents)")
+    let joinedUp = try codes("The council has joined up its advice services with the police.")
+    #expect(!joinedUp.contains("governance.representation"), "\(joinedUp)")
+  }
+
   @Test(arguments: [
     "Engagement with residents on the estates has improved.",
     "Tenants were consulted on the plan.",

@@ -71,6 +71,14 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [budget]\n        partner_money: {code: a.c, owners: [partner], aims: [priority]}\n",
       "t.yml:4:3: 'partner_money' of 'a.b' names code 'a.c', which no category defines"
     ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: covers, with: [a.c]}]\n",
+      "t.yml:7:19: phrase 'covers' of 'a.b' is 'with' code 'a.c', which no category defines"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: covers, with: []}]\n",
+      "t.yml:7:40: 'with' names no code"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

@@ -100,6 +100,15 @@ extension Codebook {
             "'other_holders' of '\(definition.code)' names code '\(holder)', which no category defines"
           )
         }
+        for phrase in definition.phrases {
+          for companion in phrase.companions where !definedCodes.contains(companion) {
+            throw ConfigurationError(
+              file: file, line: phrase.line, column: phrase.column,
+              message:
+                "phrase '\(phrase.text)' of '\(definition.code)' is 'with' code '\(companion)', which no category defines"
+            )
+          }
+        }
       }
     }
     if let participation, let participationNode {
@@ -259,7 +268,7 @@ extension Codebook {
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
-      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"],
+      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names", "with"],
       what: "a phrase of \(what)")
     {
       switch key {
@@ -267,6 +276,11 @@ extension Codebook {
       case "singular": phrase.isSingularOnly = try value.bool(what: "'singular'")
       case "plural": phrase.isPluralOnly = try value.bool(what: "'plural'")
       case "skip_names": phrase.skipsNames = try value.bool(what: "'skip_names'")
+      case "with":
+        for code in try value.sequence(what: "'with'") {
+          phrase.companions.append(try parseCode(code, what: "'with'"))
+        }
+        guard !phrase.companions.isEmpty else { throw value.error("'with' names no code") }
       default:
         let word = try value.string(what: "'polarity'")
         guard let parsed = Polarity(rawValue: word) else {

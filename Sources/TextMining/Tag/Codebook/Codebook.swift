@@ -96,6 +96,10 @@ public struct Codebook: Sendable {
     public var isPluralOnly = false
     /// Skip matches written with a capital inside a sentence: part of a name ("Housing Trust").
     public var skipsNames = false
+    /// Code only beside a mention of one of these codes in the same clause (`with`): "covers"
+    /// is boundary alignment when a public body covers an area ("the PCT covers three
+    /// districts"), not when a report covers its subject. Empty: no companion needed.
+    public var companions: [Code] = []
     /// Where the phrase is written, for error messages.
     public var line: Int
     public var column: Int

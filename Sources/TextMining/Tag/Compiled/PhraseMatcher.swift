@@ -25,6 +25,8 @@ final class PhraseMatcher: @unchecked Sendable {
     var isSingularOnly = false
     var isPluralOnly = false
     var skipsNames = false
+    /// `Codebook.Phrase.companions`.
+    var companions: [Code] = []
   }
 
   /// What the matcher needs to know of a token beyond its id.
@@ -74,7 +76,7 @@ final class PhraseMatcher: @unchecked Sendable {
             code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
             isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
-            skipsNames: phrase.skipsNames))
+            skipsNames: phrase.skipsNames, companions: phrase.companions))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {

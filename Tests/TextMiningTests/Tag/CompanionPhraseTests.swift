@@ -1,0 +1,66 @@
+import Testing
+
+@testable import TextMining
+
+/// A phrase written `with` companion codes codes only beside a mention of one of them in its
+/// clause: a public body that covers or serves an area is boundary alignment, a report that
+/// covers its subject is not. Each sentence is our own.
+@Suite struct CompanionPhraseTests {
+  private let boundary = "success_factor.boundary_alignment"
+
+  @Test(arguments: [
+    "The police division covers Marlow Vale and two neighbouring districts.",
+    "Since the merger the primary care trust has covered the whole county.",
+    "The borough is covered by two Jobcentre Plus districts.",
+    "The hospital trust serves three other boroughs as well.",
+    "A police division that straddled four districts found it hard to send anyone senior.",
+  ])
+  func aPublicBodysAreaIsBoundaryAlignment(sentence: String) throws {
+    let found = try projectCodes(inSentence: sentence)
+    #expect(found.contains(boundary), "\(found)")
+  }
+
+  @Test(arguments: [
+    "The annual report covers all thirty indicators.",
+    "Three sub-groups cover the economy, housing and health.",
+    "The hall will serve tea after the meeting.",
+    // The public body is in another clause: "but" ends the first.
+    "The review covered the whole programme, but the police were not interviewed.",
+  ])
+  func withoutAPublicBodyInTheClauseItIsNot(sentence: String) throws {
+    let found = try projectCodes(inSentence: sentence)
+    #expect(!found.contains(boundary), "\(found)")
+  }
+
+  /// The same rule in a small taxonomy of our own, and what `explain` says of a dropped phrase.
+  @Test func explainNamesTheMissingCompanion() throws {
+    let taxonomy = try Taxonomy.parse(
+      """
+      name: x
+      version: '1'
+      categories:
+        places:
+          codes:
+            area:
+              phrases: [{text: covers, with: [bodies.police]}]
+        bodies:
+          codes:
+            police:
+              phrases: [police]
+      """, file: "t.yml", sha256: "0")
+    #expect(
+      try tag("Notes\n\nThe police covers two towns.", with: taxonomy).map(\.code).contains(
+        "places.area"))
+    #expect(
+      !(try tag("Notes\n\nThe report covers two towns.", with: taxonomy).map(\.code).contains(
+        "places.area")))
+    let document = DecodedDocument(
+      text: "The report covers two towns.", format: .plainText, encoding: "UTF-8")
+    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    #expect(
+      explanation.contains(
+        "no companion: 'covers' (places.area) needs bodies.police in its clause (with)"),
+      "\(explanation)")
+  }
+}
