@@ -221,17 +221,28 @@ public struct TaxonomyTagger: Tagger {
 
   /// Phrases whose head is shared by a coordinated list: in "the public, private and voluntary
   /// sectors", the matched "voluntary sectors" lends its head to "public" and "private", which
-  /// count when "public sector" and "private sector" are phrases.
+  /// count when "public sector" and "private sector" are phrases. A matched phrase that is
+  /// itself a pair ("voluntary and community sectors") ends such a list after a comma: "the
+  /// public, private, voluntary and community sectors".
   private func coordinated(_ matches: [PhraseMatcher.Match], tokens: SentenceTokens)
     -> [PhraseMatcher.Match]
   {
     var found: [PhraseMatcher.Match] = []
     let matcher = taxonomy.matcher
-    for match in matches where match.tokens.count == 2 {
+    for match in matches where match.tokens.count >= 2 {
       let head = tokens.phraseID(match.tokens.upperBound - 1)
       var index = match.tokens.lowerBound - 1
-      guard index >= 1, tokens.isWord(index, oneOf: taxonomy.conjunctionBytes) else { continue }
-      index -= 1
+      guard index >= 1 else { continue }
+      if match.tokens.count == 2 {
+        guard tokens.isWord(index, oneOf: taxonomy.conjunctionBytes) else { continue }
+        index -= 1
+      } else {
+        guard tokens.commaAfter(index),
+          match.tokens.dropLast().contains(where: {
+            tokens.isWord($0, oneOf: taxonomy.conjunctionBytes)
+          })
+        else { continue }
+      }
       while index >= 0, !tokens.clauseBreak(index),
         let entry = matcher.entry(forIDs: [tokens.phraseID(index), head]),
         !matcher.entries[entry].isExclusion

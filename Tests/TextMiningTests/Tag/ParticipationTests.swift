@@ -44,6 +44,23 @@ import Testing
     #expect(!nobody.contains("governance.representation"), "\(nobody)")
   }
 
+  /// The participant is the head of a phrase, not a word that modifies it: "public agencies"
+  /// are agencies, and a neighbourhood policing team is the police. A forum or a panel is where
+  /// residents take part.
+  @Test func theHeadOfAParticipantPhraseDecides() throws {
+    for sentence in [
+      "Attendance by public agencies has been good all year.",
+      "The neighbourhood policing team turned up to every meeting.",
+    ] {
+      let found = try codes(sentence)
+      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
+      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+    }
+    let forum = try codes("The Northgate area forum is well attended.")
+    #expect(forum.contains("governance.community_engagement"), "\(forum)")
+    #expect(!forum.contains("governance.representation"), "\(forum)")
+  }
+
   /// Joining, losing interest, coming along and feeling at home, and whom a body sends: the
   /// same decision by who does it. "Joined-up" is not joining.
   @Test func joiningSendingAndLosingInterestTakeTheirCodeFromWhoDoesIt() throws {
@@ -59,6 +76,8 @@ import Testing
       #expect(found.contains("governance.representation"), "\(sentence): \(found)")
       #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
     }
+    let unheard = try codes("Most residents have never heard of the partnership.")
+    #expect(unheard.contains("governance.community_engagement"), "\(unheard)")
     let residents = try codes("More residents came along to the second forum.")
     #expect(residents.contains("governance.community_engagement"), "\(residents)")
     let joinedUp = try codes("The council has joined up its advice services with the police.")

@@ -4,7 +4,8 @@
 /// A participant is a word of a side's `words` ("businesses", "residents") or a mention of one
 /// of its `codes` ("the private sector"), in the cue's clause and within `window` tokens of it.
 /// Words inside a mention of another side do not count: "community" in "the voluntary and
-/// community sector" is the sector. The nearest participant decides ("community consultation
+/// community sector" is the sector, and a word that modifies the participant after it is not
+/// one ("public agencies" are agencies). The nearest participant decides ("community consultation
 /// endorsed by the council" is community engagement); sides equally near both count. A cue
 /// with no participant takes the default code, a weak cue none, and a side's leaning cue its
 /// side's code.
@@ -64,6 +65,16 @@ enum ParticipationReading {
     let lower = max(0, cue.lowerBound - rules.window)
     let upper = min(tokens.count, cue.upperBound + rules.window)
     var nearest: [(distance: Int, code: Code)] = []
+    // Whether token `index` is a participant: a side's word or inside a mention of a side's code.
+    func isParticipant(_ index: Int) -> Bool {
+      if let mention = found.first(where: {
+        $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
+      }) {
+        return rules.sides.contains { $0.codes.contains(mention.entry.code) }
+      }
+      let word = tokens.normalized(index)
+      return rules.sides.contains { $0.words.contains(word) }
+    }
     func note(_ code: Code, at index: Int) {
       let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
       if let at = nearest.firstIndex(where: { $0.code == code }) {
@@ -86,6 +97,14 @@ enum ParticipationReading {
         continue
       }
       let word = tokens.normalized(index)
+      guard rules.sides.contains(where: { $0.words.contains(word) }) else { continue }
+      // A participant word that modifies the next one is not the participant: the head is
+      // ("public agencies" are agencies, "resident members" members).
+      if index + 1 < upper, tokens.connected(index), clause[index + 1] == cueClause,
+        !cue.contains(index + 1), isParticipant(index + 1)
+      {
+        continue
+      }
       for side in rules.sides.indices where rules.sides[side].words.contains(word) {
         note(rules.sides[side].code, at: index)
       }
