@@ -65,6 +65,13 @@ import Testing
     ("The chair is trusted by every partner.", "success_factor.trust"),
     ("The same party has run the council since 1974.", "success_factor.political_stability"),
     ("The board has two business members.", "sector.private"),
+    ("Most small groups have no paid staff.", "delivery.resources"),
+    ("The partnership made good progress on crime.", "delivery.outcomes"),
+    ("There has been a clear improvement in school results.", "delivery.outcomes"),
+    (
+      "The voluntary sector will be a delivery partner in its own right.",
+      "governance.representation"
+    ),
     ("Each theme partnership reports to the board twice a year.", "partnership.equivalent"),
     ("The CDRP is chaired by the area commander.", "partnership.equivalent"),
     ("The borough's crime and disorder partnership meets monthly.", "partnership.equivalent"),

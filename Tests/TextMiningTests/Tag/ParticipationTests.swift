@@ -71,11 +71,15 @@ import Testing
       "The health trust sends someone junior to every meeting.",
       "Agencies were coming along out of duty, not conviction.",
       "Few employers ever felt at home on the board.",
+      "We would expect the PCT to send senior officers.",
+      "The college has been absent from the theme group since March.",
     ] {
       let found = try codes(sentence)
       #expect(found.contains("governance.representation"), "\(sentence): \(found)")
       #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
     }
+    let turnout = try codes("Turnout at the residents' meetings has been low.")
+    #expect(turnout.contains("governance.community_engagement"), "\(turnout)")
     let unheard = try codes("Most residents have never heard of the partnership.")
     #expect(unheard.contains("governance.community_engagement"), "\(unheard)")
     let residents = try codes("More residents came along to the second forum.")
