@@ -36,7 +36,7 @@ import Testing
     #expect(never.count == 1)
     #expect(
       never.first?.hasPrefix(
-        "codebook.yml:92:13: warning: cue 'Oakridge Partnership' of success_factor.culture never fires on its own words: it is read as part of a partnership name"
+        "codebook.yml:91:13: warning: cue 'Oakridge Partnership' of success_factor.culture never fires on its own words: it is read as part of a partnership name"
       ) == true, "\(never)")
     // "cultural services" holds no cue ("culture" is one, "cultural" is not).
     #expect(

@@ -14,6 +14,8 @@ struct SentenceAnalysis {
   var otherHolders: [Range<Int>] = []
   /// Phrases dropped for want of a companion code in their clause (`with`).
   var unaccompanied: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
+  /// Phrases dropped for a blocking word in their clause (`without`), with the word's token.
+  var blocked: [(tokens: Range<Int>, entry: PhraseMatcher.Entry, blocker: Int)] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The matcher's entries (indices) of every exclusion matched and every cue matched and not
@@ -63,7 +65,7 @@ extension TaxonomyTagger {
   /// (or only those of `blocks`): its tokens with their normalised forms and
   /// clause numbers, the cue words found (negation, hedging, qualifiers, terminators) with their
   /// spans, the framing a list item takes from its lead-in, the named partnerships, exclusions,
-  /// phrases dropped for want of their companion code (`with`),
+  /// phrases dropped for want of their companion code (`with`) or for a blocking word (`without`),
   /// and every mention with its code, polarity, hedging and attributed partnership.
   public func explanation(
     of segmented: SegmentedText, blocks: Set<Int>? = nil, subject given: String? = nil
@@ -130,6 +132,11 @@ extension TaxonomyTagger {
       }
       for post in found?.otherHolders ?? [] {
         lines.append("  another body's post: '\(span(post))' (other_holders)")
+      }
+      for phrase in found?.blocked ?? [] {
+        lines.append(
+          "  blocked: '\(span(phrase.tokens))' (\(phrase.entry.code)): '\(span(phrase.blocker..<(phrase.blocker + 1)))' stands in its clause (without)"
+        )
       }
       for phrase in found?.unaccompanied ?? [] {
         let companions = phrase.entry.companions.map(\.rawValue).joined(separator: ", ")

@@ -302,6 +302,23 @@ public struct TaxonomyTagger: Tagger {
       found = ParticipationReading.resolve(
         found, rules: rules, tokens: tokens, clause: context.clause)
     }
+    // A phrase with blockers codes only when none stands in its clause: a campaign's
+    // "targets" are its audience.
+    if found.contains(where: { !$0.entry.blockers.isEmpty }) {
+      found.removeAll { item in
+        let blockers = item.entry.blockers
+        guard !blockers.isEmpty else { return false }
+        let clause = context.clause[item.tokens.lowerBound]
+        guard
+          let blocker = context.clause.indices.first(where: {
+            context.clause[$0] == clause && !item.tokens.contains($0)
+              && blockers.contains(tokens.normalized($0))
+          })
+        else { return false }
+        analysis?.blocked.append((item.tokens, item.entry, blocker))
+        return true
+      }
+    }
     // A phrase that needs a companion codes only beside one in its clause: "the PCT covers
     // three districts" (boundary alignment), not "the report covers all 31 indicators".
     if found.contains(where: { !$0.entry.companions.isEmpty }) {

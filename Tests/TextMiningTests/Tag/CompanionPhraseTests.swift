@@ -63,4 +63,28 @@ import Testing
         "no companion: 'covers' (places.area) needs bodies.police in its clause (with)"),
       "\(explanation)")
   }
+
+  /// A phrase written `without` blocking words codes only when none stands in its clause: a
+  /// campaign's targets are its audience, not performance targets.
+  @Test func aBlockingWordInTheClauseDropsThePhrase() throws {
+    let performance = "delivery.performance_management"
+    let campaign = try projectCodes(inSentence: "The summer campaign targets young drivers.")
+    #expect(!campaign.contains(performance), "\(campaign)")
+    let audience = try projectCodes(
+      inSentence: "The targets of the campaign are the ward councillors.")
+    #expect(!audience.contains(performance), "\(audience)")
+    // In another clause the campaign does not block: "but" ends the first.
+    let floor = try projectCodes(
+      inSentence: "The campaign was a success, but the floor targets were missed.")
+    #expect(floor.contains(performance), "\(floor)")
+    let document = DecodedDocument(
+      text: "The campaign targets young drivers.", format: .plainText, encoding: "UTF-8")
+    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+    let explanation = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).explanation(
+      of: segmented)
+    #expect(
+      explanation.contains(
+        "blocked: 'targets' (delivery.performance_management): 'campaign' stands in its clause (without)"
+      ), "\(explanation)")
+  }
 }

@@ -84,6 +84,13 @@ import Testing
   /// Other senses of those words: a blog's "Recent Posts", a footer's charity number.
   @Test(arguments: [
     ("Recent Posts", "delivery.resources"),
+    // A statute's name, one decision announced, and a board not said to be the LSP's.
+    (
+      "The Local Government and Public Involvement in Health Act 2007 placed a duty on named partners.",
+      "governance.community_engagement"
+    ),
+    ("The decision to hold back the grant was announced in May.", "governance.structures"),
+    ("The partnership board meets in the town hall.", "partnership.lsp"),
     ("Registered charity no. 1094417", "sector.voluntary_community"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {

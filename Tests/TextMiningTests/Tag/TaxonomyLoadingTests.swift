@@ -79,6 +79,10 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: covers, with: []}]\n",
       "t.yml:7:40: 'with' names no code"
     ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: target, without: []}]\n",
+      "t.yml:7:43: 'without' names no word"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

@@ -268,7 +268,7 @@ extension Codebook {
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
-      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names", "with"],
+      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names", "with", "without"],
       what: "a phrase of \(what)")
     {
       switch key {
@@ -281,6 +281,9 @@ extension Codebook {
           phrase.companions.append(try parseCode(code, what: "'with'"))
         }
         guard !phrase.companions.isEmpty else { throw value.error("'with' names no code") }
+      case "without":
+        phrase.blockers = try parseWords(value, what: "'without'")
+        guard !phrase.blockers.isEmpty else { throw value.error("'without' names no word") }
       default:
         let word = try value.string(what: "'polarity'")
         guard let parsed = Polarity(rawValue: word) else {

@@ -27,6 +27,8 @@ final class PhraseMatcher: @unchecked Sendable {
     var skipsNames = false
     /// `Codebook.Phrase.companions`.
     var companions: [Code] = []
+    /// `Codebook.Phrase.blockers`.
+    var blockers: Set<String> = []
   }
 
   /// What the matcher needs to know of a token beyond its id.
@@ -76,7 +78,8 @@ final class PhraseMatcher: @unchecked Sendable {
             code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
             isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
-            skipsNames: phrase.skipsNames, companions: phrase.companions))
+            skipsNames: phrase.skipsNames, companions: phrase.companions,
+            blockers: phrase.blockers))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {
