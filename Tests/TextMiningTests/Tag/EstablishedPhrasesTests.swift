@@ -66,6 +66,14 @@ import Testing
     ("The same party has run the council since 1974.", "success_factor.political_stability"),
     ("The board has two business members.", "sector.private"),
     ("Most small groups have no paid staff.", "delivery.resources"),
+    ("The real decisions are made behind closed doors.", "governance.accountability"),
+    ("The board cannot instruct any partner to change its plans.", "governance.status"),
+    ("Each neighbourhood partnership sets its own priorities.", "partnership.equivalent"),
+    ("We are proud of what the partnership has achieved.", "delivery.outcomes"),
+    (
+      "The council and the police have worked together since 1998.",
+      "success_factor.tradition_of_cooperation"
+    ),
     ("The partnership made good progress on crime.", "delivery.outcomes"),
     ("There has been a clear improvement in school results.", "delivery.outcomes"),
     (
