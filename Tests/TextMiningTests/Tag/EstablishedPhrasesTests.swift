@@ -99,6 +99,9 @@ import Testing
     ),
     ("The decision to hold back the grant was announced in May.", "governance.structures"),
     ("The partnership board meets in the town hall.", "partnership.lsp"),
+    // "Voluntary" said of a choice, and money brought together.
+    ("Attendance at the workshops is voluntary.", "sector.voluntary_community"),
+    ("The agreement brings together several grants in a single pot.", "governance.representation"),
     ("Registered charity no. 1094417", "sector.voluntary_community"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
