@@ -8,7 +8,8 @@ annotated again from the codebook alone by someone who saw neither the gold nor 
 those documents the script prints, over (document, sentence, code) triples, how far the second
 annotator and the tagger each agree with the gold: precision, recall and F1, and polarity
 agreement over the triples both give. Sentences are matched on their text with white space
-collapsed, case and curly quotes folded.
+collapsed, case and curly quotes folded (not on their block, as eval does: the same sentence
+twice in one document counts once).
 """
 import glob
 import json
@@ -26,10 +27,13 @@ def key(sentence):
     return re.sub(r"\s+", " ", sentence).strip().lower()
 
 
+def records(lines):
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def triples(lines, docs=None):
     found = {}
-    for line in lines:
-        record = json.loads(line)
+    for record in records(lines):
         if docs is not None and record["doc"] not in docs:
             continue
         for code in record["codes"]:
@@ -76,8 +80,10 @@ def main():
     everyone = ({}, {}, {})
     for path in files:
         with open(path, encoding="utf-8") as handle:
-            second = triples(handle)
-        docs = {t[0] for t in second}
+            lines = handle.readlines()
+        second = triples(lines)
+        # Every document the annotator read, including one where they coded nothing.
+        docs = {record["doc"] for record in records(lines)}
         gold = triples(gold_lines, docs)
         tagger = tagged(binary, docs)
         print(f"{os.path.basename(path)}: {len(docs)} documents")

@@ -93,31 +93,43 @@ public struct TaxonomyLint {
       if entry.isPluralOnly {
         text += ["s", "x", "ch", "sh"].contains(where: { text.hasSuffix($0) }) ? "es" : "s"
       }
-      // A cue that needs a companion (`with`) is tried after one of the companion's own cues
-      // ("police covers"); a companion without cues (the names code) is not tried.
-      if let companion = entry.companions.first {
-        guard let cue = definitions[companion]?.phrases.first?.text else { continue }
+      // A cue that needs a companion (`with`) is tried after a plain cue of one of its
+      // companions ("police covers"); with no such cue (the names code) it is not tried.
+      let companions = entry.constraints?.companions ?? []
+      if !companions.isEmpty {
+        let all = definitions
+        guard
+          let cue = companions.lazy.compactMap({ all[$0] }).flatMap(\.phrases).first(where: {
+            !$0.isPluralOnly && !$0.text.contains("#")
+          })?.text
+        else { continue }
         text = cue + " " + text
       }
       guard let segmented = segmented(text) else { continue }
       let analysis = tagger.analysis(of: segmented)
       if analysis.mentions.contains(where: { $0.code == entry.code }) { continue }
       let sentence = analysis.sentences.values.first
+      // The companion's own cue and mention are not what took the cue's words.
+      let others = sentence?.matchedEntries.filter {
+        $0 != index && !companions.contains(matcher.entries[$0].code)
+      }
       let reason: String
-      if let exclusion = sentence?.exclusions.first {
+      if sentence?.blocked.isEmpty == false {
+        reason = "a blocking word (without) stands in its clause"
+      } else if sentence?.unaccompanied.isEmpty == false {
+        reason = "its companion's cue does not stand in its clause"
+      } else if let exclusion = sentence?.exclusions.first {
         reason =
           "the exclusion '\(exclusion.entry.phrase)' of \(exclusion.entry.code) takes its words"
-      } else if let other = sentence?.matchedEntries.first(where: { $0 != index }) {
+      } else if let other = others?.first {
         reason =
           "the cue '\(matcher.entries[other].phrase)' of \(matcher.entries[other].code) takes its words"
       } else if let name = sentence?.names.first {
         reason = "it is read as part of a partnership name (\(name.name))"
-      } else if let coded = analysis.mentions.first {
+      } else if let coded = analysis.mentions.first(where: { !companions.contains($0.code) }) {
         reason = "its words are tagged \(coded.code) instead"
       } else if sentence?.jobTitles.isEmpty == false {
         reason = "it is read as a job title"
-      } else if sentence?.unaccompanied.isEmpty == false {
-        reason = "its companion's cue does not stand in its clause"
       } else {
         reason = "the tagger's sense rules drop it"
       }

@@ -139,7 +139,8 @@ extension TaxonomyTagger {
         )
       }
       for phrase in found?.unaccompanied ?? [] {
-        let companions = phrase.entry.companions.map(\.rawValue).joined(separator: ", ")
+        let companions = (phrase.entry.constraints?.companions ?? []).map(\.rawValue).joined(
+          separator: ", ")
         lines.append(
           "  no companion: '\(span(phrase.tokens))' (\(phrase.entry.code)) needs \(companions) in its clause (with)"
         )

@@ -232,15 +232,14 @@ public struct TaxonomyTagger: Tagger {
     for match in matches where match.tokens.count >= 2 {
       let head = tokens.phraseID(match.tokens.upperBound - 1)
       var index = match.tokens.lowerBound - 1
-      guard index >= 1 else { continue }
+      guard index >= 0 else { continue }
       if match.tokens.count == 2 {
-        guard tokens.isWord(index, oneOf: taxonomy.conjunctionBytes) else { continue }
+        guard index >= 1, tokens.isWord(index, oneOf: taxonomy.conjunctionBytes) else { continue }
         index -= 1
       } else {
-        guard tokens.commaAfter(index),
-          match.tokens.dropLast().contains(where: {
-            tokens.isWord($0, oneOf: taxonomy.conjunctionBytes)
-          })
+        // A pair, "A and B head", after a comma.
+        guard match.tokens.count == 4, tokens.commaAfter(index),
+          tokens.isWord(match.tokens.lowerBound + 1, oneOf: taxonomy.conjunctionBytes)
         else { continue }
       }
       while index >= 0, !tokens.clauseBreak(index),
@@ -298,45 +297,42 @@ public struct TaxonomyTagger: Tagger {
     if found.isEmpty, named.isEmpty { return [] }
     let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     analysis?.context = context
-    if let rules = taxonomy.participation {
-      found = ParticipationReading.resolve(
-        found, rules: rules, tokens: tokens, clause: context.clause)
-    }
-    // A phrase with blockers codes only when none stands in its clause: a campaign's
-    // "targets" are its audience.
-    if found.contains(where: { !$0.entry.blockers.isEmpty }) {
-      found.removeAll { item in
-        let blockers = item.entry.blockers
-        guard !blockers.isEmpty else { return false }
-        let clause = context.clause[item.tokens.lowerBound]
-        guard
-          let blocker = context.clause.indices.first(where: {
-            context.clause[$0] == clause && !item.tokens.contains($0)
-              && blockers.contains(tokens.normalized($0))
-          })
-        else { return false }
-        analysis?.blocked.append((item.tokens, item.entry, blocker))
-        return true
+    // A phrase with blockers codes only when none stands in its clause (a campaign's
+    // "targets" are its audience), and one that needs a companion only beside one ("the PCT
+    // covers three districts" is boundary alignment, "the report covers all 31 indicators" is
+    // not). Both are read before participation, so that a dropped phrase takes no part in it.
+    if found.contains(where: { $0.entry.constraints != nil }) {
+      // Companions are mentions that need nothing themselves, and the names.
+      var present: [(tokens: Range<Int>, code: Code)] = found.compactMap {
+        $0.entry.constraints == nil ? ($0.tokens, $0.entry.code) : nil
       }
-    }
-    // A phrase that needs a companion codes only beside one in its clause: "the PCT covers
-    // three districts" (boundary alignment), not "the report covers all 31 indicators".
-    if found.contains(where: { !$0.entry.companions.isEmpty }) {
-      var present: [(tokens: Range<Int>, code: Code)] = found.map { ($0.tokens, $0.entry.code) }
       if let code = taxonomy.partnershipNames?.code {
         present += named.map { ($0.tokens, code) }
       }
       found.removeAll { item in
-        let companions = item.entry.companions
-        guard !companions.isEmpty else { return false }
+        guard let constraints = item.entry.constraints else { return false }
         let clause = context.clause[item.tokens.lowerBound]
+        if !constraints.blockers.isEmpty,
+          let blocker = context.clause.indices.first(where: {
+            context.clause[$0] == clause && !item.tokens.contains($0)
+              && constraints.blockers.contains(tokens.normalized($0))
+          })
+        {
+          analysis?.blocked.append((item.tokens, item.entry, blocker))
+          return true
+        }
+        let companions = constraints.companions
+        guard !companions.isEmpty else { return false }
         let accompanied = present.contains {
-          $0.tokens != item.tokens && companions.contains($0.code)
-            && context.clause[$0.tokens.lowerBound] == clause
+          companions.contains($0.code) && context.clause[$0.tokens.lowerBound] == clause
         }
         if !accompanied { analysis?.unaccompanied.append((item.tokens, item.entry)) }
         return !accompanied
       }
+    }
+    if let rules = taxonomy.participation {
+      found = ParticipationReading.resolve(
+        found, rules: rules, tokens: tokens, clause: context.clause)
     }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").

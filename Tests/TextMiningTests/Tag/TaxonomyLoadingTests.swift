@@ -83,6 +83,15 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: target, without: []}]\n",
       "t.yml:7:43: 'without' names no word"
     ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: target, without: [target audience]}]\n",
+      "t.yml:7:43: 'without' takes single words; 'target audience' is several"
+    ),
+    // Only a code's own phrases may have constraints: nothing reads them elsewhere.
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [trust]\n        exclude: [{text: trust fund, with: [a.b]}]\n",
+      "t.yml:8:38: unknown key 'with' in a phrase of exclusions"
+    ),
   ])
   func reportsProblemsWithFileLineAndColumn(yaml: String, expected: String) {
     #expect {

@@ -211,7 +211,8 @@ extension Codebook {
     {
       switch key {
       case "label": label = try entry.string(what: "'label'")
-      case "phrases": phrases = try parsePhrases(entry, what: "phrases of '\(code)'")
+      case "phrases":
+        phrases = try parsePhrases(entry, what: "phrases of '\(code)'", allowsConstraints: true)
       case "partner_money":
         var target: Code?
         var money = PartnerMoney(
@@ -250,16 +251,20 @@ extension Codebook {
     return definition
   }
 
-  private static func parsePhrases(_ node: YAMLNode, what: String) throws(ConfigurationError)
-    -> [Phrase]
-  {
+  /// A list of phrases. `with` and `without` (`allowsConstraints`) are allowed only in a code's
+  /// own phrases: nothing else reads them.
+  private static func parsePhrases(
+    _ node: YAMLNode, what: String, allowsConstraints: Bool = false
+  ) throws(ConfigurationError) -> [Phrase] {
     var phrases: [Phrase] = []
-    for item in try node.sequence(what: what) { phrases.append(try parsePhrase(item, what: what)) }
+    for item in try node.sequence(what: what) {
+      phrases.append(try parsePhrase(item, what: what, allowsConstraints: allowsConstraints))
+    }
     return phrases
   }
 
-  private static func parsePhrase(_ item: YAMLNode, what: String) throws(ConfigurationError)
-    -> Phrase
+  private static func parsePhrase(_ item: YAMLNode, what: String, allowsConstraints: Bool)
+    throws(ConfigurationError) -> Phrase
   {
     if item.isScalar {
       return Phrase(
@@ -268,7 +273,8 @@ extension Codebook {
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
-      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names", "with", "without"],
+      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"]
+        + (allowsConstraints ? ["with", "without"] : []),
       what: "a phrase of \(what)")
     {
       switch key {
@@ -284,6 +290,10 @@ extension Codebook {
       case "without":
         phrase.blockers = try parseWords(value, what: "'without'")
         guard !phrase.blockers.isEmpty else { throw value.error("'without' names no word") }
+        // A blocker is compared with one token at a time.
+        if let phrase = phrase.blockers.first(where: { $0.contains(" ") }) {
+          throw value.error("'without' takes single words; '\(phrase)' is several")
+        }
       default:
         let word = try value.string(what: "'polarity'")
         guard let parsed = Polarity(rawValue: word) else {

@@ -100,8 +100,9 @@ public struct Codebook: Sendable {
     /// is boundary alignment when a public body covers an area ("the PCT covers three
     /// districts"), not when a report covers its subject. Empty: no companion needed.
     public var companions: [Code] = []
-    /// Code only when none of these words (normalised) stands in the same clause (`without`):
-    /// a campaign's "targets" are its audience, not performance targets. Empty: nothing blocks.
+    /// Code only when none of these words (normalised, one token each) stands in the same
+    /// clause outside the phrase itself (`without`): a campaign's "targets" are its audience,
+    /// not performance targets. Empty: nothing blocks.
     public var blockers: Set<String> = []
     /// Where the phrase is written, for error messages.
     public var line: Int

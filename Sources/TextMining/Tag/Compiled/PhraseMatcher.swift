@@ -25,10 +25,22 @@ final class PhraseMatcher: @unchecked Sendable {
     var isSingularOnly = false
     var isPluralOnly = false
     var skipsNames = false
-    /// `Codebook.Phrase.companions`.
-    var companions: [Code] = []
-    /// `Codebook.Phrase.blockers`.
-    var blockers: Set<String> = []
+    /// What the phrase needs or must not have in its clause (`with`, `without`); nil for most
+    /// phrases, so that copying an entry into a sentence's found phrases retains nothing more.
+    var constraints: PhraseConstraints?
+  }
+
+  /// A phrase's companion codes and blocking words (`Codebook.Phrase.companions`, `blockers`).
+  final class PhraseConstraints: Sendable {
+    let companions: [Code]
+    let blockers: Set<String>
+
+    /// The constraints of a phrase, or nil when it has none.
+    init?(companions: [Code], blockers: Set<String>) {
+      guard !companions.isEmpty || !blockers.isEmpty else { return nil }
+      self.companions = companions
+      self.blockers = blockers
+    }
   }
 
   /// What the matcher needs to know of a token beyond its id.
@@ -78,8 +90,9 @@ final class PhraseMatcher: @unchecked Sendable {
             code: definition.code, polarity: phrase.polarity, phrase: phrase.text,
             isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
-            skipsNames: phrase.skipsNames, companions: phrase.companions,
-            blockers: phrase.blockers))
+            skipsNames: phrase.skipsNames,
+            constraints: PhraseConstraints(
+              companions: phrase.companions, blockers: phrase.blockers)))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {

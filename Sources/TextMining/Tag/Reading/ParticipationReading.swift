@@ -65,15 +65,16 @@ enum ParticipationReading {
     let lower = max(0, cue.lowerBound - rules.window)
     let upper = min(tokens.count, cue.upperBound + rules.window)
     var nearest: [(distance: Int, code: Code)] = []
-    // Whether token `index` is a participant: a side's word or inside a mention of a side's code.
+    // Whether token `index` is a participant: a side's word or inside a mention of a side's
+    // code. Sides are reached by index (see below).
     func isParticipant(_ index: Int) -> Bool {
       if let mention = found.first(where: {
         $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
       }) {
-        return rules.sides.contains { $0.codes.contains(mention.entry.code) }
+        return rules.sides.indices.contains { rules.sides[$0].codes.contains(mention.entry.code) }
       }
       let word = tokens.normalized(index)
-      return rules.sides.contains { $0.words.contains(word) }
+      return rules.sides.indices.contains { rules.sides[$0].words.contains(word) }
     }
     func note(_ code: Code, at index: Int) {
       let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
@@ -97,10 +98,12 @@ enum ParticipationReading {
         continue
       }
       let word = tokens.normalized(index)
-      guard rules.sides.contains(where: { $0.words.contains(word) }) else { continue }
+      guard rules.sides.indices.contains(where: { rules.sides[$0].words.contains(word) }) else {
+        continue
+      }
       // A participant word that modifies the next one is not the participant: the head is
-      // ("public agencies" are agencies, "resident members" members).
-      if index + 1 < upper, tokens.connected(index), clause[index + 1] == cueClause,
+      // ("public agencies" are agencies, "resident members" members), even past the window.
+      if index + 1 < tokens.count, tokens.connected(index), clause[index + 1] == cueClause,
         !cue.contains(index + 1), isParticipant(index + 1)
       {
         continue
