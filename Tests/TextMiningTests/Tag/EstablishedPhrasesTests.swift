@@ -66,6 +66,13 @@ import Testing
     ("The same party has run the council since 1974.", "success_factor.political_stability"),
     ("The board has two business members.", "sector.private"),
     ("Most small groups have no paid staff.", "delivery.resources"),
+    ("The project will be mainstreamed by the council from April.", "delivery.mainstreaming"),
+    ("The community safety group meets monthly.", "governance.structures"),
+    (
+      "The board now sees a short exception report each quarter.", "delivery.performance_management"
+    ),
+    ("For once everyone was in the same room.", "governance.representation"),
+    ("The sector is a service provider in its own right.", "delivery.services"),
     ("Relations between the statutory and voluntary sectors are good.", "sector.public"),
     ("The BCU reports to the board each quarter.", "sector.public"),
     ("Early talks with GP consortia have begun.", "sector.public"),
