@@ -9,6 +9,19 @@ import Testing
     try projectCodes(inSentence: sentence)
   }
 
+  /// The sentence is coded representation and not community engagement.
+  private func expectRepresentationOnly(
+    _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let found = try codes(sentence)
+    #expect(
+      found.contains("governance.representation"), "\(sentence): \(found)",
+      sourceLocation: sourceLocation)
+    #expect(
+      !found.contains("governance.community_engagement"), "\(sentence): \(found)",
+      sourceLocation: sourceLocation)
+  }
+
   @Test(arguments: [
     "More engagement with the private sector is needed.",
     "Getting businesses involved has been a problem.",
@@ -19,9 +32,7 @@ import Testing
     "The executive has no voluntary sector member.",
   ])
   func partnersTakingPartAreRepresentation(sentence: String) throws {
-    let found = try codes(sentence)
-    #expect(found.contains("governance.representation"), "\(found)")
-    #expect(!found.contains("governance.community_engagement"), "\(found)")
+    try expectRepresentationOnly(sentence)
   }
 
   /// Taking a part, coming to the table, turning up and leaving are participation too, coded by
@@ -33,9 +44,7 @@ import Testing
       "The aim is to bring the big employers back to the table.",
       "The fire service withdrew from the executive group last spring.",
     ] {
-      let found = try codes(sentence)
-      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
-      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+      try expectRepresentationOnly(sentence)
     }
     let residents = try codes("Hardly any residents turned up to the open evening.")
     #expect(residents.contains("governance.community_engagement"), "\(residents)")
@@ -52,9 +61,7 @@ import Testing
       "Attendance by public agencies has been good all year.",
       "The neighbourhood policing team turned up to every meeting.",
     ] {
-      let found = try codes(sentence)
-      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
-      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+      try expectRepresentationOnly(sentence)
     }
     let forum = try codes("The Northgate area forum is well attended.")
     #expect(forum.contains("governance.community_engagement"), "\(forum)")
@@ -74,9 +81,7 @@ import Testing
       "We would expect the PCT to send senior officers.",
       "The college has been absent from the theme group since March.",
     ] {
-      let found = try codes(sentence)
-      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
-      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+      try expectRepresentationOnly(sentence)
     }
     let turnout = try codes("Turnout at the residents' meetings has been low.")
     #expect(turnout.contains("governance.community_engagement"), "\(turnout)")
