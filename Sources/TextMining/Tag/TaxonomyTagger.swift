@@ -19,6 +19,9 @@ public struct TaxonomyTagger: Tagger {
   public var maxSentenceBytes: Int
   /// The analyst's other names of partnerships (the pipeline's `partnerships: aliases`).
   public var aliases = PartnershipAliases()
+  /// The clock the deadline is read on: the continuous clock, or a test's own, so that a
+  /// deadline passing in the middle of a document can be tested without a slow document.
+  var now: @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
 
   /// Creates a tagger for a loaded taxonomy.
   public init(
@@ -79,7 +82,7 @@ public struct TaxonomyTagger: Tagger {
     recording: Bool
   ) -> (TaggedText, analysis: DocumentAnalysis?)? {
     var text = segmented.text
-    let clock = ContinuousClock()
+    let now = self.now
     return text.withUTF8 { bytes -> (TaggedText, analysis: DocumentAnalysis?)? in
       var scratch: [UInt8] = []
       scratch.reserveCapacity(64)
@@ -90,7 +93,7 @@ public struct TaxonomyTagger: Tagger {
       let sentences = DocumentTokens.sentences(
         of: segmented, in: bytes, taxonomy: taxonomy, skipping: Set(skipped.map(\.sentence)),
         scratch: &scratch)
-      guard clock.now < deadline else { return nil }
+      guard now() < deadline else { return nil }
       let names = PartnershipNameRecognizer(
         taxonomy: taxonomy, segmented: segmented, sentences: sentences, bytes: bytes,
         aliases: aliases)
@@ -109,7 +112,7 @@ public struct TaxonomyTagger: Tagger {
       // about what tagging a short sentence does.
       var sentencesTagged = 0
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
-        if sentencesTagged % 16 == 0, clock.now >= deadline { return nil }
+        if sentencesTagged % 16 == 0, now() >= deadline { return nil }
         sentencesTagged += 1
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = blocks[units[index].block].kind == .title
