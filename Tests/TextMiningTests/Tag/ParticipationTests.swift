@@ -9,6 +9,19 @@ import Testing
     try projectCodes(inSentence: sentence)
   }
 
+  /// The sentence is coded community engagement and not representation.
+  private func expectCommunityEngagementOnly(
+    _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let found = try codes(sentence)
+    #expect(
+      found.contains("governance.community_engagement"), "\(sentence): \(found)",
+      sourceLocation: sourceLocation)
+    #expect(
+      !found.contains("governance.representation"), "\(sentence): \(found)",
+      sourceLocation: sourceLocation)
+  }
+
   /// The sentence is coded representation and not community engagement.
   private func expectRepresentationOnly(
     _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation
@@ -46,9 +59,7 @@ import Testing
     ] {
       try expectRepresentationOnly(sentence)
     }
-    let residents = try codes("Hardly any residents turned up to the open evening.")
-    #expect(residents.contains("governance.community_engagement"), "\(residents)")
-    #expect(!residents.contains("governance.representation"), "\(residents)")
+    try expectCommunityEngagementOnly("Hardly any residents turned up to the open evening.")
     let nobody = try codes("The projects were withdrawn from the programme in May.")
     #expect(!nobody.contains("governance.representation"), "\(nobody)")
   }
@@ -63,9 +74,7 @@ import Testing
     ] {
       try expectRepresentationOnly(sentence)
     }
-    let forum = try codes("The Northgate area forum is well attended.")
-    #expect(forum.contains("governance.community_engagement"), "\(forum)")
-    #expect(!forum.contains("governance.representation"), "\(forum)")
+    try expectCommunityEngagementOnly("The Northgate area forum is well attended.")
   }
 
   /// Joining, losing interest, coming along and feeling at home, and whom a body sends: the
@@ -99,9 +108,7 @@ import Testing
     "Citizens take part in the neighbourhood panels.",
   ])
   func residentsTakingPartAreCommunityEngagement(sentence: String) throws {
-    let found = try codes(sentence)
-    #expect(found.contains("governance.community_engagement"), "\(found)")
-    #expect(!found.contains("governance.representation"), "\(found)")
+    try expectCommunityEngagementOnly(sentence)
   }
 
   @Test func aCueWithNoParticipantTakesTheDefaultAndAWeakCueNothing() throws {
@@ -130,8 +137,6 @@ import Testing
     #expect(
       try codes("The chamber of commerce has attended every meeting.").contains(
         "governance.representation"))
-    let residents = try codes("Residents are welcome to attend the board's meetings.")
-    #expect(residents.contains("governance.community_engagement"), "\(residents)")
-    #expect(!residents.contains("governance.representation"), "\(residents)")
+    try expectCommunityEngagementOnly("Residents are welcome to attend the board's meetings.")
   }
 }
