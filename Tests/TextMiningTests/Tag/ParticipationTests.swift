@@ -118,6 +118,34 @@ import Testing
     #expect(!weak.contains("governance.community_engagement"))
   }
 
+  /// A clause that names nobody takes its participant from an earlier clause of the sentence:
+  /// "neither" and "they" point back. A side's own cue ("member") still needs its side in its
+  /// own clause.
+  @Test func aClauseWithNobodyNamedLooksBackForItsParticipant() throws {
+    try expectRepresentationOnly(
+      "Three of the larger firms were approached, but none has yet agreed to take part.")
+    try expectRepresentationOnly("Voluntary and community sector (VCS) involvement uneven")
+    try expectCommunityEngagementOnly(
+      "Tenants on the estate were sceptical at first, but they are now closely involved.")
+    // A later clause does not lend its participant back.
+    let forward = try codes("Nobody took part in the end, although the police were invited.")
+    #expect(!forward.contains("governance.representation"), "\(forward)")
+    // "Member" is a side's own cue: the council in an earlier clause does not make it one.
+    let member = try codes("The council has written to us; members will be told next week.")
+    #expect(!member.contains("governance.representation"), "\(member)")
+  }
+
+  /// Who the board is made of: "its board includes", "seats are held by".
+  @Test(arguments: [
+    "Its board includes the borough council, the primary care trust and the police.",
+    "Five of the seats are held by public bodies.",
+    "Other public bodies on the board are the fire service and Jobcentre Plus.",
+    "Its members include the county council and two local colleges.",
+  ])
+  func whatTheBoardIsMadeOfIsRepresentation(sentence: String) throws {
+    try expectRepresentationOnly(sentence)
+  }
+
   @Test func theNearestParticipantDecides() throws {
     // "community" sits inside the sector's mention: the sector takes part.
     #expect(

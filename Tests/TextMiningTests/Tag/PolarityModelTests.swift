@@ -41,6 +41,24 @@ import Testing
         == .neutral)
   }
 
+  @Test func aWordOfAnotherClauseDoesNotReachTheMention() throws {
+    let model = try taxonomy([header, "s:patchy 0 2 0"])
+    // The mention's own clause counts, before it or after it...
+    #expect(
+      try polarity("Patchy as the work has been, trust holds.", "success_factor.trust", model)
+        == .negative)
+    // ...but not a clause beyond a break (this taxonomy names no terminator words, so "but"
+    // breaks no clause here; the project's does).
+    #expect(
+      try polarity(
+        "Delivery has been patchy: trust between the partners holds.", "success_factor.trust",
+        model) == .neutral)
+    #expect(
+      try polarity(
+        "Trust between the partners holds; delivery has been patchy.", "success_factor.trust",
+        model) == .neutral)
+  }
+
   @Test func wordsBeforeAndAfterTheMentionAreTheirOwnFeatures() throws {
     let model = try taxonomy([header, "a:fragile 0 2 0", "b:robust 2 0 0"])
     #expect(try polarity("Trust is fragile.", "success_factor.trust", model) == .negative)
@@ -61,6 +79,17 @@ import Testing
     // The rules' reading is a feature like any other.
     let doubting = try taxonomy([header, "rule:negative 0 0 1"])
     #expect(try polarity("There is mistrust.", "success_factor.trust", doubting) == .neutral)
+    // Scores equal to the weights' four decimals are a tie, whatever the order of the sum:
+    // 0.1 + 0.2 is a hair above 0.3 in floating point.
+    let close = try taxonomy([header, "s:trust 0.1 0 0.3", "s:is 0.2 0 0"])
+    #expect(
+      try polarity("Trust is good.", "success_factor.trust", Fixtures.fiveCodeTaxonomy())
+        == .neutral)
+    #expect(try polarity("Trust is good.", "success_factor.trust", close) == .neutral)
+    #expect(
+      PolarityModel.decision(SIMD3(0.1 + 0.2, 0, 0.3), rule: .neutral, isFirm: false) == .neutral)
+    #expect(
+      PolarityModel.decision(SIMD3(0.3001, 0, 0.3), rule: .neutral, isFirm: false) == .positive)
   }
 
   @Test func titlesAndQuestionsStayNeutralWhateverTheModelSays() throws {

@@ -40,6 +40,9 @@ public struct PolarityModel: Sendable, Equatable {
     return Self.decision(scores(features), rule: rule, isFirm: firm)
   }
 
+  /// The margin under which two scores are a tie (`decision`).
+  static let tie = 1e-9
+
   /// What a reading may rest on (`ContextAnalyzer.Basis`) for the model not to turn it over.
   static let firmBases: [ContextAnalyzer.Basis] = [.negation, .phrase]
 
@@ -48,9 +51,13 @@ public struct PolarityModel: Sendable, Equatable {
   /// opposite (a bag of words cannot tell "has missed a meeting" from "has not missed a
   /// meeting"), so where it prefers the opposite the rules' reading stands. It may add a
   /// judgement the rules did not find, or withdraw one to neutral.
+  ///
+  /// Scores closer than `tie` are a tie: the weights are written to four decimals, so two
+  /// readings can score the same, and sums taken in another order (the tagger's compiled model
+  /// adds a clause's words first) may differ in their last bit.
   static func decision(_ total: SIMD3<Double>, rule: Polarity, isFirm: Bool) -> Polarity {
     var best = rule
-    for candidate in Polarity.allCases where total[candidate.index] > total[best.index] {
+    for candidate in Polarity.allCases where total[candidate.index] > total[best.index] + tie {
       best = candidate
     }
     if isFirm, rule != .neutral, best != .neutral, best != rule { return rule }

@@ -107,18 +107,24 @@ struct CompiledPolarityModel: Sendable {
           }
         }
       }
-      // The `s:` weights, each distinct word once (a bit per model word marks those counted):
-      // the same for every mention.
-      var sentence = SIMD3<Double>.zero
-      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count / 64 + 1) { counted in
-        counted.initialize(repeating: 0)
-        for id in ids where id >= 0 {
-          let (word, bit) = (Int(id) >> 6, UInt64(1) << UInt64(id & 63))
-          if counted[word] & bit == 0 {
-            counted[word] |= bit
-            sentence += inSentence[Int(id)]
+      // The `s:` weights of a clause's words, each distinct word once (a bit per model word
+      // marks those counted): the same for every mention that starts in that clause.
+      var clauses: [(clause: Int, total: SIMD3<Double>)] = []
+      func clauseWords(_ wanted: Int) -> SIMD3<Double> {
+        if let known = clauses.first(where: { $0.clause == wanted }) { return known.total }
+        var total = SIMD3<Double>.zero
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count / 64 + 1) { counted in
+          counted.initialize(repeating: 0)
+          for (index, id) in ids.enumerated() where id >= 0 && clause[index] == wanted {
+            let (word, bit) = (Int(id) >> 6, UInt64(1) << UInt64(id & 63))
+            if counted[word] & bit == 0 {
+              counted[word] |= bit
+              total += inSentence[Int(id)]
+            }
           }
         }
+        clauses.append((wanted, total))
+        return total
       }
       let seen = UnsafeMutableBufferPointer(rebasing: buffer[count...])
       for index in mentions.indices {
@@ -128,7 +134,7 @@ struct CompiledPolarityModel: Sendable {
         let code = mentions[index].code.rawValue
         var total =
           (priors[code]?[rule.index] ?? model.scores([]))
-          + sentence + bases[basisOf[index].position][rule.index]
+          + clauseWords(clause[span.lowerBound]) + bases[basisOf[index].position][rule.index]
         if mentions[index].isHedged { total += hedged }
         if let first = clause.first, clause[span.lowerBound] != first { total += earlier }
         if let last = clause.last, clause[span.upperBound - 1] != last { total += later }

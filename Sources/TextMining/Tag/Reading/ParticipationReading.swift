@@ -27,7 +27,14 @@ enum ParticipationReading {
         resolved.append(item)
         continue
       }
-      let present = sides(of: item.tokens, in: found, rules: rules, tokens: tokens, clause: clause)
+      // A side's own cue needs its participant in its clause; other cues may find theirs in an
+      // earlier clause.
+      let ownCue = rules.sides.indices.contains {
+        ParticipationRules.sideCueCode($0) == item.entry.code
+      }
+      let present = sides(
+        of: item.tokens, in: found, rules: rules, tokens: tokens, clause: clause,
+        reachBack: !ownCue)
       var codes: [Code]
       switch item.entry.code {
       case ParticipationRules.cueCode: codes = present.isEmpty ? [rules.defaultCode] : present
@@ -59,7 +66,7 @@ enum ParticipationReading {
   /// The codes of the sides that take part around a cue, nearest first.
   static func sides(
     of cue: Range<Int>, in found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
-    clause: [Int]
+    clause: [Int], reachBack: Bool = true
   ) -> [Code] {
     let cueClause = clause[cue.lowerBound]
     let lower = max(0, cue.lowerBound - rules.window)
@@ -110,6 +117,33 @@ enum ParticipationReading {
       }
       for side in rules.sides.indices where rules.sides[side].words.contains(word) {
         note(rules.sides[side].code, at: index)
+      }
+    }
+    // With none in the clause, an earlier clause's participant is the one meant ("Two employers
+    // were approached, but neither agreed to take part").
+    if reachBack, nearest.isEmpty, cueClause > 0 {
+      var index = cue.lowerBound - 1
+      while index >= 0, nearest.isEmpty {
+        if clause[index] != cueClause, isParticipant(index),
+          !(index + 1 < tokens.count && tokens.connected(index) && !cue.contains(index + 1)
+            && isParticipant(index + 1) && clause[index + 1] == clause[index])
+        {
+          if let mention = found.first(where: {
+            $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
+          }) {
+            if let side = rules.sides.indices.first(where: {
+              rules.sides[$0].codes.contains(mention.entry.code)
+            }) {
+              note(rules.sides[side].code, at: index)
+            }
+          } else {
+            let word = tokens.normalized(index)
+            for side in rules.sides.indices where rules.sides[side].words.contains(word) {
+              note(rules.sides[side].code, at: index)
+            }
+          }
+        }
+        index -= 1
       }
     }
     // The nearest participant decides; sides equally near both count.

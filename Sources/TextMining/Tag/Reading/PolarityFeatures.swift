@@ -7,12 +7,14 @@
 ///
 ///     rule:positive  code:governance.community_engagement|positive
 ///     category:governance|positive  basis:qualifier|positive  clause:later
-///     s:community s:engagement s:has s:improved s:but s:remains s:uneven  (the sentence's words)
-///     a:has a:improved a:but a:remains a:uneven                          (up to 8 words after)
+///     s:community s:engagement s:has s:improved        (the words of the mention's clause)
+///     a:has a:improved a:but a:remains a:uneven        (up to 8 words after)
 ///
 /// Words are lower-cased and otherwise as written ("remains", not the tagger's folded "remain":
 /// the plain form is as good a feature and quicker to look up); numbers and punctuation are
-/// left out. `b:` marks the (up to 5) words before the mention.
+/// left out. `b:` marks the (up to 5) words before the mention. `s:` takes only the clause the
+/// mention starts in, so the judgement in one clause does not reach the mentions of the next
+/// ("bureaucracy has grown, but accountability is clearer").
 /// `clause:earlier` and `clause:later` say that a clause break (a terminator such as "but", or
 /// `;`, `:`, a bracket, a dash) stands before or after the mention.
 enum PolarityFeatures {
@@ -77,8 +79,9 @@ enum PolarityFeatures {
       features.append("clause:later")
     }
     var seen: Set<String> = []
-    for word in words.compactMap({ $0 }) where seen.insert(word).inserted {
-      features.append("s:" + word)
+    let own = clause[span.lowerBound]
+    for index in words.indices where clause[index] == own {
+      if let word = words[index], seen.insert(word).inserted { features.append("s:" + word) }
     }
     seen = []
     for word in words[..<span.lowerBound].compactMap({ $0 }).suffix(wordsBefore)
