@@ -335,7 +335,8 @@ public struct TaxonomyTagger: Tagger {
     }
     if let rules = taxonomy.participation {
       found = ParticipationReading.resolve(
-        found, rules: rules, tokens: tokens, clause: context.clause)
+        found, rules: rules, tokens: tokens, clause: context.clause,
+        links: taxonomy.participantLinks)
     }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").

@@ -160,6 +160,9 @@ import Testing
     "Most partners' budgets are still drawn up without reference to the strategy.",
     "The PCT's spending now follows the priority neighbourhoods.",
     "Partners signed up to the priorities and then carried on spending their budgets as before.",
+    // Money moved or committed towards the aims, wherever its owner stands (`moves`).
+    "The draft does not say what resources each partner will commit to its priorities.",
+    "Few agencies have moved money to match the priorities in the strategy.",
   ])
   func partnersOwnMoneyWithTheAimsIsMainstreaming(sentence: String) throws {
     let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())
@@ -173,6 +176,9 @@ import Testing
     "The partnership's budget for the priorities is two million pounds.",
     "The strategy sets out how VCS funding will be used.",
     "Partners' budgets were cut by a fifth this year.",
+    // Moving money with no owner, or an owner with no aim, is money in general.
+    "The board moved money from the housing theme to the priority on jobs.",
+    "Partners were asked to put more money into the pooled fund.",
   ])
   func thePartnershipsPotMoneyReceivedAndMoneyWithoutAimsAreResources(sentence: String) throws {
     let found = try codes(sentence)

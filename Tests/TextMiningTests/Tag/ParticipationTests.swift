@@ -127,6 +127,10 @@ import Testing
     try expectRepresentationOnly("Voluntary and community sector (VCS) involvement uneven")
     try expectCommunityEngagementOnly(
       "Tenants on the estate were sceptical at first, but they are now closely involved.")
+    // So does a participant earlier in the cue's own clause, beyond the window.
+    try expectRepresentationOnly(
+      "Once the agencies saw that the joint work on burglary was paying off, more of them wanted to be involved."
+    )
     // A later clause does not lend its participant back.
     let forward = try codes("Nobody took part in the end, although the police were invited.")
     #expect(!forward.contains("governance.representation"), "\(forward)")
@@ -144,6 +148,34 @@ import Testing
   ])
   func whatTheBoardIsMadeOfIsRepresentation(sentence: String) throws {
     try expectRepresentationOnly(sentence)
+  }
+
+  /// Participants in one list take part together: "the sector and residents".
+  @Test func coordinatedParticipantsBothTakePart() throws {
+    for sentence in [
+      "The fund helps the voluntary sector and residents to take part.",
+      "Engagement of partners and communities has been uneven.",
+    ] {
+      let found = try codes(sentence)
+      #expect(found.contains("governance.representation"), "\(sentence): \(found)")
+      #expect(found.contains("governance.community_engagement"), "\(sentence): \(found)")
+    }
+    // A participant word that modifies the next is not in the list: the forum takes part.
+    try expectCommunityEngagementOnly("The new Interfaith Forum will be consulted on the plan.")
+  }
+
+  /// Attenders, and taking little or no part, are participation too.
+  @Test func attendersAndTakingLittlePartTakeTheirCodeFromWhoDoesIt() throws {
+    try expectRepresentationOnly("Health partners have been the most regular attenders.")
+    try expectRepresentationOnly("The acute hospital trust has taken no part in the work.")
+    try expectRepresentationOnly("Local employers have taken little part in the partnership.")
+    // Taking no part says so itself.
+    let none = try tag(
+      "Notes\n\nThe acute hospital trust has taken no part in the work.",
+      with: Fixtures.projectTaxonomy())
+    #expect(
+      none.first { $0.code == "governance.representation" }?.polarity == .negative, "\(none)")
+    try expectCommunityEngagementOnly("Tenants could play a bigger part in the estate plans.")
   }
 
   @Test func theNearestParticipantDecides() throws {

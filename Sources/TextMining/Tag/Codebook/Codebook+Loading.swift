@@ -218,7 +218,9 @@ extension Codebook {
         var money = PartnerMoney(
           code: code, owners: [], ownerCodes: [], aims: [])
         for (moneyKey, _, moneyValue) in try entry.mapping(
-          allowedKeys: ["code", "owners", "owner_codes", "aims", "modifiers", "money_words"],
+          allowedKeys: [
+            "code", "owners", "owner_codes", "aims", "modifiers", "money_words", "moves",
+          ],
           what: "'partner_money' of '\(code)'")
         {
           switch moneyKey {
@@ -226,6 +228,7 @@ extension Codebook {
           case "owners": money.owners = try parseWords(moneyValue, what: "'owners'")
           case "aims": money.aims = try parseWords(moneyValue, what: "'aims'")
           case "modifiers": money.modifiers = try parseWords(moneyValue, what: "'modifiers'")
+          case "moves": money.moves = try parseWords(moneyValue, what: "'moves'")
           case "money_words":
             money.moneyWords = try parseWords(moneyValue, what: "'money_words'")
           default:

@@ -82,6 +82,10 @@ public struct Codebook: Sendable {
     /// Normalised words of money a body holds ("budget", "spending"), the last word of the
     /// mention: money a body receives ("VCS funding", "a grant") is not its own.
     public var moneyWords: Set<String> = []
+    /// Normalised words of moving or committing money ("commit", "bend", "move"): with one of
+    /// them and an aim in the sentence, an owner anywhere in it makes the money its own ("what
+    /// resources each partner will commit to the priorities").
+    public var moves: Set<String> = []
   }
 
   /// A cue phrase, matched on normalised tokens.

@@ -74,6 +74,9 @@ public final class Taxonomy: Sendable {
   /// The lower-case words that may stand in another body's name after a post's "of" or comma:
   /// the grammar's determiners and the connectors of names.
   let holderNameWords: Set<String>
+  /// The words that may stand between two coordinated participants (the grammar's list
+  /// conjunctions and determiners): "the voluntary sector and the residents".
+  let participantLinks: Set<String>
 
   /// Compiles a codebook.
   ///
@@ -102,6 +105,7 @@ public final class Taxonomy: Sendable {
     }
     self.holderNameWords = context.grammar.determiners.union(
       partnershipNames?.nameConnectors ?? [])
+    self.participantLinks = context.grammar.listConjunctions.union(context.grammar.determiners)
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (

@@ -99,20 +99,30 @@ enum Ownership {
     while index >= 0, tokens.connected(index), rule.modifiers.contains(tokens.normalized(index)) {
       index -= 1
     }
-    guard index >= 0, tokens.connected(index) else { return false }
+    // Money moved towards the aims, with an owner anywhere in the sentence.
+    func movedByAnOwner() -> Bool {
+      !rule.moves.isEmpty
+        && (0..<tokens.count).contains(where: { rule.moves.contains(tokens.normalized($0)) })
+        && ((0..<tokens.count).contains(where: {
+          !span.contains($0) && rule.owners.contains(tokens.normalized($0))
+        }) || !ownerSpans.isEmpty)
+        && (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
+    }
+    guard index >= 0, tokens.connected(index) else { return movedByAnOwner() }
     let owned: Bool
     if rule.owners.contains(tokens.normalized(index))
       || ownerSpans.contains(where: { $0.upperBound == index + 1 })
     {
       owned = true
     } else {
-      guard possessives.contains(tokens.normalized(index)) else { return false }
+      guard possessives.contains(tokens.normalized(index)) else { return movedByAnOwner() }
       owned =
         (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
         || ownerSpans.contains(where: { $0.upperBound <= index })
     }
     return owned
       && (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
+      || movedByAnOwner()
   }
 
   private static let ofWord = PackedWords(["of"])

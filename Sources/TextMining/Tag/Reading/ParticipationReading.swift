@@ -18,7 +18,8 @@ enum ParticipationReading {
 
   /// The found phrases with each participation cue replaced by the mentions it resolves to.
   static func resolve(
-    _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens, clause: [Int]
+    _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens, clause: [Int],
+    links: Set<String> = []
   ) -> [Found] {
     guard found.contains(where: { ParticipationRules.isCue($0.entry.code) }) else { return found }
     var resolved: [Found] = []
@@ -34,7 +35,7 @@ enum ParticipationReading {
       }
       let present = sides(
         of: item.tokens, in: found, rules: rules, tokens: tokens, clause: clause,
-        reachBack: !ownCue)
+        links: links, reachBack: !ownCue)
       var codes: [Code]
       switch item.entry.code {
       case ParticipationRules.cueCode: codes = present.isEmpty ? [rules.defaultCode] : present
@@ -66,12 +67,14 @@ enum ParticipationReading {
   /// The codes of the sides that take part around a cue, nearest first.
   static func sides(
     of cue: Range<Int>, in found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
-    clause: [Int], reachBack: Bool = true
+    clause: [Int], links: Set<String> = [], reachBack: Bool = true
   ) -> [Code] {
     let cueClause = clause[cue.lowerBound]
     let lower = max(0, cue.lowerBound - rules.window)
     let upper = min(tokens.count, cue.upperBound + rules.window)
     var nearest: [(distance: Int, code: Code)] = []
+    // Where each participant stands, for coordination (below).
+    var hits: [(distance: Int, index: Int)] = []
     // Whether token `index` is a participant: a side's word or inside a mention of a side's
     // code. Sides are reached by index (see below).
     func isParticipant(_ index: Int) -> Bool {
@@ -85,6 +88,7 @@ enum ParticipationReading {
     }
     func note(_ code: Code, at index: Int) {
       let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
+      hits.append((distance, index))
       if let at = nearest.firstIndex(where: { $0.code == code }) {
         nearest[at].distance = min(nearest[at].distance, distance)
       } else {
@@ -121,10 +125,10 @@ enum ParticipationReading {
     }
     // With none in the clause, an earlier clause's participant is the one meant ("Two employers
     // were approached, but neither agreed to take part").
-    if reachBack, nearest.isEmpty, cueClause > 0 {
+    if reachBack, nearest.isEmpty {
       var index = cue.lowerBound - 1
       while index >= 0, nearest.isEmpty {
-        if clause[index] != cueClause, isParticipant(index),
+        if clause[index] != cueClause || index < lower, isParticipant(index),
           !(index + 1 < tokens.count && tokens.connected(index) && !cue.contains(index + 1)
             && isParticipant(index + 1) && clause[index + 1] == clause[index])
         {
@@ -148,6 +152,51 @@ enum ParticipationReading {
     }
     // The nearest participant decides; sides equally near both count.
     guard let closest = nearest.map(\.distance).min() else { return [] }
-    return nearest.filter { $0.distance == closest }.map(\.code)
+    var codes = nearest.filter { $0.distance == closest }.map(\.code)
+    // A participant coordinated with the nearest takes part with it: in "a budget to help the
+    // voluntary sector and residents to take part" both do. The list runs over participants,
+    // commas and `links` ("and", "the") in the clause; a participant word that modifies the next
+    // is not one ("public agencies").
+    guard !links.isEmpty else { return codes }
+    for hit in hits where hit.distance == closest {
+      for step in [-1, 1] {
+        var index = hit.index + step
+        while index >= 0, index < tokens.count, clause[index] == clause[hit.index],
+          !cue.contains(index)
+        {
+          if let mention = found.first(where: {
+            $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
+          }) {
+            guard
+              let side = rules.sides.indices.first(where: {
+                rules.sides[$0].codes.contains(mention.entry.code)
+              })
+            else { break }
+            // A mention that modifies the participant after it is not one ("Interfaith Forum").
+            let end = mention.tokens.upperBound
+            let modifies =
+              !mention.tokens.contains(hit.index) && end < tokens.count
+              && tokens.connected(end - 1) && isParticipant(end)
+            if !modifies, !codes.contains(rules.sides[side].code) {
+              codes.append(rules.sides[side].code)
+            }
+          } else if isParticipant(index) {
+            let modifies =
+              index + 1 < tokens.count && tokens.connected(index) && isParticipant(index + 1)
+            if !modifies,
+              let side = rules.sides.indices.first(where: {
+                rules.sides[$0].words.contains(tokens.normalized(index))
+              }), !codes.contains(rules.sides[side].code)
+            {
+              codes.append(rules.sides[side].code)
+            }
+          } else if !links.contains(tokens.normalized(index)) {
+            break
+          }
+          index += step
+        }
+      }
+    }
+    return codes
   }
 }
