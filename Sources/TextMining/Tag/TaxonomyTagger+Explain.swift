@@ -4,6 +4,8 @@ import Foundation
 struct SentenceAnalysis {
   /// The framing a list item took from its lead-in.
   var framing: ListFraming?
+  /// Whether the unit is a page's metadata line ("Tags: ..."), not coded.
+  var isMetadata = false
   /// The partnership names found in the sentence.
   var names: [PartnershipNameRecognizer.Span] = []
   /// The capitalised candidates not taken as names, with the reason.
@@ -108,6 +110,8 @@ extension TaxonomyTagger {
             "  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))"
           )
         }
+      } else if found?.isMetadata == true {
+        lines.append("  a page's metadata line (grammar.metadata_labels): not coded")
       } else if !words.isEmpty {
         lines.append("  no code phrase or name: cues not read")
       }

@@ -123,6 +123,12 @@ public struct TaxonomyTagger: Tagger {
           || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index]) : nil
+        // A page's tags or categories list its topics: they are no finding.
+        if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar) {
+          analysis?.isMetadata = true
+          if let analysis { analyses[index] = analysis }
+          continue
+        }
         mentions += tagged(
           sentence: index, tokens: tokens, names: names, isTitle: isTitle, isQuestion: isQuestion,
           framing: framings[index],
@@ -203,6 +209,15 @@ public struct TaxonomyTagger: Tagger {
   }
 
   private static let thatWord = PackedWords(["that"])
+
+  /// Whether a unit opens with one of the grammar's metadata labels and a colon ("Tags: LSP,
+  /// community strategy", "Filed under: Minutes").
+  static func isMetadataLine(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
+    grammar.metadataLabels.contains { label in
+      label.count < tokens.count && tokens.clauseBreak(label.count - 1)
+        && label.indices.allSatisfy { tokens.normalized($0) == label[$0] }
+    }
+  }
 
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
   {

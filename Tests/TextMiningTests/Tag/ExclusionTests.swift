@@ -186,6 +186,29 @@ import Testing
     #expect(!found.contains("delivery.mainstreaming"), "\(sentence)")
   }
 
+  /// A page's tags, labels and categories list its topics: no finding is coded from them.
+  @Test(arguments: [
+    "Tags: LSP, community strategy, LAA, partnership board, neighbourhood forums",
+    "Labels: Ashby Together, LSP, cuts, community engagement",
+    "Filed under: Economy and Skills, Minutes, Theme Groups | Tags: voluntary sector",
+    "Categories: Partnerships, Policy, Representation",
+    "Posted in: Local Area Agreement, regeneration",
+  ])
+  func aPagesMetadataLineIsNotCoded(line: String) throws {
+    #expect(try codes(line).isEmpty, "\(line)")
+  }
+
+  @Test func theSameWordsInASentenceOrAnArticlesKeywordsAreCoded() throws {
+    #expect(
+      try codes("The tags on the page list the LSP and the community strategy.").contains(
+        "partnership.lsp"))
+    #expect(
+      try codes("Keywords: local strategic partnerships; trust; local context").contains(
+        "success_factor.trust"))
+    // Without its colon the word opens an ordinary unit.
+    #expect(try codes("Labels matter less than the LAA targets.").contains("policy.laa"))
+  }
+
   @Test func aUnitsNumberingIsNotACount() throws {
     #expect(
       !(try codes("3.4 Members agreed that the targets should be few.")).contains(

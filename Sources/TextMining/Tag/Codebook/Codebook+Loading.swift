@@ -328,9 +328,18 @@ extension Codebook {
           allowedKeys: [
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
-            "resolution_labels",
+            "resolution_labels", "metadata_labels",
           ], what: "'grammar'")
         {
+          if name == "metadata_labels" {
+            rules.grammar.metadataLabels = try list.sequence(what: "grammar 'metadata_labels'").map
+            {
+              item throws(ConfigurationError) in
+              try item.nonEmptyString(what: "a label of grammar 'metadata_labels'")
+                .split(separator: " ").map { TokenNormalizer.normalize(String($0)) }
+            }
+            continue
+          }
           // Auxiliaries, list conjunctions and clause openers are compared as written (lower
           // case, unfolded), the other lists after normalisation.
           let asWritten = ["auxiliaries", "list_conjunctions", "clause_openers"].contains(name)

@@ -54,6 +54,10 @@ public struct ContextRules: Sendable {
     /// Words that label a resolution or a recommendation before its "that" ("RESOLVED: that the
     /// board be reduced"); a unit that opens so proposes and does not judge.
     public var resolutionLabels: Set<String> = []
+    /// The labels of a page's metadata lines, each as its normalised words ("tags", "filed
+    /// under"): a unit that opens with one and a colon ("Tags: LSP, community strategy") lists
+    /// the page's topics and is not coded.
+    public var metadataLabels: [[String]] = []
 
     public init() {}
   }
