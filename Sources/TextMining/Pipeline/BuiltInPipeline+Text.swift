@@ -1403,9 +1403,10 @@ context:
     # reduced", "R2. That the partners agree three priorities". It proposes; it does not judge.
     resolution_labels: [resolved, agreed, recommended, recommendation, decided]
     # A page's metadata lines list its topics, not findings: "Tags: LSP, community strategy",
-    # "Filed under: Minutes, Theme Groups". A unit that opens with one of these and a colon is not
-    # coded. (Not "Keywords": an article's keywords are coded.)
-    metadata_labels: [tags, labels, categories, filed under, posted in]
+    # "Filed under: Minutes, Theme Groups", and so does a breadcrumb ("You are here: Home >
+    # Partnerships"). A unit that opens with one of these and a colon is not coded. (Not
+    # "Keywords": an article's keywords are coded.)
+    metadata_labels: [tags, labels, categories, filed under, posted in, you are here]
 
 
 

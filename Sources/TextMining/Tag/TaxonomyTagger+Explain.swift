@@ -4,7 +4,7 @@ import Foundation
 struct SentenceAnalysis {
   /// The framing a list item took from its lead-in.
   var framing: ListFraming?
-  /// Whether the unit is a page's metadata line ("Tags: ..."), not coded.
+  /// Whether the unit is a page's metadata line ("Tags: ...") or a link to another post, not coded.
   var isMetadata = false
   /// The partnership names found in the sentence.
   var names: [PartnershipNameRecognizer.Span] = []
@@ -111,7 +111,8 @@ extension TaxonomyTagger {
           )
         }
       } else if found?.isMetadata == true {
-        lines.append("  a page's metadata line (grammar.metadata_labels): not coded")
+        lines.append(
+          "  a page's metadata line (grammar.metadata_labels) or a link to another post: not coded")
       } else if !words.isEmpty {
         lines.append("  no code phrase or name: cues not read")
       }

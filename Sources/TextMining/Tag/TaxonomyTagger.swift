@@ -123,8 +123,11 @@ public struct TaxonomyTagger: Tagger {
           || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index]) : nil
-        // A page's tags or categories list its topics: they are no finding.
-        if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar) {
+        // A page's tags or categories list its topics, and a link to the post before or after
+        // names another page: they are no finding.
+        if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar)
+          || Self.linksAnotherPost(bytes, units[index].utf8Range)
+        {
           analysis?.isMetadata = true
           if let analysis { analyses[index] = analysis }
           continue
@@ -209,6 +212,19 @@ public struct TaxonomyTagger: Tagger {
   }
 
   private static let thatWord = PackedWords(["that"])
+
+  /// Whether a unit is a link to the post before or after it on a blog's page: it opens with
+  /// "«" ("« Bus cuts: the petition so far") or ends with "»" ("Why I stopped going »").
+  static func linksAnotherPost(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+    while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+    guard upper - lower >= 2 else { return false }
+    // U+00AB and U+00BB are C2 AB and C2 BB in UTF-8.
+    return (bytes[lower] == 0xC2 && bytes[lower + 1] == 0xAB)
+      || (bytes[upper - 2] == 0xC2 && bytes[upper - 1] == 0xBB)
+  }
 
   /// Whether a unit opens with one of the grammar's metadata labels and a colon ("Tags: LSP,
   /// community strategy", "Filed under: Minutes").

@@ -193,6 +193,10 @@ import Testing
     "Filed under: Economy and Skills, Minutes, Theme Groups | Tags: voluntary sector",
     "Categories: Partnerships, Policy, Representation",
     "Posted in: Local Area Agreement, regeneration",
+    "You are here: Home > Partnerships > Ashby Together > Theme groups",
+    // Links to the post before and after.
+    "« Library closures: the consultation that wasn't",
+    "Why I have stopped going to the LSP's consultation events »",
   ])
   func aPagesMetadataLineIsNotCoded(line: String) throws {
     #expect(try codes(line).isEmpty, "\(line)")
@@ -205,6 +209,10 @@ import Testing
     #expect(
       try codes("Keywords: local strategic partnerships; trust; local context").contains(
         "success_factor.trust"))
+    // A guillemet inside a unit is no link.
+    #expect(
+      try codes("The consultation, « as they call it », was short.").contains(
+        "governance.community_engagement"))
     // Without its colon the word opens an ordinary unit.
     #expect(try codes("Labels matter less than the LAA targets.").contains("policy.laa"))
   }
