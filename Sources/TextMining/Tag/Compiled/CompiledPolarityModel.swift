@@ -110,12 +110,18 @@ struct CompiledPolarityModel: Sendable {
       // The `s:` weights of a clause's words, each distinct word once (a bit per model word
       // marks those counted): the same for every mention that starts in that clause.
       var clauses: [(clause: Int, total: SIMD3<Double>)] = []
-      func clauseWords(_ wanted: Int) -> SIMD3<Double> {
+      // A clause is a run of tokens: it is found from one of its tokens outwards.
+      func clauseWords(at token: Int) -> SIMD3<Double> {
+        let wanted = clause[token]
         if let known = clauses.first(where: { $0.clause == wanted }) { return known.total }
+        var lower = token
+        while lower > 0, clause[lower - 1] == wanted { lower -= 1 }
+        var upper = token + 1
+        while upper < count, clause[upper] == wanted { upper += 1 }
         var total = SIMD3<Double>.zero
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words.count / 64 + 1) { counted in
           counted.initialize(repeating: 0)
-          for (index, id) in ids.enumerated() where id >= 0 && clause[index] == wanted {
+          for id in ids[lower..<upper] where id >= 0 {
             let (word, bit) = (Int(id) >> 6, UInt64(1) << UInt64(id & 63))
             if counted[word] & bit == 0 {
               counted[word] |= bit
@@ -134,7 +140,7 @@ struct CompiledPolarityModel: Sendable {
         let code = mentions[index].code.rawValue
         var total =
           (priors[code]?[rule.index] ?? model.scores([]))
-          + clauseWords(clause[span.lowerBound]) + bases[basisOf[index].position][rule.index]
+          + clauseWords(at: span.lowerBound) + bases[basisOf[index].position][rule.index]
         if mentions[index].isHedged { total += hedged }
         if let first = clause.first, clause[span.lowerBound] != first { total += earlier }
         if let last = clause.last, clause[span.upperBound - 1] != last { total += later }
