@@ -217,6 +217,30 @@ import Testing
     #expect(try codes("Labels matter less than the LAA targets.").contains("policy.laa"))
   }
 
+  /// One decision dated, expected or reported is no judgement of decision-making; decisions
+  /// and a decision taken or not taken are.
+  @Test func oneDecisionAsNewsIsNotDecisionMaking() throws {
+    for sentence in [
+      "The council's decision in 2004 to end the grant soured relations.",
+      "The review will report, with a decision expected in the spring.",
+      "The decision follows the end of the Working Neighbourhoods Fund.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
+    }
+    for sentence in [
+      "Decisions on membership are for local partners.",
+      "No decision was reached and the item was deferred.",
+    ] {
+      #expect(try codes(sentence).contains("governance.structures"), "\(sentence)")
+    }
+  }
+
+  @Test func aNetworksMemberGroupsAreNotThePartnershipsMembers() throws {
+    #expect(
+      !(try codes("The network now has 164 member groups and 12 member organisations.")).contains(
+        "governance.representation"))
+  }
+
   @Test func aUnitsNumberingIsNotACount() throws {
     #expect(
       !(try codes("3.4 Members agreed that the targets should be few.")).contains(
