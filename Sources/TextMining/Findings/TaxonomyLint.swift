@@ -94,13 +94,15 @@ public struct TaxonomyLint {
         text += ["s", "x", "ch", "sh"].contains(where: { text.hasSuffix($0) }) ? "es" : "s"
       }
       // A cue that needs a companion (`with`) is tried after a plain cue of one of its
-      // companions ("police covers"); with no such cue (the names code) it is not tried.
+      // companions ("police covers"): one that needs no companion or blocker itself, since
+      // companions are taken only from such cues. With none (the names code) it is not tried.
       let companions = entry.constraints?.companions ?? []
       if !companions.isEmpty {
         let all = definitions
         guard
           let cue = companions.lazy.compactMap({ all[$0] }).flatMap(\.phrases).first(where: {
-            !$0.isPluralOnly && !$0.text.contains("#")
+            !$0.isPluralOnly && !$0.text.contains("#") && $0.companions.isEmpty
+              && $0.blockers.isEmpty
           })?.text
         else { continue }
         text = cue + " " + text

@@ -64,6 +64,77 @@ import Testing
       "\(explanation)")
   }
 
+  /// Companions are taken only from phrases that need none: two phrases that each need the
+  /// other both drop, even side by side, while a plain cue of the same code is a companion.
+  @Test func phrasesThatNeedEachOtherAreNoCompanions() throws {
+    let taxonomy = try Taxonomy.parse(
+      """
+      name: x
+      version: '1'
+      categories:
+        places:
+          codes:
+            area:
+              phrases: [{text: covers, with: [bodies.police]}]
+        bodies:
+          codes:
+            police:
+              phrases: [{text: division, with: [places.area]}, constabulary]
+      """, file: "t.yml", sha256: "0")
+    let circular = try tag("Notes\n\nThe division covers two towns.", with: taxonomy).map(\.code)
+    #expect(circular.isEmpty, "\(circular)")
+    let plain = try tag("Notes\n\nThe constabulary covers two towns.", with: taxonomy).map(
+      \.code)
+    #expect(Set(plain) == ["places.area", "bodies.police"], "\(plain)")
+  }
+
+  /// `lint` tries a `with` cue after a companion's cue that needs nothing itself, and says why
+  /// a cue cannot fire when a blocking word of its own stands in the way.
+  @Test func lintTriesAPlainCompanionAndNamesABlockingWord() throws {
+    func warnings(_ yaml: String) throws -> [String] {
+      let taxonomy = try Taxonomy.parse(yaml, file: "t.yml", sha256: "0")
+      return TaxonomyLint(
+        taxonomy: taxonomy, tagger: TaxonomyTagger(taxonomy: taxonomy), segmenter: ICUSegmenter()
+      ).taxonomyWarnings().map(\.message)
+    }
+    // "division" needs an area and "covers" a police body: lint tries "constabulary covers",
+    // which fires, and leaves "division" untried (no plain cue of places.area).
+    let circular = try warnings(
+      """
+      name: x
+      version: '1'
+      categories:
+        places:
+          codes:
+            area:
+              phrases: [{text: covers, with: [bodies.police]}]
+        bodies:
+          codes:
+            police:
+              phrases: [{text: division, with: [places.area]}, constabulary]
+      """)
+    #expect(circular.isEmpty, "\(circular)")
+    // A cue blocked by its own companion's word can never fire.
+    let blocked = try warnings(
+      """
+      name: x
+      version: '1'
+      categories:
+        places:
+          codes:
+            area:
+              phrases: [{text: covers, with: [bodies.police], without: [police]}]
+        bodies:
+          codes:
+            police:
+              phrases: [police]
+      """)
+    #expect(
+      blocked == [
+        "cue 'covers' of places.area never fires on its own words: a blocking word (without) stands in its clause"
+      ], "\(blocked)")
+  }
+
   /// A phrase written `without` blocking words codes only when none stands in its clause: a
   /// campaign's targets are its audience, not performance targets.
   @Test func aBlockingWordInTheClauseDropsThePhrase() throws {
