@@ -193,6 +193,8 @@ import Testing
     "Filed under: Economy and Skills, Minutes, Theme Groups | Tags: voluntary sector",
     "Categories: Partnerships, Policy, Representation",
     "Posted in: Local Area Agreement, regeneration",
+    // A blog's sidebar heading is no staff post.
+    "Recent posts",
     "You are here: Home > Partnerships > Ashby Together > Theme groups",
     // Links to the post before and after.
     "« Library closures: the consultation that wasn't",

@@ -113,6 +113,11 @@ import Testing
 
   @Test func aCueWithNoParticipantTakesTheDefaultAndAWeakCueNothing() throws {
     #expect(try codes("Engagement has been uneven.").contains("governance.community_engagement"))
+    // Not having heard of the partnership, and turnout, are the public's unless someone else is
+    // named.
+    try expectCommunityEngagementOnly("Most of them have never heard of it.")
+    try expectCommunityEngagementOnly("Elsewhere turnout has been low.")
+    try expectRepresentationOnly("Most employers had never heard of the partnership.")
     let weak = try codes("The work involved two days of preparation.")
     #expect(!weak.contains("governance.representation"))
     #expect(!weak.contains("governance.community_engagement"))
