@@ -41,6 +41,18 @@ import Testing
       !(try codes(sentence)).contains("success_factor.local_authority_leadership"), "\(sentence)")
   }
 
+  /// The body whose chief executive it is still counts as a mention of its sector.
+  @Test(arguments: [
+    "Its vice-chair is Dr Sunil Bhatt, Chief Executive of the PCT.",
+    "The police authority chief executive wrote to the board.",
+    "The NHS chief executive was absent.",
+  ])
+  func anotherBodysChiefExecutiveLeavesTheBodyCoded(sentence: String) throws {
+    let found = try codes(sentence)
+    #expect(found.contains("sector.public"), "\(sentence): \(found)")
+    #expect(!found.contains("success_factor.local_authority_leadership"), "\(sentence): \(found)")
+  }
+
   @Test(arguments: [
     "The leader of the council chairs the board.",
     "Alan Pryor, Chief Executive, Mardlebury District Council",
