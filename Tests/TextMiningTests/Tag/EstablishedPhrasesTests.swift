@@ -24,6 +24,8 @@ import Testing
       "Their history of working together made the first year easier.",
       "success_factor.tradition_of_cooperation"
     ),
+    ("Ashby Together is the district's strategic partnership.", "partnership.lsp"),
+    ("Links with the county strategic partnership will be kept.", "partnership.lsp"),
     ("The board has no powers of its own and cannot direct any partner.", "governance.status"),
     ("The partnership is not a legal entity.", "governance.status"),
     ("Its statutory basis was never settled.", "governance.status"),
@@ -109,6 +111,7 @@ import Testing
     ),
     ("The decision to hold back the grant was announced in May.", "governance.structures"),
     ("The partnership board meets in the town hall.", "partnership.lsp"),
+    ("The council signed a strategic partnership with a private firm.", "partnership.lsp"),
     // "Voluntary" said of a choice, and money brought together.
     ("Attendance at the workshops is voluntary.", "sector.voluntary_community"),
     ("The agreement brings together several grants in a single pot.", "governance.representation"),
