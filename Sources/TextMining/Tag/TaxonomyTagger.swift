@@ -125,7 +125,7 @@ public struct TaxonomyTagger: Tagger {
           recording ? SentenceAnalysis(framing: framings[index]) : nil
         // A page's tags or categories list its topics, and a link to the post before or after
         // names another page: they are no finding.
-        if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar)
+        if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar, bytes: bytes)
           || Self.linksAnotherPost(bytes, units[index].utf8Range)
         {
           analysis?.isMetadata = true
@@ -214,24 +214,35 @@ public struct TaxonomyTagger: Tagger {
   private static let thatWord = PackedWords(["that"])
 
   /// Whether a unit is a link to the post before or after it on a blog's page: it opens with
-  /// "«" ("« Bus cuts: the petition so far") or ends with "»" ("Why I stopped going »").
+  /// "«" ("« Bus cuts: the petition so far") or ends with "»" ("Why I stopped going »"), and
+  /// holds no guillemet the other way, which would make it a quotation ("« We were never
+  /// asked », said one tenant").
   static func linksAnotherPost(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    var lower = range.lowerBound
-    var upper = range.upperBound
-    while lower < upper, bytes[lower] == 0x20 { lower += 1 }
-    while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
-    guard upper - lower >= 2 else { return false }
-    // U+00AB and U+00BB are C2 AB and C2 BB in UTF-8.
-    return (bytes[lower] == 0xC2 && bytes[lower + 1] == 0xAB)
-      || (bytes[upper - 2] == 0xC2 && bytes[upper - 1] == 0xBB)
+    guard range.count >= 2 else { return false }
+    // U+00AB and U+00BB are C2 AB and C2 BB in UTF-8; the segmenter trims a unit's spaces.
+    func guillemet(_ second: UInt8) -> Bool {
+      (range.lowerBound..<range.upperBound - 1).contains {
+        bytes[$0] == 0xC2 && bytes[$0 + 1] == second
+      }
+    }
+    let opens = bytes[range.lowerBound] == 0xC2 && bytes[range.lowerBound + 1] == 0xAB
+    let closes = bytes[range.upperBound - 2] == 0xC2 && bytes[range.upperBound - 1] == 0xBB
+    return (opens && !guillemet(0xBB)) || (closes && !guillemet(0xAB))
   }
 
   /// Whether a unit opens with one of the grammar's metadata labels and a colon ("Tags: LSP,
   /// community strategy", "Filed under: Minutes").
-  static func isMetadataLine(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
+  static func isMetadataLine(
+    _ tokens: SentenceTokens, grammar: ContextRules.Grammar, bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     grammar.metadataLabels.contains { label in
-      label.count < tokens.count && tokens.clauseBreak(label.count - 1)
-        && label.indices.allSatisfy { tokens.normalized($0) == label[$0] }
+      guard label.count < tokens.count, tokens.clauseBreak(label.count - 1),
+        label.indices.allSatisfy({ tokens.normalized($0) == label[$0] })
+      else { return false }
+      // The break is a colon: "Tags: LSP", not "Tags - a history".
+      var index = tokens.range(label.count - 1).upperBound
+      while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+      return index < bytes.count && bytes[index] == UInt8(ascii: ":")
     }
   }
 
@@ -367,7 +378,7 @@ public struct TaxonomyTagger: Tagger {
     if let rules = taxonomy.participation {
       found = ParticipationReading.resolve(
         found, rules: rules, tokens: tokens, clause: context.clause,
-        links: taxonomy.participantLinks)
+        lists: taxonomy.participantLists)
     }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").

@@ -191,6 +191,8 @@ import Testing
     // Moving money with no owner, or an owner with no aim, is money in general.
     "The board moved money from the housing theme to the priority on jobs.",
     "Partners were asked to put more money into the pooled fund.",
+    // Money another body holds stays its own, whoever moves it.
+    "The partnership's budget will be moved to the priorities, partners agreed.",
   ])
   func thePartnershipsPotMoneyReceivedAndMoneyWithoutAimsAreResources(sentence: String) throws {
     let found = try codes(sentence)
@@ -223,6 +225,11 @@ import Testing
     #expect(
       try codes("Keywords: local strategic partnerships; trust; local context").contains(
         "success_factor.trust"))
+    // A quotation in guillemets is no link, and a label without its colon is no metadata.
+    #expect(
+      try codes("« We were never asked », said one tenant about the consultation.").contains(
+        "governance.community_engagement"))
+    #expect(try codes("Tags - a history of the LSP").contains("partnership.lsp"))
     // A guillemet inside a unit is no link.
     #expect(
       try codes("The consultation, « as they call it », was short.").contains(

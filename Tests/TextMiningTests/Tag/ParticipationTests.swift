@@ -136,6 +136,21 @@ import Testing
     try expectRepresentationOnly(
       "Once the agencies saw that the joint work on burglary was paying off, more of them wanted to be involved."
     )
+    // The nearest earlier participant is the one meant.
+    try expectCommunityEngagementOnly(
+      "The police were asked first and tenants later, but neither took part.")
+    try expectRepresentationOnly(
+      "Tenants were asked first and the police later, but neither took part.")
+    // A weak cue looks back only when its clause points back ("neither", "they"): the work
+    // and the projects are no participants.
+    for sentence in [
+      "Partners met in March; the work involved two days of preparation.",
+      "The council published the plan; the projects were later withdrawn from the programme.",
+    ] {
+      let found = try codes(sentence)
+      #expect(!found.contains("governance.representation"), "\(sentence): \(found)")
+      #expect(!found.contains("governance.community_engagement"), "\(sentence): \(found)")
+    }
     // A later clause does not lend its participant back.
     let forward = try codes("Nobody took part in the end, although the police were invited.")
     #expect(!forward.contains("governance.representation"), "\(forward)")
@@ -167,6 +182,14 @@ import Testing
     }
     // A participant word that modifies the next is not in the list: the forum takes part.
     try expectCommunityEngagementOnly("The new Interfaith Forum will be consulted on the plan.")
+    // A list needs its conjunction, and a clause opener ends it: neither sentence lists the
+    // businesses or the residents with the cue's participant.
+    try expectCommunityEngagementOnly("Unlike businesses, residents were consulted.")
+    let involved = try tag(
+      "Notes\n\nWe involved partners that residents trust.", with: Fixtures.projectTaxonomy())
+    #expect(
+      involved.filter { $0.match == "involved" }.map(\.code) == ["governance.representation"],
+      "\(involved)")
   }
 
   /// Attenders, and taking little or no part, are participation too.

@@ -494,7 +494,8 @@ extension Codebook {
       defaultCode: Code(category: "governance", name: "community_engagement"))
     var hasDefault = false
     for (key, _, value) in try node.mapping(
-      allowedKeys: ["cues", "weak_cues", "default", "window", "sides"], what: "'participation'")
+      allowedKeys: ["cues", "weak_cues", "default", "window", "back_references", "sides"],
+      what: "'participation'")
     {
       switch key {
       case "cues": rules.cues = try parsePhrases(value, what: "participation 'cues'")
@@ -503,6 +504,8 @@ extension Codebook {
         rules.defaultCode = try parseCode(value, what: "participation 'default'")
         hasDefault = true
       case "window": rules.window = try value.positiveInt(what: "participation 'window'")
+      case "back_references":
+        rules.backReferences = try parseWords(value, what: "participation 'back_references'")
       default:
         for item in try value.sequence(what: "participation 'sides'") {
           var code: Code?

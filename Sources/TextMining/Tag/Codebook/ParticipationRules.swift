@@ -31,6 +31,11 @@ public struct ParticipationRules: Sendable {
   public var sides: [Side] = []
   /// How many tokens either side of the cue, within its clause, a participant may stand.
   public var window = 8
+  /// Words that point back to a participant named earlier ("neither", "they"): a weak cue with
+  /// none in its window takes the nearest earlier participant only when one of these stands in
+  /// its clause ("two employers were approached, but neither agreed to take part"). A strong or
+  /// leaning cue looks back without one.
+  public var backReferences: Set<String> = []
 
   /// The pseudo-codes the cue phrases carry in the phrase matcher, resolved per clause.
   static let cueCode = Code(category: "participation", name: "cue")

@@ -74,9 +74,10 @@ public final class Taxonomy: Sendable {
   /// The lower-case words that may stand in another body's name after a post's "of" or comma:
   /// the grammar's determiners and the connectors of names.
   let holderNameWords: Set<String>
-  /// The words that may stand between two coordinated participants (the grammar's list
-  /// conjunctions and determiners): "the voluntary sector and the residents".
-  let participantLinks: Set<String>
+  /// The words of a list of participants: its conjunctions (the grammar's list conjunctions)
+  /// and the determiners inside it (the grammar's determiners that open no clause): "the
+  /// voluntary sector and the residents".
+  let participantLists: (conjunctions: Set<String>, determiners: Set<String>)
 
   /// Compiles a codebook.
   ///
@@ -105,7 +106,10 @@ public final class Taxonomy: Sendable {
     }
     self.holderNameWords = context.grammar.determiners.union(
       partnershipNames?.nameConnectors ?? [])
-    self.participantLinks = context.grammar.listConjunctions.union(context.grammar.determiners)
+    self.participantLists = (
+      Set(context.grammar.listConjunctions.map { TokenNormalizer.normalize($0) }),
+      context.grammar.determiners.subtracting(context.grammar.clauseOpeners)
+    )
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (

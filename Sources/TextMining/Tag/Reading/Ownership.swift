@@ -81,48 +81,55 @@ enum Ownership {
     return false
   }
 
-  /// Whether money (`span`) is partners' own, said with the partnership's aims: the mention
-  /// ends in one of the rule's money words, one of its aims stands in the sentence, and an owner (a word of `owners` or a mention of one of
-  /// `ownerCodes`) stands right before the money, past only `modifiers` ("partners' own
-  /// budgets", "the PCT's mainstream spending"), or a possessive does and an owner stands
-  /// earlier in the sentence ("partners ... carried on spending their budgets").
+  /// Whether money (`span`) is partners' own, said with the partnership's aims. The mention
+  /// ends in one of the rule's money words, one of its aims stands in the sentence, and:
+  /// - an owner (a word of `owners` or a mention of one of `ownerCodes`) stands right before
+  ///   the money, past only `modifiers` ("partners' own budgets", "the PCT's mainstream
+  ///   spending");
+  /// - or a possessive does and an owner stands earlier in the sentence ("partners ... carried
+  ///   on spending their budgets");
+  /// - or no holder stands before the money, one of `moves` stands in the sentence and an owner
+  ///   anywhere in it ("what resources each partner will commit to its priorities"). Money
+  ///   another body holds ("the partnership's budget will be moved") is not partners' own.
   static func isPartnerMoney(
     _ span: Range<Int>, rule: Codebook.PartnerMoney,
     among spans: [(tokens: Range<Int>, code: Code)], possessives: Set<String>,
     in tokens: SentenceTokens
   ) -> Bool {
     guard rule.moneyWords.contains(tokens.normalized(span.upperBound - 1)) else { return false }
-    // The owner is looked for first, next to the money: the aims are looked for in the whole
-    // sentence, a word at a time, only when it is found.
+    // The holder is looked for first, next to the money: the aims and moves are looked for in
+    // the whole sentence, a word at a time, only when it is needed.
+    func inSentence(_ words: Set<String>) -> Bool {
+      !words.isEmpty && (0..<tokens.count).contains { words.contains(tokens.normalized($0)) }
+    }
     let ownerSpans = spans.filter { rule.ownerCodes.contains($0.code) }.map(\.tokens)
     var index = span.lowerBound - 1
     while index >= 0, tokens.connected(index), rule.modifiers.contains(tokens.normalized(index)) {
       index -= 1
     }
-    // Money moved towards the aims, with an owner anywhere in the sentence.
-    func movedByAnOwner() -> Bool {
-      !rule.moves.isEmpty
-        && (0..<tokens.count).contains(where: { rule.moves.contains(tokens.normalized($0)) })
-        && ((0..<tokens.count).contains(where: {
-          !span.contains($0) && rule.owners.contains(tokens.normalized($0))
-        }) || !ownerSpans.isEmpty)
-        && (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
+    if index >= 0, tokens.connected(index) {
+      let word = tokens.normalized(index)
+      if rule.owners.contains(word) || ownerSpans.contains(where: { $0.upperBound == index + 1 }) {
+        return inSentence(rule.aims)
+      }
+      if possessives.contains(word) {
+        let owned =
+          (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
+          || ownerSpans.contains(where: { $0.upperBound <= index })
+        return owned && inSentence(rule.aims)
+      }
+      // Another holder's money: "the partnership's budget", "the LSP's fund".
+      if Self.isPossessive(tokens.word(index)) { return false }
     }
-    guard index >= 0, tokens.connected(index) else { return movedByAnOwner() }
-    let owned: Bool
-    if rule.owners.contains(tokens.normalized(index))
-      || ownerSpans.contains(where: { $0.upperBound == index + 1 })
-    {
-      owned = true
-    } else {
-      guard possessives.contains(tokens.normalized(index)) else { return movedByAnOwner() }
-      owned =
-        (0..<index).contains(where: { rule.owners.contains(tokens.normalized($0)) })
-        || ownerSpans.contains(where: { $0.upperBound <= index })
-    }
-    return owned
-      && (0..<tokens.count).contains(where: { rule.aims.contains(tokens.normalized($0)) })
-      || movedByAnOwner()
+    return inSentence(rule.moves) && inSentence(rule.aims)
+      && ((0..<tokens.count).contains(where: {
+        !span.contains($0) && rule.owners.contains(tokens.normalized($0))
+      }) || !ownerSpans.isEmpty)
+  }
+
+  /// Whether a word is written in the possessive ("partnership's", "partners'").
+  static func isPossessive(_ word: String) -> Bool {
+    ["'s", "\u{2019}s", "s'", "s\u{2019}"].contains { word.hasSuffix($0) }
   }
 
   private static let ofWord = PackedWords(["of"])

@@ -6,36 +6,100 @@
 /// Words inside a mention of another side do not count: "community" in "the voluntary and
 /// community sector" is the sector, and a word that modifies the participant after it is not
 /// one ("public agencies" are agencies). The nearest participant decides ("community consultation
-/// endorsed by the council" is community engagement); sides equally near both count. A cue
-/// with no participant takes the default code, a weak cue none, and a side's leaning cue its
-/// side's code.
+/// endorsed by the council" is community engagement); sides equally near both count, and so do
+/// participants listed with the nearest ("the voluntary sector and residents"). With none in the
+/// window, a cue looks back to the nearest participant earlier in the sentence: a strong or a
+/// leaning cue always, a weak cue only when a back reference ("neither", "they") stands in its
+/// clause, and a side's own cue never. A cue with no participant takes the default code, a weak
+/// cue none, and a side's leaning cue its side's code.
 ///
 ///     "More engagement with the private sector is needed."    representation
 ///     "Engagement with residents has improved."               community engagement
 ///     "The work involved two officers."                       (nothing)
+///     "Two employers were approached, but neither took part." representation
 enum ParticipationReading {
   typealias Found = (tokens: Range<Int>, entry: PhraseMatcher.Entry)
+  typealias Lists = (conjunctions: Set<String>, determiners: Set<String>)
+
+  /// How far back a cue with no participant in its window may look.
+  enum ReachBack {
+    /// Not at all: a side's own cue.
+    case never
+    /// Only when a back reference stands in the cue's clause: a weak cue.
+    case pointed
+    /// Always: a strong or a leaning cue.
+    case always
+  }
+
+  /// What stands at each token of a sentence, worked out once for all its cues.
+  struct Participants {
+    /// The sides (a bit per side index) each token names: the side of the mention it stands
+    /// in, or those whose words hold it.
+    var sides: [UInt8]
+    /// The mention (not a cue) each token stands in, if any.
+    var mention: [Range<Int>?]
+    /// Each token's normalised word.
+    var words: [String]
+
+    init(_ found: [Found], rules: ParticipationRules, tokens: SentenceTokens) {
+      let count = tokens.count
+      sides = [UInt8](repeating: 0, count: count)
+      mention = [Range<Int>?](repeating: nil, count: count)
+      words = (0..<count).map { tokens.normalized($0) }
+      for index in 0..<count {
+        if let found = found.first(where: {
+          $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
+        }) {
+          mention[index] = found.tokens
+          // Sides are reached by index: a loop over them copied each (and retained its sets).
+          if let side = rules.sides.indices.first(where: {
+            rules.sides[$0].codes.contains(found.entry.code)
+          }) {
+            sides[index] = 1 << UInt8(side)
+          }
+          continue
+        }
+        for side in rules.sides.indices where rules.sides[side].words.contains(words[index]) {
+          sides[index] |= 1 << UInt8(side)
+        }
+      }
+    }
+
+    func isParticipant(_ index: Int) -> Bool { sides[index] != 0 }
+
+    /// Whether the participant at `index` modifies the one after it and so is not one itself
+    /// ("public agencies" are agencies, "Interfaith Forum" a forum): the next token is joined
+    /// to it, in its clause and outside `cue`, and is a participant outside its own mention.
+    func modifiesNext(_ index: Int, tokens: SentenceTokens, clause: [Int], cue: Range<Int>)
+      -> Bool
+    {
+      let next = mention[index]?.upperBound ?? index + 1
+      return next < sides.count && tokens.connected(next - 1) && clause[next] == clause[index]
+        && !cue.contains(next) && isParticipant(next)
+    }
+  }
 
   /// The found phrases with each participation cue replaced by the mentions it resolves to.
   static func resolve(
     _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens, clause: [Int],
-    links: Set<String> = []
+    lists: Lists = ([], [])
   ) -> [Found] {
     guard found.contains(where: { ParticipationRules.isCue($0.entry.code) }) else { return found }
+    let participants = Participants(found, rules: rules, tokens: tokens)
     var resolved: [Found] = []
     for item in found {
       guard ParticipationRules.isCue(item.entry.code) else {
         resolved.append(item)
         continue
       }
-      // A side's own cue needs its participant in its clause; other cues may find theirs in an
-      // earlier clause.
-      let ownCue = rules.sides.indices.contains {
+      let own = rules.sides.indices.first {
         ParticipationRules.sideCueCode($0) == item.entry.code
       }
+      let reach: ReachBack =
+        own != nil ? .never : item.entry.code == ParticipationRules.weakCueCode ? .pointed : .always
       let present = sides(
-        of: item.tokens, in: found, rules: rules, tokens: tokens, clause: clause,
-        links: links, reachBack: !ownCue)
+        of: item.tokens, participants: participants, rules: rules, tokens: tokens,
+        clause: clause, lists: lists, reach: reach)
       var codes: [Code]
       switch item.entry.code {
       case ParticipationRules.cueCode: codes = present.isEmpty ? [rules.defaultCode] : present
@@ -49,9 +113,6 @@ enum ParticipationReading {
           break
         }
         // A side's own cue: its code if that side takes part.
-        let own = rules.sides.indices.first {
-          ParticipationRules.sideCueCode($0) == item.entry.code
-        }
         codes = own.map { rules.sides[$0].code }.map { present.contains($0) ? [$0] : [] } ?? []
       }
       for code in codes
@@ -66,86 +127,54 @@ enum ParticipationReading {
 
   /// The codes of the sides that take part around a cue, nearest first.
   static func sides(
-    of cue: Range<Int>, in found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
-    clause: [Int], links: Set<String> = [], reachBack: Bool = true
+    of cue: Range<Int>, participants: Participants, rules: ParticipationRules,
+    tokens: SentenceTokens, clause: [Int], lists: Lists = ([], []), reach: ReachBack = .never
   ) -> [Code] {
     let cueClause = clause[cue.lowerBound]
     let lower = max(0, cue.lowerBound - rules.window)
     let upper = min(tokens.count, cue.upperBound + rules.window)
     var nearest: [(distance: Int, code: Code)] = []
-    // Where each participant stands, for coordination (below).
+    // Where each participant stands, for its list (below).
     var hits: [(distance: Int, index: Int)] = []
-    // Whether token `index` is a participant: a side's word or inside a mention of a side's
-    // code. Sides are reached by index (see below).
-    func isParticipant(_ index: Int) -> Bool {
-      if let mention = found.first(where: {
-        $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
-      }) {
-        return rules.sides.indices.contains { rules.sides[$0].codes.contains(mention.entry.code) }
-      }
-      let word = tokens.normalized(index)
-      return rules.sides.indices.contains { rules.sides[$0].words.contains(word) }
-    }
-    func note(_ code: Code, at index: Int) {
+    func note(_ index: Int) {
       let distance = index < cue.lowerBound ? cue.lowerBound - index : index - cue.upperBound + 1
       hits.append((distance, index))
-      if let at = nearest.firstIndex(where: { $0.code == code }) {
-        nearest[at].distance = min(nearest[at].distance, distance)
-      } else {
-        nearest.append((distance, code))
+      for side in rules.sides.indices where participants.sides[index] & (1 << UInt8(side)) != 0 {
+        let code = rules.sides[side].code
+        if let at = nearest.firstIndex(where: { $0.code == code }) {
+          nearest[at].distance = min(nearest[at].distance, distance)
+        } else {
+          nearest.append((distance, code))
+        }
       }
     }
     for index in lower..<upper where !cue.contains(index) && clause[index] == cueClause {
-      if let mention = found.first(where: {
-        $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
-      }) {
-        // Sides are reached by index: a loop over them copied each (and retained its sets).
-        if let side = rules.sides.indices.first(where: {
-          rules.sides[$0].codes.contains(mention.entry.code)
-        }) {
-          note(rules.sides[side].code, at: index)
-        }
-        // A word inside another mention ("community" in "community sector") is that mention's.
-        continue
-      }
-      let word = tokens.normalized(index)
-      guard rules.sides.indices.contains(where: { rules.sides[$0].words.contains(word) }) else {
-        continue
-      }
-      // A participant word that modifies the next one is not the participant: the head is
-      // ("public agencies" are agencies, "resident members" members), even past the window.
-      if index + 1 < tokens.count, tokens.connected(index), clause[index + 1] == cueClause,
-        !cue.contains(index + 1), isParticipant(index + 1)
+      guard participants.isParticipant(index) else { continue }
+      // A word that modifies the participant after it is not the participant: the head is,
+      // even past the window. (A mention in the window counts as it is.)
+      if participants.mention[index] == nil,
+        participants.modifiesNext(index, tokens: tokens, clause: clause, cue: cue)
       {
         continue
       }
-      for side in rules.sides.indices where rules.sides[side].words.contains(word) {
-        note(rules.sides[side].code, at: index)
-      }
+      note(index)
     }
-    // With none in the clause, an earlier clause's participant is the one meant ("Two employers
-    // were approached, but neither agreed to take part").
-    if reachBack, nearest.isEmpty {
+    // With none in the window, the nearest participant earlier in the sentence is the one
+    // meant ("Two employers were approached, but neither agreed to take part"); what comes
+    // after the cue lends nothing back.
+    let pointed =
+      reach == .always
+      || (reach == .pointed
+        && (0..<tokens.count).contains {
+          clause[$0] == cueClause && rules.backReferences.contains(participants.words[$0])
+        })
+    if nearest.isEmpty, pointed {
       var index = cue.lowerBound - 1
       while index >= 0, nearest.isEmpty {
-        if clause[index] != cueClause || index < lower, isParticipant(index),
-          !(index + 1 < tokens.count && tokens.connected(index) && !cue.contains(index + 1)
-            && isParticipant(index + 1) && clause[index + 1] == clause[index])
+        if clause[index] != cueClause || index < lower, participants.isParticipant(index),
+          !participants.modifiesNext(index, tokens: tokens, clause: clause, cue: cue)
         {
-          if let mention = found.first(where: {
-            $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
-          }) {
-            if let side = rules.sides.indices.first(where: {
-              rules.sides[$0].codes.contains(mention.entry.code)
-            }) {
-              note(rules.sides[side].code, at: index)
-            }
-          } else {
-            let word = tokens.normalized(index)
-            for side in rules.sides.indices where rules.sides[side].words.contains(word) {
-              note(rules.sides[side].code, at: index)
-            }
-          }
+          note(index)
         }
         index -= 1
       }
@@ -153,48 +182,41 @@ enum ParticipationReading {
     // The nearest participant decides; sides equally near both count.
     guard let closest = nearest.map(\.distance).min() else { return [] }
     var codes = nearest.filter { $0.distance == closest }.map(\.code)
-    // A participant coordinated with the nearest takes part with it: in "a budget to help the
-    // voluntary sector and residents to take part" both do. The list runs over participants,
-    // commas and `links` ("and", "the") in the clause; a participant word that modifies the next
-    // is not one ("public agencies").
-    guard !links.isEmpty else { return codes }
+    // Participants listed with the nearest take part with it: in "a budget to help the
+    // voluntary sector and residents to take part" both do. The list runs over participants
+    // and the list's determiners, in the clause, and counts only if it holds a conjunction
+    // ("and", "or"): in "unlike businesses, residents were consulted" only residents were.
+    guard !lists.conjunctions.isEmpty else { return codes }
     for hit in hits where hit.distance == closest {
       for step in [-1, 1] {
+        var listed: [Code] = []
+        var joined = false
         var index = hit.index + step
         while index >= 0, index < tokens.count, clause[index] == clause[hit.index],
           !cue.contains(index)
         {
-          if let mention = found.first(where: {
-            $0.tokens.contains(index) && !ParticipationRules.isCue($0.entry.code)
-          }) {
-            guard
-              let side = rules.sides.indices.first(where: {
-                rules.sides[$0].codes.contains(mention.entry.code)
-              })
-            else { break }
-            // A mention that modifies the participant after it is not one ("Interfaith Forum").
-            let end = mention.tokens.upperBound
-            let modifies =
-              !mention.tokens.contains(hit.index) && end < tokens.count
-              && tokens.connected(end - 1) && isParticipant(end)
-            if !modifies, !codes.contains(rules.sides[side].code) {
-              codes.append(rules.sides[side].code)
-            }
-          } else if isParticipant(index) {
-            let modifies =
-              index + 1 < tokens.count && tokens.connected(index) && isParticipant(index + 1)
-            if !modifies,
-              let side = rules.sides.indices.first(where: {
-                rules.sides[$0].words.contains(tokens.normalized(index))
-              }), !codes.contains(rules.sides[side].code)
+          let word = participants.words[index]
+          if participants.isParticipant(index) {
+            let ownMention = participants.mention[index].map { $0.contains(hit.index) } ?? false
+            if ownMention
+              || !participants.modifiesNext(index, tokens: tokens, clause: clause, cue: cue)
             {
-              codes.append(rules.sides[side].code)
+              for side in rules.sides.indices
+              where participants.sides[index] & (1 << UInt8(side)) != 0 {
+                listed.append(rules.sides[side].code)
+              }
             }
-          } else if !links.contains(tokens.normalized(index)) {
+          } else if participants.mention[index] != nil {
+            break
+          } else if lists.conjunctions.contains(word) {
+            joined = true
+          } else if !lists.determiners.contains(word) {
             break
           }
           index += step
         }
+        guard joined else { continue }
+        for code in listed where !codes.contains(code) { codes.append(code) }
       }
     }
     return codes
