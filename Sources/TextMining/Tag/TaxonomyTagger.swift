@@ -450,7 +450,8 @@ public struct TaxonomyTagger: Tagger {
     if let model = taxonomy.compiledPolarityModel, !mentions.isEmpty {
       if analysis != nil { rules = mentions.map(\.polarity) }
       model.apply(
-        to: &mentions, spans: mentionSpans, bases: bases, tokens: tokens, clause: context.clause)
+        to: &mentions, spans: mentionSpans, bases: bases, tokens: tokens, clause: context.clause,
+        cues: context.cues)
     }
     if analysis != nil, !mentions.isEmpty {
       let words = PolarityFeatures.words(of: tokens)
@@ -461,7 +462,8 @@ public struct TaxonomyTagger: Tagger {
             utf8Range: mentions[index].utf8Range, code: mentions[index].code,
             features: PolarityFeatures.of(
               mentionSpans[index], code: mentions[index].code, rule: rule, basis: bases[index],
-              isHedged: mentions[index].isHedged, words: words, clause: context.clause),
+              isHedged: mentions[index].isHedged, words: words, clause: context.clause,
+              cues: context.cues),
             rule: rule, learned: rules.isEmpty ? nil : mentions[index].polarity,
             isFixed: isTitle || isQuestion))
       }

@@ -59,6 +59,29 @@ import Testing
         model) == .neutral)
   }
 
+  /// The kinds of cue in the mention's clause are features (`k:`), whether or not the rules
+  /// gave the cue to the mention: here "dismal" stands too far from "trust" for the rules.
+  @Test func theKindsOfCueInTheClauseAreFeatures() throws {
+    let base = try String(
+      contentsOfFile: Fixtures.path("taxonomy/five-codes.yml"), encoding: .utf8)
+    let context = "\ncontext:\n  qualifier_window: 2\n  qualifiers:\n    negative: [dismal]\n"
+    let section = PolarityTrainer.section(
+      for: try PolarityModel.parse(
+        table: [header, "k:qualifiers_negative 0 2 0"].joined(separator: "\n"),
+        trainedBy: "a test",
+        report: { ConfigurationError(file: "t", line: $0, message: $1) }))
+    let model = try Taxonomy.parse(base + context + "\n" + section, file: "k.yml", sha256: "")
+    let rulesOnly = try Taxonomy.parse(base + context, file: "r.yml", sha256: "")
+    let far = "Trust between the partners in the east of the borough is dismal."
+    #expect(try polarity(far, "success_factor.trust", rulesOnly) == .neutral)
+    #expect(try polarity(far, "success_factor.trust", model) == .negative)
+    // In another clause the cue is no feature of the mention.
+    #expect(
+      try polarity(
+        "Trust between the partners holds; the weather in the east is dismal.",
+        "success_factor.trust", model) == .neutral)
+  }
+
   @Test func wordsBeforeAndAfterTheMentionAreTheirOwnFeatures() throws {
     let model = try taxonomy([header, "a:fragile 0 2 0", "b:robust 2 0 0"])
     #expect(try polarity("Trust is fragile.", "success_factor.trust", model) == .negative)

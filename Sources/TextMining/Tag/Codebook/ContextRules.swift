@@ -104,6 +104,12 @@ public struct ContextRules: Sendable {
     /// leadership.
     case importance = "qualifiers_importance"
 
+    /// The kind's place in `allCases`.
+    var position: Int {
+      // swift-format-ignore: NeverForceUnwrap
+      Self.allCases.firstIndex(of: self)!
+    }
+
     /// The key's group in the taxonomy file (`negation`, `hedging`, `qualifiers`), or nil for
     /// `terminators`.
     var group: String? { self == .terminator ? nil : String(rawValue.prefix { $0 != "_" }) }

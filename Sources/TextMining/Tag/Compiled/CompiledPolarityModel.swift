@@ -25,6 +25,8 @@ struct CompiledPolarityModel: Sendable {
 
   /// The weight of `basis:` by basis (`allCases` order) and the rules' polarity.
   private let bases: [[SIMD3<Double>]]
+  /// The weight of `k:` by kind of cue (`ContextRules.Kind.allCases` order).
+  private let cueKinds: [SIMD3<Double>]
 
   /// A word id for tokens that are not words (numbers, punctuation).
   static let notAWord: Int32 = -2
@@ -67,6 +69,7 @@ struct CompiledPolarityModel: Sendable {
     bases = ContextAnalyzer.Basis.allCases.map { basis in
       Polarity.allCases.map { model.weights["basis:\(basis.rawValue)|\($0.rawValue)"] ?? .zero }
     }
+    cueKinds = ContextRules.Kind.allCases.map { model.weights["k:" + $0.rawValue] ?? .zero }
   }
 
   /// Gives each of a sentence's mentions the model's polarity, in place of the rules' reading
@@ -78,9 +81,10 @@ struct CompiledPolarityModel: Sendable {
   ///   - basisOf: what each mention's reading rests on.
   ///   - tokens: the sentence.
   ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
+  ///   - cues: the context pass's cues (`ContextAnalyzer.cues`).
   func apply(
     to mentions: inout [Mention], spans: [Range<Int>], bases basisOf: [ContextAnalyzer.Basis],
-    tokens: SentenceTokens, clause: [Int]
+    tokens: SentenceTokens, clause: [Int], cues: [ContextAnalyzer.Cue] = []
   ) {
     let count = tokens.count
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 16) { buffer in
@@ -142,6 +146,16 @@ struct CompiledPolarityModel: Sendable {
           (priors[code]?[rule.index] ?? model.scores([]))
           + clauseWords(at: span.lowerBound) + bases[basisOf[index].position][rule.index]
         if mentions[index].isHedged { total += hedged }
+        // Each kind of cue in the mention's clause, once.
+        let own = clause[span.lowerBound]
+        var kindsSeen: UInt32 = 0
+        for cue in cues where clause[cue.tokens.lowerBound] == own {
+          let position = cue.kind.position
+          if kindsSeen & (1 << UInt32(position)) == 0 {
+            kindsSeen |= 1 << UInt32(position)
+            total += cueKinds[position]
+          }
+        }
         if let first = clause.first, clause[span.lowerBound] != first { total += earlier }
         if let last = clause.last, clause[span.upperBound - 1] != last { total += later }
         // The last `wordsBefore` words before the mention and the first `wordsAfter` after it.

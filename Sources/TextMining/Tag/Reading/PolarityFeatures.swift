@@ -9,12 +9,16 @@
 ///     category:governance|positive  basis:qualifier|positive  clause:later
 ///     s:community s:engagement s:has s:improved        (the words of the mention's clause)
 ///     a:has a:improved a:but a:remains a:uneven        (up to 8 words after)
+///     k:qualifiers_positive                            (the kinds of cue in its clause)
 ///
 /// Words are lower-cased and otherwise as written ("remains", not the tagger's folded "remain":
 /// the plain form is as good a feature and quicker to look up); numbers and punctuation are
 /// left out. `b:` marks the (up to 5) words before the mention. `s:` takes only the clause the
 /// mention starts in, so the judgement in one clause does not reach the mentions of the next
 /// ("bureaucracy has grown, but accountability is clearer").
+/// `k:` names each kind of cue the context pass found in the mention's clause, whether or not
+/// the rules gave it the mention ("k:qualifiers_negative" for any word of failure or shortage):
+/// it lets the model weigh the evaluative vocabulary as a class, words it never saw included.
 /// `clause:earlier` and `clause:later` say that a clause break (a terminator such as "but", or
 /// `;`, `:`, a bracket, a dash) stands before or after the mention.
 enum PolarityFeatures {
@@ -65,10 +69,11 @@ enum PolarityFeatures {
   ///   - isHedged: whether the rules hedged it.
   ///   - words: the sentence's words (`words(of:)`).
   ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
+  ///   - cues: the context pass's cues in the sentence (`ContextAnalyzer.cues`).
   /// - Returns: the feature names, each once.
   static func of(
     _ span: Range<Int>, code: Code, rule: Polarity, basis: ContextAnalyzer.Basis, isHedged: Bool,
-    words: [String?], clause: [Int]
+    words: [String?], clause: [Int], cues: [ContextAnalyzer.Cue] = []
   ) -> [String] {
     var features = priorFeatures(code: code, rule: rule, basis: basis)
     if isHedged { features.append("hedged") }
@@ -78,8 +83,12 @@ enum PolarityFeatures {
     if let last = clause.last, clause[span.upperBound - 1] != last {
       features.append("clause:later")
     }
-    var seen: Set<String> = []
     let own = clause[span.lowerBound]
+    for kind in ContextRules.Kind.allCases
+    where cues.contains(where: { $0.kind == kind && clause[$0.tokens.lowerBound] == own }) {
+      features.append("k:" + kind.rawValue)
+    }
+    var seen: Set<String> = []
     for index in words.indices where clause[index] == own {
       if let word = words[index], seen.insert(word).inserted { features.append("s:" + word) }
     }
