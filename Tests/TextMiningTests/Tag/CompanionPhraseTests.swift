@@ -32,9 +32,10 @@ import Testing
     #expect(!found.contains(boundary), "\(found)")
   }
 
-  /// The same rule in a small taxonomy of our own, and what `explain` says of a dropped phrase.
-  @Test func explainNamesTheMissingCompanion() throws {
-    let taxonomy = try Taxonomy.parse(
+  /// A two-code taxonomy of our own: `places.area` and `bodies.police` with these phrase lists
+  /// (as YAML flow sequences).
+  private func twoCodes(area: String, police: String) throws -> Taxonomy {
+    try Taxonomy.parse(
       """
       name: x
       version: '1'
@@ -42,12 +43,19 @@ import Testing
         places:
           codes:
             area:
-              phrases: [{text: covers, with: [bodies.police]}]
+              phrases: \(area)
         bodies:
           codes:
             police:
-              phrases: [police]
+              phrases: \(police)
       """, file: "t.yml", sha256: "0")
+  }
+
+  /// The same rule in a small taxonomy of our own, and what `explain` says of a dropped phrase.
+  @Test func explainNamesTheMissingCompanion() throws {
+    let taxonomy = try twoCodes(
+      area: "[{text: covers, with: [bodies.police]}]",
+      police: "[police]")
     #expect(
       try tag("Notes\n\nThe police covers two towns.", with: taxonomy).map(\.code).contains(
         "places.area"))
@@ -67,20 +75,9 @@ import Testing
   /// Companions are taken only from phrases that need none: two phrases that each need the
   /// other both drop, even side by side, while a plain cue of the same code is a companion.
   @Test func phrasesThatNeedEachOtherAreNoCompanions() throws {
-    let taxonomy = try Taxonomy.parse(
-      """
-      name: x
-      version: '1'
-      categories:
-        places:
-          codes:
-            area:
-              phrases: [{text: covers, with: [bodies.police]}]
-        bodies:
-          codes:
-            police:
-              phrases: [{text: division, with: [places.area]}, constabulary]
-      """, file: "t.yml", sha256: "0")
+    let taxonomy = try twoCodes(
+      area: "[{text: covers, with: [bodies.police]}]",
+      police: "[{text: division, with: [places.area]}, constabulary]")
     let circular = try tag("Notes\n\nThe division covers two towns.", with: taxonomy).map(\.code)
     #expect(circular.isEmpty, "\(circular)")
     let plain = try tag("Notes\n\nThe constabulary covers two towns.", with: taxonomy).map(
@@ -91,8 +88,8 @@ import Testing
   /// `lint` tries a `with` cue after a companion's cue that needs nothing itself, and says why
   /// a cue cannot fire when a blocking word of its own stands in the way.
   @Test func lintTriesAPlainCompanionAndNamesABlockingWord() throws {
-    func warnings(_ yaml: String) throws -> [String] {
-      let taxonomy = try Taxonomy.parse(yaml, file: "t.yml", sha256: "0")
+    func warnings(area: String, police: String) throws -> [String] {
+      let taxonomy = try twoCodes(area: area, police: police)
       return TaxonomyLint(
         taxonomy: taxonomy, tagger: TaxonomyTagger(taxonomy: taxonomy), segmenter: ICUSegmenter()
       ).taxonomyWarnings().map(\.message)
@@ -100,35 +97,13 @@ import Testing
     // "division" needs an area and "covers" a police body: lint tries "constabulary covers",
     // which fires, and leaves "division" untried (no plain cue of places.area).
     let circular = try warnings(
-      """
-      name: x
-      version: '1'
-      categories:
-        places:
-          codes:
-            area:
-              phrases: [{text: covers, with: [bodies.police]}]
-        bodies:
-          codes:
-            police:
-              phrases: [{text: division, with: [places.area]}, constabulary]
-      """)
+      area: "[{text: covers, with: [bodies.police]}]",
+      police: "[{text: division, with: [places.area]}, constabulary]")
     #expect(circular.isEmpty, "\(circular)")
     // A cue blocked by its own companion's word can never fire.
     let blocked = try warnings(
-      """
-      name: x
-      version: '1'
-      categories:
-        places:
-          codes:
-            area:
-              phrases: [{text: covers, with: [bodies.police], without: [police]}]
-        bodies:
-          codes:
-            police:
-              phrases: [police]
-      """)
+      area: "[{text: covers, with: [bodies.police], without: [police]}]",
+      police: "[police]")
     #expect(
       blocked == [
         "cue 'covers' of places.area never fires on its own words: a blocking word (without) stands in its clause"
