@@ -90,6 +90,16 @@ func projectCodes(inSentence sentence: String) throws -> Set<String> {
   Set(try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy()).map(\.code))
 }
 
+/// Expects the project taxonomy to code `sentence` with `code` and not with `other`.
+func expectCode(
+  _ code: String, not other: String, in sentence: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let found = try projectCodes(inSentence: sentence)
+  #expect(found.contains(code), "\(sentence): \(found)", sourceLocation: sourceLocation)
+  #expect(!found.contains(other), "\(sentence): \(found)", sourceLocation: sourceLocation)
+}
+
 /// Tags a piece of plain text with a taxonomy and returns (code, match) pairs.
 func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(
   code: String, match: String, polarity: Polarity

@@ -13,12 +13,8 @@ import Testing
   private func expectCommunityEngagementOnly(
     _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let found = try codes(sentence)
-    #expect(
-      found.contains("governance.community_engagement"), "\(sentence): \(found)",
-      sourceLocation: sourceLocation)
-    #expect(
-      !found.contains("governance.representation"), "\(sentence): \(found)",
+    try expectCode(
+      "governance.community_engagement", not: "governance.representation", in: sentence,
       sourceLocation: sourceLocation)
   }
 
@@ -26,12 +22,8 @@ import Testing
   private func expectRepresentationOnly(
     _ sentence: String, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
-    let found = try codes(sentence)
-    #expect(
-      found.contains("governance.representation"), "\(sentence): \(found)",
-      sourceLocation: sourceLocation)
-    #expect(
-      !found.contains("governance.community_engagement"), "\(sentence): \(found)",
+    try expectCode(
+      "governance.representation", not: "governance.community_engagement", in: sentence,
       sourceLocation: sourceLocation)
   }
 

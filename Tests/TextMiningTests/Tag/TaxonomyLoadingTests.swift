@@ -87,6 +87,19 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: target, without: [target audience]}]\n",
       "t.yml:7:43: 'without' takes single words; 'target audience' is several"
     ),
+    // The keys of this session's rules take lists, and a label must say something.
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [budget]\n        partner_money: {code: a.b, owners: [partner], aims: [priority], moves: {a: b}}\n",
+      "t.yml:8:80: 'moves' must be a list"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  grammar:\n    metadata_labels: ['']\n",
+      "t.yml:6:23: a label of grammar 'metadata_labels' must not be empty"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [x]\nparticipation:\n  default: a.b\n  back_references: {a: b}\n  sides: []\n",
+      "t.yml:10:20: participation 'back_references' must be a list"
+    ),
     // Only a code's own phrases may have constraints: nothing reads them elsewhere.
     (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [trust]\n        exclude: [{text: trust fund, with: [a.b]}]\n",
