@@ -36,6 +36,10 @@ typedef struct builder {
   bool in_title;
   /// With TM_HTML_MAIN_CONTENT: how many selected main-content roots enclose the walk.
   size_t selected_depth;
+  /// Readers' comment threads (tm_html_comment_threads), and how many enclose the walk.
+  const xmlNode **threads;
+  size_t thread_count;
+  size_t comments_depth;
   /// Running-text statistics, for judging furniture hints.
   const tm_page *page;
   uint32_t options;
@@ -85,6 +89,7 @@ static void flush(builder *b) {
   uint32_t kind = current_kind(b);
   if (b->in_title) kind = TM_BLOCK_TITLE;
   if (b->line_mode_depth != 0 && kind == TM_BLOCK_PARAGRAPH) kind = TM_BLOCK_LINE;
+  if (b->comments_depth > 0 && kind != TM_BLOCK_HEADING && kind != TM_BLOCK_TITLE) kind = TM_BLOCK_COMMENT;
   tm_html_block *block = &b->blocks[b->block_count++];
   block->kind = kind;
   block->level = kind == TM_BLOCK_HEADING ? current_level(b) : 0;
@@ -117,7 +122,7 @@ static uint32_t start_line(const unsigned char *content, size_t index, size_t le
 /// Appends a text node's content, collapsing white space (and no-break spaces) to one space.
 static void append_text(builder *b, const unsigned char *content, uint32_t line) {
   if (content == NULL) return;
-  if ((b->options & TM_HTML_MAIN_CONTENT) && b->selected_depth == 0 && !b->in_title) return;
+  if ((b->options & TM_HTML_MAIN_CONTENT) && b->selected_depth == 0 && b->comments_depth == 0 && !b->in_title) return;
   size_t n = strlen((const char *)content);
   if (!reserve_text(b, n + 1)) return;
   for (size_t i = 0; i < n; i++) {
@@ -360,9 +365,23 @@ bool tm_html_excluded(const xmlNode *node, int role, bool keep_furniture, const 
   return furniture && tm_page_paragraph_share(page, node) < 0.5;
 }
 
+static bool is_thread(const builder *b, const xmlNode *node) {
+  for (size_t i = 0; i < b->thread_count; i++) {
+    if (b->threads[i] == node) return true;
+  }
+  return false;
+}
+
 /// Whether an element and everything in it stays out of the text.
 static bool skips(const builder *b, const xmlNode *node, int role) {
   if (name_is(node, "title")) return b->seen_title || inside_body(node);
+  // A comment thread is kept whatever main-content selection made of it, less what stands
+  // around the comments' text.
+  if (b->comments_depth > 0) {
+    return tm_html_comment_furniture(node) ||
+           tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
+  }
+  if (is_thread(b, node)) return tm_html_excluded(node, role, true, b->page);
   if ((b->options & TM_HTML_MAIN_CONTENT) &&
       (tm_html_is_pruned(node) || (node->properties != NULL && tm_html_unlikely_content(node, b->page)))) {
     return true;
@@ -388,6 +407,10 @@ static int block_kind(const xmlNode *node, int role, uint32_t *level) {
 
 static void enter(builder *b, const xmlNode *node, int role) {
   if (tm_html_is_selected(node)) b->selected_depth++;
+  if (is_thread(b, node)) {
+    flush(b);
+    b->comments_depth++;
+  }
   if (name_is(node, "br")) {
     b->line_mode_depth = b->depth == 0 ? 1 : b->depth;
     flush(b);
@@ -413,6 +436,10 @@ static void enter(builder *b, const xmlNode *node, int role) {
 
 static void leave(builder *b, const xmlNode *node) {
   if (tm_html_is_selected(node) && b->selected_depth > 0) b->selected_depth--;
+  if (is_thread(b, node) && b->comments_depth > 0) {
+    flush(b);
+    b->comments_depth--;
+  }
   uint32_t level = 0;
   int kind = block_kind(node, tm_html_role_of(node), &level);
   if (kind < 0 || name_is(node, "br")) return;
@@ -452,6 +479,7 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
       !tm_html_select_main_content(doc, (options & TM_HTML_KEEP_FURNITURE) != 0, page, &budget)) {
     b->options &= ~(uint32_t)TM_HTML_MAIN_CONTENT;  // no main content found: the whole visible text
   }
+  b->thread_count = tm_html_comment_threads(doc, &b->threads);
   xmlNode *stop = (xmlNode *)doc;
   xmlNode *node = doc->children;
   while (node != NULL && !b->failed && !tm_budget_spent(&budget)) {
@@ -480,6 +508,7 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
     if (node != NULL) node = node->next;
   }
   flush(b);
+  free(b->threads);
   tm_page_free(page);
   tm_html_collect_metadata(doc, &result->metadata);
   xmlFreeDoc(doc);

@@ -88,6 +88,15 @@ bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page);
 /// Whether a node inside the main content was pruned (a list of links, related stories, ...).
 bool tm_html_is_pruned(const xmlNode *node);
 
+/// The page's readers' comment threads (elements whose class or id names comments and that hold a
+/// comment's text, not the article), outermost only, in document order. Returns how many; `*threads`
+/// is a malloc'd array (NULL when there are none or memory ran out) for the caller to free.
+size_t tm_html_comment_threads(xmlDoc *doc, const xmlNode ***threads);
+
+/// Whether an element inside a comment thread stands around the comments' text rather than being
+/// it: who wrote a comment and when, a count, reply and report buttons, forms, a line of links.
+bool tm_html_comment_furniture(const xmlNode *node);
+
 struct tm_html_metadata;
 
 /// Collects the page's own metadata (Open Graph, meta tags, time, canonical link, lang, h1).

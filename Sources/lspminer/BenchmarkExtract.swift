@@ -48,7 +48,7 @@ extension LSPMinerCommand {
           let extracted = try extractor.extractText(from: decoded)
           // The benchmark's article body leaves out the headline: the title, and the first heading
           // when it is the page's headline (its first h1) or repeats the title.
-          var blocks = extracted.blocks.filter { $0.kind != .title }
+          var blocks = extracted.blocks.filter { $0.kind != .title && $0.kind != .comment }
           if let first = blocks.first, first.kind == .heading,
             first.text == extracted.headline
               || extracted.title.map({

@@ -33,12 +33,19 @@ extension LSPMinerCommand {
     @Flag(help: "Leave hedged mentions out.")
     var withoutHedged = false
 
+    @Flag(
+      help:
+        "Count readers' comments under web pages' stories too (left out by default: they are not what the documents say)."
+    )
+    var withReaderComments = false
+
     func run() async throws {
       let (definition, _) = try options.load()
       let folder = output ?? definition.outputPath
       var reader = try OutputReader.opened(folder)
       var findings = Findings(
-        grouping: by, includesHedged: !withoutHedged, rule: definition.verdictRule)
+        grouping: by, includesHedged: !withoutHedged, includesReaderComments: withReaderComments,
+        rule: definition.verdictRule)
       try reader.forEachDocument { findings.add($0, $1) }
       for line in reader.skipped { printError("lspminer: \(line)") }
       do {

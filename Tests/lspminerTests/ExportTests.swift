@@ -42,6 +42,33 @@ struct ExportTests {
     return folder
   }
 
+  @Test func readersCommentsAreMarkedInTheDatabase() throws {
+    let folder = try cli.makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let story = (1...4).map {
+      "<p>Story paragraph \($0): the Brayford Local Strategic Partnership agreed its community strategy.</p>"
+    }
+    .joined()
+    try """
+    <html><head><title>Strategy agreed</title></head><body><article><h1>Strategy agreed</h1>\(story)</article>
+    <section class="comments"><h2>Comments (1)</h2><div class="comment"><p class="author">Brayford Bob</p>
+    <p>Nobody from the partnership has ever consulted the residents of our estate.</p></div></section>
+    </body></html>
+    """.write(toFile: folder + "/docs/news.html", atomically: true, encoding: .utf8)
+    #expect(try cli.lspminer(["run", "--pipeline", "p.yml", "--quiet"], in: folder).status == 0)
+    let outcome = try cli.lspminer(
+      ["export", "--pipeline", "p.yml", "--sqlite", "lsp.sqlite"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let database = folder + "/lsp.sqlite"
+    let comments = try sqlite(
+      database,
+      "SELECT count(*) FROM evidence WHERE reader_comment = 1 AND sentence LIKE 'Nobody from%'")
+    #expect(Int(comments) ?? 0 > 0)
+    #expect(
+      try sqlite(database, "SELECT count(*) FROM evidence WHERE reader_comment = 1")
+        == comments)
+  }
+
   @Test func theDatabaseHoldsEveryRecordAndTheVerdictsFindingsGives() throws {
     let folder = try findingsProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -62,7 +89,7 @@ struct ExportTests {
     #expect(try sqlite(database, "SELECT count(*) FROM evidence") == String(lines))
     #expect(try sqlite(database, "SELECT count(*) FROM documents") == String(evidenceFiles.count))
     #expect(outcome.stdout.hasPrefix("\(evidenceFiles.count) documents, \(lines) records, "))
-    #expect(try sqlite(database, "PRAGMA user_version") == "1")
+    #expect(try sqlite(database, "PRAGMA user_version") == "2")
 
     // The verdicts are those of partnerships.jsonl, overall and per year.
     let partnerships = try String(

@@ -64,6 +64,8 @@ typedef enum tm_block_kind {
   TM_BLOCK_LIST_ITEM = 3,
   TM_BLOCK_TABLE_CELL = 4,
   TM_BLOCK_LINE = 5,
+  /// Text of a reader's comment, from a page's comment thread.
+  TM_BLOCK_COMMENT = 6,
 } tm_block_kind;
 
 /// One block of visible text: a title, heading, paragraph, list item, table cell or line.

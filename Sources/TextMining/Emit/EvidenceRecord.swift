@@ -2,7 +2,8 @@
 ///
 /// Written as one JSON line with keys in this order: `schema`, `doc_id`, `source`, `title`,
 /// `published`, `code`, `category`, `match`, `polarity`, `hedged`, `partnership`, `sentence`, `block`,
-/// `char_start`, `char_end`, `line`, `taxonomy` {`name`, `version`, `sha256`}, `pipeline`.
+/// `char_start`, `char_end`, `line`, `reader_comment` (only when true), `taxonomy` {`name`,
+/// `version`, `sha256`}, `pipeline`.
 /// `schemas/evidence-record-v1.schema.json` is the formal schema.
 public struct EvidenceRecord: Sendable, Equatable {
   /// The record format's identifier.
@@ -35,6 +36,9 @@ public struct EvidenceRecord: Sendable, Equatable {
   public var charEnd: Int
   /// 1-based line of the source file where the block starts (0 when unknown).
   public var line: Int
+  /// Whether the sentence is a reader's comment under a web page's story, not the page's own
+  /// text (written as `"reader_comment":true`; absent when false).
+  public var isReaderComment: Bool = false
   /// The taxonomy that made the record.
   public var taxonomyName: String
   public var taxonomyVersion: String
@@ -108,6 +112,7 @@ public struct EvidenceRecord: Sendable, Equatable {
       position.write("char_start", record.charStart)
       position.write("char_end", record.charEnd)
       position.write("line", record.line)
+      if record.isReaderComment { position.write("reader_comment", true) }
       bytes.append(contentsOf: position.openBytes)
       bytes.append(contentsOf: runPart)
     }

@@ -5,7 +5,9 @@
 /// whose class or id names a menu, navigation, breadcrumb, sidebar, footer or cookie notice.
 /// If main-content selection leaves nothing but the title, the page is read again without it,
 /// and then with furniture kept, so a page that wraps everything in an odd class still yields
-/// its text.
+/// its text. Readers' comments under a story (an element whose class or id names comments) are
+/// kept, whatever main-content selection made of them, as `.comment` blocks, less the names,
+/// dates, counts, buttons and sign-in links around them.
 public struct HTMLTextExtractor: TextExtractor {
   /// Keep page furniture (whole visible text).
   public var keepsFurniture: Bool
@@ -52,7 +54,12 @@ public struct HTMLTextExtractor: TextExtractor {
     }
     guard let page else { throw .unparsableHTML }
     // Markup that a parser left as text (an <img> tag inside a <noscript> in the head) is no text.
-    var blocks = found.filter { !($0.text.hasPrefix("<") && $0.text.hasSuffix(">")) }.map {
+    // A comment thread's short lines are its furniture under names the extractor does not know
+    // (a count, "View all", a commenter's name): a reader's comment is three words or more.
+    var blocks = found.filter {
+      !($0.text.hasPrefix("<") && $0.text.hasSuffix(">"))
+        && ($0.kind != .comment || Self.wordCount($0.text, atLeast: 3))
+    }.map {
       Block(kind: $0.kind, text: $0.text, line: $0.line)
     }
     // A story's headline often stands outside the element that scores as its main content:
@@ -79,5 +86,16 @@ public struct HTMLTextExtractor: TextExtractor {
     var extracted = ExtractedText(title: title, blocks: blocks, metadata: metadata)
     extracted.headline = page.heading
     return extracted
+  }
+
+  /// Whether a text holds at least `count` words (runs of characters between spaces that hold
+  /// a letter).
+  static func wordCount(_ text: String, atLeast count: Int) -> Bool {
+    var words = 0
+    for word in text.split(separator: " ") where word.contains(where: \.isLetter) {
+      words += 1
+      if words >= count { return true }
+    }
+    return false
   }
 }

@@ -20,6 +20,9 @@ public struct Findings {
   public var grouping: Grouping
   /// Count hedged mentions (in columns of their own); false leaves them out altogether.
   public var includesHedged: Bool
+  /// Count readers' comments under web pages' stories; false (the default) counts only what
+  /// the documents themselves say.
+  public var includesReaderComments: Bool
   public var rule: VerdictRule
 
   /// The row of records about no partnership, and of documents without a year.
@@ -47,9 +50,13 @@ public struct Findings {
   public private(set) var recordCount = 0
 
   /// Starts empty.
-  public init(grouping: Grouping = .partnership, includesHedged: Bool = true, rule: VerdictRule) {
+  public init(
+    grouping: Grouping = .partnership, includesHedged: Bool = true,
+    includesReaderComments: Bool = false, rule: VerdictRule
+  ) {
     self.grouping = grouping
     self.includesHedged = includesHedged
+    self.includesReaderComments = includesReaderComments
     self.rule = rule
   }
 
@@ -132,6 +139,7 @@ public struct Findings {
     var lastPartnership: (name: String, index: Int)?
     for record in records {
       if record.hedged, !includesHedged { continue }
+      if record.isReaderComment, !includesReaderComments { continue }
       recordCount += 1
       let code = codeID(record.code)
       let row: String

@@ -38,6 +38,8 @@ public struct OutputReader {
     public var charStart: Int
     public var charEnd: Int
     public var line: Int?
+    /// A reader's comment under a web page's story (`reader_comment`), not the page's own text.
+    public var isReaderComment: Bool = false
   }
 
   /// Why an output folder cannot be read at all.
@@ -156,6 +158,7 @@ public struct OutputReader {
         let start = record.int("char_start")
         let end = record.int("char_end")
         let line = record.int("line")
+        let readerComment = record.bool("reader_comment")
         guard let code, let category, let polarity, let sentence, let block, let start, let end
         else {
           notes.skipped.append(
@@ -166,7 +169,7 @@ public struct OutputReader {
           Record(
             code: code, category: category, match: match ?? "", polarity: polarity,
             hedged: hedged ?? false, partnership: partnership, sentence: sentence, block: block,
-            charStart: start, charEnd: end, line: line))
+            charStart: start, charEnd: end, line: line, isReaderComment: readerComment ?? false))
       }
     } catch let error as LineReader.Missing {
       notes.skipped.append("\(error.path): missing (listed for \(document.source)); skipped")

@@ -11,7 +11,7 @@ import GRDB
 /// ever sees a whole database. `PRAGMA user_version` is the schema's version.
 public enum SQLiteExport {
   /// The schema's version, in `PRAGMA user_version`.
-  public static let version = 1
+  public static let version = 2
 
   /// What the database holds, table by table.
   public static let schema = """
@@ -42,7 +42,8 @@ public enum SQLiteExport {
       char_start INTEGER NOT NULL,
       char_end INTEGER NOT NULL,
       line INTEGER,
-      year INTEGER
+      year INTEGER,
+      reader_comment INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE partnerships (
       partnership TEXT PRIMARY KEY,
@@ -157,8 +158,8 @@ public enum SQLiteExport {
     let insertRecord = try db.makeStatement(
       sql: """
         INSERT INTO evidence (doc_id, code, category, match, polarity, hedged, partnership,
-          sentence, block, char_start, char_end, line, year)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          sentence, block, char_start, char_end, line, year, reader_comment)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     var findings = Findings(rule: rule)
     var summary = Summary()
@@ -177,7 +178,7 @@ public enum SQLiteExport {
         try insertRecord.execute(arguments: [
           document.docID, record.code, record.category, record.match, record.polarity,
           record.hedged, record.partnership, record.sentence, record.block, record.charStart,
-          record.charEnd, record.line, document.year,
+          record.charEnd, record.line, document.year, record.isReaderComment,
         ])
       }
       findings.add(document, records)

@@ -112,6 +112,7 @@ extension BlockKind {
     case UInt32(TM_BLOCK_LIST_ITEM.rawValue): self = .listItem
     case UInt32(TM_BLOCK_TABLE_CELL.rawValue): self = .tableCell
     case UInt32(TM_BLOCK_LINE.rawValue): self = .line
+    case UInt32(TM_BLOCK_COMMENT.rawValue): self = .comment
     default: self = .paragraph
     }
   }

@@ -4,4 +4,6 @@ public enum BlockKind: String, Sendable, Codable {
   case listItem = "list_item"
   case tableCell = "table_cell"
   case line
+  /// A reader's comment under a web page's story or post (the page's comment thread).
+  case comment
 }

@@ -295,6 +295,7 @@ public struct DocumentProcessor: Sendable {
             partnership: mention.partnership,
             sentence: sentenceText, block: sentence.block, charStart: start, charEnd: end,
             line: segmented.extracted.blocks[sentence.block].line,
+            isReaderComment: segmented.extracted.blocks[sentence.block].kind == .comment,
             taxonomyName: taxonomy.name, taxonomyVersion: taxonomy.version,
             taxonomySHA256: taxonomy.sha256,
             pipeline: pipelineName))

@@ -34,6 +34,21 @@ import Testing
         + "\n")
   }
 
+  @Test func aReadersCommentCarriesReaderCommentAfterLineAndOtherRecordsDoNot() throws {
+    var record = EvidenceRecord(
+      docID: "abc", source: "a.html", title: nil,
+      code: Code(category: "governance", name: "community_engagement"), match: "asked",
+      polarity: .negative, isHedged: false, partnership: nil, sentence: "Never asked.", block: 9,
+      charStart: 6, charEnd: 11, line: 40, taxonomyName: "t", taxonomyVersion: "1",
+      taxonomySHA256: "ff", pipeline: "p")
+    #expect(!String(decoding: record.jsonLine, as: UTF8.self).contains("reader_comment"))
+    record.isReaderComment = true
+    let line = String(decoding: record.jsonLine, as: UTF8.self)
+    #expect(line.contains(#""line":40,"reader_comment":true,"taxonomy":{"#))
+    let parsed = try JSONSerialization.jsonObject(with: Data(record.jsonLine)) as? [String: Any]
+    #expect(parsed?["reader_comment"] as? Bool == true)
+  }
+
   @Test func batchEncodingEqualsRecordByRecordEncoding() throws {
     func record(_ doc: String, _ sentence: String, _ match: String, taxonomy: String = "t")
       -> EvidenceRecord

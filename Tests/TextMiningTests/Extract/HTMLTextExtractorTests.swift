@@ -204,4 +204,88 @@ import Testing
     #expect(extracted.texts.contains { $0.hasPrefix("Minute 4:") })
     #expect(!extracted.texts.contains("Home"))
   }
+
+  /// A news story with a readers' comment thread after the article, in the shape of a local
+  /// paper's page: who wrote each comment and when, and the sign-in line under the thread.
+  private func storyWithComments(_ thread: String) -> String {
+    let story = (1...5).map {
+      "<p>Paragraph \($0) of the story says that the Brayford partnership board met, argued, and agreed its plan.</p>"
+    }
+    .joined()
+    return """
+      <html><head><title>Partnership plan agreed | News</title></head><body>
+      <article><h1>Partnership plan agreed</h1><div class="story-body">\(story)</div></article>
+      \(thread)
+      <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x">Another story</a></li></ul></aside>
+      </body></html>
+      """
+  }
+
+  @Test(arguments: [true, false])
+  func readersCommentsAreKeptAsCommentBlocksWithoutTheirNamesDatesAndLinks(mainContentOnly: Bool)
+    throws
+  {
+    let html = storyWithComments(
+      """
+      <div id="comments"><h3>Readers' comments (3)</h3>
+      <div class="comment"><p class="who">Millbank resident</p><p class="when">12/05/2006 09:14</p>
+      <p>Nobody on our estate has ever been asked what they think by this partnership.</p></div>
+      <div class="comment"><p class="comment-author">J. Pellow <span class="comment-date">12/05/2006</span></p>
+      <p>Too many meetings.</p><p>Yes.</p></div>
+      <p><a href="/login">Log in</a> or <a href="/register">register</a> to comment</p>
+      </div>
+      """)
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: mainContentOnly).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    let comments = extracted.blocks.filter { $0.kind == .comment }.map(\.text)
+    #expect(
+      comments == [
+        "Nobody on our estate has ever been asked what they think by this partnership.",
+        "Too many meetings.",
+      ])
+    #expect(extracted.blocks.contains { $0.kind == .heading && $0.text == "Readers' comments (3)" })
+    for furniture in ["Millbank resident", "12/05/2006", "J. Pellow", "Log in", "Yes."] {
+      #expect(!extracted.text.contains(furniture), "\(furniture)")
+    }
+    // The story is read as before, and never as comments.
+    #expect(
+      extracted.blocks.filter { $0.text.hasPrefix("Paragraph ") }.allSatisfy {
+        $0.kind == .paragraph
+      })
+    #expect(extracted.blocks.filter { $0.text.hasPrefix("Paragraph ") }.count == 5)
+  }
+
+  @Test func aThreadInsideTheArticleIsKeptAsCommentsAndAWrapperNamedForCommentsIsNotAThread()
+    throws
+  {
+    // WordPress's shape: the thread inside the post's container, its list named comment-list.
+    let story = (1...5).map {
+      "<p>Paragraph \($0) of the post says that the Brayford partnership board met, argued, and agreed its plan.</p>"
+    }
+    .joined()
+    let inside = """
+      <html><head><title>A post</title></head><body><div class="post">\(story)
+      <section class="comments-area"><h2>2 thoughts on this post</h2><ol class="comment-list">
+      <li class="comment"><footer class="comment-meta"><cite class="fn">Ann</cite> <span class="says">says:</span></footer>
+      <div class="comment-content"><p>The voluntary sector was never given a proper seat at the table.</p></div>
+      <div class="reply"><a href="#r">Reply</a></div></li></ol></section></div></body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: inside, format: .html, encoding: "UTF-8"))
+    #expect(
+      extracted.blocks.filter { $0.kind == .comment }.map(\.text) == [
+        "The voluntary sector was never given a proper seat at the table."
+      ])
+    #expect(!extracted.text.contains("says:") && !extracted.text.contains("Reply"))
+
+    // A theme that names the page's wrapper "comments-enabled" holds the article: not a thread.
+    let wrapper = """
+      <html><head><title>A post</title></head><body><div class="page comments-enabled"><article>\(story)
+      </article></div></body></html>
+      """
+    let plain = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: wrapper, format: .html, encoding: "UTF-8"))
+    #expect(!plain.blocks.contains { $0.kind == .comment })
+    #expect(plain.blocks.filter { $0.text.hasPrefix("Paragraph ") }.count == 5)
+  }
 }

@@ -10,7 +10,8 @@ import Testing
   /// One evidence record's line, with the fields findings read.
   private static func record(
     _ code: String, _ polarity: String = "neutral", partnership: String? = nil,
-    hedged: Bool = false, sentence: String = "A sentence.", block: Int = 0, match: String = "m"
+    hedged: Bool = false, sentence: String = "A sentence.", block: Int = 0, match: String = "m",
+    readerComment: Bool = false
   ) -> String {
     let category = String(code.split(separator: ".")[0])
     var object = JSONObjectWriter()
@@ -26,6 +27,7 @@ import Testing
     object.write("char_start", 0)
     object.write("char_end", 1)
     object.write("line", block + 1)
+    if readerComment { object.write("reader_comment", true) }
     return object.line
   }
 
@@ -52,10 +54,12 @@ import Testing
 
   private func findings(
     _ folder: TemporaryFolder, grouping: Findings.Grouping = .partnership,
-    hedged: Bool = true, rule: VerdictRule = VerdictRule()
+    hedged: Bool = true, readerComments: Bool = false, rule: VerdictRule = VerdictRule()
   ) throws -> (Findings, [String]) {
     var reader = try OutputReader(folder: folder.path + "/out")
-    var findings = Findings(grouping: grouping, includesHedged: hedged, rule: rule)
+    var findings = Findings(
+      grouping: grouping, includesHedged: hedged, includesReaderComments: readerComments,
+      rule: rule)
     try reader.forEachDocument { findings.add($0, $1) }
     try findings.write(to: folder.path + "/out/findings")
     return (findings, reader.skipped)
@@ -68,6 +72,31 @@ import Testing
     -> [String]
   {
     (0..<count).map { record(code, polarity, partnership: partnership, block: $0) }
+  }
+
+  @Test func readersCommentsCountOnlyWhenAsked() throws {
+    let folder = try output([
+      (
+        "news.html", 2006,
+        [
+          Self.record("success_factor.trust", "positive", partnership: Self.good),
+          Self.record(
+            "success_factor.trust", "negative", partnership: Self.good, block: 7,
+            readerComment: true),
+          Self.record(
+            "governance.community_engagement", "negative", partnership: Self.good, block: 8,
+            readerComment: true),
+        ]
+      )
+    ])
+    let (documentOnly, skipped) = try findings(folder)
+    #expect(skipped.isEmpty)
+    #expect(documentOnly.recordCount == 1)
+    let (withComments, _) = try findings(folder, readerComments: true)
+    #expect(withComments.recordCount == 3)
+    let matrix = try String(
+      contentsOfFile: folder.path + "/out/findings/matrix.csv", encoding: .utf8)
+    #expect(matrix.contains("governance.community_engagement:negative"))
   }
 
   @Test func theMatrixCountsUnhedgedAndHedgedMentionsPerPartnershipAndCode() throws {

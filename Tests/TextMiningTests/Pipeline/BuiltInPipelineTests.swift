@@ -23,4 +23,34 @@ import Testing
     #expect(taxonomy.sha256 == file.sha256)
     #expect(taxonomy.codes.map(\.code) == file.codes.map(\.code))
   }
+
+  @Test func recordsFromAReadersCommentSayTheyAreAndTheStorysRecordsDoNot() throws {
+    let taxonomy = try Fixtures.projectTaxonomy()
+    let processor = DocumentProcessor.standard(
+      definition: try PipelineDefinition.load(
+        from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml"), taxonomy: taxonomy)
+    let story = (1...4).map {
+      "<p>Story paragraph \($0): the Brayford Local Strategic Partnership agreed its community strategy.</p>"
+    }
+    .joined()
+    let html = """
+      <html><head><title>Strategy agreed</title></head><body><article><h1>Strategy agreed</h1>\(story)</article>
+      <section class="comments"><h2>Comments (1)</h2><div class="comment"><p class="author">Brayford Bob</p>
+      <p>Nobody from the partnership has ever consulted the residents of our estate.</p></div></section>
+      </body></html>
+      """
+    guard
+      case .success(let result) = processor.process(
+        Array(html.utf8), source: "news.html", docID: "d", format: .html)
+    else {
+      Issue.record("the document failed")
+      return
+    }
+    let fromComment = result.records.filter { $0.sentence.hasPrefix("Nobody from") }
+    #expect(!fromComment.isEmpty)
+    #expect(fromComment.allSatisfy { $0.isReaderComment })
+    let fromStory = result.records.filter { $0.sentence.hasPrefix("Story paragraph") }
+    #expect(!fromStory.isEmpty)
+    #expect(!fromStory.contains { $0.isReaderComment })
+  }
 }
