@@ -406,6 +406,21 @@ import TextMining
       ))
   }
 
+  @Test func explainSaysAFamilyBodyIsAttributedPast() throws {
+    let outcome = try lspminer(
+      ["explain", "The Kelbrook LSP works with the Kelbrook Community Safety Partnership."],
+      in: Self.repositoryRoot)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(
+      outcome.stdout.contains(
+        "name: 'Kelbrook Community Safety Partnership' -> Kelbrook Community Safety Partnership (another body of the LSP family"
+      ))
+    #expect(
+      outcome.stdout.contains(
+        "mention partnership.named: 'Kelbrook Community Safety Partnership' polarity neutral, hedged false, partnership Kelbrook LSP"
+      ))
+  }
+
   @Test func explainNamesJobTitlesAndOtherBodiesPosts() throws {
     let outcome = try lspminer(
       [

@@ -125,7 +125,11 @@ extension TaxonomyTagger {
       case nil: break
       }
       for name in found?.names ?? [] {
-        lines.append("  name: '\(span(name.tokens))' -> \(name.name)")
+        lines.append(
+          "  name: '\(span(name.tokens))' -> \(name.name)"
+            + (name.isFamily
+              ? " (another body of the LSP family: evidence is attributed past it; partnership_names.family_heads, family_brand_words)"
+              : ""))
       }
       for rejection in found?.rejectedNames ?? [] {
         lines.append("  not a name: '\(span(rejection.tokens))': \(rejection.reason)")

@@ -442,7 +442,8 @@ public struct TaxonomyTagger: Tagger {
             code: code, sentence: sentence,
             utf8Range: tokens.range(name.tokens.lowerBound)
               .lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
-            polarity: reading.polarity, isHedged: reading.isHedged, partnership: name.name))
+            polarity: reading.polarity, isHedged: reading.isHedged,
+            partnership: name.isFamily ? nil : name.name))
       }
     }
     // The learned second reading weighs the words around each mention with the rules' reading

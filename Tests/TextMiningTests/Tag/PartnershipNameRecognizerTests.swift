@@ -52,12 +52,75 @@ import Testing
   }
 
   @Test(arguments: [
-    "The Community Safety Partnership met.", "The Kelbrook Community Safety Partnership met.",
+    "The Community Safety Partnership met.", "The Kelbrook Health Partnership met.",
     "The Local Strategic Partnership met.",
     "Community Planning Partnerships have a statutory duty.",
   ])
   func genericAndThematicBodiesAreNotNamed(sentence: String) throws {
     #expect(!(try mentions("Notes\n\n" + sentence)).contains { $0.code == "partnership.named" })
+  }
+
+  @Test(arguments: [
+    (
+      "The Barrowmere Community Safety Partnership met all its targets.",
+      "Barrowmere Community Safety Partnership"
+    ),
+    (
+      "Burglary work is led by the Barrowmere Crime and Disorder Reduction Partnership.",
+      "Barrowmere Crime and Disorder Reduction Partnership"
+    ),
+    (
+      "The Barrowmere & District Community Safety Partnership met.",
+      "Barrowmere & District Community Safety Partnership"
+    ),
+    (
+      "Six seats go to the Barrowmere Community Empowerment Network.",
+      "Barrowmere Community Empowerment Network"
+    ),
+  ])
+  func anotherBodyOfTheFamilyNamedByItsPlaceIsNamedButTheEvidenceStaysWithTheLSP(
+    sentence: String, name: String
+  ) throws {
+    let found = try mentions(
+      "Barrowmere Forward\n\nBarrowmere Forward is the borough's local strategic partnership. \(sentence) Its leadership is strong."
+    )
+    let family = try #require(found.first { $0.match == name })
+    #expect(family.code == "partnership.named")
+    #expect(family.partnership == "Barrowmere Forward")
+    #expect(!found.contains { $0.code == "partnership.equivalent" })
+    // The sentence after it is about the area's partnership, not the family body.
+    #expect(
+      found.first { $0.code == "success_factor.leadership" }?.partnership == "Barrowmere Forward")
+  }
+
+  @Test func aFamilyBodysAbbreviationIsItsNameAndItNeverBecomesTheSubject() throws {
+    let found = try mentions(
+      "Tillby Community Empowerment Network: annual report\n\nThe Tillby Community Empowerment Network (TCEN) works with the Tillby LSP. The TCEN now has 90 member groups."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Tillby Community Empowerment Network", "Tillby Community Empowerment Network",
+        "Tillby LSP", "TCEN",
+      ])
+    // The title names only the network, so the title's first mention has no subject to go by,
+    // and the network's own mentions take the LSP named beside them.
+    #expect(found.first?.partnership == nil)
+    #expect(found.last { $0.match == "TCEN" }?.partnership == "Tillby LSP")
+  }
+
+  @Test func aThemePartnershipsBrandBeforeThePartnershipsPlaceIsAFamilyBody() throws {
+    let found = try mentions(
+      """
+      Notes
+
+      Fennerby First is the city's local strategic partnership. Safer Fennerby, the city's crime \
+      and disorder partnership, reported to the board, and the Healthier Fennerby Partnership met \
+      twice. The Safer Fennerby group agreed a plan. Safer Neighbourhoods teams patrol the estates.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(
+      named.map(\.match) == ["Fennerby First", "Safer Fennerby", "Healthier Fennerby Partnership"])
+    #expect(named.allSatisfy { $0.partnership == "Fennerby First" })
   }
 
   @Test func attributionFallsBackToTheTitleAndResetsAtHeadings() throws {

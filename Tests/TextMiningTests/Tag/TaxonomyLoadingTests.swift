@@ -100,6 +100,15 @@ import Testing
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [x]\nparticipation:\n  default: a.b\n  back_references: {a: b}\n  sides: []\n",
       "t.yml:10:20: participation 'back_references' must be a list"
     ),
+    // The LSP family's other bodies: heads are phrases, brand words a list.
+    (
+      "name: x\nversion: '1'\ncategories: {}\npartnership_names:\n  code: partnership.named\n  heads: [lsp]\n  family_brand_words: {a: b}\n",
+      "t.yml:7:23: 'family_brand_words' must be a list"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories: {}\npartnership_names:\n  code: partnership.named\n  heads: [lsp]\n  family_heads: ['']\n",
+      "t.yml:7:18: a phrase of 'family_heads' must not be empty"
+    ),
     // Only a code's own phrases may have constraints: nothing reads them elsewhere.
     (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [trust]\n        exclude: [{text: trust fund, with: [a.b]}]\n",

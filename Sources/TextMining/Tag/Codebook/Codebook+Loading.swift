@@ -402,7 +402,8 @@ extension Codebook {
     var rules = PartnershipNameRules(code: Code(category: "partnership", name: "named"))
     for (key, _, value) in try node.mapping(
       allowedKeys: [
-        "code", "heads", "theme_words", "stop_words", "heading_words", "name_connectors", "copulas",
+        "code", "heads", "family_heads", "family_brand_words", "family_group_words", "theme_words",
+        "stop_words", "heading_words", "name_connectors", "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
@@ -417,6 +418,11 @@ extension Codebook {
         }
         code = parsed
       case "heads": rules.heads = try parsePhrases(value, what: "'heads'")
+      case "family_heads": rules.familyHeads = try parsePhrases(value, what: "'family_heads'")
+      case "family_brand_words":
+        rules.familyBrandWords = try parseWords(value, what: "'family_brand_words'")
+      case "family_group_words":
+        rules.familyGroupWords = try parseWords(value, what: "'family_group_words'")
       case "heading_words": rules.headingWords = try parseWords(value, what: "'heading_words'")
       case "name_connectors":
         rules.nameConnectors = try parseWords(value, what: "'name_connectors'")

@@ -5,6 +5,18 @@ public struct PartnershipNameRules: Sendable {
   public var code: Code
   /// Words that end a partnership's name ("Local Strategic Partnership", "LSP", "Partnership").
   public var heads: [Codebook.Phrase] = []
+  /// Heads of the other bodies of the LSP family ("Community Safety Partnership", "Community
+  /// Empowerment Network"). A place before one names that body ("Barrowmere Community Safety
+  /// Partnership"): a named partnership, since a name beats `equivalent`, but not the area's
+  /// partnership, so the evidence around it is attributed as if it were not there.
+  public var familyHeads: [Codebook.Phrase] = []
+  /// Words theme partnerships brand themselves with before a place the text names a
+  /// partnership after ("Safer Fennerby", "Healthier Hadstow Partnership"): such a brand is
+  /// another body of the LSP family, as a `family_heads` name is. Normalised.
+  public var familyBrandWords: Set<String> = []
+  /// Words after such a brand that make it a theme group, which is `governance.structures`
+  /// ("the Safer Kinsmere group", "the Healthier Hobthorpe theme group"). Normalised.
+  public var familyGroupWords: Set<String> = []
   /// Name words that make a "... Partnership" a thematic or generic body, not a named LSP
   /// ("Community Safety Partnership", "Health and Wellbeing Partnership").
   public var themeWords: Set<String> = []
@@ -71,8 +83,16 @@ public struct PartnershipNameRules: Sendable {
 
   /// The pseudo-code head matches carry.
   static let headCode = Code(category: "names", name: "head")
+  /// The pseudo-code family head matches carry.
+  static let familyCode = Code(category: "names", name: "family")
 
   var cueDefinitions: [Codebook.CodeDefinition] {
     [Codebook.CodeDefinition(code: Self.headCode, label: "head", phrases: heads, exclusions: [])]
+      + (familyHeads.isEmpty
+        ? []
+        : [
+          Codebook.CodeDefinition(
+            code: Self.familyCode, label: "family head", phrases: familyHeads, exclusions: [])
+        ])
   }
 }

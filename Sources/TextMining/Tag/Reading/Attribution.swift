@@ -3,7 +3,9 @@
 /// The partnership is the one named in the same sentence (the nearest name before the mention,
 /// else the first after it); else the nearest named before it in the same section (the text
 /// since the last heading); else the document's subject (the partnership the pipeline maps the
-/// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name.
+/// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name,
+/// except another body of the LSP family's ("Barrowmere Community Safety Partnership"), which is
+/// attributed like any other mention.
 enum Attribution {
   static func assign(
     to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer,
@@ -18,7 +20,8 @@ enum Attribution {
         if kind == .heading || kind == .title { lastNamed = nil }
         lastBlock = sentence.block
       }
-      let spans = names.mentions(inSentence: sentenceIndex)
+      // Another body of the LSP family named in passing is not what the evidence is about.
+      let spans = names.mentions(inSentence: sentenceIndex).filter { !$0.isFamily }
       let tokens = segmented.tokens[sentence.tokenIndices]
       while mentionIndex < mentions.count, mentions[mentionIndex].sentence == sentenceIndex {
         if mentions[mentionIndex].partnership == nil {

@@ -15,6 +15,9 @@ struct PartnershipNameRecognizer {
   struct Span {
     var tokens: Range<Int>
     var name: String
+    /// Another body of the LSP family (`partnership_names.family_heads`): a named partnership
+    /// that is not the one the evidence around it is about.
+    var isFamily = false
   }
 
   /// A capitalised candidate that was not taken as a name, and why, for `lspminer explain`.
@@ -61,6 +64,9 @@ struct PartnershipNameRecognizer {
     var registryOrder: [String] = []
     var abbreviations: [String: String] = [:]  // abbreviation → key of the place words
     var brands: [String] = []
+    // Keys of the family bodies' names (`family_heads`), kept apart from the partnerships' own
+    // place-word keys: "barrowmere | community safety partnership".
+    var familyKeys: Set<String> = []
     var headSpans: [[(span: Range<Int>, key: String, full: String)]] = Array(
       repeating: [], count: sentences.count)
     // Lower-case heads that may end an informal mention ("the Oakridge partnership").
@@ -169,10 +175,14 @@ struct PartnershipNameRecognizer {
         register(brand: brand)
       }
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
-      for head in heads
-      where head.tokens.allSatisfy({ tokens.isCapitalized($0) })
-        && !tokens.isPlural(head.tokens.upperBound - 1)
-      {
+      for head in heads {
+        let isFamily = matcher.entries[head.entry].code == PartnershipNameRules.familyCode
+        guard
+          head.tokens.allSatisfy({
+            tokens.isCapitalized($0)
+              || (isFamily && rules.nameConnectors.contains(tokens.normalized($0)))
+          }), !tokens.isPlural(head.tokens.upperBound - 1)
+        else { continue }
         var start = head.tokens.lowerBound
         // Capitalised words before the head, joined by spaces, "and", "of" or "&" ("St Albans &
         // District Strategic Partnership"); a spaced dash ends the name ("Colin Rowell - LSP
@@ -248,7 +258,12 @@ struct PartnershipNameRecognizer {
             ))
           continue
         }
-        let key = keyOf(raw(tokens, nameTokens))
+        let key =
+          isFamily
+          ? keyOf(raw(tokens, nameTokens)) + " | "
+            + head.tokens.map { tokens.normalized($0) }.joined(separator: " ")
+          : keyOf(raw(tokens, nameTokens))
+        if isFamily { familyKeys.insert(key) }
         // The partnership's name, not its board's: "Oakridge LSP Board" names the Oakridge LSP.
         var nameEnd = head.tokens.upperBound
         if head.tokens.count > 1, tokens.normalized(nameEnd - 1) == "board",
@@ -470,12 +485,12 @@ struct PartnershipNameRecognizer {
     // Variants of one partnership: a brand that holds a formal name's place words ("One
     // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
     // by whichever the document gave first.
-    for brandKey in registryOrder {
+    for brandKey in registryOrder where !familyKeys.contains(brandKey) {
       let brandWords = brandKey.split(separator: " ")
       guard brandWords.count >= 2, brands.contains(where: { keyOf($0) == brandKey }) else {
         continue
       }
-      for placeKey in registryOrder where placeKey != brandKey {
+      for placeKey in registryOrder where placeKey != brandKey && !familyKeys.contains(placeKey) {
         let placeWords = placeKey.split(separator: " ")
         guard placeWords.count < brandWords.count,
           !brands.contains(where: { keyOf($0) == placeKey }),
@@ -507,18 +522,37 @@ struct PartnershipNameRecognizer {
     let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
     // The place words of each name ending in a head, for informal mentions.
     let placeWords: [(key: String, words: [String])] = registryOrder.compactMap { key in
+      if familyKeys.contains(key) { return nil }
       let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }
       return words.isEmpty || words.contains("&") ? nil : (key, words)
     }
+    // The places the text names its partnerships after ("Fennerby" of "Fennerby First" and of
+    // "Fennerby Local Strategic Partnership"), for theme partnerships' brands ("Safer Fennerby").
+    let familyPlaces: [[String]] =
+      rules.familyBrandWords.isEmpty
+      ? []
+      : Array(
+        Set(
+          registryOrder.compactMap { key -> [String]? in
+            if familyKeys.contains(key) { return nil }
+            let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }.filter {
+              !rules.brandWordsAfter.contains($0) && !rules.brandWordsBefore.contains($0)
+            }
+            return words.isEmpty || words.contains("&") ? nil : words
+          })
+      ).sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
     // Without abbreviations, brand names or place words, only the head-ended names need
     // placing.
-    let scansWords = !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty
+    let scansWords =
+      !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty || !familyPlaces.isEmpty
     for (index, tokens) in sentences.enumerated()
     where tokens.count > 0
       && (scansWords || !headSpans[index].isEmpty || !informalHeadsAt[index].isEmpty)
     {
       var found: [Span] = headSpans[index].compactMap { item in
-        registry[item.key].map { Span(tokens: item.span, name: $0) }
+        registry[item.key].map {
+          Span(tokens: item.span, name: $0, isFamily: familyKeys.contains(item.key))
+        }
       }
       // A known name's place words before a lower-case head: "the Oakridge partnership".
       for end in informalHeadsAt[index] {
@@ -541,7 +575,9 @@ struct PartnershipNameRecognizer {
           let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key]
         {
-          found.append(Span(tokens: position..<(position + 1), name: name))
+          found.append(
+            Span(
+              tokens: position..<(position + 1), name: name, isFamily: familyKeys.contains(key)))
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
           // A brand printed in capitals is the brand ("HOLLINSFORD TOGETHER").
@@ -554,6 +590,34 @@ struct PartnershipNameRecognizer {
             let name = registry[keyOf(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
+          }
+        }
+        // A theme partnership's brand: "Safer Fennerby", "Healthier Hadstow Partnership".
+        if !familyPlaces.isEmpty, tokens.isCapitalized(position),
+          rules.familyBrandWords.contains(tokens.normalized(position))
+        {
+          for place in familyPlaces where position + place.count < tokens.count {
+            let after = position + 1 + place.count
+            guard
+              (0..<place.count).allSatisfy({
+                tokens.isCapitalized(position + 1 + $0)
+                  && tokens.normalized(position + 1 + $0) == place[$0]
+                  && tokens.connected(position + $0)
+              })
+            else { continue }
+            // A capitalised word after the place makes it another name ("Safer Fennerby
+            // Neighbourhoods"), except the partnership's own head word.
+            var end = after
+            if end < tokens.count, tokens.connected(end - 1), tokens.isCapitalized(end) {
+              guard rules.informalHeads.contains(tokens.normalized(end)) else { continue }
+              end += 1
+            }
+            if end < tokens.count, rules.familyGroupWords.contains(tokens.normalized(end)) {
+              continue
+            }
+            found.append(
+              Span(
+                tokens: position..<end, name: raw(tokens, position..<end), isFamily: true))
           }
         }
         if !aliasForms.isEmpty, tokens.isCapitalized(position) || tokens.isAllCaps(position) {
@@ -602,7 +666,7 @@ struct PartnershipNameRecognizer {
             && ((last == UInt8(ascii: "?") && tokens.count <= Self.titleLineWords)
               || !".!:;,".utf8.contains(last))))
       guard titleLine, sentence.block < 8 else { break }
-      if let name = spans[index].first?.name {
+      if let name = spans[index].first(where: { !$0.isFamily })?.name {
         subject = name
         break
       }
