@@ -18,8 +18,24 @@ enum PageFurniture {
     var furniture: Set<Int> = []
     // Page numbers that count up.
     var candidates: [(index: Int, number: Int)] = []
+    // A number set apart by only two spaces ("2  Annual Report | Governance") is a page number
+    // when the rest of its line recurs, as a running header does; once, it may be a numbered
+    // heading.
+    var spaced: [(index: Int, number: Int, shape: String)] = []
     for (index, line) in lines.enumerated() where line.length > 0 && line.length <= 80 {
-      if let number = pageNumber(line.text) { candidates.append((index, number)) }
+      if let number = pageNumber(line.text) {
+        candidates.append((index, number))
+      } else if let number = pageNumber(line.text, separators: ["  "], recurs: true) {
+        spaced.append((index, number, shape(line.text)))
+      }
+    }
+    if !spaced.isEmpty {
+      var shapes: [String: Int] = [:]
+      for item in spaced { shapes[item.shape, default: 0] += 1 }
+      candidates += spaced.filter { shapes[$0.shape, default: 0] >= 2 }.map {
+        ($0.index, $0.number)
+      }
+      candidates.sort { $0.index < $1.index }
     }
     // Pages are more than ten lines long, so numbers that count up line by line (a contents
     // list, a column of figures) are not page numbers. The page numbers are the longest chain
@@ -34,7 +50,9 @@ enum PageFurniture {
     for (position, candidate) in candidates.enumerated() {
       while pending < position, candidate.index - candidates[pending].index >= 10 {
         let number = candidates[pending].number
-        if settled[number].map({ chainLength[$0] < chainLength[pending] }) ?? true {
+        // On a tie the later one: a contents list's "Summary ... 2" must not stand in for the
+        // page that is numbered 2.
+        if settled[number].map({ chainLength[$0] <= chainLength[pending] }) ?? true {
           settled[number] = pending
         }
         pending += 1
@@ -105,19 +123,24 @@ enum PageFurniture {
 
   /// The page number of a line that is only a page number, or a running header or footer with
   /// the number set apart at one end ("Annual Report 2006     12", "12 | Annual Report"); else nil.
-  static func pageNumber(_ text: Substring) -> Int? {
+  /// `separators` set the number apart; `recurs` says the rest of the line recurs as a running
+  /// header's does, which lets it be longer.
+  static func pageNumber(
+    _ text: Substring, separators: [String] = [" | ", "   ", "\t"], recurs: Bool = false
+  ) -> Int? {
     // A page number is a digit at one end, or near it ("- 12 -", "[12]", "12 of 40").
     let bytes = text.utf8
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     guard bytes.prefix(8).contains(where: isDigit) || bytes.suffix(12).contains(where: isDigit)
     else { return nil }
-    if let number = bareNumber(text) { return number }
+    if !recurs, let number = bareNumber(text) { return number }
     // The rest is a running header's few words, not a numbered paragraph's prose.
     func readsAsHeader(_ rest: Substring) -> Bool {
       let trimmed = rest.trimmingCharacters(in: .whitespaces)
-      return trimmed.count <= 60 && trimmed.split(separator: " ").count <= 8
+      return trimmed.count <= (recurs ? 90 : 60)
+        && trimmed.split(separator: " ").count <= (recurs ? 14 : 8)
     }
-    for separator in [" | ", "   ", "\t"] {
+    for separator in separators {
       if let last = text.rangeOfBytes(separator, backwards: true),
         let number = bareNumber(text[last.upperBound...]),
         readsAsHeader(text[..<last.lowerBound])

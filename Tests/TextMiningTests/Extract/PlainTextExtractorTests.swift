@@ -364,4 +364,25 @@ import Testing
     #expect(texts.filter { $0 == "Board meetings held 4" }.count == 3)
     #expect(!texts.contains { $0.contains("Hexby Local Strategic Partnership") })
   }
+
+  @Test func aRunningHeaderWithItsPageNumberTwoSpacesAwayIsFurniturePastAContentsList() throws {
+    // A contents list gives the same page numbers first; a lone "2  Context" two spaces from its
+    // number is a numbered heading, not a page's header.
+    var text =
+      "Inspection report\n\nContents\n\nSummary      2\nContext      3\nProspects      4\n\n2  Context\n\n"
+    let subjects = ["crime", "health", "housing"]
+    for page in 2...4 {
+      text += String(
+        repeating: "The partnership met and agreed its plan for the year ahead in full.\n\n",
+        count: 8)
+      text +=
+        "Most of its \(subjects[page - 2]) targets were\n\nAudit Office  www.example.gov.uk\n\n\(page)  Tillby & District Strategic Partnership | Governance and delivery\n\nmissed in that year.\n\n"
+    }
+    let texts = try extract(text).texts
+    for subject in subjects {
+      #expect(texts.contains("Most of its \(subject) targets were missed in that year."))
+    }
+    #expect(!texts.contains { $0.contains("Governance and delivery") })
+    #expect(texts.contains("2 Context"))
+  }
 }
