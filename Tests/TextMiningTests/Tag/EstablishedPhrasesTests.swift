@@ -95,6 +95,20 @@ import Testing
     ("Each theme partnership reports to the board twice a year.", "partnership.equivalent"),
     ("The CDRP is chaired by the area commander.", "partnership.equivalent"),
     ("The borough's crime and disorder partnership meets monthly.", "partnership.equivalent"),
+    // Whether the public accepts the partnership, said in ordinary English (2026-12-05, third
+    // session).
+    ("Nobody voted for the people on that board.", "governance.legitimacy"),
+    ("The board will lose credibility if it hides its results.", "governance.legitimacy"),
+    ("It must keep the confidence of local people.", "governance.legitimacy"),
+    ("Critics call it an unelected quango.", "governance.legitimacy"),
+    // "Effective" said of a partnership, comparisons and waste.
+    ("The Tilbrook Community Safety Partnership is effective.", "delivery.efficiency"),
+    ("A smaller board would be more effective.", "delivery.efficiency"),
+    ("It is a waste of money.", "delivery.efficiency"),
+    // Public services in the plural and kinds residents use.
+    ("Partners now plan their services together.", "delivery.services"),
+    ("The PCT runs a stop-smoking service on the estate.", "delivery.services"),
+    ("Advisers from three agencies now work under one roof.", "delivery.services"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -116,6 +130,11 @@ import Testing
     ("Attendance at the workshops is voluntary.", "sector.voluntary_community"),
     ("The agreement brings together several grants in a single pot.", "governance.representation"),
     ("Registered charity no. 1094417", "sector.voluntary_community"),
+    // A department's name and a council's back-office contract are not public services;
+    // confidence in the police is not the partnership's.
+    ("Please write to Democratic Services at the town hall.", "delivery.services"),
+    ("A firm now runs its revenues and benefits services.", "delivery.services"),
+    ("Public confidence in the police has risen.", "governance.legitimacy"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)
