@@ -19,8 +19,9 @@ enum PageFurniture {
     // Page numbers that count up.
     var candidates: [(index: Int, number: Int)] = []
     // A number set apart by only two spaces ("2  Annual Report | Governance") is a page number
-    // when the rest of its line recurs, as a running header does; once, it may be a numbered
-    // heading.
+    // when the rest of its line recurs with other numbers, as a running header does; once, or
+    // always with one number (a contents list's "1  Summary   3" and the heading "1  Summary"),
+    // it is a numbered heading.
     var spaced: [(index: Int, number: Int, shape: String)] = []
     for (index, line) in lines.enumerated() where line.length > 0 && line.length <= 80 {
       if let number = pageNumber(line.text) {
@@ -30,9 +31,9 @@ enum PageFurniture {
       }
     }
     if !spaced.isEmpty {
-      var shapes: [String: Int] = [:]
-      for item in spaced { shapes[item.shape, default: 0] += 1 }
-      candidates += spaced.filter { shapes[$0.shape, default: 0] >= 2 }.map {
+      var numbers: [String: Set<Int>] = [:]
+      for item in spaced { numbers[item.shape, default: []].insert(item.number) }
+      candidates += spaced.filter { numbers[$0.shape, default: []].count >= 2 }.map {
         ($0.index, $0.number)
       }
       candidates.sort { $0.index < $1.index }

@@ -55,12 +55,28 @@ struct TextTable {
           next = ahead
           continue
         }
-        afterFurniture = false
         let raw = lines[next].raw
+        let rowCells = cells(of: raw)
         guard
-          cells(of: raw).count >= 2 || PlainTextExtractor.isRule(lines[next].text)
+          rowCells.count >= 2 || PlainTextExtractor.isRule(lines[next].text)
             || raw.first == " "
         else { break }
+        // Past a page break the table goes on only with a row of its own kind: a contents
+        // list of titles and page numbers does not take in the next page's "1  Summary" and
+        // its numbered paragraphs.
+        if afterFurniture, raw.first != " ", !PlainTextExtractor.isRule(lines[next].text) {
+          // A table whose rows all end in a figure (a contents list's page numbers) goes on
+          // only with another such row.
+          let figureRows = members.allSatisfy { member in
+            let memberRaw = lines[member].raw
+            if memberRaw.first == " " || PlainTextExtractor.isRule(lines[member].text) {
+              return true
+            }
+            return cells(of: memberRaw).last.map(isFigure) ?? false
+          }
+          if figureRows, !(rowCells.last.map(isFigure) ?? false) { break }
+        }
+        afterFurniture = false
         members.append(next)
         next += 1
       }

@@ -385,4 +385,66 @@ import Testing
     #expect(!texts.contains { $0.contains("Governance and delivery") })
     #expect(texts.contains("2 Context"))
   }
+
+  @Test func aContentsListDoesNotRunOnPastAPageBreakIntoTheNumberedParagraphs() throws {
+    let text = """
+      Inspection report
+
+      Tillby Local Strategic Partnership
+
+      October 2005
+
+      Reference: 2005/LSP/0417
+
+
+      Audit Office                                    Page 1
+      \u{0C}Inspection report | Tillby Partnership
+
+      Contents
+
+      Summary                                         3
+      Recommendations                                 4
+      Context                                         4
+      How good is the partnership?                    5
+
+
+      Audit Office                                    Page 2
+      \u{0C}Inspection report | Tillby Partnership
+
+      1.1     Tillby Local Strategic Partnership was set up in 2001 and
+              has 30 members drawn from every sector.
+
+      1.2     The board meets four times a year.
+
+      1.3     Its executive group meets monthly.
+
+      1.4     Partners attend well.
+
+
+      Audit Office                                    Page 3
+      """
+    let extracted = try extract(text)
+    let paragraph = try #require(extracted.blocks.first { $0.text.hasPrefix("1.1") })
+    #expect(
+      paragraph.text
+        == "1.1 Tillby Local Strategic Partnership was set up in 2001 and has 30 members drawn from every sector."
+    )
+    #expect(paragraph.kind == .paragraph)
+  }
+
+  @Test func aNumberedHeadingTwoSpacesFromItsNumberIsNoPageNumberWhereverItRecurs() throws {
+    var text = "Plan\n\n1  Summary\n2  Context\n\n"
+    for page in 2...3 {
+      text += String(repeating: "The board met and agreed its plan.\n\n", count: 6)
+      text += "\(page)  Tillby Partnership | Delivery plan\n\n"
+    }
+    text += "1  Summary\n\nThe board met.\n"
+    let lines = PlainTextExtractor.lines(of: text)
+    let furniture = PageFurniture.lines(in: lines)
+    let dropped = furniture.sorted().map { String(lines[$0].text) }
+    #expect(
+      dropped == [
+        "2  Tillby Partnership | Delivery plan", "3  Tillby Partnership | Delivery plan",
+      ])
+  }
 }
