@@ -178,6 +178,7 @@ public struct PlainTextExtractor: TextExtractor {
     }
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
+    blocks = RunInHeadings.split(blocks)
     let title = blocks.first(where: { $0.kind == .title })?.text
     let published = MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     return ExtractedText(

@@ -447,4 +447,46 @@ import Testing
         "2  Tillby Partnership | Delivery plan", "3  Tillby Partnership | Delivery plan",
       ])
   }
+
+  @Test func headingsRunIntoTheirParagraphsOnACopiedWebPageAreHeadings() throws {
+    let page = """
+      Tillby Together
+
+      About the partnership Tillby Together was set up in 2002 to bring the council and its partners together.
+
+      Who sits on the board The board has 20 seats, four of them for businesses.
+
+      How decisions are made The board meets four times a year and agrees the action plan.
+
+      In the autumn Tillby Council agreed to host the support team for three more years.
+
+      """
+    let texts = try extract(page).blocks.map { "\($0.kind): \($0.text)" }
+    #expect(
+      Array(texts.dropFirst()) == [
+        "heading: About the partnership",
+        "paragraph: Tillby Together was set up in 2002 to bring the council and its partners together.",
+        "heading: Who sits on the board",
+        "paragraph: The board has 20 seats, four of them for businesses.",
+        "heading: How decisions are made",
+        "paragraph: The board meets four times a year and agrees the action plan.",
+        "paragraph: In the autumn Tillby Council agreed to host the support team for three more years.",
+      ])
+  }
+
+  @Test func aHeadingGluedToItsTextIsCutAndOneSentenceNamingAWorkIsNot() throws {
+    let glued = try extract(
+      "Partnerships\n\nWhat the partnership doesThe partnership's main job is to keep the community strategy under review.\n"
+    ).texts
+    #expect(
+      glued.suffix(2) == [
+        "What the partnership does",
+        "The partnership's main job is to keep the community strategy under review.",
+      ])
+    let report = try extract(
+      "Review\n\nMaking It Work was published in May and set out the partnership's aims.\n"
+    ).texts
+    #expect(
+      report.last == "Making It Work was published in May and set out the partnership's aims.")
+  }
 }
