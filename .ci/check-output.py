@@ -9,6 +9,8 @@ import sys
 
 KEYS = ["schema", "doc_id", "source", "title", "published", "code", "category", "match", "polarity", "hedged",
         "partnership", "sentence", "block", "char_start", "char_end", "line", "taxonomy", "pipeline"]
+# A reader's comment under a web page's story also carries "reader_comment": true, after "line".
+COMMENT_KEYS = KEYS[:KEYS.index("line") + 1] + ["reader_comment"] + KEYS[KEYS.index("line") + 1:]
 
 
 def fail(message):
@@ -59,8 +61,11 @@ def main(out, furniture):
             record = json.loads(line)
             if evidence_schema is not None:
                 evidence_schema.validate(record)
-            if list(record.keys()) != KEYS:
-                fail("%s: keys %s, expected %s" % (where, list(record.keys()), KEYS))
+            expected = COMMENT_KEYS if "reader_comment" in record else KEYS
+            if list(record.keys()) != expected:
+                fail("%s: keys %s, expected %s" % (where, list(record.keys()), expected))
+            if record.get("reader_comment", True) is not True:
+                fail("%s: reader_comment is present but not true" % where)
             if record["schema"] != "lspminer.evidence/1" or record["doc_id"] != doc_id:
                 fail("%s: wrong schema or doc_id" % where)
             if "\\/" in line:
