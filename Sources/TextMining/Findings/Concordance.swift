@@ -17,6 +17,8 @@ public struct Concordance {
     public var left: String
     public var match: String
     public var right: String
+    /// A reader's comment under a web page's story (`reader_comment`), not the page's own text.
+    public var isReaderComment = false
   }
 
   /// Which mentions to show: codes or categories, and the filters.
@@ -73,7 +75,7 @@ public struct Concordance {
           match: folded(text[span]),
           right: String(
             folded(text[span.upperBound..<min(text.count, span.upperBound + width * 2)]).prefix(
-              width)))
+              width)), isReaderComment: record.isReaderComment)
       }
       guard let data = FileManager.default.contents(atPath: folder + "/text/\(document.docID).txt")
       else {
@@ -118,13 +120,14 @@ public struct Concordance {
 
   /// The line aligned on its match: the left context right-aligned in `width` columns, the
   /// match (between `highlight` codes, or two spaces when there are none), the right context,
-  /// then `source:line`.
+  /// then `source:line` (and "reader's comment" for one).
   public static func format(_ line: Line, width: Int, highlight: (String, String)?) -> String {
     let pad = String(repeating: " ", count: max(0, width - line.left.count))
     let (open, close) = highlight ?? ("  ", "  ")
     let right = line.right + String(repeating: " ", count: max(0, width - line.right.count))
     let location = line.line.map { "\(line.source):\($0)" } ?? line.source
     return pad + line.left + open + line.match + close + right + "  " + location
+      + (line.isReaderComment ? " (reader's comment)" : "")
   }
 
   /// The line as a JSON object (one JSON Lines record).
@@ -139,6 +142,7 @@ public struct Concordance {
     object.write("left", line.left)
     object.write("match", line.match)
     object.write("right", line.right)
+    if line.isReaderComment { object.write("reader_comment", true) }
     return object.line
   }
 }

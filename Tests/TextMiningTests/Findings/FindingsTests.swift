@@ -314,9 +314,9 @@ import Testing
         .replacingOccurrences(
           of: #""char_start":0,"char_end":1"#, with: #""char_start":\#(start),"char_end":\#(end)"#)
     }
-    let folder = try output([
-      ("a.txt", 2006, [record("mutual trust", "positive"), record("Trust", "negative", from: 40)])
-    ])
+    let comment = record("Trust", "negative", from: 40).replacingOccurrences(
+      of: #""line":1"#, with: #""line":1,"reader_comment":true"#)
+    let folder = try output([("a.txt", 2006, [record("mutual trust", "positive"), comment])])
     let docID = String(repeating: "0", count: 64)
     try folder.write("out/text/\(docID).txt", text)
     var reader = try OutputReader(folder: folder.path + "/out")
@@ -331,7 +331,13 @@ import Testing
     #expect(
       Concordance.format(lines[0], width: 12, highlight: nil)
         == "id there is   mutual trust   between the  a.txt:1")
-    #expect(Concordance.json(lines[1]).contains(#""match":"Trust","right":" was low in "#))
+    #expect(
+      Concordance.json(lines[1]).contains(
+        #""match":"Trust","right":" was low in ","reader_comment":true}"#))
+    #expect(!Concordance.json(lines[0]).contains("reader_comment"))
+    #expect(
+      Concordance.format(lines[1], width: 12, highlight: nil).hasSuffix(
+        "a.txt:1 (reader's comment)"))
     var negative = try OutputReader(folder: folder.path + "/out")
     var count = 0
     try Concordance.lines(
