@@ -40,6 +40,9 @@ typedef struct builder {
   const xmlNode **threads;
   size_t thread_count;
   size_t comments_depth;
+  /// How many elements that would stay out of the text enclose the walk, entered only because
+  /// they hold a comment thread (their own text stays out).
+  size_t suppress_depth;
   /// Running-text statistics, for judging furniture hints.
   const tm_page *page;
   uint32_t options;
@@ -89,7 +92,7 @@ static void flush(builder *b) {
   uint32_t kind = current_kind(b);
   if (b->in_title) kind = TM_BLOCK_TITLE;
   if (b->line_mode_depth != 0 && kind == TM_BLOCK_PARAGRAPH) kind = TM_BLOCK_LINE;
-  if (b->comments_depth > 0 && kind != TM_BLOCK_HEADING && kind != TM_BLOCK_TITLE) kind = TM_BLOCK_COMMENT;
+  if (b->comments_depth > 0 && kind != TM_BLOCK_TITLE) kind = TM_BLOCK_COMMENT;
   tm_html_block *block = &b->blocks[b->block_count++];
   block->kind = kind;
   block->level = kind == TM_BLOCK_HEADING ? current_level(b) : 0;
@@ -123,6 +126,7 @@ static uint32_t start_line(const unsigned char *content, size_t index, size_t le
 static void append_text(builder *b, const unsigned char *content, uint32_t line) {
   if (content == NULL) return;
   if ((b->options & TM_HTML_MAIN_CONTENT) && b->selected_depth == 0 && b->comments_depth == 0 && !b->in_title) return;
+  if (b->suppress_depth > 0 && b->comments_depth == 0) return;
   size_t n = strlen((const char *)content);
   if (!reserve_text(b, n + 1)) return;
   for (size_t i = 0; i < n; i++) {
@@ -372,6 +376,27 @@ static bool is_thread(const builder *b, const xmlNode *node) {
   return false;
 }
 
+/// Whether an element is never visible (script, hidden, display:none), furniture aside.
+static bool invisible(const builder *b, const xmlNode *node, int role) {
+  return tm_html_excluded(node, role, true, b->page);
+}
+
+/// Whether an element and everything in it stays out of the text, comment threads aside.
+static bool skips_outside_threads(const builder *b, const xmlNode *node, int role) {
+  if ((b->options & TM_HTML_MAIN_CONTENT) &&
+      (tm_html_is_pruned(node) || (node->properties != NULL && tm_html_unlikely_content(node, b->page)))) {
+    return true;
+  }
+  return tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
+}
+
+/// Whether an element that would stay out of the text is walked all the same, its own text left
+/// out, because a comment thread lies inside it (a "post-footer" that holds the comments).
+static bool suppressed(const builder *b, const xmlNode *node, int role) {
+  return b->comments_depth == 0 && b->thread_count > 0 && !is_thread(b, node) && !invisible(b, node, role) &&
+         skips_outside_threads(b, node, role) && tm_html_holds_thread(node, b->threads, b->thread_count);
+}
+
 /// Whether an element and everything in it stays out of the text.
 static bool skips(const builder *b, const xmlNode *node, int role) {
   if (name_is(node, "title")) return b->seen_title || inside_body(node);
@@ -381,12 +406,9 @@ static bool skips(const builder *b, const xmlNode *node, int role) {
     return tm_html_comment_furniture(node) ||
            tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
   }
-  if (is_thread(b, node)) return tm_html_excluded(node, role, true, b->page);
-  if ((b->options & TM_HTML_MAIN_CONTENT) &&
-      (tm_html_is_pruned(node) || (node->properties != NULL && tm_html_unlikely_content(node, b->page)))) {
-    return true;
-  }
-  return tm_html_excluded(node, role, (b->options & TM_HTML_KEEP_FURNITURE) != 0, b->page);
+  if (is_thread(b, node)) return invisible(b, node, role);
+  if (skips_outside_threads(b, node, role)) return !suppressed(b, node, role);
+  return false;
 }
 
 /// The block kind an element starts, or -1 if it is inline.
@@ -407,6 +429,7 @@ static int block_kind(const xmlNode *node, int role, uint32_t *level) {
 
 static void enter(builder *b, const xmlNode *node, int role) {
   if (tm_html_is_selected(node)) b->selected_depth++;
+  if (suppressed(b, node, role)) b->suppress_depth++;
   if (is_thread(b, node)) {
     flush(b);
     b->comments_depth++;
@@ -436,6 +459,7 @@ static void enter(builder *b, const xmlNode *node, int role) {
 
 static void leave(builder *b, const xmlNode *node) {
   if (tm_html_is_selected(node) && b->selected_depth > 0) b->selected_depth--;
+  if (b->suppress_depth > 0 && suppressed(b, node, tm_html_role_of(node))) b->suppress_depth--;
   if (is_thread(b, node) && b->comments_depth > 0) {
     flush(b);
     b->comments_depth--;
@@ -479,7 +503,7 @@ tm_html_status tm_html_extract(const char *utf8, size_t length, uint32_t options
       !tm_html_select_main_content(doc, (options & TM_HTML_KEEP_FURNITURE) != 0, page, &budget)) {
     b->options &= ~(uint32_t)TM_HTML_MAIN_CONTENT;  // no main content found: the whole visible text
   }
-  b->thread_count = tm_html_comment_threads(doc, &b->threads);
+  b->thread_count = tm_html_comment_threads(doc, page, &budget, &b->threads);
   xmlNode *stop = (xmlNode *)doc;
   xmlNode *node = doc->children;
   while (node != NULL && !b->failed && !tm_budget_spent(&budget)) {

@@ -88,10 +88,15 @@ bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page);
 /// Whether a node inside the main content was pruned (a list of links, related stories, ...).
 bool tm_html_is_pruned(const xmlNode *node);
 
-/// The page's readers' comment threads (elements whose class or id names comments and that hold a
-/// comment's text, not the article), outermost only, in document order. Returns how many; `*threads`
-/// is a malloc'd array (NULL when there are none or memory ran out) for the caller to free.
-size_t tm_html_comment_threads(xmlDoc *doc, const xmlNode ***threads);
+/// The page's readers' comment threads, outermost only, in document order (at most 64): elements
+/// whose class or id names a thread ("comments", "comment-list"), that hold single comments
+/// (class or id "comment") and a comment's text, and neither the article nor nearly all of the
+/// page's running text. Returns how many; `*threads` is a malloc'd array (NULL when there are
+/// none or memory ran out) for the caller to free. Stops early when `budget` runs out.
+size_t tm_html_comment_threads(xmlDoc *doc, const tm_page *page, tm_budget *budget, const xmlNode ***threads);
+
+/// Whether one of the threads lies inside an element.
+bool tm_html_holds_thread(const xmlNode *node, const xmlNode *const *threads, size_t count);
 
 /// Whether an element inside a comment thread stands around the comments' text rather than being
 /// it: who wrote a comment and when, a count, reply and report buttons, forms, a line of links.

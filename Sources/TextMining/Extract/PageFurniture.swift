@@ -26,7 +26,10 @@ enum PageFurniture {
     for (index, line) in lines.enumerated() where line.length > 0 && line.length <= 80 {
       if let number = pageNumber(line.text) {
         candidates.append((index, number))
-      } else if let number = pageNumber(line.text, separators: ["  "], recurs: true) {
+      } else if let number = pageNumber(line.text, separators: ["  "], recurs: true),
+        shape(line.text).split(separator: " ").count >= 3
+      {
+        // A running header's few words, not a label's one or two ("Priority  2", "Year  3").
         spaced.append((index, number, shape(line.text)))
       }
     }
@@ -43,6 +46,12 @@ enum PageFurniture {
     // of candidates, each at least ten lines below the one before and one to three higher
     // (a page may be blank or a figure): figures of a table in between do not break it.
     // Chain lengths are weighed: see below.
+    func atPageEdge(_ index: Int) -> Bool {
+      if lines[index].hasFormFeed { return true }
+      var next = index + 1
+      while next < lines.count, lines[next].length == 0, !lines[next].hasFormFeed { next += 1 }
+      return next < lines.count && lines[next].hasFormFeed
+    }
     var chainLength = [Int](repeating: 1, count: candidates.count)
     var chainParent = [Int?](repeating: nil, count: candidates.count)
     // A number's best candidate (by chain length) ten lines back or more.
@@ -51,9 +60,17 @@ enum PageFurniture {
     for (position, candidate) in candidates.enumerated() {
       while pending < position, candidate.index - candidates[pending].index >= 10 {
         let number = candidates[pending].number
-        // On a tie the later one: a contents list's "Summary ... 2" must not stand in for the
-        // page that is numbered 2.
-        if settled[number].map({ chainLength[$0] <= chainLength[pending] }) ?? true {
+        // On a tie the one at a page's edge (the last line before a form feed, or the line that
+        // holds one), else the later one: a contents list's "Summary ... 2" must not stand in for
+        // the page that is numbered 2, nor a table's figure for the footer above it.
+        if let current = settled[number] {
+          if chainLength[current] < chainLength[pending]
+            || (chainLength[current] == chainLength[pending]
+              && (atPageEdge(candidates[pending].index) || !atPageEdge(candidates[current].index)))
+          {
+            settled[number] = pending
+          }
+        } else {
           settled[number] = pending
         }
         pending += 1

@@ -4,46 +4,36 @@
 ///
 /// A heading runs in where, among the first words of a paragraph, a capitalised word that opens
 /// sentences ("The", "Our", "In") follows words that carry no punctuation, or is glued to the
-/// word before it ("doesThe"). Unless glued, it must show twice or more in the document; there a
-/// capitalised word after a heading in sentence case does too ("About the partnership Wethercote Together was set
-/// up ..."), unless the heading's first word opens a sentence's adverbial ("In the autumn
-/// Oakridge Council agreed ...").
+/// word before it ("doesThe"). Unless glued, it must show twice or more in the document: one
+/// paragraph of that shape may be a sentence that names a work ("Making It Work was published in
+/// May"). A determiner before a capitalised word opens a title, not a sentence ("The Green Paper
+/// Every Child Matters set out ...", "the strategy A New Commitment ...").
 enum RunInHeadings {
   /// Capitalised words that open a sentence and are not part of a heading's words.
   static let openers: Set<String> = [
     "The", "Our", "This", "These", "It", "Its", "We", "In", "A", "An", "There", "Each", "Every",
     "All", "Most", "Some", "From", "You", "Your", "They", "Their", "If", "When", "Since", "As",
   ]
+  /// Openers that are prepositions or conjunctions: a capitalised word may follow them in a
+  /// sentence ("In March 2007 the partners ..."), where after a determiner it starts a title.
+  static let openersBeforeNames: Set<String> = ["In", "From", "If", "When", "Since", "As"]
   /// Lower-case words a heading does not end with: "published by The Stationery Office".
   static let linkWords: Set<String> = [
     "the", "a", "an", "of", "to", "and", "or", "by", "from", "with", "in", "on", "at", "for", "as",
     "that", "said", "says", "called", "named", "titled", "entitled",
-  ]
-  /// First words of a sentence's adverbial, before which a run of lower-case words and a name is
-  /// a sentence: "In the autumn Oakridge Council agreed".
-  static let adverbialStarts: Set<String> = [
-    "In", "On", "At", "By", "For", "From", "With", "After", "Before", "During", "Since", "Under",
-    "Last", "This", "Next", "Over", "Through", "Until", "When", "While", "As", "Every", "Each",
-    "Some", "Most", "All", "According", "Later", "Earlier", "Then", "Now", "So", "But", "And",
   ]
   /// The most words a run-in heading has.
   static let maxWords = 7
 
   /// Splits the paragraphs of `blocks` whose heading runs in.
   static func split(_ blocks: [Block]) -> [Block] {
-    // One paragraph of that shape may be a sentence that names a work ("Making It Work was
-    // published in May"); a page of run-in headings has several.
-    // A heading glued to its text ("doesThe") is one on its own.
-    var strong = blocks.map { $0.kind == .paragraph ? cut(in: $0.text, weak: false) : nil }
-    let several = strong.compactMap({ $0 }).count >= 2
-    if !several { strong = strong.map { $0?.glued == true ? $0 : nil } }
-    guard strong.contains(where: { $0 != nil }) else { return blocks }
+    var cuts = blocks.map { $0.kind == .paragraph ? cut(in: $0.text) : nil }
+    // A heading glued to its text ("doesThe") is one on its own; the others need company.
+    if cuts.compactMap({ $0 }).count < 2 { cuts = cuts.map { $0?.glued == true ? $0 : nil } }
+    guard cuts.contains(where: { $0 != nil }) else { return blocks }
     var result: [Block] = []
     result.reserveCapacity(blocks.count + 4)
-    for (index, block) in blocks.enumerated() {
-      let cut =
-        strong[index]
-        ?? (several && block.kind == .paragraph ? self.cut(in: block.text, weak: true) : nil)
+    for (block, cut) in zip(blocks, cuts) {
       guard let cut else {
         result.append(block)
         continue
@@ -55,7 +45,7 @@ enum RunInHeadings {
   }
 
   /// Where a heading runs into the text, or nil.
-  static func cut(in text: String, weak: Bool) -> (heading: String, rest: String, glued: Bool)? {
+  static func cut(in text: String) -> (heading: String, rest: String, glued: Bool)? {
     let words = text.split(separator: " ", maxSplits: maxWords + 1, omittingEmptySubsequences: true)
     guard words.count >= 4, let first = words.first, isHeadingWord(first),
       first.first?.isUppercase == true
@@ -78,13 +68,14 @@ enum RunInHeadings {
       let rest = words[(index + 1)...].joined(separator: " ")
       guard rest.split(separator: " ").count >= 3, let last = rest.last, ".!?\"”".contains(last)
       else { return nil }
-      if openers.contains(String(next)) { return (heading, rest, false) }
-      // Sentence case before a name: only where the document shows the pattern already.
-      if weak, index >= 1, !adverbialStarts.contains(String(first)),
-        words[1...index].allSatisfy({ $0.first?.isLowercase == true })
+      guard openers.contains(String(next)) else { continue }
+      // "Every Child Matters", "A New Commitment": a title's words after a determiner.
+      if !openersBeforeNames.contains(String(next)), index + 2 < words.count,
+        words[index + 2].first?.isUppercase == true
       {
-        return (heading, rest, false)
+        continue
       }
+      return (heading, rest, false)
     }
     return nil
   }

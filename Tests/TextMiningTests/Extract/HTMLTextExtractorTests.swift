@@ -227,7 +227,7 @@ import Testing
   {
     let html = storyWithComments(
       """
-      <div id="comments"><h3>Readers' comments (3)</h3>
+      <div id="comments"><h3>What our readers say (3)</h3>
       <div class="comment"><p class="who">Millbank resident</p><p class="when">12/05/2006 09:14</p>
       <p>Nobody on our estate has ever been asked what they think by this partnership.</p></div>
       <div class="comment"><p class="comment-author">J. Pellow <span class="comment-date">12/05/2006</span></p>
@@ -240,10 +240,14 @@ import Testing
     let comments = extracted.blocks.filter { $0.kind == .comment }.map(\.text)
     #expect(
       comments == [
+        "What our readers say (3)",
         "Nobody on our estate has ever been asked what they think by this partnership.",
         "Too many meetings.",
       ])
-    #expect(extracted.blocks.contains { $0.kind == .heading && $0.text == "Readers' comments (3)" })
+    // The thread's own heading is part of it: what a reader writes as a comment's subject is
+    // the reader's too.
+    #expect(
+      extracted.blocks.contains { $0.kind == .comment && $0.text == "What our readers say (3)" })
     for furniture in ["Millbank resident", "12/05/2006", "J. Pellow", "Log in", "Yes."] {
       #expect(!extracted.text.contains(furniture), "\(furniture)")
     }
@@ -274,7 +278,8 @@ import Testing
       from: DecodedDocument(text: inside, format: .html, encoding: "UTF-8"))
     #expect(
       extracted.blocks.filter { $0.kind == .comment }.map(\.text) == [
-        "The voluntary sector was never given a proper seat at the table."
+        "2 thoughts on this post",
+        "The voluntary sector was never given a proper seat at the table.",
       ])
     #expect(!extracted.text.contains("says:") && !extracted.text.contains("Reply"))
 
@@ -287,5 +292,72 @@ import Testing
       from: DecodedDocument(text: wrapper, format: .html, encoding: "UTF-8"))
     #expect(!plain.blocks.contains { $0.kind == .comment })
     #expect(plain.blocks.filter { $0.text.hasPrefix("Paragraph ") }.count == 5)
+  }
+
+  @Test func aWordPressThreadOfArticlesIsReadAndTheMinutesOwnCommentsAreNot() throws {
+    let story = (1...5).map {
+      "<p>Paragraph \($0) of the post says that the Brayford partnership board met, argued, and agreed its plan.</p>"
+    }
+    .joined()
+    // WordPress's HTML5 comments: each an <article class="comment-body"> in an
+    // ol.comment-list, a registered user's comment named for its author, the sign-in line and
+    // the form's notes.
+    let wordpress = """
+      <html><head><title>A post</title></head><body><div class="site"><main><article class="post">\(story)</article>
+      <div id="comments" class="comments-area"><h2 class="comments-title">Two replies to this post</h2>
+      <ol class="comment-list"><li id="comment-7" class="comment byuser comment-author-jsmith bypostauthor even">
+      <article id="div-comment-7" class="comment-body"><footer class="comment-meta"><b class="fn">jsmith</b>
+      <time datetime="2008-05-01">1 May 2008</time></footer>
+      <div class="comment-content"><p>The voluntary sector was never given a proper seat at the table.</p></div>
+      </article></li></ol>
+      <p class="must-log-in">You must be <a href="/wp-login.php">logged in</a> to post a comment.</p>
+      <p class="comment-notes">Your email address will not be published.</p></div></main></div></body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: wordpress, format: .html, encoding: "UTF-8"))
+    #expect(
+      extracted.blocks.filter { $0.kind == .comment }.map(\.text) == [
+        "Two replies to this post",
+        "The voluntary sector was never given a proper seat at the table.",
+      ])
+    #expect(!extracted.text.contains("jsmith") && !extracted.text.contains("logged in"))
+    #expect(!extracted.text.contains("will not be published"))
+
+    // Minutes that record the chair's comments: no single comment inside, so the page's own text.
+    let minutes = """
+      <html><head><title>Minutes</title></head><body><div class="content">\(story)
+      <div class="chair-comments"><h3>Chair's comments</h3><p>The chair thanked the partners for a year of steady progress on the plan.</p></div>
+      </div></body></html>
+      """
+    // (Main-content selection prunes a block whose class names comments, thread or not; without
+    // it the block is read.)
+    let own = try HTMLTextExtractor(keepsMainContentOnly: false).extractText(
+      from: DecodedDocument(text: minutes, format: .html, encoding: "UTF-8"))
+    #expect(!own.blocks.contains { $0.kind == .comment })
+    #expect(
+      own.texts.contains(
+        "The chair thanked the partners for a year of steady progress on the plan."))
+  }
+
+  @Test func aThreadInsideAnElementThatIsLeftOutIsKeptWithoutThatElementsOwnText() throws {
+    let story = (1...5).map {
+      "<p>Paragraph \($0) of the story says that the Brayford partnership board met, argued, and agreed its plan.</p>"
+    }
+    .joined()
+    let html = """
+      <html><head><title>Story</title></head><body><article>\(story)</article>
+      <footer class="post-footer"><p>Share this story: Facebook, Twitter, e-mail.</p>
+      <div id="comments"><div class="comment"><p>Nobody on our estate was ever asked about the plan, not once.</p></div></div>
+      </footer></body></html>
+      """
+    for mainContentOnly in [true, false] {
+      let extracted = try HTMLTextExtractor(keepsMainContentOnly: mainContentOnly).extractText(
+        from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+      #expect(
+        extracted.blocks.filter { $0.kind == .comment }.map(\.text) == [
+          "Nobody on our estate was ever asked about the plan, not once."
+        ])
+      #expect(!extracted.text.contains("Share this story"))
+    }
   }
 }

@@ -49,6 +49,8 @@ import Testing
     let fromComment = result.records.filter { $0.sentence.hasPrefix("Nobody from") }
     #expect(!fromComment.isEmpty)
     #expect(fromComment.allSatisfy { $0.isReaderComment })
+    // A thread of comments starts a section: the story's partnership does not carry into it.
+    #expect(fromComment.allSatisfy { $0.partnership == nil })
     let fromStory = result.records.filter { $0.sentence.hasPrefix("Story paragraph") }
     #expect(!fromStory.isEmpty)
     #expect(!fromStory.contains { $0.isReaderComment })

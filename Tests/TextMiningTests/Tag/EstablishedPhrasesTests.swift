@@ -115,6 +115,19 @@ import Testing
     #expect(found.contains(code), "\(found)")
   }
 
+  /// The polarity those phrases carry, or the sentence gives them.
+  @Test(arguments: [
+    ("Nobody voted for the people on that board.", "governance.legitimacy", Polarity.negative),
+    ("Critics call it an unelected quango.", "governance.legitimacy", .negative),
+    ("The board has lost credibility with employers.", "governance.legitimacy", .negative),
+    ("It is a waste of money.", "delivery.efficiency", .negative),
+    ("The Tilbrook Community Safety Partnership is effective.", "delivery.efficiency", .positive),
+  ])
+  func thePhrasesReadTheirPolarity(sentence: String, code: String, polarity: Polarity) throws {
+    let found = try tag("Notes\n\n" + sentence, with: try Fixtures.projectTaxonomy())
+    #expect(found.first { $0.code == code }?.polarity == polarity, "\(found)")
+  }
+
   /// Other senses of those words: a blog's "Recent Posts", a footer's charity number.
   @Test(arguments: [
     ("Recent Posts", "delivery.resources"),
@@ -135,6 +148,10 @@ import Testing
     ("Please write to Democratic Services at the town hall.", "delivery.services"),
     ("A firm now runs its revenues and benefits services.", "delivery.services"),
     ("Public confidence in the police has risen.", "governance.legitimacy"),
+    ("Public confidence in policing has risen.", "governance.legitimacy"),
+    ("Young people's confidence grew over the year.", "governance.legitimacy"),
+    ("Residents who voted for the new mayor were asked to a meeting.", "governance.legitimacy"),
+    ("Financial services firms employ 2,000 people in the town.", "delivery.services"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)

@@ -93,6 +93,24 @@ import Testing
       found.first { $0.code == "success_factor.leadership" }?.partnership == "Barrowmere Forward")
   }
 
+  @Test(arguments: [
+    "Fennerby Local Strategic Partnership and Fennerby Community Safety Partnership have merged their teams.",
+    "Fennerby Council and Fennerby Local Strategic Partnership have merged their teams.",
+  ])
+  func twoBodiesJoinedByAndAreTwoNames(sentence: String) throws {
+    let found = try mentions("Notes\n\n" + sentence)
+    let names = found.filter { $0.code == "partnership.named" }
+    #expect(names.contains { $0.match == "Fennerby Local Strategic Partnership" })
+    #expect(!names.contains { $0.match.contains(" and ") })
+  }
+
+  @Test func aBrandWordThatOnlyOpensSentencesIsAnAdjective() throws {
+    let found = try mentions(
+      "Notes\n\nFennerby First is the city's local strategic partnership. Working Fennerby families have seen little benefit. Cleaner Fennerby streets were a priority."
+    )
+    #expect(found.filter { $0.code == "partnership.named" }.map(\.match) == ["Fennerby First"])
+  }
+
   @Test func aFamilyBodysAbbreviationIsItsNameAndItNeverBecomesTheSubject() throws {
     let found = try mentions(
       "Tillby Community Empowerment Network: annual report\n\nThe Tillby Community Empowerment Network (TCEN) works with the Tillby LSP. The TCEN now has 90 member groups."

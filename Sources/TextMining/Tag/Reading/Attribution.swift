@@ -2,7 +2,7 @@
 ///
 /// The partnership is the one named in the same sentence (the nearest name before the mention,
 /// else the first after it); else the nearest named before it in the same section (the text
-/// since the last heading); else the document's subject (the partnership the pipeline maps the
+/// since the last heading, or since a thread of readers' comments began); else the document's subject (the partnership the pipeline maps the
 /// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name,
 /// except another body of the LSP family's ("Barrowmere Community Safety Partnership"), which is
 /// attributed like any other mention.
@@ -17,7 +17,11 @@ enum Attribution {
     for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
       if sentence.block != lastBlock {
         let kind = segmented.extracted.blocks[sentence.block].kind
-        if kind == .heading || kind == .title { lastNamed = nil }
+        // A heading starts a section, and so does a thread of readers' comments.
+        let opensThread =
+          kind == .comment
+          && (lastBlock < 0 || segmented.extracted.blocks[lastBlock].kind != .comment)
+        if kind == .heading || kind == .title || opensThread { lastNamed = nil }
         lastBlock = sentence.block
       }
       // Another body of the LSP family named in passing is not what the evidence is about.

@@ -148,6 +148,13 @@ struct PartnershipNameRecognizer {
       else { return nil }
       return raw(tokens, first..<tokens.count)
     }
+    // Words that end a body's name ("Partnership", "LSP", "Council", "Together"): "and" after one
+    // joins two bodies, not two words of one name ("Fennerby Council and Fennerby LSP").
+    let nameEnders: Set<String> = Set(
+      (rules.heads + rules.familyHeads).compactMap {
+        $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+      }
+    ).union(rules.organisationWords).union(rules.brandWordsAfter)
     var speaksOfPartnerships = false
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
@@ -192,13 +199,14 @@ struct PartnershipNameRecognizer {
           let between = gap(tokens, start - 1)
           if between == "-" || between == "–" || between == "—" { break }
           if between == "&", tokens.isCapitalized(start - 1), start < head.tokens.lowerBound {
+            if nameEnders.contains(tokens.normalized(start - 1)) { break }
             start -= 1
           } else if tokens.connected(start - 1), tokens.isCapitalized(start - 1) {
             start -= 1
           } else if tokens.connected(start - 1), start > 1,
             rules.nameConnectors.contains(tokens.normalized(start - 1)),
             start < head.tokens.lowerBound, tokens.isCapitalized(start - 2),
-            tokens.connected(start - 2)
+            tokens.connected(start - 2), !nameEnders.contains(tokens.normalized(start - 2))
           {
             start -= 2
           } else {
@@ -541,10 +549,60 @@ struct PartnershipNameRecognizer {
             return words.isEmpty || words.contains("&") ? nil : words
           })
       ).sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+    // Where a theme partnership's brand stands at `position`: a brand word, a place's words
+    // and "Partnership" if it follows ("Safer Fennerby", "Healthier Hadstow Partnership"), not
+    // another name ("Safer Fennerby Neighbourhoods") nor a theme group ("the Safer Fennerby
+    // group").
+    func familyBrands(_ tokens: SentenceTokens, at position: Int) -> [Range<Int>] {
+      guard tokens.isCapitalized(position),
+        rules.familyBrandWords.contains(tokens.normalized(position))
+      else { return [] }
+      var spans: [Range<Int>] = []
+      for place in familyPlaces where position + place.count < tokens.count {
+        guard
+          (0..<place.count).allSatisfy({
+            tokens.isCapitalized(position + 1 + $0)
+              && tokens.normalized(position + 1 + $0) == place[$0]
+              && tokens.connected(position + $0)
+          })
+        else { continue }
+        var end = position + 1 + place.count
+        if end < tokens.count, tokens.connected(end - 1), tokens.isCapitalized(end) {
+          guard rules.informalHeads.contains(tokens.normalized(end)) else { continue }
+          end += 1
+        }
+        if end < tokens.count, rules.familyGroupWords.contains(tokens.normalized(end)) { continue }
+        spans.append(position..<end)
+      }
+      return spans
+    }
+    // The brand and place words of such a span, without "Partnership".
+    func brandKey(_ tokens: SentenceTokens, _ span: Range<Int>) -> String {
+      span.map { tokens.normalized($0) }.filter { !rules.informalHeads.contains($0) }.joined(
+        separator: " ")
+    }
+    // A brand word at a sentence's start may be an adjective ("Working Fennerby families have
+    // seen little benefit"): a brand counts where the document also writes it inside a sentence,
+    // with "Partnership", or as a unit of its own (a heading, a list item, a table cell, a line).
+    var confirmedBrands: Set<String> = []
+    if !familyPlaces.isEmpty {
+      for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
+        let kind = segmented.extracted.blocks[segmented.sentences[index].block].kind
+        for position in 0..<tokens.count {
+          for span in familyBrands(tokens, at: position)
+          where span.lowerBound > 0 || span.upperBound == tokens.count || kind != .paragraph
+            || rules.informalHeads.contains(tokens.normalized(span.upperBound - 1))
+            || tokens.commaAfter(span.upperBound - 1) || tokens.clauseBreak(span.upperBound - 1)
+          {
+            confirmedBrands.insert(brandKey(tokens, span))
+          }
+        }
+      }
+    }
     // Without abbreviations, brand names or place words, only the head-ended names need
     // placing.
     let scansWords =
-      !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty || !familyPlaces.isEmpty
+      !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty || !confirmedBrands.isEmpty
     for (index, tokens) in sentences.enumerated()
     where tokens.count > 0
       && (scansWords || !headSpans[index].isEmpty || !informalHeadsAt[index].isEmpty)
@@ -593,31 +651,10 @@ struct PartnershipNameRecognizer {
           }
         }
         // A theme partnership's brand: "Safer Fennerby", "Healthier Hadstow Partnership".
-        if !familyPlaces.isEmpty, tokens.isCapitalized(position),
-          rules.familyBrandWords.contains(tokens.normalized(position))
-        {
-          for place in familyPlaces where position + place.count < tokens.count {
-            let after = position + 1 + place.count
-            guard
-              (0..<place.count).allSatisfy({
-                tokens.isCapitalized(position + 1 + $0)
-                  && tokens.normalized(position + 1 + $0) == place[$0]
-                  && tokens.connected(position + $0)
-              })
-            else { continue }
-            // A capitalised word after the place makes it another name ("Safer Fennerby
-            // Neighbourhoods"), except the partnership's own head word.
-            var end = after
-            if end < tokens.count, tokens.connected(end - 1), tokens.isCapitalized(end) {
-              guard rules.informalHeads.contains(tokens.normalized(end)) else { continue }
-              end += 1
-            }
-            if end < tokens.count, rules.familyGroupWords.contains(tokens.normalized(end)) {
-              continue
-            }
-            found.append(
-              Span(
-                tokens: position..<end, name: raw(tokens, position..<end), isFamily: true))
+        if !confirmedBrands.isEmpty {
+          for span in familyBrands(tokens, at: position)
+          where confirmedBrands.contains(brandKey(tokens, span)) {
+            found.append(Span(tokens: span, name: raw(tokens, span), isFamily: true))
           }
         }
         if !aliasForms.isEmpty, tokens.isCapitalized(position) || tokens.isAllCaps(position) {
