@@ -19,21 +19,11 @@ static bool named(const xmlNode *node, const char *name) {
   return node->name != NULL && strcmp((const char *)node->name, name) == 0;
 }
 
-static const char *attribute(const xmlNode *node, const char *name) {
-  for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
-    if (a->name != NULL && strcmp((const char *)a->name, name) == 0 && a->children != NULL &&
-        a->children->type == XML_TEXT_NODE) {
-      return (const char *)a->children->content;
-    }
-  }
-  return NULL;
-}
-
 /// The class and id tokens of an element, lower-cased, each followed by a NUL, the list ended by
 /// an empty token. Values longer than the buffer are cut at a token's end.
 static void tokens_of(const xmlNode *node, char *out, size_t size) {
   size_t n = 0;
-  const char *values[2] = {attribute(node, "class"), attribute(node, "id")};
+  const char *values[2] = {tm_html_attribute(node, "class"), tm_html_attribute(node, "id")};
   for (int v = 0; v < 2; v++) {
     if (values[v] == NULL) continue;
     const char *p = values[v];

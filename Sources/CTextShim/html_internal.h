@@ -54,6 +54,10 @@ enum {
   ROLE_CONTENT_ROOT = 4,   // html, body, main, article: a block never judged by class or id
 };
 
+/// The text of an element's attribute (its name in any case), or NULL when it has none or the
+/// value is not plain text.
+const char *tm_html_attribute(const xmlNode *node, const char *name);
+
 /// The role of an element by its name.
 int tm_html_role_of(const xmlNode *node);
 

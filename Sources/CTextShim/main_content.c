@@ -36,16 +36,6 @@ static bool is(const xmlNode *node, const char *name) {
   return node->name != NULL && node->name[0] == (xmlChar)name[0] && strcmp((const char *)node->name, name) == 0;
 }
 
-static const char *attr(const xmlNode *node, const char *name) {
-  for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
-    if (a->name != NULL && strcmp((const char *)a->name, name) == 0 && a->children != NULL &&
-        a->children->type == XML_TEXT_NODE) {
-      return (const char *)a->children->content;
-    }
-  }
-  return NULL;
-}
-
 static bool contains_any(const char *value, const char *const *words) {
   if (value == NULL) return false;
   char lower[256];
@@ -72,7 +62,7 @@ static const char *const positive_hints[] = {
 
 static double class_weight(const xmlNode *node) {
   double weight = 0;
-  const char *values[2] = {attr(node, "class"), attr(node, "id")};
+  const char *values[2] = {tm_html_attribute(node, "class"), tm_html_attribute(node, "id")};
   for (int i = 0; i < 2; i++) {
     if (contains_any(values[i], negative_hints)) weight -= 25;
     if (contains_any(values[i], positive_hints)) weight += 25;
@@ -84,7 +74,7 @@ static double class_weight(const xmlNode *node) {
 /// date" cards of other stories).
 /// Whether a link points to a document file (a report, minutes, a leaflet), not a page.
 static bool links_to_document(const xmlNode *link) {
-  const char *href = attr(link, "href");
+  const char *href = tm_html_attribute(link, "href");
   if (href == NULL) return false;
   const char *end = href + strcspn(href, "?#");
   static const char *const suffixes[] = {".pdf", ".doc", ".docx", ".rtf", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", NULL};
@@ -102,7 +92,7 @@ static bool links_to_documents(xmlNode *node) {
   int documents = 0;
   if (is(node, "a")) return links_to_document(node);
   for (xmlNode *inner = node->children; inner != NULL; inner = tm_walk_next(inner, node, inner->type == XML_ELEMENT_NODE)) {
-    if (inner->type == XML_ELEMENT_NODE && is(inner, "a") && attr(inner, "href") != NULL) {
+    if (inner->type == XML_ELEMENT_NODE && is(inner, "a") && tm_html_attribute(inner, "href") != NULL) {
       linked++;
       if (links_to_document(inner)) documents++;
     }
@@ -136,7 +126,7 @@ static bool teaser_list(xmlNode *node) {
 bool tm_html_unlikely_content(const xmlNode *node, const tm_page *page) {
   static const char *const unlikely[] = {"comment", "related", "share", "sidebar", "footer", "promo", "newsletter",
                                          "subscribe", "social", "popular", "trending", "recommend", NULL};
-  const char *values[2] = {attr(node, "class"), attr(node, "id")};
+  const char *values[2] = {tm_html_attribute(node, "class"), tm_html_attribute(node, "id")};
   bool hinted = false;
   for (int i = 0; i < 2; i++) {
     if (contains_any(values[i], unlikely) && !contains_any(values[i], positive_hints)) hinted = true;

@@ -8,7 +8,7 @@
 #include "CTextShim.h"
 #include "html_internal.h"
 
-static const char *attribute(const xmlNode *node, const char *name) {
+const char *tm_html_attribute(const xmlNode *node, const char *name) {
   for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
     if (a->name != NULL && strcasecmp((const char *)a->name, name) == 0 && a->children != NULL &&
         a->children->type == XML_TEXT_NODE) {
@@ -45,7 +45,7 @@ static void keep(char *_Nullable *slot, const char *value) {
 }
 
 static bool named(const xmlNode *node, const char *key, const char *const *values) {
-  const char *value = attribute(node, key);
+  const char *value = tm_html_attribute(node, key);
   if (value == NULL) return false;
   for (; *values != NULL; values++) {
     if (strcasecmp(value, *values) == 0) return true;
@@ -64,10 +64,10 @@ void tm_html_collect_metadata(xmlDoc *doc, tm_html_metadata *metadata) {
     if (node->type != XML_ELEMENT_NODE || node->name == NULL) continue;
     const char *name = (const char *)node->name;
     if (strcmp(name, "html") == 0) {
-      keep(&metadata->language, attribute(node, "lang"));
-      keep(&metadata->language, attribute(node, "xml:lang"));
+      keep(&metadata->language, tm_html_attribute(node, "lang"));
+      keep(&metadata->language, tm_html_attribute(node, "xml:lang"));
     } else if (strcmp(name, "meta") == 0) {
-      const char *content = attribute(node, "content");
+      const char *content = tm_html_attribute(node, "content");
       if (named(node, "property", titles) || named(node, "name", titles)) keep(&metadata->title, content);
       if (named(node, "name", authors) || named(node, "property", authors)) keep(&metadata->author, content);
       if (named(node, "property", dates) || named(node, "name", dates) || named(node, "itemprop", dates)) {
@@ -75,11 +75,11 @@ void tm_html_collect_metadata(xmlDoc *doc, tm_html_metadata *metadata) {
       }
       if (named(node, "property", urls)) keep(&metadata->url, content);
     } else if (strcmp(name, "link") == 0) {
-      const char *rel = attribute(node, "rel");
-      if (rel != NULL && strcasecmp(rel, "canonical") == 0) keep(&metadata->url, attribute(node, "href"));
+      const char *rel = tm_html_attribute(node, "rel");
+      if (rel != NULL && strcasecmp(rel, "canonical") == 0) keep(&metadata->url, tm_html_attribute(node, "href"));
     } else if (strcmp(name, "time") == 0) {
-      const char *itemprop = attribute(node, "itemprop");
-      if (itemprop == NULL || strcasecmp(itemprop, "datePublished") == 0) keep(&metadata->published, attribute(node, "datetime"));
+      const char *itemprop = tm_html_attribute(node, "itemprop");
+      if (itemprop == NULL || strcasecmp(itemprop, "datePublished") == 0) keep(&metadata->published, tm_html_attribute(node, "datetime"));
     } else if (strcmp(name, "h1") == 0 && metadata->heading == NULL) {
       xmlChar *text = xmlNodeGetContent(node);
       keep(&metadata->heading, (const char *)text);
