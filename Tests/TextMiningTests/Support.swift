@@ -111,3 +111,30 @@ func tag(_ text: String, with taxonomy: Taxonomy) throws -> [(
     ($0.code.rawValue, segmented.string(utf8Range: $0.utf8Range), $0.polarity)
   }
 }
+
+extension Fixtures {
+  /// A processor of the project's pipeline and taxonomy, the pipeline changed by `adjust`.
+  static func projectProcessor(
+    adjusting adjust: (inout PipelineDefinition) -> Void = { _ in }
+  ) throws -> DocumentProcessor {
+    var definition = try PipelineDefinition.load(
+      from: repositoryRoot + "/pipelines/lsp-evaluation.yml")
+    adjust(&definition)
+    return DocumentProcessor.standard(definition: definition, taxonomy: try projectTaxonomy())
+  }
+}
+
+/// A document that failed where a test expects it to be processed.
+struct DocumentFailed: Error, CustomStringConvertible {
+  var description: String
+}
+
+extension DocumentProcessor {
+  /// One document processed; a failure throws, which fails the test.
+  func processed(_ bytes: [UInt8], source: String, format: DocumentFormat) throws -> Result {
+    switch process(bytes, source: source, docID: "d", format: format) {
+    case .success(let result): return result
+    case .failure(let failure): throw DocumentFailed(description: "\(source) failed: \(failure)")
+    }
+  }
+}

@@ -381,20 +381,11 @@ import Testing
   // MARK: Bounded memory and output
 
   @Test func aMegabyteSentenceWithAThousandMatchesIsLeftUntaggedNotRepeatedAThousandTimes() throws {
-    let taxonomy = try Fixtures.projectTaxonomy()
-    let processor = DocumentProcessor.standard(
-      definition: try PipelineDefinition.load(
-        from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml"), taxonomy: taxonomy)
+    let processor = try Fixtures.projectProcessor()
     let long = (0..<1000).map { _ in "trust " + String(repeating: "x", count: 1000) }.joined(
       separator: " ")
     let bytes = Array("Notes\n\n\(Self.goodSentence)\n\n\(long)\n".utf8)
-    guard
-      case .success(let result) = processor.process(
-        bytes, source: "long.txt", docID: "d", format: .plainText)
-    else {
-      Issue.record("the document failed")
-      return
-    }
+    let result = try processor.processed(bytes, source: "long.txt", format: .plainText)
     #expect(result.records.count == 1)
     #expect(result.skippedSentences.map(\.byteCount) == [long.utf8.count])
     let note = try #require(result.partialNote(limits: processor.limits))
@@ -402,26 +393,16 @@ import Testing
   }
 
   @Test func evidenceOverItsByteLimitKeepsItsFirstRecordsAndSaysHowManyWereLeftOut() throws {
-    let taxonomy = try Fixtures.projectTaxonomy()
-    var definition = try PipelineDefinition.load(
-      from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml")
-    definition.limits.maxEvidenceBytes = 20_000
-    let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
+    let processor = try Fixtures.projectProcessor { $0.limits.maxEvidenceBytes = 20_000 }
     let text = "Notes\n\n" + String(repeating: Self.goodSentence + " ", count: 200) + "\n"
-    guard
-      case .success(let result) = processor.process(
-        Array(text.utf8), source: "many.txt", docID: "d", format: .plainText)
-    else {
-      Issue.record("the document failed")
-      return
-    }
+    let result = try processor.processed(Array(text.utf8), source: "many.txt", format: .plainText)
     #expect(result.droppedRecordCount > 0)
     #expect(result.records.count + result.droppedRecordCount == 200)
     var lines: [UInt8] = []
     EvidenceRecord.appendJSONLines(result.records, to: &lines)
     #expect(lines.count <= 20_000)
     #expect(
-      result.partialNote(limits: definition.limits)?.contains("limits.max_evidence_bytes") == true)
+      result.partialNote(limits: processor.limits)?.contains("limits.max_evidence_bytes") == true)
   }
 
   @Test func pagesAndTextsOfTooManyElementsOrLinesAreRefusedBeforeTheyAreParsed() throws {

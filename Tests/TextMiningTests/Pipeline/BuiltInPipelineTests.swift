@@ -25,10 +25,7 @@ import Testing
   }
 
   @Test func recordsFromAReadersCommentSayTheyAreAndTheStorysRecordsDoNot() throws {
-    let taxonomy = try Fixtures.projectTaxonomy()
-    let processor = DocumentProcessor.standard(
-      definition: try PipelineDefinition.load(
-        from: Fixtures.repositoryRoot + "/pipelines/lsp-evaluation.yml"), taxonomy: taxonomy)
+    let processor = try Fixtures.projectProcessor()
     let story = (1...4).map {
       "<p>Story paragraph \($0): the Brayford Local Strategic Partnership agreed its community strategy.</p>"
     }
@@ -39,13 +36,7 @@ import Testing
       <p>Nobody from the partnership has ever consulted the residents of our estate.</p></div></section>
       </body></html>
       """
-    guard
-      case .success(let result) = processor.process(
-        Array(html.utf8), source: "news.html", docID: "d", format: .html)
-    else {
-      Issue.record("the document failed")
-      return
-    }
+    let result = try processor.processed(Array(html.utf8), source: "news.html", format: .html)
     let fromComment = result.records.filter { $0.sentence.hasPrefix("Nobody from") }
     #expect(!fromComment.isEmpty)
     #expect(fromComment.allSatisfy { $0.isReaderComment })
