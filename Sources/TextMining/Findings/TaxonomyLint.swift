@@ -106,6 +106,9 @@ public struct TaxonomyLint {
           })?.text
         else { continue }
         text = cue + " " + text
+      } else if let word = entry.constraints?.companionWords.min() {
+        // A cue that needs a companion word (`with_words`) is tried with one after it.
+        text += " " + word
       }
       guard let segmented = segmented(text) else { continue }
       let analysis = tagger.analysis(of: segmented)

@@ -148,10 +148,23 @@ extension TaxonomyTagger {
         )
       }
       for phrase in found?.unaccompanied ?? [] {
-        let companions = (phrase.entry.constraints?.companions ?? []).map(\.rawValue).joined(
-          separator: ", ")
+        let constraints = phrase.entry.constraints
+        let companions = (constraints?.companions ?? []).map(\.rawValue)
+        // A long word list is cut short: the file holds the rest.
+        let allWords = (constraints?.companionWords ?? []).sorted()
+        let words =
+          allWords.prefix(10).map { "'\($0)'" }
+          + (allWords.count > 10 ? ["\(allWords.count - 10) more"] : [])
+        // "needs bodies.police in its clause (with)", "needs one of 'say', 'view' in its clause
+        // (with_words)"
+        let needs = [
+          companions.isEmpty ? nil : (companions.joined(separator: ", "), "with"),
+          words.isEmpty ? nil : ("one of " + words.joined(separator: ", "), "with_words"),
+        ].compactMap { $0 }
+        let what = needs.map(\.0).joined(separator: " or ")
+        let keys = needs.map(\.1).joined(separator: ", ")
         lines.append(
-          "  no companion: '\(span(phrase.tokens))' (\(phrase.entry.code)) needs \(companions) in its clause (with)"
+          "  no companion: '\(span(phrase.tokens))' (\(phrase.entry.code)) needs \(what) in its clause (\(keys))"
         )
       }
       for exclusion in found?.exclusions ?? [] {

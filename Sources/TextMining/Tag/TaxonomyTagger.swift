@@ -345,7 +345,8 @@ public struct TaxonomyTagger: Tagger {
     // A phrase with blockers codes only when none stands in its clause (a campaign's
     // "targets" are its audience), and one that needs a companion only beside one ("the PCT
     // covers three districts" is boundary alignment, "the report covers all 31 indicators" is
-    // not). Both are read before participation, so that a dropped phrase takes no part in it.
+    // not), or beside one of its companion words ("residents gave their views"). Both are read
+    // before participation, so that a dropped phrase takes no part in it.
     if found.contains(where: { $0.entry.constraints != nil }) {
       // Companions are mentions that need nothing themselves, and the names.
       var present: [(tokens: Range<Int>, code: Code)] = found.compactMap {
@@ -366,11 +367,18 @@ public struct TaxonomyTagger: Tagger {
           analysis?.blocked.append((item.tokens, item.entry, blocker))
           return true
         }
+        guard constraints.needsCompanion else { return false }
         let companions = constraints.companions
-        guard !companions.isEmpty else { return false }
-        let accompanied = present.contains {
-          companions.contains($0.code) && context.clause[$0.tokens.lowerBound] == clause
-        }
+        let words = constraints.companionWords
+        let accompanied =
+          present.contains {
+            companions.contains($0.code) && context.clause[$0.tokens.lowerBound] == clause
+          }
+          || (!words.isEmpty
+            && context.clause.indices.contains {
+              context.clause[$0] == clause && !item.tokens.contains($0)
+                && words.contains(tokens.normalized($0))
+            })
         if !accompanied { analysis?.unaccompanied.append((item.tokens, item.entry)) }
         return !accompanied
       }

@@ -133,4 +133,39 @@ import Testing
         "blocked: 'targets' (delivery.performance_management): 'campaign' stands in its clause (without)"
       ), "\(explanation)")
   }
+
+  /// A phrase written `with_words` codes only when one of those words stands in its clause
+  /// outside the phrase; `explain` lists the words it needed, and `lint` tries the phrase with
+  /// one of them.
+  @Test func aCompanionWordInTheClauseKeepsThePhrase() throws {
+    let taxonomy = try twoCodes(
+      area: "[{text: ward, with_words: [boundary, map]}]", police: "[constabulary]")
+    #expect(
+      try tag("Notes\n\nThe ward boundary moved in 2004.", with: taxonomy).map(\.code) == [
+        "places.area"
+      ])
+    #expect(try tag("Notes\n\nThe ward has a new library.", with: taxonomy).isEmpty)
+    // In another clause the word does not help: the semicolon ends the first.
+    #expect(
+      try tag("Notes\n\nThe ward has a library; the map is old.", with: taxonomy).isEmpty)
+    let document = DecodedDocument(
+      text: "The ward has a new library.", format: .plainText, encoding: "UTF-8")
+    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    #expect(
+      explanation.contains(
+        "no companion: 'ward' (places.area) needs one of 'boundary', 'map' in its clause (with_words)"
+      ), "\(explanation)")
+    let warnings = TaxonomyLint(
+      taxonomy: taxonomy, tagger: TaxonomyTagger(taxonomy: taxonomy), segmenter: ICUSegmenter()
+    ).taxonomyWarnings()
+    #expect(warnings.isEmpty, "\(warnings.map(\.message))")
+    // A companion word is one word, and the list may not be empty.
+    #expect(throws: ConfigurationError.self) {
+      try twoCodes(area: "[{text: ward, with_words: [ward boundary]}]", police: "[police]")
+    }
+    #expect(throws: ConfigurationError.self) {
+      try twoCodes(area: "[{text: ward, with_words: []}]", police: "[police]")
+    }
+  }
 }

@@ -174,6 +174,10 @@ import Testing
     // Money moved or committed towards the aims, wherever its owner stands (`moves`).
     "The draft does not say what resources each partner will commit to its priorities.",
     "Few agencies have moved money to match the priorities in the strategy.",
+    // Spending differently, separately, or around the LAA is said of the aims too.
+    "Every agency still plans its spending separately.",
+    "No partner has yet shown that its budget will be used any differently.",
+    "Each partner will reshape one budget around the LAA.",
   ])
   func partnersOwnMoneyWithTheAimsIsMainstreaming(sentence: String) throws {
     let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())

@@ -61,6 +61,58 @@ import Testing
     #expect(!nobody.contains("governance.representation"), "\(nobody)")
   }
 
+  /// Who a body sends and whether it stays committed are representation, and read as
+  /// judgements: a different officer each time is negative, a body that remains fully
+  /// committed positive.
+  @Test func whomABodySendsAndItsCommitmentAreRepresentation() throws {
+    for (sentence, polarity) in [
+      ("The probation service sends a different manager to every meeting.", Polarity.negative),
+      ("The college has not sent anyone since the spring.", .negative),
+      ("The fire service has sent a senior officer to every board.", nil),
+      (
+        "A spokeswoman said the health trust remained fully committed to the partnership.",
+        .positive
+      ),
+      ("The police are one of the most committed partners on the board.", .positive),
+    ] {
+      try expectRepresentationOnly(sentence)
+      if let polarity {
+        let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())
+        #expect(
+          found.contains { $0.code == "governance.representation" && $0.polarity == polarity },
+          "\(sentence): \(found.map { ($0.code, $0.polarity) })")
+      }
+    }
+    // Sending things is not sending people.
+    for sentence in [
+      "Please send your comments on the draft to the partnership office.",
+      "The council sent a questionnaire to every voluntary group.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
+  }
+
+  /// Residents are community engagement when the clause says how they take part, not when they
+  /// are the people a programme served (`with_words`).
+  @Test func residentsTakingPartAreEngagementResidentsServedAreNot() throws {
+    for sentence in [
+      "Residents had little say in the refreshed strategy.",
+      "Few residents knew that the partnership existed.",
+      "More than 400 residents gave their views at the roadshows.",
+      "Two residents sit on each neighbourhood panel.",
+    ] {
+      #expect((try codes(sentence)).contains("governance.community_engagement"), "\(sentence)")
+    }
+    for sentence in [
+      "The number of residents on incapacity benefit has barely moved.",
+      "The scheme helped 300 residents into work last year.",
+      "Residents",
+    ] {
+      #expect(
+        !(try codes(sentence)).contains("governance.community_engagement"), "\(sentence)")
+    }
+  }
+
   /// The participant is the head of a phrase, not a word that modifies it: "public agencies"
   /// are agencies, and a neighbourhood policing team is the police. A forum or a panel is where
   /// residents take part.

@@ -277,7 +277,7 @@ extension Codebook {
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
       allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"]
-        + (allowsConstraints ? ["with", "without"] : []),
+        + (allowsConstraints ? ["with", "with_words", "without"] : []),
       what: "a phrase of \(what)")
     {
       switch key {
@@ -290,6 +290,15 @@ extension Codebook {
           phrase.companions.append(try parseCode(code, what: "'with'"))
         }
         guard !phrase.companions.isEmpty else { throw value.error("'with' names no code") }
+      case "with_words":
+        phrase.companionWords = try parseWords(value, what: "'with_words'")
+        guard !phrase.companionWords.isEmpty else {
+          throw value.error("'with_words' names no word")
+        }
+        // A companion word is compared with one token at a time.
+        if let phrase = phrase.companionWords.first(where: { $0.contains(" ") }) {
+          throw value.error("'with_words' takes single words; '\(phrase)' is several")
+        }
       case "without":
         phrase.blockers = try parseWords(value, what: "'without'")
         guard !phrase.blockers.isEmpty else { throw value.error("'without' names no word") }

@@ -108,6 +108,12 @@ public struct Codebook: Sendable {
     /// clause outside the phrase itself (`without`): a campaign's "targets" are its audience,
     /// not performance targets. Empty: nothing blocks.
     public var blockers: Set<String> = []
+    /// Code only when one of these words (normalised, one token each) stands in the same clause
+    /// outside the phrase itself, or a companion code's mention does (`with_words`): "residents"
+    /// are community engagement when the clause says how they take part ("residents gave their
+    /// views"), not when they are the people a programme served ("residents on incapacity
+    /// benefit"). Empty: no word needed.
+    public var companionWords: Set<String> = []
     /// Where the phrase is written, for error messages.
     public var line: Int
     public var column: Int

@@ -30,17 +30,25 @@ final class PhraseMatcher: @unchecked Sendable {
     var constraints: PhraseConstraints?
   }
 
-  /// A phrase's companion codes and blocking words (`Codebook.Phrase.companions`, `blockers`).
+  /// A phrase's companion codes and words and its blocking words (`Codebook.Phrase.companions`,
+  /// `companionWords`, `blockers`).
   final class PhraseConstraints: Sendable {
     let companions: [Code]
+    let companionWords: Set<String>
     let blockers: Set<String>
 
     /// The constraints of a phrase, or nil when it has none.
-    init?(companions: [Code], blockers: Set<String>) {
-      guard !companions.isEmpty || !blockers.isEmpty else { return nil }
+    init?(companions: [Code], companionWords: Set<String> = [], blockers: Set<String>) {
+      guard !companions.isEmpty || !companionWords.isEmpty || !blockers.isEmpty else {
+        return nil
+      }
       self.companions = companions
+      self.companionWords = companionWords
       self.blockers = blockers
     }
+
+    /// Whether the phrase needs a companion, a code's mention or a word, in its clause.
+    var needsCompanion: Bool { !companions.isEmpty || !companionWords.isEmpty }
   }
 
   /// What the matcher needs to know of a token beyond its id.
@@ -92,7 +100,8 @@ final class PhraseMatcher: @unchecked Sendable {
             isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
             skipsNames: phrase.skipsNames,
             constraints: PhraseConstraints(
-              companions: phrase.companions, blockers: phrase.blockers)))
+              companions: phrase.companions, companionWords: phrase.companionWords,
+              blockers: phrase.blockers)))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {
