@@ -18,6 +18,9 @@ struct SentenceAnalysis {
   var unaccompanied: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// Phrases dropped for a blocking word in their clause (`without`), with the word's token.
   var blocked: [(tokens: Range<Int>, entry: PhraseMatcher.Entry, blocker: Int)] = []
+  /// Mentions dropped because a code they give way to stands in their clause (`yields_to`),
+  /// with that code.
+  var yielded: [(tokens: Range<Int>, entry: PhraseMatcher.Entry, to: Code)] = []
   /// Exclusion phrases matched, which block the codes they contain.
   var exclusions: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
   /// The matcher's entries (indices) of every exclusion matched and every cue matched and not
@@ -165,6 +168,11 @@ extension TaxonomyTagger {
         let keys = needs.map(\.1).joined(separator: ", ")
         lines.append(
           "  no companion: '\(span(phrase.tokens))' (\(phrase.entry.code)) needs \(what) in its clause (\(keys))"
+        )
+      }
+      for phrase in found?.yielded ?? [] {
+        lines.append(
+          "  gives way: '\(span(phrase.tokens))' (\(phrase.entry.code)) to \(phrase.to) in its clause (yields_to)"
         )
       }
       for exclusion in found?.exclusions ?? [] {

@@ -388,6 +388,25 @@ public struct TaxonomyTagger: Tagger {
         found, rules: rules, tokens: tokens, clause: context.clause,
         lists: taxonomy.participantLists)
     }
+    // A phrase that gives way to another code in its clause (`yields_to`): "funded from
+    // mainstream budgets" is mainstreaming, not also resources.
+    if found.contains(where: { $0.entry.constraints?.yieldsTo.isEmpty == false }) {
+      let present = found.map {
+        (code: $0.entry.code, clause: context.clause[$0.tokens.lowerBound])
+      }
+      found.removeAll { item in
+        // Money recoded as partners' own (`partner_money`) already has the stronger code.
+        guard let stronger = item.entry.constraints?.yieldsTo, !stronger.isEmpty,
+          !stronger.contains(item.entry.code)
+        else { return false }
+        let clause = context.clause[item.tokens.lowerBound]
+        guard
+          let winner = present.first(where: { stronger.contains($0.code) && $0.clause == clause })
+        else { return false }
+        analysis?.yielded.append((item.tokens, item.entry, winner.code))
+        return true
+      }
+    }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []

@@ -168,4 +168,41 @@ import Testing
       try twoCodes(area: "[{text: ward, with_words: []}]", police: "[police]")
     }
   }
+
+  /// A phrase written `yields_to` drops when a mention of one of those codes stands in its
+  /// clause: the verbs of money said with mainstream budgets are the mainstreaming phrase's.
+  @Test func aPhraseGivesWayToAStrongerCodeInItsClause() throws {
+    let taxonomy = try twoCodes(
+      area: "[{text: patrol, yields_to: [bodies.police]}]", police: "[constabulary]")
+    #expect(
+      try tag("Notes\n\nThe constabulary will patrol the park.", with: taxonomy).map(\.code) == [
+        "bodies.police"
+      ])
+    #expect(
+      try tag("Notes\n\nWardens patrol the park.", with: taxonomy).map(\.code) == ["places.area"])
+    let document = DecodedDocument(
+      text: "The constabulary will patrol the park.", format: .plainText, encoding: "UTF-8")
+    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    #expect(
+      explanation.contains(
+        "gives way: 'patrol' (places.area) to bodies.police in its clause (yields_to)"),
+      "\(explanation)")
+    #expect(throws: ConfigurationError.self) {
+      try twoCodes(area: "[{text: patrol, yields_to: [bodies.fire]}]", police: "[police]")
+    }
+    // In the project's taxonomy: money verbs beside mainstream budgets are mainstreaming only.
+    for sentence in [
+      "Partners should say which projects they will fund from their mainstream budgets.",
+      "There is little change in how partners spend mainstream budgets.",
+    ] {
+      let found = try projectCodes(inSentence: sentence)
+      #expect(
+        found.contains("delivery.mainstreaming") && !found.contains("delivery.resources"),
+        "\(sentence): \(found)")
+    }
+    #expect(
+      try projectCodes(inSentence: "The council funded two youth workers for a year.").contains(
+        "delivery.resources"))
+  }
 }

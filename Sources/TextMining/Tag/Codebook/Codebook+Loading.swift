@@ -101,6 +101,13 @@ extension Codebook {
           )
         }
         for phrase in definition.phrases {
+          for stronger in phrase.yieldsTo where !definedCodes.contains(stronger) {
+            throw ConfigurationError(
+              file: file, line: phrase.line, column: phrase.column,
+              message:
+                "phrase '\(phrase.text)' of '\(definition.code)' yields to code '\(stronger)', which no category defines"
+            )
+          }
           for companion in phrase.companions where !definedCodes.contains(companion) {
             throw ConfigurationError(
               file: file, line: phrase.line, column: phrase.column,
@@ -277,7 +284,7 @@ extension Codebook {
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
       allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"]
-        + (allowsConstraints ? ["with", "with_words", "without"] : []),
+        + (allowsConstraints ? ["with", "with_words", "without", "yields_to"] : []),
       what: "a phrase of \(what)")
     {
       switch key {
@@ -290,6 +297,11 @@ extension Codebook {
           phrase.companions.append(try parseCode(code, what: "'with'"))
         }
         guard !phrase.companions.isEmpty else { throw value.error("'with' names no code") }
+      case "yields_to":
+        for code in try value.sequence(what: "'yields_to'") {
+          phrase.yieldsTo.append(try parseCode(code, what: "'yields_to'"))
+        }
+        guard !phrase.yieldsTo.isEmpty else { throw value.error("'yields_to' names no code") }
       case "with_words":
         phrase.companionWords = try parseWords(value, what: "'with_words'")
         guard !phrase.companionWords.isEmpty else {

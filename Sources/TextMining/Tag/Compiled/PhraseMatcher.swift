@@ -30,21 +30,26 @@ final class PhraseMatcher: @unchecked Sendable {
     var constraints: PhraseConstraints?
   }
 
-  /// A phrase's companion codes and words and its blocking words (`Codebook.Phrase.companions`,
-  /// `companionWords`, `blockers`).
+  /// A phrase's companion codes and words, its blocking words and the codes it gives way to
+  /// (`Codebook.Phrase.companions`, `companionWords`, `blockers`, `yieldsTo`).
   final class PhraseConstraints: Sendable {
     let companions: [Code]
     let companionWords: Set<String>
     let blockers: Set<String>
+    let yieldsTo: [Code]
 
     /// The constraints of a phrase, or nil when it has none.
-    init?(companions: [Code], companionWords: Set<String> = [], blockers: Set<String>) {
-      guard !companions.isEmpty || !companionWords.isEmpty || !blockers.isEmpty else {
-        return nil
-      }
+    init?(
+      companions: [Code], companionWords: Set<String> = [], blockers: Set<String>,
+      yieldsTo: [Code] = []
+    ) {
+      guard
+        !companions.isEmpty || !companionWords.isEmpty || !blockers.isEmpty || !yieldsTo.isEmpty
+      else { return nil }
       self.companions = companions
       self.companionWords = companionWords
       self.blockers = blockers
+      self.yieldsTo = yieldsTo
     }
 
     /// Whether the phrase needs a companion, a code's mention or a word, in its clause.
@@ -101,7 +106,7 @@ final class PhraseMatcher: @unchecked Sendable {
             skipsNames: phrase.skipsNames,
             constraints: PhraseConstraints(
               companions: phrase.companions, companionWords: phrase.companionWords,
-              blockers: phrase.blockers)))
+              blockers: phrase.blockers, yieldsTo: phrase.yieldsTo)))
         var forms: [[Int32]] = []
         defer { entryForms.append(forms) }
         for variant in Self.variants(of: tokens) {
