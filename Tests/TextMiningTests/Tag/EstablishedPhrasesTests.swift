@@ -109,6 +109,11 @@ import Testing
     ("Partners now plan their services together.", "delivery.services"),
     ("The PCT runs a stop-smoking service on the estate.", "delivery.services"),
     ("Advisers from three agencies now work under one roof.", "delivery.services"),
+    // Answering for its work in ordinary English: whom it answers to, its minutes and papers,
+    // meetings in private.
+    ("Few partners could say to whom the executive answers.", "governance.accountability"),
+    ("Each theme group should publish its minutes within a month.", "governance.accountability"),
+    ("The executive still meets in private.", "governance.accountability"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -122,6 +127,7 @@ import Testing
     ("The board has lost credibility with employers.", "governance.legitimacy", .negative),
     ("It is a waste of money.", "delivery.efficiency", .negative),
     ("The Tilbrook Community Safety Partnership is effective.", "delivery.efficiency", .positive),
+    ("The executive still meets in private.", "governance.accountability", .negative),
   ])
   func thePhrasesReadTheirPolarity(sentence: String, code: String, polarity: Polarity) throws {
     let found = try tag("Notes\n\n" + sentence, with: try Fixtures.projectTaxonomy())
@@ -152,6 +158,12 @@ import Testing
     ("Young people's confidence grew over the year.", "governance.legitimacy"),
     ("Residents who voted for the new mayor were asked to a meeting.", "governance.legitimacy"),
     ("Financial services firms employ 2,000 people in the town.", "delivery.services"),
+    // An e-mail's disclaimer, and work in private firms.
+    (
+      "This message is meant only for the person to whom it is addressed.",
+      "governance.accountability"
+    ),
+    ("Most jobs in the district are in private firms.", "governance.accountability"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)
