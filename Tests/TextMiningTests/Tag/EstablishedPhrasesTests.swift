@@ -114,6 +114,17 @@ import Testing
     ("Few partners could say to whom the executive answers.", "governance.accountability"),
     ("Each theme group should publish its minutes within a month.", "governance.accountability"),
     ("The executive still meets in private.", "governance.accountability"),
+    // Monitoring said as reporting and ratings; a review of how the partnership is run.
+    (
+      "Progress on each target is reported quarterly to the board.",
+      "delivery.performance_management"
+    ),
+    (
+      "The 2006 self-assessment was rated amber by the Government Office.",
+      "delivery.performance_management"
+    ),
+    ("The executive keeps a dashboard of its indicators.", "delivery.performance_management"),
+    ("The governance review reported in May.", "governance.structures"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -164,6 +175,11 @@ import Testing
       "governance.accountability"
     ),
     ("Most jobs in the district are in private firms.", "governance.accountability"),
+    // A journal's name.
+    (
+      "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
+      "governance.structures"
+    ),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)
