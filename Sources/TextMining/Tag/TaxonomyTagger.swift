@@ -127,6 +127,7 @@ public struct TaxonomyTagger: Tagger {
         // names another page: they are no finding.
         if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar, bytes: bytes)
           || Self.linksAnotherPost(bytes, units[index].utf8Range)
+          || Self.opensWithCopyrightSign(bytes, units[index].utf8Range)
         {
           analysis?.isMetadata = true
           if let analysis { analyses[index] = analysis }
@@ -244,6 +245,17 @@ public struct TaxonomyTagger: Tagger {
       while index < bytes.count, bytes[index] == 0x20 { index += 1 }
       return index < bytes.count && bytes[index] == UInt8(ascii: ":")
     }
+  }
+
+  /// Whether a unit opens with the copyright sign: a page's footer ("© 2009 Haverleigh
+  /// Partnership Board · Privacy"), which names its owner and judges nothing.
+  static func opensWithCopyrightSign(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+    -> Bool
+  {
+    var index = range.lowerBound
+    while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    // U+00A9 is C2 A9 in UTF-8.
+    return index + 1 < range.upperBound && bytes[index] == 0xC2 && bytes[index + 1] == 0xA9
   }
 
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool

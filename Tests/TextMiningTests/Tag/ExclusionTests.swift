@@ -240,6 +240,11 @@ import Testing
     // Links to the post before and after.
     "« Library closures: the consultation that wasn't",
     "Why I have stopped going to the LSP's consultation events »",
+    // A contact line and a copyright footer name the page's owner.
+    "Contact: Jane Oduya, Partnership Manager, Ashvale Together, Town Hall, Ashvale",
+    "Contact officer: Tom Reed, LSP Support Team, Civic Centre",
+    "© 2008 Ashvale Together · Privacy · Accessibility",
+    "  © Ashvale Local Strategic Partnership 2007",
   ])
   func aPagesMetadataLineIsNotCoded(line: String) throws {
     #expect(try codes(line).isEmpty, "\(line)")
@@ -257,6 +262,9 @@ import Testing
       try codes("« We were never asked », said one tenant about the consultation.").contains(
         "governance.community_engagement"))
     #expect(try codes("Tags - a history of the LSP").contains("partnership.lsp"))
+    // The sign inside a sentence is no footer.
+    #expect(
+      try codes("The logo, © the council, appears on every LSP page.").contains("partnership.lsp"))
     // A guillemet inside a unit is no link.
     #expect(
       try codes("The consultation, « as they call it », was short.").contains(

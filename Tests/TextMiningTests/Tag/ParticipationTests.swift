@@ -83,6 +83,13 @@ import Testing
           "\(sentence): \(found.map { ($0.code, $0.polarity) })")
       }
     }
+    // A sector's places on the board.
+    for sentence in [
+      "If the board shrinks to six chief officers, there will be no place for the VCS.",
+      "The voluntary sector had a single place, filled by invitation.",
+    ] {
+      try expectRepresentationOnly(sentence)
+    }
     // Sending things is not sending people.
     for sentence in [
       "Please send your comments on the draft to the partnership office.",
