@@ -125,6 +125,13 @@ import Testing
     ),
     ("The executive keeps a dashboard of its indicators.", "delivery.performance_management"),
     ("The governance review reported in May.", "governance.structures"),
+    // A council's elections, and the sector's bodies named with "voluntary".
+    ("The May elections left no party in overall control.", "success_factor.political_stability"),
+    (
+      "It brings together the council, the police and dozens of voluntary and business groups.",
+      "sector.voluntary_community"
+    ),
+    ("Two voluntary agencies run the advice service.", "sector.voluntary_community"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -175,6 +182,21 @@ import Testing
       "governance.accountability"
     ),
     ("Most jobs in the district are in private firms.", "governance.accountability"),
+    // A sector's elections to its seats, and "voluntary" of unpaid work or a choice.
+    (
+      "Elections for the two VCS seats on the board will be held in January.",
+      "success_factor.political_stability"
+    ),
+    (
+      "The network holds elections for its representatives each March.",
+      "success_factor.political_stability"
+    ),
+    ("The day centre is looking for voluntary drivers.", "sector.voluntary_community"),
+    (
+      "Our representatives give their time on a voluntary and unpaid basis.",
+      "sector.voluntary_community"
+    ),
+    ("It is a voluntary alliance of organisations.", "sector.voluntary_community"),
     // A journal's name.
     (
       "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
