@@ -125,6 +125,9 @@ import Testing
     ),
     ("The executive keeps a dashboard of its indicators.", "delivery.performance_management"),
     ("The governance review reported in May.", "governance.structures"),
+    // The NRF's successor is one programme, as the NRF is.
+    ("The Working Neighbourhoods Fund replaced the NRF in 2008.", "policy.neighbourhood_renewal"),
+    ("WNF is due to end in March 2011.", "policy.neighbourhood_renewal"),
     // A council's elections, and the sector's bodies named with "voluntary".
     ("The May elections left no party in overall control.", "success_factor.political_stability"),
     (
@@ -197,6 +200,8 @@ import Testing
       "sector.voluntary_community"
     ),
     ("It is a voluntary alliance of organisations.", "sector.voluntary_community"),
+    // A programme's name is not also money.
+    ("The Working Neighbourhoods Fund replaced the NRF in 2008.", "delivery.resources"),
     // A journal's name.
     (
       "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
