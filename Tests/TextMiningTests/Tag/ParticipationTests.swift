@@ -90,6 +90,14 @@ import Testing
     ] {
       try expectRepresentationOnly(sentence)
     }
+    // The board's size and who is on it.
+    for sentence in [
+      "The review recommended a smaller board of twelve members.",
+      "The board is too large for the business it does.",
+      "Who is involved?",
+    ] {
+      #expect((try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
     // Sending things is not sending people.
     for sentence in [
       "Please send your comments on the draft to the partnership office.",
