@@ -145,7 +145,13 @@ public struct TaxonomyLint {
           message:
             "cue '\(entry.phrase)' of \(entry.code) never fires on its own words: \(reason)"))
     }
-    let cueForms = entries.filter { !matcher.entries[$0].isExclusion }.flatMap { index in
+    // An exclusion may block a participation cue too ("member noted" blocks the cue "member"),
+    // so those cues count here, though they are not tried as cues of their own above.
+    let codebookSet = Set(entries)
+    let cueForms = matcher.entries.indices.filter {
+      !matcher.entries[$0].isExclusion
+        && (codebookSet.contains($0) || ParticipationRules.isCue(matcher.entries[$0].code))
+    }.flatMap { index in
       matcher.entryForms[index].map { (index, $0) }
     }
     for index in entries where matcher.entries[index].isExclusion {

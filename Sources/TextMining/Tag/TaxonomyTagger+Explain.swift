@@ -115,7 +115,8 @@ extension TaxonomyTagger {
         }
       } else if found?.isMetadata == true {
         lines.append(
-          "  a page's metadata line (grammar.metadata_labels) or a link to another post: not coded")
+          "  a page's metadata line (grammar.metadata_labels), a copyright footer or a link to another post: not coded"
+        )
       } else if !words.isEmpty {
         lines.append("  no code phrase or name: cues not read")
       }

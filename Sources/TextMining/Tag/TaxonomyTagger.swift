@@ -247,15 +247,52 @@ public struct TaxonomyTagger: Tagger {
     }
   }
 
-  /// Whether a unit opens with the copyright sign: a page's footer ("© 2009 Haverleigh
-  /// Partnership Board · Privacy"), which names its owner and judges nothing.
+  /// Whether a unit is a copyright footer: it opens with the copyright sign, "(c)" or the word
+  /// "Copyright" before a sign or a year ("© 2009 Haverleigh Partnership Board · Privacy",
+  /// "Copyright 2008 Ashvale Together"). Such a line names the page's owner and judges nothing.
   static func opensWithCopyrightSign(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Bool
   {
     var index = range.lowerBound
-    while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    // Spaces, tabs, no-break spaces (C2 A0), zero-width spaces (E2 80 8B) and byte-order marks
+    // (EF BB BF) before it.
+    while index < range.upperBound {
+      if bytes[index] == 0x20 || bytes[index] == 0x09 {
+        index += 1
+      } else if index + 1 < range.upperBound, bytes[index] == 0xC2, bytes[index + 1] == 0xA0 {
+        index += 2
+      } else if index + 2 < range.upperBound,
+        (bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x8B)
+          || (bytes[index] == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF)
+      {
+        index += 3
+      } else {
+        break
+      }
+    }
+    func opens(with text: String, at start: Int) -> Bool {
+      let expected = Array(text.utf8)
+      guard start + expected.count <= range.upperBound else { return false }
+      return expected.indices.allSatisfy { offset in
+        let byte = bytes[start + offset]
+        // ASCII letters compare without case.
+        let folded = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        return folded == expected[offset]
+      }
+    }
+    func signOrYear(at start: Int) -> Bool {
+      var next = start
+      while next < range.upperBound, bytes[next] == 0x20 { next += 1 }
+      guard next < range.upperBound else { return false }
+      return (bytes[next] >= 0x30 && bytes[next] <= 0x39)
+        || (next + 1 < range.upperBound && bytes[next] == 0xC2 && bytes[next + 1] == 0xA9)
+        || opens(with: "(c)", at: next)
+    }
     // U+00A9 is C2 A9 in UTF-8.
-    return index + 1 < range.upperBound && bytes[index] == 0xC2 && bytes[index + 1] == 0xA9
+    if index + 1 < range.upperBound, bytes[index] == 0xC2, bytes[index + 1] == 0xA9 { return true }
+    if opens(with: "(c)", at: index) { return signOrYear(at: index + 3) }
+    if opens(with: "copyright", at: index) { return signOrYear(at: index + 9) }
+    return false
   }
 
   static func endsWithQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool
@@ -400,11 +437,13 @@ public struct TaxonomyTagger: Tagger {
         found, rules: rules, tokens: tokens, clause: context.clause,
         lists: taxonomy.participantLists)
     }
-    // A phrase that gives way to another code in its clause (`yields_to`): "funded from
-    // mainstream budgets" is mainstreaming, not also resources.
+    // A phrase that gives way to another code near it in its clause (`yields_to`; within the
+    // context window): "funded from mainstream budgets" is mainstreaming, not also resources,
+    // while "NRF funded the wardens until 2006, when the council mainstreamed them" keeps both.
     if found.contains(where: { $0.entry.constraints?.yieldsTo.isEmpty == false }) {
+      let window = taxonomy.context.window
       let present = found.map {
-        (code: $0.entry.code, clause: context.clause[$0.tokens.lowerBound])
+        (code: $0.entry.code, tokens: $0.tokens, clause: context.clause[$0.tokens.lowerBound])
       }
       found.removeAll { item in
         // Money recoded as partners' own (`partner_money`) already has the stronger code.
@@ -413,7 +452,12 @@ public struct TaxonomyTagger: Tagger {
         else { return false }
         let clause = context.clause[item.tokens.lowerBound]
         guard
-          let winner = present.first(where: { stronger.contains($0.code) && $0.clause == clause })
+          let winner = present.first(where: {
+            stronger.contains($0.code) && $0.clause == clause
+              && max(
+                $0.tokens.lowerBound - item.tokens.upperBound,
+                item.tokens.lowerBound - $0.tokens.upperBound) < window
+          })
         else { return false }
         analysis?.yielded.append((item.tokens, item.entry, winner.code))
         return true

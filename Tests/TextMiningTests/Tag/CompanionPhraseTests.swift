@@ -167,6 +167,17 @@ import Testing
     #expect(throws: ConfigurationError.self) {
       try twoCodes(area: "[{text: ward, with_words: []}]", police: "[police]")
     }
+    // A hyphenated word is several tokens to the tagger.
+    #expect(throws: ConfigurationError.self) {
+      try twoCodes(area: "[{text: ward, with_words: [part-time]}]", police: "[police]")
+    }
+    // Companion words are folded as the tagger folds tokens: case and plurals.
+    let folded = try twoCodes(
+      area: "[{text: ward, with_words: [Boundaries]}]", police: "[constabulary]")
+    #expect(
+      try tag("Notes\n\nThe ward boundary moved in 2004.", with: folded).map(\.code) == [
+        "places.area"
+      ])
   }
 
   /// A phrase written `yields_to` drops when a mention of one of those codes stands in its
@@ -204,5 +215,11 @@ import Testing
     #expect(
       try projectCodes(inSentence: "The council funded two youth workers for a year.").contains(
         "delivery.resources"))
+    // Only near it: a money verb far from the mainstreaming in its clause keeps its code.
+    #expect(
+      try projectCodes(
+        inSentence:
+          "The NRF funded the two wardens for five long years until the council finally mainstreamed them."
+      ).contains("delivery.resources"))
   }
 }

@@ -125,6 +125,10 @@ import Testing
     ),
     ("The executive keeps a dashboard of its indicators.", "delivery.performance_management"),
     ("The governance review reported in May.", "governance.structures"),
+    // The difference the work makes, and the results it gets.
+    ("The wardens have made a real difference on the estate.", "delivery.outcomes"),
+    ("Residents want to see what difference the partnership makes.", "delivery.outcomes"),
+    ("The wardens are getting results, and crime is down.", "delivery.outcomes"),
     // The NRF's successor is one programme, as the NRF is.
     ("The Working Neighbourhoods Fund replaced the NRF in 2008.", "policy.neighbourhood_renewal"),
     ("WNF is due to end in March 2011.", "policy.neighbourhood_renewal"),
@@ -200,6 +204,10 @@ import Testing
       "sector.voluntary_community"
     ),
     ("It is a voluntary alliance of organisations.", "sector.voluntary_community"),
+    // A difference between two places, and results published or due, are no outcomes.
+    ("Our aim is to explain that difference between the two boroughs.", "delivery.outcomes"),
+    ("The first results will be published in November.", "delivery.outcomes"),
+    ("Survey results due in the summer", "delivery.outcomes"),
     // A programme's name is not also money.
     ("The Working Neighbourhoods Fund replaced the NRF in 2008.", "delivery.resources"),
     // A journal's name.

@@ -86,7 +86,7 @@ import Testing
     // A sector's places on the board.
     for sentence in [
       "If the board shrinks to six chief officers, there will be no place for the VCS.",
-      "The voluntary sector had a single place, filled by invitation.",
+      "The VCS wants to keep its share of places when the board shrinks.",
     ] {
       try expectRepresentationOnly(sentence)
     }
@@ -97,6 +97,13 @@ import Testing
       "Who is involved?",
     ] {
       #expect((try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
+    // Commitment to an aim is no membership, nor are places a body pays for.
+    for sentence in [
+      "The council is fully committed to tackling worklessness.",
+      "The PCT funded 40 more places at the day centre.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.representation"), "\(sentence)")
     }
     // Sending things is not sending people.
     for sentence in [
@@ -120,6 +127,8 @@ import Testing
     }
     for sentence in [
       "The number of residents on incapacity benefit has barely moved.",
+      "Residents in the priority neighbourhoods have higher unemployment.",
+      "Residents of the ward come from more than 40 countries.",
       "The scheme helped 300 residents into work last year.",
       "Residents",
     ] {

@@ -261,21 +261,26 @@ extension Codebook {
     return definition
   }
 
-  /// A list of phrases. `with` and `without` (`allowsConstraints`) are allowed only in a code's
-  /// own phrases: nothing else reads them.
+  /// A list of phrases. `with`, `with_words`, `without` and `yields_to` (`allowsConstraints`)
+  /// are allowed only in a code's own phrases; a participation cue may take the word
+  /// constraints alone (`allowsWordConstraints`): nothing else reads them.
   private static func parsePhrases(
-    _ node: YAMLNode, what: String, allowsConstraints: Bool = false
+    _ node: YAMLNode, what: String, allowsConstraints: Bool = false,
+    allowsWordConstraints: Bool = false
   ) throws(ConfigurationError) -> [Phrase] {
     var phrases: [Phrase] = []
     for item in try node.sequence(what: what) {
-      phrases.append(try parsePhrase(item, what: what, allowsConstraints: allowsConstraints))
+      phrases.append(
+        try parsePhrase(
+          item, what: what, allowsConstraints: allowsConstraints,
+          allowsWordConstraints: allowsWordConstraints))
     }
     return phrases
   }
 
-  private static func parsePhrase(_ item: YAMLNode, what: String, allowsConstraints: Bool)
-    throws(ConfigurationError) -> Phrase
-  {
+  private static func parsePhrase(
+    _ item: YAMLNode, what: String, allowsConstraints: Bool, allowsWordConstraints: Bool = false
+  ) throws(ConfigurationError) -> Phrase {
     if item.isScalar {
       return Phrase(
         text: try item.nonEmptyString(what: "a phrase of \(what)"), line: item.line,
@@ -284,7 +289,9 @@ extension Codebook {
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
       allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"]
-        + (allowsConstraints ? ["with", "with_words", "without", "yields_to"] : []),
+        + (allowsConstraints
+          ? ["with", "with_words", "without", "yields_to"]
+          : allowsWordConstraints ? ["with_words", "without"] : []),
       what: "a phrase of \(what)")
     {
       switch key {
@@ -308,15 +315,15 @@ extension Codebook {
           throw value.error("'with_words' names no word")
         }
         // A companion word is compared with one token at a time.
-        if let phrase = phrase.companionWords.first(where: { $0.contains(" ") }) {
-          throw value.error("'with_words' takes single words; '\(phrase)' is several")
+        if let word = phrase.companionWords.first(where: Self.isSeveralTokens) {
+          throw value.error("'with_words' takes single words; '\(word)' is several")
         }
       case "without":
         phrase.blockers = try parseWords(value, what: "'without'")
         guard !phrase.blockers.isEmpty else { throw value.error("'without' names no word") }
         // A blocker is compared with one token at a time.
-        if let phrase = phrase.blockers.first(where: { $0.contains(" ") }) {
-          throw value.error("'without' takes single words; '\(phrase)' is several")
+        if let word = phrase.blockers.first(where: Self.isSeveralTokens) {
+          throw value.error("'without' takes single words; '\(word)' is several")
         }
       default:
         let word = try value.string(what: "'polarity'")
@@ -505,6 +512,12 @@ extension Codebook {
     return code
   }
 
+  /// Whether a word of `with_words` or `without` would be several tokens to the tagger, which
+  /// splits at spaces, hyphens and slashes ("part-time" is "part", "-", "time").
+  private static func isSeveralTokens(_ word: String) -> Bool {
+    word.contains { $0 == " " || $0 == "-" || $0 == "/" || $0 == "\u{2010}" || $0 == "\u{2013}" }
+  }
+
   private static func parseWords(_ node: YAMLNode, what: String) throws(ConfigurationError)
     -> Set<String>
   {
@@ -525,8 +538,12 @@ extension Codebook {
       what: "'participation'")
     {
       switch key {
-      case "cues": rules.cues = try parsePhrases(value, what: "participation 'cues'")
-      case "weak_cues": rules.weakCues = try parsePhrases(value, what: "participation 'weak_cues'")
+      case "cues":
+        rules.cues = try parsePhrases(
+          value, what: "participation 'cues'", allowsWordConstraints: true)
+      case "weak_cues":
+        rules.weakCues = try parsePhrases(
+          value, what: "participation 'weak_cues'", allowsWordConstraints: true)
       case "default":
         rules.defaultCode = try parseCode(value, what: "participation 'default'")
         hasDefault = true
@@ -545,9 +562,12 @@ extension Codebook {
             switch sideKey {
             case "code": code = try parseCode(sideValue, what: "'code'")
             case "words": side.words = try parseWords(sideValue, what: "'words'")
-            case "cues": side.cues = try parsePhrases(sideValue, what: "a side's 'cues'")
+            case "cues":
+              side.cues = try parsePhrases(
+                sideValue, what: "a side's 'cues'", allowsWordConstraints: true)
             case "leaning_cues":
-              side.leaningCues = try parsePhrases(sideValue, what: "a side's 'leaning_cues'")
+              side.leaningCues = try parsePhrases(
+                sideValue, what: "a side's 'leaning_cues'", allowsWordConstraints: true)
             default:
               side.codes = Set(
                 try sideValue.sequence(what: "'codes'").map { entry throws(ConfigurationError) in
