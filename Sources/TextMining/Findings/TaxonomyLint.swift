@@ -102,7 +102,7 @@ public struct TaxonomyLint {
         guard
           let cue = companions.lazy.compactMap({ all[$0] }).flatMap(\.phrases).first(where: {
             !$0.isPluralOnly && !$0.text.contains("#") && $0.companions.isEmpty
-              && $0.blockers.isEmpty
+              && $0.companionWords.isEmpty && $0.blockers.isEmpty
           })?.text
         else { continue }
         text = cue + " " + text

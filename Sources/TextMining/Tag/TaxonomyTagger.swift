@@ -127,7 +127,7 @@ public struct TaxonomyTagger: Tagger {
         // names another page: they are no finding.
         if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar, bytes: bytes)
           || Self.linksAnotherPost(bytes, units[index].utf8Range)
-          || Self.opensWithCopyrightSign(bytes, units[index].utf8Range)
+          || Self.isCopyrightFooter(bytes, units[index].utf8Range)
         {
           analysis?.isMetadata = true
           if let analysis { analyses[index] = analysis }
@@ -250,7 +250,7 @@ public struct TaxonomyTagger: Tagger {
   /// Whether a unit is a copyright footer: it opens with the copyright sign, "(c)" or the word
   /// "Copyright" before a sign or a year ("© 2009 Haverleigh Partnership Board · Privacy",
   /// "Copyright 2008 Ashvale Together"). Such a line names the page's owner and judges nothing.
-  static func opensWithCopyrightSign(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
+  static func isCopyrightFooter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> Bool
   {
     var index = range.lowerBound
@@ -397,9 +397,12 @@ public struct TaxonomyTagger: Tagger {
     // not), or beside one of its companion words ("residents gave their views"). Both are read
     // before participation, so that a dropped phrase takes no part in it.
     if found.contains(where: { $0.entry.constraints != nil }) {
-      // Companions are mentions that need nothing themselves, and the names.
+      // Companions are mentions that need nothing in their clause and nothing can block here
+      // (a phrase that only gives way to another code, `yields_to`, still counts), and the names.
       var present: [(tokens: Range<Int>, code: Code)] = found.compactMap {
-        $0.entry.constraints == nil ? ($0.tokens, $0.entry.code) : nil
+        guard let constraints = $0.entry.constraints else { return ($0.tokens, $0.entry.code) }
+        return !constraints.needsCompanion && constraints.blockers.isEmpty
+          ? ($0.tokens, $0.entry.code) : nil
       }
       if let code = taxonomy.partnershipNames?.code {
         present += named.map { ($0.tokens, code) }

@@ -83,6 +83,14 @@ import Testing
     let plain = try tag("Notes\n\nThe constabulary covers two towns.", with: taxonomy).map(
       \.code)
     #expect(Set(plain) == ["places.area", "bodies.police"], "\(plain)")
+    // A phrase that only gives way to another code (`yields_to`) needs nothing in its clause,
+    // so it is a companion too.
+    let yielding = try twoCodes(
+      area: "[{text: covers, with: [bodies.police]}]",
+      police: "[{text: constabulary, yields_to: [bodies.police]}]")
+    let covered = try tag("Notes\n\nThe constabulary covers two towns.", with: yielding).map(
+      \.code)
+    #expect(Set(covered) == ["places.area", "bodies.police"], "\(covered)")
   }
 
   /// `lint` tries a `with` cue after a companion's cue that needs nothing itself, and says why

@@ -114,9 +114,10 @@ public struct Codebook: Sendable {
     /// views"), not when they are the people a programme served ("residents on incapacity
     /// benefit"). Empty: no word needed.
     public var companionWords: Set<String> = []
-    /// Drop the mention when a mention of one of these codes stands in its clause
-    /// (`yields_to`): "spend" in "how partners spend mainstream budgets" is the mainstreaming
-    /// phrase's own verb, not also resources. Empty: it gives way to nothing.
+    /// Drop the mention when a mention of one of these codes stands near it in its clause,
+    /// within the context window (`yields_to`): "spend" in "how partners spend mainstream
+    /// budgets" is the mainstreaming phrase's own verb, not also resources. Empty: it gives way
+    /// to nothing.
     public var yieldsTo: [Code] = []
     /// Where the phrase is written, for error messages.
     public var line: Int
