@@ -32,6 +32,13 @@ import Testing
     #expect(!found.contains(boundary), "\(found)")
   }
 
+  /// What `explain` says of one plain-text sentence under a taxonomy.
+  private func explain(_ text: String, with taxonomy: Taxonomy) throws -> String {
+    let document = DecodedDocument(text: text, format: .plainText, encoding: "UTF-8")
+    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+    return TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+  }
+
   /// A two-code taxonomy of our own: `places.area` and `bodies.police` with these phrase lists
   /// (as YAML flow sequences).
   private func twoCodes(area: String, police: String) throws -> Taxonomy {
@@ -62,10 +69,7 @@ import Testing
     #expect(
       !(try tag("Notes\n\nThe report covers two towns.", with: taxonomy).map(\.code).contains(
         "places.area")))
-    let document = DecodedDocument(
-      text: "The report covers two towns.", format: .plainText, encoding: "UTF-8")
-    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
-    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    let explanation = try explain("The report covers two towns.", with: taxonomy)
     #expect(
       explanation.contains(
         "no companion: 'covers' (places.area) needs bodies.police in its clause (with)"),
@@ -131,11 +135,8 @@ import Testing
     let floor = try projectCodes(
       inSentence: "The campaign was a success, but the floor targets were missed.")
     #expect(floor.contains(performance), "\(floor)")
-    let document = DecodedDocument(
-      text: "The campaign targets young drivers.", format: .plainText, encoding: "UTF-8")
-    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
-    let explanation = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).explanation(
-      of: segmented)
+    let explanation = try explain(
+      "The campaign targets young drivers.", with: try Fixtures.projectTaxonomy())
     #expect(
       explanation.contains(
         "blocked: 'targets' (delivery.performance_management): 'campaign' stands in its clause (without)"
@@ -156,10 +157,7 @@ import Testing
     // In another clause the word does not help: the semicolon ends the first.
     #expect(
       try tag("Notes\n\nThe ward has a library; the map is old.", with: taxonomy).isEmpty)
-    let document = DecodedDocument(
-      text: "The ward has a new library.", format: .plainText, encoding: "UTF-8")
-    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
-    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    let explanation = try explain("The ward has a new library.", with: taxonomy)
     #expect(
       explanation.contains(
         "no companion: 'ward' (places.area) needs one of 'boundary', 'map' in its clause (with_words)"
@@ -199,10 +197,7 @@ import Testing
       ])
     #expect(
       try tag("Notes\n\nWardens patrol the park.", with: taxonomy).map(\.code) == ["places.area"])
-    let document = DecodedDocument(
-      text: "The constabulary will patrol the park.", format: .plainText, encoding: "UTF-8")
-    let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
-    let explanation = TaxonomyTagger(taxonomy: taxonomy).explanation(of: segmented)
+    let explanation = try explain("The constabulary will patrol the park.", with: taxonomy)
     #expect(
       explanation.contains(
         "gives way: 'patrol' (places.area) to bodies.police in its clause (yields_to)"),
