@@ -186,8 +186,9 @@ import Testing
       ])
   }
 
-  /// A phrase written `yields_to` drops when a mention of one of those codes stands in its
-  /// clause: the verbs of money said with mainstream budgets are the mainstreaming phrase's.
+  /// A phrase written `yields_to` drops when a mention of one of those codes stands near it in
+  /// its clause (within the context window): the verbs of money said with mainstream budgets
+  /// are the mainstreaming phrase's.
   @Test func aPhraseGivesWayToAStrongerCodeInItsClause() throws {
     let taxonomy = try twoCodes(
       area: "[{text: patrol, yields_to: [bodies.police]}]", police: "[constabulary]")
