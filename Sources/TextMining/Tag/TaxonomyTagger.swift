@@ -114,6 +114,11 @@ public struct TaxonomyTagger: Tagger {
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if sentencesTagged % 16 == 0, now() >= deadline { return nil }
         sentencesTagged += 1
+        // Most sentences of a web page hold no word of any code phrase and no name: they code
+        // nothing, so the tests below are only read for `explain`.
+        if !recording, !tokens.hasPhraseTokens, names.mentions(inSentence: index).isEmpty {
+          continue
+        }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
         let isTitle = blocks[units[index].block].kind == .title
         // A question asks about a thing rather than judging it ("has the partnership made a
@@ -270,8 +275,8 @@ public struct TaxonomyTagger: Tagger {
         break
       }
     }
-    func opens(with text: String, at start: Int) -> Bool {
-      let expected = Array(text.utf8)
+    func opens(with text: StaticString, at start: Int) -> Bool {
+      let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
       guard start + expected.count <= range.upperBound else { return false }
       return expected.indices.allSatisfy { offset in
         let byte = bytes[start + offset]
@@ -290,6 +295,10 @@ public struct TaxonomyTagger: Tagger {
     }
     // U+00A9 is C2 A9 in UTF-8.
     if index + 1 < range.upperBound, bytes[index] == 0xC2, bytes[index + 1] == 0xA9 { return true }
+    // Most units open with neither "(" nor "c": they are no footer.
+    guard index < range.upperBound, bytes[index] == 0x28 || bytes[index] | 0x20 == 0x63 else {
+      return false
+    }
     if opens(with: "(c)", at: index) { return signOrYear(at: index + 3) }
     if opens(with: "copyright", at: index) { return signOrYear(at: index + 9) }
     return false

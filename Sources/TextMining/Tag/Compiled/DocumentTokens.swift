@@ -1,23 +1,26 @@
 /// The token analysis of a whole document: ids in each matcher and flag bits for every token,
 /// in arrays allocated once per document and shared by the document's `SentenceTokens`.
+///
+/// Its arrays are constants, filled before the object is made: reads of a class's `var` are
+/// checked for exclusive access at run time, and the matchers read them on every token.
 final class DocumentTokens {
   /// UTF-8 byte ranges of every token in the document text (`SegmentedText.tokens`).
-  /// Only `sentences(of:in:taxonomy:skipping:scratch:)` writes `ids`, `bits` and `joinedIDs`.
   let ranges: [Range<Int>]
   /// Token ids in the phrase, cue and name matchers, slot by slot: `ids[slot * total + token]`,
   /// with `slot` a `MatcherSlot` raw value (-1: no phrase uses the word).
-  var ids: [Int32]
+  let ids: [Int32]
   /// Per token, a set of `TokenBits` (the gap bits as seen within its sentence).
-  var bits: [UInt8]
+  let bits: [UInt8]
   /// For tokens joined to the next by a hyphen ("co-" + "operation"), the joined word's ids,
   /// laid out as `ids` (-1 for the other tokens); empty, and never allocated, in a document
   /// without such a word.
-  var joinedIDs: [Int32] = []
+  let joinedIDs: [Int32]
 
-  private init(ranges: [Range<Int>]) {
+  private init(ranges: [Range<Int>], ids: [Int32], bits: [UInt8], joinedIDs: [Int32]) {
     self.ranges = ranges
-    self.ids = [Int32](repeating: -1, count: 3 * ranges.count)
-    self.bits = [UInt8](repeating: 0, count: ranges.count)
+    self.ids = ids
+    self.bits = bits
+    self.joinedIDs = joinedIDs
   }
 
   /// Analyses every sentence of a document in one pass; sentences listed in `skipping` (too
@@ -27,43 +30,48 @@ final class DocumentTokens {
     skipping: Set<Int> = [],
     scratch: inout [UInt8]
   ) -> [SentenceTokens] {
-    let document = DocumentTokens(ranges: segmented.tokens)
-    var sentences: [SentenceTokens] = []
-    sentences.reserveCapacity(segmented.sentences.count)
+    let ranges = segmented.tokens
+    let total = ranges.count
+    var ids = [Int32](repeating: -1, count: 3 * total)
+    var bits = [UInt8](repeating: 0, count: total)
+    var joinedIDs: [Int32] = []
+    // Each sentence's tokens, whether a hyphen joins two of them, and its matcher slots.
+    var analysed: [(tokens: Range<Int>, hasJoined: Bool, slots: UInt8)] = []
+    analysed.reserveCapacity(segmented.sentences.count)
     let longest = taxonomy.longestTokenByteCount
-    let total = segmented.tokens.count
     taxonomy.withLexicon { lexicon in
-      document.ids.withUnsafeMutableBufferPointer { ids in
-        document.bits.withUnsafeMutableBufferPointer { bits in
+      ids.withUnsafeMutableBufferPointer { ids in
+        bits.withUnsafeMutableBufferPointer { bits in
           for (index, sentence) in segmented.sentences.enumerated() {
             let tokens =
               !skipping.isEmpty && skipping.contains(index)
               ? sentence.tokenIndices.lowerBound..<sentence.tokenIndices.lowerBound
               : sentence.tokenIndices
             let (joined, slots) = analyse(
-              tokens, ranges: document.ranges, bytes: bytes, lexicon: lexicon, longest: longest,
+              tokens, ranges: ranges, bytes: bytes, lexicon: lexicon, longest: longest,
               total: total, ids: ids, bits: bits,
               scratch: &scratch)
             if !joined.isEmpty {
-              if document.joinedIDs.isEmpty {
-                document.joinedIDs = [Int32](repeating: -1, count: 3 * total)
+              if joinedIDs.isEmpty {
+                joinedIDs = [Int32](repeating: -1, count: 3 * total)
               }
               for (local, found) in joined {
                 for slot in MatcherSlot.allCases {
-                  document.joinedIDs[slot.rawValue * total + tokens.lowerBound + local] =
-                    found[slot]
+                  joinedIDs[slot.rawValue * total + tokens.lowerBound + local] = found[slot]
                 }
               }
             }
-            sentences.append(
-              SentenceTokens(
-                document: document, tokens: tokens, hasJoined: !joined.isEmpty, slots: slots,
-                bytes: bytes))
+            analysed.append((tokens, !joined.isEmpty, slots))
           }
         }
       }
     }
-    return sentences
+    let document = DocumentTokens(ranges: ranges, ids: ids, bits: bits, joinedIDs: joinedIDs)
+    return analysed.map {
+      SentenceTokens(
+        document: document, tokens: $0.tokens, hasJoined: $0.hasJoined, slots: $0.slots,
+        bytes: bytes)
+    }
   }
 
   /// Fills the ids and bits of one sentence's tokens; returns the ids of hyphen-joined words,

@@ -283,21 +283,24 @@ final class PhraseMatcher: @unchecked Sendable {
     var matches: [Match] = []
     var position = 0
     let hasJoined = !joinedIDs.isEmpty
-    while position < ids.count {
-      var best: Match?
-      let id = ids[position]
-      // Most words start no phrase: the root table says so without a call.
-      if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] >= 0) {
-        longest(
-          from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs,
-          constrained: constrained,
-          best: &best)
-      }
-      if let found = best {
-        matches.append(found)
-        position = found.tokens.upperBound
-      } else {
-        position += 1
+    // Read through one buffer: each read of a class's stored array is otherwise an access.
+    rootChildren.withUnsafeBufferPointer { rootChildren in
+      while position < ids.count {
+        var best: Match?
+        let id = ids[position]
+        // Most words start no phrase: the root table says so without a call.
+        if (id >= 0 && rootChildren[Int(id)] >= 0) || (hasJoined && joinedIDs[position] >= 0) {
+          longest(
+            from: 0, at: position, start: position, ids: ids, bits: bits, joinedIDs: joinedIDs,
+            constrained: constrained,
+            best: &best)
+        }
+        if let found = best {
+          matches.append(found)
+          position = found.tokens.upperBound
+        } else {
+          position += 1
+        }
       }
     }
     return matches
@@ -358,10 +361,16 @@ final class PhraseMatcher: @unchecked Sendable {
   private func allows(_ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
-    let entry = entries[entryIndex]
-    if entry.isSingularOnly, bits[tokens.upperBound - 1] & TokenBits.plural != 0 { return false }
-    if entry.isPluralOnly, bits[tokens.upperBound - 1] & TokenBits.plural == 0 { return false }
-    if entry.skipsNames, tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 }) {
+    // The three flags are read in place: a copy of the whole entry would retain its strings.
+    if entries[entryIndex].isSingularOnly, bits[tokens.upperBound - 1] & TokenBits.plural != 0 {
+      return false
+    }
+    if entries[entryIndex].isPluralOnly, bits[tokens.upperBound - 1] & TokenBits.plural == 0 {
+      return false
+    }
+    if entries[entryIndex].skipsNames,
+      tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 })
+    {
       return false
     }
     return true

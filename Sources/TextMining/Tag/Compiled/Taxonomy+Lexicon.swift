@@ -93,10 +93,12 @@ struct LexiconPrefilter: Sendable {
 
   /// Whether a document word surely folds to none of the words, judged from its first two
   /// letters and its length without folding it. Only ASCII words that start with two letters
-  /// and end in a letter other than s are judged: folding drops no possessive or plural from
-  /// them and keeps their first two letters, and changes their length only by an American
-  /// spelling, by 1 byte down ("fulfill" to "fulfil") to 2 up ("program" to "programme").
-  /// If no word has those first letters in that length window, the word is absent. False when
+  /// and end in a letter are judged: folding keeps their first two letters. A word that does
+  /// not end in s changes its length only by an American spelling, by 1 byte down ("fulfill" to
+  /// "fulfil") to 2 up ("program" to "programme"). One that ends in s may also lose a plural or
+  /// a possessive, at most 2 bytes ("boundaries" to "boundary", "LSP's" to "lsp"), before the
+  /// spelling: 3 bytes down ("fulfills") to 2 up ("programs" folds to "programme", 1 up). If no
+  /// word has those first letters in that length window, the word is absent. False when
   /// unsure.
   ///
   /// - Parameters:
@@ -112,12 +114,14 @@ struct LexiconPrefilter: Sendable {
       return false
     }
     let last = word[count - 1] | 0x20
-    guard last != UInt8(ascii: "s"), last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else {
-      return false
-    }
-    // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k").
+    guard last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") else { return false }
+    // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k"), and
+    // a curly apostrophe's possessive drops 4 bytes.
     for byte in word where byte >= 0x80 { return false }
-    let window: UInt64 = 0b1111 << UInt64(count - 1)
+    // Lengths count - 1 to count + 2; from count - 3 for a word in s (bits below 0 fall off).
+    let window: UInt64 =
+      last == UInt8(ascii: "s")
+      ? (0b11_1111 << UInt64(count - 1)) >> 2 : 0b1111 << UInt64(count - 1)
     return lengths[index] & window == 0
   }
 

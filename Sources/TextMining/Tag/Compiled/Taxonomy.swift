@@ -78,6 +78,10 @@ public final class Taxonomy: Sendable {
   /// and the determiners inside it (the grammar's determiners that open no clause): "the
   /// voluntary sector and the residents".
   let participantLists: (conjunctions: Set<String>, determiners: Set<String>)
+  /// Words that end a body's name: the last word of each head and family head, the
+  /// organisation words and the brand words after a place ("Partnership", "LSP", "Council",
+  /// "Together"). Normalised; empty without name rules. Built once here, not per document.
+  let nameEnders: Set<String>
 
   /// Compiles a codebook.
   ///
@@ -110,6 +114,14 @@ public final class Taxonomy: Sendable {
       Set(context.grammar.listConjunctions.map { TokenNormalizer.normalize($0) }),
       context.grammar.determiners.subtracting(context.grammar.clauseOpeners)
     )
+    self.nameEnders =
+      partnershipNames.map { rules in
+        Set(
+          (rules.heads + rules.familyHeads).compactMap {
+            $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+          }
+        ).union(rules.organisationWords).union(rules.brandWordsAfter)
+      } ?? []
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {
       (

@@ -150,11 +150,7 @@ struct PartnershipNameRecognizer {
     }
     // Words that end a body's name ("Partnership", "LSP", "Council", "Together"): "and" after one
     // joins two bodies, not two words of one name ("Fennerby Council and Fennerby LSP").
-    let nameEnders: Set<String> = Set(
-      (rules.heads + rules.familyHeads).compactMap {
-        $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
-      }
-    ).union(rules.organisationWords).union(rules.brandWordsAfter)
+    let nameEnders = taxonomy.nameEnders
     var speaksOfPartnerships = false
     for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
       let heads = tokens.matches(of: matcher, at: .names, constrained: false)
