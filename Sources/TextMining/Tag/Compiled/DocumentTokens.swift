@@ -105,6 +105,12 @@ final class DocumentTokens {
           } else if lexicon.surelyAbsent(word) {
             // No lexicon word starts with these two letters at a length this word can fold to.
             found = Taxonomy.MatcherIDs()
+          } else if word.count <= 4, TokenNormalizer.foldsToItself(word) {
+            // The commonest words ("the", "of", "and", "with") are short and in lower case:
+            // folding leaves them as they are, so they are looked up as written.
+            found = lexicon.ids(utf8: word)
+            normalizedCount = word.count
+            normalizedLast = word[word.count - 1]
           } else if let length = TokenNormalizer.normalizeASCII(word, into: out) {
             found = lexicon.ids(utf8: UnsafeBufferPointer(start: out, count: length))
             normalizedCount = length

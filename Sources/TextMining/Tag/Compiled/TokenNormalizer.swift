@@ -46,6 +46,16 @@ enum TokenNormalizer {
     return String(result)
   }
 
+  /// Whether a word of at most four bytes is one `normalizeASCII` leaves as it is: lower-case
+  /// ASCII letters only, and not four ending in s (a plural or possessive fold needs four
+  /// bytes or an apostrophe, a spelling fold five).
+  @inline(__always)
+  static func foldsToItself(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !word.isEmpty, word.count <= 4 else { return false }
+    for byte in word where byte < UInt8(ascii: "a") || byte > UInt8(ascii: "z") { return false }
+    return word.count < 4 || word[3] != UInt8(ascii: "s")
+  }
+
   /// The fast path of `normalize(utf8:into:)` for an ASCII token (a right single quote, as in
   /// "partner’s", is allowed), written into `out`, which must hold `token.count + 3` bytes (an
   /// American whole word's British form may be longer: "program", "programme").
