@@ -139,6 +139,52 @@ import Testing
       "sector.voluntary_community"
     ),
     ("Two voluntary agencies run the advice service.", "sector.voluntary_community"),
+    // Who sits on it, said as its make-up or where a post comes from (2026-12-05, fifth
+    // session).
+    ("The executive is made up of six chief officers.", "governance.representation"),
+    ("Its deputy chair is drawn from the business sector.", "governance.representation"),
+    (
+      "The new group is bringing together the college and two employers.",
+      "governance.representation"
+    ),
+    ("The charter calls the sector an equal partner.", "governance.representation"),
+    // Residents' say, and being asked to write in.
+    ("Tenants want a real say in how the money is spent.", "governance.community_engagement"),
+    (
+      "Few people felt able to influence decisions about their street.",
+      "governance.community_engagement"
+    ),
+    (
+      "The board would like to hear from residents of the new estates.",
+      "governance.community_engagement"
+    ),
+    // The council leading, as a verb or a lead given.
+    (
+      "The council has agreed to take the lead on the housing plan.",
+      "success_factor.local_authority_leadership"
+    ),
+    (
+      "Partners would stay if the borough council gave a clear lead.",
+      "success_factor.local_authority_leadership"
+    ),
+    (
+      "Leadership by the council kept the board together.",
+      "success_factor.local_authority_leadership"
+    ),
+    // A history of working together, said with its length or its past.
+    (
+      "The agencies have been working together on the estate since 1996.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "Twelve years of partnership working made the bid possible.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "The board inherited the goodwill of the old regeneration partnership.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    ("Joint working on the estates dates back to 1994.", "success_factor.tradition_of_cooperation"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -210,6 +256,17 @@ import Testing
     ("Survey results due in the summer", "delivery.outcomes"),
     // A programme's name is not also money.
     ("The Working Neighbourhoods Fund replaced the NRF in 2008.", "delivery.resources"),
+    // The same words of other things: money drawn from reserves, a programme made up of
+    // projects, a lead moved between bodies, work together on one task, a plan inherited.
+    ("The grant was drawn from the council's reserves.", "governance.representation"),
+    ("The programme is made up of twelve projects.", "governance.representation"),
+    ("The officers are working together on the bid.", "success_factor.tradition_of_cooperation"),
+    ("The new board inherited a deficit.", "success_factor.tradition_of_cooperation"),
+    (
+      "The PCT will take the lead on the health target.",
+      "success_factor.local_authority_leadership"
+    ),
+    ("We would like to hear from partners about the draft.", "governance.community_engagement"),
     // A journal's name.
     (
       "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
