@@ -95,11 +95,11 @@ struct LexiconPrefilter: Sendable {
   /// letters and its length without folding it. Only ASCII words that start with two letters
   /// and end in a letter are judged: folding keeps their first two letters. A word that does
   /// not end in s changes its length only by an American spelling, by 1 byte down ("fulfill" to
-  /// "fulfil") to 2 up ("program" to "programme"). One that ends in s may also lose a plural or
-  /// a possessive, at most 2 bytes ("boundaries" to "boundary", "LSP's" to "lsp"), before the
-  /// spelling: 3 bytes down ("fulfills") to 2 up ("programs" folds to "programme", 1 up). If no
-  /// word has those first letters in that length window, the word is absent. False when
-  /// unsure.
+  /// "fulfil") to 2 up ("program" to "programme"). One that ends in s may also lose a possessive
+  /// (2 bytes, "LSP's") and then a plural (at most 2, "boundaries" to "boundary") before the
+  /// spelling: 4 bytes down ("authorities's" to "authority", "fulfills's" to "fulfil") to 2 up
+  /// ("programs" folds to "programme", 1 up). If no word has those first letters in that length
+  /// window, the word is absent. False when unsure.
   ///
   /// - Parameters:
   ///   - word: the document word as written.
@@ -118,10 +118,10 @@ struct LexiconPrefilter: Sendable {
     // Lower-casing a non-ASCII letter may change its length (the Kelvin sign becomes "k"), and
     // a curly apostrophe's possessive drops 4 bytes.
     for byte in word where byte >= 0x80 { return false }
-    // Lengths count - 1 to count + 2; from count - 3 for a word in s (bits below 0 fall off).
+    // Lengths count - 1 to count + 2; from count - 4 for a word in s (bits below 0 fall off).
     let window: UInt64 =
       last == UInt8(ascii: "s")
-      ? (0b11_1111 << UInt64(count - 1)) >> 2 : 0b1111 << UInt64(count - 1)
+      ? (0b111_1111 << UInt64(count - 1)) >> 3 : 0b1111 << UInt64(count - 1)
     return lengths[index] & window == 0
   }
 
