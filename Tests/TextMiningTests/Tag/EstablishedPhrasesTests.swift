@@ -155,12 +155,12 @@ import Testing
       "governance.community_engagement"
     ),
     (
-      "The board would like to hear from residents of the new estates.",
+      "We would like to hear from anyone who uses the day centre.",
       "governance.community_engagement"
     ),
-    // The council leading, as a verb or a lead given.
+    // The council leading, as a lead given.
     (
-      "The council has agreed to take the lead on the housing plan.",
+      "The council is determined to lead on the housing plan.",
       "success_factor.local_authority_leadership"
     ),
     (
@@ -171,13 +171,13 @@ import Testing
       "Leadership by the council kept the board together.",
       "success_factor.local_authority_leadership"
     ),
-    // A history of working together, said with its length or its past.
+    // A history of working together, said with its past.
     (
       "The agencies have been working together on the estate since 1996.",
       "success_factor.tradition_of_cooperation"
     ),
     (
-      "Twelve years of partnership working made the bid possible.",
+      "The two councils have worked closely together since 1999.",
       "success_factor.tradition_of_cooperation"
     ),
     (
@@ -267,6 +267,38 @@ import Testing
       "success_factor.local_authority_leadership"
     ),
     ("We would like to hear from partners about the draft.", "governance.community_engagement"),
+    // ... found in review: a working group, partners influencing the board, plans for the
+    // future, another body taking the lead, a board hearing an officer, an area's wards,
+    // figures from records, a deficit inherited, old houses, a joint venture.
+    ("The partnership working group agreed the plan.", "success_factor.tradition_of_cooperation"),
+    ("Partners can influence the decisions of the board.", "governance.community_engagement"),
+    (
+      "Over the next ten years, working together, we will cut crime.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "The police authority has taken the lead on the CCTV scheme.",
+      "success_factor.local_authority_leadership"
+    ),
+    (
+      "The PCT will take the lead on obesity, supported by the council.",
+      "success_factor.local_authority_leadership"
+    ),
+    ("The board will hear from the local police commander.", "governance.community_engagement"),
+    ("The partnership area is made up of 22 wards.", "governance.representation"),
+    ("Figures drawn from police records show a fall.", "governance.representation"),
+    (
+      "The new partnership inherited a deficit from the old programme.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "The houses, built for working families, date back to the 1890s.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    (
+      "The council is an equal partner in the joint venture with the developer.",
+      "governance.representation"
+    ),
     // A journal's name.
     (
       "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
