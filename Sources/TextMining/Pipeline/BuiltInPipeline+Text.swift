@@ -518,6 +518,7 @@ categories:
           # their seats and panels. Residents a programme served ("residents on incapacity
           # benefit", "residents helped into work") are not engagement.
           - text: resident
+            yields_to: [governance.accountability]
             with_words: [say, view, influence, involve, involved, involvement, consult, consulted,
               consulting, consultation, ask, asked, listen, listened, hear, heard, represent,
               represented, representative, seat, board, meeting, forum, panel, conference, attend,
@@ -571,7 +572,10 @@ categories:
           - structural
           # The partnership's decisions are its decision-making ("the board took only two
           # decisions of any substance"); the verb "decide" is not.
-          - decision
+          # Decisions of the partnership, not the Government's or the LEP's ("the Government's
+          # decision in June", "the decision by the Government Office", "where decisions on the
+          # economy are made, and that is now the LEP").
+          - {text: decision, without: [government, minister, department, secretary, lep]}
           # Idioms for a weighty decision, not a judgement of decision-making.
           - {text: difficult decision, polarity: neutral}
           - {text: hard decision, polarity: neutral}
@@ -627,11 +631,14 @@ categories:
       services:
         label: public service delivery and its integration
         # A council's back-office contracts are commercial services, not services to residents.
+        # A website's "A-Z of services" and "Your services" are its menu.
         exclude: [support service, revenues service, benefits service, IT service, business service,
-          financial service]
+          financial service, a-z of service, your service]
         phrases:
           - service delivery
-          - public service
+          # The public services as bodies a partnership brings together ("brings together the
+          # public services, businesses and voluntary groups") are its members, not delivery.
+          - {text: public service, without: [bring, brings, brought, bringing]}
           - seamless public services
           - joined-up services
           - joined-up service delivery
@@ -744,6 +751,15 @@ categories:
           - spend less time
           - spend too much time
           - spend much time
+          - spending time
+          - spending its time
+          - spending our time
+          - spending their time
+          - spending more time
+          - spending less time
+          - spending too much time
+          # The Government's spending review is a national event, not the partnership's money.
+          - spending review
           # A blog's sidebar heading, not staff posts.
           - recent post
           - single regeneration budget
@@ -1796,163 +1812,163 @@ partnership_names:
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this
 # section for the rules alone.
 polarity_model:
-  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (10890 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
+  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (10886 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
   weights: |
     feature positive negative neutral
-    a:a -0.0370 0.0232 0.0283
-    a:able -0.0083 -0.0518 0.0651
-    a:about 0.0022 -0.0269 0.0297
+    a:a -0.0367 0.0236 0.0276
+    a:able -0.0083 -0.0519 0.0652
+    a:about 0.0022 -0.0270 0.0298
     a:above -0.0179 -0.0100 0.0311
-    a:absent -0.0019 0.0468 -0.0435
-    a:account -0.0060 -0.0204 0.0291
-    a:accountability -0.0143 0.0089 0.0083
+    a:absent -0.0019 0.0469 -0.0435
+    a:account -0.0061 -0.0205 0.0292
+    a:accountability -0.0141 0.0083 0.0089
     a:accountable -0.0062 0.0103 -0.0021
     a:achieved -0.0172 0.0011 0.0207
-    a:across -0.0112 0.0014 0.0141
+    a:across -0.0112 0.0013 0.0143
     a:action 0.0596 0.0105 -0.0654
     a:active 0.0025 -0.0010 0.0013
     a:acts 0.0232 -0.0023 -0.0195
-    a:actually 0.0118 -0.0047 -0.0029
-    a:added -0.0042 -0.0347 0.0415
+    a:actually 0.0118 -0.0048 -0.0029
+    a:added -0.0042 -0.0347 0.0416
     a:adopted 0.0238 0.0406 -0.0600
     a:adult -0.0148 0.0565 -0.0388
     a:advisers -0.0012 -0.0009 0.0024
-    a:after 0.0090 0.0184 -0.0219
-    a:against -0.0050 0.0006 0.0098
+    a:after 0.0089 0.0188 -0.0222
+    a:against -0.0051 0.0006 0.0098
     a:agencies 0.0369 -0.0177 -0.0144
     a:agency 0.0180 -0.0104 -0.0041
-    a:ago 0.0669 -0.0113 -0.0528
-    a:agree 0.0129 -0.0162 0.0081
-    a:agreed 0.0277 0.0626 -0.0838
+    a:ago 0.0670 -0.0113 -0.0528
+    a:agree 0.0128 -0.0163 0.0083
+    a:agreed 0.0277 0.0626 -0.0837
     a:agreeing 0.0887 -0.0028 -0.0821
-    a:agreement -0.0092 0.0009 0.0150
+    a:agreement -0.0092 0.0010 0.0149
     a:agreements -0.0152 0.0117 0.0067
     a:aligned -0.0129 0.0002 0.0164
-    a:all -0.0272 0.0080 0.0255
-    a:allocation -0.0070 0.0020 0.0097
-    a:almost 0.0303 0.0217 -0.0473
+    a:all -0.0273 0.0080 0.0256
+    a:allocation -0.0070 0.0019 0.0097
+    a:almost 0.0303 0.0218 -0.0473
     a:alone 0.0418 -0.0553 0.0172
     a:alongside -0.0154 -0.0203 0.0393
-    a:already -0.0258 0.0106 0.0203
+    a:already -0.0259 0.0106 0.0203
     a:also 0.0913 -0.0528 -0.0334
-    a:although 0.0992 0.0119 -0.1059
-    a:altogether 0.0228 0.0267 -0.0474
+    a:although 0.0992 0.0118 -0.1059
+    a:altogether 0.0229 0.0267 -0.0475
     a:always -0.0154 0.0675 -0.0494
     a:amber -0.0197 0.0314 -0.0087
     a:amberfold 0.0369 -0.0078 -0.0269
-    a:among 0.0272 0.0064 -0.0298
+    a:among 0.0272 0.0063 -0.0298
     a:an 0.1099 0.0041 -0.1075
-    a:and -0.0134 0.0237 -0.0083
-    a:announced -0.0029 0.0060 -0.0014
-    a:annual -0.0214 -0.0086 0.0342
+    a:and -0.0133 0.0241 -0.0088
+    a:announced -0.0029 0.0060 -0.0015
+    a:annual -0.0214 -0.0086 0.0343
     a:another 0.0428 -0.0203 -0.0177
-    a:any 0.0037 0.1310 -0.1306
+    a:any 0.0037 0.1311 -0.1306
     a:anything 0.0173 -0.0386 0.0241
-    a:appears 0.0332 0.0091 -0.0384
+    a:appears 0.0331 0.0091 -0.0384
     a:approved -0.0038 -0.0048 0.0102
     a:april 0.0257 0.0057 -0.0265
-    a:are 0.0640 -0.0310 -0.0253
-    a:area -0.0442 -0.0024 0.0535
+    a:are 0.0640 -0.0307 -0.0257
+    a:area -0.0443 -0.0024 0.0535
     a:areas 0.0107 0.0555 -0.0608
     a:around -0.0087 0.0349 -0.0218
     a:arrangements -0.0077 -0.0024 0.0146
     a:as 0.0121 0.0255 -0.0308
     a:ask -0.0103 -0.0072 0.0202
-    a:asked 0.0202 0.0226 -0.0380
+    a:asked 0.0201 0.0224 -0.0378
     a:assembly -0.0079 0.0020 0.0088
     a:assessment -0.0063 -0.0107 0.0197
     a:association -0.0035 -0.0041 0.0090
     a:associations -0.0160 -0.0115 0.0300
     a:at 0.0226 -0.0287 0.0127
-    a:attached -0.0176 -0.0046 0.0255
-    a:attend 0.0457 -0.0188 -0.0219
+    a:attached -0.0176 -0.0043 0.0253
+    a:attend 0.0457 -0.0188 -0.0218
     a:attendance 0.0040 0.0322 -0.0330
-    a:attended -0.0403 0.0759 -0.0303
+    a:attended -0.0403 0.0760 -0.0303
     a:attending -0.0171 -0.0014 0.0200
-    a:authorities 0.0674 0.0042 -0.0659
+    a:authorities 0.0674 0.0043 -0.0660
     a:authority 0.0106 0.0059 -0.0117
-    a:autumn -0.0419 0.0372 0.0101
+    a:autumn -0.0419 0.0373 0.0102
     a:available -0.0398 0.0226 0.0221
-    a:away 0.0236 0.0433 -0.0637
+    a:away 0.0236 0.0433 -0.0636
     a:b -0.0041 -0.0043 0.0098
-    a:back 0.0515 -0.0243 -0.0215
+    a:back 0.0515 -0.0244 -0.0213
     a:based -0.0082 0.0029 0.0076
     a:baseline 0.0148 -0.0049 -0.0048
     a:basic -0.0276 0.0195 0.0121
-    a:basis 0.0197 -0.0009 -0.0155
-    a:be -0.0674 0.0178 0.0554
+    a:basis 0.0198 -0.0008 -0.0155
+    a:be -0.0675 0.0178 0.0555
     a:became -0.0334 0.0578 -0.0207
-    a:because 0.0024 -0.0053 0.0069
+    a:because 0.0024 -0.0054 0.0069
     a:become -0.0258 0.0557 -0.0255
-    a:been -0.0307 0.1224 -0.0855
-    a:before 0.0134 0.0074 -0.0153
+    a:been -0.0308 0.1229 -0.0860
+    a:before 0.0134 0.0073 -0.0152
     a:began 0.0373 -0.0047 -0.0289
     a:begin 0.0038 -0.0014 0.0002
-    a:behind 0.0227 -0.0270 0.0092
-    a:being -0.0220 0.0159 0.0112
-    a:below -0.0169 0.0315 -0.0107
+    a:behind 0.0228 -0.0269 0.0092
+    a:being -0.0220 0.0158 0.0112
+    a:below -0.0169 0.0314 -0.0107
     a:best -0.0321 0.0327 0.0024
-    a:better 0.0186 -0.0666 0.0525
-    a:between 0.1274 -0.0086 -0.1131
+    a:better 0.0186 -0.0666 0.0526
+    a:between 0.1275 -0.0086 -0.1132
     a:beyond -0.0156 0.0469 -0.0308
     a:bid -0.0106 -0.0165 0.0290
-    a:block -0.0079 0.0073 0.0033
+    a:block -0.0079 0.0074 0.0033
     a:blocks 0.0168 -0.0102 -0.0036
-    a:board 0.0383 0.0553 -0.0872
+    a:board 0.0383 0.0552 -0.0872
     a:boards -0.0082 0.0435 -0.0329
-    a:bodies -0.0224 0.0626 -0.0360
-    a:body -0.0166 -0.0121 0.0317
-    a:borough -0.0804 -0.0102 0.0966
+    a:bodies -0.0225 0.0627 -0.0361
+    a:body -0.0166 -0.0121 0.0318
+    a:borough -0.0798 -0.0095 0.0953
     a:borough's 0.0101 0.0037 -0.0102
     a:borough’s -0.0056 -0.0096 0.0173
     a:both -0.0074 0.0304 -0.0180
     a:boundaries -0.0300 -0.0145 0.0493
     a:boundary -0.0113 -0.0082 0.0229
-    a:break -0.0081 0.0259 -0.0143
+    a:break -0.0081 0.0258 -0.0142
     a:brief -0.0032 0.0065 -0.0009
     a:bring -0.0219 0.0637 -0.0374
-    a:bringing 0.0630 -0.0014 -0.0565
-    a:brings -0.0111 -0.0107 0.0246
-    a:broadly 0.0141 -0.0139 0.0033
-    a:brought 0.0024 -0.0044 0.0061
-    a:budget -0.0250 -0.0236 0.0529
+    a:bringing 0.0630 -0.0014 -0.0564
+    a:brings -0.0111 -0.0108 0.0247
+    a:broadly 0.0140 -0.0139 0.0033
+    a:brought 0.0024 -0.0045 0.0061
+    a:budget -0.0250 -0.0236 0.0530
     a:budgets 0.0170 -0.0184 0.0066
     a:build 0.0066 -0.0134 0.0104
-    a:building 0.0282 -0.0175 -0.0066
+    a:building 0.0282 -0.0176 -0.0066
     a:built 0.0027 -0.0088 0.0104
     a:burglary 0.0351 0.0128 -0.0434
-    a:business 0.0137 0.0220 -0.0312
-    a:businesses -0.0236 0.0106 0.0174
-    a:but 0.0799 0.3905 -0.4652
-    a:by 0.0957 -0.0379 -0.0499
-    a:c -0.0044 -0.0098 0.0156
-    a:came 0.0135 -0.0007 -0.0093
-    a:can 0.0015 -0.0192 0.0242
-    a:cannot -0.0130 0.0108 0.0066
-    a:capacity 0.0131 -0.0094 0.0005
+    a:business 0.0137 0.0220 -0.0313
+    a:businesses -0.0236 0.0105 0.0175
+    a:but 0.0799 0.3904 -0.4651
+    a:by 0.0956 -0.0379 -0.0498
+    a:c -0.0044 -0.0098 0.0157
+    a:came 0.0135 -0.0007 -0.0094
+    a:can 0.0015 -0.0192 0.0243
+    a:cannot -0.0131 0.0108 0.0065
+    a:capacity 0.0131 -0.0094 0.0006
     a:care 0.0204 0.0140 -0.0280
     a:carnwick -0.0088 -0.0002 0.0104
-    a:carried -0.0200 0.0286 -0.0043
+    a:carried -0.0200 0.0286 -0.0044
     a:carry -0.0234 -0.0054 0.0315
-    a:cdrp 0.0203 -0.0038 -0.0143
+    a:cdrp 0.0204 -0.0038 -0.0144
     a:cen 0.0416 0.0385 -0.0765
     a:cent 0.0349 0.0129 -0.0441
     a:central 0.0120 -0.0023 -0.0084
-    a:centre -0.0013 0.0578 -0.0515
-    a:chair 0.0577 -0.0571 0.0051
+    a:centre -0.0013 0.0579 -0.0515
+    a:chair 0.0577 -0.0572 0.0051
     a:chaired -0.0166 -0.0291 0.0500
-    a:chairs -0.0191 -0.0380 0.0618
-    a:chamber 0.0189 -0.0138 -0.0007
-    a:change -0.0452 0.0521 -0.0026
-    a:changed -0.0062 -0.0373 0.0469
+    a:chairs -0.0191 -0.0381 0.0618
+    a:chamber 0.0189 -0.0137 -0.0007
+    a:change -0.0453 0.0522 -0.0026
+    a:changed -0.0062 -0.0373 0.0468
     a:charities 0.0650 -0.0151 -0.0458
     a:chief 0.0948 -0.0791 -0.0097
     a:children 0.0218 -0.0270 0.0098
     a:chosen 0.0117 -0.0136 0.0059
     a:churches 0.0171 -0.0125 -0.0030
-    a:circle 0.0520 -0.0779 0.0301
+    a:circle 0.0519 -0.0779 0.0301
     a:clear -0.0153 0.0710 -0.0498
-    a:clearer -0.0153 0.0447 -0.0238
+    a:clearer -0.0154 0.0447 -0.0237
     a:cllr -0.0180 -0.0372 0.0591
     a:closely 0.0054 0.0175 -0.0190
     a:clubs -0.0080 -0.0038 0.0132
@@ -1964,21 +1980,21 @@ polarity_model:
     a:command -0.0170 0.0198 0.0011
     a:commander 0.0069 -0.0006 -0.0033
     a:commerce 0.0344 -0.0050 -0.0247
-    a:commissioning 0.0070 0.0168 -0.0199
+    a:commissioning 0.0069 0.0167 -0.0199
     a:commit 0.0287 0.0179 -0.0416
     a:commitment 0.0585 0.0408 -0.0974
     a:committed 0.0519 0.0002 -0.0479
     a:committee 0.0173 0.0469 -0.0582
-    a:communities 0.0450 -0.0516 0.0116
-    a:community -0.0841 -0.0149 0.1066
+    a:communities 0.0450 -0.0516 0.0117
+    a:community -0.0842 -0.0153 0.1071
     a:comprehensive -0.0054 0.0007 0.0074
-    a:concentrated -0.0227 0.0648 -0.0396
+    a:concentrated -0.0228 0.0648 -0.0396
     a:condition -0.0066 -0.0061 0.0142
-    a:confidence 0.0109 0.0096 -0.0208
+    a:confidence 0.0110 0.0096 -0.0208
     a:consultation 0.0254 0.0186 -0.0393
-    a:consulted -0.0137 0.0185 -0.0007
+    a:consulted -0.0137 0.0184 -0.0006
     a:context 0.0105 -0.0064 -0.0002
-    a:continue 0.0172 -0.0140 0.0000
+    a:continue 0.0172 -0.0140 0.0001
     a:continues -0.0053 0.0056 0.0014
     a:contracts -0.0085 0.0265 -0.0156
     a:contrast 0.0372 -0.0025 -0.0314
@@ -1987,113 +2003,113 @@ polarity_model:
     a:corrowdale -0.0246 -0.0146 0.0420
     a:costs -0.0095 -0.0195 0.0321
     a:coterminous -0.0051 -0.0061 0.0144
-    a:could 0.0240 0.0598 -0.0784
-    a:council 0.0797 -0.0408 -0.0323
+    a:could 0.0239 0.0598 -0.0783
+    a:council 0.0796 -0.0409 -0.0321
     a:council's 0.0164 0.0234 -0.0345
     a:councillor -0.0129 -0.0144 0.0304
     a:councils -0.0052 -0.0068 0.0152
     a:council’s -0.0181 0.0640 -0.0414
-    a:county -0.0320 0.0216 0.0159
-    a:cover -0.0199 -0.0071 0.0310
-    a:covered -0.0028 -0.0103 0.0149
+    a:county -0.0320 0.0215 0.0160
+    a:cover -0.0200 -0.0071 0.0310
+    a:covered -0.0029 -0.0103 0.0150
     a:covering 0.0145 0.0327 -0.0434
     a:covers -0.0237 0.0163 0.0112
     a:credit 0.0074 -0.0555 0.0519
     a:crime 0.0685 -0.0576 -0.0049
-    a:cross -0.0034 0.0047 0.0004
+    a:cross -0.0034 0.0046 0.0005
     a:culture -0.0303 -0.0123 0.0463
-    a:cut 0.0001 -0.0173 0.0222
-    a:cvs 0.0120 -0.0325 0.0245
+    a:cut 0.0001 -0.0172 0.0221
+    a:cvs 0.0120 -0.0326 0.0246
     a:data 0.0356 -0.0479 0.0176
     a:day 0.0733 -0.0129 -0.0574
     a:deal -0.0070 0.0439 -0.0326
     a:december -0.0095 -0.0039 0.0159
-    a:decision -0.0059 -0.0115 0.0219
-    a:decisions -0.0231 0.0299 -0.0024
-    a:deliver -0.0053 -0.0041 0.0120
+    a:decision -0.0059 -0.0116 0.0220
+    a:decisions -0.0231 0.0300 -0.0025
+    a:deliver -0.0053 -0.0043 0.0121
     a:delivered 0.0049 0.0504 -0.0504
     a:delivering 0.0011 0.0291 -0.0271
-    a:delivery -0.0034 -0.0242 0.0314
+    a:delivery -0.0035 -0.0242 0.0314
     a:depend 0.0164 0.0036 -0.0163
-    a:deprived 0.0149 0.0121 -0.0222
+    a:deprived 0.0149 0.0121 -0.0223
     a:deputies 0.0011 0.0042 -0.0012
-    a:deputy -0.0050 -0.0539 0.0636
+    a:deputy -0.0050 -0.0540 0.0637
     a:described 0.0250 0.0001 -0.0215
-    a:did 0.0274 0.0595 -0.0822
-    a:difference -0.0177 -0.0274 0.0494
+    a:did 0.0274 0.0595 -0.0821
+    a:difference -0.0166 -0.0251 0.0458
     a:different -0.0276 0.0713 -0.0394
     a:difficult -0.0040 0.0150 -0.0092
     a:direction -0.0169 0.0150 0.0058
-    a:director -0.0071 0.0227 -0.0134
+    a:director -0.0070 0.0227 -0.0134
     a:disappointing -0.0069 0.0162 -0.0079
-    a:disorder 0.0547 -0.0233 -0.0276
-    a:district 0.0064 0.0061 -0.0065
+    a:disorder 0.0547 -0.0234 -0.0276
+    a:district 0.0065 0.0062 -0.0066
     a:district's 0.0755 0.0130 -0.0839
     a:districts -0.0308 0.0621 -0.0281
     a:division -0.0261 0.0195 0.0104
-    a:do -0.0601 0.0495 0.0155
+    a:do -0.0602 0.0494 0.0156
     a:does -0.0158 0.0545 -0.0353
     a:domestic 0.0376 0.0013 -0.0357
-    a:done 0.0125 0.0151 -0.0242
+    a:done 0.0125 0.0152 -0.0243
     a:down -0.0077 0.0164 -0.0066
-    a:dr 0.0595 -0.0207 -0.0355
+    a:dr 0.0595 -0.0208 -0.0356
     a:draft -0.0050 -0.0065 0.0143
-    a:drawing 0.0384 -0.0086 -0.0279
-    a:drawn -0.0239 0.0071 0.0213
+    a:drawing 0.0383 -0.0087 -0.0278
+    a:drawn -0.0239 0.0071 0.0214
     a:draymoor -0.0045 -0.0009 0.0071
     a:drifted -0.0072 0.0888 -0.0799
     a:due -0.0067 0.0205 -0.0116
-    a:during 0.0245 -0.0220 0.0013
-    a:duty 0.0257 0.0005 -0.0235
-    a:each 0.0346 -0.0845 0.0569
-    a:early 0.0116 -0.0352 0.0278
-    a:easier 0.0210 -0.0406 0.0239
-    a:economic 0.0059 0.0138 -0.0154
+    a:during 0.0245 -0.0221 0.0014
+    a:duty 0.0256 0.0005 -0.0235
+    a:each 0.0346 -0.0846 0.0570
+    a:early 0.0116 -0.0352 0.0279
+    a:easier 0.0209 -0.0406 0.0239
+    a:economic 0.0059 0.0137 -0.0154
     a:economy -0.0073 0.0061 0.0038
-    a:education -0.0216 0.0067 0.0188
+    a:education -0.0216 0.0067 0.0189
     a:effectiveness 0.0227 0.0128 -0.0326
     a:eight -0.0030 0.0536 -0.0455
     a:elected -0.0164 0.0198 0.0001
     a:elections -0.0039 0.0055 -0.0004
-    a:elects 0.0274 -0.0023 -0.0240
-    a:eleven 0.0163 -0.0094 -0.0041
-    a:else 0.0135 0.0258 -0.0364
+    a:elects 0.0274 -0.0023 -0.0241
+    a:eleven 0.0163 -0.0093 -0.0041
+    a:else 0.0135 0.0259 -0.0365
     a:elsewhere 0.0138 0.0475 -0.0602
-    a:employers -0.0388 0.0233 0.0196
+    a:employers -0.0388 0.0233 0.0197
     a:employment 0.0154 0.0065 -0.0180
-    a:empowerment -0.0023 0.0258 -0.0187
-    a:empty 0.0329 -0.0169 -0.0147
-    a:end 0.0382 -0.0396 0.0048
+    a:empowerment -0.0023 0.0259 -0.0187
+    a:empty 0.0329 -0.0168 -0.0148
+    a:end 0.0382 -0.0395 0.0047
     a:ended -0.0183 0.0392 -0.0170
-    a:ends -0.0209 0.0386 -0.0135
+    a:ends -0.0209 0.0387 -0.0135
     a:engagement -0.0157 -0.0259 0.0447
     a:england 0.0181 -0.0077 -0.0087
     a:english -0.0128 -0.0098 0.0245
-    a:enough 0.0165 -0.0562 0.0447
-    a:enterprise 0.0243 -0.0238 0.0028
-    a:entirely -0.0173 0.0144 0.0067
-    a:environment -0.0036 -0.0063 0.0118
-    a:equal -0.0066 0.0014 0.0075
+    a:enough 0.0165 -0.0563 0.0448
+    a:enterprise 0.0244 -0.0238 0.0028
+    a:entirely -0.0174 0.0144 0.0067
+    a:environment -0.0037 -0.0063 0.0118
+    a:equal -0.0067 0.0013 0.0075
     a:established 0.0426 -0.0064 -0.0344
     a:estates 0.0630 0.0293 -0.0864
-    a:event -0.0079 0.0295 -0.0188
-    a:events -0.0300 0.0313 0.0029
-    a:every 0.0607 -0.0500 -0.0042
-    a:evidence -0.0376 -0.0324 0.0747
-    a:exactly 0.0291 0.0103 -0.0353
+    a:event -0.0079 0.0295 -0.0187
+    a:events -0.0300 0.0312 0.0030
+    a:every 0.0607 -0.0501 -0.0041
+    a:evidence -0.0373 -0.0331 0.0753
+    a:exactly 0.0292 0.0103 -0.0353
     a:exception -0.0063 0.0012 0.0079
     a:executive 0.0858 0.0721 -0.1513
-    a:existing -0.0109 0.0230 -0.0085
-    a:expected -0.0237 0.0230 0.0046
-    a:faith 0.0407 -0.0142 -0.0217
-    a:fall 0.0274 0.0029 -0.0259
-    a:fallen 0.0319 0.0191 -0.0466
+    a:existing -0.0110 0.0229 -0.0085
+    a:expected -0.0237 0.0232 0.0044
+    a:faith 0.0408 -0.0142 -0.0217
+    a:fall 0.0273 0.0030 -0.0259
+    a:fallen 0.0320 0.0192 -0.0466
     a:falling 0.0001 0.0410 -0.0400
-    a:falls -0.0112 0.0202 -0.0052
-    a:far 0.0197 -0.0463 0.0309
-    a:february -0.0111 -0.0012 0.0151
-    a:feel 0.0420 -0.0394 0.0015
-    a:fell -0.0128 0.0028 0.0120
+    a:falls -0.0113 0.0202 -0.0052
+    a:far 0.0196 -0.0465 0.0312
+    a:february -0.0111 -0.0013 0.0151
+    a:feel 0.0420 -0.0395 0.0015
+    a:fell -0.0128 0.0029 0.0120
     a:felt -0.0571 0.1347 -0.0742
     a:fennerby -0.0216 -0.0176 0.0436
     a:few -0.0325 0.0456 -0.0099
@@ -2104,138 +2120,137 @@ polarity_model:
     a:find -0.0125 0.0857 -0.0702
     a:fire 0.0505 0.0090 -0.0558
     a:firms -0.0046 0.0201 -0.0140
-    a:first 0.0196 -0.0282 0.0154
+    a:first 0.0196 -0.0281 0.0153
     a:fit -0.0044 0.0273 -0.0222
     a:five 0.0340 -0.0342 0.0063
     a:floor 0.0343 -0.0253 -0.0046
-    a:following 0.0073 -0.0115 0.0074
+    a:following 0.0073 -0.0115 0.0075
     a:for 0.0754 0.0316 -0.0965
-    a:formal -0.0262 0.0292 0.0011
-    a:formed 0.0169 -0.0271 0.0137
+    a:formal -0.0262 0.0293 0.0011
+    a:formed 0.0169 -0.0272 0.0138
     a:forum -0.0423 -0.0033 0.0507
-    a:forums -0.0111 -0.0039 0.0198
+    a:forums -0.0111 -0.0040 0.0199
     a:forward -0.0114 -0.0160 0.0310
-    a:found -0.0185 0.0495 -0.0259
+    a:found -0.0185 0.0497 -0.0260
     a:four 0.0740 0.0131 -0.0810
     a:framework 0.0956 -0.0075 -0.0825
-    a:from -0.1306 0.0379 0.1007
-    a:full 0.0331 -0.0416 0.0139
+    a:from -0.1307 0.0379 0.1007
+    a:full 0.0331 -0.0416 0.0140
     a:fully 0.0696 -0.0232 -0.0430
     a:fund -0.0048 -0.0336 0.0434
-    a:funded -0.0324 -0.0335 0.0707
+    a:funded -0.0324 -0.0337 0.0709
     a:funding -0.0519 -0.0276 0.0845
-    a:further -0.0135 0.0843 -0.0652
+    a:further -0.0135 0.0844 -0.0654
     a:future 0.0205 0.0070 -0.0254
     a:gap -0.0111 0.0648 -0.0532
-    a:gave 0.0075 -0.0235 0.0200
+    a:gave 0.0075 -0.0235 0.0201
     a:get -0.0160 0.0408 -0.0213
-    a:give 0.0287 -0.0500 0.0261
+    a:give 0.0287 -0.0500 0.0262
     a:given 0.0446 0.0139 -0.0535
     a:go -0.0107 -0.0181 0.0314
     a:goes 0.0221 0.0000 -0.0182
     a:going 0.0340 0.0007 -0.0295
     a:gone 0.0514 0.0126 -0.0589
-    a:good 0.0295 -0.0096 -0.0164
-    a:goodwill 0.0436 -0.0523 0.0126
+    a:good 0.0294 -0.0096 -0.0164
+    a:goodwill 0.0436 -0.0524 0.0126
     a:got -0.0013 0.0343 -0.0298
-    a:governance -0.0252 -0.0208 0.0486
-    a:government -0.0116 -0.0111 0.0282
+    a:governance -0.0252 -0.0207 0.0486
+    a:government -0.0116 -0.0111 0.0283
     a:grant 0.0067 -0.0283 0.0255
     a:grants -0.0054 0.0291 -0.0195
-    a:great 0.0372 0.0479 -0.0807
+    a:great 0.0372 0.0479 -0.0806
     a:green 0.0770 -0.0091 -0.0653
     a:ground -0.0104 0.0421 -0.0273
-    a:group -0.0032 0.0583 -0.0485
-    a:groups -0.0116 -0.0515 0.0705
+    a:group -0.0032 0.0582 -0.0485
+    a:groups -0.0116 -0.0516 0.0705
     a:grown 0.0197 -0.0196 0.0015
     a:gurdwara -0.0075 -0.0012 0.0094
     a:had -0.0799 0.0396 0.0458
-    a:hadstow -0.0112 -0.0018 0.0146
-    a:half 0.0048 0.0471 -0.0478
+    a:hadstow -0.0112 -0.0018 0.0147
+    a:half 0.0048 0.0472 -0.0479
     a:hall -0.0077 -0.0074 0.0165
     a:hallowmere -0.0075 -0.0024 0.0112
     a:handful 0.0150 0.0366 -0.0489
-    a:happened -0.0081 0.0353 -0.0262
-    a:hard 0.0130 0.0211 -0.0306
+    a:happened -0.0081 0.0353 -0.0263
+    a:hard 0.0130 0.0210 -0.0305
     a:harder -0.0088 0.0306 -0.0215
-    a:has -0.0626 0.1667 -0.0966
-    a:have 0.0267 0.1123 -0.1325
-    a:he -0.0209 -0.0196 0.0451
-    a:health 0.0142 -0.0540 0.0461
-    a:healthier 0.0175 -0.0243 0.0099
-    a:heard 0.0020 0.0514 -0.0515
-    a:held -0.0238 0.0621 -0.0333
-    a:help -0.0021 0.0027 0.0034
+    a:has -0.0628 0.1672 -0.0970
+    a:have 0.0266 0.1125 -0.1326
+    a:he -0.0210 -0.0196 0.0451
+    a:health 0.0142 -0.0541 0.0461
+    a:healthier 0.0175 -0.0244 0.0099
+    a:heard 0.0020 0.0514 -0.0516
+    a:held -0.0239 0.0619 -0.0330
+    a:help -0.0021 0.0027 0.0035
     a:helped 0.0276 -0.0317 0.0088
     a:her 0.0152 -0.0159 0.0049
-    a:high 0.0362 -0.0020 -0.0311
+    a:high 0.0362 -0.0020 -0.0310
     a:hold 0.0562 -0.0413 -0.0134
     a:holding 0.0171 -0.0037 -0.0100
-    a:holds 0.0504 -0.0067 -0.0414
+    a:holds 0.0505 -0.0067 -0.0414
     a:hollinsford -0.0052 -0.0100 0.0181
-    a:homes -0.0158 0.0069 0.0112
+    a:homes -0.0158 0.0069 0.0113
     a:housing -0.0042 0.0077 0.0017
-    a:how -0.0230 0.0154 0.0131
+    a:how -0.0231 0.0152 0.0135
     a:however -0.0153 0.0529 -0.0369
     a:i 0.0126 -0.0149 0.0082
-    a:if -0.0045 0.0299 -0.0198
+    a:if -0.0045 0.0300 -0.0198
     a:improved 0.0542 -0.0009 -0.0496
-    a:improvement 0.0313 0.0301 -0.0573
-    a:in -0.0063 -0.0145 0.0242
+    a:improvement 0.0313 0.0300 -0.0573
+    a:in -0.0062 -0.0149 0.0245
     a:include 0.0476 0.0001 -0.0445
-    a:including 0.0044 -0.0044 0.0068
+    a:including 0.0044 -0.0045 0.0068
     a:independent -0.0104 0.0026 0.0112
-    a:indicator -0.0097 -0.0416 0.0547
-    a:indicators -0.0232 -0.0565 0.0834
-    a:influence -0.0282 0.0694 -0.0381
-    a:instead 0.0069 0.0414 -0.0437
-    a:intended -0.0087 -0.0214 0.0337
-    a:interest 0.0025 0.0091 -0.0100
-    a:into 0.0193 -0.0948 0.0816
+    a:indicator -0.0097 -0.0417 0.0547
+    a:indicators -0.0233 -0.0565 0.0834
+    a:influence -0.0282 0.0694 -0.0380
+    a:instead 0.0069 0.0413 -0.0437
+    a:intended -0.0088 -0.0214 0.0338
+    a:interest 0.0025 0.0091 -0.0101
+    a:into 0.0192 -0.0949 0.0817
     a:introduced 0.0340 0.0131 -0.0437
     a:invited -0.0040 -0.0296 0.0348
-    a:involved -0.0187 0.0315 -0.0073
-    a:involvement -0.0160 -0.0075 0.0268
-    a:irregularly -0.0075 -0.0124 0.0217
-    a:is 0.0395 0.0407 -0.0720
-    a:it -0.0196 0.1410 -0.1154
-    a:its -0.0046 0.0634 -0.0525
-    a:itself -0.0296 -0.0314 0.0648
-    a:january 0.0202 -0.0438 0.0287
+    a:involved -0.0188 0.0315 -0.0072
+    a:involvement -0.0160 -0.0074 0.0268
+    a:irregularly -0.0075 -0.0125 0.0217
+    a:is 0.0399 0.0414 -0.0730
+    a:it -0.0192 0.1420 -0.1167
+    a:its -0.0046 0.0635 -0.0527
+    a:itself -0.0296 -0.0314 0.0647
+    a:january 0.0202 -0.0437 0.0287
     a:jobcentre 0.0443 -0.0446 0.0046
     a:jobs -0.0403 0.0621 -0.0172
-    a:join -0.0066 -0.0226 0.0310
+    a:join -0.0066 -0.0227 0.0311
     a:joined 0.0507 -0.0306 -0.0166
-    a:joint 0.0611 -0.0002 -0.0561
+    a:joint 0.0610 -0.0002 -0.0561
     a:jointly 0.0390 -0.0200 -0.0154
-    a:july -0.0053 0.0013 0.0057
-    a:june 0.0135 -0.0151 0.0062
+    a:july -0.0053 0.0013 0.0058
+    a:june 0.0135 -0.0151 0.0063
     a:just -0.0128 -0.0158 0.0314
     a:keep -0.0105 0.0054 0.0071
-    a:kelbrook -0.0068 -0.0072 0.0163
+    a:kelbrook -0.0068 -0.0073 0.0163
     a:kept 0.0728 -0.0165 -0.0521
-    a:kettlesby 0.0048 -0.0085 0.0062
-    a:key 0.0155 0.0255 -0.0383
+    a:kettlesby 0.0048 -0.0085 0.0061
+    a:key 0.0155 0.0255 -0.0384
     a:kinsmere -0.0064 -0.0045 0.0126
     a:klsp -0.0032 0.0034 0.0016
     a:know 0.0099 0.0088 -0.0161
-    a:laa 0.0002 0.0059 0.0008
-    a:laas -0.0034 -0.0003 0.0048
-    a:lack -0.0023 0.0029 0.0006
+    a:laa 0.0001 0.0062 0.0005
+    a:laas -0.0034 -0.0002 0.0047
     a:large 0.0131 0.0240 -0.0338
     a:largely 0.0241 0.0133 -0.0333
-    a:larger -0.0144 0.0555 -0.0371
+    a:larger -0.0145 0.0554 -0.0370
     a:last 0.0116 0.0098 -0.0167
-    a:late -0.0088 0.0351 -0.0250
+    a:late -0.0088 0.0352 -0.0250
     a:later 0.0077 -0.0007 -0.0024
     a:lead -0.0064 -0.0232 0.0342
     a:leader -0.0125 0.0006 0.0158
     a:leaders -0.0061 -0.0013 0.0084
-    a:leadership -0.0362 -0.0022 0.0427
+    a:leadership -0.0362 -0.0021 0.0427
     a:leads -0.0292 0.0457 -0.0139
     a:learning -0.0380 0.0467 -0.0050
-    a:least 0.0077 -0.0378 0.0351
-    a:led 0.0359 -0.0242 -0.0073
+    a:least 0.0077 -0.0378 0.0352
+    a:led 0.0359 -0.0243 -0.0073
     a:left 0.0306 0.0268 -0.0552
     a:legitimacy -0.0071 -0.0033 0.0125
     a:lep -0.0029 0.0265 -0.0223
@@ -2243,28 +2258,28 @@ polarity_model:
     a:level 0.0259 0.0040 -0.0248
     a:life 0.0034 0.0010 -0.0030
     a:like 0.0600 -0.0136 -0.0424
-    a:likely -0.0096 0.0378 -0.0232
+    a:likely -0.0096 0.0379 -0.0232
     a:limited -0.0207 0.0193 0.0026
     a:line -0.0083 0.0131 -0.0031
-    a:linked -0.0078 -0.0123 0.0229
+    a:linked -0.0078 -0.0124 0.0229
     a:little 0.0011 0.0650 -0.0612
-    a:local -0.0145 -0.0897 0.1115
-    a:long -0.0324 0.0614 -0.0237
-    a:longer -0.0094 -0.0259 0.0364
+    a:local -0.0146 -0.0896 0.1115
+    a:long -0.0324 0.0615 -0.0237
+    a:longer -0.0094 -0.0260 0.0364
     a:look -0.0139 0.0018 0.0148
-    a:lose 0.0440 -0.0136 -0.0290
-    a:lost -0.0727 0.1039 -0.0261
-    a:low -0.0113 0.0523 -0.0397
+    a:lose 0.0440 -0.0136 -0.0291
+    a:lost -0.0727 0.1040 -0.0262
+    a:low -0.0114 0.0523 -0.0397
     a:lsp -0.0593 0.0262 0.0389
     a:lsps -0.0027 -0.0126 0.0195
-    a:made 0.0663 -0.0133 -0.0476
-    a:main 0.0298 0.0147 -0.0395
+    a:made 0.0662 -0.0133 -0.0475
+    a:main 0.0298 0.0148 -0.0396
     a:mainstream -0.0093 -0.0284 0.0413
-    a:make -0.0173 0.0610 -0.0390
+    a:make -0.0174 0.0610 -0.0389
     a:makes -0.0100 0.0548 -0.0407
-    a:making -0.0039 -0.0334 0.0418
+    a:making -0.0029 -0.0313 0.0387
     a:manage -0.0141 0.0223 -0.0045
-    a:managed -0.0074 0.0328 -0.0223
+    a:managed -0.0075 0.0328 -0.0223
     a:management 0.0115 -0.0029 -0.0050
     a:manager -0.0087 0.0154 -0.0044
     a:managers 0.0176 0.0349 -0.0482
@@ -2272,130 +2287,130 @@ polarity_model:
     a:march -0.0067 0.0418 -0.0302
     a:mardlebury -0.0047 -0.0041 0.0102
     a:match 0.0307 0.0405 -0.0675
-    a:matches 0.0274 0.0051 -0.0297
-    a:matter -0.0238 -0.0023 0.0304
-    a:matters -0.0303 0.0130 0.0214
+    a:matches 0.0274 0.0050 -0.0297
+    a:matter -0.0238 -0.0023 0.0305
+    a:matters -0.0303 0.0130 0.0215
     a:may -0.0611 0.0760 -0.0090
     a:mean -0.0072 0.0330 -0.0224
     a:means -0.0064 0.0267 -0.0182
-    a:meant -0.0260 -0.0061 0.0359
+    a:meant -0.0260 -0.0061 0.0360
     a:meet -0.0120 0.0073 0.0095
     a:meeting 0.1307 -0.0546 -0.0698
-    a:meetings 0.0470 -0.0758 0.0339
-    a:meets 0.0315 0.0086 -0.0360
-    a:member 0.0008 -0.0068 0.0116
+    a:meetings 0.0470 -0.0757 0.0338
+    a:meets 0.0316 0.0086 -0.0360
+    a:member 0.0008 -0.0068 0.0117
     a:members 0.0167 -0.0347 0.0238
-    a:membership -0.0080 -0.0208 0.0332
+    a:membership -0.0080 -0.0208 0.0333
     a:merrowshire 0.0183 -0.0034 -0.0135
     a:met 0.1303 0.0365 -0.1611
     a:metropolitan -0.0179 -0.0053 0.0244
-    a:might 0.0111 0.0341 -0.0408
-    a:million -0.0088 -0.0606 0.0749
-    a:minutes -0.0071 -0.0160 0.0254
-    a:missed -0.0217 0.0126 0.0104
-    a:mixed -0.0177 0.0057 0.0151
-    a:money -0.0809 -0.0131 0.0998
+    a:might 0.0111 0.0341 -0.0409
+    a:million -0.0089 -0.0607 0.0750
+    a:minutes -0.0071 -0.0161 0.0254
+    a:missed -0.0217 0.0127 0.0103
+    a:mixed -0.0177 0.0056 0.0151
+    a:money -0.0809 -0.0131 0.0999
     a:monitoring -0.0200 -0.0026 0.0253
     a:month -0.0056 -0.0061 0.0134
     a:monthly 0.0393 0.0106 -0.0456
-    a:months -0.0040 0.0485 -0.0397
+    a:months -0.0040 0.0486 -0.0397
     a:more 0.0431 -0.0165 -0.0199
-    a:most 0.0187 0.0480 -0.0601
+    a:most 0.0187 0.0481 -0.0602
     a:mostly -0.0117 0.0410 -0.0254
     a:move -0.0064 -0.0083 0.0177
     a:moved 0.0247 0.0005 -0.0212
     a:mr 0.0173 0.0077 -0.0218
-    a:much 0.0263 0.0305 -0.0516
+    a:much 0.0263 0.0305 -0.0517
     a:must -0.0053 -0.0250 0.0322
-    a:name 0.0220 -0.0373 0.0172
-    a:named 0.0189 -0.0264 0.0130
-    a:national -0.0262 -0.0147 0.0453
-    a:need 0.0050 0.0122 -0.0119
-    a:needs 0.0039 0.0035 -0.0033
+    a:name 0.0221 -0.0373 0.0172
+    a:named 0.0189 -0.0264 0.0131
+    a:national -0.0262 -0.0148 0.0454
+    a:need 0.0050 0.0122 -0.0118
+    a:needs 0.0038 0.0035 -0.0032
     a:negotiated -0.0019 -0.0035 0.0062
-    a:negotiations 0.0002 0.0161 -0.0134
+    a:negotiations 0.0002 0.0162 -0.0134
     a:neighbourhood 0.0930 -0.0846 -0.0021
     a:neighbourhoods 0.0016 0.0319 -0.0281
-    a:neighbouring -0.0463 0.1118 -0.0614
-    a:neither -0.0189 0.0736 -0.0520
-    a:network 0.0145 -0.0036 -0.0053
-    a:never -0.0269 0.1131 -0.0826
+    a:neighbouring -0.0464 0.1117 -0.0613
+    a:neither -0.0189 0.0737 -0.0521
+    a:network 0.0145 -0.0036 -0.0054
+    a:never -0.0269 0.1131 -0.0827
     a:new 0.0415 -0.0762 0.0411
     a:next -0.0030 -0.0098 0.0178
     a:nhs -0.0031 0.0010 0.0030
     a:ni -0.0067 0.0209 -0.0118
-    a:nine 0.0144 0.0196 -0.0289
+    a:nine 0.0145 0.0196 -0.0290
     a:no -0.0635 0.0492 0.0183
     a:nobody -0.0036 0.0239 -0.0182
-    a:nominate -0.0184 -0.0135 0.0359
-    a:nominated -0.0165 -0.0197 0.0399
+    a:nominate -0.0184 -0.0135 0.0360
+    a:nominated -0.0165 -0.0197 0.0400
     a:non -0.0181 0.0114 0.0088
-    a:not -0.0200 -0.0114 0.0363
+    a:not -0.0200 -0.0115 0.0364
     a:nothing 0.0184 0.0353 -0.0512
     a:november -0.0221 -0.0272 0.0537
-    a:now 0.0728 -0.0896 0.0232
+    a:now 0.0728 -0.0897 0.0232
     a:nrf 0.0126 -0.0253 0.0187
-    a:number -0.0077 -0.0170 0.0299
+    a:number -0.0077 -0.0170 0.0300
     a:ockendale -0.0093 -0.0012 0.0121
-    a:october -0.0339 0.0147 0.0236
+    a:october -0.0334 0.0125 0.0255
     a:odpm 0.0145 0.0236 -0.0363
-    a:of -0.1008 0.0658 0.0414
-    a:off -0.0218 0.0337 -0.0083
+    a:of -0.1008 0.0655 0.0417
+    a:off -0.0218 0.0338 -0.0083
     a:offered 0.0153 0.0021 -0.0135
     a:office 0.0126 -0.0135 0.0058
-    a:officer 0.0155 -0.0034 -0.0062
-    a:officers 0.0554 -0.0684 0.0187
-    a:often -0.0378 0.1201 -0.0777
-    a:older -0.0001 -0.0320 0.0369
-    a:on 0.0401 0.0382 -0.0729
-    a:once -0.0195 0.0789 -0.0536
+    a:officer 0.0155 -0.0035 -0.0062
+    a:officers 0.0555 -0.0684 0.0187
+    a:often -0.0379 0.1201 -0.0776
+    a:older -0.0002 -0.0321 0.0370
+    a:on 0.0401 0.0381 -0.0728
+    a:once -0.0195 0.0790 -0.0536
     a:one 0.0777 -0.0381 -0.0331
-    a:only -0.0116 0.1700 -0.1531
-    a:open 0.0432 -0.0202 -0.0193
-    a:operate 0.0637 -0.0048 -0.0547
-    a:operation 0.0071 -0.0428 0.0389
-    a:or -0.0378 0.0003 0.0438
-    a:organisations -0.0224 0.0489 -0.0205
+    a:only -0.0116 0.1701 -0.1531
+    a:open 0.0431 -0.0202 -0.0192
+    a:operate 0.0636 -0.0048 -0.0547
+    a:operation 0.0072 -0.0428 0.0389
+    a:or -0.0379 0.0002 0.0439
+    a:organisations -0.0226 0.0488 -0.0202
     a:ormsley -0.0073 -0.0088 0.0192
-    a:other 0.0367 0.0734 -0.1049
+    a:other 0.0367 0.0734 -0.1048
     a:others 0.0027 0.0434 -0.0431
     a:our 0.0366 -0.0088 -0.0224
-    a:out -0.0533 0.1078 -0.0486
-    a:outcomes 0.0679 -0.0116 -0.0513
+    a:out -0.0533 0.1078 -0.0485
+    a:outcomes 0.0679 -0.0116 -0.0514
     a:outside -0.0291 0.0871 -0.0543
     a:over -0.0384 0.0837 -0.0403
-    a:own -0.0025 0.0599 -0.0525
-    a:paid -0.0495 -0.0365 0.0915
-    a:panel -0.0122 -0.0185 0.0355
+    a:own -0.0025 0.0600 -0.0526
+    a:paid -0.0496 -0.0363 0.0913
+    a:panel -0.0123 -0.0187 0.0358
     a:panels 0.0063 -0.0025 0.0008
-    a:paper 0.0100 0.0216 -0.0294
+    a:paper 0.0099 0.0216 -0.0294
     a:papers 0.0134 -0.0009 -0.0091
-    a:parish 0.0208 -0.0127 -0.0046
-    a:part 0.0347 0.0383 -0.0670
+    a:parish 0.0208 -0.0128 -0.0046
+    a:part 0.0347 0.0382 -0.0670
     a:participation -0.0125 0.0251 -0.0099
     a:particular -0.0035 0.0146 -0.0092
     a:particularly -0.0028 0.0112 -0.0049
     a:partly 0.0123 0.0007 -0.0106
-    a:partner 0.0770 0.0662 -0.1381
-    a:partners 0.0867 0.0093 -0.0900
-    a:partnership 0.0153 -0.0541 0.0457
-    a:partnership's 0.0656 -0.0418 -0.0180
-    a:partnerships -0.0044 -0.0724 0.0831
-    a:party -0.0077 0.0347 -0.0242
+    a:partner 0.0770 0.0662 -0.1382
+    a:partners 0.0865 0.0091 -0.0897
+    a:partnership 0.0153 -0.0542 0.0458
+    a:partnership's 0.0656 -0.0419 -0.0180
+    a:partnerships -0.0044 -0.0724 0.0830
+    a:party -0.0076 0.0347 -0.0242
     a:past 0.0096 0.0159 -0.0215
     a:patchy -0.0037 0.0223 -0.0163
     a:pct 0.0731 0.0033 -0.0713
     a:pdf -0.0168 -0.0227 0.0415
-    a:people -0.0810 0.1028 -0.0152
-    a:people's 0.0182 -0.0092 -0.0051
-    a:per 0.0323 0.0059 -0.0344
-    a:performance -0.0006 0.0772 -0.0712
+    a:people -0.0811 0.1027 -0.0151
+    a:people's 0.0181 -0.0092 -0.0050
+    a:per 0.0324 0.0059 -0.0344
+    a:performance -0.0007 0.0773 -0.0713
     a:period -0.0050 0.0209 -0.0135
-    a:pick 0.0449 0.0188 -0.0593
+    a:pick 0.0449 0.0189 -0.0593
     a:place -0.0186 -0.0223 0.0462
     a:places 0.0384 -0.0422 0.0080
-    a:plan 0.0086 -0.0062 0.0024
-    a:planning 0.0159 -0.0142 0.0006
+    a:plan 0.0085 -0.0063 0.0027
+    a:planning 0.0159 -0.0142 0.0007
     a:plans 0.0223 0.0372 -0.0547
     a:plus 0.0092 -0.0438 0.0388
     a:point 0.0281 0.0159 -0.0398
@@ -2405,85 +2420,85 @@ polarity_model:
     a:pooled 0.0066 0.0051 -0.0066
     a:poor -0.0330 0.0527 -0.0183
     a:position -0.0059 -0.0152 0.0227
-    a:pot -0.0118 -0.0188 0.0335
-    a:powers -0.0100 -0.0211 0.0339
+    a:pot -0.0118 -0.0188 0.0336
+    a:powers -0.0100 -0.0212 0.0340
     a:pp -0.0073 -0.0202 0.0291
-    a:practice 0.0200 0.0525 -0.0696
-    a:prepare 0.0225 -0.0077 -0.0124
+    a:practice 0.0200 0.0526 -0.0697
+    a:prepare 0.0225 -0.0078 -0.0124
     a:prepared 0.0017 -0.0285 0.0294
-    a:preparing -0.0063 0.0359 -0.0279
+    a:preparing -0.0063 0.0360 -0.0279
     a:present 0.0001 0.0380 -0.0353
-    a:presented -0.0078 0.0553 -0.0438
+    a:presented -0.0078 0.0554 -0.0439
     a:primary 0.0253 0.0177 -0.0366
-    a:priorities -0.0097 0.0584 -0.0424
-    a:priority 0.0044 -0.0046 0.0066
-    a:private -0.0351 0.0027 0.0374
+    a:priorities -0.0099 0.0579 -0.0417
+    a:priority 0.0044 -0.0047 0.0067
+    a:private -0.0352 0.0027 0.0374
     a:produced 0.0076 0.0384 -0.0435
     a:programme 0.0441 0.0210 -0.0596
     a:programmes 0.0666 -0.0210 -0.0416
     a:progress 0.0530 -0.0176 -0.0305
-    a:projects -0.0146 -0.0232 0.0439
+    a:projects -0.0146 -0.0232 0.0440
     a:promised -0.0076 0.0057 0.0047
-    a:proposals -0.0084 -0.0265 0.0377
-    a:public -0.0231 0.0014 0.0283
+    a:proposals -0.0085 -0.0265 0.0378
+    a:public -0.0233 0.0015 0.0284
     a:publish -0.0042 0.0118 -0.0052
     a:published 0.0013 -0.0120 0.0143
     a:put 0.0580 0.0115 -0.0651
     a:quarter -0.0014 -0.0390 0.0452
-    a:quarterly -0.0006 -0.0322 0.0367
-    a:question -0.0114 0.0147 0.0000
+    a:quarterly -0.0006 -0.0322 0.0366
+    a:question -0.0115 0.0146 0.0001
     a:ran -0.0063 0.0404 -0.0322
     a:rarely 0.0038 0.0179 -0.0206
     a:rated -0.0300 0.0041 0.0297
-    a:rather -0.0429 0.0377 0.0116
-    a:ravensholt -0.0158 0.0140 0.0048
+    a:rather -0.0429 0.0378 0.0115
+    a:ravensholt -0.0158 0.0139 0.0049
     a:reach -0.0084 -0.0217 0.0328
     a:reached 0.0399 -0.0098 -0.0256
-    a:real 0.0108 0.0508 -0.0560
-    a:really -0.0080 -0.0107 0.0206
-    a:receive -0.0042 -0.0317 0.0380
+    a:real 0.0107 0.0507 -0.0558
+    a:really -0.0080 -0.0107 0.0207
+    a:receive -0.0042 -0.0316 0.0380
     a:received 0.0174 -0.0289 0.0145
     a:recovery -0.0040 -0.0006 0.0070
     a:red -0.0234 0.0256 0.0016
-    a:reduced 0.0185 -0.0161 -0.0001
+    a:reduced 0.0185 -0.0160 -0.0001
     a:reducing 0.0301 -0.0162 -0.0091
     a:reduction 0.0201 0.0092 -0.0263
-    a:reference 0.0206 0.0099 -0.0263
-    a:reflect -0.0071 0.0258 -0.0158
+    a:reference 0.0206 0.0100 -0.0264
+    a:reflect -0.0071 0.0257 -0.0158
     a:refresh -0.0180 0.0219 -0.0005
-    a:refreshed -0.0017 0.0413 -0.0354
+    a:refreshed -0.0017 0.0412 -0.0353
     a:regard 0.0249 0.0171 -0.0381
-    a:regeneration 0.0179 -0.0105 -0.0033
+    a:regeneration 0.0179 -0.0104 -0.0033
     a:regional -0.0038 -0.0012 0.0061
     a:regularly 0.0379 0.0367 -0.0697
-    a:reinforce 0.0069 -0.0103 0.0041
-    a:relationships -0.0332 -0.0454 0.0832
+    a:reinforce 0.0070 -0.0104 0.0041
+    a:relationships -0.0331 -0.0454 0.0832
     a:released 0.0188 -0.0251 0.0095
     a:remain -0.0104 -0.0058 0.0176
     a:remained -0.0034 0.0037 0.0023
-    a:remains 0.0229 0.0833 -0.1020
-    a:renewal -0.0136 -0.0074 0.0266
+    a:remains 0.0229 0.0834 -0.1021
+    a:renewal -0.0136 -0.0075 0.0267
     a:reorganised 0.0050 -0.0012 -0.0003
     a:replaced -0.0088 -0.0254 0.0367
     a:report 0.0002 0.0067 -0.0004
     a:reported 0.0311 0.0379 -0.0645
-    a:reports -0.0356 0.0257 0.0160
+    a:reports -0.0356 0.0258 0.0159
     a:representation -0.0144 -0.0281 0.0448
-    a:representative 0.0273 -0.0077 -0.0143
+    a:representative 0.0273 -0.0078 -0.0142
     a:representatives -0.0138 -0.0147 0.0344
-    a:represented -0.0350 -0.0385 0.0783
+    a:represented -0.0350 -0.0385 0.0784
     a:rescue -0.0047 -0.0022 0.0078
-    a:residents 0.0768 -0.1008 0.0306
-    a:resources 0.0187 0.0185 -0.0317
+    a:residents 0.0765 -0.1012 0.0313
+    a:resources 0.0187 0.0184 -0.0317
     a:responsible 0.0471 0.0029 -0.0447
-    a:rests -0.0200 -0.0011 0.0243
-    a:result -0.0206 0.0379 -0.0146
-    a:results -0.0587 0.1113 -0.0479
-    a:review -0.0236 -0.0258 0.0550
+    a:rests -0.0200 -0.0010 0.0243
+    a:result -0.0206 0.0380 -0.0147
+    a:results -0.0587 0.1114 -0.0480
+    a:review -0.0232 -0.0280 0.0569
     a:reviewed -0.0003 0.0225 -0.0172
     a:revised -0.0132 -0.0082 0.0249
-    a:reward -0.0090 -0.0470 0.0609
-    a:right 0.0190 -0.0180 0.0013
+    a:reward -0.0090 -0.0469 0.0608
+    a:right 0.0190 -0.0180 0.0014
     a:risk -0.0032 -0.0472 0.0550
     a:role -0.0192 0.0002 0.0231
     a:round -0.0242 -0.0365 0.0656
@@ -2491,80 +2506,80 @@ polarity_model:
     a:running 0.0417 -0.0133 -0.0255
     a:runs 0.0200 0.0086 -0.0259
     a:rural 0.0284 0.0212 -0.0459
-    a:safer 0.0232 -0.0311 0.0129
-    a:safety 0.0367 -0.0245 -0.0075
+    a:safer 0.0232 -0.0312 0.0129
+    a:safety 0.0368 -0.0245 -0.0075
     a:said 0.0758 -0.0358 -0.0338
-    a:same 0.0133 -0.0200 0.0119
+    a:same 0.0133 -0.0201 0.0120
     a:sat 0.0073 0.0005 -0.0040
-    a:say -0.0069 0.0163 -0.0041
+    a:say -0.0069 0.0163 -0.0040
     a:scheme -0.0186 0.0082 0.0140
-    a:schools 0.0404 -0.0219 -0.0143
+    a:schools 0.0403 -0.0219 -0.0143
     a:scrutiny -0.0110 -0.0153 0.0285
-    a:seat -0.0091 -0.0194 0.0335
+    a:seat -0.0091 -0.0195 0.0335
     a:seats -0.0023 0.0086 -0.0017
     a:second -0.0020 0.0070 -0.0014
-    a:sector -0.0339 0.0314 0.0093
+    a:sector -0.0339 0.0314 0.0092
     a:sectors -0.0120 -0.0214 0.0372
-    a:see 0.0185 0.0153 -0.0279
+    a:see 0.0184 0.0153 -0.0277
     a:send -0.0174 0.0006 0.0186
     a:senior -0.0089 -0.0203 0.0346
-    a:sent -0.0262 0.0645 -0.0335
+    a:sent -0.0263 0.0645 -0.0334
     a:separate -0.0091 0.0141 -0.0032
-    a:september -0.0067 -0.0668 0.0786
-    a:serious -0.0056 0.0320 -0.0243
-    a:serve -0.0063 -0.0107 0.0196
+    a:september -0.0067 -0.0668 0.0785
+    a:serious -0.0056 0.0320 -0.0242
+    a:serve -0.0063 -0.0107 0.0197
     a:service -0.0045 -0.0351 0.0454
-    a:services 0.0408 -0.0218 -0.0130
-    a:set 0.0091 0.0028 -0.0057
-    a:sets 0.0015 -0.0091 0.0109
-    a:setting -0.0040 -0.0275 0.0341
+    a:services 0.0407 -0.0219 -0.0128
+    a:set 0.0091 0.0027 -0.0057
+    a:sets 0.0014 -0.0091 0.0110
+    a:setting -0.0040 -0.0275 0.0342
     a:seven -0.0070 -0.0363 0.0476
-    a:several -0.0294 0.1108 -0.0766
+    a:several -0.0294 0.1109 -0.0767
     a:shape 0.0272 -0.0019 -0.0226
     a:shaped -0.0225 0.0601 -0.0345
     a:share 0.0164 -0.0640 0.0522
     a:shared -0.0056 -0.0031 0.0143
     a:she -0.0057 0.0685 -0.0576
     a:short -0.0238 0.0197 0.0088
-    a:should -0.0030 -0.0283 0.0362
-    a:show -0.0172 0.0039 0.0174
-    a:sign -0.0139 0.0459 -0.0285
-    a:signed 0.0316 -0.0427 0.0151
-    a:similar -0.0002 -0.0051 0.0066
-    a:simply -0.0171 -0.0090 0.0298
-    a:since 0.0856 -0.0073 -0.0724
-    a:single -0.0095 0.0171 -0.0028
+    a:should -0.0030 -0.0284 0.0363
+    a:show -0.0172 0.0038 0.0175
+    a:sign -0.0140 0.0459 -0.0285
+    a:signed 0.0316 -0.0427 0.0150
+    a:similar -0.0002 -0.0052 0.0066
+    a:simply -0.0171 -0.0091 0.0298
+    a:since 0.0856 -0.0072 -0.0724
+    a:single -0.0096 0.0170 -0.0027
     a:sit -0.0115 0.0080 0.0063
     a:six 0.0007 0.0258 -0.0205
-    a:skills -0.0167 0.0356 -0.0144
+    a:skills -0.0167 0.0356 -0.0145
     a:slow -0.0118 0.0656 -0.0531
-    a:slsp -0.0072 0.0177 -0.0078
-    a:small 0.0224 0.0398 -0.0557
-    a:smaller -0.0209 0.0269 -0.0026
+    a:slsp -0.0072 0.0178 -0.0078
+    a:small 0.0224 0.0397 -0.0556
+    a:smaller -0.0209 0.0269 -0.0025
     a:smoking 0.0015 0.0364 -0.0340
-    a:so -0.0259 0.0257 0.0065
+    a:so -0.0259 0.0256 0.0066
     a:some 0.0118 0.0708 -0.0775
     a:spend -0.0058 0.0663 -0.0583
-    a:spending -0.0196 0.0368 -0.0145
+    a:spending -0.0196 0.0370 -0.0147
     a:spent 0.0385 -0.0225 -0.0117
     a:spring 0.0009 -0.0113 0.0154
-    a:stable 0.0317 -0.0144 -0.0149
+    a:stable 0.0316 -0.0145 -0.0149
     a:staff -0.0109 0.0409 -0.0248
     a:stage 0.0136 0.0101 -0.0200
-    a:start -0.0116 -0.0012 0.0167
-    a:statutory -0.0150 -0.0727 0.0925
+    a:start -0.0116 -0.0012 0.0168
+    a:statutory -0.0150 -0.0727 0.0926
     a:stavingford -0.0026 -0.0075 0.0113
     a:still 0.0407 0.0118 -0.0508
     a:stilworth -0.0042 -0.0070 0.0133
     a:stood -0.0057 -0.0281 0.0354
     a:stopped -0.0161 -0.0064 0.0243
-    a:strategic 0.0061 -0.0350 0.0335
-    a:strategy -0.0163 0.1286 -0.1059
+    a:strategic 0.0061 -0.0349 0.0335
+    a:strategy -0.0164 0.1282 -0.1053
     a:streams -0.0067 -0.0083 0.0170
-    a:stretch -0.0054 0.0232 -0.0158
+    a:stretch -0.0054 0.0233 -0.0158
     a:stretched -0.0081 0.0145 -0.0050
-    a:strong 0.0537 -0.0087 -0.0398
-    a:stronger 0.0109 0.0281 -0.0357
+    a:strong 0.0538 -0.0087 -0.0398
+    a:stronger 0.0110 0.0282 -0.0358
     a:structure -0.0136 0.0124 0.0046
     a:sub -0.0127 -0.0101 0.0262
     a:successes 0.0167 -0.0203 0.0028
@@ -2574,623 +2589,623 @@ polarity_model:
     a:supported -0.0381 -0.0095 0.0494
     a:supports -0.0164 -0.0054 0.0243
     a:survey 0.0075 0.0256 -0.0282
-    a:sustainable -0.0160 0.0059 0.0153
-    a:system 0.0489 -0.0200 -0.0250
-    a:table 0.0311 -0.0131 -0.0133
+    a:sustainable -0.0160 0.0059 0.0155
+    a:system 0.0489 -0.0200 -0.0251
+    a:table 0.0311 -0.0132 -0.0133
     a:take -0.0027 0.0192 -0.0105
-    a:taken 0.0034 0.0597 -0.0575
+    a:taken 0.0034 0.0597 -0.0576
     a:takes -0.0058 -0.0047 0.0126
     a:talking -0.0115 0.0174 -0.0047
-    a:target -0.0549 -0.0116 0.0715
-    a:targets -0.0117 -0.0622 0.0806
-    a:task -0.0067 -0.0093 0.0187
+    a:target -0.0549 -0.0115 0.0714
+    a:targets -0.0117 -0.0620 0.0805
+    a:task -0.0067 -0.0094 0.0187
     a:team 0.0301 -0.0206 -0.0035
-    a:teams 0.0221 -0.0181 0.0000
+    a:teams 0.0221 -0.0181 -0.0000
     a:tenants -0.0196 0.0212 0.0012
-    a:term -0.0180 -0.0069 0.0279
+    a:term -0.0180 -0.0070 0.0279
     a:terms 0.0097 0.0242 -0.0292
-    a:than 0.0141 0.0619 -0.0692
-    a:that 0.0797 0.0205 -0.0932
-    a:the 0.0261 0.0394 -0.0488
-    a:their -0.0444 0.1271 -0.0766
+    a:than 0.0142 0.0619 -0.0692
+    a:that 0.0797 0.0202 -0.0929
+    a:the 0.0260 0.0396 -0.0489
+    a:their -0.0445 0.1271 -0.0765
     a:them 0.0022 -0.0250 0.0290
-    a:thematic 0.0020 -0.0154 0.0176
-    a:theme 0.0679 0.0591 -0.1205
-    a:then -0.0105 0.0801 -0.0651
-    a:there 0.0516 -0.0625 0.0162
+    a:thematic 0.0020 -0.0154 0.0177
+    a:theme 0.0680 0.0590 -0.1205
+    a:then -0.0105 0.0801 -0.0650
+    a:there 0.0516 -0.0625 0.0163
     a:these -0.0254 0.0598 -0.0298
-    a:they 0.0501 -0.0106 -0.0342
-    a:thin -0.0224 0.0613 -0.0373
-    a:third -0.0378 0.0221 0.0192
-    a:this 0.0723 -0.0447 -0.0216
+    a:they 0.0501 -0.0106 -0.0341
+    a:thin -0.0225 0.0615 -0.0375
+    a:third -0.0378 0.0221 0.0191
+    a:this 0.0723 -0.0447 -0.0215
     a:those -0.0170 -0.0073 0.0297
-    a:three -0.0762 0.0553 0.0263
-    a:through 0.0213 -0.0642 0.0500
+    a:three -0.0762 0.0552 0.0264
+    a:through 0.0213 -0.0642 0.0501
     a:thrushcombe -0.0036 -0.0034 0.0081
     a:thurlstane -0.0091 -0.0013 0.0116
-    a:tillingworth -0.0068 0.0233 -0.0138
-    a:time -0.0073 -0.0162 0.0299
+    a:tillingworth -0.0068 0.0234 -0.0139
+    a:time -0.0073 -0.0161 0.0298
     a:times -0.0414 0.0663 -0.0204
-    a:to -0.0762 0.0418 0.0447
-    a:together -0.0058 0.0336 -0.0216
-    a:told 0.0336 -0.0311 0.0025
-    a:too 0.0159 0.1052 -0.1191
-    a:took 0.0826 -0.0342 -0.0432
+    a:to -0.0761 0.0425 0.0439
+    a:together -0.0059 0.0335 -0.0213
+    a:told 0.0336 -0.0312 0.0025
+    a:too 0.0159 0.1051 -0.1190
+    a:took 0.0826 -0.0342 -0.0433
     a:top 0.0085 0.0024 -0.0062
-    a:towards 0.0184 0.0475 -0.0602
-    a:town 0.0358 0.0030 -0.0343
-    a:town's -0.0108 0.0000 0.0134
+    a:towards 0.0183 0.0475 -0.0602
+    a:town 0.0358 0.0031 -0.0344
+    a:town's -0.0108 0.0001 0.0134
     a:town’s -0.0055 0.0125 -0.0044
     a:track 0.0079 -0.0201 0.0176
     a:trade -0.0102 0.0080 0.0049
-    a:trust -0.0148 -0.0952 0.1164
+    a:trust -0.0148 -0.0953 0.1164
     a:trusts 0.0002 0.0392 -0.0347
     a:turn 0.0212 0.0261 -0.0456
     a:twelve -0.0084 0.0170 -0.0054
     a:twenty -0.0012 0.0539 -0.0489
-    a:twice 0.0094 0.0317 -0.0364
-    a:two -0.0949 0.0491 0.0517
+    a:twice 0.0094 0.0317 -0.0363
+    a:two -0.0949 0.0492 0.0517
     a:umbrella 0.0443 -0.0011 -0.0416
-    a:under 0.0003 -0.0027 0.0084
-    a:uneven -0.0442 0.0886 -0.0433
+    a:under 0.0002 -0.0028 0.0085
+    a:uneven -0.0442 0.0886 -0.0434
     a:unit -0.0152 0.0198 -0.0008
     a:until -0.0524 0.1174 -0.0607
-    a:up 0.0933 -0.1024 0.0154
-    a:us -0.0066 -0.0512 0.0632
+    a:up 0.0932 -0.1024 0.0154
+    a:us -0.0067 -0.0512 0.0633
     a:use -0.0069 -0.0086 0.0175
     a:used 0.0083 0.0031 -0.0082
-    a:using -0.0107 0.0469 -0.0325
+    a:using -0.0108 0.0469 -0.0325
     a:usually 0.0217 -0.0118 -0.0063
     a:vacant -0.0204 -0.0121 0.0340
     a:value -0.0049 -0.0130 0.0206
-    a:vcs 0.0141 -0.0183 0.0098
-    a:very -0.0232 0.1195 -0.0912
+    a:vcs 0.0141 -0.0183 0.0097
+    a:very -0.0232 0.1196 -0.0913
     a:vice -0.0244 -0.0100 0.0375
-    a:vicious 0.0415 -0.0501 0.0125
-    a:views -0.0194 0.0637 -0.0399
-    a:villages -0.0264 0.0431 -0.0147
-    a:virtuous 0.0036 -0.0359 0.0351
+    a:vicious 0.0414 -0.0500 0.0125
+    a:views -0.0194 0.0637 -0.0398
+    a:villages -0.0264 0.0432 -0.0147
+    a:virtuous 0.0036 -0.0359 0.0352
     a:visible -0.0235 0.0030 0.0233
     a:voice 0.0015 -0.0090 0.0105
-    a:voluntary -0.0424 0.0240 0.0255
-    a:volunteering -0.0207 0.0397 -0.0139
+    a:voluntary -0.0425 0.0239 0.0257
+    a:volunteering -0.0207 0.0397 -0.0140
     a:volunteers -0.0130 0.0272 -0.0116
-    a:ward 0.0166 0.0055 -0.0188
-    a:wards -0.0131 -0.0063 0.0236
-    a:was 0.0846 0.0033 -0.0812
-    a:way -0.0341 -0.0420 0.0808
-    a:ways -0.0058 -0.0192 0.0273
+    a:ward 0.0165 0.0055 -0.0187
+    a:wards -0.0131 -0.0063 0.0237
+    a:was 0.0845 0.0031 -0.0808
+    a:way -0.0342 -0.0421 0.0809
+    a:ways -0.0058 -0.0193 0.0273
     a:we 0.0335 -0.0107 -0.0167
-    a:weak -0.0028 0.0395 -0.0352
+    a:weak -0.0028 0.0395 -0.0351
     a:weaker -0.0067 0.0117 -0.0038
     a:weakest -0.0047 0.0172 -0.0113
-    a:welcomed -0.0247 0.0120 0.0163
-    a:well 0.2423 0.0430 -0.2795
+    a:welcomed -0.0247 0.0120 0.0162
+    a:well 0.2424 0.0429 -0.2795
     a:wellbeing 0.0203 0.0001 -0.0171
     a:wendlecote -0.0037 0.0026 0.0030
-    a:went -0.0048 0.0386 -0.0322
+    a:went -0.0048 0.0385 -0.0322
     a:were -0.0029 0.0151 -0.0055
     a:wethercote -0.0052 -0.0094 0.0162
-    a:what -0.0256 0.0735 -0.0422
-    a:when 0.0316 0.0544 -0.0817
+    a:what -0.0257 0.0733 -0.0420
+    a:when 0.0316 0.0545 -0.0818
     a:where 0.1144 -0.0657 -0.0428
-    a:whether -0.0160 -0.0161 0.0373
-    a:which -0.0811 0.0425 0.0457
-    a:while 0.0166 0.0527 -0.0653
+    a:whether -0.0150 -0.0141 0.0342
+    a:which -0.0812 0.0425 0.0458
+    a:while 0.0166 0.0528 -0.0653
     a:who 0.0362 -0.1591 0.1295
     a:whole -0.0395 0.0569 -0.0137
     a:whose 0.0132 0.0228 -0.0324
-    a:widely 0.0186 -0.0057 -0.0092
+    a:widely 0.0186 -0.0057 -0.0091
     a:wider 0.0153 0.0284 -0.0402
-    a:will -0.0621 -0.0658 0.1340
-    a:with 0.0585 -0.0043 -0.0471
-    a:withheld -0.0065 -0.0406 0.0485
-    a:within -0.0166 -0.0203 0.0407
-    a:without 0.0734 0.0327 -0.1019
-    a:work 0.0045 0.0024 -0.0003
+    a:will -0.0622 -0.0658 0.1340
+    a:with 0.0584 -0.0043 -0.0470
+    a:withheld -0.0066 -0.0406 0.0485
+    a:within -0.0166 -0.0204 0.0407
+    a:without 0.0734 0.0326 -0.1019
+    a:work 0.0045 0.0025 -0.0003
     a:worked -0.0132 0.0091 0.0080
-    a:working -0.0073 -0.0537 0.0667
-    a:worklessness -0.0379 0.0434 -0.0005
+    a:working -0.0074 -0.0537 0.0667
+    a:worklessness -0.0379 0.0434 -0.0004
     a:works 0.0446 0.0010 -0.0410
-    a:would 0.0196 0.0749 -0.0887
+    a:would 0.0196 0.0750 -0.0888
     a:written -0.0111 0.0458 -0.0305
     a:wyrelow 0.0074 -0.0093 0.0043
     a:wyvernham -0.0133 -0.0219 0.0386
-    a:year 0.0066 0.0447 -0.0450
+    a:year 0.0065 0.0447 -0.0449
     a:years -0.0003 -0.0176 0.0237
     a:yet 0.0209 -0.0353 0.0189
-    a:you 0.0072 -0.0280 0.0248
+    a:you 0.0072 -0.0281 0.0249
     a:young 0.0176 -0.0204 0.0086
     a:your -0.0057 -0.0034 0.0104
-    a:youth 0.0142 -0.0390 0.0300
-    b:a 0.1444 -0.0449 -0.0902
+    a:youth 0.0142 -0.0390 0.0301
+    b:a 0.1444 -0.0451 -0.0900
     b:able 0.0085 0.0233 -0.0268
-    b:about -0.1191 0.0079 0.1168
+    b:about -0.1192 0.0080 0.1168
     b:accountability -0.0190 -0.0009 0.0226
     b:accountable -0.0063 0.0083 0.0002
-    b:action 0.0453 -0.0014 -0.0390
+    b:action 0.0454 -0.0014 -0.0390
     b:acts -0.0098 -0.0199 0.0347
     b:added -0.0129 -0.0079 0.0234
-    b:after 0.0580 -0.0404 -0.0115
-    b:against 0.0190 -0.0149 0.0017
+    b:after 0.0584 -0.0426 -0.0097
+    b:against 0.0189 -0.0149 0.0017
     b:agencies 0.0863 0.0064 -0.0875
     b:agency 0.0709 -0.0236 -0.0431
-    b:agree 0.0130 0.0034 -0.0118
+    b:agree 0.0129 0.0034 -0.0117
     b:agreed 0.0228 -0.0495 0.0336
-    b:agreeing -0.0543 -0.0375 0.0959
-    b:agreement 0.0064 -0.0392 0.0379
+    b:agreeing -0.0544 -0.0376 0.0959
+    b:agreement 0.0064 -0.0393 0.0379
     b:agreements -0.0065 -0.0124 0.0203
-    b:align 0.0178 0.0052 -0.0186
-    b:aligned 0.0127 0.0234 -0.0320
-    b:all 0.1266 -0.0601 -0.0601
+    b:align 0.0178 0.0051 -0.0186
+    b:aligned 0.0128 0.0234 -0.0321
+    b:all 0.1266 -0.0602 -0.0600
     b:almost -0.0059 0.0369 -0.0289
     b:already 0.1051 -0.0411 -0.0596
     b:also 0.0048 0.0306 -0.0299
-    b:although 0.0556 -0.0515 -0.0025
+    b:although 0.0556 -0.0516 -0.0025
     b:amberfold 0.0331 -0.0047 -0.0248
-    b:among 0.0055 -0.0086 0.0048
-    b:an 0.0550 -0.0850 0.0367
-    b:and -0.0163 -0.0911 0.1109
+    b:among 0.0055 -0.0086 0.0049
+    b:an 0.0551 -0.0850 0.0366
+    b:and -0.0159 -0.0904 0.1099
     b:annual -0.0046 0.0101 -0.0010
-    b:any -0.0019 -0.0427 0.0486
-    b:apart 0.0447 0.0309 -0.0709
+    b:any -0.0019 -0.0427 0.0487
+    b:apart 0.0447 0.0309 -0.0710
     b:april -0.0044 -0.0070 0.0123
-    b:are 0.0453 0.1218 -0.1610
-    b:area -0.0161 -0.0145 0.0362
+    b:are 0.0456 0.1204 -0.1599
+    b:area -0.0162 -0.0145 0.0362
     b:areas 0.0135 -0.0265 0.0184
-    b:around 0.0106 -0.0197 0.0126
-    b:arrangements 0.0153 0.0501 -0.0612
+    b:around 0.0106 -0.0196 0.0125
+    b:arrangements 0.0153 0.0502 -0.0612
     b:as -0.0568 0.0525 0.0105
-    b:ask -0.0096 0.0223 -0.0099
-    b:asked -0.0574 -0.0593 0.1220
-    b:assessment 0.0017 -0.0072 0.0102
+    b:ask -0.0096 0.0223 -0.0100
+    b:asked -0.0575 -0.0595 0.1224
+    b:assessment 0.0017 -0.0073 0.0102
     b:associations 0.0251 -0.0002 -0.0236
     b:at -0.0888 -0.0017 0.0967
     b:attendance -0.0355 0.0413 -0.0023
-    b:attended -0.0083 -0.0267 0.0379
+    b:attended -0.0083 -0.0267 0.0380
     b:authorities -0.0077 -0.0026 0.0124
     b:authority 0.0040 0.0021 -0.0012
-    b:available -0.0214 -0.0019 0.0248
-    b:average 0.0180 -0.0062 -0.0077
-    b:away -0.0173 -0.0137 0.0342
-    b:b -0.0191 -0.0292 0.0512
+    b:available -0.0214 -0.0019 0.0249
+    b:average 0.0180 -0.0063 -0.0077
+    b:away -0.0174 -0.0136 0.0342
+    b:b -0.0191 -0.0291 0.0512
     b:back 0.0142 0.0149 -0.0248
-    b:based -0.0102 0.0276 -0.0152
+    b:based -0.0102 0.0276 -0.0153
     b:basic -0.0220 0.0540 -0.0279
     b:be -0.0213 0.0579 -0.0303
-    b:because -0.0148 0.0671 -0.0473
+    b:because -0.0148 0.0672 -0.0473
     b:become 0.0167 -0.0025 -0.0097
-    b:been 0.0448 0.0359 -0.0757
-    b:before 0.0461 -0.0285 -0.0141
-    b:being 0.0094 0.0364 -0.0416
-    b:believe 0.0213 -0.0461 0.0281
-    b:bend 0.0139 0.0122 -0.0221
-    b:better -0.0271 -0.0278 0.0589
-    b:between -0.0725 -0.0617 0.1397
-    b:big -0.0070 0.0286 -0.0192
+    b:been 0.0448 0.0361 -0.0758
+    b:before 0.0461 -0.0286 -0.0141
+    b:being 0.0093 0.0364 -0.0415
+    b:believe 0.0213 -0.0461 0.0282
+    b:bend 0.0139 0.0123 -0.0222
+    b:better -0.0271 -0.0278 0.0590
+    b:between -0.0725 -0.0618 0.1398
+    b:big -0.0070 0.0287 -0.0192
     b:block 0.0170 -0.0071 -0.0077
     b:board -0.0364 -0.1528 0.1969
-    b:bodies 0.0137 0.0275 -0.0365
-    b:body -0.0244 0.0339 -0.0049
-    b:borough 0.0334 0.0218 -0.0499
+    b:bodies 0.0137 0.0275 -0.0364
+    b:body -0.0244 0.0338 -0.0048
+    b:borough 0.0334 0.0218 -0.0498
     b:borough's -0.0175 -0.0221 0.0436
-    b:borough’s -0.0094 0.0198 -0.0072
-    b:both 0.0215 0.0380 -0.0542
-    b:boundaries 0.0170 0.0101 -0.0240
+    b:borough’s -0.0094 0.0198 -0.0071
+    b:both 0.0215 0.0380 -0.0543
+    b:boundaries 0.0170 0.0102 -0.0240
     b:boundary 0.0135 0.0043 -0.0147
     b:brenthorne -0.0073 -0.0149 0.0231
-    b:bring 0.0313 -0.0311 0.0035
+    b:bring 0.0313 -0.0311 0.0036
     b:bringing 0.0350 -0.0021 -0.0298
-    b:brings -0.0082 -0.0072 0.0178
+    b:brings -0.0082 -0.0072 0.0179
     b:brockhallow -0.0025 -0.0018 0.0050
-    b:brought 0.1014 -0.0252 -0.0721
-    b:budget -0.0334 0.0267 0.0113
+    b:brought 0.1015 -0.0252 -0.0721
+    b:budget -0.0334 0.0268 0.0113
     b:budgets -0.0093 -0.0346 0.0489
     b:build 0.0053 -0.0051 0.0050
-    b:building 0.1243 -0.0133 -0.1065
+    b:building 0.1243 -0.0134 -0.1065
     b:built 0.0257 -0.0210 -0.0027
-    b:business -0.0207 0.1357 -0.1105
-    b:businesses -0.0107 -0.0001 0.0133
-    b:but -0.0695 0.2073 -0.1333
-    b:by -0.0469 -0.1081 0.1620
+    b:business -0.0205 0.1353 -0.1103
+    b:businesses -0.0108 -0.0001 0.0134
+    b:but -0.0695 0.2073 -0.1332
+    b:by -0.0469 -0.1080 0.1620
     b:c -0.0082 -0.0139 0.0237
     b:calderstow 0.0045 -0.0028 -0.0006
-    b:can -0.0260 -0.0577 0.0891
-    b:cannot 0.0015 -0.0270 0.0278
-    b:capacity 0.0285 -0.0621 0.0372
-    b:care 0.0029 0.0717 -0.0695
+    b:can -0.0260 -0.0579 0.0893
+    b:cannot 0.0015 -0.0269 0.0277
+    b:capacity 0.0285 -0.0621 0.0373
+    b:care 0.0029 0.0717 -0.0694
     b:caught 0.0243 0.0133 -0.0373
     b:cen 0.0212 0.0189 -0.0369
     b:chair 0.0047 -0.0331 0.0341
     b:chaired -0.0307 -0.0231 0.0581
     b:chairs -0.0377 -0.0134 0.0545
-    b:chamber 0.0014 0.1067 -0.1039
+    b:chamber 0.0014 0.1068 -0.1040
     b:change -0.0071 0.0367 -0.0247
-    b:changed -0.0271 0.0529 -0.0227
+    b:changed -0.0271 0.0528 -0.0226
     b:chief -0.0167 -0.0008 0.0226
     b:chosen -0.0038 -0.0045 0.0097
     b:churches 0.0144 -0.0154 0.0028
     b:circle 0.0056 0.0059 -0.0069
-    b:clear 0.0438 0.0496 -0.0873
+    b:clear 0.0438 0.0495 -0.0873
     b:clearer -0.0006 0.0769 -0.0709
-    b:cllr 0.0269 -0.0186 -0.0050
-    b:closely -0.0273 0.0184 0.0127
+    b:cllr 0.0268 -0.0186 -0.0049
+    b:closely -0.0273 0.0185 0.0127
     b:co -0.0280 -0.0101 0.0409
     b:college 0.0036 -0.0194 0.0204
-    b:come 0.0269 -0.0272 0.0030
+    b:come 0.0269 -0.0271 0.0030
     b:command -0.0229 0.0537 -0.0271
     b:commander 0.0021 -0.0111 0.0109
     b:commerce 0.0050 0.1014 -0.1024
-    b:commissioning 0.0398 0.0283 -0.0636
-    b:commit 0.0116 -0.0089 0.0024
+    b:commissioning 0.0397 0.0283 -0.0636
+    b:commit 0.0116 -0.0089 0.0025
     b:commitment 0.0600 -0.0169 -0.0400
     b:committee -0.0186 -0.0088 0.0303
-    b:communities -0.0192 0.0142 0.0107
-    b:community 0.0397 -0.0869 0.0541
-    b:concerned -0.0056 -0.0140 0.0210
-    b:consider -0.0037 -0.0161 0.0219
-    b:consistent 0.0301 -0.0095 -0.0170
-    b:consultation -0.0036 0.0068 0.0017
+    b:communities -0.0192 0.0141 0.0109
+    b:community 0.0395 -0.0870 0.0544
+    b:concerned -0.0056 -0.0140 0.0211
+    b:consider -0.0037 -0.0162 0.0221
+    b:consistent 0.0301 -0.0094 -0.0170
+    b:consultation -0.0036 0.0067 0.0018
     b:contains -0.0127 -0.0081 0.0238
-    b:continue 0.0161 -0.0478 0.0348
+    b:continue 0.0161 -0.0478 0.0347
     b:contrast 0.0021 0.0197 -0.0185
-    b:contribution -0.0032 0.0255 -0.0209
+    b:contribution -0.0032 0.0256 -0.0209
     b:core -0.0107 0.0190 -0.0050
     b:could 0.0528 -0.0137 -0.0340
-    b:council -0.1163 0.0561 0.0673
-    b:council's -0.0453 0.0149 0.0354
-    b:councillor 0.0200 -0.0033 -0.0124
+    b:council -0.1164 0.0562 0.0672
+    b:council's -0.0454 0.0148 0.0355
+    b:councillor 0.0200 -0.0033 -0.0123
     b:council’s 0.0616 0.0477 -0.1034
-    b:county -0.0086 0.0240 -0.0116
+    b:county -0.0086 0.0241 -0.0117
     b:county's -0.0061 -0.0079 0.0158
-    b:cover 0.0333 -0.0128 -0.0175
-    b:crime 0.0652 -0.0267 -0.0349
+    b:cover 0.0333 -0.0129 -0.0175
+    b:crime 0.0652 -0.0267 -0.0348
     b:culture -0.0496 -0.0192 0.0717
     b:current -0.0033 0.0033 0.0016
-    b:currently -0.0150 0.0596 -0.0408
+    b:currently -0.0150 0.0596 -0.0409
     b:cut 0.0293 -0.0028 -0.0225
     b:d -0.0090 -0.0130 0.0231
     b:decision -0.0090 0.0187 -0.0073
     b:decisions -0.0247 -0.0258 0.0544
-    b:deliver -0.0091 0.0008 0.0116
+    b:deliver -0.0082 0.0018 0.0096
     b:delivering -0.0078 0.0099 0.0011
     b:delivery -0.0124 -0.0063 0.0200
     b:deputy -0.0098 -0.0159 0.0283
-    b:described 0.0143 0.0517 -0.0606
+    b:described 0.0143 0.0516 -0.0606
     b:did 0.0009 -0.0125 0.0137
-    b:different -0.0250 0.0477 -0.0190
+    b:different -0.0250 0.0477 -0.0189
     b:director -0.0188 0.0095 0.0121
     b:discussed -0.0114 -0.0187 0.0331
     b:disorder -0.0021 -0.0052 0.0084
     b:district -0.0030 0.0867 -0.0780
     b:district's -0.0433 0.0447 0.0031
     b:districts -0.0146 0.0562 -0.0392
-    b:division -0.0088 0.0841 -0.0713
-    b:do -0.0290 -0.0020 0.0344
-    b:does -0.0444 0.0635 -0.0162
-    b:done 0.0056 0.0088 -0.0112
-    b:down -0.0087 0.0596 -0.0460
-    b:draft 0.0035 0.0088 -0.0082
-    b:drawn -0.0055 0.0039 0.0030
+    b:division -0.0088 0.0840 -0.0712
+    b:do -0.0290 -0.0019 0.0343
+    b:does -0.0444 0.0634 -0.0161
+    b:done 0.0056 0.0089 -0.0113
+    b:down -0.0087 0.0597 -0.0461
+    b:draft 0.0035 0.0088 -0.0083
+    b:drawn -0.0055 0.0040 0.0029
     b:draymoor -0.0034 0.0000 0.0041
     b:duty 0.0689 -0.0101 -0.0558
-    b:each -0.0053 -0.0141 0.0258
-    b:early 0.0227 0.0160 -0.0354
-    b:economic -0.0195 0.0201 0.0038
+    b:each -0.0053 -0.0141 0.0259
+    b:early 0.0227 0.0160 -0.0353
+    b:economic -0.0195 0.0202 0.0038
     b:economy -0.0160 -0.0171 0.0364
     b:education -0.0084 -0.0012 0.0126
     b:effective -0.0352 0.0401 -0.0016
     b:eight -0.0099 0.0480 -0.0346
     b:elected 0.0072 -0.0236 0.0193
-    b:elects 0.0366 -0.0187 -0.0137
+    b:elects 0.0366 -0.0188 -0.0137
     b:eleven 0.0023 0.0251 -0.0233
     b:elsewhere -0.0110 0.0326 -0.0219
-    b:employers -0.0105 0.0271 -0.0119
-    b:employment -0.0125 0.0026 0.0151
-    b:empowerment 0.0268 0.0002 -0.0220
-    b:end -0.0059 0.0098 -0.0021
-    b:engagement 0.0007 -0.0058 0.0095
+    b:employers -0.0105 0.0272 -0.0120
+    b:employment -0.0126 0.0026 0.0152
+    b:empowerment 0.0268 0.0002 -0.0219
+    b:end -0.0059 0.0098 -0.0022
+    b:engagement 0.0007 -0.0059 0.0096
     b:england -0.0086 0.0231 -0.0123
     b:enterprise -0.0119 0.0703 -0.0544
-    b:environment -0.0169 0.0065 0.0127
+    b:environment -0.0169 0.0065 0.0128
     b:estates -0.0134 0.0540 -0.0358
     b:evaluation -0.0016 -0.0294 0.0353
-    b:every -0.0564 -0.0425 0.1046
-    b:evidence -0.0383 0.0672 -0.0240
+    b:every -0.0564 -0.0425 0.1047
+    b:evidence -0.0383 0.0673 -0.0241
     b:examines -0.0073 -0.0043 0.0135
     b:exception -0.0032 -0.0217 0.0265
-    b:executive -0.0533 -0.0296 0.0888
+    b:executive -0.0533 -0.0296 0.0889
     b:exit -0.0041 -0.0058 0.0115
-    b:expect -0.0049 -0.0038 0.0109
-    b:expected 0.0027 -0.0246 0.0265
-    b:faith 0.1113 -0.0767 -0.0294
+    b:expect -0.0049 -0.0039 0.0110
+    b:expected 0.0031 -0.0271 0.0284
+    b:faith 0.1113 -0.0768 -0.0294
     b:falling -0.0068 0.0317 -0.0248
-    b:far 0.0109 0.0130 -0.0196
+    b:far 0.0120 0.0155 -0.0231
     b:feel 0.0704 0.0043 -0.0700
     b:felt -0.0243 0.0792 -0.0518
     b:fennerby -0.0044 -0.0040 0.0092
     b:few 0.0075 0.0557 -0.0627
-    b:fewer -0.0219 0.0429 -0.0169
+    b:fewer -0.0219 0.0430 -0.0169
     b:fill -0.0036 -0.0071 0.0119
-    b:final 0.0065 -0.0222 0.0187
-    b:find -0.0148 0.0249 -0.0084
+    b:final 0.0065 -0.0221 0.0187
+    b:find -0.0148 0.0248 -0.0084
     b:fire 0.0253 0.0034 -0.0261
-    b:first -0.0549 0.0301 0.0308
-    b:five -0.0313 0.0408 -0.0038
+    b:first -0.0549 0.0301 0.0309
+    b:five -0.0312 0.0408 -0.0038
     b:floor -0.0068 -0.0081 0.0169
-    b:following -0.0141 0.0104 0.0070
-    b:for -0.1661 -0.0069 0.1811
+    b:following -0.0141 0.0103 0.0070
+    b:for -0.1661 -0.0068 0.1811
     b:formal -0.0104 -0.0203 0.0333
-    b:forum 0.1228 -0.0745 -0.0436
+    b:forum 0.1228 -0.0746 -0.0436
     b:forums 0.0125 0.0054 -0.0141
-    b:forward 0.0303 -0.0468 0.0216
-    b:found 0.0628 0.0844 -0.1424
-    b:four 0.0085 -0.0332 0.0317
-    b:framework -0.0238 -0.0257 0.0534
-    b:from 0.1637 -0.0900 -0.0671
+    b:forward 0.0303 -0.0469 0.0216
+    b:found 0.0627 0.0844 -0.1424
+    b:four 0.0085 -0.0333 0.0316
+    b:framework -0.0238 -0.0258 0.0535
+    b:from 0.1637 -0.0899 -0.0671
     b:full 0.0174 0.0252 -0.0382
     b:fully 0.0121 0.0013 -0.0102
     b:fund -0.0670 0.1387 -0.0673
     b:funded 0.0391 -0.0108 -0.0247
-    b:funding 0.0031 0.0084 -0.0076
-    b:further -0.0059 0.0115 -0.0013
+    b:funding 0.0031 0.0084 -0.0075
+    b:further -0.0059 0.0116 -0.0014
     b:future -0.0012 0.0030 -0.0012
-    b:genuine -0.0221 0.0466 -0.0200
-    b:getting 0.0152 0.0459 -0.0573
-    b:give -0.0481 0.0085 0.0450
-    b:given 0.1161 -0.0642 -0.0484
+    b:genuine -0.0221 0.0465 -0.0200
+    b:getting 0.0153 0.0460 -0.0574
+    b:give -0.0482 0.0085 0.0451
+    b:given 0.1161 -0.0643 -0.0484
     b:go -0.0098 -0.0077 0.0205
     b:good 0.0252 -0.0027 -0.0185
-    b:governance -0.0144 -0.0199 0.0357
-    b:government -0.0163 0.0390 -0.0189
+    b:governance -0.0145 -0.0200 0.0358
+    b:government -0.0163 0.0392 -0.0190
     b:government's -0.0066 0.0154 -0.0068
-    b:grant -0.0353 -0.0686 0.1075
+    b:grant -0.0353 -0.0685 0.1074
     b:group 0.0225 -0.0505 0.0342
     b:groups 0.1488 -0.0087 -0.1338
     b:guidance -0.0204 -0.0074 0.0297
-    b:had 0.0963 0.1034 -0.1953
-    b:hadstow 0.0179 -0.0069 -0.0085
+    b:had 0.0964 0.1034 -0.1953
+    b:hadstow 0.0179 -0.0070 -0.0085
     b:half -0.0070 -0.0010 0.0101
     b:hallowmere 0.0116 -0.0025 -0.0083
     b:handful -0.0089 0.0465 -0.0356
     b:hard 0.0180 -0.0315 0.0159
-    b:has 0.0591 0.0363 -0.0892
+    b:has 0.0591 0.0365 -0.0894
     b:hatherby 0.0265 0.0018 -0.0266
-    b:have 0.0786 0.1246 -0.1981
+    b:have 0.0787 0.1248 -0.1983
     b:he 0.0314 -0.0149 -0.0127
-    b:health -0.0187 0.0087 0.0159
+    b:health -0.0187 0.0086 0.0160
     b:healthier 0.0198 -0.0070 -0.0097
     b:hear -0.0064 0.0026 0.0054
-    b:heard 0.0179 -0.0362 0.0204
-    b:held -0.0421 -0.0127 0.0595
-    b:help -0.0099 -0.0314 0.0458
+    b:heard 0.0179 -0.0362 0.0205
+    b:held -0.0422 -0.0131 0.0600
+    b:help -0.0099 -0.0315 0.0459
     b:helped 0.0586 -0.0350 -0.0203
-    b:hold -0.0131 0.0490 -0.0326
-    b:holds 0.0009 0.0017 0.0021
+    b:hold -0.0131 0.0489 -0.0325
+    b:holds 0.0009 0.0017 0.0022
     b:hollinsford 0.0210 -0.0083 -0.0109
     b:hospitals -0.0118 0.0164 -0.0033
-    b:housing 0.0051 -0.0168 0.0161
-    b:how -0.0668 -0.1416 0.2146
+    b:housing 0.0051 -0.0169 0.0161
+    b:how -0.0672 -0.1423 0.2156
     b:however -0.0265 0.0377 -0.0075
     b:i 0.0113 -0.0173 0.0107
-    b:identified -0.0050 -0.0144 0.0231
-    b:if -0.0202 0.0048 0.0209
-    b:improved 0.0534 -0.0229 -0.0281
-    b:improvement -0.0089 -0.0229 0.0364
-    b:in 0.0076 -0.0561 0.0560
-    b:include 0.0407 -0.0080 -0.0295
+    b:identified -0.0050 -0.0144 0.0232
+    b:if -0.0202 0.0049 0.0207
+    b:improved 0.0534 -0.0229 -0.0280
+    b:improvement -0.0089 -0.0229 0.0365
+    b:in 0.0074 -0.0560 0.0561
+    b:include 0.0407 -0.0080 -0.0296
     b:including -0.0342 0.0180 0.0211
     b:indicators -0.0079 -0.0043 0.0141
-    b:influence 0.0162 -0.0523 0.0401
+    b:influence 0.0161 -0.0523 0.0401
     b:into -0.0314 0.0520 -0.0150
     b:invite -0.0074 -0.0066 0.0155
-    b:invited -0.0044 0.0298 -0.0238
+    b:invited -0.0044 0.0299 -0.0238
     b:involve 0.0147 -0.0052 -0.0059
     b:involved -0.0122 0.0099 0.0069
-    b:involvement 0.0134 0.0704 -0.0808
-    b:is -0.0078 0.0581 -0.0432
-    b:it -0.0060 0.1584 -0.1454
-    b:item -0.0082 0.0096 -0.0001
-    b:its 0.1136 -0.0098 -0.0965
+    b:involvement 0.0136 0.0701 -0.0803
+    b:is -0.0079 0.0578 -0.0428
+    b:it -0.0054 0.1596 -0.1472
+    b:item -0.0083 0.0096 -0.0001
+    b:its 0.1136 -0.0097 -0.0966
     b:january -0.0096 -0.0119 0.0242
     b:jobcentre 0.1531 -0.0028 -0.1447
     b:jobs -0.0086 -0.0155 0.0264
     b:joint 0.0246 -0.0030 -0.0161
-    b:jointly 0.0135 -0.0111 0.0003
-    b:june 0.0465 -0.0284 -0.0135
+    b:jointly 0.0134 -0.0111 0.0003
+    b:june 0.0465 -0.0285 -0.0135
     b:keep 0.0083 -0.0374 0.0339
     b:kept -0.0177 0.0023 0.0172
     b:kettlesby -0.0001 -0.0056 0.0084
     b:key -0.0079 0.0130 -0.0036
     b:kinsmere -0.0031 -0.0043 0.0084
-    b:know 0.0075 0.0136 -0.0172
-    b:laa -0.0386 -0.0490 0.0946
+    b:know 0.0075 0.0135 -0.0172
+    b:laa -0.0386 -0.0487 0.0943
     b:lack 0.0392 0.0037 -0.0419
-    b:large -0.0163 0.0429 -0.0229
+    b:large -0.0163 0.0429 -0.0228
     b:largely 0.0153 0.0230 -0.0368
-    b:larger -0.0253 0.0675 -0.0389
+    b:larger -0.0253 0.0675 -0.0390
     b:largest -0.0036 -0.0080 0.0133
     b:last -0.0500 0.0116 0.0440
     b:lead -0.0303 -0.0002 0.0338
-    b:leader 0.0347 0.0186 -0.0498
+    b:leader 0.0347 0.0186 -0.0499
     b:leadership -0.0273 -0.0140 0.0461
     b:leads -0.0285 0.0459 -0.0136
     b:learning 0.0267 -0.0276 0.0020
     b:least 0.0100 -0.0020 -0.0028
     b:led -0.0107 0.0283 -0.0158
-    b:left 0.0012 0.0533 -0.0532
+    b:left 0.0012 0.0534 -0.0533
     b:lep -0.0016 -0.0041 0.0067
-    b:less -0.0181 0.0243 -0.0030
+    b:less -0.0181 0.0244 -0.0031
     b:level 0.0516 -0.0181 -0.0298
     b:like -0.0048 -0.0222 0.0317
     b:limited -0.0080 0.0015 0.0080
-    b:line -0.0120 -0.0157 0.0315
-    b:little -0.0568 0.0480 0.0098
-    b:local 0.0112 -0.0249 0.0202
-    b:long -0.0327 -0.0104 0.0474
-    b:longer -0.0028 0.0266 -0.0230
-    b:lose -0.0141 0.0810 -0.0659
-    b:lost -0.0099 0.0430 -0.0320
-    b:lsp 0.0276 0.0085 -0.0303
-    b:lsps -0.0144 0.0208 -0.0028
-    b:made 0.0401 0.0464 -0.0807
+    b:line -0.0120 -0.0156 0.0315
+    b:little -0.0569 0.0480 0.0098
+    b:local 0.0111 -0.0250 0.0204
+    b:long -0.0327 -0.0104 0.0475
+    b:longer -0.0028 0.0266 -0.0229
+    b:lose -0.0141 0.0812 -0.0660
+    b:lost -0.0099 0.0431 -0.0321
+    b:lsp 0.0276 0.0085 -0.0302
+    b:lsps -0.0144 0.0209 -0.0028
+    b:made 0.0401 0.0464 -0.0806
     b:main 0.0222 -0.0338 0.0157
     b:mainstream -0.0097 -0.0284 0.0411
     b:mainstreaming -0.0074 0.0156 -0.0063
-    b:make -0.0464 -0.0171 0.0694
+    b:make -0.0465 -0.0171 0.0695
     b:makes -0.0340 0.0286 0.0100
-    b:making 0.0040 -0.0114 0.0116
+    b:making 0.0039 -0.0116 0.0120
     b:manage -0.0077 -0.0095 0.0199
-    b:management 0.0037 -0.0325 0.0323
+    b:management 0.0037 -0.0326 0.0324
     b:manager -0.0234 0.0261 0.0013
     b:many 0.0036 0.0965 -0.0954
     b:march 0.0252 0.0667 -0.0874
-    b:marrowby -0.0078 -0.0077 0.0171
+    b:marrowby -0.0078 -0.0076 0.0171
     b:matters -0.0055 0.0158 -0.0082
-    b:may -0.0284 0.0016 0.0314
-    b:meet -0.0134 0.0632 -0.0469
-    b:meeting 0.0222 0.0014 -0.0185
+    b:may -0.0284 0.0015 0.0315
+    b:meet -0.0134 0.0633 -0.0469
+    b:meeting 0.0222 0.0014 -0.0186
     b:meetings -0.0458 0.0523 -0.0018
     b:member -0.0151 0.0055 0.0127
-    b:members -0.0052 0.1114 -0.1004
+    b:members -0.0053 0.1115 -0.1005
     b:membership -0.0252 -0.0307 0.0594
     b:merrowshire 0.0155 -0.0088 -0.0053
-    b:million 0.0630 0.0140 -0.0718
-    b:missed -0.0168 0.0569 -0.0395
-    b:money -0.0016 -0.0162 0.0222
-    b:monthly -0.0065 -0.0246 0.0335
+    b:million 0.0630 0.0141 -0.0719
+    b:missed -0.0168 0.0570 -0.0396
+    b:money -0.0017 -0.0162 0.0222
+    b:monthly -0.0065 -0.0247 0.0335
     b:months 0.0360 -0.0045 -0.0276
-    b:more 0.1025 -0.0561 -0.0396
-    b:most 0.0573 0.0147 -0.0667
-    b:move 0.0010 -0.0032 0.0061
+    b:more 0.1024 -0.0562 -0.0395
+    b:most 0.0573 0.0148 -0.0667
+    b:move 0.0010 -0.0031 0.0060
     b:mr 0.0013 0.0079 -0.0055
     b:ms -0.0047 -0.0109 0.0180
     b:much 0.0059 0.0072 -0.0077
     b:name -0.0040 -0.0268 0.0326
-    b:named 0.0593 -0.0353 -0.0192
+    b:named 0.0594 -0.0352 -0.0193
     b:national -0.0485 -0.0632 0.1174
-    b:need -0.0398 0.0270 0.0180
+    b:need -0.0398 0.0270 0.0181
     b:negotiate -0.0014 -0.0090 0.0114
-    b:neighbourhood -0.0463 0.0424 0.0100
+    b:neighbourhood -0.0464 0.0424 0.0100
     b:neighbourhoods 0.0121 0.0130 -0.0215
-    b:neighbouring -0.0049 0.0086 -0.0022
+    b:neighbouring -0.0049 0.0087 -0.0022
     b:neither -0.0050 0.0098 -0.0039
-    b:network -0.0176 0.0502 -0.0274
-    b:never -0.0427 0.0170 0.0272
-    b:new 0.0834 -0.0725 -0.0038
+    b:network -0.0176 0.0502 -0.0273
+    b:never -0.0427 0.0171 0.0271
+    b:new 0.0834 -0.0724 -0.0039
     b:next -0.0055 0.0348 -0.0267
     b:nhs -0.0162 0.0040 0.0150
-    b:nine -0.0065 0.0136 -0.0035
+    b:nine -0.0065 0.0136 -0.0036
     b:no -0.0583 0.0573 0.0027
     b:nominate -0.0194 -0.0037 0.0271
     b:nominated -0.0017 0.0019 0.0001
-    b:nominates 0.0141 -0.0143 0.0038
+    b:nominates 0.0142 -0.0143 0.0038
     b:non -0.0273 0.1052 -0.0747
-    b:not -0.0518 -0.1061 0.1618
+    b:not -0.0518 -0.1062 0.1619
     b:note -0.0073 0.0135 -0.0041
     b:noted -0.0015 0.0445 -0.0392
     b:now 0.1957 -0.0677 -0.1219
-    b:nrf -0.0350 -0.0053 0.0454
-    b:number 0.0146 -0.0424 0.0334
+    b:nrf -0.0350 -0.0054 0.0454
+    b:number 0.0146 -0.0425 0.0334
     b:october 0.0026 -0.0216 0.0225
-    b:of -0.1074 0.0330 0.0855
-    b:office 0.0115 0.0342 -0.0417
+    b:of -0.1073 0.0329 0.0856
+    b:office 0.0115 0.0342 -0.0418
     b:officer -0.0104 0.0029 0.0105
     b:officers 0.0390 0.0319 -0.0660
     b:often -0.0177 0.0780 -0.0575
     b:okafor -0.0045 0.0073 -0.0019
     b:older 0.0305 -0.0112 -0.0156
-    b:on -0.1170 -0.0331 0.1587
-    b:once -0.0153 -0.0354 0.0525
-    b:one 0.0132 0.1284 -0.1355
+    b:on -0.1170 -0.0330 0.1587
+    b:once -0.0153 -0.0355 0.0525
+    b:one 0.0133 0.1285 -0.1356
     b:only -0.0682 0.1075 -0.0343
     b:open 0.0112 -0.0080 -0.0007
     b:operate 0.0086 -0.0055 -0.0009
-    b:operation -0.0517 -0.0048 0.0584
+    b:operation -0.0518 -0.0048 0.0584
     b:or -0.0293 0.0204 0.0139
-    b:organisations 0.0282 -0.0174 -0.0064
+    b:organisations 0.0290 -0.0164 -0.0083
     b:ormsley -0.0045 0.0203 -0.0134
     b:orrinford -0.0016 -0.0015 0.0035
     b:other 0.0415 0.0195 -0.0559
     b:others -0.0204 0.0052 0.0168
-    b:our -0.0403 0.0012 0.0445
+    b:our -0.0403 0.0013 0.0445
     b:out 0.0374 -0.0585 0.0258
     b:over -0.0059 -0.0637 0.0730
     b:overview 0.0079 0.0006 -0.0027
-    b:own -0.0315 0.0132 0.0245
-    b:paid 0.0219 -0.0451 0.0275
-    b:panel -0.0097 -0.0068 0.0193
-    b:paper 0.0289 0.0126 -0.0376
-    b:part -0.0023 -0.0294 0.0376
-    b:particular 0.0205 0.0092 -0.0242
-    b:partner 0.0208 -0.0151 0.0002
-    b:partners 0.0344 -0.0338 0.0064
+    b:own -0.0315 0.0132 0.0246
+    b:paid 0.0219 -0.0451 0.0276
+    b:panel -0.0098 -0.0069 0.0194
+    b:paper 0.0290 0.0126 -0.0376
+    b:part -0.0023 -0.0295 0.0376
+    b:particular 0.0205 0.0091 -0.0241
+    b:partner 0.0208 -0.0152 0.0002
+    b:partners 0.0349 -0.0326 0.0046
     b:partnership 0.0981 -0.0269 -0.0642
-    b:partnership's 0.0025 0.1361 -0.1323
+    b:partnership's 0.0024 0.1362 -0.1324
     b:partnerships 0.0054 -0.0510 0.0506
     b:partnership’s -0.0063 -0.0077 0.0162
     b:pct 0.0985 0.0284 -0.1219
     b:pellingford 0.0033 -0.0025 -0.0003
     b:people -0.0460 0.0991 -0.0473
     b:performance -0.0029 -0.0642 0.0714
-    b:place 0.0048 -0.0364 0.0361
-    b:places 0.0563 -0.0260 -0.0255
-    b:plan -0.0204 0.0373 -0.0119
-    b:planning 0.0221 -0.0388 0.0206
-    b:plans -0.0056 -0.0182 0.0257
-    b:plus 0.1415 -0.0144 -0.1215
+    b:place 0.0047 -0.0364 0.0361
+    b:places 0.0563 -0.0261 -0.0255
+    b:plan -0.0196 0.0384 -0.0138
+    b:planning 0.0221 -0.0388 0.0207
+    b:plans -0.0055 -0.0181 0.0257
+    b:plus 0.1416 -0.0144 -0.1215
     b:point 0.0238 0.0129 -0.0319
     b:pointed 0.0642 -0.0311 -0.0301
-    b:police 0.0789 0.0774 -0.1509
+    b:police 0.0788 0.0773 -0.1508
     b:pool 0.0057 -0.0325 0.0319
-    b:pooled 0.1280 -0.0243 -0.0973
-    b:poor -0.0236 0.0541 -0.0311
+    b:pooled 0.1281 -0.0242 -0.0974
+    b:poor -0.0236 0.0542 -0.0311
     b:prepare -0.0060 -0.0017 0.0087
     b:prepared -0.0114 -0.0413 0.0562
-    b:presented -0.0074 0.0009 0.0087
+    b:presented -0.0074 0.0009 0.0086
     b:president -0.0020 -0.0022 0.0048
     b:primary 0.0149 0.0413 -0.0515
-    b:priorities 0.0124 -0.0193 0.0121
-    b:priority 0.0259 0.0226 -0.0443
+    b:priorities 0.0124 -0.0194 0.0123
+    b:priority 0.0259 0.0226 -0.0442
     b:private 0.0027 0.0562 -0.0552
-    b:produced 0.0484 0.0051 -0.0499
-    b:programme -0.0046 -0.0070 0.0133
-    b:progress 0.0201 0.0104 -0.0249
+    b:produced 0.0484 0.0050 -0.0499
+    b:programme -0.0046 -0.0070 0.0134
+    b:progress 0.0201 0.0105 -0.0249
     b:project 0.0032 -0.0133 0.0139
-    b:projects 0.0483 -0.0820 0.0383
-    b:promised -0.0464 0.0620 -0.0103
+    b:projects 0.0483 -0.0820 0.0382
+    b:promised -0.0465 0.0620 -0.0102
     b:proposed -0.0087 0.0078 0.0040
-    b:public 0.0032 0.0238 -0.0213
+    b:public 0.0031 0.0239 -0.0213
     b:published -0.0113 -0.0295 0.0433
-    b:put 0.0023 -0.0470 0.0485
+    b:put 0.0023 -0.0470 0.0484
     b:quarter -0.0225 -0.0164 0.0425
-    b:quarterly 0.1008 -0.0210 -0.0738
-    b:rarely 0.0062 0.0255 -0.0308
+    b:quarterly 0.1008 -0.0210 -0.0739
+    b:rarely 0.0062 0.0256 -0.0308
     b:rated 0.0279 -0.0147 -0.0099
-    b:rather 0.0268 0.0007 -0.0228
+    b:rather 0.0268 0.0006 -0.0227
     b:reach 0.0304 -0.0273 -0.0002
-    b:real 0.1046 0.0234 -0.1221
-    b:receive 0.0153 -0.0222 0.0101
+    b:real 0.1046 0.0235 -0.1222
+    b:receive 0.0153 -0.0223 0.0101
     b:received 0.0172 -0.0059 -0.0087
     b:receives -0.0133 -0.0068 0.0231
     b:receiving -0.0031 -0.0057 0.0098
-    b:red -0.0082 0.0332 -0.0215
+    b:red -0.0082 0.0332 -0.0216
     b:reduced 0.0134 -0.0401 0.0293
-    b:reduction 0.0180 -0.0258 0.0103
-    b:reference -0.0340 0.0284 0.0109
+    b:reduction 0.0180 -0.0257 0.0103
+    b:reference -0.0341 0.0284 0.0109
     b:refresh -0.0083 -0.0084 0.0179
-    b:refreshed -0.0086 -0.0062 0.0173
-    b:regeneration 0.0269 -0.0048 -0.0187
+    b:refreshed -0.0087 -0.0062 0.0174
+    b:regeneration 0.0269 -0.0048 -0.0188
     b:region -0.0022 -0.0018 0.0056
     b:regular 0.0125 0.0006 -0.0095
     b:relations -0.0108 -0.0021 0.0145
-    b:relationships -0.0408 -0.0141 0.0582
+    b:relationships -0.0409 -0.0141 0.0582
     b:remained 0.0315 -0.0032 -0.0250
     b:remains -0.0068 -0.0109 0.0212
-    b:renewal -0.0705 0.0701 0.0054
+    b:renewal -0.0706 0.0701 0.0054
     b:replace -0.0029 -0.0308 0.0358
     b:replaced 0.0226 -0.0311 0.0104
-    b:report 0.0068 0.0076 -0.0084
+    b:report 0.0068 0.0075 -0.0083
     b:reported -0.0202 0.0023 0.0222
     b:reports 0.0028 0.0045 -0.0027
     b:representation -0.0032 0.0185 -0.0139
@@ -3198,2215 +3213,2214 @@ polarity_model:
     b:representatives -0.0222 0.0388 -0.0133
     b:represented 0.0269 -0.0134 -0.0087
     b:represents -0.0034 -0.0016 0.0057
-    b:rescue 0.0103 0.0293 -0.0365
-    b:residents 0.0166 -0.0848 0.0748
-    b:resources -0.0366 0.0040 0.0372
-    b:responsible 0.0104 -0.0108 0.0047
+    b:rescue 0.0102 0.0293 -0.0365
+    b:residents 0.0164 -0.0850 0.0751
+    b:resources -0.0366 0.0040 0.0373
+    b:responsible 0.0104 -0.0107 0.0047
     b:results 0.0496 -0.0249 -0.0212
     b:revd 0.0212 -0.0214 0.0011
-    b:review -0.0029 -0.0175 0.0262
-    b:revised 0.0206 -0.0418 0.0261
-    b:reward -0.0414 0.0442 0.0013
-    b:risk 0.0087 -0.0087 0.0005
-    b:role -0.0238 -0.0242 0.0525
+    b:review -0.0030 -0.0176 0.0263
+    b:revised 0.0206 -0.0419 0.0262
+    b:reward -0.0414 0.0444 0.0010
+    b:risk 0.0087 -0.0087 0.0004
+    b:role -0.0238 -0.0242 0.0526
     b:round 0.0105 -0.0175 0.0107
-    b:run -0.0399 0.0247 0.0192
+    b:run -0.0399 0.0247 0.0193
     b:safer 0.0238 0.0210 -0.0398
-    b:safety 0.0297 -0.0677 0.0429
-    b:said 0.0328 0.0364 -0.0638
-    b:same 0.0772 -0.0252 -0.0483
+    b:safety 0.0297 -0.0678 0.0429
+    b:said 0.0328 0.0363 -0.0637
+    b:same 0.0772 -0.0252 -0.0484
     b:sat 0.0489 -0.0020 -0.0416
-    b:say 0.0468 -0.0254 -0.0163
+    b:say 0.0467 -0.0254 -0.0162
     b:says -0.0063 0.0180 -0.0095
     b:scrutiny -0.0086 -0.0102 0.0207
-    b:seat -0.0148 0.0090 0.0102
+    b:seat -0.0149 0.0090 0.0102
     b:seats -0.0415 -0.0507 0.0969
     b:second -0.0104 -0.0213 0.0359
     b:sector 0.0110 0.0979 -0.1028
     b:sector’s -0.0152 0.0049 0.0132
     b:sedgebury -0.0019 -0.0021 0.0049
-    b:see 0.0152 -0.0216 0.0111
+    b:see 0.0152 -0.0216 0.0112
     b:selected -0.0052 -0.0073 0.0130
     b:senior 0.0068 0.0444 -0.0465
-    b:sent 0.0039 0.0150 -0.0162
+    b:sent 0.0039 0.0150 -0.0163
     b:separate -0.0041 -0.0142 0.0201
     b:service -0.0057 0.0355 -0.0242
-    b:services 0.0018 0.0342 -0.0314
-    b:set 0.0337 0.0042 -0.0317
-    b:sets -0.0057 -0.0265 0.0345
+    b:services 0.0017 0.0342 -0.0313
+    b:set 0.0337 0.0042 -0.0316
+    b:sets -0.0057 -0.0265 0.0346
     b:seven 0.0210 0.0415 -0.0601
     b:several -0.0371 0.0910 -0.0487
-    b:share 0.0097 -0.0325 0.0276
+    b:share 0.0097 -0.0325 0.0277
     b:shared -0.0049 0.0306 -0.0205
     b:she 0.0401 0.0070 -0.0426
     b:short -0.0230 0.0692 -0.0415
-    b:should -0.0157 -0.0248 0.0449
-    b:show -0.0136 -0.0569 0.0764
-    b:shows 0.0400 -0.0414 0.0054
+    b:should -0.0158 -0.0250 0.0451
+    b:show -0.0137 -0.0569 0.0765
+    b:shows 0.0401 -0.0415 0.0055
     b:signed -0.0119 -0.0100 0.0249
-    b:since -0.0434 0.0079 0.0412
-    b:single 0.0050 0.0551 -0.0550
+    b:since -0.0434 0.0080 0.0412
+    b:single 0.0050 0.0552 -0.0549
     b:six -0.0329 0.0070 0.0316
-    b:skills -0.0169 0.0283 -0.0084
-    b:slow -0.0124 0.0110 0.0014
-    b:slsp -0.0100 0.0472 -0.0342
+    b:skills -0.0169 0.0282 -0.0083
+    b:slow -0.0124 0.0111 0.0014
+    b:slsp -0.0100 0.0473 -0.0342
     b:small 0.0443 0.0529 -0.0906
-    b:smaller -0.0114 0.0506 -0.0345
-    b:smoking 0.0214 0.0191 -0.0354
-    b:so -0.0419 0.0204 0.0274
-    b:some 0.0424 0.0451 -0.0821
-    b:spend -0.0066 0.0315 -0.0230
-    b:spending -0.0208 0.0336 -0.0088
-    b:staff -0.0112 0.0099 0.0045
+    b:smaller -0.0114 0.0507 -0.0345
+    b:smoking 0.0214 0.0191 -0.0353
+    b:so -0.0419 0.0204 0.0275
+    b:some 0.0425 0.0450 -0.0821
+    b:spend -0.0066 0.0314 -0.0229
+    b:spending -0.0203 0.0312 -0.0070
+    b:staff -0.0112 0.0098 0.0046
     b:statutory -0.0349 0.0794 -0.0402
     b:still 0.0272 -0.0339 0.0091
-    b:stilworth -0.0064 -0.0128 0.0222
+    b:stilworth -0.0064 -0.0129 0.0222
     b:stopped -0.0162 0.0280 -0.0120
-    b:strategic -0.0287 0.0244 0.0096
-    b:strategy 0.0201 -0.0297 0.0153
+    b:strategic -0.0287 0.0244 0.0097
+    b:strategy 0.0200 -0.0298 0.0154
     b:strengthen -0.0057 -0.0062 0.0136
-    b:stretch 0.0342 -0.1113 0.0828
-    b:strong 0.1652 -0.0150 -0.1480
-    b:stronger -0.0774 0.0267 0.0564
-    b:structures -0.0206 -0.0160 0.0397
+    b:stretch 0.0342 -0.1113 0.0827
+    b:strong 0.1653 -0.0150 -0.1481
+    b:stronger -0.0775 0.0267 0.0566
+    b:structures -0.0206 -0.0161 0.0397
     b:sub -0.0112 0.0553 -0.0414
-    b:superintendent -0.0040 -0.0050 0.0107
-    b:support -0.0178 -0.0537 0.0773
-    b:supported 0.0221 -0.0048 -0.0150
+    b:superintendent -0.0040 -0.0051 0.0107
+    b:support -0.0178 -0.0536 0.0773
+    b:supported 0.0221 -0.0049 -0.0150
     b:sustainable 0.0180 -0.0033 -0.0131
-    b:table -0.0071 -0.0301 0.0414
-    b:take -0.0247 -0.0280 0.0590
-    b:taken 0.0436 0.0295 -0.0690
+    b:table -0.0071 -0.0301 0.0415
+    b:take -0.0247 -0.0281 0.0590
+    b:taken 0.0436 0.0296 -0.0691
     b:tamberley -0.0015 -0.0082 0.0105
-    b:tanbury -0.0014 -0.0060 0.0092
+    b:tanbury -0.0014 -0.0060 0.0093
     b:target -0.0146 -0.0460 0.0641
-    b:targets -0.0332 0.0259 0.0134
-    b:team -0.0004 -0.0018 0.0076
-    b:tenants 0.0255 -0.0001 -0.0231
-    b:term -0.0111 0.0453 -0.0311
+    b:targets -0.0332 0.0260 0.0134
+    b:team -0.0005 -0.0017 0.0076
+    b:tenants 0.0256 -0.0001 -0.0231
+    b:term -0.0111 0.0453 -0.0310
     b:terms -0.0173 0.0018 0.0192
-    b:than 0.0434 -0.0829 0.0463
-    b:that -0.0218 0.1298 -0.0879
-    b:the 0.0111 0.0215 -0.0086
+    b:than 0.0433 -0.0830 0.0464
+    b:that -0.0214 0.1303 -0.0879
+    b:the 0.0110 0.0212 -0.0082
     b:their -0.0132 0.0062 0.0135
     b:them 0.0137 0.0421 -0.0511
     b:thematic -0.0072 0.0010 0.0079
     b:theme 0.0185 0.0332 -0.0460
     b:then 0.0215 0.0377 -0.0550
-    b:there 0.0072 0.0677 -0.0709
+    b:there 0.0072 0.0678 -0.0710
     b:these 0.0270 -0.0396 0.0166
-    b:they -0.0437 0.2101 -0.1616
-    b:thin -0.0049 -0.0068 0.0129
+    b:they -0.0438 0.2102 -0.1617
     b:third 0.0518 -0.0499 0.0025
-    b:this 0.0554 0.0255 -0.0751
-    b:thistlecombe 0.0265 0.0022 -0.0264
-    b:those 0.0049 0.0214 -0.0226
+    b:this 0.0555 0.0255 -0.0751
+    b:thistlecombe 0.0265 0.0022 -0.0265
+    b:those 0.0050 0.0215 -0.0227
     b:three -0.0120 0.0883 -0.0704
-    b:through 0.0018 -0.0768 0.0813
+    b:through 0.0018 -0.0769 0.0814
     b:thrushcombe -0.0107 -0.0073 0.0199
-    b:thurlstane -0.0033 -0.0086 0.0132
-    b:time -0.0223 -0.0101 0.0379
-    b:to 0.0330 -0.1819 0.1617
-    b:together 0.0427 -0.0399 0.0026
+    b:thurlstane -0.0033 -0.0086 0.0133
+    b:time -0.0224 -0.0102 0.0380
+    b:to 0.0328 -0.1816 0.1617
+    b:together 0.0427 -0.0400 0.0027
     b:told 0.0038 0.0378 -0.0373
-    b:too 0.0214 0.0750 -0.0950
-    b:took 0.0313 0.0231 -0.0496
-    b:towards 0.0034 -0.0136 0.0131
-    b:town 0.0019 0.0279 -0.0260
-    b:town's -0.0047 -0.0050 0.0112
+    b:too 0.0214 0.0751 -0.0950
+    b:took 0.0313 0.0231 -0.0497
+    b:towards 0.0034 -0.0136 0.0132
+    b:town 0.0019 0.0279 -0.0261
+    b:town's -0.0047 -0.0050 0.0113
     b:track 0.0200 -0.0211 0.0059
-    b:trust -0.0478 0.0354 0.0187
-    b:trusts -0.0022 0.0370 -0.0313
+    b:trust -0.0479 0.0353 0.0189
+    b:trusts -0.0022 0.0371 -0.0314
     b:twelve 0.0177 0.0129 -0.0266
-    b:two -0.0986 0.1164 -0.0127
+    b:two -0.0987 0.1164 -0.0126
     b:under 0.0070 0.0184 -0.0208
     b:unit -0.0229 0.0537 -0.0271
-    b:up 0.0104 -0.0209 0.0171
-    b:us -0.0192 0.0871 -0.0636
+    b:up 0.0104 -0.0210 0.0172
+    b:us -0.0192 0.0870 -0.0636
     b:used 0.0456 -0.0174 -0.0251
     b:vacant -0.0028 -0.0093 0.0134
     b:vale 0.0315 -0.0190 -0.0110
     b:value -0.0008 -0.0055 0.0094
-    b:vcs -0.0584 0.0605 0.0037
-    b:very -0.0135 0.0502 -0.0355
-    b:vicious 0.0227 0.0207 -0.0405
+    b:vcs -0.0584 0.0605 0.0036
+    b:very -0.0136 0.0502 -0.0355
+    b:vicious 0.0227 0.0207 -0.0406
     b:views -0.0195 -0.0222 0.0446
-    b:virtuous 0.0014 -0.0218 0.0224
-    b:visible -0.0107 -0.0175 0.0321
+    b:virtuous 0.0014 -0.0218 0.0225
+    b:visible -0.0108 -0.0175 0.0322
     b:voice -0.0118 0.0150 -0.0016
-    b:voluntary -0.0015 0.0323 -0.0245
+    b:voluntary -0.0017 0.0322 -0.0242
     b:want 0.0069 -0.0081 0.0050
     b:wanted -0.0121 -0.0113 0.0273
     b:wants -0.0094 0.0069 0.0057
-    b:wards -0.0047 0.0333 -0.0254
+    b:wards -0.0048 0.0333 -0.0254
     b:warned -0.0084 0.0411 -0.0298
-    b:was 0.0360 0.0621 -0.0918
-    b:way 0.0171 -0.0130 0.0010
-    b:we 0.0746 -0.0772 0.0092
-    b:weak 0.0038 0.0587 -0.0623
+    b:was 0.0359 0.0618 -0.0914
+    b:way 0.0171 -0.0130 0.0011
+    b:we 0.0746 -0.0774 0.0093
+    b:weak 0.0038 0.0588 -0.0624
     b:wealdshire -0.0017 -0.0015 0.0035
-    b:welcome 0.0228 -0.0137 -0.0064
-    b:well 0.1444 0.0189 -0.1593
-    b:wellbeing -0.0035 0.0073 -0.0023
-    b:were 0.0118 0.0337 -0.0395
+    b:welcome 0.0228 -0.0137 -0.0063
+    b:well 0.1444 0.0188 -0.1593
+    b:wellbeing -0.0035 0.0073 -0.0022
+    b:were 0.0117 0.0336 -0.0392
     b:what -0.0151 -0.0268 0.0479
-    b:when -0.0120 -0.0174 0.0352
-    b:where -0.0087 0.1078 -0.0932
-    b:whether -0.0605 0.0650 0.0010
-    b:which 0.0425 0.0229 -0.0586
+    b:when -0.0120 -0.0174 0.0351
+    b:where -0.0088 0.1078 -0.0932
+    b:whether -0.0607 0.0646 0.0016
+    b:which 0.0426 0.0228 -0.0586
     b:while -0.0312 0.0839 -0.0490
-    b:who 0.0101 -0.0132 0.0095
+    b:who 0.0101 -0.0131 0.0094
     b:whose -0.0083 0.0187 -0.0080
     b:why -0.0172 0.0268 -0.0072
     b:wide -0.0076 0.0273 -0.0175
-    b:will -0.0771 0.0161 0.0677
+    b:will -0.0771 0.0160 0.0679
     b:with 0.0195 0.0250 -0.0380
     b:within -0.0024 0.0028 0.0002
     b:without 0.0028 0.0767 -0.0762
-    b:witnesses 0.0047 0.0438 -0.0436
+    b:witnesses 0.0047 0.0439 -0.0436
     b:work -0.0049 -0.0230 0.0335
-    b:working -0.0542 0.0078 0.0513
-    b:worklessness -0.0339 0.0686 -0.0299
-    b:would -0.0061 -0.0307 0.0428
-    b:wyrelow 0.0007 -0.0092 0.0105
-    b:wyvernham -0.0030 -0.0036 0.0071
+    b:working -0.0542 0.0079 0.0513
+    b:worklessness -0.0339 0.0686 -0.0300
+    b:would -0.0062 -0.0307 0.0428
+    b:wyrelow 0.0007 -0.0093 0.0106
+    b:wyvernham -0.0030 -0.0036 0.0072
     b:year -0.0158 -0.0063 0.0279
     b:year's -0.0010 0.0390 -0.0337
-    b:years 0.0536 -0.0287 -0.0195
-    b:yet -0.0236 0.0932 -0.0668
+    b:years 0.0536 -0.0288 -0.0195
+    b:yet -0.0236 0.0931 -0.0668
     b:you 0.0281 0.0540 -0.0779
-    b:your -0.0093 -0.0133 0.0243
+    b:your -0.0093 -0.0132 0.0243
     b:youth 0.0189 -0.0010 -0.0150
-    basis:aim|neutral -0.2493 -0.0506 0.3085
-    basis:framing|positive -0.0112 -0.0317 0.0471
-    basis:hypothetical|neutral 0.0011 -0.0033 0.0083
+    basis:aim|neutral -0.2489 -0.0499 0.3075
+    basis:framing|positive -0.0111 -0.0317 0.0471
+    basis:hypothetical|neutral 0.0011 -0.0035 0.0085
     basis:negation|negative -0.1625 0.1311 0.0235
-    basis:negation|positive -0.0398 0.1232 -0.0802
-    basis:none|neutral -0.3190 -0.4641 0.5471
-    basis:phrase|negative -0.1465 0.4805 -0.3334
-    basis:phrase|positive 0.4463 -0.1969 -0.2482
-    basis:predicate|negative -0.0507 -0.1079 0.1613
-    basis:predicate|positive -0.1006 -0.0492 0.1542
+    basis:negation|positive -0.0399 0.1231 -0.0801
+    basis:none|neutral -0.3193 -0.4643 0.5473
+    basis:phrase|negative -0.1465 0.4806 -0.3335
+    basis:phrase|positive 0.4463 -0.1969 -0.2483
+    basis:predicate|negative -0.0507 -0.1080 0.1614
+    basis:predicate|positive -0.1007 -0.0493 0.1544
     basis:presence|positive 0.0234 0.0425 -0.0621
-    basis:qualifier|negative -0.0682 0.1300 -0.0885
+    basis:qualifier|negative -0.0681 0.1296 -0.0881
     basis:qualifier|positive 0.0962 -0.1736 0.0638
-    bias -0.4300 -0.2866 0.4394
+    bias -0.4301 -0.2866 0.4394
     category:circle|negative -0.0850 0.1377 -0.0526
-    category:circle|positive 0.3708 -0.1415 -0.2284
-    category:delivery|negative -0.1244 0.2164 -0.1108
-    category:delivery|neutral 0.1075 0.2790 -0.3337
-    category:delivery|positive -0.1090 -0.0771 0.1954
-    category:governance|negative -0.1712 0.1973 -0.0456
-    category:governance|neutral -0.0082 0.3729 -0.2982
-    category:governance|positive -0.1262 0.1459 -0.0143
-    category:partnership|negative -0.0507 -0.1079 0.1613
-    category:partnership|neutral -0.3338 -0.3520 0.6994
-    category:partnership|positive -0.1006 -0.0492 0.1542
-    category:policy|neutral -0.1689 -0.3844 0.5689
-    category:sector|neutral -0.4650 -0.6107 1.0249
+    category:circle|positive 0.3709 -0.1416 -0.2284
+    category:delivery|negative -0.1244 0.2163 -0.1108
+    category:delivery|neutral 0.1076 0.2792 -0.3341
+    category:delivery|positive -0.1091 -0.0772 0.1955
+    category:governance|negative -0.1712 0.1972 -0.0454
+    category:governance|neutral -0.0082 0.3731 -0.2984
+    category:governance|positive -0.1262 0.1460 -0.0143
+    category:partnership|negative -0.0507 -0.1080 0.1614
+    category:partnership|neutral -0.3339 -0.3520 0.6995
+    category:partnership|positive -0.1007 -0.0493 0.1544
+    category:policy|neutral -0.1691 -0.3844 0.5691
+    category:sector|neutral -0.4650 -0.6108 1.0250
     category:success_factor|negative -0.0047 0.1790 -0.1731
-    category:success_factor|neutral 0.4126 0.1994 -0.6046
-    category:success_factor|positive 0.3679 -0.1684 -0.2013
-    clause:earlier -0.1935 0.0934 0.1160
-    clause:later -0.1019 0.1631 -0.0474
-    code:circle.break_in|positive 0.1000 -0.0372 -0.0623
-    code:circle.break_out|positive 0.1759 -0.0846 -0.0903
+    category:success_factor|neutral 0.4126 0.1993 -0.6046
+    category:success_factor|positive 0.3679 -0.1685 -0.2013
+    clause:earlier -0.1933 0.0936 0.1157
+    clause:later -0.1019 0.1629 -0.0471
+    code:circle.break_in|positive 0.1000 -0.0372 -0.0622
+    code:circle.break_out|positive 0.1759 -0.0847 -0.0903
     code:circle.vicious|negative -0.0817 0.1285 -0.0467
     code:circle.virtuous|positive 0.1052 -0.0348 -0.0698
-    code:delivery.capacity|negative -0.0320 0.1360 -0.1034
-    code:delivery.capacity|neutral -0.0164 0.0298 -0.0076
-    code:delivery.efficiency|neutral 0.0255 -0.0396 0.0189
-    code:delivery.efficiency|positive 0.0890 -0.0324 -0.0542
-    code:delivery.mainstreaming|negative -0.0270 0.1411 -0.1129
-    code:delivery.mainstreaming|neutral 0.0507 0.1269 -0.1707
+    code:delivery.capacity|negative -0.0320 0.1361 -0.1035
+    code:delivery.capacity|neutral -0.0164 0.0298 -0.0075
+    code:delivery.efficiency|neutral 0.0255 -0.0396 0.0188
+    code:delivery.efficiency|positive 0.0891 -0.0325 -0.0542
+    code:delivery.mainstreaming|negative -0.0270 0.1410 -0.1128
+    code:delivery.mainstreaming|neutral 0.0506 0.1266 -0.1703
     code:delivery.mainstreaming|positive -0.0349 -0.0145 0.0546
-    code:delivery.outcomes|negative 0.0874 0.0081 -0.0947
-    code:delivery.outcomes|neutral 0.0958 0.0064 -0.0958
-    code:delivery.outcomes|positive 0.1108 -0.0316 -0.0754
-    code:delivery.performance_management|negative -0.0273 0.0236 0.0047
+    code:delivery.outcomes|negative 0.0874 0.0082 -0.0949
+    code:delivery.outcomes|neutral 0.0957 0.0061 -0.0953
+    code:delivery.outcomes|positive 0.1108 -0.0315 -0.0755
+    code:delivery.performance_management|negative -0.0274 0.0240 0.0044
     code:delivery.performance_management|neutral 0.0200 0.0459 -0.0586
-    code:delivery.performance_management|positive -0.0841 -0.0617 0.1526
-    code:delivery.resources|negative -0.1863 0.1147 0.0719
-    code:delivery.resources|neutral -0.1240 0.2781 -0.1479
+    code:delivery.performance_management|positive -0.0842 -0.0617 0.1526
+    code:delivery.resources|negative -0.1862 0.1141 0.0724
+    code:delivery.resources|neutral -0.1241 0.2781 -0.1478
     code:delivery.resources|positive -0.1396 0.0736 0.0721
-    code:delivery.services|negative 0.0748 -0.1909 0.1189
-    code:delivery.services|neutral 0.0976 -0.1195 0.0286
-    code:delivery.services|positive -0.0070 0.0009 0.0095
-    code:governance.accountability|negative -0.0342 0.1184 -0.0840
-    code:governance.accountability|neutral -0.1123 0.0706 0.0478
-    code:governance.accountability|positive -0.0223 0.0085 0.0185
-    code:governance.community_engagement|negative -0.0582 0.2554 -0.1969
-    code:governance.community_engagement|neutral 0.0332 0.1666 -0.1943
+    code:delivery.services|negative 0.0747 -0.1909 0.1189
+    code:delivery.services|neutral 0.0982 -0.1187 0.0273
+    code:delivery.services|positive -0.0071 0.0009 0.0096
+    code:governance.accountability|negative -0.0342 0.1185 -0.0840
+    code:governance.accountability|neutral -0.1125 0.0704 0.0482
+    code:governance.accountability|positive -0.0224 0.0085 0.0185
+    code:governance.community_engagement|negative -0.0581 0.2549 -0.1965
+    code:governance.community_engagement|neutral 0.0335 0.1674 -0.1954
     code:governance.community_engagement|positive -0.0061 0.0733 -0.0635
     code:governance.legitimacy|negative -0.0151 0.0049 0.0107
-    code:governance.legitimacy|neutral -0.0177 0.0006 0.0209
-    code:governance.representation|negative -0.0275 0.1990 -0.1720
-    code:governance.representation|neutral 0.1009 0.1032 -0.2004
-    code:governance.representation|positive 0.0148 0.0656 -0.0764
-    code:governance.status|negative -0.0245 0.1174 -0.0923
-    code:governance.status|neutral 0.1791 0.1246 -0.2967
+    code:governance.legitimacy|neutral -0.0177 0.0006 0.0210
+    code:governance.representation|negative -0.0275 0.1992 -0.1722
+    code:governance.representation|neutral 0.1008 0.1030 -0.2001
+    code:governance.representation|positive 0.0149 0.0657 -0.0765
+    code:governance.status|negative -0.0245 0.1175 -0.0924
+    code:governance.status|neutral 0.1792 0.1246 -0.2968
     code:governance.status|positive -0.0017 0.0393 -0.0338
     code:governance.structures|negative -0.0045 -0.4731 0.4830
-    code:governance.structures|neutral -0.1549 -0.0331 0.1950
-    code:governance.structures|positive -0.1510 0.0234 0.1334
+    code:governance.structures|neutral -0.1549 -0.0332 0.1952
+    code:governance.structures|positive -0.1511 0.0234 0.1335
     code:partnership.equivalent|neutral 0.0072 -0.0299 0.0279
     code:partnership.lsp|neutral -0.1481 -0.0625 0.2155
     code:partnership.named|negative -0.0287 -0.0929 0.1237
-    code:partnership.named|neutral -0.1801 -0.2469 0.4346
-    code:partnership.named|positive -0.0804 -0.0416 0.1265
-    code:policy.community_strategy|neutral 0.0430 0.0197 -0.0567
-    code:policy.laa|neutral -0.0919 -0.2296 0.3274
-    code:policy.neighbourhood_renewal|neutral -0.1078 -0.1599 0.2731
+    code:partnership.named|neutral -0.1801 -0.2470 0.4347
+    code:partnership.named|positive -0.0805 -0.0417 0.1265
+    code:policy.community_strategy|neutral 0.0428 0.0195 -0.0562
+    code:policy.laa|neutral -0.0918 -0.2293 0.3271
+    code:policy.neighbourhood_renewal|neutral -0.1078 -0.1600 0.2731
     code:sector.private|neutral -0.1604 -0.1043 0.2712
-    code:sector.public|neutral -0.2576 -0.2554 0.5382
-    code:sector.voluntary_community|neutral -0.0186 -0.2051 0.2341
+    code:sector.public|neutral -0.2575 -0.2555 0.5383
+    code:sector.voluntary_community|neutral -0.0186 -0.2051 0.2342
     code:success_factor.boundary_alignment|negative -0.0648 0.1273 -0.0625
     code:success_factor.boundary_alignment|neutral 0.0303 0.3458 -0.3710
     code:success_factor.boundary_alignment|positive 0.0075 0.0858 -0.0913
-    code:success_factor.culture|neutral 0.0176 -0.0032 -0.0089
+    code:success_factor.culture|neutral 0.0175 -0.0033 -0.0088
     code:success_factor.leadership|negative -0.0176 0.0437 -0.0257
     code:success_factor.leadership|neutral -0.0224 -0.0816 0.1098
-    code:success_factor.leadership|positive 0.0685 -0.0555 -0.0091
+    code:success_factor.leadership|positive 0.0685 -0.0556 -0.0091
     code:success_factor.local_authority_leadership|negative -0.0195 -0.0689 0.0908
-    code:success_factor.local_authority_leadership|neutral 0.0366 -0.0868 0.0564
-    code:success_factor.local_authority_leadership|positive -0.0938 -0.0106 0.1089
-    code:success_factor.local_context|neutral 0.0300 -0.0549 0.0301
+    code:success_factor.local_authority_leadership|neutral 0.0366 -0.0868 0.0565
+    code:success_factor.local_authority_leadership|positive -0.0939 -0.0106 0.1090
+    code:success_factor.local_context|neutral 0.0301 -0.0549 0.0301
     code:success_factor.political_stability|negative -0.0246 0.0513 -0.0264
-    code:success_factor.political_stability|neutral -0.0302 0.1774 -0.1429
-    code:success_factor.political_stability|positive 0.0296 0.0435 -0.0709
+    code:success_factor.political_stability|neutral -0.0302 0.1774 -0.1430
+    code:success_factor.political_stability|positive 0.0296 0.0435 -0.0710
     code:success_factor.tradition_of_cooperation|negative 0.0167 -0.0192 0.0039
     code:success_factor.tradition_of_cooperation|positive 0.1661 -0.0765 -0.0884
     code:success_factor.trust|negative 0.0456 0.0524 -0.0975
-    code:success_factor.trust|neutral 0.1420 -0.0023 -0.1336
+    code:success_factor.trust|neutral 0.1421 -0.0023 -0.1336
     code:success_factor.trust|positive 0.0388 -0.0411 0.0048
     code:success_factor.working_relationships|negative 0.0483 0.0252 -0.0727
     code:success_factor.working_relationships|neutral 0.2011 -0.0369 -0.1585
-    code:success_factor.working_relationships|positive 0.1901 -0.0740 -0.1151
-    hedged -0.0982 0.0692 0.0290
-    k:hedging_clause -0.1289 0.1261 0.0050
-    k:hedging_evidential 0.0756 0.0967 -0.1670
-    k:hedging_pseudo -0.1096 -0.0070 0.1229
-    k:hedging_sentence -0.1072 -0.0217 0.1363
-    k:negation_after -0.0477 0.2270 -0.1761
-    k:negation_around -0.2577 0.3311 -0.0596
-    k:negation_before -0.3651 0.6675 -0.2452
-    k:negation_counterfactual 0.0167 0.1477 -0.1598
-    k:negation_pseudo 0.0153 -0.1573 0.1478
-    k:qualifiers_importance -0.0926 -0.0186 0.1178
-    k:qualifiers_negative -0.3891 0.6443 -0.1009
-    k:qualifiers_neutral -0.2338 0.0347 0.2077
-    k:qualifiers_positive 0.4240 -0.2975 -0.1191
-    k:qualifiers_presence 0.2408 -0.0114 -0.1788
-    rule:negative -0.4405 0.5837 -0.3329
+    code:success_factor.working_relationships|positive 0.1901 -0.0741 -0.1151
+    hedged -0.0983 0.0690 0.0292
+    k:hedging_clause -0.1289 0.1260 0.0051
+    k:hedging_evidential 0.0756 0.0968 -0.1671
+    k:hedging_pseudo -0.1096 -0.0071 0.1230
+    k:hedging_sentence -0.1073 -0.0216 0.1363
+    k:negation_after -0.0477 0.2271 -0.1762
+    k:negation_around -0.2578 0.3310 -0.0595
+    k:negation_before -0.3651 0.6673 -0.2452
+    k:negation_counterfactual 0.0167 0.1478 -0.1598
+    k:negation_pseudo 0.0153 -0.1574 0.1479
+    k:qualifiers_importance -0.0927 -0.0188 0.1181
+    k:qualifiers_negative -0.3892 0.6443 -0.1009
+    k:qualifiers_neutral -0.2336 0.0352 0.2069
+    k:qualifiers_positive 0.4239 -0.2976 -0.1190
+    k:qualifiers_presence 0.2407 -0.0118 -0.1784
+    rule:negative -0.4405 0.5837 -0.3326
     rule:neutral -0.4665 -0.4784 0.6283
-    rule:positive 0.4113 -0.3048 -0.1748
-    s:1990s 0.0520 -0.0332 -0.0145
+    rule:positive 0.4112 -0.3049 -0.1747
+    s:1990s 0.0520 -0.0333 -0.0145
     s:a 0.1485 -0.0901 -0.0387
     s:abbotsmere -0.0033 -0.0103 0.0150
     s:able 0.0265 -0.0147 -0.0059
     s:abolished -0.0098 -0.0171 0.0289
-    s:about -0.0825 0.0706 0.0181
-    s:above -0.0180 -0.0250 0.0474
+    s:about -0.0826 0.0705 0.0183
+    s:above -0.0181 -0.0250 0.0474
     s:absence -0.0198 -0.0005 0.0248
-    s:absent -0.0340 0.1023 -0.0638
-    s:accept -0.0191 0.0046 0.0181
+    s:absent -0.0340 0.1024 -0.0639
+    s:accept -0.0191 0.0045 0.0181
     s:accepted 0.0294 0.0349 -0.0592
     s:accepts -0.0047 0.0270 -0.0204
-    s:according -0.0171 -0.0131 0.0338
-    s:account -0.0401 -0.0027 0.0492
-    s:accountability -0.0973 0.0482 0.0534
-    s:accountable -0.0364 0.0217 0.0195
-    s:achieve 0.0325 -0.0035 -0.0248
-    s:achieved 0.0907 -0.0486 -0.0362
+    s:according -0.0171 -0.0130 0.0337
+    s:account -0.0393 -0.0009 0.0465
+    s:accountability -0.0971 0.0476 0.0538
+    s:accountable -0.0364 0.0216 0.0196
+    s:achieve 0.0325 -0.0035 -0.0249
+    s:achieved 0.0908 -0.0485 -0.0363
     s:acknowledge 0.0178 0.0187 -0.0331
-    s:across -0.0097 0.0114 0.0035
-    s:act 0.0300 0.0209 -0.0441
-    s:action 0.1162 -0.0199 -0.0900
+    s:across -0.0097 0.0114 0.0036
+    s:act 0.0300 0.0208 -0.0440
+    s:action 0.1163 -0.0199 -0.0901
     s:active -0.0049 -0.0306 0.0398
     s:acts -0.0133 -0.0071 0.0261
-    s:actually 0.0783 -0.0571 -0.0157
-    s:acute -0.0077 0.0013 0.0086
-    s:added 0.0652 -0.0825 0.0232
-    s:addition -0.0031 0.0134 -0.0082
-    s:additional 0.0003 0.0145 -0.0104
-    s:adds 0.0529 -0.0004 -0.0512
+    s:actually 0.0783 -0.0571 -0.0156
+    s:acute -0.0077 0.0012 0.0086
+    s:added 0.0652 -0.0823 0.0231
+    s:addition -0.0031 0.0134 -0.0083
+    s:additional 0.0002 0.0144 -0.0104
+    s:adds 0.0532 -0.0011 -0.0504
     s:administration -0.0192 0.0028 0.0206
     s:admissions 0.0199 -0.0516 0.0342
-    s:admitted -0.0198 0.0064 0.0169
-    s:adopted 0.0129 0.0121 -0.0196
-    s:adult -0.0211 0.1213 -0.0979
+    s:admitted -0.0198 0.0064 0.0170
+    s:adopted 0.0128 0.0121 -0.0196
+    s:adult -0.0211 0.1215 -0.0981
     s:advance 0.0165 -0.0191 0.0059
-    s:advice -0.0040 0.0359 -0.0266
+    s:advice -0.0041 0.0359 -0.0266
     s:advised -0.0203 -0.0141 0.0377
     s:adviser -0.0036 -0.0097 0.0164
     s:advisers 0.0321 -0.0107 -0.0194
     s:affected -0.0029 0.0059 -0.0018
-    s:affecting -0.0221 0.0456 -0.0187
-    s:affordable 0.0231 0.0043 -0.0250
-    s:after 0.0470 0.0735 -0.1142
-    s:again 0.0319 0.0248 -0.0527
-    s:against 0.0024 -0.0423 0.0468
-    s:agencies 0.1455 -0.0489 -0.0908
-    s:agency 0.0839 -0.0451 -0.0335
-    s:agenda -0.0028 0.0045 0.0021
-    s:agendas -0.0083 0.0260 -0.0151
-    s:ago 0.0608 -0.0615 0.0060
-    s:agree -0.0316 -0.0885 0.1264
-    s:agreed 0.1761 -0.1483 -0.0197
+    s:affecting -0.0221 0.0456 -0.0188
+    s:affordable 0.0231 0.0043 -0.0251
+    s:after 0.0472 0.0721 -0.1130
+    s:again 0.0319 0.0249 -0.0528
+    s:against 0.0023 -0.0423 0.0469
+    s:agencies 0.1455 -0.0490 -0.0907
+    s:agency 0.0838 -0.0450 -0.0335
+    s:agenda -0.0028 0.0044 0.0021
+    s:agendas -0.0083 0.0261 -0.0152
+    s:ago 0.0608 -0.0615 0.0059
+    s:agree -0.0318 -0.0886 0.1267
+    s:agreed 0.1760 -0.1485 -0.0194
     s:agreeing 0.0549 -0.0277 -0.0209
-    s:agreement 0.0055 0.0237 -0.0217
+    s:agreement 0.0055 0.0238 -0.0218
     s:agreements -0.0212 -0.0290 0.0560
     s:agrees -0.0156 0.0235 -0.0038
-    s:ahead 0.0656 -0.0222 -0.0374
-    s:alan -0.0172 0.0051 0.0153
-    s:alcohol -0.0023 -0.0284 0.0362
+    s:ahead 0.0656 -0.0221 -0.0375
+    s:alan -0.0173 0.0051 0.0153
+    s:alcohol -0.0023 -0.0284 0.0363
     s:aldwarren 0.0107 -0.0124 0.0053
-    s:align 0.0241 0.0084 -0.0273
-    s:aligned -0.0235 0.0162 0.0129
+    s:align 0.0241 0.0083 -0.0273
+    s:aligned -0.0236 0.0161 0.0130
     s:aligning 0.0169 0.0098 -0.0232
     s:alignment -0.0272 -0.0612 0.0923
-    s:all 0.0549 0.0311 -0.0790
-    s:allocate 0.0030 0.0090 -0.0081
+    s:all 0.0548 0.0311 -0.0789
+    s:allocate 0.0031 0.0090 -0.0081
     s:allocated 0.0053 0.0103 -0.0117
-    s:allocation -0.1036 0.0561 0.0525
+    s:allocation -0.1036 0.0560 0.0525
     s:allocations -0.0117 0.0058 0.0088
     s:allow -0.0618 -0.0287 0.0945
-    s:allowed 0.0573 0.0093 -0.0631
-    s:almost -0.0246 0.1163 -0.0854
-    s:alone 0.0038 -0.0554 0.0562
+    s:allowed 0.0573 0.0093 -0.0632
+    s:almost -0.0246 0.1165 -0.0856
+    s:alone 0.0038 -0.0555 0.0563
     s:along -0.0147 0.0329 -0.0154
-    s:alongside -0.0071 -0.0159 0.0278
+    s:alongside -0.0071 -0.0159 0.0277
     s:already 0.0720 -0.0817 0.0163
-    s:also 0.1308 -0.0562 -0.0684
-    s:alternative -0.0197 0.0484 -0.0274
-    s:altogether 0.0141 0.0576 -0.0683
-    s:always -0.0383 0.1364 -0.0937
+    s:also 0.1308 -0.0561 -0.0686
+    s:alternative -0.0197 0.0484 -0.0273
+    s:altogether 0.0141 0.0577 -0.0684
+    s:always -0.0384 0.1364 -0.0937
     s:am -0.0151 -0.0055 0.0246
     s:amber -0.0577 0.0277 0.0354
-    s:amberfold 0.0667 -0.0307 -0.0310
+    s:amberfold 0.0667 -0.0308 -0.0310
     s:among 0.0180 0.0000 -0.0130
-    s:an 0.2053 -0.2409 0.0439
-    s:analysis -0.0024 -0.0192 0.0233
-    s:and 0.0913 0.0366 -0.0904
-    s:announced -0.0137 -0.0313 0.0489
-    s:annual -0.0276 0.0066 0.0272
+    s:an 0.2053 -0.2407 0.0438
+    s:analysis -0.0025 -0.0192 0.0233
+    s:and 0.0913 0.0364 -0.0902
+    s:announced -0.0137 -0.0312 0.0488
+    s:annual -0.0277 0.0066 0.0273
     s:another 0.0592 -0.0476 -0.0062
-    s:answer -0.0133 0.0301 -0.0127
-    s:answerable -0.0215 0.0487 -0.0235
+    s:answer -0.0133 0.0301 -0.0126
+    s:answerable -0.0215 0.0488 -0.0235
     s:anti 0.0847 -0.0401 -0.0398
-    s:any -0.0786 0.1183 -0.0345
-    s:anyone -0.0368 0.1286 -0.0878
+    s:any -0.0787 0.1182 -0.0344
+    s:anyone -0.0368 0.1287 -0.0878
     s:anything -0.0042 -0.0166 0.0238
-    s:anyway -0.0160 0.0105 0.0092
+    s:anyway -0.0158 0.0097 0.0098
     s:apart 0.0019 0.1252 -0.1214
-    s:apologies -0.0182 0.0307 -0.0099
-    s:appear -0.0018 0.0772 -0.0706
-    s:appears 0.0900 0.0178 -0.1033
+    s:apologies -0.0182 0.0306 -0.0099
+    s:appear -0.0018 0.0773 -0.0706
+    s:appears 0.0901 0.0178 -0.1033
     s:appointed 0.0109 0.0011 -0.0087
     s:approach -0.0141 0.0027 0.0146
-    s:approved -0.0188 0.0002 0.0219
-    s:april -0.0039 0.0056 0.0039
-    s:are -0.1425 0.2239 -0.0706
-    s:area -0.0705 -0.0135 0.0935
-    s:areas -0.0810 0.0621 0.0257
-    s:argue -0.0306 0.0464 -0.0095
+    s:approved -0.0188 0.0001 0.0219
+    s:april -0.0039 0.0055 0.0041
+    s:are -0.1424 0.2233 -0.0700
+    s:area -0.0706 -0.0134 0.0936
+    s:areas -0.0810 0.0620 0.0258
+    s:argue -0.0306 0.0463 -0.0095
     s:argument -0.0219 -0.0133 0.0393
-    s:arm's -0.0082 0.0226 -0.0124
-    s:around -0.0519 0.0513 0.0065
+    s:arm's -0.0082 0.0227 -0.0125
+    s:around -0.0520 0.0514 0.0065
     s:arrangement -0.0118 0.0482 -0.0323
     s:arrangements -0.0460 0.0547 -0.0024
-    s:arrive -0.0084 0.0469 -0.0383
-    s:as -0.0022 0.1369 -0.1311
-    s:ashcombe 0.0359 -0.0157 -0.0169
-    s:ashworth 0.0196 -0.0091 -0.0075
-    s:ask -0.0792 -0.0735 0.1587
-    s:asked -0.1638 0.0879 0.0828
+    s:arrive -0.0084 0.0470 -0.0383
+    s:as -0.0023 0.1369 -0.1311
+    s:ashcombe 0.0359 -0.0158 -0.0168
+    s:ashworth 0.0195 -0.0091 -0.0074
+    s:ask -0.0793 -0.0735 0.1587
+    s:asked -0.1631 0.0892 0.0808
     s:asking -0.0160 -0.0243 0.0440
-    s:asks 0.0507 -0.0196 -0.0259
+    s:asks 0.0507 -0.0195 -0.0260
     s:assembly -0.0251 0.0509 -0.0209
-    s:assessment -0.0680 -0.0641 0.1386
-    s:asset 0.0648 -0.0474 -0.0139
-    s:association 0.0746 -0.0353 -0.0340
-    s:associations -0.0301 -0.0044 0.0386
+    s:assessment -0.0681 -0.0641 0.1385
+    s:asset 0.0649 -0.0474 -0.0139
+    s:association 0.0745 -0.0354 -0.0339
+    s:associations -0.0301 -0.0043 0.0385
     s:assurance -0.0062 -0.0251 0.0343
-    s:at -0.0770 0.1089 -0.0220
-    s:attached -0.0310 0.0045 0.0305
-    s:attainment 0.0497 0.0008 -0.0459
+    s:at -0.0771 0.1089 -0.0219
+    s:attached -0.0306 0.0024 0.0320
+    s:attainment 0.0497 0.0009 -0.0460
     s:attend 0.1693 -0.0397 -0.1238
-    s:attendance -0.0460 0.1609 -0.1113
-    s:attended -0.0374 0.2864 -0.2436
-    s:attending -0.0058 0.0815 -0.0707
+    s:attendance -0.0460 0.1610 -0.1114
+    s:attended -0.0375 0.2864 -0.2435
+    s:attending -0.0058 0.0814 -0.0707
     s:attends 0.0363 0.0353 -0.0674
-    s:attention 0.0141 0.0270 -0.0396
+    s:attention 0.0141 0.0271 -0.0396
     s:attributed 0.0087 -0.0308 0.0269
     s:audit 0.0526 -0.0004 -0.0471
     s:august -0.0031 -0.0014 0.0072
-    s:authorities 0.0150 -0.0142 0.0055
+    s:authorities 0.0150 -0.0142 0.0054
     s:authority 0.0827 -0.0123 -0.0638
-    s:autumn -0.0412 -0.0243 0.0714
-    s:available -0.0712 0.0520 0.0245
+    s:autumn -0.0412 -0.0244 0.0715
+    s:available -0.0712 0.0520 0.0246
     s:average 0.0151 0.0964 -0.1063
     s:aware -0.0135 -0.0032 0.0182
-    s:away 0.0190 0.1603 -0.1753
-    s:b -0.0122 -0.0059 0.0197
-    s:back 0.0659 0.0523 -0.1119
+    s:away 0.0189 0.1602 -0.1752
+    s:b -0.0122 -0.0059 0.0198
+    s:back 0.0659 0.0522 -0.1118
     s:balance -0.0183 0.0748 -0.0523
     s:bank 0.0225 -0.0171 -0.0017
     s:bardwick -0.0076 -0.0057 0.0160
     s:barely 0.0198 0.0281 -0.0452
-    s:barrowmere -0.0071 0.0083 0.0011
+    s:barrowmere -0.0071 0.0083 0.0012
     s:based -0.0290 0.0684 -0.0349
     s:baseline 0.0528 -0.0001 -0.0473
-    s:basic -0.0273 0.0397 -0.0067
-    s:basis 0.1026 -0.0122 -0.0854
+    s:basic -0.0274 0.0397 -0.0067
+    s:basis 0.1027 -0.0122 -0.0855
     s:bcu -0.0083 0.0020 0.0085
-    s:bdsp -0.0164 -0.0242 0.0445
-    s:be -0.2233 0.0822 0.1522
-    s:became -0.0283 0.1111 -0.0785
-    s:because -0.0699 0.0141 0.0613
+    s:bdsp -0.0156 -0.0223 0.0415
+    s:be -0.2234 0.0823 0.1521
+    s:became -0.0283 0.1112 -0.0785
+    s:because -0.0700 0.0142 0.0613
     s:become -0.0336 0.0757 -0.0366
-    s:been 0.0752 0.1017 -0.1569
+    s:been 0.0754 0.1010 -0.1565
     s:before 0.0363 0.0053 -0.0353
     s:began 0.0863 0.0149 -0.0960
-    s:begin 0.0016 -0.0025 0.0040
+    s:begin 0.0015 -0.0025 0.0040
     s:begins -0.0028 0.0105 -0.0043
-    s:begun 0.1329 -0.0386 -0.0886
-    s:behalf 0.0114 -0.0106 0.0025
+    s:begun 0.1330 -0.0386 -0.0887
+    s:behalf 0.0113 -0.0106 0.0025
     s:behaviour 0.0827 -0.0421 -0.0357
-    s:behind -0.0097 -0.0501 0.0652
+    s:behind -0.0097 -0.0501 0.0651
     s:being 0.0116 0.0097 -0.0153
     s:believe 0.0536 -0.0805 0.0313
     s:believed 0.0096 -0.0150 0.0087
-    s:believes 0.0221 -0.0023 -0.0151
-    s:belong 0.0314 0.0280 -0.0548
+    s:believes 0.0221 -0.0022 -0.0151
+    s:belong 0.0314 0.0280 -0.0549
     s:below -0.0280 0.0381 -0.0050
     s:bend 0.0112 0.0067 -0.0139
-    s:bending 0.0000 -0.0417 0.0468
-    s:benefit -0.0244 0.0660 -0.0363
+    s:bending -0.0000 -0.0417 0.0468
+    s:benefit -0.0244 0.0661 -0.0364
     s:benefits -0.0127 -0.0613 0.0802
-    s:best 0.0378 -0.0042 -0.0298
-    s:better -0.0525 -0.0760 0.1346
-    s:between 0.0384 -0.0671 0.0340
+    s:best 0.0377 -0.0041 -0.0298
+    s:better -0.0526 -0.0760 0.1347
+    s:between 0.0384 -0.0671 0.0341
     s:bexhampton -0.0017 -0.0022 0.0044
-    s:beyond -0.0152 0.0744 -0.0557
-    s:bid -0.0144 0.0142 0.0027
-    s:big -0.0213 0.0486 -0.0236
+    s:beyond -0.0152 0.0745 -0.0557
+    s:bid -0.0144 0.0143 0.0026
+    s:big -0.0213 0.0486 -0.0235
     s:bit 0.0028 -0.0100 0.0109
-    s:block -0.0116 -0.0071 0.0239
+    s:block -0.0116 -0.0070 0.0238
     s:blocks -0.0094 -0.0461 0.0605
-    s:board -0.0627 -0.0729 0.1410
+    s:board -0.0628 -0.0728 0.1410
     s:board's 0.0193 -0.0261 0.0116
     s:boards -0.0453 0.0223 0.0274
-    s:bodies -0.0516 0.0917 -0.0351
-    s:body -0.0480 0.0251 0.0283
-    s:borough -0.0295 0.0360 -0.0002
+    s:bodies -0.0517 0.0918 -0.0352
+    s:body -0.0480 0.0252 0.0282
+    s:borough -0.0292 0.0366 -0.0011
     s:borough's -0.0409 -0.0414 0.0885
-    s:borough’s -0.0417 0.0023 0.0446
-    s:both 0.0528 0.0574 -0.1044
-    s:boundaries -0.0638 0.0473 0.0227
-    s:boundary 0.0172 0.0289 -0.0406
-    s:brackley 0.0242 -0.0070 -0.0128
-    s:bramsett 0.0570 0.0009 -0.0547
+    s:borough’s -0.0418 0.0023 0.0446
+    s:both 0.0528 0.0573 -0.1044
+    s:boundaries -0.0638 0.0474 0.0226
+    s:boundary 0.0172 0.0289 -0.0407
+    s:brackley 0.0241 -0.0070 -0.0128
+    s:bramsett 0.0571 0.0009 -0.0547
     s:brantholme -0.0109 0.0086 0.0057
     s:brantwick -0.0145 0.0244 -0.0082
-    s:break 0.2282 -0.1087 -0.1161
+    s:break 0.2283 -0.1088 -0.1161
     s:brenthorne -0.0100 -0.0340 0.0484
     s:bridge 0.0018 0.0117 -0.0100
-    s:brief -0.0130 0.0817 -0.0640
+    s:brief -0.0130 0.0817 -0.0641
     s:briefed -0.0070 -0.0067 0.0162
     s:brindle -0.0097 -0.0060 0.0180
-    s:bring 0.0076 0.0737 -0.0760
-    s:bringing 0.0693 -0.0273 -0.0359
-    s:brings -0.0987 -0.0608 0.1652
-    s:broadly 0.0435 -0.0285 -0.0111
-    s:brockhallow -0.0109 0.0201 -0.0052
-    s:broken 0.0330 -0.0008 -0.0294
+    s:bring 0.0076 0.0737 -0.0759
+    s:bringing 0.0693 -0.0273 -0.0358
+    s:brings -0.0981 -0.0600 0.1638
+    s:broadly 0.0435 -0.0286 -0.0111
+    s:brockhallow -0.0109 0.0202 -0.0053
+    s:broken 0.0331 -0.0008 -0.0294
     s:brookdene -0.0036 -0.0010 0.0054
     s:brookside 0.0425 -0.0067 -0.0323
-    s:brought 0.0939 -0.0200 -0.0682
-    s:budget 0.0918 -0.0339 -0.0508
-    s:budgets 0.0074 -0.0116 0.0112
-    s:build -0.0161 0.0324 -0.0112
-    s:building 0.1523 -0.0486 -0.0976
+    s:brought 0.0940 -0.0201 -0.0682
+    s:budget 0.0918 -0.0338 -0.0509
+    s:budgets 0.0073 -0.0119 0.0116
+    s:build -0.0161 0.0325 -0.0112
+    s:building 0.1523 -0.0488 -0.0975
     s:built 0.0644 -0.0706 0.0119
     s:burglary 0.0983 -0.0877 -0.0041
-    s:business -0.1603 0.1662 0.0017
-    s:businesses -0.1117 0.0558 0.0611
-    s:by 0.0474 -0.0870 0.0517
-    s:cabinet -0.0030 -0.0042 0.0082
-    s:caldermouth -0.0089 -0.0127 0.0259
-    s:calderstow -0.0222 0.0115 0.0160
+    s:business -0.1601 0.1660 0.0018
+    s:businesses -0.1119 0.0558 0.0613
+    s:by 0.0473 -0.0868 0.0516
+    s:cabinet -0.0030 -0.0042 0.0083
+    s:caldermouth -0.0090 -0.0128 0.0260
+    s:calderstow -0.0223 0.0114 0.0161
     s:call 0.0169 -0.0232 0.0094
     s:calloway -0.0050 0.0551 -0.0467
     s:came 0.0887 -0.0203 -0.0628
-    s:can -0.0516 -0.0337 0.0923
+    s:can -0.0517 -0.0340 0.0926
     s:cannot -0.0147 -0.0183 0.0368
-    s:capacity -0.0700 0.0859 -0.0095
-    s:care -0.0295 0.0496 -0.0132
+    s:capacity -0.0701 0.0859 -0.0094
+    s:care -0.0296 0.0498 -0.0133
     s:carnwick -0.0121 -0.0058 0.0192
     s:carried -0.0120 0.0738 -0.0563
     s:carrowfield 0.0294 0.0285 -0.0549
     s:carry -0.0446 -0.0234 0.0725
-    s:case -0.0163 0.0076 0.0124
-    s:cases 0.0195 -0.0371 0.0217
-    s:cash -0.0152 0.0486 -0.0294
-    s:castle 0.0244 -0.0301 0.0102
+    s:case -0.0163 0.0077 0.0125
+    s:cases 0.0194 -0.0371 0.0218
+    s:cash -0.0153 0.0486 -0.0294
+    s:castle 0.0244 -0.0300 0.0102
     s:caught -0.0435 0.0446 0.0005
     s:cdrp 0.0007 -0.0121 0.0147
-    s:cen -0.0002 0.0186 -0.0127
-    s:cent 0.0066 0.0033 -0.0047
+    s:cen -0.0002 0.0186 -0.0126
+    s:cent 0.0066 0.0034 -0.0048
     s:central 0.0062 -0.0095 0.0070
-    s:centre -0.0214 0.1018 -0.0742
-    s:centres 0.0569 0.0033 -0.0567
+    s:centre -0.0214 0.1018 -0.0743
+    s:centres 0.0569 0.0032 -0.0567
     s:cessation 0.0102 -0.0104 0.0055
-    s:chair 0.2174 -0.1311 -0.0802
+    s:chair 0.2175 -0.1311 -0.0802
     s:chaired -0.0024 -0.0591 0.0669
-    s:chairman 0.0117 0.0187 -0.0259
-    s:chairs 0.0410 -0.0685 0.0336
-    s:challenge 0.0216 -0.0004 -0.0159
-    s:chamber -0.1125 0.0888 0.0285
+    s:chairman 0.0117 0.0186 -0.0258
+    s:chairs 0.0410 -0.0686 0.0336
+    s:challenge 0.0216 -0.0004 -0.0160
+    s:chamber -0.1125 0.0889 0.0285
     s:chambers -0.0045 -0.0018 0.0080
-    s:chance 0.0088 -0.0106 0.0039
-    s:change -0.1227 0.1334 -0.0047
-    s:changed -0.0300 0.0314 0.0033
-    s:changes -0.0445 0.1234 -0.0744
-    s:changing 0.0056 -0.0496 0.0474
-    s:chapter 0.0021 -0.0155 0.0172
+    s:chance 0.0088 -0.0106 0.0040
+    s:change -0.1227 0.1335 -0.0047
+    s:changed -0.0300 0.0313 0.0034
+    s:changes -0.0446 0.1234 -0.0744
+    s:changing 0.0056 -0.0496 0.0475
+    s:chapter 0.0020 -0.0155 0.0172
     s:charge -0.0152 0.0031 0.0160
     s:charities 0.0778 0.0385 -0.1108
-    s:check -0.0014 -0.0312 0.0346
-    s:chief 0.1293 -0.1159 -0.0067
+    s:check -0.0014 -0.0312 0.0347
+    s:chief 0.1293 -0.1160 -0.0066
     s:children 0.0544 -0.0375 -0.0120
-    s:children's 0.0113 -0.0057 -0.0034
-    s:choose -0.0110 0.0012 0.0127
-    s:chosen 0.0179 -0.0290 0.0163
+    s:children's 0.0113 -0.0057 -0.0033
+    s:choose -0.0110 0.0011 0.0127
+    s:chosen 0.0179 -0.0290 0.0164
     s:churches 0.0853 -0.0654 -0.0167
     s:circle 0.1489 0.0200 -0.1656
-    s:circumstances -0.0087 -0.0092 0.0202
+    s:circumstances -0.0087 -0.0091 0.0202
     s:city 0.0459 -0.0162 -0.0267
     s:city's -0.0072 -0.0072 0.0162
     s:civic 0.0196 0.0527 -0.0693
-    s:claim -0.0110 0.0148 -0.0013
+    s:claim -0.0111 0.0149 -0.0013
     s:claiming -0.0134 0.0198 -0.0024
-    s:clear -0.0409 -0.0109 0.0588
-    s:clearer -0.0471 0.1632 -0.1089
-    s:clearly 0.1157 -0.0172 -0.0941
-    s:cllr 0.0107 -0.0868 0.0826
-    s:close 0.0314 0.0603 -0.0857
-    s:closed -0.0343 0.1423 -0.1044
-    s:closely 0.0510 0.0167 -0.0621
-    s:closer -0.0075 0.0383 -0.0288
-    s:closure -0.0077 0.0168 -0.0075
-    s:clsb -0.0126 0.0120 0.0034
+    s:clear -0.0410 -0.0111 0.0590
+    s:clearer -0.0472 0.1632 -0.1088
+    s:clearly 0.1157 -0.0173 -0.0941
+    s:cllr 0.0106 -0.0870 0.0827
+    s:close 0.0314 0.0604 -0.0858
+    s:closed -0.0343 0.1423 -0.1043
+    s:closely 0.0510 0.0168 -0.0622
+    s:closer -0.0075 0.0383 -0.0289
+    s:closure -0.0077 0.0168 -0.0076
+    s:clsb -0.0126 0.0121 0.0034
     s:clsp -0.0138 -0.0147 0.0319
     s:clubs -0.0173 -0.0079 0.0282
-    s:co 0.0618 -0.1442 0.0882
+    s:co 0.0619 -0.1442 0.0882
     s:cohesion 0.0137 -0.0049 -0.0071
-    s:coldbeck -0.0120 0.0008 0.0151
+    s:coldbeck -0.0120 0.0009 0.0150
     s:coldharbour -0.0030 -0.0022 0.0063
     s:collapse -0.0079 0.0118 -0.0031
-    s:college -0.0475 -0.0330 0.0869
-    s:colleges -0.0075 0.0460 -0.0355
-    s:collingsby 0.0597 0.0050 -0.0602
+    s:college -0.0476 -0.0330 0.0869
+    s:colleges -0.0076 0.0460 -0.0354
+    s:collingsby 0.0597 0.0051 -0.0603
     s:come 0.0310 -0.0391 0.0137
-    s:comes -0.0157 0.0159 0.0033
-    s:coming -0.0222 0.0772 -0.0517
-    s:command -0.0208 0.0240 0.0023
+    s:comes -0.0157 0.0160 0.0033
+    s:coming -0.0223 0.0772 -0.0516
+    s:command -0.0209 0.0240 0.0024
     s:commander -0.0147 -0.0558 0.0756
     s:comment -0.0158 -0.0090 0.0273
-    s:commerce -0.0534 0.0850 -0.0264
+    s:commerce -0.0534 0.0851 -0.0265
     s:commission 0.0311 0.0121 -0.0385
-    s:commissioned 0.0193 -0.0107 -0.0043
-    s:commissioning -0.0094 0.0524 -0.0367
+    s:commissioned 0.0193 -0.0108 -0.0042
+    s:commissioning -0.0094 0.0523 -0.0366
     s:commit 0.0720 0.0103 -0.0765
     s:commitment 0.1522 0.0045 -0.1534
     s:commitments -0.0118 0.0126 0.0022
     s:commits -0.0061 -0.0040 0.0115
     s:committed 0.0839 -0.0122 -0.0662
-    s:committee -0.0326 0.0441 -0.0050
-    s:committees -0.0234 0.0444 -0.0163
-    s:common 0.0019 -0.0187 0.0213
-    s:communities 0.0273 -0.0170 -0.0037
-    s:community 0.1868 -0.2311 0.0585
+    s:committee -0.0326 0.0442 -0.0050
+    s:committees -0.0234 0.0444 -0.0164
+    s:common 0.0019 -0.0188 0.0214
+    s:communities 0.0273 -0.0171 -0.0035
+    s:community 0.1868 -0.2305 0.0578
     s:compact 0.0074 -0.0153 0.0114
     s:complained -0.0042 -0.0294 0.0348
     s:completed 0.0139 -0.0267 0.0163
-    s:composition -0.0214 0.0540 -0.0285
-    s:comprehensive -0.0178 0.0126 0.0105
-    s:concentrate -0.0114 -0.0355 0.0509
-    s:concentrated -0.0306 0.0784 -0.0442
-    s:concern 0.0071 0.0688 -0.0722
-    s:concerned -0.0169 -0.0493 0.0699
+    s:composition -0.0214 0.0539 -0.0285
+    s:comprehensive -0.0179 0.0127 0.0105
+    s:concentrate -0.0114 -0.0356 0.0510
+    s:concentrated -0.0306 0.0785 -0.0442
+    s:concern 0.0071 0.0687 -0.0721
+    s:concerned -0.0170 -0.0494 0.0700
     s:concluded -0.0038 -0.0278 0.0354
-    s:condition -0.0117 -0.0132 0.0277
+    s:condition -0.0117 -0.0132 0.0278
     s:conditions 0.0093 0.0342 -0.0407
-    s:conference 0.0341 0.0467 -0.0768
-    s:confidence -0.0175 0.0152 0.0060
-    s:confirmed 0.0308 -0.0022 -0.0237
+    s:conference 0.0340 0.0467 -0.0768
+    s:confidence -0.0175 0.0151 0.0061
+    s:confirmed 0.0308 -0.0021 -0.0237
     s:connexions -0.0033 0.0089 -0.0040
     s:consensus -0.0049 -0.0119 0.0185
-    s:consider -0.0204 -0.0530 0.0787
+    s:consider -0.0196 -0.0511 0.0759
     s:considered -0.0033 0.0071 -0.0014
-    s:considers -0.0086 0.0692 -0.0570
-    s:consist -0.0063 0.0818 -0.0731
-    s:consistent 0.0167 -0.0102 -0.0022
-    s:consistently 0.0961 -0.0198 -0.0745
-    s:consists -0.0079 0.0261 -0.0158
+    s:considers -0.0086 0.0691 -0.0569
+    s:consist -0.0063 0.0819 -0.0732
+    s:consistent 0.0167 -0.0102 -0.0023
+    s:consistently 0.0962 -0.0198 -0.0746
+    s:consists -0.0079 0.0261 -0.0157
     s:consortia -0.0021 -0.0154 0.0184
     s:consult -0.0164 0.0278 -0.0088
-    s:consultant -0.0353 -0.0074 0.0455
-    s:consultation 0.0179 -0.0178 0.0068
-    s:consulted 0.0054 0.0373 -0.0367
-    s:consulting -0.0093 0.0446 -0.0320
+    s:consultant -0.0353 -0.0074 0.0456
+    s:consultation 0.0177 -0.0180 0.0071
+    s:consulted 0.0054 0.0373 -0.0366
+    s:consulting -0.0093 0.0445 -0.0319
     s:contact 0.0227 -0.0243 0.0041
-    s:contained 0.0195 -0.0233 0.0082
-    s:contains -0.0242 -0.0174 0.0459
-    s:context 0.0497 -0.1008 0.0575
+    s:contained 0.0195 -0.0232 0.0081
+    s:contains -0.0243 -0.0174 0.0459
+    s:context 0.0498 -0.1008 0.0575
     s:continue 0.0833 -0.0631 -0.0148
-    s:continues -0.0070 0.0553 -0.0445
+    s:continues -0.0070 0.0554 -0.0445
     s:contracts -0.0263 0.0522 -0.0211
     s:contrast 0.0176 0.0352 -0.0480
-    s:contribute 0.0202 0.0236 -0.0405
+    s:contribute 0.0202 0.0237 -0.0406
     s:contributed 0.0048 -0.0343 0.0337
-    s:contribution -0.0087 0.0337 -0.0221
+    s:contribution -0.0087 0.0338 -0.0221
     s:contributions -0.0142 -0.0100 0.0270
-    s:control 0.0335 0.0742 -0.1042
+    s:control 0.0335 0.0741 -0.1041
     s:conversations -0.0068 -0.0064 0.0158
-    s:core 0.0075 0.0321 -0.0342
-    s:corrowdale -0.0400 0.0017 0.0427
-    s:cost -0.0185 -0.0188 0.0415
+    s:core 0.0076 0.0320 -0.0341
+    s:corrowdale -0.0400 0.0016 0.0428
+    s:cost -0.0185 -0.0189 0.0416
     s:costs -0.0106 -0.0199 0.0355
     s:coterminosity 0.0011 -0.0299 0.0317
     s:coterminous 0.0392 -0.0414 0.0075
-    s:could 0.0407 0.0234 -0.0582
-    s:council -0.0401 -0.0042 0.0514
-    s:council's 0.0654 0.0454 -0.1048
+    s:could 0.0407 0.0236 -0.0583
+    s:council -0.0401 -0.0042 0.0515
+    s:council's 0.0654 0.0454 -0.1047
     s:councillor -0.0036 0.0238 -0.0142
-    s:councillors -0.0041 -0.0025 0.0107
-    s:councils 0.0009 -0.0329 0.0366
+    s:councillors -0.0041 -0.0025 0.0108
+    s:councils 0.0009 -0.0330 0.0367
     s:council’s 0.1018 0.0467 -0.1423
     s:county -0.0800 0.0362 0.0500
     s:county's -0.0172 0.0406 -0.0197
-    s:cover 0.0655 0.0027 -0.0631
-    s:covered -0.0344 0.0531 -0.0159
+    s:cover 0.0655 0.0027 -0.0630
+    s:covered -0.0344 0.0532 -0.0159
     s:covering 0.0076 0.0547 -0.0578
-    s:covers -0.1039 0.2726 -0.1639
-    s:cradlestone -0.0064 -0.0119 0.0210
+    s:covers -0.1039 0.2727 -0.1639
+    s:cradlestone -0.0064 -0.0118 0.0210
     s:cradlow 0.0030 0.0463 -0.0469
-    s:credible -0.0025 0.0631 -0.0590
-    s:credit 0.0586 -0.0605 0.0071
+    s:credible -0.0025 0.0630 -0.0589
+    s:credit 0.0586 -0.0605 0.0070
     s:credited 0.0326 -0.0087 -0.0223
     s:cressingford -0.0041 -0.0106 0.0171
-    s:crime 0.1898 -0.1329 -0.0504
+    s:crime 0.1899 -0.1331 -0.0503
     s:critical -0.0174 -0.0090 0.0295
     s:criticised -0.0083 0.0348 -0.0248
-    s:criticism -0.0076 -0.0027 0.0134
-    s:cross -0.0053 0.0298 -0.0200
-    s:cultural -0.0348 -0.0815 0.1220
-    s:culture -0.0569 -0.1234 0.1868
-    s:current 0.0012 0.0334 -0.0299
-    s:currently -0.0345 0.1252 -0.0860
-    s:cut 0.0412 -0.0686 0.0329
-    s:cuts -0.0127 0.0710 -0.0572
+    s:criticism -0.0076 -0.0026 0.0134
+    s:cross -0.0053 0.0297 -0.0199
+    s:cultural -0.0349 -0.0815 0.1221
+    s:culture -0.0570 -0.1235 0.1870
+    s:current 0.0012 0.0335 -0.0300
+    s:currently -0.0345 0.1253 -0.0861
+    s:cut 0.0411 -0.0684 0.0328
+    s:cuts -0.0128 0.0712 -0.0574
     s:cutting -0.0156 -0.0195 0.0385
     s:cvs 0.0320 -0.0904 0.0641
-    s:cycle 0.0474 0.0102 -0.0532
-    s:dale -0.0047 -0.0079 0.0142
-    s:data 0.0004 0.0407 -0.0351
-    s:day 0.0485 -0.0289 -0.0150
-    s:days -0.0054 0.0015 0.0082
-    s:deal -0.0177 0.0582 -0.0348
+    s:cycle 0.0474 0.0102 -0.0533
+    s:dale -0.0046 -0.0079 0.0142
+    s:data 0.0004 0.0408 -0.0351
+    s:day 0.0486 -0.0290 -0.0149
+    s:days -0.0054 0.0014 0.0083
+    s:deal -0.0178 0.0582 -0.0347
     s:decade 0.0072 -0.0176 0.0145
-    s:december -0.0075 -0.0099 0.0230
-    s:decide -0.0186 0.0262 -0.0022
+    s:december -0.0076 -0.0099 0.0230
+    s:decide -0.0187 0.0262 -0.0021
     s:decided -0.0032 -0.0233 0.0304
-    s:decides -0.0017 -0.0012 0.0034
-    s:decision -0.0283 0.0737 -0.0388
-    s:decisions -0.0641 0.0421 0.0287
+    s:decides -0.0017 -0.0012 0.0035
+    s:decision -0.0285 0.0736 -0.0385
+    s:decisions -0.0641 0.0423 0.0286
     s:declining -0.0099 0.0205 -0.0119
     s:deferred -0.0175 0.1022 -0.0821
-    s:deliver -0.0304 0.0614 -0.0260
+    s:deliver -0.0296 0.0622 -0.0276
     s:delivered -0.0010 0.0635 -0.0577
-    s:delivering -0.0119 0.0660 -0.0492
-    s:delivery -0.0253 -0.0280 0.0594
+    s:delivering -0.0119 0.0660 -0.0491
+    s:delivery -0.0253 -0.0282 0.0596
     s:democratic -0.0011 -0.0691 0.0739
-    s:department 0.0103 0.0003 -0.0044
+    s:department 0.0102 0.0004 -0.0044
     s:department's 0.0045 0.0011 -0.0027
-    s:depend 0.0028 -0.0639 0.0659
+    s:depend 0.0028 -0.0640 0.0660
     s:depended -0.0155 0.0592 -0.0401
-    s:depends 0.0042 0.0239 -0.0234
-    s:deprived 0.0234 0.0005 -0.0176
-    s:depth -0.0172 0.0291 -0.0085
-    s:deputies 0.0556 0.0506 -0.1014
+    s:depends 0.0042 0.0240 -0.0235
+    s:deprived 0.0234 0.0004 -0.0176
+    s:depth -0.0172 0.0292 -0.0085
+    s:deputies 0.0556 0.0506 -0.1015
     s:deputy 0.0121 -0.0758 0.0695
     s:derek -0.0144 0.0046 0.0130
     s:described 0.0315 0.0709 -0.0972
-    s:describes -0.0496 0.0379 0.0151
+    s:describes -0.0495 0.0379 0.0151
     s:design -0.0106 -0.0098 0.0232
-    s:detailed -0.0115 -0.0289 0.0447
-    s:determined 0.0389 0.0339 -0.0695
-    s:development 0.0023 0.0195 -0.0173
-    s:did -0.0338 0.0466 -0.0076
-    s:difference -0.0451 -0.0775 0.1292
+    s:detailed -0.0115 -0.0289 0.0448
+    s:determined 0.0389 0.0339 -0.0696
+    s:development 0.0023 0.0196 -0.0174
+    s:did -0.0338 0.0466 -0.0075
+    s:difference -0.0444 -0.0760 0.1270
     s:different -0.0619 0.1522 -0.0855
-    s:differently -0.0089 0.0211 -0.0086
-    s:difficult 0.0258 0.0171 -0.0386
+    s:differently -0.0089 0.0212 -0.0087
+    s:difficult 0.0258 0.0172 -0.0387
     s:direct -0.0072 -0.0014 0.0135
-    s:direction -0.0394 0.0184 0.0257
-    s:directly 0.0167 0.0078 -0.0216
-    s:director -0.0360 0.0316 0.0097
+    s:direction -0.0394 0.0184 0.0258
+    s:directly 0.0167 0.0077 -0.0216
+    s:director -0.0360 0.0317 0.0097
     s:disappear 0.0394 -0.0281 -0.0076
     s:disappointing -0.0092 0.0156 -0.0056
-    s:disappointment -0.0376 0.0789 -0.0402
+    s:disappointment -0.0377 0.0790 -0.0403
     s:discourage -0.0064 0.0199 -0.0134
-    s:discuss -0.0129 0.0017 0.0125
-    s:discussed -0.0331 -0.0590 0.0964
-    s:discussion -0.0410 0.0374 0.0088
+    s:discuss -0.0129 0.0017 0.0126
+    s:discussed -0.0332 -0.0590 0.0964
+    s:discussion -0.0410 0.0374 0.0087
     s:discussions -0.0079 0.0304 -0.0184
     s:disorder 0.1173 -0.1217 0.0106
-    s:dispute -0.0101 -0.0261 0.0374
+    s:dispute -0.0102 -0.0261 0.0374
     s:disputes -0.0091 -0.0062 0.0166
     s:dissolve -0.0010 -0.0008 0.0023
     s:district -0.0509 0.0627 -0.0048
-    s:district's 0.0369 0.0488 -0.0796
-    s:districts -0.0808 0.1463 -0.0616
-    s:district’s 0.0034 -0.0165 0.0161
+    s:district's 0.0368 0.0487 -0.0795
+    s:districts -0.0808 0.1464 -0.0617
+    s:district’s 0.0034 -0.0166 0.0162
     s:divide -0.0020 0.0018 0.0009
-    s:division -0.0035 0.0899 -0.0819
+    s:division -0.0036 0.0898 -0.0818
     s:divisional 0.0125 -0.0044 -0.0064
-    s:do -0.1278 0.0842 0.0490
+    s:do -0.1278 0.0842 0.0491
     s:document -0.0252 0.0536 -0.0238
-    s:documents -0.0027 -0.0205 0.0249
+    s:documents -0.0027 -0.0205 0.0250
     s:does -0.0884 0.1998 -0.1071
-    s:domestic 0.0377 -0.0404 0.0083
-    s:dominated -0.0062 0.0078 -0.0007
-    s:done -0.0072 0.0988 -0.0859
+    s:domestic 0.0377 -0.0405 0.0083
+    s:dominated -0.0062 0.0079 -0.0007
+    s:done -0.0070 0.0981 -0.0854
     s:doors 0.0146 0.0555 -0.0669
-    s:doubt -0.0033 0.0388 -0.0318
-    s:down -0.0671 0.1145 -0.0414
-    s:doyle 0.0129 0.0214 -0.0312
+    s:doubt -0.0033 0.0389 -0.0318
+    s:down -0.0671 0.1146 -0.0415
+    s:doyle 0.0128 0.0214 -0.0312
     s:dozens -0.0020 -0.0269 0.0295
-    s:dr 0.0228 -0.0108 -0.0072
-    s:draft -0.0121 0.0736 -0.0561
-    s:draw 0.0060 0.0122 -0.0135
-    s:drawing 0.0508 -0.0270 -0.0194
-    s:drawn 0.0334 -0.0146 -0.0125
-    s:draycombe -0.0064 -0.0116 0.0222
-    s:draymoor -0.0086 -0.0298 0.0435
+    s:dr 0.0229 -0.0107 -0.0073
+    s:draft -0.0121 0.0736 -0.0560
+    s:draw 0.0060 0.0122 -0.0134
+    s:drawing 0.0507 -0.0271 -0.0192
+    s:drawn 0.0334 -0.0147 -0.0125
+    s:draycombe -0.0064 -0.0117 0.0222
+    s:draymoor -0.0086 -0.0297 0.0434
     s:drew -0.0071 0.0198 -0.0100
     s:drift -0.0101 0.0109 0.0004
     s:drifted -0.0238 0.0898 -0.0644
-    s:drifting -0.0069 0.0098 -0.0028
-    s:drug 0.0573 -0.0233 -0.0307
-    s:due -0.0218 -0.0027 0.0291
-    s:dunholt 0.0233 -0.0021 -0.0187
-    s:during 0.0723 -0.0265 -0.0411
-    s:duties 0.0033 -0.0059 0.0079
+    s:drifting -0.0069 0.0097 -0.0027
+    s:drug 0.0573 -0.0233 -0.0306
+    s:due -0.0218 -0.0027 0.0292
+    s:dunholt 0.0233 -0.0020 -0.0188
+    s:during 0.0724 -0.0265 -0.0411
+    s:duties 0.0033 -0.0060 0.0080
     s:duty 0.1217 -0.0564 -0.0596
     s:e -0.0122 -0.0177 0.0316
-    s:e.g -0.0118 0.0361 -0.0198
-    s:each 0.0654 -0.2211 0.1662
-    s:earlier 0.0666 -0.0438 -0.0194
-    s:early 0.0289 -0.0095 -0.0154
+    s:e.g -0.0118 0.0361 -0.0199
+    s:each 0.0654 -0.2211 0.1663
+    s:earlier 0.0666 -0.0438 -0.0195
+    s:early 0.0289 -0.0095 -0.0153
     s:earn -0.0020 0.0429 -0.0353
-    s:easier 0.0299 -0.0892 0.0648
-    s:east -0.0071 0.0100 -0.0013
+    s:easier 0.0299 -0.0892 0.0649
+    s:east -0.0071 0.0100 -0.0012
     s:eastgate 0.0499 0.0728 -0.1178
-    s:eastholme -0.0041 0.0146 -0.0085
-    s:echo -0.0023 0.0085 -0.0053
+    s:eastholme -0.0041 0.0145 -0.0084
+    s:echo -0.0023 0.0085 -0.0052
     s:economic -0.0854 0.0408 0.0508
     s:economy -0.0143 -0.0287 0.0482
-    s:education 0.0120 -0.0895 0.0836
-    s:educational 0.0301 -0.0017 -0.0238
-    s:effect 0.0086 0.0237 -0.0277
-    s:effective -0.0009 0.0005 0.0058
+    s:education 0.0120 -0.0894 0.0835
+    s:educational 0.0302 -0.0017 -0.0238
+    s:effect 0.0086 0.0236 -0.0277
+    s:effective -0.0009 0.0004 0.0059
     s:effectiveness 0.0264 -0.0369 0.0153
     s:efficiency 0.0105 -0.0035 -0.0042
-    s:effort 0.0479 0.0367 -0.0800
-    s:eight -0.0083 0.0690 -0.0552
+    s:effort 0.0479 0.0368 -0.0800
+    s:eight -0.0083 0.0691 -0.0552
     s:eighteen 0.0294 -0.0239 -0.0012
-    s:either -0.0155 0.0502 -0.0304
-    s:elect -0.0206 -0.0130 0.0363
-    s:elected -0.0387 -0.0571 0.1014
+    s:either -0.0155 0.0503 -0.0304
+    s:elect -0.0206 -0.0130 0.0364
+    s:elected -0.0387 -0.0571 0.1015
     s:election -0.0039 -0.0082 0.0140
-    s:elections -0.0502 0.2340 -0.1807
-    s:elects 0.0267 -0.0389 0.0174
-    s:eleven 0.0777 0.0825 -0.1555
+    s:elections -0.0502 0.2340 -0.1808
+    s:elects 0.0267 -0.0389 0.0175
+    s:eleven 0.0777 0.0826 -0.1556
     s:elmstead -0.0067 0.0158 -0.0063
     s:else 0.0107 -0.0425 0.0344
-    s:elsewhere -0.0092 0.0783 -0.0670
+    s:elsewhere -0.0092 0.0784 -0.0671
     s:emphasis -0.0265 0.0028 0.0281
-    s:employer 0.0660 0.0469 -0.1081
-    s:employers -0.1320 0.0080 0.1297
-    s:employment 0.0172 -0.0468 0.0360
-    s:empowerment 0.0409 -0.0392 0.0051
-    s:empty 0.0502 -0.0248 -0.0237
+    s:employer 0.0660 0.0470 -0.1081
+    s:employers -0.1321 0.0081 0.1296
+    s:employment 0.0172 -0.0466 0.0359
+    s:empowerment 0.0408 -0.0392 0.0051
+    s:empty 0.0502 -0.0246 -0.0238
     s:encourage 0.0135 -0.0111 0.0018
-    s:encouraged -0.0120 -0.0089 0.0235
-    s:encouraging 0.0100 -0.0110 0.0035
-    s:end -0.0060 0.0316 -0.0203
-    s:ended -0.0590 0.1029 -0.0390
-    s:endorsed 0.0049 -0.0096 0.0071
-    s:ends -0.0144 0.0528 -0.0333
+    s:encouraged -0.0121 -0.0088 0.0235
+    s:encouraging 0.0101 -0.0110 0.0035
+    s:end -0.0060 0.0318 -0.0205
+    s:ended -0.0590 0.1031 -0.0391
+    s:endorsed 0.0049 -0.0097 0.0071
+    s:ends -0.0144 0.0528 -0.0332
     s:engage -0.0071 0.0007 0.0088
     s:engaged 0.0886 -0.0052 -0.0793
-    s:engagement -0.1370 0.0459 0.0969
+    s:engagement -0.1372 0.0457 0.0973
     s:england 0.0088 0.0070 -0.0118
-    s:english -0.0259 -0.0155 0.0455
-    s:enough -0.0131 -0.0088 0.0278
+    s:english -0.0259 -0.0155 0.0456
+    s:enough -0.0131 -0.0089 0.0279
     s:ensure -0.0009 -0.0019 0.0033
     s:enterprise 0.0320 0.0059 -0.0324
-    s:entirely -0.0331 0.0667 -0.0290
+    s:entirely -0.0332 0.0668 -0.0291
     s:environment -0.0232 -0.0115 0.0395
-    s:equal 0.0311 0.0384 -0.0638
+    s:equal 0.0311 0.0383 -0.0637
     s:especially -0.0135 0.0177 -0.0010
-    s:established -0.0071 -0.0192 0.0293
-    s:estate 0.0420 -0.0033 -0.0332
-    s:estates 0.1041 -0.0035 -0.0940
+    s:established -0.0072 -0.0192 0.0294
+    s:estate 0.0420 -0.0034 -0.0331
+    s:estates 0.1041 -0.0034 -0.0940
     s:estimated -0.0089 0.0073 0.0037
-    s:ethnic -0.0156 0.0671 -0.0487
-    s:evaluation -0.0079 -0.0383 0.0514
+    s:ethnic -0.0156 0.0672 -0.0488
+    s:evaluation -0.0079 -0.0383 0.0515
     s:evaluation's -0.0207 -0.0069 0.0300
     s:even -0.0039 -0.0005 0.0094
-    s:event -0.0206 0.0188 0.0058
-    s:events -0.0414 0.0688 -0.0224
+    s:event -0.0206 0.0187 0.0059
+    s:events -0.0414 0.0687 -0.0223
     s:ever 0.0157 0.0716 -0.0814
-    s:every 0.0871 -0.1052 0.0260
-    s:everyone 0.0245 -0.0151 -0.0066
+    s:every 0.0871 -0.1053 0.0262
+    s:everyone 0.0244 -0.0151 -0.0065
     s:everything 0.0045 0.0438 -0.0469
-    s:evidence -0.1091 0.1044 0.0107
-    s:ewp -0.0093 0.0522 -0.0398
+    s:evidence -0.1090 0.1037 0.0113
+    s:ewp -0.0094 0.0523 -0.0398
     s:exactly 0.0482 0.0052 -0.0489
     s:examine -0.0144 0.0435 -0.0244
     s:examined -0.0215 0.0017 0.0233
     s:examines 0.0152 -0.0099 -0.0021
-    s:example 0.1144 -0.0530 -0.0563
-    s:exception -0.0314 -0.0483 0.0852
-    s:executive 0.0226 -0.0530 0.0381
+    s:example 0.1144 -0.0530 -0.0564
+    s:exception -0.0314 -0.0483 0.0851
+    s:executive 0.0225 -0.0530 0.0382
     s:executives -0.0087 0.0344 -0.0213
-    s:existing -0.0072 0.0887 -0.0766
-    s:exit 0.0074 0.0074 -0.0104
-    s:expect 0.0038 -0.0460 0.0473
+    s:existing -0.0072 0.0886 -0.0765
+    s:exit 0.0074 0.0074 -0.0103
+    s:expect 0.0037 -0.0461 0.0475
     s:expectations -0.0372 0.0231 0.0168
-    s:expected -0.0539 0.0394 0.0208
-    s:expects 0.0552 -0.0153 -0.0358
-    s:expenditure -0.0098 -0.0168 0.0284
-    s:experience 0.0338 -0.0028 -0.0270
-    s:explain 0.0140 -0.0600 0.0500
-    s:explained -0.0061 -0.0319 0.0396
-    s:explains -0.0103 -0.0544 0.0681
-    s:expressed -0.0088 0.0536 -0.0426
-    s:extra -0.0016 0.0415 -0.0346
-    s:faces 0.0092 0.0300 -0.0369
+    s:expected -0.0535 0.0377 0.0221
+    s:expects 0.0552 -0.0152 -0.0358
+    s:expenditure -0.0098 -0.0168 0.0283
+    s:experience 0.0338 -0.0029 -0.0269
+    s:explain 0.0140 -0.0601 0.0501
+    s:explained -0.0061 -0.0319 0.0397
+    s:explains -0.0103 -0.0545 0.0682
+    s:expressed -0.0088 0.0535 -0.0425
+    s:extra -0.0017 0.0416 -0.0347
+    s:faces 0.0092 0.0300 -0.0370
     s:fact 0.0629 -0.0243 -0.0355
     s:factors 0.0111 -0.0205 0.0138
-    s:failed -0.0059 -0.0324 0.0391
+    s:failed -0.0059 -0.0324 0.0390
     s:fair 0.0056 -0.0120 0.0093
-    s:fairweather -0.0008 -0.0466 0.0480
-    s:faith 0.1582 -0.1923 0.0406
-    s:fall 0.0607 -0.0185 -0.0372
-    s:fallen 0.0500 0.0720 -0.1182
+    s:fairweather -0.0008 -0.0466 0.0481
+    s:faith 0.1582 -0.1924 0.0407
+    s:fall 0.0606 -0.0185 -0.0372
+    s:fallen 0.0500 0.0720 -0.1183
     s:falling 0.0229 -0.0330 0.0128
     s:falls 0.0499 0.0030 -0.0467
     s:family 0.0507 -0.0240 -0.0216
-    s:far 0.0072 0.0015 -0.0025
-    s:fear -0.0194 0.0177 0.0033
-    s:february -0.0084 -0.0050 0.0172
+    s:far 0.0080 0.0033 -0.0051
+    s:fear -0.0194 0.0177 0.0034
+    s:february -0.0084 -0.0051 0.0172
     s:federation -0.0017 0.0085 -0.0057
     s:feedback -0.0060 0.0318 -0.0235
     s:feel 0.1320 0.0186 -0.1452
-    s:fell 0.0146 -0.0052 -0.0057
+    s:fell 0.0146 -0.0051 -0.0059
     s:fellingham 0.0062 -0.0037 -0.0018
-    s:felt -0.0560 0.0814 -0.0218
-    s:fen 0.0163 0.0232 -0.0355
-    s:fenced -0.0100 -0.0307 0.0443
-    s:fennerby -0.0500 -0.0487 0.1046
+    s:felt -0.0560 0.0813 -0.0217
+    s:fen 0.0163 0.0231 -0.0354
+    s:fenced -0.0100 -0.0306 0.0443
+    s:fennerby -0.0501 -0.0487 0.1047
     s:fenwick 0.0202 -0.0212 0.0051
-    s:few 0.0426 0.1145 -0.1537
-    s:fewer -0.0341 0.1106 -0.0712
+    s:few 0.0426 0.1145 -0.1536
+    s:fewer -0.0342 0.1105 -0.0710
     s:fieldwork 0.0242 -0.0138 -0.0062
     s:figures 0.0060 -0.0282 0.0280
     s:fill -0.0070 -0.0016 0.0100
-    s:filled -0.0448 0.1116 -0.0620
+    s:filled -0.0448 0.1116 -0.0619
     s:final 0.0038 -0.0438 0.0449
-    s:finance 0.0085 0.0128 -0.0168
+    s:finance 0.0085 0.0128 -0.0167
     s:financial 0.0150 -0.0394 0.0274
-    s:find -0.0444 0.0934 -0.0454
+    s:find -0.0445 0.0935 -0.0454
     s:findings 0.0597 -0.0156 -0.0404
     s:fiona -0.0036 -0.0038 0.0086
     s:fire 0.0402 -0.0272 -0.0067
-    s:firm -0.0138 -0.0169 0.0350
-    s:firms 0.0044 -0.0421 0.0417
-    s:first 0.0774 -0.0783 0.0087
+    s:firm -0.0137 -0.0169 0.0349
+    s:firms 0.0044 -0.0421 0.0416
+    s:first 0.0773 -0.0784 0.0089
     s:fit -0.0106 0.0560 -0.0416
-    s:fitch -0.0019 -0.0243 0.0272
-    s:five 0.0855 -0.0780 -0.0005
-    s:floor 0.0682 0.0121 -0.0743
-    s:focus 0.0093 -0.0088 0.0033
-    s:focused 0.0498 -0.0236 -0.0223
+    s:fitch -0.0019 -0.0242 0.0272
+    s:five 0.0854 -0.0780 -0.0005
+    s:floor 0.0682 0.0120 -0.0742
+    s:focus 0.0092 -0.0089 0.0034
+    s:focused 0.0498 -0.0237 -0.0223
     s:follow 0.0041 0.0034 -0.0034
-    s:followed 0.0684 0.0041 -0.0680
-    s:following -0.0089 -0.0206 0.0344
-    s:follows -0.0043 0.0423 -0.0330
-    s:food 0.0069 -0.0075 0.0031
-    s:footing -0.0113 0.0224 -0.0076
-    s:for -0.0720 0.0290 0.0500
+    s:followed 0.0684 0.0042 -0.0681
+    s:following -0.0089 -0.0206 0.0345
+    s:follows -0.0044 0.0423 -0.0329
+    s:food 0.0069 -0.0076 0.0032
+    s:footing -0.0114 0.0224 -0.0076
+    s:for -0.0722 0.0291 0.0501
     s:force 0.0164 -0.0265 0.0132
-    s:forces 0.0116 -0.0241 0.0150
+    s:forces 0.0116 -0.0241 0.0151
     s:fordingley -0.0090 0.0225 -0.0106
-    s:form 0.0157 -0.0127 0.0005
-    s:formal -0.0516 0.0434 0.0145
-    s:formed 0.0108 -0.0233 0.0181
+    s:form 0.0157 -0.0127 0.0004
+    s:formal -0.0516 0.0433 0.0146
+    s:formed 0.0107 -0.0234 0.0183
     s:former 0.0331 -0.0029 -0.0258
     s:forsyth -0.0066 0.0187 -0.0112
-    s:forty -0.0179 0.0977 -0.0766
-    s:forum 0.0671 -0.1536 0.0928
+    s:forty -0.0180 0.0977 -0.0766
+    s:forum 0.0671 -0.1536 0.0929
     s:forum's -0.0045 -0.0080 0.0147
-    s:forums 0.0076 0.0272 -0.0289
-    s:forward -0.0126 -0.0474 0.0662
-    s:found -0.0530 0.1818 -0.1243
-    s:four 0.0045 0.0109 -0.0083
+    s:forums 0.0075 0.0271 -0.0286
+    s:forward -0.0126 -0.0475 0.0664
+    s:found -0.0531 0.1820 -0.1244
+    s:four 0.0045 0.0110 -0.0083
     s:fourteen 0.0671 0.0125 -0.0755
-    s:framework 0.0372 0.0108 -0.0416
+    s:framework 0.0371 0.0109 -0.0416
     s:frank 0.0149 -0.0083 -0.0049
-    s:frankly -0.0082 0.0290 -0.0192
-    s:free -0.0167 -0.0357 0.0566
+    s:frankly -0.0082 0.0291 -0.0192
+    s:free -0.0167 -0.0358 0.0567
     s:frequently -0.0068 0.0717 -0.0619
-    s:from -0.0051 0.0442 -0.0308
-    s:front -0.0208 -0.0174 0.0426
-    s:frozen -0.0121 0.0640 -0.0517
+    s:from -0.0052 0.0444 -0.0309
+    s:front -0.0208 -0.0174 0.0427
+    s:frozen -0.0121 0.0641 -0.0519
     s:fry -0.0010 -0.0017 0.0034
-    s:full 0.0400 0.0170 -0.0503
-    s:fully 0.1201 -0.0342 -0.0807
-    s:fund -0.1298 -0.0677 0.2045
-    s:funded -0.1059 -0.0341 0.1467
-    s:funding -0.2047 0.0698 0.1409
-    s:funds -0.0263 -0.0047 0.0369
-    s:further -0.0604 0.0644 0.0025
-    s:future -0.0269 0.0022 0.0292
-    s:gap -0.0214 0.0722 -0.0494
-    s:gave 0.0049 -0.0479 0.0487
-    s:generally -0.0185 0.0253 -0.0026
+    s:full 0.0400 0.0171 -0.0503
+    s:fully 0.1201 -0.0342 -0.0806
+    s:fund -0.1299 -0.0677 0.2046
+    s:funded -0.1060 -0.0341 0.1468
+    s:funding -0.2049 0.0699 0.1410
+    s:funds -0.0264 -0.0047 0.0369
+    s:further -0.0600 0.0624 0.0041
+    s:future -0.0269 0.0022 0.0291
+    s:gap -0.0214 0.0723 -0.0494
+    s:gave 0.0048 -0.0479 0.0488
+    s:generally -0.0184 0.0253 -0.0026
     s:generation 0.0010 -0.0045 0.0057
-    s:genuine -0.0269 0.1055 -0.0731
-    s:get -0.0544 0.0784 -0.0190
-    s:getting -0.0085 0.0487 -0.0354
-    s:give -0.0294 -0.0686 0.1049
-    s:given 0.0853 -0.0305 -0.0487
-    s:gives -0.0086 -0.0190 0.0326
-    s:go -0.0264 0.0658 -0.0337
-    s:goes 0.0821 0.0086 -0.0858
+    s:genuine -0.0269 0.1055 -0.0730
+    s:get -0.0545 0.0784 -0.0189
+    s:getting -0.0085 0.0488 -0.0355
+    s:give -0.0295 -0.0687 0.1051
+    s:given 0.0853 -0.0306 -0.0487
+    s:gives -0.0086 -0.0190 0.0325
+    s:go -0.0265 0.0659 -0.0338
+    s:goes 0.0821 0.0086 -0.0859
     s:going 0.0773 0.0610 -0.1322
     s:gone 0.1131 0.0095 -0.1163
-    s:good 0.0006 -0.0513 0.0554
+    s:good 0.0007 -0.0512 0.0554
     s:goodwill 0.0752 -0.0745 0.0044
-    s:gorsefield 0.0132 0.0127 -0.0205
-    s:got 0.0613 0.0138 -0.0708
-    s:governance -0.0357 -0.0670 0.1080
-    s:governed -0.0049 -0.0072 0.0148
+    s:gorsefield 0.0132 0.0128 -0.0205
+    s:got 0.0614 0.0138 -0.0709
+    s:governance -0.0357 -0.0670 0.1081
+    s:governed -0.0041 -0.0054 0.0120
     s:governing -0.0055 0.0058 0.0020
-    s:government -0.1595 0.0645 0.1028
+    s:government -0.1596 0.0648 0.1025
     s:government's -0.0213 -0.0167 0.0421
     s:gp -0.0021 -0.0154 0.0184
     s:graham 0.0174 -0.0038 -0.0120
-    s:grant -0.1401 0.1361 0.0093
-    s:grants -0.0218 0.0613 -0.0332
-    s:grassroots -0.0126 0.0223 -0.0102
-    s:great 0.0116 0.0980 -0.1040
-    s:greatest 0.0293 -0.0110 -0.0151
+    s:grant -0.1398 0.1353 0.0098
+    s:grants -0.0218 0.0613 -0.0333
+    s:grassroots -0.0126 0.0224 -0.0103
+    s:great 0.0116 0.0979 -0.1040
+    s:greatest 0.0293 -0.0111 -0.0151
     s:green 0.0489 -0.0169 -0.0272
     s:greswold 0.0390 -0.0128 -0.0228
-    s:greyhithe 0.0002 -0.0012 0.0017
-    s:ground 0.0103 -0.0102 0.0049
-    s:group -0.1541 -0.0993 0.2679
-    s:group's -0.0220 0.0177 0.0095
-    s:groups 0.0219 -0.0204 0.0074
-    s:growing 0.0547 0.0206 -0.0711
+    s:greyhithe 0.0002 -0.0012 0.0016
+    s:ground 0.0103 -0.0103 0.0049
+    s:group -0.1541 -0.0992 0.2678
+    s:group's -0.0221 0.0177 0.0095
+    s:groups 0.0218 -0.0203 0.0074
+    s:growing 0.0547 0.0206 -0.0712
     s:grown 0.0059 -0.0127 0.0093
     s:guarantee -0.0026 -0.0152 0.0191
     s:guidance -0.0403 -0.0310 0.0761
     s:gurdwara -0.0120 -0.0020 0.0150
-    s:had -0.1408 0.2245 -0.0616
-    s:hadstow 0.0029 -0.0582 0.0607
-    s:hale -0.0108 -0.0095 0.0243
-    s:half -0.0242 0.0554 -0.0272
+    s:had -0.1409 0.2248 -0.0617
+    s:hadstow 0.0028 -0.0583 0.0608
+    s:hale -0.0109 -0.0095 0.0243
+    s:half -0.0242 0.0555 -0.0273
     s:hall -0.0300 -0.0039 0.0374
-    s:hallowmere -0.0038 -0.0087 0.0157
+    s:hallowmere -0.0039 -0.0087 0.0158
     s:halsmoor -0.0022 -0.0026 0.0054
     s:handful -0.0103 0.1068 -0.0921
     s:happen 0.0264 -0.0224 -0.0029
-    s:happened 0.0373 0.0141 -0.0465
-    s:hard -0.0095 0.0746 -0.0608
-    s:harder -0.0126 0.0672 -0.0514
+    s:happened 0.0373 0.0142 -0.0467
+    s:hard -0.0095 0.0747 -0.0608
+    s:harder -0.0126 0.0674 -0.0516
     s:hardest -0.0098 0.0158 -0.0046
     s:harlingmoor 0.0062 -0.0090 0.0043
     s:harwell -0.0040 0.0241 -0.0186
-    s:has 0.0506 0.0763 -0.1263
-    s:hatherby 0.0296 0.0055 -0.0305
-    s:have 0.1294 0.0016 -0.1340
+    s:has 0.0507 0.0759 -0.1259
+    s:hatherby 0.0296 0.0056 -0.0305
+    s:have 0.1294 0.0016 -0.1341
     s:haverleigh -0.0073 0.0034 0.0053
-    s:he 0.0118 0.0288 -0.0346
+    s:he 0.0118 0.0289 -0.0347
     s:head 0.0213 -0.0070 -0.0125
-    s:health 0.0364 0.0866 -0.1172
-    s:healthier 0.0096 -0.0519 0.0461
+    s:health 0.0363 0.0866 -0.1170
+    s:healthier 0.0096 -0.0520 0.0461
     s:healthy -0.0222 -0.0053 0.0286
     s:hear -0.0183 -0.0054 0.0269
     s:heard -0.0213 0.1290 -0.1055
-    s:heart 0.0047 -0.0047 0.0023
+    s:heart 0.0047 -0.0047 0.0024
     s:heavily -0.0228 0.0182 0.0078
     s:hebbleford -0.0106 0.0187 -0.0074
     s:hebworth -0.0044 0.0110 -0.0050
-    s:held -0.1487 0.1452 0.0091
+    s:held -0.1479 0.1465 0.0071
     s:helen -0.0246 0.0192 0.0072
-    s:help -0.0627 -0.0514 0.1205
-    s:helped 0.1731 -0.1528 -0.0141
-    s:helping -0.0082 0.0098 0.0000
+    s:help -0.0627 -0.0516 0.1207
+    s:helped 0.1732 -0.1529 -0.0140
+    s:helping -0.0082 0.0099 -0.0001
     s:her 0.0373 -0.0431 0.0115
-    s:here 0.0138 -0.0788 0.0696
+    s:here 0.0138 -0.0789 0.0697
     s:hexley -0.0113 -0.0042 0.0161
     s:hexworth 0.0102 -0.0085 0.0004
-    s:high 0.0372 0.0029 -0.0352
-    s:highest 0.0159 -0.0125 -0.0005
-    s:his 0.0085 0.0466 -0.0514
-    s:history -0.0397 -0.0577 0.1030
-    s:hit 0.0110 0.0345 -0.0432
-    s:hlsp -0.0024 -0.0021 0.0049
+    s:high 0.0372 0.0028 -0.0351
+    s:highest 0.0159 -0.0125 -0.0004
+    s:his 0.0086 0.0466 -0.0514
+    s:history -0.0397 -0.0576 0.1030
+    s:hit 0.0110 0.0346 -0.0433
+    s:hlsp -0.0025 -0.0021 0.0050
     s:hobthorpe -0.0041 0.0148 -0.0087
-    s:hold 0.0272 0.0217 -0.0448
-    s:holding 0.0197 -0.0007 -0.0135
+    s:hold 0.0272 0.0216 -0.0446
+    s:holding 0.0196 -0.0008 -0.0134
     s:holds 0.0589 -0.0264 -0.0268
     s:hollinbridge -0.0076 -0.0125 0.0223
-    s:hollinsford 0.0173 -0.0278 0.0151
-    s:home -0.0108 0.0152 -0.0010
+    s:hollinsford 0.0173 -0.0278 0.0152
+    s:home -0.0108 0.0152 -0.0011
     s:homes -0.0242 0.0157 0.0125
     s:hon -0.0166 0.0070 0.0127
-    s:honest -0.0276 0.0481 -0.0162
+    s:honest -0.0276 0.0482 -0.0163
     s:hope -0.0155 0.0496 -0.0291
     s:hoped -0.0261 0.0305 0.0000
-    s:hospital -0.0114 -0.0313 0.0468
+    s:hospital -0.0114 -0.0313 0.0469
     s:hospitals 0.0008 -0.0096 0.0128
     s:hosted 0.0341 -0.0026 -0.0293
-    s:housing 0.0425 0.0008 -0.0368
-    s:how -0.2161 -0.0397 0.2638
-    s:however -0.0744 0.1169 -0.0374
+    s:housing 0.0425 0.0008 -0.0367
+    s:how -0.2156 -0.0386 0.2621
+    s:however -0.0744 0.1170 -0.0375
     s:hung -0.0305 0.1300 -0.0963
     s:i -0.0585 0.0844 -0.0189
-    s:ibbotson 0.0185 -0.0018 -0.0129
+    s:ibbotson 0.0185 -0.0018 -0.0130
     s:identical -0.0029 -0.0061 0.0107
-    s:identified 0.0037 -0.0550 0.0561
-    s:identify 0.0112 -0.0017 -0.0049
-    s:if -0.0786 -0.0210 0.1068
-    s:impact 0.0496 -0.0187 -0.0305
-    s:important -0.0107 -0.0211 0.0347
+    s:identified 0.0037 -0.0551 0.0561
+    s:identify 0.0112 -0.0016 -0.0050
+    s:if -0.0786 -0.0209 0.1068
+    s:impact 0.0496 -0.0188 -0.0305
+    s:important -0.0107 -0.0211 0.0348
     s:improve 0.0398 -0.0084 -0.0286
-    s:improved 0.1430 -0.0996 -0.0389
-    s:improvement -0.0156 0.0119 0.0096
-    s:improvements 0.0633 -0.0062 -0.0518
-    s:improving 0.0071 -0.0167 0.0120
-    s:in 0.1820 0.0810 -0.2156
+    s:improved 0.1431 -0.0996 -0.0390
+    s:improvement -0.0156 0.0119 0.0097
+    s:improvements 0.0633 -0.0062 -0.0519
+    s:improving 0.0071 -0.0167 0.0121
+    s:in 0.1823 0.0811 -0.2159
     s:incapacity -0.0322 0.0222 0.0148
-    s:include 0.0632 -0.0364 -0.0210
+    s:include 0.0632 -0.0364 -0.0211
     s:included -0.0061 -0.0260 0.0368
-    s:includes -0.0390 -0.0243 0.0679
-    s:including -0.0629 -0.0179 0.0883
+    s:includes -0.0390 -0.0243 0.0680
+    s:including -0.0630 -0.0180 0.0885
     s:independent 0.0246 -0.0379 0.0191
-    s:indicator -0.0197 -0.0999 0.1261
-    s:indicators -0.1310 -0.0361 0.1737
-    s:individual -0.0046 -0.0212 0.0269
-    s:individuals 0.0450 0.0002 -0.0427
+    s:indicator -0.0196 -0.0999 0.1261
+    s:indicators -0.1311 -0.0360 0.1737
+    s:individual -0.0046 -0.0212 0.0268
+    s:individuals 0.0450 0.0002 -0.0426
     s:inequalities -0.0103 -0.0024 0.0154
-    s:influence -0.0218 -0.0119 0.0396
+    s:influence -0.0219 -0.0120 0.0397
     s:informal -0.0130 -0.0123 0.0280
-    s:information 0.0103 0.0376 -0.0436
-    s:inherited 0.0766 -0.0787 0.0042
+    s:information 0.0103 0.0375 -0.0435
+    s:inherited 0.0767 -0.0787 0.0042
     s:initiatives 0.0099 -0.0133 0.0062
     s:input -0.0049 0.0057 0.0007
-    s:inspection -0.0007 -0.0087 0.0135
-    s:inspector -0.0057 0.0230 -0.0127
+    s:inspection -0.0007 -0.0086 0.0135
+    s:inspector -0.0057 0.0229 -0.0126
     s:inspectors 0.0137 -0.0077 -0.0023
-    s:instead 0.0189 0.0543 -0.0676
+    s:instead 0.0189 0.0542 -0.0676
     s:instruct -0.0062 0.0583 -0.0511
-    s:intended -0.0400 -0.0010 0.0463
+    s:intended -0.0401 -0.0009 0.0463
     s:interest -0.0050 0.0565 -0.0483
     s:interfaith 0.0385 -0.0051 -0.0318
-    s:interim 0.0389 -0.0047 -0.0299
+    s:interim 0.0389 -0.0048 -0.0299
     s:intervention 0.0287 -0.0204 -0.0042
     s:interviewed 0.0044 -0.0045 0.0020
     s:interviewee -0.0036 0.0141 -0.0084
-    s:interviewees 0.0000 0.0795 -0.0744
-    s:interviews -0.0048 -0.0252 0.0326
-    s:into 0.1463 -0.0133 -0.1274
+    s:interviewees 0.0000 0.0795 -0.0745
+    s:interviews -0.0049 -0.0253 0.0327
+    s:into 0.1462 -0.0133 -0.1273
     s:introduced 0.0663 0.0059 -0.0669
     s:invite -0.0121 -0.0185 0.0337
     s:invited -0.0193 -0.0007 0.0239
     s:involve 0.0225 -0.0064 -0.0097
-    s:involved 0.0536 0.0883 -0.1356
-    s:involvement -0.0633 0.0789 -0.0091
-    s:involves -0.0092 -0.0107 0.0233
-    s:involving -0.0419 -0.0464 0.0929
-    s:irregular -0.0026 0.0717 -0.0690
-    s:irregularly -0.0090 -0.0257 0.0367
-    s:is 0.0048 0.0434 -0.0388
+    s:involved 0.0534 0.0882 -0.1353
+    s:involvement -0.0632 0.0783 -0.0086
+    s:involves -0.0084 -0.0088 0.0203
+    s:involving -0.0420 -0.0466 0.0930
+    s:irregular -0.0026 0.0718 -0.0691
+    s:irregularly -0.0090 -0.0257 0.0368
+    s:is 0.0047 0.0436 -0.0391
     s:issued -0.0081 -0.0130 0.0246
     s:issues 0.0119 -0.0060 -0.0041
-    s:it 0.0770 0.0499 -0.1227
-    s:it's -0.0083 0.0279 -0.0174
-    s:item 0.0119 0.0286 -0.0375
-    s:its -0.0080 -0.0156 0.0332
-    s:itself -0.0441 -0.0484 0.0967
-    s:janet 0.0158 0.0160 -0.0281
-    s:january 0.0809 -0.0617 -0.0132
-    s:joanne -0.0018 -0.0204 0.0229
+    s:it 0.0770 0.0497 -0.1224
+    s:it's -0.0083 0.0279 -0.0175
+    s:item 0.0120 0.0286 -0.0375
+    s:its -0.0079 -0.0160 0.0336
+    s:itself -0.0442 -0.0483 0.0967
+    s:janet 0.0158 0.0159 -0.0280
+    s:january 0.0809 -0.0616 -0.0133
+    s:joanne -0.0018 -0.0205 0.0230
     s:job -0.0141 0.0233 -0.0054
-    s:jobcentre 0.0439 -0.1069 0.0703
-    s:jobs -0.0681 0.0554 0.0176
-    s:join -0.0187 -0.0657 0.0885
-    s:joined 0.0829 -0.0060 -0.0709
-    s:joint 0.1895 -0.1039 -0.0797
-    s:jointly 0.1206 -0.0722 -0.0432
+    s:jobcentre 0.0439 -0.1070 0.0704
+    s:jobs -0.0681 0.0554 0.0177
+    s:join -0.0187 -0.0658 0.0887
+    s:joined 0.0829 -0.0060 -0.0708
+    s:joint 0.1895 -0.1040 -0.0796
+    s:jointly 0.1206 -0.0723 -0.0432
     s:judged 0.0277 0.0129 -0.0393
     s:july -0.0082 0.0420 -0.0304
-    s:june 0.0251 -0.0443 0.0253
-    s:junior -0.0326 0.0655 -0.0301
+    s:june 0.0250 -0.0444 0.0253
+    s:junior -0.0327 0.0655 -0.0301
     s:just -0.0114 0.0350 -0.0185
     s:karen 0.0111 0.0205 -0.0290
     s:kdsp -0.0187 0.0461 -0.0234
     s:keen -0.0044 -0.0052 0.0117
-    s:keep -0.0050 -0.0017 0.0123
+    s:keep -0.0051 -0.0018 0.0125
     s:keeps -0.0056 0.0096 -0.0012
     s:kelbrook -0.0125 -0.0133 0.0296
-    s:kellaby 0.0878 0.0200 -0.1030
+    s:kellaby 0.0879 0.0200 -0.1029
     s:kendlesham 0.0148 -0.0038 -0.0079
-    s:kept 0.0126 0.0149 -0.0227
+    s:kept 0.0126 0.0149 -0.0228
     s:kerr 0.0203 0.0497 -0.0671
-    s:kettlesby 0.0763 -0.0366 -0.0346
-    s:key 0.0022 0.0395 -0.0389
+    s:kettlesby 0.0763 -0.0365 -0.0347
+    s:key 0.0022 0.0396 -0.0390
     s:kind 0.0300 -0.0052 -0.0209
     s:kinsmere 0.0095 -0.0203 0.0148
     s:klsp -0.0209 0.0204 0.0039
     s:kmgp 0.0260 -0.0405 0.0184
-    s:knew 0.0406 0.0001 -0.0369
-    s:know 0.1162 0.0699 -0.1807
-    s:known -0.0187 -0.0169 0.0396
-    s:laa -0.0739 0.0112 0.0732
-    s:laas -0.0122 -0.0134 0.0286
-    s:lack 0.0354 0.0056 -0.0397
-    s:lacks 0.0446 -0.0605 0.0175
-    s:lane 0.0454 -0.0155 -0.0245
+    s:knew 0.0406 0.0000 -0.0369
+    s:know 0.1163 0.0699 -0.1806
+    s:known -0.0187 -0.0170 0.0397
+    s:laa -0.0737 0.0100 0.0742
+    s:laas -0.0122 -0.0133 0.0286
+    s:lack 0.0357 0.0049 -0.0391
+    s:lacks 0.0447 -0.0605 0.0175
+    s:lane 0.0454 -0.0154 -0.0245
     s:large -0.0008 0.1245 -0.1179
-    s:largely 0.0456 0.0806 -0.1208
-    s:larger -0.0633 0.1330 -0.0645
-    s:largest -0.0279 -0.0015 0.0337
-    s:last 0.0359 0.0537 -0.0840
-    s:lasting -0.0105 0.0019 0.0114
-    s:late 0.0068 0.0475 -0.0493
+    s:largely 0.0456 0.0807 -0.1210
+    s:larger -0.0633 0.1329 -0.0644
+    s:largest -0.0280 -0.0016 0.0338
+    s:last 0.0359 0.0538 -0.0841
+    s:lasting -0.0105 0.0019 0.0115
+    s:late 0.0068 0.0476 -0.0494
     s:later 0.0513 -0.0101 -0.0358
-    s:launched -0.0101 -0.0189 0.0315
-    s:lead -0.0829 -0.0016 0.0910
-    s:leader -0.0656 -0.1137 0.1863
-    s:leaders -0.0410 0.0560 -0.0111
-    s:leadership -0.0640 -0.1024 0.1738
-    s:leads 0.0215 0.0388 -0.0554
-    s:learned -0.0252 0.0007 0.0286
+    s:launched -0.0102 -0.0189 0.0316
+    s:lead -0.0829 -0.0017 0.0911
+    s:leader -0.0656 -0.1138 0.1864
+    s:leaders -0.0410 0.0561 -0.0111
+    s:leadership -0.0641 -0.1024 0.1739
+    s:leads 0.0214 0.0389 -0.0554
+    s:learned -0.0253 0.0008 0.0286
     s:learning -0.0628 0.0655 0.0033
-    s:least 0.0150 -0.0765 0.0678
-    s:leave -0.0082 0.0028 0.0079
-    s:led 0.0201 -0.0046 -0.0097
+    s:least 0.0151 -0.0765 0.0679
+    s:leave -0.0082 0.0027 0.0080
+    s:led 0.0202 -0.0046 -0.0097
     s:left 0.0006 0.0815 -0.0786
     s:legal -0.0286 -0.0305 0.0610
-    s:legitimacy 0.0127 0.0177 -0.0254
+    s:legitimacy 0.0128 0.0177 -0.0254
     s:length -0.0099 0.0226 -0.0108
-    s:lenham 0.0082 -0.0020 -0.0049
-    s:lep -0.0088 0.0273 -0.0166
-    s:less -0.0866 0.0876 0.0039
-    s:let -0.0288 -0.0220 0.0547
-    s:letter 0.0003 0.0243 -0.0198
-    s:level 0.0522 0.0009 -0.0470
-    s:lever -0.0083 0.0387 -0.0273
-    s:lf -0.0126 -0.0012 0.0167
+    s:lenham 0.0082 -0.0020 -0.0048
+    s:lep -0.0088 0.0274 -0.0167
+    s:less -0.0867 0.0877 0.0039
+    s:let -0.0289 -0.0220 0.0548
+    s:letter 0.0003 0.0243 -0.0197
+    s:level 0.0522 0.0010 -0.0470
+    s:lever -0.0083 0.0388 -0.0274
+    s:lf -0.0126 -0.0012 0.0168
     s:library 0.0650 -0.0445 -0.0163
-    s:lie -0.0034 0.0100 -0.0061
+    s:lie -0.0032 0.0092 -0.0054
     s:life -0.0097 -0.0109 0.0233
     s:light -0.0116 0.0227 -0.0080
-    s:like 0.0504 0.0460 -0.0903
-    s:likely -0.0477 0.1059 -0.0523
+    s:like 0.0505 0.0460 -0.0903
+    s:likely -0.0478 0.1061 -0.0524
     s:limited -0.0222 0.0109 0.0132
-    s:limits -0.0086 -0.0130 0.0232
+    s:limits -0.0086 -0.0130 0.0233
     s:lindenholme -0.0055 -0.0096 0.0167
-    s:line -0.0251 0.0058 0.0247
+    s:line -0.0252 0.0059 0.0247
     s:lines -0.0038 -0.0003 0.0057
     s:link 0.0446 -0.0414 -0.0000
-    s:linked -0.0196 -0.0209 0.0445
+    s:linked -0.0196 -0.0209 0.0446
     s:links 0.0150 -0.0062 -0.0057
     s:list -0.0500 0.0573 -0.0020
     s:listened 0.0019 0.0003 0.0011
     s:little -0.0855 0.1620 -0.0734
-    s:lives -0.0102 0.0352 -0.0215
-    s:llsp -0.0133 -0.0135 0.0305
-    s:local -0.0602 -0.2133 0.2865
+    s:lives -0.0102 0.0352 -0.0214
+    s:llsp -0.0134 -0.0135 0.0305
+    s:local -0.0604 -0.2134 0.2868
     s:locality -0.0142 -0.0796 0.0985
     s:locally -0.0135 -0.0099 0.0267
-    s:long 0.0953 -0.0122 -0.0770
-    s:longer -0.0151 -0.0354 0.0537
-    s:look -0.0682 0.0369 0.0369
-    s:looked 0.0560 0.0184 -0.0700
+    s:long 0.0953 -0.0120 -0.0771
+    s:longer -0.0151 -0.0354 0.0538
+    s:look -0.0683 0.0368 0.0371
+    s:looked 0.0560 0.0183 -0.0700
     s:looking -0.0077 0.0218 -0.0112
     s:looks 0.0060 -0.0179 0.0152
-    s:lose 0.0022 0.0431 -0.0425
-    s:loss -0.0089 0.0186 -0.0085
-    s:lost -0.0674 0.1174 -0.0451
-    s:lot 0.0392 -0.0060 -0.0285
+    s:lose 0.0022 0.0434 -0.0428
+    s:loss -0.0089 0.0187 -0.0086
+    s:lost -0.0674 0.1177 -0.0453
+    s:lot 0.0392 -0.0061 -0.0285
     s:low -0.0611 0.0311 0.0335
     s:lsc 0.0216 -0.0088 -0.0118
-    s:lsp -0.0745 0.0845 -0.0026
-    s:lsp's 0.0072 0.0111 -0.0145
-    s:lsps -0.0284 -0.0486 0.0834
+    s:lsp -0.0746 0.0845 -0.0025
+    s:lsp's 0.0072 0.0112 -0.0145
+    s:lsps -0.0284 -0.0485 0.0833
     s:ludcaster 0.0417 -0.0060 -0.0309
-    s:ludwardine 0.0113 0.0080 -0.0157
-    s:lunch -0.0083 -0.0041 0.0146
-    s:made 0.0352 0.0290 -0.0579
-    s:main 0.0364 0.0784 -0.1087
-    s:mainly -0.0153 0.0469 -0.0267
-    s:mainstream 0.0124 0.0066 -0.0122
-    s:mainstreaming -0.0554 0.0430 0.0171
+    s:ludwardine 0.0113 0.0081 -0.0157
+    s:lunch -0.0084 -0.0041 0.0147
+    s:made 0.0351 0.0291 -0.0578
+    s:main 0.0363 0.0784 -0.1087
+    s:mainly -0.0153 0.0468 -0.0266
+    s:mainstream 0.0124 0.0065 -0.0120
+    s:mainstreaming -0.0555 0.0430 0.0171
     s:major 0.0331 -0.0233 -0.0047
     s:majority -0.0037 0.0002 0.0075
-    s:make -0.1229 0.0145 0.1148
-    s:makes -0.0869 0.1360 -0.0437
-    s:making 0.0342 -0.0820 0.0544
-    s:manage -0.0373 0.0021 0.0406
-    s:managed 0.0255 0.0326 -0.0535
-    s:management 0.0891 -0.0293 -0.0534
-    s:manager -0.0044 0.0013 0.0089
-    s:managers 0.0072 0.0302 -0.0329
+    s:make -0.1230 0.0145 0.1150
+    s:makes -0.0870 0.1359 -0.0435
+    s:making 0.0350 -0.0805 0.0521
+    s:manage -0.0374 0.0021 0.0405
+    s:managed 0.0256 0.0326 -0.0535
+    s:management 0.0891 -0.0291 -0.0536
+    s:manager -0.0044 0.0012 0.0090
+    s:managers 0.0073 0.0302 -0.0329
     s:managing -0.0100 -0.0264 0.0393
-    s:mandate 0.0018 -0.0398 0.0416
-    s:many 0.0358 0.1337 -0.1634
-    s:march -0.0713 0.0311 0.0466
+    s:mandate 0.0018 -0.0398 0.0417
+    s:many 0.0358 0.1338 -0.1635
+    s:march -0.0713 0.0313 0.0465
     s:mardlebury 0.0340 -0.0491 0.0197
     s:margaret -0.0087 -0.0144 0.0260
     s:market -0.0114 0.0338 -0.0177
-    s:marlow 0.0094 0.0315 -0.0377
+    s:marlow 0.0093 0.0315 -0.0376
     s:marrendale -0.0168 0.0015 0.0181
-    s:marrowby -0.0148 -0.0098 0.0267
-    s:marsh -0.0043 0.0390 -0.0311
-    s:marsholt -0.0190 0.0159 0.0082
+    s:marrowby -0.0148 -0.0097 0.0266
+    s:marsh -0.0044 0.0390 -0.0311
+    s:marsholt -0.0190 0.0159 0.0081
     s:martin -0.0474 -0.0214 0.0729
     s:match -0.0062 0.0846 -0.0745
-    s:matches 0.0505 -0.0055 -0.0417
+    s:matches 0.0506 -0.0055 -0.0417
     s:matching 0.0629 -0.0098 -0.0521
-    s:matter -0.0261 0.0057 0.0262
-    s:matters -0.0407 -0.0022 0.0479
+    s:matter -0.0262 0.0057 0.0263
+    s:matters -0.0407 -0.0023 0.0481
     s:mature -0.0092 -0.0068 0.0169
-    s:may -0.1798 0.0129 0.1734
-    s:me 0.0204 -0.0448 0.0291
+    s:may -0.1799 0.0130 0.1733
+    s:me 0.0203 -0.0448 0.0291
     s:mean -0.0201 0.0512 -0.0264
     s:means -0.0151 0.0537 -0.0341
-    s:meant -0.0447 0.0415 0.0076
-    s:measurable 0.0774 -0.0057 -0.0662
-    s:measured -0.0268 0.0515 -0.0194
+    s:meant -0.0448 0.0415 0.0077
+    s:measurable 0.0774 -0.0058 -0.0662
+    s:measured -0.0269 0.0515 -0.0193
     s:meet 0.0242 0.0534 -0.0718
-    s:meeting 0.1638 -0.0758 -0.0813
-    s:meetings -0.0553 0.1404 -0.0800
+    s:meeting 0.1638 -0.0759 -0.0813
+    s:meetings -0.0554 0.1405 -0.0801
     s:meets -0.0064 -0.0092 0.0210
-    s:member -0.1092 0.0933 0.0228
-    s:members -0.0626 -0.0361 0.1077
-    s:membership -0.0106 -0.2473 0.2645
+    s:member -0.1092 0.0932 0.0229
+    s:members -0.0627 -0.0359 0.1076
+    s:membership -0.0106 -0.2475 0.2647
     s:mental -0.0244 -0.0180 0.0458
-    s:mentioned 0.0211 -0.0060 -0.0115
-    s:merge -0.0018 -0.0113 0.0140
-    s:merged -0.0605 0.1255 -0.0602
-    s:merger -0.0115 0.0091 0.0040
+    s:mentioned 0.0210 -0.0060 -0.0114
+    s:merge -0.0018 -0.0112 0.0140
+    s:merged -0.0605 0.1256 -0.0603
+    s:merger -0.0115 0.0091 0.0041
     s:merrowshire 0.0298 -0.0237 -0.0014
-    s:met 0.1782 0.0524 -0.2245
+    s:met 0.1782 0.0524 -0.2246
     s:metropolitan -0.0209 -0.0075 0.0304
     s:might -0.0192 -0.0039 0.0293
-    s:millfield 0.0498 -0.0093 -0.0374
-    s:million 0.0516 -0.0541 0.0091
-    s:millions 0.0001 -0.0175 0.0203
-    s:minister -0.0007 0.0202 -0.0141
-    s:minority -0.0402 0.0943 -0.0504
-    s:minutes -0.0300 -0.0011 0.0357
-    s:mismatch -0.0567 0.0620 -0.0023
-    s:missed -0.0611 0.1141 -0.0508
+    s:millfield 0.0499 -0.0093 -0.0374
+    s:million 0.0515 -0.0541 0.0091
+    s:millions 0.0001 -0.0174 0.0203
+    s:minister -0.0008 0.0202 -0.0141
+    s:minority -0.0402 0.0944 -0.0504
+    s:minutes -0.0300 -0.0011 0.0356
+    s:mismatch -0.0567 0.0619 -0.0022
+    s:missed -0.0611 0.1145 -0.0511
     s:missing -0.0124 0.0335 -0.0199
-    s:mistrust -0.0689 0.0945 -0.0237
-    s:mixed -0.0245 0.0010 0.0272
+    s:mistrust -0.0689 0.0945 -0.0236
+    s:mixed -0.0245 0.0009 0.0272
     s:modest 0.0192 -0.0225 0.0083
-    s:money -0.1366 -0.0470 0.1911
+    s:money -0.1367 -0.0469 0.1912
     s:monitor -0.0052 0.0320 -0.0247
-    s:monitored -0.0121 -0.0136 0.0284
-    s:monitoring 0.0029 0.0335 -0.0300
+    s:monitored -0.0121 -0.0135 0.0284
+    s:monitoring 0.0029 0.0336 -0.0301
     s:month -0.0103 0.0331 -0.0166
-    s:monthly 0.0188 -0.0484 0.0351
-    s:months 0.0341 0.0383 -0.0669
+    s:monthly 0.0189 -0.0484 0.0351
+    s:months 0.0340 0.0383 -0.0668
     s:moor -0.0040 0.0241 -0.0186
     s:moorholt 0.0753 -0.0241 -0.0473
-    s:more 0.1687 -0.1168 -0.0450
+    s:more 0.1687 -0.1168 -0.0449
     s:mosque 0.0109 -0.0123 0.0044
-    s:mosques -0.0051 -0.0029 0.0093
+    s:mosques -0.0052 -0.0029 0.0093
     s:most 0.1062 0.0651 -0.1668
     s:mostly -0.0309 0.0189 0.0168
-    s:move 0.0734 -0.0423 -0.0260
-    s:moved 0.1194 -0.0358 -0.0780
-    s:moving -0.0235 0.0299 -0.0027
-    s:mr 0.0202 -0.0251 0.0105
+    s:move 0.0734 -0.0422 -0.0261
+    s:moved 0.1194 -0.0359 -0.0780
+    s:moving -0.0235 0.0299 -0.0026
+    s:mr 0.0203 -0.0250 0.0104
     s:mrs 0.0079 -0.0439 0.0393
-    s:ms -0.0207 0.0281 -0.0021
-    s:much 0.0925 -0.0257 -0.0600
+    s:ms -0.0207 0.0281 -0.0020
+    s:much 0.0924 -0.0257 -0.0600
     s:must -0.0202 0.0027 0.0210
-    s:mutual 0.0599 -0.0114 -0.0433
-    s:my -0.0086 -0.0147 0.0271
+    s:mutual 0.0598 -0.0114 -0.0433
+    s:my -0.0086 -0.0148 0.0272
     s:name -0.0016 -0.0618 0.0679
     s:named 0.1353 -0.1147 -0.0135
-    s:national -0.0907 -0.0339 0.1309
-    s:nearly -0.0049 0.0189 -0.0139
-    s:need -0.0952 0.0047 0.0976
-    s:needed 0.0494 0.0190 -0.0649
-    s:needs -0.0324 0.0838 -0.0457
+    s:national -0.0907 -0.0340 0.1310
+    s:nearly -0.0049 0.0190 -0.0139
+    s:need -0.0953 0.0045 0.0979
+    s:needed 0.0494 0.0189 -0.0649
+    s:needs -0.0325 0.0836 -0.0454
     s:negotiate -0.0041 0.0247 -0.0183
-    s:negotiated -0.0187 0.0112 0.0101
-    s:negotiations 0.0166 0.0453 -0.0575
-    s:neighbourhood 0.1460 -0.0879 -0.0502
-    s:neighbourhoods -0.0410 0.0460 0.0012
-    s:neighbouring -0.1095 0.2555 -0.1422
-    s:neither -0.0559 0.1186 -0.0593
+    s:negotiated -0.0187 0.0111 0.0101
+    s:negotiations 0.0166 0.0454 -0.0576
+    s:neighbourhood 0.1459 -0.0880 -0.0501
+    s:neighbourhoods -0.0411 0.0462 0.0011
+    s:neighbouring -0.1096 0.2555 -0.1422
+    s:neither -0.0559 0.1187 -0.0593
     s:netherfold -0.0019 -0.0019 0.0042
     s:network 0.0225 -0.0390 0.0232
-    s:networks -0.0140 0.0036 0.0146
-    s:never -0.0873 0.1910 -0.0996
-    s:new 0.2003 -0.0707 -0.1230
+    s:networks -0.0141 0.0036 0.0147
+    s:never -0.0873 0.1910 -0.0995
+    s:new 0.2004 -0.0706 -0.1231
     s:news 0.0344 -0.0187 -0.0120
-    s:next -0.0411 -0.0114 0.0581
+    s:next -0.0412 -0.0114 0.0582
     s:nhs -0.0231 -0.0452 0.0735
     s:ni -0.0313 0.1107 -0.0749
-    s:nine 0.0333 0.0026 -0.0300
-    s:no -0.2373 0.2221 0.0182
-    s:nobody 0.0192 0.0018 -0.0182
-    s:nominate -0.0919 0.0283 0.0696
+    s:nine 0.0334 0.0026 -0.0301
+    s:no -0.2374 0.2221 0.0182
+    s:nobody 0.0192 0.0019 -0.0182
+    s:nominate -0.0920 0.0282 0.0696
     s:nominated 0.0544 -0.1054 0.0561
-    s:nominates 0.0490 -0.0434 -0.0003
+    s:nominates 0.0490 -0.0435 -0.0002
     s:nominees -0.0038 -0.0092 0.0144
-    s:non -0.0880 0.1950 -0.1042
+    s:non -0.0880 0.1951 -0.1042
     s:nor -0.0182 0.0232 -0.0029
-    s:north 0.0046 -0.0035 0.0011
-    s:northern -0.0084 0.0275 -0.0189
+    s:north 0.0046 -0.0035 0.0012
+    s:northern -0.0084 0.0276 -0.0189
     s:northgate 0.0187 -0.0411 0.0274
-    s:not -0.1061 0.0375 0.1007
+    s:not -0.1061 0.0378 0.1005
     s:note -0.0103 -0.0177 0.0303
-    s:noted -0.0618 0.1124 -0.0458
-    s:nothing 0.0120 0.0088 -0.0159
+    s:noted -0.0618 0.1123 -0.0456
+    s:nothing 0.0120 0.0089 -0.0159
     s:notice -0.0169 0.0444 -0.0229
     s:noting -0.0049 0.0819 -0.0748
-    s:november -0.0409 -0.0452 0.0917
+    s:november -0.0409 -0.0453 0.0917
     s:now 0.4303 -0.1819 -0.2421
-    s:nrf -0.1106 -0.0373 0.1545
-    s:number 0.1052 -0.0783 -0.0198
+    s:nrf -0.1107 -0.0372 0.1545
+    s:number 0.1052 -0.0784 -0.0198
     s:numbers -0.0136 0.0805 -0.0644
-    s:oakmere -0.0044 -0.0068 0.0125
+    s:oakmere -0.0043 -0.0068 0.0125
     s:oakridge 0.0288 0.0073 -0.0328
-    s:objectives 0.0501 0.0214 -0.0670
+    s:objectives 0.0501 0.0213 -0.0669
     s:observation -0.0029 -0.0218 0.0266
-    s:observed 0.0203 0.0319 -0.0488
-    s:occasions -0.0112 0.0862 -0.0717
+    s:observed 0.0203 0.0319 -0.0487
+    s:occasions -0.0112 0.0863 -0.0717
     s:ockendale -0.0146 -0.0125 0.0314
-    s:october -0.0426 0.0549 -0.0060
-    s:odsp -0.0388 -0.0097 0.0518
+    s:october -0.0422 0.0530 -0.0045
+    s:odsp -0.0388 -0.0098 0.0518
     s:odsp's 0.0083 -0.0037 -0.0031
-    s:of -0.1123 0.1300 -0.0238
-    s:off -0.0658 0.0188 0.0522
+    s:of -0.1124 0.1302 -0.0239
+    s:off -0.0658 0.0189 0.0521
     s:offer -0.0176 0.0742 -0.0519
-    s:offered -0.0149 -0.0076 0.0275
+    s:offered -0.0149 -0.0075 0.0275
     s:office -0.0133 0.0663 -0.0466
     s:officer -0.0526 0.1115 -0.0522
     s:officers 0.0858 0.0442 -0.1238
     s:offices -0.0160 0.0011 0.0176
     s:officials -0.0067 0.0057 0.0029
-    s:often 0.0116 0.1723 -0.1786
+    s:often 0.0115 0.1723 -0.1786
     s:okafor -0.0271 -0.0085 0.0397
     s:okoro 0.0498 -0.0099 -0.0386
     s:old 0.0204 -0.0070 -0.0100
-    s:older 0.0693 -0.0634 -0.0000
+    s:older 0.0692 -0.0634 0.0001
     s:ollerbank -0.0098 0.0095 0.0013
-    s:olsp 0.0197 -0.0011 -0.0151
-    s:on -0.0915 -0.0276 0.1241
-    s:once 0.0350 0.0512 -0.0801
-    s:one -0.0206 0.0436 -0.0169
-    s:ones -0.0596 0.0567 0.0072
-    s:only -0.1475 0.3156 -0.1628
-    s:open 0.0359 -0.0547 0.0237
+    s:olsp 0.0197 -0.0010 -0.0151
+    s:on -0.0916 -0.0275 0.1241
+    s:once 0.0350 0.0512 -0.0800
+    s:one -0.0206 0.0436 -0.0168
+    s:ones -0.0596 0.0567 0.0073
+    s:only -0.1476 0.3156 -0.1627
+    s:open 0.0359 -0.0547 0.0238
     s:openly 0.0163 0.0162 -0.0282
-    s:operate 0.0939 -0.0409 -0.0471
+    s:operate 0.0938 -0.0409 -0.0471
     s:operated -0.0121 -0.0283 0.0449
-    s:operating -0.0014 0.0229 -0.0197
-    s:operation -0.0183 -0.0881 0.1118
+    s:operating -0.0014 0.0229 -0.0198
+    s:operation -0.0183 -0.0881 0.1117
     s:opportunity -0.0026 -0.0007 0.0037
     s:options -0.0055 0.0539 -0.0451
-    s:or -0.0773 0.0284 0.0558
+    s:or -0.0774 0.0284 0.0558
     s:order -0.0028 0.0158 -0.0114
     s:ordinate -0.0024 -0.0007 0.0039
-    s:organisation -0.0172 -0.0170 0.0375
-    s:organisations -0.0710 0.0068 0.0703
+    s:organisation -0.0172 -0.0170 0.0376
+    s:organisations -0.0705 0.0074 0.0692
     s:organised 0.0755 0.0488 -0.1195
     s:ormsley 0.0000 0.0148 -0.0106
-    s:orrin -0.0029 -0.0021 0.0063
-    s:orrinford -0.0303 -0.0185 0.0529
-    s:other 0.1582 0.0824 -0.2348
+    s:orrin -0.0029 -0.0021 0.0064
+    s:orrinford -0.0303 -0.0186 0.0529
+    s:other 0.1581 0.0824 -0.2347
     s:others -0.0452 0.0095 0.0388
     s:ought -0.0497 0.0013 0.0529
-    s:our -0.0008 -0.0520 0.0597
-    s:ours -0.0063 0.0176 -0.0079
-    s:ourselves -0.0034 0.0262 -0.0219
-    s:out 0.0880 -0.0078 -0.0743
-    s:outcomes 0.0051 -0.0848 0.0862
-    s:outreach 0.0304 -0.0202 -0.0057
-    s:outside -0.0176 0.0903 -0.0673
-    s:over 0.0268 -0.1140 0.0933
-    s:overall 0.0474 0.0428 -0.0867
-    s:overloaded -0.0239 0.0561 -0.0281
+    s:our -0.0008 -0.0519 0.0596
+    s:ours -0.0063 0.0176 -0.0078
+    s:ourselves -0.0034 0.0263 -0.0220
+    s:out 0.0879 -0.0079 -0.0741
+    s:outcomes 0.0051 -0.0847 0.0860
+    s:outreach 0.0305 -0.0202 -0.0058
+    s:outside -0.0176 0.0902 -0.0672
+    s:over 0.0268 -0.1141 0.0933
+    s:overall 0.0474 0.0427 -0.0867
+    s:overloaded -0.0239 0.0562 -0.0281
     s:oversee -0.0114 0.0132 0.0024
     s:overseen -0.0037 -0.0014 0.0060
     s:oversees -0.0097 -0.0084 0.0214
-    s:overview -0.0409 0.0473 -0.0001
+    s:overview -0.0409 0.0474 -0.0002
     s:owen -0.0043 -0.0030 0.0085
-    s:own -0.0693 -0.0080 0.0842
+    s:own -0.0694 -0.0079 0.0843
     s:owned 0.0177 -0.0056 -0.0089
-    s:page -0.0143 -0.0812 0.0997
-    s:paid -0.0668 -0.1043 0.1772
-    s:panel -0.0655 -0.0664 0.1381
-    s:panels -0.0145 0.0061 0.0136
-    s:paper 0.0398 0.0118 -0.0467
-    s:papers -0.0105 0.0824 -0.0669
-    s:parish 0.0264 -0.0336 0.0117
+    s:page -0.0144 -0.0812 0.0997
+    s:paid -0.0669 -0.1040 0.1769
+    s:panel -0.0648 -0.0647 0.1356
+    s:panels -0.0145 0.0061 0.0137
+    s:paper 0.0398 0.0119 -0.0468
+    s:papers -0.0105 0.0825 -0.0670
+    s:parish 0.0264 -0.0337 0.0118
     s:parishes -0.0096 0.0268 -0.0150
-    s:part 0.0946 -0.0179 -0.0705
-    s:participation -0.0288 0.0676 -0.0357
+    s:part 0.0945 -0.0180 -0.0703
+    s:participation -0.0288 0.0676 -0.0356
     s:particular -0.0013 0.0210 -0.0133
-    s:particularly -0.0414 -0.0114 0.0582
-    s:partly 0.0064 -0.0163 0.0125
-    s:partner 0.1422 -0.0030 -0.1321
+    s:particularly -0.0415 -0.0114 0.0583
+    s:partly 0.0064 -0.0164 0.0125
+    s:partner 0.1422 -0.0031 -0.1320
     s:partner's -0.0048 0.0003 0.0060
-    s:partners 0.1225 0.0390 -0.1500
-    s:partnership 0.0937 -0.0626 -0.0206
-    s:partnership's 0.0947 0.0683 -0.1565
+    s:partners 0.1227 0.0391 -0.1503
+    s:partnership 0.0936 -0.0626 -0.0206
+    s:partnership's 0.0947 0.0683 -0.1564
     s:partnerships -0.0043 -0.0454 0.0562
-    s:partnership’s -0.0187 0.0256 -0.0023
-    s:party -0.0004 0.0459 -0.0407
+    s:partnership’s -0.0187 0.0256 -0.0022
+    s:party -0.0004 0.0458 -0.0407
     s:pass -0.0037 -0.0042 0.0093
-    s:past 0.0548 0.0455 -0.0950
-    s:patchy -0.0313 0.0251 0.0071
+    s:past 0.0549 0.0456 -0.0951
+    s:patchy -0.0313 0.0252 0.0071
     s:payment 0.0196 -0.0001 -0.0165
-    s:pays 0.0019 0.0078 -0.0046
-    s:pct 0.1842 -0.0505 -0.1284
+    s:pays 0.0019 0.0079 -0.0046
+    s:pct 0.1842 -0.0506 -0.1284
     s:pct's -0.0066 0.0156 -0.0068
     s:pcts 0.0227 -0.0038 -0.0180
     s:pellingford -0.0076 -0.0194 0.0296
     s:pelsworth -0.0100 0.0072 0.0064
-    s:pendleby -0.0121 0.0124 0.0012
+    s:pendleby -0.0121 0.0123 0.0012
     s:pennock 0.0252 0.0024 -0.0268
-    s:people -0.0092 0.1143 -0.0988
-    s:people's 0.0419 0.0111 -0.0478
-    s:per 0.0037 -0.0015 0.0030
-    s:performance -0.0174 0.0136 0.0112
+    s:people -0.0093 0.1143 -0.0987
+    s:people's 0.0419 0.0111 -0.0477
+    s:per 0.0037 -0.0014 0.0030
+    s:performance -0.0171 0.0124 0.0120
     s:perhaps -0.0096 0.0051 0.0090
-    s:period -0.0184 -0.0147 0.0371
-    s:person -0.0180 0.0238 -0.0015
-    s:personal 0.0682 -0.0485 -0.0154
-    s:personally -0.0031 -0.0143 0.0213
+    s:period -0.0185 -0.0147 0.0371
+    s:person -0.0179 0.0239 -0.0015
+    s:personal 0.0682 -0.0485 -0.0155
+    s:personally -0.0031 -0.0143 0.0212
     s:peter 0.0088 0.0020 -0.0081
     s:phlsp 0.0168 -0.0042 -0.0106
-    s:phone 0.1041 -0.0145 -0.0872
-    s:pick 0.0858 0.0044 -0.0849
+    s:phone 0.1042 -0.0145 -0.0872
+    s:pick 0.0858 0.0045 -0.0850
     s:picture -0.0217 0.0615 -0.0364
     s:pilot 0.1017 -0.0592 -0.0376
-    s:place -0.0212 -0.0294 0.0575
-    s:placed -0.0380 0.0279 0.0166
-    s:places 0.0359 -0.0938 0.0648
-    s:plain -0.0045 -0.0063 0.0127
-    s:plan -0.0246 0.0146 0.0166
-    s:planned -0.0073 0.0432 -0.0323
-    s:planning 0.0257 -0.0191 -0.0014
-    s:plans -0.0469 0.0520 0.0011
-    s:play 0.0656 -0.0289 -0.0321
-    s:played 0.0059 -0.0105 0.0087
+    s:place -0.0213 -0.0295 0.0576
+    s:placed -0.0381 0.0279 0.0167
+    s:places 0.0358 -0.0939 0.0649
+    s:plain -0.0045 -0.0064 0.0128
+    s:plan -0.0241 0.0151 0.0155
+    s:planned -0.0073 0.0433 -0.0323
+    s:planning 0.0256 -0.0191 -0.0014
+    s:plans -0.0470 0.0520 0.0011
+    s:play 0.0657 -0.0289 -0.0322
+    s:played 0.0059 -0.0106 0.0087
     s:please -0.0023 -0.0340 0.0372
-    s:pledge -0.0040 0.0194 -0.0138
-    s:plus 0.0323 -0.1164 0.0915
+    s:pledge -0.0040 0.0195 -0.0138
+    s:plus 0.0323 -0.1164 0.0916
     s:point 0.0663 -0.0276 -0.0325
     s:pointed 0.0115 0.0298 -0.0369
-    s:polbridge -0.0106 -0.0347 0.0469
-    s:police 0.3611 -0.1355 -0.2172
+    s:polbridge -0.0106 -0.0347 0.0470
+    s:police 0.3611 -0.1355 -0.2173
     s:policing 0.0572 -0.0112 -0.0416
-    s:policy 0.0331 -0.0299 0.0015
-    s:polish -0.0118 0.0370 -0.0219
-    s:political -0.0633 0.0579 0.0109
+    s:policy 0.0331 -0.0300 0.0015
+    s:polish -0.0118 0.0369 -0.0218
+    s:political -0.0634 0.0579 0.0110
     s:politics 0.0451 -0.0320 -0.0085
-    s:pool -0.0169 -0.0804 0.1034
+    s:pool -0.0169 -0.0805 0.1034
     s:pooled 0.0912 -0.0608 -0.0232
-    s:poor -0.0949 0.1078 -0.0112
-    s:poorest -0.0148 0.0324 -0.0144
+    s:poor -0.0950 0.1079 -0.0111
+    s:poorest -0.0148 0.0325 -0.0145
     s:poorly -0.0110 0.0299 -0.0188
     s:population 0.0254 0.0266 -0.0470
     s:position 0.0064 -0.0188 0.0164
-    s:positive 0.0670 -0.0009 -0.0625
-    s:possible -0.0090 -0.0428 0.0563
+    s:positive 0.0671 -0.0009 -0.0626
+    s:possible -0.0090 -0.0429 0.0564
     s:post -0.0073 0.0200 -0.0078
-    s:posts -0.0291 0.0966 -0.0630
-    s:pot -0.0148 -0.0364 0.0546
-    s:pounds -0.0137 -0.0095 0.0251
+    s:posts -0.0291 0.0967 -0.0630
+    s:pot -0.0148 -0.0364 0.0547
+    s:pounds -0.0137 -0.0095 0.0250
     s:power -0.0051 -0.0006 0.0070
-    s:powers -0.0332 0.0589 -0.0223
-    s:practical -0.0068 0.0041 0.0052
-    s:practice 0.0254 0.0512 -0.0719
-    s:praised 0.1897 -0.0135 -0.1740
-    s:prepare 0.0037 -0.0196 0.0202
-    s:prepared -0.0323 -0.0665 0.1042
+    s:powers -0.0332 0.0588 -0.0222
+    s:practical -0.0068 0.0042 0.0052
+    s:practice 0.0255 0.0512 -0.0719
+    s:praised 0.1898 -0.0135 -0.1740
+    s:prepare 0.0037 -0.0196 0.0203
+    s:prepared -0.0323 -0.0664 0.1041
     s:prepares -0.0122 -0.0146 0.0300
-    s:preparing -0.0120 0.0190 -0.0022
+    s:preparing -0.0120 0.0190 -0.0023
     s:present -0.0044 0.0775 -0.0674
-    s:presentations -0.0258 0.1049 -0.0751
-    s:presented -0.0365 0.0566 -0.0149
+    s:presentations -0.0258 0.1050 -0.0752
+    s:presented -0.0365 0.0567 -0.0149
     s:president -0.0151 -0.0016 0.0201
     s:previous -0.0116 0.0129 0.0010
     s:previously -0.0037 -0.0244 0.0309
-    s:primary -0.0271 0.0547 -0.0212
-    s:prime 0.0008 0.0211 -0.0165
+    s:primary -0.0271 0.0548 -0.0213
+    s:prime 0.0007 0.0211 -0.0166
     s:principal -0.0154 0.0472 -0.0281
-    s:principle -0.0014 0.0008 0.0050
-    s:priorities 0.0635 0.0027 -0.0603
-    s:priority 0.0257 -0.0560 0.0372
+    s:principle -0.0013 0.0008 0.0050
+    s:priorities 0.0638 0.0038 -0.0618
+    s:priority 0.0257 -0.0560 0.0373
     s:pritchard -0.0056 0.0083 0.0000
-    s:private -0.1010 0.0832 0.0227
+    s:private -0.1011 0.0833 0.0227
     s:probation -0.0059 0.0218 -0.0140
-    s:problem 0.0455 -0.0767 0.0349
-    s:problems 0.0812 -0.0529 -0.0232
+    s:problem 0.0455 -0.0768 0.0349
+    s:problems 0.0812 -0.0529 -0.0231
     s:process -0.0015 0.0019 0.0004
     s:produce -0.0593 0.0020 0.0605
-    s:produced 0.0040 0.0486 -0.0478
-    s:produces -0.0050 0.0438 -0.0385
-    s:programme 0.0627 -0.0314 -0.0250
-    s:programmes 0.0994 -0.0624 -0.0317
-    s:progress 0.0395 0.0071 -0.0402
-    s:project 0.0130 -0.0618 0.0544
-    s:projects -0.0244 0.0631 -0.0319
-    s:promise -0.0044 0.0256 -0.0202
-    s:promised -0.0842 0.1030 -0.0127
-    s:proper 0.0045 -0.0176 0.0168
-    s:properly -0.0213 0.0254 -0.0003
-    s:proportion -0.0386 -0.0104 0.0549
+    s:produced 0.0040 0.0485 -0.0478
+    s:produces -0.0050 0.0439 -0.0385
+    s:programme 0.0627 -0.0314 -0.0251
+    s:programmes 0.0994 -0.0624 -0.0318
+    s:progress 0.0395 0.0072 -0.0403
+    s:project 0.0130 -0.0618 0.0545
+    s:projects -0.0244 0.0633 -0.0321
+    s:promise -0.0044 0.0256 -0.0201
+    s:promised -0.0843 0.1030 -0.0126
+    s:proper 0.0045 -0.0177 0.0169
+    s:properly -0.0213 0.0253 -0.0002
+    s:proportion -0.0386 -0.0103 0.0549
     s:proposal -0.0157 0.0577 -0.0382
-    s:proposals -0.0206 -0.0018 0.0271
+    s:proposals -0.0206 -0.0018 0.0272
     s:propose -0.0084 -0.0157 0.0271
-    s:proposed -0.0271 0.0403 -0.0089
+    s:proposed -0.0271 0.0403 -0.0088
     s:proposes -0.0092 -0.0169 0.0291
-    s:protocol -0.0053 -0.0189 0.0269
-    s:provide 0.0086 -0.0311 0.0267
+    s:protocol -0.0053 -0.0190 0.0269
+    s:provide 0.0086 -0.0312 0.0268
     s:provided -0.0102 -0.0171 0.0314
-    s:providers -0.0061 0.0067 0.0019
-    s:public -0.0476 -0.0031 0.0593
-    s:publish -0.0509 -0.0442 0.1010
-    s:published -0.0353 -0.0725 0.1143
+    s:providers -0.0061 0.0067 0.0020
+    s:public -0.0467 -0.0042 0.0595
+    s:publish -0.0509 -0.0442 0.1011
+    s:published -0.0354 -0.0725 0.1144
     s:publishes 0.0713 -0.0109 -0.0563
     s:pulling -0.0088 -0.0189 0.0317
     s:purpose 0.0269 -0.0063 -0.0169
-    s:put 0.0181 -0.0325 0.0205
+    s:put 0.0181 -0.0324 0.0204
     s:qualify -0.0024 -0.0361 0.0399
     s:quarlby 0.0203 -0.0038 -0.0146
-    s:quarter 0.0057 -0.0624 0.0629
-    s:quarterly 0.1434 -0.1416 0.0051
-    s:question -0.0003 0.1110 -0.1052
-    s:questioned -0.0081 -0.0329 0.0422
+    s:quarter 0.0057 -0.0625 0.0629
+    s:quarterly 0.1434 -0.1415 0.0050
+    s:question -0.0003 0.1109 -0.1051
+    s:questioned -0.0081 -0.0329 0.0421
     s:questions -0.0075 0.0353 -0.0254
-    s:quickly -0.0105 -0.0115 0.0263
+    s:quickly -0.0105 -0.0115 0.0264
     s:quietly -0.0051 0.0109 -0.0057
-    s:r1 -0.0177 -0.0660 0.0877
+    s:r1 -0.0177 -0.0661 0.0878
     s:r2 -0.0205 -0.0090 0.0325
     s:r3 -0.0060 -0.0252 0.0341
     s:r4 -0.0084 -0.0056 0.0159
-    s:r5 -0.0082 -0.0157 0.0268
-    s:rahman 0.0031 -0.0153 0.0141
-    s:raise -0.0158 0.0573 -0.0382
+    s:r5 -0.0083 -0.0158 0.0269
+    s:rahman 0.0031 -0.0153 0.0142
+    s:raise -0.0158 0.0572 -0.0381
     s:raj 0.0189 0.0240 -0.0402
-    s:ran -0.0086 0.0325 -0.0215
-    s:range 0.0052 -0.0095 0.0054
-    s:rarely -0.0225 0.0260 -0.0019
+    s:ran -0.0087 0.0325 -0.0215
+    s:range 0.0052 -0.0095 0.0055
+    s:rarely -0.0225 0.0261 -0.0019
     s:rate 0.0260 -0.0323 0.0088
     s:rated -0.0048 0.0363 -0.0258
     s:rates -0.0178 0.0326 -0.0113
-    s:rather 0.0099 0.0828 -0.0856
-    s:rating -0.0056 0.0118 -0.0019
+    s:rather 0.0098 0.0829 -0.0856
+    s:rating -0.0057 0.0118 -0.0019
     s:ravensholt 0.0146 0.0407 -0.0516
     s:rcp 0.0074 -0.0164 0.0129
     s:reach 0.0003 -0.0299 0.0338
-    s:reached 0.0307 -0.0046 -0.0208
-    s:reaching -0.0050 0.0095 0.0005
+    s:reached 0.0307 -0.0047 -0.0208
+    s:reaching -0.0050 0.0094 0.0006
     s:read -0.0050 0.0392 -0.0318
-    s:real 0.2008 0.0279 -0.2228
+    s:real 0.2007 0.0278 -0.2226
     s:really -0.0210 0.0692 -0.0450
-    s:reason -0.0030 0.0799 -0.0739
-    s:reasons -0.0136 -0.0257 0.0415
-    s:rebuild 0.0281 0.0024 -0.0258
+    s:reason -0.0030 0.0800 -0.0740
+    s:reasons -0.0136 -0.0256 0.0414
+    s:rebuild 0.0281 0.0024 -0.0259
     s:receipt -0.0030 -0.0042 0.0088
-    s:receive 0.0107 0.0222 -0.0274
+    s:receive 0.0107 0.0223 -0.0276
     s:received 0.0121 -0.0319 0.0248
-    s:receives -0.0447 -0.0150 0.0640
-    s:receiving -0.0153 0.0150 0.0043
+    s:receives -0.0447 -0.0150 0.0641
+    s:receiving -0.0153 0.0150 0.0042
     s:recession -0.0243 0.0355 -0.0074
     s:recognise -0.0062 0.0209 -0.0118
     s:recognised 0.0025 0.0116 -0.0094
-    s:recognises -0.0095 -0.0048 0.0174
-    s:recommend -0.0040 0.0045 0.0020
+    s:recognises -0.0096 -0.0048 0.0175
+    s:recommend -0.0040 0.0045 0.0021
     s:recommendations 0.0272 0.0159 -0.0404
     s:record 0.0378 0.0012 -0.0370
-    s:recovery -0.0167 -0.0297 0.0501
-    s:red -0.0798 0.0966 -0.0111
-    s:reduce -0.0045 -0.0405 0.0502
+    s:recovery -0.0168 -0.0298 0.0502
+    s:red -0.0798 0.0967 -0.0111
+    s:reduce -0.0045 -0.0406 0.0503
     s:reduced 0.0180 -0.0860 0.0722
-    s:reducing 0.0646 -0.0328 -0.0266
-    s:reduction 0.1244 -0.1218 0.0040
+    s:reducing 0.0647 -0.0328 -0.0266
+    s:reduction 0.1244 -0.1218 0.0039
     s:redundancy -0.0026 0.0330 -0.0294
-    s:reference 0.1257 -0.0878 -0.0308
-    s:reflect -0.0195 0.0252 -0.0017
+    s:reference 0.1257 -0.0879 -0.0307
+    s:reflect -0.0195 0.0251 -0.0017
     s:reflected 0.0640 -0.0282 -0.0303
-    s:reform -0.0026 0.0066 -0.0004
-    s:reforms 0.0561 -0.0169 -0.0375
-    s:refresh -0.0336 -0.0060 0.0444
-    s:refreshed 0.0115 0.0104 -0.0163
-    s:regard 0.0490 0.0461 -0.0888
+    s:reform -0.0026 0.0066 -0.0003
+    s:reforms 0.0562 -0.0169 -0.0375
+    s:refresh -0.0336 -0.0061 0.0445
+    s:refreshed 0.0115 0.0103 -0.0162
+    s:regard 0.0489 0.0461 -0.0888
     s:regarded 0.0511 -0.0476 -0.0002
     s:regards -0.0105 0.0216 -0.0073
-    s:regeneration 0.0602 -0.0143 -0.0407
-    s:region -0.0193 -0.0127 0.0367
-    s:regional -0.0183 0.0462 -0.0248
-    s:regular 0.0030 0.0216 -0.0206
+    s:regeneration 0.0602 -0.0142 -0.0407
+    s:region -0.0193 -0.0126 0.0367
+    s:regional -0.0183 0.0463 -0.0248
+    s:regular 0.0030 0.0217 -0.0206
     s:regularly 0.0533 0.0477 -0.0953
     s:reinforce -0.0297 0.0420 -0.0107
-    s:related -0.0059 -0.0481 0.0567
+    s:related -0.0059 -0.0482 0.0568
     s:relation -0.0159 -0.0266 0.0459
     s:relations -0.0011 0.0001 0.0063
     s:relationship 0.0447 0.0141 -0.0545
-    s:relationships 0.1716 -0.2117 0.0453
+    s:relationships 0.1717 -0.2117 0.0453
     s:released 0.0175 -0.0194 0.0051
-    s:relies -0.0148 0.0092 0.0099
-    s:remain 0.0170 0.0115 -0.0237
+    s:relies -0.0148 0.0092 0.0100
+    s:remain 0.0170 0.0115 -0.0236
     s:remained 0.0243 0.0032 -0.0230
-    s:remaining -0.0120 0.0125 0.0031
-    s:remains 0.0148 0.0365 -0.0467
-    s:reminded 0.0081 -0.0168 0.0133
-    s:renewal -0.1077 0.0355 0.0794
-    s:reorganisation 0.0319 0.0473 -0.0754
+    s:remaining -0.0120 0.0125 0.0032
+    s:remains 0.0148 0.0366 -0.0468
+    s:reminded 0.0080 -0.0167 0.0132
+    s:renewal -0.1077 0.0354 0.0795
+    s:reorganisation 0.0320 0.0473 -0.0754
     s:reorganised 0.0128 -0.0054 -0.0033
     s:repeat 0.0109 0.0095 -0.0157
     s:replace -0.0181 -0.0943 0.1175
     s:replaced 0.0308 -0.0730 0.0465
     s:replacement 0.0140 -0.0047 -0.0054
-    s:report -0.0283 0.0722 -0.0369
-    s:reported -0.0197 0.0624 -0.0366
+    s:report -0.0283 0.0723 -0.0370
+    s:reported -0.0197 0.0625 -0.0366
     s:reporting 0.0045 0.0014 -0.0012
-    s:reports -0.0477 0.0260 0.0286
-    s:represent -0.0043 0.0581 -0.0526
-    s:representation -0.0799 0.0346 0.0494
+    s:reports -0.0477 0.0262 0.0284
+    s:represent -0.0043 0.0582 -0.0527
+    s:representation -0.0799 0.0345 0.0495
     s:representative 0.0421 0.0430 -0.0791
-    s:representatives -0.0975 -0.0494 0.1541
-    s:represented 0.0950 -0.0166 -0.0720
-    s:represents 0.0102 -0.0223 0.0159
+    s:representatives -0.0975 -0.0493 0.1541
+    s:represented 0.0951 -0.0165 -0.0722
+    s:represents 0.0103 -0.0223 0.0159
     s:reps -0.0289 -0.0405 0.0731
     s:request -0.0050 -0.0043 0.0109
     s:required -0.0032 -0.0052 0.0101
     s:rescue -0.0279 -0.0012 0.0345
     s:research -0.0057 -0.0143 0.0221
-    s:resident -0.0080 0.0077 0.0026
-    s:residents 0.0970 -0.0471 -0.0400
-    s:resources -0.1264 0.0779 0.0554
+    s:resident -0.0081 0.0077 0.0026
+    s:residents 0.0972 -0.0470 -0.0403
+    s:resources -0.1266 0.0777 0.0557
     s:respond -0.0019 -0.0005 0.0028
-    s:responded -0.0008 0.0007 0.0039
-    s:response -0.0307 -0.0267 0.0613
+    s:responded -0.0009 0.0007 0.0039
+    s:response -0.0307 -0.0269 0.0615
     s:responsibility -0.0114 -0.0286 0.0433
-    s:responsible 0.0711 -0.0180 -0.0459
+    s:responsible 0.0710 -0.0178 -0.0460
     s:rest -0.0123 0.0142 0.0005
-    s:rests -0.0091 -0.0108 0.0238
-    s:result -0.0391 0.0692 -0.0258
-    s:results 0.0548 -0.0597 0.0104
-    s:returns -0.0202 0.0315 -0.0088
+    s:rests -0.0091 -0.0107 0.0238
+    s:result -0.0391 0.0693 -0.0259
+    s:results 0.0548 -0.0595 0.0101
+    s:returns -0.0203 0.0315 -0.0088
     s:revd 0.0883 -0.0728 -0.0122
-    s:review -0.1001 -0.0300 0.1374
-    s:reviewed -0.0295 0.0496 -0.0141
+    s:review -0.0992 -0.0300 0.1365
+    s:reviewed -0.0295 0.0496 -0.0140
     s:reviewers -0.0042 0.0026 0.0050
     s:reviewing -0.0051 0.0134 -0.0062
     s:reviews -0.0130 -0.0295 0.0464
-    s:revise -0.0083 -0.0277 0.0391
+    s:revise -0.0083 -0.0277 0.0392
     s:revised 0.0310 -0.0679 0.0429
-    s:reward -0.0831 0.1606 -0.0717
+    s:reward -0.0828 0.1598 -0.0712
     s:ridingdale -0.0093 -0.0024 0.0136
-    s:right 0.0201 -0.0370 0.0215
-    s:ring -0.0122 -0.0329 0.0490
-    s:risen 0.0118 0.0223 -0.0305
-    s:risk -0.0453 -0.0098 0.0588
-    s:risks -0.0352 -0.0352 0.0743
-    s:riverside -0.0053 0.0008 0.0093
-    s:road 0.0524 -0.0198 -0.0279
-    s:role -0.0959 -0.0719 0.1743
+    s:right 0.0201 -0.0371 0.0216
+    s:ring -0.0122 -0.0329 0.0489
+    s:risen 0.0118 0.0224 -0.0305
+    s:risk -0.0453 -0.0097 0.0586
+    s:risks -0.0352 -0.0351 0.0743
+    s:riverside -0.0053 0.0007 0.0094
+    s:road 0.0524 -0.0199 -0.0278
+    s:role -0.0960 -0.0719 0.1744
     s:roof 0.0654 -0.0025 -0.0610
-    s:room 0.0528 -0.0186 -0.0292
+    s:room 0.0528 -0.0186 -0.0291
     s:rothley 0.0078 -0.0048 -0.0003
-    s:round -0.0191 -0.0705 0.0961
-    s:route -0.0379 0.0185 0.0245
+    s:round -0.0191 -0.0704 0.0961
+    s:route -0.0379 0.0184 0.0246
     s:routine -0.0040 0.0244 -0.0193
     s:row 0.0070 0.0396 -0.0417
     s:rp -0.0028 0.0015 0.0023
-    s:run 0.0856 -0.0490 -0.0299
+    s:run 0.0856 -0.0491 -0.0299
     s:running 0.0536 0.0366 -0.0846
-    s:runs -0.0157 0.0327 -0.0131
-    s:rural 0.0067 0.0277 -0.0298
-    s:ruth -0.0095 0.0095 0.0043
+    s:runs -0.0157 0.0328 -0.0132
+    s:rural 0.0067 0.0277 -0.0297
+    s:ruth -0.0096 0.0094 0.0043
     s:safer 0.0909 -0.0088 -0.0760
-    s:safety 0.2279 -0.1274 -0.0948
-    s:said 0.0468 -0.0031 -0.0377
+    s:safety 0.2280 -0.1275 -0.0947
+    s:said 0.0467 -0.0029 -0.0378
     s:sallowfield 0.0371 -0.0143 -0.0194
     s:saltmarsh -0.0012 -0.0018 0.0036
-    s:same 0.1643 -0.1418 -0.0170
+    s:same 0.1643 -0.1417 -0.0170
     s:sandra -0.0047 0.0589 -0.0515
-    s:sandrigg 0.0168 0.0011 -0.0140
+    s:sandrigg 0.0169 0.0011 -0.0140
     s:sat 0.0444 -0.0270 -0.0112
     s:saw -0.0062 0.0549 -0.0441
-    s:say -0.0152 -0.0589 0.0812
+    s:say -0.0154 -0.0591 0.0815
     s:says -0.0180 0.0612 -0.0385
-    s:scarbeck 0.0205 -0.0124 -0.0050
-    s:scheme 0.1093 -0.0031 -0.1005
+    s:scarbeck 0.0205 -0.0124 -0.0049
+    s:scheme 0.1094 -0.0030 -0.1006
     s:schemes -0.0087 -0.0219 0.0339
-    s:schools 0.0287 -0.0253 0.0009
+    s:schools 0.0286 -0.0254 0.0009
     s:scotland 0.0308 -0.0347 0.0062
     s:scpp 0.0202 -0.0183 0.0002
-    s:scrapped -0.0015 -0.0092 0.0113
-    s:scrutiny -0.1194 0.0089 0.1169
+    s:scrapped -0.0015 -0.0091 0.0113
+    s:scrutiny -0.1195 0.0090 0.1170
     s:sdsp -0.0128 0.0062 0.0096
     s:seat -0.0193 0.0753 -0.0499
-    s:seats -0.0638 -0.0616 0.1322
+    s:seats -0.0637 -0.0616 0.1322
     s:second 0.0141 0.0626 -0.0703
-    s:secretary -0.0451 -0.0342 0.0848
-    s:section 0.0091 0.0097 -0.0145
-    s:sector -0.0341 0.0063 0.0372
-    s:sector's -0.0112 0.0343 -0.0199
-    s:sectors -0.0540 -0.0050 0.0643
+    s:secretary -0.0451 -0.0342 0.0847
+    s:section 0.0091 0.0097 -0.0144
+    s:sector -0.0341 0.0064 0.0371
+    s:sector's -0.0112 0.0344 -0.0199
+    s:sectors -0.0540 -0.0050 0.0644
     s:sector’s -0.0210 -0.0060 0.0302
     s:secure -0.0047 0.0446 -0.0365
-    s:sedgebury -0.0056 -0.0174 0.0261
+    s:sedgebury -0.0056 -0.0175 0.0261
     s:sedgecombe 0.0291 0.0137 -0.0394
-    s:see 0.0225 -0.0864 0.0709
-    s:seen 0.0214 0.0312 -0.0474
-    s:sees 0.0393 0.0055 -0.0395
+    s:see 0.0224 -0.0865 0.0711
+    s:seen 0.0214 0.0313 -0.0474
+    s:sees 0.0393 0.0055 -0.0394
     s:selected -0.0053 -0.0076 0.0134
     s:self 0.0014 -0.0082 0.0090
     s:sellingbury 0.0528 0.0238 -0.0738
-    s:send 0.0514 -0.0310 -0.0159
-    s:sending -0.0048 0.0391 -0.0301
+    s:send 0.0514 -0.0309 -0.0159
+    s:sending -0.0048 0.0391 -0.0302
     s:sends 0.0036 0.0814 -0.0815
-    s:senior 0.0288 0.0003 -0.0232
-    s:sennowby -0.0061 -0.0074 0.0153
-    s:sense 0.0592 -0.0582 0.0032
-    s:sent -0.0392 0.1025 -0.0585
+    s:senior 0.0288 0.0002 -0.0231
+    s:sennowby -0.0061 -0.0073 0.0152
+    s:sense 0.0592 -0.0583 0.0032
+    s:sent -0.0392 0.1025 -0.0584
     s:separate -0.0580 -0.0057 0.0690
     s:separately -0.0078 0.0221 -0.0115
-    s:september 0.0653 -0.0358 -0.0233
-    s:serious 0.0038 0.0177 -0.0167
-    s:serve -0.0058 -0.0010 0.0103
+    s:september 0.0653 -0.0358 -0.0232
+    s:serious 0.0038 0.0176 -0.0166
+    s:serve -0.0058 -0.0011 0.0104
     s:served -0.0093 0.0355 -0.0236
-    s:service 0.1844 -0.0739 -0.1043
-    s:services 0.0888 -0.1533 0.0729
-    s:session -0.0134 0.0070 0.0094
-    s:sessions 0.0119 0.0404 -0.0480
-    s:set -0.0301 -0.0628 0.1011
-    s:sets -0.0192 -0.0514 0.0760
-    s:setting -0.0466 -0.0342 0.0858
+    s:service 0.1844 -0.0738 -0.1044
+    s:services 0.0891 -0.1528 0.0722
+    s:session -0.0134 0.0070 0.0095
+    s:sessions 0.0119 0.0404 -0.0479
+    s:set -0.0301 -0.0628 0.1012
+    s:sets -0.0194 -0.0515 0.0762
+    s:setting -0.0467 -0.0343 0.0859
     s:settled 0.0404 0.0073 -0.0419
-    s:seven 0.0094 -0.0300 0.0260
-    s:several -0.0671 0.2841 -0.2124
-    s:shape 0.0393 -0.0267 -0.0081
+    s:seven 0.0094 -0.0299 0.0260
+    s:several -0.0671 0.2842 -0.2125
+    s:shape 0.0393 -0.0267 -0.0080
     s:shaped -0.0355 0.0309 0.0093
     s:share 0.0729 -0.1010 0.0342
-    s:shared -0.0024 -0.0057 0.0143
-    s:shares -0.0356 -0.0007 0.0409
-    s:sharing -0.0206 0.0821 -0.0571
+    s:shared -0.0025 -0.0057 0.0144
+    s:shares -0.0356 -0.0006 0.0408
+    s:sharing -0.0206 0.0821 -0.0570
     s:sharply -0.0105 0.0051 0.0070
     s:she 0.0734 -0.0568 -0.0099
     s:sheldrake 0.0607 -0.0046 -0.0541
-    s:shop 0.0556 0.0063 -0.0573
-    s:short -0.1000 0.0778 0.0279
-    s:shorter 0.0856 -0.0243 -0.0561
-    s:shortfall -0.0056 0.0227 -0.0165
-    s:should -0.0977 -0.0295 0.1334
-    s:show -0.0713 0.0113 0.0671
-    s:showed -0.0201 0.0828 -0.0586
+    s:shop 0.0555 0.0062 -0.0573
+    s:short -0.1001 0.0779 0.0279
+    s:shorter 0.0855 -0.0243 -0.0561
+    s:shortfall -0.0056 0.0228 -0.0166
+    s:should -0.0978 -0.0299 0.1340
+    s:show -0.0715 0.0112 0.0673
+    s:showed -0.0201 0.0828 -0.0585
     s:showing 0.0246 -0.0796 0.0598
     s:shown -0.0036 0.0030 0.0048
-    s:shows 0.0686 -0.0805 0.0172
+    s:shows 0.0686 -0.0806 0.0172
     s:shrinking -0.0045 0.0168 -0.0122
     s:side 0.0713 -0.0145 -0.0555
-    s:sides 0.0265 0.0522 -0.0747
+    s:sides 0.0265 0.0523 -0.0747
     s:sign 0.0149 -0.0058 -0.0060
-    s:signed 0.0071 -0.0067 0.0056
-    s:similar -0.0212 -0.0096 0.0334
+    s:signed 0.0071 -0.0065 0.0055
+    s:similar -0.0212 -0.0097 0.0334
     s:simple -0.0047 -0.0053 0.0120
-    s:simpler 0.0372 -0.0189 -0.0147
-    s:simply 0.0412 -0.0904 0.0552
-    s:since 0.1319 0.0770 -0.2054
-    s:single -0.0143 0.0072 0.0138
+    s:simpler 0.0372 -0.0190 -0.0146
+    s:simply 0.0412 -0.0904 0.0553
+    s:since 0.1319 0.0772 -0.2055
+    s:single -0.0144 0.0071 0.0140
     s:sit -0.0307 0.0069 0.0293
-    s:sits -0.0098 -0.0215 0.0365
+    s:sits -0.0098 -0.0216 0.0365
     s:sitting -0.0075 -0.0077 0.0189
-    s:six -0.0810 0.0305 0.0573
-    s:skelmarsh -0.0081 0.0068 0.0033
-    s:skills -0.0792 0.0879 -0.0029
-    s:slice -0.0029 0.0613 -0.0577
-    s:slide 0.0198 0.0422 -0.0612
-    s:slightly -0.0357 0.0265 0.0134
+    s:six -0.0810 0.0304 0.0573
+    s:skelmarsh -0.0081 0.0069 0.0033
+    s:skills -0.0793 0.0879 -0.0029
+    s:slice -0.0029 0.0614 -0.0578
+    s:slide 0.0198 0.0423 -0.0612
+    s:slightly -0.0357 0.0266 0.0134
     s:slimmed 0.0414 0.0147 -0.0514
-    s:slip -0.0340 0.0582 -0.0235
-    s:slow -0.0501 0.0910 -0.0397
-    s:slsp -0.0527 0.0212 0.0373
-    s:small -0.0066 0.2298 -0.2167
-    s:smaller -0.0211 0.0713 -0.0439
-    s:smoking -0.0004 0.0366 -0.0299
-    s:so -0.1084 0.1404 -0.0255
+    s:slip -0.0341 0.0583 -0.0236
+    s:slow -0.0501 0.0912 -0.0399
+    s:slsp -0.0527 0.0212 0.0372
+    s:small -0.0066 0.2300 -0.2168
+    s:smaller -0.0211 0.0713 -0.0438
+    s:smoking -0.0005 0.0367 -0.0299
+    s:so -0.1085 0.1402 -0.0252
     s:social 0.0733 -0.0778 0.0103
-    s:sollerton -0.0071 0.0069 0.0023
-    s:some 0.0251 0.2170 -0.2368
-    s:someone -0.0173 0.0954 -0.0759
-    s:something 0.0243 -0.0111 -0.0094
-    s:sometimes -0.0231 0.0569 -0.0309
-    s:somewhere -0.0044 -0.0253 0.0306
+    s:sollerton -0.0072 0.0069 0.0023
+    s:some 0.0251 0.2171 -0.2369
+    s:someone -0.0173 0.0954 -0.0758
+    s:something 0.0243 -0.0110 -0.0094
+    s:sometimes -0.0231 0.0570 -0.0309
+    s:somewhere -0.0044 -0.0252 0.0306
     s:sort 0.0010 0.0137 -0.0123
     s:south -0.0257 0.0345 -0.0064
-    s:sowerthwaite -0.0175 0.0008 0.0186
+    s:sowerthwaite -0.0175 0.0007 0.0186
     s:speak 0.0158 -0.0033 -0.0092
     s:speaks -0.0050 0.0018 0.0042
-    s:spend -0.0430 0.0553 -0.0083
-    s:spending -0.0868 0.0158 0.0768
-    s:spends -0.0251 0.0087 0.0211
-    s:spent 0.0074 0.0292 -0.0310
+    s:spend -0.0430 0.0551 -0.0080
+    s:spending -0.0865 0.0144 0.0780
+    s:spends -0.0251 0.0087 0.0212
+    s:spent 0.0074 0.0292 -0.0309
     s:split -0.0099 0.0011 0.0121
     s:spoke 0.0380 0.0201 -0.0544
     s:spokesman 0.0251 -0.0011 -0.0198
-    s:spread -0.0163 0.0390 -0.0196
-    s:spring -0.0380 0.0120 0.0319
+    s:spread -0.0163 0.0389 -0.0195
+    s:spring -0.0381 0.0120 0.0319
     s:st 0.0230 -0.0093 -0.0106
-    s:stability 0.0049 -0.0498 0.0498
+    s:stability 0.0048 -0.0499 0.0498
     s:stable 0.0176 -0.0285 0.0146
-    s:staff -0.0118 0.1413 -0.1231
+    s:staff -0.0119 0.1413 -0.1231
     s:stage 0.0314 -0.0038 -0.0223
-    s:stand -0.0041 -0.0229 0.0296
-    s:standing 0.0073 -0.0127 0.0093
-    s:stanmoor 0.0006 -0.0076 0.0095
-    s:start 0.0076 0.0156 -0.0175
-    s:started 0.0567 -0.0391 -0.0130
-    s:state -0.0408 -0.0378 0.0841
-    s:statement -0.0303 -0.0162 0.0496
-    s:status 0.0033 -0.0428 0.0428
-    s:statutory -0.0887 0.0469 0.0475
+    s:stand -0.0041 -0.0229 0.0297
+    s:standing 0.0074 -0.0127 0.0092
+    s:stanmoor 0.0006 -0.0077 0.0096
+    s:start 0.0077 0.0156 -0.0175
+    s:started 0.0567 -0.0391 -0.0129
+    s:state -0.0408 -0.0377 0.0840
+    s:statement -0.0303 -0.0163 0.0496
+    s:status 0.0034 -0.0428 0.0428
+    s:statutory -0.0888 0.0470 0.0475
     s:stavingford -0.0033 -0.0085 0.0130
-    s:stay -0.0005 0.0617 -0.0579
-    s:steady 0.0914 -0.0101 -0.0782
-    s:stennerby 0.0311 0.0050 -0.0327
-    s:step 0.0240 0.0037 -0.0235
+    s:stay -0.0005 0.0618 -0.0580
+    s:steady 0.0914 -0.0101 -0.0781
+    s:stennerby 0.0311 0.0050 -0.0326
+    s:step 0.0241 0.0038 -0.0235
     s:steps 0.0014 -0.0317 0.0332
     s:still 0.0205 -0.0862 0.0686
-    s:stilworth 0.0193 -0.0274 0.0127
-    s:stood -0.0207 0.0621 -0.0384
-    s:stop 0.0396 0.0658 -0.0998
-    s:stopped -0.0166 0.0840 -0.0663
-    s:stowick -0.0135 -0.0126 0.0288
+    s:stilworth 0.0192 -0.0275 0.0128
+    s:stood -0.0207 0.0622 -0.0384
+    s:stop 0.0396 0.0657 -0.0997
+    s:stopped -0.0166 0.0840 -0.0664
+    s:stowick -0.0136 -0.0126 0.0289
     s:strained -0.0149 -0.0506 0.0669
-    s:strategic -0.0981 0.0090 0.0944
-    s:strategies -0.0136 0.0361 -0.0203
-    s:strategy 0.0991 -0.0314 -0.0597
-    s:strategy's 0.0303 -0.0072 -0.0198
-    s:streams -0.0145 -0.0297 0.0480
+    s:strategic -0.0981 0.0091 0.0943
+    s:strategies -0.0136 0.0360 -0.0202
+    s:strategy 0.0995 -0.0306 -0.0609
+    s:strategy's 0.0303 -0.0072 -0.0197
+    s:streams -0.0145 -0.0298 0.0481
     s:street -0.0025 -0.0034 0.0068
-    s:strengthen -0.0296 -0.0222 0.0552
+    s:strengthen -0.0297 -0.0222 0.0552
     s:strengthened 0.0452 -0.0051 -0.0386
-    s:strengths 0.0771 -0.0289 -0.0449
-    s:stretch 0.0423 -0.0601 0.0237
+    s:strengths 0.0771 -0.0289 -0.0448
+    s:stretch 0.0423 -0.0598 0.0234
     s:stretched -0.0104 0.0089 0.0031
-    s:strong 0.2542 -0.0559 -0.1927
-    s:stronger -0.1483 0.0425 0.1124
+    s:strong 0.2543 -0.0560 -0.1927
+    s:stronger -0.1484 0.0425 0.1126
     s:strongest 0.1253 -0.0340 -0.0867
     s:strongly -0.0024 0.0093 -0.0046
-    s:structural 0.0571 -0.0009 -0.0520
+    s:structural 0.0572 -0.0010 -0.0519
     s:structure 0.0319 -0.0316 0.0053
-    s:structures -0.0546 -0.0863 0.1473
+    s:structures -0.0547 -0.0863 0.1473
     s:struggle -0.0116 0.0186 -0.0062
-    s:struggled -0.0143 0.0006 0.0147
+    s:struggled -0.0143 0.0007 0.0146
     s:studies -0.0032 -0.0068 0.0109
     s:sub -0.0377 -0.0043 0.0476
-    s:subject -0.0047 0.0040 0.0023
-    s:submit -0.0138 0.0170 -0.0004
-    s:substance -0.0039 0.0184 -0.0132
-    s:substitute -0.0114 -0.0361 0.0519
+    s:subject -0.0047 0.0039 0.0023
+    s:submit -0.0138 0.0170 -0.0003
+    s:substance -0.0039 0.0185 -0.0133
+    s:substitute -0.0114 -0.0362 0.0520
     s:succeed -0.0254 -0.0306 0.0610
-    s:success -0.0338 -0.0189 0.0570
-    s:successes 0.0192 0.0450 -0.0621
-    s:successful -0.0307 0.0173 0.0175
-    s:successive 0.0050 0.0018 -0.0052
-    s:such -0.0008 0.0264 -0.0212
-    s:suggest 0.0369 0.0360 -0.0674
+    s:success -0.0339 -0.0190 0.0570
+    s:successes 0.0192 0.0450 -0.0622
+    s:successful -0.0307 0.0172 0.0175
+    s:successive 0.0050 0.0018 -0.0051
+    s:such -0.0008 0.0265 -0.0213
+    s:suggest 0.0368 0.0360 -0.0673
     s:suggested -0.0042 -0.0401 0.0487
-    s:suggests -0.0072 0.0631 -0.0527
-    s:summarises -0.0072 -0.0094 0.0190
-    s:summer -0.0084 0.0145 -0.0013
+    s:suggests -0.0072 0.0630 -0.0526
+    s:summarises -0.0072 -0.0094 0.0189
+    s:summer -0.0085 0.0144 -0.0013
     s:superintendent 0.0232 -0.0400 0.0204
-    s:support -0.0146 -0.0343 0.0556
-    s:supported -0.0319 -0.0196 0.0554
+    s:support -0.0145 -0.0342 0.0554
+    s:supported -0.0318 -0.0196 0.0554
     s:supportive 0.0725 -0.0152 -0.0546
-    s:supports -0.0282 0.0134 0.0196
-    s:supposed -0.0078 0.0446 -0.0347
-    s:supt 0.0839 -0.0586 -0.0208
-    s:sure -0.0426 -0.0318 0.0794
-    s:survey -0.0061 0.0817 -0.0699
+    s:supports -0.0282 0.0134 0.0195
+    s:supposed -0.0078 0.0447 -0.0348
+    s:supt 0.0839 -0.0587 -0.0208
+    s:sure -0.0427 -0.0319 0.0796
+    s:survey -0.0062 0.0816 -0.0698
     s:survive -0.0131 0.0939 -0.0774
     s:suspicion 0.0265 0.0477 -0.0711
-    s:sustainable 0.0533 -0.1020 0.0550
-    s:system 0.1140 -0.0370 -0.0718
-    s:table 0.0783 -0.0180 -0.0541
-    s:take 0.0056 -0.0035 0.0052
-    s:taken 0.0103 0.1093 -0.1135
-    s:takes -0.0351 0.0029 0.0374
-    s:taking 0.0532 -0.0453 -0.0029
+    s:sustainable 0.0531 -0.1022 0.0553
+    s:system 0.1141 -0.0370 -0.0719
+    s:table 0.0783 -0.0180 -0.0540
+    s:take 0.0056 -0.0036 0.0052
+    s:taken 0.0103 0.1094 -0.1136
+    s:takes -0.0352 0.0029 0.0375
+    s:taking 0.0531 -0.0454 -0.0027
     s:talk 0.0243 0.0182 -0.0382
-    s:talking -0.0219 0.0059 0.0187
+    s:talking -0.0219 0.0059 0.0188
     s:tamberley -0.0204 -0.0152 0.0387
     s:tanbury -0.0092 0.0036 0.0091
     s:tane -0.0034 -0.0010 0.0052
-    s:target -0.0402 -0.0543 0.1013
-    s:targets -0.0749 0.0011 0.0821
-    s:task -0.0512 -0.0368 0.0944
+    s:target -0.0402 -0.0542 0.1012
+    s:targets -0.0750 0.0016 0.0818
+    s:task -0.0513 -0.0368 0.0944
     s:tasking 0.0292 -0.0057 -0.0196
     s:tawbridge 0.0010 0.0254 -0.0247
-    s:team 0.1012 -0.0443 -0.0505
-    s:teams 0.0336 -0.0343 0.0054
-    s:teenage 0.0034 0.0634 -0.0618
+    s:team 0.1013 -0.0443 -0.0505
+    s:teams 0.0336 -0.0342 0.0053
+    s:teenage 0.0033 0.0634 -0.0618
     s:tell -0.0099 0.0968 -0.0835
     s:ten -0.0265 0.0318 -0.0002
     s:tenants -0.0187 0.0492 -0.0262
     s:tend 0.0473 0.0587 -0.1018
-    s:term -0.0023 0.0166 -0.0090
+    s:term -0.0024 0.0166 -0.0089
     s:terms 0.0444 -0.0061 -0.0311
-    s:test -0.0219 -0.0245 0.0495
-    s:tf -0.0143 0.0236 -0.0057
-    s:than 0.1248 0.0085 -0.1275
-    s:that -0.0082 -0.0339 0.0233
-    s:the 0.0734 -0.0277 -0.0242
-    s:their -0.0176 -0.0172 0.0453
-    s:them 0.0514 0.0388 -0.0846
-    s:thematic -0.0184 -0.0581 0.0827
+    s:test -0.0219 -0.0246 0.0496
+    s:tf -0.0143 0.0235 -0.0057
+    s:than 0.1247 0.0083 -0.1272
+    s:that -0.0080 -0.0340 0.0233
+    s:the 0.0736 -0.0277 -0.0243
+    s:their -0.0177 -0.0173 0.0455
+    s:them 0.0514 0.0389 -0.0846
+    s:thematic -0.0184 -0.0582 0.0828
     s:theme 0.0016 -0.1573 0.1679
     s:themselves 0.0075 -0.0113 0.0070
     s:then 0.0559 0.1069 -0.1562
     s:theory -0.0308 -0.0032 0.0355
-    s:there -0.0135 0.1090 -0.0906
-    s:therefore -0.0308 0.0767 -0.0405
-    s:these 0.0320 -0.0850 0.0584
-    s:they -0.0875 0.1732 -0.0802
-    s:thin -0.0343 0.0313 0.0041
-    s:thing -0.0147 -0.0010 0.0200
+    s:there -0.0136 0.1090 -0.0906
+    s:therefore -0.0308 0.0768 -0.0406
+    s:these 0.0320 -0.0851 0.0585
+    s:they -0.0876 0.1733 -0.0802
+    s:thin -0.0341 0.0304 0.0049
+    s:thing -0.0148 -0.0010 0.0200
     s:things -0.0058 -0.0606 0.0716
-    s:think -0.0218 0.0747 -0.0482
+    s:think -0.0218 0.0749 -0.0484
     s:thinly -0.0024 0.0760 -0.0730
-    s:thinner -0.0195 0.0829 -0.0608
-    s:third -0.0192 -0.0415 0.0663
-    s:thirty -0.0050 0.0555 -0.0485
-    s:this 0.0978 0.0986 -0.1912
+    s:thinner -0.0195 0.0830 -0.0609
+    s:third -0.0192 -0.0415 0.0664
+    s:thirty -0.0050 0.0555 -0.0484
+    s:this 0.0978 0.0985 -0.1911
     s:thistlecombe 0.0003 0.0140 -0.0112
     s:thorpe -0.0078 0.0454 -0.0342
-    s:those -0.0612 0.0251 0.0420
-    s:three -0.2322 0.2485 -0.0101
+    s:those -0.0613 0.0253 0.0419
+    s:three -0.2323 0.2485 -0.0099
     s:through 0.0671 -0.0591 -0.0004
     s:throughout 0.0352 -0.0077 -0.0248
     s:thrushcombe -0.0227 -0.0175 0.0441
     s:thurlstane -0.0169 -0.0159 0.0356
     s:tier -0.0157 0.0346 -0.0164
     s:tillingworth -0.0154 0.0386 -0.0194
-    s:time 0.0021 0.1526 -0.1478
-    s:times -0.0837 0.0475 0.0418
+    s:time 0.0021 0.1527 -0.1479
+    s:times -0.0838 0.0475 0.0419
     s:timetable -0.0208 0.0495 -0.0267
     s:tlsp -0.0075 -0.0089 0.0189
-    s:to -0.0351 -0.0753 0.0938
-    s:today 0.0271 -0.0157 -0.0082
-    s:together -0.0564 -0.1515 0.2163
-    s:told 0.0410 0.0763 -0.1121
+    s:to -0.0350 -0.0758 0.0943
+    s:today 0.0271 -0.0157 -0.0083
+    s:together -0.0562 -0.1510 0.2156
+    s:told 0.0410 0.0764 -0.1122
     s:tollerby 0.0267 -0.0307 0.0077
-    s:too 0.0716 0.1596 -0.2279
-    s:took 0.1332 -0.0200 -0.1073
+    s:too 0.0717 0.1596 -0.2280
+    s:took 0.1333 -0.0200 -0.1074
     s:top 0.0084 0.0265 -0.0296
     s:towards 0.0065 0.0482 -0.0482
     s:town -0.0329 0.0320 0.0066
-    s:town's 0.0048 0.0035 -0.0040
-    s:town’s -0.0291 0.0052 0.0280
-    s:track 0.0401 -0.0380 0.0041
+    s:town's 0.0048 0.0036 -0.0041
+    s:town’s -0.0291 0.0053 0.0280
+    s:track 0.0401 -0.0379 0.0040
     s:trade -0.0262 0.0062 0.0236
     s:traders 0.0270 -0.0234 -0.0017
-    s:tradition 0.1508 -0.0687 -0.0771
-    s:traffic -0.0083 -0.0044 0.0155
+    s:tradition 0.1509 -0.0687 -0.0771
+    s:traffic -0.0083 -0.0044 0.0156
     s:trainers -0.0099 0.0097 0.0049
-    s:training 0.0167 -0.0217 0.0100
+    s:training 0.0168 -0.0217 0.0099
     s:transitional -0.0031 -0.0210 0.0254
-    s:travel 0.0133 -0.0339 0.0246
+    s:travel 0.0132 -0.0339 0.0247
     s:treat -0.0092 -0.0377 0.0501
-    s:treated 0.0230 0.0146 -0.0334
-    s:treatment 0.0573 -0.0233 -0.0307
-    s:true 0.0681 -0.0508 -0.0141
-    s:trust 0.0462 -0.1740 0.1370
-    s:trust's -0.0235 0.0112 0.0158
-    s:trusted 0.0367 -0.0255 -0.0065
-    s:trusts -0.0834 0.1353 -0.0459
+    s:treated 0.0230 0.0145 -0.0333
+    s:treatment 0.0573 -0.0233 -0.0306
+    s:true 0.0681 -0.0508 -0.0140
+    s:trust 0.0461 -0.1741 0.1372
+    s:trust's -0.0235 0.0112 0.0157
+    s:trusted 0.0366 -0.0255 -0.0064
+    s:trusts -0.0834 0.1354 -0.0460
     s:turn -0.0119 0.0511 -0.0356
-    s:turned 0.0124 0.0036 -0.0119
-    s:turnout 0.0382 0.0153 -0.0498
-    s:twelve 0.0110 0.0144 -0.0199
+    s:turned 0.0124 0.0036 -0.0118
+    s:turnout 0.0382 0.0152 -0.0497
+    s:twelve 0.0110 0.0143 -0.0199
     s:twenty 0.0023 0.0508 -0.0482
-    s:twice -0.0361 0.0805 -0.0395
-    s:two -0.2040 0.3224 -0.1149
+    s:twice -0.0361 0.0804 -0.0395
+    s:two -0.2041 0.3224 -0.1148
     s:umbrella 0.0390 -0.0026 -0.0344
-    s:uncertain -0.0062 0.0075 -0.0002
-    s:unclear 0.0057 0.0323 -0.0355
-    s:under 0.0604 -0.1269 0.0731
-    s:understand 0.0164 -0.0212 0.0097
+    s:uncertain -0.0059 0.0066 0.0003
+    s:unclear 0.0057 0.0323 -0.0354
+    s:under 0.0604 -0.1268 0.0730
+    s:understand 0.0164 -0.0213 0.0098
     s:understands -0.0047 0.0167 -0.0111
-    s:unemployment 0.0155 -0.0263 0.0138
-    s:uneven -0.0378 0.1374 -0.0990
+    s:unemployment 0.0155 -0.0263 0.0137
+    s:uneven -0.0378 0.1375 -0.0990
     s:unit -0.0269 0.0271 0.0053
-    s:university 0.0023 -0.0012 0.0007
+    s:university 0.0023 -0.0012 0.0008
     s:unless -0.0258 0.0131 0.0157
     s:unlikely -0.0305 0.0569 -0.0220
-    s:until -0.0782 0.1153 -0.0318
-    s:up 0.0968 -0.0194 -0.0717
+    s:until -0.0782 0.1153 -0.0319
+    s:up 0.0966 -0.0193 -0.0717
     s:urban 0.0155 -0.0064 -0.0063
-    s:us -0.0669 0.0810 -0.0088
-    s:use -0.0463 0.0014 0.0509
-    s:used 0.0372 0.0274 -0.0603
-    s:useful -0.0028 0.0127 -0.0087
-    s:uses 0.0164 -0.0233 0.0107
+    s:us -0.0670 0.0811 -0.0088
+    s:use -0.0464 0.0014 0.0509
+    s:used 0.0372 0.0275 -0.0604
+    s:useful -0.0028 0.0128 -0.0087
+    s:uses 0.0164 -0.0232 0.0106
     s:using -0.0297 0.0352 -0.0011
     s:usually 0.0070 -0.0399 0.0382
     s:vacant -0.0404 -0.0263 0.0687
     s:vale 0.0540 -0.0327 -0.0178
     s:valley -0.0222 0.0087 0.0179
-    s:value 0.0815 -0.0616 -0.0140
+    s:value 0.0816 -0.0624 -0.0135
     s:valued 0.0227 0.0535 -0.0727
-    s:vary 0.0122 0.0600 -0.0674
+    s:vary 0.0122 0.0599 -0.0674
     s:vcs -0.0650 -0.0192 0.0903
-    s:vehicle 0.0666 -0.0195 -0.0420
+    s:vehicle 0.0667 -0.0195 -0.0421
     s:very -0.0140 0.1444 -0.1251
     s:vice -0.0429 -0.0468 0.0946
-    s:vicious 0.0118 0.1031 -0.1120
+    s:vicious 0.0118 0.1032 -0.1120
     s:view -0.0098 0.0419 -0.0273
-    s:views -0.0278 -0.0130 0.0459
-    s:village 0.0733 0.0100 -0.0794
-    s:villages -0.0323 0.0379 -0.0013
-    s:virtuous 0.1627 -0.0885 -0.0710
-    s:visible -0.0634 -0.0305 0.0984
-    s:vision 0.0659 -0.0070 -0.0558
-    s:visitors 0.0900 -0.0465 -0.0388
-    s:voice 0.0083 -0.0511 0.0481
-    s:voluntary 0.0142 -0.0612 0.0572
-    s:volunteering 0.0156 0.0438 -0.0537
+    s:views -0.0278 -0.0130 0.0460
+    s:village 0.0734 0.0100 -0.0795
+    s:villages -0.0324 0.0380 -0.0014
+    s:virtuous 0.1627 -0.0886 -0.0709
+    s:visible -0.0635 -0.0305 0.0984
+    s:vision 0.0658 -0.0070 -0.0558
+    s:visitors 0.0900 -0.0466 -0.0388
+    s:voice 0.0084 -0.0511 0.0481
+    s:voluntary 0.0141 -0.0614 0.0575
+    s:volunteering 0.0156 0.0438 -0.0538
     s:volunteers 0.0175 0.0547 -0.0673
     s:voted -0.0012 -0.0009 0.0027
     s:want 0.0495 -0.0273 -0.0169
     s:wanted -0.0076 -0.0332 0.0455
-    s:wants -0.0037 -0.0174 0.0267
-    s:ward 0.0314 -0.0026 -0.0248
-    s:warden 0.0357 0.0021 -0.0323
-    s:wardens 0.0800 -0.0242 -0.0502
-    s:wards -0.0165 0.0148 0.0081
-    s:warned -0.0540 0.1100 -0.0511
-    s:was 0.1670 0.0551 -0.2162
-    s:way 0.0125 -0.0944 0.0881
-    s:ways -0.0261 -0.0144 0.0455
-    s:we 0.0014 -0.0786 0.0871
-    s:weak 0.0064 0.0723 -0.0764
-    s:weaker -0.0020 0.0499 -0.0439
-    s:weakest -0.0088 0.0305 -0.0205
-    s:weaknesses -0.0033 0.0108 -0.0075
+    s:wants -0.0037 -0.0173 0.0266
+    s:ward 0.0314 -0.0026 -0.0247
+    s:warden 0.0357 0.0022 -0.0324
+    s:wardens 0.0800 -0.0241 -0.0503
+    s:wards -0.0165 0.0147 0.0082
+    s:warned -0.0540 0.1102 -0.0513
+    s:was 0.1672 0.0561 -0.2175
+    s:way 0.0123 -0.0945 0.0884
+    s:ways -0.0261 -0.0145 0.0455
+    s:we 0.0014 -0.0786 0.0873
+    s:weak 0.0063 0.0724 -0.0764
+    s:weaker -0.0020 0.0500 -0.0440
+    s:weakest -0.0089 0.0305 -0.0205
+    s:weaknesses -0.0031 0.0100 -0.0068
     s:wealdshire -0.0077 0.0016 0.0082
-    s:web -0.0847 -0.0055 0.0919
+    s:web -0.0848 -0.0055 0.0919
     s:week 0.0261 -0.0245 0.0029
     s:weeks -0.0173 -0.0035 0.0239
     s:weight 0.0377 -0.0070 -0.0274
     s:welcome 0.0014 -0.0437 0.0473
     s:welcomed 0.0279 -0.0193 -0.0026
     s:welcomes -0.0012 -0.0004 0.0018
-    s:well 0.2488 0.0181 -0.2615
-    s:wellbeing 0.0006 0.0129 -0.0085
+    s:well 0.2488 0.0180 -0.2613
+    s:wellbeing 0.0006 0.0130 -0.0086
     s:welsh -0.0024 -0.0028 0.0060
     s:wendlecote -0.0250 0.0603 -0.0315
-    s:wendlow 0.0353 -0.0083 -0.0260
+    s:wendlow 0.0354 -0.0083 -0.0261
     s:went 0.0008 0.0848 -0.0814
-    s:were 0.0027 0.1782 -0.1748
+    s:were 0.0026 0.1782 -0.1747
     s:westcombe -0.0161 -0.0179 0.0374
     s:wethercote -0.0060 -0.0082 0.0160
     s:wexcombe -0.0027 0.0195 -0.0155
-    s:what -0.0645 0.0123 0.0596
-    s:whatever -0.0486 0.0528 0.0016
-    s:when 0.0480 0.1027 -0.1447
-    s:where 0.0383 -0.0411 0.0093
-    s:whether -0.1159 -0.0507 0.1729
-    s:which 0.0203 0.0288 -0.0428
-    s:whitlow -0.0158 0.0628 -0.0429
-    s:who 0.0981 -0.1316 0.0408
-    s:whole -0.0315 0.0802 -0.0441
-    s:whom -0.0174 0.0200 0.0013
+    s:what -0.0644 0.0117 0.0602
+    s:whatever -0.0486 0.0528 0.0015
+    s:when 0.0480 0.1027 -0.1448
+    s:where 0.0382 -0.0412 0.0095
+    s:whether -0.1152 -0.0495 0.1710
+    s:which 0.0202 0.0288 -0.0426
+    s:whitlow -0.0159 0.0629 -0.0429
+    s:who 0.0981 -0.1315 0.0408
+    s:whole -0.0315 0.0803 -0.0441
+    s:whom -0.0174 0.0199 0.0014
     s:whose 0.0128 0.0667 -0.0746
     s:why -0.0211 0.0465 -0.0225
     s:wickenmere 0.0147 -0.0025 -0.0107
     s:wide 0.0093 0.0040 -0.0092
-    s:widely 0.0911 -0.0028 -0.0833
-    s:widened 0.1229 -0.0250 -0.0933
-    s:wider -0.0136 0.1169 -0.0981
-    s:will -0.3822 0.1157 0.2789
-    s:willing 0.0022 -0.0503 0.0530
-    s:willingness 0.0001 -0.0028 0.0075
+    s:widely 0.0911 -0.0029 -0.0832
+    s:widened 0.1228 -0.0250 -0.0933
+    s:wider -0.0136 0.1168 -0.0980
+    s:will -0.3825 0.1156 0.2792
+    s:willing 0.0022 -0.0503 0.0531
+    s:willingness 0.0001 -0.0027 0.0074
     s:winter -0.0007 0.0194 -0.0146
     s:wintercott -0.0042 -0.0035 0.0084
-    s:wish -0.0230 0.0543 -0.0260
-    s:with 0.0587 -0.0142 -0.0336
+    s:wish -0.0230 0.0544 -0.0260
+    s:with 0.0586 -0.0142 -0.0335
     s:withdraw 0.0271 0.0181 -0.0458
-    s:withdrawal -0.0188 0.0484 -0.0273
+    s:withdrawal -0.0188 0.0484 -0.0274
     s:withdrawn -0.0043 -0.0270 0.0324
-    s:withdrew -0.0178 0.0419 -0.0201
-    s:withheld -0.0146 -0.0248 0.0420
+    s:withdrew -0.0178 0.0420 -0.0202
+    s:withheld -0.0146 -0.0246 0.0419
     s:within -0.0222 -0.0531 0.0803
-    s:without 0.0167 0.1477 -0.1598
-    s:witnesses -0.0155 0.0410 -0.0204
-    s:wlsp 0.0190 -0.0311 0.0163
+    s:without 0.0167 0.1478 -0.1598
+    s:witnesses -0.0155 0.0411 -0.0205
+    s:wlsp 0.0191 -0.0311 0.0163
     s:wnf -0.0061 -0.0417 0.0491
     s:words -0.0158 0.0670 -0.0490
-    s:work 0.0468 -0.1221 0.0841
+    s:work 0.0467 -0.1221 0.0843
     s:worked 0.0873 -0.1160 0.0345
-    s:worker -0.0130 0.0350 -0.0163
+    s:worker -0.0130 0.0351 -0.0164
     s:workers 0.0490 -0.0348 -0.0100
-    s:working 0.0235 -0.2023 0.1863
-    s:worklessness -0.0707 0.1367 -0.0601
-    s:works 0.0763 0.0369 -0.1074
-    s:workshops 0.0480 0.0072 -0.0509
-    s:worse -0.0077 0.0101 -0.0014
+    s:working 0.0235 -0.2023 0.1864
+    s:worklessness -0.0708 0.1366 -0.0599
+    s:works 0.0763 0.0369 -0.1075
+    s:workshops 0.0481 0.0072 -0.0509
+    s:worse -0.0076 0.0101 -0.0014
     s:worth -0.0179 -0.0159 0.0385
-    s:would 0.0398 -0.0762 0.0443
-    s:wound -0.0122 -0.0389 0.0549
+    s:would 0.0399 -0.0766 0.0447
+    s:wound -0.0122 -0.0389 0.0548
     s:wraybourne -0.0400 -0.0277 0.0721
     s:write -0.0308 -0.0094 0.0453
     s:written 0.0105 -0.0048 -0.0016
     s:wsp 0.0116 -0.0123 0.0039
-    s:wyrelow 0.0078 -0.0268 0.0232
-    s:wyvernham -0.0299 -0.0535 0.0882
-    s:year -0.0107 0.0833 -0.0666
-    s:year's 0.0053 -0.0205 0.0194
+    s:wyrelow 0.0078 -0.0269 0.0233
+    s:wyvernham -0.0299 -0.0535 0.0881
+    s:year -0.0107 0.0834 -0.0666
+    s:year's 0.0053 -0.0205 0.0195
     s:years 0.1517 -0.0030 -0.1427
     s:year’s -0.0126 -0.0118 0.0283
-    s:yet -0.1028 0.2185 -0.1112
-    s:you 0.0179 -0.0295 0.0175
+    s:yet -0.1029 0.2186 -0.1112
+    s:you 0.0178 -0.0296 0.0177
     s:young 0.0185 -0.0353 0.0231
-    s:your -0.0445 -0.0581 0.1073
-    s:youth 0.1758 -0.0873 -0.0824
+    s:your -0.0445 -0.0581 0.1074
+    s:youth 0.1757 -0.0875 -0.0822
 
 """#
 }

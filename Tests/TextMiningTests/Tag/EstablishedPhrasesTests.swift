@@ -139,6 +139,12 @@ import Testing
       "sector.voluntary_community"
     ),
     ("Two voluntary agencies run the advice service.", "sector.voluntary_community"),
+    // ... and the same words in their sense: the board's decisions, money spent, public
+    // services working together, residents asked for their views.
+    ("The board took only two decisions all year.", "governance.structures"),
+    ("Spending on the estates rose by a fifth.", "delivery.resources"),
+    ("Local public services must work better together.", "delivery.services"),
+    ("Residents were asked for their views on the plan.", "governance.community_engagement"),
     // Who sits on it, said as its make-up or where a post comes from (2026-12-05, fifth
     // session).
     ("The executive is made up of six chief officers.", "governance.representation"),
@@ -267,6 +273,21 @@ import Testing
       "success_factor.local_authority_leadership"
     ),
     ("We would like to hear from partners about the draft.", "governance.community_engagement"),
+    // Another body's decision, time spent, a national spending review, a website's menu, the
+    // public services as members, residents holding the board to account (2026-12-05, fifth
+    // session, from the false alarms of `styles/`).
+    ("The Government's decision in June cut the grant by half.", "governance.structures"),
+    ("Employers now see the LEP as the place for decisions on transport.", "governance.structures"),
+    ("The board is spending too much time on presentations.", "delivery.resources"),
+    ("What the Spending Review means for the partnership", "delivery.resources"),
+    ("A-Z of services", "delivery.services"),
+    (
+      "It brings together the public services, businesses and voluntary groups.",
+      "delivery.services"
+    ),
+    (
+      "Few residents can hold the board to account.", "governance.community_engagement"
+    ),
     // ... found in review: a working group, partners influencing the board, plans for the
     // future, another body taking the lead, a board hearing an officer, an area's wards,
     // figures from records, a deficit inherited, old houses, a joint venture.
