@@ -145,6 +145,8 @@ import Testing
     ("Spending on the estates rose by a fifth.", "delivery.resources"),
     ("Local public services must work better together.", "delivery.services"),
     ("Residents were asked for their views on the plan.", "governance.community_engagement"),
+    ("Local businesses now sit on the board.", "sector.private"),
+    ("The board holds an open meeting for residents each year.", "governance.community_engagement"),
     // Who sits on it, said as its make-up or where a post comes from (2026-12-05, fifth
     // session).
     ("The executive is made up of six chief officers.", "governance.representation"),
@@ -288,6 +290,13 @@ import Testing
     (
       "Few residents can hold the board to account.", "governance.community_engagement"
     ),
+    // An indicator of new firms, a body's agenda, a consultation as a document, a network's
+    // own open meetings.
+    ("NI 171 (new business registration rate) is off track.", "sector.private"),
+    ("The executive group prepares its business for the board.", "sector.private"),
+    ("Please comment on the consultation draft by March.", "governance.community_engagement"),
+    ("Responses to the consultation questions are below.", "governance.community_engagement"),
+    ("The network holds open meetings for its member groups.", "governance.community_engagement"),
     // ... found in review: a working group, partners influencing the board, plans for the
     // future, another body taking the lead, a board hearing an officer, an area's wards,
     // figures from records, a deficit inherited, old houses, a joint venture.
