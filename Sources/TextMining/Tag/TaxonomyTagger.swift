@@ -114,9 +114,9 @@ public struct TaxonomyTagger: Tagger {
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         if sentencesTagged % 16 == 0, now() >= deadline { return nil }
         sentencesTagged += 1
-        // Most sentences of a web page hold no word of any code phrase and no name: they code
-        // nothing, so the tests below are only read for `explain`.
-        if !recording, !tokens.hasPhraseTokens, names.mentions(inSentence: index).isEmpty {
+        // Most sentences of a web page code nothing (`codesNothing`), so the tests below are
+        // only read for `explain`.
+        if !recording, Self.codesNothing(tokens, named: names.mentions(inSentence: index)) {
           continue
         }
         // A document's title is a citation: coded like any unit, but neutral and unhedged.
@@ -357,6 +357,15 @@ public struct TaxonomyTagger: Tagger {
     return found.filter { candidate in !matches.contains { $0.tokens.overlaps(candidate.tokens) } }
   }
 
+  /// Whether a sentence surely codes nothing: no word of any code phrase and no name, as most
+  /// sentences of a web page. `run` skips such a sentence before its unit tests, and `tagged`
+  /// returns nothing for it; one test serves both.
+  private static func codesNothing(
+    _ tokens: SentenceTokens, named: [PartnershipNameRecognizer.Span]
+  ) -> Bool {
+    !tokens.hasPhraseTokens && named.isEmpty
+  }
+
   private func tagged(
     sentence: Int, tokens: SentenceTokens, names: PartnershipNameRecognizer, isTitle: Bool,
     isQuestion: Bool, framing: ListFraming?,
@@ -365,8 +374,7 @@ public struct TaxonomyTagger: Tagger {
     let named = names.mentions(inSentence: sentence)
     analysis?.names = named
     if analysis != nil { analysis?.rejectedNames = names.rejections(inSentence: sentence) }
-    // Most sentences of a web page hold no word of any code phrase.
-    if !tokens.hasPhraseTokens, named.isEmpty { return [] }
+    if Self.codesNothing(tokens, named: named) { return [] }
     var mentions: [Mention] = []
     var found: [(tokens: Range<Int>, entry: PhraseMatcher.Entry)] = []
     let matches = tokens.matches(of: taxonomy.matcher, at: .phrases, constrained: true)
