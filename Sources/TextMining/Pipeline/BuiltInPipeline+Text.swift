@@ -437,6 +437,14 @@ categories:
           - reminded member
           - informed member
           - several member raised
+          # Representations made to a minister or a council are submissions, not seats: "whether
+          # she has received representations from the partnership".
+          - received representation
+          - received any representation
+          - receive representation
+          - made representation
+          - make representation
+          - making representation
         phrases:
           - membership
           - representation
@@ -1642,7 +1650,10 @@ context:
     possessives: [its, their]
     # Job titles are posts, not findings: a capitalised cue before a role word ("Community
     # Engagement Officer", "LSP Administrator") or after a role opener and "of" or "for" ("Head
-    # of Performance", "Cabinet Member for Community Engagement").
+    # of Performance", "Cabinet Member for Community Engagement"), and a role opener itself
+    # before "of" or "for" and a capitalised word ("Cabinet Member for Regeneration"). A
+    # partnership's head before a role word is a post's title, not a name ("Partnership
+    # Manager").
     role_words: [officer, manager, administrator, coordinator, director, adviser, advisor,
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
@@ -1824,7 +1835,7 @@ partnership_names:
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this
 # section for the rules alone.
 polarity_model:
-  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (10885 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
+  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (10884 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
   weights: |
     feature positive negative neutral
     a:a -0.0370 0.0233 0.0282
@@ -1853,7 +1864,7 @@ polarity_model:
     a:agree 0.0128 -0.0163 0.0083
     a:agreed 0.0278 0.0626 -0.0839
     a:agreeing 0.0887 -0.0027 -0.0821
-    a:agreement -0.0091 0.0010 0.0149
+    a:agreement -0.0091 0.0010 0.0148
     a:agreements -0.0152 0.0118 0.0066
     a:aligned -0.0129 0.0002 0.0165
     a:all -0.0273 0.0080 0.0256
@@ -1881,7 +1892,7 @@ polarity_model:
     a:april 0.0257 0.0057 -0.0266
     a:are 0.0640 -0.0306 -0.0258
     a:area -0.0443 -0.0023 0.0535
-    a:areas 0.0107 0.0554 -0.0606
+    a:areas 0.0107 0.0554 -0.0607
     a:around -0.0088 0.0349 -0.0217
     a:arrangements -0.0077 -0.0024 0.0146
     a:as 0.0121 0.0254 -0.0308
@@ -1926,7 +1937,7 @@ polarity_model:
     a:bid -0.0106 -0.0165 0.0289
     a:block -0.0079 0.0074 0.0033
     a:blocks 0.0168 -0.0102 -0.0036
-    a:board 0.0400 0.0560 -0.0897
+    a:board 0.0400 0.0560 -0.0896
     a:boards -0.0082 0.0435 -0.0329
     a:bodies -0.0224 0.0627 -0.0361
     a:body -0.0166 -0.0121 0.0317
@@ -1943,7 +1954,7 @@ polarity_model:
     a:brings -0.0111 -0.0108 0.0247
     a:broadly 0.0140 -0.0139 0.0034
     a:brought 0.0023 -0.0044 0.0061
-    a:budget -0.0250 -0.0236 0.0529
+    a:budget -0.0250 -0.0236 0.0530
     a:budgets 0.0169 -0.0184 0.0066
     a:build 0.0066 -0.0134 0.0104
     a:building 0.0282 -0.0176 -0.0065
@@ -1951,8 +1962,8 @@ polarity_model:
     a:burglary 0.0351 0.0127 -0.0434
     a:business 0.0137 0.0220 -0.0313
     a:businesses -0.0236 0.0106 0.0174
-    a:but 0.0799 0.3905 -0.4651
-    a:by 0.0951 -0.0384 -0.0489
+    a:but 0.0799 0.3905 -0.4652
+    a:by 0.0952 -0.0384 -0.0489
     a:c -0.0044 -0.0098 0.0157
     a:came 0.0135 -0.0007 -0.0093
     a:can 0.0034 -0.0190 0.0221
@@ -1961,19 +1972,19 @@ polarity_model:
     a:care 0.0205 0.0140 -0.0280
     a:carnwick -0.0088 -0.0002 0.0104
     a:carried -0.0200 0.0285 -0.0043
-    a:carry -0.0233 -0.0054 0.0315
-    a:cdrp 0.0204 -0.0038 -0.0144
-    a:cen 0.0415 0.0385 -0.0764
+    a:carry -0.0234 -0.0054 0.0315
+    a:cdrp 0.0204 -0.0038 -0.0143
+    a:cen 0.0416 0.0385 -0.0764
     a:cent 0.0349 0.0130 -0.0442
     a:central 0.0120 -0.0023 -0.0084
     a:centre -0.0014 0.0580 -0.0516
     a:chair 0.0577 -0.0572 0.0051
     a:chaired -0.0166 -0.0291 0.0500
     a:chairs -0.0192 -0.0381 0.0619
-    a:chamber 0.0190 -0.0137 -0.0007
+    a:chamber 0.0190 -0.0138 -0.0007
     a:change -0.0452 0.0522 -0.0026
-    a:changed -0.0061 -0.0371 0.0466
-    a:charities 0.0649 -0.0151 -0.0457
+    a:changed -0.0061 -0.0372 0.0466
+    a:charities 0.0649 -0.0151 -0.0458
     a:chief 0.0948 -0.0791 -0.0097
     a:children 0.0218 -0.0269 0.0097
     a:chosen 0.0117 -0.0136 0.0059
@@ -1990,7 +2001,7 @@ polarity_model:
     a:comes -0.0041 0.0264 -0.0193
     a:coming -0.0053 0.0182 -0.0110
     a:command -0.0171 0.0198 0.0012
-    a:commander 0.0068 -0.0006 -0.0033
+    a:commander 0.0069 -0.0006 -0.0033
     a:commerce 0.0345 -0.0049 -0.0248
     a:commissioning 0.0069 0.0168 -0.0199
     a:commit 0.0287 0.0179 -0.0415
@@ -2012,10 +2023,10 @@ polarity_model:
     a:contrast 0.0372 -0.0025 -0.0315
     a:control 0.0125 -0.0310 0.0221
     a:core 0.0047 -0.0074 0.0061
-    a:corrowdale -0.0247 -0.0146 0.0422
+    a:corrowdale -0.0247 -0.0147 0.0422
     a:costs -0.0095 -0.0195 0.0322
     a:coterminous -0.0051 -0.0061 0.0143
-    a:could 0.0239 0.0597 -0.0783
+    a:could 0.0239 0.0598 -0.0783
     a:council 0.0798 -0.0408 -0.0323
     a:council's 0.0164 0.0234 -0.0345
     a:councillor -0.0129 -0.0144 0.0304
@@ -2026,20 +2037,20 @@ polarity_model:
     a:covered -0.0028 -0.0103 0.0150
     a:covering 0.0145 0.0327 -0.0435
     a:covers -0.0237 0.0163 0.0112
-    a:credit 0.0074 -0.0554 0.0518
+    a:credit 0.0074 -0.0554 0.0519
     a:crime 0.0683 -0.0577 -0.0047
     a:cross -0.0034 0.0047 0.0004
     a:culture -0.0303 -0.0123 0.0463
     a:cut 0.0001 -0.0171 0.0220
     a:cvs 0.0120 -0.0325 0.0244
     a:data 0.0356 -0.0479 0.0176
-    a:day 0.0733 -0.0129 -0.0574
+    a:day 0.0734 -0.0129 -0.0574
     a:deal -0.0069 0.0439 -0.0327
-    a:december -0.0096 -0.0039 0.0159
+    a:december -0.0096 -0.0039 0.0160
     a:decision -0.0059 -0.0116 0.0220
     a:decisions -0.0231 0.0301 -0.0026
     a:deliver -0.0053 -0.0043 0.0122
-    a:delivered 0.0049 0.0503 -0.0503
+    a:delivered 0.0049 0.0504 -0.0503
     a:delivering 0.0011 0.0291 -0.0271
     a:delivery -0.0035 -0.0242 0.0314
     a:depend 0.0164 0.0037 -0.0164
@@ -2056,7 +2067,7 @@ polarity_model:
     a:disappointing -0.0069 0.0163 -0.0080
     a:disorder 0.0546 -0.0234 -0.0275
     a:district 0.0066 0.0062 -0.0068
-    a:district's 0.0756 0.0131 -0.0840
+    a:district's 0.0757 0.0131 -0.0840
     a:districts -0.0308 0.0621 -0.0281
     a:division -0.0261 0.0195 0.0104
     a:do -0.0602 0.0494 0.0156
@@ -2096,7 +2107,7 @@ polarity_model:
     a:ends -0.0209 0.0387 -0.0135
     a:engagement -0.0157 -0.0259 0.0448
     a:england 0.0181 -0.0077 -0.0087
-    a:english -0.0128 -0.0098 0.0244
+    a:english -0.0128 -0.0098 0.0245
     a:enough 0.0165 -0.0562 0.0447
     a:enterprise 0.0243 -0.0238 0.0028
     a:entirely -0.0174 0.0144 0.0068
@@ -2122,7 +2133,7 @@ polarity_model:
     a:february -0.0111 -0.0013 0.0151
     a:feel 0.0421 -0.0395 0.0015
     a:fell -0.0128 0.0030 0.0118
-    a:felt -0.0571 0.1348 -0.0743
+    a:felt -0.0571 0.1348 -0.0744
     a:fennerby -0.0216 -0.0176 0.0436
     a:few -0.0326 0.0455 -0.0098
     a:fewer -0.0228 0.0930 -0.0666
@@ -2175,11 +2186,11 @@ polarity_model:
     a:ground -0.0104 0.0422 -0.0274
     a:group -0.0032 0.0583 -0.0486
     a:groups -0.0124 -0.0528 0.0725
-    a:grown 0.0197 -0.0196 0.0015
+    a:grown 0.0197 -0.0197 0.0015
     a:gurdwara -0.0075 -0.0012 0.0094
     a:had -0.0799 0.0398 0.0456
     a:hadstow -0.0112 -0.0018 0.0147
-    a:half 0.0048 0.0473 -0.0481
+    a:half 0.0048 0.0474 -0.0481
     a:hall -0.0077 -0.0074 0.0165
     a:hallowmere -0.0075 -0.0024 0.0112
     a:handful 0.0150 0.0368 -0.0490
@@ -2192,7 +2203,7 @@ polarity_model:
     a:health 0.0142 -0.0541 0.0461
     a:healthier 0.0175 -0.0243 0.0099
     a:heard 0.0020 0.0514 -0.0516
-    a:held -0.0237 0.0621 -0.0333
+    a:held -0.0237 0.0622 -0.0333
     a:help -0.0021 0.0027 0.0035
     a:helped 0.0275 -0.0317 0.0089
     a:her 0.0152 -0.0159 0.0049
@@ -2200,7 +2211,7 @@ polarity_model:
     a:hold 0.0562 -0.0412 -0.0134
     a:holding 0.0172 -0.0037 -0.0100
     a:holds 0.0491 -0.0091 -0.0373
-    a:hollinsford -0.0052 -0.0100 0.0182
+    a:hollinsford -0.0050 -0.0098 0.0177
     a:homes -0.0158 0.0069 0.0113
     a:housing -0.0042 0.0076 0.0017
     a:how -0.0230 0.0153 0.0133
@@ -2213,7 +2224,7 @@ polarity_model:
     a:include 0.0475 0.0001 -0.0444
     a:including 0.0044 -0.0046 0.0069
     a:independent -0.0104 0.0026 0.0112
-    a:indicator -0.0097 -0.0417 0.0547
+    a:indicator -0.0097 -0.0417 0.0548
     a:indicators -0.0233 -0.0565 0.0835
     a:influence -0.0282 0.0692 -0.0379
     a:instead 0.0069 0.0414 -0.0437
@@ -2234,12 +2245,12 @@ polarity_model:
     a:jobs -0.0403 0.0621 -0.0172
     a:join -0.0064 -0.0226 0.0308
     a:joined 0.0507 -0.0306 -0.0166
-    a:joint 0.0610 -0.0003 -0.0560
+    a:joint 0.0610 -0.0002 -0.0560
     a:jointly 0.0390 -0.0200 -0.0154
     a:july -0.0053 0.0012 0.0058
     a:june 0.0135 -0.0151 0.0063
     a:just -0.0128 -0.0158 0.0314
-    a:keep -0.0105 0.0053 0.0071
+    a:keep -0.0105 0.0053 0.0072
     a:kelbrook -0.0068 -0.0073 0.0164
     a:kept 0.0728 -0.0165 -0.0520
     a:kettlesby 0.0048 -0.0085 0.0061
@@ -2266,7 +2277,7 @@ polarity_model:
     a:left 0.0306 0.0268 -0.0553
     a:legitimacy -0.0071 -0.0032 0.0125
     a:lep -0.0029 0.0265 -0.0222
-    a:less -0.0413 0.1213 -0.0767
+    a:less -0.0413 0.1214 -0.0767
     a:level 0.0259 0.0039 -0.0247
     a:life 0.0034 0.0010 -0.0030
     a:like 0.0600 -0.0136 -0.0424
@@ -2293,7 +2304,7 @@ polarity_model:
     a:manage -0.0141 0.0223 -0.0044
     a:managed -0.0074 0.0328 -0.0223
     a:management 0.0115 -0.0029 -0.0050
-    a:manager -0.0087 0.0154 -0.0045
+    a:manager -0.0085 0.0156 -0.0050
     a:managers 0.0176 0.0349 -0.0481
     a:many 0.0697 0.0152 -0.0799
     a:march -0.0066 0.0418 -0.0303
@@ -2317,7 +2328,7 @@ polarity_model:
     a:met 0.1303 0.0365 -0.1611
     a:metropolitan -0.0179 -0.0053 0.0245
     a:might 0.0112 0.0341 -0.0409
-    a:million -0.0088 -0.0607 0.0750
+    a:million -0.0088 -0.0607 0.0751
     a:minutes -0.0072 -0.0161 0.0255
     a:missed -0.0217 0.0128 0.0102
     a:mixed -0.0177 0.0056 0.0151
@@ -2333,7 +2344,7 @@ polarity_model:
     a:moved 0.0247 0.0005 -0.0211
     a:mr 0.0173 0.0077 -0.0218
     a:much 0.0263 0.0305 -0.0517
-    a:must -0.0053 -0.0250 0.0322
+    a:must -0.0053 -0.0250 0.0323
     a:name 0.0220 -0.0373 0.0172
     a:named 0.0190 -0.0263 0.0129
     a:national -0.0262 -0.0147 0.0453
@@ -2367,13 +2378,13 @@ polarity_model:
     a:october -0.0334 0.0125 0.0255
     a:odpm 0.0145 0.0236 -0.0363
     a:of -0.1008 0.0658 0.0414
-    a:off -0.0218 0.0338 -0.0083
+    a:off -0.0218 0.0338 -0.0084
     a:offered 0.0153 0.0021 -0.0135
     a:office 0.0126 -0.0135 0.0057
     a:officer 0.0156 -0.0033 -0.0064
     a:officers 0.0554 -0.0684 0.0187
     a:often -0.0378 0.1201 -0.0777
-    a:older -0.0001 -0.0320 0.0369
+    a:older -0.0001 -0.0320 0.0370
     a:on 0.0399 0.0379 -0.0725
     a:once -0.0195 0.0791 -0.0537
     a:one 0.0778 -0.0378 -0.0334
@@ -2384,18 +2395,18 @@ polarity_model:
     a:or -0.0379 0.0000 0.0441
     a:organisations -0.0227 0.0487 -0.0201
     a:ormsley -0.0073 -0.0088 0.0192
-    a:other 0.0367 0.0736 -0.1050
+    a:other 0.0367 0.0736 -0.1051
     a:others 0.0027 0.0435 -0.0432
     a:our 0.0366 -0.0088 -0.0225
     a:out -0.0533 0.1077 -0.0485
-    a:outcomes 0.0679 -0.0116 -0.0513
+    a:outcomes 0.0680 -0.0116 -0.0513
     a:outside -0.0291 0.0871 -0.0542
     a:over -0.0384 0.0838 -0.0403
     a:own -0.0024 0.0600 -0.0527
     a:paid -0.0496 -0.0364 0.0914
     a:panel -0.0125 -0.0187 0.0360
     a:panels 0.0063 -0.0025 0.0008
-    a:paper 0.0099 0.0216 -0.0294
+    a:paper 0.0099 0.0217 -0.0294
     a:papers 0.0134 -0.0008 -0.0092
     a:parish 0.0208 -0.0128 -0.0046
     a:part 0.0346 0.0381 -0.0668
@@ -2403,9 +2414,9 @@ polarity_model:
     a:particular -0.0035 0.0146 -0.0092
     a:particularly -0.0029 0.0113 -0.0049
     a:partly 0.0123 0.0007 -0.0106
-    a:partner 0.0770 0.0662 -0.1382
+    a:partner 0.0771 0.0662 -0.1382
     a:partners 0.0865 0.0092 -0.0897
-    a:partnership 0.0154 -0.0543 0.0458
+    a:partnership 0.0153 -0.0543 0.0459
     a:partnership's 0.0657 -0.0418 -0.0182
     a:partnerships -0.0045 -0.0725 0.0832
     a:party -0.0076 0.0347 -0.0242
@@ -2413,7 +2424,7 @@ polarity_model:
     a:patchy -0.0037 0.0222 -0.0163
     a:pct 0.0732 0.0033 -0.0714
     a:pdf -0.0169 -0.0227 0.0416
-    a:people -0.0810 0.1028 -0.0152
+    a:people -0.0811 0.1028 -0.0152
     a:people's 0.0181 -0.0092 -0.0051
     a:per 0.0324 0.0060 -0.0345
     a:performance -0.0006 0.0776 -0.0716
@@ -2426,7 +2437,7 @@ polarity_model:
     a:plans 0.0223 0.0372 -0.0547
     a:plus 0.0092 -0.0438 0.0387
     a:point 0.0281 0.0159 -0.0398
-    a:police 0.0187 0.0100 -0.0228
+    a:police 0.0186 0.0100 -0.0228
     a:policy -0.0112 -0.0136 0.0275
     a:political -0.0011 0.0003 0.0063
     a:pooled 0.0066 0.0051 -0.0065
@@ -2439,7 +2450,7 @@ polarity_model:
     a:prepare 0.0225 -0.0077 -0.0124
     a:prepared 0.0017 -0.0285 0.0293
     a:preparing -0.0063 0.0360 -0.0279
-    a:present 0.0001 0.0379 -0.0353
+    a:present 0.0001 0.0380 -0.0353
     a:presented -0.0078 0.0553 -0.0438
     a:primary 0.0253 0.0178 -0.0367
     a:priorities -0.0099 0.0580 -0.0417
@@ -2484,11 +2495,11 @@ polarity_model:
     a:regional -0.0038 -0.0012 0.0061
     a:regularly 0.0379 0.0366 -0.0696
     a:reinforce 0.0070 -0.0103 0.0041
-    a:relationships -0.0331 -0.0455 0.0832
+    a:relationships -0.0331 -0.0455 0.0833
     a:released 0.0188 -0.0252 0.0096
     a:remain -0.0104 -0.0058 0.0176
     a:remained -0.0034 0.0037 0.0023
-    a:remains 0.0229 0.0834 -0.1020
+    a:remains 0.0229 0.0834 -0.1021
     a:renewal -0.0136 -0.0075 0.0267
     a:reorganised 0.0050 -0.0012 -0.0004
     a:replaced -0.0088 -0.0253 0.0366
@@ -2497,10 +2508,10 @@ polarity_model:
     a:reports -0.0356 0.0259 0.0157
     a:representation -0.0144 -0.0281 0.0448
     a:representative 0.0274 -0.0077 -0.0143
-    a:representatives -0.0139 -0.0147 0.0344
+    a:representatives -0.0139 -0.0148 0.0344
     a:represented -0.0350 -0.0385 0.0783
     a:rescue -0.0047 -0.0022 0.0078
-    a:residents 0.0784 -0.1010 0.0292
+    a:residents 0.0785 -0.1010 0.0292
     a:resources 0.0186 0.0185 -0.0317
     a:responsible 0.0471 0.0029 -0.0447
     a:rests -0.0201 -0.0011 0.0243
@@ -2515,9 +2526,9 @@ polarity_model:
     a:role -0.0191 0.0001 0.0231
     a:round -0.0242 -0.0365 0.0657
     a:run 0.0782 -0.0234 -0.0490
-    a:running 0.0417 -0.0133 -0.0255
-    a:runs 0.0200 0.0086 -0.0258
-    a:rural 0.0283 0.0211 -0.0458
+    a:running 0.0418 -0.0133 -0.0255
+    a:runs 0.0200 0.0086 -0.0259
+    a:rural 0.0284 0.0211 -0.0458
     a:safer 0.0232 -0.0311 0.0128
     a:safety 0.0366 -0.0246 -0.0073
     a:said 0.0757 -0.0358 -0.0337
@@ -2546,7 +2557,7 @@ polarity_model:
     a:sets 0.0014 -0.0091 0.0110
     a:setting -0.0040 -0.0275 0.0342
     a:seven -0.0070 -0.0363 0.0476
-    a:several -0.0295 0.1108 -0.0766
+    a:several -0.0295 0.1109 -0.0766
     a:shape 0.0272 -0.0019 -0.0226
     a:shaped -0.0225 0.0601 -0.0345
     a:share 0.0164 -0.0640 0.0522
@@ -2579,14 +2590,14 @@ polarity_model:
     a:staff -0.0109 0.0409 -0.0248
     a:stage 0.0136 0.0101 -0.0200
     a:start -0.0116 -0.0012 0.0168
-    a:statutory -0.0149 -0.0726 0.0924
+    a:statutory -0.0149 -0.0727 0.0925
     a:stavingford -0.0025 -0.0075 0.0113
     a:still 0.0407 0.0117 -0.0507
     a:stilworth -0.0042 -0.0070 0.0133
     a:stood -0.0057 -0.0281 0.0355
     a:stopped -0.0161 -0.0063 0.0243
     a:strategic 0.0061 -0.0349 0.0335
-    a:strategy -0.0165 0.1280 -0.1051
+    a:strategy -0.0165 0.1281 -0.1051
     a:streams -0.0067 -0.0083 0.0170
     a:stretch -0.0054 0.0233 -0.0158
     a:stretched -0.0081 0.0145 -0.0050
@@ -2620,14 +2631,14 @@ polarity_model:
     a:that 0.0797 0.0202 -0.0929
     a:the 0.0259 0.0398 -0.0489
     a:their -0.0445 0.1271 -0.0764
-    a:them 0.0022 -0.0251 0.0290
+    a:them 0.0022 -0.0251 0.0291
     a:thematic 0.0020 -0.0154 0.0176
     a:theme 0.0681 0.0593 -0.1208
     a:then -0.0104 0.0802 -0.0652
     a:there 0.0516 -0.0623 0.0160
     a:these -0.0254 0.0598 -0.0298
     a:they 0.0501 -0.0106 -0.0342
-    a:thin -0.0225 0.0614 -0.0375
+    a:thin -0.0225 0.0614 -0.0374
     a:third -0.0377 0.0222 0.0190
     a:this 0.0725 -0.0444 -0.0220
     a:those -0.0170 -0.0073 0.0298
@@ -2639,7 +2650,7 @@ polarity_model:
     a:time -0.0073 -0.0160 0.0297
     a:times -0.0414 0.0663 -0.0204
     a:to -0.0763 0.0424 0.0442
-    a:together -0.0060 0.0335 -0.0213
+    a:together -0.0058 0.0336 -0.0216
     a:told 0.0336 -0.0311 0.0025
     a:too 0.0159 0.1052 -0.1192
     a:took 0.0826 -0.0342 -0.0432
@@ -2664,17 +2675,17 @@ polarity_model:
     a:until -0.0524 0.1174 -0.0606
     a:up 0.0932 -0.1024 0.0154
     a:us -0.0067 -0.0511 0.0632
-    a:use -0.0070 -0.0085 0.0175
+    a:use -0.0070 -0.0086 0.0175
     a:used 0.0083 0.0030 -0.0081
     a:using -0.0107 0.0469 -0.0326
     a:usually 0.0217 -0.0118 -0.0063
     a:vacant -0.0204 -0.0121 0.0341
     a:value -0.0049 -0.0130 0.0206
     a:vcs 0.0141 -0.0182 0.0097
-    a:very -0.0233 0.1195 -0.0912
+    a:very -0.0233 0.1196 -0.0912
     a:vice -0.0244 -0.0100 0.0375
     a:vicious 0.0414 -0.0501 0.0125
-    a:views -0.0195 0.0637 -0.0398
+    a:views -0.0195 0.0638 -0.0398
     a:villages -0.0264 0.0432 -0.0147
     a:virtuous 0.0036 -0.0359 0.0352
     a:visible -0.0235 0.0030 0.0233
@@ -2692,7 +2703,7 @@ polarity_model:
     a:weaker -0.0067 0.0117 -0.0038
     a:weakest -0.0047 0.0172 -0.0113
     a:welcomed -0.0247 0.0120 0.0162
-    a:well 0.2423 0.0429 -0.2795
+    a:well 0.2424 0.0429 -0.2795
     a:wellbeing 0.0203 0.0001 -0.0172
     a:wendlecote -0.0037 0.0026 0.0030
     a:went -0.0048 0.0385 -0.0322
@@ -2709,7 +2720,7 @@ polarity_model:
     a:whose 0.0132 0.0228 -0.0324
     a:widely 0.0187 -0.0057 -0.0092
     a:wider 0.0153 0.0285 -0.0402
-    a:will -0.0621 -0.0657 0.1339
+    a:will -0.0622 -0.0657 0.1339
     a:with 0.0583 -0.0043 -0.0469
     a:withheld -0.0066 -0.0406 0.0485
     a:within -0.0165 -0.0203 0.0406
@@ -2728,9 +2739,9 @@ polarity_model:
     a:yet 0.0210 -0.0353 0.0188
     a:you 0.0072 -0.0281 0.0249
     a:young 0.0176 -0.0204 0.0086
-    a:your -0.0055 -0.0033 0.0100
+    a:your -0.0055 -0.0033 0.0101
     a:youth 0.0142 -0.0390 0.0301
-    b:a 0.1442 -0.0455 -0.0894
+    b:a 0.1443 -0.0455 -0.0894
     b:able 0.0085 0.0233 -0.0267
     b:about -0.1188 0.0090 0.1155
     b:accountability -0.0191 -0.0009 0.0226
@@ -2740,7 +2751,7 @@ polarity_model:
     b:added -0.0129 -0.0079 0.0234
     b:after 0.0583 -0.0426 -0.0097
     b:against 0.0189 -0.0148 0.0017
-    b:agencies 0.0864 0.0065 -0.0876
+    b:agencies 0.0864 0.0064 -0.0876
     b:agency 0.0709 -0.0236 -0.0431
     b:agree 0.0129 0.0034 -0.0117
     b:agreed 0.0227 -0.0496 0.0338
@@ -2753,7 +2764,7 @@ polarity_model:
     b:almost -0.0059 0.0369 -0.0289
     b:already 0.1051 -0.0412 -0.0596
     b:also 0.0047 0.0305 -0.0297
-    b:although 0.0556 -0.0515 -0.0025
+    b:although 0.0556 -0.0516 -0.0025
     b:amberfold 0.0331 -0.0047 -0.0248
     b:among 0.0055 -0.0086 0.0049
     b:an 0.0571 -0.0848 0.0344
@@ -2769,13 +2780,13 @@ polarity_model:
     b:arrangements 0.0153 0.0502 -0.0612
     b:as -0.0567 0.0527 0.0103
     b:ask -0.0096 0.0224 -0.0100
-    b:asked -0.0575 -0.0595 0.1224
+    b:asked -0.0575 -0.0596 0.1224
     b:assessment 0.0017 -0.0073 0.0103
     b:associations 0.0251 -0.0002 -0.0236
     b:at -0.0888 -0.0017 0.0967
     b:attendance -0.0355 0.0414 -0.0024
     b:attended -0.0083 -0.0266 0.0378
-    b:authorities -0.0076 -0.0026 0.0123
+    b:authorities -0.0077 -0.0026 0.0124
     b:authority 0.0040 0.0021 -0.0012
     b:available -0.0214 -0.0019 0.0249
     b:average 0.0180 -0.0062 -0.0078
@@ -2806,7 +2817,7 @@ polarity_model:
     b:boundaries 0.0170 0.0101 -0.0240
     b:boundary 0.0135 0.0042 -0.0147
     b:brenthorne -0.0073 -0.0149 0.0231
-    b:bring 0.0313 -0.0311 0.0035
+    b:bring 0.0313 -0.0311 0.0036
     b:bringing 0.0350 -0.0021 -0.0298
     b:brings -0.0082 -0.0072 0.0179
     b:brockhallow -0.0025 -0.0018 0.0050
@@ -2831,7 +2842,7 @@ polarity_model:
     b:chair 0.0046 -0.0331 0.0342
     b:chaired -0.0306 -0.0231 0.0579
     b:chairs -0.0377 -0.0134 0.0546
-    b:chamber 0.0014 0.1067 -0.1039
+    b:chamber 0.0014 0.1068 -0.1039
     b:change -0.0071 0.0367 -0.0246
     b:changed -0.0272 0.0527 -0.0225
     b:chief -0.0167 -0.0009 0.0227
@@ -2841,7 +2852,7 @@ polarity_model:
     b:clear 0.0438 0.0495 -0.0873
     b:clearer -0.0006 0.0770 -0.0710
     b:cllr 0.0268 -0.0186 -0.0049
-    b:closely -0.0273 0.0184 0.0127
+    b:closely -0.0273 0.0185 0.0127
     b:co -0.0280 -0.0101 0.0409
     b:college 0.0036 -0.0193 0.0204
     b:come 0.0288 -0.0263 0.0003
@@ -2864,7 +2875,7 @@ polarity_model:
     b:contribution -0.0032 0.0255 -0.0208
     b:core -0.0107 0.0190 -0.0050
     b:could 0.0528 -0.0137 -0.0341
-    b:council -0.1164 0.0560 0.0674
+    b:council -0.1165 0.0561 0.0674
     b:council's -0.0454 0.0148 0.0355
     b:councillor 0.0200 -0.0033 -0.0123
     b:council’s 0.0615 0.0477 -0.1033
@@ -2872,7 +2883,7 @@ polarity_model:
     b:county's -0.0061 -0.0079 0.0158
     b:cover 0.0333 -0.0129 -0.0174
     b:crime 0.0652 -0.0268 -0.0348
-    b:culture -0.0496 -0.0192 0.0717
+    b:culture -0.0496 -0.0192 0.0718
     b:current -0.0033 0.0033 0.0016
     b:currently -0.0150 0.0597 -0.0409
     b:cut 0.0293 -0.0028 -0.0225
@@ -2927,7 +2938,7 @@ polarity_model:
     b:examines -0.0073 -0.0042 0.0135
     b:exception -0.0032 -0.0218 0.0266
     b:executive -0.0533 -0.0296 0.0888
-    b:exit -0.0040 -0.0058 0.0114
+    b:exit -0.0041 -0.0058 0.0114
     b:expect -0.0049 -0.0040 0.0110
     b:expected 0.0032 -0.0270 0.0283
     b:faith 0.1113 -0.0768 -0.0294
@@ -2943,7 +2954,7 @@ polarity_model:
     b:find -0.0148 0.0249 -0.0084
     b:fire 0.0253 0.0034 -0.0261
     b:first -0.0549 0.0301 0.0309
-    b:five -0.0311 0.0411 -0.0042
+    b:five -0.0312 0.0411 -0.0042
     b:floor -0.0068 -0.0081 0.0169
     b:following -0.0142 0.0103 0.0070
     b:for -0.1662 -0.0067 0.1810
@@ -2951,9 +2962,9 @@ polarity_model:
     b:forum 0.1228 -0.0746 -0.0436
     b:forums 0.0126 0.0055 -0.0142
     b:forward 0.0303 -0.0469 0.0216
-    b:found 0.0627 0.0844 -0.1423
+    b:found 0.0628 0.0844 -0.1423
     b:four 0.0087 -0.0332 0.0314
-    b:framework -0.0238 -0.0257 0.0535
+    b:framework -0.0239 -0.0257 0.0535
     b:from 0.1636 -0.0899 -0.0671
     b:full 0.0175 0.0253 -0.0382
     b:fully 0.0121 0.0013 -0.0103
@@ -2972,10 +2983,10 @@ polarity_model:
     b:government -0.0163 0.0392 -0.0191
     b:government's -0.0066 0.0154 -0.0068
     b:grant -0.0353 -0.0685 0.1074
-    b:group 0.0225 -0.0504 0.0341
+    b:group 0.0225 -0.0504 0.0342
     b:groups 0.1490 -0.0084 -0.1344
-    b:guidance -0.0204 -0.0074 0.0297
-    b:had 0.0964 0.1036 -0.1955
+    b:guidance -0.0204 -0.0074 0.0298
+    b:had 0.0964 0.1036 -0.1956
     b:hadstow 0.0179 -0.0069 -0.0085
     b:half -0.0070 -0.0011 0.0102
     b:hallowmere 0.0117 -0.0025 -0.0083
@@ -3032,7 +3043,7 @@ polarity_model:
     b:kinsmere -0.0031 -0.0043 0.0084
     b:know 0.0075 0.0135 -0.0172
     b:laa -0.0386 -0.0488 0.0943
-    b:lack 0.0392 0.0037 -0.0419
+    b:lack 0.0392 0.0037 -0.0420
     b:large -0.0163 0.0428 -0.0228
     b:largely 0.0153 0.0231 -0.0368
     b:larger -0.0253 0.0675 -0.0389
@@ -3052,7 +3063,7 @@ polarity_model:
     b:like -0.0048 -0.0222 0.0316
     b:limited -0.0080 0.0015 0.0081
     b:line -0.0120 -0.0156 0.0315
-    b:little -0.0568 0.0479 0.0099
+    b:little -0.0569 0.0479 0.0099
     b:local 0.0111 -0.0250 0.0204
     b:long -0.0327 -0.0104 0.0475
     b:longer -0.0028 0.0267 -0.0230
@@ -3086,9 +3097,9 @@ polarity_model:
     b:missed -0.0168 0.0571 -0.0397
     b:money -0.0017 -0.0162 0.0222
     b:monthly -0.0066 -0.0247 0.0335
-    b:months 0.0360 -0.0045 -0.0275
+    b:months 0.0360 -0.0045 -0.0276
     b:more 0.1023 -0.0562 -0.0393
-    b:most 0.0573 0.0148 -0.0668
+    b:most 0.0573 0.0148 -0.0667
     b:move 0.0010 -0.0031 0.0060
     b:mr 0.0013 0.0079 -0.0055
     b:ms -0.0047 -0.0109 0.0180
@@ -3107,7 +3118,7 @@ polarity_model:
     b:new 0.0835 -0.0724 -0.0040
     b:next -0.0055 0.0347 -0.0267
     b:nhs -0.0162 0.0039 0.0150
-    b:nine -0.0064 0.0137 -0.0036
+    b:nine -0.0064 0.0137 -0.0037
     b:no -0.0583 0.0573 0.0027
     b:nominate -0.0193 -0.0036 0.0270
     b:nominated -0.0017 0.0019 0.0001
@@ -3118,7 +3129,7 @@ polarity_model:
     b:noted -0.0015 0.0445 -0.0392
     b:now 0.1958 -0.0677 -0.1220
     b:nrf -0.0350 -0.0054 0.0455
-    b:number 0.0146 -0.0425 0.0333
+    b:number 0.0146 -0.0425 0.0334
     b:october 0.0026 -0.0216 0.0225
     b:of -0.1072 0.0330 0.0854
     b:office 0.0115 0.0342 -0.0417
@@ -3147,12 +3158,12 @@ polarity_model:
     b:own -0.0315 0.0133 0.0245
     b:paid 0.0219 -0.0452 0.0276
     b:panel -0.0097 -0.0069 0.0194
-    b:paper 0.0290 0.0126 -0.0376
+    b:paper 0.0290 0.0126 -0.0377
     b:part -0.0023 -0.0296 0.0377
     b:particular 0.0205 0.0091 -0.0241
     b:partner 0.0208 -0.0151 0.0002
     b:partners 0.0349 -0.0326 0.0046
-    b:partnership 0.0982 -0.0268 -0.0643
+    b:partnership 0.0981 -0.0268 -0.0643
     b:partnership's 0.0024 0.1362 -0.1323
     b:partnerships 0.0054 -0.0510 0.0506
     b:partnership’s -0.0063 -0.0078 0.0163
@@ -3162,7 +3173,7 @@ polarity_model:
     b:performance -0.0030 -0.0642 0.0715
     b:place 0.0047 -0.0364 0.0361
     b:places 0.0564 -0.0261 -0.0255
-    b:plan -0.0197 0.0384 -0.0138
+    b:plan -0.0197 0.0384 -0.0137
     b:planning 0.0221 -0.0388 0.0206
     b:plans -0.0056 -0.0182 0.0257
     b:plus 0.1415 -0.0145 -0.1213
@@ -3204,7 +3215,7 @@ polarity_model:
     b:red -0.0082 0.0333 -0.0217
     b:reduced 0.0135 -0.0400 0.0292
     b:reduction 0.0180 -0.0258 0.0103
-    b:reference -0.0341 0.0283 0.0110
+    b:reference -0.0341 0.0284 0.0110
     b:refresh -0.0083 -0.0084 0.0179
     b:refreshed -0.0087 -0.0062 0.0174
     b:regeneration 0.0269 -0.0048 -0.0188
@@ -3227,7 +3238,7 @@ polarity_model:
     b:represents -0.0034 -0.0016 0.0057
     b:rescue 0.0102 0.0293 -0.0365
     b:residents 0.0161 -0.0850 0.0754
-    b:resources -0.0367 0.0040 0.0372
+    b:resources -0.0367 0.0040 0.0373
     b:responsible 0.0104 -0.0107 0.0047
     b:results 0.0496 -0.0249 -0.0211
     b:revd 0.0212 -0.0214 0.0011
@@ -3293,13 +3304,13 @@ polarity_model:
     b:strategy 0.0200 -0.0298 0.0154
     b:strengthen -0.0057 -0.0062 0.0136
     b:stretch 0.0342 -0.1112 0.0826
-    b:strong 0.1653 -0.0150 -0.1480
+    b:strong 0.1653 -0.0150 -0.1481
     b:stronger -0.0774 0.0267 0.0565
     b:structures -0.0206 -0.0161 0.0397
     b:sub -0.0112 0.0553 -0.0414
     b:superintendent -0.0040 -0.0051 0.0108
-    b:support -0.0178 -0.0536 0.0773
-    b:supported 0.0221 -0.0049 -0.0150
+    b:support -0.0178 -0.0537 0.0773
+    b:supported 0.0222 -0.0049 -0.0150
     b:sustainable 0.0180 -0.0033 -0.0131
     b:table -0.0071 -0.0301 0.0414
     b:take -0.0246 -0.0280 0.0589
@@ -3354,7 +3365,7 @@ polarity_model:
     b:vale 0.0315 -0.0190 -0.0110
     b:value -0.0008 -0.0055 0.0094
     b:vcs -0.0584 0.0605 0.0036
-    b:very -0.0136 0.0502 -0.0354
+    b:very -0.0136 0.0502 -0.0355
     b:vicious 0.0227 0.0207 -0.0405
     b:views -0.0195 -0.0222 0.0447
     b:virtuous 0.0015 -0.0218 0.0224
@@ -3377,7 +3388,7 @@ polarity_model:
     b:were 0.0117 0.0336 -0.0392
     b:what -0.0151 -0.0268 0.0478
     b:when -0.0120 -0.0175 0.0352
-    b:where -0.0092 0.1078 -0.0929
+    b:where -0.0092 0.1079 -0.0929
     b:whether -0.0608 0.0646 0.0017
     b:which 0.0423 0.0228 -0.0583
     b:while -0.0311 0.0840 -0.0491
@@ -3388,7 +3399,7 @@ polarity_model:
     b:will -0.0771 0.0162 0.0676
     b:with 0.0195 0.0251 -0.0381
     b:within -0.0025 0.0028 0.0002
-    b:without 0.0028 0.0768 -0.0763
+    b:without 0.0029 0.0768 -0.0764
     b:witnesses 0.0047 0.0439 -0.0436
     b:work -0.0049 -0.0230 0.0335
     b:working -0.0542 0.0078 0.0514
@@ -3402,17 +3413,17 @@ polarity_model:
     b:yet -0.0236 0.0932 -0.0668
     b:you 0.0281 0.0540 -0.0779
     b:your -0.0093 -0.0133 0.0245
-    b:youth 0.0188 -0.0010 -0.0149
+    b:youth 0.0188 -0.0011 -0.0149
     basis:aim|neutral -0.2489 -0.0499 0.3074
     basis:framing|positive -0.0112 -0.0317 0.0472
     basis:hypothetical|neutral 0.0010 -0.0036 0.0087
     basis:negation|negative -0.1625 0.1311 0.0234
-    basis:negation|positive -0.0399 0.1231 -0.0800
+    basis:negation|positive -0.0399 0.1231 -0.0801
     basis:none|neutral -0.3193 -0.4644 0.5473
-    basis:phrase|negative -0.1465 0.4808 -0.3336
-    basis:phrase|positive 0.4463 -0.1969 -0.2482
+    basis:phrase|negative -0.1466 0.4808 -0.3336
+    basis:phrase|positive 0.4463 -0.1970 -0.2482
     basis:predicate|negative -0.0507 -0.1080 0.1614
-    basis:predicate|positive -0.1006 -0.0493 0.1543
+    basis:predicate|positive -0.1006 -0.0493 0.1544
     basis:presence|positive 0.0235 0.0426 -0.0622
     basis:qualifier|negative -0.0681 0.1295 -0.0880
     basis:qualifier|positive 0.0962 -0.1736 0.0638
@@ -3423,12 +3434,12 @@ polarity_model:
     category:delivery|neutral 0.1076 0.2792 -0.3340
     category:delivery|positive -0.1093 -0.0773 0.1958
     category:governance|negative -0.1712 0.1972 -0.0454
-    category:governance|neutral -0.0079 0.3731 -0.2986
+    category:governance|neutral -0.0080 0.3731 -0.2986
     category:governance|positive -0.1261 0.1461 -0.0146
     category:partnership|negative -0.0507 -0.1080 0.1614
-    category:partnership|neutral -0.3340 -0.3522 0.6997
-    category:partnership|positive -0.1006 -0.0493 0.1543
-    category:policy|neutral -0.1691 -0.3846 0.5693
+    category:partnership|neutral -0.3339 -0.3521 0.6996
+    category:partnership|positive -0.1006 -0.0493 0.1544
+    category:policy|neutral -0.1691 -0.3846 0.5694
     category:sector|neutral -0.4651 -0.6105 1.0247
     category:success_factor|negative -0.0047 0.1790 -0.1731
     category:success_factor|neutral 0.4125 0.1992 -0.6044
@@ -3439,7 +3450,7 @@ polarity_model:
     code:circle.break_out|positive 0.1759 -0.0847 -0.0903
     code:circle.vicious|negative -0.0817 0.1286 -0.0468
     code:circle.virtuous|positive 0.1053 -0.0348 -0.0699
-    code:delivery.capacity|negative -0.0320 0.1362 -0.1035
+    code:delivery.capacity|negative -0.0320 0.1362 -0.1036
     code:delivery.capacity|neutral -0.0165 0.0297 -0.0074
     code:delivery.efficiency|neutral 0.0255 -0.0396 0.0189
     code:delivery.efficiency|positive 0.0890 -0.0325 -0.0541
@@ -3463,28 +3474,28 @@ polarity_model:
     code:governance.accountability|positive -0.0224 0.0085 0.0185
     code:governance.community_engagement|negative -0.0581 0.2549 -0.1964
     code:governance.community_engagement|neutral 0.0352 0.1679 -0.1976
-    code:governance.community_engagement|positive -0.0062 0.0732 -0.0633
+    code:governance.community_engagement|positive -0.0063 0.0732 -0.0633
     code:governance.legitimacy|negative -0.0151 0.0050 0.0107
     code:governance.legitimacy|neutral -0.0178 0.0004 0.0211
-    code:governance.representation|negative -0.0275 0.1992 -0.1723
+    code:governance.representation|negative -0.0275 0.1993 -0.1723
     code:governance.representation|neutral 0.1000 0.1027 -0.1990
     code:governance.representation|positive 0.0151 0.0658 -0.0769
     code:governance.status|negative -0.0245 0.1175 -0.0924
     code:governance.status|neutral 0.1791 0.1245 -0.2966
     code:governance.status|positive -0.0017 0.0393 -0.0338
-    code:governance.structures|negative -0.0046 -0.4730 0.4830
-    code:governance.structures|neutral -0.1552 -0.0331 0.1953
+    code:governance.structures|negative -0.0046 -0.4731 0.4830
+    code:governance.structures|neutral -0.1552 -0.0331 0.1954
     code:governance.structures|positive -0.1510 0.0235 0.1334
     code:partnership.equivalent|neutral 0.0071 -0.0300 0.0280
-    code:partnership.lsp|neutral -0.1481 -0.0626 0.2156
+    code:partnership.lsp|neutral -0.1482 -0.0626 0.2156
     code:partnership.named|negative -0.0287 -0.0930 0.1238
-    code:partnership.named|neutral -0.1801 -0.2470 0.4347
+    code:partnership.named|neutral -0.1800 -0.2470 0.4346
     code:partnership.named|positive -0.0804 -0.0417 0.1265
     code:policy.community_strategy|neutral 0.0428 0.0194 -0.0561
     code:policy.laa|neutral -0.0918 -0.2293 0.3271
     code:policy.neighbourhood_renewal|neutral -0.1077 -0.1601 0.2732
     code:sector.private|neutral -0.1605 -0.1044 0.2714
-    code:sector.public|neutral -0.2578 -0.2555 0.5385
+    code:sector.public|neutral -0.2578 -0.2555 0.5386
     code:sector.voluntary_community|neutral -0.0183 -0.2046 0.2335
     code:success_factor.boundary_alignment|negative -0.0648 0.1273 -0.0625
     code:success_factor.boundary_alignment|neutral 0.0303 0.3459 -0.3711
@@ -3497,12 +3508,12 @@ polarity_model:
     code:success_factor.local_authority_leadership|neutral 0.0365 -0.0869 0.0566
     code:success_factor.local_authority_leadership|positive -0.0939 -0.0106 0.1091
     code:success_factor.local_context|neutral 0.0300 -0.0550 0.0302
-    code:success_factor.political_stability|negative -0.0246 0.0512 -0.0263
+    code:success_factor.political_stability|negative -0.0246 0.0513 -0.0263
     code:success_factor.political_stability|neutral -0.0302 0.1774 -0.1430
-    code:success_factor.political_stability|positive 0.0296 0.0434 -0.0709
+    code:success_factor.political_stability|positive 0.0296 0.0435 -0.0709
     code:success_factor.tradition_of_cooperation|negative 0.0168 -0.0192 0.0039
     code:success_factor.tradition_of_cooperation|positive 0.1661 -0.0765 -0.0883
-    code:success_factor.trust|negative 0.0456 0.0524 -0.0976
+    code:success_factor.trust|negative 0.0457 0.0524 -0.0976
     code:success_factor.trust|neutral 0.1420 -0.0024 -0.1336
     code:success_factor.trust|positive 0.0389 -0.0411 0.0048
     code:success_factor.working_relationships|negative 0.0483 0.0252 -0.0727
@@ -3513,16 +3524,16 @@ polarity_model:
     k:hedging_evidential 0.0756 0.0968 -0.1671
     k:hedging_pseudo -0.1097 -0.0071 0.1231
     k:hedging_sentence -0.1073 -0.0216 0.1363
-    k:negation_after -0.0477 0.2270 -0.1761
+    k:negation_after -0.0477 0.2271 -0.1761
     k:negation_around -0.2579 0.3310 -0.0594
     k:negation_before -0.3651 0.6675 -0.2453
     k:negation_counterfactual 0.0167 0.1478 -0.1599
     k:negation_pseudo 0.0153 -0.1574 0.1479
-    k:qualifiers_importance -0.0926 -0.0188 0.1181
+    k:qualifiers_importance -0.0927 -0.0188 0.1181
     k:qualifiers_negative -0.3893 0.6445 -0.1011
     k:qualifiers_neutral -0.2337 0.0352 0.2071
     k:qualifiers_positive 0.4240 -0.2975 -0.1190
-    k:qualifiers_presence 0.2409 -0.0116 -0.1786
+    k:qualifiers_presence 0.2409 -0.0117 -0.1786
     rule:negative -0.4405 0.5837 -0.3326
     rule:neutral -0.4665 -0.4784 0.6282
     rule:positive 0.4112 -0.3050 -0.1746
@@ -3540,7 +3551,7 @@ polarity_model:
     s:accepts -0.0048 0.0270 -0.0204
     s:according -0.0171 -0.0131 0.0338
     s:account -0.0393 -0.0008 0.0465
-    s:accountability -0.0972 0.0476 0.0539
+    s:accountability -0.0972 0.0476 0.0540
     s:accountable -0.0365 0.0215 0.0197
     s:achieve 0.0325 -0.0035 -0.0249
     s:achieved 0.0906 -0.0486 -0.0361
@@ -3561,7 +3572,7 @@ polarity_model:
     s:admitted -0.0198 0.0064 0.0170
     s:adopted 0.0129 0.0121 -0.0197
     s:adult -0.0211 0.1214 -0.0980
-    s:advance 0.0165 -0.0191 0.0059
+    s:advance 0.0165 -0.0191 0.0058
     s:advice -0.0040 0.0359 -0.0266
     s:advised -0.0203 -0.0140 0.0377
     s:adviser -0.0036 -0.0097 0.0164
@@ -3580,7 +3591,7 @@ polarity_model:
     s:agree -0.0318 -0.0886 0.1267
     s:agreed 0.1758 -0.1485 -0.0191
     s:agreeing 0.0549 -0.0277 -0.0208
-    s:agreement 0.0055 0.0238 -0.0217
+    s:agreement 0.0055 0.0238 -0.0218
     s:agreements -0.0212 -0.0288 0.0558
     s:agrees -0.0156 0.0234 -0.0037
     s:ahead 0.0656 -0.0222 -0.0374
@@ -3594,7 +3605,7 @@ polarity_model:
     s:all 0.0547 0.0312 -0.0788
     s:allocate 0.0030 0.0089 -0.0080
     s:allocated 0.0053 0.0103 -0.0117
-    s:allocation -0.1035 0.0561 0.0525
+    s:allocation -0.1036 0.0561 0.0525
     s:allocations -0.0117 0.0058 0.0088
     s:allow -0.0618 -0.0287 0.0945
     s:allowed 0.0573 0.0093 -0.0631
@@ -3611,7 +3622,7 @@ polarity_model:
     s:amber -0.0577 0.0277 0.0355
     s:amberfold 0.0667 -0.0307 -0.0310
     s:among 0.0179 -0.0000 -0.0129
-    s:an 0.2065 -0.2406 0.0426
+    s:an 0.2065 -0.2407 0.0426
     s:analysis -0.0024 -0.0192 0.0232
     s:and 0.0916 0.0362 -0.0902
     s:announced -0.0136 -0.0312 0.0488
@@ -3620,8 +3631,8 @@ polarity_model:
     s:answer -0.0134 0.0300 -0.0125
     s:answerable -0.0215 0.0488 -0.0236
     s:anti 0.0846 -0.0401 -0.0397
-    s:any -0.0774 0.1186 -0.0360
-    s:anyone -0.0368 0.1287 -0.0879
+    s:any -0.0775 0.1186 -0.0360
+    s:anyone -0.0368 0.1288 -0.0879
     s:anything -0.0043 -0.0166 0.0238
     s:anyway -0.0158 0.0096 0.0098
     s:apart 0.0020 0.1251 -0.1214
@@ -3651,7 +3662,7 @@ polarity_model:
     s:asks 0.0507 -0.0195 -0.0260
     s:assembly -0.0283 0.0459 -0.0125
     s:assessment -0.0682 -0.0642 0.1388
-    s:asset 0.0648 -0.0474 -0.0138
+    s:asset 0.0648 -0.0475 -0.0138
     s:association 0.0744 -0.0355 -0.0336
     s:associations -0.0301 -0.0044 0.0386
     s:assurance -0.0062 -0.0251 0.0343
@@ -3662,16 +3673,16 @@ polarity_model:
     s:attendance -0.0458 0.1616 -0.1122
     s:attended -0.0406 0.2832 -0.2372
     s:attending -0.0059 0.0816 -0.0707
-    s:attends 0.0362 0.0353 -0.0673
+    s:attends 0.0362 0.0353 -0.0674
     s:attention 0.0141 0.0271 -0.0395
     s:attributed 0.0087 -0.0308 0.0269
-    s:audit 0.0525 -0.0004 -0.0471
+    s:audit 0.0526 -0.0004 -0.0471
     s:august -0.0031 -0.0014 0.0072
     s:authorities 0.0151 -0.0142 0.0055
     s:authority 0.0827 -0.0123 -0.0637
     s:autumn -0.0389 -0.0241 0.0689
     s:available -0.0712 0.0520 0.0246
-    s:average 0.0152 0.0966 -0.1067
+    s:average 0.0152 0.0967 -0.1067
     s:aware -0.0135 -0.0032 0.0183
     s:away 0.0190 0.1603 -0.1753
     s:b -0.0122 -0.0059 0.0197
@@ -3688,7 +3699,7 @@ polarity_model:
     s:bcu -0.0084 0.0019 0.0086
     s:bdsp -0.0156 -0.0223 0.0416
     s:be -0.2236 0.0823 0.1523
-    s:became -0.0283 0.1113 -0.0786
+    s:became -0.0283 0.1113 -0.0787
     s:because -0.0700 0.0142 0.0613
     s:become -0.0337 0.0757 -0.0366
     s:been 0.0755 0.1010 -0.1566
@@ -3702,16 +3713,16 @@ polarity_model:
     s:behind -0.0097 -0.0502 0.0652
     s:being 0.0115 0.0098 -0.0153
     s:believe 0.0536 -0.0805 0.0313
-    s:believed 0.0095 -0.0151 0.0087
+    s:believed 0.0095 -0.0151 0.0088
     s:believes 0.0221 -0.0023 -0.0150
-    s:belong 0.0313 0.0281 -0.0548
+    s:belong 0.0313 0.0281 -0.0549
     s:below -0.0281 0.0381 -0.0050
     s:bend 0.0112 0.0067 -0.0139
     s:bending 0.0000 -0.0416 0.0467
     s:benefit -0.0244 0.0661 -0.0364
     s:benefits -0.0127 -0.0613 0.0802
     s:best 0.0377 -0.0040 -0.0299
-    s:better -0.0527 -0.0761 0.1348
+    s:better -0.0527 -0.0761 0.1349
     s:between 0.0385 -0.0669 0.0337
     s:bexhampton -0.0017 -0.0022 0.0044
     s:beyond -0.0153 0.0745 -0.0557
@@ -3726,7 +3737,7 @@ polarity_model:
     s:bodies -0.0517 0.0919 -0.0353
     s:body -0.0480 0.0252 0.0282
     s:borough -0.0284 0.0368 -0.0020
-    s:borough's -0.0409 -0.0413 0.0884
+    s:borough's -0.0409 -0.0414 0.0885
     s:borough’s -0.0418 0.0023 0.0446
     s:both 0.0528 0.0573 -0.1044
     s:boundaries -0.0638 0.0473 0.0228
@@ -3749,18 +3760,18 @@ polarity_model:
     s:broken 0.0331 -0.0008 -0.0294
     s:brookdene -0.0036 -0.0010 0.0054
     s:brookside 0.0424 -0.0067 -0.0322
-    s:brought 0.0940 -0.0200 -0.0683
+    s:brought 0.0940 -0.0200 -0.0682
     s:budget 0.0918 -0.0336 -0.0512
     s:budgets 0.0072 -0.0121 0.0119
     s:build -0.0162 0.0325 -0.0112
-    s:building 0.1522 -0.0487 -0.0975
+    s:building 0.1523 -0.0487 -0.0975
     s:built 0.0643 -0.0707 0.0121
     s:burglary 0.0983 -0.0877 -0.0041
     s:business -0.1599 0.1664 0.0012
     s:businesses -0.1119 0.0558 0.0613
     s:by 0.0461 -0.0881 0.0541
     s:cabinet -0.0031 -0.0042 0.0083
-    s:caldermouth -0.0089 -0.0127 0.0259
+    s:caldermouth -0.0089 -0.0128 0.0259
     s:calderstow -0.0223 0.0115 0.0160
     s:call 0.0169 -0.0231 0.0093
     s:calloway -0.0050 0.0551 -0.0467
@@ -3772,7 +3783,7 @@ polarity_model:
     s:carnwick -0.0121 -0.0058 0.0192
     s:carried -0.0119 0.0738 -0.0563
     s:carrowfield 0.0294 0.0285 -0.0549
-    s:carry -0.0446 -0.0234 0.0725
+    s:carry -0.0446 -0.0234 0.0726
     s:case -0.0163 0.0077 0.0124
     s:cases 0.0194 -0.0372 0.0218
     s:cash -0.0153 0.0485 -0.0293
@@ -3801,7 +3812,7 @@ polarity_model:
     s:charge -0.0153 0.0031 0.0161
     s:charities 0.0776 0.0385 -0.1107
     s:check -0.0014 -0.0313 0.0347
-    s:chief 0.1292 -0.1159 -0.0066
+    s:chief 0.1292 -0.1160 -0.0066
     s:children 0.0544 -0.0375 -0.0120
     s:children's 0.0113 -0.0057 -0.0033
     s:choose -0.0110 0.0011 0.0127
@@ -3826,7 +3837,7 @@ polarity_model:
     s:clsb -0.0126 0.0121 0.0034
     s:clsp -0.0139 -0.0148 0.0320
     s:clubs -0.0174 -0.0079 0.0282
-    s:co 0.0620 -0.1442 0.0881
+    s:co 0.0620 -0.1443 0.0881
     s:cohesion 0.0137 -0.0049 -0.0071
     s:coldbeck -0.0120 0.0008 0.0151
     s:coldharbour -0.0030 -0.0022 0.0063
@@ -3843,9 +3854,9 @@ polarity_model:
     s:commerce -0.0534 0.0853 -0.0267
     s:commission 0.0311 0.0122 -0.0385
     s:commissioned 0.0194 -0.0108 -0.0043
-    s:commissioning -0.0092 0.0527 -0.0372
-    s:commit 0.0718 0.0102 -0.0763
-    s:commitment 0.1523 0.0045 -0.1535
+    s:commissioning -0.0093 0.0527 -0.0371
+    s:commit 0.0719 0.0102 -0.0763
+    s:commitment 0.1524 0.0045 -0.1535
     s:commitments -0.0118 0.0126 0.0022
     s:commits -0.0061 -0.0040 0.0115
     s:committed 0.0839 -0.0122 -0.0662
@@ -3853,9 +3864,9 @@ polarity_model:
     s:committees -0.0234 0.0444 -0.0163
     s:common 0.0019 -0.0187 0.0213
     s:communities 0.0273 -0.0172 -0.0034
-    s:community 0.1875 -0.2299 0.0565
+    s:community 0.1875 -0.2299 0.0566
     s:compact 0.0076 -0.0153 0.0113
-    s:complained -0.0042 -0.0293 0.0348
+    s:complained -0.0042 -0.0294 0.0348
     s:completed 0.0140 -0.0267 0.0162
     s:composition -0.0214 0.0539 -0.0285
     s:comprehensive -0.0179 0.0126 0.0106
@@ -3871,7 +3882,7 @@ polarity_model:
     s:confirmed 0.0309 -0.0022 -0.0237
     s:connexions -0.0034 0.0089 -0.0040
     s:consensus -0.0049 -0.0119 0.0185
-    s:consider -0.0196 -0.0511 0.0759
+    s:consider -0.0196 -0.0512 0.0759
     s:considered -0.0033 0.0071 -0.0014
     s:considers -0.0087 0.0691 -0.0568
     s:consist -0.0063 0.0820 -0.0733
@@ -3899,7 +3910,7 @@ polarity_model:
     s:control 0.0335 0.0742 -0.1041
     s:conversations -0.0068 -0.0063 0.0157
     s:core 0.0076 0.0320 -0.0341
-    s:corrowdale -0.0387 0.0023 0.0406
+    s:corrowdale -0.0387 0.0023 0.0407
     s:cost -0.0184 -0.0189 0.0415
     s:costs -0.0106 -0.0200 0.0357
     s:coterminosity 0.0011 -0.0299 0.0317
@@ -3909,13 +3920,13 @@ polarity_model:
     s:council's 0.0652 0.0453 -0.1045
     s:councillor -0.0036 0.0239 -0.0143
     s:councillors -0.0041 -0.0025 0.0107
-    s:councils 0.0009 -0.0328 0.0366
+    s:councils 0.0009 -0.0329 0.0366
     s:council’s 0.1017 0.0466 -0.1421
     s:county -0.0800 0.0362 0.0500
     s:county's -0.0172 0.0407 -0.0197
     s:cover 0.0655 0.0026 -0.0629
     s:covered -0.0344 0.0532 -0.0159
-    s:covering 0.0076 0.0547 -0.0577
+    s:covering 0.0076 0.0547 -0.0578
     s:covers -0.1039 0.2728 -0.1640
     s:cradlestone -0.0064 -0.0118 0.0210
     s:cradlow 0.0030 0.0463 -0.0469
@@ -3928,7 +3939,7 @@ polarity_model:
     s:criticised -0.0082 0.0348 -0.0248
     s:criticism -0.0076 -0.0027 0.0135
     s:cross -0.0052 0.0298 -0.0201
-    s:cultural -0.0348 -0.0815 0.1220
+    s:cultural -0.0348 -0.0815 0.1221
     s:culture -0.0570 -0.1236 0.1870
     s:current 0.0012 0.0336 -0.0301
     s:currently -0.0345 0.1254 -0.0862
@@ -3947,7 +3958,7 @@ polarity_model:
     s:decide -0.0187 0.0262 -0.0021
     s:decided -0.0032 -0.0233 0.0304
     s:decides -0.0017 -0.0012 0.0035
-    s:decision -0.0285 0.0739 -0.0388
+    s:decision -0.0285 0.0740 -0.0388
     s:decisions -0.0640 0.0427 0.0281
     s:declining -0.0099 0.0205 -0.0119
     s:deferred -0.0174 0.1027 -0.0827
@@ -3956,20 +3967,20 @@ polarity_model:
     s:delivering -0.0119 0.0661 -0.0492
     s:delivery -0.0253 -0.0282 0.0596
     s:democratic -0.0011 -0.0692 0.0740
-    s:department 0.0102 0.0003 -0.0044
+    s:department 0.0102 0.0003 -0.0043
     s:department's 0.0046 0.0011 -0.0027
     s:depend 0.0028 -0.0640 0.0660
     s:depended -0.0155 0.0591 -0.0400
     s:depends 0.0041 0.0239 -0.0233
     s:deprived 0.0233 0.0003 -0.0174
-    s:depth -0.0172 0.0291 -0.0085
+    s:depth -0.0172 0.0292 -0.0085
     s:deputies 0.0557 0.0506 -0.1015
     s:deputy 0.0122 -0.0757 0.0694
     s:derek -0.0144 0.0045 0.0131
     s:described 0.0315 0.0710 -0.0973
     s:describes -0.0496 0.0379 0.0151
     s:design -0.0107 -0.0098 0.0232
-    s:detailed -0.0115 -0.0289 0.0447
+    s:detailed -0.0115 -0.0289 0.0448
     s:determined 0.0389 0.0339 -0.0695
     s:development 0.0022 0.0196 -0.0173
     s:did -0.0339 0.0465 -0.0073
@@ -3986,7 +3997,7 @@ polarity_model:
     s:disappointment -0.0377 0.0790 -0.0403
     s:discourage -0.0064 0.0199 -0.0134
     s:discuss -0.0129 0.0017 0.0126
-    s:discussed -0.0331 -0.0590 0.0964
+    s:discussed -0.0332 -0.0590 0.0964
     s:discussion -0.0409 0.0375 0.0086
     s:discussions -0.0079 0.0304 -0.0184
     s:disorder 0.1172 -0.1218 0.0109
@@ -4018,7 +4029,7 @@ polarity_model:
     s:drawing 0.0507 -0.0270 -0.0193
     s:drawn 0.0336 -0.0146 -0.0127
     s:draycombe -0.0063 -0.0118 0.0223
-    s:draymoor -0.0086 -0.0298 0.0435
+    s:draymoor -0.0086 -0.0298 0.0436
     s:drew -0.0071 0.0198 -0.0101
     s:drift -0.0101 0.0110 0.0003
     s:drifted -0.0238 0.0897 -0.0643
@@ -4031,11 +4042,11 @@ polarity_model:
     s:duty 0.1216 -0.0565 -0.0595
     s:e -0.0122 -0.0177 0.0316
     s:e.g -0.0117 0.0360 -0.0198
-    s:each 0.0653 -0.2230 0.1682
+    s:each 0.0653 -0.2230 0.1683
     s:earlier 0.0666 -0.0438 -0.0193
     s:early 0.0288 -0.0097 -0.0150
     s:earn -0.0020 0.0429 -0.0352
-    s:easier 0.0298 -0.0892 0.0649
+    s:easier 0.0298 -0.0892 0.0650
     s:east -0.0071 0.0099 -0.0012
     s:eastgate 0.0500 0.0728 -0.1179
     s:eastholme -0.0041 0.0145 -0.0084
@@ -4055,7 +4066,7 @@ polarity_model:
     s:elect -0.0207 -0.0130 0.0364
     s:elected -0.0386 -0.0569 0.1012
     s:election -0.0039 -0.0082 0.0139
-    s:elections -0.0503 0.2340 -0.1808
+    s:elections -0.0503 0.2341 -0.1808
     s:elects 0.0237 -0.0438 0.0255
     s:eleven 0.0777 0.0826 -0.1556
     s:elmstead -0.0066 0.0158 -0.0063
@@ -4070,7 +4081,7 @@ polarity_model:
     s:encourage 0.0136 -0.0111 0.0017
     s:encouraged -0.0121 -0.0089 0.0235
     s:encouraging 0.0101 -0.0110 0.0035
-    s:end -0.0060 0.0318 -0.0205
+    s:end -0.0059 0.0318 -0.0206
     s:ended -0.0590 0.1031 -0.0391
     s:endorsed 0.0049 -0.0097 0.0071
     s:ends -0.0144 0.0528 -0.0332
@@ -4091,7 +4102,7 @@ polarity_model:
     s:estates 0.1041 -0.0032 -0.0943
     s:estimated -0.0089 0.0072 0.0038
     s:ethnic -0.0155 0.0672 -0.0489
-    s:evaluation -0.0079 -0.0382 0.0515
+    s:evaluation -0.0080 -0.0382 0.0515
     s:evaluation's -0.0207 -0.0069 0.0299
     s:even -0.0038 -0.0005 0.0093
     s:event -0.0208 0.0187 0.0061
@@ -4102,8 +4113,8 @@ polarity_model:
     s:everything 0.0045 0.0438 -0.0468
     s:evidence -0.1091 0.1036 0.0116
     s:ewp -0.0094 0.0522 -0.0397
-    s:exactly 0.0482 0.0052 -0.0489
-    s:examine -0.0144 0.0435 -0.0243
+    s:exactly 0.0482 0.0053 -0.0489
+    s:examine -0.0144 0.0435 -0.0244
     s:examined -0.0215 0.0017 0.0232
     s:examines 0.0152 -0.0099 -0.0022
     s:example 0.1144 -0.0530 -0.0564
@@ -4129,7 +4140,7 @@ polarity_model:
     s:failed -0.0059 -0.0323 0.0390
     s:fair 0.0056 -0.0120 0.0093
     s:fairweather -0.0008 -0.0466 0.0481
-    s:faith 0.1586 -0.1920 0.0399
+    s:faith 0.1587 -0.1920 0.0399
     s:fall 0.0606 -0.0186 -0.0371
     s:fallen 0.0501 0.0721 -0.1185
     s:falling 0.0229 -0.0331 0.0129
@@ -4150,22 +4161,22 @@ polarity_model:
     s:fenwick 0.0202 -0.0211 0.0051
     s:few 0.0427 0.1143 -0.1535
     s:fewer -0.0341 0.1107 -0.0713
-    s:fieldwork 0.0244 -0.0138 -0.0063
+    s:fieldwork 0.0244 -0.0138 -0.0064
     s:figures 0.0061 -0.0283 0.0280
     s:fill -0.0070 -0.0015 0.0100
     s:filled -0.0448 0.1117 -0.0620
-    s:final 0.0037 -0.0438 0.0450
+    s:final 0.0038 -0.0438 0.0450
     s:finance 0.0085 0.0128 -0.0168
     s:financial 0.0150 -0.0394 0.0274
     s:find -0.0444 0.0936 -0.0456
     s:findings 0.0597 -0.0156 -0.0403
     s:fiona -0.0036 -0.0038 0.0087
-    s:fire 0.0401 -0.0271 -0.0068
+    s:fire 0.0402 -0.0271 -0.0068
     s:firm -0.0137 -0.0169 0.0349
     s:firms 0.0044 -0.0422 0.0418
     s:first 0.0775 -0.0784 0.0087
     s:fit -0.0106 0.0560 -0.0416
-    s:fitch -0.0019 -0.0242 0.0272
+    s:fitch -0.0019 -0.0243 0.0272
     s:five 0.0857 -0.0775 -0.0013
     s:floor 0.0683 0.0121 -0.0744
     s:focus 0.0092 -0.0089 0.0034
@@ -4190,7 +4201,7 @@ polarity_model:
     s:forum's -0.0045 -0.0081 0.0148
     s:forums 0.0073 0.0270 -0.0283
     s:forward -0.0127 -0.0476 0.0666
-    s:found -0.0531 0.1820 -0.1244
+    s:found -0.0531 0.1821 -0.1244
     s:four 0.0048 0.0115 -0.0091
     s:fourteen 0.0671 0.0127 -0.0758
     s:framework 0.0372 0.0109 -0.0417
@@ -4203,8 +4214,8 @@ polarity_model:
     s:frozen -0.0121 0.0641 -0.0519
     s:fry -0.0010 -0.0017 0.0034
     s:full 0.0402 0.0172 -0.0505
-    s:fully 0.1201 -0.0342 -0.0806
-    s:fund -0.1297 -0.0676 0.2044
+    s:fully 0.1201 -0.0343 -0.0806
+    s:fund -0.1298 -0.0676 0.2044
     s:funded -0.1059 -0.0341 0.1467
     s:funding -0.2048 0.0702 0.1405
     s:funds -0.0264 -0.0047 0.0369
@@ -4224,7 +4235,7 @@ polarity_model:
     s:goes 0.0822 0.0087 -0.0860
     s:going 0.0772 0.0609 -0.1321
     s:gone 0.1131 0.0095 -0.1163
-    s:good 0.0006 -0.0512 0.0555
+    s:good 0.0006 -0.0512 0.0554
     s:goodwill 0.0753 -0.0745 0.0043
     s:gorsefield 0.0132 0.0127 -0.0205
     s:got 0.0613 0.0138 -0.0708
@@ -4258,7 +4269,7 @@ polarity_model:
     s:half -0.0242 0.0558 -0.0276
     s:hall -0.0300 -0.0039 0.0374
     s:hallowmere -0.0039 -0.0087 0.0158
-    s:halsmoor -0.0022 -0.0026 0.0054
+    s:halsmoor -0.0023 -0.0026 0.0054
     s:handful -0.0103 0.1070 -0.0924
     s:happen 0.0265 -0.0223 -0.0031
     s:happened 0.0373 0.0142 -0.0467
@@ -4268,11 +4279,11 @@ polarity_model:
     s:harlingmoor 0.0063 -0.0090 0.0043
     s:harwell -0.0040 0.0242 -0.0186
     s:has 0.0509 0.0760 -0.1262
-    s:hatherby 0.0296 0.0055 -0.0304
+    s:hatherby 0.0296 0.0055 -0.0305
     s:have 0.1294 0.0015 -0.1339
     s:haverleigh -0.0073 0.0034 0.0053
     s:he 0.0117 0.0291 -0.0347
-    s:head 0.0214 -0.0070 -0.0125
+    s:head 0.0213 -0.0070 -0.0125
     s:health 0.0362 0.0865 -0.1168
     s:healthier 0.0095 -0.0520 0.0462
     s:healthy -0.0222 -0.0053 0.0286
@@ -4287,7 +4298,7 @@ polarity_model:
     s:help -0.0628 -0.0516 0.1208
     s:helped 0.1732 -0.1529 -0.0141
     s:helping -0.0082 0.0099 -0.0001
-    s:her 0.0372 -0.0432 0.0116
+    s:her 0.0372 -0.0432 0.0117
     s:here 0.0137 -0.0789 0.0697
     s:hexley -0.0113 -0.0042 0.0161
     s:hexworth 0.0103 -0.0085 0.0004
@@ -4302,7 +4313,7 @@ polarity_model:
     s:holding 0.0197 -0.0008 -0.0135
     s:holds 0.0581 -0.0308 -0.0215
     s:hollinbridge -0.0076 -0.0125 0.0222
-    s:hollinsford 0.0173 -0.0278 0.0152
+    s:hollinsford 0.0175 -0.0276 0.0148
     s:home -0.0108 0.0152 -0.0010
     s:homes -0.0242 0.0157 0.0126
     s:hon -0.0166 0.0069 0.0128
@@ -4312,10 +4323,10 @@ polarity_model:
     s:hospital -0.0114 -0.0313 0.0469
     s:hospitals 0.0008 -0.0096 0.0128
     s:hosted 0.0342 -0.0026 -0.0294
-    s:housing 0.0423 0.0008 -0.0366
-    s:how -0.2156 -0.0385 0.2620
+    s:housing 0.0423 0.0008 -0.0365
+    s:how -0.2156 -0.0385 0.2621
     s:however -0.0745 0.1170 -0.0374
-    s:hung -0.0305 0.1300 -0.0963
+    s:hung -0.0305 0.1301 -0.0963
     s:i -0.0587 0.0845 -0.0187
     s:ibbotson 0.0186 -0.0018 -0.0130
     s:identical -0.0029 -0.0060 0.0106
@@ -4324,7 +4335,7 @@ polarity_model:
     s:if -0.0787 -0.0209 0.1068
     s:impact 0.0496 -0.0189 -0.0303
     s:important -0.0107 -0.0211 0.0347
-    s:improve 0.0397 -0.0084 -0.0286
+    s:improve 0.0398 -0.0084 -0.0286
     s:improved 0.1432 -0.0995 -0.0391
     s:improvement -0.0156 0.0119 0.0097
     s:improvements 0.0632 -0.0062 -0.0517
@@ -4336,7 +4347,7 @@ polarity_model:
     s:includes -0.0390 -0.0243 0.0679
     s:including -0.0630 -0.0179 0.0885
     s:independent 0.0245 -0.0379 0.0192
-    s:indicator -0.0197 -0.1000 0.1263
+    s:indicator -0.0197 -0.1001 0.1263
     s:indicators -0.1312 -0.0362 0.1740
     s:individual -0.0046 -0.0211 0.0268
     s:individuals 0.0451 0.0002 -0.0427
@@ -4351,11 +4362,11 @@ polarity_model:
     s:inspector -0.0057 0.0229 -0.0125
     s:inspectors 0.0137 -0.0077 -0.0023
     s:instead 0.0190 0.0543 -0.0677
-    s:instruct -0.0062 0.0582 -0.0511
+    s:instruct -0.0062 0.0583 -0.0511
     s:intended -0.0400 -0.0009 0.0462
     s:interest -0.0050 0.0565 -0.0483
     s:interfaith 0.0385 -0.0051 -0.0317
-    s:interim 0.0388 -0.0048 -0.0298
+    s:interim 0.0389 -0.0048 -0.0298
     s:intervention 0.0287 -0.0205 -0.0042
     s:interviewed 0.0044 -0.0044 0.0019
     s:interviewee -0.0036 0.0142 -0.0085
@@ -4367,7 +4378,7 @@ polarity_model:
     s:invited -0.0193 -0.0007 0.0240
     s:involve 0.0223 -0.0065 -0.0095
     s:involved 0.0533 0.0880 -0.1351
-    s:involvement -0.0634 0.0780 -0.0082
+    s:involvement -0.0634 0.0780 -0.0083
     s:involves -0.0084 -0.0088 0.0203
     s:involving -0.0420 -0.0466 0.0931
     s:irregular -0.0026 0.0718 -0.0691
@@ -4385,7 +4396,7 @@ polarity_model:
     s:joanne -0.0018 -0.0205 0.0230
     s:job -0.0142 0.0233 -0.0054
     s:jobcentre 0.0439 -0.1068 0.0703
-    s:jobs -0.0681 0.0555 0.0175
+    s:jobs -0.0682 0.0555 0.0175
     s:join -0.0172 -0.0651 0.0862
     s:joined 0.0829 -0.0060 -0.0708
     s:joint 0.1895 -0.1037 -0.0799
@@ -4413,7 +4424,7 @@ polarity_model:
     s:kmgp 0.0260 -0.0405 0.0184
     s:knew 0.0406 0.0001 -0.0369
     s:know 0.1163 0.0699 -0.1807
-    s:known -0.0187 -0.0169 0.0396
+    s:known -0.0187 -0.0169 0.0397
     s:laa -0.0737 0.0100 0.0741
     s:laas -0.0122 -0.0133 0.0286
     s:lack 0.0357 0.0049 -0.0391
@@ -4432,12 +4443,12 @@ polarity_model:
     s:leader -0.0657 -0.1138 0.1866
     s:leaders -0.0410 0.0561 -0.0111
     s:leadership -0.0641 -0.1025 0.1740
-    s:leads 0.0214 0.0389 -0.0553
+    s:leads 0.0214 0.0389 -0.0554
     s:learned -0.0252 0.0008 0.0285
     s:learning -0.0628 0.0655 0.0033
     s:least 0.0151 -0.0764 0.0678
     s:leave -0.0083 0.0028 0.0080
-    s:led 0.0202 -0.0046 -0.0097
+    s:led 0.0201 -0.0046 -0.0097
     s:left 0.0006 0.0816 -0.0787
     s:legal -0.0286 -0.0305 0.0610
     s:legitimacy 0.0128 0.0177 -0.0254
@@ -4445,7 +4456,7 @@ polarity_model:
     s:lenham 0.0081 -0.0020 -0.0048
     s:lep -0.0088 0.0273 -0.0166
     s:less -0.0867 0.0877 0.0038
-    s:let -0.0288 -0.0220 0.0547
+    s:let -0.0289 -0.0220 0.0547
     s:letter 0.0004 0.0244 -0.0199
     s:level 0.0523 0.0009 -0.0470
     s:lever -0.0083 0.0388 -0.0273
@@ -4461,10 +4472,10 @@ polarity_model:
     s:lindenholme -0.0053 -0.0095 0.0163
     s:line -0.0252 0.0059 0.0247
     s:lines -0.0038 -0.0003 0.0057
-    s:link 0.0446 -0.0414 0.0000
+    s:link 0.0446 -0.0415 0.0000
     s:linked -0.0196 -0.0209 0.0446
     s:links 0.0149 -0.0062 -0.0057
-    s:list -0.0500 0.0572 -0.0019
+    s:list -0.0500 0.0573 -0.0019
     s:listened 0.0019 0.0003 0.0012
     s:little -0.0855 0.1623 -0.0737
     s:lives -0.0102 0.0352 -0.0214
@@ -4481,10 +4492,10 @@ polarity_model:
     s:lose 0.0023 0.0433 -0.0428
     s:loss -0.0089 0.0188 -0.0087
     s:lost -0.0675 0.1176 -0.0451
-    s:lot 0.0392 -0.0060 -0.0286
+    s:lot 0.0393 -0.0060 -0.0286
     s:low -0.0611 0.0311 0.0336
     s:lsc 0.0217 -0.0088 -0.0118
-    s:lsp -0.0746 0.0845 -0.0026
+    s:lsp -0.0747 0.0845 -0.0025
     s:lsp's 0.0072 0.0111 -0.0144
     s:lsps -0.0283 -0.0487 0.0834
     s:ludcaster 0.0416 -0.0061 -0.0308
@@ -4497,13 +4508,13 @@ polarity_model:
     s:mainstreaming -0.0555 0.0431 0.0170
     s:major 0.0331 -0.0233 -0.0047
     s:majority -0.0037 0.0002 0.0075
-    s:make -0.1229 0.0146 0.1147
+    s:make -0.1229 0.0146 0.1148
     s:makes -0.0872 0.1359 -0.0433
     s:making 0.0349 -0.0804 0.0520
     s:manage -0.0374 0.0021 0.0406
     s:managed 0.0255 0.0325 -0.0534
     s:management 0.0891 -0.0292 -0.0534
-    s:manager -0.0044 0.0013 0.0089
+    s:manager -0.0042 0.0014 0.0086
     s:managers 0.0072 0.0301 -0.0328
     s:managing -0.0100 -0.0265 0.0393
     s:mandate 0.0017 -0.0399 0.0417
@@ -4537,7 +4548,7 @@ polarity_model:
     s:meets -0.0064 -0.0089 0.0207
     s:member -0.1090 0.0937 0.0222
     s:members -0.0627 -0.0371 0.1088
-    s:membership -0.0105 -0.2472 0.2644
+    s:membership -0.0105 -0.2473 0.2644
     s:mental -0.0244 -0.0180 0.0458
     s:mentioned 0.0211 -0.0060 -0.0115
     s:merge -0.0018 -0.0112 0.0140
@@ -4552,7 +4563,7 @@ polarity_model:
     s:millions 0.0001 -0.0175 0.0204
     s:minister -0.0008 0.0202 -0.0141
     s:minority -0.0402 0.0944 -0.0505
-    s:minutes -0.0300 -0.0009 0.0354
+    s:minutes -0.0300 -0.0009 0.0355
     s:mismatch -0.0567 0.0619 -0.0022
     s:missed -0.0611 0.1144 -0.0511
     s:missing -0.0124 0.0335 -0.0198
@@ -4595,7 +4606,7 @@ polarity_model:
     s:negotiations 0.0166 0.0455 -0.0577
     s:neighbourhood 0.1458 -0.0880 -0.0499
     s:neighbourhoods -0.0412 0.0460 0.0013
-    s:neighbouring -0.1095 0.2556 -0.1422
+    s:neighbouring -0.1096 0.2556 -0.1422
     s:neither -0.0559 0.1187 -0.0593
     s:netherfold -0.0019 -0.0019 0.0042
     s:network 0.0235 -0.0382 0.0214
@@ -4604,14 +4615,14 @@ polarity_model:
     s:new 0.2005 -0.0704 -0.1235
     s:news 0.0344 -0.0187 -0.0120
     s:next -0.0412 -0.0112 0.0580
-    s:nhs -0.0230 -0.0452 0.0735
+    s:nhs -0.0230 -0.0453 0.0735
     s:ni -0.0314 0.1108 -0.0749
-    s:nine 0.0335 0.0027 -0.0303
+    s:nine 0.0335 0.0027 -0.0304
     s:no -0.2374 0.2221 0.0182
     s:nobody 0.0192 0.0018 -0.0182
     s:nominate -0.0920 0.0283 0.0696
     s:nominated 0.0545 -0.1053 0.0559
-    s:nominates 0.0490 -0.0433 -0.0004
+    s:nominates 0.0490 -0.0434 -0.0004
     s:nominees -0.0038 -0.0092 0.0144
     s:non -0.0880 0.1951 -0.1043
     s:nor -0.0182 0.0232 -0.0029
@@ -4620,7 +4631,7 @@ polarity_model:
     s:northgate 0.0187 -0.0412 0.0275
     s:not -0.1062 0.0378 0.1006
     s:note -0.0103 -0.0177 0.0303
-    s:noted -0.0619 0.1122 -0.0455
+    s:noted -0.0619 0.1123 -0.0455
     s:nothing 0.0119 0.0088 -0.0158
     s:notice -0.0169 0.0445 -0.0230
     s:noting -0.0049 0.0821 -0.0750
@@ -4648,7 +4659,7 @@ polarity_model:
     s:officers 0.0859 0.0445 -0.1242
     s:offices -0.0160 0.0011 0.0176
     s:officials -0.0067 0.0057 0.0029
-    s:often 0.0116 0.1724 -0.1788
+    s:often 0.0116 0.1725 -0.1788
     s:okafor -0.0271 -0.0085 0.0397
     s:okoro 0.0499 -0.0099 -0.0386
     s:old 0.0205 -0.0070 -0.0101
@@ -4665,14 +4676,14 @@ polarity_model:
     s:operate 0.0938 -0.0409 -0.0471
     s:operated -0.0121 -0.0282 0.0448
     s:operating -0.0014 0.0230 -0.0198
-    s:operation -0.0181 -0.0881 0.1115
+    s:operation -0.0181 -0.0881 0.1116
     s:opportunity -0.0026 -0.0007 0.0037
     s:options -0.0055 0.0539 -0.0450
-    s:or -0.0765 0.0286 0.0547
+    s:or -0.0765 0.0286 0.0548
     s:order -0.0028 0.0157 -0.0113
     s:ordinate -0.0024 -0.0007 0.0039
     s:organisation -0.0171 -0.0170 0.0375
-    s:organisations -0.0706 0.0074 0.0692
+    s:organisations -0.0706 0.0074 0.0693
     s:organised 0.0754 0.0488 -0.1194
     s:ormsley 0.0000 0.0148 -0.0106
     s:orrin -0.0029 -0.0021 0.0064
@@ -4684,7 +4695,7 @@ polarity_model:
     s:ours -0.0063 0.0176 -0.0078
     s:ourselves -0.0034 0.0264 -0.0220
     s:out 0.0879 -0.0079 -0.0740
-    s:outcomes 0.0051 -0.0846 0.0859
+    s:outcomes 0.0051 -0.0846 0.0860
     s:outreach 0.0305 -0.0202 -0.0058
     s:outside -0.0176 0.0903 -0.0673
     s:over 0.0269 -0.1140 0.0932
@@ -4699,7 +4710,7 @@ polarity_model:
     s:owned 0.0177 -0.0056 -0.0090
     s:page -0.0143 -0.0812 0.0997
     s:paid -0.0669 -0.1041 0.1771
-    s:panel -0.0650 -0.0648 0.1359
+    s:panel -0.0650 -0.0648 0.1360
     s:panels -0.0146 0.0060 0.0138
     s:paper 0.0398 0.0119 -0.0468
     s:papers -0.0105 0.0826 -0.0671
@@ -4710,11 +4721,11 @@ polarity_model:
     s:particular -0.0013 0.0210 -0.0132
     s:particularly -0.0414 -0.0114 0.0582
     s:partly 0.0064 -0.0164 0.0125
-    s:partner 0.1422 -0.0031 -0.1320
+    s:partner 0.1422 -0.0031 -0.1321
     s:partner's -0.0049 0.0003 0.0060
     s:partners 0.1226 0.0391 -0.1502
-    s:partnership 0.0932 -0.0626 -0.0202
-    s:partnership's 0.0946 0.0683 -0.1565
+    s:partnership 0.0933 -0.0626 -0.0203
+    s:partnership's 0.0947 0.0683 -0.1565
     s:partnerships -0.0045 -0.0455 0.0564
     s:partnership’s -0.0187 0.0256 -0.0022
     s:party -0.0003 0.0458 -0.0407
@@ -4741,7 +4752,7 @@ polarity_model:
     s:personally -0.0032 -0.0143 0.0213
     s:peter 0.0088 0.0019 -0.0081
     s:phlsp 0.0169 -0.0042 -0.0108
-    s:phone 0.1042 -0.0144 -0.0874
+    s:phone 0.1043 -0.0144 -0.0874
     s:pick 0.0859 0.0045 -0.0851
     s:picture -0.0217 0.0616 -0.0364
     s:pilot 0.1017 -0.0592 -0.0375
@@ -4761,16 +4772,16 @@ polarity_model:
     s:point 0.0663 -0.0275 -0.0326
     s:pointed 0.0115 0.0298 -0.0369
     s:polbridge -0.0106 -0.0345 0.0468
-    s:police 0.3610 -0.1354 -0.2172
+    s:police 0.3610 -0.1355 -0.2172
     s:policing 0.0571 -0.0112 -0.0415
     s:policy 0.0331 -0.0300 0.0015
     s:polish -0.0119 0.0369 -0.0219
-    s:political -0.0633 0.0579 0.0110
+    s:political -0.0634 0.0579 0.0110
     s:politics 0.0451 -0.0320 -0.0085
     s:pool -0.0170 -0.0805 0.1036
     s:pooled 0.0911 -0.0610 -0.0230
-    s:poor -0.0950 0.1078 -0.0111
-    s:poorest -0.0148 0.0325 -0.0145
+    s:poor -0.0950 0.1079 -0.0111
+    s:poorest -0.0148 0.0326 -0.0145
     s:poorly -0.0110 0.0300 -0.0190
     s:population 0.0254 0.0265 -0.0469
     s:position 0.0064 -0.0189 0.0165
@@ -4778,21 +4789,21 @@ polarity_model:
     s:possible -0.0090 -0.0428 0.0564
     s:post -0.0073 0.0201 -0.0080
     s:posts -0.0291 0.0967 -0.0630
-    s:pot -0.0148 -0.0364 0.0546
+    s:pot -0.0148 -0.0364 0.0547
     s:pounds -0.0137 -0.0095 0.0251
     s:power -0.0051 -0.0006 0.0071
     s:powers -0.0332 0.0587 -0.0220
     s:practical -0.0068 0.0041 0.0052
     s:practice 0.0255 0.0512 -0.0719
-    s:praised 0.1897 -0.0135 -0.1739
+    s:praised 0.1897 -0.0135 -0.1740
     s:prepare 0.0037 -0.0196 0.0202
     s:prepared -0.0323 -0.0664 0.1041
     s:prepares -0.0122 -0.0146 0.0299
-    s:preparing -0.0119 0.0190 -0.0024
+    s:preparing -0.0119 0.0191 -0.0024
     s:present -0.0045 0.0774 -0.0672
     s:presentations -0.0258 0.1050 -0.0752
     s:presented -0.0367 0.0566 -0.0147
-    s:president -0.0152 -0.0016 0.0201
+    s:president -0.0152 -0.0016 0.0202
     s:previous -0.0116 0.0129 0.0010
     s:previously -0.0037 -0.0244 0.0309
     s:primary -0.0271 0.0547 -0.0212
@@ -4802,20 +4813,20 @@ polarity_model:
     s:priorities 0.0637 0.0038 -0.0617
     s:priority 0.0256 -0.0561 0.0375
     s:pritchard -0.0056 0.0082 0.0001
-    s:private -0.1008 0.0839 0.0218
+    s:private -0.1009 0.0839 0.0218
     s:probation -0.0059 0.0218 -0.0141
     s:problem 0.0454 -0.0768 0.0350
-    s:problems 0.0812 -0.0529 -0.0231
+    s:problems 0.0812 -0.0530 -0.0231
     s:process -0.0015 0.0019 0.0003
-    s:produce -0.0593 0.0020 0.0605
-    s:produced 0.0040 0.0485 -0.0478
+    s:produce -0.0593 0.0020 0.0606
+    s:produced 0.0040 0.0486 -0.0478
     s:produces -0.0050 0.0439 -0.0385
     s:programme 0.0627 -0.0314 -0.0251
     s:programmes 0.0994 -0.0624 -0.0317
-    s:progress 0.0394 0.0072 -0.0402
+    s:progress 0.0393 0.0072 -0.0402
     s:project 0.0131 -0.0618 0.0544
     s:projects -0.0245 0.0629 -0.0316
-    s:promise -0.0044 0.0255 -0.0201
+    s:promise -0.0044 0.0256 -0.0201
     s:promised -0.0843 0.1032 -0.0128
     s:proper 0.0045 -0.0176 0.0168
     s:properly -0.0213 0.0254 -0.0003
@@ -4843,7 +4854,7 @@ polarity_model:
     s:question 0.0020 0.1115 -0.1081
     s:questioned -0.0081 -0.0328 0.0420
     s:questions -0.0075 0.0354 -0.0255
-    s:quickly -0.0106 -0.0115 0.0265
+    s:quickly -0.0107 -0.0115 0.0265
     s:quietly -0.0051 0.0108 -0.0056
     s:r1 -0.0177 -0.0660 0.0877
     s:r2 -0.0205 -0.0090 0.0325
@@ -4868,7 +4879,7 @@ polarity_model:
     s:reaching -0.0050 0.0094 0.0006
     s:read -0.0051 0.0392 -0.0318
     s:real 0.2006 0.0278 -0.2224
-    s:really -0.0210 0.0691 -0.0450
+    s:really -0.0210 0.0692 -0.0450
     s:reason -0.0030 0.0800 -0.0740
     s:reasons -0.0136 -0.0257 0.0415
     s:rebuild 0.0282 0.0025 -0.0260
@@ -4895,19 +4906,19 @@ polarity_model:
     s:reflect -0.0196 0.0250 -0.0015
     s:reflected 0.0639 -0.0282 -0.0302
     s:reform -0.0027 0.0065 -0.0003
-    s:reforms 0.0561 -0.0170 -0.0375
-    s:refresh -0.0336 -0.0060 0.0445
+    s:reforms 0.0562 -0.0170 -0.0375
+    s:refresh -0.0337 -0.0060 0.0445
     s:refreshed 0.0114 0.0101 -0.0159
     s:regard 0.0490 0.0461 -0.0888
-    s:regarded 0.0512 -0.0475 -0.0003
+    s:regarded 0.0512 -0.0476 -0.0003
     s:regards -0.0106 0.0216 -0.0073
     s:regeneration 0.0602 -0.0142 -0.0407
     s:region -0.0194 -0.0127 0.0369
     s:regional -0.0183 0.0463 -0.0248
     s:regular 0.0030 0.0216 -0.0206
-    s:regularly 0.0532 0.0476 -0.0952
+    s:regularly 0.0533 0.0476 -0.0952
     s:reinforce -0.0297 0.0421 -0.0108
-    s:related -0.0059 -0.0481 0.0567
+    s:related -0.0059 -0.0481 0.0568
     s:relation -0.0160 -0.0267 0.0460
     s:relations -0.0007 0.0002 0.0058
     s:relationship 0.0447 0.0142 -0.0546
@@ -4922,7 +4933,7 @@ polarity_model:
     s:renewal -0.1077 0.0353 0.0796
     s:reorganisation 0.0320 0.0474 -0.0755
     s:reorganised 0.0128 -0.0054 -0.0034
-    s:repeat 0.0109 0.0094 -0.0157
+    s:repeat 0.0109 0.0095 -0.0157
     s:replace -0.0181 -0.0943 0.1176
     s:replaced 0.0308 -0.0729 0.0464
     s:replacement 0.0140 -0.0047 -0.0054
@@ -4948,11 +4959,11 @@ polarity_model:
     s:responded -0.0009 0.0007 0.0039
     s:response -0.0307 -0.0270 0.0617
     s:responsibility -0.0114 -0.0286 0.0433
-    s:responsible 0.0708 -0.0178 -0.0459
+    s:responsible 0.0709 -0.0178 -0.0459
     s:rest -0.0124 0.0142 0.0006
     s:rests -0.0091 -0.0108 0.0238
     s:result -0.0391 0.0692 -0.0258
-    s:results 0.0545 -0.0598 0.0106
+    s:results 0.0546 -0.0598 0.0106
     s:returns -0.0203 0.0316 -0.0088
     s:revd 0.0883 -0.0728 -0.0122
     s:review -0.0993 -0.0302 0.1367
@@ -5004,7 +5015,7 @@ polarity_model:
     s:scotland 0.0308 -0.0347 0.0062
     s:scpp 0.0202 -0.0183 0.0002
     s:scrapped -0.0015 -0.0091 0.0113
-    s:scrutiny -0.1196 0.0090 0.1170
+    s:scrutiny -0.1196 0.0090 0.1171
     s:sdsp -0.0128 0.0063 0.0095
     s:seat -0.0191 0.0755 -0.0503
     s:seats -0.0634 -0.0609 0.1311
@@ -5019,7 +5030,7 @@ polarity_model:
     s:sedgebury -0.0056 -0.0174 0.0261
     s:sedgecombe 0.0259 0.0085 -0.0308
     s:see 0.0224 -0.0866 0.0712
-    s:seen 0.0214 0.0315 -0.0476
+    s:seen 0.0214 0.0315 -0.0477
     s:sees 0.0393 0.0056 -0.0396
     s:selected -0.0053 -0.0076 0.0134
     s:self 0.0013 -0.0082 0.0091
@@ -5037,7 +5048,7 @@ polarity_model:
     s:serious 0.0038 0.0177 -0.0167
     s:serve -0.0058 -0.0011 0.0104
     s:served -0.0093 0.0356 -0.0236
-    s:service 0.1845 -0.0736 -0.1046
+    s:service 0.1845 -0.0736 -0.1047
     s:services 0.0891 -0.1526 0.0719
     s:session -0.0135 0.0070 0.0096
     s:sessions 0.0120 0.0405 -0.0481
@@ -5049,18 +5060,18 @@ polarity_model:
     s:several -0.0671 0.2843 -0.2126
     s:shape 0.0393 -0.0267 -0.0080
     s:shaped -0.0356 0.0309 0.0093
-    s:share 0.0729 -0.1010 0.0341
+    s:share 0.0730 -0.1010 0.0341
     s:shared -0.0025 -0.0058 0.0146
-    s:shares -0.0356 -0.0007 0.0409
+    s:shares -0.0357 -0.0007 0.0409
     s:sharing -0.0206 0.0820 -0.0569
     s:sharply -0.0105 0.0051 0.0070
     s:she 0.0734 -0.0568 -0.0099
-    s:sheldrake 0.0607 -0.0046 -0.0540
+    s:sheldrake 0.0607 -0.0046 -0.0541
     s:shop 0.0556 0.0062 -0.0573
     s:short -0.1002 0.0779 0.0279
-    s:shorter 0.0856 -0.0242 -0.0562
+    s:shorter 0.0856 -0.0242 -0.0563
     s:shortfall -0.0056 0.0228 -0.0166
-    s:should -0.0978 -0.0299 0.1340
+    s:should -0.0979 -0.0299 0.1340
     s:show -0.0717 0.0112 0.0675
     s:showed -0.0202 0.0827 -0.0584
     s:showing 0.0246 -0.0797 0.0599
@@ -5077,7 +5088,7 @@ polarity_model:
     s:simply 0.0411 -0.0904 0.0553
     s:since 0.1318 0.0773 -0.2055
     s:single -0.0142 0.0074 0.0136
-    s:sit -0.0308 0.0070 0.0292
+    s:sit -0.0308 0.0071 0.0292
     s:sits -0.0098 -0.0216 0.0366
     s:sitting -0.0074 -0.0077 0.0188
     s:six -0.0809 0.0310 0.0566
@@ -5089,7 +5100,7 @@ polarity_model:
     s:slimmed 0.0413 0.0147 -0.0514
     s:slip -0.0340 0.0583 -0.0237
     s:slow -0.0501 0.0910 -0.0397
-    s:slsp -0.0527 0.0212 0.0372
+    s:slsp -0.0527 0.0212 0.0373
     s:small -0.0063 0.2303 -0.2174
     s:smaller -0.0208 0.0718 -0.0446
     s:smoking -0.0004 0.0366 -0.0299
@@ -5144,7 +5155,7 @@ polarity_model:
     s:strained -0.0148 -0.0505 0.0667
     s:strategic -0.0981 0.0090 0.0944
     s:strategies -0.0136 0.0361 -0.0202
-    s:strategy 0.0991 -0.0308 -0.0603
+    s:strategy 0.0992 -0.0308 -0.0603
     s:strategy's 0.0303 -0.0072 -0.0197
     s:streams -0.0145 -0.0297 0.0480
     s:street -0.0025 -0.0034 0.0068
@@ -5153,14 +5164,14 @@ polarity_model:
     s:strengths 0.0770 -0.0289 -0.0447
     s:stretch 0.0422 -0.0598 0.0235
     s:stretched -0.0104 0.0090 0.0030
-    s:strong 0.2543 -0.0558 -0.1929
-    s:stronger -0.1484 0.0424 0.1126
+    s:strong 0.2543 -0.0558 -0.1930
+    s:stronger -0.1484 0.0425 0.1126
     s:strongest 0.1253 -0.0341 -0.0866
     s:strongly -0.0023 0.0093 -0.0046
     s:structural 0.0571 -0.0010 -0.0518
     s:structure 0.0319 -0.0317 0.0054
     s:structures -0.0548 -0.0862 0.1473
-    s:struggle -0.0116 0.0186 -0.0062
+    s:struggle -0.0117 0.0186 -0.0062
     s:struggled -0.0143 0.0008 0.0146
     s:studies -0.0032 -0.0068 0.0108
     s:sub -0.0377 -0.0043 0.0476
@@ -5170,7 +5181,7 @@ polarity_model:
     s:substitute -0.0114 -0.0361 0.0518
     s:succeed -0.0254 -0.0306 0.0610
     s:success -0.0339 -0.0189 0.0570
-    s:successes 0.0191 0.0450 -0.0621
+    s:successes 0.0191 0.0450 -0.0622
     s:successful -0.0306 0.0173 0.0174
     s:successive 0.0049 0.0018 -0.0052
     s:such -0.0008 0.0265 -0.0212
@@ -5180,14 +5191,14 @@ polarity_model:
     s:summarises -0.0072 -0.0095 0.0190
     s:summer -0.0084 0.0145 -0.0014
     s:superintendent 0.0231 -0.0401 0.0205
-    s:support -0.0144 -0.0342 0.0552
+    s:support -0.0144 -0.0342 0.0553
     s:supported -0.0317 -0.0195 0.0553
     s:supportive 0.0725 -0.0152 -0.0545
     s:supports -0.0281 0.0135 0.0194
     s:supposed -0.0078 0.0446 -0.0347
-    s:supt 0.0839 -0.0587 -0.0208
+    s:supt 0.0839 -0.0587 -0.0207
     s:sure -0.0426 -0.0319 0.0795
-    s:survey -0.0062 0.0817 -0.0699
+    s:survey -0.0061 0.0817 -0.0699
     s:survive -0.0131 0.0940 -0.0775
     s:suspicion 0.0265 0.0477 -0.0711
     s:sustainable 0.0529 -0.1022 0.0556
@@ -5219,16 +5230,16 @@ polarity_model:
     s:test -0.0219 -0.0246 0.0496
     s:tf -0.0144 0.0235 -0.0056
     s:than 0.1247 0.0088 -0.1277
-    s:that -0.0081 -0.0339 0.0233
-    s:the 0.0737 -0.0281 -0.0240
+    s:that -0.0082 -0.0339 0.0233
+    s:the 0.0736 -0.0281 -0.0240
     s:their -0.0177 -0.0172 0.0454
-    s:them 0.0514 0.0388 -0.0846
+    s:them 0.0514 0.0389 -0.0846
     s:thematic -0.0185 -0.0582 0.0828
     s:theme 0.0017 -0.1566 0.1671
     s:themselves 0.0075 -0.0113 0.0070
     s:then 0.0560 0.1071 -0.1564
     s:theory -0.0307 -0.0032 0.0354
-    s:there -0.0136 0.1092 -0.0908
+    s:there -0.0135 0.1092 -0.0908
     s:therefore -0.0307 0.0768 -0.0408
     s:these 0.0320 -0.0851 0.0585
     s:they -0.0877 0.1735 -0.0804
@@ -5237,7 +5248,7 @@ polarity_model:
     s:things -0.0058 -0.0606 0.0716
     s:think -0.0218 0.0749 -0.0485
     s:thinly -0.0024 0.0762 -0.0732
-    s:thinner -0.0195 0.0830 -0.0608
+    s:thinner -0.0196 0.0830 -0.0608
     s:third -0.0190 -0.0413 0.0659
     s:thirty -0.0050 0.0554 -0.0484
     s:this 0.0979 0.0987 -0.1914
@@ -5249,28 +5260,28 @@ polarity_model:
     s:throughout 0.0352 -0.0077 -0.0248
     s:thrushcombe -0.0227 -0.0175 0.0441
     s:thurlstane -0.0169 -0.0158 0.0356
-    s:tier -0.0156 0.0347 -0.0166
+    s:tier -0.0157 0.0347 -0.0166
     s:tillingworth -0.0154 0.0386 -0.0194
     s:time 0.0021 0.1528 -0.1480
     s:times -0.0837 0.0478 0.0414
     s:timetable -0.0208 0.0495 -0.0268
     s:tlsp -0.0075 -0.0089 0.0189
-    s:to -0.0346 -0.0755 0.0937
+    s:to -0.0347 -0.0755 0.0937
     s:today 0.0271 -0.0157 -0.0082
-    s:together -0.0564 -0.1511 0.2159
+    s:together -0.0563 -0.1511 0.2157
     s:told 0.0411 0.0767 -0.1125
     s:tollerby 0.0267 -0.0307 0.0077
-    s:too 0.0717 0.1597 -0.2280
+    s:too 0.0717 0.1597 -0.2281
     s:took 0.1333 -0.0200 -0.1074
     s:top 0.0084 0.0266 -0.0297
     s:towards 0.0066 0.0482 -0.0483
-    s:town -0.0330 0.0321 0.0065
+    s:town -0.0330 0.0321 0.0066
     s:town's 0.0048 0.0035 -0.0041
     s:town’s -0.0291 0.0053 0.0280
     s:track 0.0400 -0.0380 0.0041
     s:trade -0.0262 0.0061 0.0237
     s:traders 0.0270 -0.0234 -0.0017
-    s:tradition 0.1509 -0.0686 -0.0772
+    s:tradition 0.1510 -0.0686 -0.0772
     s:traffic -0.0083 -0.0044 0.0155
     s:trainers -0.0100 0.0096 0.0050
     s:training 0.0166 -0.0218 0.0101
@@ -5294,7 +5305,7 @@ polarity_model:
     s:umbrella 0.0390 -0.0026 -0.0343
     s:uncertain -0.0059 0.0066 0.0003
     s:unclear 0.0057 0.0323 -0.0353
-    s:under 0.0604 -0.1267 0.0730
+    s:under 0.0604 -0.1268 0.0730
     s:understand 0.0164 -0.0212 0.0097
     s:understands -0.0047 0.0169 -0.0113
     s:unemployment 0.0154 -0.0263 0.0138
@@ -5326,7 +5337,7 @@ polarity_model:
     s:vicious 0.0117 0.1030 -0.1118
     s:view -0.0098 0.0419 -0.0273
     s:views -0.0276 -0.0129 0.0456
-    s:village 0.0734 0.0100 -0.0794
+    s:village 0.0734 0.0100 -0.0795
     s:villages -0.0324 0.0379 -0.0013
     s:virtuous 0.1628 -0.0885 -0.0710
     s:visible -0.0635 -0.0305 0.0985
@@ -5361,7 +5372,7 @@ polarity_model:
     s:welcome 0.0013 -0.0437 0.0474
     s:welcomed 0.0278 -0.0193 -0.0025
     s:welcomes -0.0012 -0.0004 0.0018
-    s:well 0.2488 0.0181 -0.2614
+    s:well 0.2488 0.0181 -0.2615
     s:wellbeing 0.0006 0.0130 -0.0086
     s:welsh -0.0024 -0.0028 0.0060
     s:wendlecote -0.0250 0.0603 -0.0315
@@ -5382,13 +5393,13 @@ polarity_model:
     s:whole -0.0316 0.0802 -0.0441
     s:whom -0.0174 0.0200 0.0014
     s:whose 0.0128 0.0668 -0.0747
-    s:why -0.0211 0.0465 -0.0225
+    s:why -0.0211 0.0465 -0.0224
     s:wickenmere 0.0147 -0.0025 -0.0107
     s:wide 0.0093 0.0040 -0.0092
     s:widely 0.0912 -0.0029 -0.0833
     s:widened 0.1229 -0.0251 -0.0933
     s:wider -0.0136 0.1168 -0.0980
-    s:will -0.3826 0.1157 0.2792
+    s:will -0.3826 0.1158 0.2792
     s:willing 0.0022 -0.0503 0.0530
     s:willingness 0.0002 -0.0028 0.0074
     s:winter -0.0007 0.0195 -0.0146
@@ -5404,13 +5415,13 @@ polarity_model:
     s:without 0.0167 0.1478 -0.1599
     s:witnesses -0.0155 0.0411 -0.0204
     s:wlsp 0.0191 -0.0311 0.0164
-    s:wnf -0.0062 -0.0417 0.0491
+    s:wnf -0.0062 -0.0417 0.0492
     s:words -0.0158 0.0670 -0.0490
     s:work 0.0466 -0.1221 0.0844
     s:worked 0.0873 -0.1159 0.0345
     s:worker -0.0131 0.0350 -0.0162
     s:workers 0.0491 -0.0348 -0.0100
-    s:working 0.0242 -0.2019 0.1853
+    s:working 0.0241 -0.2019 0.1853
     s:worklessness -0.0709 0.1366 -0.0599
     s:works 0.0764 0.0369 -0.1075
     s:workshops 0.0481 0.0072 -0.0509
@@ -5432,7 +5443,7 @@ polarity_model:
     s:you 0.0181 -0.0295 0.0174
     s:young 0.0184 -0.0353 0.0232
     s:your -0.0445 -0.0582 0.1075
-    s:youth 0.1757 -0.0874 -0.0822
+    s:youth 0.1757 -0.0875 -0.0822
 
 """#
 }

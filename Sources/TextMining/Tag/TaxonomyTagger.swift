@@ -165,7 +165,8 @@ public struct TaxonomyTagger: Tagger {
 
   /// Whether a capitalised cue is part of a job title: a role word follows it ("Community
   /// Engagement Officer") or a role opener with "of" or "for" comes before it ("Head of
-  /// Performance").
+  /// Performance"), or it is a role opener followed by "of" or "for" and a capitalised word
+  /// ("Cabinet Member for Regeneration").
   static func isJobTitle(
     _ span: Range<Int>, in tokens: SentenceTokens, grammar: ContextRules.Grammar
   ) -> Bool {
@@ -177,6 +178,15 @@ public struct TaxonomyTagger: Tagger {
     let after = span.upperBound
     if after < tokens.count, tokens.isCapitalized(after), !tokens.isAllCaps(after),
       tokens.connected(after - 1), grammar.roleWords.contains(tokens.normalized(after))
+    {
+      return true
+    }
+    // A role opener that is itself a cue, with its link and a capitalised word: "Cabinet
+    // Member for Regeneration", "Member of Parliament".
+    if span.count == 1, grammar.roleOpeners.contains(tokens.normalized(span.lowerBound)),
+      after + 1 < tokens.count, tokens.connected(after - 1), tokens.connected(after),
+      grammar.roleLinks.contains(tokens.normalized(after)), tokens.isCapitalized(after + 1),
+      !tokens.isAllCaps(after + 1)
     {
       return true
     }

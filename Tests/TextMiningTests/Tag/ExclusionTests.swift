@@ -369,6 +369,19 @@ import Testing
     ("For details contact Colin Marsh, LSP Administrator.", "partnership.lsp"),
     ("The Performance Officer sent round the figures.", "delivery.performance_management"),
     ("The Cabinet Member for Community Engagement spoke next.", "governance.community_engagement"),
+    // The role opener is the cue itself: a portfolio holder, a Member of Parliament.
+    (
+      "Cllr Ann Piercy, Cabinet Member for Housing, Dunsley District Council",
+      "governance.representation"
+    ),
+    (
+      "Apologies were received from the Executive Member for Transport.",
+      "governance.representation"
+    ),
+    (
+      "A letter from the Member of Parliament for Dunsley was read out.",
+      "governance.representation"
+    ),
   ])
   func aJobTitleIsAPostNotAFinding(sentence: String, code: String) throws {
     #expect(!(try codes(sentence)).contains(code))
@@ -384,6 +397,30 @@ import Testing
     let sentence = "Notes\n\nThe Cabinet Member for Community Engagement spoke next."
     #expect(
       try tag(sentence, with: taxonomy).map(\.code).contains("governance.community_engagement"))
+  }
+
+  @Test(arguments: [
+    "The chair said that a voluntary sector member for the first time chaired a theme group.",
+    "Each partner has a member of the board and a deputy.",
+    "The police member of the Board sent apologies.",
+  ])
+  func membersWhoAreNotPortfolioHoldersStillCount(sentence: String) throws {
+    #expect(try codes(sentence).contains("governance.representation"))
+  }
+
+  @Test func representationsMadeToAMinisterAreSubmissionsNotSeats() throws {
+    #expect(
+      !(try codes(
+        "To ask the Secretary of State whether she has received representations from the Dunsley Partnership about its grant."
+      )).contains("governance.representation"))
+    #expect(
+      !(try codes("The chamber made representations to the council about parking charges."))
+        .contains(
+          "governance.representation"))
+    #expect(
+      try codes("Representation from the primary care trust on the board has been patchy.")
+        .contains(
+          "governance.representation"))
   }
 
   @Test func theSameWordsInProseStillCount() throws {

@@ -283,6 +283,9 @@ import Testing
     "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP",
     "Composition of LSP",
     "Colin Marsh - LSP Administrator",
+    // A person's name run into a post's title: the head belongs to the title.
+    "Hannah Birtwell Partnership Manager",
+    "Joe Kettle Partnership Support Officer (minutes)",
     "Board members visited an English LSP last year.",
     "The Wendmoor Local Nature Partnership met.",
     "The Wendmoor and Vale Local Enterprise Partnership met.",
@@ -290,6 +293,15 @@ import Testing
   ])
   func notNames(text: String) throws {
     #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func aNameBeforeALowerCaseRoleWordIsStillAName() throws {
+    // Only a capitalised role word makes a title: "the Dunsley Partnership manager" is the
+    // partnership's manager.
+    #expect(
+      try names("Notes\n\nThe Dunsley Partnership manager wrote to partners.") == [
+        "Dunsley Partnership"
+      ])
   }
 
   @Test func variantsOfOneNameResolveToOnePartnership() throws {

@@ -262,6 +262,21 @@ struct PartnershipNameRecognizer {
             ))
           continue
         }
+        // "Rachel Fothergill Partnership Manager", "LSP Support Officer": the head is part of
+        // a post's title (a capitalised role word follows it, at most one word on), not a name.
+        if let role = (following..<min(following + 2, tokens.count)).first(where: { position in
+          (following...position).allSatisfy { tokens.connected($0 - 1) && tokens.isCapitalized($0) }
+            && !tokens.isAllCaps(position)
+            && taxonomy.context.grammar.roleWords.contains(tokens.normalized(position))
+        }) {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<role + 1,
+              reason:
+                "role word '\(word(tokens, role))' after the head: a post's title (grammar.role_words)"
+            ))
+          continue
+        }
         let key =
           isFamily
           ? keyOf(raw(tokens, nameTokens)) + " | "
