@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Agreement between a second annotator and the gold standard, beside the tagger's.
 
-Usage: Scripts/agreement.py [LSPMINER] [ANNOTATION.jsonl ...]
+Usage: Scripts/agreement.py [--gold FOLDER] [LSPMINER] [ANNOTATION.jsonl ...]
 
-Each annotation file is in the gold format and covers a few documents of corpus/gold/styles,
-annotated again from the codebook alone by someone who saw neither the gold nor the tagger. For
+Each annotation file is in the gold format and covers a few documents of a gold standard
+(corpus/gold/styles unless --gold names another, such as corpus/gold/test), annotated again from
+the codebook alone by someone who saw neither the gold nor the tagger. Only summary figures are
+printed, so the script may be run on the blind test set. For
 those documents the script prints, over (document, sentence, code) triples, how far the second
 annotator and the tagger each agree with the gold: precision, recall and F1, and polarity
 agreement over the triples both give. Sentences are matched on their text with white space
@@ -70,11 +72,17 @@ def score(gold, other):
 
 def main():
     args = sys.argv[1:]
+    gold_folder = "corpus/gold/styles"
+    if args[:1] == ["--gold"]:
+        if len(args) < 2:
+            sys.exit("usage: Scripts/agreement.py [--gold FOLDER] [LSPMINER] [ANNOTATION.jsonl ...]")
+        gold_folder = args[1]
+        args = args[2:]
     binary = args.pop(0) if args and not args[0].endswith(".jsonl") else os.path.join(
         ROOT, ".build/release/lspminer")
     files = args or sorted(glob.glob(os.path.join(ROOT, "corpus/agreement/*.jsonl")))
     gold_lines = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "corpus/gold/styles/*.jsonl"))):
+    for path in sorted(glob.glob(os.path.join(ROOT, gold_folder, "*.jsonl"))):
         with open(path, encoding="utf-8") as handle:
             gold_lines += handle.readlines()
     everyone = ({}, {}, {})
