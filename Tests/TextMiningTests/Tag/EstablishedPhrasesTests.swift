@@ -193,6 +193,24 @@ import Testing
       "success_factor.tradition_of_cooperation"
     ),
     ("Joint working on the estates dates back to 1994.", "success_factor.tradition_of_cooperation"),
+    // Coming and going in all their forms; who comes or goes decides the code.
+    ("If nothing changes, partners will quietly stop coming.", "governance.representation"),
+    ("The health trust has stepped back from the board this year.", "governance.representation"),
+    ("Local employers have been slow to come forward.", "governance.representation"),
+    ("The voluntary sector feels sidelined.", "governance.representation"),
+    ("Local employers are largely absent.", "governance.representation"),
+    ("The college joins the board in April.", "governance.representation"),
+    ("Tenants on the estate have stopped turning up.", "governance.community_engagement"),
+    // Money said as what is saved, invested or held.
+    ("The council must find £4 million of savings by 2011.", "delivery.resources"),
+    ("Targets will be missed without more investment from the PCT.", "delivery.resources"),
+    ("The forum needs to be properly resourced.", "delivery.resources"),
+    ("The PCT's financial position is weak.", "delivery.resources"),
+    ("Partners gave officer time but no cash.", "delivery.resources"),
+    // Scrutiny as a verb, questions put to the board, who answers for what.
+    ("The committee will scrutinise the partners' performance.", "governance.accountability"),
+    ("Residents can question board members at the annual meeting.", "governance.accountability"),
+    ("Nobody can say who is responsible for the missed targets.", "governance.accountability"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -207,6 +225,11 @@ import Testing
     ("It is a waste of money.", "delivery.efficiency", .negative),
     ("The Tilbrook Community Safety Partnership is effective.", "delivery.efficiency", .positive),
     ("The executive still meets in private.", "governance.accountability", .negative),
+    (
+      "Since the reorganisation the police have stepped back.", "governance.representation",
+      .negative
+    ),
+    ("The county council has a savings programme for next year.", "delivery.resources", .negative),
   ])
   func thePhrasesReadTheirPolarity(sentence: String, code: String, polarity: Polarity) throws {
     let found = try tag("Notes\n\n" + sentence, with: try Fixtures.projectTaxonomy())
@@ -334,6 +357,9 @@ import Testing
       "Smith, J. (2004) Boards and budgets, Local Governance Review, 3(1), pp. 1-20.",
       "governance.structures"
     ),
+    // A town's inward investment is an economic aim; stepping back with nobody doing it.
+    ("The strategy aims to attract inward investment to the town.", "delivery.resources"),
+    ("Take a step back and look at the whole picture.", "governance.representation"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)
