@@ -17,7 +17,8 @@ import Foundation
 ///   is not a heading.
 /// - Page furniture of a PDF converted to text (page numbers, running headers and footers, form
 ///   feeds) is dropped, and a sentence broken by a page break is joined across it.
-/// - Bullet glyphs are dropped; written numbering is kept.
+/// - Bullet glyphs are dropped; written numbering is kept. So are an e-mail reply's quotation
+///   marks ("> ") at the start of the lines it quotes.
 /// - The first line is the title when it reads as one: standing alone, short, not a sentence of
 ///   prose, a skip link or a menu word.
 public struct PlainTextExtractor: TextExtractor {
@@ -54,7 +55,7 @@ public struct PlainTextExtractor: TextExtractor {
     guard lineCount <= limits.maxLines else {
       throw .tooManyLines(count: lineCount, limit: limits.maxLines)
     }
-    let lines = Self.lines(of: document.text)
+    let lines = Self.unquoted(Self.lines(of: document.text))
     let furniture = PageFurniture.lines(in: lines)
     let layout = Self.layout(of: lines, skipping: furniture)
     let words = HyphenatedWords(text: document.text)
@@ -598,6 +599,29 @@ public struct PlainTextExtractor: TextExtractor {
     }
     addLine(upTo: utf8.endIndex)
     return lines
+  }
+
+  /// The lines with an e-mail's quotation marks taken off: in a reply, "> " (or "> > ", ">>")
+  /// opens every line of the message quoted, and a line of ">" alone is its blank line. Only
+  /// when two or more lines open so: a single line that starts with ">" ("> 40 per cent") is
+  /// left as written.
+  static func unquoted(_ lines: [Line]) -> [Line] {
+    func isQuoted(_ line: Line) -> Bool { line.text.utf8.first == UInt8(ascii: ">") }
+    guard lines.lazy.filter(isQuoted).prefix(2).count == 2 else { return lines }
+    return lines.map { line in
+      guard isQuoted(line) else { return line }
+      var text = line.text
+      while let first = text.utf8.first,
+        first == UInt8(ascii: ">") || first == 0x20 || first == 0x09
+      {
+        text = text.dropFirst()
+      }
+      var unquoted = line
+      unquoted.text = text
+      unquoted.raw = text
+      unquoted.length = text.unicodeScalars.count
+      return unquoted
+    }
   }
 
   /// How many lines `lines(of:)` would make, counted without making them.

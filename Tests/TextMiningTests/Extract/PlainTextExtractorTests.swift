@@ -45,6 +45,25 @@ import Testing
     #expect(extracted.blockUTF8Offsets == [0, 7, 13])
   }
 
+  @Test func aRepliesQuotationMarksAreTakenOff() throws {
+    let extracted = try extract(
+      "Subject: Fw: spring events\n\nPlease pass this on.\n\n> Hi Sam,\n>\n> The partnership is holding"
+        + " three events in May to hear\n> from residents. We want to reach people who\n> rarely take part.\n>\n"
+        + "> > Earlier message\n")
+    #expect(
+      extracted.texts == [
+        "Subject: Fw: spring events", "Please pass this on.", "Hi Sam,",
+        "The partnership is holding three events in May to hear from residents. We want to reach people who rarely take part.",
+        "Earlier message",
+      ])
+  }
+
+  @Test func aSingleLineOpeningWithAnAngleBracketKeepsIt() throws {
+    #expect(
+      try extract("Turnout\n\n> 40 per cent of members voted.").texts.last
+        == "> 40 per cent of members voted.")
+  }
+
   @Test func refusesWhiteSpaceOnlyText() {
     #expect(throws: ExtractionError.noText) { try extract("  \n\t\n") }
   }
