@@ -57,9 +57,13 @@ struct TextTable {
         }
         let raw = lines[next].raw
         let rowCells = cells(of: raw)
+        // A line of one cell that goes on in lower case is the row above wrapping, its text run
+        // up to the next column ("key benefits, NRF neighbourhoods (2002)" under "Working-age
+        // residents claiming").
+        let wraps = rowCells.count == 1 && rowCells[0].first?.isLowercase == true
         guard
           rowCells.count >= 2 || PlainTextExtractor.isRule(lines[next].text)
-            || raw.first == " "
+            || raw.first == " " || wraps
         else { break }
         // Past a page break the table goes on only with a row of its own kind: a contents
         // list of titles and page numbers does not take in the next page's "1  Summary" and
@@ -196,6 +200,26 @@ struct TextTable {
     return cells
   }
 
+  /// A cell cut where a column starts, when what starts exactly there after a single space is a
+  /// figure: text that ran up to the next column ("neighbourhoods (2002)", with "(2002)" under
+  /// "Baseline"). Words are never cut off (the columns of two tables read as one may not line
+  /// up), nor is a cell that only crosses a column start mid-word.
+  private static func split(_ cell: (start: Int, text: Substring), at anchors: [Int]) -> [(
+    start: Int, text: Substring
+  )] {
+    let end = cell.start + cell.text.count
+    guard let anchor = anchors.first(where: { $0 > cell.start + 2 && $0 < end }) else {
+      return [cell]
+    }
+    let offset = anchor - cell.start
+    let cut = cell.text.index(cell.text.startIndex, offsetBy: offset)
+    guard cell.text[cell.text.index(before: cut)] == " ", cell.text[cut] != " ",
+      isFigure(cell.text[cut...])
+    else { return [cell] }
+    let head = cell.text[..<cell.text.index(before: cut)]
+    return [(cell.start, head)] + split((anchor, cell.text[cut...]), at: anchors)
+  }
+
   /// Reads the cells of a run of lines by their columns. The columns start where the cells of
   /// the fullest lines start, give or take two characters (typists misalign by one or two);
   /// every cell goes to the last column that starts at or before it.
@@ -220,7 +244,7 @@ struct TextTable {
     }
     var grid: [[String]] = placed.map { cells in
       var pieces = [String](repeating: "", count: anchors.count)
-      for cell in cells {
+      for cell in cells.flatMap({ split($0, at: anchors) }) {
         let column = anchors.lastIndex { $0 <= cell.start + 2 } ?? 0
         pieces[column] =
           pieces[column].isEmpty ? String(cell.text) : pieces[column] + " " + cell.text

@@ -301,6 +301,33 @@ import Testing
       ])
   }
 
+  @Test func aWrappedCellRunUpToTheNextColumnGoesOnTheRowAboveAndIsCutAtTheColumn() throws {
+    // The second line of a row's first cell runs up to the next column with one space, so the
+    // line has no gap: it still goes on the row above, and "(2003)" still goes under "Baseline".
+    let text = """
+      Table 2: Indicators
+
+      Indicator                 Baseline    Target
+      Adults in work, priority  61.0%       65.0%
+      wards of the town centre  (2002)
+      Recorded burglaries per   24.1        18.0
+      thousand homes            (2001/02)
+      Young people not in       12.4%       9.0%
+      education, training or an (2003)
+      Residents who feel they   38%         45%
+      can influence decisions in their area
+      """
+    let texts = try extract(text).texts
+    #expect(
+      Array(texts.drop { $0 != "Indicator" }) == [
+        "Indicator", "Baseline", "Target", "Adults in work, priority wards of the town centre",
+        "61.0% (2002)", "65.0%", "Recorded burglaries per thousand homes", "24.1 (2001/02)",
+        "18.0", "Young people not in education, training or an", "12.4% (2003)", "9.0%",
+        // Words run past a column start stay whole.
+        "Residents who feel they can influence decisions in their area", "38%", "45%",
+      ])
+  }
+
   @Test func numberingSetApartUnderASpanningHeadingJoinsItsItemAndContentsAreNoTable() throws {
     let text = """
       Contents
