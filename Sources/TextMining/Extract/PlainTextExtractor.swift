@@ -20,7 +20,8 @@ import Foundation
 /// - Bullet glyphs are dropped; written numbering is kept. So are an e-mail reply's quotation
 ///   marks ("> ") at the start of the lines it quotes.
 /// - The first line is the title when it reads as one: standing alone, short, not a sentence of
-///   prose, a skip link or a menu word.
+///   prose, a skip link or a menu word. A web page saved as text (a skip link first) loses its
+///   site header (name, menu, breadcrumb, page tools) and takes its headline as its title.
 public struct PlainTextExtractor: TextExtractor {
   /// A line shorter than this share of the wrap width is a deliberate line end.
   public var shortLineRatio: Double
@@ -56,7 +57,10 @@ public struct PlainTextExtractor: TextExtractor {
       throw .tooManyLines(count: lineCount, limit: limits.maxLines)
     }
     let lines = Self.unquoted(Self.lines(of: document.text))
-    let furniture = PageFurniture.lines(in: lines)
+    var furniture = PageFurniture.lines(in: lines)
+    // A web page saved as text: its site header is furniture, and its headline the title.
+    let header = Self.siteHeader(in: lines)
+    if let header { furniture.formUnion(header.lines) }
     let layout = Self.layout(of: lines, skipping: furniture)
     let words = HyphenatedWords(text: document.text)
     var blocks: [Block] = []
@@ -68,6 +72,8 @@ public struct PlainTextExtractor: TextExtractor {
       guard let first = current.first else { return }
       var text = ""
       var kind = BlockKind.paragraph
+      let isHeadline = header.map { lines[$0.headline].number == first.number } ?? false
+      let isSiteName = header?.siteName.map { lines[$0].number == first.number } ?? false
       for (index, line) in current.enumerated() {
         var piece = line.text
         if index == 0, let stripped = Self.strippingBullet(piece) {
@@ -88,6 +94,11 @@ public struct PlainTextExtractor: TextExtractor {
       {
         // A title wrapped over a few lines: one unit, whatever its punctuation.
         kind = blocks.isEmpty && paragraphIndex == 0 ? .title : .heading
+      }
+      if isHeadline {
+        kind = .title
+      } else if isSiteName {
+        kind = .heading
       }
       if !collapsed.isEmpty {
         if kind == .paragraph, current.count == 1 {
@@ -132,6 +143,15 @@ public struct PlainTextExtractor: TextExtractor {
         continue
       }
       if tableLines.contains(index) { continue }
+      if let header, index == header.headline {
+        // The headline stands alone, whatever follows it.
+        finishBlock()
+        current = [line]
+        finishBlock()
+        sawBlank = true
+        sawFurniture = false
+        continue
+      }
       if furniture.contains(index) {
         sawFurniture = true
         continue
@@ -510,6 +530,50 @@ public struct PlainTextExtractor: TextExtractor {
     }
     cells.append(text[start...])
     return cells.count >= 3 ? cells : nil
+  }
+
+  /// The site header of a web page saved as text, and its headline. Such a page opens with a
+  /// skip link ("Skip to content"), then the site's name, its menu, a breadcrumb ("You are here:
+  /// Home > ..."), page tools ("Print this page | Text only") and links to the posts before and
+  /// after; the headline follows. It is the line just before a "Posted on" (or "Posted by",
+  /// "Published on") line near the top, or else the first line after the breadcrumb that is not
+  /// a page tool. Without either, nothing is taken for a header. The site's name (the line after
+  /// the skip link) is kept as a heading before the headline: on a partnership's own site it
+  /// names the partnership the page is about ("Haverleigh and District Partnership Board").
+  static func siteHeader(in lines: [Line]) -> (lines: Set<Int>, headline: Int, siteName: Int?)? {
+    guard let skip = lines.firstIndex(where: { $0.length > 0 }) else { return nil }
+    let opening = lines[skip].text.lowercased()
+    guard opening.hasPrefix("skip to") || opening.hasPrefix("jump to") else { return nil }
+    let window = lines.indices.prefix(skip + 40).dropFirst(skip + 1)
+    func isHeadline(_ index: Int) -> Bool {
+      let text = lines[index].text
+      return text.count <= 150 && text.split(separator: " ").count <= 20
+        && text.filter(\.isLetter).count >= 2
+        && !text.hasPrefix("«") && !text.hasSuffix("»")
+        && !text.lowercased().hasPrefix("you are here")
+    }
+    var headline: Int?
+    if let posted = window.first(where: { index in
+      let lower = lines[index].text.lowercased()
+      return lower.hasPrefix("posted on ") || lower.hasPrefix("posted by ")
+        || lower.hasPrefix("published on ")
+    }), let before = (skip + 1..<posted).last(where: { lines[$0].length > 0 }), isHeadline(before) {
+      headline = before
+    } else if let crumb = window.first(where: {
+      lines[$0].text.lowercased().hasPrefix("you are here")
+    }) {
+      // Past page tools: short lines of options set apart by bars.
+      headline = (crumb + 1..<min(crumb + 6, lines.count)).first { index in
+        lines[index].length > 0
+          && !(lines[index].text.contains(" | ")
+            && lines[index].text.split(separator: " ").count <= 10)
+      }
+    }
+    guard let headline, isHeadline(headline) else { return nil }
+    let siteName = (skip + 1..<headline).first { lines[$0].length > 0 }
+    var header = Set(skip..<headline)
+    if let siteName { header.remove(siteName) }
+    return (header, headline, siteName)
   }
 
   /// Whether a document's first block reads as its title: a line of at most 150 characters and

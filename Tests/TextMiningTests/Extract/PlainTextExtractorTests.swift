@@ -58,6 +58,34 @@ import Testing
       ])
   }
 
+  @Test func aWebPageSavedAsTextLosesItsSiteHeaderAndTakesItsHeadlineAsTitle() throws {
+    let blog = try extract(
+      "Skip to content\nTannerby Talk\nnotes from the east side\nHome\nAbout\nContact\n"
+        + "« Older post\nWhy the Tannerby Partnership matters\nPosted on 3 May 2009 by Jo Reeve\n"
+        + "The partnership met last week and agreed its plan for the year.\n")
+    #expect(blog.title == "Why the Tannerby Partnership matters")
+    #expect(
+      blog.texts == [
+        "Tannerby Talk", "Why the Tannerby Partnership matters", "Posted on 3 May 2009 by Jo Reeve",
+        "The partnership met last week and agreed its plan for the year.",
+      ])
+    #expect(blog.blocks.map(\.kind).prefix(2) == [.heading, .title])
+    let council = try extract(
+      "Skip to main content\nMoorley Borough Council\nHome\nBusiness\nCommunity and living\n"
+        + "You are here: Home > Partnerships > Moorley First\nPrint this page | Text only\n\n"
+        + "Moorley First\n\nMoorley First is the borough's local strategic partnership.\n")
+    #expect(council.title == "Moorley First")
+    #expect(!council.texts.contains("Business"))
+  }
+
+  @Test func withoutAHeadlineNothingIsTakenForASiteHeader() throws {
+    // A skip link, but neither a "Posted on" line nor a breadcrumb: every line is kept.
+    let page = try extract(
+      "Skip to content\nHome\nBusiness\n\nThe board met in March and agreed its plan.\n")
+    #expect(page.title == nil)
+    #expect(page.texts.contains("Business"))
+  }
+
   @Test func aSingleLineOpeningWithAnAngleBracketKeepsIt() throws {
     #expect(
       try extract("Turnout\n\n> 40 per cent of members voted.").texts.last
