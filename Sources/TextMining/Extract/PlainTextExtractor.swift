@@ -542,8 +542,7 @@ public struct PlainTextExtractor: TextExtractor {
   /// names the partnership the page is about ("Haverleigh and District Partnership Board").
   static func siteHeader(in lines: [Line]) -> (lines: Set<Int>, headline: Int, siteName: Int?)? {
     guard let skip = lines.firstIndex(where: { $0.length > 0 }) else { return nil }
-    let opening = lines[skip].text.lowercased()
-    guard opening.hasPrefix("skip to") || opening.hasPrefix("jump to") else { return nil }
+    guard isSkipLink(lines[skip].text.lowercased()) else { return nil }
     let window = lines.indices.prefix(skip + 40).dropFirst(skip + 1)
     func isHeadline(_ index: Int) -> Bool {
       let text = lines[index].text
@@ -576,6 +575,12 @@ public struct PlainTextExtractor: TextExtractor {
     return (header, headline, siteName)
   }
 
+  /// Whether a line, in lower case, is a web page's skip link: "skip to content", "jump to
+  /// navigation".
+  static func isSkipLink(_ lower: some StringProtocol) -> Bool {
+    lower.hasPrefix("skip to") || lower.hasPrefix("jump to")
+  }
+
   /// Whether a document's first block reads as its title: a line of at most 150 characters and
   /// 20 words that does not end as a sentence does, and is not a skip link or a menu word.
   static func readsAsTitle(_ text: String) -> Bool {
@@ -584,7 +589,7 @@ public struct PlainTextExtractor: TextExtractor {
     else { return false }
     if text.hasSuffix(".") && !text.hasSuffix("...") { return false }
     let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]() "))
-    if lower.hasPrefix("skip to") || lower.hasPrefix("jump to") || menuWords.contains(lower) {
+    if isSkipLink(lower) || menuWords.contains(lower) {
       return false
     }
     // "Slide 1", "Page 3": a marker, not a title.
