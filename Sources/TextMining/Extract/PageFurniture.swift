@@ -5,7 +5,8 @@ import Foundation
 /// joined across it (`PlainTextExtractor`).
 ///
 /// - A page number is a line that is only a number ("12", "- 12 -", "Page 12", "Page 12 of 40"),
-///   or a line with a number set apart at one end ("Annual report 2006     12"), taken only where
+///   or a line with a number set apart at one end ("Annual report 2006     12"), or a Hansard
+///   column marker ("10 Nov 2008 : Column 742W"), taken only where
 ///   such lines count up through the document at least ten lines apart, so a figure in a table
 ///   or a line of a contents list is not a page number.
 /// - A running header or footer is a short line that recurs, the same but for its digits, at
@@ -151,7 +152,7 @@ enum PageFurniture {
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     guard bytes.prefix(8).contains(where: isDigit) || bytes.suffix(12).contains(where: isDigit)
     else { return nil }
-    if !recurs, let number = bareNumber(text) { return number }
+    if !recurs, let number = bareNumber(text) ?? columnNumber(text) { return number }
     // The rest is a running header's few words, not a numbered paragraph's prose.
     func readsAsHeader(_ rest: Substring) -> Bool {
       let trimmed = rest.trimmingCharacters(in: .whitespaces)
@@ -173,6 +174,41 @@ enum PageFurniture {
       }
     }
     return nil
+  }
+
+  /// The column of a parliamentary report's column marker: Hansard numbers columns, not pages,
+  /// and prints the sitting's date before the column ("10 Nov 2008 : Column 742W", "Column
+  /// WA12", "Col. 88W", "17 May 2004 : Column 738W—continued"), or the column alone ("734W").
+  /// The letters for written answers and statements (W, WA, WS, WH) come before or after the
+  /// figure; alone, the figure needs them.
+  static func columnNumber(_ text: Substring) -> Int? {
+    let lower = text.lowercased()
+    var rest: Substring
+    if let marker = ["column ", "col. ", "col "].lazy.compactMap({
+      lower.range(of: $0, options: .backwards)
+    }).first {
+      // Only a date (or nothing) comes before the marker.
+      let before = lower[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
+      guard before.count <= 30, before.split(separator: " ").count <= 5,
+        !before.contains(where: { $0 == "." || $0 == "," })
+      else { return nil }
+      rest = lower[marker.upperBound...]
+    } else {
+      rest = Substring(lower)
+    }
+    for ending in ["—continued", "–continued", "-continued", " continued", "—cont", "-cont"]
+    where rest.hasSuffix(ending) {
+      rest = rest.dropLast(ending.count)
+      break
+    }
+    let letters: Set<Character> = ["w", "a", "s", "h"]
+    let prefix = rest.prefix(while: { letters.contains($0) })
+    let digits = rest.dropFirst(prefix.count).prefix(while: \.isNumber)
+    let suffix = rest.dropFirst(prefix.count + digits.count)
+    guard prefix.count <= 2, suffix.count <= 2, suffix.allSatisfy(letters.contains),
+      prefix.isEmpty || suffix.isEmpty, rest.count < lower.count || !(prefix + suffix).isEmpty
+    else { return nil }
+    return number(String(digits))
   }
 
   /// The number of text that is only a page number: "12", "- 12 -", "[12]", "Page 12",

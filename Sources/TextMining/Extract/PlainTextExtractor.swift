@@ -104,7 +104,9 @@ public struct PlainTextExtractor: TextExtractor {
         if kind == .paragraph, current.count == 1 {
           if blocks.isEmpty && paragraphIndex == 0 && Self.readsAsTitle(collapsed) {
             kind = .title
-          } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last) {
+          } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last),
+            !Self.readsAsLeadIn(collapsed)
+          {
             kind = .heading
           } else if paragraphIndexHasSeveralBlocks {
             kind = .line
@@ -125,7 +127,17 @@ public struct PlainTextExtractor: TextExtractor {
     }
     for (index, line) in lines.enumerated() {
       if let table = tables[index] {
-        // A table laid out in columns: each cell is a unit of its own.
+        // A table laid out in columns: each cell is a unit of its own. A line set in from the
+        // margin just above it ("        £ million") is the table's header, not a heading.
+        if current.count == 1, let header = current.first, header.number == line.number - 1,
+          header.raw.prefix(while: { $0 == " " }).count >= 4
+        {
+          blocks.append(
+            Block(
+              kind: .tableCell, text: Self.collapsingWhitespace(String(header.text)),
+              line: header.number))
+          current.removeAll(keepingCapacity: true)
+        }
         finishBlock()
         if !blocks.isEmpty { paragraphIndex += 1 }
         for (row, cells) in table.rows.enumerated() {
@@ -200,6 +212,7 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     blocks = RunInHeadings.split(blocks)
+    Self.takeLettersSubjectLineAsTitle(&blocks)
     let title = blocks.first(where: { $0.kind == .title })?.text
     let published = MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     return ExtractedText(
@@ -301,6 +314,41 @@ public struct PlainTextExtractor: TextExtractor {
       !".!?;:,".contains(last)
     else { return false }
     return text.split(separator: " ").count <= 6
+  }
+
+  /// A letter's subject line is its title. A letter opens with the sender's letterhead, a
+  /// reference, a date and an address, then a salutation ("Dear Councillor Hallam"); the line
+  /// after the salutation, when it stands alone and is no sentence ("Eskwell and District
+  /// Partnership Board: peer challenge, 1 to 3 March 2011"), says what the letter is about. The
+  /// letterhead is then a heading, not the title.
+  static func takeLettersSubjectLineAsTitle(_ blocks: inout [Block]) {
+    guard
+      let salutation = blocks.prefix(30).firstIndex(where: { block in
+        let words = block.text.split(separator: " ")
+        return words.count >= 2 && words.count <= 6 && words[0] == "Dear"
+          && !".!?:;".contains(block.text.last ?? ".")
+      }),
+      salutation + 1 < blocks.count
+    else { return }
+    let subject = salutation + 1
+    let text = blocks[subject].text
+    guard [.heading, .line, .paragraph].contains(blocks[subject].kind), text.count <= 150,
+      let last = text.last, !".!?;,".contains(last),
+      blocks[subject].line > blocks[salutation].line
+    else { return }
+    for index in blocks.indices where blocks[index].kind == .title {
+      blocks[index].kind = .heading
+    }
+    blocks[subject].kind = .title
+  }
+
+  /// A line of prose that introduces what follows it ("Allocations to Harnby have been as
+  /// follows:", "The board agreed three actions:"): it ends with a colon, has four words or
+  /// more, and is not written in title case. It is a sentence, not a heading ("Key Issues:",
+  /// "Recommendations:" are headings), so no section starts at it.
+  static func readsAsLeadIn(_ text: String) -> Bool {
+    text.last == ":" && text.split(separator: " ").count >= 4
+      && !readsAsTitleCase(String(text.dropLast()))
   }
 
   /// Lower-case words that stand inside names of people, posts and bodies.

@@ -1870,12 +1870,12 @@ partnership_names:
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this
 # section for the rules alone.
 polarity_model:
-  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (13974 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
+  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (13973 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.003, minimum weight 0.0)'
   weights: |
     feature positive negative neutral
     a:a 0.0057 0.0385 -0.0283
-    a:able -0.0094 -0.0384 0.0530
-    a:about -0.0047 -0.0213 0.0314
+    a:able -0.0094 -0.0385 0.0530
+    a:about -0.0047 -0.0214 0.0314
     a:above -0.0158 -0.0087 0.0278
     a:absent -0.0018 0.0387 -0.0350
     a:account -0.0055 -0.0269 0.0348
@@ -1923,7 +1923,7 @@ polarity_model:
     a:an 0.0862 0.0620 -0.1414
     a:and -0.0014 0.0062 -0.0002
     a:announced -0.0020 0.0054 -0.0017
-    a:annual -0.0255 -0.0186 0.0486
+    a:annual -0.0255 -0.0186 0.0487
     a:another 0.0297 -0.0221 -0.0026
     a:answerable -0.0045 -0.0113 0.0176
     a:any -0.0130 0.1012 -0.0832
@@ -1933,12 +1933,12 @@ polarity_model:
     a:appears 0.0295 0.0052 -0.0300
     a:apply -0.0037 -0.0243 0.0296
     a:appointed 0.0035 0.0009 -0.0023
-    a:approach 0.0129 -0.0032 -0.0077
+    a:approach 0.0128 -0.0032 -0.0077
     a:approved 0.0386 -0.0083 -0.0269
     a:april 0.0100 0.0032 -0.0084
-    a:are 0.0537 -0.0624 0.0163
+    a:are 0.0537 -0.0624 0.0164
     a:area -0.0309 -0.0028 0.0407
-    a:areas 0.0045 0.0339 -0.0327
+    a:areas 0.0045 0.0339 -0.0328
     a:around 0.0037 0.0452 -0.0437
     a:arrangements -0.0124 0.0034 0.0136
     a:as -0.0138 0.0568 -0.0363
@@ -1950,7 +1950,7 @@ polarity_model:
     a:association 0.0131 -0.0099 -0.0007
     a:associations -0.0146 -0.0094 0.0260
     a:at 0.0264 -0.0010 -0.0186
-    a:attached -0.0137 0.0146 0.0025
+    a:attached -0.0137 0.0146 0.0026
     a:attend 0.0530 -0.0177 -0.0304
     a:attendance -0.0126 0.0530 -0.0371
     a:attended -0.0316 0.0828 -0.0460
@@ -1988,7 +1988,7 @@ polarity_model:
     a:bid -0.0081 -0.0084 0.0184
     a:block -0.0079 0.0041 0.0067
     a:blocks 0.0145 -0.0082 -0.0038
-    a:board 0.0602 0.0585 -0.1127
+    a:board 0.0602 0.0585 -0.1126
     a:board's -0.0118 -0.0040 0.0180
     a:boards -0.0097 0.0421 -0.0301
     a:bodies -0.0129 0.0424 -0.0240
@@ -1997,7 +1997,7 @@ polarity_model:
     a:borough's 0.0026 0.0164 -0.0149
     a:borough’s -0.0054 -0.0096 0.0172
     a:both -0.0065 0.0413 -0.0299
-    a:boundaries -0.0308 -0.0189 0.0547
+    a:boundaries -0.0309 -0.0189 0.0547
     a:boundary -0.0232 0.0076 0.0190
     a:break -0.0110 0.0207 -0.0060
     a:breakfast -0.0009 -0.0010 0.0021
@@ -2006,7 +2006,7 @@ polarity_model:
     a:bring -0.0143 0.0513 -0.0329
     a:bringing 0.0361 -0.0037 -0.0272
     a:brings -0.0023 0.0132 -0.0079
-    a:broadly 0.0104 -0.0330 0.0262
+    a:broadly 0.0104 -0.0331 0.0262
     a:brought 0.0206 -0.0058 -0.0112
     a:budget -0.0225 -0.0206 0.0477
     a:budgets 0.0127 -0.0291 0.0211
@@ -2045,7 +2045,7 @@ polarity_model:
     a:charities 0.0496 -0.0161 -0.0291
     a:chief 0.0839 -0.0706 -0.0071
     a:children 0.0171 -0.0215 0.0088
-    a:children's 0.0114 -0.0111 0.0028
+    a:children's 0.0114 -0.0111 0.0029
     a:chosen 0.0046 -0.0116 0.0112
     a:churches 0.0184 -0.0131 -0.0032
     a:circle 0.0407 -0.0723 0.0359
@@ -2064,7 +2064,7 @@ polarity_model:
     a:come 0.0468 0.0041 -0.0459
     a:comes -0.0083 0.0192 -0.0078
     a:coming -0.0069 0.0131 -0.0036
-    a:command 0.0053 0.0127 -0.0137
+    a:command 0.0054 0.0127 -0.0137
     a:commander 0.0041 0.0005 -0.0018
     a:commerce 0.0660 -0.0069 -0.0541
     a:commissioning 0.0041 0.0158 -0.0164
@@ -2081,7 +2081,7 @@ polarity_model:
     a:condition -0.0041 -0.0039 0.0093
     a:conference 0.0035 0.0257 -0.0255
     a:confidence 0.0123 0.0076 -0.0193
-    a:consider -0.0027 -0.0088 0.0127
+    a:consider -0.0027 -0.0089 0.0127
     a:consistently 0.0195 -0.0111 -0.0074
     a:consultation 0.0267 0.0160 -0.0379
     a:consulted 0.0087 0.0081 -0.0129
@@ -2113,9 +2113,9 @@ polarity_model:
     a:covering 0.0097 0.0250 -0.0311
     a:covers -0.0205 0.0178 0.0062
     a:credit 0.0225 -0.0442 0.0257
-    a:crime 0.1023 -0.0641 -0.0321
+    a:crime 0.1023 -0.0641 -0.0320
     a:cross -0.0029 0.0051 -0.0005
-    a:culture -0.0291 -0.0120 0.0449
+    a:culture -0.0292 -0.0120 0.0449
     a:current 0.0271 0.0221 -0.0460
     a:currently 0.0195 0.0177 -0.0353
     a:cut 0.0103 -0.0179 0.0131
@@ -2123,11 +2123,11 @@ polarity_model:
     a:cvs 0.0040 -0.0312 0.0312
     a:data 0.0288 -0.0481 0.0245
     a:day 0.0546 -0.0195 -0.0313
-    a:deal -0.0084 0.0348 -0.0220
+    a:deal -0.0084 0.0349 -0.0220
     a:december -0.0097 -0.0047 0.0171
     a:decision -0.0056 -0.0077 0.0174
     a:decisions -0.0343 0.0404 -0.0018
-    a:deliver -0.0086 -0.0100 0.0226
+    a:deliver -0.0087 -0.0100 0.0227
     a:delivered 0.0054 0.0411 -0.0416
     a:delivering 0.0009 0.0232 -0.0212
     a:delivery -0.0051 -0.0198 0.0286
@@ -2147,11 +2147,11 @@ polarity_model:
     a:disappointing -0.0049 0.0141 -0.0080
     a:discussion -0.0140 0.0110 0.0065
     a:disorder 0.0498 -0.0303 -0.0153
-    a:district 0.0204 0.0152 -0.0294
+    a:district 0.0203 0.0152 -0.0294
     a:district's 0.0568 -0.0043 -0.0478
-    a:districts -0.0307 0.0628 -0.0291
+    a:districts -0.0307 0.0629 -0.0291
     a:division -0.0012 0.0215 -0.0165
-    a:do -0.0261 0.0254 0.0058
+    a:do -0.0261 0.0254 0.0059
     a:does -0.0206 0.0252 -0.0009
     a:domestic 0.0537 0.0003 -0.0501
     a:done 0.0173 -0.0076 -0.0060
@@ -2165,7 +2165,7 @@ polarity_model:
     a:due -0.0145 0.0290 -0.0124
     a:during 0.0403 -0.0212 -0.0145
     a:duty 0.0203 0.0000 -0.0178
-    a:each 0.0427 -0.0796 0.0440
+    a:each 0.0427 -0.0796 0.0441
     a:early -0.0032 -0.0289 0.0365
     a:easier 0.0261 -0.0311 0.0093
     a:east 0.0083 -0.0084 0.0033
@@ -2195,7 +2195,7 @@ polarity_model:
     a:england 0.0130 -0.0070 -0.0044
     a:english -0.0095 -0.0084 0.0195
     a:enough 0.0039 -0.0631 0.0644
-    a:enterprise 0.0246 -0.0099 -0.0113
+    a:enterprise 0.0246 -0.0100 -0.0113
     a:entirely -0.0134 0.0110 0.0058
     a:environment -0.0090 0.0057 0.0069
     a:equal -0.0102 0.0171 -0.0039
@@ -2227,7 +2227,7 @@ polarity_model:
     a:fell -0.0115 0.0105 0.0028
     a:felt -0.0392 0.1061 -0.0630
     a:fennerby -0.0205 -0.0124 0.0368
-    a:few -0.0279 0.0170 0.0140
+    a:few -0.0279 0.0170 0.0141
     a:fewer -0.0293 0.0957 -0.0628
     a:figures 0.0306 0.0032 -0.0295
     a:filled -0.0043 0.0552 -0.0458
@@ -2254,14 +2254,14 @@ polarity_model:
     a:found -0.0193 0.0264 -0.0023
     a:four 0.0736 -0.0035 -0.0639
     a:framework 0.0880 -0.0039 -0.0781
-    a:from -0.0959 0.0269 0.0766
+    a:from -0.0959 0.0269 0.0767
     a:frozen -0.0041 0.0132 -0.0086
     a:full 0.0290 -0.0503 0.0268
     a:fully 0.0917 -0.0210 -0.0672
-    a:fund -0.0109 -0.0311 0.0468
+    a:fund -0.0109 -0.0312 0.0468
     a:funded -0.0287 -0.0293 0.0626
     a:funding -0.0426 -0.0159 0.0631
-    a:further -0.0003 0.0647 -0.0588
+    a:further -0.0003 0.0648 -0.0588
     a:future 0.0107 0.0072 -0.0151
     a:gap 0.0018 0.0432 -0.0420
     a:gave 0.0031 -0.0188 0.0196
@@ -2277,7 +2277,7 @@ polarity_model:
     a:good -0.0014 0.0018 0.0028
     a:goodwill 0.0378 -0.0449 0.0110
     a:got -0.0018 0.0290 -0.0241
-    a:governance -0.0239 -0.0387 0.0654
+    a:governance -0.0239 -0.0388 0.0654
     a:government -0.0157 0.0093 0.0116
     a:grant 0.0059 -0.0150 0.0126
     a:grants -0.0116 0.0167 -0.0007
@@ -2311,7 +2311,7 @@ polarity_model:
     a:helped 0.0186 -0.0163 0.0023
     a:her 0.0096 -0.0084 0.0034
     a:high 0.0328 -0.0032 -0.0266
-    a:history 0.0187 -0.0072 -0.0099
+    a:history 0.0188 -0.0072 -0.0099
     a:hold 0.0470 -0.0305 -0.0145
     a:holding 0.0136 -0.0031 -0.0073
     a:holds 0.0375 -0.0071 -0.0280
@@ -2331,7 +2331,7 @@ polarity_model:
     a:including -0.0052 -0.0146 0.0266
     a:independent 0.0307 -0.0154 -0.0116
     a:indicator -0.0121 -0.0375 0.0533
-    a:indicators -0.0201 -0.0503 0.0741
+    a:indicators -0.0201 -0.0503 0.0742
     a:individuals 0.0276 0.0028 -0.0275
     a:influence -0.0296 0.0501 -0.0173
     a:inspector -0.0063 0.0176 -0.0086
@@ -2347,7 +2347,7 @@ polarity_model:
     a:involvement 0.0017 -0.0005 0.0026
     a:irregular -0.0038 0.0349 -0.0311
     a:irregularly -0.0079 -0.0078 0.0177
-    a:is 0.0815 0.0517 -0.1252
+    a:is 0.0814 0.0517 -0.1252
     a:it 0.0188 0.0766 -0.0891
     a:its -0.0002 0.0639 -0.0572
     a:itself -0.0089 -0.0353 0.0482
@@ -2378,7 +2378,7 @@ polarity_model:
     a:larger -0.0143 0.0483 -0.0305
     a:largest -0.0048 -0.0026 0.0103
     a:last 0.0248 0.0001 -0.0205
-    a:late -0.0127 0.0338 -0.0190
+    a:late -0.0127 0.0339 -0.0190
     a:later 0.0084 0.0024 -0.0067
     a:lead -0.0017 -0.0213 0.0285
     a:leader 0.0029 -0.0102 0.0116
@@ -2417,16 +2417,16 @@ polarity_model:
     a:mainly 0.0013 0.0091 -0.0070
     a:mainstream -0.0143 -0.0325 0.0506
     a:mainstreaming -0.0068 0.0022 0.0075
-    a:make -0.0436 0.0431 0.0055
+    a:make -0.0437 0.0431 0.0055
     a:makes -0.0118 0.0636 -0.0469
     a:making -0.0039 -0.0259 0.0339
     a:manage -0.0112 0.0252 -0.0102
-    a:managed -0.0059 0.0287 -0.0201
+    a:managed -0.0059 0.0288 -0.0201
     a:management -0.0005 0.0093 -0.0044
     a:manager -0.0158 0.0297 -0.0106
     a:managers 0.0168 0.0299 -0.0424
     a:many 0.0509 0.0127 -0.0588
-    a:march -0.0191 0.0260 -0.0021
+    a:march -0.0188 0.0262 -0.0026
     a:mardlebury -0.0038 -0.0029 0.0080
     a:market 0.0357 0.0095 -0.0416
     a:match 0.0163 0.0487 -0.0617
@@ -2439,7 +2439,7 @@ polarity_model:
     a:means -0.0058 0.0255 -0.0176
     a:meant -0.0251 0.0032 0.0260
     a:meet -0.0140 0.0187 0.0006
-    a:meeting 0.0962 0.0061 -0.0960
+    a:meeting 0.0962 0.0060 -0.0960
     a:meetings 0.0681 -0.0455 -0.0172
     a:meets 0.0340 0.0404 -0.0697
     a:member 0.0131 -0.0106 0.0030
@@ -2469,7 +2469,7 @@ polarity_model:
     a:mr 0.0128 0.0063 -0.0165
     a:much 0.0439 0.0081 -0.0469
     a:must -0.0042 -0.0190 0.0249
-    a:name 0.0175 -0.0291 0.0135
+    a:name 0.0175 -0.0292 0.0135
     a:named 0.0049 0.0016 -0.0006
     a:national -0.0271 -0.0151 0.0468
     a:need 0.0055 -0.0073 0.0067
@@ -2478,7 +2478,7 @@ polarity_model:
     a:negotiations 0.0021 0.0051 -0.0046
     a:neighbourhood 0.0486 -0.0474 0.0052
     a:neighbourhoods -0.0061 0.0355 -0.0240
-    a:neighbouring -0.0542 0.1335 -0.0753
+    a:neighbouring -0.0542 0.1336 -0.0753
     a:neither -0.0150 0.0626 -0.0451
     a:network 0.0333 -0.0217 -0.0058
     a:never -0.0105 0.0846 -0.0705
@@ -2496,7 +2496,7 @@ polarity_model:
     a:not -0.0028 0.0355 -0.0280
     a:nothing 0.0147 0.0292 -0.0415
     a:november -0.0242 -0.0164 0.0452
-    a:now 0.0779 -0.0762 0.0049
+    a:now 0.0779 -0.0762 0.0050
     a:nrf 0.0078 -0.0438 0.0419
     a:number -0.0101 -0.0149 0.0305
     a:ockendale -0.0075 -0.0019 0.0109
@@ -2529,7 +2529,7 @@ polarity_model:
     a:our 0.0230 0.0017 -0.0192
     a:out -0.0442 0.0743 -0.0238
     a:outcomes 0.0541 -0.0078 -0.0414
-    a:outside -0.0305 0.0964 -0.0616
+    a:outside -0.0305 0.0964 -0.0617
     a:over -0.0016 0.0427 -0.0356
     a:overall 0.0009 0.0050 -0.0032
     a:own 0.0183 0.0209 -0.0340
@@ -2546,11 +2546,11 @@ polarity_model:
     a:particularly -0.0017 0.0007 0.0050
     a:partly -0.0084 0.0175 -0.0055
     a:partner 0.0946 0.0499 -0.1394
-    a:partners 0.0519 0.0221 -0.0677
-    a:partnership -0.0148 0.0043 0.0172
+    a:partners 0.0519 0.0221 -0.0676
+    a:partnership -0.0148 0.0042 0.0173
     a:partnership's 0.0791 -0.0415 -0.0319
-    a:partnerships -0.0046 -0.0553 0.0656
-    a:partnership’s 0.0211 0.0190 -0.0358
+    a:partnerships -0.0046 -0.0553 0.0657
+    a:partnership’s 0.0212 0.0190 -0.0358
     a:party -0.0044 0.0235 -0.0162
     a:past 0.0099 0.0151 -0.0210
     a:patchy -0.0036 0.0243 -0.0188
@@ -2575,7 +2575,7 @@ polarity_model:
     a:plus 0.0070 -0.0309 0.0285
     a:point 0.0216 0.0202 -0.0373
     a:police 0.0356 -0.0184 -0.0111
-    a:policy -0.0113 -0.0073 0.0210
+    a:policy -0.0113 -0.0074 0.0210
     a:political -0.0050 0.0217 -0.0110
     a:pool -0.0165 -0.0090 0.0266
     a:pooled 0.0084 0.0206 -0.0239
@@ -2620,7 +2620,7 @@ polarity_model:
     a:rating -0.0051 -0.0147 0.0222
     a:ravensholt -0.0123 0.0104 0.0049
     a:reach -0.0144 0.0244 -0.0071
-    a:reached 0.0290 0.0135 -0.0382
+    a:reached 0.0291 0.0135 -0.0382
     a:real 0.0186 0.0342 -0.0471
     a:really -0.0101 -0.0176 0.0299
     a:receive -0.0037 -0.0232 0.0289
@@ -2635,7 +2635,7 @@ polarity_model:
     a:reference 0.0091 0.0079 -0.0124
     a:reflect -0.0105 0.0361 -0.0225
     a:refresh -0.0167 0.0159 0.0043
-    a:refreshed 0.0015 0.0336 -0.0309
+    a:refreshed 0.0015 0.0336 -0.0310
     a:regard 0.0366 0.0128 -0.0457
     a:regeneration 0.0231 -0.0127 -0.0063
     a:region -0.0025 0.0251 -0.0208
@@ -2651,7 +2651,7 @@ polarity_model:
     a:reorganisation 0.0393 -0.0129 -0.0239
     a:reorganised 0.0045 -0.0020 0.0008
     a:replace -0.0024 -0.0213 0.0258
-    a:replaced -0.0080 -0.0174 0.0284
+    a:replaced -0.0080 -0.0175 0.0284
     a:report -0.0091 -0.0100 0.0256
     a:reported 0.0201 0.0328 -0.0484
     a:reporting 0.0156 -0.0137 0.0004
@@ -2675,7 +2675,7 @@ polarity_model:
     a:revised -0.0129 -0.0099 0.0261
     a:reward -0.0107 -0.0365 0.0517
     a:right 0.0091 -0.0296 0.0234
-    a:risk -0.0122 -0.0456 0.0625
+    a:risk -0.0122 -0.0457 0.0625
     a:role -0.0186 -0.0025 0.0255
     a:room 0.0201 0.0140 -0.0303
     a:round -0.0024 -0.0355 0.0427
@@ -2693,7 +2693,7 @@ polarity_model:
     a:schools 0.0332 -0.0166 -0.0126
     a:scrutiny -0.0130 -0.0198 0.0355
     a:seat -0.0182 0.0073 0.0158
-    a:seats -0.0081 0.0035 0.0090
+    a:seats -0.0081 0.0036 0.0090
     a:second -0.0020 0.0069 -0.0013
     a:sector -0.0434 0.0619 -0.0119
     a:sectors -0.0128 -0.0181 0.0344
@@ -2717,7 +2717,7 @@ polarity_model:
     a:several -0.0311 0.1097 -0.0741
     a:shape 0.0383 -0.0078 -0.0271
     a:shaped -0.0021 0.0424 -0.0364
-    a:share 0.0104 -0.0530 0.0471
+    a:share 0.0104 -0.0530 0.0472
     a:shared -0.0018 0.0149 -0.0069
     a:she -0.0081 0.0379 -0.0247
     a:short 0.0077 0.0176 -0.0208
@@ -2743,23 +2743,23 @@ polarity_model:
     a:some 0.0189 0.0512 -0.0649
     a:south -0.0151 0.0229 -0.0053
     a:speak 0.0076 0.0349 -0.0396
-    a:spend -0.0054 0.0540 -0.0461
+    a:spend -0.0055 0.0540 -0.0461
     a:spending -0.0194 0.0337 -0.0111
     a:spent 0.0263 -0.0149 -0.0071
     a:spring -0.0049 -0.0025 0.0124
     a:stable 0.0278 -0.0132 -0.0122
     a:staff -0.0099 0.0287 -0.0137
     a:stage 0.0138 0.0108 -0.0208
-    a:start 0.0130 -0.0038 -0.0047
+    a:start 0.0130 -0.0039 -0.0047
     a:started -0.0072 0.0070 0.0029
-    a:statutory 0.0039 -0.0601 0.0612
+    a:statutory 0.0039 -0.0602 0.0613
     a:stavingford -0.0024 -0.0050 0.0087
     a:still 0.0629 0.0115 -0.0718
-    a:stilworth -0.0038 -0.0053 0.0111
+    a:stilworth -0.0038 -0.0053 0.0112
     a:stood -0.0042 -0.0231 0.0287
     a:stop 0.0019 0.0127 -0.0120
     a:stopped -0.0147 -0.0121 0.0288
-    a:strategic 0.0279 -0.0314 0.0086
+    a:strategic 0.0279 -0.0315 0.0086
     a:strategies 0.0080 -0.0073 0.0015
     a:strategy -0.0423 0.1083 -0.0594
     a:streams -0.0056 -0.0078 0.0151
@@ -2782,12 +2782,12 @@ polarity_model:
     a:supported -0.0355 -0.0078 0.0451
     a:supports -0.0163 -0.0007 0.0198
     a:supposed -0.0043 0.0176 -0.0113
-    a:survey 0.0116 0.0242 -0.0301
+    a:survey 0.0116 0.0242 -0.0302
     a:suspicion 0.0062 0.0297 -0.0324
     a:sustainable -0.0170 0.0026 0.0195
     a:system 0.0402 -0.0136 -0.0232
     a:table 0.0515 -0.0264 -0.0203
-    a:take -0.0079 0.0146 -0.0007
+    a:take -0.0079 0.0145 -0.0006
     a:taken 0.0006 0.0535 -0.0488
     a:takes -0.0057 0.0103 -0.0017
     a:taking 0.0080 -0.0066 0.0019
@@ -2803,14 +2803,14 @@ polarity_model:
     a:terms 0.0020 0.0202 -0.0173
     a:than 0.0117 0.0217 -0.0264
     a:that 0.0620 0.0579 -0.1128
-    a:the 0.0194 0.0370 -0.0402
+    a:the 0.0194 0.0370 -0.0401
     a:their -0.0363 0.0635 -0.0209
     a:them 0.0012 -0.0046 0.0096
     a:thematic -0.0024 -0.0136 0.0201
     a:theme 0.0888 0.0729 -0.1550
     a:themselves 0.0177 0.0263 -0.0412
     a:then -0.0171 0.0949 -0.0729
-    a:there 0.0606 -0.0112 -0.0441
+    a:there 0.0606 -0.0113 -0.0442
     a:these 0.0027 0.0392 -0.0375
     a:they 0.0221 0.0182 -0.0348
     a:thin -0.0185 0.0522 -0.0317
@@ -2819,16 +2819,16 @@ polarity_model:
     a:this 0.0602 -0.0264 -0.0274
     a:those 0.0122 -0.0172 0.0103
     a:three -0.0814 0.0771 0.0100
-    a:through 0.1045 -0.0963 -0.0010
+    a:through 0.1045 -0.0964 -0.0010
     a:thrushcombe -0.0031 -0.0033 0.0074
     a:thurlstane -0.0067 -0.0017 0.0095
     a:tillingworth -0.0054 0.0185 -0.0104
     a:time 0.0014 -0.0176 0.0225
     a:times -0.0352 0.0471 -0.0072
-    a:to -0.0858 0.0569 0.0406
+    a:to -0.0857 0.0570 0.0404
     a:together -0.0390 0.0465 -0.0012
     a:told 0.0219 -0.0174 0.0001
-    a:too 0.0007 0.1202 -0.1178
+    a:too 0.0007 0.1203 -0.1178
     a:took 0.0655 -0.0282 -0.0322
     a:top 0.0117 0.0033 -0.0105
     a:towards 0.0115 0.0414 -0.0472
@@ -2848,16 +2848,16 @@ polarity_model:
     a:umbrella 0.0364 0.0207 -0.0545
     a:unclear -0.0052 0.0271 -0.0208
     a:under 0.0048 0.0014 -0.0002
-    a:uneven -0.0394 0.0905 -0.0502
-    a:unit 0.0094 0.0133 -0.0184
+    a:uneven -0.0394 0.0906 -0.0502
+    a:unit 0.0094 0.0133 -0.0185
     a:unless -0.0047 0.0237 -0.0174
     a:until -0.0449 0.1250 -0.0758
-    a:up 0.0545 -0.0679 0.0198
+    a:up 0.0545 -0.0679 0.0199
     a:urban -0.0132 -0.0044 0.0195
     a:us -0.0158 -0.0274 0.0483
     a:use -0.0056 -0.0070 0.0142
     a:used 0.0243 -0.0084 -0.0123
-    a:using -0.0115 0.0327 -0.0174
+    a:using -0.0115 0.0327 -0.0175
     a:usually 0.0370 -0.0152 -0.0177
     a:vacant -0.0240 0.0152 0.0105
     a:value 0.0121 -0.0150 0.0061
@@ -2888,7 +2888,7 @@ polarity_model:
     a:weakest -0.0049 0.0415 -0.0360
     a:welcome 0.0457 -0.0094 -0.0314
     a:welcomed -0.0184 0.0118 0.0097
-    a:well 0.2130 0.0132 -0.2204
+    a:well 0.2131 0.0132 -0.2204
     a:wellbeing 0.0141 -0.0007 -0.0104
     a:wendlecote -0.0035 0.0026 0.0029
     a:went -0.0038 0.0333 -0.0281
@@ -2900,8 +2900,8 @@ polarity_model:
     a:whether -0.0247 0.0209 0.0089
     a:which -0.0405 0.0686 -0.0208
     a:while 0.0117 0.0396 -0.0472
-    a:who 0.0197 -0.1078 0.0947
-    a:whole -0.0418 0.0805 -0.0344
+    a:who 0.0197 -0.1079 0.0947
+    a:whole -0.0418 0.0806 -0.0344
     a:whose 0.0108 -0.0027 -0.0052
     a:widely 0.0490 -0.0097 -0.0352
     a:wider 0.0348 0.0221 -0.0536
@@ -2923,7 +2923,7 @@ polarity_model:
     a:written -0.0109 0.0328 -0.0178
     a:wyrelow 0.0055 -0.0075 0.0041
     a:wyvernham -0.0111 -0.0160 0.0302
-    a:year -0.0264 0.0251 0.0078
+    a:year -0.0264 0.0252 0.0078
     a:years 0.0160 -0.0161 0.0060
     a:yet 0.0134 0.0158 -0.0247
     a:you 0.0189 -0.0231 0.0085
@@ -2931,18 +2931,18 @@ polarity_model:
     a:your -0.0051 -0.0030 0.0092
     a:youth 0.0289 -0.0342 0.0104
     b:a 0.2046 -0.0534 -0.1411
-    b:able 0.0092 0.0217 -0.0260
+    b:able 0.0092 0.0218 -0.0260
     b:about -0.1110 0.0487 0.0681
     b:account -0.0029 -0.0040 0.0090
     b:accountability -0.0170 -0.0057 0.0251
     b:accountable -0.0099 -0.0013 0.0145
-    b:act 0.0322 0.0057 -0.0329
+    b:act 0.0323 0.0057 -0.0329
     b:action 0.0364 -0.0030 -0.0287
     b:acts -0.0082 -0.0182 0.0313
     b:added 0.0059 -0.0056 0.0032
     b:after 0.0369 0.0074 -0.0382
     b:against 0.0134 -0.0048 -0.0029
-    b:agencies 0.0664 0.0059 -0.0671
+    b:agencies 0.0664 0.0058 -0.0671
     b:agency 0.0613 -0.0203 -0.0365
     b:ago 0.0203 -0.0180 0.0015
     b:agree 0.0094 0.0181 -0.0229
@@ -2964,7 +2964,7 @@ polarity_model:
     b:amberfold 0.0296 -0.0021 -0.0238
     b:among 0.0295 -0.0099 -0.0163
     b:an 0.0539 -0.0868 0.0395
-    b:and 0.0213 -0.0840 0.0691
+    b:and 0.0213 -0.0841 0.0692
     b:announced -0.0063 0.0112 -0.0036
     b:annual 0.0024 0.0215 -0.0193
     b:any -0.0038 -0.0113 0.0201
@@ -2978,10 +2978,10 @@ polarity_model:
     b:areas 0.0026 -0.0282 0.0314
     b:around 0.0095 -0.0098 0.0037
     b:arrangements 0.0110 0.0428 -0.0499
-    b:as -0.0586 0.0472 0.0179
+    b:as -0.0586 0.0472 0.0180
     b:ashworth -0.0076 -0.0124 0.0218
     b:ask -0.0133 0.0126 0.0040
-    b:asked -0.0606 -0.0474 0.1136
+    b:asked -0.0607 -0.0474 0.1136
     b:asking -0.0037 -0.0100 0.0152
     b:asks 0.0178 -0.0064 -0.0091
     b:assessment -0.0200 -0.0043 0.0292
@@ -3001,14 +3001,14 @@ polarity_model:
     b:based -0.0210 0.0214 0.0035
     b:basic -0.0184 0.0437 -0.0214
     b:be -0.0249 0.0725 -0.0413
-    b:because -0.0101 0.0510 -0.0356
+    b:because -0.0101 0.0511 -0.0356
     b:become 0.0145 -0.0043 -0.0068
     b:been 0.0149 0.0632 -0.0728
     b:before 0.0265 -0.0145 -0.0079
     b:behind -0.0031 -0.0130 0.0181
     b:being 0.0068 0.0429 -0.0457
     b:believe 0.0207 -0.0413 0.0242
-    b:bend 0.0083 0.0118 -0.0161
+    b:bend 0.0083 0.0117 -0.0161
     b:bending 0.0081 -0.0002 -0.0036
     b:benefits 0.0082 -0.0057 -0.0002
     b:better -0.0302 -0.0151 0.0495
@@ -3021,7 +3021,7 @@ polarity_model:
     b:boards -0.0101 -0.0003 0.0128
     b:bodies 0.0102 0.0193 -0.0249
     b:body -0.0250 0.0365 -0.0068
-    b:borough 0.0462 0.0219 -0.0627
+    b:borough 0.0463 0.0219 -0.0627
     b:borough's -0.0193 -0.0180 0.0413
     b:borough’s -0.0082 0.0177 -0.0065
     b:both 0.0209 0.0163 -0.0320
@@ -3032,7 +3032,7 @@ polarity_model:
     b:brenthorne -0.0061 -0.0105 0.0177
     b:bring 0.0286 -0.0285 0.0035
     b:bringing 0.0278 -0.0045 -0.0198
-    b:brings -0.0099 -0.0056 0.0179
+    b:brings -0.0100 -0.0056 0.0179
     b:brockhallow -0.0020 -0.0014 0.0041
     b:brought 0.0981 -0.0300 -0.0635
     b:budget -0.0389 0.0422 0.0018
@@ -3042,7 +3042,7 @@ polarity_model:
     b:built 0.0247 -0.0160 -0.0062
     b:business -0.0571 0.1237 -0.0624
     b:businesses 0.0006 0.0210 -0.0181
-    b:but -0.0674 0.1988 -0.1266
+    b:but -0.0675 0.1988 -0.1266
     b:by -0.0488 -0.1187 0.1746
     b:c -0.0123 -0.0152 0.0297
     b:calderstow 0.0036 -0.0022 -0.0001
@@ -3068,10 +3068,10 @@ polarity_model:
     b:clear 0.0395 0.0489 -0.0820
     b:clearer 0.0015 0.0669 -0.0634
     b:clearly -0.0033 -0.0016 0.0071
-    b:cllr 0.0204 -0.0154 -0.0020
+    b:cllr 0.0205 -0.0154 -0.0020
     b:closely -0.0216 0.0200 0.0049
     b:co -0.0311 -0.0031 0.0381
-    b:college 0.0002 -0.0123 0.0165
+    b:college 0.0002 -0.0124 0.0165
     b:colleges -0.0023 0.0031 0.0000
     b:come 0.0229 -0.0178 -0.0029
     b:command -0.0189 0.0435 -0.0205
@@ -3124,7 +3124,7 @@ polarity_model:
     b:decisions -0.0237 -0.0208 0.0484
     b:deliver -0.0083 -0.0085 0.0202
     b:delivering -0.0078 0.0075 0.0032
-    b:delivery -0.0111 0.0095 0.0033
+    b:delivery -0.0111 0.0095 0.0034
     b:deputy -0.0071 -0.0130 0.0222
     b:described -0.0149 0.0562 -0.0365
     b:designated -0.0111 -0.0063 0.0199
@@ -3134,20 +3134,20 @@ polarity_model:
     b:director -0.0158 0.0048 0.0136
     b:discussed -0.0087 -0.0146 0.0262
     b:disorder -0.0036 -0.0047 0.0092
-    b:district -0.0047 0.0818 -0.0713
+    b:district -0.0047 0.0818 -0.0712
     b:district's -0.0181 0.0257 -0.0030
     b:districts -0.0114 0.0457 -0.0320
     b:division -0.0128 0.0852 -0.0684
     b:do -0.0351 -0.0013 0.0404
     b:does -0.0397 0.0648 -0.0220
     b:done 0.0046 0.0064 -0.0081
-    b:down -0.0083 0.0525 -0.0396
+    b:down -0.0083 0.0526 -0.0396
     b:dr -0.0017 -0.0022 0.0047
     b:draft 0.0053 0.0196 -0.0199
     b:draw 0.0194 0.0259 -0.0418
     b:drawn -0.0043 0.0023 0.0032
     b:draymoor -0.0023 0.0000 0.0028
-    b:duty 0.0596 -0.0083 -0.0485
+    b:duty 0.0596 -0.0083 -0.0486
     b:each -0.0207 -0.0190 0.0461
     b:early 0.0253 -0.0100 -0.0109
     b:economic -0.0178 0.0285 -0.0062
@@ -3170,7 +3170,7 @@ polarity_model:
     b:environment -0.0158 0.0154 0.0037
     b:established -0.0070 0.0046 0.0052
     b:estates -0.0142 0.0520 -0.0331
-    b:evaluation -0.0453 -0.0299 0.0798
+    b:evaluation -0.0454 -0.0299 0.0798
     b:ever 0.0135 0.0485 -0.0588
     b:every -0.0588 -0.0360 0.1010
     b:evidence -0.0222 0.0550 -0.0278
@@ -3189,7 +3189,7 @@ polarity_model:
     b:felt -0.0200 0.0598 -0.0365
     b:fennerby -0.0040 -0.0031 0.0079
     b:few 0.0022 0.0500 -0.0517
-    b:fewer -0.0211 0.0454 -0.0202
+    b:fewer -0.0211 0.0455 -0.0202
     b:fill -0.0044 -0.0112 0.0169
     b:final 0.0063 -0.0156 0.0122
     b:find 0.0044 0.0228 -0.0243
@@ -3221,7 +3221,7 @@ polarity_model:
     b:give -0.0392 0.0199 0.0246
     b:given 0.0887 -0.0493 -0.0351
     b:go -0.0095 -0.0073 0.0198
-    b:good 0.0830 -0.0221 -0.0566
+    b:good 0.0830 -0.0221 -0.0565
     b:governance -0.0172 -0.0233 0.0424
     b:government -0.0206 0.0240 0.0006
     b:government's -0.0049 0.0124 -0.0056
@@ -3243,7 +3243,7 @@ polarity_model:
     b:health 0.0257 0.0175 -0.0374
     b:hear -0.0055 -0.0005 0.0077
     b:heard 0.0126 -0.0375 0.0273
-    b:held -0.0417 -0.0067 0.0532
+    b:held -0.0417 -0.0068 0.0532
     b:help -0.0094 -0.0246 0.0380
     b:helped 0.0596 -0.0314 -0.0251
     b:her 0.0126 0.0164 -0.0265
@@ -3252,7 +3252,7 @@ polarity_model:
     b:hit 0.0081 0.0215 -0.0267
     b:hold -0.0156 0.0369 -0.0175
     b:holds 0.0132 -0.0029 -0.0055
-    b:hollinsford 0.0166 -0.0056 -0.0097
+    b:hollinsford 0.0167 -0.0056 -0.0097
     b:hospitals -0.0109 0.0129 -0.0008
     b:housing 0.0056 -0.0149 0.0133
     b:how -0.0589 -0.1190 0.1847
@@ -3279,7 +3279,7 @@ polarity_model:
     b:involved -0.0127 0.0123 0.0050
     b:involvement 0.0059 0.0466 -0.0491
     b:involving 0.0027 -0.0021 0.0025
-    b:is 0.0200 0.0144 -0.0275
+    b:is 0.0200 0.0144 -0.0274
     b:it 0.0071 0.1128 -0.1126
     b:item -0.0074 0.0065 0.0022
     b:its 0.1074 -0.0003 -0.0998
@@ -3310,7 +3310,7 @@ polarity_model:
     b:leads -0.0216 0.0346 -0.0093
     b:learning 0.0195 -0.0186 0.0003
     b:least 0.0243 -0.0070 -0.0120
-    b:led -0.0080 0.0231 -0.0134
+    b:led -0.0080 0.0232 -0.0134
     b:left -0.0036 0.0464 -0.0407
     b:lep -0.0029 -0.0043 0.0084
     b:less -0.0194 0.0411 -0.0188
@@ -3338,7 +3338,7 @@ polarity_model:
     b:makes -0.0295 0.0271 0.0073
     b:making -0.0003 -0.0358 0.0405
     b:manage -0.0086 -0.0197 0.0313
-    b:management 0.0027 -0.0392 0.0400
+    b:management 0.0027 -0.0393 0.0400
     b:manager -0.0251 0.0137 0.0156
     b:many 0.0209 0.0767 -0.0924
     b:march -0.0058 0.0433 -0.0324
@@ -3403,7 +3403,7 @@ polarity_model:
     b:november -0.0046 0.0024 0.0041
     b:now 0.1912 -0.0344 -0.1506
     b:nrf -0.0319 -0.0049 0.0423
-    b:number 0.0028 -0.0474 0.0505
+    b:number 0.0028 -0.0475 0.0505
     b:october 0.0016 -0.0154 0.0166
     b:of -0.0625 0.0318 0.0432
     b:office 0.0053 0.0277 -0.0290
@@ -3443,7 +3443,7 @@ polarity_model:
     b:particularly -0.0062 0.0283 -0.0192
     b:partner 0.0048 -0.0385 0.0398
     b:partners 0.0327 -0.0165 -0.0090
-    b:partnership 0.0601 -0.0170 -0.0357
+    b:partnership 0.0600 -0.0171 -0.0356
     b:partnership's -0.0134 0.1446 -0.1249
     b:partnerships -0.0020 -0.0516 0.0591
     b:partnership’s -0.0050 -0.0040 0.0112
@@ -3503,7 +3503,7 @@ polarity_model:
     b:rarely 0.0052 0.0307 -0.0348
     b:rated 0.0251 -0.0100 -0.0122
     b:rather 0.0110 -0.0017 -0.0045
-    b:reach 0.0194 -0.0298 0.0137
+    b:reach 0.0194 -0.0298 0.0138
     b:real 0.1283 -0.0236 -0.0987
     b:really -0.0073 0.0403 -0.0322
     b:receive 0.0130 -0.0159 0.0056
@@ -3544,7 +3544,7 @@ polarity_model:
     b:responsible 0.0086 -0.0099 0.0052
     b:results 0.0624 -0.0227 -0.0352
     b:revd 0.0180 -0.0179 0.0009
-    b:review -0.0086 -0.0381 0.0525
+    b:review -0.0086 -0.0381 0.0526
     b:reviews -0.0032 -0.0043 0.0086
     b:revised 0.0139 -0.0295 0.0205
     b:reward -0.0360 0.0358 0.0044
@@ -3592,7 +3592,7 @@ polarity_model:
     b:should 0.0401 -0.0361 0.0014
     b:show 0.0057 -0.0510 0.0518
     b:shows 0.0326 -0.0340 0.0053
-    b:sign 0.0211 -0.0132 -0.0066
+    b:sign 0.0211 -0.0133 -0.0066
     b:signed 0.0052 -0.0130 0.0113
     b:simpler 0.0317 0.0040 -0.0319
     b:simply 0.0139 -0.0141 0.0037
@@ -3608,12 +3608,12 @@ polarity_model:
     b:smoking 0.0159 0.0206 -0.0314
     b:so -0.0110 0.0122 0.0050
     b:some 0.0354 0.0374 -0.0674
-    b:spend -0.0089 0.0305 -0.0191
+    b:spend -0.0089 0.0305 -0.0190
     b:spending -0.0184 0.0228 -0.0006
     b:spent -0.0001 0.0275 -0.0225
     b:spoke 0.0234 0.0122 -0.0319
     b:stable -0.0501 -0.0052 0.0567
-    b:staff -0.0101 0.0106 0.0027
+    b:staff -0.0101 0.0106 0.0028
     b:statutory -0.0441 0.0837 -0.0354
     b:still 0.0169 -0.0116 -0.0033
     b:stilworth -0.0046 -0.0097 0.0169
@@ -3641,7 +3641,7 @@ polarity_model:
     b:tanbury -0.0010 -0.0034 0.0056
     b:target -0.0134 -0.0352 0.0520
     b:targets -0.0362 0.0183 0.0236
-    b:team -0.0004 -0.0001 0.0058
+    b:team -0.0004 -0.0001 0.0059
     b:tenants 0.0167 -0.0173 0.0033
     b:term -0.0100 0.0423 -0.0294
     b:terms -0.0152 0.0003 0.0187
@@ -3657,7 +3657,7 @@ polarity_model:
     b:these 0.0186 -0.0379 0.0231
     b:they -0.0284 0.1832 -0.1500
     b:thin -0.0043 -0.0035 0.0091
-    b:think 0.0306 0.0148 -0.0416
+    b:think 0.0306 0.0148 -0.0417
     b:third 0.0325 -0.0237 -0.0041
     b:this 0.0606 -0.0194 -0.0346
     b:thistlecombe 0.0210 0.0007 -0.0196
@@ -3683,7 +3683,7 @@ polarity_model:
     b:under 0.0166 0.0084 -0.0204
     b:unit -0.0189 0.0434 -0.0203
     b:until -0.0086 0.0126 -0.0013
-    b:up 0.0198 -0.0185 0.0057
+    b:up 0.0198 -0.0185 0.0058
     b:us -0.0058 0.0549 -0.0449
     b:use 0.0098 0.0041 -0.0096
     b:used 0.0343 -0.0127 -0.0190
@@ -3695,7 +3695,7 @@ polarity_model:
     b:vice -0.0047 -0.0058 0.0114
     b:vicious 0.0131 0.0237 -0.0339
     b:view 0.0013 0.0132 -0.0111
-    b:views -0.0175 -0.0192 0.0395
+    b:views -0.0175 -0.0192 0.0396
     b:virtuous 0.0155 -0.0104 -0.0028
     b:visible -0.0021 -0.0184 0.0242
     b:voice -0.0087 0.0119 -0.0017
@@ -3706,7 +3706,7 @@ polarity_model:
     b:wards 0.0124 0.0253 -0.0338
     b:warned -0.0073 0.0365 -0.0262
     b:was 0.0293 0.0848 -0.1073
-    b:way 0.0208 0.0059 -0.0217
+    b:way 0.0209 0.0059 -0.0217
     b:ways -0.0121 0.0016 0.0138
     b:we 0.0622 -0.0403 -0.0152
     b:weak 0.0019 0.0598 -0.0612
@@ -3716,11 +3716,11 @@ polarity_model:
     b:wellbeing -0.0053 0.0310 -0.0235
     b:wendshire -0.0008 -0.0009 0.0018
     b:were 0.0534 0.0331 -0.0803
-    b:what -0.0195 -0.0165 0.0421
+    b:what -0.0195 -0.0166 0.0421
     b:when -0.0531 -0.0076 0.0669
     b:where 0.0431 0.1108 -0.1480
     b:whether -0.0593 0.0364 0.0284
-    b:which 0.0318 0.0042 -0.0289
+    b:which 0.0318 0.0041 -0.0289
     b:while -0.0339 0.0956 -0.0576
     b:who 0.0017 -0.0239 0.0287
     b:whose -0.0094 -0.0101 0.0215
@@ -3732,7 +3732,7 @@ polarity_model:
     b:within -0.0024 0.0027 0.0004
     b:without 0.0137 0.0253 -0.0354
     b:witnesses 0.0029 0.0362 -0.0344
-    b:work 0.0018 -0.0218 0.0259
+    b:work 0.0018 -0.0219 0.0259
     b:working -0.0486 0.0226 0.0312
     b:worklessness -0.0296 0.0606 -0.0263
     b:would -0.0089 -0.0034 0.0183
@@ -3755,35 +3755,35 @@ polarity_model:
     basis:negation|positive -0.0422 0.1446 -0.0991
     basis:none|neutral -0.3072 -0.4473 0.5301
     basis:phrase|negative -0.1636 0.4766 -0.3121
-    basis:phrase|positive 0.4390 -0.1829 -0.2546
+    basis:phrase|positive 0.4390 -0.1830 -0.2546
     basis:predicate|negative -0.0503 -0.1572 0.2107
     basis:predicate|positive -0.1152 -0.0467 0.1667
     basis:presence|positive 0.0191 0.0228 -0.0378
-    basis:qualifier|negative -0.0786 0.1613 -0.1143
+    basis:qualifier|negative -0.0786 0.1613 -0.1144
     basis:qualifier|positive 0.1080 -0.1768 0.0533
-    bias -0.4502 -0.2886 0.4562
+    bias -0.4501 -0.2885 0.4562
     category:circle|negative -0.0796 0.1397 -0.0599
     category:circle|positive 0.3750 -0.1378 -0.2360
     category:delivery|negative -0.1731 0.2015 -0.0526
     category:delivery|neutral 0.0903 0.2817 -0.3205
     category:delivery|positive -0.1048 -0.0739 0.1876
-    category:governance|negative -0.1753 0.2536 -0.0999
+    category:governance|negative -0.1753 0.2536 -0.1000
     category:governance|neutral 0.0173 0.3880 -0.3328
     category:governance|positive -0.1100 0.1340 -0.0182
     category:partnership|negative -0.0503 -0.1572 0.2107
-    category:partnership|neutral -0.3163 -0.3488 0.6795
+    category:partnership|neutral -0.3163 -0.3487 0.6794
     category:partnership|positive -0.1152 -0.0467 0.1667
-    category:policy|neutral -0.1708 -0.3913 0.5772
-    category:sector|neutral -0.4245 -0.6395 1.0127
+    category:policy|neutral -0.1708 -0.3913 0.5773
+    category:sector|neutral -0.4245 -0.6396 1.0128
     category:success_factor|negative 0.0145 0.1689 -0.1819
     category:success_factor|neutral 0.3569 0.2202 -0.5692
     category:success_factor|positive 0.3337 -0.1470 -0.1896
     clause:earlier -0.1472 0.0531 0.1116
-    clause:later -0.1349 0.1739 -0.0254
+    clause:later -0.1348 0.1740 -0.0255
     code:circle.break_in|positive 0.1051 -0.0364 -0.0679
     code:circle.break_out|positive 0.1650 -0.0775 -0.0862
     code:circle.vicious|negative -0.0768 0.1324 -0.0552
-    code:circle.virtuous|positive 0.1181 -0.0420 -0.0754
+    code:circle.virtuous|positive 0.1181 -0.0421 -0.0754
     code:delivery.capacity|negative -0.0301 0.1252 -0.0942
     code:delivery.capacity|neutral -0.0201 0.0199 0.0059
     code:delivery.efficiency|neutral 0.0333 -0.0467 0.0182
@@ -3799,7 +3799,7 @@ polarity_model:
     code:delivery.performance_management|positive -0.0826 -0.0476 0.1372
     code:delivery.resources|negative -0.1917 0.1374 0.0547
     code:delivery.resources|neutral -0.1232 0.2415 -0.1113
-    code:delivery.resources|positive -0.1666 0.0677 0.1054
+    code:delivery.resources|positive -0.1667 0.0677 0.1055
     code:delivery.services|negative 0.0594 -0.2069 0.1505
     code:delivery.services|neutral 0.0947 -0.1219 0.0340
     code:delivery.services|positive 0.0066 -0.0081 0.0052
@@ -3815,23 +3815,23 @@ polarity_model:
     code:governance.representation|neutral 0.0740 0.1298 -0.2009
     code:governance.representation|positive 0.0481 0.0486 -0.0922
     code:governance.status|negative -0.0238 0.1148 -0.0906
-    code:governance.status|neutral 0.1937 0.0810 -0.2677
-    code:governance.status|positive -0.0120 0.0514 -0.0357
-    code:governance.structures|negative -0.0212 -0.3905 0.4162
+    code:governance.status|neutral 0.1938 0.0810 -0.2677
+    code:governance.status|positive -0.0121 0.0514 -0.0357
+    code:governance.structures|negative -0.0212 -0.3905 0.4163
     code:governance.structures|neutral -0.1822 -0.0102 0.1994
     code:governance.structures|positive -0.1645 0.0264 0.1444
-    code:partnership.equivalent|neutral 0.0230 -0.0343 0.0166
+    code:partnership.equivalent|neutral 0.0230 -0.0344 0.0166
     code:partnership.lsp|negative -0.0187 -0.0670 0.0883
     code:partnership.lsp|neutral -0.1476 -0.0797 0.2320
     code:partnership.named|negative -0.0274 -0.0786 0.1084
-    code:partnership.named|neutral -0.1785 -0.2218 0.4084
+    code:partnership.named|neutral -0.1784 -0.2216 0.4082
     code:partnership.named|positive -0.0826 -0.0351 0.1221
     code:policy.community_strategy|neutral 0.0764 -0.0082 -0.0624
     code:policy.laa|neutral -0.1094 -0.2072 0.3219
     code:policy.neighbourhood_renewal|neutral -0.1259 -0.1621 0.2933
     code:sector.private|neutral -0.1205 -0.1390 0.2664
     code:sector.public|neutral -0.2213 -0.2675 0.5148
-    code:sector.voluntary_community|neutral -0.0511 -0.1906 0.2516
+    code:sector.voluntary_community|neutral -0.0511 -0.1906 0.2517
     code:success_factor.boundary_alignment|negative -0.0743 0.1299 -0.0553
     code:success_factor.boundary_alignment|neutral 0.0576 0.3190 -0.3711
     code:success_factor.boundary_alignment|positive -0.0184 0.0856 -0.0647
@@ -3851,29 +3851,29 @@ polarity_model:
     code:success_factor.tradition_of_cooperation|negative 0.0286 -0.0178 -0.0081
     code:success_factor.tradition_of_cooperation|positive 0.1610 -0.0824 -0.0773
     code:success_factor.trust|negative 0.0282 0.0725 -0.1000
-    code:success_factor.trust|neutral 0.1189 0.0069 -0.1197
+    code:success_factor.trust|neutral 0.1190 0.0069 -0.1197
     code:success_factor.trust|positive 0.0300 -0.0183 -0.0090
-    code:success_factor.working_relationships|negative 0.0515 0.0179 -0.0680
-    code:success_factor.working_relationships|neutral 0.2078 -0.0369 -0.1647
+    code:success_factor.working_relationships|negative 0.0516 0.0179 -0.0680
+    code:success_factor.working_relationships|neutral 0.2079 -0.0369 -0.1647
     code:success_factor.working_relationships|positive 0.1771 -0.0699 -0.1064
     hedged -0.1074 0.0446 0.0642
     k:hedging_clause -0.1008 0.1266 -0.0205
-    k:hedging_evidential 0.0526 0.0687 -0.1162
+    k:hedging_evidential 0.0526 0.0688 -0.1162
     k:hedging_pseudo -0.1300 0.0532 0.0830
     k:hedging_sentence -0.1228 0.0121 0.1182
     k:negation_after -0.0543 0.2211 -0.1636
     k:negation_around -0.2026 0.2530 -0.0360
-    k:negation_before -0.3820 0.6842 -0.2509
+    k:negation_before -0.3820 0.6843 -0.2509
     k:negation_counterfactual 0.0401 0.1218 -0.1568
-    k:negation_pseudo 0.0017 -0.1450 0.1492
+    k:negation_pseudo 0.0017 -0.1451 0.1492
     k:qualifiers_importance -0.0978 -0.0149 0.1192
-    k:qualifiers_negative -0.3970 0.5826 -0.0255
+    k:qualifiers_negative -0.3970 0.5826 -0.0254
     k:qualifiers_neutral -0.1758 -0.0330 0.2193
     k:qualifiers_positive 0.4527 -0.2927 -0.1377
     k:qualifiers_presence 0.2909 0.0097 -0.2256
-    rule:negative -0.4698 0.5676 -0.3044
-    rule:neutral -0.4532 -0.4743 0.6213
-    rule:positive 0.3843 -0.2868 -0.1682
+    rule:negative -0.4698 0.5677 -0.3044
+    rule:neutral -0.4532 -0.4742 0.6213
+    rule:positive 0.3844 -0.2868 -0.1682
     s:1980s 0.0301 -0.0071 -0.0221
     s:1990s 0.0739 -0.0340 -0.0355
     s:a 0.1170 -0.0843 -0.0156
@@ -3883,7 +3883,7 @@ polarity_model:
     s:about -0.0647 0.0676 0.0036
     s:above -0.0175 -0.0213 0.0431
     s:absence -0.0166 0.0075 0.0133
-    s:absent -0.0284 0.0745 -0.0426
+    s:absent -0.0284 0.0745 -0.0425
     s:abuse 0.0177 -0.0027 -0.0126
     s:accept -0.0180 -0.0195 0.0408
     s:accepted 0.0368 0.0265 -0.0580
@@ -3899,11 +3899,11 @@ polarity_model:
     s:acknowledge 0.0134 0.0153 -0.0253
     s:across 0.0050 -0.0010 0.0014
     s:act 0.0434 0.0077 -0.0443
-    s:action 0.1045 -0.0371 -0.0608
+    s:action 0.1045 -0.0372 -0.0608
     s:active 0.0735 -0.0348 -0.0344
     s:activity -0.0094 -0.0048 0.0158
     s:acts -0.0180 -0.0113 0.0352
-    s:actually 0.1071 -0.0502 -0.0515
+    s:actually 0.1071 -0.0503 -0.0515
     s:acute -0.0110 0.0090 0.0043
     s:added 0.0844 -0.0514 -0.0267
     s:addition -0.0022 0.0128 -0.0087
@@ -3912,7 +3912,7 @@ polarity_model:
     s:administration -0.0142 0.0026 0.0154
     s:admissions 0.0189 -0.0351 0.0192
     s:admitted -0.0174 0.0076 0.0130
-    s:adopted 0.0388 -0.0021 -0.0313
+    s:adopted 0.0388 -0.0021 -0.0312
     s:adult -0.0184 0.1232 -0.1028
     s:adults -0.0120 0.0410 -0.0251
     s:advance 0.0131 -0.0170 0.0071
@@ -3926,7 +3926,7 @@ polarity_model:
     s:after 0.0458 0.0959 -0.1354
     s:afterwards -0.0094 -0.0037 0.0166
     s:again 0.0230 0.0174 -0.0365
-    s:against -0.0105 -0.0405 0.0579
+    s:against -0.0106 -0.0405 0.0579
     s:agencies 0.0749 -0.0357 -0.0332
     s:agency 0.0759 -0.0399 -0.0305
     s:agenda -0.0088 0.0013 0.0120
@@ -3953,10 +3953,10 @@ polarity_model:
     s:allocation -0.1200 0.0838 0.0414
     s:allocations -0.0123 0.0004 0.0148
     s:allow -0.0510 -0.0238 0.0786
-    s:allowed 0.0500 0.0059 -0.0525
+    s:allowed 0.0500 0.0060 -0.0525
     s:allows 0.0124 -0.0048 -0.0047
     s:almost -0.0332 0.1211 -0.0817
-    s:alone -0.0028 -0.0648 0.0725
+    s:alone -0.0028 -0.0648 0.0726
     s:along -0.0121 0.0287 -0.0140
     s:alongside 0.0053 -0.0207 0.0207
     s:already 0.0637 -0.0683 0.0111
@@ -3970,9 +3970,9 @@ polarity_model:
     s:among 0.0754 0.0368 -0.1065
     s:an 0.1343 -0.1781 0.0522
     s:analysis 0.0205 -0.0179 -0.0007
-    s:and 0.0913 0.0345 -0.0844
+    s:and 0.0913 0.0346 -0.0845
     s:announced -0.0163 -0.0115 0.0312
-    s:annual -0.0259 0.0122 0.0200
+    s:annual -0.0260 0.0122 0.0200
     s:another 0.0436 -0.0286 -0.0096
     s:answer -0.0160 0.0130 0.0076
     s:answerable -0.0235 0.0690 -0.0414
@@ -4008,10 +4008,10 @@ polarity_model:
     s:ask -0.0810 -0.0386 0.1255
     s:asked -0.1521 0.0687 0.0905
     s:asking 0.0134 -0.0287 0.0199
-    s:asks 0.0371 -0.0142 -0.0180
+    s:asks 0.0372 -0.0142 -0.0180
     s:assembly -0.0279 0.0217 0.0114
     s:assessment -0.0962 -0.0169 0.1196
-    s:asset 0.0541 -0.0364 -0.0140
+    s:asset 0.0541 -0.0365 -0.0140
     s:association 0.0993 -0.0543 -0.0392
     s:associations -0.0281 -0.0010 0.0331
     s:assurance -0.0051 -0.0210 0.0292
@@ -4043,7 +4043,7 @@ polarity_model:
     s:barely 0.0101 0.0211 -0.0276
     s:barrowmere -0.0050 0.0140 -0.0071
     s:based -0.0318 0.0637 -0.0265
-    s:baseline 0.0496 0.0052 -0.0494
+    s:baseline 0.0497 0.0052 -0.0494
     s:baselines -0.0045 0.0231 -0.0133
     s:basic -0.0232 0.0416 -0.0126
     s:basis 0.1096 -0.0140 -0.0902
@@ -4078,7 +4078,7 @@ polarity_model:
     s:better -0.0467 -0.0442 0.0969
     s:between 0.0209 -0.0677 0.0524
     s:bexhampton -0.0013 -0.0017 0.0035
-    s:beyond -0.0294 0.0897 -0.0560
+    s:beyond -0.0294 0.0897 -0.0561
     s:bid -0.0117 0.0187 -0.0045
     s:big -0.0118 0.0283 -0.0122
     s:bigger -0.0127 -0.0033 0.0192
@@ -4086,19 +4086,19 @@ polarity_model:
     s:black -0.0091 0.0494 -0.0376
     s:block -0.0212 -0.0051 0.0316
     s:blocks -0.0065 -0.0371 0.0480
-    s:board -0.0170 -0.0967 0.1224
+    s:board -0.0169 -0.0966 0.1223
     s:board's -0.0080 -0.0017 0.0148
     s:boards -0.0045 0.0231 -0.0141
     s:board’s -0.0064 -0.0101 0.0180
     s:bodies -0.0502 0.0729 -0.0167
-    s:body -0.0680 0.0326 0.0411
+    s:body -0.0680 0.0326 0.0412
     s:borough 0.0029 0.0477 -0.0443
     s:borough's -0.0637 0.0089 0.0611
     s:borough’s -0.0343 0.0027 0.0365
     s:both 0.0399 0.0207 -0.0545
     s:boundaries -0.0299 0.0240 0.0122
     s:boundary -0.0275 0.0518 -0.0185
-    s:brackley 0.0165 -0.0071 -0.0056
+    s:brackley 0.0166 -0.0071 -0.0056
     s:brambleford -0.0050 0.0361 -0.0293
     s:bramsett 0.0486 0.0007 -0.0467
     s:brantholme -0.0087 0.0093 0.0023
@@ -4115,7 +4115,7 @@ polarity_model:
     s:brindle -0.0052 -0.0045 0.0116
     s:bring 0.0064 0.0549 -0.0560
     s:bringing 0.0368 -0.0301 -0.0005
-    s:brings -0.1152 -0.0419 0.1633
+    s:brings -0.1152 -0.0420 0.1633
     s:brinkmoor -0.0161 0.0197 0.0001
     s:broadly 0.0345 -0.0443 0.0138
     s:brockhallow -0.0113 0.0145 0.0005
@@ -4131,7 +4131,7 @@ polarity_model:
     s:built 0.0726 -0.0629 -0.0037
     s:burglary 0.1123 -0.1013 -0.0043
     s:business -0.1129 0.1417 -0.0210
-    s:businesses -0.1142 0.0528 0.0670
+    s:businesses -0.1143 0.0528 0.0670
     s:by 0.0073 -0.0615 0.0669
     s:cabinet -0.0089 0.0172 -0.0062
     s:caddlebridge -0.0037 0.0193 -0.0144
@@ -4147,11 +4147,11 @@ polarity_model:
     s:capacity -0.0331 0.0724 -0.0326
     s:care -0.0339 0.0634 -0.0228
     s:carnwick -0.0105 -0.0045 0.0162
-    s:carried 0.0201 0.0495 -0.0636
+    s:carried 0.0201 0.0495 -0.0637
     s:carrowfield 0.0048 0.0103 -0.0110
     s:carry -0.0402 -0.0295 0.0742
-    s:case -0.0171 -0.0007 0.0222
-    s:cases 0.0304 -0.0356 0.0097
+    s:case -0.0171 -0.0007 0.0223
+    s:cases 0.0304 -0.0356 0.0098
     s:cash -0.0131 0.0470 -0.0297
     s:castle 0.0189 -0.0206 0.0061
     s:caught -0.0138 0.0504 -0.0341
@@ -4165,7 +4165,7 @@ polarity_model:
     s:chair 0.1914 -0.1310 -0.0540
     s:chaired -0.0061 -0.0584 0.0699
     s:chairman 0.0079 0.0203 -0.0238
-    s:chairs 0.0261 -0.0607 0.0404
+    s:chairs 0.0261 -0.0607 0.0405
     s:challenge 0.0295 -0.0177 -0.0068
     s:chamber -0.0986 0.0710 0.0327
     s:chambers -0.0035 -0.0010 0.0059
@@ -4179,7 +4179,7 @@ polarity_model:
     s:charities 0.0516 0.0452 -0.0911
     s:chaudhry 0.0126 0.0153 -0.0234
     s:check -0.0033 -0.0235 0.0287
-    s:chief 0.1302 -0.1431 0.0200
+    s:chief 0.1302 -0.1431 0.0201
     s:children 0.0427 -0.0251 -0.0128
     s:children's 0.0268 -0.0140 -0.0094
     s:choose -0.0102 0.0057 0.0070
@@ -4200,7 +4200,7 @@ polarity_model:
     s:clearly 0.0827 -0.0076 -0.0695
     s:cllr -0.0198 -0.0445 0.0709
     s:close 0.0400 0.0569 -0.0908
-    s:closed -0.0301 0.1341 -0.0998
+    s:closed -0.0301 0.1341 -0.0999
     s:closely 0.0364 0.0099 -0.0414
     s:closer -0.0065 0.0344 -0.0244
     s:closing -0.0018 -0.0011 0.0046
@@ -4224,14 +4224,14 @@ polarity_model:
     s:comes -0.0224 0.0125 0.0143
     s:coming -0.0240 0.0596 -0.0318
     s:command -0.0184 0.0317 -0.0076
-    s:commander -0.0293 -0.0259 0.0601
+    s:commander -0.0293 -0.0259 0.0602
     s:comment -0.0177 0.0170 0.0043
     s:commerce -0.0411 0.0625 -0.0160
     s:commission 0.0298 0.0092 -0.0335
     s:commissioned 0.0313 -0.0166 -0.0100
     s:commissioning -0.0170 0.0482 -0.0252
     s:commit 0.0578 -0.0017 -0.0501
-    s:commitment 0.1393 0.0295 -0.1643
+    s:commitment 0.1393 0.0295 -0.1644
     s:commitments -0.0081 0.0190 -0.0083
     s:commits -0.0044 -0.0030 0.0086
     s:committed 0.0905 -0.0194 -0.0653
@@ -4245,9 +4245,9 @@ polarity_model:
     s:company -0.0040 0.0072 -0.0018
     s:compared -0.0025 -0.0105 0.0168
     s:compares -0.0010 -0.0016 0.0031
-    s:complained -0.0040 -0.0243 0.0296
+    s:complained -0.0040 -0.0244 0.0296
     s:completed 0.0110 -0.0202 0.0128
-    s:composition -0.0193 0.0737 -0.0502
+    s:composition -0.0193 0.0736 -0.0502
     s:comprehensive -0.0164 0.0128 0.0089
     s:concentrate -0.0109 -0.0269 0.0414
     s:concentrated -0.0268 0.0926 -0.0624
@@ -4266,7 +4266,7 @@ polarity_model:
     s:consider -0.0075 -0.0838 0.0966
     s:considered -0.0052 0.0061 0.0014
     s:considers -0.0070 0.0566 -0.0461
-    s:consist -0.0046 0.0759 -0.0691
+    s:consist -0.0046 0.0759 -0.0692
     s:consistent 0.0379 -0.0108 -0.0226
     s:consistently 0.0782 -0.0297 -0.0461
     s:consists -0.0073 0.0258 -0.0161
@@ -4287,7 +4287,7 @@ polarity_model:
     s:continue 0.0712 -0.0896 0.0241
     s:continues 0.0185 0.0540 -0.0682
     s:contracts -0.0167 0.0489 -0.0278
-    s:contrast 0.0016 0.0565 -0.0527
+    s:contrast 0.0016 0.0565 -0.0528
     s:contribute 0.0110 0.0303 -0.0379
     s:contributed 0.0049 -0.0240 0.0229
     s:contribution 0.0580 -0.0130 -0.0397
@@ -4297,7 +4297,7 @@ polarity_model:
     s:conversations -0.0043 -0.0031 0.0092
     s:core 0.0055 0.0312 -0.0314
     s:corrowdale -0.0328 0.0024 0.0344
-    s:corvington 0.0074 -0.0130 0.0091
+    s:corvington 0.0074 -0.0131 0.0091
     s:cost -0.0046 -0.0052 0.0142
     s:costs 0.0223 -0.0283 0.0116
     s:coterminosity -0.0077 -0.0265 0.0373
@@ -4327,7 +4327,7 @@ polarity_model:
     s:critical -0.0252 0.0218 0.0079
     s:criticised -0.0061 0.0315 -0.0238
     s:criticism -0.0046 -0.0008 0.0091
-    s:cross -0.0042 0.0236 -0.0154
+    s:cross -0.0042 0.0236 -0.0155
     s:cultural -0.0336 -0.0626 0.1017
     s:culture -0.0521 -0.1036 0.1625
     s:cumbersome 0.0333 0.0352 -0.0654
@@ -4359,7 +4359,7 @@ polarity_model:
     s:declining -0.0065 0.0175 -0.0114
     s:deep -0.0065 0.0152 -0.0072
     s:deferred -0.0127 0.0773 -0.0623
-    s:deliver -0.0351 0.0554 -0.0150
+    s:deliver -0.0352 0.0554 -0.0150
     s:delivered -0.0013 0.0575 -0.0512
     s:delivering -0.0133 0.0578 -0.0398
     s:delivery -0.0315 -0.0244 0.0619
@@ -4377,7 +4377,7 @@ polarity_model:
     s:derek -0.0128 0.0080 0.0080
     s:describe 0.0338 0.0273 -0.0568
     s:described 0.0391 0.1038 -0.1375
-    s:describes -0.0514 0.0320 0.0232
+    s:describes -0.0514 0.0321 0.0232
     s:design -0.0102 -0.0095 0.0223
     s:designated -0.0146 -0.0106 0.0283
     s:detailed -0.0088 -0.0244 0.0370
@@ -4396,7 +4396,7 @@ polarity_model:
     s:directly 0.0068 0.0133 -0.0169
     s:director -0.0418 0.0209 0.0263
     s:disappear 0.0316 -0.0172 -0.0109
-    s:disappointing -0.0076 0.0172 -0.0086
+    s:disappointing -0.0076 0.0171 -0.0086
     s:disappointment -0.0221 0.0589 -0.0348
     s:discernible -0.0034 0.0359 -0.0324
     s:discourage -0.0051 0.0143 -0.0091
@@ -4407,15 +4407,15 @@ polarity_model:
     s:discussions -0.0093 0.0230 -0.0097
     s:disease 0.0089 -0.0062 -0.0002
     s:disengagement -0.0133 0.0186 -0.0029
-    s:disorder 0.1125 -0.1355 0.0293
+    s:disorder 0.1124 -0.1356 0.0293
     s:dispute -0.0088 -0.0338 0.0438
     s:disputes 0.0073 -0.0479 0.0430
     s:dissolve -0.0007 -0.0006 0.0018
-    s:district -0.0192 0.0927 -0.0669
+    s:district -0.0191 0.0929 -0.0672
     s:district's 0.0574 0.0273 -0.0786
     s:districts -0.0724 0.1591 -0.0831
     s:district’s -0.0008 -0.0133 0.0166
-    s:divide -0.0015 0.0083 -0.0061
+    s:divide -0.0015 0.0083 -0.0060
     s:division 0.0113 0.0875 -0.0941
     s:divisional 0.0082 -0.0030 -0.0036
     s:do -0.0727 0.0743 0.0042
@@ -4428,7 +4428,7 @@ polarity_model:
     s:doors 0.0106 0.0470 -0.0539
     s:doubt -0.0100 0.0368 -0.0227
     s:down -0.0567 0.1013 -0.0386
-    s:doyle 0.0119 0.0177 -0.0268
+    s:doyle 0.0119 0.0178 -0.0268
     s:dozens -0.0018 -0.0191 0.0215
     s:dr 0.0207 -0.0031 -0.0122
     s:draft -0.0212 0.0742 -0.0472
@@ -4439,7 +4439,7 @@ polarity_model:
     s:draymoor -0.0013 -0.0257 0.0318
     s:drew -0.0095 0.0277 -0.0150
     s:drift -0.0113 0.0206 -0.0080
-    s:drifted -0.0230 0.0966 -0.0717
+    s:drifted -0.0230 0.0967 -0.0717
     s:drifting 0.0130 -0.0050 -0.0076
     s:drop -0.0002 0.0057 -0.0027
     s:dropped -0.0022 -0.0207 0.0243
@@ -4454,15 +4454,15 @@ polarity_model:
     s:duty 0.1226 -0.0542 -0.0626
     s:e -0.0098 -0.0145 0.0260
     s:e.g -0.0064 0.0295 -0.0190
-    s:each 0.0300 -0.2053 0.1860
+    s:each 0.0300 -0.2053 0.1861
     s:earlier 0.0855 -0.0425 -0.0378
     s:early 0.0355 -0.0360 0.0055
     s:earn -0.0002 0.0412 -0.0354
     s:easier 0.0469 -0.0733 0.0321
     s:east 0.0408 -0.0099 -0.0268
-    s:eastfield 0.0410 0.0107 -0.0470
+    s:eastfield 0.0410 0.0107 -0.0471
     s:eastgate 0.0326 0.0601 -0.0878
-    s:eastholme -0.0019 0.0141 -0.0105
+    s:eastholme -0.0020 0.0141 -0.0105
     s:echo -0.0018 0.0089 -0.0062
     s:economic -0.0742 0.0408 0.0395
     s:economy -0.0308 -0.0164 0.0522
@@ -4491,7 +4491,7 @@ polarity_model:
     s:elsewhere -0.0110 0.0741 -0.0610
     s:elsp -0.0060 -0.0151 0.0233
     s:emphasis -0.0252 0.0050 0.0243
-    s:employer 0.0515 0.0377 -0.0847
+    s:employer 0.0515 0.0378 -0.0847
     s:employers -0.1230 0.0054 0.1230
     s:employment -0.0029 -0.0410 0.0504
     s:empowerment 0.0433 -0.0110 -0.0255
@@ -4500,13 +4500,13 @@ polarity_model:
     s:encourage 0.0037 -0.0162 0.0171
     s:encouraged -0.0100 -0.0054 0.0184
     s:encouraging 0.0045 -0.0086 0.0063
-    s:end -0.0244 0.0608 -0.0310
+    s:end -0.0244 0.0608 -0.0311
     s:ended -0.0509 0.1034 -0.0477
     s:endorsed 0.0057 -0.0073 0.0039
     s:ends -0.0235 0.0720 -0.0433
     s:engage 0.0200 0.0024 -0.0190
     s:engaged 0.1146 -0.0298 -0.0800
-    s:engagement -0.1229 0.0424 0.0864
+    s:engagement -0.1230 0.0424 0.0864
     s:england 0.0051 0.0032 -0.0044
     s:english -0.0183 -0.0154 0.0377
     s:enjoyed 0.0735 -0.0046 -0.0681
@@ -4518,7 +4518,7 @@ polarity_model:
     s:environment -0.0087 -0.0056 0.0196
     s:equal 0.0197 0.0587 -0.0728
     s:equivalent -0.0022 -0.0119 0.0147
-    s:eskwell 0.0376 -0.0042 -0.0314
+    s:eskwell 0.0382 -0.0038 -0.0323
     s:especially -0.0141 0.0033 0.0142
     s:established -0.0181 -0.0123 0.0345
     s:estate 0.0388 -0.0125 -0.0207
@@ -4529,7 +4529,7 @@ polarity_model:
     s:evaluation's -0.0276 -0.0013 0.0315
     s:evaluators 0.0163 0.0037 -0.0193
     s:even -0.0082 0.0281 -0.0142
-    s:evening -0.0054 0.0746 -0.0656
+    s:evening -0.0054 0.0747 -0.0656
     s:event -0.0182 0.0224 -0.0003
     s:events -0.0441 0.0429 0.0060
     s:ever 0.0076 0.0645 -0.0663
@@ -4542,7 +4542,7 @@ polarity_model:
     s:examine -0.0134 0.0306 -0.0128
     s:examined -0.0078 -0.0069 0.0192
     s:examines 0.0098 -0.0096 0.0030
-    s:example 0.1456 -0.0724 -0.0672
+    s:example 0.1456 -0.0725 -0.0672
     s:exception -0.0236 -0.0376 0.0662
     s:executive 0.0391 -0.0689 0.0378
     s:executives -0.0124 0.0087 0.0085
@@ -4560,7 +4560,7 @@ polarity_model:
     s:explain 0.0070 -0.0143 0.0118
     s:explained -0.0060 -0.0598 0.0677
     s:explains -0.0098 -0.0398 0.0531
-    s:expressed -0.0076 0.0505 -0.0411
+    s:expressed -0.0076 0.0505 -0.0412
     s:extra -0.0003 0.0380 -0.0328
     s:faces 0.0057 0.0409 -0.0436
     s:facing -0.0017 0.0142 -0.0111
@@ -4570,7 +4570,7 @@ polarity_model:
     s:failure 0.0016 0.0581 -0.0581
     s:fair 0.0025 -0.0066 0.0069
     s:fairweather -0.0005 -0.0336 0.0347
-    s:faith 0.1092 -0.1468 0.0441
+    s:faith 0.1093 -0.1468 0.0441
     s:fall 0.0404 -0.0088 -0.0264
     s:fallen 0.0596 0.0129 -0.0682
     s:falling 0.0124 -0.0155 0.0059
@@ -4582,7 +4582,7 @@ polarity_model:
     s:federation -0.0013 0.0093 -0.0068
     s:feed 0.0207 0.0077 -0.0252
     s:feedback -0.0064 0.0277 -0.0187
-    s:feel 0.1021 0.0359 -0.1325
+    s:feel 0.1022 0.0359 -0.1325
     s:fell 0.0044 0.0016 -0.0018
     s:fellingham 0.0069 -0.0037 -0.0024
     s:felt -0.0566 0.0621 -0.0016
@@ -4591,12 +4591,12 @@ polarity_model:
     s:fennerby -0.0456 -0.0360 0.0872
     s:fenwick 0.0173 -0.0153 0.0019
     s:few 0.0112 0.0944 -0.1023
-    s:fewer -0.0526 0.1301 -0.0723
+    s:fewer -0.0526 0.1302 -0.0723
     s:fieldwork 0.0245 -0.0096 -0.0109
     s:fifth 0.0118 0.0157 -0.0247
     s:figures 0.0312 -0.0214 -0.0039
     s:fill -0.0074 -0.0099 0.0189
-    s:filled -0.0308 0.1187 -0.0823
+    s:filled -0.0308 0.1188 -0.0823
     s:final 0.0056 -0.0320 0.0309
     s:finally 0.0072 0.0518 -0.0548
     s:finance 0.0084 0.0170 -0.0214
@@ -4605,16 +4605,16 @@ polarity_model:
     s:findings 0.0412 -0.0130 -0.0247
     s:finds -0.0020 0.0028 0.0012
     s:fiona -0.0033 -0.0032 0.0077
-    s:fire 0.0104 -0.0245 0.0202
+    s:fire 0.0104 -0.0245 0.0203
     s:firm -0.0091 -0.0082 0.0215
     s:firms -0.0069 -0.0192 0.0302
-    s:first 0.1301 -0.1388 0.0167
+    s:first 0.1301 -0.1389 0.0167
     s:fit -0.0081 0.0603 -0.0476
     s:fitch -0.0010 -0.0185 0.0205
     s:five 0.0960 -0.0427 -0.0464
     s:flaxbury -0.0046 -0.0031 0.0087
     s:floor 0.0581 0.0541 -0.1064
-    s:focus 0.0188 -0.0742 0.0607
+    s:focus 0.0189 -0.0742 0.0607
     s:focused 0.0357 -0.0310 -0.0008
     s:follow -0.0020 -0.0070 0.0130
     s:followed 0.0620 0.0291 -0.0857
@@ -4635,7 +4635,7 @@ polarity_model:
     s:forum 0.0584 -0.1312 0.0790
     s:forum's -0.0079 -0.0074 0.0184
     s:forums 0.0175 0.0177 -0.0293
-    s:forward -0.0145 -0.0294 0.0501
+    s:forward -0.0145 -0.0294 0.0502
     s:found 0.0152 0.1532 -0.1639
     s:foundation -0.0057 -0.0032 0.0099
     s:four 0.0178 0.0117 -0.0225
@@ -4652,14 +4652,14 @@ polarity_model:
     s:fry -0.0006 -0.0014 0.0025
     s:full 0.0444 -0.0430 0.0057
     s:fully 0.1234 -0.0511 -0.0668
-    s:fund -0.1436 -0.0714 0.2222
-    s:funded -0.0917 -0.0401 0.1384
-    s:funding -0.2000 0.0450 0.1608
+    s:fund -0.1436 -0.0715 0.2222
+    s:funded -0.0917 -0.0401 0.1385
+    s:funding -0.2000 0.0450 0.1609
     s:funds -0.0203 0.0132 0.0131
     s:further -0.0538 0.0739 -0.0135
     s:future -0.0418 0.0271 0.0200
     s:gain -0.0031 0.0080 -0.0027
-    s:gap -0.0254 0.1263 -0.0962
+    s:gap -0.0255 0.1263 -0.0962
     s:garside -0.0134 0.0233 -0.0072
     s:gave -0.0097 -0.0442 0.0596
     s:generally -0.0195 0.0193 0.0042
@@ -4675,7 +4675,7 @@ polarity_model:
     s:go -0.0164 0.0453 -0.0229
     s:goes 0.0785 0.0017 -0.0750
     s:going 0.1031 0.0612 -0.1584
-    s:gone 0.0886 0.0104 -0.0927
+    s:gone 0.0886 0.0104 -0.0928
     s:good 0.0454 -0.0722 0.0317
     s:goodwill 0.0690 -0.0618 -0.0021
     s:gorsefield 0.0144 0.0085 -0.0177
@@ -4705,11 +4705,11 @@ polarity_model:
     s:guarantee -0.0020 -0.0124 0.0156
     s:guidance -0.0365 -0.0324 0.0734
     s:gurdwara -0.0084 -0.0023 0.0117
-    s:had -0.1246 0.2077 -0.0621
+    s:had -0.1246 0.2078 -0.0620
     s:haddenshaw -0.0080 -0.0065 0.0170
     s:hadstow 0.0023 -0.0475 0.0502
     s:hale -0.0095 -0.0057 0.0188
-    s:half -0.0177 0.0613 -0.0395
+    s:half -0.0177 0.0614 -0.0395
     s:hall -0.0276 -0.0002 0.0312
     s:hallowmere -0.0028 -0.0073 0.0129
     s:handful -0.0069 0.0770 -0.0660
@@ -4722,7 +4722,7 @@ polarity_model:
     s:hardest -0.0064 0.0152 -0.0075
     s:hardly -0.0078 0.0312 -0.0225
     s:harlingmoor 0.0066 -0.0072 0.0020
-    s:harnby -0.0122 0.0064 0.0078
+    s:harnby -0.0122 0.0064 0.0079
     s:hartsedge 0.0363 -0.0024 -0.0322
     s:harwell -0.0032 0.0200 -0.0151
     s:has 0.0746 0.0412 -0.1161
@@ -4739,13 +4739,13 @@ polarity_model:
     s:heart 0.0226 -0.0130 -0.0062
     s:heavily -0.0197 0.0509 -0.0274
     s:hebbleford -0.0081 0.0151 -0.0062
-    s:hebworth -0.0038 0.0101 -0.0047
+    s:hebworth -0.0038 0.0102 -0.0047
     s:held -0.1140 0.1581 -0.0386
     s:helen -0.0260 -0.0122 0.0412
     s:help -0.0209 -0.0652 0.0925
     s:helped 0.1512 -0.1399 -0.0049
     s:helping -0.0071 0.0027 0.0059
-    s:her 0.0106 -0.0152 0.0104
+    s:her 0.0106 -0.0152 0.0105
     s:here 0.0341 -0.0662 0.0366
     s:hessingham -0.0091 -0.0037 0.0177
     s:hexley -0.0099 -0.0035 0.0140
@@ -4777,7 +4777,7 @@ polarity_model:
     s:housing 0.0321 -0.0027 -0.0229
     s:how -0.2103 -0.0135 0.2326
     s:however -0.0767 0.1128 -0.0303
-    s:hung -0.0262 0.1107 -0.0809
+    s:hung -0.0262 0.1107 -0.0810
     s:i -0.0293 0.0670 -0.0306
     s:ian -0.0022 -0.0043 0.0084
     s:ibbotson 0.0184 0.0010 -0.0160
@@ -4796,13 +4796,13 @@ polarity_model:
     s:incapacity -0.0271 0.0215 0.0104
     s:include 0.0790 -0.0294 -0.0434
     s:included -0.0109 -0.0346 0.0505
-    s:includes -0.0335 -0.0185 0.0562
+    s:includes -0.0335 -0.0185 0.0563
     s:including -0.0854 -0.0342 0.1272
     s:increase 0.0296 -0.0049 -0.0221
     s:increasingly 0.0168 -0.0100 -0.0048
     s:independent 0.0442 -0.0461 0.0080
     s:indicator -0.0274 -0.0304 0.0644
-    s:indicators -0.1273 -0.0470 0.1811
+    s:indicators -0.1274 -0.0470 0.1811
     s:individual -0.0060 -0.0061 0.0131
     s:individuals 0.0352 -0.0000 -0.0319
     s:inequalities 0.0063 -0.0052 0.0025
@@ -4820,13 +4820,13 @@ polarity_model:
     s:instead 0.0124 0.0715 -0.0783
     s:instruct -0.0062 0.0513 -0.0441
     s:intended -0.0333 -0.0032 0.0415
-    s:interest -0.0121 0.0471 -0.0312
+    s:interest -0.0121 0.0471 -0.0313
     s:interfaith 0.0323 -0.0048 -0.0259
     s:interim 0.0313 0.0004 -0.0276
     s:intervention 0.0188 -0.0201 0.0050
     s:interviewed 0.0115 -0.0063 -0.0033
     s:interviewee 0.0127 0.0044 -0.0144
-    s:interviewees 0.0130 0.0579 -0.0660
+    s:interviewees 0.0130 0.0579 -0.0661
     s:interviews 0.0080 -0.0094 0.0054
     s:into 0.1835 0.0059 -0.1836
     s:introduced 0.0564 0.0249 -0.0756
@@ -4838,7 +4838,7 @@ polarity_model:
     s:involved 0.0507 0.0551 -0.0993
     s:involvement -0.0570 0.0764 -0.0128
     s:involves -0.0086 -0.0088 0.0208
-    s:involving -0.0233 -0.0640 0.0922
+    s:involving -0.0233 -0.0641 0.0922
     s:irregular -0.0059 0.0311 -0.0238
     s:irregularly -0.0099 -0.0174 0.0295
     s:is 0.0077 0.0546 -0.0531
@@ -4857,7 +4857,7 @@ polarity_model:
     s:joanne -0.0014 -0.0144 0.0165
     s:job -0.0181 0.0164 0.0053
     s:jobcentre 0.0548 -0.0978 0.0505
-    s:jobs -0.0625 0.0343 0.0331
+    s:jobs -0.0625 0.0343 0.0332
     s:join -0.0204 -0.0575 0.0823
     s:joined 0.0721 -0.0063 -0.0596
     s:joint 0.1746 -0.1049 -0.0635
@@ -4875,10 +4875,10 @@ polarity_model:
     s:kelbrook -0.0077 -0.0110 0.0220
     s:kelderby -0.0223 -0.0134 0.0401
     s:kellaby 0.0641 0.0216 -0.0813
-    s:kendlesham 0.0091 -0.0013 -0.0052
+    s:kendlesham 0.0091 -0.0013 -0.0051
     s:kept 0.0479 0.0056 -0.0481
     s:kerr 0.0153 0.0400 -0.0526
-    s:ketterwick -0.0175 0.0332 -0.0114
+    s:ketterwick -0.0176 0.0332 -0.0114
     s:kettlesby 0.0659 -0.0283 -0.0327
     s:key 0.0031 0.0315 -0.0318
     s:kind 0.0412 -0.0019 -0.0349
@@ -4891,13 +4891,13 @@ polarity_model:
     s:laa -0.1229 0.0209 0.1130
     s:laas 0.0005 -0.0097 0.0128
     s:lack 0.0293 0.0079 -0.0366
-    s:lacks 0.0361 -0.0482 0.0137
+    s:lacks 0.0361 -0.0483 0.0137
     s:lane 0.0100 -0.0246 0.0203
     s:large -0.0052 0.0953 -0.0844
     s:largely 0.0226 0.0796 -0.0973
     s:larger -0.0623 0.1215 -0.0545
     s:largest -0.0219 -0.0005 0.0264
-    s:last 0.0113 0.1247 -0.1305
+    s:last 0.0112 0.1247 -0.1305
     s:lasting -0.0100 0.0089 0.0041
     s:late 0.0166 0.0639 -0.0752
     s:later 0.0412 -0.0059 -0.0301
@@ -4905,7 +4905,7 @@ polarity_model:
     s:launched -0.0076 -0.0147 0.0245
     s:lead -0.0571 -0.0200 0.0842
     s:leader -0.0288 -0.1430 0.1790
-    s:leader's -0.0376 0.0741 -0.0321
+    s:leader's -0.0376 0.0742 -0.0321
     s:leaders -0.0363 0.0162 0.0244
     s:leadership -0.0647 -0.1197 0.1920
     s:leads 0.0158 0.0471 -0.0577
@@ -4920,30 +4920,30 @@ polarity_model:
     s:length -0.0065 0.0177 -0.0091
     s:lenham 0.0068 -0.0017 -0.0040
     s:lep -0.0081 0.0265 -0.0165
-    s:less -0.1027 0.1208 -0.0138
+    s:less -0.1027 0.1209 -0.0138
     s:let -0.0288 -0.0350 0.0676
     s:letter 0.0008 0.0235 -0.0194
     s:level 0.0547 0.0273 -0.0758
     s:lever -0.0051 0.0324 -0.0247
     s:lf -0.0092 -0.0007 0.0127
     s:library 0.0517 -0.0357 -0.0124
-    s:licensing -0.0026 -0.0008 0.0039
+    s:licensing -0.0027 -0.0008 0.0039
     s:lie -0.0026 0.0090 -0.0059
     s:life -0.0162 0.0190 0.0008
     s:light -0.0068 0.0245 -0.0148
     s:like 0.0216 0.0419 -0.0574
-    s:likely -0.0419 0.0995 -0.0518
+    s:likely -0.0419 0.0995 -0.0519
     s:limited -0.0281 0.0225 0.0076
     s:limits -0.0063 -0.0098 0.0176
     s:lindenholme -0.0040 -0.0065 0.0119
     s:line -0.0290 -0.0129 0.0478
     s:lines -0.0031 0.0009 0.0038
-    s:link 0.0365 -0.0321 -0.0016
+    s:link 0.0365 -0.0322 -0.0016
     s:linked -0.0136 -0.0223 0.0394
     s:links -0.0047 -0.0120 0.0214
     s:list -0.0376 0.0533 -0.0105
     s:listened 0.0216 -0.0044 -0.0134
-    s:little -0.0586 0.1464 -0.0845
+    s:little -0.0587 0.1464 -0.0845
     s:lives -0.0180 0.0378 -0.0154
     s:llsp -0.0104 -0.0092 0.0226
     s:local -0.0877 -0.1851 0.2866
@@ -4956,7 +4956,7 @@ polarity_model:
     s:looking -0.0208 0.0491 -0.0242
     s:looks -0.0010 0.0076 -0.0030
     s:lorraine 0.0332 -0.0053 -0.0254
-    s:lose -0.0003 0.0085 -0.0052
+    s:lose -0.0003 0.0084 -0.0052
     s:losing -0.0062 0.0246 -0.0167
     s:loss -0.0090 0.0274 -0.0166
     s:lost -0.0632 0.1108 -0.0429
@@ -4968,7 +4968,7 @@ polarity_model:
     s:lsp's 0.0191 0.0064 -0.0210
     s:lsps -0.0479 -0.0400 0.0947
     s:ludcaster 0.0397 -0.0040 -0.0314
-    s:ludwardine 0.0077 0.0063 -0.0103
+    s:ludwardine 0.0077 0.0062 -0.0103
     s:lunch -0.0062 -0.0035 0.0115
     s:made 0.0228 -0.0050 -0.0112
     s:main -0.0315 0.0626 -0.0247
@@ -4988,18 +4988,18 @@ polarity_model:
     s:managing -0.0080 -0.0224 0.0332
     s:mandate 0.0005 -0.0328 0.0357
     s:many 0.0355 0.0790 -0.1082
-    s:march -0.0949 0.0305 0.0708
+    s:march -0.0949 0.0304 0.0709
     s:mardlebury 0.0252 -0.0339 0.0131
     s:margaret -0.0061 -0.0100 0.0186
     s:marginal -0.0021 0.0007 0.0027
-    s:markedly -0.0085 -0.0186 0.0305
+    s:markedly -0.0085 -0.0186 0.0306
     s:market 0.0277 0.0221 -0.0444
     s:marlow 0.0083 0.0275 -0.0329
     s:marrendale -0.0126 0.0003 0.0149
-    s:marrowby -0.0128 -0.0101 0.0250
+    s:marrowby -0.0128 -0.0102 0.0250
     s:marsh -0.0037 0.0359 -0.0288
     s:marsholt -0.0110 0.0130 0.0028
-    s:martin -0.0420 -0.0118 0.0578
+    s:martin -0.0420 -0.0118 0.0579
     s:match -0.0240 0.1029 -0.0751
     s:matches 0.0430 -0.0039 -0.0357
     s:matching 0.0553 -0.0076 -0.0467
@@ -5008,20 +5008,20 @@ polarity_model:
     s:mature 0.0047 -0.0096 0.0063
     s:maureen 0.0137 -0.0031 -0.0079
     s:may -0.1755 0.0448 0.1370
-    s:mdsp 0.0095 -0.0150 0.0094
+    s:mdsp 0.0095 -0.0151 0.0094
     s:me 0.0123 -0.0349 0.0271
     s:mean 0.0030 0.0431 -0.0417
     s:means -0.0155 0.0359 -0.0160
     s:meant -0.0241 0.0570 -0.0275
     s:measurable 0.0597 -0.0189 -0.0348
     s:measure -0.0007 -0.0085 0.0132
-    s:measured -0.0244 0.0513 -0.0217
+    s:measured -0.0244 0.0514 -0.0217
     s:meet 0.0230 0.0862 -0.1033
     s:meeting 0.1113 -0.0260 -0.0787
     s:meetings -0.0423 0.1439 -0.0968
     s:meets -0.0018 0.0216 -0.0142
     s:member -0.0606 0.0515 0.0161
-    s:members -0.1006 -0.0116 0.1216
+    s:members -0.1006 -0.0116 0.1217
     s:membership -0.0382 -0.2315 0.2762
     s:mental -0.0199 -0.0125 0.0355
     s:mentioned 0.0186 -0.0075 -0.0074
@@ -5037,9 +5037,9 @@ polarity_model:
     s:mike -0.0059 0.0069 0.0015
     s:millfield 0.0400 -0.0063 -0.0309
     s:million 0.0051 -0.0468 0.0483
-    s:millions -0.0036 -0.0155 0.0223
+    s:millions -0.0037 -0.0155 0.0223
     s:minister 0.0202 -0.0052 -0.0088
-    s:minority -0.0336 0.0795 -0.0421
+    s:minority -0.0336 0.0796 -0.0421
     s:minutes 0.0075 -0.0081 0.0059
     s:mismatch -0.0603 0.0482 0.0155
     s:missed -0.0599 0.1471 -0.0850
@@ -5073,18 +5073,18 @@ polarity_model:
     s:must -0.0255 0.0219 0.0078
     s:mutual 0.0466 -0.0103 -0.0315
     s:my -0.0090 -0.0066 0.0192
-    s:name -0.0026 -0.0498 0.0565
+    s:name -0.0026 -0.0498 0.0566
     s:named 0.1058 -0.0990 0.0007
     s:national -0.0640 0.0020 0.0689
     s:near 0.0291 -0.0111 -0.0145
     s:nearly 0.0225 0.0066 -0.0246
-    s:need -0.0582 -0.0024 0.0674
+    s:need -0.0582 -0.0024 0.0675
     s:needed 0.0269 0.0208 -0.0439
     s:needs -0.0365 0.0785 -0.0361
     s:negotiate -0.0048 0.0208 -0.0135
     s:negotiated -0.0192 -0.0032 0.0252
     s:negotiating -0.0020 0.0017 0.0013
-    s:negotiation 0.0185 -0.0063 -0.0099
+    s:negotiation 0.0185 -0.0063 -0.0098
     s:negotiations 0.0169 0.0314 -0.0444
     s:neighbourhood 0.0725 -0.0805 0.0160
     s:neighbourhoods -0.0538 0.0384 0.0215
@@ -5092,7 +5092,7 @@ polarity_model:
     s:neither -0.0423 0.0994 -0.0535
     s:netherfold -0.0016 -0.0016 0.0036
     s:network 0.0021 -0.0037 0.0086
-    s:networks 0.0075 0.0034 -0.0063
+    s:networks 0.0075 0.0034 -0.0064
     s:never -0.0565 0.1480 -0.0867
     s:new 0.1839 -0.0883 -0.0885
     s:news 0.0247 -0.0183 -0.0025
@@ -5100,7 +5100,7 @@ polarity_model:
     s:nhs -0.0268 -0.0492 0.0813
     s:ni -0.0319 0.0857 -0.0488
     s:night 0.0005 0.0348 -0.0316
-    s:nine 0.0217 0.0010 -0.0168
+    s:nine 0.0217 0.0011 -0.0168
     s:no -0.2230 0.2178 0.0081
     s:nobody 0.0155 0.0076 -0.0204
     s:nominate -0.0812 -0.0031 0.0901
@@ -5124,7 +5124,7 @@ polarity_model:
     s:noting -0.0048 0.0641 -0.0568
     s:november -0.0224 -0.0318 0.0598
     s:now 0.4209 -0.1462 -0.2686
-    s:nrf -0.0577 -0.0865 0.1514
+    s:nrf -0.0577 -0.0866 0.1514
     s:number 0.0692 -0.1035 0.0416
     s:numbers -0.0110 0.0656 -0.0525
     s:oakmere -0.0030 -0.0046 0.0086
@@ -5144,7 +5144,7 @@ polarity_model:
     s:offered -0.0168 -0.0157 0.0375
     s:office -0.0089 0.0759 -0.0604
     s:office's -0.0050 0.0332 -0.0261
-    s:officer -0.0853 0.1545 -0.0625
+    s:officer -0.0854 0.1545 -0.0625
     s:officers 0.0734 0.0384 -0.1054
     s:offices -0.0197 -0.0004 0.0236
     s:officials -0.0072 0.0024 0.0073
@@ -5152,22 +5152,22 @@ polarity_model:
     s:okafor -0.0502 -0.0008 0.0563
     s:okoro 0.0402 -0.0063 -0.0327
     s:old 0.0102 0.0078 -0.0149
-    s:older 0.0760 -0.0511 -0.0194
+    s:older 0.0761 -0.0511 -0.0194
     s:ollerbank -0.0067 0.0065 0.0011
     s:olsp 0.0196 0.0028 -0.0184
-    s:on -0.0162 -0.0207 0.0500
+    s:on -0.0162 -0.0207 0.0501
     s:once 0.0405 0.0320 -0.0662
     s:one 0.0018 0.0307 -0.0248
     s:ones -0.0167 0.0451 -0.0233
     s:online -0.0242 -0.0106 0.0392
-    s:only -0.1949 0.3469 -0.1470
+    s:only -0.1950 0.3469 -0.1470
     s:open 0.0292 -0.0218 -0.0021
     s:openly 0.0286 0.0116 -0.0361
     s:operate 0.0979 -0.0377 -0.0542
     s:operated -0.0037 -0.0258 0.0337
     s:operating -0.0065 0.0153 -0.0067
     s:operation -0.0055 -0.0833 0.0943
-    s:operational -0.0006 0.0083 -0.0056
+    s:operational -0.0006 0.0082 -0.0056
     s:opportunity -0.0044 -0.0141 0.0199
     s:options -0.0047 0.0395 -0.0317
     s:or -0.0765 0.0144 0.0685
@@ -5179,7 +5179,7 @@ polarity_model:
     s:ormesfield 0.0109 -0.0168 0.0098
     s:ormsley 0.0008 0.0152 -0.0119
     s:orrin -0.0028 -0.0018 0.0061
-    s:orrinford -0.0254 -0.0125 0.0418
+    s:orrinford -0.0254 -0.0125 0.0419
     s:other 0.1351 0.0702 -0.1993
     s:others -0.0342 0.0221 0.0162
     s:otherwise 0.0279 -0.0199 -0.0038
@@ -5208,7 +5208,7 @@ polarity_model:
     s:panels -0.0384 0.0159 0.0281
     s:paper 0.0187 0.0035 -0.0171
     s:papers 0.0142 0.0726 -0.0815
-    s:parish 0.0441 -0.0616 0.0225
+    s:parish 0.0441 -0.0617 0.0225
     s:parishes -0.0077 0.0191 -0.0093
     s:part 0.0981 -0.0158 -0.0760
     s:participation -0.0239 0.0642 -0.0369
@@ -5218,7 +5218,7 @@ polarity_model:
     s:partner 0.1436 -0.0269 -0.1095
     s:partner's -0.0039 0.0005 0.0049
     s:partners 0.1109 0.0537 -0.1543
-    s:partnership 0.1371 -0.0360 -0.0861
+    s:partnership 0.1372 -0.0360 -0.0862
     s:partnership's 0.0733 0.0770 -0.1439
     s:partnerships -0.0694 -0.0650 0.1414
     s:partnership’s 0.0221 0.0162 -0.0326
@@ -5228,7 +5228,7 @@ polarity_model:
     s:past 0.0390 0.0283 -0.0623
     s:patchy -0.0270 0.0418 -0.0136
     s:pay -0.0036 -0.0062 0.0115
-    s:payment 0.0166 0.0023 -0.0159
+    s:payment 0.0166 0.0024 -0.0159
     s:pays -0.0081 -0.0109 0.0244
     s:pct 0.2042 -0.0437 -0.1554
     s:pct's -0.0176 0.0567 -0.0361
@@ -5239,9 +5239,9 @@ polarity_model:
     s:pennock 0.0199 0.0017 -0.0209
     s:people 0.0209 0.1026 -0.1176
     s:people's 0.0142 0.0040 -0.0126
-    s:per -0.0019 0.0169 -0.0100
+    s:per -0.0019 0.0170 -0.0100
     s:performance -0.0309 0.0006 0.0384
-    s:perhaps -0.0077 0.0074 0.0044
+    s:perhaps -0.0078 0.0074 0.0044
     s:period 0.0028 -0.0151 0.0166
     s:person 0.0062 0.0029 -0.0051
     s:personal 0.0538 -0.0288 -0.0212
@@ -5257,7 +5257,7 @@ polarity_model:
     s:placed -0.0345 0.0193 0.0214
     s:places -0.0069 -0.0894 0.1031
     s:plain -0.0041 -0.0045 0.0103
-    s:plan -0.0284 0.0311 0.0041
+    s:plan -0.0284 0.0312 0.0041
     s:planned -0.0141 0.0335 -0.0153
     s:planning 0.0152 0.0050 -0.0150
     s:plans -0.0421 0.0836 -0.0353
@@ -5272,9 +5272,9 @@ polarity_model:
     s:polbridge -0.0077 -0.0309 0.0402
     s:police 0.3093 -0.1594 -0.1412
     s:policing 0.0653 -0.0191 -0.0416
-    s:policy 0.0234 -0.0384 0.0193
+    s:policy 0.0234 -0.0385 0.0193
     s:polish -0.0102 0.0269 -0.0136
-    s:political -0.0783 0.0823 0.0017
+    s:political -0.0783 0.0823 0.0018
     s:politics 0.0209 -0.0268 0.0104
     s:pool 0.0011 -0.0701 0.0754
     s:pooled 0.0603 -0.0429 -0.0101
@@ -5285,7 +5285,7 @@ polarity_model:
     s:population 0.0231 0.0233 -0.0416
     s:position 0.0031 0.0016 -0.0002
     s:positive 0.0724 0.0033 -0.0718
-    s:possible 0.0038 -0.0350 0.0354
+    s:possible 0.0038 -0.0351 0.0354
     s:post -0.0063 0.0140 -0.0030
     s:posts -0.0343 0.0729 -0.0347
     s:pot 0.0308 -0.0373 0.0103
@@ -5295,7 +5295,7 @@ polarity_model:
     s:powers -0.0042 0.0417 -0.0335
     s:ppb -0.0028 0.0113 -0.0067
     s:practical 0.0108 0.0002 -0.0077
-    s:practice 0.0045 0.0892 -0.0887
+    s:practice 0.0044 0.0892 -0.0887
     s:praised 0.1680 -0.0170 -0.1483
     s:preparation -0.0013 -0.0009 0.0028
     s:prepare 0.0003 -0.0186 0.0223
@@ -5320,7 +5320,7 @@ polarity_model:
     s:private -0.0635 0.0715 -0.0033
     s:probably 0.0266 0.0322 -0.0552
     s:probation -0.0115 0.0158 -0.0019
-    s:problem 0.0373 -0.0536 0.0200
+    s:problem 0.0373 -0.0536 0.0201
     s:problems 0.0818 -0.0632 -0.0133
     s:process -0.0067 -0.0042 0.0125
     s:produce -0.0490 -0.0142 0.0670
@@ -5332,7 +5332,7 @@ polarity_model:
     s:project 0.0692 -0.0734 0.0097
     s:projects -0.0247 0.0653 -0.0338
     s:promise -0.0044 0.0241 -0.0186
-    s:promised -0.0802 0.0883 -0.0020
+    s:promised -0.0802 0.0883 -0.0019
     s:proper 0.0223 -0.0230 0.0055
     s:properly -0.0053 0.0249 -0.0154
     s:proportion -0.0406 -0.0104 0.0570
@@ -5363,15 +5363,15 @@ polarity_model:
     s:question -0.0109 0.1227 -0.1063
     s:questioned -0.0241 -0.0325 0.0610
     s:questions -0.0062 0.0228 -0.0147
-    s:quickly -0.0095 -0.0093 0.0238
+    s:quickly -0.0096 -0.0093 0.0238
     s:quietly -0.0081 0.0076 0.0020
     s:quit 0.0156 0.0082 -0.0203
     s:quorate -0.0047 0.0205 -0.0159
     s:qureshi -0.0027 0.0060 -0.0017
-    s:r1 -0.0160 -0.0796 0.0998
+    s:r1 -0.0160 -0.0797 0.0998
     s:r2 -0.0137 -0.0076 0.0239
     s:r3 -0.0055 -0.0175 0.0256
-    s:r4 -0.0087 -0.0331 0.0446
+    s:r4 -0.0087 -0.0331 0.0447
     s:r5 -0.0128 -0.0177 0.0340
     s:r6 -0.0070 -0.0082 0.0174
     s:r7 -0.0015 -0.0275 0.0298
@@ -5381,7 +5381,7 @@ polarity_model:
     s:raj 0.0140 0.0191 -0.0304
     s:ran 0.0429 0.0276 -0.0659
     s:range 0.0012 -0.0076 0.0074
-    s:rarely -0.0204 0.0448 -0.0225
+    s:rarely -0.0204 0.0447 -0.0225
     s:rate 0.0155 -0.0141 0.0020
     s:rated -0.0105 0.0149 0.0013
     s:rates -0.0126 0.0267 -0.0107
@@ -5422,7 +5422,7 @@ polarity_model:
     s:reduction 0.1402 -0.1126 -0.0210
     s:redundancy -0.0016 0.0304 -0.0279
     s:reference 0.1040 -0.0683 -0.0284
-    s:reflect -0.0291 0.0387 -0.0050
+    s:reflect -0.0291 0.0387 -0.0051
     s:reflected 0.0627 -0.0229 -0.0345
     s:reform -0.0051 -0.0001 0.0082
     s:reforms 0.0421 -0.0157 -0.0240
@@ -5443,8 +5443,8 @@ polarity_model:
     s:relations 0.0238 -0.0132 -0.0055
     s:relationship 0.0366 0.0289 -0.0610
     s:relationships 0.1657 -0.2083 0.0482
-    s:released 0.0309 -0.0468 0.0194
-    s:relevant 0.0157 -0.0264 0.0130
+    s:released 0.0310 -0.0468 0.0194
+    s:relevant 0.0157 -0.0264 0.0129
     s:reliable 0.0830 -0.0067 -0.0744
     s:relied -0.0053 0.0126 -0.0048
     s:relies -0.0167 0.0422 -0.0215
@@ -5452,7 +5452,7 @@ polarity_model:
     s:remain 0.0292 0.0371 -0.0612
     s:remained 0.0363 0.0005 -0.0317
     s:remaining -0.0135 -0.0121 0.0297
-    s:remains -0.0006 0.0836 -0.0786
+    s:remains -0.0007 0.0836 -0.0786
     s:reminded 0.0046 -0.0140 0.0140
     s:renewal -0.1237 0.0180 0.1130
     s:reorganisation 0.0237 0.0311 -0.0510
@@ -5500,15 +5500,15 @@ polarity_model:
     s:reviewed -0.0305 0.0446 -0.0084
     s:reviewers -0.0054 0.0042 0.0044
     s:reviewing 0.0009 0.0145 -0.0129
-    s:reviews -0.0162 -0.0262 0.0466
-    s:revise -0.0056 -0.0233 0.0314
+    s:reviews -0.0163 -0.0262 0.0466
+    s:revise -0.0056 -0.0234 0.0314
     s:revised 0.0160 -0.0593 0.0492
     s:reward -0.0940 0.1377 -0.0380
-    s:ridingdale -0.0064 -0.0011 0.0090
+    s:ridingdale -0.0064 -0.0012 0.0090
     s:right 0.0249 -0.0379 0.0183
     s:ring -0.0120 -0.0276 0.0435
     s:risen 0.0178 0.0263 -0.0395
-    s:risk -0.0438 0.0360 0.0117
+    s:risk -0.0438 0.0360 0.0116
     s:risks -0.0289 -0.0281 0.0606
     s:riverside -0.0016 0.0016 0.0046
     s:road 0.0388 -0.0163 -0.0181
@@ -5534,17 +5534,17 @@ polarity_model:
     s:saltmarsh -0.0012 -0.0016 0.0035
     s:same 0.0718 -0.0767 0.0107
     s:sandra -0.0176 0.0586 -0.0360
-    s:sandrigg 0.0156 -0.0003 -0.0116
+    s:sandrigg 0.0155 -0.0003 -0.0116
     s:sat 0.0189 -0.0348 0.0222
     s:satisfied -0.0031 0.0009 0.0042
     s:savings -0.0192 0.0202 0.0018
-    s:saw 0.0056 0.0521 -0.0527
+    s:saw 0.0056 0.0522 -0.0527
     s:say 0.0225 -0.0603 0.0447
     s:saying -0.0068 0.0286 -0.0189
-    s:says -0.0241 0.0600 -0.0313
+    s:says -0.0242 0.0600 -0.0313
     s:scarbeck 0.0172 -0.0081 -0.0066
     s:schedule 0.0274 -0.0182 -0.0046
-    s:scheme 0.1077 -0.0191 -0.0825
+    s:scheme 0.1077 -0.0192 -0.0825
     s:schemes -0.0078 -0.0214 0.0324
     s:school 0.0523 -0.0553 0.0078
     s:schools 0.0263 -0.0202 -0.0019
@@ -5553,7 +5553,7 @@ polarity_model:
     s:scrapped -0.0018 -0.0182 0.0209
     s:scrutiny -0.0653 -0.0036 0.0759
     s:sdsp -0.0097 0.0049 0.0074
-    s:seat 0.0200 0.0497 -0.0634
+    s:seat 0.0200 0.0497 -0.0635
     s:seats -0.0612 -0.0310 0.0991
     s:second 0.0286 0.0712 -0.0934
     s:secretary -0.0154 -0.0263 0.0473
@@ -5586,13 +5586,13 @@ polarity_model:
     s:september 0.0228 -0.0361 0.0194
     s:serious -0.0046 0.0295 -0.0204
     s:serve -0.0162 0.0138 0.0061
-    s:served -0.0108 0.0326 -0.0192
+    s:served -0.0108 0.0327 -0.0192
     s:service 0.1395 -0.0506 -0.0823
-    s:services 0.0532 -0.1276 0.0826
+    s:services 0.0533 -0.1276 0.0826
     s:session -0.0133 0.0029 0.0136
     s:sessions 0.0036 0.0356 -0.0351
     s:set -0.0054 -0.0908 0.1048
-    s:sets -0.0287 -0.0384 0.0727
+    s:sets -0.0288 -0.0384 0.0727
     s:setting -0.0379 -0.0268 0.0694
     s:settled 0.0257 0.0185 -0.0388
     s:seven 0.0142 -0.0161 0.0076
@@ -5602,7 +5602,7 @@ polarity_model:
     s:shaping -0.0080 0.0240 -0.0129
     s:share 0.0775 -0.0808 0.0094
     s:shared 0.0145 -0.0093 0.0014
-    s:shares -0.0348 0.0048 0.0350
+    s:shares -0.0349 0.0048 0.0350
     s:sharing -0.0178 0.0708 -0.0483
     s:sharper 0.0094 -0.0163 0.0107
     s:sharply -0.0168 0.0294 -0.0101
@@ -5613,11 +5613,11 @@ polarity_model:
     s:shorter 0.0658 -0.0224 -0.0382
     s:shortfall -0.0051 0.0287 -0.0228
     s:should -0.0540 -0.1049 0.1658
-    s:show -0.0625 0.0417 0.0279
-    s:showed -0.0033 0.0629 -0.0546
+    s:show -0.0625 0.0417 0.0280
+    s:showed -0.0033 0.0630 -0.0546
     s:showing 0.0153 -0.0621 0.0515
     s:shown 0.0137 0.0172 -0.0258
-    s:shows 0.0528 -0.0662 0.0186
+    s:shows 0.0528 -0.0663 0.0186
     s:shrinking -0.0038 0.0158 -0.0121
     s:shut 0.0140 0.0136 -0.0246
     s:side 0.0754 0.0247 -0.0963
@@ -5631,7 +5631,7 @@ polarity_model:
     s:simpler 0.0332 -0.0022 -0.0267
     s:simply 0.0343 -0.0814 0.0530
     s:since 0.1017 0.0576 -0.1546
-    s:single -0.0656 0.0700 0.0024
+    s:single -0.0656 0.0700 0.0023
     s:sit -0.0105 -0.0131 0.0296
     s:sits -0.0148 -0.0399 0.0597
     s:sitting -0.0189 -0.0100 0.0333
@@ -5641,13 +5641,13 @@ polarity_model:
     s:skelmarsh -0.0061 0.0078 0.0005
     s:skills -0.0758 0.0688 0.0125
     s:slice -0.0020 0.0608 -0.0582
-    s:slide 0.0031 0.0657 -0.0670
+    s:slide 0.0030 0.0657 -0.0670
     s:slightly -0.0280 0.0204 0.0117
     s:slimmed 0.0301 0.0110 -0.0366
     s:slip -0.0332 0.0537 -0.0197
     s:slow -0.0570 0.0917 -0.0331
     s:slsp -0.0423 0.0239 0.0239
-    s:small -0.0438 0.2049 -0.1542
+    s:small -0.0438 0.2050 -0.1542
     s:smaller -0.0437 0.1087 -0.0587
     s:smoking 0.0002 0.0381 -0.0320
     s:so -0.1055 0.0983 0.0140
@@ -5700,7 +5700,7 @@ polarity_model:
     s:stilworth 0.0166 -0.0215 0.0092
     s:stood -0.0152 0.0499 -0.0318
     s:stop 0.0004 0.0956 -0.0898
-    s:stopped -0.0205 0.0755 -0.0538
+    s:stopped -0.0205 0.0755 -0.0539
     s:stourhallow -0.0005 0.0045 -0.0020
     s:stowick -0.0108 -0.0090 0.0220
     s:strained -0.0171 -0.0521 0.0705
@@ -5733,14 +5733,14 @@ polarity_model:
     s:submit -0.0106 0.0193 -0.0059
     s:substance -0.0027 0.0192 -0.0153
     s:substitute -0.0078 -0.0290 0.0408
-    s:succeed -0.0099 -0.0352 0.0502
+    s:succeed -0.0099 -0.0352 0.0503
     s:success -0.0589 -0.0523 0.1167
     s:successes 0.0355 0.0257 -0.0581
     s:successful -0.0229 0.0115 0.0159
     s:successive 0.0241 -0.0017 -0.0193
     s:successor -0.0077 0.0103 0.0001
     s:such -0.0055 0.0104 -0.0005
-    s:suggest 0.0349 0.0507 -0.0799
+    s:suggest 0.0349 0.0507 -0.0800
     s:suggested -0.0095 -0.0266 0.0409
     s:suggests -0.0161 0.0752 -0.0545
     s:summarises -0.0062 -0.0087 0.0169
@@ -5751,9 +5751,9 @@ polarity_model:
     s:supported -0.0575 -0.0216 0.0835
     s:supportive 0.0707 0.0071 -0.0745
     s:supports -0.0264 0.0144 0.0167
-    s:supposed -0.0110 0.0187 -0.0049
+    s:supposed -0.0110 0.0187 -0.0048
     s:supt 0.0801 -0.0482 -0.0272
-    s:sure -0.0338 -0.0269 0.0654
+    s:sure -0.0338 -0.0269 0.0655
     s:surrounding -0.0026 -0.0027 0.0060
     s:survey 0.0355 0.0555 -0.0853
     s:survive -0.0322 0.0626 -0.0267
@@ -5772,8 +5772,8 @@ polarity_model:
     s:tamberley -0.0162 -0.0118 0.0306
     s:tanbury -0.0069 0.0045 0.0051
     s:tane -0.0031 -0.0010 0.0048
-    s:target -0.0364 -0.0910 0.1346
-    s:targets -0.0985 0.0102 0.0956
+    s:target -0.0365 -0.0910 0.1346
+    s:targets -0.0985 0.0102 0.0955
     s:tarnby -0.0084 0.0078 0.0032
     s:task -0.0408 -0.0143 0.0612
     s:tasking 0.0251 -0.0095 -0.0112
@@ -5786,14 +5786,14 @@ polarity_model:
     s:ten 0.0012 0.0091 -0.0052
     s:tenants -0.0255 0.0244 0.0055
     s:tend 0.0411 0.0576 -0.0942
-    s:term -0.0105 0.0145 0.0016
+    s:term -0.0106 0.0145 0.0016
     s:terms 0.0423 -0.0009 -0.0341
     s:test -0.0259 -0.0032 0.0330
     s:tested 0.0073 0.0017 -0.0054
     s:tf -0.0119 0.0185 -0.0034
     s:than 0.0643 0.0306 -0.0884
     s:that 0.0296 -0.0219 -0.0143
-    s:the 0.1048 -0.0354 -0.0335
+    s:the 0.1048 -0.0355 -0.0335
     s:their -0.0035 0.0002 0.0121
     s:theirs -0.0113 0.0173 -0.0045
     s:them 0.0230 0.0358 -0.0530
@@ -5802,7 +5802,7 @@ polarity_model:
     s:themes 0.0061 0.0124 -0.0147
     s:themselves 0.0223 0.0518 -0.0686
     s:then 0.0636 0.1035 -0.1606
-    s:theory -0.0319 0.0028 0.0310
+    s:theory -0.0319 0.0028 0.0311
     s:there -0.0293 0.1454 -0.1113
     s:therefore -0.0260 0.0232 0.0080
     s:these 0.0368 -0.0689 0.0381
@@ -5815,41 +5815,41 @@ polarity_model:
     s:thinner -0.0173 0.0709 -0.0513
     s:third -0.0485 0.0024 0.0522
     s:thirty -0.0041 0.0473 -0.0412
-    s:this 0.1732 0.0673 -0.2356
+    s:this 0.1732 0.0673 -0.2357
     s:thistlecombe 0.0021 0.0131 -0.0122
     s:thorpe -0.0051 0.0420 -0.0336
     s:those -0.0724 0.0411 0.0377
     s:thought -0.0014 0.0453 -0.0400
-    s:three -0.2384 0.2243 0.0208
+    s:three -0.2384 0.2243 0.0209
     s:through 0.1408 -0.1210 -0.0121
     s:throughout 0.0497 -0.0089 -0.0375
     s:thrushcombe -0.0172 -0.0136 0.0342
     s:thurlstane -0.0134 -0.0143 0.0304
     s:tier -0.0169 0.0315 -0.0114
-    s:tighter 0.0550 0.0165 -0.0670
-    s:tillingworth -0.0121 0.0300 -0.0146
+    s:tighter 0.0550 0.0165 -0.0671
+    s:tillingworth -0.0121 0.0300 -0.0145
     s:time 0.0471 0.1675 -0.2083
     s:times -0.0728 0.0346 0.0437
     s:timetable -0.0160 0.0421 -0.0236
     s:tlsp -0.0063 -0.0066 0.0152
-    s:to -0.0811 -0.0688 0.1303
+    s:to -0.0812 -0.0689 0.1304
     s:today 0.0182 -0.0162 0.0009
     s:together -0.0746 -0.1341 0.2171
     s:told -0.0062 0.1185 -0.1068
     s:tollerby 0.0228 -0.0248 0.0054
     s:tom 0.0508 -0.0117 -0.0347
-    s:tomorrow 0.0153 -0.0007 -0.0124
-    s:too 0.0339 0.1965 -0.2266
+    s:tomorrow 0.0153 -0.0007 -0.0125
+    s:too 0.0339 0.1965 -0.2267
     s:took 0.1035 0.0119 -0.1095
     s:top 0.0094 0.0246 -0.0290
-    s:towards 0.0011 0.0747 -0.0692
+    s:towards 0.0011 0.0747 -0.0693
     s:town -0.0032 0.0087 0.0007
     s:town's 0.0245 -0.0143 -0.0063
     s:towns 0.0400 -0.0042 -0.0319
     s:town’s -0.0268 0.0294 0.0017
     s:track 0.0140 -0.0093 0.0016
     s:trade -0.0303 0.0076 0.0267
-    s:traders 0.0200 -0.0173 -0.0005
+    s:traders 0.0200 -0.0174 -0.0005
     s:tradition 0.1182 -0.0615 -0.0513
     s:traffic -0.0043 0.0043 0.0029
     s:trainers -0.0148 0.0074 0.0116
@@ -5887,7 +5887,7 @@ polarity_model:
     s:university 0.0001 -0.0201 0.0219
     s:unless -0.0263 0.0669 -0.0373
     s:unlike 0.0346 0.0044 -0.0349
-    s:unlikely -0.0291 0.0931 -0.0595
+    s:unlikely -0.0291 0.0931 -0.0596
     s:until -0.0694 0.1178 -0.0430
     s:up 0.0828 -0.0182 -0.0582
     s:updates -0.0054 -0.0032 0.0114
@@ -5909,14 +5909,14 @@ polarity_model:
     s:vehicle 0.0577 -0.0195 -0.0329
     s:very -0.0058 0.1410 -0.1298
     s:vice -0.0439 -0.0212 0.0704
-    s:vicious 0.0041 0.1297 -0.1302
+    s:vicious 0.0040 0.1297 -0.1302
     s:view -0.0153 0.0188 0.0017
     s:views -0.0292 -0.0133 0.0476
     s:village 0.0706 0.0078 -0.0749
     s:villages -0.0486 0.0899 -0.0370
     s:violence 0.0164 0.0046 -0.0173
     s:virtuous 0.1781 -0.0890 -0.0854
-    s:visible -0.0326 -0.0320 0.0689
+    s:visible -0.0326 -0.0321 0.0690
     s:vision 0.0496 -0.0082 -0.0384
     s:visitors 0.0737 -0.0359 -0.0334
     s:voice -0.0189 -0.0335 0.0583
@@ -5931,11 +5931,11 @@ polarity_model:
     s:ward 0.0637 -0.0193 -0.0397
     s:warden 0.0304 -0.0091 -0.0153
     s:wardens 0.1084 -0.0255 -0.0769
-    s:wards 0.0193 0.0117 -0.0247
-    s:warned -0.0468 0.0984 -0.0467
+    s:wards 0.0193 0.0117 -0.0248
+    s:warned -0.0468 0.0985 -0.0467
     s:was 0.1195 0.1095 -0.2242
     s:way -0.0335 -0.0151 0.0548
-    s:ways -0.0630 -0.0015 0.0700
+    s:ways -0.0631 -0.0015 0.0700
     s:we 0.0124 -0.0493 0.0464
     s:weak -0.0047 0.0895 -0.0821
     s:weakens -0.0075 0.0673 -0.0591
@@ -5944,7 +5944,7 @@ polarity_model:
     s:weaknesses -0.0028 0.0085 -0.0049
     s:wealdshire -0.0073 0.0020 0.0073
     s:web -0.0710 -0.0048 0.0774
-    s:website 0.0278 0.0048 -0.0282
+    s:website 0.0278 0.0047 -0.0282
     s:week 0.0221 -0.0219 0.0045
     s:weeks -0.0175 -0.0025 0.0233
     s:weight 0.0285 -0.0047 -0.0207
@@ -5958,7 +5958,7 @@ polarity_model:
     s:wendlecote -0.0216 0.0500 -0.0249
     s:wendlow 0.0263 -0.0055 -0.0198
     s:wendshire -0.0025 -0.0058 0.0092
-    s:went -0.0069 0.0692 -0.0575
+    s:went -0.0069 0.0693 -0.0575
     s:were 0.1120 0.1700 -0.2767
     s:west 0.0084 -0.0026 -0.0036
     s:westcombe -0.0126 -0.0153 0.0309
@@ -5969,15 +5969,15 @@ polarity_model:
     s:whatever -0.0394 0.0441 0.0009
     s:when 0.0140 0.1304 -0.1383
     s:where 0.0772 -0.0759 0.0052
-    s:whether -0.1412 -0.0199 0.1675
+    s:whether -0.1413 -0.0199 0.1675
     s:which 0.0036 0.0030 0.0004
     s:white -0.0010 -0.0016 0.0032
     s:whitehall -0.0066 0.0141 -0.0070
     s:whitlow -0.0131 0.0504 -0.0332
-    s:who 0.0791 -0.1409 0.0693
+    s:who 0.0790 -0.1409 0.0693
     s:whole 0.0052 0.0845 -0.0845
     s:whom -0.0145 0.0206 -0.0025
-    s:whose 0.0029 0.0122 -0.0106
+    s:whose 0.0029 0.0123 -0.0107
     s:why -0.0187 0.0816 -0.0591
     s:wickenmere 0.0098 -0.0022 -0.0062
     s:wide 0.0300 -0.0004 -0.0248
@@ -6007,11 +6007,11 @@ polarity_model:
     s:worked 0.0581 -0.1052 0.0529
     s:worker -0.0120 0.0409 -0.0231
     s:workers 0.0419 -0.0251 -0.0126
-    s:working -0.0016 -0.1566 0.1654
+    s:working -0.0016 -0.1567 0.1654
     s:worklessness -0.0162 0.1228 -0.1007
     s:works 0.0614 0.0267 -0.0825
     s:workshops 0.0484 -0.0013 -0.0420
-    s:worse -0.0063 0.0124 -0.0038
+    s:worse -0.0064 0.0124 -0.0038
     s:worst -0.0037 0.0024 0.0034
     s:worth 0.0097 -0.0146 0.0100
     s:would 0.0231 -0.0716 0.0566

@@ -189,6 +189,77 @@ import Testing
     }
   }
 
+  @Test func hansardColumnMarkersAreFurnitureAndASentenceBrokenByOneIsJoined() throws {
+    var text = "Written Answers to Questions\n\n"
+    let subjects = ["housing", "transport", "health"]
+    for column in 0..<3 {
+      let marker = ["10 Nov 2008 : Column 741W", "742W", "10 Nov 2008 : Column 743W—continued"]
+      text += marker[column] + "\n\n"
+      if column > 0 { text += "been published on day \(column).\n\n" }
+      for question in 1...5 {
+        text += "Mr. Hale: To ask the Secretary of State question \(column).\(question).\n\n"
+      }
+      text += "The Minister said the \(subjects[column]) review of the Barton partnership had\n\n"
+    }
+    text +=
+      "10 Nov 2008 : Column 744W\n\nbeen published on day 3.\n\nA figure in col 3 of the table stays.\n"
+    let extracted = try extract(text)
+    #expect(!extracted.texts.contains { $0.contains("Column") || $0 == "742W" })
+    for day in 1...3 {
+      #expect(
+        extracted.texts.contains(
+          "The Minister said the \(subjects[day - 1]) review of the Barton partnership had been published on day \(day)."
+        ))
+    }
+    #expect(extracted.texts.contains("A figure in col 3 of the table stays."))
+    #expect(extracted.blocks.filter { $0.kind == .heading }.isEmpty)
+  }
+
+  @Test func aLineThatLeadsIntoATableIsASentenceAndAUnitLineAboveTheTableIsACell() throws {
+    let text = """
+      Allocations
+
+      Neighbourhood Renewal Fund allocations to Barton have been as follows:
+
+                      £ million
+      2001-02            2.61
+      2002-03            3.92
+      2003-04            5.23
+
+      Key Issues:
+
+      Attendance has fallen.
+      """
+    let extracted = try extract(text)
+    let kinds = Dictionary(
+      extracted.blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    #expect(
+      kinds["Neighbourhood Renewal Fund allocations to Barton have been as follows:"] == .paragraph)
+    #expect(kinds["£ million"] == .tableCell)
+    #expect(kinds["Key Issues:"] == .heading)
+  }
+
+  @Test func aLettersSubjectLineAfterTheSalutationIsItsTitle() throws {
+    let text = """
+      NORTHERN FELLS IMPROVEMENT PARTNERSHIP
+      Unit 2, Mill Yard, Kettleby
+
+      Dear Councillor Boyd
+
+      Wessington Local Strategic Partnership: review of governance
+
+      Thank you for inviting us.
+      """
+    let extracted = try extract(text)
+    #expect(extracted.title == "Wessington Local Strategic Partnership: review of governance")
+    #expect(extracted.blocks[0].kind == .heading)
+    // Without a subject line (the letter starts at once), the first line stays the title.
+    let plain = try extract(
+      "NORTHERN FELLS IMPROVEMENT PARTNERSHIP\n\nDear Councillor Boyd\n\nThank you for inviting us."
+    )
+    #expect(plain.title == "NORTHERN FELLS IMPROVEMENT PARTNERSHIP")
+  }
+
   @Test func aWordBrokenAcrossALineEndReadsWholeAndACompoundKeepsItsHyphen() throws {
     let text =
       "Review\n\nThe partnership met. The partner-\nship agreed a co-\noperation plan and a decision-\nmaking process for the Com-\nmunity Network in its community."

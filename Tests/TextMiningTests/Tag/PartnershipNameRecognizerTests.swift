@@ -412,6 +412,45 @@ import Testing
       ])
   }
 
+  @Test func aNameInCapitalsGivesWayToItsOwnWordsNotToAnotherFormOfTheName() throws {
+    // The heading's "THORNLEY LSP" and the footer's "Thornley Partnership" are one partnership,
+    // but the value stays the name the document gives first.
+    let found = try mentions(
+      "Minutes\n\nTHORNLEY LSP\n\nTrust between partners is strong.\n\n© Thornley Partnership 2008"
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Thornley LSP")
+    // The same words in ordinary case replace the capitals, and a fuller form does too.
+    let same = try mentions(
+      "Minutes\n\nTHORNLEY LSP\n\nThe Thornley LSP met in May. Trust between partners is strong.")
+    #expect(same.first { $0.code == "success_factor.trust" }?.partnership == "Thornley LSP")
+  }
+
+  @Test func aLettersSubjectLineNamesItsSubjectNotTheLetterhead() throws {
+    let letter = """
+      NORTHERN FELLS IMPROVEMENT PARTNERSHIP
+      Unit 2, Mill Yard, Kettleby
+
+      4 May 2010
+
+      Councillor Ann Boyd
+      Chair, Wessington Local Strategic Partnership
+
+      Dear Councillor Boyd
+
+      Wessington Local Strategic Partnership: review of governance, April 2010
+
+      Thank you for inviting us to review the partnership.
+
+      Our findings
+
+      Trust between partners is strong.
+      """
+    let found = try mentions(letter)
+    #expect(
+      found.first { $0.code == "success_factor.trust" }?.partnership
+        == "Wessington Local Strategic Partnership")
+  }
+
   @Test func anEmailsAddressLinesArePassedOverOnTheWayToItsSubject() throws {
     let found = try mentions(
       "From: Jane Marsh\n\nTo: Board members\n\nSubject: Harbury Local Strategic Partnership budget\n\n1. Summary\n\nTrust between partners is strong."

@@ -300,9 +300,13 @@ struct PartnershipNameRecognizer {
           // writes it in full later.
           // (Not by a short form: "EASTHOLME LOCAL STRATEGIC PARTNERSHIP" stays the full name
           // when the text goes on to say "Eastholme LSP".)
+          // The same words, or more of them: a heading's "OLLERBANK LSP" is not the footer's
+          // "Ollerbank Partnership", though both name one partnership.
+          let knownWords = known.lowercased().split(separator: " ")
+          let fullWords = full.lowercased().split(separator: " ")
           let capitals =
             inCapitals.contains(key) && !isCapitals(written)
-            && full.split(separator: " ").count >= known.split(separator: " ").count
+            && (fullWords == knownWords || fullWords.count > knownWords.count)
           let spelledOut =
             known.hasSuffix(" LSP") && full.lowercased().hasSuffix("local strategic partnership")
           if capitals || spelledOut {
@@ -695,7 +699,23 @@ struct PartnershipNameRecognizer {
     // A paragraph of its own that is a short question ("Who is Tamberley Forward for?") or has no
     // final punctuation (a title wrapped over two lines) is a title line too; prose ends the
     // title block, and a byline or an address line ("Submitted to: ...") is passed over.
+    // A letter's subject line, the title after the salutation ("Dear ..."), is the title block
+    // on its own: the letterhead above it is the sender's.
+    let blocks = segmented.extracted.blocks
+    let lateTitle = blocks.indices.first {
+      $0 > 0 && blocks[$0].kind == .title && blocks[$0 - 1].text.hasPrefix("Dear ")
+    }
     for (index, sentence) in segmented.sentences.enumerated() {
+      if let lateTitle {
+        guard sentence.block <= lateTitle else { break }
+        if sentence.block == lateTitle,
+          let name = spans[index].first(where: { !$0.isFamily })?.name
+        {
+          subject = name
+          break
+        }
+        continue
+      }
       let kind = segmented.extracted.blocks[sentence.block].kind
       let last = sentence.utf8Range.count > 0 ? bytes[sentence.utf8Range.upperBound - 1] : 0
       let tokens = sentences[index]
