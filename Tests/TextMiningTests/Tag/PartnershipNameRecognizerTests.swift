@@ -425,6 +425,23 @@ import Testing
     #expect(same.first { $0.code == "success_factor.trust" }?.partnership == "Thornley LSP")
   }
 
+  @Test func aBrandBeforeAndIsANameOfItsOwn() throws {
+    let found = try mentions(
+      "Notes\n\nFunding was held back in two cases, One Stallbury and Fordham LSP, until plans were agreed. Hexton Together and Fordham LSP were both rated red."
+    )
+    // The LSP's name does not take in the brand before "and" (a brand needs more to be a name:
+    // see the brand tests above).
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(named.map(\.match) == ["Fordham LSP", "Fordham LSP"])
+    #expect(named.allSatisfy { $0.partnership == "Fordham LSP" })
+    // Places joined by "and" still make one name.
+    let joined = try mentions("Notes\n\nThe Castlemoor and Whitsand LSP met in May.")
+    #expect(
+      joined.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Castlemoor and Whitsand LSP"
+      ])
+  }
+
   @Test func aLettersSubjectLineNamesItsSubjectNotTheLetterhead() throws {
     let letter = """
       NORTHERN FELLS IMPROVEMENT PARTNERSHIP

@@ -187,6 +187,7 @@ struct PartnershipNameRecognizer {
           }), !tokens.isPlural(head.tokens.upperBound - 1)
         else { continue }
         var start = head.tokens.lowerBound
+        var connectorAt: Int?
         // Capitalised words before the head, joined by spaces, "and", "of" or "&" ("St Albans &
         // District Strategic Partnership"); a spaced dash ends the name ("Colin Rowell - LSP
         // Administrator"), and "of" or "and" right before the head is a heading's grammar, not
@@ -202,12 +203,21 @@ struct PartnershipNameRecognizer {
           } else if tokens.connected(start - 1), start > 1,
             rules.nameConnectors.contains(tokens.normalized(start - 1)),
             start < head.tokens.lowerBound, tokens.isCapitalized(start - 2),
-            tokens.connected(start - 2), !nameEnders.contains(tokens.normalized(start - 2))
+            tokens.connected(start - 2), !nameEnders.contains(tokens.normalized(start - 2)),
+            // A brand before "and" is a name of its own: "Hollinsford Together and Fordingley
+            // LSP" are two partnerships.
+            !rules.brandWordsAfter.contains(tokens.normalized(start - 2))
           {
             start -= 2
+            connectorAt = start + 1
           } else {
             break
           }
+        }
+        // "One Stallbridge and Fordingley LSP": a brand word opens the words before "and", which
+        // name a partnership of their own.
+        if let connectorAt, rules.brandWordsBefore.contains(tokens.normalized(start)) {
+          start = connectorAt + 1
         }
         // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
         // names the Oakridge LSP.
@@ -302,11 +312,13 @@ struct PartnershipNameRecognizer {
           // when the text goes on to say "Eastholme LSP".)
           // The same words, or more of them: a heading's "OLLERBANK LSP" is not the footer's
           // "Ollerbank Partnership", though both name one partnership.
-          let knownWords = known.lowercased().split(separator: " ")
-          let fullWords = full.lowercased().split(separator: " ")
           let capitals =
             inCapitals.contains(key) && !isCapitals(written)
-            && (fullWords == knownWords || fullWords.count > knownWords.count)
+            && {
+              let knownWords = known.lowercased().split(separator: " ")
+              let fullWords = full.lowercased().split(separator: " ")
+              return fullWords == knownWords || fullWords.count > knownWords.count
+            }()
           let spelledOut =
             known.hasSuffix(" LSP") && full.lowercased().hasSuffix("local strategic partnership")
           if capitals || spelledOut {
