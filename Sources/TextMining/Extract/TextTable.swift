@@ -55,6 +55,8 @@ struct TextTable {
           next = ahead
           continue
         }
+        // A box drawn with bars is read row by row by its bars, not by columns.
+        if isBoxed(lines[next].text) { break }
         let raw = lines[next].raw
         let rowCells = cells(of: raw)
         // A line of one cell that goes on in lower case is the row above wrapping, its text run
@@ -95,7 +97,9 @@ struct TextTable {
   private static func startsTable(
     at index: Int, in lines: [PlainTextExtractor.Line], skipping furniture: Set<Int>
   ) -> Bool {
-    guard lines[index].length > 0, !PlainTextExtractor.isRule(lines[index].text) else {
+    guard lines[index].length > 0, !PlainTextExtractor.isRule(lines[index].text),
+      !isBoxed(lines[index].text)
+    else {
       return false
     }
     // The line and the next two of the run that are neither rules nor page furniture.
@@ -114,6 +118,11 @@ struct TextTable {
     if counts[0].count >= 3 { return counts[1].count >= 2 || lines[run[1]].raw.first == " " }
     guard counts.count == 3 else { return false }
     return counts.allSatisfy { $0.count == 2 && isFigure($0[1]) }
+  }
+
+  /// A row of a box drawn with bars ("| Area   |  2006  |"), whose cells the bars set apart.
+  static func isBoxed(_ text: Substring) -> Bool {
+    text.first == "|" && text.dropFirst().contains("|")
   }
 
   /// Numbering of an item: "A", "iv", "R1", "3", "4.1", with or without a full stop.

@@ -239,6 +239,25 @@ import Testing
     #expect(kinds["Key Issues:"] == .heading)
   }
 
+  @Test func aBoxDrawnWithBarsAndRulesIsReadByItsBarsNotItsColumns() throws {
+    let text = """
+      Summary ratings
+
+      +--------------------------------------------+--------+--------+
+      | Area                                       |  2006  |  2007  |
+      +--------------------------------------------+--------+--------+
+      | Leadership and vision                      |   G    |   G    |
+      | LAA performance - Children and Young People|   G    |   A    |
+      +--------------------------------------------+--------+--------+
+      """
+    let extracted = try extract(text)
+    #expect(
+      extracted.blocks.filter { $0.kind == .tableCell }.map(\.text) == [
+        "Area", "2006", "2007", "Leadership and vision", "G", "G",
+        "LAA performance - Children and Young People", "G", "A",
+      ])
+  }
+
   @Test func aLettersSubjectLineAfterTheSalutationIsItsTitle() throws {
     let text = """
       NORTHERN FELLS IMPROVEMENT PARTNERSHIP

@@ -384,6 +384,11 @@ import Testing
       "Notes\n\nThe partnership board met in May. Dunmere First agreed its plan with Dunmere College.",
       "Dunmere First"
     ),
+    // A place of two words.
+    (
+      "Notes\n\nThe partnership board met in May. Stannick Wold Together agreed its plan with the college in Upper Stannick.",
+      "Stannick Wold Together"
+    ),
   ])
   func brandsMadeOfAPlaceAndABrandWord(text: String, name: String) throws {
     #expect(try names(text) == [name])
@@ -394,6 +399,9 @@ import Testing
     "Notes\n\nThe partnership board met in May. Moving Forward is the title of its plan.",
     // No partnership in the text.
     "Notes\n\nCarrowfield Together held a fun day with Carrowfield Borough Council.",
+    // Plurals are common nouns: a church body and a strategy's title.
+    "Notes\n\nThe partnership board met in May. Revd Alan Pryce of Skelby Churches Together spoke for the faith groups of Skelby.",
+    "Notes\n\nThe partnership board met in May. Its strategy is Skelby 2026: Towns and Villages Working Together, in the Villages of Skelby.",
   ])
   func aBrandWordWithoutAPlaceOrAPartnershipIsNotABrand(text: String) throws {
     #expect(try names(text).isEmpty)
@@ -440,6 +448,20 @@ import Testing
       joined.filter { $0.code == "partnership.named" }.map(\.partnership) == [
         "Castlemoor and Whitsand LSP"
       ])
+  }
+
+  @Test func aBrandsPartnershipBoardIsNamedByTheBrand() throws {
+    let found = try mentions(
+      "Notes\n\nReport to the Harbury First Partnership Board, 5 March 2009.\n\nTrust between partners is strong."
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Harbury First")
+    // A place's "and District Partnership Board" is a name in its own right.
+    let named = try mentions(
+      "Notes\n\nThe Eskdale and District Partnership Board met in May. Trust between partners is strong."
+    )
+    #expect(
+      named.first { $0.code == "success_factor.trust" }?.partnership
+        == "Eskdale and District Partnership Board")
   }
 
   @Test func aLettersSubjectLineNamesItsSubjectNotTheLetterhead() throws {

@@ -287,6 +287,19 @@ struct PartnershipNameRecognizer {
             ))
           continue
         }
+        // "Orrisford First Partnership Board": the board of the brand before it, named by the
+        // brand ("Orrisford First"), where "Eskwell and District Partnership Board" is a name.
+        if head.tokens.count == 2, tokens.normalized(head.tokens.upperBound - 1) == "board",
+          rules.brandWordsAfter.contains(tokens.normalized(head.tokens.lowerBound - 1))
+            || rules.brandWordsBefore.contains(tokens.normalized(start))
+        {
+          let written = raw(tokens, nameTokens)
+          register(brand: written)
+          let brand = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
+          let key = keyOf(brand)
+          headSpans[index].append((start..<head.tokens.upperBound, key, registry[key] ?? brand))
+          continue
+        }
         let key =
           isFamily
           ? keyOf(raw(tokens, nameTokens)) + " | "
@@ -485,24 +498,41 @@ struct PartnershipNameRecognizer {
       for tokens in sentences where tokens.count > 1 {
         for position in 0..<(tokens.count - 1) {
           guard let place = brandWordAt(tokens, position) else { continue }
-          // Exactly two capitalised words: a longer run is another name ("One Barnsley
-          // Partnership" is found by its head).
-          if position > 0, tokens.connected(position - 1), tokens.isCapitalized(position - 1) {
-            continue
+          func isPlaceWord(_ index: Int) -> Bool {
+            let placeWord = tokens.normalized(index)
+            return placeWord.count >= 3
+              && !rules.stopWords.contains(word(tokens, index))
+              && !rules.headingWords.contains(placeWord) && !rules.themeWords.contains(placeWord)
+              && !rules.organisationWords.contains(placeWord)
+              && !rules.personTitles.contains(placeWord)
+              && !rules.brandWordsAfter.contains(placeWord)
+              && !rules.brandWordsBefore.contains(placeWord)
+          }
+          // A place of two words before a brand word ("Stannick Wold Together"), each a place
+          // word; a longer run is another name ("One Barnsley Partnership" is found by its
+          // head).
+          var start = position
+          if place == position, position > 0, tokens.connected(position - 1),
+            tokens.isCapitalized(position - 1)
+          {
+            // A plural there is a common noun: "Skelbrook Churches Together" is no place's
+            // brand.
+            guard isPlaceWord(position - 1), !tokens.isPlural(position),
+              !tokens.isPlural(position - 1),
+              position == 1 || !tokens.connected(position - 2)
+                || !tokens.isCapitalized(position - 2)
+            else { continue }
+            start = position - 1
           }
           if position + 2 < tokens.count, tokens.connected(position + 1),
             tokens.isCapitalized(position + 2)
           {
             continue
           }
-          let placeWord = tokens.normalized(place)
-          guard placeWord.count >= 3, !rules.stopWords.contains(word(tokens, place)),
-            !rules.headingWords.contains(placeWord), !rules.themeWords.contains(placeWord),
-            !rules.organisationWords.contains(placeWord), !rules.personTitles.contains(placeWord),
-            !rules.brandWordsAfter.contains(placeWord), !rules.brandWordsBefore.contains(placeWord),
-            isPlaceName(placeWord)
+          guard isPlaceWord(place),
+            isPlaceName(tokens.normalized(start == position ? place : start))
           else { continue }
-          register(brand: raw(tokens, position..<(position + 2)))
+          register(brand: raw(tokens, start..<(position + 2)))
         }
       }
     }
@@ -717,6 +747,8 @@ struct PartnershipNameRecognizer {
     let lateTitle = blocks.indices.first {
       $0 > 0 && blocks[$0].kind == .title && blocks[$0 - 1].text.hasPrefix("Dear ")
     }
+    var menuCells = 0
+    var lastMenuCell = -1
     for (index, sentence) in segmented.sentences.enumerated() {
       if let lateTitle {
         guard sentence.block <= lateTitle else { break }
@@ -736,7 +768,16 @@ struct PartnershipNameRecognizer {
         && rules.bylineWords.contains(tokens.normalized(0))
       // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
       // "From:" and "To:".
-      if byline, sentence.block < 8 { continue }
+      if byline, sentence.block - menuCells < 8 { continue }
+      // A menu laid out as a row of short cells ("Home | About me | Contact") is passed over
+      // and not counted.
+      if kind == .tableCell, tokens.count <= 3 {
+        if sentence.block != lastMenuCell {
+          menuCells += 1
+          lastMenuCell = sentence.block
+        }
+        continue
+      }
       let titleLine =
         (kind == .title || kind == .heading || kind == .line
           || (kind == .paragraph
@@ -745,7 +786,7 @@ struct PartnershipNameRecognizer {
               || segmented.sentences[index + 1].block != sentence.block)
             && ((last == UInt8(ascii: "?") && tokens.count <= Self.titleLineWords)
               || !".!:;,".utf8.contains(last))))
-      guard titleLine, sentence.block < 8 else { break }
+      guard titleLine, sentence.block - menuCells < 8 else { break }
       if let name = spans[index].first(where: { !$0.isFamily })?.name {
         subject = name
         break
