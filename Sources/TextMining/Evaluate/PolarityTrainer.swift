@@ -28,7 +28,7 @@ public struct PolarityTrainer: Sendable {
     public var epochs = 200
     public var learningRate = 0.5
     /// The L2 penalty on every weight.
-    public var penalty = 0.003
+    public var penalty = 0.001
     /// Features whose weights are all smaller than this (in absolute value) are left out of the
     /// model once fitted: fewer words to look up as the tagger reads.
     public var minimumWeight = 0.0

@@ -136,8 +136,12 @@ import Testing
     let after = try Taxonomy.load(from: try folder.write("b.yml", edited))
     #expect(before.sha256 != after.sha256)
     let sentence = "Notes\n\nAccountability in the Rothwick LSP is diffuse."
+    // The rules' reading, without the polarity model (which may overrule it).
     func named(_ taxonomy: Taxonomy) throws -> Polarity? {
-      try tag(sentence, with: taxonomy).first { $0.code == "partnership.named" }?.polarity
+      var codebook = taxonomy.codebook
+      codebook.polarityModel = nil
+      let rules = try Taxonomy(codebook: codebook, file: "rules only")
+      return try tag(sentence, with: rules).first { $0.code == "partnership.named" }?.polarity
     }
     // With "in" a preposition, the LSP is not the subject "is diffuse" judges.
     #expect(try named(before) == .neutral)
