@@ -455,8 +455,13 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
       continue;
     }
     double density = all[i].links / all[i].text;
-    bool link_list = (density > 0.5 || teaser_list(all[i].node)) && tm_page_paragraph_share(page, all[i].node) < 0.3 &&
-                     !links_to_documents(all[i].node);
+    // A cell of a data table that links its entry ("Healthy Sabbingford Partnership" linked to
+    // its page) is part of a row whose other cells are text, not a list of links.
+    long row = all[i].parent;
+    bool data_cell = (is(all[i].node, "td") || is(all[i].node, "th")) && row >= 0 && is(all[row].node, "tr") &&
+                     all[row].text > 0 && all[row].links / all[row].text < 0.5;
+    bool link_list = !data_cell && (density > 0.5 || teaser_list(all[i].node)) &&
+                     tm_page_paragraph_share(page, all[i].node) < 0.3 && !links_to_documents(all[i].node);
     bool hinted = class_weight(all[i].node) < 0;
     if (link_list || hinted) all[i].node->_private = &pruned_mark;
   }

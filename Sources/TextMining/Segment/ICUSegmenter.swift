@@ -122,7 +122,8 @@ public struct ICUSegmenter: Segmenter {
             }
             if rules.keeps(
               candidate, blockStart: blockStart, sentenceStart: sentenceStart, in: utf8),
-              !isReference || !Self.followsQuestion(candidate, in: utf8)
+              !isReference || !Self.followsQuestion(candidate, in: utf8),
+              !Self.onlyACitationFollows(candidate, blockEnd: blockEnd, in: utf8)
             {
               breaks.append(candidate)
               sentenceStart = candidate
@@ -167,6 +168,29 @@ public struct ICUSegmenter: Segmenter {
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences,
       tokens: tokens)
+  }
+
+  /// Whether all that follows `boundary` in its block is a bracket closing the sentence before
+  /// it: a quotation's source ("... with a new logo." (Interviewee 3, local authority)"), which
+  /// belongs to the quotation and is no sentence of its own. At most 80 bytes, with no
+  /// sentence's terminator inside.
+  static func onlyACitationFollows(
+    _ boundary: Int, blockEnd: Int, in utf8: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard boundary < blockEnd, utf8[boundary] == UInt8(ascii: "("), blockEnd - boundary <= 80
+    else { return false }
+    var end = blockEnd
+    while end > boundary, utf8[end - 1] == 0x20 || utf8[end - 1] == UInt8(ascii: ".") { end -= 1 }
+    guard end > boundary + 1, utf8[end - 1] == UInt8(ascii: ")") else { return false }
+    for index in (boundary + 1)..<(end - 1) {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "!")
+        || byte == UInt8(ascii: "?")
+      {
+        return false
+      }
+    }
+    return true
   }
 
   /// Whether the break at `boundary` follows a "?" or "!" (and its spaces).

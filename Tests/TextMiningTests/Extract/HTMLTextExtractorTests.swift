@@ -179,6 +179,26 @@ import Testing
     #expect(!extracted.texts.contains("Another story"))
   }
 
+  @Test func aDataTablesLinkedEntriesAreCellsAndATableOfLinksIsNot() throws {
+    let paragraphs = (1...6).map {
+      "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>"
+    }
+    .joined()
+    let html = """
+      <html><head><title>Partnerships</title></head><body><main>\(paragraphs)
+      <table><tr><th>Partnership</th><th>Chair</th><th>Meets</th></tr>
+      <tr><td><a href="/p/health">Healthy Harbury Partnership</a></td><td>Director of Public Health, Harbury PCT</td><td>Quarterly</td></tr>
+      <tr><td><a href="/p/safer">Safer Harbury</a></td><td>Superintendent of the local police division</td><td>Monthly</td></tr></table>
+      <table><tr><td><a href="/news/1">Another story</a></td><td><a href="/news/2">A second story</a></td></tr></table>
+      </main></body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(extracted.texts.contains("Healthy Harbury Partnership"))
+    #expect(extracted.texts.contains("Safer Harbury"))
+    #expect(!extracted.texts.contains("Another story"))
+  }
+
   @Test func anAgendaItemLaidOutInTableRowsIsReadWholeWithItsHeadings() throws {
     let minutes = (1...4).map {
       "<p>Minute \($0): members said the partnership board had met, argued at length, and agreed a plan for the town.</p>"

@@ -20,6 +20,21 @@ import Testing
         ])
   }
 
+  @Test func aQuotationsSourceInBracketsStaysWithIt() throws {
+    #expect(
+      try sentences([
+        "\"We had worked together for years. It was the same conversation.\" (Interviewee 3, local authority)"
+      ])
+        == [
+          "\"We had worked together for years.",
+          "It was the same conversation.\" (Interviewee 3, local authority)",
+        ])
+    // A bracket that opens a sentence of its own, with more after it, is left as ICU has it.
+    #expect(
+      try sentences(["Trust is high. (See section 4.) The board agreed."])
+        == ["Trust is high.", "(See section 4.)", "The board agreed."])
+  }
+
   @Test func keepsBritishTitlesAndLowerCaseAbbreviationsInside() throws {
     #expect(
       try sentences([
