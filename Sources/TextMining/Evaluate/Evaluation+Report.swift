@@ -33,6 +33,11 @@ extension Evaluation {
       lines.append(
         "  disagreements: gold names one, tagger none \(unattributed); another \(misattributed); "
           + "gold none, tagger one \(overattributed)")
+      lines.append(
+        String(
+          format:
+            "  by identity %.3f: %d of %d (a name the gold gives to the tagger's own named mention counts as that partnership)",
+          attributionIdentityAccuracy, attributionIdentityAgreements, attributionMatched))
     }
     lines.append("")
     lines.append("polarity (rows gold, columns predicted; matched triples)")
@@ -103,6 +108,7 @@ extension Evaluation {
     object.write("hedging_accuracy", (hedgingAccuracy))
     object.write("matched", matchedCount)
     object.write("attribution_accuracy", attributionAccuracy)
+    object.write("attribution_identity_accuracy", attributionIdentityAccuracy)
     object.write("attribution_matched", attributionMatched)
     object.write("attribution_unattributed", unattributed)
     object.write("attribution_misattributed", misattributed)

@@ -78,6 +78,13 @@ public struct Evaluation: Sendable {
   public var unattributed = 0
   public var misattributed = 0
   public var overattributed = 0
+  /// Matched triples attributed to the gold's partnership by identity rather than by name form:
+  /// a name the tagger gives and a name the gold gives count as one partnership in a document
+  /// where the gold gives that name to a sentence's `partnership.named` mention that the tagger
+  /// names so ("One Hollinscar" and "Hollinscar and District Local Strategic Partnership", when
+  /// the gold writes the latter for the sentence that says "One Hollinscar"). Each tagger name is
+  /// paired so only when every such sentence of the document pairs it with the same gold name.
+  public var attributionIdentityAgreements = 0
   public var polarityAgreements = 0
   public var hedgingAgreements = 0
   public var matchedCount = 0
@@ -136,6 +143,13 @@ public struct Evaluation: Sendable {
     attributionMatched == 0 ? 0 : Double(attributionAgreements) / Double(attributionMatched)
   }
 
+  /// Of the matched triples whose gold gives a partnership, the share attributed to it by
+  /// identity (`attributionIdentityAgreements`).
+  public var attributionIdentityAccuracy: Double {
+    attributionMatched == 0
+      ? 0 : Double(attributionIdentityAgreements) / Double(attributionMatched)
+  }
+
   /// Share of matched triples whose hedging agrees.
   public var hedgingAccuracy: Double {
     matchedCount == 0 ? 0 : Double(hedgingAgreements) / Double(matchedCount)
@@ -165,6 +179,21 @@ public struct Evaluation: Sendable {
     let order: (Triple, Triple) -> Bool = {
       ($0.doc, $0.sentenceKey, $0.code.rawValue) < ($1.doc, $1.sentenceKey, $1.code.rawValue)
     }
+    // The name forms the gold gives to the tagger's named mentions, per document: tagger name
+    // (compared by `PartnershipKey`) to gold name, nil where two gold names compete.
+    var sameNames: [String: [String: String?]] = [:]
+    for (triple, (_, value)) in goldIndex where triple.code.rawValue == "partnership.named" {
+      guard case .some(.some(let expected)) = value.partnership,
+        let (_, guess) = predictedIndex[triple], case .some(.some(let found)) = guess.partnership
+      else { continue }
+      let foundKey = PartnershipKey.of(found)
+      let expectedKey = PartnershipKey.of(expected)
+      if let known = sameNames[triple.doc]?[foundKey] {
+        if known != expectedKey { sameNames[triple.doc]?[foundKey] = .some(nil) }
+      } else {
+        sameNames[triple.doc, default: [:]][foundKey] = .some(expectedKey)
+      }
+    }
     for triple in goldIndex.keys.sorted(by: order) {
       guard let (sentence, value) = goldIndex[triple] else { continue }
       goldPolarityCounts[value.polarity.index] += 1
@@ -191,7 +220,15 @@ public struct Evaluation: Sendable {
         if case .some(let expected) = value.partnership {
           attributionMatched += 1
           let found = guess.partnership ?? nil
-          if expected.map(PartnershipKey.of) == found.map(PartnershipKey.of) {
+          let expectedKey = expected.map(PartnershipKey.of)
+          let foundKey = found.map(PartnershipKey.of)
+          if expectedKey == foundKey
+            || (foundKey.flatMap { sameNames[triple.doc]?[$0] ?? nil } == expectedKey
+              && expectedKey != nil)
+          {
+            attributionIdentityAgreements += 1
+          }
+          if expectedKey == foundKey {
             attributionAgreements += 1
           } else {
             switch (expected, found) {

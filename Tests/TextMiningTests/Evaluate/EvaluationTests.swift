@@ -183,6 +183,35 @@ import Testing
     #expect(evaluation.table.contains("tagger none 1; another 1; gold none, tagger one 1"))
   }
 
+  @Test func attributionByIdentityCountsTheGoldsNameForTheTaggersOwnNamedMention() throws {
+    func attributed(_ code: String, _ partnership: String??) throws -> GoldStandard.CodedValue {
+      var coded = try value(code)
+      coded.partnership = partnership
+      return coded
+    }
+    let formal = "Harbury Local Strategic Partnership"
+    let gold = [
+      // The sentence that says "One Harbury": the gold gives it the formal name.
+      (doc: "a", sentence: "One.", value: try attributed("partnership.named", formal)),
+      (doc: "a", sentence: "Two.", value: try attributed("delivery.resources", formal)),
+      (doc: "a", sentence: "Three.", value: try attributed("policy.laa", "Safer Harbury")),
+      // In another document the pairing does not hold.
+      (doc: "b", sentence: "Four.", value: try attributed("policy.laa", formal)),
+    ]
+    let predicted = [
+      (doc: "a", sentence: "One.", value: try attributed("partnership.named", "One Harbury")),
+      (doc: "a", sentence: "Two.", value: try attributed("delivery.resources", "One Harbury")),
+      (doc: "a", sentence: "Three.", value: try attributed("policy.laa", "One Harbury")),
+      (doc: "b", sentence: "Four.", value: try attributed("policy.laa", "One Harbury")),
+    ]
+    let evaluation = Evaluation(gold: gold, predicted: predicted)
+    #expect(evaluation.attributionMatched == 4)
+    #expect(evaluation.attributionAgreements == 0)
+    // "One." and "Two." are the same partnership; "Three." is another; "b" has no pairing.
+    #expect(evaluation.attributionIdentityAgreements == 2)
+    #expect(evaluation.table.contains("by identity 0.500: 2 of 4"))
+  }
+
   @Test func readsAGoldPartnershipAsANameOrNull() throws {
     let named = try GoldStandard.parse(
       line:
