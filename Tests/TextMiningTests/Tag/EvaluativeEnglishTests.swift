@@ -256,6 +256,39 @@ import Testing
         "governance.structures") == .positive)
   }
 
+  @Test(arguments: [
+    (
+      "Performance management at the partnership is underdeveloped.",
+      "delivery.performance_management", Polarity.negative
+    ),
+    (
+      "The two stretch targets on skills are the most worrying.", "delivery.performance_management",
+      .negative
+    ),
+    (
+      "The worklessness target now looks unachievable.", "delivery.performance_management",
+      .negative
+    ),
+    ("Voluntary groups face a funding squeeze this year.", "delivery.resources", .negative),
+    (
+      "The crime targets are ahead of target for the second year.",
+      "delivery.performance_management", .positive
+    ),
+    (
+      "The network deserves credit for its work on engagement with residents.",
+      "governance.community_engagement", .positive
+    ),
+  ])
+  func theFifthSetsWordsOfJudgementReadAsRulesOfTheirPolarity(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
+      .first { $0.code.rawValue == code }
+    #expect(mention?.polarity == expected)
+  }
+
   @Test func auxiliariesAreComparedAsWritten() throws {
     // "does" would fold to "doe" if normalised; the grammar lists it as written. A test of the
     // rules' reading, so without the polarity model (which weighs "weak" in the sentence).
