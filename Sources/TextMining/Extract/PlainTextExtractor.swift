@@ -323,11 +323,7 @@ public struct PlainTextExtractor: TextExtractor {
   /// letterhead is then a heading, not the title.
   static func takeLettersSubjectLineAsTitle(_ blocks: inout [Block]) {
     guard
-      let salutation = blocks.prefix(30).firstIndex(where: { block in
-        let words = block.text.split(separator: " ")
-        return words.count >= 2 && words.count <= 6 && words[0] == "Dear"
-          && !".!?:;".contains(block.text.last ?? ".")
-      }),
+      let salutation = blocks.prefix(30).firstIndex(where: { readsAsSalutation($0.text) }),
       salutation + 1 < blocks.count
     else { return }
     let subject = salutation + 1
@@ -340,6 +336,13 @@ public struct PlainTextExtractor: TextExtractor {
       blocks[index].kind = .heading
     }
     blocks[subject].kind = .title
+  }
+
+  /// A letter's salutation: "Dear" and a few words ("Dear Councillor Hallam", "Dear members,").
+  static func readsAsSalutation(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    return words.count >= 2 && words.count <= 6 && words[0] == "Dear"
+      && !".!?:;".contains(text.last ?? ".")
   }
 
   /// A line of prose that introduces what follows it ("Allocations to Harnby have been as

@@ -745,7 +745,8 @@ struct PartnershipNameRecognizer {
     // on its own: the letterhead above it is the sender's.
     let blocks = segmented.extracted.blocks
     let lateTitle = blocks.indices.first {
-      $0 > 0 && blocks[$0].kind == .title && blocks[$0 - 1].text.hasPrefix("Dear ")
+      $0 > 0 && blocks[$0].kind == .title
+        && PlainTextExtractor.readsAsSalutation(blocks[$0 - 1].text)
     }
     var menuCells = 0
     var lastMenuCell = -1
