@@ -184,9 +184,12 @@ enum PageFurniture {
   static func columnNumber(_ text: Substring) -> Int? {
     let lower = text.lowercased()
     var rest: Substring
+    // The marker is a word of its own: "Protocol 3" holds no column.
     if let marker = ["column ", "col. ", "col "].lazy.compactMap({
       lower.range(of: $0, options: .backwards)
-    }).first {
+    }).first(where: {
+      $0.lowerBound == lower.startIndex || lower[lower.index(before: $0.lowerBound)] == " "
+    }) {
       // Only a date (or nothing) comes before the marker.
       let before = lower[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
       guard before.count <= 30, before.split(separator: " ").count <= 5,

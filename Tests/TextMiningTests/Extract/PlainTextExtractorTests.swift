@@ -213,6 +213,10 @@ import Testing
     }
     #expect(extracted.texts.contains("A figure in col 3 of the table stays."))
     #expect(extracted.blocks.filter { $0.kind == .heading }.isEmpty)
+    // A word that ends in "col" is no column marker.
+    #expect(PageFurniture.columnNumber("Protocol 12") == nil)
+    #expect(PageFurniture.columnNumber("10 Nov 2008 : Column 742W") == 742)
+    #expect(PageFurniture.columnNumber("Column WA12") == 12)
   }
 
   @Test func aLineThatLeadsIntoATableIsASentenceAndAUnitLineAboveTheTableIsACell() throws {
