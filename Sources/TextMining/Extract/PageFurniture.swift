@@ -183,7 +183,8 @@ enum PageFurniture {
   /// figure; alone, the figure needs them.
   static func columnNumber(_ text: Substring) -> Int? {
     let lower = text.lowercased()
-    var rest: Substring
+    var rest = Substring(lower)
+    var hasMarker = false
     // The marker is a word of its own: "Protocol 3" holds no column.
     if let marker = ["column ", "col. ", "col "].lazy.compactMap({
       lower.range(of: $0, options: .backwards)
@@ -196,8 +197,7 @@ enum PageFurniture {
         !before.contains(where: { $0 == "." || $0 == "," })
       else { return nil }
       rest = lower[marker.upperBound...]
-    } else {
-      rest = Substring(lower)
+      hasMarker = true
     }
     for ending in ["—continued", "–continued", "-continued", " continued", "—cont", "-cont"]
     where rest.hasSuffix(ending) {
@@ -209,7 +209,7 @@ enum PageFurniture {
     let digits = rest.dropFirst(prefix.count).prefix(while: \.isNumber)
     let suffix = rest.dropFirst(prefix.count + digits.count)
     guard prefix.count <= 2, suffix.count <= 2, suffix.allSatisfy(letters.contains),
-      prefix.isEmpty || suffix.isEmpty, rest.count < lower.count || !(prefix + suffix).isEmpty
+      prefix.isEmpty || suffix.isEmpty, hasMarker || !(prefix + suffix).isEmpty
     else { return nil }
     return number(String(digits))
   }

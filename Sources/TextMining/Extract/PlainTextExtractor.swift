@@ -340,9 +340,10 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// A letter's salutation: "Dear" and a few words ("Dear Councillor Hallam", "Dear members,").
   static func readsAsSalutation(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
-    return words.count >= 2 && words.count <= 6 && words[0] == "Dear"
-      && !".!?:;".contains(text.last ?? ".")
+    // Most blocks are not: no paragraph is split into words to find out.
+    guard text.hasPrefix("Dear "), !".!?:;".contains(text.last ?? ".") else { return false }
+    let words = text.split(separator: " ", maxSplits: 6)
+    return words.count <= 6
   }
 
   /// A line of prose that introduces what follows it ("Allocations to Harnby have been as

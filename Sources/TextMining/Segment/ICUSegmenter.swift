@@ -172,8 +172,8 @@ public struct ICUSegmenter: Segmenter {
 
   /// Whether all that follows `boundary` in its block is a bracket closing the sentence before
   /// it: a quotation's source ("... with a new logo." (Interviewee 3, local authority)"), which
-  /// belongs to the quotation and is no sentence of its own. At most 80 bytes, with no
-  /// sentence's terminator inside.
+  /// belongs to the quotation and is no sentence of its own. At most 80 bytes, with no other
+  /// bracket, "!" or "?" inside.
   static func onlyACitationFollows(
     _ boundary: Int, blockEnd: Int, in utf8: UnsafeBufferPointer<UInt8>
   ) -> Bool {

@@ -464,6 +464,26 @@ import Testing
         == "Eskdale and District Partnership Board")
   }
 
+  @Test func aMenuRowAtTheTopDoesNotEndTheSearchForTheTitlesPartnership() throws {
+    let page = """
+      NOTES FROM THE FELLS
+
+      Home | About me | Surgeries | Contact | Archive
+
+      Tuesday, 14 September 2010
+
+      Harbury Local Strategic Partnership: ten years on and what is it for
+
+      What I saw
+
+      Trust between partners is weak.
+      """
+    let found = try mentions(page)
+    #expect(
+      found.first { $0.code == "success_factor.trust" }?.partnership
+        == "Harbury Local Strategic Partnership")
+  }
+
   @Test func aLettersSubjectLineNamesItsSubjectNotTheLetterhead() throws {
     let letter = """
       NORTHERN FELLS IMPROVEMENT PARTNERSHIP
