@@ -65,7 +65,9 @@ extension LSPMinerCommand {
       settings.minimumWeight = minimumWeight
       let trainer = PolarityTrainer(settings: settings)
       if crossValidate {
-        var total = (triples: 0, rules: 0, model: 0)
+        var total = (
+          triples: 0, rules: 0, model: 0, negatives: 0, rulesNegative: 0, modelNegative: 0
+        )
         for fold in trainer.crossValidate(examples) {
           printError(
             String(
@@ -75,12 +77,20 @@ extension LSPMinerCommand {
           total.triples += fold.triples
           total.rules += fold.rulesAgree
           total.model += fold.modelAgrees
+          total.negatives += fold.negatives
+          total.rulesNegative += fold.rulesFindNegative
+          total.modelNegative += fold.modelFindsNegative
         }
         printError(
           String(
             format: "all held out: %d triples, rules %.4f, model %.4f", total.triples,
             Double(total.rules) / Double(max(total.triples, 1)),
             Double(total.model) / Double(max(total.triples, 1))))
+        printError(
+          String(
+            format: "negative mentions held out: %d triples, rules find %.4f, model %.4f",
+            total.negatives, Double(total.rulesNegative) / Double(max(total.negatives, 1)),
+            Double(total.modelNegative) / Double(max(total.negatives, 1))))
       }
       let command =
         (["lspminer train-polarity"] + gold.map { "--gold \($0)" }).joined(separator: " ")

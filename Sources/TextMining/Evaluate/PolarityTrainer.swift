@@ -160,6 +160,11 @@ public struct PolarityTrainer: Sendable {
     public var triples: Int
     public var rulesAgree: Int
     public var modelAgrees: Int
+    /// The triples the gold reads negative, and how many of them each reading finds negative
+    /// (recall of negative mentions, a target of its own).
+    public var negatives = 0
+    public var rulesFindNegative = 0
+    public var modelFindsNegative = 0
   }
 
   /// Leave-one-gold-file-out cross-validation.
@@ -177,10 +182,14 @@ public struct PolarityTrainer: Sendable {
           model.polarity(example.features, rule: example.rule))
         gold[example.triple] = example.gold
       }
+      let negative = gold.filter { $0.value == .negative }.keys
       return Fold(
         group: group, triples: gold.count,
         rulesAgree: gold.filter { Self.reading(rules[$0.key] ?? []) == $0.value }.count,
-        modelAgrees: gold.filter { Self.reading(learned[$0.key] ?? []) == $0.value }.count)
+        modelAgrees: gold.filter { Self.reading(learned[$0.key] ?? []) == $0.value }.count,
+        negatives: negative.count,
+        rulesFindNegative: negative.filter { Self.reading(rules[$0] ?? []) == .negative }.count,
+        modelFindsNegative: negative.filter { Self.reading(learned[$0] ?? []) == .negative }.count)
     }
   }
 

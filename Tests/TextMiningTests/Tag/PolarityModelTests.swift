@@ -205,6 +205,12 @@ import Testing
     let folds = trainer.crossValidate(examples)
     #expect(folds.map(\.group) == ["a.jsonl", "b.jsonl"])
     #expect(folds.allSatisfy { $0.modelAgrees == $0.triples && $0.rulesAgree * 3 == $0.triples })
+    // A third are negative: the model finds them all, the rules none.
+    #expect(
+      folds.allSatisfy {
+        $0.negatives * 3 == $0.triples && $0.modelFindsNegative == $0.negatives
+          && $0.rulesFindNegative == 0
+      })
   }
 
   @Test func aWordSeenTooRarelyIsLeftOut() throws {
