@@ -289,6 +289,47 @@ import Testing
     #expect(mention?.polarity == expected)
   }
 
+  /// Other forms of a word of judgement judge as the listed form does ("occasional" beside
+  /// "occasionally", "sporadically" beside "sporadic"), but a plain verb that proposes judges
+  /// nothing: "tighten the agendas", "the board will shrink" stay neutral.
+  @Test(arguments: [
+    (
+      "Scrutiny by councillors was occasional and polite.", "governance.accountability",
+      Polarity.negative
+    ),
+    (
+      "Business representatives attend the board sporadically.", "governance.representation",
+      .negative
+    ),
+    ("Staff supporting the theme groups are overloaded.", "governance.structures", .negative),
+    (
+      "Scrutiny of the partnership has been a step backwards.", "governance.accountability",
+      .negative
+    ),
+    (
+      "Community engagement petered out after a year.", "governance.community_engagement",
+      .negative
+    ),
+    (
+      "Partners have engaged constructively with the community strategy.",
+      "governance.representation", .positive
+    ),
+    ("Option A: tighten the agendas of the theme groups.", "governance.structures", .neutral),
+    (
+      "From April the board will shrink to twelve partner members.", "governance.representation",
+      .neutral
+    ),
+  ])
+  func otherFormsOfAWordOfJudgementJudgeButAProposalDoesNot(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
+      .first { $0.code.rawValue == code }
+    #expect(mention?.polarity == expected)
+  }
+
   @Test func auxiliariesAreComparedAsWritten() throws {
     // "does" would fold to "doe" if normalised; the grammar lists it as written. A test of the
     // rules' reading, so without the polarity model (which weighs "weak" in the sentence).
