@@ -211,6 +211,13 @@ import Testing
     ("The committee will scrutinise the partners' performance.", "governance.accountability"),
     ("Residents can question board members at the annual meeting.", "governance.accountability"),
     ("Nobody can say who is responsible for the missed targets.", "governance.accountability"),
+    // What the work achieved, delivered or changed where people live (2026-12-05, eighth
+    // session, from the fifth set's misses).
+    ("Nobody could say what the LSP had achieved.", "delivery.outcomes"),
+    ("The board delivered nothing in its first three years.", "delivery.outcomes"),
+    ("Most projects were too short to have a lasting effect.", "delivery.outcomes"),
+    ("The wardens scheme has a track record of delivery.", "delivery.outcomes"),
+    ("Ten years on, nothing has changed on the ground.", "delivery.outcomes"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -360,6 +367,9 @@ import Testing
     // A town's inward investment is an economic aim; stepping back with nobody doing it.
     ("The strategy aims to attract inward investment to the town.", "delivery.resources"),
     ("Take a step back and look at the whole picture.", "governance.representation"),
+    // A department is not money; the ground under a building is no outcome.
+    ("Completed forms should be returned to Human Resources.", "delivery.resources"),
+    ("The new centre is on the ground floor of the library.", "delivery.outcomes"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)
