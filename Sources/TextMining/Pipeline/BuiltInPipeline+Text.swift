@@ -1854,6 +1854,11 @@ partnership_names:
   # In a sentence that holds a head, capitalised words after one of these are a partnership's
   # name: "the Brenthorne LSP, now known as One Brenthorne", "relaunched as Ravensholt Together".
   naming_cues: [known as, renamed, renamed as, rebranded as, relaunched as, called, name of]
+  # Phrases that give a named partnership another name rather than a new one: "Scarrowby Wells
+  # Local Strategic Partnership, which has operated under the name "Wells Together"". The two
+  # are one partnership, named as the text first names it. (A brand in brackets right after a
+  # name is read the same way.)
+  other_name_cues: [under the name, also known as, otherwise known as, trading as]
   # "One Brenthorne is the name adopted in 2008 by what had been the Brenthorne LSP".
   naming_nouns: [name]
   # After a verb, these introduce a brand's description: "Marlow Together acts as the borough's
@@ -1896,12 +1901,12 @@ partnership_names:
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this
 # section for the rules alone.
 polarity_model:
-  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (15844 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.001, minimum weight 0.0)'
+  trained_by: 'lspminer train-polarity --gold corpus/gold/dev --gold corpus/gold/styles (15845 mentions; minimum count 8, 200 epochs, learning rate 0.5, L2 0.001, minimum weight 0.0)'
   weights: |
     feature positive negative neutral
     a:a 0.0294 0.0024 -0.0062
     a:able -0.0300 -0.0467 0.0829
-    a:about 0.0015 -0.0049 0.0095
+    a:about 0.0016 -0.0049 0.0095
     a:above -0.0326 -0.0162 0.0534
     a:absent -0.0069 0.0654 -0.0550
     a:account -0.0133 -0.0514 0.0690
@@ -1913,7 +1918,7 @@ polarity_model:
     a:action 0.0959 0.0192 -0.1093
     a:active 0.1200 -0.0064 -0.1109
     a:acts 0.0184 -0.0014 -0.0128
-    a:actually 0.1089 -0.0050 -0.0982
+    a:actually 0.1089 -0.0050 -0.0981
     a:added -0.0150 -0.0614 0.0804
     a:administration 0.0073 -0.0333 0.0302
     a:adopted 0.0519 0.0703 -0.1162
@@ -1929,10 +1934,10 @@ polarity_model:
     a:agency 0.0423 -0.0312 -0.0071
     a:ago 0.0787 0.0203 -0.0953
     a:agree 0.0025 -0.0272 0.0301
-    a:agreed 0.0656 0.0482 -0.1062
+    a:agreed 0.0656 0.0481 -0.1062
     a:agreeing 0.1713 -0.0076 -0.1577
     a:agreement 0.0476 0.0770 -0.1172
-    a:agreements -0.0342 0.0027 0.0360
+    a:agreements -0.0342 0.0027 0.0361
     a:align 0.0122 -0.0182 0.0108
     a:aligned -0.0333 0.0500 -0.0122
     a:alignment -0.0243 -0.0436 0.0718
@@ -1940,18 +1945,18 @@ polarity_model:
     a:allocated -0.0102 -0.0268 0.0404
     a:allocation -0.0212 0.0128 0.0130
     a:almost 0.0083 0.0840 -0.0865
-    a:alone 0.0750 -0.1531 0.0829
+    a:alone 0.0749 -0.1531 0.0829
     a:alongside -0.0372 -0.0460 0.0892
     a:already -0.0670 0.0288 0.0437
     a:also 0.1522 -0.0735 -0.0724
-    a:although 0.1834 -0.0231 -0.1545
+    a:although 0.1834 -0.0231 -0.1544
     a:altogether 0.0443 0.0442 -0.0860
     a:always -0.0553 0.1604 -0.1014
     a:amber -0.0590 0.0890 -0.0247
     a:amberfold 0.0656 -0.0123 -0.0506
     a:among 0.1524 0.0844 -0.2311
     a:an 0.1492 0.1558 -0.2983
-    a:and 0.0014 -0.0240 0.0069
+    a:and 0.0014 -0.0240 0.0068
     a:announced -0.0031 0.0125 -0.0069
     a:annual -0.0725 -0.0442 0.1218
     a:another 0.0481 -0.0549 0.0131
@@ -1960,14 +1965,14 @@ polarity_model:
     a:anyone 0.0161 0.0859 -0.0988
     a:anything 0.0622 -0.0253 -0.0329
     a:apart -0.0056 0.0060 0.0011
-    a:appears 0.0503 0.0056 -0.0498
+    a:appears 0.0503 0.0056 -0.0497
     a:apply -0.0099 -0.0657 0.0788
     a:appointed 0.0345 -0.0026 -0.0275
     a:approach 0.0137 -0.0089 -0.0025
     a:approved 0.0884 -0.0200 -0.0630
     a:april 0.0305 -0.0060 -0.0190
     a:are 0.0957 -0.0984 0.0176
-    a:area -0.0965 0.0039 0.0999
+    a:area -0.0964 0.0039 0.0999
     a:areas 0.0007 0.0527 -0.0469
     a:around 0.0550 0.0756 -0.1243
     a:arrangements -0.0249 -0.0364 0.0670
@@ -1990,7 +1995,7 @@ polarity_model:
     a:authority -0.0377 0.0367 0.0069
     a:autumn -0.0195 0.0546 -0.0286
     a:available -0.0964 0.0547 0.0480
-    a:average 0.0211 0.0777 -0.0936
+    a:average 0.0211 0.0777 -0.0935
     a:away 0.0056 0.1068 -0.1096
     a:b -0.0162 -0.0323 0.0525
     a:back 0.0966 -0.0444 -0.0458
@@ -2014,7 +2019,7 @@ polarity_model:
     a:being 0.0060 0.0108 -0.0110
     a:below -0.0534 0.0757 -0.0166
     a:best -0.0294 0.0723 -0.0385
-    a:better 0.0238 -0.1232 0.1041
+    a:better 0.0238 -0.1232 0.1040
     a:between 0.1714 0.0141 -0.1774
     a:beyond -0.0486 0.0878 -0.0356
     a:bid -0.0147 -0.0262 0.0433
@@ -2023,9 +2028,9 @@ polarity_model:
     a:board 0.0668 0.0197 -0.0748
     a:board's -0.0260 -0.0088 0.0383
     a:boards -0.0167 0.0396 -0.0211
-    a:bodies -0.0248 0.0546 -0.0239
+    a:bodies -0.0248 0.0546 -0.0240
     a:body -0.0012 0.0120 -0.0062
-    a:borough -0.1631 0.0147 0.1557
+    a:borough -0.1632 0.0146 0.1558
     a:borough's 0.0083 0.0416 -0.0453
     a:borough’s -0.0103 -0.0216 0.0355
     a:both -0.0401 0.0546 -0.0096
@@ -2035,10 +2040,10 @@ polarity_model:
     a:breakfast -0.0011 -0.0012 0.0026
     a:brenchmoor -0.0247 -0.0152 0.0439
     a:bridge -0.0214 -0.0069 0.0317
-    a:brief -0.0067 0.0083 0.0020
+    a:brief -0.0067 0.0082 0.0020
     a:bring 0.0100 0.0789 -0.0846
     a:bringing 0.0881 -0.0298 -0.0522
-    a:brings -0.0111 0.0417 -0.0273
+    a:brings -0.0113 0.0417 -0.0271
     a:broadly 0.0069 -0.0981 0.0959
     a:brought 0.0514 0.0001 -0.0466
     a:budget -0.0132 -0.0722 0.0909
@@ -2053,7 +2058,7 @@ polarity_model:
     a:by 0.1142 -0.0780 -0.0231
     a:c -0.0211 -0.0238 0.0494
     a:came 0.0192 0.0146 -0.0276
-    a:can 0.0165 0.0169 -0.0259
+    a:can 0.0165 0.0168 -0.0259
     a:cannot 0.0042 -0.0019 0.0023
     a:capacity 0.0157 -0.0133 0.0034
     a:care 0.0370 -0.0153 -0.0142
@@ -2087,14 +2092,14 @@ polarity_model:
     a:clear -0.1149 0.1625 -0.0407
     a:clearer 0.0519 0.0604 -0.1054
     a:clearly 0.1019 -0.0148 -0.0834
-    a:cllr -0.0184 -0.0728 0.0966
-    a:close 0.0182 0.0172 -0.0306
+    a:cllr -0.0184 -0.0727 0.0966
+    a:close 0.0181 0.0172 -0.0306
     a:closed -0.0124 0.0708 -0.0548
     a:closely -0.0002 0.0330 -0.0269
     a:clsp -0.0590 -0.0252 0.0891
     a:clubs -0.0165 -0.0051 0.0238
     a:co 0.0882 -0.0972 0.0147
-    a:college -0.0041 -0.0263 0.0329
+    a:college -0.0040 -0.0263 0.0329
     a:colleges -0.0069 -0.0007 0.0088
     a:come 0.0833 0.0309 -0.1079
     a:comes -0.0173 0.0464 -0.0245
@@ -2105,16 +2110,16 @@ polarity_model:
     a:commissioned -0.0012 -0.0012 0.0032
     a:commissioning -0.0198 0.0387 -0.0142
     a:commit 0.0287 0.0548 -0.0775
-    a:commitment 0.0853 0.1008 -0.1816
-    a:committed 0.2672 -0.0196 -0.2433
+    a:commitment 0.0852 0.1008 -0.1816
+    a:committed 0.2672 -0.0196 -0.2432
     a:committee 0.0846 -0.0095 -0.0679
     a:committees -0.0119 0.0223 -0.0051
     a:communities 0.0649 -0.1267 0.0682
-    a:community -0.1799 0.0331 0.1560
+    a:community -0.1798 0.0331 0.1560
     a:compact -0.0278 -0.0081 0.0395
     a:comprehensive -0.0116 0.0066 0.0092
     a:concentrated -0.0337 0.1204 -0.0837
-    a:concern -0.0084 -0.0127 0.0225
+    a:concern -0.0084 -0.0126 0.0225
     a:condition -0.0101 -0.0143 0.0278
     a:conference 0.0053 0.0388 -0.0391
     a:confidence 0.0139 0.0125 -0.0252
@@ -2135,7 +2140,7 @@ polarity_model:
     a:contribution 0.0333 -0.0070 -0.0230
     a:control 0.0143 -0.0338 0.0241
     a:core 0.0042 -0.0242 0.0235
-    a:corrowdale -0.0543 -0.0337 0.0926
+    a:corrowdale -0.0543 -0.0337 0.0925
     a:corvington 0.0321 -0.0081 -0.0211
     a:costs -0.0202 -0.0310 0.0560
     a:coterminous 0.0440 -0.0399 0.0003
@@ -2147,11 +2152,11 @@ polarity_model:
     a:councils -0.0282 -0.0197 0.0519
     a:council’s -0.0488 0.1180 -0.0628
     a:county -0.0311 -0.0193 0.0558
-    a:county's 0.0405 0.0022 -0.0397
+    a:county's 0.0405 0.0022 -0.0396
     a:cover -0.0465 -0.0050 0.0562
     a:covered -0.0045 -0.0211 0.0279
     a:covering 0.0149 0.0474 -0.0569
-    a:covers -0.0415 0.0192 0.0249
+    a:covers -0.0414 0.0192 0.0249
     a:created 0.1165 -0.0418 -0.0707
     a:credit 0.0801 -0.0819 0.0080
     a:crime 0.1591 -0.0984 -0.0541
@@ -2169,8 +2174,8 @@ polarity_model:
     a:decision -0.0178 -0.0299 0.0529
     a:decisions -0.0381 -0.0366 0.0793
     a:deliver -0.0341 -0.0492 0.0887
-    a:delivered 0.0083 0.0898 -0.0916
-    a:delivering -0.0015 0.0815 -0.0759
+    a:delivered 0.0083 0.0897 -0.0916
+    a:delivering -0.0014 0.0815 -0.0759
     a:delivery -0.0342 -0.0097 0.0485
     a:depend 0.0267 0.0117 -0.0338
     a:depends 0.0184 -0.0081 -0.0051
@@ -2182,7 +2187,7 @@ polarity_model:
     a:did 0.0646 0.0892 -0.1484
     a:difference -0.0463 -0.0616 0.1139
     a:different -0.0861 0.1346 -0.0449
-    a:difficult -0.0279 0.0051 0.0254
+    a:difficult -0.0279 0.0051 0.0253
     a:direction -0.0501 0.0531 0.0025
     a:directly -0.0138 0.0294 -0.0120
     a:director -0.0278 0.0198 0.0130
@@ -2217,7 +2222,7 @@ polarity_model:
     a:economy -0.0269 0.0667 -0.0359
     a:education -0.0536 0.0358 0.0233
     a:effective -0.0308 -0.0150 0.0503
-    a:effectiveness 0.0282 0.0229 -0.0465
+    a:effectiveness 0.0282 0.0229 -0.0464
     a:eight -0.0477 0.0597 -0.0053
     a:eighteen -0.0092 0.0213 -0.0113
     a:either -0.0456 0.0161 0.0348
@@ -2236,7 +2241,7 @@ polarity_model:
     a:ended -0.0436 0.0847 -0.0368
     a:ends -0.0537 0.1163 -0.0572
     a:engaged 0.0520 -0.0133 -0.0357
-    a:engagement -0.0340 -0.0709 0.1086
+    a:engagement -0.0340 -0.0708 0.1086
     a:england 0.0320 -0.0251 -0.0036
     a:english -0.0212 -0.0179 0.0426
     a:enough 0.0151 -0.1494 0.1410
@@ -2263,7 +2268,7 @@ polarity_model:
     a:exit -0.0123 -0.0240 0.0400
     a:expect 0.0211 -0.0841 0.0690
     a:expected -0.0514 0.0748 -0.0198
-    a:faith 0.0327 -0.0350 0.0068
+    a:faith 0.0326 -0.0350 0.0068
     a:fall 0.0294 0.0091 -0.0326
     a:fallen 0.0161 0.0095 -0.0219
     a:falling -0.0239 0.0865 -0.0614
@@ -2319,7 +2324,7 @@ polarity_model:
     a:gave -0.0096 -0.0444 0.0599
     a:generally 0.0375 -0.0263 -0.0088
     a:get -0.0566 0.0997 -0.0378
-    a:give -0.0046 -0.0902 0.1010
+    a:give -0.0046 -0.0901 0.1010
     a:given 0.0786 0.0214 -0.0938
     a:gives -0.0430 0.0184 0.0304
     a:go -0.0002 -0.0674 0.0731
@@ -2353,8 +2358,8 @@ polarity_model:
     a:harnby -0.0181 0.0263 -0.0060
     a:has -0.1589 0.2192 -0.0578
     a:have 0.0362 0.0899 -0.1197
-    a:he -0.0491 0.0396 0.0160
-    a:health 0.0038 -0.1117 0.1163
+    a:he -0.0491 0.0395 0.0160
+    a:health 0.0038 -0.1117 0.1164
     a:healthier 0.0322 -0.0495 0.0222
     a:heard 0.0262 0.0982 -0.1215
     a:heart 0.0250 -0.0138 -0.0077
@@ -2371,7 +2376,7 @@ polarity_model:
     a:holds 0.0959 -0.0181 -0.0742
     a:hollinsford -0.0130 -0.0178 0.0350
     a:homes -0.0343 0.0100 0.0281
-    a:hospital -0.0170 -0.0566 0.0777
+    a:hospital -0.0169 -0.0566 0.0777
     a:housing -0.0258 0.0259 0.0060
     a:how -0.0322 -0.0355 0.0740
     a:however -0.0249 0.0294 -0.0022
@@ -2425,14 +2430,14 @@ polarity_model:
     a:keep -0.0142 0.0164 0.0009
     a:kelbrook -0.0147 -0.0137 0.0325
     a:kelderby -0.0249 -0.0407 0.0704
-    a:kept 0.1029 0.0034 -0.1013
+    a:kept 0.1028 0.0034 -0.1013
     a:kettlesby -0.0108 -0.0150 0.0289
     a:key 0.0275 0.0390 -0.0620
     a:kinsmere -0.0087 -0.0052 0.0167
     a:klsp -0.0070 0.0047 0.0048
-    a:know -0.0483 -0.0090 0.0617
+    a:know -0.0482 -0.0090 0.0617
     a:laa -0.0024 -0.0359 0.0453
-    a:laas -0.0049 0.0075 -0.0006
+    a:laas -0.0049 0.0074 -0.0006
     a:lane 0.0167 -0.0336 0.0220
     a:large 0.0105 0.0499 -0.0563
     a:largely 0.0215 -0.0325 0.0161
@@ -2447,11 +2452,11 @@ polarity_model:
     a:leadership -0.0380 0.0483 -0.0049
     a:leads -0.0494 0.0740 -0.0214
     a:learning -0.0862 0.1255 -0.0352
-    a:least -0.0091 -0.0726 0.0879
+    a:least -0.0091 -0.0725 0.0879
     a:led 0.0468 -0.1033 0.0632
     a:left 0.0660 0.1038 -0.1664
     a:legitimacy -0.0137 -0.0039 0.0208
-    a:lep -0.0046 0.0500 -0.0435
+    a:lep -0.0046 0.0500 -0.0434
     a:less -0.0487 0.2387 -0.1865
     a:level 0.0629 0.0438 -0.1006
     a:life 0.0041 -0.0011 -0.0010
@@ -2469,7 +2474,7 @@ polarity_model:
     a:longer -0.0155 -0.0491 0.0656
     a:look -0.0283 0.0677 -0.0349
     a:looked -0.0031 0.0533 -0.0451
-    a:lose 0.0900 0.0040 -0.0924
+    a:lose 0.0900 0.0040 -0.0923
     a:lost -0.1512 0.1679 -0.0116
     a:low -0.0192 0.1267 -0.1059
     a:lsp -0.1293 0.0104 0.1251
@@ -2498,7 +2503,7 @@ polarity_model:
     a:matter -0.0484 0.0573 -0.0033
     a:matters -0.0509 0.0109 0.0449
     a:may -0.1244 0.1362 -0.0050
-    a:mdsp 0.0053 0.0332 -0.0349
+    a:mdsp 0.0053 0.0331 -0.0349
     a:me 0.0842 0.0092 -0.0881
     a:mean -0.0152 0.0174 0.0021
     a:means -0.0149 0.0550 -0.0381
@@ -2513,7 +2518,7 @@ polarity_model:
     a:merged -0.0158 0.0147 0.0036
     a:merrowshire 0.0340 -0.0030 -0.0292
     a:met 0.1327 -0.0070 -0.1197
-    a:metropolitan -0.0346 -0.0085 0.0459
+    a:metropolitan -0.0346 -0.0085 0.0458
     a:might 0.0195 0.0713 -0.0856
     a:million -0.0501 -0.1163 0.1733
     a:minutes 0.0332 -0.0312 0.0028
@@ -2522,7 +2527,7 @@ polarity_model:
     a:money -0.1445 0.0729 0.0792
     a:monitoring -0.0456 -0.0679 0.1177
     a:month 0.0090 -0.0612 0.0560
-    a:monthly 0.0872 0.0300 -0.1104
+    a:monthly 0.0871 0.0300 -0.1104
     a:months -0.0198 0.1100 -0.0843
     a:more 0.0698 -0.1248 0.0632
     a:mosque -0.0150 0.0214 -0.0031
@@ -2541,7 +2546,7 @@ polarity_model:
     a:needs -0.0050 -0.0086 0.0188
     a:negotiated -0.0042 -0.0069 0.0129
     a:negotiations -0.0050 0.0026 0.0064
-    a:neighbourhood 0.0851 -0.0689 -0.0091
+    a:neighbourhood 0.0850 -0.0689 -0.0091
     a:neighbourhoods -0.0078 0.0461 -0.0327
     a:neighbouring -0.1018 0.1990 -0.0947
     a:neither -0.0353 0.1034 -0.0650
@@ -2567,12 +2572,12 @@ polarity_model:
     a:nrf 0.0533 -0.1103 0.0633
     a:number -0.0915 0.0111 0.0870
     a:ockendale -0.0170 -0.0050 0.0248
-    a:october -0.0791 0.0367 0.0475
+    a:october -0.0790 0.0367 0.0475
     a:odpm 0.0507 0.0284 -0.0744
     a:of -0.0892 0.0717 0.0029
     a:off -0.0410 0.1120 -0.0679
     a:offered 0.0185 0.0217 -0.0341
-    a:office 0.0197 0.0364 -0.0509
+    a:office 0.0197 0.0364 -0.0508
     a:officer -0.0136 0.0175 0.0029
     a:officers 0.1224 -0.1521 0.0365
     a:offices -0.0007 -0.0056 0.0074
@@ -2597,7 +2602,7 @@ polarity_model:
     a:out -0.1243 0.1823 -0.0514
     a:outcomes 0.1239 -0.0236 -0.0943
     a:outside -0.0824 0.2053 -0.1193
-    a:over 0.0212 0.1185 -0.1340
+    a:over 0.0212 0.1185 -0.1339
     a:overall -0.0022 0.0032 0.0029
     a:oversee -0.0091 0.0357 -0.0216
     a:overview 0.0331 0.0475 -0.0745
@@ -2607,7 +2612,7 @@ polarity_model:
     a:panel 0.0707 -0.0552 -0.0092
     a:panels -0.0269 0.0008 0.0323
     a:paper -0.0071 0.0618 -0.0500
-    a:papers 0.0590 -0.0440 -0.0098
+    a:papers 0.0590 -0.0440 -0.0097
     a:parish 0.0366 -0.0293 -0.0031
     a:part -0.0093 0.0946 -0.0794
     a:participation -0.0259 0.0579 -0.0282
@@ -2617,7 +2622,7 @@ polarity_model:
     a:partner 0.1368 0.1019 -0.2328
     a:partners 0.0382 -0.0120 -0.0199
     a:partnership 0.0032 -0.0871 0.0885
-    a:partnership's 0.1016 -0.0996 0.0047
+    a:partnership's 0.1016 -0.0996 0.0046
     a:partnerships -0.0378 -0.0697 0.1141
     a:partnership’s 0.0186 0.0374 -0.0513
     a:party -0.0041 0.0309 -0.0232
@@ -2632,7 +2637,7 @@ polarity_model:
     a:performance -0.0409 0.0939 -0.0473
     a:perhaps -0.0234 -0.0106 0.0388
     a:period -0.0168 0.0334 -0.0117
-    a:pick 0.0790 0.0129 -0.0866
+    a:pick 0.0789 0.0129 -0.0866
     a:picture -0.0462 0.0686 -0.0176
     a:pilot 0.0579 0.0031 -0.0554
     a:place 0.0020 -0.0661 0.0706
@@ -2648,15 +2653,15 @@ polarity_model:
     a:policy -0.0292 -0.0164 0.0496
     a:political -0.0068 0.0253 -0.0115
     a:pool -0.0319 -0.0221 0.0556
-    a:pooled 0.0856 0.0351 -0.1142
+    a:pooled 0.0855 0.0351 -0.1142
     a:poor -0.0851 0.1294 -0.0421
-    a:position -0.0163 -0.0376 0.0571
+    a:position -0.0163 -0.0375 0.0571
     a:possible 0.0120 -0.0037 -0.0038
     a:pot 0.0802 -0.0619 -0.0121
     a:pottersley 0.0191 -0.0190 0.0039
     a:powers -0.0175 -0.0422 0.0615
     a:pp -0.0113 -0.0392 0.0532
-    a:practice 0.0271 0.1121 -0.1340
+    a:practice 0.0271 0.1121 -0.1339
     a:praised 0.1656 -0.0099 -0.1547
     a:prepare 0.0468 -0.0180 -0.0249
     a:prepared 0.0069 -0.0461 0.0432
@@ -2696,7 +2701,7 @@ polarity_model:
     a:reach -0.0272 0.0290 0.0014
     a:reached 0.0671 0.0041 -0.0672
     a:real 0.0429 0.0719 -0.1085
-    a:really -0.0240 -0.0426 0.0698
+    a:really -0.0239 -0.0426 0.0698
     a:receive 0.0289 -0.0653 0.0421
     a:received 0.0227 -0.0752 0.0580
     a:receives -0.0162 0.0412 -0.0198
@@ -2721,7 +2726,7 @@ polarity_model:
     a:relationships -0.0680 -0.0695 0.1430
     a:released 0.0807 -0.1008 0.0254
     a:remain 0.0571 0.0331 -0.0855
-    a:remained 0.1043 0.0034 -0.1030
+    a:remained 0.1042 0.0034 -0.1030
     a:remains 0.0177 0.1885 -0.2026
     a:renewal -0.0396 -0.0271 0.0731
     a:reorganisation 0.0878 -0.0340 -0.0497
@@ -2745,7 +2750,7 @@ polarity_model:
     a:responsible 0.0486 0.0462 -0.0886
     a:rests -0.0417 0.0232 0.0223
     a:result -0.0020 0.0548 -0.0482
-    a:results -0.0569 0.1558 -0.0936
+    a:results -0.0568 0.1558 -0.0936
     a:review -0.0597 -0.0464 0.1118
     a:reviewed -0.0001 0.0346 -0.0278
     a:reviews 0.0302 -0.0284 0.0034
@@ -2759,7 +2764,7 @@ polarity_model:
     a:run 0.1376 0.0045 -0.1357
     a:running 0.0667 -0.0270 -0.0341
     a:runs 0.0364 0.0082 -0.0401
-    a:rural 0.0586 0.0325 -0.0871
+    a:rural 0.0586 0.0325 -0.0870
     a:safer -0.0053 -0.0315 0.0428
     a:safety 0.0046 -0.0209 0.0216
     a:said 0.2367 -0.0848 -0.1454
@@ -2776,19 +2781,19 @@ polarity_model:
     a:second -0.0150 0.0154 0.0035
     a:section 0.0169 -0.0085 -0.0022
     a:sector -0.0994 0.0993 0.0077
-    a:sectors -0.0254 -0.0366 0.0647
+    a:sectors -0.0253 -0.0366 0.0647
     a:see -0.0012 0.0369 -0.0288
     a:seen 0.0263 -0.0073 -0.0141
     a:send -0.0458 0.0052 0.0435
     a:sends 0.0428 0.0872 -0.1270
-    a:senior -0.0100 -0.0656 0.0819
+    a:senior -0.0100 -0.0656 0.0818
     a:sense 0.0105 -0.0347 0.0289
     a:sent -0.0484 0.0804 -0.0279
     a:separate -0.0133 0.0198 -0.0040
     a:september -0.0792 -0.0715 0.1570
-    a:serious -0.0286 0.0876 -0.0556
+    a:serious -0.0286 0.0876 -0.0555
     a:serve -0.0210 -0.0133 0.0387
-    a:service 0.0112 -0.0610 0.0559
+    a:service 0.0113 -0.0610 0.0559
     a:services 0.0854 -0.0572 -0.0210
     a:set 0.0510 -0.0221 -0.0216
     a:sets 0.0395 -0.0184 -0.0166
@@ -2803,14 +2808,14 @@ polarity_model:
     a:she -0.0123 0.0761 -0.0576
     a:shop -0.0169 -0.0119 0.0311
     a:short 0.0329 0.0507 -0.0781
-    a:should -0.0124 -0.0321 0.0500
+    a:should -0.0123 -0.0321 0.0500
     a:show -0.0741 0.1292 -0.0492
     a:shown 0.0228 -0.0235 0.0056
     a:sign 0.0468 0.0347 -0.0766
     a:signed 0.0640 -0.0557 -0.0037
     a:similar -0.0364 -0.0914 0.1333
     a:simpler -0.0153 0.0348 -0.0175
-    a:simply -0.0436 -0.0381 0.0866
+    a:simply -0.0436 -0.0380 0.0866
     a:since 0.1150 -0.0377 -0.0678
     a:single -0.0655 0.1636 -0.0916
     a:sit 0.0556 -0.0157 -0.0348
@@ -2823,11 +2828,11 @@ polarity_model:
     a:small 0.0137 0.0746 -0.0813
     a:smaller -0.0466 0.0691 -0.0184
     a:smoking -0.0055 0.0693 -0.0590
-    a:so -0.0859 -0.0160 0.1092
+    a:so -0.0859 -0.0159 0.1092
     a:some -0.0216 0.1796 -0.1521
     a:south -0.0313 0.0353 -0.0021
-    a:speak 0.0116 0.0520 -0.0590
-    a:spend -0.0135 0.1041 -0.0874
+    a:speak 0.0116 0.0520 -0.0589
+    a:spend -0.0135 0.1040 -0.0874
     a:spending -0.0391 0.0452 -0.0033
     a:spent 0.0548 -0.1112 0.0626
     a:spoke -0.0360 -0.0092 0.0483
@@ -2843,11 +2848,11 @@ polarity_model:
     a:steering 0.0778 -0.0133 -0.0599
     a:still 0.1663 0.0279 -0.1916
     a:stilworth -0.0116 -0.0122 0.0280
-    a:stood -0.0131 -0.0806 0.0965
+    a:stood -0.0131 -0.0805 0.0965
     a:stop 0.0066 0.0096 -0.0124
     a:stopped -0.0356 -0.0372 0.0739
-    a:strategic 0.0593 -0.0503 -0.0043
-    a:strategies 0.0130 -0.0158 0.0063
+    a:strategic 0.0593 -0.0502 -0.0043
+    a:strategies 0.0129 -0.0158 0.0063
     a:strategy -0.0820 0.1771 -0.0888
     a:streams -0.0176 -0.0216 0.0434
     a:street -0.0128 0.0004 0.0158
@@ -2863,7 +2868,7 @@ polarity_model:
     a:success -0.0169 -0.0248 0.0463
     a:successes -0.0149 -0.0369 0.0528
     a:such 0.0030 0.0253 -0.0242
-    a:summary -0.0112 -0.0185 0.0311
+    a:summary -0.0111 -0.0185 0.0311
     a:summer -0.0222 -0.0260 0.0524
     a:support -0.0945 0.0177 0.0834
     a:supported -0.0641 -0.0192 0.0859
@@ -2875,7 +2880,7 @@ polarity_model:
     a:suspicion 0.0165 0.0541 -0.0652
     a:sustainable -0.0484 -0.0098 0.0645
     a:system 0.0792 -0.0241 -0.0501
-    a:table 0.1464 -0.0812 -0.0593
+    a:table 0.1463 -0.0812 -0.0593
     a:take -0.0349 0.0109 0.0304
     a:taken -0.0168 0.0918 -0.0693
     a:takes -0.0207 0.0069 0.0173
@@ -2903,7 +2908,7 @@ polarity_model:
     a:themselves 0.0453 0.0424 -0.0832
     a:then -0.0418 0.2140 -0.1666
     a:there 0.1311 -0.0428 -0.0826
-    a:these -0.0029 0.1383 -0.1291
+    a:these -0.0029 0.1382 -0.1291
     a:they 0.1075 -0.0279 -0.0740
     a:thin -0.0286 0.0777 -0.0488
     a:thing -0.0203 -0.0102 0.0345
@@ -2919,7 +2924,7 @@ polarity_model:
     a:time 0.0091 -0.0479 0.0464
     a:times -0.0715 0.1076 -0.0308
     a:to -0.1460 0.0932 0.0406
-    a:together -0.0377 0.1129 -0.0681
+    a:together -0.0378 0.1129 -0.0680
     a:told 0.2064 -0.1390 -0.0616
     a:too 0.0036 0.2300 -0.2309
     a:took 0.1163 -0.0586 -0.0520
@@ -2960,15 +2965,15 @@ polarity_model:
     a:vcs 0.0092 0.0207 -0.0237
     a:very -0.0541 0.1184 -0.0581
     a:vice -0.0523 -0.0151 0.0717
-    a:vicious 0.0739 -0.0767 0.0077
+    a:vicious 0.0739 -0.0767 0.0076
     a:views -0.0564 0.0889 -0.0268
-    a:villages -0.0670 0.1693 -0.0999
+    a:villages -0.0670 0.1692 -0.0999
     a:virtuous -0.0444 -0.0664 0.1154
     a:visible -0.0449 0.0064 0.0425
     a:vision 0.0264 -0.0107 -0.0123
     a:voice 0.0055 -0.0191 0.0176
     a:voluntary -0.1039 0.0249 0.0883
-    a:volunteering -0.0254 0.0678 -0.0358
+    a:volunteering -0.0253 0.0678 -0.0358
     a:volunteers -0.0235 0.0487 -0.0218
     a:want 0.0358 -0.0074 -0.0249
     a:wanted 0.0012 0.0168 -0.0140
@@ -3005,7 +3010,7 @@ polarity_model:
     a:wide 0.0179 0.0516 -0.0632
     a:widely 0.0808 -0.0177 -0.0573
     a:wider 0.0799 0.0382 -0.1136
-    a:will 0.0052 -0.2204 0.2238
+    a:will 0.0052 -0.2204 0.2237
     a:willing -0.0112 0.0137 0.0016
     a:with -0.0284 0.0803 -0.0422
     a:withdrawn -0.0028 0.0125 -0.0086
@@ -3032,7 +3037,7 @@ polarity_model:
     a:you -0.0073 -0.0034 0.0167
     a:young 0.0169 -0.0127 0.0032
     a:your -0.0110 -0.0080 0.0216
-    a:youth 0.0065 -0.0825 0.0822
+    a:youth 0.0066 -0.0825 0.0822
     b:a 0.2606 -0.0692 -0.1514
     b:able -0.0086 0.0355 -0.0208
     b:about -0.2577 0.0926 0.1713
@@ -3054,7 +3059,7 @@ polarity_model:
     b:agree 0.0152 0.0373 -0.0461
     b:agreed 0.0841 -0.0712 -0.0051
     b:agreeing -0.1086 -0.0571 0.1723
-    b:agreement 0.1703 -0.0751 -0.0890
+    b:agreement 0.1703 -0.0751 -0.0889
     b:agreements -0.0154 -0.0237 0.0421
     b:agrees -0.0066 -0.0012 0.0102
     b:ahead 0.0815 -0.0222 -0.0559
@@ -3071,15 +3076,15 @@ polarity_model:
     b:also -0.0416 0.0539 -0.0060
     b:although 0.1145 -0.1102 -0.0019
     b:always -0.0212 0.1013 -0.0777
-    b:amberfold 0.0607 -0.0067 -0.0494
+    b:amberfold 0.0606 -0.0067 -0.0494
     b:among 0.0467 -0.0711 0.0290
     b:an 0.1354 -0.1828 0.0559
-    b:and -0.0161 -0.1139 0.1020
+    b:and -0.0160 -0.1139 0.1020
     b:announced -0.0142 0.0222 -0.0064
     b:annual -0.0018 0.0167 -0.0093
     b:any -0.0026 -0.0466 0.0541
     b:anyone -0.0156 0.0127 0.0061
-    b:apart 0.0573 0.0774 -0.1287
+    b:apart 0.0573 0.0774 -0.1286
     b:appendix -0.0094 -0.0074 0.0188
     b:approach -0.0082 -0.0115 0.0241
     b:april -0.0151 -0.0663 0.0845
@@ -3113,7 +3118,7 @@ polarity_model:
     b:based -0.0641 0.0779 -0.0093
     b:basic -0.0597 0.0962 -0.0325
     b:be -0.0285 0.0751 -0.0397
-    b:because 0.0281 0.0667 -0.0888
+    b:because 0.0280 0.0667 -0.0888
     b:become 0.0101 -0.0093 0.0026
     b:been -0.0406 0.1323 -0.0867
     b:before 0.0643 -0.0416 -0.0168
@@ -3129,8 +3134,8 @@ polarity_model:
     b:beyond -0.0066 0.0182 -0.0100
     b:big -0.0254 0.0913 -0.0617
     b:block 0.0335 -0.0144 -0.0154
-    b:board -0.0058 -0.2845 0.3063
-    b:board's 0.0331 -0.0489 0.0210
+    b:board -0.0059 -0.2845 0.3063
+    b:board's 0.0331 -0.0488 0.0210
     b:boards -0.0232 0.0298 -0.0023
     b:bodies 0.0277 0.0294 -0.0509
     b:body -0.0564 0.1327 -0.0718
@@ -3153,7 +3158,7 @@ polarity_model:
     b:build -0.0377 -0.0221 0.0664
     b:building 0.2130 -0.0211 -0.1868
     b:built 0.0287 -0.0268 0.0005
-    b:business -0.0998 0.1725 -0.0689
+    b:business -0.0998 0.1725 -0.0690
     b:businesses -0.0056 -0.0063 0.0161
     b:but -0.1846 0.3401 -0.1512
     b:by -0.0195 -0.2089 0.2404
@@ -3178,7 +3183,7 @@ polarity_model:
     b:charities 0.0175 -0.0572 0.0442
     b:chief 0.0100 -0.0079 0.0030
     b:chosen -0.0113 -0.0095 0.0243
-    b:churches 0.0177 -0.0345 0.0201
+    b:churches 0.0177 -0.0344 0.0201
     b:circle 0.0412 0.0074 -0.0438
     b:clear 0.1021 0.1254 -0.2208
     b:clearer 0.0042 0.1256 -0.1233
@@ -3193,12 +3198,12 @@ polarity_model:
     b:command -0.0603 0.0960 -0.0315
     b:commander 0.1132 -0.0568 -0.0524
     b:commerce 0.0045 0.1641 -0.1657
-    b:commissioning 0.0773 0.0495 -0.1216
+    b:commissioning 0.0773 0.0495 -0.1215
     b:commit 0.0090 -0.0088 0.0064
     b:commitment 0.0655 -0.0130 -0.0468
     b:committed 0.0595 -0.0168 -0.0410
     b:committee -0.0263 -0.0489 0.0803
-    b:communities -0.0616 -0.0214 0.0900
+    b:communities -0.0616 -0.0213 0.0900
     b:community 0.0027 -0.0625 0.0689
     b:compares -0.0013 -0.0053 0.0076
     b:concern 0.0377 0.0908 -0.1244
@@ -3211,14 +3216,14 @@ polarity_model:
     b:consulted -0.0183 -0.0178 0.0391
     b:contains -0.0252 -0.0232 0.0533
     b:context 0.0234 -0.0186 -0.0027
-    b:continue 0.0560 -0.1243 0.0739
+    b:continue 0.0560 -0.1243 0.0738
     b:contrast -0.0226 0.0226 0.0037
     b:contribute 0.0344 -0.0065 -0.0229
     b:contribution 0.0636 0.0232 -0.0822
     b:core -0.0251 0.0582 -0.0283
     b:costs 0.0694 -0.0344 -0.0292
     b:coterminous 0.0925 -0.0581 -0.0320
-    b:could 0.0916 -0.0112 -0.0748
+    b:could 0.0916 -0.0112 -0.0747
     b:council -0.2241 0.1583 0.0770
     b:council's 0.0655 -0.0190 -0.0396
     b:councillor 0.0016 -0.0292 0.0338
@@ -3314,7 +3319,7 @@ polarity_model:
     b:f -0.0137 -0.0221 0.0379
     b:faith 0.2297 -0.1602 -0.0631
     b:falling -0.0154 0.0682 -0.0525
-    b:far 0.0107 0.0387 -0.0452
+    b:far 0.0107 0.0387 -0.0451
     b:feel 0.0967 0.0214 -0.1137
     b:felt -0.0302 0.0544 -0.0215
     b:fen 0.0345 -0.0190 -0.0121
@@ -3324,7 +3329,7 @@ polarity_model:
     b:fill -0.0073 -0.0205 0.0291
     b:final 0.0073 -0.0318 0.0293
     b:find 0.0232 0.0205 -0.0399
-    b:fire 0.0151 0.0301 -0.0402
+    b:fire 0.0151 0.0300 -0.0402
     b:first -0.1478 0.1291 0.0257
     b:five -0.0986 0.2036 -0.0985
     b:floor -0.0087 -0.0126 0.0244
@@ -3336,10 +3341,10 @@ polarity_model:
     b:forward 0.0392 -0.0327 -0.0005
     b:found 0.0234 0.1745 -0.1921
     b:four 0.0194 -0.0412 0.0298
-    b:fourteen 0.0689 -0.0055 -0.0592
+    b:fourteen 0.0689 -0.0055 -0.0591
     b:framework -0.0469 -0.0496 0.1016
     b:from 0.2226 -0.1707 -0.0438
-    b:full 0.0515 0.0318 -0.0768
+    b:full 0.0515 0.0318 -0.0767
     b:fully 0.0606 -0.0050 -0.0507
     b:fund -0.1110 0.1913 -0.0756
     b:funded 0.1486 -0.0268 -0.1162
@@ -3375,10 +3380,10 @@ polarity_model:
     b:hard 0.0598 -0.0814 0.0254
     b:harder -0.0083 0.0518 -0.0423
     b:has 0.0264 0.0847 -0.1118
-    b:hatherby 0.0559 0.0020 -0.0553
+    b:hatherby 0.0558 0.0020 -0.0553
     b:have 0.1163 0.1465 -0.2561
     b:he 0.0408 -0.0447 0.0085
-    b:health -0.0141 -0.0110 0.0311
+    b:health -0.0140 -0.0110 0.0311
     b:hear -0.0157 -0.0022 0.0213
     b:heard 0.0275 -0.1093 0.0860
     b:held -0.0985 -0.0302 0.1333
@@ -3395,14 +3400,14 @@ polarity_model:
     b:honest -0.0084 0.0291 -0.0186
     b:hospitals -0.0293 0.0289 0.0025
     b:housing -0.0070 -0.0396 0.0511
-    b:how -0.0854 -0.1918 0.2863
+    b:how -0.0855 -0.1918 0.2863
     b:however -0.0798 0.0723 0.0119
     b:i 0.0602 -0.0770 0.0234
     b:identified -0.0232 -0.0216 0.0494
     b:identify -0.0305 0.0235 0.0123
     b:if -0.0583 0.0378 0.0249
     b:improved 0.1295 -0.0457 -0.0804
-    b:improvement -0.0125 -0.0661 0.0848
+    b:improvement -0.0125 -0.0660 0.0847
     b:in -0.0037 -0.0554 0.0653
     b:include 0.0662 -0.0016 -0.0594
     b:including -0.1090 0.0090 0.1067
@@ -3410,7 +3415,7 @@ polarity_model:
     b:indicators -0.0301 -0.0286 0.0633
     b:individual -0.0064 -0.0780 0.0858
     b:influence 0.0469 -0.1520 0.1109
-    b:information 0.0638 0.0634 -0.1223
+    b:information 0.0638 0.0634 -0.1222
     b:inspector 0.0251 -0.0258 0.0057
     b:into -0.1437 0.1584 -0.0083
     b:introduced 0.0277 0.0285 -0.0502
@@ -3451,7 +3456,7 @@ polarity_model:
     b:lead -0.0091 0.0073 0.0079
     b:leader 0.0521 0.0383 -0.0863
     b:leadership -0.0490 -0.0513 0.1067
-    b:leads -0.0623 0.0644 0.0038
+    b:leads -0.0622 0.0644 0.0038
     b:learning 0.0554 -0.0369 -0.0173
     b:least 0.0355 -0.0074 -0.0212
     b:led -0.0373 0.0806 -0.0394
@@ -3490,7 +3495,7 @@ polarity_model:
     b:march 0.0081 0.0789 -0.0802
     b:marrowby -0.0029 -0.0004 0.0075
     b:marsh -0.0156 0.0341 -0.0155
-    b:martin -0.0801 -0.0280 0.1122
+    b:martin -0.0801 -0.0280 0.1121
     b:matters -0.0080 0.0346 -0.0235
     b:may -0.0153 0.0577 -0.0379
     b:means -0.0091 -0.0002 0.0127
@@ -3501,7 +3506,7 @@ polarity_model:
     b:meetings -0.0734 0.0640 0.0144
     b:meets -0.0159 0.0534 -0.0324
     b:member -0.0354 -0.0052 0.0462
-    b:members 0.0688 0.1858 -0.2490
+    b:members 0.0688 0.1858 -0.2489
     b:membership -0.0490 -0.0637 0.1169
     b:merrowshire 0.0291 -0.0178 -0.0096
     b:met 0.0922 0.0006 -0.0868
@@ -3522,7 +3527,7 @@ polarity_model:
     b:mrs -0.0205 -0.0198 0.0448
     b:ms 0.0035 0.0129 -0.0119
     b:much -0.0095 -0.0281 0.0444
-    b:name -0.0096 -0.0473 0.0603
+    b:name -0.0098 -0.0474 0.0606
     b:named 0.0741 -0.1065 0.0391
     b:national -0.0853 -0.0708 0.1631
     b:need -0.0768 0.0207 0.0626
@@ -3546,14 +3551,14 @@ polarity_model:
     b:nominate -0.0426 -0.0222 0.0702
     b:nominated 0.0137 0.0026 -0.0146
     b:nominates 0.0284 -0.0346 0.0115
-    b:non -0.0493 0.1473 -0.0961
+    b:non -0.0492 0.1473 -0.0961
     b:not -0.0695 -0.1240 0.2025
     b:note -0.0277 0.0163 0.0161
     b:noted 0.0249 0.0258 -0.0480
     b:november -0.0121 0.0040 0.0119
     b:now 0.3171 -0.0745 -0.2367
     b:nrf -0.0599 -0.0171 0.0826
-    b:number 0.0244 -0.0930 0.0758
+    b:number 0.0244 -0.0930 0.0757
     b:october 0.0019 -0.0522 0.0547
     b:of -0.0658 0.0685 0.0104
     b:off -0.0043 -0.0490 0.0549
@@ -3580,7 +3585,7 @@ polarity_model:
     b:others -0.0382 0.0149 0.0260
     b:our 0.0218 -0.0014 -0.0124
     b:out 0.1338 -0.1104 -0.0168
-    b:outcomes -0.0372 0.0903 -0.0485
+    b:outcomes -0.0371 0.0903 -0.0485
     b:outside 0.0329 0.0142 -0.0427
     b:over 0.0602 -0.1739 0.1199
     b:oversees -0.0123 -0.0075 0.0238
@@ -3602,7 +3607,7 @@ polarity_model:
     b:partnership’s -0.0120 -0.0124 0.0283
     b:patchy -0.0064 0.0094 -0.0017
     b:pct 0.1794 0.1464 -0.3208
-    b:pct's 0.0678 -0.0238 -0.0418
+    b:pct's 0.0678 -0.0237 -0.0418
     b:pellingford 0.0025 -0.0049 0.0035
     b:pennock -0.0053 -0.0488 0.0564
     b:people 0.0704 0.1086 -0.1726
@@ -3655,7 +3660,7 @@ polarity_model:
     b:published -0.0307 -0.0506 0.0858
     b:put 0.0550 -0.1086 0.0597
     b:quarlestone -0.0044 -0.0038 0.0089
-    b:quarter -0.0141 -0.0527 0.0725
+    b:quarter -0.0141 -0.0526 0.0725
     b:quarterly 0.1346 0.0013 -0.1291
     b:r5 -0.0068 -0.0094 0.0190
     b:rarely 0.0134 0.0599 -0.0718
@@ -3670,7 +3675,7 @@ polarity_model:
     b:receives -0.0392 0.0389 0.0059
     b:receiving 0.0274 -0.0289 0.0065
     b:recession -0.0075 0.0236 -0.0146
-    b:red -0.0291 0.1421 -0.1072
+    b:red -0.0290 0.1421 -0.1072
     b:reduced 0.0765 -0.0593 -0.0131
     b:reduction 0.0395 -0.0521 0.0158
     b:reference -0.0400 0.0223 0.0246
@@ -3712,23 +3717,23 @@ polarity_model:
     b:reward -0.0184 0.0616 -0.0361
     b:risk 0.0204 -0.0236 0.0044
     b:role -0.0559 -0.0467 0.1082
-    b:round 0.0123 -0.0126 0.0055
+    b:round 0.0122 -0.0126 0.0055
     b:run -0.0939 0.0348 0.0643
     b:running -0.0452 -0.0037 0.0546
     b:safer -0.0150 -0.0064 0.0273
     b:safety 0.0859 -0.1051 0.0253
     b:said 0.1728 0.0299 -0.1970
-    b:same 0.0005 0.1288 -0.1249
+    b:same 0.0005 0.1288 -0.1248
     b:sandra -0.0134 0.0466 -0.0291
     b:sat 0.0649 -0.0359 -0.0221
     b:say 0.1145 -0.0282 -0.0800
     b:says -0.0014 0.0277 -0.0223
     b:scheme 0.0184 -0.0311 0.0180
     b:scrutiny 0.0220 -0.0629 0.0448
-    b:seat -0.0072 -0.0729 0.0858
+    b:seat -0.0072 -0.0728 0.0858
     b:seats -0.0318 -0.0942 0.1311
     b:second -0.0019 -0.0100 0.0179
-    b:section -0.0090 -0.0244 0.0368
+    b:section -0.0089 -0.0244 0.0368
     b:sector 0.0439 0.1309 -0.1713
     b:sector's -0.0234 0.0264 0.0017
     b:sector’s -0.0281 0.0057 0.0257
@@ -3743,15 +3748,15 @@ polarity_model:
     b:serious -0.0069 -0.0377 0.0480
     b:service -0.0234 0.0356 -0.0057
     b:services -0.0149 0.0550 -0.0349
-    b:set 0.0986 0.0160 -0.1070
-    b:sets -0.0390 -0.0333 0.0777
+    b:set 0.0985 0.0160 -0.1070
+    b:sets -0.0389 -0.0333 0.0777
     b:seven 0.0208 0.0647 -0.0807
     b:several -0.0812 0.1137 -0.0272
     b:shape 0.0340 0.0277 -0.0561
     b:share 0.0358 -0.0513 0.0222
     b:shared 0.0336 0.0472 -0.0743
     b:shares -0.0521 -0.0040 0.0587
-    b:she 0.1458 -0.0010 -0.1388
+    b:she 0.1457 -0.0010 -0.1388
     b:short -0.0835 0.1915 -0.1023
     b:should 0.1069 -0.0675 -0.0330
     b:show -0.0051 -0.0757 0.0883
@@ -3773,7 +3778,7 @@ polarity_model:
     b:smoking 0.0319 0.0079 -0.0337
     b:so -0.0260 -0.0026 0.0357
     b:some 0.0999 -0.0263 -0.0670
-    b:spend -0.0227 0.0267 0.0002
+    b:spend -0.0226 0.0267 0.0002
     b:spending -0.0496 0.0882 -0.0335
     b:spent 0.0188 0.0684 -0.0806
     b:spoke 0.0421 0.0156 -0.0535
@@ -3784,13 +3789,13 @@ polarity_model:
     b:still 0.0119 -0.0920 0.0821
     b:stilworth -0.0145 -0.0202 0.0391
     b:stopped -0.0309 0.0597 -0.0289
-    b:strategic -0.0533 0.0223 0.0364
+    b:strategic -0.0533 0.0223 0.0363
     b:strategy -0.0219 -0.0236 0.0523
     b:strengthen -0.0280 -0.0307 0.0635
     b:stretch 0.0985 -0.1906 0.0996
     b:strong 0.1697 -0.0189 -0.1491
     b:stronger -0.1311 0.0201 0.1181
-    b:structures -0.0501 -0.0315 0.0862
+    b:structures -0.0500 -0.0315 0.0862
     b:sub -0.0147 0.0858 -0.0679
     b:subject -0.0033 0.0112 -0.0062
     b:succeed -0.0172 -0.0203 0.0421
@@ -3798,7 +3803,7 @@ polarity_model:
     b:suggested 0.0192 -0.0151 0.0003
     b:superintendent -0.0269 -0.0050 0.0337
     b:support -0.0248 -0.0840 0.1156
-    b:supported 0.0515 -0.0130 -0.0346
+    b:supported 0.0514 -0.0130 -0.0346
     b:supports -0.0030 -0.0008 0.0049
     b:supt -0.0026 -0.0006 0.0039
     b:sure -0.0256 -0.0111 0.0423
@@ -3806,7 +3811,7 @@ polarity_model:
     b:sustainable 0.0191 -0.0102 -0.0062
     b:table -0.0278 -0.0572 0.0898
     b:take -0.0459 -0.0832 0.1366
-    b:taken 0.1271 -0.0002 -0.1219
+    b:taken 0.1270 -0.0002 -0.1219
     b:taking -0.0254 -0.0277 0.0583
     b:tamberley -0.0017 -0.0107 0.0138
     b:tanbury -0.0031 -0.0053 0.0105
@@ -3819,7 +3824,7 @@ polarity_model:
     b:term -0.0196 0.0719 -0.0491
     b:terms -0.0362 -0.0074 0.0491
     b:than 0.0738 -0.1742 0.1087
-    b:that -0.0019 0.2287 -0.0242
+    b:that -0.0019 0.2286 -0.0242
     b:the 0.0105 0.0370 -0.0281
     b:their -0.0137 0.0058 0.0174
     b:them 0.0115 0.1084 -0.1152
@@ -3835,7 +3840,7 @@ polarity_model:
     b:this 0.1084 -0.0278 -0.0732
     b:thistlecombe 0.0547 -0.0004 -0.0509
     b:those -0.0250 0.0500 -0.0196
-    b:three -0.0097 0.1148 -0.0988
+    b:three -0.0097 0.1148 -0.0987
     b:through 0.0032 -0.1443 0.1483
     b:thrushcombe -0.0152 -0.0132 0.0319
     b:thurlstane -0.0075 -0.0185 0.0293
@@ -3843,9 +3848,9 @@ polarity_model:
     b:to -0.0171 -0.1982 0.2077
     b:together 0.0427 -0.0192 -0.0183
     b:told 0.0440 0.0452 -0.0837
-    b:tom 0.0206 -0.0146 -0.0013
+    b:tom 0.0206 -0.0145 -0.0013
     b:too 0.0526 0.1220 -0.1734
-    b:took 0.0486 0.0277 -0.0706
+    b:took 0.0486 0.0277 -0.0705
     b:towards 0.0050 -0.0406 0.0401
     b:town 0.0122 0.0455 -0.0525
     b:town's -0.0101 -0.0069 0.0196
@@ -3854,9 +3859,9 @@ polarity_model:
     b:trusts 0.0007 0.0500 -0.0471
     b:twelve 0.0776 0.0218 -0.0929
     b:two -0.1398 0.1642 -0.0184
-    b:under 0.0101 0.0105 -0.0148
+    b:under 0.0100 0.0104 -0.0147
     b:unit -0.0604 0.0960 -0.0314
-    b:until -0.0368 0.0569 -0.0162
+    b:until -0.0367 0.0569 -0.0162
     b:up 0.0534 -0.0591 0.0140
     b:us 0.0008 0.0440 -0.0394
     b:use 0.0353 -0.0043 -0.0253
@@ -3868,9 +3873,9 @@ polarity_model:
     b:vcs -0.0554 0.0731 -0.0110
     b:very -0.0298 0.0629 -0.0315
     b:vice -0.0193 -0.0209 0.0431
-    b:vicious 0.0229 0.0263 -0.0462
+    b:vicious 0.0229 0.0263 -0.0461
     b:view -0.0088 0.0721 -0.0589
-    b:views -0.0411 -0.0317 0.0771
+    b:views -0.0411 -0.0316 0.0771
     b:virtuous 0.0239 -0.0372 0.0168
     b:visible 0.0041 -0.0439 0.0447
     b:voice -0.0209 0.0303 -0.0067
@@ -3888,15 +3893,15 @@ polarity_model:
     b:wealdshire -0.0037 -0.0022 0.0073
     b:welcome 0.0777 -0.0346 -0.0377
     b:well 0.2538 0.0763 -0.3264
-    b:wellbeing -0.0175 0.0701 -0.0480
+    b:wellbeing -0.0175 0.0701 -0.0479
     b:wendshire -0.0011 -0.0008 0.0022
     b:went -0.0310 0.0784 -0.0430
     b:were 0.0790 -0.0214 -0.0514
     b:what -0.0373 0.0079 0.0367
     b:when -0.1500 0.0047 0.1526
-    b:where 0.0373 0.2249 -0.2561
+    b:where 0.0373 0.2249 -0.2560
     b:whether -0.1329 0.0684 0.0701
-    b:which -0.0019 0.0012 0.0106
+    b:which -0.0020 0.0012 0.0106
     b:while -0.0865 0.2100 -0.1189
     b:who -0.0042 0.0221 -0.0108
     b:whose -0.0204 -0.0284 0.0517
@@ -3931,13 +3936,13 @@ polarity_model:
     basis:aim|neutral -0.3840 -0.0450 0.4257
     basis:framing|positive -0.0316 -0.0572 0.0945
     basis:hypothetical|neutral -0.0971 0.0009 0.0893
-    basis:negation|negative -0.1914 0.1392 -0.0264
+    basis:negation|negative -0.1914 0.1392 -0.0263
     basis:negation|positive -0.0465 0.2236 -0.1745
     basis:none|neutral -0.3647 -0.5172 0.5067
-    basis:phrase|negative -0.2484 0.7376 -0.4889
+    basis:phrase|negative -0.2484 0.7375 -0.4889
     basis:phrase|positive 0.6658 -0.2759 -0.3889
     basis:predicate|negative -0.1067 -0.2674 0.3786
-    basis:predicate|positive -0.2580 -0.1133 0.3781
+    basis:predicate|positive -0.2579 -0.1133 0.3781
     basis:presence|positive -0.0009 0.0648 -0.0590
     basis:qualifier|negative -0.0736 0.1702 -0.1886
     basis:qualifier|positive 0.0289 -0.1770 0.0252
@@ -3945,14 +3950,14 @@ polarity_model:
     category:circle|negative -0.1269 0.1967 -0.0698
     category:circle|positive 0.5698 -0.2086 -0.3605
     category:delivery|negative -0.2555 0.2299 -0.1115
-    category:delivery|neutral 0.0949 0.3349 -0.3005
+    category:delivery|neutral 0.0949 0.3349 -0.3006
     category:delivery|positive -0.1912 -0.0753 0.3075
     category:governance|negative -0.2316 0.2701 -0.1626
     category:governance|neutral 0.0262 0.4889 -0.3544
     category:governance|positive -0.1954 0.1759 0.0201
     category:partnership|negative -0.1067 -0.2674 0.3786
-    category:partnership|neutral -0.5068 -0.4704 0.8628
-    category:partnership|positive -0.2580 -0.1133 0.3781
+    category:partnership|neutral -0.5068 -0.4704 0.8627
+    category:partnership|positive -0.2579 -0.1133 0.3781
     category:policy|neutral -0.2911 -0.6275 0.8446
     category:sector|neutral -0.6444 -0.9552 1.1676
     category:success_factor|negative 0.0905 0.2277 -0.3182
@@ -3967,23 +3972,23 @@ polarity_model:
     code:delivery.capacity|negative -0.0625 0.2695 -0.2063
     code:delivery.capacity|neutral -0.0401 -0.0353 0.0822
     code:delivery.efficiency|neutral 0.0479 -0.0780 0.0365
-    code:delivery.efficiency|positive 0.1109 -0.0576 -0.0497
+    code:delivery.efficiency|positive 0.1109 -0.0575 -0.0497
     code:delivery.mainstreaming|negative -0.0243 0.2166 -0.1916
     code:delivery.mainstreaming|neutral 0.1155 0.2165 -0.3285
     code:delivery.mainstreaming|positive -0.0137 -0.0192 0.0394
-    code:delivery.outcomes|negative 0.1173 -0.0146 -0.1020
+    code:delivery.outcomes|negative 0.1173 -0.0145 -0.1020
     code:delivery.outcomes|neutral 0.0922 0.1219 -0.2079
     code:delivery.outcomes|positive 0.1817 -0.0362 -0.1414
     code:delivery.performance_management|negative -0.0470 -0.0239 0.0678
     code:delivery.performance_management|neutral 0.0530 0.1260 -0.1576
-    code:delivery.performance_management|positive -0.1439 -0.0929 0.2456
+    code:delivery.performance_management|positive -0.1439 -0.0929 0.2455
     code:delivery.resources|negative -0.3376 0.1200 0.1785
     code:delivery.resources|neutral -0.1938 0.3305 -0.1254
     code:delivery.resources|positive -0.3307 0.1595 0.1792
     code:delivery.services|negative 0.1204 -0.3900 0.2736
-    code:delivery.services|neutral 0.0841 -0.2247 0.1482
+    code:delivery.services|neutral 0.0841 -0.2246 0.1482
     code:delivery.services|positive 0.0357 -0.0260 -0.0043
-    code:governance.accountability|negative -0.0325 0.2255 -0.1930
+    code:governance.accountability|negative -0.0325 0.2255 -0.1929
     code:governance.accountability|neutral -0.0171 0.1241 -0.0995
     code:governance.accountability|positive -0.0365 0.0118 0.0307
     code:governance.community_engagement|negative 0.0188 0.2567 -0.2735
@@ -3995,29 +4000,29 @@ polarity_model:
     code:governance.representation|neutral -0.0010 0.2426 -0.2182
     code:governance.representation|positive 0.0389 0.0780 -0.1123
     code:governance.status|negative -0.0363 0.1790 -0.1427
-    code:governance.status|neutral 0.3712 0.1319 -0.4965
+    code:governance.status|neutral 0.3711 0.1319 -0.4965
     code:governance.status|positive -0.0251 0.1015 -0.0719
     code:governance.structures|negative -0.0507 -0.5917 0.6635
-    code:governance.structures|neutral -0.3337 0.0468 0.2875
+    code:governance.structures|neutral -0.3336 0.0468 0.2875
     code:governance.structures|positive -0.2893 0.0054 0.2924
     code:partnership.equivalent|neutral 0.1251 -0.0201 -0.0953
     code:partnership.lsp|negative -0.0337 -0.1215 0.1592
     code:partnership.lsp|neutral -0.2805 -0.0855 0.3805
     code:partnership.named|negative -0.0516 -0.1252 0.1806
-    code:partnership.named|neutral -0.3145 -0.3210 0.6554
+    code:partnership.named|neutral -0.3146 -0.3210 0.6554
     code:partnership.named|positive -0.1847 -0.0766 0.2672
     code:policy.community_strategy|neutral 0.1049 0.0086 -0.1046
     code:policy.laa|neutral -0.1502 -0.3439 0.5135
     code:policy.neighbourhood_renewal|neutral -0.2119 -0.2490 0.4792
     code:sector.private|neutral -0.2034 -0.2385 0.4745
-    code:sector.public|neutral -0.3530 -0.4267 0.7694
+    code:sector.public|neutral -0.3530 -0.4267 0.7693
     code:sector.voluntary_community|neutral -0.0847 -0.3137 0.4429
     code:success_factor.boundary_alignment|negative -0.1579 0.2450 -0.0871
     code:success_factor.boundary_alignment|neutral 0.0402 0.4851 -0.5208
     code:success_factor.boundary_alignment|positive -0.0461 0.1657 -0.1174
     code:success_factor.culture|neutral -0.0209 0.0177 0.0098
     code:success_factor.culture|positive -0.0239 -0.0239 0.0512
-    code:success_factor.leadership|negative -0.0335 0.0909 -0.0563
+    code:success_factor.leadership|negative -0.0335 0.0909 -0.0562
     code:success_factor.leadership|neutral -0.0922 -0.1790 0.2781
     code:success_factor.leadership|positive 0.1289 -0.1339 0.0088
     code:success_factor.local_authority_leadership|negative -0.0067 -0.2091 0.2181
@@ -4047,7 +4052,7 @@ polarity_model:
     k:negation_counterfactual 0.0294 0.2054 -0.2307
     k:negation_pseudo 0.0102 -0.2468 0.2439
     k:qualifiers_importance -0.2044 0.0806 0.1310
-    k:qualifiers_negative -0.5111 0.8038 0.0112
+    k:qualifiers_negative -0.5110 0.8038 0.0112
     k:qualifiers_neutral -0.1555 -0.0653 0.2290
     k:qualifiers_positive 0.7279 -0.2262 -0.0937
     k:qualifiers_presence 0.3454 -0.0388 -0.1999
@@ -4057,9 +4062,9 @@ polarity_model:
     s:1980s 0.0516 -0.0086 -0.0424
     s:1990s 0.0979 -0.0642 -0.0290
     s:4.6m 0.0469 -0.0013 -0.0428
-    s:a 0.1014 -0.1400 0.0188
+    s:a 0.1015 -0.1399 0.0188
     s:abbotsmere -0.0062 -0.0173 0.0264
-    s:able -0.0095 0.0386 -0.0230
+    s:able -0.0095 0.0386 -0.0229
     s:abolished -0.0169 -0.0646 0.0832
     s:about -0.0935 0.0791 0.0215
     s:above -0.0332 -0.0368 0.0756
@@ -4072,7 +4077,7 @@ polarity_model:
     s:access -0.0351 0.0244 0.0153
     s:according -0.0258 -0.0239 0.0543
     s:account -0.0494 -0.0361 0.0925
-    s:accountability -0.1974 0.0581 0.1446
+    s:accountability -0.1973 0.0581 0.1446
     s:accountable -0.1203 -0.0365 0.1618
     s:achebe 0.1689 -0.1213 -0.0449
     s:achieve 0.0271 0.0572 -0.0787
@@ -4096,7 +4101,7 @@ polarity_model:
     s:admissions 0.0255 -0.0873 0.0666
     s:admitted -0.0387 0.0196 0.0236
     s:adopted 0.0618 0.0282 -0.0834
-    s:adult -0.0508 0.2312 -0.1789
+    s:adult -0.0508 0.2312 -0.1788
     s:adults -0.0323 0.0774 -0.0403
     s:advance 0.0380 -0.0428 0.0094
     s:advantage 0.0338 -0.0706 0.0422
@@ -4117,10 +4122,10 @@ polarity_model:
     s:agenda -0.0309 -0.0110 0.0476
     s:agendas -0.0135 0.0598 -0.0433
     s:ago 0.1525 -0.1445 -0.0021
-    s:agree -0.0938 -0.1554 0.2560
-    s:agreed 0.2856 -0.2388 -0.0353
+    s:agree -0.0938 -0.1553 0.2559
+    s:agreed 0.2855 -0.2388 -0.0353
     s:agreeing 0.0681 -0.0035 -0.0574
-    s:agreement 0.1108 -0.0229 -0.0807
+    s:agreement 0.1108 -0.0229 -0.0808
     s:agreements -0.0659 -0.0711 0.1424
     s:agrees -0.0458 0.0352 0.0162
     s:ahead 0.1184 -0.0610 -0.0507
@@ -4136,7 +4141,7 @@ polarity_model:
     s:allocate -0.0112 0.0137 0.0021
     s:allocated -0.0201 0.0191 0.0072
     s:allocation -0.2455 0.1620 0.0880
-    s:allocations -0.0291 -0.0477 0.0805
+    s:allocations -0.0291 -0.0476 0.0805
     s:allow -0.0923 -0.0561 0.1540
     s:allowed 0.0924 0.0180 -0.1053
     s:allows 0.0176 -0.0085 -0.0052
@@ -4189,8 +4194,8 @@ polarity_model:
     s:arrangements -0.0015 0.0475 -0.0391
     s:arrive -0.0211 0.1110 -0.0887
     s:as -0.0158 0.1246 -0.1034
-    s:ashcombe 0.0718 -0.0823 0.0150
-    s:ashdown -0.0053 -0.0058 0.0128
+    s:ashcombe 0.0718 -0.0822 0.0150
+    s:ashdown -0.0053 -0.0058 0.0127
     s:ashworth -0.0092 -0.0307 0.0447
     s:ask -0.1521 -0.0464 0.2054
     s:asked -0.2689 0.2108 0.0677
@@ -4218,7 +4223,7 @@ polarity_model:
     s:august -0.0005 -0.0001 0.0034
     s:authorities 0.0004 -0.0175 0.0241
     s:authority 0.0245 -0.0084 -0.0091
-    s:autumn -0.0726 -0.0119 0.0915
+    s:autumn -0.0726 -0.0118 0.0915
     s:available -0.1698 0.1299 0.0458
     s:average 0.0825 0.0973 -0.1743
     s:aware -0.0196 -0.0043 0.0254
@@ -4228,7 +4233,7 @@ polarity_model:
     s:balance -0.0587 0.1730 -0.1098
     s:bank 0.1270 -0.0873 -0.0340
     s:bardwick -0.0129 -0.0077 0.0241
-    s:barely 0.0234 0.0431 -0.0623
+    s:barely 0.0234 0.0430 -0.0623
     s:barrowmere -0.0097 0.0354 -0.0225
     s:based -0.0314 0.1091 -0.0724
     s:baseline 0.0722 0.0108 -0.0769
@@ -4243,15 +4248,15 @@ polarity_model:
     s:because -0.0436 -0.1814 0.2311
     s:become -0.1263 0.1078 0.0245
     s:becomes 0.0024 -0.0951 0.0968
-    s:been 0.1757 0.1500 -0.1071
+    s:been 0.1756 0.1499 -0.1071
     s:before 0.2769 -0.1171 -0.1518
     s:began 0.1971 0.0229 -0.2140
-    s:begin -0.0086 0.0036 0.0090
+    s:begin -0.0085 0.0036 0.0090
     s:beginning 0.0527 0.0345 -0.0816
     s:begins -0.0054 -0.0082 0.0173
-    s:begun 0.2233 -0.0895 -0.1272
+    s:begun 0.2232 -0.0895 -0.1272
     s:behalf -0.0062 -0.0419 0.0534
-    s:behaviour 0.1063 -0.0520 -0.0485
+    s:behaviour 0.1063 -0.0519 -0.0485
     s:behind -0.0546 -0.0386 0.0993
     s:being 0.0634 -0.0504 -0.0079
     s:believe 0.0659 -0.1615 0.1015
@@ -4275,16 +4280,16 @@ polarity_model:
     s:bit -0.0341 0.0351 0.0046
     s:black -0.0283 0.1446 -0.1123
     s:block -0.0524 -0.0027 0.0618
-    s:blocks 0.0202 -0.0863 0.0723
+    s:blocks 0.0202 -0.0863 0.0722
     s:board -0.0837 -0.0791 0.1254
     s:board's -0.0293 -0.0161 0.0517
     s:boards 0.0111 0.0090 -0.0154
     s:board’s -0.0154 -0.0260 0.0436
-    s:bodies -0.1110 0.1151 0.0018
-    s:body -0.1143 0.0220 0.0984
+    s:bodies -0.1109 0.1151 0.0018
+    s:body -0.1143 0.0220 0.0983
     s:borough 0.0412 0.0077 -0.0424
     s:borough's -0.1420 0.0373 0.1116
-    s:borough’s -0.0796 -0.0070 0.0918
+    s:borough’s -0.0796 -0.0070 0.0917
     s:both 0.0432 0.0045 -0.0431
     s:boundaries -0.0667 -0.0551 0.1329
     s:boundary -0.0880 0.0763 0.0181
@@ -4307,7 +4312,7 @@ polarity_model:
     s:brindle -0.0288 -0.0084 0.0403
     s:bring 0.0760 0.0467 -0.1177
     s:bringing 0.1042 -0.1257 0.0281
-    s:brings -0.1528 -0.0922 0.2526
+    s:brings -0.1529 -0.0923 0.2526
     s:brinkmoor -0.0469 0.0459 0.0062
     s:broadly 0.0614 -0.1203 0.0647
     s:brockhallow -0.0235 0.0221 0.0062
@@ -4322,8 +4327,8 @@ polarity_model:
     s:building 0.2098 -0.1104 -0.0929
     s:built 0.1073 -0.1062 0.0049
     s:burglary 0.1363 -0.1629 0.0340
-    s:business -0.1805 0.2334 -0.0418
-    s:businesses -0.2178 0.1186 0.1066
+    s:business -0.1805 0.2334 -0.0417
+    s:businesses -0.2178 0.1186 0.1065
     s:by 0.0158 -0.0650 0.0498
     s:c -0.0096 -0.0014 0.0128
     s:cabinet -0.0262 0.1333 -0.1037
@@ -4333,14 +4338,14 @@ polarity_model:
     s:calderstow -0.0277 0.0068 0.0265
     s:call 0.1890 -0.0654 -0.1175
     s:called 0.0028 -0.0233 0.0255
-    s:calloway -0.0063 0.0990 -0.0888
+    s:calloway -0.0063 0.0990 -0.0887
     s:callowby -0.0533 0.0326 0.0242
     s:came 0.1096 -0.0613 -0.0416
     s:can -0.0928 -0.0895 0.1938
     s:can't -0.0283 0.0953 -0.0618
     s:canal 0.1215 -0.0597 -0.0575
     s:cannot -0.0128 -0.1845 0.2011
-    s:capacity -0.1081 0.0488 0.0656
+    s:capacity -0.1080 0.0488 0.0656
     s:capital -0.0087 0.0026 0.0101
     s:care -0.0713 0.0970 -0.0164
     s:carnwick -0.0256 -0.0110 0.0390
@@ -4374,13 +4379,13 @@ polarity_model:
     s:changing 0.0377 -0.1143 0.0820
     s:chapter -0.0080 -0.0276 0.0412
     s:charge -0.0276 0.0111 0.0216
-    s:charities 0.0694 0.0576 -0.1204
+    s:charities 0.0693 0.0575 -0.1203
     s:charity 0.0487 -0.0040 -0.0416
     s:chaudhry 0.0003 0.0308 -0.0262
     s:check -0.0064 -0.0598 0.0697
     s:chest -0.0079 0.0494 -0.0392
     s:chief 0.1398 -0.2363 0.1037
-    s:children 0.0884 -0.0491 -0.0333
+    s:children 0.0883 -0.0491 -0.0333
     s:children's 0.0405 0.0070 -0.0415
     s:choose -0.0277 0.0003 0.0318
     s:chosen 0.0418 -0.0230 -0.0126
@@ -4389,7 +4394,7 @@ polarity_model:
     s:circles 0.0013 -0.0639 0.0654
     s:circulated 0.0455 0.0238 -0.0656
     s:circumstances -0.0148 -0.0299 0.0473
-    s:cited 0.0301 -0.0216 -0.0044
+    s:cited 0.0301 -0.0215 -0.0044
     s:city 0.0649 -0.0282 -0.0339
     s:city's -0.0100 -0.0107 0.0233
     s:civic 0.1026 0.0927 -0.1898
@@ -4398,10 +4403,10 @@ polarity_model:
     s:clarity -0.0121 -0.0573 0.0714
     s:clear -0.1427 0.0905 0.0608
     s:clearer -0.0339 0.2874 -0.2458
-    s:clearly 0.1698 -0.0263 -0.1372
+    s:clearly 0.1697 -0.0262 -0.1372
     s:cllr -0.0305 -0.1051 0.1437
     s:close 0.0465 0.1589 -0.1992
-    s:closed -0.0765 0.2802 -0.1991
+    s:closed -0.0765 0.2801 -0.1991
     s:closely 0.0483 0.0231 -0.0649
     s:closer -0.0290 0.0746 -0.0427
     s:closing -0.0027 0.0042 0.0009
@@ -4411,7 +4416,7 @@ polarity_model:
     s:club -0.0240 -0.0270 0.0553
     s:clubs -0.0425 -0.0128 0.0590
     s:cluster -0.0586 0.0364 0.0271
-    s:co 0.0839 -0.3150 0.2391
+    s:co 0.0839 -0.3150 0.2390
     s:coalition -0.0030 -0.0024 0.0072
     s:coast 0.0687 -0.0043 -0.0606
     s:cohesion 0.0060 -0.0065 0.0022
@@ -4419,15 +4424,15 @@ polarity_model:
     s:coldharbour 0.0331 -0.0204 -0.0105
     s:collapse -0.0132 0.0167 -0.0030
     s:colleagues -0.0097 0.0079 0.0035
-    s:college -0.0789 -0.0817 0.1672
+    s:college -0.0790 -0.0817 0.1673
     s:colleges -0.0550 0.0814 -0.0207
     s:collingsby 0.1101 0.0145 -0.1190
     s:combined 0.0170 0.0469 -0.0590
-    s:come 0.1952 -0.0491 -0.1397
+    s:come 0.1951 -0.0491 -0.1397
     s:comes -0.0667 0.0163 0.0553
     s:coming -0.0344 0.1347 -0.0964
     s:command -0.0728 0.0483 0.0303
-    s:commander -0.0260 -0.0710 0.1029
+    s:commander -0.0260 -0.0710 0.1028
     s:comment 0.0262 0.0094 -0.0296
     s:comments -0.0059 -0.0330 0.0414
     s:commerce -0.0510 0.0729 -0.0165
@@ -4471,7 +4476,7 @@ polarity_model:
     s:considerable -0.0223 0.0346 -0.0084
     s:considered -0.0201 0.0099 0.0139
     s:considers -0.0203 0.1140 -0.0883
-    s:consist -0.0116 0.1504 -0.1351
+    s:consist -0.0115 0.1504 -0.1351
     s:consistent 0.0886 -0.0641 -0.0189
     s:consistently 0.1481 -0.0537 -0.0919
     s:consists -0.0161 0.0534 -0.0333
@@ -4482,7 +4487,7 @@ polarity_model:
     s:consult -0.0283 0.0484 -0.0183
     s:consultant -0.0724 -0.0082 0.0841
     s:consultation -0.0780 -0.0555 0.1428
-    s:consultations -0.0271 0.0510 -0.0210
+    s:consultations -0.0271 0.0510 -0.0209
     s:consulted 0.0835 0.0662 -0.1434
     s:consulting -0.0242 0.0468 -0.0180
     s:contact 0.0482 -0.0473 0.0029
@@ -4525,7 +4530,7 @@ polarity_model:
     s:cradlow 0.0036 0.0931 -0.0938
     s:create -0.0434 -0.1000 0.1487
     s:created 0.0692 -0.0591 -0.0060
-    s:creating -0.0121 -0.0071 0.0231
+    s:creating -0.0121 -0.0071 0.0230
     s:credibility -0.0038 0.0009 0.0040
     s:credible -0.0044 0.1066 -0.1001
     s:credit 0.1789 -0.1243 -0.0482
@@ -4539,7 +4544,7 @@ polarity_model:
     s:cross -0.0502 0.0094 0.0465
     s:cultural -0.0545 -0.1145 0.1758
     s:culture -0.0846 -0.1680 0.2618
-    s:cumbersome 0.0803 0.0713 -0.1468
+    s:cumbersome 0.0802 0.0713 -0.1468
     s:current 0.0455 0.0503 -0.0898
     s:currently -0.0391 0.1870 -0.1424
     s:cut 0.0544 -0.0786 0.0305
@@ -4573,20 +4578,20 @@ polarity_model:
     s:deferred -0.0177 0.1190 -0.0995
     s:degree 0.0567 -0.0773 0.0252
     s:deliver -0.0896 0.1210 -0.0264
-    s:delivered -0.0171 0.1233 -0.1001
-    s:delivering -0.0305 0.1573 -0.1218
+    s:delivered -0.0171 0.1232 -0.1001
+    s:delivering -0.0305 0.1572 -0.1218
     s:delivery -0.0705 -0.0014 0.0784
     s:demands 0.0480 -0.0108 -0.0332
     s:democratic 0.0038 -0.1477 0.1489
     s:department 0.0206 -0.0121 -0.0016
     s:department's 0.0031 0.0019 -0.0008
-    s:depend 0.0028 -0.1530 0.1558
+    s:depend 0.0028 -0.1529 0.1558
     s:depended -0.0434 0.1079 -0.0591
     s:depends -0.0551 0.0679 -0.0068
     s:deprived 0.0458 -0.0180 -0.0207
     s:depth -0.0515 0.0365 0.0208
     s:deputies 0.0543 0.1452 -0.1944
-    s:deputy 0.0600 -0.1971 0.1438
+    s:deputy 0.0600 -0.1970 0.1438
     s:derek -0.0365 0.0127 0.0278
     s:describe 0.0538 0.0733 -0.1217
     s:described 0.0773 0.2154 -0.2877
@@ -4615,11 +4620,11 @@ polarity_model:
     s:discernible -0.0057 0.0464 -0.0401
     s:discourage -0.0072 0.0083 -0.0006
     s:discuss -0.0258 0.0107 0.0183
-    s:discussed -0.0608 -0.1893 0.2546
+    s:discussed -0.0607 -0.1893 0.2545
     s:discussing -0.0015 -0.0067 0.0102
     s:discussion -0.0797 0.0016 0.0844
     s:discussions 0.0100 0.0470 -0.0517
-    s:disease 0.0244 -0.0178 -0.0026
+    s:disease 0.0243 -0.0178 -0.0026
     s:disengagement -0.0348 0.0301 0.0087
     s:disorder 0.0787 -0.2171 0.1437
     s:dispute -0.0148 -0.0889 0.1050
@@ -4627,7 +4632,7 @@ polarity_model:
     s:dissolve -0.0010 -0.0008 0.0029
     s:district -0.0172 0.1480 -0.1196
     s:district's 0.0909 0.0294 -0.1142
-    s:districts -0.0967 0.1620 -0.0619
+    s:districts -0.0967 0.1619 -0.0619
     s:district’s -0.0485 -0.0411 0.0947
     s:divide -0.0008 -0.0099 0.0110
     s:division 0.0370 0.0760 -0.1090
@@ -4651,7 +4656,7 @@ polarity_model:
     s:drawing 0.0542 -0.0364 -0.0135
     s:drawn 0.0953 -0.0214 -0.0667
     s:draycombe -0.0090 -0.0250 0.0392
-    s:draymoor 0.0018 -0.0806 0.0842
+    s:draymoor 0.0018 -0.0806 0.0841
     s:drew -0.0211 0.0650 -0.0400
     s:drift -0.0171 -0.0016 0.0191
     s:drifted -0.0424 0.1888 -0.1453
@@ -4676,13 +4681,13 @@ polarity_model:
     s:early 0.0239 -0.0220 0.0028
     s:earn -0.0199 0.0824 -0.0556
     s:easier 0.1132 -0.1515 0.0449
-    s:easily -0.0453 -0.0335 0.0819
+    s:easily -0.0452 -0.0335 0.0819
     s:east 0.0537 0.0131 -0.0617
     s:eastfield 0.1410 0.0210 -0.1559
     s:eastgate 0.1034 0.1090 -0.2062
     s:eastholme -0.0054 0.0354 -0.0267
     s:echo -0.0018 0.0149 -0.0122
-    s:economic -0.1517 0.1004 0.0579
+    s:economic -0.1517 0.1004 0.0578
     s:economy -0.0597 -0.0760 0.1409
     s:education 0.0022 -0.1472 0.1512
     s:educational 0.0368 -0.0020 -0.0299
@@ -4691,20 +4696,20 @@ polarity_model:
     s:effectively -0.0119 0.0670 -0.0524
     s:effectiveness 0.0212 -0.0363 0.0214
     s:efficiency 0.0160 -0.0096 -0.0024
-    s:efficient 0.0734 0.0642 -0.1324
+    s:efficient 0.0734 0.0642 -0.1323
     s:effort 0.0333 0.0777 -0.1049
     s:efforts -0.0133 0.0017 0.0154
     s:eight -0.0300 0.0433 -0.0061
     s:eighteen 0.0452 -0.0111 -0.0293
     s:either 0.0103 0.1016 -0.1066
     s:elect -0.0536 -0.0175 0.0751
-    s:elected 0.0963 -0.1141 0.0253
+    s:elected 0.0962 -0.1141 0.0253
     s:election -0.0237 0.0054 0.0232
-    s:elections -0.1193 0.4514 -0.3298
+    s:elections -0.1193 0.4514 -0.3297
     s:electorate -0.0066 0.0090 0.0004
     s:elects -0.0011 -0.0416 0.0492
-    s:elements 0.0284 0.0502 -0.0737
-    s:eleven 0.1346 0.1700 -0.2994
+    s:elements 0.0284 0.0501 -0.0737
+    s:eleven 0.1346 0.1700 -0.2993
     s:eligible -0.0009 0.0602 -0.0573
     s:ellesthorpe -0.0009 -0.0010 0.0022
     s:elmstead -0.0127 0.0270 -0.0104
@@ -4712,10 +4717,10 @@ polarity_model:
     s:elsewhere 0.0205 0.0932 -0.1125
     s:elsp -0.0147 -0.0277 0.0456
     s:emphasis -0.0564 0.0020 0.0602
-    s:employer 0.0837 0.0849 -0.1625
+    s:employer 0.0837 0.0849 -0.1624
     s:employers -0.2070 0.0504 0.1650
     s:employment -0.0128 -0.0663 0.0862
-    s:empowerment 0.1719 -0.0270 -0.1383
+    s:empowerment 0.1719 -0.0270 -0.1382
     s:empty 0.0865 -0.0412 -0.0442
     s:enable -0.0038 -0.0020 0.0076
     s:encourage -0.0004 -0.0360 0.0421
@@ -4736,7 +4741,7 @@ polarity_model:
     s:ensure -0.0032 -0.0039 0.0090
     s:enter -0.0748 -0.0173 0.0960
     s:enterprise 0.0330 0.0507 -0.0774
-    s:entirely -0.0565 0.1102 -0.0489
+    s:entirely -0.0564 0.1102 -0.0489
     s:environment -0.0015 0.0122 -0.0043
     s:equal 0.0230 0.0741 -0.0902
     s:equivalent -0.0046 -0.0253 0.0314
@@ -4755,21 +4760,21 @@ polarity_model:
     s:evening -0.0286 0.1627 -0.1295
     s:event -0.0420 0.0377 0.0087
     s:events -0.0652 0.0687 0.0023
-    s:ever -0.0019 0.1075 -0.0994
+    s:ever -0.0019 0.1074 -0.0994
     s:every 0.1610 -0.3089 0.1598
     s:everyone 0.0990 -0.0644 -0.0297
     s:everything 0.0544 0.0505 -0.1008
     s:evidence -0.0551 0.0494 0.0124
     s:ewp -0.0129 0.1117 -0.0957
     s:exactly 0.0743 -0.0132 -0.0555
-    s:examine -0.0319 0.0586 -0.0206
+    s:examine -0.0319 0.0585 -0.0206
     s:examined -0.0456 -0.0297 0.0815
     s:examines 0.0257 -0.0194 -0.0014
     s:example 0.3428 -0.1561 -0.1807
     s:examples 0.1647 -0.0635 -0.0968
     s:exception -0.0627 -0.0875 0.1566
     s:executive 0.0773 -0.0930 0.0243
-    s:executives -0.0614 0.0259 0.0418
+    s:executives -0.0614 0.0259 0.0417
     s:exist 0.0925 -0.0226 -0.0652
     s:existing -0.0589 0.1828 -0.1177
     s:exists -0.0161 0.0343 -0.0141
@@ -4790,7 +4795,7 @@ polarity_model:
     s:face -0.0354 0.0021 0.0385
     s:faces -0.0258 0.1938 -0.1641
     s:facing -0.0029 0.0376 -0.0333
-    s:fact 0.1060 -0.0599 -0.0427
+    s:fact 0.1060 -0.0599 -0.0426
     s:factors 0.0208 -0.0208 0.0047
     s:failed -0.0092 -0.0556 0.0652
     s:failure 0.0094 0.0957 -0.1034
@@ -4798,12 +4803,12 @@ polarity_model:
     s:fairweather -0.0036 -0.0807 0.0851
     s:faith 0.2580 -0.3052 0.0567
     s:fall 0.0789 -0.0444 -0.0289
-    s:fallen 0.1122 -0.0104 -0.0965
+    s:fallen 0.1122 -0.0103 -0.0965
     s:falling 0.0142 -0.0343 0.0219
     s:falls 0.0632 0.0286 -0.0845
     s:family 0.0560 -0.0178 -0.0316
     s:far 0.0181 0.0058 -0.0177
-    s:fear -0.0472 0.0670 -0.0175
+    s:fear -0.0472 0.0669 -0.0175
     s:february -0.0127 -0.0306 0.0481
     s:federation -0.0024 0.0179 -0.0137
     s:feed 0.0529 0.0080 -0.0572
@@ -4814,8 +4819,8 @@ polarity_model:
     s:fellingham 0.0165 -0.0076 -0.0073
     s:felt -0.1126 0.1370 -0.0214
     s:fen 0.0201 0.0145 -0.0302
-    s:fenced -0.0259 -0.0622 0.0934
-    s:fennerby -0.1036 -0.0668 0.1764
+    s:fenced -0.0259 -0.0622 0.0933
+    s:fennerby -0.1036 -0.0668 0.1763
     s:fenwick 0.0273 -0.0322 0.0096
     s:few 0.0876 0.0792 -0.1639
     s:fewer -0.1232 0.1767 -0.0483
@@ -4828,8 +4833,8 @@ polarity_model:
     s:final 0.0011 -0.0668 0.0720
     s:finally 0.0120 0.0950 -0.1011
     s:finance 0.0118 0.0835 -0.0897
-    s:financial -0.0188 -0.0415 0.0662
-    s:find -0.0522 0.1300 -0.0736
+    s:financial -0.0188 -0.0414 0.0662
+    s:find -0.0522 0.1300 -0.0735
     s:findings 0.0915 -0.0315 -0.0553
     s:finds -0.0328 0.0557 -0.0201
     s:fiona 0.0242 -0.0134 -0.0074
@@ -4837,7 +4842,7 @@ polarity_model:
     s:firm -0.0533 0.0363 0.0216
     s:firms -0.0027 -0.0486 0.0554
     s:first 0.2079 -0.2180 0.0219
-    s:fit -0.0365 0.1132 -0.0714
+    s:fit -0.0365 0.1131 -0.0714
     s:fitch -0.0023 -0.0520 0.0557
     s:five 0.0748 -0.0134 -0.0551
     s:flaxbury -0.0116 -0.0062 0.0203
@@ -4863,7 +4868,7 @@ polarity_model:
     s:forum 0.0966 -0.2428 0.1533
     s:forum's -0.0122 -0.0099 0.0257
     s:forums 0.0286 -0.0043 -0.0184
-    s:forward -0.0562 -0.0483 0.1121
+    s:forward -0.0561 -0.0482 0.1121
     s:found 0.0230 0.2332 -0.2496
     s:foundation -0.0161 -0.0031 0.0205
     s:four 0.0348 0.0555 -0.0837
@@ -4881,7 +4886,7 @@ polarity_model:
     s:full 0.0329 0.0587 -0.0831
     s:fully 0.1902 -0.0916 -0.0930
     s:fund -0.2094 -0.0592 0.2817
-    s:funded -0.1444 -0.1019 0.2539
+    s:funded -0.1444 -0.1019 0.2538
     s:funding -0.2764 0.0300 0.2543
     s:funds -0.0032 -0.0002 0.0107
     s:further -0.0938 0.1617 -0.0612
@@ -4898,7 +4903,7 @@ polarity_model:
     s:genuinely 0.1354 -0.0254 -0.1064
     s:get -0.1644 0.1402 0.0303
     s:gets 0.0518 -0.0530 0.0040
-    s:getting -0.0357 0.1253 -0.0838
+    s:getting -0.0357 0.1252 -0.0838
     s:give -0.0690 -0.0337 0.1109
     s:given 0.1696 -0.0347 -0.1282
     s:gives -0.0055 -0.0321 0.0437
@@ -4909,12 +4914,12 @@ polarity_model:
     s:good 0.0556 -0.1031 0.0613
     s:goodwill 0.1806 -0.1382 -0.0362
     s:gorsefield 0.0182 -0.0029 -0.0095
-    s:got 0.2043 0.0158 -0.2150
+    s:got 0.2042 0.0158 -0.2149
     s:governance -0.0439 -0.0950 0.1452
     s:governed -0.0033 -0.0084 0.0149
     s:governing -0.0151 -0.0254 0.0444
-    s:government -0.3206 0.1339 0.1937
-    s:government's -0.0392 -0.0376 0.0812
+    s:government -0.3205 0.1339 0.1937
+    s:government's -0.0392 -0.0376 0.0811
     s:gp 0.0960 -0.0451 -0.0458
     s:graham 0.0262 -0.0088 -0.0147
     s:grant -0.1649 0.2402 -0.0538
@@ -4936,14 +4941,14 @@ polarity_model:
     s:grown 0.0217 -0.0445 0.0259
     s:guarantee -0.0034 0.0117 -0.0063
     s:guidance -0.0797 -0.0718 0.1559
-    s:gurdwara -0.0349 -0.0021 0.0381
+    s:gurdwara -0.0348 -0.0021 0.0381
     s:had -0.1136 0.2869 0.0219
     s:haddenshaw -0.0182 -0.0064 0.0288
-    s:hadstow -0.0050 -0.0984 0.1101
+    s:hadstow -0.0050 -0.0984 0.1100
     s:hale -0.0277 -0.0201 0.0536
-    s:half -0.0729 0.1370 -0.0598
+    s:half -0.0729 0.1370 -0.0599
     s:hall 0.0101 -0.0236 0.0188
-    s:hallowfold 0.1894 -0.0724 -0.1118
+    s:hallowfold 0.1894 -0.0723 -0.1118
     s:hallowmere -0.0113 -0.0132 0.0281
     s:halved 0.0561 -0.0077 -0.0469
     s:hand 0.0145 0.0382 -0.0480
@@ -4989,14 +4994,14 @@ polarity_model:
     s:hessingham -0.0621 -0.0007 0.0689
     s:hexley -0.0440 0.0064 0.0409
     s:hexworth 0.0251 -0.0122 -0.0105
-    s:high 0.0184 0.0062 -0.0199
+    s:high 0.0184 0.0062 -0.0200
     s:highest 0.0044 -0.0191 0.0181
     s:hill 0.0958 -0.0396 -0.0495
     s:hindlecote 0.0087 -0.0173 0.0123
     s:hindlestone 0.0989 -0.0397 -0.0563
     s:his 0.0958 0.0643 -0.1552
     s:history -0.0044 -0.0969 0.1076
-    s:hit 0.1558 0.0406 -0.1911
+    s:hit 0.1557 0.0406 -0.1911
     s:hlsp 0.0421 -0.0418 0.0040
     s:hobbling -0.0110 -0.0525 0.0678
     s:hobthorpe -0.0089 0.0323 -0.0199
@@ -5021,26 +5026,26 @@ polarity_model:
     s:how -0.3760 0.0984 0.2898
     s:however -0.2071 0.2095 0.0041
     s:hub 0.0488 0.0289 -0.0722
-    s:hung -0.0510 0.2185 -0.1636
+    s:hung -0.0510 0.2185 -0.1635
     s:i -0.0114 0.0500 -0.0291
     s:i'm -0.0067 0.0233 -0.0152
     s:ian -0.0087 -0.0203 0.0324
-    s:ibbotson 0.0278 -0.0051 -0.0183
+    s:ibbotson 0.0278 -0.0050 -0.0183
     s:identical -0.0046 -0.0114 0.0192
     s:identified -0.0836 -0.0874 0.1765
     s:identify -0.0153 -0.0072 0.0291
-    s:if -0.1659 0.0169 0.1579
+    s:if -0.1658 0.0169 0.1579
     s:impact 0.1005 -0.0438 -0.0553
     s:important -0.1581 -0.0467 0.2112
     s:impossible -0.0072 0.0964 -0.0844
     s:improve 0.0999 0.0211 -0.1144
-    s:improved 0.2562 -0.1977 -0.0545
+    s:improved 0.2561 -0.1977 -0.0545
     s:improvement -0.0115 -0.0290 0.0473
-    s:improvements 0.0526 -0.0369 -0.0090
+    s:improvements 0.0526 -0.0369 -0.0091
     s:improving 0.0300 -0.1071 0.0825
-    s:in 0.1237 0.1434 -0.1933
+    s:in 0.1238 0.1434 -0.1933
     s:incapacity -0.0660 0.0597 0.0117
-    s:include 0.1827 -0.0643 -0.1117
+    s:include 0.1827 -0.0642 -0.1117
     s:included -0.0159 -0.0781 0.1004
     s:includes -0.0985 -0.0341 0.1387
     s:including -0.1628 -0.0804 0.2537
@@ -5052,7 +5057,7 @@ polarity_model:
     s:individual -0.0182 -0.0398 0.0591
     s:individuals 0.0634 -0.0213 -0.0368
     s:inequalities -0.0036 -0.0220 0.0310
-    s:influence -0.0512 -0.0125 0.0696
+    s:influence -0.0511 -0.0125 0.0696
     s:informal 0.0257 -0.0233 0.0016
     s:information 0.0548 0.0016 -0.0505
     s:informed 0.0791 -0.0279 -0.0493
@@ -5065,7 +5070,7 @@ polarity_model:
     s:inspector -0.0986 0.0639 0.0410
     s:inspectors -0.0068 0.0813 -0.0680
     s:instead 0.0653 0.1095 -0.1686
-    s:instruct -0.0113 0.0972 -0.0836
+    s:instruct -0.0113 0.0972 -0.0835
     s:intended -0.0608 -0.0153 0.0824
     s:interest -0.0257 0.0720 -0.0427
     s:interfaith 0.0469 -0.0076 -0.0380
@@ -5084,7 +5089,7 @@ polarity_model:
     s:inviting -0.0105 -0.0818 0.0961
     s:involve -0.0293 0.0743 -0.0381
     s:involved 0.0115 0.0934 -0.1000
-    s:involvement -0.1086 0.0965 0.0189
+    s:involvement -0.1086 0.0964 0.0189
     s:involves -0.0097 -0.0167 0.0302
     s:involving -0.0363 -0.1454 0.1879
     s:irregular -0.0127 0.0740 -0.0604
@@ -5095,7 +5100,7 @@ polarity_model:
     s:issues -0.0176 -0.0192 0.0404
     s:it -0.0055 0.0448 -0.0614
     s:it's 0.0344 0.0122 -0.0417
-    s:item -0.0081 0.1042 -0.0906
+    s:item -0.0081 0.1041 -0.0906
     s:items -0.0298 0.1100 -0.0769
     s:its -0.0221 0.0154 -0.0040
     s:itself -0.0749 -0.0919 0.1720
@@ -5103,13 +5108,13 @@ polarity_model:
     s:january 0.1039 -0.1048 0.0076
     s:jewish -0.0044 -0.0003 0.0057
     s:joanne -0.0024 -0.0369 0.0401
-    s:job -0.0646 0.0367 0.0329
+    s:job -0.0646 0.0366 0.0329
     s:jobcentre 0.0452 -0.1009 0.0697
     s:jobs -0.1369 0.0605 0.0814
     s:join -0.0134 -0.1247 0.1447
     s:joined 0.0933 0.0138 -0.1002
     s:joint 0.2342 -0.1701 -0.0591
-    s:jointly 0.1550 -0.1692 0.0199
+    s:jointly 0.1549 -0.1692 0.0199
     s:judged 0.1636 0.0159 -0.1743
     s:july -0.0365 0.0718 -0.0300
     s:june -0.0032 0.0402 -0.0306
@@ -5128,7 +5133,7 @@ polarity_model:
     s:kendlesham 0.0312 0.0007 -0.0281
     s:kept 0.0862 0.0099 -0.0901
     s:kerr 0.0392 0.0785 -0.1134
-    s:ketterwick -0.0502 0.0663 -0.0105
+    s:ketterwick -0.0502 0.0662 -0.0105
     s:kettlesby 0.0887 -0.0659 -0.0176
     s:kettlewade 0.0138 -0.0061 -0.0037
     s:key 0.0119 0.0505 -0.0596
@@ -5142,13 +5147,13 @@ polarity_model:
     s:laa -0.1683 0.1126 0.0744
     s:laas 0.0022 -0.0118 0.0145
     s:labour -0.0672 0.0913 -0.0191
-    s:lack 0.1146 -0.0470 -0.0643
+    s:lack 0.1145 -0.0470 -0.0643
     s:lacks 0.1026 -0.1420 0.0414
     s:lammerside 0.0079 -0.0064 -0.0002
     s:lane 0.0852 -0.0593 -0.0193
     s:large 0.0130 0.1465 -0.1534
     s:largely 0.0111 0.1054 -0.1114
-    s:larger -0.1071 0.2310 -0.1197
+    s:larger -0.1071 0.2310 -0.1196
     s:largest -0.0348 -0.0015 0.0401
     s:last -0.0105 0.1547 -0.1392
     s:lasting -0.0298 -0.0320 0.0650
@@ -5159,7 +5164,7 @@ polarity_model:
     s:lead -0.0990 -0.0151 0.1218
     s:leader -0.0707 -0.2072 0.2896
     s:leader's -0.0984 0.1714 -0.0680
-    s:leaders -0.0897 0.0232 0.0713
+    s:leaders -0.0898 0.0232 0.0715
     s:leadership -0.1193 -0.1909 0.3302
     s:leading 0.0514 -0.0208 -0.0259
     s:leads 0.0266 0.0561 -0.0763
@@ -5167,7 +5172,7 @@ polarity_model:
     s:learning -0.1097 0.1251 -0.0095
     s:least 0.0449 -0.0951 0.0581
     s:leave -0.0230 0.0585 -0.0314
-    s:leaving -0.0058 0.1167 -0.1087
+    s:leaving -0.0058 0.1167 -0.1086
     s:led 0.0310 -0.0313 0.0072
     s:lees 0.0687 0.0083 -0.0709
     s:left -0.0145 0.1865 -0.1684
@@ -5203,9 +5208,9 @@ polarity_model:
     s:listened 0.0507 0.0102 -0.0554
     s:little -0.1214 0.2216 -0.0942
     s:lives -0.0473 0.0509 0.0017
-    s:llsp -0.0278 -0.0202 0.0527
+    s:llsp -0.0278 -0.0202 0.0526
     s:local -0.0570 -0.2837 0.3024
-    s:locality -0.0424 -0.1270 0.1751
+    s:locality -0.0424 -0.1270 0.1750
     s:locally 0.0000 -0.0316 0.0369
     s:long 0.1603 0.0076 -0.1650
     s:longer -0.0308 -0.0144 0.0475
@@ -5240,7 +5245,7 @@ polarity_model:
     s:majority 0.0436 -0.0324 -0.0053
     s:make -0.1009 0.0784 0.0308
     s:makes -0.1350 0.3110 -0.1699
-    s:making 0.0006 -0.0946 0.1011
+    s:making 0.0006 -0.0945 0.1010
     s:manage -0.1010 0.0030 0.1042
     s:managed 0.0299 0.0718 -0.0965
     s:management 0.0876 -0.0446 -0.0349
@@ -5255,14 +5260,14 @@ polarity_model:
     s:mardlebury 0.0239 -0.0633 0.0446
     s:margaret -0.0254 -0.0194 0.0483
     s:marginal -0.0032 -0.0023 0.0069
-    s:markedly -0.0322 -0.0511 0.0877
+    s:markedly -0.0321 -0.0511 0.0877
     s:market 0.0371 0.0529 -0.0843
     s:marlcombe 0.0312 -0.0133 -0.0137
     s:marlow 0.0281 0.0457 -0.0701
     s:marrendale -0.0395 0.0130 0.0306
     s:marrowby 0.0243 -0.0191 -0.0003
     s:marsh -0.0472 0.0704 -0.0188
-    s:marsholt -0.0378 0.0348 0.0094
+    s:marsholt -0.0378 0.0348 0.0095
     s:martin -0.1211 -0.0363 0.1633
     s:match -0.0171 0.1345 -0.1134
     s:matched -0.0055 0.0363 -0.0266
@@ -5278,7 +5283,7 @@ polarity_model:
     s:mean 0.0063 0.0561 -0.0564
     s:means -0.0441 0.0624 -0.0136
     s:meant -0.0558 0.0695 -0.0082
-    s:measurable 0.1086 -0.0640 -0.0390
+    s:measurable 0.1086 -0.0639 -0.0390
     s:measure 0.0035 -0.0202 0.0222
     s:measured -0.0622 0.1053 -0.0364
     s:meet -0.0021 0.1767 -0.1686
@@ -5334,14 +5339,14 @@ polarity_model:
     s:moved 0.1988 -0.0725 -0.1202
     s:moving -0.0428 0.0526 -0.0040
     s:moxhampton 0.0444 -0.0010 -0.0401
-    s:mr -0.0148 0.0090 0.0119
+    s:mr -0.0147 0.0090 0.0119
     s:mrs 0.0137 -0.0487 0.0406
     s:ms 0.0239 0.0385 -0.0564
     s:much 0.1326 -0.1053 -0.0219
     s:must -0.0542 0.0323 0.0272
     s:mutual 0.0792 -0.0202 -0.0531
     s:my -0.0208 0.0584 -0.0320
-    s:name -0.0191 -0.1026 0.1265
+    s:name -0.0192 -0.1026 0.1267
     s:named 0.1468 -0.1421 0.0052
     s:names 0.0539 -0.0437 -0.0066
     s:national -0.1144 0.0067 0.1171
@@ -5349,7 +5354,7 @@ polarity_model:
     s:nearly 0.0416 0.0019 -0.0377
     s:need -0.1145 0.0171 0.1056
     s:needed 0.0536 0.0451 -0.0931
-    s:needs -0.1067 0.2065 -0.0937
+    s:needs -0.1066 0.2064 -0.0937
     s:negotiate -0.0097 0.0462 -0.0336
     s:negotiated -0.0376 -0.0248 0.0656
     s:negotiating -0.0039 -0.0004 0.0061
@@ -5357,13 +5362,13 @@ polarity_model:
     s:negotiations 0.1253 0.0295 -0.1487
     s:neighbourhood 0.1031 -0.1061 0.0113
     s:neighbourhoods -0.0673 0.1200 -0.0476
-    s:neighbouring -0.2121 0.3498 -0.1361
+    s:neighbouring -0.2120 0.3498 -0.1361
     s:neil -0.0147 -0.0210 0.0406
     s:neither -0.1111 0.1766 -0.0621
     s:netherfold -0.0043 -0.0031 0.0085
     s:network 0.0259 -0.0204 0.0011
     s:networks -0.0103 0.0137 0.0016
-    s:never -0.0572 0.2438 -0.1828
+    s:never -0.0572 0.2438 -0.1827
     s:new 0.2900 -0.1655 -0.1160
     s:newer -0.0239 0.0702 -0.0457
     s:news 0.0579 -0.0326 -0.0196
@@ -5396,7 +5401,7 @@ polarity_model:
     s:november -0.0394 -0.0682 0.1142
     s:now 0.6236 -0.1981 -0.4221
     s:nrf -0.0542 -0.1192 0.1878
-    s:number 0.1183 -0.1198 0.0093
+    s:number 0.1183 -0.1197 0.0093
     s:numbers -0.0267 0.1372 -0.1076
     s:oakmere -0.0068 -0.0139 0.0236
     s:oakridge 0.0371 0.0086 -0.0413
@@ -5429,10 +5434,10 @@ polarity_model:
     s:on -0.0409 -0.0060 0.0382
     s:once 0.0573 0.0435 -0.0947
     s:one -0.0114 0.0294 -0.0086
-    s:ones -0.0699 0.1066 -0.0305
+    s:ones -0.0699 0.1065 -0.0305
     s:online -0.0602 -0.0190 0.0848
     s:only -0.3084 0.4972 -0.1744
-    s:open 0.0755 -0.0521 -0.0172
+    s:open 0.0754 -0.0521 -0.0172
     s:openly 0.0684 0.0133 -0.0762
     s:operate 0.1185 -0.0479 -0.0644
     s:operated -0.0154 -0.0324 0.0531
@@ -5457,7 +5462,7 @@ polarity_model:
     s:otherwise 0.0544 -0.0544 0.0046
     s:ought -0.0721 -0.0146 0.0928
     s:our 0.1410 -0.0773 -0.0563
-    s:ours -0.0172 0.0175 0.0036
+    s:ours -0.0171 0.0175 0.0036
     s:ourselves 0.1338 0.0401 -0.1679
     s:out 0.1473 -0.0002 -0.1416
     s:outcomes -0.0463 -0.1261 0.1812
@@ -5499,22 +5504,22 @@ polarity_model:
     s:parts -0.0153 0.0667 -0.0504
     s:party 0.0237 -0.0017 -0.0163
     s:pass -0.0085 -0.0060 0.0176
-    s:past 0.0700 0.0358 -0.1003
-    s:patchy -0.0514 0.0594 -0.0077
-    s:patient 0.1056 -0.0465 -0.0557
+    s:past 0.0700 0.0358 -0.1002
+    s:patchy -0.0514 0.0595 -0.0077
+    s:patient 0.1056 -0.0464 -0.0557
     s:patricia -0.0131 0.0171 -0.0014
     s:patrols 0.0378 -0.0284 -0.0074
-    s:pay -0.0052 -0.0192 0.0275
+    s:pay -0.0052 -0.0191 0.0275
     s:payment 0.0328 -0.0039 -0.0237
     s:pays -0.0300 -0.0293 0.0663
     s:pct 0.2415 -0.0905 -0.1446
     s:pct's 0.0390 0.0326 -0.0692
     s:pcts 0.0436 -0.0059 -0.0357
-    s:pellingford -0.0183 -0.0451 0.0675
+    s:pellingford -0.0185 -0.0452 0.0677
     s:pellingham 0.0303 0.0401 -0.0667
     s:pellow -0.0062 -0.0102 0.0175
     s:pelsworth -0.0307 0.0217 0.0144
-    s:pending -0.0106 0.0344 -0.0197
+    s:pending -0.0106 0.0344 -0.0196
     s:pendleby -0.0239 0.0159 0.0096
     s:pennock 0.0558 0.0041 -0.0584
     s:people 0.0285 0.1357 -0.1604
@@ -5534,14 +5539,14 @@ polarity_model:
     s:pick 0.1619 -0.0100 -0.1466
     s:picked 0.0295 -0.0391 0.0151
     s:picture -0.0739 0.2074 -0.1292
-    s:pike -0.0050 -0.0202 0.0265
-    s:pilot 0.2573 -0.2310 -0.0199
+    s:pike -0.0050 -0.0202 0.0264
+    s:pilot 0.2572 -0.2309 -0.0199
     s:pilots 0.0103 -0.0154 0.0093
-    s:place -0.0642 -0.0253 0.0972
+    s:place -0.0641 -0.0253 0.0972
     s:placed -0.0775 0.0284 0.0569
     s:places -0.0125 -0.1683 0.1885
     s:plain -0.0082 -0.0086 0.0201
-    s:plan -0.0775 0.0859 -0.0015
+    s:plan -0.0775 0.0858 -0.0015
     s:planned -0.0408 0.0682 -0.0223
     s:planning 0.0195 -0.0292 0.0148
     s:plans -0.0936 0.2387 -0.1386
@@ -5574,7 +5579,7 @@ polarity_model:
     s:post -0.0225 0.0349 -0.0070
     s:posts -0.0735 0.1844 -0.1072
     s:pot 0.1049 -0.0990 0.0008
-    s:pottersley 0.0598 -0.0377 -0.0171
+    s:pottersley 0.0598 -0.0377 -0.0172
     s:pounds 0.0016 -0.0157 0.0184
     s:power -0.0145 -0.0240 0.0430
     s:powers -0.0129 0.0460 -0.0296
@@ -5597,7 +5602,7 @@ polarity_model:
     s:prevention 0.0376 0.0558 -0.0875
     s:previous 0.0038 0.0135 -0.0131
     s:previously -0.0143 -0.0307 0.0498
-    s:pride -0.0078 0.0041 0.0056
+    s:pride -0.0079 0.0040 0.0058
     s:primary -0.0037 0.1112 -0.0960
     s:prime 0.0194 -0.0116 -0.0012
     s:principal -0.0359 0.0957 -0.0540
@@ -5605,9 +5610,9 @@ polarity_model:
     s:priorities 0.1102 0.0227 -0.1315
     s:priority -0.0387 -0.0544 0.0996
     s:pritchard -0.0166 -0.0284 0.0485
-    s:private -0.1244 0.1509 -0.0217
+    s:private -0.1244 0.1508 -0.0217
     s:probably 0.0648 0.0644 -0.1242
-    s:probation -0.0262 0.0424 -0.0120
+    s:probation -0.0261 0.0424 -0.0120
     s:problem 0.0567 -0.1407 0.0888
     s:problems 0.1596 -0.1441 -0.0100
     s:process -0.0181 -0.0120 0.0322
@@ -5621,7 +5626,7 @@ polarity_model:
     s:projects -0.0421 0.1283 -0.0774
     s:promise -0.0106 0.0418 -0.0299
     s:promised -0.1022 0.1229 -0.0136
-    s:proper 0.0480 -0.0557 0.0140
+    s:proper 0.0481 -0.0557 0.0140
     s:properly -0.0158 0.0243 -0.0036
     s:proportion -0.0875 -0.0642 0.1586
     s:proposal -0.0369 0.0563 -0.0153
@@ -5641,7 +5646,7 @@ polarity_model:
     s:publishes 0.1362 -0.0214 -0.1095
     s:pulling 0.0139 -0.0348 0.0265
     s:purpose 0.0217 0.0029 -0.0206
-    s:put 0.0416 -0.0212 -0.0134
+    s:put 0.0416 -0.0211 -0.0134
     s:putting -0.0072 -0.0691 0.0802
     s:qsp -0.0121 0.0020 0.0136
     s:qualify -0.0025 -0.0520 0.0564
@@ -5667,8 +5672,8 @@ polarity_model:
     s:r7 -0.0038 -0.0735 0.0788
     s:rahman 0.0028 -0.0447 0.0445
     s:raise -0.0395 0.0692 -0.0259
-    s:raised -0.0619 0.0730 -0.0058
-    s:raj 0.0269 0.0239 -0.0466
+    s:raised -0.0619 0.0729 -0.0058
+    s:raj 0.0269 0.0238 -0.0466
     s:ran 0.0978 0.0203 -0.1124
     s:range -0.0210 -0.0121 0.0343
     s:rarely -0.0454 0.0697 -0.0230
@@ -5691,7 +5696,7 @@ polarity_model:
     s:realistically 0.0636 -0.0699 0.0100
     s:really -0.0506 0.0809 -0.0267
     s:reason -0.0177 0.1560 -0.1351
-    s:reasons -0.0164 -0.0627 0.0826
+    s:reasons -0.0164 -0.0627 0.0825
     s:rebuild 0.0475 0.0184 -0.0600
     s:receipt -0.0127 0.0471 -0.0297
     s:receive 0.1099 0.0157 -0.1188
@@ -5701,7 +5706,7 @@ polarity_model:
     s:recent -0.0486 -0.0124 0.0660
     s:recently 0.1012 -0.0488 -0.0465
     s:recession -0.0586 0.0753 -0.0139
-    s:recognise -0.0466 0.0758 -0.0247
+    s:recognise -0.0466 0.0757 -0.0247
     s:recognised -0.0200 0.0074 0.0187
     s:recognises -0.0095 -0.0078 0.0207
     s:recommend -0.0069 -0.0120 0.0225
@@ -5711,10 +5716,10 @@ polarity_model:
     s:recover -0.0127 0.1243 -0.1077
     s:recovery -0.0054 -0.0539 0.0652
     s:recruit -0.0169 0.0470 -0.0280
-    s:red -0.1876 0.2710 -0.0768
+    s:red -0.1875 0.2710 -0.0768
     s:reduce 0.0357 -0.0234 -0.0055
     s:reduced 0.0105 -0.0992 0.0935
-    s:reducing 0.0964 -0.0259 -0.0642
+    s:reducing 0.0963 -0.0259 -0.0642
     s:reduction 0.1839 -0.1716 -0.0062
     s:reductions -0.0065 0.0731 -0.0660
     s:redundancy -0.0024 0.0762 -0.0729
@@ -5730,9 +5735,9 @@ polarity_model:
     s:regards -0.0184 0.0301 -0.0074
     s:regeneration 0.0837 -0.0538 -0.0241
     s:region -0.0051 0.0037 0.0070
-    s:regional -0.0283 0.0689 -0.0377
+    s:regional -0.0283 0.0689 -0.0376
     s:regular -0.0095 0.0584 -0.0440
-    s:regularly 0.1234 0.0727 -0.1902
+    s:regularly 0.1234 0.0727 -0.1901
     s:reinforce -0.0697 0.0822 -0.0091
     s:relate -0.0079 -0.0170 0.0279
     s:related -0.0177 -0.0869 0.1096
@@ -5742,7 +5747,7 @@ polarity_model:
     s:relationships 0.2265 -0.3364 0.1235
     s:relaunched -0.0180 -0.0109 0.0323
     s:released 0.0647 -0.0666 0.0070
-    s:relevant 0.0268 -0.0713 0.0491
+    s:relevant 0.0267 -0.0713 0.0491
     s:reliable 0.1797 -0.0099 -0.1680
     s:relied -0.0164 -0.0284 0.0475
     s:relies -0.0318 0.0547 -0.0186
@@ -5752,10 +5757,10 @@ polarity_model:
     s:remained 0.0404 -0.0030 -0.0312
     s:remaining -0.0293 -0.0109 0.0453
     s:remains -0.0175 0.1506 -0.1289
-    s:remember -0.0193 0.0461 -0.0232
+    s:remember -0.0193 0.0461 -0.0231
     s:reminded 0.0081 -0.0223 0.0201
     s:renegotiation -0.0104 0.0403 -0.0276
-    s:renewal -0.2388 0.1055 0.1452
+    s:renewal -0.2387 0.1055 0.1452
     s:renewed 0.0184 -0.0090 -0.0057
     s:reorganisation 0.0278 0.0500 -0.0726
     s:reorganised 0.0023 -0.0082 0.0093
@@ -5772,10 +5777,10 @@ polarity_model:
     s:representation -0.1744 0.0916 0.0894
     s:representations -0.0010 -0.0010 0.0029
     s:representative -0.0262 0.0328 0.0007
-    s:representatives -0.0915 -0.1516 0.2523
+    s:representatives -0.0914 -0.1516 0.2523
     s:represented 0.0243 0.1203 -0.1400
     s:represents 0.0170 -0.0549 0.0428
-    s:reps -0.0331 -0.1340 0.1735
+    s:reps -0.0331 -0.1340 0.1734
     s:request -0.0108 -0.0073 0.0210
     s:require 0.0233 0.0490 -0.0657
     s:required -0.0112 -0.0023 0.0176
@@ -5784,7 +5789,7 @@ polarity_model:
     s:reserved -0.0081 -0.0054 0.0148
     s:resident 0.0409 0.0171 -0.0519
     s:residents 0.1675 -0.0044 -0.1508
-    s:resources -0.1519 0.0269 0.1344
+    s:resources -0.1519 0.0270 0.1344
     s:respected 0.1173 -0.0108 -0.1057
     s:respond -0.0129 0.0008 0.0153
     s:responded 0.0313 -0.0039 -0.0239
@@ -5792,16 +5797,16 @@ polarity_model:
     s:response -0.0659 -0.0201 0.0907
     s:responsibility -0.0265 -0.0564 0.0881
     s:responsible 0.1495 -0.0355 -0.1069
-    s:rest -0.0512 -0.0018 0.0582
+    s:rest -0.0512 -0.0018 0.0581
     s:rests 0.0021 0.0046 -0.0019
     s:result -0.0050 0.0746 -0.0637
-    s:results 0.1365 -0.1566 0.0276
+    s:results 0.1364 -0.1566 0.0276
     s:retail 0.0320 0.0615 -0.0874
     s:retailers -0.0191 -0.0102 0.0340
     s:return -0.0053 0.0354 -0.0262
     s:returned 0.0152 -0.0131 0.0028
     s:returns -0.0484 0.0732 -0.0195
-    s:rev -0.0246 0.0870 -0.0583
+    s:rev -0.0246 0.0869 -0.0583
     s:revd 0.1398 -0.1283 -0.0081
     s:review -0.2016 0.0167 0.1937
     s:reviewed 0.0026 0.0075 -0.0035
@@ -5816,7 +5821,7 @@ polarity_model:
     s:ring -0.0319 -0.0665 0.1039
     s:risen -0.0234 0.0692 -0.0408
     s:risk -0.0742 0.0053 0.0726
-    s:risks -0.0685 -0.0722 0.1457
+    s:risks -0.0685 -0.0722 0.1456
     s:riverside -0.0213 -0.0037 0.0309
     s:road 0.0572 -0.0286 -0.0239
     s:role -0.1258 -0.0825 0.2160
@@ -5831,7 +5836,7 @@ polarity_model:
     s:run 0.0736 -0.0428 -0.0244
     s:running 0.0506 0.0290 -0.0732
     s:runs -0.0486 0.0388 0.0158
-    s:rural 0.0398 0.0789 -0.1135
+    s:rural 0.0398 0.0788 -0.1135
     s:ruth -0.0229 0.0142 0.0145
     s:sabbingford -0.0309 0.0026 0.0311
     s:safe 0.0027 -0.0051 0.0060
@@ -5862,17 +5867,17 @@ polarity_model:
     s:schemes -0.0244 -0.0511 0.0807
     s:school 0.0984 -0.1393 0.0470
     s:schools 0.0510 -0.0419 -0.0044
-    s:scotland 0.0530 -0.0630 0.0125
+    s:scotland 0.0530 -0.0629 0.0125
     s:scpp 0.0258 -0.0324 0.0099
     s:scrapped -0.0063 -0.0256 0.0334
-    s:scrutiny -0.1183 -0.0379 0.1670
+    s:scrutiny -0.1183 -0.0379 0.1669
     s:sdsp -0.0163 -0.0016 0.0213
     s:seat 0.0282 0.0511 -0.0730
     s:seats -0.1115 -0.1083 0.2314
     s:second 0.0683 0.1487 -0.2103
     s:secretary -0.0324 -0.0378 0.0758
     s:section -0.0110 0.0018 0.0158
-    s:sector 0.0131 -0.1299 0.1197
+    s:sector 0.0131 -0.1298 0.1197
     s:sector's -0.0378 0.1173 -0.0744
     s:sectors -0.0834 -0.0126 0.1002
     s:sector’s -0.0345 -0.0098 0.0486
@@ -5883,14 +5888,14 @@ polarity_model:
     s:seek 0.0080 -0.0003 -0.0020
     s:seem -0.0798 0.0143 0.0702
     s:seems 0.0340 0.0025 -0.0323
-    s:seen 0.0720 -0.0227 -0.0434
+    s:seen 0.0720 -0.0226 -0.0434
     s:sees 0.0120 0.0511 -0.0565
     s:seldom -0.0108 0.0528 -0.0420
     s:selected -0.0156 -0.0293 0.0469
     s:self -0.0481 0.0154 0.0384
     s:sellingbury 0.1003 0.0384 -0.1346
     s:send 0.0083 0.0042 -0.0074
-    s:sending 0.0014 0.0460 -0.0426
+    s:sending 0.0014 0.0460 -0.0425
     s:sends 0.0162 0.1278 -0.1403
     s:senior 0.0097 -0.0442 0.0409
     s:sennowby -0.0102 -0.0266 0.0387
@@ -5910,19 +5915,19 @@ polarity_model:
     s:sets -0.0402 -0.0675 0.1144
     s:setting -0.1137 0.1140 0.0070
     s:settled 0.0465 0.0323 -0.0723
-    s:seven 0.1407 -0.1055 -0.0287
+    s:seven 0.1406 -0.1055 -0.0287
     s:several -0.1235 0.3394 -0.2118
     s:shape 0.0844 -0.0192 -0.0592
     s:shaped -0.0385 0.0293 0.0150
     s:shaping -0.0169 0.0414 -0.0205
     s:share 0.1559 -0.1822 0.0327
     s:shared 0.0293 0.0108 -0.0352
-    s:shares -0.0925 -0.0543 0.1521
+    s:shares -0.0924 -0.0543 0.1521
     s:sharing -0.0522 0.1142 -0.0562
     s:sharper 0.0344 -0.0474 0.0194
     s:sharply -0.0740 0.0576 0.0210
     s:she 0.1453 -0.1788 0.0411
-    s:sheldrake 0.1112 -0.0096 -0.0985
+    s:sheldrake 0.1112 -0.0096 -0.0984
     s:shop 0.0517 0.0307 -0.0765
     s:short -0.0974 0.1307 -0.0276
     s:shorter 0.1576 -0.0592 -0.0916
@@ -5956,7 +5961,7 @@ polarity_model:
     s:skelbrook -0.0234 -0.0169 0.0446
     s:skelmarsh -0.0091 -0.0032 0.0151
     s:skills -0.0868 0.0790 0.0125
-    s:slice -0.0050 0.1382 -0.1326
+    s:slice -0.0050 0.1382 -0.1325
     s:slide 0.0074 0.1152 -0.1203
     s:slightly -0.0435 0.0380 0.0113
     s:slimmed 0.0560 0.0188 -0.0687
@@ -5983,7 +5988,7 @@ polarity_model:
     s:speak 0.0364 0.0030 -0.0340
     s:speaking -0.0076 0.1400 -0.1282
     s:speaks -0.0090 0.0023 0.0085
-    s:spend -0.0958 0.1185 -0.0176
+    s:spend -0.0958 0.1185 -0.0177
     s:spending -0.1249 0.1132 0.0181
     s:spends -0.0773 -0.0466 0.1303
     s:spent 0.0263 0.0943 -0.1134
@@ -6014,20 +6019,20 @@ polarity_model:
     s:steering 0.0592 -0.0547 0.0019
     s:stennerby 0.0481 0.0059 -0.0501
     s:step 0.0373 -0.0215 -0.0105
-    s:steps -0.0050 -0.0666 0.0758
+    s:steps -0.0050 -0.0665 0.0758
     s:still 0.1207 -0.2487 0.1323
     s:stilworth 0.0172 -0.0374 0.0248
     s:stood -0.0300 0.0719 -0.0395
-    s:stop -0.0505 0.1798 -0.1227
-    s:stopped -0.0389 0.1051 -0.0653
+    s:stop -0.0505 0.1797 -0.1227
+    s:stopped -0.0389 0.1050 -0.0653
     s:stourhallow -0.0083 0.0053 0.0063
     s:stowick -0.0261 -0.0216 0.0523
     s:strained -0.0293 -0.1322 0.1627
-    s:strategic -0.1692 0.0756 0.1035
+    s:strategic -0.1692 0.0756 0.1036
     s:strategies -0.0762 0.0660 0.0148
-    s:strategy 0.1183 -0.0534 -0.0499
+    s:strategy 0.1182 -0.0534 -0.0499
     s:strategy's 0.0074 -0.0194 0.0179
-    s:streams -0.0327 -0.0522 0.0900
+    s:streams -0.0327 -0.0521 0.0900
     s:street -0.0333 -0.0244 0.0618
     s:streets 0.0052 0.0075 -0.0071
     s:strengthen -0.1135 -0.0818 0.2016
@@ -6036,12 +6041,12 @@ polarity_model:
     s:stretch 0.2097 -0.1424 -0.0599
     s:stretched -0.0166 0.0220 -0.0046
     s:strong 0.4553 -0.1147 -0.3362
-    s:stronger -0.2586 0.0451 0.2212
+    s:stronger -0.2586 0.0451 0.2211
     s:strongest 0.2550 -0.1055 -0.1432
     s:strongly 0.0227 0.0143 -0.0338
     s:structural 0.0845 -0.0623 -0.0177
     s:structure 0.1227 -0.0774 -0.0386
-    s:structures -0.0969 -0.2366 0.3413
+    s:structures -0.0969 -0.2365 0.3413
     s:struggle -0.0161 0.0394 -0.0220
     s:struggled -0.0229 0.0039 0.0201
     s:struggling -0.0085 -0.0052 0.0150
@@ -6110,20 +6115,20 @@ polarity_model:
     s:tended 0.0469 -0.0266 -0.0151
     s:term -0.0282 -0.0257 0.0600
     s:terms 0.0500 0.0124 -0.0542
-    s:test -0.0614 -0.0078 0.0743
+    s:test -0.0614 -0.0078 0.0742
     s:tested 0.0055 -0.0069 0.0062
     s:tf -0.0229 0.0372 -0.0096
     s:tgp -0.0173 0.0486 -0.0272
     s:than 0.0861 0.0829 -0.1592
     s:thanked 0.1718 -0.0443 -0.1241
-    s:that 0.0056 -0.0445 -0.0148
+    s:that 0.0056 -0.0444 -0.0148
     s:that's 0.0250 0.0032 -0.0258
     s:the 0.0965 -0.0526 -0.0350
     s:their -0.0001 -0.0166 0.0223
     s:theirs -0.0151 0.0145 0.0023
     s:them 0.0949 -0.0289 -0.0649
     s:thematic -0.0788 -0.1728 0.2589
-    s:theme 0.0904 -0.2984 0.2304
+    s:theme 0.0904 -0.2984 0.2305
     s:themes 0.0083 0.0191 -0.0223
     s:themselves 0.0405 0.0660 -0.1004
     s:then 0.1009 0.1791 -0.2744
@@ -6136,7 +6141,7 @@ polarity_model:
     s:thing -0.0390 0.0053 0.0393
     s:things -0.0375 -0.0931 0.1376
     s:think 0.0690 0.1489 -0.2115
-    s:thinly -0.0389 0.1812 -0.1390
+    s:thinly -0.0389 0.1811 -0.1390
     s:thinner -0.0424 0.1522 -0.1067
     s:third -0.1223 0.0223 0.1061
     s:thirty -0.0116 0.0679 -0.0532
@@ -6180,6 +6185,7 @@ polarity_model:
     s:track 0.0794 -0.0329 -0.0394
     s:trade -0.0602 0.0152 0.0485
     s:traders 0.0447 -0.0470 0.0073
+    s:trades -0.0032 0.0034 0.0009
     s:tradition 0.2179 -0.1236 -0.0886
     s:traffic -0.0258 0.0038 0.0272
     s:trainers -0.0123 -0.0069 0.0246
@@ -6202,14 +6208,14 @@ polarity_model:
     s:turnout 0.0663 0.0488 -0.1102
     s:twelve 0.1163 -0.0391 -0.0702
     s:twenty -0.0030 0.0983 -0.0894
-    s:twice -0.1185 0.1185 0.0053
+    s:twice -0.1185 0.1184 0.0053
     s:two -0.3069 0.3727 -0.0816
     s:ulverby 0.0198 -0.0208 0.0033
     s:umbrella 0.0614 0.0491 -0.1067
     s:uncertain -0.0097 -0.0126 0.0238
     s:uncertainty -0.0069 -0.0114 0.0193
-    s:unclear 0.0073 0.0568 -0.0614
-    s:under 0.1223 -0.2317 0.1184
+    s:unclear 0.0072 0.0568 -0.0614
+    s:under 0.1223 -0.2317 0.1185
     s:understand 0.0065 -0.0377 0.0376
     s:understands -0.0058 0.0324 -0.0261
     s:understood 0.0959 0.0031 -0.0942
@@ -6221,7 +6227,7 @@ polarity_model:
     s:unless -0.0513 0.1095 -0.0552
     s:unlike 0.0613 0.0074 -0.0635
     s:unlikely -0.0999 0.2626 -0.1577
-    s:until -0.1627 0.3155 -0.1482
+    s:until -0.1627 0.3154 -0.1482
     s:up 0.0485 -0.0193 -0.0279
     s:updates -0.0134 -0.0201 0.0377
     s:upper 0.0353 -0.0169 -0.0141
@@ -6241,7 +6247,7 @@ polarity_model:
     s:valued 0.1200 0.0677 -0.1833
     s:vary -0.0093 0.1191 -0.1040
     s:vcs -0.1068 0.0385 0.0762
-    s:vehicle 0.0871 -0.0488 -0.0317
+    s:vehicle 0.0871 -0.0488 -0.0318
     s:venues -0.0203 -0.0226 0.0481
     s:very -0.0357 0.2339 -0.1927
     s:vice -0.1008 -0.0361 0.1428
@@ -6267,8 +6273,8 @@ polarity_model:
     s:ward 0.0982 -0.0322 -0.0605
     s:warden 0.0397 -0.0357 0.0025
     s:wardens 0.2182 -0.0552 -0.1570
-    s:wards -0.0136 -0.0170 0.0364
-    s:warned -0.1152 0.1981 -0.0787
+    s:wards -0.0136 -0.0170 0.0363
+    s:warned -0.1151 0.1981 -0.0787
     s:was 0.1536 0.1055 -0.2432
     s:way -0.0997 -0.0276 0.1340
     s:ways -0.1473 0.0081 0.1457
@@ -6292,7 +6298,7 @@ polarity_model:
     s:wellbeing -0.0321 0.0850 -0.0462
     s:wells -0.0117 0.0292 -0.0132
     s:welsh -0.0034 -0.0024 0.0074
-    s:wendlecote -0.0503 0.1121 -0.0570
+    s:wendlecote -0.0503 0.1120 -0.0570
     s:wendlow 0.0662 -0.0139 -0.0504
     s:wendshire -0.0033 -0.0158 0.0210
     s:went -0.0230 0.1278 -0.0993
@@ -6315,7 +6321,7 @@ polarity_model:
     s:whitlow -0.0276 0.1165 -0.0841
     s:who 0.0870 -0.2445 0.1682
     s:whole 0.0722 0.1233 -0.1895
-    s:whom -0.0397 0.0361 0.0083
+    s:whom -0.0397 0.0360 0.0083
     s:whose 0.0025 0.0127 -0.0106
     s:why -0.0531 0.1339 -0.0776
     s:wickenmere 0.0144 -0.0044 -0.0078
@@ -6340,7 +6346,7 @@ polarity_model:
     s:witnesses 0.0179 0.0241 -0.0363
     s:wlsp 0.0148 -0.0473 0.0373
     s:wnf -0.0145 -0.0822 0.0987
-    s:wold 0.0804 -0.0126 -0.0634
+    s:wold 0.0803 -0.0126 -0.0634
     s:words -0.0018 0.1584 -0.1525
     s:work 0.1093 -0.1869 0.0904
     s:worked 0.1290 -0.2384 0.1155
@@ -6373,7 +6379,7 @@ polarity_model:
     s:young -0.0182 0.0303 -0.0057
     s:younger -0.0394 0.1064 -0.0635
     s:your -0.0322 -0.1276 0.1663
-    s:youth 0.2954 -0.1251 -0.1641
+    s:youth 0.2954 -0.1251 -0.1642
 
 """#
 }

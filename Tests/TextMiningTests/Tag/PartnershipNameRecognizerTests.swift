@@ -319,6 +319,32 @@ import Testing
     #expect(found.allSatisfy { $0 == "One Ashvale" })
   }
 
+  @Test(arguments: [
+    // A brand in brackets after the formal name is another name of it; the formal name, given
+    // first, stays the value, the same place words or not.
+    "Evaluation\n\nThis report evaluates Thornwick Marsh Local Strategic Partnership (\"Thornwick Together\"), set up in 2002. Thornwick Together meets monthly.",
+    "Response\n\nThe draft was issued by Wethercombe & District Local Strategic Partnership (Wethercombe Forward) in March. Wethercombe Forward meets in private.",
+    // An other-name cue says the same (`partnership_names.other_name_cues`).
+    "News\n\nScarrowby Wells Local Strategic Partnership, which has operated under the name \"Wells Together\" since 2004, will close. Wells Together meets for the last time in May.",
+  ])
+  func aBrandInBracketsAfterTheFormalNameIsTheSamePartnershipNamedAsFirstGiven(text: String)
+    throws
+  {
+    let found = try names(text)
+    #expect(found.count == 3)
+    #expect(Set(found).count == 1)
+    #expect(found.first??.hasSuffix("Local Strategic Partnership") == true)
+  }
+
+  @Test func aRenamedPartnershipTakesItsNewName() throws {
+    // "now known as" renames: the brand is the value, as before.
+    let found = try names(
+      "Report\n\nThe Brenthorne Local Strategic Partnership, now known as One Brenthorne, met in May. One Brenthorne has a new chair."
+    )
+    #expect(found.count == 3)
+    #expect(found.allSatisfy { $0 == "One Brenthorne" })
+  }
+
   @Test func theTitleBlockNamesTheSubject() throws {
     // The title names no partnership; the heading under it does, before the body begins.
     let found = try mentions(

@@ -433,7 +433,7 @@ extension Codebook {
         "code", "heads", "family_heads", "family_brand_words", "family_group_words", "theme_words",
         "stop_words", "heading_words", "name_connectors", "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
-        "relative_openers", "naming_cues", "naming_nouns", "description_links",
+        "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
         "brand_words_after", "brand_words_before", "lower_case_words", "list_continuations",
       ], what: "'partnership_names'")
@@ -483,6 +483,13 @@ extension Codebook {
         rules.namingCues = try value.sequence(what: "'naming_cues'").map {
           item throws(ConfigurationError) in
           try item.nonEmptyString(what: "a naming cue").split(separator: " ").map {
+            TokenNormalizer.normalize($0)
+          }
+        }
+      case "other_name_cues":
+        rules.otherNameCues = try value.sequence(what: "'other_name_cues'").map {
+          item throws(ConfigurationError) in
+          try item.nonEmptyString(what: "an other-name cue").split(separator: " ").map {
             TokenNormalizer.normalize($0)
           }
         }

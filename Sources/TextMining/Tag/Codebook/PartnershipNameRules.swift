@@ -50,6 +50,10 @@ public struct PartnershipNameRules: Sendable {
   /// Phrases after which capitalised words are a partnership's name, in a sentence that holds
   /// a head ("the Brenthorne LSP, now known as One Brenthorne"), as normalised words.
   public var namingCues: [[String]] = []
+  /// Phrases that give a named partnership another name, not a new one ("Scarrowby Wells LSP,
+  /// which has operated under the name Wells Together"): the two are one partnership, and the
+  /// name given first stays its value. As normalised words.
+  public var otherNameCues: [[String]] = []
   /// Nouns that make a brand's copula a naming ("One Brenthorne is the name adopted by the
   /// Brenthorne LSP"). Normalised.
   public var namingNouns: Set<String> = []

@@ -56,6 +56,16 @@ struct PartnershipNameRecognizer {
         as: UTF8.self)
       return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")[...]
     }
+    // The text after token `index` of sentence `sentence`: the gap before the next token, or
+    // the rest of the sentence after its last token.
+    func closing(_ tokens: SentenceTokens, after index: Int, in sentence: Int) -> Substring {
+      if index + 1 < tokens.count { return gap(tokens, index) }
+      let end = segmented.sentences[sentence].utf8Range.upperBound
+      let from = tokens.range(index).upperBound
+      guard from < end else { return "" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self)
+        .drop { $0 == " " }
+    }
     var rejected: [[Rejection]] = Array(repeating: [], count: sentences.count)
     func keyOf(_ placeWords: String) -> String { Self.key(placeWords, areaWords: rules.areaWords) }
 
@@ -64,6 +74,10 @@ struct PartnershipNameRecognizer {
     var registryOrder: [String] = []
     var abbreviations: [String: String] = [:]  // abbreviation → key of the place words
     var brands: [String] = []
+    // Brands the text gives in brackets as another name of the name just before them: "the
+    // Wethercombe & District Local Strategic Partnership (Wethercombe Forward)". The brand's
+    // key, and the name's.
+    var otherNames: [(brand: String, name: String)] = []
     // Keys of the family bodies' names (`family_heads`), kept apart from the partnerships' own
     // place-word keys: "barrowmere | community safety partnership".
     var familyKeys: Set<String> = []
@@ -370,6 +384,36 @@ struct PartnershipNameRecognizer {
         guard !codePhrases.contains(where: { $0.overlaps(first..<runEnd) }),
           mayBeBrand(tokens, first..<runEnd)
         else { continue }
+        // Another name in brackets right after a name: "Thornwick Marsh Local Strategic
+        // Partnership ("Thornwick Together")". The two are one partnership, and the name given
+        // first stays its value (the codebook's "full name as first given").
+        // So is a name given after an other-name cue a few words after the name: "Scarrowby
+        // Wells Local Strategic Partnership, which has operated under the name "Wells
+        // Together"".
+        let otherNameCue = rules.otherNameCues.first { cue in
+          first >= cue.count
+            && cue.indices.allSatisfy { tokens.normalized(first - cue.count + $0) == cue[$0] }
+        }
+        let bracketed =
+          first > 0 && ["(", "(\"", "(“"].contains(gap(tokens, first - 1))
+          && [")", "\")", "”)"].contains(where: {
+            closing(tokens, after: runEnd - 1, in: index).hasPrefix($0)
+          })
+        let cueStart = first - (otherNameCue?.count ?? 0)
+        if bracketed || otherNameCue != nil,
+          let named = headSpans[index].last(where: {
+            bracketed
+              ? $0.span.upperBound == first
+              : $0.span.upperBound <= cueStart && cueStart - $0.span.upperBound <= 4
+          }),
+          !familyKeys.contains(named.key)
+        {
+          let written = raw(tokens, first..<runEnd)
+          register(brand: written)
+          otherNames.append(
+            (keyOf(Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)), named.key))
+          continue
+        }
         var next = runEnd
         // Its abbreviation in brackets comes between: "Tamberley Forward (TF) is the LSP".
         if next + 1 < tokens.count, tokens.isAllCaps(next), gap(tokens, next - 1) == "(",
@@ -564,13 +608,21 @@ struct PartnershipNameRecognizer {
           }),
           let brandName = registry[brandKey], let placeName = registry[placeKey]
         else { continue }
-        // The one the document gives first, title included.
+        // The one the document gives first, title included; a brand in brackets after the
+        // name comes after it.
+        let bracketed = otherNames.contains { $0.brand == brandKey && $0.name == placeKey }
         let name =
-          firstSentence(containing: brandName) <= firstSentence(containing: placeName)
+          !bracketed
+            && firstSentence(containing: brandName) <= firstSentence(containing: placeName)
           ? brandName : placeName
         registry[brandKey] = name
         registry[placeKey] = name
       }
+    }
+
+    // Another name given in brackets takes the value of the name before it.
+    for other in otherNames where other.brand != other.name {
+      if let name = registry[other.name] { registry[other.brand] = name }
     }
 
     // The analyst's aliases: a recognised name that is an alias takes its partnership's name.
