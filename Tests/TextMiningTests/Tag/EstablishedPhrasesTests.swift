@@ -370,6 +370,7 @@ import Testing
     // A department is not money; the ground under a building is no outcome.
     ("Completed forms should be returned to Human Resources.", "delivery.resources"),
     ("The new centre is on the ground floor of the library.", "delivery.outcomes"),
+    ("Residents want to see more police on the ground.", "delivery.outcomes"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)

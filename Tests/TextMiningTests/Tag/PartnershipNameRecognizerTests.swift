@@ -324,6 +324,8 @@ import Testing
     // first, stays the value, the same place words or not.
     "Evaluation\n\nThis report evaluates Thornwick Marsh Local Strategic Partnership (\"Thornwick Together\"), set up in 2002. Thornwick Together meets monthly.",
     "Response\n\nThe draft was issued by Wethercombe & District Local Strategic Partnership (Wethercombe Forward) in March. Wethercombe Forward meets in private.",
+    // Single quotes too.
+    "Evaluation\n\nThis report evaluates Thornwick Marsh Local Strategic Partnership ('Thornwick Together'), set up in 2002. Thornwick Together meets monthly.",
     // An other-name cue says the same (`partnership_names.other_name_cues`).
     "News\n\nScarrowby Wells Local Strategic Partnership, which has operated under the name \"Wells Together\" since 2004, will close. Wells Together meets for the last time in May.",
   ])
@@ -334,6 +336,37 @@ import Testing
     #expect(found.count == 3)
     #expect(Set(found).count == 1)
     #expect(found.first??.hasSuffix("Local Strategic Partnership") == true)
+  }
+
+  @Test func aBrandGivenFirstStaysTheValueWhenTheFormalNameLaterGivesItInBrackets() throws {
+    let found = try names(
+      "Notes\n\nThornwick Together, the local strategic partnership for Thornwick Marsh, met in May.\n\nThe evaluation of Thornwick Marsh Local Strategic Partnership (\"Thornwick Together\") is due."
+    )
+    #expect(found.count == 3)
+    #expect(found.allSatisfy { $0 == "Thornwick Together" })
+  }
+
+  @Test(arguments: [
+    // A person, a county or a source in brackets is no other name, and no brand.
+    ("Notes\n\nThe Kelbrook LSP (Jane Marsh) met. Jane Marsh spoke.", "Jane Marsh"),
+    (
+      "Notes\n\nEastbourne Local Strategic Partnership (East Sussex) met. Funding from East Sussex has dwindled.",
+      "East Sussex"
+    ),
+    ("Notes\n\nKelbrook LSP (Audit Commission) was rated amber.", "Audit Commission"),
+    // A cue far from the name, not in a relative clause, names something else.
+    (
+      "Notes\n\nThe Kelbrook LSP runs a jobs scheme under the name Route Ahead. Route Ahead helped 40 people.",
+      "Route Ahead"
+    ),
+  ])
+  func capitalisedWordsAfterANameThatAreNoOtherNameOfItAreNotNames(text: String, words: String)
+    throws
+  {
+    let found = try mentions(text)
+    #expect(!found.contains { $0.code == "partnership.named" && $0.match.contains(words) })
+    #expect(!found.contains { $0.partnership == words })
+    #expect(Set(found.compactMap(\.partnership)).count <= 1)
   }
 
   @Test func aRenamedPartnershipTakesItsNewName() throws {

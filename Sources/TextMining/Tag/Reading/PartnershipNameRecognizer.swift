@@ -394,25 +394,51 @@ struct PartnershipNameRecognizer {
           first >= cue.count
             && cue.indices.allSatisfy { tokens.normalized(first - cue.count + $0) == cue[$0] }
         }
+        let opening = first > 0 ? gap(tokens, first - 1) : ""
+        let quoted = opening.contains { "\"“‘'".contains($0) }
         let bracketed =
-          first > 0 && ["(", "(\"", "(“"].contains(gap(tokens, first - 1))
-          && [")", "\")", "”)"].contains(where: {
+          opening.hasPrefix("(") && opening.count <= 2
+          && [")", "\")", "”)", "’)", "')"].contains(where: {
             closing(tokens, after: runEnd - 1, in: index).hasPrefix($0)
           })
         let cueStart = first - (otherNameCue?.count ?? 0)
+        // What stands there must look like a partnership's other name: quoted, made with a
+        // brand word, or sharing a place word with the name (not "(Jane Marsh)", "(Audit
+        // Commission)" or "(East Sussex)").
+        func looksLikeAnotherName(of key: String) -> Bool {
+          let places = Set(key.split(separator: " ").map { TokenNormalizer.normalize($0) })
+          return quoted
+            || (first..<runEnd).contains {
+              let word = tokens.normalized($0)
+              return rules.brandWordsAfter.contains(word) || rules.brandWordsBefore.contains(word)
+                || places.contains(word)
+            }
+        }
         if bracketed || otherNameCue != nil,
-          let named = headSpans[index].last(where: {
-            bracketed
-              ? $0.span.upperBound == first
-              : $0.span.upperBound <= cueStart && cueStart - $0.span.upperBound <= 4
+          let named = headSpans[index].last(where: { named in
+            if bracketed { return named.span.upperBound == first }
+            // The cue follows the name closely, or after a relative clause's opener and
+            // its verbs ("..., which has operated under the name"): in "the LSP runs a jobs
+            // scheme under the name Route Ahead", the name is the scheme's.
+            guard named.span.upperBound <= cueStart else { return false }
+            let between = named.span.upperBound..<cueStart
+            return between.count <= 1
+              || (between.count <= 4
+                && rules.relativeOpeners.contains(tokens.normalized(between.lowerBound))
+                && !between.contains { tokens.isCapitalized($0) })
           }),
           !familyKeys.contains(named.key)
         {
-          let written = raw(tokens, first..<runEnd)
-          register(brand: written)
-          otherNames.append(
-            (keyOf(Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)), named.key))
-          continue
+          if looksLikeAnotherName(of: named.key) {
+            let written = raw(tokens, first..<runEnd)
+            register(brand: written)
+            otherNames.append(
+              (keyOf(Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)), named.key))
+            continue
+          }
+          // Capitalised words in brackets after a name that are not another name of it are no
+          // brand at all: a person, a county, a source.
+          if bracketed { continue }
         }
         var next = runEnd
         // Its abbreviation in brackets comes between: "Tamberley Forward (TF) is the LSP".
@@ -609,20 +635,29 @@ struct PartnershipNameRecognizer {
           let brandName = registry[brandKey], let placeName = registry[placeKey]
         else { continue }
         // The one the document gives first, title included; a brand in brackets after the
-        // name comes after it.
+        // name comes after it in their sentence.
         let bracketed = otherNames.contains { $0.brand == brandKey && $0.name == placeKey }
+        let brandSentence = firstSentence(containing: brandName)
+        let placeSentence = firstSentence(containing: placeName)
         let name =
-          !bracketed
-            && firstSentence(containing: brandName) <= firstSentence(containing: placeName)
+          brandSentence < placeSentence || (!bracketed && brandSentence == placeSentence)
           ? brandName : placeName
         registry[brandKey] = name
         registry[placeKey] = name
       }
     }
 
-    // Another name given in brackets takes the value of the name before it.
+    // Another name and the name it follows are one partnership, named by whichever the
+    // document gives first (the name, where they first meet in one sentence). A brand given
+    // as the other name of two names is left alone.
     for other in otherNames where other.brand != other.name {
-      if let name = registry[other.name] { registry[other.brand] = name }
+      guard !otherNames.contains(where: { $0.brand == other.brand && $0.name != other.name }),
+        let name = registry[other.name], let brand = registry[other.brand]
+      else { continue }
+      let value =
+        firstSentence(containing: brand) < firstSentence(containing: name) ? brand : name
+      registry[other.brand] = value
+      registry[other.name] = value
     }
 
     // The analyst's aliases: a recognised name that is an alias takes its partnership's name.
