@@ -74,9 +74,9 @@ struct PartnershipNameRecognizer {
     var registryOrder: [String] = []
     var abbreviations: [String: String] = [:]  // abbreviation → key of the place words
     var brands: [String] = []
-    // Brands the text gives in brackets as another name of the name just before them: "the
-    // Wethercombe & District Local Strategic Partnership (Wethercombe Forward)". The brand's
-    // key, and the name's.
+    // Brands the text gives as another name of a name just before them, in brackets or after
+    // an other-name cue: "the Wethercombe & District Local Strategic Partnership (Wethercombe
+    // Forward)". The brand's key, and the name's.
     var otherNames: [(brand: String, name: String)] = []
     // Keys of the family bodies' names (`family_heads`), kept apart from the partnerships' own
     // place-word keys: "barrowmere | community safety partnership".
