@@ -125,8 +125,9 @@ public struct ICUSegmenter: Segmenter {
               !isReference || !Self.followsQuestion(candidate, in: utf8),
               !Self.onlyACitationFollows(candidate, blockEnd: blockEnd, in: utf8)
             {
-              breaks.append(candidate)
-              sentenceStart = candidate
+              let end = Self.afterFootnoteMarks(candidate, blockEnd: blockEnd, in: utf8)
+              breaks.append(end)
+              sentenceStart = end
             }
           }
           breaks += lost[lostIndex...]
@@ -168,6 +169,30 @@ public struct ICUSegmenter: Segmenter {
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences,
       tokens: tokens)
+  }
+
+  /// The break at `boundary`, moved past footnote marks set in superscript right after the
+  /// sentence's last character ("... hosted by the district council.¹ The board ..."): they
+  /// belong to the sentence they annotate. Digits ¹ ² ³ and ⁰ ⁴-⁹, followed by a space or the
+  /// block's end; otherwise the break stays where it is.
+  static func afterFootnoteMarks(
+    _ boundary: Int, blockEnd: Int, in utf8: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    guard boundary > 0, utf8[boundary - 1] != 0x20 else { return boundary }
+    var end = boundary
+    while end + 1 < blockEnd {
+      if utf8[end] == 0xC2, [0xB9, 0xB2, 0xB3].contains(utf8[end + 1]) {
+        end += 2
+      } else if end + 2 < blockEnd, utf8[end] == 0xE2, utf8[end + 1] == 0x81,
+        utf8[end + 2] == 0xB0 || (0xB4...0xB9).contains(utf8[end + 2])
+      {
+        end += 3
+      } else {
+        break
+      }
+    }
+    guard end > boundary, end == blockEnd || utf8[end] == 0x20 else { return boundary }
+    return end
   }
 
   /// Whether all that follows `boundary` in its block is a bracket closing the sentence before

@@ -35,6 +35,21 @@ import Testing
         == ["Trust is high.", "(See section 4.)", "The board agreed."])
   }
 
+  @Test func aFootnoteMarkInSuperscriptStaysWithTheSentenceItAnnotates() throws {
+    #expect(
+      try sentences([
+        "The support team is hosted by the district council.¹ The board meets monthly.²³ It has 22 members.⁴"
+      ])
+        == [
+          "The support team is hosted by the district council.¹", "The board meets monthly.²³",
+          "It has 22 members.⁴",
+        ])
+    // The footnote itself opens with its mark, and keeps it.
+    #expect(
+      try sentences(["³ A revised template was introduced in May 2005."])
+        == ["³ A revised template was introduced in May 2005."])
+  }
+
   @Test func keepsBritishTitlesAndLowerCaseAbbreviationsInside() throws {
     #expect(
       try sentences([
