@@ -18,6 +18,14 @@ import Testing
     try mentions(sentence).first { $0.code.rawValue == code }?.polarity
   }
 
+  /// The polarity the rules alone give `code` in `sentence` (the model set aside).
+  private func rulesPolarity(_ sentence: String, _ code: String) throws -> Polarity? {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    return TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
+      .first { $0.code.rawValue == code }?.polarity
+  }
+
   @Test(arguments: [
     (
       "Grant payments were withheld because the districts failed to show enough improvement.",
@@ -282,11 +290,7 @@ import Testing
   func theFifthSetsWordsOfJudgementReadAsRulesOfTheirPolarity(
     sentence: String, code: String, expected: Polarity
   ) throws {
-    let segmented = try ICUSegmenter().segment(
-      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
-    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
-      .first { $0.code.rawValue == code }
-    #expect(mention?.polarity == expected)
+    #expect(try rulesPolarity(sentence, code) == expected)
   }
 
   /// Other forms of a word of judgement judge as the listed form does ("sporadically" beside
@@ -328,11 +332,7 @@ import Testing
   func otherFormsOfAWordOfJudgementJudgeButAProposalDoesNot(
     sentence: String, code: String, expected: Polarity
   ) throws {
-    let segmented = try ICUSegmenter().segment(
-      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
-    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
-      .first { $0.code.rawValue == code }
-    #expect(mention?.polarity == expected)
+    #expect(try rulesPolarity(sentence, code) == expected)
   }
 
   @Test func auxiliariesAreComparedAsWritten() throws {
