@@ -6,6 +6,8 @@ struct SentenceAnalysis {
   var framing: ListFraming?
   /// Whether the unit is a page's metadata line ("Tags: ...") or a link to another post, not coded.
   var isMetadata = false
+  /// Whether the unit is a title read as a news story's headline (`grammar.news_labels`).
+  var isHeadline = false
   /// The partnership names found in the sentence.
   var names: [PartnershipNameRecognizer.Span] = []
   /// The capitalised candidates not taken as names, with the reason.
@@ -119,6 +121,9 @@ extension TaxonomyTagger {
         )
       } else if !words.isEmpty {
         lines.append("  no code phrase or name: cues not read")
+      }
+      if found?.isHeadline == true {
+        lines.append("  a news story's title (grammar.news_labels): a headline, read as a sentence")
       }
       switch found?.framing {
       case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")

@@ -119,15 +119,20 @@ public struct TaxonomyTagger: Tagger {
         if !recording, Self.codesNothing(tokens, named: names.mentions(inSentence: index)) {
           continue
         }
-        // A document's title is a citation: coded like any unit, but neutral and unhedged.
-        let isTitle = blocks[units[index].block].kind == .title
+        // A document's title is a citation: coded like any unit, but neutral and unhedged. A
+        // news story's title is its headline, which reports like any sentence.
+        let isHeadline =
+          blocks[units[index].block].kind == .title
+          && Self.isHeadline(
+            bytes, units[index].utf8Range, labels: taxonomy.context.grammar.newsLabels)
+        let isTitle = blocks[units[index].block].kind == .title && !isHeadline
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.
         let isQuestion =
           Self.endsWithQuestionMark(bytes, units[index].utf8Range)
           || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
         var analysis: SentenceAnalysis? =
-          recording ? SentenceAnalysis(framing: framings[index]) : nil
+          recording ? SentenceAnalysis(framing: framings[index], isHeadline: isHeadline) : nil
         // A page's tags or categories list its topics, and a link to the post before or after
         // names another page: they are no finding.
         if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar, bytes: bytes)
@@ -244,6 +249,41 @@ public struct TaxonomyTagger: Tagger {
     let opens = bytes[range.lowerBound] == 0xC2 && bytes[range.lowerBound + 1] == 0xAB
     let closes = bytes[range.upperBound - 2] == 0xC2 && bytes[range.upperBound - 1] == 0xBB
     return (opens && !guillemet(0xBB)) || (closes && !guillemet(0xAB))
+  }
+
+  /// Whether a title is a news story's headline: one of its parts, between the separators
+  /// sites put in titles (" | ", " - ", " – ", " — ", ": "), is a news label or ends with one in
+  /// at most three words (compared in lower case as written, so "What's New" is not one) ("Partnership loses grant | News | Marsholt Courier", "News: Partners
+  /// report progress", "Headline - Local News - Site").
+  static func isHeadline(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, labels: Set<String>
+  ) -> Bool {
+    guard !labels.isEmpty else { return false }
+    var parts: [[UInt8]] = [[]]
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      let next = index + 1 < range.upperBound ? bytes[index + 1] : 0x20
+      let previous = index > range.lowerBound ? bytes[index - 1] : 0x20
+      if byte == UInt8(ascii: "|") || (byte == UInt8(ascii: ":") && next == 0x20)
+        || (byte == UInt8(ascii: "-") && previous == 0x20 && next == 0x20)
+      {
+        parts.append([])
+      } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80,
+        bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
+      {
+        parts.append([])
+        index += 2
+      } else {
+        parts[parts.count - 1].append(byte)
+      }
+      index += 1
+    }
+    return parts.contains { part in
+      let words = part.split(separator: 0x20)
+      guard let last = words.last, words.count <= 3 else { return false }
+      return labels.contains(String(decoding: last, as: UTF8.self).lowercased())
+    }
   }
 
   /// Whether a unit opens with one of the grammar's metadata labels and a colon ("Tags: LSP,

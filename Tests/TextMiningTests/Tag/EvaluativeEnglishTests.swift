@@ -361,4 +361,45 @@ import Testing
       try polarity(
         "Outcomes on the estates have improved.", "delivery.outcomes") == .positive)
   }
+
+  /// A verdict set off as a label of its own (brackets, a dash, a colon) judges the stretch it
+  /// labels; a label that only opens with a word of judgement does not.
+  @Test(arguments: [
+    (
+      "Business Improvement District representative (vacant)", "governance.representation",
+      Polarity.negative
+    ),
+    ("Vacant - faith and belief groups seat", "governance.representation", .negative),
+    ("Second year of the reward grant: uncertain", "delivery.resources", .negative),
+    (
+      "Relations between the lead officers: strong", "success_factor.working_relationships",
+      .positive
+    ),
+    (
+      "Stronger communities: the theme group's plan for residents", "governance.structures",
+      .neutral
+    ),
+  ])
+  func aVerdictSetOffAsALabelJudgesWhatItLabels(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
+
+  /// A page title names a document and judges nothing, unless a news label among its parts
+  /// shows it to be a story's headline, which reports like a sentence.
+  @Test(arguments: [
+    ("Partnership loses reward grant after missing its targets | News | Ashby Courier", true),
+    ("News: reward grant held back as targets are missed", true),
+    ("Reward grant held back as targets are missed - Local News - Ashby Courier", true),
+    ("Reward grant held back as targets are missed | What's New | Ashby Borough Council", false),
+    ("Missed targets and lost reward grant: scrutiny review | Ashby Borough Council", false),
+  ])
+  func aNewsTitleIsAHeadlineAndOtherTitlesAreNeutral(title: String, judged: Bool) throws {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: title, blocks: [Block(kind: .title, text: title, line: 1)]))
+    let mention = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).mentions(in: segmented)
+      .first { $0.code.rawValue == "delivery.resources" }
+    #expect(mention?.polarity == (judged ? .negative : .neutral))
+  }
 }

@@ -58,6 +58,10 @@ public struct ContextRules: Sendable {
     /// under"): a unit that opens with one and a colon ("Tags: LSP, community strategy") lists
     /// the page's topics and is not coded.
     public var metadataLabels: [[String]] = []
+    /// Words that mark a page title as a news story's ("news" in "Partnership loses grant |
+    /// News | Marsholt Courier"): such a title is a headline, which reports and judges like a
+    /// sentence, where any other title names a document and is neutral.
+    public var newsLabels: Set<String> = []
 
     public init() {}
   }

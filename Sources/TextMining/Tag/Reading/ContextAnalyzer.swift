@@ -136,7 +136,28 @@ struct ContextAnalyzer {
         cue.tokens.upperBound == count || tokens.commaAfter(cue.tokens.upperBound - 1)
           || tokens.clauseBreak(cue.tokens.upperBound - 1)
       else { continue }
-      afterthoughts[clause[index] - 1] = cue.kind == .positive ? .positive : .negative
+      if index > 0 {
+        afterthoughts[clause[index - 1]] = cue.kind == .positive ? .positive : .negative
+      }
+    }
+    // A verdict set off as a label of its own, by brackets, a dash or a colon, gives the last
+    // word on the stretch it labels: "Chamber of Commerce representative (vacant)", "Vacant -
+    // faith groups seat", "Reward grant: uncertain". The verdict is the whole stretch, so a
+    // heading that merely opens with a qualifier ("Stronger communities: the plan") is not one.
+    for cue in cues where cue.kind == .positive || cue.kind == .negative {
+      let own = clause[cue.tokens.lowerBound]
+      guard clause[cue.tokens.upperBound - 1] == own,
+        cue.tokens.lowerBound == 0 || clause[cue.tokens.lowerBound - 1] != own,
+        cue.tokens.upperBound == count || clause[cue.tokens.upperBound] != own,
+        cue.tokens.lowerBound == 0 || terminator[cue.tokens.lowerBound - 1] == 0
+      else { continue }
+      let labelled =
+        cue.tokens.lowerBound > 0
+        ? clause[cue.tokens.lowerBound - 1]
+        : cue.tokens.upperBound < count ? clause[cue.tokens.upperBound] : nil
+      if let labelled, afterthoughts[labelled] == nil {
+        afterthoughts[labelled] = cue.kind == .positive ? .positive : .negative
+      }
     }
     self.afterthoughts = afterthoughts
     for index in 0..<count where terminator[index] == 2 {
