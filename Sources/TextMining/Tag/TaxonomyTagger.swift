@@ -209,6 +209,7 @@ public struct TaxonomyTagger: Tagger {
   /// agree three priorities", "RESOLVED: that the report be noted"). Like a question, it
   /// proposes and does not judge.
   static func opensAsResolution(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
+    if opensWithRecommendationNumber(tokens, labels: grammar.recommendationLabels) { return true }
     // Most units have no "that" among their first four words: a test that allocates nothing.
     guard tokens.count > 1,
       let that = (0..<min(tokens.count - 1, 4)).first(where: {
@@ -233,6 +234,25 @@ public struct TaxonomyTagger: Tagger {
   }
 
   private static let thatWord = PackedWords(["that"])
+
+  /// Whether a unit opens with a recommendation's number: a label joined to digits ("R1 adopt
+  /// the draft framework", "R4 The Board should agree a protocol") or a label and a number
+  /// ("Recommendation 3: ..."). Such a unit recommends, as a resolution resolves.
+  static func opensWithRecommendationNumber(_ tokens: SentenceTokens, labels: Set<String>) -> Bool {
+    guard tokens.count > 1, !labels.isEmpty else { return false }
+    func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    // Most units open with neither a digit nor a number after one word: a test that
+    // allocates nothing.
+    let numberFollows = tokens.withBytes(1) { !$0.isEmpty && $0.allSatisfy(isDigit) }
+    guard numberFollows || tokens.withBytes(0, { $0.contains(where: isDigit) }) else {
+      return false
+    }
+    let first = tokens.word(0).lowercased()
+    if labels.contains(first) { return numberFollows }
+    guard let digits = first.utf8.firstIndex(where: isDigit) else { return false }
+    let label = String(first[..<digits])
+    return !label.isEmpty && labels.contains(label) && first.utf8[digits...].allSatisfy(isDigit)
+  }
 
   /// Whether a unit is a link to the post before or after it on a blog's page: it opens with
   /// "«" ("« Bus cuts: the petition so far") or ends with "»" ("Why I stopped going »"), and

@@ -402,4 +402,16 @@ import Testing
       .first { $0.code.rawValue == "delivery.resources" }
     #expect(mention?.polarity == (judged ? .negative : .neutral))
   }
+
+  /// A unit numbered as a recommendation recommends and judges nothing, whatever words of
+  /// judgement its object holds; the same words unnumbered report.
+  @Test(arguments: [
+    ("R3 work with the chamber of trade to fill the vacant business seat", Polarity.neutral),
+    ("Recommendation 2: fill the vacant business seat on the board", .neutral),
+    ("Rec 5 fill the vacant business seat on the board", .neutral),
+    ("The vacant business seat on the board", .negative),
+  ])
+  func aNumberedRecommendationJudgesNothing(sentence: String, expected: Polarity) throws {
+    #expect(try polarity(sentence, "governance.representation") == expected)
+  }
 }

@@ -356,7 +356,7 @@ extension Codebook {
           allowedKeys: [
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
-            "resolution_labels", "metadata_labels", "news_labels",
+            "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -368,11 +368,13 @@ extension Codebook {
             }
             continue
           }
-          // Auxiliaries, list conjunctions, clause openers and news labels are compared as
-          // written (lower case, unfolded: "news" is not "new"), the other lists after
-          // normalisation.
-          let asWritten = ["auxiliaries", "list_conjunctions", "clause_openers", "news_labels"]
-            .contains(name)
+          // Auxiliaries, list conjunctions, clause openers, news and recommendation labels are
+          // compared as written (lower case, unfolded: "news" is not "new"), the other lists
+          // after normalisation.
+          let asWritten = [
+            "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
+            "recommendation_labels",
+          ].contains(name)
           let words =
             asWritten
             ? Set(
@@ -391,6 +393,7 @@ extension Codebook {
           case "auxiliaries": rules.grammar.auxiliaries = words
           case "possessives": rules.grammar.possessives = words
           case "news_labels": rules.grammar.newsLabels = words
+          case "recommendation_labels": rules.grammar.recommendationLabels = words
           case "resolution_labels": rules.grammar.resolutionLabels = words
           default: rules.grammar.listConjunctions = words
           }

@@ -62,6 +62,9 @@ public struct ContextRules: Sendable {
     /// News | Marsholt Courier"): such a title is a headline, which reports and judges like a
     /// sentence, where any other title names a document and is neutral.
     public var newsLabels: Set<String> = []
+    /// Words that number a recommendation, joined to its number ("R1") or before it
+    /// ("Recommendation 3"): a unit that opens so recommends, and judges nothing.
+    public var recommendationLabels: Set<String> = []
 
     public init() {}
   }
