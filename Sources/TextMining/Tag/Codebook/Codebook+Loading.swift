@@ -360,12 +360,8 @@ extension Codebook {
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
-            rules.grammar.metadataLabels = try list.sequence(what: "grammar 'metadata_labels'").map
-            {
-              item throws(ConfigurationError) in
-              try item.nonEmptyString(what: "a label of grammar 'metadata_labels'")
-                .split(separator: " ").map { TokenNormalizer.normalize(String($0)) }
-            }
+            rules.grammar.metadataLabels = try parseWordSequences(
+              list, what: "grammar 'metadata_labels'", item: "a label of grammar 'metadata_labels'")
             continue
           }
           // Auxiliaries, list conjunctions, clause openers, news and recommendation labels are
@@ -486,19 +482,11 @@ extension Codebook {
       case "description_links":
         rules.descriptionLinks = try parseWords(value, what: "'description_links'")
       case "naming_cues":
-        rules.namingCues = try value.sequence(what: "'naming_cues'").map {
-          item throws(ConfigurationError) in
-          try item.nonEmptyString(what: "a naming cue").split(separator: " ").map {
-            TokenNormalizer.normalize($0)
-          }
-        }
+        rules.namingCues = try parseWordSequences(
+          value, what: "'naming_cues'", item: "a naming cue")
       case "other_name_cues":
-        rules.otherNameCues = try value.sequence(what: "'other_name_cues'").map {
-          item throws(ConfigurationError) in
-          try item.nonEmptyString(what: "an other-name cue").split(separator: " ").map {
-            TokenNormalizer.normalize($0)
-          }
-        }
+        rules.otherNameCues = try parseWordSequences(
+          value, what: "'other_name_cues'", item: "an other-name cue")
       case "theme_words":
         rules.themeWords = Set(
           try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in
@@ -538,6 +526,18 @@ extension Codebook {
       try node.sequence(what: what).map { item throws(ConfigurationError) in
         TokenNormalizer.normalize(try item.nonEmptyString(what: "a word of \(what)"))
       })
+  }
+
+  /// A list of phrases of one or more words, each split at its spaces and normalised word by
+  /// word ("under the name" → ["under", "the", "name"]), for cues matched token by token.
+  private static func parseWordSequences(_ node: YAMLNode, what: String, item: String)
+    throws(ConfigurationError) -> [[String]]
+  {
+    try node.sequence(what: what).map { entry throws(ConfigurationError) in
+      try entry.nonEmptyString(what: item).split(separator: " ").map {
+        TokenNormalizer.normalize(String($0))
+      }
+    }
   }
 
   private static func parseParticipation(_ node: YAMLNode) throws(ConfigurationError)
