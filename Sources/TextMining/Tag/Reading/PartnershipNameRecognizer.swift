@@ -617,25 +617,9 @@ struct PartnershipNameRecognizer {
       let folded = name.lowercased()
       return texts.firstIndex { $0.contains(folded) } ?? Int.max
     }
-    // Another name and the name it follows are one partnership, named by whichever the
-    // document gives first (the name, where they first meet in one sentence). A brand given
-    // as the other name of two names is left alone.
-    var linked: Set<[String]> = []
-    for other in otherNames where other.brand != other.name {
-      guard !otherNames.contains(where: { $0.brand == other.brand && $0.name != other.name }),
-        let name = registry[other.name], let brand = registry[other.brand]
-      else { continue }
-      let value =
-        firstSentence(containing: brand) < firstSentence(containing: name) ? brand : name
-      registry[other.brand] = value
-      registry[other.name] = value
-      linked.insert([other.brand, other.name])
-    }
-
     // Variants of one partnership: a brand that holds a formal name's place words ("One
     // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
-    // by whichever the document gave first. A pair linked as another name above is
-    // settled already.
+    // by whichever the document gave first.
     for brandKey in registryOrder where !familyKeys.contains(brandKey) {
       let brandWords = brandKey.split(separator: " ")
       guard brandWords.count >= 2, brands.contains(where: { keyOf($0) == brandKey }) else {
@@ -645,19 +629,35 @@ struct PartnershipNameRecognizer {
         let placeWords = placeKey.split(separator: " ")
         guard placeWords.count < brandWords.count,
           !brands.contains(where: { keyOf($0) == placeKey }),
-          !linked.contains([brandKey, placeKey]),
           (0...(brandWords.count - placeWords.count)).contains(where: {
             Array(brandWords[$0..<($0 + placeWords.count)]) == placeWords
           }),
           let brandName = registry[brandKey], let placeName = registry[placeKey]
         else { continue }
-        // The one the document gives first, title included.
+        // The one the document gives first, title included; a brand in brackets after the
+        // name comes after it in their sentence.
+        let bracketed = otherNames.contains { $0.brand == brandKey && $0.name == placeKey }
+        let brandSentence = firstSentence(containing: brandName)
+        let placeSentence = firstSentence(containing: placeName)
         let name =
-          firstSentence(containing: brandName) <= firstSentence(containing: placeName)
+          brandSentence < placeSentence || (!bracketed && brandSentence == placeSentence)
           ? brandName : placeName
         registry[brandKey] = name
         registry[placeKey] = name
       }
+    }
+
+    // Another name and the name it follows are one partnership, named by whichever the
+    // document gives first (the name, where they first meet in one sentence). A brand given
+    // as the other name of two names is left alone.
+    for other in otherNames where other.brand != other.name {
+      guard !otherNames.contains(where: { $0.brand == other.brand && $0.name != other.name }),
+        let name = registry[other.name], let brand = registry[other.brand]
+      else { continue }
+      let value =
+        firstSentence(containing: brand) < firstSentence(containing: name) ? brand : name
+      registry[other.brand] = value
+      registry[other.name] = value
     }
 
     // The analyst's aliases: a recognised name that is an alias takes its partnership's name.
