@@ -44,8 +44,8 @@ struct PolarityInput {
   var rule: Polarity
   /// The model's, if the taxonomy has one.
   var learned: Polarity?
-  /// Whether the mention stands in a title or a question, whose mentions are neutral whatever
-  /// either reading says.
+  /// Whether the mention stands in a title, a question or a resolution, whose mentions are
+  /// neutral whatever either reading says, or rests on a verdict label, which the rules decide.
   var isFixed: Bool
 }
 
@@ -197,7 +197,9 @@ extension TaxonomyTagger {
           }), let learned = input.learned, let model = taxonomy.polarityModel
         else { continue }
         if input.isFixed {
-          lines.append("    polarity model: not applied (a title or a question is neutral)")
+          lines.append(
+            "    polarity model: not applied (a title, a question or a resolution is neutral; a verdict label stands)"
+          )
         } else if learned == input.rule {
           lines.append("    polarity model: agrees with the rules (\(input.rule.rawValue))")
         } else {

@@ -130,7 +130,8 @@ public struct TaxonomyTagger: Tagger {
         // difference?"): neutral, as the codebook says.
         let isQuestion =
           Self.endsWithQuestionMark(bytes, units[index].utf8Range)
-          || Self.opensAsResolution(tokens, grammar: taxonomy.context.grammar)
+          || Self.opensAsResolution(
+            tokens, grammar: taxonomy.context.grammar, auxiliaries: taxonomy.auxiliaryBytes)
         var analysis: SentenceAnalysis? =
           recording ? SentenceAnalysis(framing: framings[index], isHeadline: isHeadline) : nil
         // A page's tags or categories list its topics, and a link to the post before or after
@@ -208,8 +209,14 @@ public struct TaxonomyTagger: Tagger {
   /// "R1", "(a)", "RESOLVED"), it opens with "that" and a noun phrase ("R2. That the board
   /// agree three priorities", "RESOLVED: that the report be noted"). Like a question, it
   /// proposes and does not judge.
-  static func opensAsResolution(_ tokens: SentenceTokens, grammar: ContextRules.Grammar) -> Bool {
-    if opensWithRecommendationNumber(tokens, labels: grammar.recommendationLabels) { return true }
+  static func opensAsResolution(
+    _ tokens: SentenceTokens, grammar: ContextRules.Grammar, auxiliaries: PackedWords
+  ) -> Bool {
+    if opensWithRecommendationNumber(
+      tokens, labels: grammar.recommendationLabels, auxiliaries: auxiliaries)
+    {
+      return true
+    }
     // Most units have no "that" among their first four words: a test that allocates nothing.
     guard tokens.count > 1,
       let that = (0..<min(tokens.count - 1, 4)).first(where: {
@@ -235,23 +242,60 @@ public struct TaxonomyTagger: Tagger {
 
   private static let thatWord = PackedWords(["that"])
 
-  /// Whether a unit opens with a recommendation's number: a label joined to digits ("R1 adopt
-  /// the draft framework", "R4 The Board should agree a protocol") or a label and a number
-  /// ("Recommendation 3: ..."). Such a unit recommends, as a resolution resolves.
-  static func opensWithRecommendationNumber(_ tokens: SentenceTokens, labels: Set<String>) -> Bool {
+  /// Whether a unit opens with a recommendation's number: a label joined to the number ("R1
+  /// adopt the draft framework", "R4 The Board should agree a protocol", "R3.1", "R3a") or a
+  /// label and a number ("Recommendation 3: ...", "Rec 2.1"). Such a unit recommends, as a
+  /// resolution resolves. A finite auxiliary right after the number makes it a report on the
+  /// recommendation instead ("R2 was implemented in full"), which is read like any unit.
+  static func opensWithRecommendationNumber(
+    _ tokens: SentenceTokens, labels: Set<String>, auxiliaries: PackedWords
+  ) -> Bool {
     guard tokens.count > 1, !labels.isEmpty else { return false }
     func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     // Most units open with neither a digit nor a number after one word: a test that
     // allocates nothing.
-    let numberFollows = tokens.withBytes(1) { !$0.isEmpty && $0.allSatisfy(isDigit) }
+    let numberFollows = tokens.withBytes(1) { $0.first.map(isDigit) ?? false }
     guard numberFollows || tokens.withBytes(0, { $0.contains(where: isDigit) }) else {
       return false
     }
     let first = tokens.word(0).lowercased()
-    if labels.contains(first) { return numberFollows }
-    guard let digits = first.utf8.firstIndex(where: isDigit) else { return false }
-    let label = String(first[..<digits])
-    return !label.isEmpty && labels.contains(label) && first.utf8[digits...].allSatisfy(isDigit)
+    let after: Int
+    if labels.contains(first), numberFollows,
+      tokens.withBytes(1, { isRecommendationNumber($0[...]) })
+    {
+      after = 2
+    } else if let digits = first.utf8.firstIndex(where: isDigit),
+      labels.contains(String(first[..<digits])),
+      isRecommendationNumber(first.utf8[digits...])
+    {
+      after = 1
+    } else {
+      return false
+    }
+    return after >= tokens.count || !tokens.isWord(after, oneOf: auxiliaries)
+  }
+
+  /// Whether bytes are a recommendation's number: digits, then any ".digits", then at most one
+  /// letter ("3", "3.1", "12b").
+  private static func isRecommendationNumber<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+    var index = bytes.startIndex
+    var sawDigit = false
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if (0x30...0x39).contains(byte) {
+        sawDigit = true
+      } else if byte == UInt8(ascii: "."), sawDigit {
+        sawDigit = false
+      } else {
+        break
+      }
+      index = bytes.index(after: index)
+    }
+    guard sawDigit else { return false }
+    if index < bytes.endIndex, (0x61...0x7A).contains(bytes[index] | 0x20) {
+      index = bytes.index(after: index)
+    }
+    return index == bytes.endIndex
   }
 
   /// Whether a unit is a link to the post before or after it on a blog's page: it opens with
@@ -271,38 +315,33 @@ public struct TaxonomyTagger: Tagger {
     return (opens && !guillemet(0xBB)) || (closes && !guillemet(0xAB))
   }
 
-  /// Whether a title is a news story's headline: one of its parts, between the separators
-  /// sites put in titles (" | ", " - ", " – ", " — ", ": "), is a news label or ends with one in
-  /// at most three words (compared in lower case as written, so "What's New" is not one) ("Partnership loses grant | News | Marsholt Courier", "News: Partners
-  /// report progress", "Headline - Local News - Site").
+  /// Whether a title is a news story's headline: one of its parts is a news label, or ends with
+  /// one, in at most three words ("Partnership loses grant | News | Marsholt Courier", "News:
+  /// Partners report progress", "Headline - Local News - Site", "Headline :: Press release").
+  /// Parts are what stands between separators: a word of punctuation alone (" | ", " - ", " – ",
+  /// " :: ", " » ") or a colon ending a word. Words are compared in lower case as written ("What's
+  /// New" is not news), without brackets or punctuation around them ("(News)").
   static func isHeadline(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, labels: Set<String>
   ) -> Bool {
     guard !labels.isEmpty else { return false }
-    var parts: [[UInt8]] = [[]]
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let byte = bytes[index]
-      let next = index + 1 < range.upperBound ? bytes[index + 1] : 0x20
-      let previous = index > range.lowerBound ? bytes[index - 1] : 0x20
-      if byte == UInt8(ascii: "|") || (byte == UInt8(ascii: ":") && next == 0x20)
-        || (byte == UInt8(ascii: "-") && previous == 0x20 && next == 0x20)
-      {
+    // A bar is a separator even without spaces around it ("Headline|News|Site").
+    let text = String(decoding: bytes[range], as: UTF8.self).lowercased()
+      .split(separator: "|", omittingEmptySubsequences: false).joined(separator: " | ")
+    var parts: [[Substring]] = [[]]
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }) {
+      let bare = word.trimmingPunctuation
+      if bare.isEmpty {
         parts.append([])
-      } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80,
-        bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
-      {
-        parts.append([])
-        index += 2
-      } else {
-        parts[parts.count - 1].append(byte)
+        continue
       }
-      index += 1
+      parts[parts.count - 1].append(bare)
+      if word.hasSuffix(":") { parts.append([]) }
     }
+    let labelWords = labels.map { $0.split(separator: " ") }
     return parts.contains { part in
-      let words = part.split(separator: 0x20)
-      guard let last = words.last, words.count <= 3 else { return false }
-      return labels.contains(String(decoding: last, as: UTF8.self).lowercased())
+      part.count <= 3
+        && labelWords.contains { label in part.suffix(label.count).elementsEqual(label) }
     }
   }
 
@@ -639,7 +678,7 @@ public struct TaxonomyTagger: Tagger {
               isHedged: mentions[index].isHedged, words: words, clause: context.clause,
               cues: context.cues),
             rule: rule, learned: rules.isEmpty ? nil : mentions[index].polarity,
-            isFixed: isTitle || isQuestion))
+            isFixed: isTitle || isQuestion || bases[index] == .label))
       }
     }
     if isTitle {
@@ -651,5 +690,17 @@ public struct TaxonomyTagger: Tagger {
       for index in mentions.indices { mentions[index].polarity = .neutral }
     }
     return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
+  }
+}
+
+extension Substring {
+  /// The word without the punctuation around it: "(news)" gives "news", "news:" "news", "|"
+  /// nothing.
+  fileprivate var trimmingPunctuation: Substring {
+    let isWordCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+    guard let first = firstIndex(where: isWordCharacter),
+      let last = lastIndex(where: isWordCharacter)
+    else { return self[endIndex...] }
+    return self[first...last]
   }
 }

@@ -384,6 +384,23 @@ import Testing
     sentence: String, code: String, expected: Polarity
   ) throws {
     #expect(try rulesPolarity(sentence, code) == expected)
+    // The label is explicit: the polarity model leaves it as the rules read it.
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  @Test func aPositiveVerdictLabelStandsAgainstTheModel() throws {
+    #expect(
+      try polarity("Business representation (good)", "governance.representation") == .positive)
+    #expect(try polarity("Leadership (strong)", "success_factor.leadership") == .positive)
+  }
+
+  /// A qualifier after "but" has the last word even when a dash or a bracket stands before the
+  /// "but" ("relations between partners - but shallow").
+  @Test func aLoneQualifierAfterButReachesPastADash() throws {
+    #expect(
+      try rulesPolarity(
+        "Relations between partners - but shallow", "success_factor.working_relationships")
+        == .negative)
   }
 
   /// A page title names a document and judges nothing, unless a news label among its parts
@@ -392,6 +409,9 @@ import Testing
     ("Partnership loses reward grant after missing its targets | News | Ashby Courier", true),
     ("News: reward grant held back as targets are missed", true),
     ("Reward grant held back as targets are missed - Local News - Ashby Courier", true),
+    ("Reward grant held back as targets are missed :: Press release :: Ashby PCT", true),
+    ("Reward grant held back as targets are missed|News|Ashby Courier", true),
+    ("News and events | Reward grant held back as targets are missed", false),
     ("Reward grant held back as targets are missed | What's New | Ashby Borough Council", false),
     ("Missed targets and lost reward grant: scrutiny review | Ashby Borough Council", false),
   ])
@@ -403,13 +423,38 @@ import Testing
     #expect(mention?.polarity == (judged ? .negative : .neutral))
   }
 
+  /// A headline's site and section names are parts of their own: their words judge nothing in
+  /// the headline ("Good News", "Best Local Paper"), nor does the headline judge a mention in
+  /// them.
+  @Test func aHeadlinesSiteNameIsAPartOfItsOwn() throws {
+    func polarityInTitle(_ title: String, _ code: String) throws -> Polarity? {
+      let segmented = try ICUSegmenter().segment(
+        ExtractedText(title: title, blocks: [Block(kind: .title, text: title, line: 1)]))
+      return TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).mentions(in: segmented)
+        .first { $0.code.rawValue == code }?.polarity
+    }
+    #expect(
+      try polarityInTitle(
+        "Trust between partners and leadership | Good News | Ashby Courier",
+        "success_factor.trust") == .neutral)
+    #expect(
+      try polarityInTitle(
+        "Partnership criticised by inspectors | News | Business Representation Network",
+        "governance.representation") == .neutral)
+  }
+
   /// A unit numbered as a recommendation recommends and judges nothing, whatever words of
   /// judgement its object holds; the same words unnumbered report.
   @Test(arguments: [
     ("R3 work with the chamber of trade to fill the vacant business seat", Polarity.neutral),
     ("Recommendation 2: fill the vacant business seat on the board", .neutral),
     ("Rec 5 fill the vacant business seat on the board", .neutral),
+    ("R3.1 fill the vacant business seat on the board", .neutral),
+    ("Recommendation 2a: fill the vacant business seat on the board", .neutral),
     ("The vacant business seat on the board", .negative),
+    // A report on a recommendation, and a year, are read like any unit.
+    ("R2 was implemented, but the business seat on the board is vacant again", .negative),
+    ("In 2005 the business seat on the board fell vacant", .negative),
   ])
   func aNumberedRecommendationJudgesNothing(sentence: String, expected: Polarity) throws {
     #expect(try polarity(sentence, "governance.representation") == expected)

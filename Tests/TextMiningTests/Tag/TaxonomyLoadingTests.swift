@@ -97,6 +97,10 @@ import Testing
       "t.yml:6:23: a label of grammar 'metadata_labels' must not be empty"
     ),
     (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  grammar:\n    recommendation_labels: [rec no]\n",
+      "t.yml:6:29: a word of grammar 'recommendation_labels' must be one word: 'rec no'"
+    ),
+    (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [x]\nparticipation:\n  default: a.b\n  back_references: {a: b}\n  sides: []\n",
       "t.yml:10:20: participation 'back_references' must be a list"
     ),

@@ -375,7 +375,12 @@ extension Codebook {
             asWritten
             ? Set(
               try list.sequence(what: "grammar '\(name)'").map { item throws(ConfigurationError) in
-                try item.nonEmptyString(what: "a word of grammar '\(name)'").lowercased()
+                let word = try item.nonEmptyString(what: "a word of grammar '\(name)'").lowercased()
+                // Only news labels are matched word by word; the others are one token.
+                if name != "news_labels", word.contains(" ") {
+                  throw item.error("a word of grammar '\(name)' must be one word: '\(word)'")
+                }
+                return word
               })
             : try parseWords(list, what: "grammar '\(name)'")
           switch name {

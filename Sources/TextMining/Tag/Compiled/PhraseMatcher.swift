@@ -407,14 +407,15 @@ enum TokenGap {
     return gap.count - invisible <= 4
   }
 
-  /// Whether the gap holds punctuation that ends a clause: `;`, `:`, a bracket or a dash.
+  /// Whether the gap holds punctuation that ends a clause: `;`, `:`, a bracket, a dash or a
+  /// vertical bar.
   static func endsClause(_ gap: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
     while index < gap.count {
       switch gap[index] {
       case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
-        UInt8(ascii: "?"), UInt8(ascii: "!"):
-        return true
+        UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "|"):
+        return true  // a vertical bar separates a title's parts or a table's cells
       case 0xE2
       where index + 2 < gap.count && gap[index + 1] == 0x80
         && (gap[index + 2] == 0x93 || gap[index + 2] == 0x94):

@@ -60,7 +60,7 @@ struct SentenceTokens {
   /// Whether tokens `index` and `index + 1` may belong to one phrase (only spaces, hyphens or
   /// apostrophes between them).
   func connected(_ index: Int) -> Bool { bit(index, TokenBits.connected) }
-  /// Whether punctuation that ends a clause (`;`, `:`, brackets, dashes) stands after token
+  /// Whether punctuation that ends a clause (`;`, `:`, brackets, dashes, `|`) stands after token
   /// `index`; true after the last token.
   func clauseBreak(_ index: Int) -> Bool { bit(index, TokenBits.clauseBreak) }
   /// Whether a comma stands between tokens `index` and `index + 1`.

@@ -42,6 +42,9 @@ struct ContextAnalyzer {
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
+  /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
+  /// verdict's polarity.
+  private let labels: [Int: Polarity]
 
   /// A token's place in the sentence's grammar, as the readings see it.
   private struct TokenFacts {
@@ -144,6 +147,7 @@ struct ContextAnalyzer {
     // word on the stretch it labels: "Chamber of Commerce representative (vacant)", "Vacant -
     // faith groups seat", "Reward grant: uncertain". The verdict is the whole stretch, so a
     // heading that merely opens with a qualifier ("Stronger communities: the plan") is not one.
+    var labels: [Int: Polarity] = [:]
     for cue in cues where cue.kind == .positive || cue.kind == .negative {
       let own = clause[cue.tokens.lowerBound]
       guard clause[cue.tokens.upperBound - 1] == own,
@@ -155,11 +159,12 @@ struct ContextAnalyzer {
         cue.tokens.lowerBound > 0
         ? clause[cue.tokens.lowerBound - 1]
         : cue.tokens.upperBound < count ? clause[cue.tokens.upperBound] : nil
-      if let labelled, afterthoughts[labelled] == nil {
-        afterthoughts[labelled] = cue.kind == .positive ? .positive : .negative
+      if let labelled, labels[labelled] == nil {
+        labels[labelled] = cue.kind == .positive ? .positive : .negative
       }
     }
     self.afterthoughts = afterthoughts
+    self.labels = labels
     for index in 0..<count where terminator[index] == 2 {
       facts[index].commaAfter = false
       if index > 0 { facts[index - 1].commaAfter = false }
@@ -300,6 +305,9 @@ struct ContextAnalyzer {
     case qualifier
     /// A lone qualifier after a terminator ("polite but shallow").
     case afterthought
+    /// A verdict set off as a label of its own ("representative (vacant)"): the rules' reading
+    /// stands, and the model is not applied.
+    case label
     /// A success factor said to be there ("there is trust").
     case presence
     /// What follows an unjudged mention judges it ("the Rothwick LSP struggled").
@@ -496,6 +504,9 @@ struct ContextAnalyzer {
     } else if let afterthought = afterthoughts[mentionClause] {
       polarity = afterthought
       basis = .afterthought
+    } else if let label = labels[mentionClause] {
+      polarity = label
+      basis = .label
     } else if present, presenceIsPositive {
       polarity = .positive
       basis = .presence
