@@ -143,10 +143,12 @@ struct ContextAnalyzer {
         afterthoughts[clause[index - 1]] = cue.kind == .positive ? .positive : .negative
       }
     }
-    // A verdict set off as a label of its own, by brackets, a dash or a colon, gives the last
-    // word on the stretch it labels: "Chamber of Commerce representative (vacant)", "Vacant -
-    // faith groups seat", "Reward grant: uncertain". The verdict is the whole stretch, so a
-    // heading that merely opens with a qualifier ("Stronger communities: the plan") is not one.
+    // A verdict set off as a label of its own, by punctuation that ends a clause (brackets, a
+    // dash, a colon, a semicolon), gives the last word on the stretch it labels: "Chamber of
+    // Commerce representative (vacant)", "Vacant - faith groups seat", "Reward grant:
+    // uncertain". The verdict is the whole stretch, so a heading that merely opens with a
+    // qualifier ("Stronger communities: the plan") is not one; a terminator before it makes it
+    // an afterthought instead (above).
     var labels: [Int: Polarity] = [:]
     for cue in cues where cue.kind == .positive || cue.kind == .negative {
       let own = clause[cue.tokens.lowerBound]
