@@ -115,6 +115,14 @@ extension TaxonomyTagger {
             "  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))"
           )
         }
+        for proportion in context.proportions {
+          let verdict =
+            proportion.polarity.map { "\($0.rawValue), a qualifier over its tokens" }
+            ?? "neither success nor shortfall: no qualifier"
+          lines.append(
+            "  proportion (context.proportions): '\(span(proportion.tokens))', \(proportion.part) of \(proportion.whole)"
+              + (proportion.isShortfall ? " after a shortfall word" : "") + ": \(verdict)")
+        }
       } else if found?.isMetadata == true {
         lines.append(
           "  a page's metadata line (grammar.metadata_labels), a copyright footer or a link to another post: not coded"

@@ -462,4 +462,80 @@ import Testing
   func aNumberedRecommendationJudgesNothing(sentence: String, expected: Polarity) throws {
     #expect(try polarity(sentence, "governance.representation") == expected)
   }
+
+  /// A part of a whole that reached a mark judges by its size, with no word of judgement: a
+  /// minority is a shortfall, most of the whole a success, the middle band neither; a
+  /// shortfall word makes any share a shortfall.
+  @Test(arguments: [
+    ("We met two of our five targets.", "delivery.performance_management", Polarity.negative),
+    (
+      "We hit eleven of our twelve stretch targets this year.", "delivery.performance_management",
+      .positive
+    ),
+    (
+      "Twelve out of fifteen targets were on track in March.", "delivery.performance_management",
+      .positive
+    ),
+    ("Of its 24 members, eleven turned up.", "governance.representation", .negative),
+    (
+      "Of the 14 targets in the agreement, the board heard in May that four were on course.",
+      "delivery.performance_management", .negative
+    ),
+    (
+      "The council leader attended two of the nine meetings.",
+      "success_factor.local_authority_leadership", .negative
+    ),
+    ("one of three private sector seats filled", "governance.representation", .negative),
+    (
+      "Only nine of the twelve seats on the board were filled.", "governance.representation",
+      .negative
+    ),
+    // Counts written with a hyphen are read whole.
+    (
+      "Twenty-two of the twenty-four board members attended.", "governance.representation",
+      .positive
+    ),
+    ("Ten of the twenty-four board members attended.", "governance.representation", .negative),
+    // The middle band judges nothing, and leaves none of the qualifiers inside it.
+    ("Seven of the twelve targets were met in full.", "delivery.performance_management", .neutral),
+  ])
+  func aShareOfAWholeJudgesByItsSize(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
+
+  /// A breakdown of a whole into several counts judges nothing by its first share, nor does a
+  /// part with no mark reached; a count that is not a share ("in 2005") is no part.
+  @Test func aBreakdownOrAPartWithNoMarkIsNoProportion() throws {
+    #expect(
+      try rulesPolarity(
+        "Of the 12 targets, 3 were met, 5 were partly met and 4 are due next year.",
+        "delivery.performance_management") == .neutral)
+    #expect(
+      try rulesPolarity(
+        "The voluntary sector holds five of the twenty-two seats on the board.",
+        "governance.representation") == .neutral)
+    #expect(
+      try rulesPolarity(
+        "Of the 12 targets agreed in 2005, 3 were met by March.",
+        "delivery.performance_management") == .negative)
+    // A negated mark is the negation rules' to read: a large share not met is no success.
+    #expect(
+      try rulesPolarity(
+        "Eleven of our twelve targets were not met.", "delivery.performance_management")
+        != .positive)
+  }
+
+  /// `explain` names a proportion, its part and whole, and what it made of them.
+  @Test func explainNamesAProportion() throws {
+    let tagger = TaxonomyTagger(taxonomy: try Fixtures.projectRules())
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(
+        title: nil,
+        blocks: [Block(kind: .paragraph, text: "We met two of our five targets.", line: 1)]))
+    let text = tagger.explanation(of: segmented)
+    #expect(
+      text.contains(
+        "proportion (context.proportions): 'met two of our five', 2 of 5: negative, a qualifier over its tokens"
+      ))
+  }
 }

@@ -100,6 +100,19 @@ import Testing
       "name: x\nversion: '1'\ncategories: {}\ncontext:\n  grammar:\n    recommendation_labels: [rec no]\n",
       "t.yml:6:29: a word of grammar 'recommendation_labels' must be one word: 'rec no'"
     ),
+    // Proportions: the shares are per cent, in order, and a number word is one word.
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  proportions: {reached: [met], positive_share: 40, negative_share: 60}\n",
+      "t.yml:5:16: proportions: 'negative_share' (60) is above 'positive_share' (40)"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  proportions:\n    positive_share: 120\n",
+      "t.yml:6:21: 'positive_share' is 120, above its largest allowed value 100 (a share in per cent)"
+    ),
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  proportions:\n    numbers: {twenty four: 24}\n",
+      "t.yml:6:15: a number word of proportions 'numbers' must be one word: 'twenty four'"
+    ),
     (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [x]\nparticipation:\n  default: a.b\n  back_references: {a: b}\n  sides: []\n",
       "t.yml:10:20: participation 'back_references' must be a list"

@@ -346,7 +346,7 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "window", "qualifier_window", "predicate_window", "terminators", "evaluative_vocabulary",
-        "grammar",
+        "grammar", "proportions",
       ] + groups,
       what: "'context'")
     {
@@ -413,6 +413,7 @@ extension Codebook {
             rules.cues[kind, default: []] += words
           }
         }
+      case "proportions": rules.proportions = try parseProportions(value)
       case "window": rules.window = try value.positiveInt(what: "'window'")
       case "qualifier_window":
         rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")
@@ -426,6 +427,48 @@ extension Codebook {
           rules.cues[kind, default: []] += try parsePhrases(list, what: "\(key) '\(name)'")
         }
       }
+    }
+    return rules
+  }
+
+  /// `context.proportions`: what a part of a whole reached, number words, shortfall words and
+  /// the two shares (per cent) that divide success, no judgement and shortfall.
+  private static func parseProportions(_ node: YAMLNode) throws(ConfigurationError)
+    -> ContextRules.Proportions
+  {
+    var rules = ContextRules.Proportions()
+    for (key, _, value) in try node.mapping(
+      allowedKeys: ["reached", "numbers", "shortfall", "positive_share", "negative_share"],
+      what: "'proportions'")
+    {
+      switch key {
+      case "reached":
+        rules.reached = try parseWordSequences(
+          value, what: "proportions 'reached'", item: "a mark of proportions 'reached'")
+      case "numbers":
+        for (word, wordNode, number) in try value.mapping(
+          allowedKeys: [], what: "proportions 'numbers'")
+        {
+          let normalized = TokenNormalizer.normalize(word)
+          guard !normalized.isEmpty, !normalized.contains(" ") else {
+            throw wordNode.error(
+              "a number word of proportions 'numbers' must be one word: '\(word)'")
+          }
+          rules.numbers[normalized] = try number.positiveInt(what: "the value of '\(word)'")
+        }
+      case "shortfall": rules.shortfall = try parseWords(value, what: "proportions 'shortfall'")
+      case "positive_share":
+        rules.positiveShare = try value.positiveInt(
+          what: "'positive_share'", atMost: 100, reason: "a share in per cent")
+      default:
+        rules.negativeShare = try value.positiveInt(
+          what: "'negative_share'", atMost: 100, reason: "a share in per cent")
+      }
+    }
+    guard rules.negativeShare <= rules.positiveShare else {
+      throw node.error(
+        "proportions: 'negative_share' (\(rules.negativeShare)) is above 'positive_share' (\(rules.positiveShare))"
+      )
     }
     return rules
   }

@@ -11,6 +11,28 @@ public struct ContextRules: Sendable {
   public var cues: [Kind: [Codebook.Phrase]] = [:]
   /// Word classes of English grammar the rules read (`context.grammar`).
   public var grammar = Grammar()
+  /// Shares of a whole that reached a mark (`context.proportions`); nil reads none.
+  public var proportions: Proportions?
+
+  /// A part of a whole said to have reached a mark judges by its size: "we met two of our five
+  /// targets" and "of its 24 members, eleven turned up" are shortfalls, "we hit 11 of our 12
+  /// stretch targets" a success, "7 of 12 on track" neither. Read as a qualifier over the
+  /// count, the whole and the mark (see `ProportionReading`).
+  public struct Proportions: Sendable {
+    /// What the part reached, each as its normalised words ("met", "on track", "turned up").
+    public var reached: [[String]] = []
+    /// Number words and their values ("eleven": 11); counts written in digits need none.
+    public var numbers: [String: Int] = [:]
+    /// Words before the count that say it fell short whatever its size ("only three of the
+    /// nine").
+    public var shortfall: Set<String> = []
+    /// The share at or above which the part is a success, in per cent.
+    public var positiveShare = 75
+    /// The share below which it is a shortfall, in per cent.
+    public var negativeShare = 50
+
+    public init() {}
+  }
 
   /// Word classes of English grammar, normalised, each editable in the taxonomy file under
   /// `context.grammar`; the defaults are those of English.

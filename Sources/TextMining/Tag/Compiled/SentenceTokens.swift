@@ -66,6 +66,13 @@ struct SentenceTokens {
   /// Whether a comma stands between tokens `index` and `index + 1`.
   func commaAfter(_ index: Int) -> Bool { bit(index, TokenBits.commaAfter) }
 
+  /// Whether a hyphen alone joins tokens `index` and `index + 1` ("twenty-four", "co-operation").
+  func hyphenAfter(_ index: Int) -> Bool {
+    index + 1 < count
+      && TokenGap.isHyphen(
+        UnsafeBufferPointer(rebasing: bytes[range(index).upperBound..<range(index + 1).lowerBound]))
+  }
+
   /// Whether token `index`, its ASCII letters lower-cased, is one of `words`: a test that
   /// allocates nothing, for the short grammar words read on every token.
   func isWord(_ index: Int, oneOf words: PackedWords) -> Bool {

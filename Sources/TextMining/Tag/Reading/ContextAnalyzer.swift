@@ -34,6 +34,9 @@ struct ContextAnalyzer {
   private let taxonomy: Taxonomy
   /// The cues found, in order (terminators excluded).
   let cues: [Cue]
+  /// The sentence's proportions ("two of our five targets were met"), each of which stands
+  /// in `cues` as a qualifier unless it falls in the middle band.
+  let proportions: [ProportionReading.Found]
   /// Clause number of each token.
   let clause: [Int]
   /// What the readings need to know of each token besides its clause, in one array (see
@@ -96,6 +99,28 @@ struct ContextAnalyzer {
       clause.append(number)
       if tokens.clauseBreak(index) || ends { number += 1 }
     }
+    // A part of a whole that reached a mark judges by its size ("we met two of our five
+    // targets"): a qualifier over its tokens, in place of those inside it.
+    var proportions: [ProportionReading.Found] = []
+    if let rules = taxonomy.context.proportions {
+      proportions = ProportionReading.find(
+        in: tokens, clause: clause,
+        negations: cues.filter { $0.kind.isNegation }.map(\.tokens), rules: rules)
+      for proportion in proportions {
+        cues.removeAll {
+          ($0.kind == .positive || $0.kind == .negative)
+            && proportion.tokens.contains($0.tokens.lowerBound)
+            && proportion.tokens.contains($0.tokens.upperBound - 1)
+        }
+        guard let polarity = proportion.polarity else { continue }
+        let cue = Cue(
+          kind: polarity == .positive ? .positive : .negative, tokens: proportion.tokens)
+        cues.insert(
+          cue,
+          at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
+      }
+    }
+    self.proportions = proportions
     self.cues = cues
     self.clause = clause
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
