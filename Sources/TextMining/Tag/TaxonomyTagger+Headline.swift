@@ -8,17 +8,17 @@ extension TaxonomyTagger {
   /// " :: ", " » ") or a colon ending a word. Words are compared in lower case as written ("What's
   /// New" is not news), without brackets or punctuation around them ("(News)").
   static func isHeadline(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, labels: Set<String>
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, labels: Set<String>,
+    lastWords: [[UInt8]]? = nil
   ) -> Bool {
     // Most titles hold no label's last word anywhere: a byte scan that allocates nothing rules
     // them out before the title is split into words (a title is read once per document, and
-    // short documents are many).
+    // short documents are many). The tagger passes the last words made once
+    // (`Taxonomy.newsLabelLastWords`).
     let title = UnsafeBufferPointer(rebasing: bytes[range])
     guard
-      labels.contains(where: { label in
-        let utf8 = label.utf8
-        let start = utf8.lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
-        return Self.contains(utf8[start...], inLowerCased: title)
+      (lastWords ?? Self.lastWords(of: labels)).contains(where: {
+        Self.contains($0, inLowerCased: title)
       })
     else { return false }
     // The title's words, a word at a time, as byte ranges: a part ends at a separator (a word
@@ -125,20 +125,26 @@ extension TaxonomyTagger {
 
   /// Whether `word` (lower-case ASCII) occurs in `text`, whose ASCII letters are compared in
   /// lower case.
-  private static func contains<W: Collection<UInt8>>(
-    _ word: W, inLowerCased text: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
+  private static func contains(_ word: [UInt8], inLowerCased text: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     guard let first = word.first, word.count <= text.count else { return false }
-    func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-    for start in 0...(text.count - word.count) where lower(text[start]) == first {
-      var position = start
-      if word.allSatisfy({ byte in
-        defer { position += 1 }
-        return lower(text[position]) == byte
-      }) {
-        return true
+    func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    return word.withUnsafeBufferPointer { word in
+      for start in 0...(text.count - word.count) where lower(text[start]) == first {
+        var offset = 1
+        while offset < word.count, lower(text[start + offset]) == word[offset] { offset += 1 }
+        if offset == word.count { return true }
       }
+      return false
     }
-    return false
+  }
+
+  /// The last word of each news label, as UTF-8 ("release" of "press release"): a title that
+  /// holds none of them is no headline.
+  static func lastWords(of labels: Set<String>) -> [[UInt8]] {
+    Array(Set(labels.map { Array(($0.split(separator: " ").last ?? "").utf8) })).filter {
+      !$0.isEmpty
+    }
   }
 }

@@ -17,9 +17,7 @@ extension TaxonomyTagger {
     }
     // Most units have no "that" among their first four words: a test that allocates nothing.
     guard tokens.count > 1,
-      let that = (0..<min(tokens.count - 1, 4)).first(where: {
-        tokens.isWord($0, oneOf: Self.thatWord)
-      })
+      let that = (0..<min(tokens.count - 1, 4)).first(where: { tokens.isWord($0, "that") })
     else { return false }
     for position in 0..<that {
       let word = tokens.word(position)
@@ -37,8 +35,6 @@ extension TaxonomyTagger {
     let next = that + 1
     return grammar.determiners.contains(tokens.normalized(next)) || tokens.isCapitalized(next)
   }
-
-  private static let thatWord = PackedWords(["that"])
 
   /// Whether a unit opens with a recommendation's number: a label joined to the number ("R1
   /// adopt the draft framework", "R4 The Board should agree a protocol", "R3.1", "R3a") or a

@@ -124,7 +124,8 @@ public struct TaxonomyTagger: Tagger {
         let isHeadline =
           blocks[units[index].block].kind == .title
           && Self.isHeadline(
-            bytes, units[index].utf8Range, labels: taxonomy.context.grammar.newsLabels)
+            bytes, units[index].utf8Range, labels: taxonomy.context.grammar.newsLabels,
+            lastWords: taxonomy.newsLabelLastWords)
         let isTitle = blocks[units[index].block].kind == .title && !isHeadline
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.
@@ -272,10 +273,14 @@ public struct TaxonomyTagger: Tagger {
     }
     // A job title is a post, not a finding: "Head of Community Engagement", "LSP
     // Administrator".
-    let grammar = taxonomy.context.grammar
-    if !grammar.roleWords.isEmpty || !grammar.roleOpeners.isEmpty {
+    // (The grammar is read in place: a copy of it would retain each of its word lists, for
+    // every sentence.)
+    if !taxonomy.context.grammar.roleWords.isEmpty || !taxonomy.context.grammar.roleOpeners.isEmpty
+    {
       found.removeAll { item in
-        guard Self.isJobTitle(item.tokens, in: tokens, grammar: grammar) else { return false }
+        guard Self.isJobTitle(item.tokens, in: tokens, grammar: taxonomy.context.grammar) else {
+          return false
+        }
         analysis?.jobTitles.append(item.tokens)
         return true
       }

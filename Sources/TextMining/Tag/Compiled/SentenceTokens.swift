@@ -73,6 +73,21 @@ struct SentenceTokens {
         UnsafeBufferPointer(rebasing: bytes[range(index).upperBound..<range(index + 1).lowerBound]))
   }
 
+  /// Whether token `index`, its ASCII capitals lower-cased, is `word` (written in lower case):
+  /// the test of one grammar word read on many tokens, which compares lengths first and so
+  /// rules most tokens out at once.
+  @inline(__always)
+  func isWord(_ index: Int, _ word: StaticString) -> Bool {
+    let range = self.range(index)
+    guard range.count == word.utf8CodeUnitCount else { return false }
+    let expected = word.utf8Start
+    for offset in 0..<range.count {
+      let byte = bytes[range.lowerBound + offset]
+      if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected[offset] { return false }
+    }
+    return true
+  }
+
   /// Whether token `index`, its ASCII letters lower-cased, is one of `words`: a test that
   /// allocates nothing, for the short grammar words read on every token.
   func isWord(_ index: Int, oneOf words: PackedWords) -> Bool {

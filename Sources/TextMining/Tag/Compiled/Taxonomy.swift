@@ -57,6 +57,10 @@ public final class Taxonomy: Sendable {
   /// `SentenceTokens.isWord(_:oneOf:)`.
   let auxiliaryBytes: PackedWords
   let conjunctionBytes: PackedWords
+  /// The last word of each news label (`TaxonomyTagger.isHeadline`).
+  let newsLabelLastWords: [[UInt8]]
+  /// `context.proportions`, compiled; nil reads no share.
+  let proportions: ProportionReading.Rules?
   let clauseOpenerBytes: PackedWords
 
   /// The kind of cue of each entry of `contextMatcher`.
@@ -101,6 +105,8 @@ public final class Taxonomy: Sendable {
     }
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
+    self.proportions = context.proportions.map(ProportionReading.Rules.init)
+    self.newsLabelLastWords = TaxonomyTagger.lastWords(of: context.grammar.newsLabels)
     self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)
     self.otherHolders = categories.flatMap(\.codes).filter { !$0.otherHolders.isEmpty }.map {
       ($0.code, Set($0.otherHolders))

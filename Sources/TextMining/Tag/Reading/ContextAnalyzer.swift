@@ -66,6 +66,11 @@ struct ContextAnalyzer {
     var opener = false
   }
 
+  /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
+  private static let ofKey: UInt64? = Array("of".utf8).withUnsafeBufferPointer {
+    PackedWords.key(of: $0, lowercasing: false)
+  }
+
   /// The cue windows of the taxonomy's context rules, in tokens.
   private var windows: (window: Int, qualifier: Int, predicate: Int) {
     (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
@@ -99,29 +104,6 @@ struct ContextAnalyzer {
       clause.append(number)
       if tokens.clauseBreak(index) || ends { number += 1 }
     }
-    // A part of a whole that reached a mark judges by its size ("we met two of our five
-    // targets"): a qualifier over its tokens, in place of those inside it.
-    var proportions: [ProportionReading.Found] = []
-    if let rules = taxonomy.context.proportions {
-      proportions = ProportionReading.find(
-        in: tokens, clause: clause,
-        negations: cues.filter { $0.kind.isNegation }.map(\.tokens), rules: rules)
-      for proportion in proportions {
-        cues.removeAll {
-          ($0.kind == .positive || $0.kind == .negative)
-            && proportion.tokens.contains($0.tokens.lowerBound)
-            && proportion.tokens.contains($0.tokens.upperBound - 1)
-        }
-        guard let polarity = proportion.polarity else { continue }
-        let cue = Cue(
-          kind: polarity == .positive ? .positive : .negative, tokens: proportion.tokens)
-        cues.insert(
-          cue,
-          at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
-      }
-    }
-    self.proportions = proportions
-    self.cues = cues
     self.clause = clause
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
@@ -130,9 +112,12 @@ struct ContextAnalyzer {
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
     let auxiliaries = taxonomy.auxiliaryBytes
+    // Where "of" stands, for the proportions below ("two of our five").
+    var ofs: [Int] = []
     for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
       let (key, word) = tokens.packedWord(index)
+      if key == Self.ofKey { ofs.append(index) }
       if index > 0, tokens.commaAfter(index - 1),
         taxonomy.context.grammar.coordinators.contains(tokens.normalized(index))
       {
@@ -153,6 +138,29 @@ struct ContextAnalyzer {
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
       facts[index].commaAfter = tokens.commaAfter(index)
     }
+    // A part of a whole that reached a mark judges by its size ("we met two of our five
+    // targets"): a qualifier over its tokens, in place of those inside it.
+    var proportions: [ProportionReading.Found] = []
+    if let rules = taxonomy.proportions, !ofs.isEmpty {
+      proportions = ProportionReading.find(
+        in: tokens, clause: clause, ofs: ofs,
+        negations: cues.filter { $0.kind.isNegation }.map(\.tokens), rules: rules)
+      for proportion in proportions {
+        cues.removeAll {
+          ($0.kind == .positive || $0.kind == .negative)
+            && proportion.tokens.contains($0.tokens.lowerBound)
+            && proportion.tokens.contains($0.tokens.upperBound - 1)
+        }
+        guard let polarity = proportion.polarity else { continue }
+        let cue = Cue(
+          kind: polarity == .positive ? .positive : .negative, tokens: proportion.tokens)
+        cues.insert(
+          cue,
+          at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
+      }
+    }
+    self.proportions = proportions
+    self.cues = cues
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
     var afterthoughts: [Int: Polarity] = [:]

@@ -20,6 +20,26 @@
 /// whole and the mark to the last; the qualifiers inside it ("on track", "met in full") give way
 /// to it, and a proportion in the middle band leaves none.
 struct ProportionReading {
+  /// The taxonomy's `context.proportions`, with its number words packed for a test that
+  /// allocates nothing: most tokens next to an "of" are no count.
+  struct Rules: Sendable {
+    let reached: [[String]]
+    let numbers: [String: Int]
+    let numberWords: PackedWords
+    let shortfall: Set<String>
+    let positiveShare: Int
+    let negativeShare: Int
+
+    init(_ rules: ContextRules.Proportions) {
+      reached = rules.reached
+      numbers = rules.numbers
+      numberWords = PackedWords(rules.numbers.keys)
+      shortfall = rules.shortfall
+      positiveShare = rules.positiveShare
+      negativeShare = rules.negativeShare
+    }
+  }
+
   /// One proportion in a sentence.
   struct Found {
     /// From the first token of the part, the whole and the mark to the last.
@@ -39,18 +59,16 @@ struct ProportionReading {
   /// targets ..., the ELSP reported in December that only four were on track".
   static let partWindow = 10
 
-  private static let ofWord = PackedWords(["of"])
-  private static let outWord = PackedWords(["out"])
-
-  /// The proportions of a sentence whose cues (`negations`, each a token range) are known.
+  /// The proportions of a sentence, given where its "of"s stand (`ofs`, token indices in
+  /// order) and its negation cues (`negations`, each a token range).
   static func find(
-    in tokens: SentenceTokens, clause: [Int], negations: [Range<Int>],
-    rules: ContextRules.Proportions
+    in tokens: SentenceTokens, clause: [Int], ofs: [Int], negations: [Range<Int>],
+    rules: Rules
   ) -> [Found] {
     let count = tokens.count
     guard count >= 4, !rules.reached.isEmpty else { return [] }
     var found: [Found] = []
-    for of in 0..<(count - 1) where tokens.isWord(of, oneOf: ofWord) {
+    for of in ofs where of < count - 1 {
       // "Of" opening its clause, or written with a capital after a unit's number ("5.1 Of the
       // 52 projects"), puts the whole first.
       let opensClause = of == 0 || clause[of - 1] != clause[of] || tokens.isCapitalized(of)
@@ -70,10 +88,10 @@ struct ProportionReading {
   /// "two of our five targets were met", "met two of our five targets": `of` is the "of"
   /// between part and whole.
   private static func partFirst(
-    at of: Int, in tokens: SentenceTokens, clause: [Int], rules: ContextRules.Proportions
+    at of: Int, in tokens: SentenceTokens, clause: [Int], rules: Rules
   ) -> Found? {
     var before = of - 1
-    if before > 0, tokens.isWord(before, oneOf: outWord) { before -= 1 }
+    if before > 0, tokens.isWord(before, "out") { before -= 1 }
     guard let part = number(endingAt: before, in: tokens, rules: rules),
       let whole = whole(after: of, in: tokens, rules: rules),
       part.value < whole.value,
@@ -109,7 +127,7 @@ struct ProportionReading {
   /// "Of the 35 indicators in the agreement, 14 were on course to be met": `of` opens the
   /// clause.
   private static func wholeFirst(
-    at of: Int, in tokens: SentenceTokens, clause: [Int], rules: ContextRules.Proportions
+    at of: Int, in tokens: SentenceTokens, clause: [Int], rules: Rules
   ) -> Found? {
     guard let whole = whole(after: of, in: tokens, rules: rules) else { return nil }
     let own = clause[of]
@@ -136,7 +154,7 @@ struct ProportionReading {
   }
 
   private static func judged(
-    tokens: Range<Int>, part: Int, whole: Int, isShortfall: Bool, rules: ContextRules.Proportions
+    tokens: Range<Int>, part: Int, whole: Int, isShortfall: Bool, rules: Rules
   ) -> Found {
     let share = part * 100
     let polarity: Polarity? =
@@ -149,7 +167,7 @@ struct ProportionReading {
   /// The whole after "of": a count at once or after one lower-case word ("of the twelve", "of
   /// its 31", "of our 12").
   private static func whole(
-    after of: Int, in tokens: SentenceTokens, rules: ContextRules.Proportions
+    after of: Int, in tokens: SentenceTokens, rules: Rules
   )
     -> (value: Int, tokens: Range<Int>)?
   {
@@ -162,7 +180,7 @@ struct ProportionReading {
   /// are behind and 4 are off track", "11 are on track (green), 9 are at risk (amber)") judges
   /// nothing.
   private static func hasCountAfter(
-    _ index: Int, in tokens: SentenceTokens, rules: ContextRules.Proportions
+    _ index: Int, in tokens: SentenceTokens, rules: Rules
   ) -> Bool {
     (index..<tokens.count).contains { number(startingAt: $0, in: tokens, rules: rules) != nil }
   }
@@ -170,7 +188,7 @@ struct ProportionReading {
   /// A mark from `reached` starting within `window` tokens after `from`, in clause `own`.
   private static func mark(
     from: Int, within window: Int, in tokens: SentenceTokens, clause: [Int], own: Int,
-    rules: ContextRules.Proportions
+    rules: Rules
   ) -> Range<Int>? {
     var start = from
     while start < min(tokens.count, from + window), clause[start] == own {
@@ -185,7 +203,7 @@ struct ProportionReading {
   /// A mark from `reached` whose last token is `end - 1`, in clause `own`.
   private static func mark(
     endingAt end: Int, in tokens: SentenceTokens, clause: [Int], own: Int,
-    rules: ContextRules.Proportions
+    rules: Rules
   ) -> Range<Int>? {
     for words in rules.reached where words.count <= end {
       let start = end - words.count
@@ -200,7 +218,7 @@ struct ProportionReading {
 
   /// The length of the longest mark from `reached` that starts at token `start`, if any.
   private static func markLength(
-    at start: Int, in tokens: SentenceTokens, clause: [Int], rules: ContextRules.Proportions
+    at start: Int, in tokens: SentenceTokens, clause: [Int], rules: Rules
   ) -> Int? {
     let first = tokens.normalized(start)
     var longest: Int?
@@ -218,7 +236,7 @@ struct ProportionReading {
   /// A count that starts at token `index`: digits ("12"), a number word ("twelve") or a tens
   /// word and a unit joined by a hyphen ("twenty-four").
   static func number(
-    startingAt index: Int, in tokens: SentenceTokens, rules: ContextRules.Proportions
+    startingAt index: Int, in tokens: SentenceTokens, rules: Rules
   )
     -> (value: Int, tokens: Range<Int>)?
   {
@@ -236,7 +254,7 @@ struct ProportionReading {
 
   /// A count whose last token is `index` ("24", "twenty-four").
   private static func number(
-    endingAt index: Int, in tokens: SentenceTokens, rules: ContextRules.Proportions
+    endingAt index: Int, in tokens: SentenceTokens, rules: Rules
   )
     -> (value: Int, tokens: Range<Int>)?
   {
@@ -253,7 +271,7 @@ struct ProportionReading {
   /// The value of a token written in digits (below 1,000, so that a year is not a count) or
   /// as a number word.
   private static func value(
-    of index: Int, in tokens: SentenceTokens, rules: ContextRules.Proportions
+    of index: Int, in tokens: SentenceTokens, rules: Rules
   )
     -> Int?
   {
@@ -264,7 +282,7 @@ struct ProportionReading {
       return word.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
     if let digits { return digits > 0 ? digits : nil }
-    let isWord = tokens.withBytes(index) { $0.first.map { (0x41...0x7A).contains($0) } ?? false }
-    return isWord ? rules.numbers[tokens.normalized(index)] : nil
+    return tokens.isWord(index, oneOf: rules.numberWords)
+      ? rules.numbers[tokens.normalized(index)] : nil
   }
 }
