@@ -39,7 +39,12 @@ struct PartnershipNameRecognizer {
   ) {
     spans = Array(repeating: [], count: sentences.count)
     rejections = Array(repeating: [], count: sentences.count)
-    guard let rules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else { return }
+    guard let nameRules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else {
+      return
+    }
+    // The rules behind one reference: the closures below that read them would otherwise each
+    // copy the whole struct, retaining every one of its word lists.
+    let rules = Reference(nameRules)
     func raw(_ tokens: SentenceTokens, _ range: Range<Int>) -> String {
       String(
         decoding: UnsafeBufferPointer(
@@ -67,7 +72,9 @@ struct PartnershipNameRecognizer {
         .drop { $0 == " " }
     }
     var rejected: [[Rejection]] = Array(repeating: [], count: sentences.count)
-    func keyOf(_ placeWords: String) -> String { Self.key(placeWords, areaWords: rules.areaWords) }
+    func keyOf(_ placeWords: String) -> String {
+      Self.key(placeWords, areaWords: rules.value.areaWords)
+    }
 
     // Pass 1: names before heads, their abbreviations, and brand names.
     var registry: [String: String] = [:]  // key of the place words → full name as first given
@@ -88,7 +95,7 @@ struct PartnershipNameRecognizer {
     let prepositions = taxonomy.context.grammar.prepositions
     // A determiner of a brand's description: "the", "our", or a place's possessive ("Marlow's").
     func isDeterminer(_ index: Int, in tokens: SentenceTokens) -> Bool {
-      rules.appositiveDeterminers.contains(tokens.normalized(index))
+      rules.value.appositiveDeterminers.contains(tokens.normalized(index))
         || (tokens.isCapitalized(index)
           && Self.withoutPossessive(word(tokens, index)) != word(tokens, index))
     }
@@ -107,13 +114,13 @@ struct PartnershipNameRecognizer {
         !tokens.isPlural(head.tokens.upperBound - 1),
         !(start..<head.tokens.upperBound - 1).contains(where: { tokens.clauseBreak($0) }),
         !(from..<head.tokens.upperBound).contains(where: {
-          rules.themeWords.contains(tokens.normalized($0))
+          rules.value.themeWords.contains(tokens.normalized($0))
         })
       else { return false }
       let after = head.tokens.upperBound
       if let ending { return after == ending }
       return after == tokens.count || tokens.commaAfter(after - 1) || tokens.clauseBreak(after - 1)
-        || rules.appositiveEnders.contains(tokens.normalized(after))
+        || rules.value.appositiveEnders.contains(tokens.normalized(after))
     }
     // Keys whose name was first printed in capitals: a later form in ordinary case replaces
     // it (a headline's "ONE ORRINFORD PARTNERSHIP" is the text's "One Orrinford").
@@ -122,7 +129,7 @@ struct PartnershipNameRecognizer {
       text == text.uppercased() && text != text.lowercased()
     }
     func register(brand written: String) {
-      let brand = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
+      let brand = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
       let key = keyOf(brand)
       if registry[key] != nil {
         if inCapitals.contains(key), !isCapitals(written) {
@@ -140,18 +147,18 @@ struct PartnershipNameRecognizer {
     // organisation or a place ("Brenthorne Council"), nor words of a heading or a theme
     // ("Community Safety").
     func mayBeBrand(_ tokens: SentenceTokens, _ run: Range<Int>) -> Bool {
-      !rules.personTitles.contains(tokens.normalized(run.lowerBound))
-        && !run.contains(where: { rules.organisationWords.contains(tokens.normalized($0)) })
+      !rules.value.personTitles.contains(tokens.normalized(run.lowerBound))
+        && !run.contains(where: { rules.value.organisationWords.contains(tokens.normalized($0)) })
         && !run.allSatisfy({
-          rules.headingWords.contains(tokens.normalized($0))
-            || rules.themeWords.contains(tokens.normalized($0))
+          rules.value.headingWords.contains(tokens.normalized($0))
+            || rules.value.themeWords.contains(tokens.normalized($0))
         })
     }
     // A line of the title block that is a brand and nothing else: capitalised words (often in
     // capitals) that may be a brand, and no head or cue phrase.
     func titleLineBrand(_ tokens: SentenceTokens) -> String? {
       var first = 0
-      while first < tokens.count, rules.stopWords.contains(word(tokens, first)) { first += 1 }
+      while first < tokens.count, rules.value.stopWords.contains(word(tokens, first)) { first += 1 }
       guard tokens.count - first >= 2,
         (first..<tokens.count).allSatisfy({
           tokens.isCapitalized($0) && ($0 == tokens.count - 1 || tokens.connected($0))
@@ -171,11 +178,11 @@ struct PartnershipNameRecognizer {
       // Most sentences have no head; only those need the code phrases.
       if heads.isEmpty { continue }
       speaksOfPartnerships = true
-      if !rules.informalHeads.isEmpty {
+      if !rules.value.informalHeads.isEmpty {
         informalHeadsAt[index] = heads.compactMap { head in
           head.tokens.count == 1 && head.tokens.lowerBound > 0
             && !tokens.isCapitalized(head.tokens.lowerBound)
-            && rules.informalHeads.contains(tokens.normalized(head.tokens.lowerBound))
+            && rules.value.informalHeads.contains(tokens.normalized(head.tokens.lowerBound))
             ? head.tokens.lowerBound : nil
         }
       }
@@ -197,7 +204,7 @@ struct PartnershipNameRecognizer {
         guard
           head.tokens.allSatisfy({
             tokens.isCapitalized($0)
-              || (isFamily && rules.nameConnectors.contains(tokens.normalized($0)))
+              || (isFamily && rules.value.nameConnectors.contains(tokens.normalized($0)))
           }), !tokens.isPlural(head.tokens.upperBound - 1)
         else { continue }
         var start = head.tokens.lowerBound
@@ -215,12 +222,12 @@ struct PartnershipNameRecognizer {
           } else if tokens.connected(start - 1), tokens.isCapitalized(start - 1) {
             start -= 1
           } else if tokens.connected(start - 1), start > 1,
-            rules.nameConnectors.contains(tokens.normalized(start - 1)),
+            rules.value.nameConnectors.contains(tokens.normalized(start - 1)),
             start < head.tokens.lowerBound, tokens.isCapitalized(start - 2),
             tokens.connected(start - 2), !nameEnders.contains(tokens.normalized(start - 2)),
             // A brand before "and" is a name of its own: "Hollinsford Together and Fordingley
             // LSP" are two partnerships.
-            !rules.brandWordsAfter.contains(tokens.normalized(start - 2))
+            !rules.value.brandWordsAfter.contains(tokens.normalized(start - 2))
           {
             start -= 2
             connectorAt = start + 1
@@ -230,22 +237,23 @@ struct PartnershipNameRecognizer {
         }
         // "One Stallbridge and Fordingley LSP": a brand word opens the words before "and", which
         // name a partnership of their own.
-        if let connectorAt, rules.brandWordsBefore.contains(tokens.normalized(start)) {
+        if let connectorAt, rules.value.brandWordsBefore.contains(tokens.normalized(start)) {
           start = connectorAt + 1
         }
         // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
         // names the Oakridge LSP.
         while start < head.tokens.lowerBound,
-          rules.stopWords.contains(word(tokens, start))
+          rules.value.stopWords.contains(word(tokens, start))
             || (!tokens.isCapitalized(start)
-              && rules.nameConnectors.contains(tokens.normalized(start)))
+              && rules.value.nameConnectors.contains(tokens.normalized(start)))
         {
           start += 1
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
         let nameTokens = start..<head.tokens.lowerBound
-        if let theme = nameTokens.first(where: { rules.themeWords.contains(tokens.normalized($0)) })
-        {
+        if let theme = nameTokens.first(where: {
+          rules.value.themeWords.contains(tokens.normalized($0))
+        }) {
           rejected[index].append(
             Rejection(
               tokens: start..<head.tokens.upperBound,
@@ -254,7 +262,7 @@ struct PartnershipNameRecognizer {
         }
         // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
         // THE LSP" no word before the head is a name word.
-        if nameTokens.allSatisfy({ rules.headingWords.contains(tokens.normalized($0)) }) {
+        if nameTokens.allSatisfy({ rules.value.headingWords.contains(tokens.normalized($0)) }) {
           rejected[index].append(
             Rejection(
               tokens: start..<head.tokens.upperBound,
@@ -276,7 +284,7 @@ struct PartnershipNameRecognizer {
         let following = head.tokens.upperBound
         if following < tokens.count, tokens.connected(following - 1),
           tokens.isCapitalized(following),
-          rules.otherBodies.contains(tokens.normalized(following))
+          rules.value.otherBodies.contains(tokens.normalized(following))
         {
           rejected[index].append(
             Rejection(
@@ -304,12 +312,12 @@ struct PartnershipNameRecognizer {
         // "Orrisford First Partnership Board": the board of the brand before it, named by the
         // brand ("Orrisford First"), where "Eskwell and District Partnership Board" is a name.
         if head.tokens.count == 2, tokens.normalized(head.tokens.upperBound - 1) == "board",
-          rules.brandWordsAfter.contains(tokens.normalized(head.tokens.lowerBound - 1))
-            || rules.brandWordsBefore.contains(tokens.normalized(start))
+          rules.value.brandWordsAfter.contains(tokens.normalized(head.tokens.lowerBound - 1))
+            || rules.value.brandWordsBefore.contains(tokens.normalized(start))
         {
           let written = raw(tokens, nameTokens)
           register(brand: written)
-          let brand = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
+          let brand = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
           let key = keyOf(brand)
           headSpans[index].append((start..<head.tokens.upperBound, key, registry[key] ?? brand))
           continue
@@ -331,7 +339,7 @@ struct PartnershipNameRecognizer {
         // A name printed in capitals is written in ordinary case ("EASTHOLME LOCAL STRATEGIC
         // PARTNERSHIP" is "Eastholme Local Strategic Partnership"), its abbreviations kept.
         let written = raw(tokens, start..<nameEnd)
-        let full = Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)
+        let full = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
         if let known = registry[key] {
           // A name first given in capitals (a title page) or abbreviated is kept as the text
           // writes it in full later.
@@ -376,7 +384,7 @@ struct PartnershipNameRecognizer {
         }
         defer { runStart = runEnd }
         var first = runStart
-        while first < runEnd, rules.stopWords.contains(word(tokens, first)) { first += 1 }
+        while first < runEnd, rules.value.stopWords.contains(word(tokens, first)) { first += 1 }
         guard runEnd - first >= 2,
           !headSpans[index].contains(where: { $0.span.overlaps(first..<runEnd) })
         else { continue }
@@ -390,7 +398,7 @@ struct PartnershipNameRecognizer {
         // So is a name given after an other-name cue a few words after the name: "Scarrowby
         // Wells Local Strategic Partnership, which has operated under the name "Wells
         // Together"".
-        let otherNameCue = rules.otherNameCues.first { cue in
+        let otherNameCue = rules.value.otherNameCues.first { cue in
           first >= cue.count
             && cue.indices.allSatisfy { tokens.normalized(first - cue.count + $0) == cue[$0] }
         }
@@ -410,7 +418,8 @@ struct PartnershipNameRecognizer {
           return quoted
             || (first..<runEnd).contains {
               let word = tokens.normalized($0)
-              return rules.brandWordsAfter.contains(word) || rules.brandWordsBefore.contains(word)
+              return rules.value.brandWordsAfter.contains(word)
+                || rules.value.brandWordsBefore.contains(word)
                 || places.contains(word)
             }
         }
@@ -424,7 +433,7 @@ struct PartnershipNameRecognizer {
             let between = named.span.upperBound..<cueStart
             return between.count <= 1
               || (between.count <= 4
-                && rules.relativeOpeners.contains(tokens.normalized(between.lowerBound))
+                && rules.value.relativeOpeners.contains(tokens.normalized(between.lowerBound))
                 && !between.contains { tokens.isCapitalized($0) })
           }),
           !familyKeys.contains(named.key)
@@ -433,7 +442,7 @@ struct PartnershipNameRecognizer {
             let written = raw(tokens, first..<runEnd)
             register(brand: written)
             otherNames.append(
-              (keyOf(Self.ordinaryCase(written, lowerCase: rules.lowerCaseWords)), named.key))
+              (keyOf(Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)), named.key))
             continue
           }
           // Capitalised words in brackets after a name that are not another name of it are no
@@ -450,20 +459,21 @@ struct PartnershipNameRecognizer {
         // A relative clause describes the brand as a copula does: "Brantholme Together, which
         // is the local strategic partnership for the borough".
         var relative = false
-        if next + 1 < tokens.count, rules.relativeOpeners.contains(tokens.normalized(next)),
-          rules.copulas.contains(tokens.normalized(next + 1))
+        if next + 1 < tokens.count, rules.value.relativeOpeners.contains(tokens.normalized(next)),
+          rules.value.copulas.contains(tokens.normalized(next + 1))
         {
           next += 1
           relative = true
         }
-        let copula = rules.copulas.contains(next < tokens.count ? tokens.normalized(next) : "")
+        let copula = rules.value.copulas.contains(
+          next < tokens.count ? tokens.normalized(next) : "")
         if copula { next += 1 }
         // A naming construction in a sentence that holds a head: "the Brenthorne LSP, now known
         // as One Brenthorne", "One Brenthorne is the (new) name adopted in 2008 by what had
         // been the Brenthorne Local Strategic Partnership".
         // The cue must follow a head closely ("the LSP, now known as", "our LSP is called"): in
         // "the LSP runs a project called Big Local", the name is the project's.
-        let namedByCue = rules.namingCues.contains { cue in
+        let namedByCue = rules.value.namingCues.contains { cue in
           let cueStart = first - cue.count
           return first >= cue.count
             && cue.indices.allSatisfy { tokens.normalized(cueStart + $0) == cue[$0] }
@@ -473,9 +483,9 @@ struct PartnershipNameRecognizer {
         }
         let namedByNoun =
           copula && next + 1 < tokens.count
-          && rules.appositiveDeterminers.contains(tokens.normalized(next))
+          && rules.value.appositiveDeterminers.contains(tokens.normalized(next))
           && (next + 1...min(next + 2, tokens.count - 1)).contains {
-            rules.namingNouns.contains(tokens.normalized($0))
+            rules.value.namingNouns.contains(tokens.normalized($0))
           }
         if namedByCue || namedByNoun,
           heads.contains(where: { !$0.tokens.overlaps(first..<runEnd) })
@@ -497,7 +507,7 @@ struct PartnershipNameRecognizer {
         let linkFrom = copula ? next : runEnd
         if !described, !setOff || relative,
           let link = (linkFrom..<min(tokens.count, linkFrom + 7)).first(where: {
-            rules.descriptionLinks.contains(tokens.normalized($0))
+            rules.value.descriptionLinks.contains(tokens.normalized($0))
           }),
           !(linkFrom - 1..<link).contains(where: {
             tokens.commaAfter($0) || tokens.clauseBreak($0)
@@ -514,7 +524,7 @@ struct PartnershipNameRecognizer {
         let listFollows =
           tokens.commaAfter(runEnd - 1) && runEnd < tokens.count
           && (tokens.isCapitalized(runEnd)
-            || rules.listContinuations.contains(tokens.normalized(runEnd)))
+            || rules.value.listContinuations.contains(tokens.normalized(runEnd)))
         if !described, first > 0, tokens.commaAfter(first - 1) || tokens.clauseBreak(first - 1),
           !listFollows,
           runEnd == tokens.count || tokens.commaAfter(runEnd - 1) || tokens.clauseBreak(runEnd - 1),
@@ -537,14 +547,16 @@ struct PartnershipNameRecognizer {
     // of partnerships. The place word must be used as a name elsewhere in the text, inside a
     // sentence and apart from the brand ("Carrowfield Borough Council", "in Carrowfield"), so
     // that headings such as "Moving Forward" or "Working Together" are not brands.
-    if speaksOfPartnerships, !rules.brandWordsAfter.isEmpty || !rules.brandWordsBefore.isEmpty {
+    if speaksOfPartnerships,
+      !rules.value.brandWordsAfter.isEmpty || !rules.value.brandWordsBefore.isEmpty
+    {
       func brandWordAt(_ tokens: SentenceTokens, _ index: Int) -> Int? {
         guard index + 1 < tokens.count, tokens.isCapitalized(index),
           tokens.isCapitalized(index + 1),
           tokens.connected(index)
         else { return nil }
-        if rules.brandWordsAfter.contains(tokens.normalized(index + 1)) { return index }
-        if rules.brandWordsBefore.contains(tokens.normalized(index)) { return index + 1 }
+        if rules.value.brandWordsAfter.contains(tokens.normalized(index + 1)) { return index }
+        if rules.value.brandWordsBefore.contains(tokens.normalized(index)) { return index + 1 }
         return nil
       }
       var placeNames: Set<String>?
@@ -555,9 +567,9 @@ struct PartnershipNameRecognizer {
             for position in 0..<tokens.count where tokens.isCapitalizedInside(position) {
               let inBrand =
                 (position + 1 < tokens.count && tokens.connected(position)
-                  && rules.brandWordsAfter.contains(tokens.normalized(position + 1)))
+                  && rules.value.brandWordsAfter.contains(tokens.normalized(position + 1)))
                 || (position > 0 && tokens.connected(position - 1)
-                  && rules.brandWordsBefore.contains(tokens.normalized(position - 1)))
+                  && rules.value.brandWordsBefore.contains(tokens.normalized(position - 1)))
               if !inBrand { found.insert(tokens.normalized(position)) }
             }
           }
@@ -571,12 +583,13 @@ struct PartnershipNameRecognizer {
           func isPlaceWord(_ index: Int) -> Bool {
             let placeWord = tokens.normalized(index)
             return placeWord.count >= 3
-              && !rules.stopWords.contains(word(tokens, index))
-              && !rules.headingWords.contains(placeWord) && !rules.themeWords.contains(placeWord)
-              && !rules.organisationWords.contains(placeWord)
-              && !rules.personTitles.contains(placeWord)
-              && !rules.brandWordsAfter.contains(placeWord)
-              && !rules.brandWordsBefore.contains(placeWord)
+              && !rules.value.stopWords.contains(word(tokens, index))
+              && !rules.value.headingWords.contains(placeWord)
+              && !rules.value.themeWords.contains(placeWord)
+              && !rules.value.organisationWords.contains(placeWord)
+              && !rules.value.personTitles.contains(placeWord)
+              && !rules.value.brandWordsAfter.contains(placeWord)
+              && !rules.value.brandWordsBefore.contains(placeWord)
           }
           // A place of two words before a brand word ("Stannick Wold Together"), each a place
           // word; a longer run is another name ("One Barnsley Partnership" is found by its
@@ -681,14 +694,15 @@ struct PartnershipNameRecognizer {
     // The places the text names its partnerships after ("Fennerby" of "Fennerby First" and of
     // "Fennerby Local Strategic Partnership"), for theme partnerships' brands ("Safer Fennerby").
     let familyPlaces: [[String]] =
-      rules.familyBrandWords.isEmpty
+      rules.value.familyBrandWords.isEmpty
       ? []
       : Array(
         Set(
           registryOrder.compactMap { key -> [String]? in
             if familyKeys.contains(key) { return nil }
             let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }.filter {
-              !rules.brandWordsAfter.contains($0) && !rules.brandWordsBefore.contains($0)
+              !rules.value.brandWordsAfter.contains($0)
+                && !rules.value.brandWordsBefore.contains($0)
             }
             return words.isEmpty || words.contains("&") ? nil : words
           })
@@ -699,7 +713,7 @@ struct PartnershipNameRecognizer {
     // group").
     func familyBrands(_ tokens: SentenceTokens, at position: Int) -> [Range<Int>] {
       guard tokens.isCapitalized(position),
-        rules.familyBrandWords.contains(tokens.normalized(position))
+        rules.value.familyBrandWords.contains(tokens.normalized(position))
       else { return [] }
       var spans: [Range<Int>] = []
       for place in familyPlaces where position + place.count < tokens.count {
@@ -712,17 +726,19 @@ struct PartnershipNameRecognizer {
         else { continue }
         var end = position + 1 + place.count
         if end < tokens.count, tokens.connected(end - 1), tokens.isCapitalized(end) {
-          guard rules.informalHeads.contains(tokens.normalized(end)) else { continue }
+          guard rules.value.informalHeads.contains(tokens.normalized(end)) else { continue }
           end += 1
         }
-        if end < tokens.count, rules.familyGroupWords.contains(tokens.normalized(end)) { continue }
+        if end < tokens.count, rules.value.familyGroupWords.contains(tokens.normalized(end)) {
+          continue
+        }
         spans.append(position..<end)
       }
       return spans
     }
     // The brand and place words of such a span, without "Partnership".
     func brandKey(_ tokens: SentenceTokens, _ span: Range<Int>) -> String {
-      span.map { tokens.normalized($0) }.filter { !rules.informalHeads.contains($0) }.joined(
+      span.map { tokens.normalized($0) }.filter { !rules.value.informalHeads.contains($0) }.joined(
         separator: " ")
     }
     // A brand word at a sentence's start may be an adjective ("Working Fennerby families have
@@ -735,7 +751,7 @@ struct PartnershipNameRecognizer {
         for position in 0..<tokens.count {
           for span in familyBrands(tokens, at: position)
           where span.lowerBound > 0 || span.upperBound == tokens.count || kind != .paragraph
-            || rules.informalHeads.contains(tokens.normalized(span.upperBound - 1))
+            || rules.value.informalHeads.contains(tokens.normalized(span.upperBound - 1))
             || tokens.commaAfter(span.upperBound - 1) || tokens.clauseBreak(span.upperBound - 1)
           {
             confirmedBrands.insert(brandKey(tokens, span))
@@ -853,7 +869,7 @@ struct PartnershipNameRecognizer {
       let tokens = sentences[index]
       let byline =
         tokens.count > 0
-        && rules.bylineWords.contains(tokens.normalized(0))
+        && rules.value.bylineWords.contains(tokens.normalized(0))
       // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
       // "From:" and "To:".
       if byline, sentence.block - menuCells < 8 { continue }
@@ -936,4 +952,11 @@ struct PartnershipNameRecognizer {
   func rejections(inSentence index: Int) -> [Rejection] {
     index < rejections.count ? rejections[index] : []
   }
+}
+
+/// A value behind a reference, for closures that read a large struct: capturing the reference
+/// retains one object where capturing the struct copies every one of its fields.
+private final class Reference<Value> {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
