@@ -64,10 +64,13 @@ public struct EvidenceRecord: Sendable, Equatable {
     var runPart: [UInt8] = []
     var sentenceKey: String?
     var sentencePart: [UInt8] = []
-    for record in records {
-      if documentKey.map({ $0 != (record.docID, record.source, record.title, record.published) })
-        ?? true
-      {
+    // Each record is read in place, and its keys compared field by field: a copy of a record,
+    // or of a key as a tuple, would retain its strings once more for every record.
+    func append(_ record: borrowing EvidenceRecord) {
+      if documentKey.map({
+        $0.0 != record.docID || $0.1 != record.source || $0.2 != record.title
+          || $0.3 != record.published
+      }) ?? true {
         documentKey = (record.docID, record.source, record.title, record.published)
         var object = JSONObjectWriter()
         object.write("schema", schema)
@@ -77,11 +80,13 @@ public struct EvidenceRecord: Sendable, Equatable {
         object.write("published", record.published)
         documentPart = object.openBytes
       }
-      let run = (
-        record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline
-      )
-      if runKey.map({ $0 != run }) ?? true {
-        runKey = run
+      if runKey.map({
+        $0.0 != record.taxonomyName || $0.1 != record.taxonomyVersion
+          || $0.2 != record.taxonomySHA256 || $0.3 != record.pipeline
+      }) ?? true {
+        runKey = (
+          record.taxonomyName, record.taxonomyVersion, record.taxonomySHA256, record.pipeline
+        )
         var taxonomy = JSONObjectWriter()
         taxonomy.write("name", record.taxonomyName)
         taxonomy.write("version", record.taxonomyVersion)
@@ -115,6 +120,9 @@ public struct EvidenceRecord: Sendable, Equatable {
       if record.isReaderComment { position.write("reader_comment", true) }
       bytes.append(contentsOf: position.openBytes)
       bytes.append(contentsOf: runPart)
+    }
+    records.withUnsafeBufferPointer { records in
+      for index in records.indices { append(records[index]) }
     }
   }
 }
