@@ -79,6 +79,7 @@ public struct ICUSegmenter: Segmenter {
     }
     let rules = self.rules
     var sentences: [Sentence] = []
+    var citationBlocks: Set<Int> = []
     var tokens = segments.wordRanges
     var contiguous = text
     contiguous.withUTF8 { utf8 in
@@ -102,6 +103,7 @@ public struct ICUSegmenter: Segmenter {
         // question in the cited title ends nothing.
         breaks.removeAll(keepingCapacity: true)
         let isReference = rules.isReferenceEntry(utf8, from: blockStart, to: blockEnd)
+        if isReference { citationBlocks.insert(blockIndex) }
         if block.kind != .title && block.kind != .heading {
           var lost = rules.lostSpaceBreaks(in: utf8, from: blockStart, to: blockEnd)
           lostSpaces += lost
@@ -168,7 +170,7 @@ public struct ICUSegmenter: Segmenter {
     }
     return SegmentedText(
       extracted: extracted, text: text, blockOffsets: blockOffsets, sentences: sentences,
-      tokens: tokens)
+      tokens: tokens, citationBlocks: citationBlocks)
   }
 
   /// The break at `boundary`, moved past footnote marks set in superscript right after the

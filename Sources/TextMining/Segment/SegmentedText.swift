@@ -20,6 +20,9 @@ public struct SegmentedText: Sendable {
   public var sentences: [Sentence]
   /// Word tokens (letters, numbers; no spaces or punctuation) as UTF-8 byte ranges of `text`.
   public var tokens: [Range<Int>]
+  /// The blocks that are entries of a reference list in the author-date form ("Venn, L. and
+  /// Osei, K. (2005) 'Consulted to death? ...'"): their units cite a work and judge nothing.
+  public var citationBlocks: Set<Int> = []
 
   /// The text of a UTF-8 byte range of `text`.
   public func string(utf8Range range: Range<Int>) -> String {

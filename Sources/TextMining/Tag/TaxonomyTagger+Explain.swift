@@ -8,6 +8,8 @@ struct SentenceAnalysis {
   var isMetadata = false
   /// Whether the unit is a title read as a news story's headline (`grammar.news_labels`).
   var isHeadline = false
+  /// Whether the unit is an entry of a reference list, which cites a work (neutral).
+  var isCitation = false
   /// The partnership names found in the sentence.
   var names: [PartnershipNameRecognizer.Span] = []
   /// The capitalised candidates not taken as names, with the reason.
@@ -133,6 +135,10 @@ extension TaxonomyTagger {
       if found?.isHeadline == true {
         lines.append("  a news story's title (grammar.news_labels): a headline, read as a sentence")
       }
+      if found?.isCitation == true {
+        lines.append(
+          "  an entry of a reference list: it cites a work, and its mentions are neutral")
+      }
       switch found?.framing {
       case .aim: lines.append("  list item under an aim lead-in: judged mentions are neutral")
       case .judged(let polarity):
@@ -206,7 +212,7 @@ extension TaxonomyTagger {
         else { continue }
         if input.isFixed {
           lines.append(
-            "    polarity model: not applied (a title, a question or a resolution is neutral; a verdict label stands)"
+            "    polarity model: not applied (a title, a citation, a question or a resolution is neutral; a verdict label stands)"
           )
         } else if learned == input.rule {
           lines.append("    polarity model: agrees with the rules (\(input.rule.rawValue))")

@@ -126,7 +126,9 @@ public struct TaxonomyTagger: Tagger {
           && Self.isHeadline(
             bytes, units[index].utf8Range, labels: taxonomy.context.grammar.newsLabels,
             lastWords: taxonomy.newsLabelLastWords)
-        let isTitle = blocks[units[index].block].kind == .title && !isHeadline
+        // An entry of a reference list cites a work, as a title names one: neutral too.
+        let isCitation = segmented.citationBlocks.contains(units[index].block)
+        let isTitle = (blocks[units[index].block].kind == .title && !isHeadline) || isCitation
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.
         let isQuestion =
@@ -134,7 +136,9 @@ public struct TaxonomyTagger: Tagger {
           || Self.opensAsResolution(
             tokens, grammar: taxonomy.context.grammar, auxiliaries: taxonomy.auxiliaryBytes)
         var analysis: SentenceAnalysis? =
-          recording ? SentenceAnalysis(framing: framings[index], isHeadline: isHeadline) : nil
+          recording
+          ? SentenceAnalysis(
+            framing: framings[index], isHeadline: isHeadline, isCitation: isCitation) : nil
         // A page's tags or categories list its topics, and a link to the post before or after
         // names another page: they are no finding.
         if Self.isMetadataLine(tokens, grammar: taxonomy.context.grammar, bytes: bytes)

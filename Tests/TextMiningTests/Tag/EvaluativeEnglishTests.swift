@@ -538,4 +538,24 @@ import Testing
         "proportion (context.proportions): 'met two of our five', 2 of 5: negative, a qualifier over its tokens"
       ))
   }
+
+  /// An entry of a reference list cites a work, as a title names one: its mentions are
+  /// neutral, whatever its cited title says. Prose that cites a work in the same form, with a
+  /// verb after the year, judges as usual.
+  @Test func aReferenceListEntryCitesAndJudgesNothing() throws {
+    func polarities(_ text: String) throws -> [Polarity] {
+      let document = DecodedDocument(text: text, format: .plainText, encoding: "UTF-8")
+      let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+      return TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).mentions(in: segmented)
+        .filter { $0.code.rawValue == "success_factor.leadership" }.map(\.polarity)
+    }
+    #expect(
+      try polarities(
+        "Hale, P. and Moss, R. (2006) Weak leadership in local partnerships, Policy Review, 4(2), pp. 1-20.\n"
+      ) == [.neutral])
+    #expect(try polarities("Weak leadership held the partnership back.\n") == [.negative])
+    #expect(
+      try polarities("Hale and Moss (2006) found weak leadership in most partnerships.\n")
+        == [.negative])
+  }
 }
