@@ -558,4 +558,21 @@ import Testing
       try polarities("Hale and Moss (2006) found weak leadership in most partnerships.\n")
         == [.negative])
   }
+
+  /// A rating set off as a label judges what it labels by its colour; a qualifier after it has
+  /// the last word; a middle rating, or a colour in a name, judges nothing.
+  @Test(arguments: [
+    ("4.1 Strategic leadership and vision (Green)", "success_factor.leadership", Polarity.positive),
+    ("Strategic leadership - red", "success_factor.leadership", .negative),
+    ("Strategic leadership (Amber)", "success_factor.leadership", .neutral),
+    ("Strategic leadership (Amber, improving)", "success_factor.leadership", .positive),
+    ("Strategic leadership (Green, weakening)", "success_factor.leadership", .negative),
+    ("Strategic leadership (Green Party)", "success_factor.leadership", .neutral),
+    ("Green leadership of the partnership", "success_factor.leadership", .neutral),
+  ])
+  func aRatingSetOffAsALabelJudgesByItsColour(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
 }

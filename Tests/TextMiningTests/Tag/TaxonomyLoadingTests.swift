@@ -100,6 +100,11 @@ import Testing
       "name: x\nversion: '1'\ncategories: {}\ncontext:\n  grammar:\n    recommendation_labels: [rec no]\n",
       "t.yml:6:29: a word of grammar 'recommendation_labels' must be one word: 'rec no'"
     ),
+    // A rating has one verdict.
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  ratings: {positive: [green], negative: [green]}\n",
+      "t.yml:5:42: the rating 'green' is given two verdicts in 'ratings'"
+    ),
     // Proportions: the shares are per cent, in order, and a number word is one word.
     (
       "name: x\nversion: '1'\ncategories: {}\ncontext:\n  proportions: {reached: [met], positive_share: 40, negative_share: 60}\n",

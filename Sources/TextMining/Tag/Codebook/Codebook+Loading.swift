@@ -346,7 +346,7 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "window", "qualifier_window", "predicate_window", "terminators", "evaluative_vocabulary",
-        "grammar", "proportions",
+        "grammar", "proportions", "ratings",
       ] + groups,
       what: "'context'")
     {
@@ -414,6 +414,20 @@ extension Codebook {
           }
         }
       case "proportions": rules.proportions = try parseProportions(value)
+      case "ratings":
+        // Rating words under the verdict they give: {positive: [green], negative: [red], ...}.
+        for (polarity, keyNode, list) in try value.mapping(
+          allowedKeys: ["positive", "negative", "neutral"], what: "'ratings'")
+        {
+          guard let verdict = Polarity(rawValue: polarity) else {
+            throw keyNode.error("unknown polarity '\(polarity)' in 'ratings'")
+          }
+          for word in try parseWords(list, what: "ratings '\(polarity)'") {
+            guard rules.ratings.updateValue(verdict, forKey: word) == nil else {
+              throw list.error("the rating '\(word)' is given two verdicts in 'ratings'")
+            }
+          }
+        }
       case "window": rules.window = try value.positiveInt(what: "'window'")
       case "qualifier_window":
         rules.qualifierWindow = try value.positiveInt(what: "'qualifier_window'")

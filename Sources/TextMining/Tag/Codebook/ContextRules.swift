@@ -13,6 +13,10 @@ public struct ContextRules: Sendable {
   public var grammar = Grammar()
   /// Shares of a whole that reached a mark (`context.proportions`); nil reads none.
   public var proportions: Proportions?
+  /// Rating words and their verdicts (`context.ratings`: "green" positive, "red" negative,
+  /// "amber" neutral), read where a rating is set off as a label ("Strategic leadership
+  /// (Green)"). Normalised.
+  public var ratings: [String: Polarity] = [:]
 
   /// A part of a whole said to have reached a mark judges by its size: "we met two of our five
   /// targets" and "of its 24 members, eleven turned up" are shortfalls, "we hit 11 of our 12

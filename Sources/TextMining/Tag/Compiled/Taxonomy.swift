@@ -59,6 +59,8 @@ public final class Taxonomy: Sendable {
   let conjunctionBytes: PackedWords
   /// The last word of each news label (`TaxonomyTagger.isHeadline`).
   let newsLabelLastWords: [[UInt8]]
+  /// `context.ratings`' words as lower-case UTF-8, for a test that allocates nothing.
+  let ratingWords: PackedWords
   /// `context.proportions`, compiled; nil reads no share.
   let proportions: ProportionReading.Rules?
   let clauseOpenerBytes: PackedWords
@@ -106,6 +108,7 @@ public final class Taxonomy: Sendable {
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
     self.proportions = context.proportions.map(ProportionReading.Rules.init)
+    self.ratingWords = PackedWords(context.ratings.keys)
     self.newsLabelLastWords = TaxonomyTagger.lastWords(of: context.grammar.newsLabels)
     self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)
     self.otherHolders = categories.flatMap(\.codes).filter { !$0.otherHolders.isEmpty }.map {

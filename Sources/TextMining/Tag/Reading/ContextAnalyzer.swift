@@ -198,6 +198,33 @@ struct ContextAnalyzer {
         labels[labelled] = cue.kind == .positive ? .positive : .negative
       }
     }
+    // A rating set off the same way judges by its colour (`context.ratings`): "Strategic
+    // leadership (Green)", "jobs created - green". A qualifier after it and a comma has the last
+    // word ("Mainstreaming (Amber, worsening)"), and a middle rating ("(Amber)") judges nothing.
+    if !taxonomy.context.ratings.isEmpty {
+      for index in 0..<count where tokens.isWord(index, oneOf: taxonomy.ratingWords) {
+        let own = clause[index]
+        guard index == 0 || (clause[index - 1] != own && terminator[index - 1] == 0),
+          var verdict = taxonomy.context.ratings[tokens.normalized(index)]
+        else { continue }
+        var end = index + 1
+        if end < count, clause[end] == own {
+          guard tokens.commaAfter(index),
+            let trend = cues.first(where: {
+              ($0.kind == .positive || $0.kind == .negative) && $0.tokens.lowerBound == end
+            }),
+            trend.tokens.upperBound == count || clause[trend.tokens.upperBound] != own
+          else { continue }
+          verdict = trend.kind == .positive ? .positive : .negative
+          end = trend.tokens.upperBound
+        }
+        guard verdict != .neutral,
+          let labelled = index > 0 ? clause[index - 1] : end < count ? clause[end] : nil,
+          labels[labelled] == nil
+        else { continue }
+        labels[labelled] = verdict
+      }
+    }
     self.afterthoughts = afterthoughts
     self.labels = labels
     for index in 0..<count where terminator[index] == 2 {
