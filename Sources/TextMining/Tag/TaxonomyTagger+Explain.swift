@@ -120,7 +120,7 @@ extension TaxonomyTagger {
         for proportion in context.proportions {
           let verdict =
             proportion.polarity.map { "\($0.rawValue), a qualifier over its tokens" }
-            ?? "neither success nor shortfall: no qualifier"
+            ?? "neither success nor shortfall: it changes nothing"
           lines.append(
             "  proportion (context.proportions): '\(span(proportion.tokens))', \(proportion.part) of \(proportion.whole)"
               + (proportion.isShortfall ? " after a shortfall word" : "") + ": \(verdict)")

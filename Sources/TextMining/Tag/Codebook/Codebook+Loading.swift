@@ -452,7 +452,10 @@ extension Codebook {
   {
     var rules = ContextRules.Proportions()
     for (key, _, value) in try node.mapping(
-      allowedKeys: ["reached", "numbers", "shortfall", "positive_share", "negative_share"],
+      allowedKeys: [
+        "reached", "passive", "passive_auxiliaries", "partial", "numbers", "shortfall",
+        "positive_share", "negative_share",
+      ],
       what: "'proportions'")
     {
       switch key {
@@ -471,6 +474,20 @@ extension Codebook {
           rules.numbers[normalized] = try number.positiveInt(what: "the value of '\(word)'")
         }
       case "shortfall": rules.shortfall = try parseWords(value, what: "proportions 'shortfall'")
+      case "passive": rules.passive = try parseWords(value, what: "proportions 'passive'")
+      case "partial": rules.partial = try parseWords(value, what: "proportions 'partial'")
+      case "passive_auxiliaries":
+        rules.passiveAuxiliaries = Set(
+          try value.sequence(what: "proportions 'passive_auxiliaries'").map {
+            item throws(ConfigurationError) in
+            let word = try item.nonEmptyString(what: "a word of proportions 'passive_auxiliaries'")
+              .lowercased()
+            guard !word.contains(" ") else {
+              throw item.error(
+                "a word of proportions 'passive_auxiliaries' must be one word: '\(word)'")
+            }
+            return word
+          })
       case "positive_share":
         rules.positiveShare = try value.positiveInt(
           what: "'positive_share'", atMost: 100, reason: "a share in per cent")

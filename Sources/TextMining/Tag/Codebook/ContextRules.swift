@@ -25,6 +25,16 @@ public struct ContextRules: Sendable {
   public struct Proportions: Sendable {
     /// What the part reached, each as its normalised words ("met", "on track", "turned up").
     public var reached: [[String]] = []
+    /// Marks that are also verbs of meeting ("met", "hit", "reached"): after the whole they
+    /// count only in the passive ("five targets were met", not "two members met the minister").
+    /// Normalised.
+    public var passive: Set<String> = []
+    /// The forms of "be" that make such a mark passive; a part right after one of them, or
+    /// after "as", is one item of a whole ("was one of the ten"). Lower case, as written.
+    public var passiveAuxiliaries: Set<String> = []
+    /// Words that say the mark was not quite reached ("nearly met", "partly achieved"): a
+    /// proportion that holds one is not read. Normalised.
+    public var partial: Set<String> = []
     /// Number words and their values ("eleven": 11); counts written in digits need none.
     public var numbers: [String: Int] = [:]
     /// Words before the count that say it fell short whatever its size ("only three of the

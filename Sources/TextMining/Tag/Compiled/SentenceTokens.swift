@@ -73,6 +73,20 @@ struct SentenceTokens {
         UnsafeBufferPointer(rebasing: bytes[range(index).upperBound..<range(index + 1).lowerBound]))
   }
 
+  /// Whether a single space joins tokens `index` and `index + 1` ("twenty four").
+  func spaceAfter(_ index: Int) -> Bool {
+    index + 1 < count && range(index + 1).lowerBound == range(index).upperBound + 1
+      && bytes[range(index).upperBound] == 0x20
+  }
+
+  /// Whether a per cent sign follows token `index`, after spaces at most ("40%", "40 %").
+  func percentSignAfter(_ index: Int) -> Bool {
+    var position = range(index).upperBound
+    let end = index + 1 < count ? range(index + 1).lowerBound : bytes.count
+    while position < end, bytes[position] == 0x20 { position += 1 }
+    return position < end && bytes[position] == UInt8(ascii: "%")
+  }
+
   /// Whether token `index`, its ASCII capitals lower-cased, is `word` (written in lower case):
   /// the test of one grammar word read on many tokens, which compares lengths first and so
   /// rules most tokens out at once.

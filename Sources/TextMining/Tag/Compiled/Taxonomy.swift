@@ -107,7 +107,9 @@ public final class Taxonomy: Sendable {
     }
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
-    self.proportions = context.proportions.map(ProportionReading.Rules.init)
+    self.proportions = context.proportions.map {
+      ProportionReading.Rules($0, clauseOpeners: context.grammar.clauseOpeners)
+    }
     self.ratingWords = PackedWords(context.ratings.keys)
     self.newsLabelLastWords = TaxonomyTagger.lastWords(of: context.grammar.newsLabels)
     self.clauseOpenerBytes = PackedWords(context.grammar.clauseOpeners)

@@ -71,6 +71,23 @@ struct ContextAnalyzer {
     PackedWords.key(of: $0, lowercasing: false)
   }
 
+  /// Puts each proportion that judges among the cues as a qualifier over its tokens, in place of
+  /// a qualifier on its part or its mark ("only four", "on track"); one in the middle band
+  /// changes nothing.
+  private static func apply(_ proportions: [ProportionReading.Found], to cues: inout [Cue]) {
+    for proportion in proportions {
+      guard let polarity = proportion.polarity else { continue }
+      cues.removeAll {
+        ($0.kind == .positive || $0.kind == .negative)
+          && ($0.tokens.overlaps(proportion.partTokens)
+            || $0.tokens.overlaps(proportion.markTokens))
+      }
+      let cue = Cue(kind: polarity == .positive ? .positive : .negative, tokens: proportion.tokens)
+      cues.insert(
+        cue, at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
+    }
+  }
+
   /// The cue windows of the taxonomy's context rules, in tokens.
   private var windows: (window: Int, qualifier: Int, predicate: Int) {
     (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
@@ -139,25 +156,15 @@ struct ContextAnalyzer {
       facts[index].commaAfter = tokens.commaAfter(index)
     }
     // A part of a whole that reached a mark judges by its size ("we met two of our five
-    // targets"): a qualifier over its tokens, in place of those inside it.
+    // targets"): a qualifier over its tokens, in place of one on its part or its mark.
     var proportions: [ProportionReading.Found] = []
     if let rules = taxonomy.proportions, !ofs.isEmpty {
       proportions = ProportionReading.find(
         in: tokens, clause: clause, ofs: ofs,
-        negations: cues.filter { $0.kind.isNegation }.map(\.tokens), rules: rules)
-      for proportion in proportions {
-        cues.removeAll {
-          ($0.kind == .positive || $0.kind == .negative)
-            && proportion.tokens.contains($0.tokens.lowerBound)
-            && proportion.tokens.contains($0.tokens.upperBound - 1)
-        }
-        guard let polarity = proportion.polarity else { continue }
-        let cue = Cue(
-          kind: polarity == .positive ? .positive : .negative, tokens: proportion.tokens)
-        cues.insert(
-          cue,
-          at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
-      }
+        negations: cues.filter { $0.kind.isNegation }.map(\.tokens),
+        qualifiers: cues.filter { $0.kind == .positive || $0.kind == .negative }.map(\.tokens),
+        rules: rules)
+      Self.apply(proportions, to: &cues)
     }
     self.proportions = proportions
     self.cues = cues
