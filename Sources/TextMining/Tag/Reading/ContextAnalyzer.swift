@@ -129,12 +129,15 @@ struct ContextAnalyzer {
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
     let auxiliaries = taxonomy.auxiliaryBytes
-    // Where "of" stands, for the proportions below ("two of our five").
+    // Where "of" stands, for the proportions below ("two of our five"), and where a rating
+    // word does ("(Green)").
     var ofs: [Int] = []
+    var ratings: [Int] = []
     for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
       let (key, word) = tokens.packedWord(index)
       if key == Self.ofKey { ofs.append(index) }
+      if taxonomy.ratingWords.contains(key: key, word: word) { ratings.append(index) }
       if index > 0, tokens.commaAfter(index - 1),
         taxonomy.context.grammar.coordinators.contains(tokens.normalized(index))
       {
@@ -208,8 +211,8 @@ struct ContextAnalyzer {
     // A rating set off the same way judges by its colour (`context.ratings`): "Strategic
     // leadership (Green)", "jobs created - green". A qualifier after it and a comma has the last
     // word ("Mainstreaming (Amber, worsening)"), and a middle rating ("(Amber)") judges nothing.
-    if !taxonomy.context.ratings.isEmpty {
-      for index in 0..<count where tokens.isWord(index, oneOf: taxonomy.ratingWords) {
+    if !ratings.isEmpty {
+      for index in ratings {
         let own = clause[index]
         guard index == 0 || (clause[index - 1] != own && terminator[index - 1] == 0),
           var verdict = taxonomy.context.ratings[tokens.normalized(index)]
