@@ -126,8 +126,17 @@ public struct TaxonomyTagger: Tagger {
           && Self.isHeadline(
             bytes, units[index].utf8Range, labels: taxonomy.context.grammar.newsLabels,
             lastWords: taxonomy.newsLabelLastWords)
-        // An entry of a reference list cites a work, as a title names one: neutral too.
-        let isCitation = segmented.citationBlocks.contains(units[index].block)
+        // An entry of a reference list cites a work, as a title names one: neutral too. Its
+        // first unit, and short ones after it with no finite auxiliary ("London: ODPM.", a
+        // subtitle); a note after the entry in the same block ("It found weak leadership in
+        // most of them.") is prose.
+        let isCitation =
+          segmented.citationBlocks.contains(units[index].block)
+          && (index == 0 || units[index - 1].block != units[index].block
+            || (tokens.count <= 6
+              && !(0..<tokens.count).contains(where: {
+                tokens.isWord($0, oneOf: taxonomy.auxiliaryBytes)
+              })))
         let isTitle = (blocks[units[index].block].kind == .title && !isHeadline) || isCitation
         // A question asks about a thing rather than judging it ("has the partnership made a
         // difference?"): neutral, as the codebook says.

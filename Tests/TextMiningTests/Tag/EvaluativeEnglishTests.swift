@@ -547,6 +547,34 @@ import Testing
       "governance.community_engagement", .neutral
     ),
     ("Seven of the ten targets were met in full.", "delivery.performance_management", .positive),
+    // The second review's cases: a mark reached badly, a verb of meeting in its other senses,
+    // a mark in an earlier clause, a later line of a breakdown, a judging word before the part.
+    (
+      "Four of the five board meetings were poorly attended.", "governance.representation",
+      .negative
+    ),
+    ("Four of the five theme groups were thinly attended.", "governance.structures", .neutral),
+    (
+      "The LSP met four of the five council leaders.", "success_factor.local_authority_leadership",
+      .neutral
+    ),
+    (
+      "Three of the four community engagement proposals were met with hostility.",
+      "governance.community_engagement", .neutral
+    ),
+    (
+      "Of the 20 board members, 16 met the chief executive in private.",
+      "governance.representation", .neutral
+    ),
+    (
+      "All targets were met, and two of the five new members are from the voluntary sector.",
+      "governance.representation", .neutral
+    ),
+    (
+      "Two of the five targets were met and five of the six seats were filled.",
+      "delivery.performance_management", .neutral
+    ),
+    ("A disappointing 9 of the 12 targets were met.", "delivery.performance_management", .negative),
   ])
   func whatIsNotAShareKeepsItsReading(sentence: String, code: String, expected: Polarity) throws {
     #expect(try rulesPolarity(sentence, code) == expected)
@@ -592,6 +620,11 @@ import Testing
     #expect(
       try polarities("Hale and Moss (2006) found weak leadership in most partnerships.\n")
         == [.negative])
+    // A note after the entry in the same block is prose.
+    #expect(
+      try polarities(
+        "Hale, P. (2006) Local partnerships. London: ODPM. It found weak leadership in most of them.\n"
+      ) == [.negative])
   }
 
   /// A rating set off as a label judges what it labels by its colour; a qualifier after it has
@@ -604,6 +637,15 @@ import Testing
     ("Strategic leadership (Green, weakening)", "success_factor.leadership", .negative),
     ("Strategic leadership (Green Party)", "success_factor.leadership", .neutral),
     ("Green leadership of the partnership", "success_factor.leadership", .neutral),
+    // A party after a person, or a colour in the middle of a sentence, is no rating.
+    (
+      "The council leader (Green) has shown leadership of the LSP.",
+      "success_factor.local_authority_leadership", .neutral
+    ),
+    (
+      "The LSP is chaired by the council leader, Cllr Jane Smith (Green).",
+      "success_factor.local_authority_leadership", .neutral
+    ),
   ])
   func aRatingSetOffAsALabelJudgesByItsColour(sentence: String, code: String, expected: Polarity)
     throws

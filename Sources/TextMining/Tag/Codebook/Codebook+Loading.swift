@@ -453,7 +453,8 @@ extension Codebook {
     var rules = ContextRules.Proportions()
     for (key, _, value) in try node.mapping(
       allowedKeys: [
-        "reached", "passive", "passive_auxiliaries", "partial", "numbers", "shortfall",
+        "reached", "passive", "passive_auxiliaries", "partial", "goals", "adverbs", "numbers",
+        "shortfall",
         "positive_share", "negative_share",
       ],
       what: "'proportions'")
@@ -476,6 +477,8 @@ extension Codebook {
       case "shortfall": rules.shortfall = try parseWords(value, what: "proportions 'shortfall'")
       case "passive": rules.passive = try parseWords(value, what: "proportions 'passive'")
       case "partial": rules.partial = try parseWords(value, what: "proportions 'partial'")
+      case "goals": rules.goals = try parseWords(value, what: "proportions 'goals'")
+      case "adverbs": rules.adverbs = try parseWords(value, what: "proportions 'adverbs'")
       case "passive_auxiliaries":
         rules.passiveAuxiliaries = Set(
           try value.sequence(what: "proportions 'passive_auxiliaries'").map {

@@ -32,6 +32,13 @@ public struct ContextRules: Sendable {
     /// The forms of "be" that make such a mark passive; a part right after one of them, or
     /// after "as", is one item of a whole ("was one of the ten"). Lower case, as written.
     public var passiveAuxiliaries: Set<String> = []
+    /// Goals a part may reach when a verb of meeting comes before it ("we met two of our five
+    /// targets"): one must stand within three tokens after the whole. Normalised.
+    public var goals: Set<String> = []
+    /// Words in -ly that may stand right before the mark ("fully met"); any other ("thinly
+    /// attended", "poorly attended") says how the mark was reached, and the proportion is not
+    /// read. Normalised.
+    public var adverbs: Set<String> = []
     /// Words that say the mark was not quite reached ("nearly met", "partly achieved"): a
     /// proportion that holds one is not read. Normalised.
     public var partial: Set<String> = []

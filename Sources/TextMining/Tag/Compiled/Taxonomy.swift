@@ -108,7 +108,9 @@ public final class Taxonomy: Sendable {
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
     self.proportions = context.proportions.map {
-      ProportionReading.Rules($0, clauseOpeners: context.grammar.clauseOpeners)
+      ProportionReading.Rules(
+        $0, clauseOpeners: context.grammar.clauseOpeners,
+        prepositions: context.grammar.prepositions)
     }
     self.ratingWords = PackedWords(context.ratings.keys)
     self.newsLabelLastWords = TaxonomyTagger.lastWords(of: context.grammar.newsLabels)

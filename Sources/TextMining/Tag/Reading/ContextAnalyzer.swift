@@ -165,7 +165,9 @@ struct ContextAnalyzer {
       proportions = ProportionReading.find(
         in: tokens, clause: clause, ofs: ofs,
         negations: cues.filter { $0.kind.isNegation }.map(\.tokens),
-        qualifiers: cues.filter { $0.kind == .positive || $0.kind == .negative }.map(\.tokens),
+        qualifiers: cues.filter { $0.kind == .positive || $0.kind == .negative }.map {
+          ($0.tokens, $0.kind == .positive)
+        },
         rules: rules)
       Self.apply(proportions, to: &cues)
     }
@@ -228,7 +230,13 @@ struct ContextAnalyzer {
           verdict = trend.kind == .positive ? .positive : .negative
           end = trend.tokens.upperBound
         }
-        guard verdict != .neutral,
+        // A rating closes the unit or opens it; one in the middle, or after a person's name
+        // or title, is a party ("the council leader (Green) said", "Cllr Jane Smith (Green)").
+        let personTitles = taxonomy.partnershipNames?.personTitles ?? []
+        guard verdict != .neutral, index == 0 || end == count,
+          !(max(0, index - 3)..<index).contains(where: {
+            personTitles.contains(tokens.normalized($0))
+          }),
           let labelled = index > 0 ? clause[index - 1] : end < count ? clause[end] : nil,
           labels[labelled] == nil
         else { continue }

@@ -24,7 +24,11 @@
 /// - "all but one of", a numbered label ("Target 3 of the 12"), a whole that opens a compound
 ///   ("2 of the 10-year plan"), a percentage ("40% of the 50 targets");
 /// - a mark that is also a verb of meeting, after the whole and not in the passive ("two of
-///   the five members met the minister", "three of the four projects hit delays").
+///   the five members met the minister", "three of the four projects hit delays"), in the
+///   passive in another sense ("were met with hostility", "were hit by delays"), or before the
+///   part of a whole that is no goal ("the LSP met four of the five council leaders");
+/// - a mark reached badly or late ("poorly attended", "completed over budget"), and a share
+///   that a word of judgement right before it decides ("a disappointing 9 of the 12").
 ///
 /// A proportion read stands as a qualifier over its tokens, from the first of the part, the
 /// whole and the mark to the last, in place of a qualifier on its part or its mark ("on track",
@@ -44,8 +48,11 @@ enum ProportionReading {
     let positiveShare: Int
     let negativeShare: Int
     let clauseOpeners: PackedWords
+    let goals: Set<String>
+    let adverbs: Set<String>
+    let prepositions: Set<String>
 
-    init(_ rules: ContextRules.Proportions, clauseOpeners: Set<String>) {
+    init(_ rules: ContextRules.Proportions, clauseOpeners: Set<String>, prepositions: Set<String>) {
       reached = rules.reached
       passive = rules.passive
       passiveAuxiliaries = PackedWords(rules.passiveAuxiliaries)
@@ -56,6 +63,9 @@ enum ProportionReading {
       positiveShare = rules.positiveShare
       negativeShare = rules.negativeShare
       self.clauseOpeners = PackedWords(clauseOpeners)
+      goals = rules.goals
+      adverbs = rules.adverbs
+      self.prepositions = prepositions
     }
   }
 
@@ -83,10 +93,11 @@ enum ProportionReading {
   static let partWindow = 10
 
   /// The proportions of a sentence, given where its "of"s stand (`ofs`, token indices in
-  /// order), its negation cues and its qualifiers (`negations`, `qualifiers`: token ranges).
+  /// order), its negation cues (token ranges) and its qualifiers (token ranges, and whether
+  /// each is positive).
   static func find(
     in tokens: SentenceTokens, clause: [Int], ofs: [Int], negations: [Range<Int>],
-    qualifiers: [Range<Int>], rules: Rules
+    qualifiers: [(tokens: Range<Int>, isPositive: Bool)], rules: Rules
   ) -> [Found] {
     let count = tokens.count
     guard count >= 4, !rules.reached.isEmpty else { return [] }
@@ -100,12 +111,31 @@ enum ProportionReading {
         !found.contains(where: { $0.tokens.overlaps(proportion.tokens) }),
         !negations.contains(where: { $0.overlaps(proportion.tokens) }),
         // A word of judgement inside it, other than one on the part or the mark ("only four",
-        // "on track"), is the other rules' to read: "eleven of the twelve were barely met".
-        !qualifiers.contains(where: {
-          $0.overlaps(proportion.tokens) && !$0.overlaps(proportion.partTokens)
-            && !$0.overlaps(proportion.markTokens)
+        // "on track"), or right before the part ("a disappointing 9 of the 12"), is the other
+        // rules' to read: "eleven of the twelve were barely met".
+        !qualifiers.contains(where: { qualifier in
+          (qualifier.tokens.overlaps(proportion.tokens)
+            || (proportion.partTokens.lowerBound - 1...proportion.partTokens.lowerBound)
+              .contains(qualifier.tokens.upperBound))
+            && !qualifier.tokens.overlaps(proportion.partTokens)
+            && !qualifier.tokens.overlaps(proportion.markTokens)
         }),
-        !proportion.tokens.contains(where: { rules.partial.contains(tokens.normalized($0)) })
+        // Nor is a mark reached badly or late: a negative word on the mark, right before it or
+        // just after it ("poorly attended", "thinly attended", "completed over budget").
+        !qualifiers.contains(where: { qualifier in
+          !qualifier.isPositive
+            && (qualifier.tokens.overlaps(proportion.markTokens)
+              || qualifier.tokens.upperBound == proportion.markTokens.lowerBound
+              || (proportion.markTokens.upperBound...proportion.markTokens.upperBound + 1)
+                .contains(qualifier.tokens.lowerBound))
+        }),
+        !proportion.tokens.contains(where: { rules.partial.contains(tokens.normalized($0)) }),
+        // A manner word right before the mark says how it was reached ("thinly attended"),
+        // unless it says it was reached in full ("fully met").
+        !hasMannerBefore(proportion.markTokens.lowerBound, in: tokens, rules: rules),
+        // The second line of a breakdown: "two of the five targets were met and five of the six
+        // seats were filled".
+        !isLaterLine(proportion, in: tokens, rules: rules)
       else { continue }
       found.append(proportion)
     }
@@ -143,12 +173,25 @@ enum ProportionReading {
     // five", "filled at only three of the six").
     var mark: Range<Int>?
     for end in stride(from: start, through: max(0, start - 2), by: -1) {
+      // Only prepositions stand between ("filled at only three"), and no comma: "All targets
+      // were met, and two of the five members ..." holds no share.
+      guard
+        (end..<start).allSatisfy({ rules.prepositions.contains(tokens.normalized($0)) }),
+        end == start || !(end - 1..<start).contains(where: { tokens.commaAfter($0) })
+      else { break }
       if let found = self.mark(
         endingBefore: end, in: tokens, clause: clause, own: own, rules: rules)
       {
         mark = found
         break
       }
+    }
+    // A verb of meeting before the part reaches a share only of goals: "we met two of our five
+    // targets", not "the LSP met four of the five council leaders".
+    if let found = mark, rules.passive.contains(tokens.normalized(found.lowerBound)),
+      !hasGoal(after: whole.tokens.upperBound, in: tokens, rules: rules)
+    {
+      mark = nil
     }
     if start > 0, mark?.upperBound != start {
       // One item of a whole ("was one of the ten", "as one of"), "all but one of", or a
@@ -198,7 +241,7 @@ enum ProportionReading {
       guard part.value <= whole.value,
         let mark = mark(
           from: part.tokens.upperBound, within: 3, in: tokens, clause: clause, own: own,
-          rules: rules, needsPassive: false),
+          rules: rules, needsPassive: true),
         !hasParallelCount(after: mark.upperBound, in: tokens, rules: rules)
       else { return nil }
       let isShortfall = index > 0 && rules.shortfall.contains(tokens.normalized(index - 1))
@@ -264,6 +307,29 @@ enum ProportionReading {
     return false
   }
 
+  /// Whether a word in -ly other than one of `adverbs` stands right before the mark.
+  private static func hasMannerBefore(_ mark: Int, in tokens: SentenceTokens, rules: Rules)
+    -> Bool
+  {
+    guard mark > 0 else { return false }
+    let word = tokens.normalized(mark - 1)
+    return word.count > 3 && word.hasSuffix("ly") && !rules.adverbs.contains(word)
+  }
+
+  /// Whether a proportion follows an earlier count in the sentence, after a comma or "and" or
+  /// "or" in the three tokens before it: a later line of a breakdown.
+  private static func isLaterLine(_ proportion: Found, in tokens: SentenceTokens, rules: Rules)
+    -> Bool
+  {
+    let start = proportion.tokens.lowerBound
+    guard start > 0,
+      (max(0, start - 3)..<start).contains(where: {
+        tokens.commaAfter($0) || tokens.isWord($0, "and") || tokens.isWord($0, "or")
+      })
+    else { return false }
+    return (0..<start).contains { number(startingAt: $0, in: tokens, rules: rules) != nil }
+  }
+
   /// A mark from `reached` starting within `window` tokens after `from`, in clause `own`, not
   /// past a comma, a clause opener ("that", "which") or "to". With `needsPassive`, a verb of
   /// meeting (`passive`) counts only after a passive auxiliary, at most one word before it
@@ -283,6 +349,9 @@ enum ProportionReading {
           !(max(from, start - 2)..<start).contains(where: {
             tokens.isWord($0, oneOf: rules.passiveAuxiliaries)
           })
+            // "were met with hostility", "were hit by delays": another sense.
+            || (start + length < tokens.count
+              && (tokens.isWord(start + length, "with") || tokens.isWord(start + length, "by")))
         {
           return nil
         }
@@ -291,6 +360,11 @@ enum ProportionReading {
       start += 1
     }
     return nil
+  }
+
+  /// Whether one of `goals` ("target", "indicator") stands within three tokens after the whole.
+  private static func hasGoal(after index: Int, in tokens: SentenceTokens, rules: Rules) -> Bool {
+    (index..<min(tokens.count, index + 3)).contains { rules.goals.contains(tokens.normalized($0)) }
   }
 
   /// A mark from `reached` that ends right before token `end` (its last token is `end - 1`),
