@@ -230,8 +230,9 @@ struct ContextAnalyzer {
           verdict = trend.kind == .positive ? .positive : .negative
           end = trend.tokens.upperBound
         }
-        // A rating closes the unit or opens it; one in the middle, or after a person's name
-        // or title, is a party ("the council leader (Green) said", "Cllr Jane Smith (Green)").
+        // A rating closes the unit or opens it; one in the middle, or within three words of a
+        // person's title, is a party ("the council leader (Green) said", "Cllr Jane Smith
+        // (Green)").
         let personTitles = taxonomy.partnershipNames?.personTitles ?? []
         guard verdict != .neutral, index == 0 || end == count,
           !(max(0, index - 3)..<index).contains(where: {
