@@ -580,6 +580,20 @@ import Testing
     #expect(try rulesPolarity(sentence, code) == expected)
   }
 
+  /// A unit that opens with a preposition before the part ("In two of the five areas ...") has
+  /// no room for a mark before it, and is read without reaching before its first token (this
+  /// crashed the tagger once).
+  @Test func aPartAfterAnOpeningPrepositionIsReadSafely() throws {
+    #expect(
+      try rulesPolarity(
+        "In two of the five areas the targets were met.", "delivery.performance_management")
+        != nil)
+    #expect(
+      try rulesPolarity(
+        "At three of the nine meetings seats were filled.", "governance.representation")
+        != nil)
+  }
+
   /// A negated mark is the negation rules' to read: a large share not met is no success.
   @Test func aNegatedMarkIsNoShare() throws {
     #expect(

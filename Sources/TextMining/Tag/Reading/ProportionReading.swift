@@ -177,7 +177,8 @@ enum ProportionReading {
       // were met, and two of the five members ..." holds no share.
       guard
         (end..<start).allSatisfy({ rules.prepositions.contains(tokens.normalized($0)) }),
-        end == start || !(end - 1..<start).contains(where: { tokens.commaAfter($0) })
+        // (A mark can end before `end` only when `end` is past the unit's first token.)
+        end > 0, end == start || !(end - 1..<start).contains(where: { tokens.commaAfter($0) })
       else { break }
       if let found = self.mark(
         endingBefore: end, in: tokens, clause: clause, own: own, rules: rules)
