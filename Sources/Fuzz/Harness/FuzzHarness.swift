@@ -94,6 +94,8 @@ public enum FuzzHarness {
     let suffix = suffixes[Int(selector) % suffixes.count]
     let folder = NSTemporaryDirectory() + "lspminer-fuzz-archive-\(getpid())"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    // The folder goes with each input: a fuzzing run must leave nothing behind in /tmp.
+    defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/input" + suffix
     guard FileManager.default.createFile(atPath: path, contents: Data(input.dropFirst())) else {
       return
