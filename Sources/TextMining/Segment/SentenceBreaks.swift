@@ -295,6 +295,9 @@ struct SentenceBreaks {
     "October", "November", "December",
   ])
 
+  /// The starters that are nouns: after a capitalised word they end a name or a subject.
+  private static let nounStarters: WordSet = WordSet(["Members", "Partners", "Residents"])
+
   /// Lower-case words after which a capitalised word belongs to a name ("Friends of The Earth").
   private static let nameJoiners: WordSet = WordSet([
     "of", "the", "and", "for", "to", "in", "on", "at", "by", "with", "&",
@@ -311,6 +314,7 @@ struct SentenceBreaks {
     var sawLetterWord = false
     // The word before is one that stands inside names ("of", "the").
     var previousJoins = false
+    var previousCapitalised = false
     guard lower < upper, Self.isUpper(utf8[lower]) || Self.isDigit(utf8[lower]) else { return nil }
     while index < upper, words <= 8 {
       let start = index
@@ -322,7 +326,10 @@ struct SentenceBreaks {
       // after a heading's first words, and short words that may join a name.
       let capitalised = word.first.map(Self.isUpper) ?? false
       if words >= 1, sawLetterWord, capitalised, !previousJoins,
-        Self.runInStarters.contains(word)
+        Self.runInStarters.contains(word),
+        // A noun after a capitalised word is the end of a name or a title-case subject
+        // ("Hexford Partners is ...", "Board Members are appointed ..."), not a sentence's start.
+        !(Self.nounStarters.contains(word) && previousCapitalised)
       {
         // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
         var rest = index
@@ -335,6 +342,7 @@ struct SentenceBreaks {
           || Self.months.contains(following) ? start : nil
       }
       previousJoins = !capitalised && Self.nameJoiners.contains(word)
+      previousCapitalised = capitalised
       // Numbering such as "R1" or "Q3" is no word of a heading: "R1 That the board ..." is an item.
       if let first = word.first, Self.isLetter(first),
         !(words == 0 && word.contains(where: Self.isDigit))

@@ -261,6 +261,17 @@ import Testing
       try sentences(["Friends of The Earth joined the board."]) == [
         "Friends of The Earth joined the board."
       ])
+    // Nor is a noun after a capitalised word: it ends a name or a title-case subject.
+    for whole in [
+      "Hexford Partners is the local strategic partnership for the city.",
+      "Board Members are appointed each year.",
+    ] {
+      #expect(try sentences([whole]) == [whole])
+    }
+    #expect(
+      try sentences(["Who sits on the board Members are appointed each year."]) == [
+        "Who sits on the board", "Members are appointed each year.",
+      ])
   }
 
   @Test func anOpeningQuoteThatLostItsSpaceStartsTheNextSentence() throws {

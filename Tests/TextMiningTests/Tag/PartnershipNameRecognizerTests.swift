@@ -290,9 +290,95 @@ import Testing
     "The Wendmoor Local Nature Partnership met.",
     "The Wendmoor and Vale Local Enterprise Partnership met.",
     "The Borough's Strategic Partnership met.",
+    // Headings in title case or capitals, whose grammar no name has.
+    "Strengthening The LSP",
+    "Getting Involved With The Partnership",
+    "Aims Of The Partnership",
+    "Refreshing Our LSP",
+    "WHO IS ON THE LSP",
+    // Other local partnerships beside the LSP.
+    "The Ashcombe Town Centre Partnership met.",
+    "The Ashcombe SRB Partnership closed in 2004.",
+    "The Marston Sure Start Partnership ran four centres.",
+    "The Pendleby Schools Partnership met.",
+    "The Pendleby Rural Partnership met.",
   ])
   func notNames(text: String) throws {
     #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func aTitleCaseHeadingDoesNotTakeOverAttribution() throws {
+    let found = try mentions(
+      "Annual Report of Fordham Local Strategic Partnership 2007/08\n\nIntroduction\n\nA good year.\n\nStrengthening The LSP\n\nMutual trust has grown.\n\nGetting Involved With The Partnership\n\nResidents can join a theme group."
+    )
+    #expect(
+      !found.contains {
+        $0.code == "partnership.named" && $0.match != "Fordham Local Strategic Partnership"
+      })
+    let trust = try #require(found.first { $0.code == "success_factor.trust" })
+    #expect(trust.partnership == "Fordham Local Strategic Partnership")
+    let residents = try #require(found.first { $0.code == "governance.community_engagement" })
+    #expect(residents.partnership == "Fordham Local Strategic Partnership")
+  }
+
+  @Test(arguments: [
+    (
+      "The Stowe-on-the-Fenn Local Strategic Partnership met.",
+      "Stowe-on-the-Fenn Local Strategic Partnership"
+    ),
+    ("The Newton-le-Marsh and District LSP met.", "Newton-le-Marsh and District LSP"),
+    (
+      "Barrow-in-Fenmoor Partnership is the local strategic partnership for the borough.",
+      "Barrow-in-Fenmoor Partnership"
+    ),
+    ("The Stoke-On-Trenton LSP met.", "Stoke-On-Trenton LSP"),
+    ("The Kingston upon Marle LSP met.", "Kingston upon Marle LSP"),
+    (
+      "King's Harford Local Strategic Partnership met.",
+      "King's Harford Local Strategic Partnership"
+    ),
+    ("The St Aldric's Vale LSP met.", "St Aldric's Vale LSP"),
+  ])
+  func placesWithHyphensUponOrAPossessiveKeepTheirWholeName(text: String, name: String) throws {
+    #expect(try names("Notes\n\n" + text) == [name])
+  }
+
+  @Test func kingstonUponMarleAndMarleAreTwoPartnerships() throws {
+    #expect(
+      try names(
+        "Report\n\nThe Kingston upon Marle LSP has strong leadership.\n\nA second section\n\nThe Marle LSP has weak leadership."
+      ) == ["Kingston upon Marle LSP", "Marle LSP"])
+  }
+
+  @Test func aGenericAbbreviationAfterANameIsNotTheName() throws {
+    // "(LSP)" says what LSP stands for; a later "the LSP" is an LSP mention, attributed to
+    // the name.
+    let found = try mentions(
+      "Notes\n\nThe Hadley Local Strategic Partnership (LSP) was formed in 2001. The LSP has strong leadership."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Hadley Local Strategic Partnership"
+      ])
+    let later = try #require(found.last { $0.code == "partnership.lsp" })
+    #expect(later.match == "LSP")
+    #expect(later.partnership == "Hadley Local Strategic Partnership")
+  }
+
+  @Test func aSaferCommunitiesPartnershipIsAFamilyBody() throws {
+    let found = try mentions(
+      "Notes\n\nThe Hindlecote LSP met. The Hindlecote Safer Communities Partnership reported strong trust."
+    )
+    #expect(
+      found.contains {
+        $0.code == "partnership.named" && $0.match == "Hindlecote Safer Communities Partnership"
+      })
+    let trust = try #require(found.first { $0.code == "success_factor.trust" })
+    #expect(trust.partnership == "Hindlecote LSP")
+    #expect(
+      try mentions("Notes\n\nThe safer communities partnership met.").map(\.code) == [
+        "partnership.equivalent"
+      ])
   }
 
   @Test func aNameBeforeALowerCaseRoleWordIsStillAName() throws {

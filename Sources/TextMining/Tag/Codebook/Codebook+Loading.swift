@@ -515,11 +515,13 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "code", "heads", "family_heads", "family_brand_words", "family_group_words", "theme_words",
-        "stop_words", "heading_words", "name_connectors", "copulas",
+        "stop_words", "heading_words", "heading_inner_words", "place_particles", "name_connectors",
+        "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
-        "brand_words_after", "brand_words_before", "lower_case_words", "list_continuations",
+        "brand_words_after", "brand_words_before", "brand_body_words", "lower_case_words",
+        "list_continuations",
       ], what: "'partnership_names'")
     {
       switch key {
@@ -536,6 +538,10 @@ extension Codebook {
       case "family_group_words":
         rules.familyGroupWords = try parseWords(value, what: "'family_group_words'")
       case "heading_words": rules.headingWords = try parseWords(value, what: "'heading_words'")
+      case "heading_inner_words":
+        rules.headingInnerWords = try parseWords(value, what: "'heading_inner_words'")
+      case "place_particles":
+        rules.placeParticles = try parseWords(value, what: "'place_particles'")
       case "name_connectors":
         rules.nameConnectors = try parseWords(value, what: "'name_connectors'")
       case "copulas": rules.copulas = try parseWords(value, what: "'copulas'")
@@ -555,6 +561,8 @@ extension Codebook {
       case "byline_words": rules.bylineWords = try parseWords(value, what: "'byline_words'")
       case "brand_words_after":
         rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
+      case "brand_body_words":
+        rules.brandBodyWords = try parseWords(value, what: "'brand_body_words'")
       case "brand_words_before":
         rules.brandWordsBefore = try parseWords(value, what: "'brand_words_before'")
       case "lower_case_words":

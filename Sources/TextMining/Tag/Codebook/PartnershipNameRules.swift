@@ -25,6 +25,17 @@ public struct PartnershipNameRules: Sendable {
   /// Words of headings and agenda items: a name in capitals made only of them is not a name
   /// ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP"). Normalised.
   public var headingWords: Set<String> = []
+  /// Articles, pronouns and prepositions that, capitalised after a candidate name's first word,
+  /// show a heading in title case or capitals ("Strengthening The LSP", "WHO IS ON THE LSP").
+  /// Normalised.
+  public var headingInnerWords: Set<String> = []
+  /// Lower-case words of places written with hyphens ("Stowe-on-the-Fenn",
+  /// "Newton-le-Marsh"): a hyphenated chain of capitalised words and these is one name word.
+  /// Normalised.
+  public var placeParticles: Set<String> = []
+  /// Capitalised words after a brand that name its own bodies, not another name: "the Hadley
+  /// Together Board", "the Hadley First Executive". Normalised.
+  public var brandBodyWords: Set<String> = []
   /// Lower-case words that may join two capitalised name words ("Isle of Wight", "Sandrigg and
   /// District"). Normalised.
   public var nameConnectors: Set<String> = ["and", "of"]

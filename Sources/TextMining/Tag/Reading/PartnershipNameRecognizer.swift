@@ -61,6 +61,35 @@ struct PartnershipNameRecognizer {
         as: UTF8.self)
       return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")[...]
     }
+    // Whether tokens `index` and `index + 1` are joined by a hyphen and nothing else.
+    func isHyphenJoined(_ tokens: SentenceTokens, _ index: Int) -> Bool {
+      guard index >= 0, index + 1 < tokens.count else { return false }
+      let from = tokens.range(index).upperBound
+      let to = tokens.range(index + 1).lowerBound
+      return to == from + 1 && bytes[from] == UInt8(ascii: "-")
+    }
+    // The first token of a hyphenated place that ends at token `last` ("Stowe" of
+    // "Stowe-on-the-Fenn"): capitalised words and place particles joined by hyphens, opening
+    // with a capital; nil when the chain is anything else ("co-operation", "well-run").
+    func hyphenChainStart(_ tokens: SentenceTokens, endingAt last: Int) -> Int? {
+      guard
+        tokens.isCapitalized(last + 1)
+          || rules.value.placeParticles.contains(
+            tokens.normalized(last + 1))
+      else { return nil }
+      var first = last
+      while true {
+        let capital = tokens.isCapitalized(first)
+        guard capital || rules.value.placeParticles.contains(tokens.normalized(first)) else {
+          return nil
+        }
+        if first > 0, isHyphenJoined(tokens, first - 1) {
+          first -= 1
+          continue
+        }
+        return capital ? first : nil
+      }
+    }
     // The text after token `index` of sentence `sentence`: the gap before the next token, or
     // the rest of the sentence after its last token.
     func closing(_ tokens: SentenceTokens, after index: Int, in sentence: Int) -> Substring {
@@ -214,6 +243,14 @@ struct PartnershipNameRecognizer {
         // Administrator"), and "of" or "and" right before the head is a heading's grammar, not
         // a name's ("Composition of LSP").
         while start > 0 {
+          // A place written with hyphens ("Stowe-on-the-Fenn", "Newton-le-Marsh") is one name
+          // word: the chain counts when it opens with a capital and its lower-case words are
+          // place particles.
+          if isHyphenJoined(tokens, start - 1) {
+            guard let opening = hyphenChainStart(tokens, endingAt: start - 1) else { break }
+            start = opening
+            continue
+          }
           let between = gap(tokens, start - 1)
           if between == "-" || between == "–" || between == "—" { break }
           if between == "&", tokens.isCapitalized(start - 1), start < head.tokens.lowerBound {
@@ -260,19 +297,46 @@ struct PartnershipNameRecognizer {
               reason: "theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)"))
           continue
         }
+        // A heading in title case or in capitals: a capitalised article, pronoun or preposition
+        // after the first word ("Strengthening The LSP", "Getting Involved With The
+        // Partnership", "WHO IS ON THE LSP") is a heading's grammar; a name has none.
+        if let inner = nameTokens.dropFirst().first(where: {
+          tokens.isCapitalized($0) && !isHyphenJoined(tokens, $0 - 1)
+            && !isHyphenJoined(tokens, $0)
+            && rules.value.headingInnerWords.contains(tokens.normalized($0))
+        }) {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<head.tokens.upperBound,
+              reason:
+                "'\(word(tokens, inner))' inside the words before the head: a heading (partnership_names.heading_inner_words)"
+            ))
+          continue
+        }
         // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
         // THE LSP" no word before the head is a name word.
-        if nameTokens.allSatisfy({ rules.value.headingWords.contains(tokens.normalized($0)) }) {
+        // A word split by a hyphen counts whole ("DE-COMMISSION" is "decommission").
+        func isHeadingWord(_ position: Int) -> Bool {
+          let words = rules.value.headingWords
+          let normalized = tokens.normalized(position)
+          return words.contains(normalized)
+            || (isHyphenJoined(tokens, position)
+              && words.contains(normalized + tokens.normalized(position + 1)))
+            || (isHyphenJoined(tokens, position - 1)
+              && words.contains(tokens.normalized(position - 1) + normalized))
+        }
+        if nameTokens.allSatisfy(isHeadingWord) {
           rejected[index].append(
             Rejection(
               tokens: start..<head.tokens.upperBound,
               reason: "only heading words before the head (partnership_names.heading_words)"))
           continue
         }
-        // "the Borough's Strategic Partnership" describes; it does not name.
-        if let owner = nameTokens.first(where: {
-          Self.withoutPossessive(word(tokens, $0)) != word(tokens, $0)
-        }) {
+        // "the Borough's Strategic Partnership" describes; it does not name. A possessive
+        // inside a place's name ("King's Harford", "St Aldric's Vale") is part of it.
+        if let owner = nameTokens.last,
+          Self.withoutPossessive(word(tokens, owner)) != word(tokens, owner)
+        {
           rejected[index].append(
             Rejection(
               tokens: start..<head.tokens.upperBound,
@@ -367,7 +431,12 @@ struct PartnershipNameRecognizer {
         }
         headSpans[index].append((start..<head.tokens.upperBound, key, full))
         let after = head.tokens.upperBound
-        if after < tokens.count, tokens.isAllCaps(after), tokens.clauseBreak(after - 1) {
+        // An abbreviation in brackets after the name is the name's own ("(OLSP)"), unless it is
+        // itself a head: "Hadley Local Strategic Partnership (LSP)" defines what "LSP" stands
+        // for, and a later "the LSP" stays a mention of an LSP, not of the name.
+        if after < tokens.count, tokens.isAllCaps(after), tokens.clauseBreak(after - 1),
+          !heads.contains(where: { $0.tokens.lowerBound == after })
+        {
           abbreviations[Self.withoutPossessive(word(tokens, after))] = key
         }
       }
@@ -595,8 +664,10 @@ struct PartnershipNameRecognizer {
           // word; a longer run is another name ("One Barnsley Partnership" is found by its
           // head).
           var start = position
+          // (A capitalised determiner before is no place word: "The Hadley Together Board".)
           if place == position, position > 0, tokens.connected(position - 1),
-            tokens.isCapitalized(position - 1)
+            tokens.isCapitalized(position - 1),
+            !rules.value.stopWords.contains(word(tokens, position - 1))
           {
             // A plural there is a common noun: "Skelbrook Churches Together" is no place's
             // brand.
@@ -607,8 +678,11 @@ struct PartnershipNameRecognizer {
             else { continue }
             start = position - 1
           }
+          // A longer run of capitals is another name, unless what follows is the brand's own
+          // board: "Minutes of the Hadley Together Board".
           if position + 2 < tokens.count, tokens.connected(position + 1),
-            tokens.isCapitalized(position + 2)
+            tokens.isCapitalized(position + 2),
+            !rules.value.brandBodyWords.contains(tokens.normalized(position + 2))
           {
             continue
           }
@@ -778,8 +852,11 @@ struct PartnershipNameRecognizer {
           let position = end - words.count
           if tokens.isCapitalized(position),
             (0..<words.count).allSatisfy({ tokens.normalized(position + $0) == words[$0] }),
+            // Not the end of a longer run of capitals, though a sentence may open with a
+            // determiner: "The Kelsey partnership has ...".
             position == 0 || !tokens.isCapitalized(position - 1)
-              || tokens.clauseBreak(position - 1),
+              || tokens.clauseBreak(position - 1)
+              || rules.value.stopWords.contains(word(tokens, position - 1)),
             let name = registry[key]
           {
             found.append(Span(tokens: position..<(end + 1), name: name))
@@ -932,6 +1009,14 @@ struct PartnershipNameRecognizer {
     {
       words.removeLast(2)
     }
+    // "Hadley Borough Partnership" and "Hadley LSP", "Greater Hadley Partnership" and "the
+    // Hadley partnership": an area word after the place, or "Greater" before it, names the
+    // same area.
+    if words.count >= 2, let last = words.last, areaWords.contains(TokenNormalizer.normalize(last))
+    {
+      words.removeLast()
+    }
+    if words.count >= 2, words.first == "greater" { words.removeFirst() }
     return words.joined(separator: " ")
   }
 
