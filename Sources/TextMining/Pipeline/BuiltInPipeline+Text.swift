@@ -1900,8 +1900,13 @@ partnership_names:
   # Capitalised after a candidate name's first word, these show a heading in title case or
   # capitals, not a name: "Strengthening The LSP", "Getting Involved With The Partnership",
   # "WHO IS ON THE LSP".
-  heading_inner_words: [the, our, your, its, their, this, that, these, with, to, for, about, into,
-    is, are, who, what, how, why, at, from, on, in]
+  # (Not "on" or "with", which places hold: "Stoke On Trent", "Blackburn With Darwen".)
+  heading_inner_words: [the, our, your, its, their, this, that, these, to, for, about, into,
+    is, are, who, what, how, why, from, in]
+  # Possessives that belong to a place's name, not to an owner: "King's Harford", "Bishop's
+  # Wendle" (a possessive after "St" always does: "St Aldric's Vale"). Any other possessive in
+  # the words before a head describes: "the County's Marle LSP".
+  place_possessives: [king, bishop, queen, lady, abbot, prince, earl, monk, priest, canon]
   # Lower-case words of places written with hyphens: "Stowe-on-the-Fenn", "Newton-le-Marsh",
   # "Barrow-in-Furness" are one name word each.
   place_particles: [on, upon, under, in, le, la, de, the, by, en, sur, super, cum, next, over, at]
@@ -1919,7 +1924,7 @@ partnership_names:
   appositive_enders: [for, in, of, which, that, and, covering, serving]
   # "and District" or "& District" after the place, or an area word right after it ("Hadley
   # Borough Partnership", "Hadley City Strategic Partnership"), does not make another
-  # partnership; nor does "Greater" before it.
+  # partnership.
   area_words: [district, borough, city]
   # A relative clause describes a brand as a copula does: "Brantholme Together, which is the
   # local strategic partnership for the borough".
@@ -1958,6 +1963,10 @@ partnership_names:
   # Capitalised words after such a brand that name its own bodies, not a longer name: "Minutes
   # of the Hadley Together Board".
   brand_body_words: [board, executive]
+  # ... when the place is surely one: the text writes it after one of these or before an
+  # organisation word ("in Hadley", "Hadley Borough Council"), which "Customer First Board"
+  # and "the Better Together Board" lack.
+  place_prepositions: [in, across, throughout, around, within, for, of]
   # A name printed in capitals is written in ordinary case with these inside it in lower case
   # ("HARBURY AND DISTRICT TOGETHER" is "Harbury and District Together").
   lower_case_words: [and, of, the, for]

@@ -295,8 +295,21 @@ struct SentenceBreaks {
     "October", "November", "December",
   ])
 
-  /// The starters that are nouns: after a capitalised word they end a name or a subject.
+  /// The starters that are plural nouns: after a capitalised word and before a singular verb
+  /// they end a name.
   private static let nounStarters: WordSet = WordSet(["Members", "Partners", "Residents"])
+  private static let singularVerbs: WordSet = WordSet(["is", "was", "has"])
+
+  /// The letters of the word after the spaces that follow `index`.
+  private static func word(after index: Int, to upper: Int, in utf8: UnsafeBufferPointer<UInt8>)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    var start = index
+    while start < upper, isSpace(utf8[start]) { start += 1 }
+    var end = start
+    while end < upper, isLetter(utf8[end]) { end += 1 }
+    return UnsafeBufferPointer(rebasing: utf8[start..<end])
+  }
 
   /// Lower-case words after which a capitalised word belongs to a name ("Friends of The Earth").
   private static let nameJoiners: WordSet = WordSet([
@@ -327,9 +340,11 @@ struct SentenceBreaks {
       let capitalised = word.first.map(Self.isUpper) ?? false
       if words >= 1, sawLetterWord, capitalised, !previousJoins,
         Self.runInStarters.contains(word),
-        // A noun after a capitalised word is the end of a name or a title-case subject
-        // ("Hexford Partners is ...", "Board Members are appointed ..."), not a sentence's start.
-        !(Self.nounStarters.contains(word) && previousCapitalised)
+        // A plural noun after a capitalised word and before a singular verb is the end of a
+        // name, not a sentence's start: "Hexford Partners is the LSP for the city" (while
+        // "Membership Members are drawn from ..." is a heading and its paragraph).
+        !(Self.nounStarters.contains(word) && previousCapitalised
+          && Self.singularVerbs.contains(Self.word(after: index, to: upper, in: utf8)))
       {
         // The rest must read as a sentence: a lower-case word, a number or a month after the starter.
         var rest = index

@@ -264,13 +264,19 @@ import Testing
     // Nor is a noun after a capitalised word: it ends a name or a title-case subject.
     for whole in [
       "Hexford Partners is the local strategic partnership for the city.",
-      "Board Members are appointed each year.",
+      "Hexford Partners has twenty members.",
     ] {
       #expect(try sentences([whole]) == [whole])
     }
     #expect(
       try sentences(["Who sits on the board Members are appointed each year."]) == [
         "Who sits on the board", "Members are appointed each year.",
+      ])
+    // Only a singular verb after the noun makes it a name's end: a one-word heading before a
+    // plural subject stays a heading.
+    #expect(
+      try sentences(["Membership Members are drawn from the council and the police."]) == [
+        "Membership", "Members are drawn from the council and the police.",
       ])
   }
 

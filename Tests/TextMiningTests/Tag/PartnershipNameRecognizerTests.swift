@@ -343,6 +343,64 @@ import Testing
     #expect(try names("Notes\n\n" + text) == [name])
   }
 
+  // The second review's cases: a heading around a real name keeps the name; capitals of a
+  // place with hyphens keep its particles in lower case.
+  @Test(arguments: [
+    ("MINUTES OF THE HADLEY PARTNERSHIP BOARD", "Hadley Partnership Board"),
+    ("ANNUAL REPORT OF THE HADLEY LSP 2007/08", "Hadley LSP"),
+    ("Strengthening The Marle Local Strategic Partnership", "Marle Local Strategic Partnership"),
+    ("What Is The Hadley Partnership?", "Hadley Partnership"),
+    ("STOWE-ON-THE-FENN LSP", "Stowe-on-the-Fenn LSP"),
+    ("Stoke On Trenton Partnership met.", "Stoke On Trenton Partnership"),
+    (
+      "Blackwell With Darford Local Strategic Partnership met.",
+      "Blackwell With Darford Local Strategic Partnership"
+    ),
+    ("LAA-Hadley LSP joint targets were agreed.", "Hadley LSP"),
+  ])
+  func aHeadingAroundANameKeepsTheName(text: String, name: String) throws {
+    #expect(try names("Notes\n\n" + text) == [name])
+  }
+
+  @Test func aTitleInCapitalsAroundANameIsTheDocumentsSubject() throws {
+    let found = try mentions(
+      "MINUTES OF THE HADLEY PARTNERSHIP BOARD\n\n1. Performance of the LSP\n\nThe chair said trust between partners remained low."
+    )
+    let trust = try #require(found.first { $0.code == "success_factor.trust" })
+    #expect(trust.partnership == "Hadley Partnership Board")
+  }
+
+  @Test(arguments: [
+    "The County's Marle District LSP was criticised.",
+    "Hadley Council's Executive Partnership Board agreed the plan.",
+    "The Mayor's Harbury Partnership funds projects.",
+    "The North Hadley Sub-Partnership covers the northern wards.",
+  ])
+  func ownersAndSubPartnershipsAreNoNames(text: String) throws {
+    #expect(try names("Notes\n\n" + text).isEmpty)
+  }
+
+  @Test func aLargerAreaIsAnotherPartnership() throws {
+    #expect(
+      try names(
+        "Notes\n\nThe Marlton Partnership is the local strategic partnership for the city. It works with the Greater Marlton Strategic Partnership."
+      ) == ["Marlton Partnership", "Greater Marlton Strategic Partnership"])
+  }
+
+  @Test func aProgrammeBoardIsNoBrandsBoard() throws {
+    let found = try mentions(
+      "Notes\n\nThe council is a member of the Hadley LSP. The Better Together Board was set up with Better Care leads from the PCT."
+    )
+    #expect(found.filter { $0.code == "partnership.named" }.map(\.match) == ["Hadley LSP"])
+  }
+
+  @Test func anInformalMentionOpensASentenceOnlyAfterADeterminer() throws {
+    let found = try mentions(
+      "Notes\n\nThe Durham City LSP has a strong chair. The County Durham partnership has its own board."
+    )
+    #expect(found.filter { $0.code == "partnership.named" }.map(\.match) == ["Durham City LSP"])
+  }
+
   @Test func kingstonUponMarleAndMarleAreTwoPartnerships() throws {
     #expect(
       try names(

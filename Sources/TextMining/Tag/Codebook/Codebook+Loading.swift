@@ -520,7 +520,9 @@ extension Codebook {
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
-        "brand_words_after", "brand_words_before", "brand_body_words", "lower_case_words",
+        "brand_words_after", "brand_words_before", "brand_body_words", "place_possessives",
+        "place_prepositions",
+        "lower_case_words",
         "list_continuations",
       ], what: "'partnership_names'")
     {
@@ -561,6 +563,10 @@ extension Codebook {
       case "byline_words": rules.bylineWords = try parseWords(value, what: "'byline_words'")
       case "brand_words_after":
         rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
+      case "place_prepositions":
+        rules.placePrepositions = try parseWords(value, what: "'place_prepositions'")
+      case "place_possessives":
+        rules.placePossessives = try parseWords(value, what: "'place_possessives'")
       case "brand_body_words":
         rules.brandBodyWords = try parseWords(value, what: "'brand_body_words'")
       case "brand_words_before":

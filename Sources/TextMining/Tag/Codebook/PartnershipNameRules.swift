@@ -36,6 +36,14 @@ public struct PartnershipNameRules: Sendable {
   /// Capitalised words after a brand that name its own bodies, not another name: "the Hadley
   /// Together Board", "the Hadley First Executive". Normalised.
   public var brandBodyWords: Set<String> = []
+  /// Possessives that belong to a place's name rather than to an owner: "King's Harford",
+  /// "Bishop's Wendle" (without the "'s"). A possessive after "St" always does ("St Aldric's
+  /// Vale"). Normalised.
+  public var placePossessives: Set<String> = []
+  /// Prepositions after which a capitalised word is a place ("in Hadley", "across Hadley"):
+  /// with an organisation word after it ("Hadley Council"), what makes a brand's place sure
+  /// enough for its board to name it (`brandBodyWords`). Normalised.
+  public var placePrepositions: Set<String> = []
   /// Lower-case words that may join two capitalised name words ("Isle of Wight", "Sandrigg and
   /// District"). Normalised.
   public var nameConnectors: Set<String> = ["and", "of"]

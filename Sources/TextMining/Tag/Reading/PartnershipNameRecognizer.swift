@@ -72,15 +72,19 @@ struct PartnershipNameRecognizer {
     // "Stowe-on-the-Fenn"): capitalised words and place particles joined by hyphens, opening
     // with a capital; nil when the chain is anything else ("co-operation", "well-run").
     func hyphenChainStart(_ tokens: SentenceTokens, endingAt last: Int) -> Int? {
+      let next = last + 1
       guard
-        tokens.isCapitalized(last + 1)
-          || rules.value.placeParticles.contains(
-            tokens.normalized(last + 1))
+        tokens.isCapitalized(next) || rules.value.placeParticles.contains(tokens.normalized(next))
       else { return nil }
+      // An abbreviation joined to a name in ordinary case is two things ("LAA-Hadley LSP",
+      // "Hadley LSP-Marle LSP"); a place in capitals is capitals throughout ("STOWE-ON-FENN").
+      let inCapitals = tokens.isAllCaps(next)
       var first = last
       while true {
         let capital = tokens.isCapitalized(first)
-        guard capital || rules.value.placeParticles.contains(tokens.normalized(first)) else {
+        guard capital || rules.value.placeParticles.contains(tokens.normalized(first)),
+          !capital || tokens.isAllCaps(first) == inCapitals
+        else {
           return nil
         }
         if first > 0, isHyphenJoined(tokens, first - 1) {
@@ -158,7 +162,8 @@ struct PartnershipNameRecognizer {
       text == text.uppercased() && text != text.lowercased()
     }
     func register(brand written: String) {
-      let brand = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
+      let brand = Self.ordinaryCase(
+        written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
       let key = keyOf(brand)
       if registry[key] != nil {
         if inCapitals.contains(key), !isCapitals(written) {
@@ -247,7 +252,10 @@ struct PartnershipNameRecognizer {
           // word: the chain counts when it opens with a capital and its lower-case words are
           // place particles.
           if isHyphenJoined(tokens, start - 1) {
-            guard let opening = hyphenChainStart(tokens, endingAt: start - 1) else { break }
+            // Not the head's own hyphen ("Sub-Partnership" is no place's).
+            guard start < head.tokens.lowerBound,
+              let opening = hyphenChainStart(tokens, endingAt: start - 1)
+            else { break }
             start = opening
             continue
           }
@@ -287,6 +295,27 @@ struct PartnershipNameRecognizer {
           start += 1
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
+        // A heading in title case or in capitals: a capitalised article, pronoun or preposition
+        // after the first word is a heading's grammar, which no name has. The name, if any,
+        // is what follows the last such word ("MINUTES OF THE HADLEY PARTNERSHIP BOARD" names
+        // the Hadley Partnership Board); with nothing after it there is none ("Strengthening
+        // The LSP", "Getting Involved With The Partnership", "WHO IS ON THE LSP").
+        if let inner = (start + 1..<head.tokens.lowerBound).last(where: {
+          tokens.isCapitalized($0) && !isHyphenJoined(tokens, $0 - 1)
+            && !isHyphenJoined(tokens, $0)
+            && rules.value.headingInnerWords.contains(tokens.normalized($0))
+        }) {
+          guard inner + 1 < head.tokens.lowerBound, tokens.isCapitalized(inner + 1) else {
+            rejected[index].append(
+              Rejection(
+                tokens: start..<head.tokens.upperBound,
+                reason:
+                  "'\(word(tokens, inner))' inside the words before the head: a heading (partnership_names.heading_inner_words)"
+              ))
+            continue
+          }
+          start = inner + 1
+        }
         let nameTokens = start..<head.tokens.lowerBound
         if let theme = nameTokens.first(where: {
           rules.value.themeWords.contains(tokens.normalized($0))
@@ -295,22 +324,6 @@ struct PartnershipNameRecognizer {
             Rejection(
               tokens: start..<head.tokens.upperBound,
               reason: "theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)"))
-          continue
-        }
-        // A heading in title case or in capitals: a capitalised article, pronoun or preposition
-        // after the first word ("Strengthening The LSP", "Getting Involved With The
-        // Partnership", "WHO IS ON THE LSP") is a heading's grammar; a name has none.
-        if let inner = nameTokens.dropFirst().first(where: {
-          tokens.isCapitalized($0) && !isHyphenJoined(tokens, $0 - 1)
-            && !isHyphenJoined(tokens, $0)
-            && rules.value.headingInnerWords.contains(tokens.normalized($0))
-        }) {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<head.tokens.upperBound,
-              reason:
-                "'\(word(tokens, inner))' inside the words before the head: a heading (partnership_names.heading_inner_words)"
-            ))
           continue
         }
         // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
@@ -332,10 +345,17 @@ struct PartnershipNameRecognizer {
               reason: "only heading words before the head (partnership_names.heading_words)"))
           continue
         }
-        // "the Borough's Strategic Partnership" describes; it does not name. A possessive
-        // inside a place's name ("King's Harford", "St Aldric's Vale") is part of it.
-        if let owner = nameTokens.last,
-          Self.withoutPossessive(word(tokens, owner)) != word(tokens, owner)
+        // "the Borough's Strategic Partnership", "the County's Marle LSP" describe; they do
+        // not name. A possessive that is a place's own ("King's Harford", "Bishop's Wendle",
+        // "St Aldric's Vale"), not right before the head, is part of the name.
+        if let owner = nameTokens.first(where: {
+          Self.withoutPossessive(word(tokens, $0)) != word(tokens, $0)
+        }),
+          owner == head.tokens.lowerBound - 1
+            || !(rules.value.placePossessives.contains(
+              TokenNormalizer.normalize(Self.withoutPossessive(word(tokens, owner))))
+              || (owner > nameTokens.lowerBound
+                && ["st", "saint"].contains(tokens.normalized(owner - 1))))
         {
           rejected[index].append(
             Rejection(
@@ -381,7 +401,8 @@ struct PartnershipNameRecognizer {
         {
           let written = raw(tokens, nameTokens)
           register(brand: written)
-          let brand = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
+          let brand = Self.ordinaryCase(
+            written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
           let key = keyOf(brand)
           headSpans[index].append((start..<head.tokens.upperBound, key, registry[key] ?? brand))
           continue
@@ -403,7 +424,8 @@ struct PartnershipNameRecognizer {
         // A name printed in capitals is written in ordinary case ("EASTHOLME LOCAL STRATEGIC
         // PARTNERSHIP" is "Eastholme Local Strategic Partnership"), its abbreviations kept.
         let written = raw(tokens, start..<nameEnd)
-        let full = Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)
+        let full = Self.ordinaryCase(
+          written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
         if let known = registry[key] {
           // A name first given in capitals (a title page) or abbreviated is kept as the text
           // writes it in full later.
@@ -511,7 +533,12 @@ struct PartnershipNameRecognizer {
             let written = raw(tokens, first..<runEnd)
             register(brand: written)
             otherNames.append(
-              (keyOf(Self.ordinaryCase(written, lowerCase: rules.value.lowerCaseWords)), named.key))
+              (
+                keyOf(
+                  Self.ordinaryCase(
+                    written, lowerCase: rules.value.lowerCaseWords,
+                    particles: rules.value.placeParticles)), named.key
+              ))
             continue
           }
           // Capitalised words in brackets after a name that are not another name of it are no
@@ -646,6 +673,30 @@ struct PartnershipNameRecognizer {
         }
         return placeNames?.contains(normalized) ?? false
       }
+      // Places the text writes as places: after a preposition of place, or before an
+      // organisation word, an area word between or not ("Hadley Borough Council").
+      var surePlaces: Set<String>?
+      func isSurelyPlace(_ normalized: String) -> Bool {
+        if surePlaces == nil {
+          var found: Set<String> = []
+          for tokens in sentences {
+            for position in 0..<tokens.count where tokens.isCapitalized(position) {
+              if (position > 0
+                && rules.value.placePrepositions.contains(tokens.normalized(position - 1)))
+                || (position + 1 < tokens.count
+                  && rules.value.organisationWords.contains(tokens.normalized(position + 1)))
+                || (position + 2 < tokens.count
+                  && rules.value.areaWords.contains(tokens.normalized(position + 1))
+                  && rules.value.organisationWords.contains(tokens.normalized(position + 2)))
+              {
+                found.insert(tokens.normalized(position))
+              }
+            }
+          }
+          surePlaces = found
+        }
+        return surePlaces?.contains(normalized) ?? false
+      }
       for tokens in sentences where tokens.count > 1 {
         for position in 0..<(tokens.count - 1) {
           guard let place = brandWordAt(tokens, position) else { continue }
@@ -679,12 +730,15 @@ struct PartnershipNameRecognizer {
             start = position - 1
           }
           // A longer run of capitals is another name, unless what follows is the brand's own
-          // board: "Minutes of the Hadley Together Board".
+          // board ("Minutes of the Hadley Together Board") and the place is surely one: the
+          // text writes it after a preposition or before a council ("in Hadley", "Hadley
+          // Borough Council"), which "Customer First Board" and "Better Together Board" lack.
           if position + 2 < tokens.count, tokens.connected(position + 1),
-            tokens.isCapitalized(position + 2),
-            !rules.value.brandBodyWords.contains(tokens.normalized(position + 2))
+            tokens.isCapitalized(position + 2)
           {
-            continue
+            guard rules.value.brandBodyWords.contains(tokens.normalized(position + 2)),
+              isSurelyPlace(tokens.normalized(start == position ? place : start))
+            else { continue }
           }
           guard isPlaceWord(place),
             isPlaceName(tokens.normalized(start == position ? place : start))
@@ -856,7 +910,7 @@ struct PartnershipNameRecognizer {
             // determiner: "The Kelsey partnership has ...".
             position == 0 || !tokens.isCapitalized(position - 1)
               || tokens.clauseBreak(position - 1)
-              || rules.value.stopWords.contains(word(tokens, position - 1)),
+              || (position == 1 && rules.value.stopWords.contains(word(tokens, 0))),
             let name = registry[key]
           {
             found.append(Span(tokens: position..<(end + 1), name: name))
@@ -984,7 +1038,9 @@ struct PartnershipNameRecognizer {
   /// Together"; `lowerCase` words inside it, such as "and", "of" and "the", in lower case, a
   /// word without a vowel kept as an abbreviation: "KELBROOK LSP" → "Kelbrook LSP"); other
   /// names as written.
-  static func ordinaryCase(_ name: String, lowerCase: Set<String>) -> String {
+  static func ordinaryCase(
+    _ name: String, lowerCase: Set<String>, particles: Set<String> = []
+  ) -> String {
     guard name == name.uppercased(), name != name.lowercased() else { return name }
     return name.split(separator: " ", omittingEmptySubsequences: false).enumerated().map {
       index, word in
@@ -992,7 +1048,13 @@ struct PartnershipNameRecognizer {
       if index > 0, lowerCase.contains(lower) { return lower }
       // An abbreviation has no vowel: "LSP", "CDRP".
       if !lower.contains(where: { "aeiouy".contains($0) }) { return String(word) }
-      return lower.prefix(1).uppercased() + lower.dropFirst()
+      // A place written with hyphens keeps its particles in lower case: "STOWE-ON-THE-FENN" is
+      // "Stowe-on-the-Fenn".
+      return lower.split(separator: "-", omittingEmptySubsequences: false).enumerated().map {
+        part, piece in
+        part > 0 && particles.contains(String(piece))
+          ? String(piece) : piece.prefix(1).uppercased() + piece.dropFirst()
+      }.joined(separator: "-")
     }.joined(separator: " ")
   }
 
@@ -1009,14 +1071,12 @@ struct PartnershipNameRecognizer {
     {
       words.removeLast(2)
     }
-    // "Hadley Borough Partnership" and "Hadley LSP", "Greater Hadley Partnership" and "the
-    // Hadley partnership": an area word after the place, or "Greater" before it, names the
-    // same area.
+    // "Hadley Borough Partnership" and "Hadley LSP": an area word after the place names the
+    // same area. ("Greater Hadley" is a larger one.)
     if words.count >= 2, let last = words.last, areaWords.contains(TokenNormalizer.normalize(last))
     {
       words.removeLast()
     }
-    if words.count >= 2, words.first == "greater" { words.removeFirst() }
     return words.joined(separator: " ")
   }
 
