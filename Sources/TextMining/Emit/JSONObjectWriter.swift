@@ -129,6 +129,42 @@ public struct JSONObjectWriter: Sendable {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
+  /// A member's key as a continuing writer writes it: a comma, the quoted key and a colon.
+  static func memberPrefix(_ key: String) -> [UInt8] {
+    var bytes = [UInt8(ascii: ",")]
+    appendString(key, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    return bytes
+  }
+
+  /// Appends a string member (or null) after its `memberPrefix`, as `write(_:_:)` of a
+  /// continuing writer would, straight into `bytes`.
+  static func appendMember(_ prefix: [UInt8], _ value: String?, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: prefix)
+    if let value {
+      appendString(value, to: &bytes)
+    } else {
+      bytes.append(contentsOf: "null".utf8)
+    }
+  }
+
+  /// Appends an integer member after its `memberPrefix`, digits written in place.
+  static func appendMember(_ prefix: [UInt8], _ value: Int, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: prefix)
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    // At most 20 digits; written backwards into a small buffer, then appended in order.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var count = 0
+      repeat {
+        digits[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+    }
+  }
+
   /// The bytes a string takes in JSON, quotes included, as this writer escapes it.
   static func encodedLength(of string: String) -> Int {
     var string = string

@@ -98,7 +98,9 @@ enum ICU {
         for token in UnsafeBufferPointer(start: tokens, count: result.token_count) {
           // ICU breaks a word at a zero-width space; a word that only invisible characters
           // split ("tr\u{200B}ust") is one word.
+          // (Such characters start with a byte of 0xC2 or more: a space is passed at once.)
           if let last = words.last, last.upperBound < token.start,
+            utf8[last.upperBound] >= 0xC2,
             Unicode.isDefaultIgnorable(
               UnsafeBufferPointer(rebasing: utf8[last.upperBound..<token.start]))
           {

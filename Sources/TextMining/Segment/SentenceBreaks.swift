@@ -356,7 +356,8 @@ struct SentenceBreaks {
         return Self.isLower(utf8[rest]) || Self.isDigit(utf8[rest])
           || Self.months.contains(following) ? start : nil
       }
-      previousJoins = !capitalised && Self.nameJoiners.contains(word)
+      // (The joiners are short words: a longer one needs no lookup.)
+      previousJoins = !capitalised && word.count <= 4 && Self.nameJoiners.contains(word)
       previousCapitalised = capitalised
       // Numbering such as "R1" or "Q3" is no word of a heading: "R1 That the board ..." is an item.
       if let first = word.first, Self.isLetter(first),
