@@ -162,11 +162,16 @@ struct ContextAnalyzer {
     // targets"): a qualifier over its tokens, in place of one on its part or its mark.
     var proportions: [ProportionReading.Found] = []
     if let rules = taxonomy.proportions, !ofs.isEmpty {
+      let found = cues
       proportions = ProportionReading.find(
         in: tokens, clause: clause, ofs: ofs,
-        negations: cues.filter { $0.kind.isNegation }.map(\.tokens),
-        qualifiers: cues.filter { $0.kind == .positive || $0.kind == .negative }.map {
-          ($0.tokens, $0.kind == .positive)
+        cues: {
+          (
+            found.filter { $0.kind.isNegation }.map(\.tokens),
+            found.filter { $0.kind == .positive || $0.kind == .negative }.map {
+              ($0.tokens, $0.kind == .positive)
+            }
+          )
         },
         rules: rules)
       Self.apply(proportions, to: &cues)

@@ -96,18 +96,26 @@ enum ProportionReading {
   /// order), its negation cues (token ranges) and its qualifiers (token ranges, and whether
   /// each is positive).
   static func find(
-    in tokens: SentenceTokens, clause: [Int], ofs: [Int], negations: [Range<Int>],
-    qualifiers: [(tokens: Range<Int>, isPositive: Bool)], rules: Rules
+    in tokens: SentenceTokens, clause: [Int], ofs: [Int],
+    cues: () -> (negations: [Range<Int>], qualifiers: [(tokens: Range<Int>, isPositive: Bool)]),
+    rules: Rules
   ) -> [Found] {
     let count = tokens.count
     guard count >= 4, !rules.reached.isEmpty else { return [] }
     var found: [Found] = []
+    // The sentence's negations and qualifiers, gathered only once a candidate is found (most
+    // sentences with an "of" hold none).
+    var gathered: (negations: [Range<Int>], qualifiers: [(tokens: Range<Int>, isPositive: Bool)])?
     for ofIndex in ofs where ofIndex < count - 1 {
       guard
         let proportion =
           (opensClause(ofIndex, in: tokens, clause: clause)
             ? wholeFirst(at: ofIndex, in: tokens, clause: clause, rules: rules)
-            : partFirst(at: ofIndex, in: tokens, clause: clause, rules: rules)),
+            : partFirst(at: ofIndex, in: tokens, clause: clause, rules: rules))
+      else { continue }
+      let (negations, qualifiers) = gathered ?? cues()
+      gathered = (negations, qualifiers)
+      guard
         !found.contains(where: { $0.tokens.overlaps(proportion.tokens) }),
         !negations.contains(where: { $0.overlaps(proportion.tokens) }),
         // A word of judgement inside it, other than one on the part or the mark ("only four",
