@@ -1904,9 +1904,10 @@ partnership_names:
   heading_inner_words: [the, our, your, its, their, this, that, these, to, for, about, into,
     is, are, who, what, how, why, from, in]
   # Possessives that belong to a place's name, not to an owner: "King's Harford", "Bishop's
-  # Wendle" (a possessive after "St" always does: "St Aldric's Vale"). Any other possessive in
-  # the words before a head describes: "the County's Marle LSP".
+  # Wendle"; and any possessive after one of possessive_openers ("St Aldric's Vale"). Any other
+  # possessive in the words before a head describes: "the County's Marle LSP".
   place_possessives: [king, bishop, queen, lady, abbot, prince, earl, monk, priest, canon]
+  possessive_openers: [st, saint]
   # Lower-case words of places written with hyphens: "Stowe-on-the-Fenn", "Newton-le-Marsh",
   # "Barrow-in-Furness" are one name word each.
   place_particles: [on, upon, under, in, le, la, de, the, by, en, sur, super, cum, next, over, at]

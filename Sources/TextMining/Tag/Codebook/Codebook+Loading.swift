@@ -521,7 +521,7 @@ extension Codebook {
         "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
         "brand_words_after", "brand_words_before", "brand_body_words", "place_possessives",
-        "place_prepositions",
+        "possessive_openers", "place_prepositions",
         "lower_case_words",
         "list_continuations",
       ], what: "'partnership_names'")
@@ -565,6 +565,8 @@ extension Codebook {
         rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
       case "place_prepositions":
         rules.placePrepositions = try parseWords(value, what: "'place_prepositions'")
+      case "possessive_openers":
+        rules.possessiveOpeners = try parseWords(value, what: "'possessive_openers'")
       case "place_possessives":
         rules.placePossessives = try parseWords(value, what: "'place_possessives'")
       case "brand_body_words":

@@ -37,9 +37,10 @@ public struct PartnershipNameRules: Sendable {
   /// Together Board", "the Hadley First Executive". Normalised.
   public var brandBodyWords: Set<String> = []
   /// Possessives that belong to a place's name rather than to an owner: "King's Harford",
-  /// "Bishop's Wendle" (without the "'s"). A possessive after "St" always does ("St Aldric's
-  /// Vale"). Normalised.
+  /// "Bishop's Wendle" (without the "'s"). Normalised.
   public var placePossessives: Set<String> = []
+  /// Words after which any possessive is a place's: "St Aldric's Vale". Normalised.
+  public var possessiveOpeners: Set<String> = []
   /// Prepositions after which a capitalised word is a place ("in Hadley", "across Hadley"):
   /// with an organisation word after it ("Hadley Council"), what makes a brand's place sure
   /// enough for its board to name it (`brandBodyWords`). Normalised.

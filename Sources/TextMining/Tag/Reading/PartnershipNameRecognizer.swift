@@ -355,7 +355,7 @@ struct PartnershipNameRecognizer {
             || !(rules.value.placePossessives.contains(
               TokenNormalizer.normalize(Self.withoutPossessive(word(tokens, owner))))
               || (owner > nameTokens.lowerBound
-                && ["st", "saint"].contains(tokens.normalized(owner - 1))))
+                && rules.value.possessiveOpeners.contains(tokens.normalized(owner - 1))))
         {
           rejected[index].append(
             Rejection(
