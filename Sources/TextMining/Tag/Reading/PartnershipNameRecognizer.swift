@@ -655,48 +655,44 @@ struct PartnershipNameRecognizer {
         if rules.value.brandWordsBefore.contains(tokens.normalized(index)) { return index + 1 }
         return nil
       }
-      var placeNames: Set<String>?
-      func isPlaceName(_ normalized: String) -> Bool {
-        if placeNames == nil {
-          var found: Set<String> = []
-          for tokens in sentences {
-            for position in 0..<tokens.count where tokens.isCapitalizedInside(position) {
+      // The text's place words, gathered in one pass the first time a brand needs them: each
+      // capitalised word used inside a sentence apart from a brand ("Carrowfield Borough
+      // Council", "in Carrowfield"), and those written surely as places, after a preposition
+      // of place or before an organisation word, an area word between or not ("in Hadley",
+      // "Hadley Borough Council").
+      var places: (names: Set<String>, sure: Set<String>)?
+      func placeWords() -> (names: Set<String>, sure: Set<String>) {
+        if let places { return places }
+        var names: Set<String> = []
+        var sure: Set<String> = []
+        for tokens in sentences {
+          for position in 0..<tokens.count where tokens.isCapitalized(position) {
+            let word = tokens.normalized(position)
+            if tokens.isCapitalizedInside(position) {
               let inBrand =
                 (position + 1 < tokens.count && tokens.connected(position)
                   && rules.value.brandWordsAfter.contains(tokens.normalized(position + 1)))
                 || (position > 0 && tokens.connected(position - 1)
                   && rules.value.brandWordsBefore.contains(tokens.normalized(position - 1)))
-              if !inBrand { found.insert(tokens.normalized(position)) }
+              if !inBrand { names.insert(word) }
+            }
+            if (position > 0
+              && rules.value.placePrepositions.contains(tokens.normalized(position - 1)))
+              || (position + 1 < tokens.count
+                && rules.value.organisationWords.contains(tokens.normalized(position + 1)))
+              || (position + 2 < tokens.count
+                && rules.value.areaWords.contains(tokens.normalized(position + 1))
+                && rules.value.organisationWords.contains(tokens.normalized(position + 2)))
+            {
+              sure.insert(word)
             }
           }
-          placeNames = found
         }
-        return placeNames?.contains(normalized) ?? false
+        places = (names, sure)
+        return (names, sure)
       }
-      // Places the text writes as places: after a preposition of place, or before an
-      // organisation word, an area word between or not ("Hadley Borough Council").
-      var surePlaces: Set<String>?
-      func isSurelyPlace(_ normalized: String) -> Bool {
-        if surePlaces == nil {
-          var found: Set<String> = []
-          for tokens in sentences {
-            for position in 0..<tokens.count where tokens.isCapitalized(position) {
-              if (position > 0
-                && rules.value.placePrepositions.contains(tokens.normalized(position - 1)))
-                || (position + 1 < tokens.count
-                  && rules.value.organisationWords.contains(tokens.normalized(position + 1)))
-                || (position + 2 < tokens.count
-                  && rules.value.areaWords.contains(tokens.normalized(position + 1))
-                  && rules.value.organisationWords.contains(tokens.normalized(position + 2)))
-              {
-                found.insert(tokens.normalized(position))
-              }
-            }
-          }
-          surePlaces = found
-        }
-        return surePlaces?.contains(normalized) ?? false
-      }
+      func isPlaceName(_ normalized: String) -> Bool { placeWords().names.contains(normalized) }
+      func isSurelyPlace(_ normalized: String) -> Bool { placeWords().sure.contains(normalized) }
       for tokens in sentences where tokens.count > 1 {
         for position in 0..<(tokens.count - 1) {
           guard let place = brandWordAt(tokens, position) else { continue }
