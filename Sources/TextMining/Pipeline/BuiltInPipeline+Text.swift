@@ -1908,6 +1908,19 @@ partnership_names:
   # possessive in the words before a head describes: "the County's Marle LSP".
   place_possessives: [king, bishop, queen, lady, abbot, prince, earl, monk, priest, canon]
   possessive_openers: [st, saint]
+  # A sentence's first word ending so is a verb or an adverb, not a name's first word, unless
+  # the text also writes it with a capital inside a sentence (the place "Reading"): "Drawing
+  # upon Marle LSP experience", "Supporting Hadley LSP", "Recently Marle LSP agreed".
+  opening_suffixes: [ing, ly]
+  # Last words of bodies' names: "and" after one joins two bodies, not two words of one name
+  # ("the Marle Housing Trust and Hadley LSP"), as after a head's last word, an organisation
+  # word or a brand word.
+  body_enders: [group, committee, executive, trust, forum, network, assembly, association, alliance,
+    authority, agency, federation]
+  # Capitalised words and a head after one of these describe a kind of body, not a name ("a
+  # Joint Local Service Board (LSB) for the two counties"), unless a lower-case word follows the
+  # head ("a Hadley Partnership meeting").
+  indefinite_articles: [a, an]
   # Lower-case words of places written with hyphens: "Stowe-on-the-Fenn", "Newton-le-Marsh",
   # "Barrow-in-Furness" are one name word each.
   place_particles: [on, upon, under, in, le, la, de, the, by, en, sur, super, cum, next, over, at]
@@ -1981,7 +1994,7 @@ partnership_names:
     Agenda, Summary, Appendix, Section, Table, Figure, Note, Notes, Evaluation, Case, Study, National, Regional,
     Government, Department, Office, Deputy, Prime, Minister, Council, Borough, District, County, City, Town,
     Metropolitan, MBC, About, Why, What, How, Who, Which, Welcome, Home, News, Contact, Further, More, Other,
-    Related, See, We, It, They, There, Here]
+    Related, See, We, It, They, There, Here, Yesterday, Today, Tomorrow, Meanwhile, Now, Then, Also]
 
 # The learned second reading of polarity (docs/tagging.md, docs/taxonomy.md): weights per
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this

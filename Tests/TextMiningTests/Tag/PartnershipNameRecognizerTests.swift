@@ -401,6 +401,61 @@ import Testing
     #expect(found.filter { $0.code == "partnership.named" }.map(\.match) == ["Durham City LSP"])
   }
 
+  // A sentence's first word that ends like a verb or an adverb is not a name's first word
+  // (partnership_names.opening_suffixes), unless the text capitalises it inside a sentence.
+  @Test(arguments: [
+    ("Drawing upon Marle LSP experience, the board agreed a plan.", "Marle LSP"),
+    ("Supporting Hadley LSP, the council agreed a plan.", "Hadley LSP"),
+    ("Recently Hadley Partnership agreed a plan.", "Hadley Partnership"),
+    ("Yesterday Marle LSP agreed a plan.", "Marle LSP"),
+    ("Kingston upon Marle LSP agreed a plan.", "Kingston upon Marle LSP"),
+    (
+      "Barking and Dagenham Partnership agreed a plan. It met in Barking.",
+      "Barking and Dagenham Partnership"
+    ),
+  ])
+  func aSentencesFirstVerbOrAdverbIsNoNameWord(text: String, name: String) throws {
+    #expect(try names("Notes\n\n" + text) == [name])
+  }
+
+  @Test func aHeadingsGerundBeforeAHeadIsNoName() throws {
+    let found = try mentions("Notes\n\n4. Delivering Partnership Outcomes\n\nThe board met.")
+    #expect(!found.contains { $0.code == "partnership.named" })
+    let tagger = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy())
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(
+        title: nil,
+        blocks: [Block(kind: .heading, text: "4. Delivering Partnership Outcomes", line: 1)]))
+    #expect(
+      tagger.explanation(of: segmented).contains(
+        "'Delivering' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
+      ))
+  }
+
+  // Real pages' board minutes: a kind of body after "a" is no name, and its abbreviation no
+  // alias; "and" after a body's last word ("Trust", "Group") joins two bodies.
+  @Test func aKindOfBodyAfterAnIndefiniteArticleIsNoName() throws {
+    let found = try mentions(
+      "Notes\n\nThe councils set up a Joint Local Service Board (LSB) for the two counties. The LSB agreed its targets. A Joint Local Service Board was also proposed for the coast."
+    )
+    #expect(!found.contains { $0.code == "partnership.named" })
+    #expect(found.filter { $0.code == "partnership.equivalent" }.count == 2)
+    #expect(
+      try names("Notes\n\nA Hadley Partnership meeting agreed a plan.") == ["Hadley Partnership"])
+  }
+
+  @Test(arguments: [
+    ("The Marle Housing Trust and Hadley LSP agreed a plan.", ["Hadley LSP"]),
+    (
+      "The Hadley Partnership Steering Group and Marle Partnership Board agreed a plan.",
+      ["Hadley Partnership", "Marle Partnership Board"]
+    ),
+    ("The Sandrigg and District LSP agreed a plan.", ["Sandrigg and District LSP"]),
+  ])
+  func andAfterABodysLastWordJoinsTwoBodies(text: String, expected: [String]) throws {
+    #expect(try names("Notes\n\n" + text).compactMap { $0 } == expected)
+  }
+
   @Test func kingstonUponMarleAndMarleAreTwoPartnerships() throws {
     #expect(
       try names(

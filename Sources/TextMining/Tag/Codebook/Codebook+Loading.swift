@@ -521,7 +521,8 @@ extension Codebook {
         "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
         "brand_words_after", "brand_words_before", "brand_body_words", "place_possessives",
-        "possessive_openers", "place_prepositions",
+        "possessive_openers", "opening_suffixes", "place_prepositions", "body_enders",
+        "indefinite_articles",
         "lower_case_words",
         "list_continuations",
       ], what: "'partnership_names'")
@@ -567,6 +568,11 @@ extension Codebook {
         rules.placePrepositions = try parseWords(value, what: "'place_prepositions'")
       case "possessive_openers":
         rules.possessiveOpeners = try parseWords(value, what: "'possessive_openers'")
+      case "body_enders": rules.bodyEnders = try parseWords(value, what: "'body_enders'")
+      case "indefinite_articles":
+        rules.indefiniteArticles = try parseWords(value, what: "'indefinite_articles'")
+      case "opening_suffixes":
+        rules.openingSuffixes = try parseWords(value, what: "'opening_suffixes'").sorted()
       case "place_possessives":
         rules.placePossessives = try parseWords(value, what: "'place_possessives'")
       case "brand_body_words":

@@ -41,6 +41,10 @@ public struct PartnershipNameRules: Sendable {
   public var placePossessives: Set<String> = []
   /// Words after which any possessive is a place's: "St Aldric's Vale". Normalised.
   public var possessiveOpeners: Set<String> = []
+  /// Endings of a sentence's first word that make it a verb or an adverb rather than a name's
+  /// first word ("Drawing upon Marle LSP", "Supporting Hadley LSP", "Recently Marle LSP"),
+  /// unless the text also writes the word with a capital inside a sentence. Lower case.
+  public var openingSuffixes: [String] = []
   /// Prepositions after which a capitalised word is a place ("in Hadley", "across Hadley"):
   /// with an organisation word after it ("Hadley Council"), what makes a brand's place sure
   /// enough for its board to name it (`brandBodyWords`). Normalised.
@@ -87,6 +91,14 @@ public struct PartnershipNameRules: Sendable {
   /// council, a force or a building, not a brand ("Brenthorne Council", "Brenthorne Civic
   /// Centre"). Normalised.
   public var organisationWords: Set<String> = []
+  /// Last words of bodies' names ("Group", "Trust", "Committee"): "and" after one joins two
+  /// bodies, not two words of one name ("the Marle Housing Trust and Hadley LSP"), as it does
+  /// after a head's last word, an organisation word or a brand word. Normalised.
+  public var bodyEnders: Set<String> = []
+  /// Indefinite articles: capitalised words and a head after one describe a kind of body ("a
+  /// Joint Local Service Board (LSB)"), unless a lower-case word follows the head ("a Hadley
+  /// Partnership meeting"). Normalised.
+  public var indefiniteArticles: Set<String> = []
   /// Capitalised words that, right after a head, make the whole the name of another body: a
   /// network of partnerships, a website, a fund ("Merrowshire LSP Network", "Ollerbank
   /// Partnership Online"). Normalised.

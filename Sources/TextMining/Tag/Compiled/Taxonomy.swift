@@ -133,7 +133,7 @@ public final class Taxonomy: Sendable {
           (rules.heads + rules.familyHeads).compactMap {
             $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
           }
-        ).union(rules.organisationWords).union(rules.brandWordsAfter)
+        ).union(rules.organisationWords).union(rules.brandWordsAfter).union(rules.bodyEnders)
       } ?? []
     // A few categories: a search by name is as quick as hashing the name.
     categoryFlags = categories.map {

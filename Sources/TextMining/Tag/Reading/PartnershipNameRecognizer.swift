@@ -203,6 +203,26 @@ struct PartnershipNameRecognizer {
       else { return nil }
       return raw(tokens, first..<tokens.count)
     }
+    // The words the text writes with a capital inside a sentence, gathered the first time a
+    // sentence's first word needs them.
+    // Whether `position` is a sentence's first word, a heading's numbering apart ("4.
+    // Delivering ...").
+    func opensSentence(_ tokens: SentenceTokens, _ position: Int) -> Bool {
+      (0..<position).allSatisfy { !(word(tokens, $0).first?.isLetter ?? false) }
+    }
+    var capitalizedWords: Set<String>?
+    func capitalizedInside() -> Set<String> {
+      if let capitalizedWords { return capitalizedWords }
+      var words: Set<String> = []
+      for tokens in sentences {
+        for position in 0..<tokens.count
+        where tokens.isCapitalizedInside(position) && !opensSentence(tokens, position) {
+          words.insert(tokens.normalized(position))
+        }
+      }
+      capitalizedWords = words
+      return words
+    }
     // Words that end a body's name ("Partnership", "LSP", "Council", "Together"): "and" after one
     // joins two bodies, not two words of one name ("Fennerby Council and Fennerby LSP").
     let nameEnders = taxonomy.nameEnders
@@ -285,6 +305,30 @@ struct PartnershipNameRecognizer {
         if let connectorAt, rules.value.brandWordsBefore.contains(tokens.normalized(start)) {
           start = connectorAt + 1
         }
+        // A sentence's first word that ends like a verb or an adverb opens the sentence, not the
+        // name ("Drawing upon Marle LSP", "Supporting Hadley LSP"), unless the text writes it
+        // with a capital inside a sentence too (a place: "Reading").
+        // A heading's numbering before it counts for nothing ("4. Delivering Partnership
+        // Outcomes").
+        if !rules.value.openingSuffixes.isEmpty, opensSentence(tokens, start),
+          tokens.isCapitalized(start), !tokens.isAllCaps(start)
+        {
+          let first = tokens.normalized(start)
+          if rules.value.openingSuffixes.contains(where: {
+            first.count > $0.count + 2 && first.hasSuffix($0)
+          }), !capitalizedInside().contains(first) {
+            guard start + 1 < head.tokens.lowerBound else {
+              rejected[index].append(
+                Rejection(
+                  tokens: start..<head.tokens.upperBound,
+                  reason:
+                    "'\(word(tokens, start))' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
+                ))
+              continue
+            }
+            start += 1
+          }
+        }
         // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
         // names the Oakridge LSP.
         while start < head.tokens.lowerBound,
@@ -295,6 +339,22 @@ struct PartnershipNameRecognizer {
           start += 1
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
+        // "a Joint Local Service Board (LSB)", "A Joint Board was formed" describe a kind of
+        // body; "a Hadley Partnership meeting" uses a name before its noun.
+        if start > 0, rules.value.indefiniteArticles.contains(tokens.normalized(start - 1)),
+          start == 1 || !tokens.isCapitalized(start - 1),
+          head.tokens.upperBound == tokens.count || tokens.isCapitalized(head.tokens.upperBound)
+            || !tokens.connected(head.tokens.upperBound - 1)
+            || rules.value.copulas.contains(tokens.normalized(head.tokens.upperBound))
+        {
+          rejected[index].append(
+            Rejection(
+              tokens: start..<head.tokens.upperBound,
+              reason:
+                "'\(word(tokens, start - 1))' before it: a kind of body, not a name (partnership_names.indefinite_articles)"
+            ))
+          continue
+        }
         // A heading in title case or in capitals: a capitalised article, pronoun or preposition
         // after the first word is a heading's grammar, which no name has. The name, if any,
         // is what follows the last such word ("MINUTES OF THE HADLEY PARTNERSHIP BOARD" names
