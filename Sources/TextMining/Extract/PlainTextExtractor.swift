@@ -253,6 +253,17 @@ public struct PlainTextExtractor: TextExtractor {
     let isWrapped =
       layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if strippingBullet(next.text) != nil { return false }
+    // A label's value wrapped under itself: "Respondents:      R1 - Chair, Sallowfield Alliance
+    // (the Sallowfield Local" over "Strategic Partnership), since 2004" set in the value's
+    // column goes on, where the line leaves a bracket open or a word that needs more.
+    if let column = labelValueColumn(line.raw), leadingSpaces(next.raw) == column,
+      !startsWithNumbering(next.text), !startsWithLabel(next.text), !hasColumnGap(next.text),
+      text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count
+        || continuingWords.contains(Self.lastWord(of: text).lowercased())
+        || next.text.first?.isLowercase == true
+    {
+      return true
+    }
     // A line laid out in columns (a name and a role set apart by a wide gap) is a unit.
     if hasColumnGap(text) || hasColumnGap(next.text) { return false }
     if startsWithNumbering(next.text) {
@@ -435,6 +446,20 @@ public struct PlainTextExtractor: TextExtractor {
     }
     return capitalised >= 4 && others == 0
   }
+
+  /// Where a label's value starts when a wide gap sets it apart ("Respondents:      R1 - ..."):
+  /// its column in the line as written, or nil.
+  static func labelValueColumn(_ raw: Substring) -> Int? {
+    let text = raw.drop { $0 == " " }
+    guard startsWithLabel(text), let colon = text.firstIndex(of: ":") else { return nil }
+    let afterColon = text[text.index(after: colon)...]
+    let gap = afterColon.prefix { $0 == " " }.count
+    guard gap >= 2, afterColon.count > gap else { return nil }
+    return raw.count - afterColon.count + gap
+  }
+
+  /// The spaces a line as written opens with.
+  static func leadingSpaces(_ raw: Substring) -> Int { raw.prefix { $0 == " " }.count }
 
   /// A line that starts with a label: one to three capitalised words and a colon ("Lead
   /// officer: ...", "Source: ...", "Date: ...").

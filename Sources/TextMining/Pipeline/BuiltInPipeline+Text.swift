@@ -443,6 +443,10 @@ categories:
           - member group
           - "# member organisation"
           - "# member group"
+          # Members of the public are residents, not members of the partnership ("fewer than 40
+          # members of the public came").
+          - member of the public
+          - "# member of the public"
           # Minutes' "members" are the meeting doing its business, not who sits on it.
           - member agreed
           - member noted
@@ -480,11 +484,15 @@ categories:
           - composition
           - sit on
           - sat on
-          # Bringing money together is not bringing partners together: "brings together a number
-          # of funding streams into a single pot".
-          - {text: bring together, without: [grant, funding, stream, pot, budget, money]}
-          - {text: brought together, without: [grant, funding, stream, pot, budget, money]}
-          - {text: bringing together, without: [grant, funding, stream, pot, budget, money]}
+          # Bringing money or facts together is not bringing partners together: "brings together
+          # a number of funding streams into a single pot", "a report that brings together facts
+          # and figures".
+          - {text: bring together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
+            statistic, information, evidence]}
+          - {text: brought together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
+            statistic, information, evidence]}
+          - {text: bringing together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
+            statistic, information, evidence]}
           # The board's make-up and where a post comes from: "the executive is made up of six
           # chief officers", "its vice-chair is drawn from the voluntary sector" (not money drawn
           # from reserves); a sector "treated as an equal partner".
@@ -1208,7 +1216,12 @@ participation:
     get involved, got involved, getting involved,
     # Taking a part, coming to the table, turning up, and leaving: who does it decides the code.
     full part, to the table, turn up, turned up, committed to the partnership,
-    drifted away, walked away, pulled out, withdrew from, withdrawn from, withdraw from,
+    drifted away, {text: walked away, polarity: negative},
+    {text: pulled out, polarity: negative}, {text: withdrew from, polarity: negative},
+    {text: withdrawn from, polarity: negative}, withdraw from,
+    # Leaving a meeting in protest: "voluntary sector members walked out of the board".
+    {text: walked out, polarity: negative}, {text: walk out, polarity: negative},
+    {text: walking out, polarity: negative},
     # Joining, losing interest, coming along, having a voice or feeling at home ("joined-up"
     # is not joining).
     joined the, joined in, disengage, disengaged, disengaging,

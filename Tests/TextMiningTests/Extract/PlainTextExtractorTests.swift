@@ -690,4 +690,20 @@ import Testing
     #expect(extracted.contains("2"))
     #expect(!extracted.contains("3"))
   }
+
+  @Test func aLabelsValueWrappedUnderItselfGoesOn() throws {
+    let text = """
+      Interviewer:      IW
+      Respondents:      R1 - Chair, Sallowfield Alliance (the Sallowfield Local
+                        Strategic Partnership), since 2004
+                        R2 - Chief Officer, Sallowfield CVS
+      Date:             21 June 2006
+      """
+    let texts = try extract(text).texts
+    #expect(
+      texts.contains(
+        "Respondents: R1 - Chair, Sallowfield Alliance (the Sallowfield Local Strategic Partnership), since 2004"
+      ))
+    #expect(texts.contains("R2 - Chief Officer, Sallowfield CVS"))
+  }
 }

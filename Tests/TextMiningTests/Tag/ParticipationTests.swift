@@ -61,6 +61,28 @@ import Testing
     #expect(!nobody.contains("governance.representation"), "\(nobody)")
   }
 
+  /// A part of a participant is on its side: members of the public are the public, and
+  /// their numbers no seats; bringing facts together brings no partners together; walking out
+  /// is leaving, and negative.
+  @Test func membersOfThePublicAreThePublic() throws {
+    try expectCommunityEngagementOnly(
+      "Only a few of our meetings were attended by members of the public.")
+    #expect(
+      !(try codes("The conference drew fewer than 40 members of the public.")).contains(
+        "governance.representation"))
+    try expectRepresentationOnly(
+      "The representatives of the voluntary sector have not been consulted on the plan.")
+    #expect(
+      !(try codes("The report brings together facts and figures about the borough.")).contains(
+        "governance.representation"))
+    let found = try tag(
+      "Notes\n\nThe voluntary sector members walked out of the board meeting.",
+      with: Fixtures.projectTaxonomy())
+    #expect(
+      found.contains { $0.code == "governance.representation" && $0.polarity == .negative },
+      "\(found.map { ($0.code, $0.polarity) })")
+  }
+
   /// Who a body sends and whether it stays committed are representation, and read as
   /// judgements: a different officer each time is negative, a body that remains fully
   /// committed positive.

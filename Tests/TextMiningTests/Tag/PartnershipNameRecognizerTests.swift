@@ -615,6 +615,55 @@ import Testing
     #expect(found.first { $0.code == "success_factor.trust" }?.partnership == nil)
   }
 
+  @Test func aTitleOpeningWithAParticipleBeforeANounIsNoByline() throws {
+    // "Written by ..." is a byline; "Written evidence submitted by ..." a title.
+    let found = try mentions(
+      "Written evidence submitted by Farrowdale First (the Farrowdale Local Strategic Partnership)\n\nSummary\n\nTrust between partners is strong."
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Farrowdale First")
+    let byline = try mentions(
+      "Written by Farrowdale First\n\nSummary\n\nTrust between partners is strong.")
+    #expect(byline.first { $0.code == "success_factor.trust" }?.partnership == nil)
+  }
+
+  @Test func aPageLaidOutInATableKeepsItsTitleBlock() throws {
+    // The breadcrumb and the headline sit in a layout table's cell; the headline's brand is
+    // the subject of the sections below.
+    let extracted = ExtractedText(
+      title: "Business Matters Online | Issue 47",
+      blocks: [
+        Block(kind: .title, text: "Business Matters Online | Issue 47", line: 1),
+        Block(kind: .tableCell, text: "Home > Business Matters > Lead article", line: 2),
+        Block(kind: .heading, text: "Is anyone listening? Business and Vision Hadley", line: 3),
+        Block(
+          kind: .tableCell,
+          text:
+            "The Chamber has a seat on the board of Vision Hadley, the Hadley Local Strategic Partnership.",
+          line: 4),
+        Block(kind: .heading, text: "A seat, but not a voice", line: 5),
+        Block(kind: .tableCell, text: "Trust between partners has gone.", line: 6),
+      ])
+    let segmented = try ICUSegmenter().segment(extracted)
+    let found = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).mentions(in: segmented)
+    #expect(
+      found.first { $0.code.rawValue == "success_factor.trust" }?.partnership == "Vision Hadley")
+  }
+
+  @Test func ofTwoNamesInOneSentenceTheOneWrittenFirstIsTheValue() throws {
+    let found = try mentions(
+      "Case study\n\nThe partnership was launched as the Harrowmere Local Strategic Partnership and has since traded as Harrowmere Forward. Harrowmere Forward has strong leadership."
+    )
+    #expect(
+      Set(found.compactMap(\.partnership)) == ["Harrowmere Local Strategic Partnership"])
+  }
+
+  @Test func aStopWordInCapitalsOpensNoName() throws {
+    #expect(
+      try names("SCRUTINY REVIEW\n\n(THE PELLINGHAM LOCAL STRATEGIC PARTNERSHIP)") == [
+        "Pellingham Local Strategic Partnership"
+      ])
+  }
+
   @Test func aNameInCapitalsIsWrittenInOrdinaryCase() throws {
     let lowerCase = try #require(Fixtures.projectTaxonomy().partnershipNames).lowerCaseWords
     #expect(

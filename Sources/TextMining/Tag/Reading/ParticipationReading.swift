@@ -63,6 +63,16 @@ enum ParticipationReading {
           sides[index] |= 1 << UInt8(side)
         }
       }
+      // A part of a participant is on its side: "members of the public" are the public's,
+      // "representatives of the voluntary sector" the sector's.
+      for index in 0..<count where sides[index] != 0 && mention[index] == nil {
+        guard index + 2 < count, words[index + 1] == "of", tokens.connected(index),
+          tokens.connected(index + 1)
+        else { continue }
+        var whole = index + 2
+        if words[whole] == "the", whole + 1 < count, tokens.connected(whole) { whole += 1 }
+        if sides[whole] != 0 { sides[index] = sides[whole] }
+      }
     }
 
     func isParticipant(_ index: Int) -> Bool { sides[index] != 0 }

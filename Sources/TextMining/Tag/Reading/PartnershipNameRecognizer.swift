@@ -53,6 +53,13 @@ struct PartnershipNameRecognizer {
               .lowerBound..<tokens.range(range.upperBound - 1).upperBound]), as: UTF8.self)
     }
     func word(_ tokens: SentenceTokens, _ index: Int) -> String { tokens.word(index) }
+    // A stop word as the list writes it, or in capitals ("The", "THE").
+    func isStopWord(_ tokens: SentenceTokens, _ index: Int) -> Bool {
+      let written = word(tokens, index)
+      if rules.value.stopWords.contains(written) { return true }
+      guard tokens.isAllCaps(index) else { return false }
+      return rules.value.stopWords.contains(written.prefix(1) + written.dropFirst().lowercased())
+    }
     // The text between tokens `index` and `index + 1`, trimmed of spaces.
     func gap(_ tokens: SentenceTokens, _ index: Int) -> Substring {
       let text = String(
@@ -114,6 +121,9 @@ struct PartnershipNameRecognizer {
     var registryOrder: [String] = []
     var abbreviations: [String: String] = [:]  // abbreviation → key of the place words
     var brands: [String] = []
+    // Keys of brands a naming cue gives ("now known as One Brenthorne"): a new name, which
+    // stands for the partnership even where the old one comes first in the sentence.
+    var renamed: Set<String> = []
     // Brands the text gives as another name of a name just before them, in brackets or after
     // an other-name cue: "the Wethercombe & District Local Strategic Partnership (Wethercombe
     // Forward)". The brand's key, and the name's.
@@ -192,7 +202,7 @@ struct PartnershipNameRecognizer {
     // capitals) that may be a brand, and no head or cue phrase.
     func titleLineBrand(_ tokens: SentenceTokens) -> String? {
       var first = 0
-      while first < tokens.count, rules.value.stopWords.contains(word(tokens, first)) { first += 1 }
+      while first < tokens.count, isStopWord(tokens, first) { first += 1 }
       guard tokens.count - first >= 2,
         (first..<tokens.count).allSatisfy({
           tokens.isCapitalized($0) && ($0 == tokens.count - 1 || tokens.connected($0))
@@ -332,7 +342,7 @@ struct PartnershipNameRecognizer {
         // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
         // names the Oakridge LSP.
         while start < head.tokens.lowerBound,
-          rules.value.stopWords.contains(word(tokens, start))
+          isStopWord(tokens, start)
             || (!tokens.isCapitalized(start)
               && rules.value.nameConnectors.contains(tokens.normalized(start)))
         {
@@ -535,7 +545,7 @@ struct PartnershipNameRecognizer {
         }
         defer { runStart = runEnd }
         var first = runStart
-        while first < runEnd, rules.value.stopWords.contains(word(tokens, first)) { first += 1 }
+        while first < runEnd, isStopWord(tokens, first) { first += 1 }
         guard runEnd - first >= 2,
           !headSpans[index].contains(where: { $0.span.overlaps(first..<runEnd) })
         else { continue }
@@ -646,7 +656,13 @@ struct PartnershipNameRecognizer {
         if namedByCue || namedByNoun,
           heads.contains(where: { !$0.tokens.overlaps(first..<runEnd) })
         {
-          register(brand: raw(tokens, first..<runEnd))
+          let written = raw(tokens, first..<runEnd)
+          register(brand: written)
+          renamed.insert(
+            keyOf(
+              Self.ordinaryCase(
+                written, lowerCase: rules.value.lowerCaseWords,
+                particles: rules.value.placeParticles)))
           continue
         }
         // A description after the brand: an appositive set off by a comma, a bracket, a dash
@@ -759,7 +775,7 @@ struct PartnershipNameRecognizer {
           func isPlaceWord(_ index: Int) -> Bool {
             let placeWord = tokens.normalized(index)
             return placeWord.count >= 3
-              && !rules.value.stopWords.contains(word(tokens, index))
+              && !isStopWord(tokens, index)
               && !rules.value.headingWords.contains(placeWord)
               && !rules.value.themeWords.contains(placeWord)
               && !rules.value.organisationWords.contains(placeWord)
@@ -774,7 +790,7 @@ struct PartnershipNameRecognizer {
           // (A capitalised determiner before is no place word: "The Hadley Together Board".)
           if place == position, position > 0, tokens.connected(position - 1),
             tokens.isCapitalized(position - 1),
-            !rules.value.stopWords.contains(word(tokens, position - 1))
+            !isStopWord(tokens, position - 1)
           {
             // A plural there is a common noun: "Skelbrook Churches Together" is no place's
             // brand.
@@ -807,12 +823,21 @@ struct PartnershipNameRecognizer {
     // Read only when a brand and a formal name may be one partnership (rare).
     var sentenceTexts: [String]?
     func firstSentence(containing name: String) -> Int {
+      firstPlace(of: name).sentence
+    }
+    // Where the text first gives a name: its sentence, and where in the sentence.
+    func firstPlace(of name: String) -> (sentence: Int, offset: Int) {
       let texts =
         sentenceTexts
         ?? segmented.sentences.map { segmented.string(utf8Range: $0.utf8Range).lowercased() }
       sentenceTexts = texts
       let folded = name.lowercased()
-      return texts.firstIndex { $0.contains(folded) } ?? Int.max
+      guard let sentence = texts.firstIndex(where: { $0.contains(folded) }),
+        let found = texts[sentence].firstRange(of: folded)
+      else { return (Int.max, Int.max) }
+      return (
+        sentence, texts[sentence].distance(from: texts[sentence].startIndex, to: found.lowerBound)
+      )
     }
     // Variants of one partnership: a brand that holds a formal name's place words ("One
     // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
@@ -834,10 +859,15 @@ struct PartnershipNameRecognizer {
         // The one the document gives first, title included; a brand in brackets after the
         // name comes after it in their sentence.
         let bracketed = otherNames.contains { $0.brand == brandKey && $0.name == placeKey }
-        let brandSentence = firstSentence(containing: brandName)
-        let placeSentence = firstSentence(containing: placeName)
+        // Within one sentence, the one written first ("launched as the Harrowmere Local
+        // Strategic Partnership and since 2003 has traded as Harrowmere Forward"), unless the
+        // brand is a new name ("now known as One Brenthorne").
+        let brandPlace = firstPlace(of: brandName)
+        let placePlace = firstPlace(of: placeName)
         let name =
-          brandSentence < placeSentence || (!bracketed && brandSentence == placeSentence)
+          brandPlace.sentence < placePlace.sentence
+            || (!bracketed && brandPlace.sentence == placePlace.sentence
+              && (brandPlace.offset <= placePlace.offset || renamed.contains(brandKey)))
           ? brandName : placeName
         registry[brandKey] = name
         registry[placeKey] = name
@@ -966,7 +996,7 @@ struct PartnershipNameRecognizer {
             // determiner: "The Kelsey partnership has ...".
             position == 0 || !tokens.isCapitalized(position - 1)
               || tokens.clauseBreak(position - 1)
-              || (position == 1 && rules.value.stopWords.contains(word(tokens, 0))),
+              || (position == 1 && isStopWord(tokens, 0)),
             let name = registry[key]
           {
             found.append(Span(tokens: position..<(end + 1), name: name))
@@ -1054,9 +1084,14 @@ struct PartnershipNameRecognizer {
       let kind = segmented.extracted.blocks[sentence.block].kind
       let last = sentence.utf8Range.count > 0 ? bytes[sentence.utf8Range.upperBound - 1] : 0
       let tokens = sentences[index]
+      // (A byline word before a lower-case noun opens a title: "Written evidence submitted by
+      // Farrowdale First".)
       let byline =
         tokens.count > 0
         && rules.value.bylineWords.contains(tokens.normalized(0))
+        && (tokens.count == 1 || !tokens.connected(0) || tokens.isCapitalized(1)
+          || prepositions.contains(tokens.normalized(1))
+          || !(word(tokens, 1).first?.isLetter ?? false))
       // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
       // "From:" and "To:".
       if byline, sentence.block - menuCells < 8 { continue }
@@ -1069,9 +1104,11 @@ struct PartnershipNameRecognizer {
         }
         continue
       }
+      // (A page laid out in a table holds its paragraphs in cells: "Home > News > Lead
+      // article" over the headline.)
       let titleLine =
         (kind == .title || kind == .heading || kind == .line
-          || (kind == .paragraph
+          || ((kind == .paragraph || kind == .tableCell)
             && (index == 0 || segmented.sentences[index - 1].block != sentence.block)
             && (index + 1 == segmented.sentences.count
               || segmented.sentences[index + 1].block != sentence.block)
