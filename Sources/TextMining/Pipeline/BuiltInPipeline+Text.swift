@@ -445,7 +445,6 @@ categories:
           - "# member group"
           # Members of the public are residents, not members of the partnership ("fewer than 40
           # members of the public came").
-          - member of the public
           - "# member of the public"
           # Minutes' "members" are the meeting doing its business, not who sits on it.
           - member agreed
@@ -487,12 +486,9 @@ categories:
           # Bringing money or facts together is not bringing partners together: "brings together
           # a number of funding streams into a single pot", "a report that brings together facts
           # and figures".
-          - {text: bring together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
-            statistic, information, evidence]}
-          - {text: brought together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
-            statistic, information, evidence]}
-          - {text: bringing together, without: [grant, funding, stream, pot, budget, money, fact, figure, data,
-            statistic, information, evidence]}
+          - {text: bring together, without: [grant, funding, stream, pot, budget, money, fact, statistic]}
+          - {text: brought together, without: [grant, funding, stream, pot, budget, money, fact, statistic]}
+          - {text: bringing together, without: [grant, funding, stream, pot, budget, money, fact, statistic]}
           # The board's make-up and where a post comes from: "the executive is made up of six
           # chief officers", "its vice-chair is drawn from the voluntary sector" (not money drawn
           # from reserves); a sector "treated as an equal partner".
@@ -1220,8 +1216,8 @@ participation:
     {text: pulled out, polarity: negative}, {text: withdrew from, polarity: negative},
     {text: withdrawn from, polarity: negative}, withdraw from,
     # Leaving a meeting in protest: "voluntary sector members walked out of the board".
-    {text: walked out, polarity: negative}, {text: walk out, polarity: negative},
-    {text: walking out, polarity: negative},
+    {text: walked out of, polarity: negative}, {text: walk out of, polarity: negative},
+    {text: walking out of, polarity: negative}, {text: walk-out, polarity: negative},
     # Joining, losing interest, coming along, having a voice or feeling at home ("joined-up"
     # is not joining).
     joined the, joined in, disengage, disengaged, disengaging,
@@ -1857,7 +1853,10 @@ context:
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,
         benefited,
-        honesty, candid, appreciated, more involved, impressed, singled out, value its, commending]
+        honesty, candid, appreciated, more involved, impressed, singled out, value its, commending,
+        # "Never" before a comparative praises: "relations have never been better".
+        never been better, never been stronger, never been closer, never been healthier,
+        never been more, never better, never stronger]
 
 # Named partnerships: capitalised words before one of these heads ("Oakridge Local Strategic
 # Partnership", "Pendleby Partnership Board", "Kelbrook LSP"), abbreviations defined in brackets
@@ -1958,7 +1957,8 @@ partnership_names:
   relative_openers: [which, that]
   # In a sentence that holds a head, capitalised words after one of these are a partnership's
   # name: "the Brenthorne LSP, now known as One Brenthorne", "relaunched as Ravensholt Together".
-  naming_cues: [known as, renamed, renamed as, rebranded as, relaunched as, called, name of]
+  naming_cues: [known as, renamed, renamed as, rebranded as, relaunched as, called, name of, became,
+    changed its name to]
   # Phrases that give a named partnership another name rather than a new one: "Scarrowby Wells
   # Local Strategic Partnership, which has operated under the name "Wells Together"". The two
   # are one partnership, named as the text first names it. (A brand in brackets right after a
@@ -2007,7 +2007,7 @@ partnership_names:
     Agenda, Summary, Appendix, Section, Table, Figure, Note, Notes, Evaluation, Case, Study, National, Regional,
     Government, Department, Office, Deputy, Prime, Minister, Council, Borough, District, County, City, Town,
     Metropolitan, MBC, About, Why, What, How, Who, Which, Welcome, Home, News, Contact, Further, More, Other,
-    Related, See, We, It, They, There, Here, Yesterday, Today, Tomorrow, Meanwhile, Now, Then, Also]
+    Related, See, We, It, They, There, Here, Yesterday, Today, Tomorrow, Meanwhile, Now, Then, Also, Only]
 
 # The learned second reading of polarity (docs/tagging.md, docs/taxonomy.md): weights per
 # feature for positive, negative and neutral, written by `lspminer train-polarity`. Delete this

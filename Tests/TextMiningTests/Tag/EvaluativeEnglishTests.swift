@@ -602,6 +602,14 @@ import Testing
         != .positive)
   }
 
+  /// "Never" before a comparative praises: relations that have never been better are good.
+  @Test func neverBeforeAComparativePraises() throws {
+    #expect(
+      try polarity(
+        "He said that relations between the statutory partners had never been better.",
+        "success_factor.working_relationships") == .positive)
+  }
+
   /// `explain` names a proportion, its part and whole, and what it made of them.
   @Test func explainNamesAProportion() throws {
     let tagger = TaxonomyTagger(taxonomy: try Fixtures.projectRules())

@@ -75,6 +75,10 @@ import Testing
     #expect(
       !(try codes("The report brings together facts and figures about the borough.")).contains(
         "governance.representation"))
+    try expectRepresentationOnly("The board brings together key partners to share information.")
+    #expect(
+      try codes("Members of the public sector sit on the partnership board.").isSuperset(
+        of: ["sector.public", "governance.representation"]))
     let found = try tag(
       "Notes\n\nThe voluntary sector members walked out of the board meeting.",
       with: Fixtures.projectTaxonomy())

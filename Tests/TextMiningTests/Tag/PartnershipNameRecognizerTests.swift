@@ -403,10 +403,11 @@ import Testing
 
   // A sentence's first word that ends like a verb or an adverb is not a name's first word
   // (partnership_names.opening_suffixes), unless the text capitalises it inside a sentence.
+  // What is left must be written as a name elsewhere ("in Marle"), or there is none.
   @Test(arguments: [
-    ("Drawing upon Marle LSP experience, the board agreed a plan.", "Marle LSP"),
-    ("Supporting Hadley LSP, the council agreed a plan.", "Hadley LSP"),
-    ("Recently Hadley Partnership agreed a plan.", "Hadley Partnership"),
+    ("Drawing upon Marle LSP experience, the board agreed a plan. It met in Marle.", "Marle LSP"),
+    ("Supporting Hadley LSP, the council agreed a plan. It met in Hadley.", "Hadley LSP"),
+    ("Recently Hadley Partnership agreed a plan. It met in Hadley.", "Hadley Partnership"),
     ("Yesterday Marle LSP agreed a plan.", "Marle LSP"),
     ("Kingston upon Marle LSP agreed a plan.", "Kingston upon Marle LSP"),
     (
@@ -416,6 +417,36 @@ import Testing
   ])
   func aSentencesFirstVerbOrAdverbIsNoNameWord(text: String, name: String) throws {
     #expect(try names("Notes\n\n" + text) == [name])
+  }
+
+  @Test func aNameWithoutItsOpeningWordIsNoName() throws {
+    // "Epping Forest LSP" is not "Forest LSP", nor "Drawing upon Marle LSP" "Marle LSP", when
+    // the text writes neither place anywhere else; "Reading Borough Partnership" keeps its
+    // place before an area word.
+    #expect(try names("Notes\n\nEpping Forest LSP agreed a plan.").isEmpty)
+    #expect(try names("Notes\n\nDrawing upon Marle LSP experience, the board agreed.").isEmpty)
+    #expect(
+      try names("Notes\n\nReading Borough Partnership agreed a plan.") == [
+        "Reading Borough Partnership"
+      ])
+  }
+
+  @Test func aHeadsLowerCaseBoardAndAPossessiveAreNotTheNames() throws {
+    let found = try mentions(
+      "Notes\n\nPartners sit on the Hadley LSP board. The Ashcombe Partnership's first success was a jobs fair."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Hadley LSP", "Ashcombe Partnership",
+      ])
+  }
+
+  @Test func aBrandTheLSPBecameIsItsNewName() throws {
+    #expect(
+      Set(
+        try names(
+          "Notes\n\nThe Brenthorne LSP became One Brenthorne in 2008. One Brenthorne has a new chair."
+        ).compactMap { $0 }) == ["One Brenthorne"])
   }
 
   @Test func aHeadingsGerundBeforeAHeadIsNoName() throws {
@@ -442,6 +473,16 @@ import Testing
     #expect(found.filter { $0.code == "partnership.equivalent" }.count == 2)
     #expect(
       try names("Notes\n\nA Hadley Partnership meeting agreed a plan.") == ["Hadley Partnership"])
+    // A name before a noun in capitals, or before its abbreviation and a noun, is a name; a
+    // kind of body before a preposition is not; a list's "(a)" is no article.
+    for (text, expected) in [
+      ("The board approved a Marle LSP Action Plan.", ["Marle LSP"]),
+      ("The board held a Marle LSP (MLSP) meeting.", ["Marle LSP"]),
+      ("The council set up a Joint Local Service Board in 2002.", []),
+      ("(a) Hadley Partnership Board", ["Hadley Partnership Board"]),
+    ] {
+      #expect(try names("Notes\n\n" + text).compactMap { $0 } == expected, "\(text)")
+    }
   }
 
   @Test(arguments: [
@@ -451,6 +492,7 @@ import Testing
       ["Hadley Partnership", "Marle Partnership Board"]
     ),
     ("The Sandrigg and District LSP agreed a plan.", ["Sandrigg and District LSP"]),
+    ("THE MARLE HOUSING TRUST AND HADLEY LSP", ["Hadley LSP"]),
   ])
   func andAfterABodysLastWordJoinsTwoBodies(text: String, expected: [String]) throws {
     #expect(try names("Notes\n\n" + text).compactMap { $0 } == expected)
@@ -621,9 +663,10 @@ import Testing
       "Written evidence submitted by Farrowdale First (the Farrowdale Local Strategic Partnership)\n\nSummary\n\nTrust between partners is strong."
     )
     #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Farrowdale First")
-    let byline = try mentions(
-      "Written by Farrowdale First\n\nSummary\n\nTrust between partners is strong.")
-    #expect(byline.first { $0.code == "success_factor.trust" }?.partnership == nil)
+    for line in ["Written by Farrowdale First", "Prepared jointly by Farrowdale First"] {
+      let byline = try mentions(line + "\n\nSummary\n\nTrust between partners is strong.")
+      #expect(byline.first { $0.code == "success_factor.trust" }?.partnership == nil, "\(line)")
+    }
   }
 
   @Test func aPageLaidOutInATableKeepsItsTitleBlock() throws {

@@ -144,7 +144,9 @@ struct ContextAnalyzer {
         part += 1
       } else if partHasVerb, taxonomy.conjunctionBytes.contains(key: key, word: word),
         index + 2 < count,
-        (index + 2..<min(count, index + 5)).contains(where: {
+        // (A verb right after the conjunction shares the subject: "it is not a council and
+        // has no powers".)
+        (index + 1..<min(count, index + 5)).contains(where: {
           tokens.isWord($0, oneOf: auxiliaries)
         })
       {
@@ -491,6 +493,13 @@ struct ContextAnalyzer {
         clause[cue.tokens.lowerBound] == mentionClause
         || clause[cue.tokens.upperBound - 1] == mentionClause
       if cue.kind.isNegation, isConditional(cue) { continue }
+      // A negation stays in its own predicate: in "it is not a council and has no legal
+      // powers", "not" denies the council, and "no" alone the powers.
+      if cue.kind.isNegation,
+        facts[cue.tokens.lowerBound].verbClause != facts[tokens.lowerBound].verbClause
+      {
+        continue
+      }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
         if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }

@@ -219,19 +219,33 @@ struct PartnershipNameRecognizer {
     // Delivering ...").
     func opensSentence(_ tokens: SentenceTokens, _ position: Int) -> Bool {
       (0..<position).allSatisfy { !(word(tokens, $0).first?.isLetter ?? false) }
+        || (position > 0
+          && (tokens.clauseBreak(position - 1)
+            || word(tokens, position - 1).first?.isNumber == true))
     }
-    var capitalizedWords: Set<String>?
-    func capitalizedInside() -> Set<String> {
-      if let capitalizedWords { return capitalizedWords }
-      var words: Set<String> = []
-      for tokens in sentences {
-        for position in 0..<tokens.count
-        where tokens.isCapitalizedInside(position) && !opensSentence(tokens, position) {
-          words.insert(tokens.normalized(position))
-        }
+    // Where the text writes each word with a capital after a lower-case word ("in Hadley",
+    // "the Hadley LSP"): a name's word, not one capitalised by its place in a sentence or a
+    // heading. Gathered the first time a sentence's first word needs them.
+    var capitalizedPlaces: [String: [(sentence: Int, position: Int)]]?
+    func writtenAsName(_ normalized: String, apartFrom sentence: Int, _ span: Range<Int>) -> Bool {
+      let places =
+        capitalizedPlaces
+        ?? {
+          var places: [String: [(sentence: Int, position: Int)]] = [:]
+          for (index, tokens) in sentences.enumerated() {
+            for position in 1..<max(1, tokens.count)
+            where tokens.isCapitalized(position) && !tokens.isCapitalized(position - 1)
+              && (word(tokens, position - 1).first?.isLetter ?? false)
+            {
+              places[tokens.normalized(position), default: []].append((index, position))
+            }
+          }
+          return places
+        }()
+      capitalizedPlaces = places
+      return places[normalized, default: []].contains {
+        $0.sentence != sentence || !span.contains($0.position)
       }
-      capitalizedWords = words
-      return words
     }
     // Words that end a body's name ("Partnership", "LSP", "Council", "Together"): "and" after one
     // joins two bodies, not two words of one name ("Fennerby Council and Fennerby LSP").
@@ -263,8 +277,15 @@ struct PartnershipNameRecognizer {
         register(brand: brand)
       }
       // A plural head ("Community Planning Partnerships") names a kind of body, not one body.
-      for head in heads {
+      for var head in heads {
         let isFamily = matcher.entries[head.entry].code == PartnershipNameRules.familyCode
+        // A head's lower-case last word is not the name's: "the Hadley LSP board" names the
+        // Hadley LSP.
+        while head.tokens.count > 1, !isFamily, !tokens.isCapitalized(head.tokens.upperBound - 1),
+          tokens.isCapitalized(head.tokens.upperBound - 2)
+        {
+          head.tokens = head.tokens.lowerBound..<(head.tokens.upperBound - 1)
+        }
         guard
           head.tokens.allSatisfy({
             tokens.isCapitalized($0)
@@ -294,7 +315,13 @@ struct PartnershipNameRecognizer {
           if between == "&", tokens.isCapitalized(start - 1), start < head.tokens.lowerBound {
             if nameEnders.contains(tokens.normalized(start - 1)) { break }
             start -= 1
-          } else if tokens.connected(start - 1), tokens.isCapitalized(start - 1) {
+          } else if tokens.connected(start - 1), tokens.isCapitalized(start - 1),
+            // A connector in capitals joins as one in lower case: in "THE MARLE HOUSING TRUST
+            // AND HADLEY LSP", "AND" after a body's last word ends the name.
+            !(tokens.isAllCaps(start - 1)
+              && rules.value.nameConnectors.contains(tokens.normalized(start - 1))
+              && start > 1 && nameEnders.contains(tokens.normalized(start - 2)))
+          {
             start -= 1
           } else if tokens.connected(start - 1), start > 1,
             rules.value.nameConnectors.contains(tokens.normalized(start - 1)),
@@ -315,30 +342,6 @@ struct PartnershipNameRecognizer {
         if let connectorAt, rules.value.brandWordsBefore.contains(tokens.normalized(start)) {
           start = connectorAt + 1
         }
-        // A sentence's first word that ends like a verb or an adverb opens the sentence, not the
-        // name ("Drawing upon Marle LSP", "Supporting Hadley LSP"), unless the text writes it
-        // with a capital inside a sentence too (a place: "Reading").
-        // A heading's numbering before it counts for nothing ("4. Delivering Partnership
-        // Outcomes").
-        if !rules.value.openingSuffixes.isEmpty, opensSentence(tokens, start),
-          tokens.isCapitalized(start), !tokens.isAllCaps(start)
-        {
-          let first = tokens.normalized(start)
-          if rules.value.openingSuffixes.contains(where: {
-            first.count > $0.count + 2 && first.hasSuffix($0)
-          }), !capitalizedInside().contains(first) {
-            guard start + 1 < head.tokens.lowerBound else {
-              rejected[index].append(
-                Rejection(
-                  tokens: start..<head.tokens.upperBound,
-                  reason:
-                    "'\(word(tokens, start))' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
-                ))
-              continue
-            }
-            start += 1
-          }
-        }
         // Leading stop words go, and a connector they leave first: "Evaluation of Oakridge LSP"
         // names the Oakridge LSP.
         while start < head.tokens.lowerBound,
@@ -349,22 +352,6 @@ struct PartnershipNameRecognizer {
           start += 1
         }
         guard start < head.tokens.lowerBound, tokens.isCapitalized(start) else { continue }
-        // "a Joint Local Service Board (LSB)", "A Joint Board was formed" describe a kind of
-        // body; "a Hadley Partnership meeting" uses a name before its noun.
-        if start > 0, rules.value.indefiniteArticles.contains(tokens.normalized(start - 1)),
-          start == 1 || !tokens.isCapitalized(start - 1),
-          head.tokens.upperBound == tokens.count || tokens.isCapitalized(head.tokens.upperBound)
-            || !tokens.connected(head.tokens.upperBound - 1)
-            || rules.value.copulas.contains(tokens.normalized(head.tokens.upperBound))
-        {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<head.tokens.upperBound,
-              reason:
-                "'\(word(tokens, start - 1))' before it: a kind of body, not a name (partnership_names.indefinite_articles)"
-            ))
-          continue
-        }
         // A heading in title case or in capitals: a capitalised article, pronoun or preposition
         // after the first word is a heading's grammar, which no name has. The name, if any,
         // is what follows the last such word ("MINUTES OF THE HADLEY PARTNERSHIP BOARD" names
@@ -385,6 +372,76 @@ struct PartnershipNameRecognizer {
             continue
           }
           start = inner + 1
+        }
+        // A sentence's first word that ends like a verb or an adverb opens the sentence, not the
+        // name ("Drawing upon Marle LSP", "Supporting Hadley LSP"), unless the text writes it
+        // with a capital inside a sentence too (a place: "Reading").
+        // A heading's numbering before it counts for nothing ("4. Delivering Partnership
+        // Outcomes").
+        // What is left must be a place the text writes with a capital inside a sentence
+        // ("Supporting Hadley LSP" where "in Hadley" stands elsewhere), or there is no name:
+        // "Epping Forest LSP" is not "Forest LSP". A place before an area word is a place
+        // ("Reading Borough Partnership").
+        if !rules.value.openingSuffixes.isEmpty, opensSentence(tokens, start),
+          tokens.isCapitalized(start),
+          start + 1 == head.tokens.lowerBound
+            || !rules.value.areaWords.contains(tokens.normalized(start + 1))
+        {
+          let first = tokens.normalized(start)
+          let candidate = start..<head.tokens.upperBound
+          if rules.value.openingSuffixes.contains(where: {
+            first.count > $0.count + 2 && first.hasSuffix($0)
+          }), !writtenAsName(first, apartFrom: index, candidate) {
+            var rest = start + 1
+            while rest < head.tokens.lowerBound, !tokens.isCapitalized(rest) { rest += 1 }
+            guard rest < head.tokens.lowerBound,
+              writtenAsName(tokens.normalized(rest), apartFrom: index, candidate)
+            else {
+              rejected[index].append(
+                Rejection(
+                  tokens: start..<head.tokens.upperBound,
+                  reason:
+                    "'\(word(tokens, start))' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
+                ))
+              continue
+            }
+            start += 1
+            while start < head.tokens.lowerBound, !tokens.isCapitalized(start) { start += 1 }
+          }
+        }
+        // "a Joint Local Service Board (LSB) for the two counties", "A Joint Board was formed",
+        // "set up a Joint Local Service Board in 2002" describe a kind of body; "a Hadley
+        // Partnership meeting", "a Marle LSP Action Plan" use a name before a noun. (Not a list's
+        // "(a)".)
+        if start > 0, rules.value.indefiniteArticles.contains(tokens.normalized(start - 1)),
+          start == 1 || !tokens.isCapitalized(start - 1), tokens.connected(start - 1),
+          start < 2 || !gap(tokens, start - 2).contains("(")
+        {
+          var next = head.tokens.upperBound
+          // Past an abbreviation in brackets: "a Marle LSP (MLSP) meeting".
+          if next + 1 < tokens.count, gap(tokens, next - 1).hasPrefix("("), tokens.isAllCaps(next),
+            gap(tokens, next).hasPrefix(")")
+          {
+            next += 1
+          }
+          let describes =
+            next >= tokens.count || tokens.clauseBreak(next - 1) && next == head.tokens.upperBound
+            || tokens.commaAfter(next - 1)
+            || (!tokens.isCapitalized(next)
+              && (prepositions.contains(tokens.normalized(next))
+                || rules.value.copulas.contains(tokens.normalized(next))
+                || rules.value.relativeOpeners.contains(tokens.normalized(next))))
+            || (next == head.tokens.upperBound && !tokens.connected(next - 1)
+              && !tokens.isCapitalized(next))
+          if describes {
+            rejected[index].append(
+              Rejection(
+                tokens: start..<head.tokens.upperBound,
+                reason:
+                  "'\(word(tokens, start - 1))' before it: a kind of body, not a name (partnership_names.indefinite_articles)"
+              ))
+            continue
+          }
         }
         let nameTokens = start..<head.tokens.lowerBound
         if let theme = nameTokens.first(where: {
@@ -493,7 +550,13 @@ struct PartnershipNameRecognizer {
         }
         // A name printed in capitals is written in ordinary case ("EASTHOLME LOCAL STRATEGIC
         // PARTNERSHIP" is "Eastholme Local Strategic Partnership"), its abbreviations kept.
-        let written = raw(tokens, start..<nameEnd)
+        // Without a possessive on its last word: "the Ashcombe Partnership's first success".
+        var written = raw(tokens, start..<nameEnd)
+        if Self.withoutPossessive(word(tokens, nameEnd - 1)) != word(tokens, nameEnd - 1) {
+          written =
+            raw(tokens, start..<(nameEnd - 1)) + (nameEnd - 1 > start ? " " : "")
+            + Self.withoutPossessive(word(tokens, nameEnd - 1))
+        }
         let full = Self.ordinaryCase(
           written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
         if let known = registry[key] {
@@ -1091,7 +1154,10 @@ struct PartnershipNameRecognizer {
         && rules.value.bylineWords.contains(tokens.normalized(0))
         && (tokens.count == 1 || !tokens.connected(0) || tokens.isCapitalized(1)
           || prepositions.contains(tokens.normalized(1))
-          || !(word(tokens, 1).first?.isLetter ?? false))
+          || !(word(tokens, 1).first?.isLetter ?? false)
+          // ("Prepared jointly by", "Commissioned and published by" are bylines.)
+          || rules.value.openingSuffixes.contains { tokens.normalized(1).hasSuffix($0) }
+          || rules.value.nameConnectors.contains(tokens.normalized(1)))
       // A byline or an address line is passed over: an e-mail's "Subject:" comes after its
       // "From:" and "To:".
       if byline, sentence.block - menuCells < 8 { continue }
