@@ -498,6 +498,20 @@ import Testing
     #expect(try names("Notes\n\n" + text).compactMap { $0 } == expected)
   }
 
+  // From a second sample of real pages: a place ending in "-ing" alone before a full head, a
+  // saint's "St." with its full stop, a heading's word and "of" in capitals.
+  @Test(arguments: [
+    ("Ealing Local Strategic Partnership", "Ealing Local Strategic Partnership"),
+    (
+      "The Hadley and St. Marle Local Strategic Partnership met.",
+      "Hadley and St. Marle Local Strategic Partnership"
+    ),
+    ("MEMBERSHIP OF HADLEY LSP", "Hadley LSP"),
+  ])
+  func namesFromASecondSampleOfRealPages(text: String, name: String) throws {
+    #expect(try names("Notes\n\n" + text) == [name])
+  }
+
   @Test func kingstonUponMarleAndMarleAreTwoPartnerships() throws {
     #expect(
       try names(

@@ -323,6 +323,11 @@ struct PartnershipNameRecognizer {
               && start > 1 && nameEnders.contains(tokens.normalized(start - 2)))
           {
             start -= 1
+          } else if start > 1, gap(tokens, start - 1) == ".", tokens.isCapitalized(start - 1),
+            rules.value.possessiveOpeners.contains(tokens.normalized(start - 1))
+          {
+            // "St." with its full stop: "Hadley and St. Marle Local Strategic Partnership".
+            start -= 1
           } else if tokens.connected(start - 1), start > 1,
             rules.value.nameConnectors.contains(tokens.normalized(start - 1)),
             start < head.tokens.lowerBound, tokens.isCapitalized(start - 2),
@@ -348,6 +353,10 @@ struct PartnershipNameRecognizer {
           isStopWord(tokens, start)
             || (!tokens.isCapitalized(start)
               && rules.value.nameConnectors.contains(tokens.normalized(start)))
+            // A heading word and "of" before the name: "MEMBERSHIP OF HADLEY LSP".
+            || (start + 2 < head.tokens.lowerBound
+              && rules.value.headingWords.contains(tokens.normalized(start))
+              && tokens.normalized(start + 1) == "of")
         {
           start += 1
         }
@@ -382,10 +391,14 @@ struct PartnershipNameRecognizer {
         // ("Supporting Hadley LSP" where "in Hadley" stands elsewhere), or there is no name:
         // "Epping Forest LSP" is not "Forest LSP". A place before an area word is a place
         // ("Reading Borough Partnership").
+        // A word alone before a head other than a generic one names its place ("Ealing Local
+        // Strategic Partnership"); before "Partnership" it may be a heading's verb ("Delivering
+        // Partnership Outcomes").
         if !rules.value.openingSuffixes.isEmpty, opensSentence(tokens, start),
           tokens.isCapitalized(start),
           start + 1 == head.tokens.lowerBound
-            || !rules.value.areaWords.contains(tokens.normalized(start + 1))
+            ? rules.value.informalHeads.contains(tokens.normalized(head.tokens.lowerBound))
+            : !rules.value.areaWords.contains(tokens.normalized(start + 1))
         {
           let first = tokens.normalized(start)
           let candidate = start..<head.tokens.upperBound
