@@ -1205,7 +1205,10 @@ participation:
     involvement, consultation, consult, consulted, consulting,
     # Whether people have heard of the partnership, and how many turn out, are the public's
     # unless the clause names someone else ("most employers had never heard of it").
-    heard of, turnout]
+    heard of, turnout,
+    # The national indicator of residents' say ("people who feel they can influence local
+    # decisions"), and budgets residents decide.
+    influence local decisions, participatory budgeting]
   weak_cues: [involved, involve, involving, take part, took part, taking part, taken part, voice, a say, input,
     # A say said with its strength: "a real say", "a stronger say for communities".
     a real say, a stronger say, a greater say, a bigger say, more say, their say,
@@ -1236,7 +1239,9 @@ participation:
     {text: left the lsp board, polarity: negative}, {text: leave the board, polarity: negative},
     {text: leaving the board, polarity: negative}, {text: largely absent, polarity: negative},
     {text: absence of, polarity: negative},
-    join the board, joining the board, invited to join, come forward, came forward, coming forward]
+    join the board, joining the board, invited to join, come forward, came forward, coming forward,
+    # Whether those it serves know the partnership: "never well known to residents".
+    well known to]
   sides:
     - code: governance.representation
       # Membership words: a voluntary sector member is representation, a member of the public
@@ -1985,8 +1990,8 @@ partnership_names:
   # "Sheffield First", "One Barnsley", "Be Birmingham"). Such a pair is a partnership's name in
   # a text that speaks of partnerships, when the place word is also used as a name elsewhere in
   # the text ("Carrowfield Borough Council"), so that "Moving Forward" is not one.
-  brand_words_after: [together, first, forward]
-  brand_words_before: [one, be]
+  brand_words_after: [together, first, forward, vision, alliance]
+  brand_words_before: [one, be, vision]
   # Capitalised words after such a brand that name its own bodies, not a longer name: "Minutes
   # of the Hadley Together Board".
   brand_body_words: [board, executive]

@@ -87,6 +87,19 @@ import Testing
       "\(found.map { ($0.code, $0.polarity) })")
   }
 
+  /// The national indicator of residents' say, budgets residents decide, and whether residents
+  /// know the partnership are community engagement.
+  @Test func residentsSayInDecisionsIsCommunityEngagement() throws {
+    for sentence in [
+      "Fewer than a quarter of people feel they can influence local decisions.",
+      "The participatory budgeting pilot in two wards was small.",
+      "The partnership has never been well known to residents.",
+    ] {
+      try expectCommunityEngagementOnly(sentence)
+      #expect(!(try codes(sentence)).contains("governance.structures"), "\(sentence)")
+    }
+  }
+
   /// Who a body sends and whether it stays committed are representation, and read as
   /// judgements: a different officer each time is negative, a body that remains fully
   /// committed positive.
