@@ -105,7 +105,7 @@ public struct PlainTextExtractor: TextExtractor {
           if blocks.isEmpty && paragraphIndex == 0 && Self.readsAsTitle(collapsed) {
             kind = .title
           } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last),
-            !Self.readsAsLeadIn(collapsed)
+            !Self.readsAsLeadIn(collapsed), !Self.endsASentenceInside(collapsed[...])
           {
             kind = .heading
           } else if paragraphIndexHasSeveralBlocks {
@@ -325,6 +325,17 @@ public struct PlainTextExtractor: TextExtractor {
       !".!?;:,".contains(last)
     else { return false }
     return text.split(separator: " ").count <= 6
+  }
+
+  /// Whether a sentence ends inside a line: a word of three letters or more and a full stop,
+  /// with more after it (a transcript's "R2: Substantially revised, then. [laughs]"). Such a
+  /// line is speech or prose, not a heading; "Mr." and "St." end nothing, and a title may ask
+  /// ("Still waiting at the door? Our seats on the LSP").
+  static func endsASentenceInside(_ text: Substring) -> Bool {
+    text.split(separator: " ").dropLast().contains { word in
+      guard word.last == "." else { return false }
+      return word.dropLast().count >= 3 && word.dropLast().allSatisfy(\.isLetter)
+    }
   }
 
   /// A letter's subject line is its title. A letter opens with the sender's letterhead, a

@@ -706,4 +706,23 @@ import Testing
       ))
     #expect(texts.contains("R2 - Chief Officer, Sallowfield CVS"))
   }
+
+  @Test func aShortLineWithASentenceEndedInsideIsNoHeading() throws {
+    // A transcript's short turn is speech: no section starts at it. A title may ask.
+    let text = """
+      R1: Well, it has been rewritten twice since 2004.
+
+      R2: Substantially revised, then. [laughs]
+
+      R1: But the point about political instability is a real one.
+
+      Still waiting at the door? Our seats on the LSP
+
+      The forum met in May and agreed its plan.
+      """
+    let kinds = Dictionary(
+      try extract(text).blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    #expect(kinds["R2: Substantially revised, then. [laughs]"] != .heading)
+    #expect(kinds["Still waiting at the door? Our seats on the LSP"] == .heading)
+  }
 }
