@@ -294,6 +294,11 @@ struct PartnershipNameRecognizer {
         else { continue }
         var start = head.tokens.lowerBound
         var connectorAt: Int?
+        // A candidate not taken as a name, from its start to `end`, and why (for `explain`).
+        func reject(_ reason: String, upTo end: Int? = nil) {
+          rejected[index].append(
+            Rejection(tokens: start..<(end ?? head.tokens.upperBound), reason: reason))
+        }
         // Capitalised words before the head, joined by spaces, "and", "of" or "&" ("St Albans &
         // District Strategic Partnership"); a spaced dash ends the name ("Colin Rowell - LSP
         // Administrator"), and "of" or "and" right before the head is a heading's grammar, not
@@ -372,12 +377,9 @@ struct PartnershipNameRecognizer {
             && rules.value.headingInnerWords.contains(tokens.normalized($0))
         }) {
           guard inner + 1 < head.tokens.lowerBound, tokens.isCapitalized(inner + 1) else {
-            rejected[index].append(
-              Rejection(
-                tokens: start..<head.tokens.upperBound,
-                reason:
-                  "'\(word(tokens, inner))' inside the words before the head: a heading (partnership_names.heading_inner_words)"
-              ))
+            reject(
+              "'\(word(tokens, inner))' inside the words before the head: a heading (partnership_names.heading_inner_words)"
+            )
             continue
           }
           start = inner + 1
@@ -410,12 +412,9 @@ struct PartnershipNameRecognizer {
             guard rest < head.tokens.lowerBound,
               writtenAsName(tokens.normalized(rest), apartFrom: index, candidate)
             else {
-              rejected[index].append(
-                Rejection(
-                  tokens: start..<head.tokens.upperBound,
-                  reason:
-                    "'\(word(tokens, start))' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
-                ))
+              reject(
+                "'\(word(tokens, start))' opens the sentence like a verb or an adverb (partnership_names.opening_suffixes)"
+              )
               continue
             }
             start += 1
@@ -447,12 +446,9 @@ struct PartnershipNameRecognizer {
             || (next == head.tokens.upperBound && !tokens.connected(next - 1)
               && !tokens.isCapitalized(next))
           if describes {
-            rejected[index].append(
-              Rejection(
-                tokens: start..<head.tokens.upperBound,
-                reason:
-                  "'\(word(tokens, start - 1))' before it: a kind of body, not a name (partnership_names.indefinite_articles)"
-              ))
+            reject(
+              "'\(word(tokens, start - 1))' before it: a kind of body, not a name (partnership_names.indefinite_articles)"
+            )
             continue
           }
         }
@@ -460,10 +456,7 @@ struct PartnershipNameRecognizer {
         if let theme = nameTokens.first(where: {
           rules.value.themeWords.contains(tokens.normalized($0))
         }) {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<head.tokens.upperBound,
-              reason: "theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)"))
+          reject("theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)")
           continue
         }
         // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
@@ -479,10 +472,7 @@ struct PartnershipNameRecognizer {
               && words.contains(tokens.normalized(position - 1) + normalized))
         }
         if nameTokens.allSatisfy(isHeadingWord) {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<head.tokens.upperBound,
-              reason: "only heading words before the head (partnership_names.heading_words)"))
+          reject("only heading words before the head (partnership_names.heading_words)")
           continue
         }
         // "the Borough's Strategic Partnership", "the County's Marle LSP" describe; they do
@@ -497,10 +487,7 @@ struct PartnershipNameRecognizer {
               || (owner > nameTokens.lowerBound
                 && rules.value.possessiveOpeners.contains(tokens.normalized(owner - 1))))
         {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<head.tokens.upperBound,
-              reason: "possessive '\(word(tokens, owner))' before the head"))
+          reject("possessive '\(word(tokens, owner))' before the head")
           continue
         }
         // "Merrowshire LSP Network", "Ollerbank Partnership Online": the head is part of the
@@ -510,12 +497,9 @@ struct PartnershipNameRecognizer {
           tokens.isCapitalized(following),
           rules.value.otherBodies.contains(tokens.normalized(following))
         {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<following + 1,
-              reason:
-                "'\(word(tokens, following))' after the head names another body (partnership_names.other_bodies)"
-            ))
+          reject(
+            "'\(word(tokens, following))' after the head names another body (partnership_names.other_bodies)",
+            upTo: following + 1)
           continue
         }
         // "Rachel Fothergill Partnership Manager", "LSP Support Officer": the head is part of
@@ -525,12 +509,9 @@ struct PartnershipNameRecognizer {
             && !tokens.isAllCaps(position)
             && taxonomy.context.grammar.roleWords.contains(tokens.normalized(position))
         }) {
-          rejected[index].append(
-            Rejection(
-              tokens: start..<role + 1,
-              reason:
-                "role word '\(word(tokens, role))' after the head: a post's title (grammar.role_words)"
-            ))
+          reject(
+            "role word '\(word(tokens, role))' after the head: a post's title (grammar.role_words)",
+            upTo: role + 1)
           continue
         }
         // "Orrisford First Partnership Board": the board of the brand before it, named by the
