@@ -105,7 +105,7 @@ public struct PlainTextExtractor: TextExtractor {
           if blocks.isEmpty && paragraphIndex == 0 && Self.readsAsTitle(collapsed) {
             kind = .title
           } else if collapsed.count <= 80, let last = collapsed.last, !".!?;,".contains(last),
-            !Self.readsAsLeadIn(collapsed), !Self.endsASentenceInside(collapsed[...])
+            !Self.readsAsLeadIn(collapsed), !Self.readsAsSpeech(collapsed[...])
           {
             kind = .heading
           } else if paragraphIndexHasSeveralBlocks {
@@ -260,7 +260,6 @@ public struct PlainTextExtractor: TextExtractor {
       !startsWithNumbering(next.text), !startsWithLabel(next.text), !hasColumnGap(next.text),
       text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count
         || continuingWords.contains(Self.lastWord(of: text).lowercased())
-        || next.text.first?.isLowercase == true
     {
       return true
     }
@@ -327,14 +326,31 @@ public struct PlainTextExtractor: TextExtractor {
     return text.split(separator: " ").count <= 6
   }
 
-  /// Whether a sentence ends inside a line: a word of three letters or more and a full stop,
-  /// with more after it (a transcript's "R2: Substantially revised, then. [laughs]"). Such a
-  /// line is speech or prose, not a heading; "Mr." and "St." end nothing, and a title may ask
-  /// ("Still waiting at the door? Our seats on the LSP").
-  static func endsASentenceInside(_ text: Substring) -> Bool {
-    text.split(separator: " ").dropLast().contains { word in
-      guard word.last == "." else { return false }
-      return word.dropLast().count >= 3 && word.dropLast().allSatisfy(\.isLetter)
+  /// Whether a line is a turn of speech in a transcript: a speaker's tag ("R2:", "IW:", "Q:",
+  /// "CLLR HAYWARD:") and a sentence ended inside it, with more after ("R2: Substantially
+  /// revised, then. [laughs]", "R1: Did it work? No, trust was low"). Such a line is no
+  /// heading, however short; "Chapter One. Neighbouring areas" and "Presentation from Mrs.
+  /// Patel" have no tag and stay headings.
+  ///
+  /// So is a numbered heading run into a sentence on one short line ("4.1 Neighbourhood Renewal
+  /// Fund. The final allocation ended in March"): the sentences are read apart.
+  static func readsAsSpeech(_ text: Substring) -> Bool {
+    if text.first?.isNumber == true, startsWithNumbering(text) {
+      let words = text.split(separator: " ")
+      if let stop = words.dropFirst().dropLast().firstIndex(where: {
+        $0.last == "." && $0.dropLast().count >= 3 && $0.dropLast().allSatisfy(\.isLetter)
+      }), words[words.index(after: stop)].first?.isUppercase == true {
+        return true
+      }
+    }
+    guard let colon = text.prefix(24).firstIndex(of: ":") else { return false }
+    let tag = text[..<colon]
+    guard !tag.isEmpty, tag.split(separator: " ").count <= 3,
+      tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "." }),
+      tag.first?.isUppercase == true
+    else { return false }
+    return text[text.index(after: colon)...].split(separator: " ").dropLast().contains {
+      $0.count > 1 && ".?!".contains($0.last ?? " ")
     }
   }
 

@@ -724,5 +724,13 @@ import Testing
       try extract(text).blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
     #expect(kinds["R2: Substantially revised, then. [laughs]"] != .heading)
     #expect(kinds["Still waiting at the door? Our seats on the LSP"] == .heading)
+    // A heading with a stop but no speaker stays one; a turn that asks and answers is speech.
+    let more = try extract(
+      "Review\n\nChapter One. Neighbouring areas\n\nThe board met in May and agreed its plan.\n\nR1: Did it work? No, trust was low\n\nThe board met again in June."
+    )
+    let moreKinds = Dictionary(
+      more.blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    #expect(moreKinds["Chapter One. Neighbouring areas"] == .heading)
+    #expect(moreKinds["R1: Did it work? No, trust was low"] != .heading)
   }
 }

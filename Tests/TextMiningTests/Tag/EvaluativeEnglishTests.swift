@@ -608,6 +608,18 @@ import Testing
       try polarity(
         "He said that relations between the statutory partners had never been better.",
         "success_factor.working_relationships") == .positive)
+    // Not before a comparative of blame.
+    #expect(
+      try polarity(
+        "Relations between partners have never been more strained.",
+        "success_factor.working_relationships") != .positive)
+  }
+
+  /// A negation stays in its own predicate: "not" denies the council, "no" the powers.
+  @Test func aNegationStaysInItsOwnPredicate() throws {
+    #expect(
+      try polarity("It is not a council and has no legal powers of its own.", "governance.status")
+        == .negative)
   }
 
   /// `explain` names a proportion, its part and whole, and what it made of them.

@@ -512,21 +512,6 @@ import Testing
     #expect(try names("Notes\n\n" + text) == [name])
   }
 
-  @Test func aVisionOrAnAllianceIsABrand() throws {
-    // Brand words of the sixth set's partnerships: "Wendlow Vision", "Vision Thurlbeck",
-    // "Sallowfield Alliance", with their place used as a name elsewhere.
-    for (text, brand) in [
-      ("Wendlow Vision has made good progress. The LSP meets in Wendlow.", "Wendlow Vision"),
-      ("Vision Thurlbeck has a new chair. The LSP meets in Thurlbeck.", "Vision Thurlbeck"),
-      (
-        "Sallowfield Alliance has a new chair. The LSP meets in Sallowfield.",
-        "Sallowfield Alliance"
-      ),
-    ] {
-      #expect(try names("Notes\n\n" + text).first == brand, "\(text)")
-    }
-  }
-
   @Test func kingstonUponMarleAndMarleAreTwoPartnerships() throws {
     #expect(
       try names(

@@ -59,6 +59,9 @@ struct ContextAnalyzer {
     /// ("bureaucracy will be reduced and accountability will be increased"): a qualifier stays
     /// within its own.
     var verbClause: Int32 = 0
+    /// Predicate number: "and" right before a verb starts one ("it is not a council and has no
+    /// powers"); a negation does not reach across it.
+    var predicate: Int32 = 0
     /// Whether a comma follows the token; a comma next to a parenthetical terminator
     /// (", however,") does not count.
     var commaAfter = false
@@ -125,6 +128,7 @@ struct ContextAnalyzer {
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
+    var predicate: Int32 = 0
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
@@ -144,9 +148,7 @@ struct ContextAnalyzer {
         part += 1
       } else if partHasVerb, taxonomy.conjunctionBytes.contains(key: key, word: word),
         index + 2 < count,
-        // (A verb right after the conjunction shares the subject: "it is not a council and
-        // has no powers".)
-        (index + 1..<min(count, index + 5)).contains(where: {
+        (index + 2..<min(count, index + 5)).contains(where: {
           tokens.isWord($0, oneOf: auxiliaries)
         })
       {
@@ -154,9 +156,18 @@ struct ContextAnalyzer {
         clauseNumber += 1
         partHasVerb = false
       }
+      // "and" right before a verb starts a predicate of the same subject: "it is not a council
+      // and has no powers". A negation stays in its own (not after "or": "no evidence that it
+      // has a strategy or has strong leadership" denies both).
+      if partHasVerb, index + 1 < count, tokens.isWord(index, "and"),
+        tokens.isWord(index + 1, oneOf: auxiliaries)
+      {
+        predicate += 1
+      }
       if auxiliaries.contains(key: key, word: word) { partHasVerb = true }
       facts[index].conjunct = part
       facts[index].verbClause = clauseNumber
+      facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
       facts[index].commaAfter = tokens.commaAfter(index)
     }
@@ -496,7 +507,7 @@ struct ContextAnalyzer {
       // A negation stays in its own predicate: in "it is not a council and has no legal
       // powers", "not" denies the council, and "no" alone the powers.
       if cue.kind.isNegation,
-        facts[cue.tokens.lowerBound].verbClause != facts[tokens.lowerBound].verbClause
+        facts[cue.tokens.lowerBound].predicate != facts[tokens.lowerBound].predicate
       {
         continue
       }
