@@ -1201,6 +1201,10 @@ participation:
   # only when one of these points back to it in its clause: "two employers were approached, but
   # neither agreed to take part". ("The work involved two days" names nobody and points nowhere.)
   back_references: [it, its, they, them, their, neither, none, both, either, those]
+  # A participant before one of these (a determiner between or not) is a part of the one after:
+  # "members of the public" are the public's, "representatives of the voluntary sector" the
+  # sector's.
+  part_of: [of]
   cues: [engagement, engage, engaged, engaging, participation, participate, participated, participating,
     involvement, consultation, consult, consulted, consulting,
     # Whether people have heard of the partnership, and how many turn out, are the public's
@@ -1743,6 +1747,10 @@ context:
     # Lists whose last item lends its head to the others: "the public, private and voluntary
     # sectors".
     list_conjunctions: [and, or]
+    # Right before a verb, these start another predicate of the same subject, which a negation
+    # does not cross: "it is not a council and has no legal powers" (not "or": "no evidence
+    # that it has a strategy or has strong leadership" denies both).
+    predicate_conjunctions: [and]
     # "and" or "or" between two stretches with a finite verb each joins two clauses: in
     # "bureaucracy will be reduced and accountability will be increased", "reduced" says nothing
     # about accountability. Qualifiers stay within their conjunct.

@@ -169,4 +169,35 @@ import Testing
     #expect(try named(before) == .neutral)
     #expect(try named(after) == .negative)
   }
+
+  /// Where a negation stops and what a part of a participant is are taxonomy data: taking
+  /// "and" out of `predicate_conjunctions` lets "not" reach the powers again, and "of" out of
+  /// `part_of` makes members of the public members of the partnership.
+  @Test func predicateConjunctionsAndPartOfAreTaxonomyData() throws {
+    let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
+    let original = try String(contentsOfFile: path, encoding: .utf8)
+    let edited = original.replacingOccurrences(
+      of: "predicate_conjunctions: [and]", with: "predicate_conjunctions: [nor]"
+    ).replacingOccurrences(of: "part_of: [of]", with: "part_of: [from]")
+    #expect(edited != original)
+    let folder = try TemporaryFolder()
+    func rules(_ text: String, _ name: String) throws -> Taxonomy {
+      var codebook = try Taxonomy.load(from: try folder.write(name, text)).codebook
+      codebook.polarityModel = nil
+      return try Taxonomy(codebook: codebook, file: "rules only")
+    }
+    let before = try rules(original, "a.yml")
+    let after = try rules(edited, "b.yml")
+    let powers = "Notes\n\nIt is not a council and has no legal powers of its own."
+    #expect(
+      try tag(powers, with: before).first { $0.code == "governance.status" }?.polarity
+        == .negative)
+    #expect(
+      try tag(powers, with: after).first { $0.code == "governance.status" }?.polarity
+        == .positive)
+    let attended = "Notes\n\nOnly a few meetings were attended by members of the public."
+    #expect(
+      try tag(attended, with: before).contains { $0.code == "governance.community_engagement" })
+    #expect(try tag(attended, with: after).contains { $0.code == "governance.representation" })
+  }
 }

@@ -357,6 +357,7 @@ extension Codebook {
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
+            "predicate_conjunctions",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -396,6 +397,7 @@ extension Codebook {
           case "news_labels": rules.grammar.newsLabels = words
           case "recommendation_labels": rules.grammar.recommendationLabels = words
           case "resolution_labels": rules.grammar.resolutionLabels = words
+          case "predicate_conjunctions": rules.grammar.predicateConjunctions = words
           default: rules.grammar.listConjunctions = words
           }
         }
@@ -651,7 +653,9 @@ extension Codebook {
       defaultCode: Code(category: "governance", name: "community_engagement"))
     var hasDefault = false
     for (key, _, value) in try node.mapping(
-      allowedKeys: ["cues", "weak_cues", "default", "window", "back_references", "sides"],
+      allowedKeys: [
+        "cues", "weak_cues", "default", "window", "back_references", "part_of", "sides",
+      ],
       what: "'participation'")
     {
       switch key {
@@ -667,6 +671,7 @@ extension Codebook {
       case "window": rules.window = try value.positiveInt(what: "participation 'window'")
       case "back_references":
         rules.backReferences = try parseWords(value, what: "participation 'back_references'")
+      case "part_of": rules.partOf = try parseWords(value, what: "participation 'part_of'")
       default:
         for item in try value.sequence(what: "participation 'sides'") {
           var code: Code?

@@ -78,6 +78,10 @@ public struct ContextRules: Sendable {
     /// Words that join a list whose last item lends its head to the others ("the public,
     /// private and voluntary sectors").
     public var listConjunctions: Set<String> = ["and", "or"]
+    /// Conjunctions that, right before a verb, start another predicate of the same subject ("it
+    /// is not a council and has no powers"), which a negation does not cross. Not "or": "no
+    /// evidence that it has a strategy or has strong leadership" denies both.
+    public var predicateConjunctions: Set<String> = ["and"]
     /// Finite auxiliaries: "and" between two stretches that each have one joins two clauses
     /// ("bureaucracy will be reduced and accountability will be increased"), and a qualifier
     /// in one says nothing about a mention in the other.

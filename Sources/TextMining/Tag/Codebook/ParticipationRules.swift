@@ -36,6 +36,10 @@ public struct ParticipationRules: Sendable {
   /// its clause ("two employers were approached, but neither agreed to take part"). A strong or
   /// leaning cue looks back without one.
   public var backReferences: Set<String> = []
+  /// Words that make a participant a part of the one after them, a determiner between or not:
+  /// "members of the public" are the public's, "representatives of the voluntary sector" the
+  /// sector's.
+  public var partOf: Set<String> = ["of"]
 
   /// The pseudo-codes the cue phrases carry in the phrase matcher, resolved per clause.
   static let cueCode = Code(category: "participation", name: "cue")

@@ -57,6 +57,7 @@ public final class Taxonomy: Sendable {
   /// `SentenceTokens.isWord(_:oneOf:)`.
   let auxiliaryBytes: PackedWords
   let conjunctionBytes: PackedWords
+  let predicateConjunctionBytes: PackedWords
   /// The last word of each news label (`TaxonomyTagger.isHeadline`).
   let newsLabelLastWords: [[UInt8]]
   /// `context.ratings`' words as lower-case UTF-8, for a test that allocates nothing.
@@ -107,6 +108,7 @@ public final class Taxonomy: Sendable {
     }
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
+    self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
     self.proportions = context.proportions.map {
       ProportionReading.Rules(
         $0, clauseOpeners: context.grammar.clauseOpeners,

@@ -159,7 +159,8 @@ struct ContextAnalyzer {
       // "and" right before a verb starts a predicate of the same subject: "it is not a council
       // and has no powers". A negation stays in its own (not after "or": "no evidence that it
       // has a strategy or has strong leadership" denies both).
-      if partHasVerb, index + 1 < count, tokens.isWord(index, "and"),
+      if partHasVerb, index + 1 < count,
+        taxonomy.predicateConjunctionBytes.contains(key: key, word: word),
         tokens.isWord(index + 1, oneOf: auxiliaries)
       {
         predicate += 1

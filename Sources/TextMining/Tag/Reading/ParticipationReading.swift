@@ -41,7 +41,10 @@ enum ParticipationReading {
     /// Each token's normalised word.
     var words: [String]
 
-    init(_ found: [Found], rules: ParticipationRules, tokens: SentenceTokens) {
+    init(
+      _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
+      determiners: Set<String> = []
+    ) {
       let count = tokens.count
       sides = [UInt8](repeating: 0, count: count)
       mention = [Range<Int>?](repeating: nil, count: count)
@@ -66,11 +69,13 @@ enum ParticipationReading {
       // A part of a participant is on its side: "members of the public" are the public's,
       // "representatives of the voluntary sector" the sector's.
       for index in 0..<count where sides[index] != 0 && mention[index] == nil {
-        guard index + 2 < count, words[index + 1] == "of", tokens.connected(index),
+        guard index + 2 < count, rules.partOf.contains(words[index + 1]), tokens.connected(index),
           tokens.connected(index + 1)
         else { continue }
         var whole = index + 2
-        if words[whole] == "the", whole + 1 < count, tokens.connected(whole) { whole += 1 }
+        if determiners.contains(words[whole]), whole + 1 < count, tokens.connected(whole) {
+          whole += 1
+        }
         if sides[whole] != 0 { sides[index] = sides[whole] }
       }
     }
@@ -95,7 +100,8 @@ enum ParticipationReading {
     lists: Lists = ([], [])
   ) -> [Found] {
     guard found.contains(where: { ParticipationRules.isCue($0.entry.code) }) else { return found }
-    let participants = Participants(found, rules: rules, tokens: tokens)
+    let participants = Participants(
+      found, rules: rules, tokens: tokens, determiners: lists.determiners)
     var resolved: [Found] = []
     for item in found {
       guard ParticipationRules.isCue(item.entry.code) else {

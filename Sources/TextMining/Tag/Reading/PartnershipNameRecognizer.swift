@@ -213,8 +213,6 @@ struct PartnershipNameRecognizer {
       else { return nil }
       return raw(tokens, first..<tokens.count)
     }
-    // The words the text writes with a capital inside a sentence, gathered the first time a
-    // sentence's first word needs them.
     // Whether `position` is a sentence's first word, a heading's numbering apart ("4.
     // Delivering ...").
     func opensSentence(_ tokens: SentenceTokens, _ position: Int) -> Bool {
@@ -358,10 +356,12 @@ struct PartnershipNameRecognizer {
           isStopWord(tokens, start)
             || (!tokens.isCapitalized(start)
               && rules.value.nameConnectors.contains(tokens.normalized(start)))
-            // A heading word and "of" before the name: "MEMBERSHIP OF HADLEY LSP".
+            // A heading word and a stop word or connector before the name: "MEMBERSHIP OF
+            // HADLEY LSP".
             || (start + 2 < head.tokens.lowerBound
               && rules.value.headingWords.contains(tokens.normalized(start))
-              && tokens.normalized(start + 1) == "of")
+              && (isStopWord(tokens, start + 1)
+                || rules.value.nameConnectors.contains(tokens.normalized(start + 1))))
         {
           start += 1
         }
