@@ -171,7 +171,9 @@ struct PartnershipNameRecognizer {
     func isCapitals(_ text: String) -> Bool {
       text == text.uppercased() && text != text.lowercased()
     }
-    func register(brand written: String) {
+    // Registers a brand as written and gives back its key.
+    @discardableResult
+    func register(brand written: String) -> String {
       let brand = Self.ordinaryCase(
         written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
       let key = keyOf(brand)
@@ -186,6 +188,7 @@ struct PartnershipNameRecognizer {
         if isCapitals(written) { inCapitals.insert(key) }
       }
       if !brands.contains(brand) { brands.append(brand) }
+      return key
     }
     // Whether a run of capitalised words may be a brand: not a person ("Mr Neil Fanshawe"), an
     // organisation or a place ("Brenthorne Council"), nor words of a heading or a theme
@@ -657,15 +660,7 @@ struct PartnershipNameRecognizer {
           !familyKeys.contains(named.key)
         {
           if looksLikeAnotherName(of: named.key) {
-            let written = raw(tokens, first..<runEnd)
-            register(brand: written)
-            otherNames.append(
-              (
-                keyOf(
-                  Self.ordinaryCase(
-                    written, lowerCase: rules.value.lowerCaseWords,
-                    particles: rules.value.placeParticles)), named.key
-              ))
+            otherNames.append((register(brand: raw(tokens, first..<runEnd)), named.key))
             continue
           }
           // Capitalised words in brackets after a name that are not another name of it are no
@@ -713,13 +708,7 @@ struct PartnershipNameRecognizer {
         if namedByCue || namedByNoun,
           heads.contains(where: { !$0.tokens.overlaps(first..<runEnd) })
         {
-          let written = raw(tokens, first..<runEnd)
-          register(brand: written)
-          renamed.insert(
-            keyOf(
-              Self.ordinaryCase(
-                written, lowerCase: rules.value.lowerCaseWords,
-                particles: rules.value.placeParticles)))
+          renamed.insert(register(brand: raw(tokens, first..<runEnd)))
           continue
         }
         // A description after the brand: an appositive set off by a comma, a bracket, a dash
