@@ -256,7 +256,8 @@ public struct PlainTextExtractor: TextExtractor {
     // A label's value wrapped under itself: "Respondents:      R1 - Chair, Sallowfield Alliance
     // (the Sallowfield Local" over "Strategic Partnership), since 2004" set in the value's
     // column goes on, where the line leaves a bracket open or a word that needs more.
-    if let column = labelValueColumn(line.raw), leadingSpaces(next.raw) == column,
+    let indent = leadingSpaces(next.raw)
+    if indent > 0, let column = labelValueColumn(line.raw), indent == column,
       !startsWithNumbering(next.text), !startsWithLabel(next.text), !hasColumnGap(next.text),
       text.filter({ $0 == "(" }).count > text.filter({ $0 == ")" }).count
         || continuingWords.contains(Self.lastWord(of: text).lowercased())

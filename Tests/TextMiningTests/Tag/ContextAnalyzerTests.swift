@@ -79,5 +79,63 @@ import Testing
     #expect(
       try reading("The LAA targets may be missed.", code: "delivery.performance_management")?
         .hedged == true)
+    // First in its sentence, after the numbering, "May" and "If" are still the cue words.
+    #expect(
+      try reading("May the LAA targets be missed?", code: "delivery.performance_management")?
+        .hedged == true)
+    #expect(
+      try reading(
+        "7.2 If the partnership is to meet its floor targets, partners must bend their budgets.",
+        code: "delivery.performance_management")?.hedged == true)
+  }
+
+  /// A cue word written with a capital inside a prose sentence is a name's word: the month
+  /// after "or", a fund or a programme named with an evaluative word.
+  @Test func aCapitalisedCueInsideProseIsAName() throws {
+    #expect(
+      try reading(
+        "The board will agree the LAA targets in April or May.",
+        code: "delivery.performance_management")?.hedged == false)
+    #expect(
+      try reading(
+        "The council's Weak Bridges Fund is held by the partnership.", code: "delivery.resources")?
+        .polarity == .neutral)
+    // In lower case the same words are cues.
+    #expect(
+      try reading(
+        "The board may agree the LAA targets in April or later.",
+        code: "delivery.performance_management")?.hedged == true)
+    #expect(
+      try reading("The weak fund is held by the partnership.", code: "delivery.resources")?
+        .polarity == .negative)
+  }
+
+  /// "neither ... nor" is one negation of what both parts reach, not two that cancel.
+  @Test(arguments: [
+    ("Local employers were neither committed nor engaged.", "governance.representation"),
+    (
+      "1.2 Neither the police nor the college had attended since March.",
+      "governance.representation"
+    ),
+  ])
+  func neitherNorIsOneNegation(sentence: String, code: String) throws {
+    #expect(try reading(sentence, code: code)?.polarity == .negative)
+  }
+
+  /// A negated noun that names a proposition ("no evidence that") denies all of it, past the
+  /// usual window; without "that" the window holds.
+  @Test func aNegatedPropositionReachesItsClausesEnd() throws {
+    #expect(
+      try reading(
+        "We found no evidence that the Wendle board has a plan or has strong leadership.",
+        code: "success_factor.leadership")?.polarity == .negative)
+    #expect(
+      try reading(
+        "There was little sign that the NRF had been used to bend mainstream budgets.",
+        code: "delivery.mainstreaming")?.polarity == .negative)
+    #expect(
+      try reading(
+        "We found no delays in the first year of the plan and the Wendle board now has strong leadership.",
+        code: "success_factor.leadership")?.polarity == .positive)
   }
 }

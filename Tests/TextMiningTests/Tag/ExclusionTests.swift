@@ -125,6 +125,24 @@ import Testing
     #expect(try codes(sentence).contains("delivery.outcomes"), "\(sentence)")
   }
 
+  /// Progress on a topic is what the work changed; progress on a target, a plan or the
+  /// strategy is its monitoring or its plan, and is not outcomes.
+  @Test func progressOnATopicIsOutcomes() throws {
+    for sentence in [
+      "Progress on teenage pregnancy has been disappointing.",
+      "The inspectors described progress on burglary as steady.",
+    ] {
+      #expect(try codes(sentence).contains("delivery.outcomes"), "\(sentence)")
+    }
+    for sentence in [
+      "Progress on the LAA targets will be reported every quarter.",
+      "Progress on the action plan is set out in Annex B.",
+      "The committee will review progress on these recommendations next year.",
+    ] {
+      #expect(!(try codes(sentence)).contains("delivery.outcomes"), "\(sentence)")
+    }
+  }
+
   @Test(arguments: [
     "As a result, the board met twice.", "The result was a smaller board.",
     "The survey results are due in June.", "GCSE results in the borough rose.",

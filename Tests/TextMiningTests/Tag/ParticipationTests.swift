@@ -152,6 +152,28 @@ import Testing
     }
   }
 
+  /// A body that withdraws, or that dominates the meetings, is a judgement of who takes part:
+  /// representation for partners, community engagement for residents, and nothing without a
+  /// participant ("dominated by public sector reports" judges the papers, not the members).
+  @Test func withdrawingAndDominatingAreNegativeParticipation() throws {
+    for sentence in [
+      "The Chamber of Commerce withdrew last year.",
+      "Jobcentre Plus withdrew its officer in the spring.",
+      "The meetings are dominated by the council and the police.",
+      "The council dominates the agenda.",
+    ] {
+      try expectRepresentationOnly(sentence)
+      let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())
+      #expect(
+        found.contains { $0.code == "governance.representation" && $0.polarity == .negative },
+        "\(sentence): \(found.map { ($0.code, $0.polarity) })")
+    }
+    try expectCommunityEngagementOnly("The forums are dominated by a few long-standing residents.")
+    #expect(
+      !(try codes("The agenda was dominated by reports on the budget.")).contains(
+        "governance.representation"))
+  }
+
   /// Residents are community engagement when the clause says how they take part, not when they
   /// are the people a programme served (`with_words`).
   @Test func residentsTakingPartAreEngagementResidentsServedAreNot() throws {

@@ -200,4 +200,33 @@ import Testing
       try tag(attended, with: before).contains { $0.code == "governance.community_engagement" })
     #expect(try tag(attended, with: after).contains { $0.code == "governance.representation" })
   }
+
+  /// "neither ... nor" and a negated proposition ("no evidence that") read through two word
+  /// classes of the taxonomy: emptying either changes the reading.
+  @Test func correlativeNegationsAndComplementizersAreTaxonomyData() throws {
+    let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
+    let original = try String(contentsOfFile: path, encoding: .utf8)
+    let edited = original.replacingOccurrences(
+      of: "correlative_negations: [neither]", with: "correlative_negations: []"
+    ).replacingOccurrences(of: "complementizers: [that]", with: "complementizers: []")
+    #expect(edited != original)
+    let folder = try TemporaryFolder()
+    func rules(_ text: String, _ name: String) throws -> Taxonomy {
+      var codebook = try Taxonomy.load(from: try folder.write(name, text)).codebook
+      codebook.polarityModel = nil
+      return try Taxonomy(codebook: codebook, file: "rules only")
+    }
+    let before = try rules(original, "a.yml")
+    let after = try rules(edited, "b.yml")
+    #expect(before.sha256 != after.sha256)
+    func polarity(_ sentence: String, _ code: String, _ taxonomy: Taxonomy) throws -> Polarity? {
+      try tag("Notes\n\n" + sentence, with: taxonomy).first { $0.code == code }?.polarity
+    }
+    let neither = "Local employers were neither committed nor engaged."
+    #expect(try polarity(neither, "governance.representation", before) == .negative)
+    #expect(try polarity(neither, "governance.representation", after) == .positive)
+    let evidence = "We found no evidence that the Wendle board has a plan or has strong leadership."
+    #expect(try polarity(evidence, "success_factor.leadership", before) == .negative)
+    #expect(try polarity(evidence, "success_factor.leadership", after) == .positive)
+  }
 }

@@ -82,6 +82,13 @@ public struct ContextRules: Sendable {
     /// is not a council and has no powers"), which a negation does not cross. Not "or": "no
     /// evidence that it has a strategy or has strong leadership" denies both.
     public var predicateConjunctions: Set<String> = ["and"]
+    /// Words that open a correlative negation ("neither ... nor"): a negation after one in its
+    /// clause is the same negation, counted once ("neither committed nor engaged" denies both).
+    public var correlativeNegations: Set<String> = []
+    /// Words that, right after a negated noun ("no evidence that", "no sign that"), open the
+    /// proposition it denies: the negation then reaches every mention to the clause's end, past
+    /// its usual window ("no evidence that it has a strategy or has strong leadership").
+    public var complementizers: Set<String> = []
     /// Finite auxiliaries: "and" between two stretches that each have one joins two clauses
     /// ("bureaucracy will be reduced and accountability will be increased"), and a qualifier
     /// in one says nothing about a mention in the other.

@@ -55,6 +55,10 @@ struct SentenceTokens {
   func isCapitalizedInside(_ index: Int) -> Bool { bit(index, TokenBits.capitalizedInside) }
   /// Whether token `index` is written in capitals only, two letters or more ("LSP", "OLSP’s").
   func isAllCaps(_ index: Int) -> Bool { bit(index, TokenBits.allCaps) }
+  /// Whether token `index` opens with an ASCII lower-case letter.
+  func startsLowercase(_ index: Int) -> Bool {
+    (0x61...0x7A).contains(bytes[range(index).lowerBound])
+  }
   /// Whether token `index` is written in a plural form ("trusts").
   func isPlural(_ index: Int) -> Bool { bit(index, TokenBits.plural) }
   /// Whether tokens `index` and `index + 1` may belong to one phrase (only spaces, hyphens or

@@ -58,6 +58,8 @@ public final class Taxonomy: Sendable {
   let auxiliaryBytes: PackedWords
   let conjunctionBytes: PackedWords
   let predicateConjunctionBytes: PackedWords
+  let correlativeNegationBytes: PackedWords
+  let complementizerBytes: PackedWords
   /// The last word of each news label (`TaxonomyTagger.isHeadline`).
   let newsLabelLastWords: [[UInt8]]
   /// `context.ratings`' words as lower-case UTF-8, for a test that allocates nothing.
@@ -109,6 +111,8 @@ public final class Taxonomy: Sendable {
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
     self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
+    self.correlativeNegationBytes = PackedWords(context.grammar.correlativeNegations)
+    self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.proportions = context.proportions.map {
       ProportionReading.Rules(
         $0, clauseOpeners: context.grammar.clauseOpeners,

@@ -67,6 +67,10 @@ struct ContextAnalyzer {
     var commaAfter = false
     /// Whether the token opens a clause inside the sentence ("that", "which").
     var opener = false
+    /// Whether the token opens a correlative negation ("neither").
+    var correlative = false
+    /// Whether the token opens a proposition a noun before it names ("no evidence that").
+    var complementizer = false
   }
 
   /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
@@ -104,8 +108,27 @@ struct ContextAnalyzer {
     // Per token: 1 for a terminator, 2 for one set off by commas ("nobody, however, is
     // answerable"), which is parenthetical and ends no clause.
     var terminator = [UInt8](repeating: 0, count: count)
+    // Whether the sentence is prose rather than a heading in title case or capitals, where
+    // every word may open with a capital; found only if a cue asks.
+    var isProse: Bool?
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
+      // A cue word written with a capital inside a prose sentence, after a word in lower case,
+      // is a name's word, not the cue: "in April or May", "the Safer and Stronger Communities
+      // Fund". (The cues are all lower-case words of English; a capital there marks a proper
+      // noun. A sentence's first word after its numbering, "7.2 If the partnership ...", is
+      // none.)
+      let first = match.tokens.lowerBound
+      if first > 0, kind != .terminator, tokens.isCapitalized(first), !tokens.isAllCaps(first),
+        tokens.spaceAfter(first - 1), !tokens.clauseBreak(first - 1),
+        (0..<first).contains(where: { tokens.startsLowercase($0) })
+      {
+        if isProse == nil {
+          let capitals = (0..<count).filter { tokens.isCapitalized($0) }.count
+          isProse = capitals * 2 < count
+        }
+        if isProse == true { continue }
+      }
       if kind == .terminator {
         for index in match.tokens { terminator[index] = 1 }
       } else {
@@ -170,6 +193,8 @@ struct ContextAnalyzer {
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
+      facts[index].correlative = taxonomy.correlativeNegationBytes.contains(key: key, word: word)
+      facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
       facts[index].commaAfter = tokens.commaAfter(index)
     }
     // A part of a whole that reached a mark judges by its size ("we met two of our five
@@ -375,13 +400,19 @@ struct ContextAnalyzer {
 
   /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
   /// tokens, and no comma between ("no pooled funding, poor relations" negates the funding only).
+  /// A negation of a noun that names a proposition ("no evidence that ...") reaches past the
+  /// window to the clause's end.
   private func reachesForward(_ cue: Cue, to tokens: Range<Int>, clause mentionClause: Int) -> Bool
   {
-    (clause[cue.tokens.lowerBound] == mentionClause
-      || clause[cue.tokens.upperBound - 1] == mentionClause)
-      && cue.tokens.upperBound <= tokens.lowerBound
-      && tokens.lowerBound - cue.tokens.upperBound < windows.window
-      && !((cue.tokens.upperBound - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
+    let end = cue.tokens.upperBound
+    return
+      (clause[cue.tokens.lowerBound] == mentionClause
+      || clause[end - 1] == mentionClause)
+      && end <= tokens.lowerBound
+      && (tokens.lowerBound - end < windows.window
+        || (end + 1 < tokens.lowerBound && facts[end + 1].complementizer
+          && !facts[end].commaAfter))
+      && !((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
   }
 
   /// Whether a cue after a mention stands in a relative clause that describes another noun: in
@@ -492,6 +523,21 @@ struct ContextAnalyzer {
         && (qualifier.tokens.lowerBound - 1...qualifier.tokens.lowerBound).contains(
           negation.tokens.upperBound)
     }
+    // "neither ... nor" is one negation: the first negation from a correlative opener before
+    // the mention in its clause on counts once, however many of its parts reach the mention.
+    let correlativeStart = cues.first {
+      $0.kind.isNegation && facts[$0.tokens.lowerBound].correlative
+        && clause[$0.tokens.lowerBound] == mentionClause
+        && $0.tokens.lowerBound < tokens.lowerBound
+    }?.tokens.lowerBound
+    var correlativeCounted = false
+    func countNegation(_ cue: Cue) {
+      if let correlativeStart, cue.tokens.lowerBound >= correlativeStart {
+        if correlativeCounted { return }
+        correlativeCounted = true
+      }
+      negations += 1
+    }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       if cue.kind.isNegation,
         cues.contains(where: {
@@ -514,13 +560,13 @@ struct ContextAnalyzer {
       }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
-        if reachesForward(cue, to: tokens, clause: mentionClause) { negations += 1 }
+        if reachesForward(cue, to: tokens, clause: mentionClause) { countNegation(cue) }
       case .negationAfter:
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound,
           cue.tokens.lowerBound - tokens.upperBound < windows.window,
           !inRelativeClauseOfAnotherNoun(cue, after: tokens)
         {
-          negations += 1
+          countNegation(cue)
         }
       case .negationAround:
         let distance =
@@ -530,7 +576,7 @@ struct ContextAnalyzer {
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         if sameClause, distance < windows.window, !inRelativeClauseOfAnotherNoun(cue, after: tokens)
         {
-          negations += 1
+          countNegation(cue)
         }
       case .hedgingClause:
         if sameClause {

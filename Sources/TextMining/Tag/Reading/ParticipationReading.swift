@@ -43,7 +43,7 @@ enum ParticipationReading {
 
     init(
       _ found: [Found], rules: ParticipationRules, tokens: SentenceTokens,
-      determiners: Set<String> = []
+      determiners: Set<String>
     ) {
       let count = tokens.count
       sides = [UInt8](repeating: 0, count: count)
