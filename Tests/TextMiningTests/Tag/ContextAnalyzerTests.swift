@@ -100,6 +100,19 @@ import Testing
       try reading(
         "The council's Weak Bridges Fund is held by the partnership.", code: "delivery.resources")?
         .polarity == .neutral)
+    // After "The" or a title, a capitalised cue word is a name's too; a heading in title case
+    // keeps its cues.
+    #expect(
+      try reading(
+        "Mr Little said the Wendle board had strong leadership.", code: "success_factor.leadership")?
+        .polarity == .positive)
+    #expect(
+      try reading(
+        "The Little Hulton forum engaged residents.", code: "governance.community_engagement")?
+        .polarity != .negative)
+    #expect(
+      try reading("Partnership Board Lacks Strong Leadership", code: "success_factor.leadership")?
+        .polarity == .negative)
     // In lower case the same words are cues.
     #expect(
       try reading(
@@ -110,16 +123,39 @@ import Testing
         .polarity == .negative)
   }
 
-  /// "neither ... nor" is one negation of what both parts reach, not two that cancel.
+  /// "nor" goes on with the negation before it ("neither", "not"): one negation of what both
+  /// parts reach, not two that cancel; and "neither" reaches back as "not" does.
   @Test(arguments: [
     ("Local employers were neither committed nor engaged.", "governance.representation"),
     (
       "1.2 Neither the police nor the college had attended since March.",
       "governance.representation"
     ),
+    ("Local employers were not consulted, nor were they engaged.", "governance.representation"),
+    (
+      "The Wendle board has not had strong leadership, nor adequate resources.",
+      "delivery.resources"
+    ),
+    ("Leadership on the Wendle board was neither strong nor visible.", "success_factor.leadership"),
   ])
-  func neitherNorIsOneNegation(sentence: String, code: String) throws {
+  func norGoesOnWithTheNegationBeforeIt(sentence: String, code: String) throws {
     #expect(try reading(sentence, code: code)?.polarity == .negative)
+  }
+
+  /// Each of two negations joined by "and" or "or" denies its own noun; the first does not
+  /// reach the second's and cancel it. Two negations in one chain still do.
+  @Test func coordinatedNegationsDenyTheirOwnNouns() throws {
+    #expect(
+      try reading(
+        "The Wendle board had no strategy and no leadership.", code: "success_factor.leadership")?
+        .polarity == .negative)
+    #expect(
+      try reading("The Wendle board has little funding or no staff.", code: "delivery.resources")?
+        .polarity == .negative)
+    #expect(
+      try reading(
+        "It is not true that the board has no leadership.", code: "success_factor.leadership")?
+        .polarity == .positive)
   }
 
   /// A negated noun that names a proposition ("no evidence that") denies all of it, past the

@@ -154,11 +154,13 @@ import Testing
 
   /// A body that withdraws, or that dominates the meetings, is a judgement of who takes part:
   /// representation for partners, community engagement for residents, and nothing without a
-  /// participant ("dominated by public sector reports" judges the papers, not the members).
+  /// participant ("dominated by public sector reports" judges the papers, not the members) or
+  /// without a meeting ("the police dominate crime statistics"). Withdrawing a thing is not
+  /// withdrawing from the partnership, and not withdrawing is staying.
   @Test func withdrawingAndDominatingAreNegativeParticipation() throws {
     for sentence in [
-      "The Chamber of Commerce withdrew last year.",
-      "Jobcentre Plus withdrew its officer in the spring.",
+      "The Chamber of Commerce withdrew from the board last year.",
+      "The PCT's withdrawal from the partnership was regretted.",
       "The meetings are dominated by the council and the police.",
       "The council dominates the agenda.",
     ] {
@@ -169,9 +171,19 @@ import Testing
         "\(sentence): \(found.map { ($0.code, $0.polarity) })")
     }
     try expectCommunityEngagementOnly("The forums are dominated by a few long-standing residents.")
+    for sentence in [
+      "The agenda was dominated by reports on the budget.",
+      "The police dominate the county's crime statistics.",
+      "The council withdrew its funding from the scheme.",
+      "The PCT withdrew its objection to the plan.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
+    let stayed = try tag(
+      "Notes\n\nThe PCT did not withdraw from the board.", with: Fixtures.projectTaxonomy())
     #expect(
-      !(try codes("The agenda was dominated by reports on the budget.")).contains(
-        "governance.representation"))
+      stayed.contains { $0.code == "governance.representation" && $0.polarity == .positive },
+      "\(stayed.map { ($0.code, $0.polarity) })")
   }
 
   /// Residents are community engagement when the clause says how they take part, not when they

@@ -203,11 +203,11 @@ import Testing
 
   /// "neither ... nor" and a negated proposition ("no evidence that") read through two word
   /// classes of the taxonomy: emptying either changes the reading.
-  @Test func correlativeNegationsAndComplementizersAreTaxonomyData() throws {
+  @Test func continuingNegationsAndComplementizersAreTaxonomyData() throws {
     let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
     let original = try String(contentsOfFile: path, encoding: .utf8)
     let edited = original.replacingOccurrences(
-      of: "correlative_negations: [neither]", with: "correlative_negations: []"
+      of: "continuing_negations: [nor]", with: "continuing_negations: []"
     ).replacingOccurrences(of: "complementizers: [that]", with: "complementizers: []")
     #expect(edited != original)
     let folder = try TemporaryFolder()

@@ -357,7 +357,7 @@ extension Codebook {
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
-            "predicate_conjunctions", "correlative_negations", "complementizers",
+            "predicate_conjunctions", "continuing_negations", "complementizers",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -398,7 +398,7 @@ extension Codebook {
           case "recommendation_labels": rules.grammar.recommendationLabels = words
           case "resolution_labels": rules.grammar.resolutionLabels = words
           case "predicate_conjunctions": rules.grammar.predicateConjunctions = words
-          case "correlative_negations": rules.grammar.correlativeNegations = words
+          case "continuing_negations": rules.grammar.continuingNegations = words
           case "complementizers": rules.grammar.complementizers = words
           default: rules.grammar.listConjunctions = words
           }

@@ -82,9 +82,9 @@ public struct ContextRules: Sendable {
     /// is not a council and has no powers"), which a negation does not cross. Not "or": "no
     /// evidence that it has a strategy or has strong leadership" denies both.
     public var predicateConjunctions: Set<String> = ["and"]
-    /// Words that open a correlative negation ("neither ... nor"): a negation after one in its
-    /// clause is the same negation, counted once ("neither committed nor engaged" denies both).
-    public var correlativeNegations: Set<String> = []
+    /// Words of a negation that goes on with an earlier one in its clause ("nor"): the two count
+    /// once, so "neither committed nor engaged" and "not consulted, nor engaged" deny both.
+    public var continuingNegations: Set<String> = []
     /// Words that, right after a negated noun ("no evidence that", "no sign that"), open the
     /// proposition it denies: the negation then reaches every mention to the clause's end, past
     /// its usual window ("no evidence that it has a strategy or has strong leadership").

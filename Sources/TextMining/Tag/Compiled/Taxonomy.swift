@@ -58,7 +58,7 @@ public final class Taxonomy: Sendable {
   let auxiliaryBytes: PackedWords
   let conjunctionBytes: PackedWords
   let predicateConjunctionBytes: PackedWords
-  let correlativeNegationBytes: PackedWords
+  let continuingNegationBytes: PackedWords
   let complementizerBytes: PackedWords
   /// The last word of each news label (`TaxonomyTagger.isHeadline`).
   let newsLabelLastWords: [[UInt8]]
@@ -111,7 +111,7 @@ public final class Taxonomy: Sendable {
     self.auxiliaryBytes = PackedWords(context.grammar.auxiliaries)
     self.conjunctionBytes = PackedWords(context.grammar.listConjunctions)
     self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
-    self.correlativeNegationBytes = PackedWords(context.grammar.correlativeNegations)
+    self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.proportions = context.proportions.map {
       ProportionReading.Rules(

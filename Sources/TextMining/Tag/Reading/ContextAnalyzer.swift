@@ -67,8 +67,10 @@ struct ContextAnalyzer {
     var commaAfter = false
     /// Whether the token opens a clause inside the sentence ("that", "which").
     var opener = false
-    /// Whether the token opens a correlative negation ("neither").
-    var correlative = false
+    /// Whether the token is a negation that goes on with an earlier one ("nor").
+    var continuing = false
+    /// Whether the token is a list conjunction ("and", "or").
+    var conjunction = false
     /// Whether the token opens a proposition a noun before it names ("no evidence that").
     var complementizer = false
   }
@@ -113,19 +115,21 @@ struct ContextAnalyzer {
     var isProse: Bool?
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
-      // A cue word written with a capital inside a prose sentence, after a word in lower case,
-      // is a name's word, not the cue: "in April or May", "the Safer and Stronger Communities
-      // Fund". (The cues are all lower-case words of English; a capital there marks a proper
-      // noun. A sentence's first word after its numbering, "7.2 If the partnership ...", is
-      // none.)
+      // A cue word written with a capital inside a prose sentence, after another word, is a
+      // name's word, not the cue: "in April or May", "the Safer and Stronger Communities
+      // Fund", "The Little Hulton forum", "Mr Little". (The cues are all lower-case words of
+      // English; a capital there marks a proper noun. A sentence's first word after its
+      // numbering, "7.2 If the partnership ..." or "R1 No partner ...", is none.)
       let first = match.tokens.lowerBound
       if first > 0, kind != .terminator, tokens.isCapitalized(first), !tokens.isAllCaps(first),
         tokens.spaceAfter(first - 1), !tokens.clauseBreak(first - 1),
-        (0..<first).contains(where: { tokens.startsLowercase($0) })
+        (0..<first).contains(where: { tokens.isAlphabetic($0) })
       {
         if isProse == nil {
-          let capitals = (0..<count).filter { tokens.isCapitalized($0) }.count
-          isProse = capitals * 2 < count
+          // The first word's capital says nothing; in a title-case heading at least half the
+          // others have one.
+          let capitals = (1..<count).filter { tokens.isCapitalized($0) }.count
+          isProse = capitals * 2 < count - 1
         }
         if isProse == true { continue }
       }
@@ -193,7 +197,8 @@ struct ContextAnalyzer {
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
-      facts[index].correlative = taxonomy.correlativeNegationBytes.contains(key: key, word: word)
+      facts[index].conjunction = taxonomy.conjunctionBytes.contains(key: key, word: word)
+      facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
       facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
       facts[index].commaAfter = tokens.commaAfter(index)
     }
@@ -523,20 +528,31 @@ struct ContextAnalyzer {
         && (qualifier.tokens.lowerBound - 1...qualifier.tokens.lowerBound).contains(
           negation.tokens.upperBound)
     }
-    // "neither ... nor" is one negation: the first negation from a correlative opener before
-    // the mention in its clause on counts once, however many of its parts reach the mention.
-    let correlativeStart = cues.first {
-      $0.kind.isNegation && facts[$0.tokens.lowerBound].correlative
-        && clause[$0.tokens.lowerBound] == mentionClause
-        && $0.tokens.lowerBound < tokens.lowerBound
-    }?.tokens.lowerBound
-    var correlativeCounted = false
+    // Where the negations counted so far stand: "nor" goes on with an earlier one in its
+    // clause and is not counted again ("neither committed nor engaged", "not consulted, nor
+    // engaged").
+    var counted: [Int] = []
     func countNegation(_ cue: Cue) {
-      if let correlativeStart, cue.tokens.lowerBound >= correlativeStart {
-        if correlativeCounted { return }
-        correlativeCounted = true
+      let start = cue.tokens.lowerBound
+      if facts[start].continuing,
+        counted.contains(where: { $0 < start && clause[$0] == clause[start] })
+      {
+        return
       }
+      counted.append(start)
       negations += 1
+    }
+    // In "no strategy and no leadership", each "no" denies its own noun: a forward negation
+    // does not reach past another, joined to it by "and" or "or", to the mention.
+    func coordinatedAway(_ cue: Cue) -> Bool {
+      cues.contains { other in
+        (other.kind == .negationBefore || other.kind == .negationCounterfactual)
+          && other.tokens.lowerBound >= cue.tokens.upperBound
+          && other.tokens.upperBound <= tokens.lowerBound
+          && (cue.tokens.upperBound..<other.tokens.lowerBound).contains {
+            facts[$0].conjunction
+          }
+      }
     }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       if cue.kind.isNegation,
@@ -560,7 +576,9 @@ struct ContextAnalyzer {
       }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
-        if reachesForward(cue, to: tokens, clause: mentionClause) { countNegation(cue) }
+        if reachesForward(cue, to: tokens, clause: mentionClause), !coordinatedAway(cue) {
+          countNegation(cue)
+        }
       case .negationAfter:
         if sameClause, cue.tokens.lowerBound >= tokens.upperBound,
           cue.tokens.lowerBound - tokens.upperBound < windows.window,
