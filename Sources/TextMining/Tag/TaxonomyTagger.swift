@@ -477,7 +477,12 @@ public struct TaxonomyTagger: Tagger {
         mentions[index].isHedged = false
       }
     } else if isQuestion {
-      for index in mentions.indices { mentions[index].polarity = .neutral }
+      // A question asks and supposes nothing: only a condition ("if", "unless") hedges it.
+      let isConditional = context.cues.contains { $0.kind == .hedgingSentence }
+      for index in mentions.indices {
+        mentions[index].polarity = .neutral
+        mentions[index].isHedged = mentions[index].isHedged && isConditional
+      }
     }
     return mentions.sorted { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }
   }

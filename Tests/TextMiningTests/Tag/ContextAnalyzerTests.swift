@@ -75,13 +75,70 @@ import Testing
     #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == false)
   }
 
+  /// "would" after a reporting verb reports a future; a condition still hedges, and so does
+  /// "would" with no reporting verb before it.
+  @Test func aReportedFutureIsNoHedge() throws {
+    #expect(
+      try reading(
+        "The manager reported that the NRF allocation would be cut by a tenth.",
+        code: "policy.neighbourhood_renewal")?.hedged == false)
+    #expect(
+      try reading(
+        "Partners agreed that the LAA targets would be reviewed in June.",
+        code: "delivery.performance_management")?.hedged == false)
+    #expect(
+      try reading(
+        "Partners said they would support the LAA targets if the council gave a clear lead.",
+        code: "delivery.performance_management")?.hedged == true)
+    #expect(
+      try reading(
+        "The LAA targets would be easier to meet with more staff.",
+        code: "delivery.performance_management")?.hedged == true)
+  }
+
+  /// A question asks and an indirect question ("whether") asks: neither supposes, so only a
+  /// condition hedges them. What could not be done and what would have happened are facts, and
+  /// the negation inside them still negates.
+  @Test func questionsAndFactsAreNoSuppositions() throws {
+    #expect(
+      try reading("Would pooled budgets help the theme groups?", code: "delivery.resources")?
+        .hedged == false)
+    #expect(
+      try reading(
+        "Would pooled budgets help if the council agreed?", code: "delivery.resources")?.hedged
+        == true)
+    #expect(
+      try reading(
+        "Mr Walsh asked whether the LAA targets would be reviewed.",
+        code: "delivery.performance_management")?.hedged == false)
+    let committed = try reading(
+      "The PCT could not commit pooled budgets this year.", code: "delivery.resources")
+    #expect(committed?.hedged == false)
+    #expect(committed?.polarity == .negative)
+    let relationships = try reading(
+      "The agreement would not have been possible without the good working relationships.",
+      code: "success_factor.working_relationships")
+    #expect(relationships?.hedged == false)
+    #expect(relationships?.polarity == .positive)
+  }
+
+  /// One word in brackets is an abbreviation inside its clause: the judgement before it
+  /// reaches the mention after it.
+  @Test func oneWordInBracketsEndsNoClause() throws {
+    #expect(
+      try reading(
+        "The Government Office has held back the Neighbourhood Renewal Fund (NRF) allocation.",
+        code: "delivery.resources")?.polarity == .negative)
+  }
+
   @Test func theVerbMayStillHedges() throws {
     #expect(
       try reading("The LAA targets may be missed.", code: "delivery.performance_management")?
         .hedged == true)
-    // First in its sentence, after the numbering, "May" and "If" are still the cue words.
+    // First in its sentence, after the numbering, "Possibly" and "If" are still the cue words.
     #expect(
-      try reading("May the LAA targets be missed?", code: "delivery.performance_management")?
+      try reading(
+        "Possibly the LAA targets will be missed.", code: "delivery.performance_management")?
         .hedged == true)
     #expect(
       try reading(

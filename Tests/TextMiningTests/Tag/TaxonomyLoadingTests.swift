@@ -201,14 +201,15 @@ import Testing
     #expect(try tag(attended, with: after).contains { $0.code == "governance.representation" })
   }
 
-  /// "neither ... nor" and a negated proposition ("no evidence that") read through two word
-  /// classes of the taxonomy: emptying either changes the reading.
-  @Test func continuingNegationsAndComplementizersAreTaxonomyData() throws {
+  /// "neither ... nor", a negated proposition ("no evidence that") and a reported future ("said
+  /// it would") read through word classes of the taxonomy: emptying each changes the reading.
+  @Test func continuingNegationsComplementizersAndReportedFuturesAreTaxonomyData() throws {
     let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
     let original = try String(contentsOfFile: path, encoding: .utf8)
     let edited = original.replacingOccurrences(
       of: "continuing_negations: [nor]", with: "continuing_negations: []"
     ).replacingOccurrences(of: "complementizers: [that]", with: "complementizers: []")
+      .replacingOccurrences(of: "reported_futures: [would]", with: "reported_futures: []")
     #expect(edited != original)
     let folder = try TemporaryFolder()
     func rules(_ text: String, _ name: String) throws -> Taxonomy {
@@ -228,5 +229,16 @@ import Testing
     let evidence = "We found no evidence that the Wendle board has a plan or has strong leadership."
     #expect(try polarity(evidence, "success_factor.leadership", before) == .negative)
     #expect(try polarity(evidence, "success_factor.leadership", after) == .positive)
+    func hedged(_ taxonomy: Taxonomy) throws -> Bool? {
+      let document = DecodedDocument(
+        text: "Notes\n\nThe manager reported that the LAA targets would be revised.",
+        format: .plainText, encoding: "UTF-8")
+      let segmented = try ICUSegmenter().segment(PlainTextExtractor().extractText(from: document))
+      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+        $0.code.rawValue == "delivery.performance_management"
+      }?.isHedged
+    }
+    #expect(try hedged(before) == false)
+    #expect(try hedged(after) == true)
   }
 }

@@ -357,7 +357,8 @@ extension Codebook {
             "coordinators", "determiners", "prepositions", "clause_openers", "list_conjunctions",
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
-            "predicate_conjunctions", "continuing_negations", "complementizers",
+            "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
+            "reported_futures", "question_openers",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -365,12 +366,12 @@ extension Codebook {
               list, what: "grammar 'metadata_labels'", item: "a label of grammar 'metadata_labels'")
             continue
           }
-          // Auxiliaries, list conjunctions, clause openers, news and recommendation labels are
-          // compared as written (lower case, unfolded: "news" is not "new"), the other lists
-          // after normalisation.
+          // Auxiliaries, list conjunctions, clause openers, news and recommendation labels,
+          // reporting verbs and reported futures are compared as written (lower case, unfolded:
+          // "news" is not "new"), the other lists after normalisation.
           let asWritten = [
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
-            "recommendation_labels",
+            "recommendation_labels", "reporting_verbs", "reported_futures",
           ].contains(name)
           let words =
             asWritten
@@ -400,6 +401,9 @@ extension Codebook {
           case "predicate_conjunctions": rules.grammar.predicateConjunctions = words
           case "continuing_negations": rules.grammar.continuingNegations = words
           case "complementizers": rules.grammar.complementizers = words
+          case "reporting_verbs": rules.grammar.reportingVerbs = words
+          case "reported_futures": rules.grammar.reportedFutures = words
+          case "question_openers": rules.grammar.questionOpeners = words
           default: rules.grammar.listConjunctions = words
           }
         }

@@ -89,6 +89,15 @@ public struct ContextRules: Sendable {
     /// proposition it denies: the negation then reaches every mention to the clause's end, past
     /// its usual window ("no evidence that it has a strategy or has strong leadership").
     public var complementizers: Set<String> = []
+    /// Verbs that report what someone said, decided or expected ("said", "told", "agreed").
+    public var reportingVerbs: Set<String> = []
+    /// Hedge words that, after a reporting verb earlier in their sentence, report a future
+    /// rather than suppose one ("the manager reported that the allocation would be cut"): no
+    /// hedge there. A condition ("if") still hedges.
+    public var reportedFutures: Set<String> = []
+    /// Words that open an indirect question ("whether"): a hedge word after one in its clause,
+    /// before any comma, asks rather than supposes ("asked whether partners would attend").
+    public var questionOpeners: Set<String> = []
     /// Finite auxiliaries: "and" between two stretches that each have one joins two clauses
     /// ("bureaucracy will be reduced and accountability will be increased"), and a qualifier
     /// in one says nothing about a mention in the other.

@@ -411,6 +411,15 @@ final class PhraseMatcher: @unchecked Sendable {
 
 /// What may stand between two tokens of one match.
 enum TokenGap {
+  /// Whether a gap is one bracket and spaces: an opening one ("Fund (NRF") with any spaces
+  /// before it, or a closing one ("NRF) allocation") with any spaces after it.
+  static func isBracket(_ gap: UnsafeBufferPointer<UInt8>, opening: Bool) -> Bool {
+    let bracket = opening ? UInt8(ascii: "(") : UInt8(ascii: ")")
+    guard let at = gap.firstIndex(of: bracket) else { return false }
+    return gap.indices.allSatisfy { $0 == at || gap[$0] == 0x20 }
+      && (opening ? at == gap.count - 1 : at == 0)
+  }
+
   /// Hyphen characters: hyphen-minus, hyphen, non-breaking hyphen, soft hyphen.
   static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}", "\u{00AD}"]
 

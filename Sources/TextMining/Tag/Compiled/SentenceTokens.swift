@@ -77,6 +77,26 @@ struct SentenceTokens {
         UnsafeBufferPointer(rebasing: bytes[range(index).upperBound..<range(index + 1).lowerBound]))
   }
 
+  /// Whether the break after token `index` is only a bracket around one abbreviation: "Fund
+  /// (NRF) allocation", after "Fund" and after "NRF". An abbreviation stands inside its clause.
+  /// A list's "(a)" or "(ii)", a label such as "(vacant)" or "(Green)", is not one: it opens an
+  /// item or sets a verdict apart.
+  func bracketsAnAbbreviation(_ index: Int) -> Bool {
+    func gap(_ at: Int) -> UnsafeBufferPointer<UInt8>? {
+      at >= 0 && at + 1 < count
+        ? UnsafeBufferPointer(rebasing: bytes[range(at).upperBound..<range(at + 1).lowerBound])
+        : nil
+    }
+    guard let after = gap(index) else { return false }
+    if TokenGap.isBracket(after, opening: true), let next = gap(index + 1) {
+      return TokenGap.isBracket(next, opening: false) && isAllCaps(index + 1)
+    }
+    if TokenGap.isBracket(after, opening: false), let before = gap(index - 1) {
+      return TokenGap.isBracket(before, opening: true) && isAllCaps(index)
+    }
+    return false
+  }
+
   /// Whether a single space joins tokens `index` and `index + 1` ("twenty four").
   func spaceAfter(_ index: Int) -> Bool {
     index + 1 < count && range(index + 1).lowerBound == range(index).upperBound + 1

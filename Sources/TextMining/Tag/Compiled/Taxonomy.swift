@@ -60,6 +60,9 @@ public final class Taxonomy: Sendable {
   let predicateConjunctionBytes: PackedWords
   let continuingNegationBytes: PackedWords
   let complementizerBytes: PackedWords
+  let reportingVerbBytes: PackedWords
+  let reportedFutureBytes: PackedWords
+  let questionOpenerBytes: PackedWords
   /// The last word of each news label (`TaxonomyTagger.isHeadline`).
   let newsLabelLastWords: [[UInt8]]
   /// `context.ratings`' words as lower-case UTF-8, for a test that allocates nothing.
@@ -70,6 +73,9 @@ public final class Taxonomy: Sendable {
 
   /// The kind of cue of each entry of `contextMatcher`.
   let contextKinds: [ContextRules.Kind?]
+  /// The one-word negation cues ("not", "never") and their kinds, as normalised: a hedging
+  /// look-alike ("could not") keeps the negation inside it.
+  let oneWordNegations: [String: ContextRules.Kind]
 
   /// Each category's flags by its name.
   private let categoryFlags: [(category: String, flags: CodeFlags)]
@@ -113,6 +119,9 @@ public final class Taxonomy: Sendable {
     self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
     self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
+    self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
+    self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)
+    self.questionOpenerBytes = PackedWords(context.grammar.questionOpeners)
     self.proportions = context.proportions.map {
       ProportionReading.Rules(
         $0, clauseOpeners: context.grammar.clauseOpeners,
@@ -157,6 +166,13 @@ public final class Taxonomy: Sendable {
     self.contextMatcher = contextMatcher
     let kinds = Dictionary(uniqueKeysWithValues: ContextRules.Kind.allCases.map { ($0.code, $0) })
     self.contextKinds = contextMatcher.entries.map { kinds[$0.code] }
+    var oneWordNegations: [String: ContextRules.Kind] = [:]
+    for kind in [ContextRules.Kind.negationBefore, .negationAround, .negationAfter] {
+      for phrase in context.cues[kind] ?? [] where !phrase.text.contains(" ") {
+        oneWordNegations[TokenNormalizer.normalize(phrase.text)] = kind
+      }
+    }
+    self.oneWordNegations = oneWordNegations
     let nameMatcher = try partnershipNames.map { rules throws(ConfigurationError) in
       try PhraseMatcher(codes: rules.cueDefinitions, file: file)
     }

@@ -71,6 +71,8 @@ struct ContextAnalyzer {
     var continuing = false
     /// Whether the token is a list conjunction ("and", "or").
     var conjunction = false
+    /// Whether the token opens an indirect question ("whether").
+    var questionOpener = false
     /// Whether the token opens a proposition a noun before it names ("no evidence that").
     var complementizer = false
   }
@@ -113,8 +115,22 @@ struct ContextAnalyzer {
     // Whether the sentence is prose rather than a heading in title case or capitals, where
     // every word may open with a capital; found only if a cue asks.
     var isProse: Bool?
+    // Where the sentence's first reporting verb stands ("said", "told"), found only if a hedge
+    // of a reported future asks.
+    var reportedFrom: Int??
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
+      // "would" after a reporting verb reports a future ("she said the grant would be cut"),
+      // and hedges nothing.
+      if kind == .hedgingClause, match.tokens.count == 1,
+        tokens.isWord(match.tokens.lowerBound, oneOf: taxonomy.reportedFutureBytes)
+      {
+        if reportedFrom == nil {
+          reportedFrom = .some(
+            (0..<count).first { tokens.isWord($0, oneOf: taxonomy.reportingVerbBytes) })
+        }
+        if let verb = reportedFrom ?? nil, verb < match.tokens.lowerBound { continue }
+      }
       // A cue word written with a capital inside a prose sentence, after another word, is a
       // name's word, not the cue: "in April or May", "the Safer and Stronger Communities
       // Fund", "The Little Hulton forum", "Mr Little". (The cues are all lower-case words of
@@ -135,6 +151,15 @@ struct ContextAnalyzer {
       }
       if kind == .terminator {
         for index in match.tokens { terminator[index] = 1 }
+      } else if kind == .hedgingPseudo {
+        // A hedging look-alike keeps the negation inside it: "could not commit" is no
+        // supposition, and still a negation.
+        cues.append(Cue(kind: kind, tokens: match.tokens))
+        for index in match.tokens {
+          if let negation = taxonomy.oneWordNegations[tokens.normalized(index)] {
+            cues.append(Cue(kind: negation, tokens: index..<index + 1))
+          }
+        }
       } else {
         cues.append(Cue(kind: kind, tokens: match.tokens))
       }
@@ -149,7 +174,11 @@ struct ContextAnalyzer {
       let ends = terminator[index] == 1
       if ends { number += 1 }
       clause.append(number)
-      if tokens.clauseBreak(index) || ends { number += 1 }
+      // An abbreviation in brackets ("the Neighbourhood Renewal Fund (NRF) allocation") stands
+      // inside its clause, which it does not end.
+      if (tokens.clauseBreak(index) && !tokens.bracketsAnAbbreviation(index)) || ends {
+        number += 1
+      }
     }
     self.clause = clause
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
@@ -198,6 +227,7 @@ struct ContextAnalyzer {
       facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
       facts[index].conjunction = taxonomy.conjunctionBytes.contains(key: key, word: word)
+      facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
       facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
       facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
       facts[index].commaAfter = tokens.commaAfter(index)
@@ -597,7 +627,12 @@ struct ContextAnalyzer {
           countNegation(cue)
         }
       case .hedgingClause:
-        if sameClause {
+        // In an indirect question ("asked whether partners would attend") a hedge word asks.
+        let asks = (0..<cue.tokens.lowerBound).contains { index in
+          facts[index].questionOpener && clause[index] == clause[cue.tokens.lowerBound]
+            && !(index..<cue.tokens.lowerBound).contains { facts[$0].commaAfter }
+        }
+        if sameClause, !asks {
           hedged = true
           hypothetical = true
         }
