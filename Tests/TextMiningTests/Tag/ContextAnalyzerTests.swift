@@ -94,6 +94,15 @@ import Testing
       try reading(
         "The LAA targets would be easier to meet with more staff.",
         code: "delivery.performance_management")?.hedged == true)
+    // The reporting verb must stand in the would's clause, and "the said" reports nothing.
+    #expect(
+      try reading(
+        "The chair said the grant was late; stronger leadership would help.",
+        code: "success_factor.leadership")?.hedged == true)
+    #expect(
+      try reading(
+        "Under the said agreement, pooled budgets would improve matters.",
+        code: "delivery.resources")?.hedged == true)
   }
 
   /// A question asks and an indirect question ("whether") asks: neither supposes, so only a
@@ -120,6 +129,20 @@ import Testing
       code: "success_factor.working_relationships")
     #expect(relationships?.hedged == false)
     #expect(relationships?.polarity == .positive)
+    // An indirect question ends at its conjunction; its "or not" denies nothing.
+    #expect(
+      try reading(
+        "Partners debated whether to pool budgets and stronger leadership would help.",
+        code: "success_factor.leadership")?.hedged == true)
+    #expect(
+      try reading(
+        "The board discussed whether or not pooled budgets could help.", code: "delivery.resources")?
+        .polarity != .negative)
+    // Conditions other than "if" hedge.
+    #expect(
+      try reading(
+        "Pooled budgets will help provided that the council agrees.", code: "delivery.resources")?
+        .hedged == true)
   }
 
   /// One word in brackets is an abbreviation inside its clause: the judgement before it

@@ -125,21 +125,6 @@ import Testing
     #expect(try codes(sentence).contains("delivery.outcomes"), "\(sentence)")
   }
 
-  /// A longer phrase of another code that starts inside a phrase and runs past it wins the
-  /// overlap; participation cues and phrases with a polarity of their own keep their spans.
-  @Test func aLongerPhraseOfAnotherCodeWinsAnOverlap() throws {
-    let council = try codes("Partners praised the strong leadership from the council.")
-    #expect(council.contains("success_factor.local_authority_leadership"), "\(council)")
-    #expect(!council.contains("success_factor.leadership"), "\(council)")
-    #expect(
-      try codes("Two residents now sit on the board.").contains("governance.representation"))
-    let status = try tag(
-      "Notes\n\nThe Wendle board has no powers of its own.", with: Fixtures.projectTaxonomy())
-    #expect(
-      status.contains { $0.code == "governance.status" && $0.polarity == .negative },
-      "\(status.map { ($0.code, $0.polarity) })")
-  }
-
   /// Progress on a topic, judged, is what the work changed; progress on a target, an
   /// agreement, a plan, money or the strategy is its monitoring or its plan, and is not
   /// outcomes.

@@ -296,31 +296,6 @@ final class PhraseMatcher: @unchecked Sendable {
             best: &best)
         }
         if let found = best {
-          // A longer phrase of another code that starts inside this one and runs past it wins
-          // the overlap: "strong leadership from the council" is the council's leadership, not
-          // "strong leadership" and a stray "from the council". Exclusions, participation cues
-          // and phrases with a polarity of their own keep their spans ("sits on the board" is
-          // sitting on it, not "on the board"; "no powers" stays negative).
-          var overtaken = false
-          for inner in position + 1..<found.tokens.upperBound
-          where isPlainCode(found.entry)
-            && ((ids[inner] >= 0 && rootChildren[Int(ids[inner])] >= 0)
-              || (hasJoined && joinedIDs[inner] >= 0))
-          {
-            var later: Match?
-            longest(
-              from: 0, at: inner, start: inner, ids: ids, bits: bits, joinedIDs: joinedIDs,
-              constrained: constrained, best: &later)
-            if let later, later.tokens.upperBound > found.tokens.upperBound,
-              later.tokens.count > found.tokens.count, isPlainCode(later.entry),
-              entries[later.entry].code != entries[found.entry].code
-            {
-              position = inner
-              overtaken = true
-              break
-            }
-          }
-          if overtaken { continue }
           matches.append(found)
           position = found.tokens.upperBound
         } else {
@@ -380,13 +355,6 @@ final class PhraseMatcher: @unchecked Sendable {
       node = Int(next)
     }
     return nodes[node].entry >= 0 ? Int(nodes[node].entry) : nil
-  }
-
-  /// Whether an entry is a code's own phrase without a polarity of its own: neither an
-  /// exclusion nor a participation cue.
-  private func isPlainCode(_ entryIndex: Int) -> Bool {
-    !entries[entryIndex].isExclusion && entries[entryIndex].polarity == nil
-      && !ParticipationRules.isCue(entries[entryIndex].code)
   }
 
   /// Whether an entry's constraints hold for the tokens it would match.

@@ -55,6 +55,11 @@ struct SentenceTokens {
   func isCapitalizedInside(_ index: Int) -> Bool { bit(index, TokenBits.capitalizedInside) }
   /// Whether token `index` is written in capitals only, two letters or more ("LSP", "OLSP’s").
   func isAllCaps(_ index: Int) -> Bool { bit(index, TokenBits.allCaps) }
+  /// Whether token `index` opens with an ASCII lower-case letter.
+  func startsLowercase(_ index: Int) -> Bool {
+    (0x61...0x7A).contains(bytes[range(index).lowerBound])
+  }
+
   /// Whether token `index` is a word of ASCII letters alone (not "7.2", "R1" or "2007").
   func isAlphabetic(_ index: Int) -> Bool {
     bytes[range(index)].allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }

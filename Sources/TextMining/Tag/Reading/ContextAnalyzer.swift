@@ -115,21 +115,14 @@ struct ContextAnalyzer {
     // Whether the sentence is prose rather than a heading in title case or capitals, where
     // every word may open with a capital; found only if a cue asks.
     var isProse: Bool?
-    // Where the sentence's first reporting verb stands ("said", "told"), found only if a hedge
-    // of a reported future asks.
-    var reportedFrom: Int??
+    // Hedges that may report a future ("would"), checked against the clauses below.
+    var reportedFutures: [Int] = []
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
-      // "would" after a reporting verb reports a future ("she said the grant would be cut"),
-      // and hedges nothing.
       if kind == .hedgingClause, match.tokens.count == 1,
         tokens.isWord(match.tokens.lowerBound, oneOf: taxonomy.reportedFutureBytes)
       {
-        if reportedFrom == nil {
-          reportedFrom = .some(
-            (0..<count).first { tokens.isWord($0, oneOf: taxonomy.reportingVerbBytes) })
-        }
-        if let verb = reportedFrom ?? nil, verb < match.tokens.lowerBound { continue }
+        reportedFutures.append(cues.count)
       }
       // A cue word written with a capital inside a prose sentence, after another word, is a
       // name's word, not the cue: "in April or May", "the Safer and Stronger Communities
@@ -143,9 +136,16 @@ struct ContextAnalyzer {
       {
         if isProse == nil {
           // The first word's capital says nothing; in a title-case heading at least half the
-          // others have one.
+          // others have one, and no word of four letters or more but a preposition is in lower
+          // case ("the Safer Stronger Communities Fund (SSCF) budget" is prose).
           let capitals = (1..<count).filter { tokens.isCapitalized($0) }.count
-          isProse = capitals * 2 < count - 1
+          isProse =
+            capitals * 2 < count - 1
+            || (1..<count).contains { index in
+              tokens.startsLowercase(index) && tokens.isAlphabetic(index)
+                && tokens.range(index).count >= 4
+                && !taxonomy.context.grammar.prepositions.contains(tokens.normalized(index))
+            }
         }
         if isProse == true { continue }
       }
@@ -181,6 +181,24 @@ struct ContextAnalyzer {
       }
     }
     self.clause = clause
+    // "would" after a reporting verb in its clause reports a future ("she said the grant would
+    // be cut") and hedges nothing; "said" after a determiner ("the said agreement") reports
+    // nothing.
+    if !reportedFutures.isEmpty {
+      let verbs = (0..<count).filter { index in
+        tokens.isWord(index, oneOf: taxonomy.reportingVerbBytes)
+          && !(index > 0
+            && taxonomy.context.grammar.determiners.contains(tokens.normalized(index - 1)))
+      }
+      let reported = Set(
+        reportedFutures.filter { cueIndex in
+          let at = cues[cueIndex].tokens.lowerBound
+          return verbs.contains { $0 < at && clause[$0] == clause[at] }
+        })
+      if !reported.isEmpty {
+        cues = cues.indices.filter { !reported.contains($0) }.map { cues[$0] }
+      }
+    }
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
@@ -630,7 +648,10 @@ struct ContextAnalyzer {
         // In an indirect question ("asked whether partners would attend") a hedge word asks.
         let asks = (0..<cue.tokens.lowerBound).contains { index in
           facts[index].questionOpener && clause[index] == clause[cue.tokens.lowerBound]
-            && !(index..<cue.tokens.lowerBound).contains { facts[$0].commaAfter }
+            && cue.tokens.lowerBound - index <= windows.window
+            && !(index..<cue.tokens.lowerBound).contains {
+              facts[$0].commaAfter || ($0 > index && facts[$0].conjunction)
+            }
         }
         if sameClause, !asks {
           hedged = true
