@@ -211,6 +211,8 @@ struct ContextAnalyzer {
     // word does ("(Green)").
     var ofs: [Int] = []
     var ratings: [Int] = []
+    let hasNegation = cues.contains { $0.kind.isNegation }
+    let hasHedge = cues.contains { $0.kind == .hedgingClause }
     for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
       let (key, word) = tokens.packedWord(index)
@@ -244,10 +246,17 @@ struct ContextAnalyzer {
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
-      facts[index].conjunction = taxonomy.conjunctionBytes.contains(key: key, word: word)
-      facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
-      facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
-      facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
+      // Read only where a cue needs them: most sentences hold no negation or hedge.
+      if hasNegation || hasHedge {
+        facts[index].conjunction = taxonomy.conjunctionBytes.contains(key: key, word: word)
+      }
+      if hasNegation {
+        facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
+        facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
+      }
+      if hasHedge {
+        facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
+      }
       facts[index].commaAfter = tokens.commaAfter(index)
     }
     // A part of a whole that reached a mark judges by its size ("we met two of our five
