@@ -170,24 +170,34 @@ import Testing
     #expect(try named(after) == .negative)
   }
 
-  /// Where a negation stops and what a part of a participant is are taxonomy data: taking
-  /// "and" out of `predicate_conjunctions` lets "not" reach the powers again, and "of" out of
-  /// `part_of` makes members of the public members of the partnership.
-  @Test func predicateConjunctionsAndPartOfAreTaxonomyData() throws {
+  /// The project taxonomy's rules (without its polarity model, which may overrule them) as
+  /// shipped and with each text edit made, both loaded from files.
+  private func projectRules(editing edits: [(String, String)]) throws -> (Taxonomy, Taxonomy) {
     let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
     let original = try String(contentsOfFile: path, encoding: .utf8)
-    let edited = original.replacingOccurrences(
-      of: "predicate_conjunctions: [and]", with: "predicate_conjunctions: [nor]"
-    ).replacingOccurrences(of: "part_of: [of]", with: "part_of: [from]")
-    #expect(edited != original)
+    var edited = original
+    for (old, new) in edits {
+      #expect(edited.contains(old), "\(old)")
+      edited = edited.replacingOccurrences(of: old, with: new)
+    }
     let folder = try TemporaryFolder()
     func rules(_ text: String, _ name: String) throws -> Taxonomy {
       var codebook = try Taxonomy.load(from: try folder.write(name, text)).codebook
       codebook.polarityModel = nil
       return try Taxonomy(codebook: codebook, file: "rules only")
     }
-    let before = try rules(original, "a.yml")
-    let after = try rules(edited, "b.yml")
+    return (try rules(original, "a.yml"), try rules(edited, "b.yml"))
+  }
+
+  /// Where a negation stops and what a part of a participant is are taxonomy data: taking
+  /// "and" out of `predicate_conjunctions` lets "not" reach the powers again, and "of" out of
+  /// `part_of` makes members of the public members of the partnership.
+  @Test func predicateConjunctionsAndPartOfAreTaxonomyData() throws {
+    let (before, after) = try projectRules(
+      editing: [
+        ("predicate_conjunctions: [and]", "predicate_conjunctions: [nor]"),
+        ("part_of: [of]", "part_of: [from]"),
+      ])
     let powers = "Notes\n\nIt is not a council and has no legal powers of its own."
     #expect(
       try tag(powers, with: before).first { $0.code == "governance.status" }?.polarity
@@ -204,21 +214,12 @@ import Testing
   /// "neither ... nor", a negated proposition ("no evidence that") and a reported future ("said
   /// it would") read through word classes of the taxonomy: emptying each changes the reading.
   @Test func continuingNegationsComplementizersAndReportedFuturesAreTaxonomyData() throws {
-    let path = Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml"
-    let original = try String(contentsOfFile: path, encoding: .utf8)
-    let edited = original.replacingOccurrences(
-      of: "continuing_negations: [nor]", with: "continuing_negations: []"
-    ).replacingOccurrences(of: "complementizers: [that]", with: "complementizers: []")
-      .replacingOccurrences(of: "reported_futures: [would]", with: "reported_futures: []")
-    #expect(edited != original)
-    let folder = try TemporaryFolder()
-    func rules(_ text: String, _ name: String) throws -> Taxonomy {
-      var codebook = try Taxonomy.load(from: try folder.write(name, text)).codebook
-      codebook.polarityModel = nil
-      return try Taxonomy(codebook: codebook, file: "rules only")
-    }
-    let before = try rules(original, "a.yml")
-    let after = try rules(edited, "b.yml")
+    let (before, after) = try projectRules(
+      editing: [
+        ("continuing_negations: [nor]", "continuing_negations: []"),
+        ("complementizers: [that]", "complementizers: []"),
+        ("reported_futures: [would]", "reported_futures: []"),
+      ])
     #expect(before.sha256 != after.sha256)
     func polarity(_ sentence: String, _ code: String, _ taxonomy: Taxonomy) throws -> Polarity? {
       try tag("Notes\n\n" + sentence, with: taxonomy).first { $0.code == code }?.polarity

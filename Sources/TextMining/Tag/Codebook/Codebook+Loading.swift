@@ -366,12 +366,14 @@ extension Codebook {
               list, what: "grammar 'metadata_labels'", item: "a label of grammar 'metadata_labels'")
             continue
           }
-          // Auxiliaries, list conjunctions, clause openers, news and recommendation labels,
-          // reporting verbs and reported futures are compared as written (lower case, unfolded:
-          // "news" is not "new"), the other lists after normalisation.
+          // Auxiliaries, list conjunctions, clause openers, news and recommendation labels, and
+          // the words of negation and hedging the context pass reads one token at a time, are
+          // compared as written (lower case, unfolded: "news" is not "new"), the other lists
+          // after normalisation.
           let asWritten = [
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
-            "recommendation_labels", "reporting_verbs", "reported_futures",
+            "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
+            "complementizers", "question_openers",
           ].contains(name)
           let words =
             asWritten

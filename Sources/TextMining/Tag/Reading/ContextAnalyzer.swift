@@ -477,6 +477,16 @@ struct ContextAnalyzer {
       && !((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
   }
 
+  /// Whether a hedge word stands in an indirect question: after a question opener ("whether")
+  /// in its clause, within the window, with no comma or list conjunction between.
+  private func asksInIndirectQuestion(_ cue: Cue) -> Bool {
+    let at = cue.tokens.lowerBound
+    return (max(0, at - windows.window)..<at).contains { index in
+      facts[index].questionOpener && clause[index] == clause[at]
+        && !(index..<at).contains { facts[$0].commaAfter || ($0 > index && facts[$0].conjunction) }
+    }
+  }
+
   /// Whether a cue after a mention stands in a relative clause that describes another noun: in
   /// "an effective partnership would move its funding from projects that do not work", "do not"
   /// is about the projects. A clause opener right after the mention ("trust, which is not
@@ -655,14 +665,7 @@ struct ContextAnalyzer {
         }
       case .hedgingClause:
         // In an indirect question ("asked whether partners would attend") a hedge word asks.
-        let asks = (0..<cue.tokens.lowerBound).contains { index in
-          facts[index].questionOpener && clause[index] == clause[cue.tokens.lowerBound]
-            && cue.tokens.lowerBound - index <= windows.window
-            && !(index..<cue.tokens.lowerBound).contains {
-              facts[$0].commaAfter || ($0 > index && facts[$0].conjunction)
-            }
-        }
-        if sameClause, !asks {
+        if sameClause, !asksInIndirectQuestion(cue) {
           hedged = true
           hypothetical = true
         }
