@@ -91,12 +91,14 @@ public struct ContextRules: Sendable {
     public var complementizers: Set<String> = []
     /// Verbs that report what someone said, decided or expected ("said", "told", "agreed").
     public var reportingVerbs: Set<String> = []
-    /// Hedge words that, after a reporting verb earlier in their sentence, report a future
-    /// rather than suppose one ("the manager reported that the allocation would be cut"): no
-    /// hedge there. A condition ("if") still hedges.
+    /// Hedge words that, after a reporting verb earlier in their clause (not one right after a
+    /// determiner: "the said agreement"), report a future rather than suppose one ("the manager
+    /// reported that the allocation would be cut"): no hedge there. A condition ("if") still
+    /// hedges.
     public var reportedFutures: Set<String> = []
     /// Words that open an indirect question ("whether"): a hedge word after one in its clause,
-    /// before any comma, asks rather than supposes ("asked whether partners would attend").
+    /// within the window and before any comma or list conjunction, asks rather than supposes
+    /// ("asked whether partners would attend").
     public var questionOpeners: Set<String> = []
     /// Finite auxiliaries: "and" between two stretches that each have one joins two clauses
     /// ("bureaucracy will be reduced and accountability will be increased"), and a qualifier
