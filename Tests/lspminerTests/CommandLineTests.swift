@@ -402,7 +402,7 @@ import TextMining
         "name: 'Kelbrook Local Strategic Partnership' -> Kelbrook Local Strategic Partnership"))
     #expect(
       outcome.stdout.contains(
-        "mention success_factor.leadership: 'strong leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"
+        "mention success_factor.leadership: 'leadership' polarity negative, hedged true, partnership Kelbrook Local Strategic Partnership"
       ))
   }
 

@@ -137,7 +137,11 @@ import Testing
 
   @Test(arguments: [
     ("Effective scrutiny of local strategic partnerships", "governance.accountability"),
-    ("The partnership needs clear leadership from the council.", "success_factor.leadership"),
+    (
+      "The partnership needs clear leadership from the council.",
+      "success_factor.local_authority_leadership"
+    ),
+    ("The partnership needs stronger leadership.", "success_factor.leadership"),
     (
       "Our aim is stronger community engagement across the borough.",
       "governance.community_engagement"
@@ -148,7 +152,7 @@ import Testing
     ),
   ])
   func neutralWhereNothingIsJudged(sentence: String, code: String) throws {
-    #expect(try polarity(sentence, code) != .negative, "\(sentence)")
+    #expect(try polarity(sentence, code) == .neutral, "\(sentence)")
   }
 
   @Test(arguments: [

@@ -185,6 +185,28 @@ import Testing
     #expect(try names(text) == [name])
   }
 
+  /// A headline in title case capitalises its verbs as its names: the word right after a
+  /// body's last word is its verb unless the text writes it as a name elsewhere.
+  @Test(arguments: [
+    ("Council Dominates LSP Board\n\nThe council holds most seats on the board.", [String?]()),
+    (
+      "Council Dominates Pelbury LSP Board\n\nThe council holds most seats on the board.",
+      ["Pelbury LSP"]
+    ),
+    (
+      "Council Backs Pelbury Partnership\n\nThe council has backed the plan.",
+      ["Pelbury Partnership"]
+    ),
+    // A place the text writes as a name is kept: "in Dominey".
+    (
+      "Council Dominey Partnership\n\nThe partnership works in Dominey.",
+      ["Dominey Partnership"]
+    ),
+  ])
+  func titleCaseHeadlinesNameOnlyWhatTheTextNames(text: String, expected: [String?]) throws {
+    #expect(try names(text) == expected)
+  }
+
   @Test(arguments: [
     "Notes\n\nBe Harbury is the local strategic partnership for the city. Be Harbury met in May.",
     "Notes\n\nBe Harbury, the city's LSP, met in May. Be Harbury agreed its plan.",

@@ -58,6 +58,73 @@ import Testing
       try polarity("Partners have worked without trust.", "success_factor.trust") == .negative)
   }
 
+  /// A negation and a "without" after it in one run of words make a counterfactual, however far
+  /// apart: what follows "without" is asserted, and so is what stands between the two.
+  @Test(arguments: [
+    (
+      "None of this would have been possible without the good working relationships between partners.",
+      "success_factor.working_relationships", Polarity.positive
+    ),
+    (
+      "The results would have been impossible without trust between the agencies.",
+      "success_factor.trust", .positive
+    ),
+    (
+      "We could not have delivered these outcomes without good working relationships.",
+      "delivery.outcomes", .positive
+    ),
+    (
+      "Partners would not have attended without the chair's leadership.",
+      "governance.representation", .positive
+    ),
+    // Not across a comma ("neither" does not turn the culture over), a condition, or a denial
+    // right before the mention.
+    (
+      "Neither reform ever materialised, and witnesses described a culture of meetings without decisions.",
+      "success_factor.culture", .negative
+    ),
+    (
+      "Loss of trust if budgets are set without talking to partners.", "delivery.resources",
+      .neutral
+    ),
+    ("The council gives no funding without conditions.", "delivery.resources", .negative),
+    // "None" denies on its own.
+    ("None of the partners trust each other.", "success_factor.trust", .negative),
+  ])
+  func negationBeforeWithoutIsACounterfactual(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// A negation before the mention does not reach it past another negation joined by "and",
+  /// which denies the mention on its own.
+  @Test func aNegationStopsAtTheNextOneAcrossAConjunction() throws {
+    #expect(
+      try polarity(
+        "The board did not meet and the partnership lacks funding.", "delivery.resources")
+        == .negative)
+    #expect(
+      try polarity("It is not true that partners lack trust.", "success_factor.trust")
+        == .positive)
+  }
+
+  /// A list's "(a)" or "(ii)" run into a sentence ends no clause: the negation or hedge before
+  /// it reaches the item.
+  @Test func aListLabelInsideASentenceEndsNoClause() throws {
+    #expect(
+      try polarity("The board has not (a) reviewed its membership.", "governance.representation")
+        == .negative)
+    let hedged = try reading(
+      [Block(kind: .paragraph, text: "The board may (ii) review its membership.", line: 1)],
+      code: "governance.representation")
+    #expect(hedged?.hedged == true)
+    // A label that is a verdict still sets itself apart.
+    #expect(
+      try polarity("Chamber of Commerce representative (vacant)", "governance.representation")
+        == .negative)
+  }
+
   @Test func evidentialHedgesKeepAPositiveFinding() throws {
     let appears = try reading(
       [

@@ -82,10 +82,11 @@ struct SentenceTokens {
         UnsafeBufferPointer(rebasing: bytes[range(index).upperBound..<range(index + 1).lowerBound]))
   }
 
-  /// Whether the break after token `index` is only a bracket around one abbreviation: "Fund
-  /// (NRF) allocation", after "Fund" and after "NRF". An abbreviation stands inside its clause.
-  /// A list's "(a)" or "(ii)", a label such as "(vacant)" or "(Green)", is not one: it opens an
-  /// item or sets a verdict apart.
+  /// Whether the break after token `index` is only a bracket around one abbreviation ("Fund
+  /// (NRF) allocation", after "Fund" and after "NRF") or around an item's letter or number in a
+  /// list run into the sentence ("has not (a) reviewed its membership or (b) set targets",
+  /// "(ii)", "(3)"). Both stand inside their clause. A label such as "(vacant)" or "(Green)" is
+  /// neither: it sets a verdict apart.
   func bracketsAnAbbreviation(_ index: Int) -> Bool {
     func gap(_ at: Int) -> UnsafeBufferPointer<UInt8>? {
       at >= 0 && at + 1 < count
@@ -94,12 +95,27 @@ struct SentenceTokens {
     }
     guard let after = gap(index) else { return false }
     if TokenGap.isBracket(after, opening: true), let next = gap(index + 1) {
-      return TokenGap.isBracket(next, opening: false) && isAllCaps(index + 1)
+      return TokenGap.isBracket(next, opening: false)
+        && (isAllCaps(index + 1) || isItemLabel(index + 1))
     }
     if TokenGap.isBracket(after, opening: false), let before = gap(index - 1) {
-      return TokenGap.isBracket(before, opening: true) && isAllCaps(index)
+      return TokenGap.isBracket(before, opening: true) && (isAllCaps(index) || isItemLabel(index))
     }
     return false
+  }
+
+  /// Whether token `index` is a list item's label: one lower-case letter ("a"), a lower-case
+  /// roman numeral ("iv"), or a number of one or two digits ("3").
+  func isItemLabel(_ index: Int) -> Bool {
+    let word = bytes[range(index)]
+    guard let first = word.first, word.count <= 4 else { return false }
+    if word.count == 1, (0x61...0x7A).contains(first) { return true }
+    if word.allSatisfy({
+      $0 == UInt8(ascii: "i") || $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "x")
+    }) {
+      return true
+    }
+    return word.count <= 2 && word.allSatisfy { (0x30...0x39).contains($0) }
   }
 
   /// Whether a single space joins tokens `index` and `index + 1` ("twenty four").

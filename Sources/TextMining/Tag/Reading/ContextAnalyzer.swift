@@ -461,7 +461,8 @@ struct ContextAnalyzer {
   }
 
   /// Whether a forward-reaching negation cue covers a mention: same clause, within `window`
-  /// tokens, and no comma between ("no pooled funding, poor relations" negates the funding only).
+  /// tokens, and no comma or condition between ("no pooled funding, poor relations" negates the
+  /// funding only).
   /// A negation of a noun that names a proposition ("no evidence that ...") reaches past the
   /// window to the clause's end.
   private func reachesForward(_ cue: Cue, to tokens: Range<Int>, clause mentionClause: Int) -> Bool
@@ -475,6 +476,58 @@ struct ContextAnalyzer {
         || (end + 1 < tokens.lowerBound && facts[end + 1].complementizer
           && !facts[end].commaAfter))
       && !((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
+      // A condition opens a clause of its own: in "loss of trust if budgets are set", the loss
+      // is the trust's.
+      && !cues.contains {
+        $0.kind == .hedgingSentence && $0.tokens.lowerBound >= end
+          && $0.tokens.upperBound <= tokens.lowerBound
+      }
+  }
+
+  /// A negation and a counterfactual cue after it in the same clause and predicate ("nothing
+  /// ... without", "could not ... without"), the mention standing after the negation: the two
+  /// make a double negation over it. "None of this would have been possible without the
+  /// working relationships" asserts the relationships, however far "none" stands from them;
+  /// "we could not have delivered these outcomes without them" asserts the outcomes, between
+  /// the two cues. The negation must reach the mention when the mention stands before the
+  /// counterfactual cue, and not stand right before it ("no funding without conditions").
+  private func counterfactualPair(over tokens: Range<Int>, clause mentionClause: Int) -> Set<Int>? {
+    guard
+      let counterfactual = cues.indices.first(where: {
+        cues[$0].kind == .negationCounterfactual
+          && clause[cues[$0].tokens.lowerBound] == mentionClause
+          && (cues[$0].tokens.lowerBound >= tokens.upperBound
+            || reachesForward(cues[$0], to: tokens, clause: mentionClause))
+      })
+    else { return nil }
+    let at = cues[counterfactual].tokens.lowerBound
+    let mentionFirst = at >= tokens.upperBound
+    guard facts[tokens.lowerBound].predicate == facts[at].predicate,
+      let negation = cues.indices.last(where: {
+        let cue = cues[$0]
+        guard cue.kind == .negationBefore || cue.kind == .negationAround,
+          cue.tokens.upperBound <= min(at, tokens.lowerBound),
+          clause[cue.tokens.lowerBound] == mentionClause,
+          facts[cue.tokens.lowerBound].predicate == facts[at].predicate,
+          // One run of words: no comma between the two ("neither ever materialised, and
+          // several witnesses described a culture ... without"), and no condition ("loss of
+          // trust if cuts are made without talking").
+          !(cue.tokens.lowerBound..<at).contains(where: { facts[$0].commaAfter }),
+          !cues.contains(where: {
+            $0.kind == .hedgingSentence && $0.tokens.lowerBound > cue.tokens.lowerBound
+              && $0.tokens.lowerBound < at
+          })
+        else { return false }
+        guard mentionFirst else { return true }
+        // "No funding without conditions" grants funding on a condition: a denial right before
+        // the mention, followed by "without", makes no counterfactual.
+        if cue.tokens.upperBound == tokens.lowerBound { return false }
+        return cue.kind == .negationAround
+          ? tokens.lowerBound - cue.tokens.upperBound < windows.window
+          : reachesForward(cue, to: tokens, clause: mentionClause)
+      })
+    else { return nil }
+    return [negation, counterfactual]
   }
 
   /// Whether a hedge word stands in an indirect question: after a question opener ("whether")
@@ -575,6 +628,9 @@ struct ContextAnalyzer {
     {
       doubled = [counterfactual, later]
       negations = 2
+    } else if let pair = counterfactualPair(over: tokens, clause: mentionClause) {
+      doubled = pair
+      negations = 2
     }
     // A negation inside a condition ("if they cannot attend", "if groups are not at the table")
     // describes a supposed case, not the thing as it is. A fronted condition ends at its comma:
@@ -609,8 +665,8 @@ struct ContextAnalyzer {
       counted.append(start)
       negations += 1
     }
-    // In "no strategy and no leadership", each "no" denies its own noun: a forward negation
-    // does not reach past another, joined to it by "and" or "or", to the mention.
+    // In "no strategy and no leadership", each "no" denies its own noun: a negation before the
+    // mention does not reach past another, joined to it by "and" or "or", to the mention.
     func coordinatedAway(_ cue: Cue) -> Bool {
       cues.contains { other in
         (other.kind == .negationBefore || other.kind == .negationCounterfactual)
@@ -659,7 +715,11 @@ struct ContextAnalyzer {
           ? tokens.lowerBound - cue.tokens.upperBound
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
-        if sameClause, distance < windows.window, !inRelativeClauseOfAnotherNoun(cue, after: tokens)
+        // ("The board did not meet and the partnership lacks funding": "lacks" alone denies
+        // the funding, as in "no strategy and no leadership".)
+        if sameClause, distance < windows.window,
+          !inRelativeClauseOfAnotherNoun(cue, after: tokens),
+          cue.tokens.upperBound > tokens.lowerBound || !coordinatedAway(cue)
         {
           countNegation(cue)
         }

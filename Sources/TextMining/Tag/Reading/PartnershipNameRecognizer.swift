@@ -224,6 +224,61 @@ struct PartnershipNameRecognizer {
           && (tokens.clauseBreak(position - 1)
             || word(tokens, position - 1).first?.isNumber == true))
     }
+    // Whether a unit is a headline in title case: each of its words capitalised but for
+    // prepositions and connectors, and not all in capitals (capitals have rules of their own).
+    func isTitleCaseHeadline(_ tokens: SentenceTokens) -> Bool {
+      var ordinaryCase = false
+      for position in 0..<tokens.count where tokens.isAlphabetic(position) {
+        if tokens.startsLowercase(position) {
+          let folded = tokens.normalized(position)
+          guard
+            prepositions.contains(folded) || rules.value.nameConnectors.contains(folded)
+              || rules.value.lowerCaseWords.contains(folded)
+          else { return false }
+          continue
+        }
+        if !tokens.isAllCaps(position), tokens.range(position).count >= 2 { ordinaryCase = true }
+      }
+      return ordinaryCase
+    }
+    // Words the text writes inside a run of capitalised words that follows a lower-case word,
+    // in any unit ("in Rothley Cross", "the Greyfriars Bay Partnership"): the words of names,
+    // gathered the first time a headline in title case needs them.
+    var wordsInNames: [String: (first: Int, other: Int?)]?
+    func writtenInName(_ normalized: String, apartFrom sentence: Int) -> Bool {
+      let words =
+        wordsInNames
+        ?? {
+          // Each word with the first two units that write it so.
+          var words: [String: (first: Int, other: Int?)] = [:]
+          for (index, tokens) in sentences.enumerated() {
+            var position = 1
+            while position < tokens.count {
+              guard tokens.isCapitalized(position), !tokens.isCapitalized(position - 1),
+                word(tokens, position - 1).first?.isLetter ?? false
+              else {
+                position += 1
+                continue
+              }
+              while position < tokens.count, tokens.isCapitalized(position) {
+                let key = tokens.normalized(position)
+                if let seen = words[key] {
+                  if seen.other == nil, seen.first != index { words[key] = (seen.first, index) }
+                } else {
+                  words[key] = (index, nil)
+                }
+                guard tokens.connected(position) else { break }
+                position += 1
+              }
+              position += 1
+            }
+          }
+          return words
+        }()
+      wordsInNames = words
+      guard let seen = words[normalized] else { return false }
+      return seen.first != sentence || seen.other != nil
+    }
     // Where the text writes each word with a capital after a lower-case word ("in Hadley",
     // "the Hadley LSP"): a name's word, not one capitalised by its place in a sentence or a
     // heading. Gathered the first time a sentence's first word needs them.
@@ -386,6 +441,22 @@ struct PartnershipNameRecognizer {
             continue
           }
           start = inner + 1
+        }
+        // A headline in title case capitalises its verbs as it does names: in "Council
+        // Dominates LSP Board", the word right after a body's last word ("Council",
+        // "Partnership") is the headline's verb, unless the text writes it as a name elsewhere.
+        if start > 0, start < head.tokens.lowerBound, tokens.connected(start - 1),
+          tokens.isCapitalized(start - 1), nameEnders.contains(tokens.normalized(start - 1)),
+          isTitleCaseHeadline(tokens),
+          !writtenInName(tokens.normalized(start), apartFrom: index)
+        {
+          guard start + 1 < head.tokens.lowerBound, tokens.isCapitalized(start + 1) else {
+            reject(
+              "'\(word(tokens, start))' after '\(word(tokens, start - 1))' in a headline in title case: its verb"
+            )
+            continue
+          }
+          start += 1
         }
         // A sentence's first word that ends like a verb or an adverb opens the sentence, not the
         // name ("Drawing upon Marle LSP", "Supporting Hadley LSP"), unless the text writes it
