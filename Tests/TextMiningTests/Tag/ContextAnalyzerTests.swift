@@ -54,6 +54,25 @@ import Testing
     ("Trust appears to be growing.", "success_factor.trust", true),
     ("Members may nominate a deputy to the executive group.", "governance.structures", false),
     ("We would welcome views on the community strategy.", "policy.community_strategy", false),
+    // A view put politely hedges nothing; a supposition still does.
+    (
+      "We would urge the partnership to publish its performance reports.",
+      "delivery.performance_management", false
+    ),
+    (
+      "The network would be happy to share its community strategy work.",
+      "policy.community_strategy", false
+    ),
+    ("A smaller board would save money.", "delivery.resources", true),
+    // "Could" of what someone was able to do is no supposition.
+    (
+      "Few partners could point to a decision of the board on performance targets.",
+      "delivery.performance_management", false
+    ),
+    (
+      "A hung council could find it hard to commit funding to the pooled budget.",
+      "delivery.resources", true
+    ),
     ("The LSP broke out of the vicious circle in 2004.", "circle.break_out", false),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {
