@@ -185,8 +185,8 @@ import Testing
     #expect(try names(text) == [name])
   }
 
-  /// A headline in title case capitalises its verbs as its names: the word right after a
-  /// body's last word is its verb unless the text writes it as a name elsewhere.
+  /// A headline in title case or capitals capitalises its verbs as its names: the word right
+  /// after a body's last word is its verb unless the text writes it as a name elsewhere.
   @Test(arguments: [
     ("Council Dominates LSP Board\n\nThe council holds most seats on the board.", [String?]()),
     (
@@ -195,6 +195,15 @@ import Testing
     ),
     (
       "Council Backs Pelbury Partnership\n\nThe council has backed the plan.",
+      ["Pelbury Partnership"]
+    ),
+    // A place before the body word, and a headline in capitals.
+    (
+      "Pelbury Council Backs Pelbury Partnership\n\nThe council backs the partnership in Pelbury.",
+      ["Pelbury Partnership"]
+    ),
+    (
+      "COUNCIL BACKS PELBURY PARTNERSHIP\n\nThe council backs the partnership in Pelbury.",
       ["Pelbury Partnership"]
     ),
     // A place the text writes as a name is kept: "in Dominey".

@@ -77,11 +77,11 @@ import Testing
       "Partners would not have attended without the chair's leadership.",
       "governance.representation", .positive
     ),
-    // Not across a comma ("neither" does not turn the culture over), a condition, or a denial
-    // right before the mention.
+    // Not across a comma ("neither" does not reach the culture, nor pair with "without"), a
+    // condition, or a denial right before the mention.
     (
       "Neither reform ever materialised, and witnesses described a culture of meetings without decisions.",
-      "success_factor.culture", .negative
+      "success_factor.culture", .neutral
     ),
     (
       "Loss of trust if budgets are set without talking to partners.", "delivery.resources",
@@ -90,6 +90,17 @@ import Testing
     ("The council gives no funding without conditions.", "delivery.resources", .negative),
     // "None" denies on its own.
     ("None of the partners trust each other.", "success_factor.trust", .negative),
+    // In the present or the future the pair states a need, which judges nothing.
+    ("Partners cannot work together without trust.", "success_factor.trust", .neutral),
+    (
+      "No partnership can succeed without strong leadership.", "success_factor.leadership", .neutral
+    ),
+    ("None of this will be possible without additional funding.", "delivery.resources", .neutral),
+    // A denial of a verb's auxiliary pairs with "without": the outcomes were achieved.
+    (
+      "We could not have achieved these outcomes without the pooled budget.",
+      "delivery.outcomes", .positive
+    ),
   ])
   func negationBeforeWithoutIsACounterfactual(sentence: String, code: String, expected: Polarity)
     throws
@@ -106,6 +117,11 @@ import Testing
         == .negative)
     #expect(
       try polarity("It is not true that partners lack trust.", "success_factor.trust")
+        == .positive)
+    // Nor into a conjunct with a subject and a verb of its own.
+    #expect(
+      try polarity(
+        "The board did not meet and trust between partners is high.", "success_factor.trust")
         == .positive)
   }
 

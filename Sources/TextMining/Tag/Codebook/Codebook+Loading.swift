@@ -358,7 +358,7 @@ extension Codebook {
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
-            "reported_futures", "question_openers",
+            "reported_futures", "question_openers", "counterfactual_past",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -373,7 +373,7 @@ extension Codebook {
           let asWritten = [
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
-            "complementizers", "question_openers",
+            "complementizers", "question_openers", "counterfactual_past",
           ].contains(name)
           let words =
             asWritten
@@ -406,6 +406,7 @@ extension Codebook {
           case "reporting_verbs": rules.grammar.reportingVerbs = words
           case "reported_futures": rules.grammar.reportedFutures = words
           case "question_openers": rules.grammar.questionOpeners = words
+          case "counterfactual_past": rules.grammar.counterfactualPast = words
           default: rules.grammar.listConjunctions = words
           }
         }

@@ -60,6 +60,8 @@ public final class Taxonomy: Sendable {
   let predicateConjunctionBytes: PackedWords
   let continuingNegationBytes: PackedWords
   let complementizerBytes: PackedWords
+  /// `context.grammar.counterfactual_past`, packed.
+  let counterfactualPastBytes: PackedWords
   let reportingVerbBytes: PackedWords
   let reportedFutureBytes: PackedWords
   let questionOpenerBytes: PackedWords
@@ -119,6 +121,7 @@ public final class Taxonomy: Sendable {
     self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
     self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
+    self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
     self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)
     self.questionOpenerBytes = PackedWords(context.grammar.questionOpeners)

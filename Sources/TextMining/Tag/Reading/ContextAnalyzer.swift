@@ -75,6 +75,10 @@ struct ContextAnalyzer {
     var questionOpener = false
     /// Whether the token opens a proposition a noun before it names ("no evidence that").
     var complementizer = false
+    /// Whether the token is an auxiliary ("have", "is").
+    var auxiliary = false
+    /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
+    var past = false
   }
 
   /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
@@ -241,7 +245,10 @@ struct ContextAnalyzer {
       {
         predicate += 1
       }
-      if auxiliaries.contains(key: key, word: word) { partHasVerb = true }
+      if auxiliaries.contains(key: key, word: word) {
+        partHasVerb = true
+        facts[index].auxiliary = true
+      }
       facts[index].conjunct = part
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
@@ -253,6 +260,7 @@ struct ContextAnalyzer {
       if hasNegation {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
+        facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
       }
       if hasHedge {
         facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
@@ -520,8 +528,11 @@ struct ContextAnalyzer {
         else { return false }
         guard mentionFirst else { return true }
         // "No funding without conditions" grants funding on a condition: a denial right before
-        // the mention, followed by "without", makes no counterfactual.
-        if cue.tokens.upperBound == tokens.lowerBound { return false }
+        // the mention, followed by "without", makes no counterfactual (but one before a verb's
+        // auxiliary does: "could not have achieved this without").
+        if cue.tokens.upperBound == tokens.lowerBound, !facts[tokens.lowerBound].auxiliary {
+          return false
+        }
         return cue.kind == .negationAround
           ? tokens.lowerBound - cue.tokens.upperBound < windows.window
           : reachesForward(cue, to: tokens, clause: mentionClause)
@@ -632,6 +643,14 @@ struct ContextAnalyzer {
       doubled = pair
       negations = 2
     }
+    // A counterfactual asserts only in the past ("nothing would have worked without trust"); in
+    // the present or the future it states a need ("partners cannot work together without
+    // trust", "none of this will be possible without funding"), which judges nothing.
+    if !doubled.isEmpty, !taxonomy.context.grammar.counterfactualPast.isEmpty,
+      !facts.indices.contains(where: { clause[$0] == mentionClause && facts[$0].past })
+    {
+      aim = true
+    }
     // A negation inside a condition ("if they cannot attend", "if groups are not at the table")
     // describes a supposed case, not the thing as it is. A fronted condition ends at its comma:
     // in "unless the council agrees, the SLSP will not be able to monitor", "not" is real.
@@ -694,6 +713,13 @@ struct ContextAnalyzer {
       // powers", "not" denies the council, and "no" alone the powers.
       if cue.kind.isNegation,
         facts[cue.tokens.lowerBound].predicate != facts[tokens.lowerBound].predicate
+      {
+        continue
+      }
+      // Nor into a conjunct with a subject and a verb of its own: in "the board did not meet and
+      // the partnership has secured funding", "not" says nothing of the funding.
+      if cue.kind.isNegation, cue.tokens.upperBound <= tokens.lowerBound,
+        facts[cue.tokens.lowerBound].conjunct != facts[tokens.lowerBound].conjunct
       {
         continue
       }

@@ -224,22 +224,18 @@ struct PartnershipNameRecognizer {
           && (tokens.clauseBreak(position - 1)
             || word(tokens, position - 1).first?.isNumber == true))
     }
-    // Whether a unit is a headline in title case: each of its words capitalised but for
-    // prepositions and connectors, and not all in capitals (capitals have rules of their own).
-    func isTitleCaseHeadline(_ tokens: SentenceTokens) -> Bool {
-      var ordinaryCase = false
+    // Whether a unit is a headline: each of its words capitalised but for prepositions and
+    // connectors (in title case or in capitals).
+    func isHeadline(_ tokens: SentenceTokens) -> Bool {
       for position in 0..<tokens.count where tokens.isAlphabetic(position) {
-        if tokens.startsLowercase(position) {
-          let folded = tokens.normalized(position)
-          guard
-            prepositions.contains(folded) || rules.value.nameConnectors.contains(folded)
-              || rules.value.lowerCaseWords.contains(folded)
-          else { return false }
-          continue
-        }
-        if !tokens.isAllCaps(position), tokens.range(position).count >= 2 { ordinaryCase = true }
+        guard tokens.startsLowercase(position) else { continue }
+        let folded = tokens.normalized(position)
+        guard
+          prepositions.contains(folded) || rules.value.nameConnectors.contains(folded)
+            || rules.value.lowerCaseWords.contains(folded)
+        else { return false }
       }
-      return ordinaryCase
+      return true
     }
     // Words the text writes inside a run of capitalised words that follows a lower-case word,
     // in any unit ("in Rothley Cross", "the Greyfriars Bay Partnership"): the words of names,
@@ -442,21 +438,26 @@ struct PartnershipNameRecognizer {
           }
           start = inner + 1
         }
-        // A headline in title case capitalises its verbs as it does names: in "Council
-        // Dominates LSP Board", the word right after a body's last word ("Council",
-        // "Partnership") is the headline's verb, unless the text writes it as a name elsewhere.
-        if start > 0, start < head.tokens.lowerBound, tokens.connected(start - 1),
-          tokens.isCapitalized(start - 1), nameEnders.contains(tokens.normalized(start - 1)),
-          isTitleCaseHeadline(tokens),
-          !writtenInName(tokens.normalized(start), apartFrom: index)
+        // A headline in title case or in capitals capitalises its verbs as it does names: in
+        // "Council Dominates LSP Board" and "Pelbury Council Backs Partnership", a word right
+        // after a body's last word ("Council", "Partnership") or a post ("Leader") is the
+        // headline's verb, unless the text writes it as a name elsewhere; the name, if any, starts
+        // after it.
+        if start < head.tokens.lowerBound, isHeadline(tokens),
+          let verb = (max(1, start)..<head.tokens.lowerBound).last(where: { position in
+            tokens.connected(position - 1) && tokens.isCapitalized(position - 1)
+              && (nameEnders.contains(tokens.normalized(position - 1))
+                || taxonomy.context.grammar.roleWords.contains(tokens.normalized(position - 1)))
+              && !writtenInName(tokens.normalized(position), apartFrom: index)
+          })
         {
-          guard start + 1 < head.tokens.lowerBound, tokens.isCapitalized(start + 1) else {
+          guard verb + 1 < head.tokens.lowerBound, tokens.isCapitalized(verb + 1) else {
             reject(
-              "'\(word(tokens, start))' after '\(word(tokens, start - 1))' in a headline in title case: its verb"
+              "'\(word(tokens, verb))' after '\(word(tokens, verb - 1))' in a headline: its verb"
             )
             continue
           }
-          start += 1
+          start = verb + 1
         }
         // A sentence's first word that ends like a verb or an adverb opens the sentence, not the
         // name ("Drawing upon Marle LSP", "Supporting Hadley LSP"), unless the text writes it
