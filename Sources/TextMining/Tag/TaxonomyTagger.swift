@@ -468,7 +468,7 @@ public struct TaxonomyTagger: Tagger {
               isHedged: mentions[index].isHedged, words: words, clause: context.clause,
               cues: context.cues),
             rule: rule, learned: rules.isEmpty ? nil : mentions[index].polarity,
-            isFixed: isTitle || isQuestion || bases[index] == .label))
+            isFixed: isTitle || isQuestion || PolarityModel.fixedBases.contains(bases[index])))
       }
     }
     if isTitle {

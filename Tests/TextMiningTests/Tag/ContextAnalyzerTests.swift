@@ -73,6 +73,7 @@ import Testing
       "A hung council could find it hard to commit funding to the pooled budget.",
       "delivery.resources", true
     ),
+    ("Residents could see improvements in outcomes next year.", "delivery.outcomes", true),
     ("The LSP broke out of the vicious circle in 2004.", "circle.break_out", false),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {

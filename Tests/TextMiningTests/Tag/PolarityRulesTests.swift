@@ -96,6 +96,16 @@ import Testing
       "No partnership can succeed without strong leadership.", "success_factor.leadership", .neutral
     ),
     ("None of this will be possible without additional funding.", "delivery.resources", .neutral),
+    // The past is read between the two cues, not anywhere in the sentence, and a plain past is
+    // no counterfactual.
+    (
+      "The chair has said the partnership cannot function without trust.", "success_factor.trust",
+      .neutral
+    ),
+    (
+      "The theme groups were unable to progress without clear leadership.",
+      "success_factor.leadership", .neutral
+    ),
     // A denial of a verb's auxiliary pairs with "without": the outcomes were achieved.
     (
       "We could not have achieved these outcomes without the pooled budget.",
@@ -118,11 +128,19 @@ import Testing
     #expect(
       try polarity("It is not true that partners lack trust.", "success_factor.trust")
         == .positive)
-    // Nor into a conjunct with a subject and a verb of its own.
+    // Nor into a conjunct with a subject and a verb of its own, either way.
     #expect(
       try polarity(
         "The board did not meet and trust between partners is high.", "success_factor.trust")
         == .positive)
+    #expect(
+      try polarity(
+        "There was no leadership and partners were not engaged.", "success_factor.leadership")
+        == .negative)
+    #expect(
+      try polarity(
+        "Resources have been secured and the board has not yet met.", "delivery.resources")
+        != .negative)
   }
 
   /// A list's "(a)" or "(ii)" run into a sentence ends no clause: the negation or hedge before

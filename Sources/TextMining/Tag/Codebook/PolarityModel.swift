@@ -32,8 +32,14 @@ public struct PolarityModel: Sendable, Equatable {
     return total
   }
 
-  /// The polarity the model gives a mention with `features`, given `rule`, the rules' reading.
+  /// The polarity the model gives a mention with `features`, given `rule`, the rules' reading
+  /// (that reading itself where it rests on one of `fixedBases`).
   public func polarity<S: Sequence<String>>(_ features: S, rule: Polarity) -> Polarity {
+    if features.contains(where: { feature in
+      Self.fixedBases.contains { feature.hasPrefix("basis:\($0.rawValue)|") }
+    }) {
+      return rule
+    }
     let firm = features.contains { feature in
       Self.firmBases.contains { feature.hasPrefix("basis:\($0.rawValue)|") }
     }
@@ -45,6 +51,10 @@ public struct PolarityModel: Sendable, Equatable {
 
   /// What a reading may rest on (`ContextAnalyzer.Basis`) for the model not to turn it over.
   static let firmBases: [ContextAnalyzer.Basis] = [.negation, .phrase]
+
+  /// What a reading may rest on for the model not to be applied at all: a verdict set off as a
+  /// label, and a need stated by a negation and "without".
+  static let fixedBases: [ContextAnalyzer.Basis] = [.label, .need]
 
   /// The decision from the summed weights: the highest score, with two limits. The rules'
   /// reading wins a tie; and the model never turns a judgement the rules found into its

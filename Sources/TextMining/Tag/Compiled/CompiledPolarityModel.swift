@@ -137,7 +137,7 @@ struct CompiledPolarityModel: Sendable {
         return total
       }
       let seen = UnsafeMutableBufferPointer(rebasing: buffer[count...])
-      for index in mentions.indices where basisOf[index] != .label {
+      for index in mentions.indices where !PolarityModel.fixedBases.contains(basisOf[index]) {
         let span = spans[index]
         let rule = mentions[index].polarity
         // Every code of the taxonomy has its priors; the bias alone stands for any other.

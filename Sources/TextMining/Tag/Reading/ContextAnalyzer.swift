@@ -585,6 +585,10 @@ struct ContextAnalyzer {
     case aim
     /// A supposition keeps a hoped-for good neutral ("stronger leadership would help").
     case hypothetical
+    /// A negation and "without" outside a past counterfactual state a need ("partners cannot
+    /// work together without trust"): neutral, the rules' reading stands, and the model is not
+    /// applied (its weights for the two negation cues would read a lack).
+    case need
     /// Nothing judges the mention.
     case none
 
@@ -643,13 +647,20 @@ struct ContextAnalyzer {
       doubled = pair
       negations = 2
     }
-    // A counterfactual asserts only in the past ("nothing would have worked without trust"); in
-    // the present or the future it states a need ("partners cannot work together without
-    // trust", "none of this will be possible without funding"), which judges nothing.
-    if !doubled.isEmpty, !taxonomy.context.grammar.counterfactualPast.isEmpty,
-      !facts.indices.contains(where: { clause[$0] == mentionClause && facts[$0].past })
+    // A counterfactual asserts only in the past, a word of `counterfactual_past` ("have")
+    // standing between its two cues or within three words of them ("nothing would have worked
+    // without trust", "without trust nothing would have worked", "would have been impossible
+    // without trust"); otherwise it states a need
+    // ("partners cannot work together without trust", "none of this will be possible without
+    // funding"), which judges nothing. (Not a "have" elsewhere in the sentence: "the chair has
+    // said the partnership cannot function without trust" states a need.)
+    var need = false
+    if let first = doubled.min(), let last = doubled.max(),
+      !taxonomy.context.grammar.counterfactualPast.isEmpty
     {
-      aim = true
+      let from = max(0, cues[first].tokens.lowerBound - 3)
+      let to = min(facts.count, cues[last].tokens.upperBound + 3)
+      need = !(from..<to).contains { clause[$0] == mentionClause && facts[$0].past }
     }
     // A negation inside a condition ("if they cannot attend", "if groups are not at the table")
     // describes a supposed case, not the thing as it is. A fronted condition ends at its comma:
@@ -717,9 +728,16 @@ struct ContextAnalyzer {
         continue
       }
       // Nor into a conjunct with a subject and a verb of its own: in "the board did not meet and
-      // the partnership has secured funding", "not" says nothing of the funding.
+      // the partnership has secured funding", "not" says nothing of the funding; and a negation
+      // after the mention does not reach back from one ("there was no leadership and partners
+      // were not engaged": "were not" is the partners').
       if cue.kind.isNegation, cue.tokens.upperBound <= tokens.lowerBound,
         facts[cue.tokens.lowerBound].conjunct != facts[tokens.lowerBound].conjunct
+      {
+        continue
+      }
+      if cue.kind.isNegation, cue.tokens.lowerBound >= tokens.upperBound,
+        facts[cue.tokens.lowerBound].verbClause != facts[tokens.lowerBound].verbClause
       {
         continue
       }
@@ -806,6 +824,7 @@ struct ContextAnalyzer {
       }
     }
     guard judged else { return (.neutral, hedged, .none) }
+    if need, phrasePolarity == nil { return (.neutral, hedged, .need) }
     if aim, phrasePolarity == nil { return (.neutral, hedged, .aim) }
     var polarity: Polarity
     var basis = Basis.none
