@@ -89,10 +89,11 @@ public struct ContextRules: Sendable {
     /// proposition it denies: the negation then reaches every mention to the clause's end, past
     /// its usual window ("no evidence that it has a strategy or has strong leadership").
     public var complementizers: Set<String> = []
-    /// Words that put a counterfactual ("nothing would have worked without trust") in the past,
-    /// where it asserts what it supposes away ("have", "had", "was"). Without one in the clause,
-    /// a negation and "without" state a need ("partners cannot work together without trust"):
-    /// what they govern is neutral. Empty: every counterfactual asserts.
+    /// Words that make a counterfactual a modal's perfect ("have": "nothing would have worked
+    /// without trust"), which asserts what it supposes away. Without one between its negation
+    /// and "without", or within three words of them, the two state a need ("partners cannot
+    /// work together without trust"): what they govern is neutral. Empty: every counterfactual
+    /// asserts.
     public var counterfactualPast: Set<String> = []
     /// Verbs that report what someone said, decided or expected ("said", "told", "agreed").
     public var reportingVerbs: Set<String> = []

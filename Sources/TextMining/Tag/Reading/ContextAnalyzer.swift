@@ -647,13 +647,13 @@ struct ContextAnalyzer {
       doubled = pair
       negations = 2
     }
-    // A counterfactual asserts only in the past, a word of `counterfactual_past` ("have")
-    // standing between its two cues or within three words of them ("nothing would have worked
-    // without trust", "without trust nothing would have worked", "would have been impossible
-    // without trust"); otherwise it states a need
-    // ("partners cannot work together without trust", "none of this will be possible without
-    // funding"), which judges nothing. (Not a "have" elsewhere in the sentence: "the chair has
-    // said the partnership cannot function without trust" states a need.)
+    // A counterfactual asserts only as a modal's perfect, a word of `counterfactual_past`
+    // ("have") standing between its two cues or within three words of them ("nothing would
+    // have worked without trust", "without trust nothing would have worked", "would have been
+    // impossible without trust"); otherwise it states a need ("partners cannot work together
+    // without trust", "none of this will be possible without funding"), which judges nothing.
+    // (Not a "have" elsewhere in the sentence: "the chair has said the partnership cannot
+    // function without trust" states a need.)
     var need = false
     if let first = doubled.min(), let last = doubled.max(),
       !taxonomy.context.grammar.counterfactualPast.isEmpty

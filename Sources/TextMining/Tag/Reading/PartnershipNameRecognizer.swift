@@ -239,7 +239,8 @@ struct PartnershipNameRecognizer {
     }
     // Words the text writes inside a run of capitalised words that follows a lower-case word,
     // in any unit ("in Rothley Cross", "the Greyfriars Bay Partnership"): the words of names,
-    // gathered the first time a headline in title case needs them.
+    // gathered the first time a headline needs them. (`writtenAsName` keeps only a run's first
+    // word, with its place; a headline's verb may stand anywhere in a run.)
     var wordsInNames: [String: (first: Int, other: Int?)]?
     func writtenInName(_ normalized: String, apartFrom sentence: Int) -> Bool {
       let words =
@@ -440,9 +441,9 @@ struct PartnershipNameRecognizer {
         }
         // A headline in title case or in capitals capitalises its verbs as it does names: in
         // "Council Dominates LSP Board" and "Pelbury Council Backs Partnership", a word right
-        // after a body's last word ("Council", "Partnership") or a post ("Leader") is the
-        // headline's verb, unless the text writes it as a name elsewhere; the name, if any, starts
-        // after it.
+        // after a body's last word ("Council", "Partnership") or a post's (`role_words`:
+        // "Officer") is the headline's verb, unless the text writes it as a name elsewhere; the
+        // name, if any, starts after it.
         if start < head.tokens.lowerBound, isHeadline(tokens),
           let verb = (max(1, start)..<head.tokens.lowerBound).last(where: { position in
             tokens.connected(position - 1) && tokens.isCapitalized(position - 1)
