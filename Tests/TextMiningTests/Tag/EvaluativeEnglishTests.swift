@@ -145,6 +145,8 @@ import Testing
     ),
     ("The partnership needs stronger leadership.", "success_factor.leadership"),
     ("Stronger leadership is needed.", "success_factor.leadership"),
+    // A need stated by a negation and "without" stays neutral with the model applied.
+    ("None of this will be possible without additional funding.", "delivery.resources"),
     (
       "Our aim is stronger community engagement across the borough.",
       "governance.community_engagement"

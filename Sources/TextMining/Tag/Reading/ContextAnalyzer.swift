@@ -655,11 +655,11 @@ struct ContextAnalyzer {
     // (Not a "have" elsewhere in the sentence: "the chair has said the partnership cannot
     // function without trust" states a need.)
     var need = false
-    if let first = doubled.min(), let last = doubled.max(),
-      !taxonomy.context.grammar.counterfactualPast.isEmpty
-    {
-      let from = max(0, cues[first].tokens.lowerBound - 3)
-      let to = min(facts.count, cues[last].tokens.upperBound + 3)
+    if !doubled.isEmpty, !taxonomy.context.grammar.counterfactualPast.isEmpty {
+      // (By the cues' places, not their order in `cues`.)
+      let spans = doubled.map { cues[$0].tokens }
+      let from = max(0, (spans.map(\.lowerBound).min() ?? 0) - 3)
+      let to = min(facts.count, (spans.map(\.upperBound).max() ?? 0) + 3)
       need = !(from..<to).contains { clause[$0] == mentionClause && facts[$0].past }
     }
     // A negation inside a condition ("if they cannot attend", "if groups are not at the table")
