@@ -275,6 +275,28 @@ import Testing
         "governance.structures") == .positive)
   }
 
+  /// A negation before the mention that meets a negative verb first denies the verb, and so
+  /// asserts the mention: a double negation, whatever qualifier stands right before it.
+  @Test(arguments: [
+    (
+      "None of the members questioned the firm leadership of the chair.",
+      Polarity.positive
+    ),
+    ("Partners have not criticised the strong leadership of the chair.", .positive),
+    ("No partner criticised the leadership of the chair.", .positive),
+    // Not when the negative word is the mention's own qualifier: still the thing denied.
+    ("There was no weak leadership and no poor leadership.", .positive),
+    ("There is no clear leadership of the partnership.", .negative),
+    // An auxiliary's "not" denies only the verb right after it, not one further on.
+    ("Partners did not want the chair to add to the burden of leadership.", .negative),
+    ("Partners have not openly criticised the strong leadership of the chair.", .positive),
+  ])
+  func aNegationThatMeetsANegativeVerbFirstDeniesTheVerb(sentence: String, expected: Polarity)
+    throws
+  {
+    #expect(try rulesPolarity(sentence, "success_factor.leadership") == expected)
+  }
+
   @Test(arguments: [
     (
       "Performance management at the partnership is underdeveloped.",

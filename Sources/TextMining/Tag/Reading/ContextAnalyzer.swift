@@ -685,6 +685,14 @@ struct ContextAnalyzer {
     // clause and is not counted again ("neither committed nor engaged", "not consulted, nor
     // engaged").
     var counted: [Int] = []
+    // Negative qualifiers a negation before the mention denies (their first token).
+    var deniedQualifiers: Set<Int> = []
+    // Where the run of auxiliaries right before a token starts.
+    func auxiliariesBefore(_ index: Int) -> Int {
+      var start = index
+      while start > 0, facts[start - 1].auxiliary { start -= 1 }
+      return start
+    }
     func countNegation(_ cue: Cue) {
       let start = cue.tokens.lowerBound
       if facts[start].continuing,
@@ -739,6 +747,42 @@ struct ContextAnalyzer {
       if cue.kind.isNegation, cue.tokens.lowerBound >= tokens.upperBound,
         facts[cue.tokens.lowerBound].verbClause != facts[tokens.lowerBound].verbClause
       {
+        continue
+      }
+      // A negation before the mention that first meets a negative qualifier, not right before
+      // the mention, denies that qualifier, however far the mention stands: "none of the partners questioned the strong
+      // leadership", "partners have not criticised the chair's leadership" assert the
+      // leadership (a double negation). The qualifier turns over below.
+      if cue.kind == .negationBefore || cue.kind == .negationCounterfactual
+        || cue.kind == .negationAround,
+        cue.tokens.upperBound <= tokens.lowerBound,
+        let denied = cues.first(where: {
+          $0.kind == .negative && $0.tokens.lowerBound >= cue.tokens.upperBound
+            && tokens.lowerBound - $0.tokens.upperBound > 1
+            && facts[$0.tokens.lowerBound].verbClause == facts[tokens.lowerBound].verbClause
+            && clause[$0.tokens.lowerBound] == mentionClause
+        }),
+        !cues.contains(where: {
+          ($0.kind == .positive || $0.kind.isNegation)
+            && $0.tokens.lowerBound >= cue.tokens.upperBound
+            && $0.tokens.upperBound <= denied.tokens.lowerBound
+        }),
+        // The qualifier is the negated subject's own verb: no other verb stands between, only
+        // the auxiliaries right before it ("none of the partners has questioned"). In "a
+        // strategy that so few residents have had a hand in will struggle", "few" has a verb
+        // of its own.
+        !(cue.tokens.upperBound..<auxiliariesBefore(denied.tokens.lowerBound)).contains(where: {
+          facts[$0].auxiliary
+        }),
+        // An auxiliary's "not" denies the verb right after it, an adverb at most between
+        // ("have not openly criticised"; not "did not want the partnership to add to the
+        // burden"); a subject's "none" or "no" the verb after its noun phrase.
+        cue.kind == .negationAround
+          ? denied.tokens.lowerBound - cue.tokens.upperBound <= 1
+          : denied.tokens.lowerBound - cue.tokens.upperBound <= 4
+            && reachesForward(cue, to: denied.tokens, clause: mentionClause)
+      {
+        deniedQualifiers.insert(denied.tokens.lowerBound)
         continue
       }
       switch cue.kind {
@@ -799,6 +843,7 @@ struct ContextAnalyzer {
         {
           judgement = judgement == .positive ? .negative : .positive
         }
+        if deniedQualifiers.contains(cue.tokens.lowerBound) { judgement = .positive }
         if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1 {
           leadingQualifier = judgement
         }
