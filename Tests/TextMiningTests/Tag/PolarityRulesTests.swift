@@ -276,4 +276,52 @@ import Testing
     #expect(taxonomy.flags(Code(category: "circle", name: "virtuous")).isVerdict)
     #expect(!taxonomy.flags(Code(category: "success_factor", name: "trust")).isVerdict)
   }
+
+  /// A negation before a closed list of short items denies each of them, across the list's
+  /// commas; an item with a qualifier of its own stands by itself, and a comma that no "and" or
+  /// "or" closes ends the negation as before.
+  @Test(arguments: [
+    (
+      "There is a lack of leadership, trust and resources.", "success_factor.trust",
+      Polarity.negative
+    ),
+    ("There is a lack of leadership, trust and resources.", "delivery.resources", .negative),
+    (
+      "The board lacked clear priorities, leadership, trust and resources.", "success_factor.trust",
+      .negative
+    ),
+    (
+      "There was no shared vision, leadership or trust between partners.", "success_factor.trust",
+      .negative
+    ),
+    (
+      "There was no pooled budget, partners rarely attend and trust is high.",
+      "success_factor.trust", .positive
+    ),
+    (
+      "There was no pooled funding, poor relations and weak leadership.",
+      "success_factor.leadership", .negative
+    ),
+    (
+      "There was no pooled budget, trust between partners is high.", "success_factor.trust",
+      .positive
+    ),
+  ])
+  func aNegationDeniesEachItemOfAClosedList(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// A limit denies nothing: "no more than", "no later than".
+  @Test(arguments: [
+    ("The partnership has a board of no more than 15 members.", "governance.representation"),
+    (
+      "Each theme group will report on no more than eight targets.",
+      "delivery.performance_management"
+    ),
+  ])
+  func aLimitDeniesNothing(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) == .neutral)
+  }
 }

@@ -483,13 +483,59 @@ struct ContextAnalyzer {
       && (tokens.lowerBound - end < windows.window
         || (end + 1 < tokens.lowerBound && facts[end + 1].complementizer
           && !facts[end].commaAfter))
-      && !((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
+      && (!((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
+        || inClosedList(from: end, to: tokens))
       // A condition opens a clause of its own: in "loss of trust if budgets are set", the loss
       // is the trust's.
       && !cues.contains {
         $0.kind == .hedgingSentence && $0.tokens.lowerBound >= end
           && $0.tokens.upperBound <= tokens.lowerBound
       }
+  }
+
+  /// Whether the commas between a negation ending at `start` and a mention are those of a
+  /// closed list of short items that the mention belongs to: "a lack of leadership, trust and
+  /// resources" denies all three. Each item is at most four words with no cue of its own
+  /// ("no pooled funding, poor relations and weak leadership" denies the funding alone), and
+  /// "and" or "or" closes the list: before the mention if it is the last item, otherwise
+  /// within four words after it with no comma between. ("No pooled budget, partners rarely
+  /// attend" is no list.)
+  private func inClosedList(from start: Int, to mention: Range<Int>) -> Bool {
+    let limit = 4
+    var itemStart = start
+    var secondItem: Int?
+    var conjunction: Int?
+    for index in start..<mention.lowerBound {
+      if facts[index].conjunction {
+        guard conjunction == nil else { return false }
+        conjunction = index
+      }
+      if facts[index].commaAfter {
+        guard conjunction == nil, index - itemStart + 1 <= limit else { return false }
+        itemStart = index + 1
+        if secondItem == nil { secondItem = index + 1 }
+      }
+    }
+    // The first item is the negation's own object and may have a qualifier ("no clear
+    // priorities, leadership or trust"); the later ones up to the mention may not.
+    guard let secondItem,
+      !cues.contains(where: {
+        $0.kind != .presence && $0.tokens.lowerBound >= secondItem
+          && $0.tokens.lowerBound < mention.upperBound
+      })
+    else { return false }
+    // The mention's own item: the last, after the item the conjunction closes ("..., trust and
+    // resources"), or an inner one, which a conjunction after it closes ("..., trust and").
+    if let conjunction {
+      return conjunction - itemStart <= limit && mention.upperBound - conjunction - 1 <= limit
+    }
+    guard mention.upperBound - itemStart <= limit else { return false }
+    for index in mention.upperBound..<min(facts.count, mention.upperBound + limit) {
+      if clause[index] != clause[mention.lowerBound] { return false }
+      if facts[index].conjunction { return true }
+      if facts[index].commaAfter { return false }
+    }
+    return false
   }
 
   /// A negation and a counterfactual cue after it in the same clause and predicate ("nothing
