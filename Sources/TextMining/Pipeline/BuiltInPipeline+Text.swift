@@ -1885,6 +1885,13 @@ context:
     role_words: [officer, manager, administrator, coordinator, director, adviser, advisor,
       assistant, lead, worker, team, unit, champion, portfolio, secretary]
     role_openers: [head, director, manager, member, portfolio, assistant, deputy, lead]
+    # People and bodies that act in a headline: in one in title case or capitals, the word after
+    # one of these is the headline's verb ("Council Leader Quits LSP", "Police Chief Joins
+    # Tanbury LSP Board"), not the first word of a name.
+    headline_subjects: [leader, leaders, chief, chiefs, boss, bosses, chair, chairman,
+      chairwoman, minister, ministers, mp, mps, councillor, councillors, mayor, police, resident,
+      residents, charity, charities, campaigner, campaigners, critic, critics, watchdog,
+      inspector, inspectors, trader, traders, union, unions]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be

@@ -211,6 +211,13 @@ import Testing
       "Council Dominey Partnership\n\nThe partnership works in Dominey.",
       ["Dominey Partnership"]
     ),
+    // After a person or actor (`headline_subjects`), as after a body.
+    ("Council Leader Quits LSP\n\nThe leader said he had resigned.", []),
+    ("COUNCIL LEADER QUITS LSP\n\nThe leader said he had resigned.", []),
+    (
+      "Police Chief Joins Pelbury LSP Board\n\nThe chief constable will attend.",
+      ["Pelbury LSP"]
+    ),
   ])
   func titleCaseHeadlinesNameOnlyWhatTheTextNames(text: String, expected: [String?]) throws {
     #expect(try names(text) == expected)

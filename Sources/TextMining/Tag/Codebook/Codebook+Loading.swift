@@ -358,7 +358,7 @@ extension Codebook {
             "role_words", "role_openers", "role_links", "auxiliaries", "possessives",
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
-            "reported_futures", "question_openers", "counterfactual_past",
+            "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -393,6 +393,7 @@ extension Codebook {
           case "prepositions": rules.grammar.prepositions = words
           case "clause_openers": rules.grammar.clauseOpeners = words
           case "role_words": rules.grammar.roleWords = words
+          case "headline_subjects": rules.grammar.headlineSubjects = words
           case "role_openers": rules.grammar.roleOpeners = words
           case "role_links": rules.grammar.roleLinks = words
           case "auxiliaries": rules.grammar.auxiliaries = words

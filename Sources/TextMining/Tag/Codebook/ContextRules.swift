@@ -116,6 +116,10 @@ public struct ContextRules: Sendable {
     /// Capitalised words that make the capitalised cue before them a job title ("Community
     /// Engagement Officer", "LSP Administrator"): a post, not a finding.
     public var roleWords: Set<String> = []
+    /// Nouns for people and bodies that act in a headline ("Leader", "Chief", "Residents"): in
+    /// a headline in title case or capitals, the capitalised word right after one is the
+    /// headline's verb ("Council Leader Quits LSP"), as after a body's last word or a post's.
+    public var headlineSubjects: Set<String> = []
     /// Capitalised words that, with one of `roleLinks` after them, make the capitalised cue
     /// that follows a job title ("Head of Community Engagement", "Cabinet Member for
     /// Performance").

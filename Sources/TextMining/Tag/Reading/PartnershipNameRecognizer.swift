@@ -441,14 +441,17 @@ struct PartnershipNameRecognizer {
         }
         // A headline in title case or in capitals capitalises its verbs as it does names: in
         // "Council Dominates LSP Board" and "Pelbury Council Backs Partnership", a word right
-        // after a body's last word ("Council", "Partnership") or a post's (`role_words`:
-        // "Officer") is the headline's verb, unless the text writes it as a name elsewhere; the
-        // name, if any, starts after it.
+        // after a body's last word ("Council", "Partnership"), a post's (`role_words`:
+        // "Officer") or an actor's (`headline_subjects`: "Council Leader Quits LSP") is the
+        // headline's verb, unless the text writes it as a name elsewhere; the name, if any,
+        // starts after it.
         if start < head.tokens.lowerBound, isHeadline(tokens),
           let verb = (max(1, start)..<head.tokens.lowerBound).last(where: { position in
             tokens.connected(position - 1) && tokens.isCapitalized(position - 1)
               && (nameEnders.contains(tokens.normalized(position - 1))
-                || taxonomy.context.grammar.roleWords.contains(tokens.normalized(position - 1)))
+                || taxonomy.context.grammar.roleWords.contains(tokens.normalized(position - 1))
+                || taxonomy.context.grammar.headlineSubjects.contains(
+                  tokens.normalized(position - 1)))
               && !writtenInName(tokens.normalized(position), apartFrom: index)
           })
         {
