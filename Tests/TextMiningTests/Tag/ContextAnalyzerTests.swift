@@ -123,6 +123,19 @@ import Testing
       try reading(
         "Under the said agreement, pooled budgets would improve matters.",
         code: "delivery.resources")?.hedged == true)
+    // The report may follow as the sentence's tag, but not as a conjunct of its own.
+    #expect(
+      try reading(
+        "The LAA targets would be reviewed in June, the chair said.",
+        code: "delivery.performance_management")?.hedged == false)
+    #expect(
+      try reading(
+        "The LAA targets would be reviewed in June, said Cllr Jane Hart, the board's chair.",
+        code: "delivery.performance_management")?.hedged == false)
+    #expect(
+      try reading(
+        "The LAA targets would be easier to meet, and the chair told us partners had argued about them for years.",
+        code: "delivery.performance_management")?.hedged == true)
   }
 
   /// A question asks and an indirect question ("whether") asks: neither supposes, so only a

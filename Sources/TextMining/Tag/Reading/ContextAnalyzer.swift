@@ -194,10 +194,27 @@ struct ContextAnalyzer {
           && !(index > 0
             && taxonomy.context.grammar.determiners.contains(tokens.normalized(index - 1)))
       }
+      // The report may also follow as the sentence's tag, set off by a comma within six words
+      // before its verb and with at most the speaker after it: "the board would meet in public
+      // from April, the chair said", ", said Cllr Jane Hart, its chair". (Not a conjunct: in
+      // "we would say ..., and several members told us they only heard of it late", "told"
+      // reports its own clause.)
       let reported = Set(
         reportedFutures.filter { cueIndex in
           let at = cues[cueIndex].tokens.lowerBound
-          return verbs.contains { $0 < at && clause[$0] == clause[at] }
+          return verbs.contains { verb in
+            guard clause[verb] == clause[at] else { return false }
+            if verb < at { return true }
+            guard let comma = (at..<verb).last(where: { tokens.commaAfter($0) }),
+              verb - comma <= 6,
+              !(comma + 1..<verb).contains(where: {
+                tokens.isWord($0, oneOf: taxonomy.conjunctionBytes)
+              })
+            else { return false }
+            return (verb..<min(count, verb + 7)).contains {
+              $0 == count - 1 || tokens.commaAfter($0)
+            }
+          }
         })
       if !reported.isEmpty {
         cues = cues.indices.filter { !reported.contains($0) }.map { cues[$0] }
