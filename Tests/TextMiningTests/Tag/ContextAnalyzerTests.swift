@@ -95,6 +95,13 @@ import Testing
     #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == false)
   }
 
+  /// A unit cut off after a comma and a coordinator (a heading, a line that wraps) reads
+  /// without trapping: the coordinator's conjunct has no words after it.
+  @Test(arguments: ["Partners said there was no trust, and", "There was no trust, and the"])
+  func aUnitEndingWithACoordinatorReads(sentence: String) throws {
+    #expect(try reading(sentence, code: "success_factor.trust")?.polarity == .negative)
+  }
+
   /// "would" after a reporting verb reports a future; a condition still hedges, and so does
   /// "would" with no reporting verb before it.
   @Test func aReportedFutureIsNoHedge() throws {

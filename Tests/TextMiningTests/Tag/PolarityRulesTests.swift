@@ -306,6 +306,27 @@ import Testing
       "There was no pooled budget, trust between partners is high.", "success_factor.trust",
       .positive
     ),
+    // A comma before the "and", and a list as the subject of a verb.
+    (
+      "There is a lack of leadership, trust, resources, and staff.", "success_factor.trust",
+      .negative
+    ),
+    (
+      "A lack of leadership, trust and resources has held the partnership back.",
+      "delivery.resources", .negative
+    ),
+    // A qualifier after its noun, a preposition, or a judgement of the list's own: the items
+    // stand by themselves.
+    (
+      "There is a lack of leadership, with trust and resources strong.", "success_factor.trust",
+      .positive
+    ),
+    ("There was no budget, trust and leadership were strong.", "success_factor.trust", .positive),
+    // A positive qualifier before its noun is under the negation.
+    (
+      "The board lacks leadership, good resources and high trust.", "success_factor.trust",
+      .negative
+    ),
   ])
   func aNegationDeniesEachItemOfAClosedList(sentence: String, code: String, expected: Polarity)
     throws
@@ -317,11 +338,51 @@ import Testing
   @Test(arguments: [
     ("The partnership has a board of no more than 15 members.", "governance.representation"),
     (
+      "The voluntary sector will have not less than three seats on the board.",
+      "governance.representation"
+    ),
+    (
+      "The chair will provide leadership for no longer than three years.",
+      "success_factor.leadership"
+    ),
+    (
       "Each theme group will report on no more than eight targets.",
       "delivery.performance_management"
     ),
   ])
   func aLimitDeniesNothing(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .neutral)
+  }
+
+  /// A negation in a later conjunct with a subject of its own does not reach back to the
+  /// mention; one in a conjunct that shares the mention's subject does.
+  @Test(arguments: [
+    ("Trust is high, and the board did not meet.", "success_factor.trust", Polarity.positive),
+    (
+      "The council promised joined-up services and more local freedom, and delivered neither.",
+      "delivery.services", .negative
+    ),
+  ])
+  func aNegationInALaterConjunctWithItsOwnSubjectStaysThere(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// A negation that meets a verb of remedy denies the remedy, and what needed it stands.
+  @Test(arguments: [
+    ("The chair has not resolved the lack of trust.", "success_factor.trust"),
+    ("The board has not addressed the weak leadership.", "success_factor.leadership"),
+    (
+      "The board failed to address weaknesses in performance management.",
+      "delivery.performance_management"
+    ),
+    (
+      "Partners have not tackled the poor relations between them.",
+      "success_factor.working_relationships"
+    ),
+  ])
+  func aNegatedRemedyLeavesTheProblemStanding(sentence: String, code: String) throws {
+    #expect(try polarity(sentence, code) == .negative)
   }
 }

@@ -359,6 +359,7 @@ extension Codebook {
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
+            "remedy_verbs",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -373,7 +374,7 @@ extension Codebook {
           let asWritten = [
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
-            "complementizers", "question_openers", "counterfactual_past",
+            "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
           ].contains(name)
           let words =
             asWritten
@@ -408,6 +409,7 @@ extension Codebook {
           case "reported_futures": rules.grammar.reportedFutures = words
           case "question_openers": rules.grammar.questionOpeners = words
           case "counterfactual_past": rules.grammar.counterfactualPast = words
+          case "remedy_verbs": rules.grammar.remedyVerbs = words
           default: rules.grammar.listConjunctions = words
           }
         }

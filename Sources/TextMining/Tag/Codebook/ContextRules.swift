@@ -95,6 +95,10 @@ public struct ContextRules: Sendable {
     /// work together without trust"): what they govern is neutral. Empty: every counterfactual
     /// asserts.
     public var counterfactualPast: Set<String> = []
+    /// Verbs of remedy, compared as written in lower case ("resolved", "address", "tackle"): a
+    /// negation that meets one before a mention denies the remedy, and what needed it stands
+    /// ("has not resolved the lack of trust" is negative for the trust).
+    public var remedyVerbs: Set<String> = []
     /// Verbs that report what someone said, decided or expected ("said", "told", "agreed").
     public var reportingVerbs: Set<String> = []
     /// Hedge words that, after a reporting verb earlier in their clause (not one right after a

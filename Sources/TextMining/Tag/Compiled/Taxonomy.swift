@@ -62,6 +62,8 @@ public final class Taxonomy: Sendable {
   let complementizerBytes: PackedWords
   /// `context.grammar.counterfactual_past`, packed.
   let counterfactualPastBytes: PackedWords
+  /// `context.grammar.remedy_verbs`, packed.
+  let remedyVerbBytes: PackedWords
   let reportingVerbBytes: PackedWords
   let reportedFutureBytes: PackedWords
   let questionOpenerBytes: PackedWords
@@ -122,6 +124,7 @@ public final class Taxonomy: Sendable {
     self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
+    self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
     self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)
     self.questionOpenerBytes = PackedWords(context.grammar.questionOpeners)

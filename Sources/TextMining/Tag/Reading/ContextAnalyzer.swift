@@ -79,6 +79,13 @@ struct ContextAnalyzer {
     var auxiliary = false
     /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
     var past = false
+    /// Whether the token is a verb of remedy (`remedy_verbs`: "resolved", "address").
+    var remedy = false
+    /// Whether the token's conjunct, opened by a comma and a coordinator, has a subject of its
+    /// own: an auxiliary two to four words after the coordinator ("..., and the board did").
+    var ownSubject = false
+    /// Whether the token is a preposition (`prepositions`); read only with a negation.
+    var preposition = false
   }
 
   /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
@@ -227,6 +234,8 @@ struct ContextAnalyzer {
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
+    // Whether the current conjunct has a subject of its own (`TokenFacts.ownSubject`).
+    var partHasSubject = false
     let auxiliaries = taxonomy.auxiliaryBytes
     // Where "of" stands, for the proportions below ("two of our five"), and where a rating
     // word does ("(Green)").
@@ -243,6 +252,11 @@ struct ContextAnalyzer {
         taxonomy.context.grammar.coordinators.contains(tokens.normalized(index))
       {
         part += 1
+        partHasSubject =
+          index + 2 < count
+          && (index + 2..<min(count, index + 5)).contains {
+            tokens.isWord($0, oneOf: auxiliaries)
+          }
       } else if partHasVerb, taxonomy.conjunctionBytes.contains(key: key, word: word),
         index + 2 < count,
         (index + 2..<min(count, index + 5)).contains(where: {
@@ -252,6 +266,7 @@ struct ContextAnalyzer {
         part += 1
         clauseNumber += 1
         partHasVerb = false
+        partHasSubject = true
       }
       // "and" right before a verb starts a predicate of the same subject: "it is not a council
       // and has no powers". A negation stays in its own (not after "or": "no evidence that it
@@ -267,6 +282,7 @@ struct ContextAnalyzer {
         facts[index].auxiliary = true
       }
       facts[index].conjunct = part
+      facts[index].ownSubject = partHasSubject
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
@@ -278,6 +294,9 @@ struct ContextAnalyzer {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
+        facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
+        facts[index].preposition = taxonomy.context.grammar.prepositions.contains(
+          tokens.normalized(index))
       }
       if hasHedge {
         facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
@@ -512,47 +531,90 @@ struct ContextAnalyzer {
 
   /// Whether the commas between a negation ending at `start` and a mention are those of a
   /// closed list of short items that the mention belongs to: "a lack of leadership, trust and
-  /// resources" denies all three. Each item is at most four words with no cue of its own
-  /// ("no pooled funding, poor relations and weak leadership" denies the funding alone), and
-  /// "and" or "or" closes the list: before the mention if it is the last item, otherwise
-  /// within four words after it with no comma between. ("No pooled budget, partners rarely
-  /// attend" is no list.)
+  /// resources" and "a lack of leadership, trust, resources, and staff" deny every item.
+  /// - Each item is at most four words, and "and" or "or" closes the list before its last one,
+  ///   which ends the clause, a comma's stretch or the sentence, or stands before an
+  ///   auxiliary.
+  /// - The first item is the negation's own object and may carry a qualifier ("no clear
+  ///   priorities, leadership or trust"). A later item with a negation or a negative
+  ///   qualifier of its own stands by itself ("no pooled funding, poor relations and weak
+  ///   leadership", "few resources, little trust and strong leadership"), and so does the list
+  ///   if a later item's positive qualifier follows its noun ("with trust and resources
+  ///   strong"); one before its noun is under the negation ("lacks leadership, good resources
+  ///   and high trust").
+  /// - A later item that opens with a preposition is no item ("a lack of leadership, with
+  ///   trust ..."), nor is a list that is the subject of a judgement of its own ("no budget,
+  ///   trust and leadership were strong").
+  /// ("No pooled budget, partners rarely attend" is no list.)
   private func inClosedList(from start: Int, to mention: Range<Int>) -> Bool {
     let limit = 4
+    let own = clause[mention.lowerBound]
+    guard clause[start] == own else { return false }
+    var items: [Range<Int>] = []
     var itemStart = start
-    var secondItem: Int?
-    var conjunction: Int?
-    for index in start..<mention.lowerBound {
+    var closing: Int?
+    var index = start
+    while index < facts.count, clause[index] == own {
       if facts[index].conjunction {
-        guard conjunction == nil else { return false }
-        conjunction = index
+        closing = index
+        break
       }
+      guard index - itemStart < limit else { return false }
       if facts[index].commaAfter {
-        guard conjunction == nil, index - itemStart + 1 <= limit else { return false }
+        items.append(itemStart..<index + 1)
         itemStart = index + 1
-        if secondItem == nil { secondItem = index + 1 }
       }
+      index += 1
     }
-    // The first item is the negation's own object and may have a qualifier ("no clear
-    // priorities, leadership or trust"); the later ones up to the mention may not.
-    guard let secondItem,
-      !cues.contains(where: {
-        $0.kind != .presence && $0.tokens.lowerBound >= secondItem
-          && $0.tokens.lowerBound < mention.upperBound
+    guard let closing else { return false }
+    if closing > itemStart { items.append(itemStart..<closing) }
+    // The last item: up to four words after the conjunction, to a comma, the clause's end, the
+    // sentence's end or an auxiliary.
+    var end = closing + 1
+    while end < facts.count, clause[end] == own, !facts[end].auxiliary, end - closing - 1 < limit {
+      end += 1
+      if facts[end - 1].commaAfter { break }
+    }
+    guard end > closing + 1,
+      end == facts.count || clause[end] != own || facts[end - 1].commaAfter
+        || facts[end].auxiliary
+    else { return false }
+    items.append(closing + 1..<end)
+    guard items.count >= 3,
+      items.dropFirst().contains(where: { $0.contains(mention.lowerBound) }),
+      !items.dropFirst().contains(where: {
+        facts[$0.lowerBound].preposition
+          || (facts[$0.lowerBound].conjunction && $0.count > 1
+            && facts[$0.lowerBound + 1].preposition)
       })
     else { return false }
-    // The mention's own item: the last, after the item the conjunction closes ("..., trust and
-    // resources"), or an inner one, which a conjunction after it closes ("..., trust and").
-    if let conjunction {
-      return conjunction - itemStart <= limit && mention.upperBound - conjunction - 1 <= limit
+    let later = items[1].lowerBound..<end
+    for cue in cues where later.contains(cue.tokens.lowerBound) {
+      switch cue.kind {
+      case .presence: continue
+      case .positive:
+        // Before its noun, under the negation; after it, a judgement of its own.
+        guard let item = items.first(where: { $0.contains(cue.tokens.lowerBound) }),
+          cue.tokens.upperBound < item.upperBound,
+          !facts[cue.tokens.upperBound - 1].commaAfter
+        else { return false }
+      default: return false
+      }
     }
-    guard mention.upperBound - itemStart <= limit else { return false }
-    for index in mention.upperBound..<min(facts.count, mention.upperBound + limit) {
-      if clause[index] != clause[mention.lowerBound] { return false }
-      if facts[index].conjunction { return true }
-      if facts[index].commaAfter { return false }
+    // A list that is the subject of an auxiliary with a judgement of its own.
+    if end < facts.count, facts[end].auxiliary {
+      var next = end
+      while next < facts.count, clause[next] == own {
+        if cues.contains(where: {
+          $0.tokens.lowerBound == next && $0.kind != .presence && $0.kind != .neutral
+        }) {
+          return false
+        }
+        if facts[next].commaAfter { break }
+        next += 1
+      }
     }
-    return false
+    return true
   }
 
   /// A negation and a counterfactual cue after it in the same clause and predicate ("nothing
@@ -778,6 +840,29 @@ struct ContextAnalyzer {
           }
       }
     }
+    // The first verb a negation before the mention may deny, between the two in the mention's
+    // clause: a negative qualifier not right before the mention, or a verb of remedy.
+    func deniedVerb(after cue: Cue, before mention: Range<Int>, clause mentionClause: Int)
+      -> (at: Int, isQualifier: Bool)?
+    {
+      let qualifier = cues.first(where: {
+        $0.kind == .negative && $0.tokens.lowerBound >= cue.tokens.upperBound
+          && mention.lowerBound - $0.tokens.upperBound > 1
+          && facts[$0.tokens.lowerBound].verbClause == facts[mention.lowerBound].verbClause
+          && clause[$0.tokens.lowerBound] == mentionClause
+      })?.tokens.lowerBound
+      let remedy = (cue.tokens.upperBound..<mention.lowerBound).first {
+        facts[$0].remedy && clause[$0] == mentionClause
+          && facts[$0].verbClause == facts[mention.lowerBound].verbClause
+      }
+      switch (qualifier, remedy) {
+      case (let qualifier?, let remedy?):
+        return qualifier < remedy ? (qualifier, true) : (remedy, false)
+      case (let qualifier?, nil): return (qualifier, true)
+      case (nil, let remedy?): return (remedy, false)
+      case (nil, nil): return nil
+      }
+    }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       if cue.kind.isNegation,
         cues.contains(where: {
@@ -809,43 +894,46 @@ struct ContextAnalyzer {
       }
       if cue.kind.isNegation, cue.tokens.lowerBound >= tokens.upperBound,
         facts[cue.tokens.lowerBound].verbClause != facts[tokens.lowerBound].verbClause
+          || (facts[cue.tokens.lowerBound].conjunct != facts[tokens.lowerBound].conjunct
+            && facts[cue.tokens.lowerBound].ownSubject)
       {
+        // (Nor from one after a comma and a coordinator with a subject of its own: "trust is
+        // high, and the board did not meet"; but "promised joined-up services, and delivered
+        // neither" denies the services.)
         continue
       }
       // A negation before the mention that first meets a negative qualifier, not right before
-      // the mention, denies that qualifier, however far the mention stands: "none of the partners questioned the strong
-      // leadership", "partners have not criticised the chair's leadership" assert the
-      // leadership (a double negation). The qualifier turns over below.
+      // the mention, denies that qualifier, however far the mention stands: "none of the
+      // partners questioned the strong leadership", "partners have not criticised the chair's
+      // leadership" assert the leadership (a double negation). The qualifier turns over below.
+      // One that first meets a verb of remedy (`remedy_verbs`) denies the remedy, and what
+      // needed it stands: "the chair has not resolved the lack of trust", "the board failed to
+      // address weaknesses in performance management" are negative.
       if cue.kind == .negationBefore || cue.kind == .negationCounterfactual
         || cue.kind == .negationAround,
         cue.tokens.upperBound <= tokens.lowerBound,
-        let denied = cues.first(where: {
-          $0.kind == .negative && $0.tokens.lowerBound >= cue.tokens.upperBound
-            && tokens.lowerBound - $0.tokens.upperBound > 1
-            && facts[$0.tokens.lowerBound].verbClause == facts[tokens.lowerBound].verbClause
-            && clause[$0.tokens.lowerBound] == mentionClause
-        }),
+        let denied = deniedVerb(after: cue, before: tokens, clause: mentionClause),
         !cues.contains(where: {
           ($0.kind == .positive || $0.kind.isNegation)
             && $0.tokens.lowerBound >= cue.tokens.upperBound
-            && $0.tokens.upperBound <= denied.tokens.lowerBound
+            && $0.tokens.upperBound <= denied.at
         }),
-        // The qualifier is the negated subject's own verb: no other verb stands between, only
-        // the auxiliaries right before it ("none of the partners has questioned"). In "a
-        // strategy that so few residents have had a hand in will struggle", "few" has a verb
-        // of its own.
-        !(cue.tokens.upperBound..<auxiliariesBefore(denied.tokens.lowerBound)).contains(where: {
-          facts[$0].auxiliary
-        }),
+        // The verb is the negated subject's own: no other verb stands between, only the
+        // auxiliaries right before it ("none of the partners has questioned"). In "a strategy
+        // that so few residents have had a hand in will struggle", "few" has a verb of its own.
+        !(cue.tokens.upperBound..<max(cue.tokens.upperBound, auxiliariesBefore(denied.at)))
+          .contains(where: {
+            facts[$0].auxiliary
+          }),
         // An auxiliary's "not" denies the verb right after it, an adverb at most between
         // ("have not openly criticised"; not "did not want the partnership to add to the
         // burden"); a subject's "none" or "no" the verb after its noun phrase.
         cue.kind == .negationAround
-          ? denied.tokens.lowerBound - cue.tokens.upperBound <= 1
-          : denied.tokens.lowerBound - cue.tokens.upperBound <= 4
-            && reachesForward(cue, to: denied.tokens, clause: mentionClause)
+          ? denied.at - cue.tokens.upperBound <= 1
+          : denied.at - cue.tokens.upperBound <= 4
+            && reachesForward(cue, to: denied.at..<denied.at + 1, clause: mentionClause)
       {
-        deniedQualifiers.insert(denied.tokens.lowerBound)
+        if denied.isQualifier { deniedQualifiers.insert(denied.at) }
         continue
       }
       switch cue.kind {
