@@ -719,4 +719,19 @@ import Testing
   {
     #expect(try rulesPolarity(sentence, code) == expected)
   }
+
+  /// "Too" with a measure of excess criticises, and so do "unresolved" and "a funding gap"; a
+  /// verdict deferred ("too early to judge") judges nothing yet.
+  @Test(arguments: [
+    (
+      "The health targets were too ambitious for a three-year agreement.",
+      "delivery.performance_management", Polarity.negative
+    ),
+    ("Accountability for the fund remains unresolved.", "governance.accountability", .negative),
+    ("The voluntary sector warns of a funding gap next year.", "delivery.resources", .negative),
+    ("It is too early to judge the outcomes of the programme.", "delivery.outcomes", .neutral),
+  ])
+  func wordsOfExcessAndShortageJudge(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
 }
