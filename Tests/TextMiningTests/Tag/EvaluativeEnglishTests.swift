@@ -730,6 +730,14 @@ import Testing
     ("Accountability for the fund remains unresolved.", "governance.accountability", .negative),
     ("The voluntary sector warns of a funding gap next year.", "delivery.resources", .negative),
     ("It is too early to judge the outcomes of the programme.", "delivery.outcomes", .neutral),
+    (
+      "Partners complained about their representation on the board.", "governance.representation",
+      .negative
+    ),
+    (
+      "The voluntary sector did not complain about its representation.",
+      "governance.representation", .positive
+    ),
   ])
   func wordsOfExcessAndShortageJudge(sentence: String, code: String, expected: Polarity) throws {
     #expect(try rulesPolarity(sentence, code) == expected)

@@ -315,6 +315,15 @@ import Testing
       "A lack of leadership, trust and resources has held the partnership back.",
       "delivery.resources", .negative
     ),
+    // The last item ends with the mention, or at a preposition or a clause opener.
+    (
+      "There is a lack of leadership, accountability and performance management in the borough.",
+      "governance.accountability", .negative
+    ),
+    (
+      "A lack of leadership, trust and resources meant that little was delivered.",
+      "success_factor.trust", .negative
+    ),
     // A qualifier after its noun, a preposition, or a judgement of the list's own: the items
     // stand by themselves.
     (
@@ -384,5 +393,27 @@ import Testing
   ])
   func aNegatedRemedyLeavesTheProblemStanding(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative)
+  }
+
+  /// A remedy denied after the mention leaves the problem standing too; a remedy done just
+  /// before it undoes the problem, but not one further off.
+  @Test(arguments: [
+    ("Weak leadership has not been addressed.", "success_factor.leadership", Polarity.negative),
+    ("The lack of trust has not been resolved.", "success_factor.trust", .negative),
+    (
+      "Weaknesses in accountability have not yet been tackled by the board.",
+      "governance.accountability", .negative
+    ),
+    ("The board has resolved the lack of trust.", "success_factor.trust", .positive),
+    ("The board has tackled poor attendance at meetings.", "governance.representation", .positive),
+    (
+      "A partnership set up to tackle deprivation in the town has missed its targets.",
+      "delivery.performance_management", .negative
+    ),
+  ])
+  func aRemedyDoneUndoesTheProblemItMeets(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
   }
 }

@@ -242,6 +242,7 @@ struct ContextAnalyzer {
     var ofs: [Int] = []
     var ratings: [Int] = []
     let hasNegation = cues.contains { $0.kind.isNegation }
+    let hasNegative = cues.contains { $0.kind == .negative }
     let hasHedge = cues.contains { $0.kind == .hedgingClause }
     for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
@@ -294,9 +295,11 @@ struct ContextAnalyzer {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
-        facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.context.grammar.prepositions.contains(
           tokens.normalized(index))
+      }
+      if hasNegation || hasNegative {
+        facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
       }
       if hasHedge {
         facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
@@ -570,14 +573,21 @@ struct ContextAnalyzer {
     if closing > itemStart { items.append(itemStart..<closing) }
     // The last item: up to four words after the conjunction, to a comma, the clause's end, the
     // sentence's end or an auxiliary.
+    // (It ends with the mention when the mention is in it, and at a clause opener or a
+    // preposition: "... and performance management in the borough", "... and resources meant
+    // that little was delivered".)
+    let mentionLast = mention.lowerBound > closing
     var end = closing + 1
-    while end < facts.count, clause[end] == own, !facts[end].auxiliary, end - closing - 1 < limit {
+    while end < facts.count, clause[end] == own, !facts[end].auxiliary, !facts[end].opener,
+      end == closing + 1 || !facts[end].preposition, end - closing - 1 < limit
+    {
       end += 1
-      if facts[end - 1].commaAfter { break }
+      if facts[end - 1].commaAfter || (mentionLast && end >= mention.upperBound) { break }
     }
     guard end > closing + 1,
       end == facts.count || clause[end] != own || facts[end - 1].commaAfter
-        || facts[end].auxiliary
+        || facts[end].auxiliary || facts[end].opener || facts[end].preposition
+        || (mentionLast && end >= mention.upperBound)
     else { return false }
     items.append(closing + 1..<end)
     guard items.count >= 3,
@@ -936,6 +946,16 @@ struct ContextAnalyzer {
         if denied.isQualifier { deniedQualifiers.insert(denied.at) }
         continue
       }
+      // A negation after the mention that denies a remedy within two words after it leaves the
+      // problem standing: "weak leadership has not been addressed", "the lack of trust was
+      // never resolved", "has not yet been tackled".
+      if cue.kind.isNegation, cue.tokens.lowerBound >= tokens.upperBound,
+        (cue.tokens.upperBound..<min(facts.count, cue.tokens.upperBound + 3)).contains(where: {
+          facts[$0].remedy && clause[$0] == clause[cue.tokens.lowerBound]
+        })
+      {
+        continue
+      }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
         if reachesForward(cue, to: tokens, clause: mentionClause), !coordinatedAway(cue) {
@@ -1018,6 +1038,29 @@ struct ContextAnalyzer {
       case .terminator, .negationPseudo, .hedgingPseudo:
         continue
       }
+    }
+    // A remedy done just before the mention (four words at most between) undoes the problem it
+    // meets: "the board has resolved the lack of trust", "has tackled poor attendance" (a double
+    // negation). Not one a negation denied ("has not resolved", above), nor one with no problem
+    // after it ("has addressed leadership"), nor one further off ("set up to tackle deprivation
+    // ... has missed its targets").
+    if phrasePolarity == nil,
+      let remedy = (max(0, tokens.lowerBound - 5)..<tokens.lowerBound).last(where: {
+        facts[$0].remedy && clause[$0] == mentionClause
+          && facts[$0].verbClause == facts[tokens.lowerBound].verbClause
+      }),
+      !cues.contains(where: {
+        $0.kind.isNegation && $0.tokens.upperBound <= remedy && remedy - $0.tokens.upperBound <= 4
+          && clause[$0.tokens.lowerBound] == mentionClause
+      }),
+      leadingQualifier == .negative
+        || (negations > 0
+          && cues.contains(where: {
+            $0.kind.isNegation && $0.tokens.lowerBound > remedy
+              && $0.tokens.upperBound <= tokens.lowerBound
+          }))
+    {
+      negations += 1
     }
     guard judged else { return (.neutral, hedged, .none) }
     if need, phrasePolarity == nil { return (.neutral, hedged, .need) }
