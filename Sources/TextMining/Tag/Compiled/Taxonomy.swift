@@ -64,6 +64,8 @@ public final class Taxonomy: Sendable {
   let counterfactualPastBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
+  /// `context.grammar.prepositions`, packed (the list is normalised; its words are plain).
+  let prepositionBytes: PackedWords
   let reportingVerbBytes: PackedWords
   let reportedFutureBytes: PackedWords
   let questionOpenerBytes: PackedWords
@@ -125,6 +127,7 @@ public final class Taxonomy: Sendable {
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
+    self.prepositionBytes = PackedWords(context.grammar.prepositions)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
     self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)
     self.questionOpenerBytes = PackedWords(context.grammar.questionOpeners)

@@ -295,8 +295,7 @@ struct ContextAnalyzer {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
-        facts[index].preposition = taxonomy.context.grammar.prepositions.contains(
-          tokens.normalized(index))
+        facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
       }
       if hasNegation || hasNegative {
         facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
