@@ -25,6 +25,9 @@ import Testing
       "success_factor.tradition_of_cooperation"
     ),
     ("Ashby Together is the district's strategic partnership.", "partnership.lsp"),
+    // Forums and panels of an area or of its residents are where the public takes part.
+    ("Come to one of the four area forums held each year.", "governance.community_engagement"),
+    ("The residents' panel meets in the library.", "governance.community_engagement"),
     ("Links with the county strategic partnership will be kept.", "partnership.lsp"),
     ("The board has no powers of its own and cannot direct any partner.", "governance.status"),
     ("The partnership is not a legal entity.", "governance.status"),

@@ -79,7 +79,8 @@ struct ContextAnalyzer {
     var auxiliary = false
     /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
     var past = false
-    /// Whether the token is a verb of remedy (`remedy_verbs`: "resolved", "address").
+    /// Whether the token is a verb of remedy (`remedy_verbs`: "resolved", "address"); read only
+    /// with a negation or a negative qualifier.
     var remedy = false
     /// Whether the token's conjunct, opened by a comma and a coordinator, has a subject of its
     /// own: an auxiliary two to four words after the coordinator ("..., and the board did").
@@ -535,15 +536,14 @@ struct ContextAnalyzer {
   /// closed list of short items that the mention belongs to: "a lack of leadership, trust and
   /// resources" and "a lack of leadership, trust, resources, and staff" deny every item.
   /// - Each item is at most four words, and "and" or "or" closes the list before its last one,
-  ///   which ends the clause, a comma's stretch or the sentence, or stands before an
-  ///   auxiliary.
+  ///   which ends with the mention, or at the clause's end, a comma, an auxiliary, a
+  ///   preposition or a clause opener ("... and performance management in the borough").
   /// - The first item is the negation's own object and may carry a qualifier ("no clear
   ///   priorities, leadership or trust"). A later item with a negation or a negative
   ///   qualifier of its own stands by itself ("no pooled funding, poor relations and weak
-  ///   leadership", "few resources, little trust and strong leadership"), and so does the list
-  ///   if a later item's positive qualifier follows its noun ("with trust and resources
-  ///   strong"); one before its noun is under the negation ("lacks leadership, good resources
-  ///   and high trust").
+  ///   leadership"), and so does the list if a later item's positive qualifier follows its
+  ///   noun ("with trust and resources strong"); one before its noun is under the negation
+  ///   ("lacks leadership, good resources and high trust").
   /// - A later item that opens with a preposition is no item ("a lack of leadership, with
   ///   trust ..."), nor is a list that is the subject of a judgement of its own ("no budget,
   ///   trust and leadership were strong").
@@ -570,11 +570,9 @@ struct ContextAnalyzer {
     }
     guard let closing else { return false }
     if closing > itemStart { items.append(itemStart..<closing) }
-    // The last item: up to four words after the conjunction, to a comma, the clause's end, the
-    // sentence's end or an auxiliary.
-    // (It ends with the mention when the mention is in it, and at a clause opener or a
-    // preposition: "... and performance management in the borough", "... and resources meant
-    // that little was delivered".)
+    // The last item: up to four words after the conjunction, to the mention if it is in it, a
+    // comma, the clause's or the sentence's end, an auxiliary, a clause opener or a preposition
+    // ("... and resources meant that little was delivered").
     let mentionLast = mention.lowerBound > closing
     var end = closing + 1
     while end < facts.count, clause[end] == own, !facts[end].auxiliary, !facts[end].opener,
