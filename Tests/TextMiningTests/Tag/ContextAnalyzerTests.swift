@@ -143,6 +143,16 @@ import Testing
       try reading(
         "The LAA targets would be easier to meet, and the chair told us partners had argued about them for years.",
         code: "delivery.performance_management")?.hedged == true)
+    // A capitalised "Would" after a word it is glued to is read as a name's word, not a cue; it
+    // once left an index past the cues, and the tagger stopped on it (a fuzz find).
+    #expect(
+      try reading(
+        "Which issues should the LAA target first?]o Would your group say the LAA targets would be met?",
+        code: "delivery.performance_management") != nil)
+    #expect(
+      try reading(
+        "The chair said]o Would partners not meet the LAA targets",
+        code: "delivery.performance_management")?.polarity == .negative)
   }
 
   /// A question asks and an indirect question ("whether") asks: neither supposes, so only a

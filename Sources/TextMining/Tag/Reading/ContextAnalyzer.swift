@@ -131,11 +131,6 @@ struct ContextAnalyzer {
     var reportedFutures: [Int] = []
     for match in tokens.matches(of: taxonomy.contextMatcher, at: .context, constrained: false) {
       guard let kind = taxonomy.contextKinds[match.entry] else { continue }
-      if kind == .hedgingClause, match.tokens.count == 1,
-        tokens.isWord(match.tokens.lowerBound, oneOf: taxonomy.reportedFutureBytes)
-      {
-        reportedFutures.append(cues.count)
-      }
       // A cue word written with a capital inside a prose sentence, after another word, is a
       // name's word, not the cue: "in April or May", "the Safer and Stronger Communities
       // Fund", "The Little Hulton forum", "Mr Little". (The cues are all lower-case words of
@@ -173,6 +168,14 @@ struct ContextAnalyzer {
           }
         }
       } else {
+        // Recorded only once the cue is kept: a capitalised "Would" inside a prose sentence is
+        // a name's word and no cue (and an index taken before that check pointed past the
+        // cues, or at another cue).
+        if kind == .hedgingClause, match.tokens.count == 1,
+          tokens.isWord(match.tokens.lowerBound, oneOf: taxonomy.reportedFutureBytes)
+        {
+          reportedFutures.append(cues.count)
+        }
         cues.append(Cue(kind: kind, tokens: match.tokens))
       }
     }
