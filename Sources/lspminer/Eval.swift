@@ -14,8 +14,11 @@ extension LSPMinerCommand {
         hedging accuracy over the (document, sentence, code) triples found in both, the polarity \
         confusion matrix and the recall of negative and positive mentions, partnership \
         attribution where the gold gives a "partnership" for its codes, and how many coded gold \
-        sentences match no predicted sentence (the segmenter's share of the error). Exit status \
-        1 when a figure is past its --min-... or --max-... option.
+        sentences match no predicted sentence (the segmenter's share of the error). Then 95% \
+        intervals of the headline figures, from resampling the gold's documents with \
+        replacement (--resamples; seeded, so every run gives the same): how far each figure \
+        could move on another set of documents like these. Exit status 1 when a figure is past its \
+        --min-... or --max-... option.
         """)
 
     @Option(help: "A gold JSONL file, or a folder of them.")
@@ -56,16 +59,50 @@ extension LSPMinerCommand {
     @Flag(help: "List every miss, false alarm and attribute disagreement.")
     var showErrors = false
 
+    @Option(
+      help:
+        "Resample the gold's documents this many times for 95% intervals of the headline figures (0 for none)."
+    )
+    var resamples = 1000
+
+    @Option(
+      help: ArgumentHelp(
+        "Score the gold again with this taxonomy and report each figure's difference from it.",
+        discussion:
+          "The intervals come from paired resamples (the same documents for both), so a change whose interval holds zero is one the gold set cannot tell from chance."
+      ),
+      completion: .file(extensions: ["yml", "yaml"]))
+    var compareTaxonomy: String?
+
     func run() async throws {
       let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       let standard = try GoldStandard.load(from: gold)
       let evaluator = GoldEvaluator(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
       let evaluation = evaluator.evaluate(standard)
+      guard resamples >= 0 else {
+        throw ValidationError("--resamples must be 0 or more, not \(resamples)")
+      }
+      let intervals = evaluation.intervals(resamples: resamples)
+      var comparison: Evaluation.Comparison?
+      if let compareTaxonomy {
+        var other = definition
+        other.taxonomyPath = compareTaxonomy
+        let baseline = GoldEvaluator(
+          definition: other,
+          processor: .standard(
+            definition: other, taxonomy: try Taxonomy.load(from: compareTaxonomy))
+        ).evaluate(standard)
+        comparison = evaluation.comparison(with: baseline, resamples: max(resamples, 1))
+      }
       if json {
-        print(evaluation.json)
+        print(evaluation.json(intervals: intervals, comparison: comparison))
       } else {
         print(evaluation.table, terminator: "")
+        if let intervals { print(Evaluation.table(intervals), terminator: "") }
+        if let comparison, let compareTaxonomy {
+          print(Evaluation.table(comparison, baseline: compareTaxonomy), terminator: "")
+        }
       }
       if showErrors { print(evaluation.mistakeList, terminator: "") }
       // Each floor or ceiling given: (figure, limit, whether the limit is a maximum, message).

@@ -388,6 +388,25 @@ import TextMining
       ["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--max-unsegmented", "0.5"],
       in: Self.repositoryRoot)
     #expect(loose.status == 0, "\(loose.stderr)")
+    #expect(loose.stdout.contains("95% intervals (1000 resamples of the"))
+    let intervals = try #require(object?["intervals"] as? [String: Any])
+    let bounds = try #require(intervals["micro_f1"] as? [Double])
+    let f1 = try #require(micro["f1"] as? Double)
+    #expect(bounds.count == 2 && bounds[0] <= f1 && f1 <= bounds[1])
+    let none = try lspminer(
+      ["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--resamples", "0"],
+      in: Self.repositoryRoot)
+    #expect(none.status == 0 && !none.stdout.contains("intervals"))
+    // The same taxonomy compared with itself: every difference is zero and within chance.
+    let same = try lspminer(
+      [
+        "eval", "--gold", "corpus/gold/styles/w2.jsonl", "--compare-taxonomy",
+        "pipelines/lsp-codebook.yml",
+      ], in: Self.repositoryRoot)
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(same.stdout.contains("difference from pipelines/lsp-codebook.yml"))
+    #expect(same.stdout.contains("micro F1"))
+    #expect(!same.stdout.contains("better") && !same.stdout.contains("worse"))
   }
 
   @Test func explainShowsCuesMatchesAndAttribution() throws {

@@ -83,8 +83,54 @@ extension Evaluation {
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
   }
 
+  /// The intervals for people: one line per figure, after a line saying how they were drawn.
+  public static func table(_ intervals: Intervals) -> String {
+    var lines = [
+      String(
+        format:
+          "%.0f%% intervals (%d resamples of the %d documents, drawn with replacement; how far a figure could move on another set like this one)",
+        intervals.level * 100, intervals.resamples, intervals.documents)
+    ]
+    for figure in Intervals.Figure.allCases {
+      let bound = intervals.bound(figure)
+      lines.append(
+        "  " + figure.label.padding(toLength: 36, withPad: " ", startingAt: 0)
+          + String(format: "%.3f - %.3f", bound.lower, bound.upper))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A comparison for people: each figure's difference, its interval, and whether the interval
+  /// holds zero.
+  public static func table(_ comparison: Comparison, baseline: String) -> String {
+    var lines = [
+      String(
+        format:
+          "difference from %@ (this minus that; %.0f%% intervals from %d paired resamples of the %d documents)",
+        baseline, comparison.level * 100, comparison.resamples, comparison.documents)
+    ]
+    for figure in Intervals.Figure.allCases {
+      let difference = comparison.difference(figure)
+      let verdict =
+        difference.lower > 0
+        ? "better" : difference.upper < 0 ? "worse" : "within chance"
+      lines.append(
+        "  " + figure.label.padding(toLength: 36, withPad: " ", startingAt: 0)
+          + String(
+            format: "%+.4f  (%+.4f to %+.4f)  ", difference.value, difference.lower,
+            difference.upper) + verdict)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// A JSON object for programs, keys in a fixed order.
-  public var json: String {
+  public var json: String { json(intervals: nil, comparison: nil) }
+
+  /// A JSON object for programs, keys in a fixed order; with `intervals`, an `intervals` object
+  /// after the figures: `resamples`, `documents`, `level`, then each figure as `[lower, upper]`;
+  /// with `comparison`, a `difference` object last, each figure as `[difference, lower,
+  /// upper]`.
+  public func json(intervals: Intervals?, comparison: Comparison? = nil) -> String {
     func score(_ score: Score) -> JSONObjectWriter {
       var object = JSONObjectWriter()
       object.write("tp", score.truePositives)
@@ -133,6 +179,35 @@ extension Evaluation {
     object.write("per_category", object: perCategoryObject)
     object.write("per_code", object: perCodeObject)
     object.write("missing_documents", strings: missingDocuments)
+    if let intervals {
+      var bounds = JSONObjectWriter()
+      bounds.write("resamples", intervals.resamples)
+      bounds.write("documents", intervals.documents)
+      bounds.write("level", intervals.level)
+      for figure in Intervals.Figure.allCases {
+        let bound = intervals.bound(figure)
+        bounds.write(
+          figure.rawValue,
+          json: Array(String(format: "[%.4f,%.4f]", bound.lower, bound.upper).utf8))
+      }
+      object.write("intervals", object: bounds)
+    }
+    if let comparison {
+      var differences = JSONObjectWriter()
+      differences.write("resamples", comparison.resamples)
+      differences.write("documents", comparison.documents)
+      differences.write("level", comparison.level)
+      for figure in Intervals.Figure.allCases {
+        let difference = comparison.difference(figure)
+        differences.write(
+          figure.rawValue,
+          json: Array(
+            String(
+              format: "[%.4f,%.4f,%.4f]", difference.value, difference.lower, difference.upper
+            ).utf8))
+      }
+      object.write("difference", object: differences)
+    }
     return object.line
   }
 }

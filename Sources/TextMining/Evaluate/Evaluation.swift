@@ -89,6 +89,9 @@ public struct Evaluation: Sendable {
   public var hedgingAgreements = 0
   public var matchedCount = 0
   public var mistakes: [Mistake] = []
+  /// The counts of each document, for the intervals (`Evaluation+Intervals`): documents are the
+  /// units a resample draws, since the sentences of one report are not independent.
+  public var perDocument: [String: DocumentCounts] = [:]
   /// Gold documents that the pipeline's sources do not hold.
   public var missingDocuments: [String] = []
 
@@ -197,12 +200,20 @@ public struct Evaluation: Sendable {
     for triple in goldIndex.keys.sorted(by: order) {
       guard let (sentence, value) = goldIndex[triple] else { continue }
       goldPolarityCounts[value.polarity.index] += 1
+      var counts = perDocument[triple.doc] ?? DocumentCounts()
+      defer { perDocument[triple.doc] = counts }
       if let (_, guess) = predictedIndex[triple] {
         perCode[triple.code, default: Score()].truePositives += 1
+        counts.truePositives += 1
         matchedCount += 1
         polarityConfusion[value.polarity.index][guess.polarity.index] += 1
+        if value.polarity == .negative {
+          counts.negativeMatched += 1
+          if guess.polarity == .negative { counts.negativeAgreements += 1 }
+        }
         if guess.polarity == value.polarity {
           polarityAgreements += 1
+          counts.polarityAgreements += 1
         } else {
           mistakes.append(
             Mistake(
@@ -211,6 +222,7 @@ public struct Evaluation: Sendable {
         }
         if guess.isHedged == value.isHedged {
           hedgingAgreements += 1
+          counts.hedgingAgreements += 1
         } else {
           mistakes.append(
             Mistake(
@@ -219,6 +231,7 @@ public struct Evaluation: Sendable {
         }
         if case .some(let expected) = value.partnership {
           attributionMatched += 1
+          counts.attributionMatched += 1
           let found = guess.partnership ?? nil
           let expectedKey = expected.map(PartnershipKey.of)
           let foundKey = found.map(PartnershipKey.of)
@@ -227,9 +240,11 @@ public struct Evaluation: Sendable {
               && expectedKey != nil)
           {
             attributionIdentityAgreements += 1
+            counts.attributionIdentityAgreements += 1
           }
           if expectedKey == foundKey {
             attributionAgreements += 1
+            counts.attributionAgreements += 1
           } else {
             switch (expected, found) {
             case (.some, nil): unattributed += 1
@@ -244,6 +259,7 @@ public struct Evaluation: Sendable {
         }
       } else {
         perCode[triple.code, default: Score()].falseNegatives += 1
+        counts.falseNegatives += 1
         mistakes.append(
           Mistake(
             kind: .miss, doc: triple.doc, sentence: sentence, code: triple.code,
@@ -253,6 +269,7 @@ public struct Evaluation: Sendable {
     for triple in predictedIndex.keys.sorted(by: order) where goldIndex[triple] == nil {
       guard let (sentence, value) = predictedIndex[triple] else { continue }
       perCode[triple.code, default: Score()].falsePositives += 1
+      perDocument[triple.doc, default: DocumentCounts()].falsePositives += 1
       mistakes.append(
         Mistake(
           kind: .falseAlarm, doc: triple.doc, sentence: sentence, code: triple.code,
