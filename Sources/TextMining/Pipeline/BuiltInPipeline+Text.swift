@@ -1946,6 +1946,11 @@ context:
       chairwoman, minister, ministers, mp, mps, councillor, councillors, mayor, police, resident,
       residents, charity, charities, campaigner, campaigners, critic, critics, watchdog,
       inspector, inspectors, trader, traders, union, unions]
+    # A word of excess right before a word of measure criticises, as the listed "too large"
+    # does: "the board is too centralised", "a plan too council-led to win partners". Not
+    # before punctuation or a function word ("the police, too, attend", "residents too were
+    # asked"), nor inside a listed phrase ("too early to judge").
+    excess_words: [too]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be
@@ -2020,7 +2025,7 @@ context:
         criticise, criticising, retreat, form-filling, blaming, rubber-stamped, rubber-stamping,
         resisting, sidelining, marginalising, condemning, a step backwards, fobbed off, given up on,
         gave up on, half-hearted, out of all proportion, out of date, outdated, dysfunctional,
-        toothless, complain, objected, faulted, neglected]
+        toothless, complain, objected, faulted, neglected, rejected, rejecting]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
@@ -2035,7 +2040,9 @@ context:
         an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
         well-regarded, mainstay, well represented, strongly represented, active member,
         willingly, met in full, energetic, brilliant, attended every, attended almost every,
-        attended all, constructively]
+        attended all, constructively,
+        # "Only too" is eagerness, not excess: "only too willing to help".
+        only too]
       growth: [flourishing, flourished, thrived, blossomed, deepened, matured, grew]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,

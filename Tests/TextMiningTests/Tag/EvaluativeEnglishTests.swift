@@ -284,6 +284,9 @@ import Testing
     ),
     ("Partners have not criticised the strong leadership of the chair.", .positive),
     ("No partner criticised the leadership of the chair.", .positive),
+    ("None of the partners rejected the leadership of the chair.", .positive),
+    // (Without the negation, the verb criticises.)
+    ("The voluntary sector rejected the leadership of the chair.", .negative),
     // Not when the negative word is the mention's own qualifier: still the thing denied.
     ("There was no weak leadership and no poor leadership.", .positive),
     ("There is no clear leadership of the partnership.", .negative),

@@ -363,6 +363,32 @@ import Testing
     #expect(try polarity(sentence, code) == .neutral)
   }
 
+  /// A word of excess before any word of measure criticises, listed or not ("too
+  /// centralised"); "too" meaning "also", a listed verdict deferred and "only too" do not.
+  @Test(arguments: [
+    (
+      "The board is too centralised to hold the trust of partners.", "success_factor.trust",
+      Polarity.negative
+    ),
+    ("Partnership leadership has become too council-led.", "success_factor.leadership", .negative),
+    ("The outcomes so far are too modest to convince residents.", "delivery.outcomes", .negative),
+    ("The police, too, attend the board.", "sector.public", .neutral),
+    (
+      "Residents too were consulted on the community strategy.", "policy.community_strategy",
+      .neutral
+    ),
+    ("It is too early to judge the outcomes.", "delivery.outcomes", .neutral),
+    (
+      "The leadership of the board was only too willing to help.", "success_factor.leadership",
+      .positive
+    ),
+  ])
+  func aWordOfExcessCriticisesTheMeasureAfterIt(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
   /// A negation in a later conjunct with a subject of its own does not reach back to the
   /// mention; one in a conjunct that shares the mention's subject does.
   @Test(arguments: [

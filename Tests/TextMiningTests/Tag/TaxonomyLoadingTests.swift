@@ -189,6 +189,27 @@ import Testing
     return (try rules(original, "a.yml"), try rules(edited, "b.yml"))
   }
 
+  /// The words of excess are taxonomy data: without `excess_words`, "too centralised" judges
+  /// nothing (the word is in no list).
+  @Test func excessWordsAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [("excess_words: [too]", "excess_words: []")])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      let segmented = try ICUSegmenter().segment(
+        ExtractedText(
+          title: nil,
+          blocks: [
+            Block(
+              kind: .paragraph, text: "Leadership of the board has become too centralised.",
+              line: 1)
+          ]))
+      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+        $0.code.rawValue == "success_factor.leadership"
+      }?.polarity
+    }
+    #expect(try polarity(before) == .negative)
+    #expect(try polarity(after) != .negative)
+  }
+
   /// Where a negation stops and what a part of a participant is are taxonomy data: taking
   /// "and" out of `predicate_conjunctions` lets "not" reach the powers, and "of" out of
   /// `part_of` makes members of the public members of the partnership.

@@ -124,6 +124,12 @@ public struct ContextRules: Sendable {
     /// a headline in title case or capitals, the capitalised word right after one is the
     /// headline's verb ("Council Leader Quits LSP"), as after a body's last word or a post's.
     public var headlineSubjects: Set<String> = []
+    /// Words of excess, compared as written in lower case ("too"): one right before a word of
+    /// measure, with nothing between them, judges it as a negative qualifier does ("too
+    /// centralised", "too council-led"), unless the next word is an auxiliary, a determiner, a
+    /// preposition or a list conjunction ("too" meaning "also": "residents too were asked"),
+    /// or a listed cue already holds either word ("too early to judge"). Empty: no such rule.
+    public var excessWords: Set<String> = []
     /// Capitalised words that, with one of `roleLinks` after them, make the capitalised cue
     /// that follows a job title ("Head of Community Engagement", "Cabinet Member for
     /// Performance").

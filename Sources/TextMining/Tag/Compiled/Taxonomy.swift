@@ -64,6 +64,8 @@ public final class Taxonomy: Sendable {
   let counterfactualPastBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
+  /// `context.grammar.excess_words`, packed.
+  let excessWordBytes: PackedWords
   /// `context.grammar.prepositions`, packed (the list is normalised; its words are plain).
   let prepositionBytes: PackedWords
   let reportingVerbBytes: PackedWords
@@ -127,6 +129,7 @@ public final class Taxonomy: Sendable {
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
+    self.excessWordBytes = PackedWords(context.grammar.excessWords)
     self.prepositionBytes = PackedWords(context.grammar.prepositions)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
     self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)

@@ -111,6 +111,33 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Puts a negative qualifier over each word of excess and the word of measure right after it
+  /// (`context.grammar.excess_words`: "too centralised", "too council-led"), where no listed
+  /// cue holds either word ("too early to judge" is a pseudo-cue, "too large" a qualifier
+  /// already). Not "too" meaning "also": punctuation after it ("the police, too, attend") or
+  /// a function word next ("residents too were asked", "too in the sense of").
+  private static func addExcess(
+    taxonomy: Taxonomy, tokens: SentenceTokens, terminator: [UInt8], to cues: inout [Cue]
+  ) {
+    guard !taxonomy.context.grammar.excessWords.isEmpty, tokens.count > 1 else { return }
+    let grammar = taxonomy.context.grammar
+    for index in 0..<(tokens.count - 1)
+    where tokens.isWord(index, oneOf: taxonomy.excessWordBytes) {
+      let next = index + 1
+      guard tokens.connected(index), !tokens.hyphenAfter(index), tokens.startsLowercase(next),
+        tokens.isAlphabetic(next), terminator[index] == 0, terminator[next] == 0,
+        !tokens.isWord(next, oneOf: taxonomy.auxiliaryBytes),
+        !tokens.isWord(next, oneOf: taxonomy.conjunctionBytes),
+        !tokens.isWord(next, oneOf: taxonomy.prepositionBytes),
+        !grammar.determiners.contains(tokens.normalized(next)),
+        !cues.contains(where: { $0.tokens.contains(index) || $0.tokens.contains(next) })
+      else { continue }
+      let cue = Cue(kind: .negative, tokens: index..<next + 1)
+      cues.insert(
+        cue, at: cues.firstIndex { $0.tokens.lowerBound > cue.tokens.lowerBound } ?? cues.endIndex)
+    }
+  }
+
   /// The cue windows of the taxonomy's context rules, in tokens.
   private var windows: (window: Int, qualifier: Int, predicate: Int) {
     (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
@@ -179,6 +206,7 @@ struct ContextAnalyzer {
         cues.append(Cue(kind: kind, tokens: match.tokens))
       }
     }
+    Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     var clause: [Int] = []
     clause.reserveCapacity(count)
     var number = 0
