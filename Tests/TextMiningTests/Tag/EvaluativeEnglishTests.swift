@@ -656,6 +656,22 @@ import Testing
     #expect(
       try polarity("It is not a council and has no legal powers of its own.", "governance.status")
         == .negative)
+    // The first predicate's verb need not be an auxiliary: "lacks" denies the leadership, not
+    // what the board "has".
+    #expect(
+      try rulesPolarity(
+        "The LSP lacks leadership and has strong performance management.",
+        "delivery.performance_management") == .positive)
+    #expect(
+      try rulesPolarity(
+        "The LSP lacks leadership and has strong performance management.",
+        "success_factor.leadership") == .negative)
+    // After the mention, the later predicate may be the mention's own: the terms of reference
+    // are what has not been reviewed.
+    #expect(
+      try rulesPolarity(
+        "The terms of reference date from 2001 and have not been reviewed.",
+        "governance.structures") == .negative)
   }
 
   /// `explain` names a proportion, its part and whole, and what it made of them.

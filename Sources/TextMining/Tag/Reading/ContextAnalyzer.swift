@@ -62,6 +62,12 @@ struct ContextAnalyzer {
     /// Predicate number: "and" right before a verb starts one ("it is not a council and has no
     /// powers"); a negation does not reach across it.
     var predicate: Int32 = 0
+    /// The same, where the first predicate's verb may be any verb: "and" right before an
+    /// auxiliary starts a predicate even when no auxiliary came before ("the LSP lacks
+    /// leadership and has strong performance management"). Read for a negation before the
+    /// mention only: after the mention, the subject of both predicates may be the mention
+    /// itself ("the terms of reference date from 2001 and have not been reviewed").
+    var laterPredicate: Int32 = 0
     /// Whether a comma follows the token; a comma next to a parenthetical terminator
     /// (", however,") does not count.
     var commaAfter = false
@@ -263,6 +269,7 @@ struct ContextAnalyzer {
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
     var predicate: Int32 = 0
+    var laterPredicate: Int32 = 0
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
@@ -303,12 +310,14 @@ struct ContextAnalyzer {
       }
       // "and" right before a verb starts a predicate of the same subject: "it is not a council
       // and has no powers". A negation stays in its own (not after "or": "no evidence that it
-      // has a strategy or has strong leadership" denies both).
-      if partHasVerb, index + 1 < count,
+      // has a strategy or has strong leadership" denies both). The first verb need not be an
+      // auxiliary for `laterPredicate`: an auxiliary right after "and" opens no noun phrase.
+      if index > 0, index + 1 < count,
         taxonomy.predicateConjunctionBytes.contains(key: key, word: word),
         tokens.isWord(index + 1, oneOf: auxiliaries)
       {
-        predicate += 1
+        laterPredicate += 1
+        if partHasVerb { predicate += 1 }
       }
       if auxiliaries.contains(key: key, word: word) {
         partHasVerb = true
@@ -318,6 +327,7 @@ struct ContextAnalyzer {
       facts[index].ownSubject = partHasSubject
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
+      facts[index].laterPredicate = laterPredicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
       // Read only where a cue needs them: most sentences hold no negation or hedge.
       if hasNegation || hasHedge {
@@ -915,9 +925,13 @@ struct ContextAnalyzer {
         || clause[cue.tokens.upperBound - 1] == mentionClause
       if cue.kind.isNegation, isConditional(cue) { continue }
       // A negation stays in its own predicate: in "it is not a council and has no legal
-      // powers", "not" denies the council, and "no" alone the powers.
+      // powers", "not" denies the council, and "no" alone the powers; in "the LSP lacks
+      // leadership and has strong performance management", "lacks" denies the leadership only.
       if cue.kind.isNegation,
         facts[cue.tokens.lowerBound].predicate != facts[tokens.lowerBound].predicate
+          || (cue.tokens.upperBound <= tokens.lowerBound
+            && facts[cue.tokens.lowerBound].laterPredicate
+              != facts[tokens.lowerBound].laterPredicate)
       {
         continue
       }
