@@ -40,7 +40,7 @@ import Testing
 
   /// The blind test set and the development set in archive styles: big enough to mean something,
   /// and every document they name is among the corpus's sources.
-  @Test(arguments: [("test", 30, 600), ("styles", 30, 600)])
+  @Test(arguments: [("test", 60, 3000), ("styles", 30, 600)])
   func theOtherGoldSetsHoldEnoughDocumentsAndNameOnlyCorpusFiles(
     set: String, documents: Int, sentences: Int
   ) throws {
