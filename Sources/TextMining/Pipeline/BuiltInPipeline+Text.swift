@@ -1951,6 +1951,11 @@ context:
     # before punctuation or a function word ("the police, too, attend", "residents too were
     # asked"), nor inside a listed phrase ("too early to judge").
     excess_words: [too]
+    # Negations that are determiners deny their own noun phrase: a later item after "and" or
+    # "or" with a positive qualifier of its own stands by itself ("there is little trust and
+    # strong leadership"), where a verb's negation reaches on ("lacks leadership, good
+    # resources and high trust").
+    negative_determiners: [no, little, few]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be

@@ -651,6 +651,30 @@ import Testing
         "success_factor.working_relationships") != .positive)
   }
 
+  /// A negation that is a determiner denies its own noun phrase: a later item with a positive
+  /// qualifier of its own stands by itself. A verb's negation reaches every item.
+  @Test(arguments: [
+    (
+      "There is little trust and strong leadership.", "success_factor.leadership", Polarity.positive
+    ),
+    ("There is little trust and strong leadership.", "success_factor.trust", .negative),
+    ("There was no strategy and strong leadership.", "success_factor.leadership", .positive),
+    ("There is little trust and leadership.", "success_factor.leadership", .negative),
+    (
+      "There is no clear strategy, no trust and no strong leadership.", "success_factor.leadership",
+      .negative
+    ),
+    (
+      "The board lacks leadership, good resources and high trust.", "success_factor.trust",
+      .negative
+    ),
+  ])
+  func aNegativeDeterminerDeniesItsOwnNounPhrase(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
+
   /// A negation stays in its own predicate: "not" denies the council, "no" the powers.
   @Test func aNegationStaysInItsOwnPredicate() throws {
     #expect(

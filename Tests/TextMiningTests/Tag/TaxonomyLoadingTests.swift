@@ -210,6 +210,26 @@ import Testing
     #expect(try polarity(after) != .negative)
   }
 
+  /// The negative determiners are taxonomy data: without them, "little" reaches past "and
+  /// strong" to the leadership.
+  @Test func negativeDeterminersAreTaxonomyData() throws {
+    let (before, after) = try projectRules(
+      editing: [("negative_determiners: [no, little, few]", "negative_determiners: []")])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      let segmented = try ICUSegmenter().segment(
+        ExtractedText(
+          title: nil,
+          blocks: [
+            Block(kind: .paragraph, text: "There is little trust and strong leadership.", line: 1)
+          ]))
+      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+        $0.code.rawValue == "success_factor.leadership"
+      }?.polarity
+    }
+    #expect(try polarity(before) == .positive)
+    #expect(try polarity(after) == .negative)
+  }
+
   /// Where a negation stops and what a part of a participant is are taxonomy data: taking
   /// "and" out of `predicate_conjunctions` lets "not" reach the powers, and "of" out of
   /// `part_of` makes members of the public members of the partnership.

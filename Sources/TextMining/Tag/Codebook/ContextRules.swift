@@ -130,6 +130,12 @@ public struct ContextRules: Sendable {
     /// preposition or a list conjunction ("too" meaning "also": "residents too were asked"),
     /// or a listed cue already holds either word ("too early to judge"). Empty: no such rule.
     public var excessWords: Set<String> = []
+    /// Negations that are determiners, compared as written in lower case ("no", "little",
+    /// "few"): one denies its own noun phrase, so a later item of a list with a positive
+    /// qualifier of its own right before it stands by itself ("there is little trust and strong
+    /// leadership": the leadership is positive). A negation that is a verb ("lacks leadership,
+    /// good resources and high trust") still reaches every item. Empty: no such rule.
+    public var negativeDeterminers: Set<String> = []
     /// Capitalised words that, with one of `roleLinks` after them, make the capitalised cue
     /// that follows a job title ("Head of Community Engagement", "Cabinet Member for
     /// Performance").

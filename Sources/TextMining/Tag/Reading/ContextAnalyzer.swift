@@ -68,6 +68,9 @@ struct ContextAnalyzer {
     /// mention only: after the mention, the subject of both predicates may be the mention
     /// itself ("the terms of reference date from 2001 and have not been reviewed").
     var laterPredicate: Int32 = 0
+    /// Whether the token is a negation that is a determiner (`negative_determiners`: "no",
+    /// "little"); read only in sentences with a negation.
+    var negativeDeterminer = false
     /// Whether a comma follows the token; a comma next to a parenthetical terminator
     /// (", however,") does not count.
     var commaAfter = false
@@ -338,6 +341,8 @@ struct ContextAnalyzer {
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
+        facts[index].negativeDeterminer = taxonomy.negativeDeterminerBytes.contains(
+          key: key, word: word)
       }
       if hasNegation || hasNegative {
         facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
@@ -888,6 +893,28 @@ struct ContextAnalyzer {
           }
       }
     }
+    // A negation that is a determiner denies its own noun phrase: a later item after "and" or
+    // "or" with a positive qualifier of its own right before the mention stands by itself
+    // ("there is little trust and strong leadership"). (A verb's negation reaches on: "lacks
+    // leadership, good resources and high trust"; and so does a determiner's over a clause,
+    // with a verb or a "that" between: "no evidence that the board has a plan or has strong
+    // leadership".)
+    func ownQualifierAway(_ cue: Cue) -> Bool {
+      guard cue.tokens.count == 1,
+        tokens.lowerBound > cue.tokens.upperBound,
+        facts[cue.tokens.lowerBound].negativeDeterminer,
+        !(cue.tokens.upperBound..<tokens.lowerBound).contains(where: {
+          facts[$0].auxiliary || facts[$0].complementizer || facts[$0].opener
+        })
+      else { return false }
+      return cues.contains { other in
+        other.kind == .positive && other.tokens.upperBound == tokens.lowerBound
+          && other.tokens.lowerBound > cue.tokens.upperBound
+          && (cue.tokens.upperBound..<other.tokens.lowerBound).contains {
+            facts[$0].conjunction && clause[$0] == mentionClause
+          }
+      }
+    }
     // The first verb a negation before the mention may deny, between the two in the mention's
     // clause: a negative qualifier not right before the mention, or a verb of remedy.
     func deniedVerb(after cue: Cue, before mention: Range<Int>, clause mentionClause: Int)
@@ -1000,7 +1027,9 @@ struct ContextAnalyzer {
       }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
-        if reachesForward(cue, to: tokens, clause: mentionClause), !coordinatedAway(cue) {
+        if reachesForward(cue, to: tokens, clause: mentionClause), !coordinatedAway(cue),
+          !ownQualifierAway(cue)
+        {
           countNegation(cue)
         }
       case .negationAfter:
