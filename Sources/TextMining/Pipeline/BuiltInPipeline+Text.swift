@@ -1661,7 +1661,7 @@ context:
       must, plan to, intend, consider, explore, has promised, have promised, promised to, promise to, pledged to,
       # A verdict deferred judges nothing yet: "it is too early to judge the outcomes".
       too early to judge, too early to say, too early to tell, too soon to judge, too soon to say,
-      too soon to tell]
+      too soon to tell, too early to know, too soon to know]
     negative:
       - weak
       - weaker
@@ -1947,10 +1947,14 @@ context:
       residents, charity, charities, campaigner, campaigners, critic, critics, watchdog,
       inspector, inspectors, trader, traders, union, unions]
     # A word of excess right before a word of measure criticises, as the listed "too large"
-    # does: "the board is too centralised", "a plan too council-led to win partners". Not
-    # before punctuation or a function word ("the police, too, attend", "residents too were
-    # asked"), nor inside a listed phrase ("too early to judge").
+    # does: "the board is too centralised", "leadership has become too council-led". Only
+    # after an auxiliary or one of the leads (linking verbs and intensifiers): after a noun or
+    # another verb, "too" means "also" ("the police too attend", "we too value"). Not before
+    # punctuation or a function word, nor inside a listed phrase ("too early to judge").
     excess_words: [too]
+    excess_leads: [become, becomes, became, becoming, seem, seems, seemed, remain, remains,
+      remained, prove, proves, proved, look, looks, looked, appear, appears, appeared, grown,
+      grow, grew, got, get, gets, far, much, all, way, rather, simply, still, just, often]
     # Negations that are determiners deny their own noun phrase: a later item after "and" or
     # "or" with a positive qualifier of its own stands by itself ("there is little trust and
     # strong leadership"), where a verb's negation reaches on ("lacks leadership, good
@@ -2030,7 +2034,7 @@ context:
         criticise, criticising, retreat, form-filling, blaming, rubber-stamped, rubber-stamping,
         resisting, sidelining, marginalising, condemning, a step backwards, fobbed off, given up on,
         gave up on, half-hearted, out of all proportion, out of date, outdated, dysfunctional,
-        toothless, complain, objected, faulted, neglected, rejected, rejecting]
+        toothless, complain, objected, faulted, neglected]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
@@ -2045,9 +2049,7 @@ context:
         an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
         well-regarded, mainstay, well represented, strongly represented, active member,
         willingly, met in full, energetic, brilliant, attended every, attended almost every,
-        attended all, constructively,
-        # "Only too" is eagerness, not excess: "only too willing to help".
-        only too]
+        attended all, constructively]
       growth: [flourishing, flourished, thrived, blossomed, deepened, matured, grew]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,

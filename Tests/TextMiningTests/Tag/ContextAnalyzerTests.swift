@@ -153,6 +153,13 @@ import Testing
       try reading(
         "The chair said]o Would partners not meet the LAA targets",
         code: "delivery.performance_management")?.polarity == .negative)
+    // A cue added after the matcher ("too centralised") must not shift the reported future's
+    // index onto another cue: the "no" stays, and the reported "would" hedges nothing.
+    let trust = try reading(
+      "The chair said the board was too centralised, that partners had no trust in each other and that the LSP would be reviewed.",
+      code: "success_factor.trust")
+    #expect(trust?.polarity == .negative)
+    #expect(trust?.hedged == false)
   }
 
   /// A question asks and an indirect question ("whether") asks: neither supposes, so only a

@@ -363,8 +363,9 @@ import Testing
     #expect(try polarity(sentence, code) == .neutral)
   }
 
-  /// A word of excess before any word of measure criticises, listed or not ("too
-  /// centralised"); "too" meaning "also", a listed verdict deferred and "only too" do not.
+  /// A word of excess after an auxiliary or a linking verb criticises the measure after it,
+  /// listed or not ("is too centralised"); "too" meaning "also" (after a noun or another
+  /// verb), a listed verdict deferred and "only too" do not.
   @Test(arguments: [
     (
       "The board is too centralised to hold the trust of partners.", "success_factor.trust",
@@ -380,7 +381,13 @@ import Testing
     ("It is too early to judge the outcomes.", "delivery.outcomes", .neutral),
     (
       "The leadership of the board was only too willing to help.", "success_factor.leadership",
-      .positive
+      .neutral
+    ),
+    ("We too value the leadership of the partnership.", "success_factor.leadership", .neutral),
+    ("The police too attend every meeting of the board.", "sector.public", .neutral),
+    (
+      "It is too soon to know whether performance management works.",
+      "delivery.performance_management", .neutral
     ),
   ])
   func aWordOfExcessCriticisesTheMeasureAfterIt(

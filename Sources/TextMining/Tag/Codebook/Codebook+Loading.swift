@@ -359,7 +359,7 @@ extension Codebook {
             "resolution_labels", "metadata_labels", "news_labels", "recommendation_labels",
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
-            "remedy_verbs", "excess_words", "negative_determiners",
+            "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -375,7 +375,7 @@ extension Codebook {
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
-            "excess_words", "negative_determiners",
+            "excess_words", "excess_leads", "negative_determiners",
           ].contains(name)
           let words =
             asWritten
@@ -412,6 +412,7 @@ extension Codebook {
           case "counterfactual_past": rules.grammar.counterfactualPast = words
           case "remedy_verbs": rules.grammar.remedyVerbs = words
           case "excess_words": rules.grammar.excessWords = words
+          case "excess_leads": rules.grammar.excessLeads = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

@@ -130,6 +130,9 @@ public struct ContextRules: Sendable {
     /// preposition or a list conjunction ("too" meaning "also": "residents too were asked"),
     /// or a listed cue already holds either word ("too early to judge"). Empty: no such rule.
     public var excessWords: Set<String> = []
+    /// Words after which a word of excess measures, besides the auxiliaries, compared as written
+    /// in lower case: linking verbs and intensifiers ("has become too", "far too", "all too").
+    public var excessLeads: Set<String> = []
     /// Negations that are determiners, compared as written in lower case ("no", "little",
     /// "few"): one denies its own noun phrase, so a later item of a list with a positive
     /// qualifier of its own right before it stands by itself ("there is little trust and strong

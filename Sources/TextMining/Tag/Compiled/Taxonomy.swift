@@ -66,6 +66,8 @@ public final class Taxonomy: Sendable {
   let remedyVerbBytes: PackedWords
   /// `context.grammar.excess_words`, packed.
   let excessWordBytes: PackedWords
+  /// `context.grammar.excess_leads`, packed.
+  let excessLeadBytes: PackedWords
   /// `context.grammar.negative_determiners`, packed.
   let negativeDeterminerBytes: PackedWords
   /// `context.grammar.prepositions`, packed (the list is normalised; its words are plain).
@@ -132,6 +134,7 @@ public final class Taxonomy: Sendable {
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)
+    self.excessLeadBytes = PackedWords(context.grammar.excessLeads)
     self.negativeDeterminerBytes = PackedWords(context.grammar.negativeDeterminers)
     self.prepositionBytes = PackedWords(context.grammar.prepositions)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)

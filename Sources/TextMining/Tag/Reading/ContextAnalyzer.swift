@@ -62,12 +62,6 @@ struct ContextAnalyzer {
     /// Predicate number: "and" right before a verb starts one ("it is not a council and has no
     /// powers"); a negation does not reach across it.
     var predicate: Int32 = 0
-    /// The same, where the first predicate's verb may be any verb: "and" right before an
-    /// auxiliary starts a predicate even when no auxiliary came before ("the LSP lacks
-    /// leadership and has strong performance management"). Read for a negation before the
-    /// mention only: after the mention, the subject of both predicates may be the mention
-    /// itself ("the terms of reference date from 2001 and have not been reviewed").
-    var laterPredicate: Int32 = 0
     /// Whether the token is a negation that is a determiner (`negative_determiners`: "no",
     /// "little"); read only in sentences with a negation.
     var negativeDeterminer = false
@@ -123,17 +117,22 @@ struct ContextAnalyzer {
   /// Puts a negative qualifier over each word of excess and the word of measure right after it
   /// (`context.grammar.excess_words`: "too centralised", "too council-led"), where no listed
   /// cue holds either word ("too early to judge" is a pseudo-cue, "too large" a qualifier
-  /// already). Not "too" meaning "also": punctuation after it ("the police, too, attend") or
-  /// a function word next ("residents too were asked", "too in the sense of").
+  /// already). The word before it must be an auxiliary or one of `excess_leads` ("is too",
+  /// "has become too", "far too"): after a noun or a verb, "too" means "also" ("the police too
+  /// attend", "we too value"), and so it does before punctuation or a function word.
   private static func addExcess(
     taxonomy: Taxonomy, tokens: SentenceTokens, terminator: [UInt8], to cues: inout [Cue]
   ) {
     guard !taxonomy.context.grammar.excessWords.isEmpty, tokens.count > 1 else { return }
     let grammar = taxonomy.context.grammar
-    for index in 0..<(tokens.count - 1)
+    for index in 1..<(tokens.count - 1)
     where tokens.isWord(index, oneOf: taxonomy.excessWordBytes) {
       let next = index + 1
-      guard tokens.connected(index), !tokens.hyphenAfter(index), tokens.startsLowercase(next),
+      guard
+        tokens.isWord(index - 1, oneOf: taxonomy.auxiliaryBytes)
+          || tokens.isWord(index - 1, oneOf: taxonomy.excessLeadBytes),
+        tokens.connected(index - 1), tokens.connected(index), !tokens.hyphenAfter(index),
+        tokens.startsLowercase(next),
         tokens.isAlphabetic(next), terminator[index] == 0, terminator[next] == 0,
         !tokens.isWord(next, oneOf: taxonomy.auxiliaryBytes),
         !tokens.isWord(next, oneOf: taxonomy.conjunctionBytes),
@@ -215,7 +214,6 @@ struct ContextAnalyzer {
         cues.append(Cue(kind: kind, tokens: match.tokens))
       }
     }
-    Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     var clause: [Int] = []
     clause.reserveCapacity(count)
     var number = 0
@@ -268,11 +266,12 @@ struct ContextAnalyzer {
         cues = cues.indices.filter { !reported.contains($0) }.map { cues[$0] }
       }
     }
+    // (After the reported futures, whose indices into the cues an inserted cue would shift.)
+    Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
     var predicate: Int32 = 0
-    var laterPredicate: Int32 = 0
     // Whether the current conjunct has a finite verb yet: "bureaucracy will be reduced and
     // accountability will be increased" is two conjuncts, "trust and relations are poor" one.
     var partHasVerb = false
@@ -313,14 +312,12 @@ struct ContextAnalyzer {
       }
       // "and" right before a verb starts a predicate of the same subject: "it is not a council
       // and has no powers". A negation stays in its own (not after "or": "no evidence that it
-      // has a strategy or has strong leadership" denies both). The first verb need not be an
-      // auxiliary for `laterPredicate`: an auxiliary right after "and" opens no noun phrase.
-      if index > 0, index + 1 < count,
+      // has a strategy or has strong leadership" denies both).
+      if partHasVerb, index + 1 < count,
         taxonomy.predicateConjunctionBytes.contains(key: key, word: word),
         tokens.isWord(index + 1, oneOf: auxiliaries)
       {
-        laterPredicate += 1
-        if partHasVerb { predicate += 1 }
+        predicate += 1
       }
       if auxiliaries.contains(key: key, word: word) {
         partHasVerb = true
@@ -330,7 +327,6 @@ struct ContextAnalyzer {
       facts[index].ownSubject = partHasSubject
       facts[index].verbClause = clauseNumber
       facts[index].predicate = predicate
-      facts[index].laterPredicate = laterPredicate
       facts[index].opener = taxonomy.clauseOpenerBytes.contains(key: key, word: word)
       // Read only where a cue needs them: most sentences hold no negation or hedge.
       if hasNegation || hasHedge {
@@ -952,13 +948,9 @@ struct ContextAnalyzer {
         || clause[cue.tokens.upperBound - 1] == mentionClause
       if cue.kind.isNegation, isConditional(cue) { continue }
       // A negation stays in its own predicate: in "it is not a council and has no legal
-      // powers", "not" denies the council, and "no" alone the powers; in "the LSP lacks
-      // leadership and has strong performance management", "lacks" denies the leadership only.
+      // powers", "not" denies the council, and "no" alone the powers.
       if cue.kind.isNegation,
         facts[cue.tokens.lowerBound].predicate != facts[tokens.lowerBound].predicate
-          || (cue.tokens.upperBound <= tokens.lowerBound
-            && facts[cue.tokens.lowerBound].laterPredicate
-              != facts[tokens.lowerBound].laterPredicate)
       {
         continue
       }
