@@ -61,7 +61,7 @@ extension LSPMinerCommand {
 
     @Option(
       help:
-        "Resample the gold's documents this many times for 95% intervals of the headline figures (0 for none)."
+        "Resample the gold's documents this many times (100 to 100000) for 95% intervals of the headline figures; 0 for none."
     )
     var resamples = 1000
 
@@ -69,37 +69,58 @@ extension LSPMinerCommand {
       help: ArgumentHelp(
         "Score the gold again with this taxonomy and report each figure's difference from it.",
         discussion:
-          "The intervals come from paired resamples (the same documents for both), so a change whose interval holds zero is one the gold set cannot tell from chance."
+          "The intervals come from paired resamples (the same documents for both): 'better' or 'worse' when no more than 2.5% of them go the other way, else 'within chance'. Needs --resamples of 100 or more."
       ),
       completion: .file(extensions: ["yml", "yaml"]))
     var compareTaxonomy: String?
+
+    /// The bounds of `--resamples`: fewer than 100 cannot place a 2.5th percentile, and more
+    /// than 100,000 add nothing but time and memory.
+    static let resampleRange = 100...100_000
+
+    func validate() throws {
+      guard resamples == 0 || Self.resampleRange.contains(resamples) else {
+        throw ValidationError("--resamples must be 0 or from 100 to 100000, not \(resamples)")
+      }
+      if compareTaxonomy != nil, resamples == 0 {
+        throw ValidationError("--compare-taxonomy needs --resamples of 100 or more, not 0")
+      }
+    }
 
     func run() async throws {
       let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
       let standard = try GoldStandard.load(from: gold)
       let evaluator = GoldEvaluator(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
-      let evaluation = evaluator.evaluate(standard)
-      guard resamples >= 0 else {
-        throw ValidationError("--resamples must be 0 or more, not \(resamples)")
-      }
-      let intervals = evaluation.intervals(resamples: resamples)
-      var comparison: Evaluation.Comparison?
-      if let compareTaxonomy {
+      // The other taxonomy is loaded first, so a bad path fails before the long run.
+      let other = try compareTaxonomy.map { path in
         var other = definition
-        other.taxonomyPath = compareTaxonomy
-        let baseline = GoldEvaluator(
-          definition: other,
-          processor: .standard(
-            definition: other, taxonomy: try Taxonomy.load(from: compareTaxonomy))
-        ).evaluate(standard)
-        comparison = evaluation.comparison(with: baseline, resamples: max(resamples, 1))
+        other.taxonomyPath = path
+        return (other, try Taxonomy.load(from: path))
       }
+      let evaluation = evaluator.evaluate(standard)
+      let intervals = resamples > 0 ? evaluation.intervals(resamples: resamples) : nil
+      var comparison: Evaluation.Comparison?
+      if let (otherDefinition, otherTaxonomy) = other {
+        let baseline = GoldEvaluator(
+          definition: otherDefinition,
+          processor: .standard(definition: otherDefinition, taxonomy: otherTaxonomy)
+        ).evaluate(standard)
+        comparison = evaluation.comparison(with: baseline, resamples: resamples)
+      }
+      // Fewer than two documents with codes give no spread to resample.
+      let unresampled =
+        resamples > 0 && intervals == nil
+        ? "no intervals: the gold and the predictions hold codes in fewer than two documents"
+        : nil
       if json {
-        print(evaluation.json(intervals: intervals, comparison: comparison))
+        print(
+          evaluation.json(intervals: intervals, comparison: comparison, baseline: compareTaxonomy))
+        if let unresampled { printError("lspminer: " + unresampled) }
       } else {
         print(evaluation.table, terminator: "")
         if let intervals { print(Evaluation.table(intervals), terminator: "") }
+        if let unresampled { print(unresampled) }
         if let comparison, let compareTaxonomy {
           print(Evaluation.table(comparison, baseline: compareTaxonomy), terminator: "")
         }

@@ -407,6 +407,18 @@ import TextMining
     #expect(same.stdout.contains("difference from pipelines/lsp-codebook.yml"))
     #expect(same.stdout.contains("micro F1"))
     #expect(!same.stdout.contains("better") && !same.stdout.contains("worse"))
+    // Too few resamples to place a 2.5th percentile, or a comparison without any, are refused
+    // before anything runs.
+    let few = try lspminer(
+      ["eval", "--gold", "corpus/gold/styles/w2.jsonl", "--resamples", "5"],
+      in: Self.repositoryRoot)
+    #expect(few.status != 0 && few.stderr.contains("--resamples must be 0 or from 100 to 100000"))
+    let unpaired = try lspminer(
+      [
+        "eval", "--gold", "corpus/gold/styles/w2.jsonl", "--resamples", "0", "--compare-taxonomy",
+        "pipelines/lsp-codebook.yml",
+      ], in: Self.repositoryRoot)
+    #expect(unpaired.status != 0 && unpaired.stderr.contains("needs --resamples of 100 or more"))
   }
 
   @Test func explainShowsCuesMatchesAndAttribution() throws {

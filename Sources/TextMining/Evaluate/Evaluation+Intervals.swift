@@ -35,16 +35,21 @@ extension Evaluation {
       attributionIdentityAgreements += other.attributionIdentityAgreements
     }
 
-    /// The headline figures of these counts, in `Intervals.Figure.allCases` order.
-    var figures: [Double] {
-      func share(_ part: Int, _ whole: Int) -> Double {
-        whole == 0 ? 0 : Double(part) / Double(whole)
+    /// The headline figures of these counts, in `Intervals.Figure.allCases` order; nil for a
+    /// figure with nothing to count (no matched triple the gold calls negative, none with a
+    /// gold partnership), which a resample then leaves out rather than scoring as 0.
+    var figures: [Double?] {
+      func share(_ part: Int, _ whole: Int) -> Double? {
+        whole == 0 ? nil : Double(part) / Double(whole)
       }
       let precision = share(truePositives, truePositives + falsePositives)
       let recall = share(truePositives, truePositives + falseNegatives)
+      let f1: Double? = {
+        guard let precision, let recall else { return nil }
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+      }()
       return [
-        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall),
-        precision, recall,
+        f1, precision, recall,
         share(polarityAgreements, truePositives),
         share(negativeAgreements, negativeMatched),
         share(hedgingAgreements, truePositives),
@@ -81,22 +86,24 @@ extension Evaluation {
       }
     }
 
-    /// Resamples drawn, documents in each, and the share of resamples inside each interval.
+    /// Resamples drawn, documents in each (those with a gold or a predicted triple), and the
+    /// share of resamples inside each interval.
     public var resamples: Int
     public var documents: Int
     public var level: Double
-    /// Lower and upper bound per figure, in `Figure.allCases` order.
-    public var bounds: [(lower: Double, upper: Double)]
+    /// Lower and upper bound per figure, in `Figure.allCases` order; nil for a figure that no
+    /// resample could score.
+    public var bounds: [(lower: Double, upper: Double)?]
 
-    public func bound(_ figure: Figure) -> (lower: Double, upper: Double) {
+    public func bound(_ figure: Figure) -> (lower: Double, upper: Double)? {
       bounds[Figure.allCases.firstIndex(of: figure) ?? 0]
     }
 
     public static func == (left: Intervals, right: Intervals) -> Bool {
       left.resamples == right.resamples && left.documents == right.documents
         && left.level == right.level
-        && left.bounds.map(\.lower) == right.bounds.map(\.lower)
-        && left.bounds.map(\.upper) == right.bounds.map(\.upper)
+        && left.bounds.map { $0?.lower } == right.bounds.map { $0?.lower }
+        && left.bounds.map { $0?.upper } == right.bounds.map { $0?.upper }
     }
   }
 
@@ -124,17 +131,25 @@ extension Evaluation {
       for _ in documents.indices {
         total.add(documents[Int(generator.next() % UInt64(documents.count))])
       }
-      for (index, figure) in total.figures.enumerated() { values[index].append(figure) }
+      for (index, figure) in total.figures.enumerated() {
+        if let figure { values[index].append(figure) }
+      }
     }
-    let tail = (1 - level) / 2
-    let lowerRank = Int((Double(resamples) * tail).rounded(.down))
-    let upperRank = max(lowerRank, Int((Double(resamples) * (1 - tail)).rounded(.up)) - 1)
-    let bounds = values.map { figureValues -> (lower: Double, upper: Double) in
-      let sorted = figureValues.sorted()
-      return (sorted[min(lowerRank, sorted.count - 1)], sorted[min(upperRank, sorted.count - 1)])
-    }
+    let bounds = values.map { Self.percentiles($0, level: level) }
     return Intervals(
       resamples: resamples, documents: documents.count, level: level, bounds: bounds)
+  }
+}
+
+extension Evaluation {
+  /// The bounds holding `level` of the values between them (nearest rank), or nil for none.
+  static func percentiles(_ values: [Double], level: Double) -> (lower: Double, upper: Double)? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let tail = (1 - level) / 2
+    let lowerRank = Int((Double(sorted.count) * tail).rounded(.down))
+    let upperRank = max(lowerRank, Int((Double(sorted.count) * (1 - tail)).rounded(.up)) - 1)
+    return (sorted[min(lowerRank, sorted.count - 1)], sorted[min(upperRank, sorted.count - 1)])
   }
 }
 
@@ -158,19 +173,30 @@ extension Evaluation {
   /// The difference of each headline figure from another evaluation of the same gold (this one
   /// minus `baseline`), with its percentile interval from a paired bootstrap: each resample
   /// draws the same documents for both, so what the two share cancels and only the change is
-  /// measured. An interval that holds zero is a change this set cannot tell from chance.
+  /// measured.
   public struct Comparison: Sendable {
     public var resamples: Int
     public var documents: Int
     public var level: Double
     /// Per figure, in `Intervals.Figure.allCases` order: the difference on the whole set and
-    /// its interval.
-    public var differences: [(value: Double, lower: Double, upper: Double)]
+    /// its interval; nil for a figure either run cannot score.
+    public var differences: [(value: Double, lower: Double, upper: Double)?]
 
     public func difference(_ figure: Intervals.Figure) -> (
       value: Double, lower: Double, upper: Double
-    ) {
+    )? {
       differences[Intervals.Figure.allCases.firstIndex(of: figure) ?? 0]
+    }
+
+    /// What the difference shows: "better" when it is above zero and no more than the tail of
+    /// the resamples went below zero, "worse" the other way, else "within chance". (A change in
+    /// a few documents leaves one bound at exactly zero, from the resamples that drew none of
+    /// them; it is still one way only.)
+    public func verdict(_ figure: Intervals.Figure) -> String {
+      guard let difference = difference(figure) else { return "not scored" }
+      if difference.value > 0, difference.lower >= 0 { return "better" }
+      if difference.value < 0, difference.upper <= 0 { return "worse" }
+      return "within chance"
     }
   }
 
@@ -184,31 +210,32 @@ extension Evaluation {
     let pairs = names.map {
       (perDocument[$0] ?? DocumentCounts(), baseline.perDocument[$0] ?? DocumentCounts())
     }
-    func totals(_ draw: [Int]) -> [Double] {
+    func totals(_ draw: [Int]) -> [Double?] {
       var mine = DocumentCounts()
       var theirs = DocumentCounts()
       for index in draw {
         mine.add(pairs[index].0)
         theirs.add(pairs[index].1)
       }
-      return zip(mine.figures, theirs.figures).map { $0 - $1 }
+      return zip(mine.figures, theirs.figures).map { mine, theirs in
+        guard let mine, let theirs else { return nil }
+        return mine - theirs
+      }
     }
     let whole = totals(Array(pairs.indices))
     var generator = SplitMix64(seed: seed)
     var values = Array(repeating: [Double](), count: whole.count)
     for _ in 0..<resamples {
       let draw = pairs.indices.map { _ in Int(generator.next() % UInt64(pairs.count)) }
-      for (index, difference) in totals(draw).enumerated() { values[index].append(difference) }
+      for (index, difference) in totals(draw).enumerated() {
+        if let difference { values[index].append(difference) }
+      }
     }
-    let tail = (1 - level) / 2
-    let lowerRank = Int((Double(resamples) * tail).rounded(.down))
-    let upperRank = max(lowerRank, Int((Double(resamples) * (1 - tail)).rounded(.up)) - 1)
-    let differences = values.indices.map { index -> (value: Double, lower: Double, upper: Double) in
-      let sorted = values[index].sorted()
-      return (
-        whole[index], sorted[min(lowerRank, sorted.count - 1)],
-        sorted[min(upperRank, sorted.count - 1)]
-      )
+    let differences = values.indices.map {
+      index -> (value: Double, lower: Double, upper: Double)? in
+      guard let value = whole[index], let bound = Self.percentiles(values[index], level: level)
+      else { return nil }
+      return (value, bound.lower, bound.upper)
     }
     return Comparison(
       resamples: resamples, documents: names.count, level: level, differences: differences)

@@ -88,20 +88,21 @@ extension Evaluation {
     var lines = [
       String(
         format:
-          "%.0f%% intervals (%d resamples of the %d documents, drawn with replacement; how far a figure could move on another set like this one)",
+          "%.0f%% intervals (%d resamples of the %d documents with a gold or predicted code, drawn with replacement; how far a figure could move on another set like this one)",
         intervals.level * 100, intervals.resamples, intervals.documents)
     ]
     for figure in Intervals.Figure.allCases {
       let bound = intervals.bound(figure)
       lines.append(
         "  " + figure.label.padding(toLength: 36, withPad: " ", startingAt: 0)
-          + String(format: "%.3f - %.3f", bound.lower, bound.upper))
+          + (bound.map { String(format: "%.3f - %.3f", $0.lower, $0.upper) }
+            ?? "not scored (nothing to count)"))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A comparison for people: each figure's difference, its interval, and whether the interval
-  /// holds zero.
+  /// A comparison for people: each figure's difference, its interval, and its verdict
+  /// (`Comparison.verdict`).
   public static func table(_ comparison: Comparison, baseline: String) -> String {
     var lines = [
       String(
@@ -110,15 +111,13 @@ extension Evaluation {
         baseline, comparison.level * 100, comparison.resamples, comparison.documents)
     ]
     for figure in Intervals.Figure.allCases {
-      let difference = comparison.difference(figure)
-      let verdict =
-        difference.lower > 0
-        ? "better" : difference.upper < 0 ? "worse" : "within chance"
+      let text =
+        comparison.difference(figure).map {
+          String(format: "%+.4f  (%+.4f to %+.4f)  ", $0.value, $0.lower, $0.upper)
+        } ?? ""
       lines.append(
-        "  " + figure.label.padding(toLength: 36, withPad: " ", startingAt: 0)
-          + String(
-            format: "%+.4f  (%+.4f to %+.4f)  ", difference.value, difference.lower,
-            difference.upper) + verdict)
+        "  " + figure.label.padding(toLength: 36, withPad: " ", startingAt: 0) + text
+          + comparison.verdict(figure))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -128,9 +127,12 @@ extension Evaluation {
 
   /// A JSON object for programs, keys in a fixed order; with `intervals`, an `intervals` object
   /// after the figures: `resamples`, `documents`, `level`, then each figure as `[lower, upper]`;
-  /// with `comparison`, a `difference` object last, each figure as `[difference, lower,
-  /// upper]`.
-  public func json(intervals: Intervals?, comparison: Comparison? = nil) -> String {
+  /// with `comparison`, a `difference` object last: `baseline` (the file compared with),
+  /// `resamples`, `documents`, `level`, then each figure as `[difference, lower, upper]` and
+  /// its verdict under `verdicts`. A figure nothing could score is null.
+  public func json(
+    intervals: Intervals?, comparison: Comparison? = nil, baseline: String? = nil
+  ) -> String {
     func score(_ score: Score) -> JSONObjectWriter {
       var object = JSONObjectWriter()
       object.write("tp", score.truePositives)
@@ -188,12 +190,14 @@ extension Evaluation {
         let bound = intervals.bound(figure)
         bounds.write(
           figure.rawValue,
-          json: Array(String(format: "[%.4f,%.4f]", bound.lower, bound.upper).utf8))
+          json: Array(
+            (bound.map { String(format: "[%.4f,%.4f]", $0.lower, $0.upper) } ?? "null").utf8))
       }
       object.write("intervals", object: bounds)
     }
     if let comparison {
       var differences = JSONObjectWriter()
+      differences.write("baseline", baseline)
       differences.write("resamples", comparison.resamples)
       differences.write("documents", comparison.documents)
       differences.write("level", comparison.level)
@@ -202,10 +206,15 @@ extension Evaluation {
         differences.write(
           figure.rawValue,
           json: Array(
-            String(
-              format: "[%.4f,%.4f,%.4f]", difference.value, difference.lower, difference.upper
-            ).utf8))
+            (difference.map {
+              String(format: "[%.4f,%.4f,%.4f]", $0.value, $0.lower, $0.upper)
+            } ?? "null").utf8))
       }
+      var verdicts = JSONObjectWriter()
+      for figure in Intervals.Figure.allCases {
+        verdicts.write(figure.rawValue, comparison.verdict(figure))
+      }
+      differences.write("verdicts", object: verdicts)
       object.write("difference", object: differences)
     }
     return object.line

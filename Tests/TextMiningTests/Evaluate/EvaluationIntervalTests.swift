@@ -34,16 +34,21 @@ import Testing
     let alike = try evaluation(documents: 10) { _ in 2 }
     let narrow = try #require(alike.intervals(resamples: 200))
     #expect(narrow.documents == 10 && narrow.resamples == 200)
-    #expect(narrow.bound(.recall) == (lower: 0.5, upper: 0.5))
+    #expect(narrow.bound(.recall)?.lower == 0.5 && narrow.bound(.recall)?.upper == 0.5)
     // Half the documents perfect, half missing everything: recall 0.5 on the whole set, and
     // resamples with more of one kind move it well away.
     let mixed = try evaluation(documents: 20) { $0 % 2 == 0 ? 4 : 0 }
     #expect(mixed.micro.recall == 0.5)
     let wide = try #require(mixed.intervals(resamples: 500))
-    #expect(wide.bound(.recall).lower < 0.4 && wide.bound(.recall).upper > 0.6)
-    #expect(wide.bound(.recall).lower <= 0.5 && 0.5 <= wide.bound(.recall).upper)
+    let recall = try #require(wide.bound(.recall))
+    #expect(recall.lower < 0.4 && recall.upper > 0.6)
+    #expect(recall.lower <= 0.5 && 0.5 <= recall.upper)
     // Every match agrees on polarity, so that interval stays at 1.
-    #expect(wide.bound(.polarity) == (lower: 1, upper: 1))
+    #expect(wide.bound(.polarity)?.lower == 1 && wide.bound(.polarity)?.upper == 1)
+    // No gold triple is negative: that figure has nothing to count and no interval (it is
+    // not an interval at 0).
+    #expect(wide.bound(.negativeRecall) == nil)
+    #expect(Evaluation.table(wide).contains("not scored"))
   }
 
   @Test func intervalsAreTheSameOnEveryRunAndNeedTwoDocuments() throws {
@@ -70,7 +75,8 @@ import Testing
     let skewed = Evaluation(gold: gold, predicted: predicted)
     #expect(skewed.perDocument["big"]?.falseNegatives == 200)
     #expect(skewed.perDocument["small3"]?.truePositives == 1)
-    let bound = try #require(skewed.intervals(resamples: 500)).bound(.recall)
+    let skewedIntervals = try #require(skewed.intervals(resamples: 500))
+    let bound = try #require(skewedIntervals.bound(.recall))
     // Without the big document recall is 1; with it twice, 20 of 420.
     #expect(bound.upper == 1)
     #expect(bound.lower < 0.1)
@@ -80,22 +86,38 @@ import Testing
     let base = try evaluation(documents: 30) { $0 % 3 }
     let same = try #require(base.comparison(with: base, resamples: 300))
     #expect(same.documents == 30)
-    for figure in Evaluation.Intervals.Figure.allCases {
-      #expect(same.difference(figure) == (value: 0, lower: 0, upper: 0))
+    // (The test gold gives no negative triple and no partnership: those figures are unscored.)
+    let unscored: [Evaluation.Intervals.Figure] = [
+      .negativeRecall, .attribution, .attributionIdentity,
+    ]
+    for figure in Evaluation.Intervals.Figure.allCases where !unscored.contains(figure) {
+      let difference = try #require(same.difference(figure))
+      #expect(difference.value == 0 && difference.lower == 0 && difference.upper == 0)
+      #expect(same.verdict(figure) == "within chance")
     }
+    #expect(same.difference(.negativeRecall) == nil)
+    #expect(same.verdict(.negativeRecall) == "not scored")
     // One more triple found in every document: recall rises on every resample.
     let better = try evaluation(documents: 30) { $0 % 3 + 1 }
     let change = try #require(better.comparison(with: base, resamples: 300))
-    #expect(change.difference(.recall).value > 0)
-    #expect(change.difference(.recall).lower > 0)
+    let gain = try #require(change.difference(.recall))
+    #expect(gain.value > 0 && gain.lower > 0)
     let reverse = try #require(base.comparison(with: better, resamples: 300))
-    #expect(reverse.difference(.recall).upper < 0)
+    let loss = try #require(reverse.difference(.recall))
+    #expect(loss.upper < 0)
     #expect(Evaluation.table(change, baseline: "old.yml").contains("better"))
     #expect(Evaluation.table(reverse, baseline: "old.yml").contains("worse"))
-    // One more triple in a single document of thirty: within chance.
+    // One more triple in a single document of thirty: the resamples that draw none of it
+    // leave the lower bound at exactly zero, and none goes the other way, so it is better.
     let oneMore = try evaluation(documents: 30) { $0 == 0 ? 1 : $0 % 3 }
     let small = try #require(oneMore.comparison(with: base, resamples: 300))
-    #expect(small.difference(.recall).lower <= 0 && small.difference(.recall).upper >= 0)
+    let slight = try #require(small.difference(.recall))
+    #expect(slight.lower == 0)
+    #expect(small.verdict(.recall) == "better")
+    #expect(base.comparison(with: oneMore, resamples: 300)?.verdict(.recall) == "worse")
+    // One document better and another worse: within chance.
+    let mixed = try evaluation(documents: 30) { $0 == 0 ? 1 : $0 == 1 ? 0 : $0 % 3 }
+    #expect(mixed.comparison(with: base, resamples: 300)?.verdict(.recall) == "within chance")
   }
 
   @Test func tableAndJSONCarryTheIntervals() throws {
@@ -115,6 +137,7 @@ import Testing
     #expect(f1.count == 2 && f1[0] <= mixed.micro.f1 && mixed.micro.f1 <= f1[1])
     let difference = try #require(object["difference"] as? [String: Any])
     #expect(difference["recall"] as? [Double] == [0, 0, 0])
+    #expect((difference["verdicts"] as? [String: Any])?["recall"] as? String == "within chance")
     // Without intervals the JSON is as before.
     #expect(!mixed.json.contains("intervals"))
   }
