@@ -125,7 +125,8 @@ extension Evaluation {
     var generator = SplitMix64(seed: seed)
     let figureCount = Intervals.Figure.allCases.count
     var values = Array(repeating: [Double](), count: figureCount)
-    for index in values.indices { values[index].reserveCapacity(resamples) }
+    // (Reserved up to the command's own limit; a larger count grows as it goes.)
+    for index in values.indices { values[index].reserveCapacity(min(resamples, 100_000)) }
     for _ in 0..<resamples {
       var total = DocumentCounts()
       for _ in documents.indices {

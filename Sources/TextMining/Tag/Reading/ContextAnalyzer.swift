@@ -738,7 +738,7 @@ struct ContextAnalyzer {
 
   /// Whether a qualifier after a mention stands in a relative clause about another noun that
   /// is still open at the qualifier: in "leadership was praised by the inspectors, who found
-  /// few weaknesses", the weaknesses are the inspectors' finding. A comma after the opener
+  /// many weaknesses elsewhere", the weaknesses are the inspectors' finding. A comma after the opener
   /// closes the clause, and what follows is the main clause's again: "leadership of the board,
   /// which changed twice, is weak".
   private func inOpenRelativeClauseOfAnotherNoun(_ cue: Cue, after mention: Range<Int>) -> Bool {
