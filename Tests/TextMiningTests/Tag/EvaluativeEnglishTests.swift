@@ -672,23 +672,6 @@ import Testing
     #expect(try rulesPolarity(sentence, code) == expected)
   }
 
-  /// A qualifier in a relative clause about another noun, still open at the qualifier, judges
-  /// that noun and not the mention; once a comma closes the clause, the main clause's
-  /// qualifier judges the mention again.
-  @Test(arguments: [
-    (
-      "Leadership was praised by the inspectors, who found many weaknesses elsewhere.",
-      Polarity.positive
-    ),
-    ("Leadership of the board, which changed twice, is weak.", .negative),
-    ("The leadership of the chair, which was weak at first, is now strong.", .positive),
-  ])
-  func aQualifierInARelativeClauseAboutAnotherNounStaysThere(
-    sentence: String, expected: Polarity
-  ) throws {
-    #expect(try rulesPolarity(sentence, "success_factor.leadership") == expected)
-  }
-
   /// A negation stays in its own predicate: "not" denies the council, "no" the powers.
   @Test func aNegationStaysInItsOwnPredicate() throws {
     #expect(

@@ -736,20 +736,6 @@ struct ContextAnalyzer {
     }
   }
 
-  /// Whether a qualifier after a mention stands in a relative clause about another noun that
-  /// is still open at the qualifier: in "leadership was praised by the inspectors, who found
-  /// many weaknesses elsewhere", the weaknesses are the inspectors' finding. A comma after the opener
-  /// closes the clause, and what follows is the main clause's again: "leadership of the board,
-  /// which changed twice, is weak".
-  private func inOpenRelativeClauseOfAnotherNoun(_ cue: Cue, after mention: Range<Int>) -> Bool {
-    guard cue.tokens.lowerBound > mention.upperBound + 1,
-      let opener = (mention.upperBound + 1..<cue.tokens.lowerBound).last(where: {
-        facts[$0].opener
-      })
-    else { return false }
-    return !(opener..<cue.tokens.lowerBound).contains { facts[$0].commaAfter }
-  }
-
   /// What a reading rests on: the polarity model (`PolarityFeatures`) weighs a reading by it.
   enum Basis: String, CaseIterable {
     /// The phrase carries its own polarity ("mistrust", the circles).
@@ -1072,8 +1058,7 @@ struct ContextAnalyzer {
         hypothetical = true
       case .positive, .negative:
         guard sameClause,
-          facts[cue.tokens.lowerBound].verbClause == facts[tokens.lowerBound].verbClause,
-          !inOpenRelativeClauseOfAnotherNoun(cue, after: tokens)
+          facts[cue.tokens.lowerBound].verbClause == facts[tokens.lowerBound].verbClause
         else {
           continue
         }
