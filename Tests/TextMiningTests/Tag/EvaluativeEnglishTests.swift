@@ -665,6 +665,18 @@ import Testing
       "The board lacks leadership, good resources and high trust.", "success_factor.trust",
       .negative
     ),
+    // Not after "or", nor where the determiner's noun takes the list after "of".
+    ("There was no leadership or clear accountability.", "governance.accountability", .negative),
+    (
+      "There was little sign of trust or strong leadership.", "success_factor.leadership", .negative
+    ),
+    (
+      "There is no evidence of trust and strong leadership.", "success_factor.leadership", .negative
+    ),
+    (
+      "There is little evidence of strong leadership and good resources.", "delivery.resources",
+      .negative
+    ),
   ])
   func aNegativeDeterminerDeniesItsOwnNounPhrase(
     sentence: String, code: String, expected: Polarity

@@ -65,6 +65,9 @@ struct ContextAnalyzer {
     /// Whether the token is a negation that is a determiner (`negative_determiners`: "no",
     /// "little"); read only in sentences with a negation.
     var negativeDeterminer = false
+    /// Whether the token is one of `predicate_conjunctions` ("and", not "or"); read only in
+    /// sentences with a negation.
+    var predicateConjunction = false
     /// Whether a comma follows the token; a comma next to a parenthetical terminator
     /// (", however,") does not count.
     var commaAfter = false
@@ -338,6 +341,8 @@ struct ContextAnalyzer {
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
         facts[index].negativeDeterminer = taxonomy.negativeDeterminerBytes.contains(
+          key: key, word: word)
+        facts[index].predicateConjunction = taxonomy.predicateConjunctionBytes.contains(
           key: key, word: word)
       }
       if hasNegation || hasNegative {
@@ -889,26 +894,31 @@ struct ContextAnalyzer {
           }
       }
     }
-    // A negation that is a determiner denies its own noun phrase: a later item after "and" or
-    // "or" with a positive qualifier of its own right before the mention stands by itself
-    // ("there is little trust and strong leadership"). (A verb's negation reaches on: "lacks
-    // leadership, good resources and high trust"; and so does a determiner's over a clause,
-    // with a verb or a "that" between: "no evidence that the board has a plan or has strong
-    // leadership".)
+    // A negation that is a determiner denies its own noun phrase: a later item after "and"
+    // (`predicate_conjunctions`) with a positive qualifier of its own right before the mention
+    // stands by itself ("there is little trust and strong leadership"). Not after "or", where
+    // the negation denies each ("no leadership or clear accountability"); not when the
+    // determiner's noun takes the list after a preposition ("no evidence of trust and strong
+    // leadership", "little sign of ..."); and a verb's negation reaches on ("lacks leadership,
+    // good resources and high trust"), as does a determiner's over a clause, with a verb or a
+    // "that" between ("no evidence that the board has a plan or has strong leadership").
     func ownQualifierAway(_ cue: Cue) -> Bool {
       guard cue.tokens.count == 1,
         tokens.lowerBound > cue.tokens.upperBound,
-        facts[cue.tokens.lowerBound].negativeDeterminer,
-        !(cue.tokens.upperBound..<tokens.lowerBound).contains(where: {
-          facts[$0].auxiliary || facts[$0].complementizer || facts[$0].opener
-        })
+        facts[cue.tokens.lowerBound].negativeDeterminer
       else { return false }
       return cues.contains { other in
-        other.kind == .positive && other.tokens.upperBound == tokens.lowerBound
-          && other.tokens.lowerBound > cue.tokens.upperBound
-          && (cue.tokens.upperBound..<other.tokens.lowerBound).contains {
-            facts[$0].conjunction && clause[$0] == mentionClause
-          }
+        guard other.kind == .positive, other.tokens.upperBound == tokens.lowerBound,
+          other.tokens.lowerBound > cue.tokens.upperBound,
+          let and = (cue.tokens.upperBound..<other.tokens.lowerBound).last(where: {
+            facts[$0].conjunction
+          }),
+          facts[and].predicateConjunction, clause[and] == mentionClause
+        else { return false }
+        return !(cue.tokens.upperBound..<and).contains {
+          facts[$0].auxiliary || facts[$0].complementizer || facts[$0].opener
+            || facts[$0].preposition
+        }
       }
     }
     // The first verb a negation before the mention may deny, between the two in the mention's
