@@ -665,6 +665,9 @@ import Testing
       "The board lacks leadership, good resources and high trust.", "success_factor.trust",
       .negative
     ),
+    // A negative qualifier of its own stands too: no double negation.
+    ("There is little trust and weak leadership.", "success_factor.leadership", .negative),
+    ("There was no trust and poor leadership.", "success_factor.leadership", .negative),
     // Not after "or", nor where the determiner's noun takes the list after "of".
     ("There was no leadership or clear accountability.", "governance.accountability", .negative),
     (

@@ -895,8 +895,9 @@ struct ContextAnalyzer {
       }
     }
     // A negation that is a determiner denies its own noun phrase: a later item after "and"
-    // (`predicate_conjunctions`) with a positive qualifier of its own right before the mention
-    // stands by itself ("there is little trust and strong leadership"). Not after "or", where
+    // (`predicate_conjunctions`) with a qualifier of its own right before the mention stands by
+    // itself ("there is little trust and strong leadership" is positive for the leadership,
+    // "no trust and weak leadership" negative, not a double negation). Not after "or", where
     // the negation denies each ("no leadership or clear accountability"); not when the
     // determiner's noun takes the list after a preposition ("no evidence of trust and strong
     // leadership", "little sign of ..."); and a verb's negation reaches on ("lacks leadership,
@@ -908,7 +909,8 @@ struct ContextAnalyzer {
         facts[cue.tokens.lowerBound].negativeDeterminer
       else { return false }
       return cues.contains { other in
-        guard other.kind == .positive, other.tokens.upperBound == tokens.lowerBound,
+        guard other.kind == .positive || other.kind == .negative,
+          other.tokens.upperBound == tokens.lowerBound,
           other.tokens.lowerBound > cue.tokens.upperBound,
           let and = (cue.tokens.upperBound..<other.tokens.lowerBound).last(where: {
             facts[$0].conjunction
