@@ -42,12 +42,13 @@ extension Evaluation {
       func share(_ part: Int, _ whole: Int) -> Double? {
         whole == 0 ? nil : Double(part) / Double(whole)
       }
-      let precision = share(truePositives, truePositives + falsePositives)
-      let recall = share(truePositives, truePositives + falseNegatives)
-      let f1: Double? = {
-        guard let precision, let recall else { return nil }
-        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-      }()
+      // Precision, recall and F1 as `Score` computes them, where each has something to count.
+      let score = Score(
+        truePositives: truePositives, falsePositives: falsePositives,
+        falseNegatives: falseNegatives)
+      let precision = truePositives + falsePositives == 0 ? nil : score.precision
+      let recall = truePositives + falseNegatives == 0 ? nil : score.recall
+      let f1 = precision == nil || recall == nil ? nil : score.f1
       return [
         f1, precision, recall,
         share(polarityAgreements, truePositives),

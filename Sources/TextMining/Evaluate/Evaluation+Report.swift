@@ -122,6 +122,13 @@ extension Evaluation {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A JSON array of numbers with four decimals, as scores are written, or null.
+  private static func numberArray(_ values: [Double]?) -> [UInt8] {
+    guard let values else { return Array("null".utf8) }
+    return Array(
+      ("[" + values.map { String(format: "%.4f", $0) }.joined(separator: ",") + "]").utf8)
+  }
+
   /// A JSON object for programs, keys in a fixed order.
   public var json: String { json(intervals: nil, comparison: nil) }
 
@@ -187,11 +194,9 @@ extension Evaluation {
       bounds.write("documents", intervals.documents)
       bounds.write("level", intervals.level)
       for figure in Intervals.Figure.allCases {
-        let bound = intervals.bound(figure)
         bounds.write(
           figure.rawValue,
-          json: Array(
-            (bound.map { String(format: "[%.4f,%.4f]", $0.lower, $0.upper) } ?? "null").utf8))
+          json: Self.numberArray(intervals.bound(figure).map { [$0.lower, $0.upper] }))
       }
       object.write("intervals", object: bounds)
     }
@@ -202,13 +207,10 @@ extension Evaluation {
       differences.write("documents", comparison.documents)
       differences.write("level", comparison.level)
       for figure in Intervals.Figure.allCases {
-        let difference = comparison.difference(figure)
         differences.write(
           figure.rawValue,
-          json: Array(
-            (difference.map {
-              String(format: "[%.4f,%.4f,%.4f]", $0.value, $0.lower, $0.upper)
-            } ?? "null").utf8))
+          json: Self.numberArray(
+            comparison.difference(figure).map { [$0.value, $0.lower, $0.upper] }))
       }
       var verdicts = JSONObjectWriter()
       for figure in Intervals.Figure.allCases {

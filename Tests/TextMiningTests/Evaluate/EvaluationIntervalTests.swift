@@ -129,7 +129,8 @@ import Testing
     let comparison = try #require(mixed.comparison(with: mixed, resamples: 100))
     let object = try #require(
       try JSONSerialization.jsonObject(
-        with: Data(mixed.json(intervals: intervals, comparison: comparison).utf8))
+        with: Data(
+          mixed.json(intervals: intervals, comparison: comparison, baseline: "old.yml").utf8))
         as? [String: Any])
     let bounds = try #require(object["intervals"] as? [String: Any])
     #expect(bounds["resamples"] as? Int == 100)
@@ -138,6 +139,7 @@ import Testing
     let difference = try #require(object["difference"] as? [String: Any])
     #expect(difference["recall"] as? [Double] == [0, 0, 0])
     #expect((difference["verdicts"] as? [String: Any])?["recall"] as? String == "within chance")
+    #expect(difference["baseline"] as? String == "old.yml")
     // Without intervals the JSON is as before.
     #expect(!mixed.json.contains("intervals"))
   }
