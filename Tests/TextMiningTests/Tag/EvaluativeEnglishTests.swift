@@ -649,7 +649,8 @@ import Testing
   }
 
   /// A negation that is a determiner denies its own noun phrase: a later item with a positive
-  /// qualifier of its own stands by itself. A verb's negation reaches every item.
+  /// qualifier of its own stands by itself. A verb's negation reaches every item but one with a
+  /// negative qualifier of its own after "and".
   @Test(arguments: [
     (
       "There is little trust and strong leadership.", "success_factor.leadership", Polarity.positive
@@ -668,6 +669,17 @@ import Testing
     // A negative qualifier of its own stands too: no double negation.
     ("There is little trust and weak leadership.", "success_factor.leadership", .negative),
     ("There was no trust and poor leadership.", "success_factor.leadership", .negative),
+    // And after a verb's negation, a later item with a negative qualifier of its own, in the
+    // same predicate or a coordinated one, is not denied twice.
+    (
+      "The board lacks trust and suffers from weak leadership.", "success_factor.leadership",
+      .negative
+    ),
+    ("The board lacks trust and weak leadership.", "success_factor.leadership", .negative),
+    (
+      "Partners did not share information and had poor relationships.",
+      "success_factor.working_relationships", .negative
+    ),
     // Not after "or", nor where the determiner's noun takes the list after "of".
     ("There was no leadership or clear accountability.", "governance.accountability", .negative),
     (

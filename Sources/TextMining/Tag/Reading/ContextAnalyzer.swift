@@ -903,13 +903,13 @@ struct ContextAnalyzer {
     // leadership", "little sign of ..."); and a verb's negation reaches on ("lacks leadership,
     // good resources and high trust"), as does a determiner's over a clause, with a verb or a
     // "that" between ("no evidence that the board has a plan or has strong leadership").
+    // A later item with a negative qualifier of its own stands by itself after a verb's
+    // negation too: "lacks trust and suffers from weak leadership" is no double negation.
     func ownQualifierAway(_ cue: Cue) -> Bool {
-      guard cue.tokens.count == 1,
-        tokens.lowerBound > cue.tokens.upperBound,
-        facts[cue.tokens.lowerBound].negativeDeterminer
-      else { return false }
+      guard tokens.lowerBound > cue.tokens.upperBound else { return false }
+      let determiner = cue.tokens.count == 1 && facts[cue.tokens.lowerBound].negativeDeterminer
       return cues.contains { other in
-        guard other.kind == .positive || other.kind == .negative,
+        guard other.kind == .negative || (determiner && other.kind == .positive),
           other.tokens.upperBound == tokens.lowerBound,
           other.tokens.lowerBound > cue.tokens.upperBound,
           let and = (cue.tokens.upperBound..<other.tokens.lowerBound).last(where: {
