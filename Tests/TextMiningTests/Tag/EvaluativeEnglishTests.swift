@@ -592,7 +592,7 @@ import Testing
       .neutral
     ),
     (
-      "Three of the four community engagement proposals were met with hostility.",
+      "Three of the four community engagement proposals were met with a request for costings.",
       "governance.community_engagement", .neutral
     ),
     (
@@ -625,6 +625,59 @@ import Testing
       try rulesPolarity(
         "At three of the nine meetings seats were filled.", "governance.representation")
         != nil)
+  }
+
+  /// Plain words of quality (`evaluative_vocabulary`, class `quality`) judge whatever they
+  /// qualify, and a negation turns them over as it turns any qualifier ("not bad").
+  @Test(arguments: [
+    (
+      "Relations between the partners are bad.", "success_factor.working_relationships",
+      Polarity.negative
+    ),
+    (
+      "Leadership of the board has been terrible since the election.", "success_factor.leadership",
+      .negative
+    ),
+    ("Performance management is haphazard.", "delivery.performance_management", .negative),
+    (
+      "Relations between partners are acrimonious.", "success_factor.working_relationships",
+      .negative
+    ),
+    (
+      "The board has been complacent about its targets.", "delivery.performance_management",
+      .negative
+    ),
+    ("Its accountability arrangements remain opaque.", "governance.accountability", .negative),
+    (
+      "Relations between the partners are not bad.", "success_factor.working_relationships",
+      .positive
+    ),
+    (
+      "Working relationships between partners have been productive.",
+      "success_factor.working_relationships",
+      .positive
+    ),
+    (
+      "The theme groups gave useful reports on performance management.",
+      "delivery.performance_management", .positive
+    ),
+  ])
+  func plainWordsOfQualityJudge(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try rulesPolarity(sentence, code) == expected)
+  }
+
+  /// "Without" denies a remedy after it, not the judgement of the clause it modifies: scrapping
+  /// the board without consultation is bad for accountability, not good.
+  @Test func withoutDoesNotDenyTheClausesJudgement() throws {
+    #expect(
+      try rulesPolarity(
+        "Scrapping it without any consultation sends a terrible message about accountability.",
+        "governance.accountability") == .negative)
+    // A remedy after it is still denied, and the problem stands.
+    #expect(
+      try rulesPolarity(
+        "The board went ahead without tackling the lack of trust.", "success_factor.trust")
+        == .negative)
   }
 
   /// A negated mark is the negation rules' to read: a large share not met is no success.

@@ -996,6 +996,10 @@ struct ContextAnalyzer {
         || cue.kind == .negationAround,
         cue.tokens.upperBound <= tokens.lowerBound,
         let denied = deniedVerb(after: cue, before: tokens, clause: mentionClause),
+        // "Without" denies a remedy after it ("went ahead without tackling the lack of trust"),
+        // not a judgement of the clause it modifies ("scrapping it without any consultation
+        // sends a terrible message about accountability").
+        cue.kind != .negationCounterfactual || !denied.isQualifier,
         !cues.contains(where: {
           ($0.kind == .positive || $0.kind.isNegation)
             && $0.tokens.lowerBound >= cue.tokens.upperBound
