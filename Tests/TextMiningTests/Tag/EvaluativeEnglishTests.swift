@@ -644,8 +644,8 @@ import Testing
       .negative
     ),
     (
-      "The board has been complacent about its targets.", "delivery.performance_management",
-      .negative
+      "Monitoring of the targets has been haphazard and wasteful.",
+      "delivery.performance_management", .negative
     ),
     ("Its accountability arrangements remain opaque.", "governance.accountability", .negative),
     (
@@ -666,9 +666,38 @@ import Testing
     #expect(try rulesPolarity(sentence, code) == expected)
   }
 
-  /// "Without" denies a remedy after it, not the judgement of the clause it modifies: scrapping
-  /// the board without consultation is bad for accountability, not good.
+  /// A need said with "badly" is still a need: neutral.
+  @Test func aBadlyNeededThingIsANeed() throws {
+    #expect(
+      try rulesPolarity(
+        "The grant will provide badly needed funding for the youth service.",
+        "delivery.resources") == .neutral)
+  }
+
+  /// A negation before a list goes on to each item, whatever qualifier the earlier items have:
+  /// neither the relationships nor the leadership were poor.
+  @Test(arguments: [
+    (
+      "Partners did not experience weak relationships or poor leadership.",
+      "success_factor.leadership"
+    ),
+    (
+      "The review found no evidence of weak leadership or poor performance management.",
+      "delivery.performance_management"
+    ),
+  ])
+  func aNegationReachesEachItemOfAList(sentence: String, code: String) throws {
+    #expect(try rulesPolarity(sentence, code) == .positive)
+  }
+
+  /// "Without" denies a remedy after it and a judgement in its own noun phrase, not the
+  /// judgement of the clause it modifies: scrapping the board without consultation is bad for
+  /// accountability, not good.
   @Test func withoutDoesNotDenyTheClausesJudgement() throws {
+    #expect(
+      try rulesPolarity(
+        "The partners came through the reorganisation without any acrimony in their relationships.",
+        "success_factor.working_relationships") == .positive)
     #expect(
       try rulesPolarity(
         "Scrapping it without any consultation sends a terrible message about accountability.",

@@ -996,10 +996,17 @@ struct ContextAnalyzer {
         || cue.kind == .negationAround,
         cue.tokens.upperBound <= tokens.lowerBound,
         let denied = deniedVerb(after: cue, before: tokens, clause: mentionClause),
-        // "Without" denies a remedy after it ("went ahead without tackling the lack of trust"),
-        // not a judgement of the clause it modifies ("scrapping it without any consultation
+        // "Without" denies a remedy after it ("went ahead without tackling the lack of trust")
+        // and a judgement in its own noun phrase ("without a single acrimonious meeting"), not
+        // one further on in the clause it modifies ("scrapping it without any consultation
         // sends a terrible message about accountability").
-        cue.kind != .negationCounterfactual || !denied.isQualifier,
+        cue.kind != .negationCounterfactual || !denied.isQualifier
+          || denied.at - cue.tokens.upperBound <= 2,
+        // A qualifier of an earlier item of a list is that item's: the negation goes on to the
+        // mention's own item as over any list ("did not experience weak relationships or poor
+        // leadership" denies both).
+        !denied.isQualifier
+          || !(denied.at..<tokens.lowerBound).contains(where: { facts[$0].conjunction }),
         !cues.contains(where: {
           ($0.kind == .positive || $0.kind.isNegation)
             && $0.tokens.lowerBound >= cue.tokens.upperBound
