@@ -1963,6 +1963,10 @@ context:
     # strong leadership"), where a verb's negation reaches on ("lacks leadership, good
     # resources and high trust").
     negative_determiners: [no, little, few]
+    # Phrases that deny the qualifier right after them: "far from transparent" is negative,
+    # "anything but weak" positive. Before anything but a qualifier ("far from the town
+    # centre") they deny nothing.
+    denying_leads: [far from, anything but, by no means, none too]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be

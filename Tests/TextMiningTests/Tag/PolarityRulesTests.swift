@@ -363,6 +363,35 @@ import Testing
     #expect(try polarity(sentence, code) == .neutral)
   }
 
+  /// A phrase that denies the qualifier right after it turns it over ("far from transparent",
+  /// "anything but weak", "none too good", "by no means strong"); before anything else it
+  /// denies nothing ("far from the town centre").
+  @Test(arguments: [
+    ("Its decision-making is far from transparent.", "governance.structures", Polarity.negative),
+    (
+      "Relations with the council are far from good.", "success_factor.working_relationships",
+      .negative
+    ),
+    (
+      "Leadership of the board has been anything but weak.", "success_factor.leadership",
+      .positive
+    ),
+    (
+      "Relations between partners are none too good.", "success_factor.working_relationships",
+      .negative
+    ),
+    ("Trust between the partners was by no means strong.", "success_factor.trust", .negative),
+    (
+      "The board meets far from the town centre, and trust between partners is high.",
+      "success_factor.trust", .positive
+    ),
+  ])
+  func aDenyingLeadTurnsOverItsQualifier(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
   /// A word of excess after an auxiliary or a linking verb criticises the measure after it,
   /// listed or not ("is too centralised"); "too" meaning "also" (after a noun or another
   /// verb), a listed verdict deferred and "only too" do not.

@@ -210,6 +210,29 @@ import Testing
     #expect(try polarity(after) != .negative)
   }
 
+  /// The denying leads are taxonomy data: without `denying_leads`, "far from transparent"
+  /// praises the decision-making.
+  @Test func denyingLeadsAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      ("denying_leads: [far from, anything but, by no means, none too]", "denying_leads: []")
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      let segmented = try ICUSegmenter().segment(
+        ExtractedText(
+          title: nil,
+          blocks: [
+            Block(
+              kind: .paragraph, text: "The board's decision-making is far from transparent.",
+              line: 1)
+          ]))
+      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+        $0.code.rawValue == "governance.structures"
+      }?.polarity
+    }
+    #expect(try polarity(before) == .negative)
+    #expect(try polarity(after) == .positive)
+  }
+
   /// The negative determiners are taxonomy data: without them, "little" reaches past "and
   /// strong" to the leadership.
   @Test func negativeDeterminersAreTaxonomyData() throws {

@@ -360,11 +360,17 @@ extension Codebook {
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
+            "denying_leads",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
             rules.grammar.metadataLabels = try parseWordSequences(
               list, what: "grammar 'metadata_labels'", item: "a label of grammar 'metadata_labels'")
+            continue
+          }
+          if name == "denying_leads" {
+            rules.grammar.denyingLeads = try parseWordSequences(
+              list, what: "grammar 'denying_leads'", item: "a phrase of grammar 'denying_leads'")
             continue
           }
           // Auxiliaries, list conjunctions, clause openers, news and recommendation labels, and

@@ -133,6 +133,11 @@ public struct ContextRules: Sendable {
     /// Words after which a word of excess measures, besides the auxiliaries, compared as written
     /// in lower case: linking verbs and intensifiers ("has become too", "far too", "all too").
     public var excessLeads: Set<String> = []
+    /// Phrases that deny the qualifier right after them, each as its normalised words ("far
+    /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
+    /// Only a qualifier right after the phrase is turned over, so "far from the town centre"
+    /// denies nothing. Empty: no such rule.
+    public var denyingLeads: [[String]] = []
     /// Negations that are determiners, compared as written in lower case ("no", "little",
     /// "few"): one denies its own noun phrase, so a later item of a list with a positive
     /// qualifier of its own right before it stands by itself ("there is little trust and strong

@@ -149,6 +149,38 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Turns over each qualifier right after a phrase that denies it
+  /// (`context.grammar.denying_leads`: "far from transparent" is negative, "anything but weak"
+  /// and "none too good" the opposite of their qualifier), the phrase joining the cue; a
+  /// negation inside the phrase ("none", "no" of "by no means") is the phrase's and no cue of
+  /// its own. A phrase before anything else ("far from the town centre") is no cue.
+  private static func turnDenied(taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]) {
+    let leads = taxonomy.context.grammar.denyingLeads
+    guard !leads.isEmpty else { return }
+    var absorbed: [Range<Int>] = []
+    for index in cues.indices where cues[index].kind == .positive || cues[index].kind == .negative {
+      let first = cues[index].tokens.lowerBound
+      for lead in leads where !lead.isEmpty && lead.count <= first {
+        let start = first - lead.count
+        guard
+          (0..<lead.count).allSatisfy({
+            tokens.normalized(start + $0) == lead[$0] && tokens.connected(start + $0)
+          })
+        else { continue }
+        cues[index] = Cue(
+          kind: cues[index].kind == .positive ? .negative : .positive,
+          tokens: start..<cues[index].tokens.upperBound)
+        absorbed.append(start..<first)
+        break
+      }
+    }
+    if !absorbed.isEmpty {
+      cues.removeAll { cue in
+        cue.kind.isNegation && absorbed.contains { cue.tokens.overlaps($0) }
+      }
+    }
+  }
+
   /// The cue windows of the taxonomy's context rules, in tokens.
   private var windows: (window: Int, qualifier: Int, predicate: Int) {
     (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
@@ -271,6 +303,7 @@ struct ContextAnalyzer {
     }
     // (After the reported futures, whose indices into the cues an inserted cue would shift.)
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
+    Self.turnDenied(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
