@@ -189,22 +189,25 @@ import Testing
     return (try rules(original, "a.yml"), try rules(edited, "b.yml"))
   }
 
+  /// The polarity the tagger gives `code` in `sentence`, a paragraph of its own.
+  private func paragraphPolarity(_ sentence: String, _ code: String, with taxonomy: Taxonomy)
+    throws -> Polarity?
+  {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
+      $0.code.rawValue == code
+    }?.polarity
+  }
+
   /// The words of excess are taxonomy data: without `excess_words`, "too centralised" judges
   /// nothing (the word is in no list).
   @Test func excessWordsAreTaxonomyData() throws {
     let (before, after) = try projectRules(editing: [("excess_words: [too]", "excess_words: []")])
     func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
-      let segmented = try ICUSegmenter().segment(
-        ExtractedText(
-          title: nil,
-          blocks: [
-            Block(
-              kind: .paragraph, text: "Leadership of the board has become too centralised.",
-              line: 1)
-          ]))
-      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
-        $0.code.rawValue == "success_factor.leadership"
-      }?.polarity
+      try paragraphPolarity(
+        "Leadership of the board has become too centralised.", "success_factor.leadership",
+        with: taxonomy)
     }
     #expect(try polarity(before) == .negative)
     #expect(try polarity(after) != .negative)
@@ -217,17 +220,9 @@ import Testing
       ("denying_leads: [far from, anything but, by no means, none too]", "denying_leads: []")
     ])
     func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
-      let segmented = try ICUSegmenter().segment(
-        ExtractedText(
-          title: nil,
-          blocks: [
-            Block(
-              kind: .paragraph, text: "The board's decision-making is far from transparent.",
-              line: 1)
-          ]))
-      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
-        $0.code.rawValue == "governance.structures"
-      }?.polarity
+      try paragraphPolarity(
+        "The board's decision-making is far from transparent.", "governance.structures",
+        with: taxonomy)
     }
     #expect(try polarity(before) == .negative)
     #expect(try polarity(after) == .positive)
@@ -239,15 +234,8 @@ import Testing
     let (before, after) = try projectRules(
       editing: [("negative_determiners: [no, little, few]", "negative_determiners: []")])
     func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
-      let segmented = try ICUSegmenter().segment(
-        ExtractedText(
-          title: nil,
-          blocks: [
-            Block(kind: .paragraph, text: "There is little trust and strong leadership.", line: 1)
-          ]))
-      return TaxonomyTagger(taxonomy: taxonomy).mentions(in: segmented).first {
-        $0.code.rawValue == "success_factor.leadership"
-      }?.polarity
+      try paragraphPolarity(
+        "There is little trust and strong leadership.", "success_factor.leadership", with: taxonomy)
     }
     #expect(try polarity(before) == .positive)
     #expect(try polarity(after) == .negative)
