@@ -1967,6 +1967,15 @@ context:
     # "anything but weak" positive. Before anything but a qualifier ("far from the town
     # centre") they deny nothing.
     denying_leads: [far from, anything but, by no means, none too]
+    # Phrases that put the qualifier after them (leads) or before them (trails) in an earlier
+    # state ("once hostile", "had been low", "poor at first"): such a qualifier gives way to a
+    # later one about the same thing ("relations, once hostile, are now productive"; "were poor at first but are now
+    # good"). Words of the present may stand between a terminator and the later qualifier.
+    earlier_leads: [once, formerly, previously, initially, originally, at first, had been,
+      used to be]
+    earlier_trails: [at first, initially, originally, previously, at the outset, in the past,
+      to begin with, in the early days]
+    later_states: [now, since, today, currently, become, became, increasingly]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be

@@ -392,6 +392,47 @@ import Testing
     #expect(try polarity(sentence, code) == expected)
   }
 
+  /// A qualifier put in an earlier state ("once hostile", "had been low", "poor at first")
+  /// gives way to a later one about the same thing, in its clause or right after a terminator;
+  /// alone it still judges, and a later qualifier about something else leaves it standing.
+  @Test(arguments: [
+    (
+      "Relations between the partners, once hostile, are now productive.",
+      "success_factor.working_relationships", Polarity.positive
+    ),
+    ("Trust on the board, which had been low, is now high.", "success_factor.trust", .positive),
+    (
+      "Working relationships that were once strong have deteriorated.",
+      "success_factor.working_relationships", .negative
+    ),
+    (
+      "Leadership of the partnership, previously weak, has become strong.",
+      "success_factor.leadership", .positive
+    ),
+    (
+      "Relations with the council were poor at first but are now good.",
+      "success_factor.working_relationships", .positive
+    ),
+    (
+      "Relations with the council were good initially but have since become strained.",
+      "success_factor.working_relationships", .negative
+    ),
+    ("Trust between the partners had been low for years.", "success_factor.trust", .negative),
+    (
+      "Trust between the partners had been low, but the board is now strong.",
+      "success_factor.trust", .negative
+    ),
+    (
+      "The grants showed lasting benefit once the money stopped, but the board was weak.",
+      "delivery.outcomes", .positive
+    ),
+  ])
+  func anEarlierStateGivesWayToALaterOne(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
   /// A word of excess after an auxiliary or a linking verb criticises the measure after it,
   /// listed or not ("is too centralised"); "too" meaning "also" (after a noun or another
   /// verb), a listed verdict deferred and "only too" do not.

@@ -228,6 +228,24 @@ import Testing
     #expect(try polarity(after) == .positive)
   }
 
+  /// The earlier states are taxonomy data: without `earlier_leads`, the hostility of the past
+  /// is nearer the relations than their present and judges them.
+  @Test func earlierStatesAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      (
+        "earlier_leads: [once, formerly, previously, initially, originally, at first, had been,\n      used to be]",
+        "earlier_leads: []"
+      )
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try paragraphPolarity(
+        "Relations between the partners, once hostile, are now productive.",
+        "success_factor.working_relationships", with: taxonomy)
+    }
+    #expect(try polarity(before) == .positive)
+    #expect(try polarity(after) == .negative)
+  }
+
   /// The negative determiners are taxonomy data: without them, "little" reaches past "and
   /// strong" to the leadership.
   @Test func negativeDeterminersAreTaxonomyData() throws {

@@ -360,7 +360,7 @@ extension Codebook {
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
-            "denying_leads",
+            "denying_leads", "earlier_leads", "earlier_trails", "later_states",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -371,6 +371,16 @@ extension Codebook {
           if name == "denying_leads" {
             rules.grammar.denyingLeads = try parseWordSequences(
               list, what: "grammar 'denying_leads'", item: "a phrase of grammar 'denying_leads'")
+            continue
+          }
+          if name == "earlier_leads" {
+            rules.grammar.earlierLeads = try parseWordSequences(
+              list, what: "grammar 'earlier_leads'", item: "a phrase of grammar 'earlier_leads'")
+            continue
+          }
+          if name == "earlier_trails" {
+            rules.grammar.earlierTrails = try parseWordSequences(
+              list, what: "grammar 'earlier_trails'", item: "a phrase of grammar 'earlier_trails'")
             continue
           }
           // Auxiliaries, list conjunctions, clause openers, news and recommendation labels, and
@@ -404,6 +414,7 @@ extension Codebook {
           case "headline_subjects": rules.grammar.headlineSubjects = words
           case "role_openers": rules.grammar.roleOpeners = words
           case "role_links": rules.grammar.roleLinks = words
+          case "later_states": rules.grammar.laterStates = words
           case "auxiliaries": rules.grammar.auxiliaries = words
           case "possessives": rules.grammar.possessives = words
           case "news_labels": rules.grammar.newsLabels = words

@@ -138,6 +138,21 @@ public struct ContextRules: Sendable {
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"
     /// denies nothing. Empty: no such rule.
     public var denyingLeads: [[String]] = []
+    /// Phrases that put the qualifier right after them in an earlier state, each as its
+    /// normalised words, at most one word between ("once hostile", "had been low", "previously
+    /// very weak"). Such a qualifier gives way to a later one about the same thing: in its
+    /// clause after it ("relations, once hostile, are now productive"; "relationships that were
+    /// once strong have deteriorated"), or standing right after a terminator with only
+    /// auxiliaries and `laterStates` between ("were poor at first but are now good"). Alone, it
+    /// still judges ("trust had been low for years"). Empty: no such rule.
+    public var earlierLeads: [[String]] = []
+    /// Phrases that put the qualifier right before them in an earlier state, as
+    /// `earlierLeads` do ("poor at first", "weak initially"). Not "once", which after a
+    /// qualifier opens a clause ("lasting benefit once the money stopped").
+    public var earlierTrails: [[String]] = []
+    /// Words of the present that may stand between a terminator and the later state's
+    /// qualifier, besides auxiliaries ("but are now good", "but has since become strong").
+    public var laterStates: Set<String> = []
     /// Negations that are determiners, compared as written in lower case ("no", "little",
     /// "few"): one denies its own noun phrase, so a later item of a list with a positive
     /// qualifier of its own right before it stands by itself ("there is little trust and strong

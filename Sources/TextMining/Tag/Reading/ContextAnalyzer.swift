@@ -181,6 +181,87 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Drops each qualifier a phrase of `context.grammar.earlier_leads` or `earlier_trails` puts
+  /// in an earlier state ("once hostile", "had been low", "poor at first") when a later qualifier about the same
+  /// thing follows: one in its clause after it, not itself in an earlier state ("relations,
+  /// once hostile, are now productive"; "relationships that were once strong have
+  /// deteriorated"), or one right after a terminator, with only auxiliaries and words of
+  /// `later_states` between ("were poor at first but are now good"), which then gives the last
+  /// word on the clause as an afterthought does. Alone, an earlier state still judges ("trust had
+  /// been low for years").
+  ///
+  /// - Returns: the clauses whose earlier state gave way across a terminator, with the later
+  ///   qualifier's reading.
+  private static func yieldEarlierStates(
+    taxonomy: Taxonomy, tokens: SentenceTokens, clause: [Int], terminator: [UInt8],
+    facts: [TokenFacts], cues: inout [Cue]
+  ) -> [Int: Polarity] {
+    let leads = taxonomy.context.grammar.earlierLeads
+    let trails = taxonomy.context.grammar.earlierTrails
+    guard !leads.isEmpty || !trails.isEmpty else { return [:] }
+    let qualifiers = cues.indices.filter {
+      cues[$0].kind == .positive || cues[$0].kind == .negative
+    }
+    guard qualifiers.count > 1 else { return [:] }
+    // Whether the phrase's words stand from `start` on, each joined to the next token
+    // (only spaces, hyphens or apostrophes between), through `end`.
+    func stands(_ words: [String], at start: Int, joinedThrough end: Int) -> Bool {
+      start >= 0 && start + words.count <= tokens.count
+        && words.indices.allSatisfy { tokens.normalized(start + $0) == words[$0] }
+        && (min(start, end)..<max(start + words.count - 1, end)).allSatisfy {
+          tokens.connected($0)
+        }
+    }
+    func isEarlier(_ cue: Cue) -> Bool {
+      let first = cue.tokens.lowerBound
+      let last = cue.tokens.upperBound
+      // Before it, at most one word between ("once very strong"), or right after it.
+      return leads.contains { words in
+        !words.isEmpty
+          && (0...1).contains { stands(words, at: first - $0 - words.count, joinedThrough: first) }
+      } || trails.contains { !$0.isEmpty && stands($0, at: last, joinedThrough: last - 1) }
+    }
+    let earlier = Set(qualifiers.filter { isEarlier(cues[$0]) })
+    guard !earlier.isEmpty, earlier.count < qualifiers.count else { return [:] }
+    var dropped: Set<Int> = []
+    var yielded: [Int: Polarity] = [:]
+    for index in earlier.sorted() {
+      let cue = cues[index]
+      let own = clause[cue.tokens.lowerBound]
+      let later = qualifiers.filter {
+        !earlier.contains($0) && cues[$0].tokens.lowerBound >= cue.tokens.upperBound
+      }
+      if later.contains(where: {
+        clause[cues[$0].tokens.lowerBound] == own
+          && facts[cues[$0].tokens.lowerBound].verbClause
+            == facts[cue.tokens.lowerBound].verbClause
+      }) {
+        dropped.insert(index)
+        continue
+      }
+      // Across a terminator: the qualifier is the first thing of substance after it.
+      guard let next = later.first(where: { clause[cues[$0].tokens.lowerBound] > own }),
+        let end = (cue.tokens.upperBound..<cues[next].tokens.lowerBound).last(where: {
+          terminator[$0] == 1
+        })
+      else { continue }
+      var start = end
+      while start > cue.tokens.upperBound, terminator[start - 1] == 1 { start -= 1 }
+      guard clause[start - 1] == own,
+        (end + 1..<cues[next].tokens.lowerBound).allSatisfy({
+          facts[$0].auxiliary
+            || taxonomy.context.grammar.laterStates.contains(tokens.normalized($0))
+        })
+      else { continue }
+      dropped.insert(index)
+      if yielded[own] == nil { yielded[own] = cues[next].kind == .positive ? .positive : .negative }
+    }
+    if !dropped.isEmpty {
+      cues = cues.indices.filter { !dropped.contains($0) }.map { cues[$0] }
+    }
+    return yielded
+  }
+
   /// The cue windows of the taxonomy's context rules, in tokens.
   private var windows: (window: Int, qualifier: Int, predicate: Int) {
     (taxonomy.context.window, taxonomy.context.qualifierWindow, taxonomy.context.predicateWindow)
@@ -405,6 +486,10 @@ struct ContextAnalyzer {
       Self.apply(proportions, to: &cues)
     }
     self.proportions = proportions
+    // (After the facts, whose auxiliaries and clauses it reads.)
+    let yielded = Self.yieldEarlierStates(
+      taxonomy: taxonomy, tokens: tokens, clause: clause, terminator: terminator, facts: facts,
+      cues: &cues)
     self.cues = cues
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.
@@ -476,6 +561,9 @@ struct ContextAnalyzer {
         else { continue }
         labels[labelled] = verdict
       }
+    }
+    for (own, polarity) in yielded where afterthoughts[own] == nil {
+      afterthoughts[own] = polarity
     }
     self.afterthoughts = afterthoughts
     self.labels = labels
