@@ -1343,6 +1343,29 @@ context:
       - lack
       # A comparative of less turns a judgement over: "less closely involved", "less developed".
       - less
+      # Denying a claim: "it is wrong to say that trust is high", "it is a myth that the sector
+      # has no say".
+      - wrong to say
+      - wrong to suggest
+      - wrong to claim
+      - wrong to think
+      - wrong to conclude
+      - mistake to think
+      - mistake to assume
+      - unfair to say
+      - untrue to say
+      - untrue that
+      - a myth that
+      # ("Would" there puts the denial politely and supposes nothing.)
+      - would be wrong to say
+      - would be wrong to suggest
+      - would be wrong to claim
+      - would be wrong to think
+      - would be wrong to conclude
+      - would be a mistake to think
+      - would be a mistake to assume
+      - would be unfair to say
+      - would be untrue to say
     after:
       # Lost after the thing: "part of the reward grant will be lost".
       - be lost

@@ -392,6 +392,42 @@ import Testing
     #expect(try polarity(sentence, code) == expected)
   }
 
+  /// Denying a claim negates it as "not" does ("it is wrong to say that", "it is a myth that"),
+  /// and "would" in "it would be wrong to say" supposes nothing; "wrong to" after a body judges
+  /// what the body did, as before.
+  @Test(arguments: [
+    (
+      "It is wrong to say that trust between partners is high.", "success_factor.trust",
+      Polarity.negative
+    ),
+    (
+      "It is wrong to say that the partnership lacks leadership.", "success_factor.leadership",
+      .positive
+    ),
+    (
+      "It would be a mistake to think the partnership has strong leadership.",
+      "success_factor.leadership", .negative
+    ),
+    (
+      "The board was wrong to cut the voluntary sector's seats.", "governance.representation",
+      .negative
+    ),
+  ])
+  func aDeniedClaimIsNegated(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  @Test func aClaimDeniedPolitelyIsNotHedged() throws {
+    let found = try reading(
+      [
+        Block(
+          kind: .paragraph, text: "It would be wrong to say that trust between partners is high.",
+          line: 1)
+      ], code: "success_factor.trust")
+    #expect(found?.polarity == .negative)
+    #expect(found?.hedged == false)
+  }
+
   /// A qualifier put in an earlier state ("once hostile", "had been low", "poor at first")
   /// gives way to a later one about the same thing, in its clause or right after a terminator;
   /// alone it still judges, and a later qualifier about something else leaves it standing.
