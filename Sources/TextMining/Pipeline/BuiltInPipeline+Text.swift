@@ -2122,6 +2122,9 @@ partnership_names:
     - LSP board
     - community planning partnership
     - local service board
+    # An LSP's board named for its place: "the Stavenholme Strategy Board" ("Housing Strategy
+    # Board" holds a theme word and names a theme group, not a partnership).
+    - strategy board
   # The other bodies of the LSP family. A place before one of these names that body: "Barrowmere
   # Community Safety Partnership" is partnership.named (a name beats equivalent), but it is not
   # the area's partnership, so evidence is attributed past it; generic ones stay equivalent.

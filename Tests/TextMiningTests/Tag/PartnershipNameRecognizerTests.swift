@@ -51,6 +51,23 @@ import Testing
       ])
   }
 
+  /// "Strategy Board" is a head: a place before it names the area's partnership, which the
+  /// sentences after it are about; a theme word before it names a theme group.
+  @Test func aPlacesStrategyBoardIsItsPartnership() throws {
+    let found = try mentions(
+      "Notes\n\nThe Stavenholme Strategy Board agreed the LAA refresh. Its leadership is strong.")
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == ["Stavenholme Strategy Board"]
+    )
+    #expect(
+      found.first { $0.code == "success_factor.leadership" }?.partnership
+        == "Stavenholme Strategy Board")
+    #expect(
+      !(try mentions("Notes\n\nThe Housing Strategy Board met in March.")).contains {
+        $0.code == "partnership.named"
+      })
+  }
+
   @Test(arguments: [
     "The Community Safety Partnership met.", "The Kelbrook Health Partnership met.",
     "The Local Strategic Partnership met.",
