@@ -205,12 +205,20 @@ struct ContextAnalyzer {
     guard qualifiers.count > 1 else { return [:] }
     // Whether the phrase's words stand from `start` on, each joined to the next token
     // (only spaces, hyphens or apostrophes between), through `end`.
+    // (Each token is normalised once: the phrases are tried at the same few places.)
+    var normalized: [Int: String] = [:]
+    func word(_ index: Int) -> String {
+      if let known = normalized[index] { return known }
+      let found = tokens.normalized(index)
+      normalized[index] = found
+      return found
+    }
     func stands(_ words: [String], at start: Int, joinedThrough end: Int) -> Bool {
       start >= 0 && start + words.count <= tokens.count
-        && words.indices.allSatisfy { tokens.normalized(start + $0) == words[$0] }
         && (min(start, end)..<max(start + words.count - 1, end)).allSatisfy {
           tokens.connected($0)
         }
+        && words.indices.allSatisfy { word(start + $0) == words[$0] }
     }
     func isEarlier(_ cue: Cue) -> Bool {
       let first = cue.tokens.lowerBound
