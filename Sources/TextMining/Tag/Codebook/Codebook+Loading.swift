@@ -368,19 +368,14 @@ extension Codebook {
               list, what: "grammar 'metadata_labels'", item: "a label of grammar 'metadata_labels'")
             continue
           }
-          if name == "denying_leads" {
-            rules.grammar.denyingLeads = try parseWordSequences(
-              list, what: "grammar 'denying_leads'", item: "a phrase of grammar 'denying_leads'")
-            continue
-          }
-          if name == "earlier_leads" {
-            rules.grammar.earlierLeads = try parseWordSequences(
-              list, what: "grammar 'earlier_leads'", item: "a phrase of grammar 'earlier_leads'")
-            continue
-          }
-          if name == "earlier_trails" {
-            rules.grammar.earlierTrails = try parseWordSequences(
-              list, what: "grammar 'earlier_trails'", item: "a phrase of grammar 'earlier_trails'")
+          // Lists of phrases, each read as its normalised words.
+          let phrases: [String: WritableKeyPath<ContextRules.Grammar, [[String]]>] = [
+            "denying_leads": \.denyingLeads, "earlier_leads": \.earlierLeads,
+            "earlier_trails": \.earlierTrails,
+          ]
+          if let path = phrases[name] {
+            rules.grammar[keyPath: path] = try parseWordSequences(
+              list, what: "grammar '\(name)'", item: "a phrase of grammar '\(name)'")
             continue
           }
           // Auxiliaries, list conjunctions, clause openers, news and recommendation labels, and
