@@ -51,6 +51,21 @@ import Testing
       ])
   }
 
+  /// A name's initials stand for it without brackets ("WDP"), a word in capitals counting
+  /// whole ("KLSP" for the "Kelbrook LSP"); initials inside a reference ("WDP/PC/11") are none.
+  @Test func aNamesInitialsStandForIt() throws {
+    let found = try mentions(
+      "Notes\n\nThe Wetherop and District Partnership met in May. The PCT and WDP now work well together. Our ref: WDP/PC/11."
+    )
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(named.map(\.match) == ["Wetherop and District Partnership", "WDP"])
+    #expect(named.allSatisfy { $0.partnership == "Wetherop and District Partnership" })
+    let short = try mentions(
+      "Notes\n\nThe Kelbrook LSP met in May. The board of the KLSP agreed its budget.")
+    #expect(
+      short.filter { $0.code == "partnership.named" }.map(\.match) == ["Kelbrook LSP", "KLSP"])
+  }
+
   /// "Strategy Board" is a head: a place before it names the area's partnership, which the
   /// sentences after it are about; a theme word before it names a theme group.
   @Test func aPlacesStrategyBoardIsItsPartnership() throws {

@@ -1095,6 +1095,29 @@ struct PartnershipNameRecognizer {
         }
       }
     }
+    // Abbreviations that are a name's initials, not defined in brackets.
+    var initialisms: Set<String> = []
+    // A name's initials stand for it where the document uses them without defining them in
+    // brackets: "WDP" for the "Wetherop and District Partnership", "KLSP" for the "Kelbrook
+    // LSP" (a word in capitals counts whole). Connecting words give no letter; two letters at
+    // least, and never a form the brackets gave to another name.
+    for key in registryOrder {
+      guard let full = registry[key] else { continue }
+      let initials = full.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap {
+        word -> String? in
+        let folded = word.lowercased()
+        if folded == "&" || folded == "the" || rules.value.nameConnectors.contains(folded) {
+          return nil
+        }
+        if word.count >= 2, word.allSatisfy({ $0.isUppercase }) { return String(word) }
+        return word.first.map { String($0).uppercased() }
+      }.joined()
+      guard initials.count >= 2, initials.allSatisfy({ $0.isLetter }),
+        abbreviations[initials] == nil
+      else { continue }
+      abbreviations[initials] = key
+      initialisms.insert(initials)
+    }
     // Without abbreviations, brand names or place words, only the head-ended names need
     // placing.
     let scansWords =
@@ -1130,7 +1153,11 @@ struct PartnershipNameRecognizer {
         let defines = found.contains { $0.tokens.upperBound == position }
         if tokens.isAllCaps(position), !defines,
           let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
-          let name = registry[key]
+          let name = registry[key],
+          // Initials inside a reference ("Our ref: PWIP/PC/11/07") are no name.
+          !initialisms.contains(Self.withoutPossessive(word(tokens, position)))
+            || !((position > 0 && gap(tokens, position - 1).contains("/"))
+              || (position + 1 < tokens.count && gap(tokens, position).contains("/")))
         {
           found.append(
             Span(
