@@ -555,4 +555,20 @@ import Testing
   {
     #expect(try polarity(sentence, code) == expected)
   }
+
+  /// A problem after a verb of remedy that follows the mention is what the remedy is for, not a
+  /// judgement of the mention; a judgement of the mention itself still counts.
+  @Test(arguments: [
+    (
+      "Partners agreed to pool budgets to address poor health in the most deprived wards.",
+      "delivery.resources", Polarity.neutral
+    ),
+    ("The money is meant to tackle weak skills on the estates.", "delivery.resources", .neutral),
+    ("The pooled budget was too small to tackle poor health.", "delivery.resources", .negative),
+  ])
+  func aProblemARemedyIsForDoesNotJudgeTheMention(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
 }

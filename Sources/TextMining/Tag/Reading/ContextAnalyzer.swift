@@ -1220,6 +1220,16 @@ struct ContextAnalyzer {
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= windows.qualifier else { continue }
+        // A problem after a verb of remedy that follows the mention is what the remedy is
+        // for, not a judgement of the mention: "partners pooled budgets to address poor
+        // health", "NRF money was used to tackle weak skills".
+        if cue.kind == .negative, cue.tokens.lowerBound >= tokens.upperBound,
+          (tokens.upperBound..<cue.tokens.lowerBound).contains(where: {
+            facts[$0].remedy && clause[$0] == mentionClause
+          })
+        {
+          continue
+        }
         var judgement: Polarity = cue.kind == .positive ? .positive : .negative
         // A negative qualifier negated after the mention turns over: "partners trust each other
         // ... without difficulty", "relations with no real tension". (A negated positive one,
