@@ -1343,29 +1343,18 @@ context:
       - lack
       # A comparative of less turns a judgement over: "less closely involved", "less developed".
       - less
-      # Denying a claim: "it is wrong to say that trust is high", "it is a myth that the sector
-      # has no say".
-      - wrong to say
-      - wrong to suggest
-      - wrong to claim
-      - wrong to think
-      - wrong to conclude
-      - mistake to think
-      - mistake to assume
-      - unfair to say
-      - untrue to say
-      - untrue that
-      - a myth that
-      # ("Would" there puts the denial politely and supposes nothing.)
-      - would be wrong to say
-      - would be wrong to suggest
-      - would be wrong to claim
-      - would be wrong to think
-      - would be wrong to conclude
-      - would be a mistake to think
-      - would be a mistake to assume
-      - would be unfair to say
-      - would be untrue to say
+    # Denials of a claim, matched as negations before: the mention is read as the claim reads
+    # it, then turned over ("it is wrong to say that trust is low" is positive, "it is a myth
+    # that the sector has a say" negative). "Would" in "it would be wrong to say" supposes
+    # nothing.
+    denials: [wrong to say, wrong to suggest, wrong to claim, wrong to think, wrong to conclude,
+      mistake to think, mistake to assume, unfair to say, untrue to say, untrue that, a myth that,
+      a misconception that, incorrect to say, incorrect to claim, not true that, not the case that,
+      is not true that, was not true that, is not the case that, was not the case that,
+      deny that, denied that, would be wrong to say, would be wrong to suggest,
+      would be wrong to claim, would be wrong to think, would be wrong to conclude,
+      would be a mistake to think, would be a mistake to assume, would be unfair to say,
+      would be untrue to say]
     after:
       # Lost after the thing: "part of the reward grant will be lost".
       - be lost
@@ -1994,8 +1983,8 @@ context:
     # state ("once hostile", "had been low", "poor at first"): such a qualifier gives way to a
     # later one about the same thing ("relations, once hostile, are now productive"; "were poor at first but are now
     # good"). Words of the present may stand between a terminator and the later qualifier.
-    earlier_leads: [once, formerly, previously, initially, originally, at first, had been,
-      used to be]
+    earlier_leads: [once, formerly, previously, initially, originally, historically, at first,
+      had been, used to be]
     earlier_trails: [at first, initially, originally, previously, at the outset, in the past,
       to begin with, in the early days]
     later_states: [now, since, today, currently, become, became, increasingly]
@@ -2122,9 +2111,6 @@ partnership_names:
     - LSP board
     - community planning partnership
     - local service board
-    # An LSP's board named for its place: "the Stavenholme Strategy Board" ("Housing Strategy
-    # Board" holds a theme word and names a theme group, not a partnership).
-    - strategy board
   # The other bodies of the LSP family. A place before one of these names that body: "Barrowmere
   # Community Safety Partnership" is partnership.named (a name beats equivalent), but it is not
   # the area's partnership, so evidence is attributed past it; generic ones stay equivalent.

@@ -212,7 +212,7 @@ extension TaxonomyTagger {
         else { continue }
         if input.isFixed {
           lines.append(
-            "    polarity model: not applied (a title, a citation, a question or a resolution is neutral; a verdict label stands)"
+            "    polarity model: not applied (a title, a citation, a question or a resolution is neutral; a verdict label, a need or a denied claim stands)"
           )
         } else if learned == input.rule {
           lines.append("    polarity model: agrees with the rules (\(input.rule.rawValue))")

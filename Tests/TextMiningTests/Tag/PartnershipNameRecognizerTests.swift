@@ -52,7 +52,8 @@ import Testing
   }
 
   /// A name's initials stand for it without brackets ("WDP"), a word in capitals counting
-  /// whole ("KLSP" for the "Kelbrook LSP"); initials inside a reference ("WDP/PC/11") are none.
+  /// whole ("KLSP" for the "Kelbrook LSP"); initials inside a reference ("WDP/PC/11"), of two
+  /// letters, that are a code's word ("LSP") or that brackets define for another body are none.
   @Test func aNamesInitialsStandForIt() throws {
     let found = try mentions(
       "Notes\n\nThe Wetherop and District Partnership met in May. The PCT and WDP now work well together. Our ref: WDP/PC/11."
@@ -64,23 +65,25 @@ import Testing
       "Notes\n\nThe Kelbrook LSP met in May. The board of the KLSP agreed its budget.")
     #expect(
       short.filter { $0.code == "partnership.named" }.map(\.match) == ["Kelbrook LSP", "KLSP"])
-  }
-
-  /// "Strategy Board" is a head: a place before it names the area's partnership, which the
-  /// sentences after it are about; a theme word before it names a theme group.
-  @Test func aPlacesStrategyBoardIsItsPartnership() throws {
-    let found = try mentions(
-      "Notes\n\nThe Stavenholme Strategy Board agreed the LAA refresh. Its leadership is strong.")
-    #expect(
-      found.filter { $0.code == "partnership.named" }.map(\.match) == ["Stavenholme Strategy Board"]
+    // Not a word of the codes' phrases, not what brackets define for another body, not two
+    // letters, not inside a reference with hyphens.
+    let others = try mentions(
+      "Notes\n\nThe Lanford Strategic Partnership met. LSP members criticised it.\n\nThe Thornbury and Vale Partnership works with Thames Valley Police (TVP). TVP has been a committed partner.\n\nThe Hexley Partnership bought HP printers.\n\nThe Wetherop and District Partnership met. Papers are filed under WDP-2004-03."
     )
     #expect(
-      found.first { $0.code == "success_factor.leadership" }?.partnership
-        == "Stavenholme Strategy Board")
+      others.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Lanford Strategic Partnership", "Thornbury and Vale Partnership", "Hexley Partnership",
+        "Wetherop and District Partnership",
+      ])
+    #expect(others.contains { $0.code == "partnership.lsp" && $0.match == "LSP" })
+  }
+
+  /// A brand's abbreviation in brackets before its description stands for it later.
+  @Test func aBrandsAbbreviationInBracketsStandsForIt() throws {
+    let found = try mentions(
+      "Notes\n\nTamberley Forward (TF) is the LSP for the borough. TF has no legal status.")
     #expect(
-      !(try mentions("Notes\n\nThe Housing Strategy Board met in March.")).contains {
-        $0.code == "partnership.named"
-      })
+      found.filter { $0.code == "partnership.named" }.map(\.match) == ["Tamberley Forward", "TF"])
   }
 
   @Test(arguments: [

@@ -392,14 +392,20 @@ import Testing
     #expect(try polarity(sentence, code) == expected)
   }
 
-  /// Denying a claim negates it as "not" does ("it is wrong to say that", "it is a myth that"),
-  /// and "would" in "it would be wrong to say" supposes nothing; "wrong to" after a body judges
-  /// what the body did, as before.
+  /// Denying a claim ("it is wrong to say that", "it is not true that", "deny that") turns over
+  /// the claim's own reading, qualifier and all; "would" in "it would be wrong to say" supposes
+  /// nothing; "wrong to" after a body judges what the body did, as before.
   @Test(arguments: [
     (
       "It is wrong to say that trust between partners is high.", "success_factor.trust",
       Polarity.negative
     ),
+    ("It is wrong to say that trust between partners is low.", "success_factor.trust", .positive),
+    (
+      "It is not true that leadership of the board has been weak.", "success_factor.leadership",
+      .positive
+    ),
+    ("Partners deny that there is any mistrust between them.", "success_factor.trust", .positive),
     (
       "It is wrong to say that the partnership lacks leadership.", "success_factor.leadership",
       .positive
@@ -458,6 +464,15 @@ import Testing
       "Trust between the partners had been low, but the board is now strong.",
       "success_factor.trust", .negative
     ),
+    (
+      "The chair said that trust had been low, and that the council is now more supportive.",
+      "success_factor.trust", .negative
+    ),
+    (
+      "Relations had been good for years when the NRF allocation was cut.",
+      "success_factor.working_relationships", .positive
+    ),
+    ("Trust between partners, historically low, is now high.", "success_factor.trust", .positive),
     (
       "The grants showed lasting benefit once the money stopped, but the board was weak.",
       "delivery.outcomes", .positive

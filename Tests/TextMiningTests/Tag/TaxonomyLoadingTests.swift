@@ -233,7 +233,7 @@ import Testing
   @Test func earlierStatesAreTaxonomyData() throws {
     let (before, after) = try projectRules(editing: [
       (
-        "earlier_leads: [once, formerly, previously, initially, originally, at first, had been,\n      used to be]",
+        "earlier_leads: [once, formerly, previously, initially, originally, historically, at first,\n      had been, used to be]",
         "earlier_leads: []"
       )
     ])
@@ -241,6 +241,24 @@ import Testing
       try paragraphPolarity(
         "Relations between the partners, once hostile, are now productive.",
         "success_factor.working_relationships", with: taxonomy)
+    }
+    #expect(try polarity(before) == .positive)
+    #expect(try polarity(after) == .negative)
+  }
+
+  /// The denials are taxonomy data: without `negation.denials`, "it is wrong to say that trust
+  /// is low" reads the low trust.
+  @Test func denialsAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      (
+        "    denials: [wrong to say, wrong to suggest, wrong to claim, wrong to think, wrong to conclude,\n      mistake to think, mistake to assume, unfair to say, untrue to say, untrue that, a myth that,\n      a misconception that, incorrect to say, incorrect to claim, not true that, not the case that,\n      is not true that, was not true that, is not the case that, was not the case that,\n      deny that, denied that, would be wrong to say, would be wrong to suggest,\n      would be wrong to claim, would be wrong to think, would be wrong to conclude,\n      would be a mistake to think, would be a mistake to assume, would be unfair to say,\n      would be untrue to say]",
+        "    denials: []"
+      )
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try paragraphPolarity(
+        "It is wrong to say that trust between partners is low.", "success_factor.trust",
+        with: taxonomy)
     }
     #expect(try polarity(before) == .positive)
     #expect(try polarity(after) == .negative)

@@ -466,7 +466,20 @@ extension Codebook {
       case "terminators": rules.cues[.terminator] = try parsePhrases(value, what: "'terminators'")
       default:
         let kinds = ContextRules.Kind.allCases.filter { $0.group == key }
-        for (name, _, list) in try value.mapping(allowedKeys: kinds.map(\.key), what: "'\(key)'") {
+        let extra = key == "negation" ? ["denials"] : []
+        for (name, _, list) in try value.mapping(
+          allowedKeys: kinds.map(\.key) + extra, what: "'\(key)'")
+        {
+          // Denials of a claim are negations before ("wrong to say"), which deny the whole
+          // claim after them.
+          if name == "denials" {
+            let phrases = try parsePhrases(list, what: "negation 'denials'")
+            rules.cues[.negationBefore, default: []] += phrases
+            rules.denials = phrases.map {
+              $0.text.split(separator: " ").map { TokenNormalizer.normalize(String($0)) }
+            }
+            continue
+          }
           guard let kind = kinds.first(where: { $0.key == name }) else { continue }
           rules.cues[kind, default: []] += try parsePhrases(list, what: "\(key) '\(name)'")
         }

@@ -9,6 +9,11 @@ public struct ContextRules: Sendable {
   public var predicateWindow = 4
   /// The cue phrases of each kind.
   public var cues: [Kind: [Codebook.Phrase]] = [:]
+  /// Negations before that deny a whole claim (`negation.denials`, matched among the
+  /// `negation.before` cues), each as its normalised words ("wrong to say", "a myth that"): the
+  /// mention is read as the claim reads it, then turned over, so "it is wrong to say that trust
+  /// is low" is positive where a plain "not" reads "not ... trust" as a lack.
+  public var denials: [[String]] = []
   /// Word classes of English grammar the rules read (`context.grammar`).
   public var grammar = Grammar()
   /// Shares of a whole that reached a mark (`context.proportions`); nil reads none.

@@ -53,8 +53,8 @@ public struct PolarityModel: Sendable, Equatable {
   static let firmBases: [ContextAnalyzer.Basis] = [.negation, .phrase]
 
   /// What a reading may rest on for the model not to be applied at all: a verdict set off as a
-  /// label, and a need stated by a negation and "without".
-  static let fixedBases: [ContextAnalyzer.Basis] = [.label, .need]
+  /// label, a need stated by a negation and "without", and a claim denied.
+  static let fixedBases: [ContextAnalyzer.Basis] = [.label, .need, .denial]
 
   /// The decision from the summed weights: the highest score, with two limits. The rules'
   /// reading wins a tie; and the model never turns a judgement the rules found into its

@@ -45,6 +45,8 @@ struct ContextAnalyzer {
   /// For a clause followed by a terminator and a lone qualifier ("polite but shallow"), that
   /// qualifier's polarity.
   private let afterthoughts: [Int: Polarity]
+  /// Where the negation cues that deny a whole claim start (`ContextRules.denials`).
+  private let denials: Set<Int>
   /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
   /// verdict's polarity.
   private let labels: [Int: Polarity]
@@ -239,10 +241,13 @@ struct ContextAnalyzer {
       let later = qualifiers.filter {
         !earlier.contains($0) && cues[$0].tokens.lowerBound >= cue.tokens.upperBound
       }
+      // (Not one in a clause of its own that an opener starts between them: in "relations had
+      // been good for years when the allocation was cut", "cut" is the allocation's.)
       if later.contains(where: {
         clause[cues[$0].tokens.lowerBound] == own
           && facts[cues[$0].tokens.lowerBound].verbClause
             == facts[cue.tokens.lowerBound].verbClause
+          && !(cue.tokens.upperBound..<cues[$0].tokens.lowerBound).contains { facts[$0].opener }
       }) {
         dropped.insert(index)
         continue
@@ -574,6 +579,15 @@ struct ContextAnalyzer {
       afterthoughts[own] = polarity
     }
     self.afterthoughts = afterthoughts
+    // The denials of a claim among the negations before ("wrong to say", "a myth that").
+    var denials: Set<Int> = []
+    if !taxonomy.context.denials.isEmpty {
+      for cue in self.cues where cue.kind == .negationBefore && cue.tokens.count > 1 {
+        let words = cue.tokens.map { tokens.normalized($0) }
+        if taxonomy.context.denials.contains(words) { denials.insert(cue.tokens.lowerBound) }
+      }
+    }
+    self.denials = denials
     self.labels = labels
     for index in 0..<count where terminator[index] == 2 {
       facts[index].commaAfter = false
@@ -899,6 +913,10 @@ struct ContextAnalyzer {
     case need
     /// Nothing judges the mention.
     case none
+    /// A denial turned the claim over ("it is wrong to say that trust is low"): the rules'
+    /// reading stands, and the model is not applied (its weights read the claim's words, not
+    /// their denial).
+    case denial
 
     /// The basis's place in `allCases`.
     var position: Int {
@@ -993,6 +1011,8 @@ struct ContextAnalyzer {
     // clause and is not counted again ("neither committed nor engaged", "not consulted, nor
     // engaged").
     var counted: [Int] = []
+    // Denials of the claim the mention stands in ("it is wrong to say that").
+    var denied = 0
     // Negative qualifiers a negation before the mention denies (their first token).
     var deniedQualifiers: Set<Int> = []
     // Where the run of auxiliaries right before a token starts.
@@ -1009,7 +1029,12 @@ struct ContextAnalyzer {
         return
       }
       counted.append(start)
-      negations += 1
+      // A denial of the claim turns over the claim's own reading, below.
+      if denials.contains(start) {
+        denied += 1
+      } else {
+        negations += 1
+      }
     }
     // In "no strategy and no leadership", each "no" denies its own noun: a negation before the
     // mention does not reach past another, joined to it by "and" or "or", to the mention.
@@ -1322,11 +1347,14 @@ struct ContextAnalyzer {
       polarity = .neutral
     }
     // Each negation turns the reading over: neutral or positive becomes negative, negative
-    // becomes positive, so "it is not true that the board lacks leadership" is positive.
-    for _ in 0..<negations {
+    // becomes positive, so "it is not true that the board lacks leadership" is positive. A
+    // denial turns over the claim's reading as the rules above made it, qualifier and all: "it
+    // is wrong to say that trust is low" is positive.
+    for _ in 0..<(negations + denied) {
       polarity = polarity == .negative ? .positive : .negative
       if basis == .phrase { basis = .negation }
     }
+    if denied > 0 { basis = .denial }
     return (polarity, hedged, basis)
   }
 }

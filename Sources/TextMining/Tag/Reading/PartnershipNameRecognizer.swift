@@ -745,9 +745,12 @@ struct PartnershipNameRecognizer {
         }
         var next = runEnd
         // Its abbreviation in brackets comes between: "Tamberley Forward (TF) is the LSP".
+        // (Once the brand is described, the abbreviation stands for it too.)
+        var abbreviation: Int?
         if next + 1 < tokens.count, tokens.isAllCaps(next), gap(tokens, next - 1) == "(",
           gap(tokens, next).hasPrefix(")")
         {
+          abbreviation = next
           next += 1
         }
         // A relative clause describes the brand as a copula does: "Brantholme Together, which
@@ -832,7 +835,10 @@ struct PartnershipNameRecognizer {
           described = true
         }
         guard described else { continue }
-        register(brand: raw(tokens, first..<runEnd))
+        let key = register(brand: raw(tokens, first..<runEnd))
+        if let abbreviation {
+          abbreviations[Self.withoutPossessive(word(tokens, abbreviation))] = key
+        }
       }
     }
 
@@ -1099,8 +1105,29 @@ struct PartnershipNameRecognizer {
     var initialisms: Set<String> = []
     // A name's initials stand for it where the document uses them without defining them in
     // brackets: "WDP" for the "Wetherop and District Partnership", "KLSP" for the "Kelbrook
-    // LSP" (a word in capitals counts whole). Connecting words give no letter; two letters at
-    // least, and never a form the brackets gave to another name.
+    // LSP" (a word in capitals counts whole). Connecting words give no letter. Three letters at
+    // least ("HP" and "TF" are too often something else), never a word of the codes' phrases
+    // ("LSP", "NRF", "LAA"), and never what brackets define for anything in the document
+    // ("Thames Valley Police (TVP)").
+    var bracketDefined: Set<String>?
+    func definedInBrackets() -> Set<String> {
+      if let bracketDefined { return bracketDefined }
+      var found: Set<String> = []
+      for tokens in sentences where tokens.count > 1 {
+        for position in 1..<tokens.count
+        where tokens.isAllCaps(position) && gap(tokens, position - 1).hasSuffix("(") {
+          found.insert(Self.withoutPossessive(word(tokens, position)))
+        }
+      }
+      bracketDefined = found
+      return found
+    }
+    func isCodeWord(_ written: String) -> Bool {
+      let id = Array(TokenNormalizer.normalize(written).utf8).withUnsafeBufferPointer {
+        taxonomy.lexicon.id(utf8: $0)
+      }
+      return id >= 0 && taxonomy.lexiconIDs[Int(id)].phrase >= 0
+    }
     for key in registryOrder {
       guard let full = registry[key] else { continue }
       let initials = full.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap {
@@ -1112,8 +1139,9 @@ struct PartnershipNameRecognizer {
         if word.count >= 2, word.allSatisfy({ $0.isUppercase }) { return String(word) }
         return word.first.map { String($0).uppercased() }
       }.joined()
-      guard initials.count >= 2, initials.allSatisfy({ $0.isLetter }),
-        abbreviations[initials] == nil
+      guard initials.count >= 3, initials.allSatisfy({ $0.isLetter }),
+        abbreviations[initials] == nil, !isCodeWord(initials),
+        !definedInBrackets().contains(initials)
       else { continue }
       abbreviations[initials] = key
       initialisms.insert(initials)
@@ -1154,10 +1182,12 @@ struct PartnershipNameRecognizer {
         if tokens.isAllCaps(position), !defines,
           let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key],
-          // Initials inside a reference ("Our ref: PWIP/PC/11/07") are no name.
+          // Initials inside a reference or another word ("Our ref: PWIP/PC/11/07",
+          // "WDP-2004-03", "AT&T") are no name.
           !initialisms.contains(Self.withoutPossessive(word(tokens, position)))
-            || !((position > 0 && gap(tokens, position - 1).contains("/"))
-              || (position + 1 < tokens.count && gap(tokens, position).contains("/")))
+            || !((position > 0 && gap(tokens, position - 1).contains(where: { "/&-".contains($0) }))
+              || (position + 1 < tokens.count
+                && gap(tokens, position).contains(where: { "/&-".contains($0) })))
         {
           found.append(
             Span(
