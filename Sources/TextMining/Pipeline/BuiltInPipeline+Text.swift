@@ -396,6 +396,7 @@ categories:
           - answerable
           - accountable body
           - accountable
+          - {text: unaccountable, polarity: negative}
           - to account
           - {text: behind closed doors, polarity: negative}
           # Answering for its work, said in ordinary English: whom it answers to, meeting in
@@ -1242,6 +1243,8 @@ participation:
     {text: withdrawn from, polarity: negative}, {text: withdraw from, polarity: negative},
     # Leaving a meeting in protest: "voluntary sector members walked out of the board".
     {text: walked out of, polarity: negative}, {text: walk out of, polarity: negative},
+    # Kept out: "the VCS had been excluded from the board".
+    {text: excluded from, polarity: negative},
     {text: walking out of, polarity: negative}, {text: walk-out, polarity: negative},
     # Joining, losing interest, coming along, having a voice or feeling at home ("joined-up"
     # is not joining).
@@ -1351,6 +1354,9 @@ context:
       mistake to think, mistake to assume, unfair to say, untrue to say, untrue that, a myth that,
       a misconception that, incorrect to say, incorrect to claim, not true that, not the case that,
       is not true that, was not true that, is not the case that, was not the case that,
+      false that, false to say, reject the view that, rejected the view that,
+      reject the claim that, rejected the claim that, reject the suggestion that,
+      rejected the suggestion that,
       deny that, denied that, would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,
@@ -1595,6 +1601,10 @@ context:
     positive:
       - strong
       - stronger
+      # Comparatives of the listed words judge as they do: "accountability is clearer now".
+      - clearer
+      - steadier
+      - sounder
       - strengthened
       - good
       - better
@@ -1680,6 +1690,19 @@ context:
     negative:
       - weak
       - weaker
+      # ("engagement beyond the CEN is thinner", "relations are poorer than they were")
+      - poorer
+      - thinner
+      - patchier
+      - shakier
+      - vaguer
+      - shallower
+      - tenser
+      - scarcer
+      - emptier
+      - messier
+      - unhappier
+      - laxer
       - weakened
       - poor
       - fragile
@@ -1988,6 +2011,9 @@ context:
     earlier_trails: [at first, initially, originally, previously, at the outset, in the past,
       to begin with, in the early days]
     later_states: [now, since, today, currently, become, became, increasingly]
+    # Pronouns that may open the later clause for the earlier state's subject: "leadership used
+    # to be weak; it is now widely respected".
+    later_subjects: [it, they, this, these]
     role_links: [of, for]
     # A unit that opens with "that" after one of these (or after a number or a label such as
     # "R1" or "(a)") is a resolution or a recommendation: "RESOLVED: that the board be

@@ -474,6 +474,15 @@ import Testing
     ),
     ("Trust between partners, historically low, is now high.", "success_factor.trust", .positive),
     (
+      "Leadership of the board used to be weak; it is now strong.", "success_factor.leadership",
+      .positive
+    ),
+    ("Trust had been low at first, but it grew steadily.", "success_factor.trust", .positive),
+    (
+      "Relations were good at first; the board is now weak.",
+      "success_factor.working_relationships", .positive
+    ),
+    (
       "The grants showed lasting benefit once the money stopped, but the board was weak.",
       "delivery.outcomes", .positive
     ),

@@ -360,7 +360,7 @@ extension Codebook {
             "predicate_conjunctions", "continuing_negations", "complementizers", "reporting_verbs",
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
-            "denying_leads", "earlier_leads", "earlier_trails", "later_states",
+            "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -410,6 +410,7 @@ extension Codebook {
           case "role_openers": rules.grammar.roleOpeners = words
           case "role_links": rules.grammar.roleLinks = words
           case "later_states": rules.grammar.laterStates = words
+          case "later_subjects": rules.grammar.laterSubjects = words
           case "auxiliaries": rules.grammar.auxiliaries = words
           case "possessives": rules.grammar.possessives = words
           case "news_labels": rules.grammar.newsLabels = words

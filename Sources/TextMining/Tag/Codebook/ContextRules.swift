@@ -158,6 +158,9 @@ public struct ContextRules: Sendable {
     /// Words of the present that may stand between a terminator and the later state's
     /// qualifier, besides auxiliaries ("but are now good", "but has since become strong").
     public var laterStates: Set<String> = []
+    /// Pronouns that may open the later clause, standing for the earlier state's subject
+    /// ("leadership used to be weak; it is now widely respected"). Empty: none.
+    public var laterSubjects: Set<String> = []
     /// Negations that are determiners, compared as written in lower case ("no", "little",
     /// "few"): one denies its own noun phrase, so a later item of a list with a positive
     /// qualifier of its own right before it stands by itself ("there is little trust and strong

@@ -252,18 +252,27 @@ struct ContextAnalyzer {
         dropped.insert(index)
         continue
       }
-      // Across a terminator: the qualifier is the first thing of substance after it.
+      // Across a terminator or a clause break (";"): the qualifier is the first thing of
+      // substance in the next clause, after at most a pronoun standing for the subject
+      // (`later_subjects`), auxiliaries, adverbs in -ly and words of `later_states` ("were poor
+      // at first but are now good", "used to be weak; it is now widely respected").
       guard let next = later.first(where: { clause[cues[$0].tokens.lowerBound] > own }),
-        let end = (cue.tokens.upperBound..<cues[next].tokens.lowerBound).last(where: {
-          terminator[$0] == 1
+        let first = (cue.tokens.upperBound..<cues[next].tokens.lowerBound).first(where: {
+          clause[$0] != own
         })
       else { continue }
-      var start = end
-      while start > cue.tokens.upperBound, terminator[start - 1] == 1 { start -= 1 }
-      guard clause[start - 1] == own,
-        (end + 1..<cues[next].tokens.lowerBound).allSatisfy({
-          facts[$0].auxiliary
-            || taxonomy.context.grammar.laterStates.contains(tokens.normalized($0))
+      let at = cues[next].tokens.lowerBound
+      var position = first
+      while position < at, terminator[position] == 1 { position += 1 }
+      let grammar = taxonomy.context.grammar
+      if position < at, grammar.laterSubjects.contains(tokens.normalized(position)) {
+        position += 1
+      }
+      guard position > first || tokens.clauseBreak(first - 1), clause[position] == clause[at],
+        (position..<at).allSatisfy({
+          let word = tokens.normalized($0)
+          return facts[$0].auxiliary || grammar.laterStates.contains(word)
+            || (word.count > 4 && word.hasSuffix("ly"))
         })
       else { continue }
       dropped.insert(index)
