@@ -1601,10 +1601,6 @@ context:
     positive:
       - strong
       - stronger
-      # Comparatives of the listed words judge as they do: "accountability is clearer now".
-      - clearer
-      - steadier
-      - sounder
       - strengthened
       - good
       - better
@@ -1690,7 +1686,9 @@ context:
     negative:
       - weak
       - weaker
-      # ("engagement beyond the CEN is thinner", "relations are poorer than they were")
+      # Comparatives of the listed words judge as they do: "engagement beyond the CEN is
+      # thinner", "relations are poorer than they were". (Not the positive ones, "clearer" or
+      # "steadier", which more often state an aim: "a clearer role for scrutiny".)
       - poorer
       - thinner
       - patchier
