@@ -184,16 +184,17 @@ struct ContextAnalyzer {
   }
 
   /// Drops each qualifier a phrase of `context.grammar.earlier_leads` or `earlier_trails` puts
-  /// in an earlier state ("once hostile", "had been low", "poor at first") when a later qualifier about the same
-  /// thing follows: one in its clause after it, not itself in an earlier state ("relations,
-  /// once hostile, are now productive"; "relationships that were once strong have
-  /// deteriorated"), or one right after a terminator, with only auxiliaries and words of
-  /// `later_states` between ("were poor at first but are now good"), which then gives the last
-  /// word on the clause as an afterthought does. Alone, an earlier state still judges ("trust had
-  /// been low for years").
+  /// in an earlier state ("once hostile", "had been low", "poor at first") when a later
+  /// qualifier about the same thing follows, not itself in an earlier state: one after it in its
+  /// clause with no clause opener between ("relations, once hostile, are now productive";
+  /// "relationships that were once strong have deteriorated"; not "good for years when the
+  /// allocation was cut"), or the first thing of substance after a terminator or a clause break
+  /// ("were poor at first but are now good", "used to be weak; it is now widely respected"),
+  /// which then gives the last word on the clause as an afterthought does. Alone, an earlier
+  /// state still judges ("trust had been low for years").
   ///
-  /// - Returns: the clauses whose earlier state gave way across a terminator, with the later
-  ///   qualifier's reading.
+  /// - Returns: the clauses whose earlier state gave way across a terminator or a break, with
+  ///   the later qualifier's reading.
   private static func yieldEarlierStates(
     taxonomy: Taxonomy, tokens: SentenceTokens, clause: [Int], terminator: [UInt8],
     facts: [TokenFacts], cues: inout [Cue]
@@ -205,9 +206,8 @@ struct ContextAnalyzer {
       cues[$0].kind == .positive || cues[$0].kind == .negative
     }
     guard qualifiers.count > 1 else { return [:] }
-    // Whether the phrase's words stand from `start` on, each joined to the next token
-    // (only spaces, hyphens or apostrophes between), through `end`.
-    // (Each token is normalised once: the phrases are tried at the same few places.)
+    let grammar = taxonomy.context.grammar
+    // Each token is normalised once: the phrases are tried at the same few places.
     var normalized: [Int: String] = [:]
     func word(_ index: Int) -> String {
       if let known = normalized[index] { return known }
@@ -215,6 +215,8 @@ struct ContextAnalyzer {
       normalized[index] = found
       return found
     }
+    // Whether the phrase's words stand from `start` on, each joined to the next token (only
+    // spaces, hyphens or apostrophes between), through `end`.
     func stands(_ words: [String], at start: Int, joinedThrough end: Int) -> Bool {
       start >= 0 && start + words.count <= tokens.count
         && (min(start, end)..<max(start + words.count - 1, end)).allSatisfy {
@@ -264,15 +266,12 @@ struct ContextAnalyzer {
       let at = cues[next].tokens.lowerBound
       var position = first
       while position < at, terminator[position] == 1 { position += 1 }
-      let grammar = taxonomy.context.grammar
-      if position < at, grammar.laterSubjects.contains(tokens.normalized(position)) {
-        position += 1
-      }
+      if position < at, grammar.laterSubjects.contains(word(position)) { position += 1 }
       guard position > first || tokens.clauseBreak(first - 1), clause[position] == clause[at],
         (position..<at).allSatisfy({
-          let word = tokens.normalized($0)
-          return facts[$0].auxiliary || grammar.laterStates.contains(word)
-            || (word.count > 4 && word.hasSuffix("ly"))
+          let written = word($0)
+          return facts[$0].auxiliary || grammar.laterStates.contains(written)
+            || (written.count > 4 && written.hasSuffix("ly"))
         })
       else { continue }
       dropped.insert(index)

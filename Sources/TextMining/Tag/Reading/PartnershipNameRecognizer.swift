@@ -1131,13 +1131,13 @@ struct PartnershipNameRecognizer {
     for key in registryOrder {
       guard let full = registry[key] else { continue }
       let initials = full.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap {
-        word -> String? in
-        let folded = word.lowercased()
+        part -> String? in
+        let folded = part.lowercased()
         if folded == "&" || folded == "the" || rules.value.nameConnectors.contains(folded) {
           return nil
         }
-        if word.count >= 2, word.allSatisfy({ $0.isUppercase }) { return String(word) }
-        return word.first.map { String($0).uppercased() }
+        if part.count >= 2, part.allSatisfy({ $0.isUppercase }) { return String(part) }
+        return part.first.map { String($0).uppercased() }
       }.joined()
       guard initials.count >= 3, initials.allSatisfy({ $0.isLetter }),
         abbreviations[initials] == nil, !isCodeWord(initials),
@@ -1185,9 +1185,9 @@ struct PartnershipNameRecognizer {
           // Initials inside a reference or another word ("Our ref: PWIP/PC/11/07",
           // "WDP-2004-03", "AT&T") are no name.
           !initialisms.contains(Self.withoutPossessive(word(tokens, position)))
-            || !((position > 0 && gap(tokens, position - 1).contains(where: { "/&-".contains($0) }))
+            || !((position > 0 && gap(tokens, position - 1).contains(where: "/&-".contains))
               || (position + 1 < tokens.count
-                && gap(tokens, position).contains(where: { "/&-".contains($0) })))
+                && gap(tokens, position).contains(where: "/&-".contains)))
         {
           found.append(
             Span(
