@@ -41,6 +41,25 @@ import Testing
         == .neutral)
   }
 
+  /// A denied claim's reading stands: the model is not applied to it. A model that reads any
+  /// negation before a mention as a lack would otherwise turn "it is wrong to say that trust is
+  /// low" negative, as the trained one did; a plain negation it still reads.
+  @Test func aDeniedClaimIsNotTurnedByTheModel() throws {
+    var codebook = try Fixtures.projectTaxonomy().codebook
+    codebook.polarityModel = try PolarityModel.parse(
+      table: [header, "k:negation_before 0 9 0"].joined(separator: "\n"), trainedBy: "a test",
+      report: { ConfigurationError(file: "t", line: $0, message: $1) })
+    let model = try Taxonomy(codebook: codebook, file: "project rules, a test model")
+    #expect(
+      try polarity(
+        "It is wrong to say that trust between partners is low.", "success_factor.trust", model)
+        == .positive)
+    #expect(
+      try polarity(
+        "Partners say there has been little change in trust.", "success_factor.trust", model)
+        == .negative)
+  }
+
   @Test func aWordOfAnotherClauseDoesNotReachTheMention() throws {
     let model = try taxonomy([header, "s:patchy 0 2 0"])
     // The mention's own clause counts, before it or after it...

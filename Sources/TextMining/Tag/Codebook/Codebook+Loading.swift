@@ -476,9 +476,7 @@ extension Codebook {
           if name == "denials" {
             let phrases = try parsePhrases(list, what: "negation 'denials'")
             rules.cues[.negationBefore, default: []] += phrases
-            rules.denials = phrases.map {
-              $0.text.split(separator: " ").map { TokenNormalizer.normalize(String($0)) }
-            }
+            rules.denials = phrases.map { words(of: $0.text) }
             continue
           }
           guard let kind = kinds.first(where: { $0.key == name }) else { continue }
@@ -682,10 +680,13 @@ extension Codebook {
     throws(ConfigurationError) -> [[String]]
   {
     try node.sequence(what: what).map { entry throws(ConfigurationError) in
-      try entry.nonEmptyString(what: item).split(separator: " ").map {
-        TokenNormalizer.normalize(String($0))
-      }
+      words(of: try entry.nonEmptyString(what: item))
     }
+  }
+
+  /// A phrase's words, each normalised as the tagger compares tokens.
+  private static func words(of phrase: String) -> [String] {
+    phrase.split(separator: " ").map { TokenNormalizer.normalize(String($0)) }
   }
 
   private static func parseParticipation(_ node: YAMLNode) throws(ConfigurationError)

@@ -146,17 +146,20 @@ public struct ContextRules: Sendable {
     /// Phrases that put the qualifier right after them in an earlier state, each as its
     /// normalised words, at most one word between ("once hostile", "had been low", "previously
     /// very weak"). Such a qualifier gives way to a later one about the same thing: in its
-    /// clause after it ("relations, once hostile, are now productive"; "relationships that were
-    /// once strong have deteriorated"), or standing right after a terminator with only
-    /// auxiliaries and `laterStates` between ("were poor at first but are now good"). Alone, it
-    /// still judges ("trust had been low for years"). Empty: no such rule.
+    /// clause after it, no clause opener between ("relations, once hostile, are now
+    /// productive"; "relationships that were once strong have deteriorated"), or first in the
+    /// clause after a terminator or a clause break, with only a pronoun of `laterSubjects`,
+    /// auxiliaries, adverbs in -ly and `laterStates` before it ("were poor at first but are now
+    /// good", "used to be weak; it is now widely respected"). Alone, it still judges ("trust
+    /// had been low for years"). Empty: no such rule.
     public var earlierLeads: [[String]] = []
     /// Phrases that put the qualifier right before them in an earlier state, as
     /// `earlierLeads` do ("poor at first", "weak initially"). Not "once", which after a
     /// qualifier opens a clause ("lasting benefit once the money stopped").
     public var earlierTrails: [[String]] = []
-    /// Words of the present that may stand between a terminator and the later state's
-    /// qualifier, besides auxiliaries ("but are now good", "but has since become strong").
+    /// Words of the present that may stand between a terminator or a clause break and the
+    /// later state's qualifier, besides auxiliaries and adverbs in -ly ("but are now good",
+    /// "but has since become strong").
     public var laterStates: Set<String> = []
     /// Pronouns that may open the later clause, standing for the earlier state's subject
     /// ("leadership used to be weak; it is now widely respected"). Empty: none.
