@@ -178,7 +178,8 @@ enum PageFurniture {
 
   /// The column of a parliamentary report's column marker: Hansard numbers columns, not pages,
   /// and prints the sitting's date before the column ("10 Nov 2008 : Column 742W", "Column
-  /// WA12", "Col. 88W", "17 May 2004 : Column 738W—continued"), or the column alone ("734W").
+  /// WA12", "Col. 88W", "17 May 2004 : Column 738W—continued" or "--continued"), or the column
+  /// alone ("734W").
   /// The letters for written answers and statements (W, WA, WS, WH) come before or after the
   /// figure; alone, the figure needs them.
   static func columnNumber(_ text: Substring) -> Int? {
@@ -199,7 +200,11 @@ enum PageFurniture {
       rest = lower[marker.upperBound...]
       hasMarker = true
     }
-    for ending in ["—continued", "–continued", "-continued", " continued", "—cont", "-cont"]
+    // Plain text often writes the dash as two hyphens ("Column 612W--continued").
+    for ending in [
+      "—continued", "–continued", "--continued", "-continued", " continued", "—cont", "--cont",
+      "-cont",
+    ]
     where rest.hasSuffix(ending) {
       rest = rest.dropLast(ending.count)
       break

@@ -212,8 +212,9 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     blocks = RunInHeadings.split(blocks)
+    let mailSubject = Self.readMailLayout(&blocks)
     Self.takeLettersSubjectLineAsTitle(&blocks)
-    let title = blocks.first(where: { $0.kind == .title })?.text
+    let title = mailSubject ?? blocks.first(where: { $0.kind == .title })?.text
     let published = MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     return ExtractedText(
       title: title, blocks: blocks, metadata: DocumentMetadata(title: title, published: published))
@@ -375,6 +376,92 @@ public struct PlainTextExtractor: TextExtractor {
       blocks[index].kind = .heading
     }
     blocks[subject].kind = .title
+  }
+
+  /// The labels of an e-mail's (or a memo's) header fields.
+  static let mailFields: Set<String> = [
+    "from", "sent", "date", "to", "cc", "bcc", "subject", "attachments", "importance",
+  ]
+
+  /// The field of a header line ("Subject: Reward grant" is "subject"), else nil.
+  static func mailField(_ text: String) -> String? {
+    guard let colon = text.utf8.prefix(14).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    let label = text[..<colon].lowercased()
+    return mailFields.contains(label) ? label : nil
+  }
+
+  /// A line that separates the messages of a thread ("-----Original Message-----",
+  /// "---------- Forwarded message ----------").
+  static func readsAsMessageSeparator(_ text: String) -> Bool {
+    guard text.hasPrefix("--") || text.hasPrefix("__") else { return false }
+    let lower = text.lowercased()
+    return lower.contains("original message") || lower.contains("forwarded message")
+  }
+
+  /// An e-mail is laid out in lines, not sections. Its header fields ("From:", "Sent:", "To:",
+  /// "Subject:"), the separator before a quoted message, a short salutation line ("Daniel,
+  /// Ruth") and the sign-off and signature before the next message or at the end ("Ruth" /
+  /// "Ruth Hallam" / "Partnership Manager, Wetherop and District Partnership") are lines, not
+  /// headings, so none of them starts a section: a thread with no headings in its messages is
+  /// one section, as the codebook counts sections, and a partnership named in a signature is
+  /// the nearest named before what follows. Headings inside a message (a bulletin's "IN THIS
+  /// ISSUE", a briefing's "1. Purpose") stay. Returns the first message's subject, the
+  /// document's title; its line is read as a sentence, not as a report's title is (it is no
+  /// citation: "Subject: Grant reductions" judges what it names).
+  ///
+  /// A document is read so when a header of at least three fields, "From" and "Subject" among
+  /// them, opens it or follows a separator. A memo's header ("To:", "From:", "Date:",
+  /// "Subject:") has its fields read as lines too; the sign-off is read only in a mail (a
+  /// "Sent" field, or a separator).
+  static func readMailLayout(_ blocks: inout [Block]) -> String? {
+    // The headers: runs of field lines (with the separator before them).
+    var headers: [Range<Int>] = []
+    var index = 0
+    while index < blocks.count {
+      var end = index
+      var fields: Set<String> = []
+      if readsAsMessageSeparator(blocks[end].text) { end += 1 }
+      while end < blocks.count, let field = mailField(blocks[end].text) {
+        fields.insert(field)
+        end += 1
+      }
+      if fields.count >= 3, fields.contains("from"), fields.contains("subject") {
+        headers.append(index..<end)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+    guard let first = headers.first, first.lowerBound <= 2 else { return nil }
+    let isMail = headers.count > 1 || blocks[first].contains { mailField($0.text) == "sent" }
+    func isPlainHeading(_ block: Block) -> Bool {
+      block.kind == .heading && !startsWithNumbering(Substring(block.text))
+    }
+    for (number, header) in headers.enumerated() {
+      for line in header where blocks[line].kind == .heading || blocks[line].kind == .title {
+        blocks[line].kind = .line
+      }
+      // A salutation of a few words right after the header.
+      if header.upperBound < blocks.count, isPlainHeading(blocks[header.upperBound]),
+        blocks[header.upperBound].text.split(separator: " ").count <= 4
+      {
+        blocks[header.upperBound].kind = .line
+      }
+      guard isMail else { continue }
+      // The sign-off and signature: the headings just before the next header, or the end.
+      var line = number + 1 < headers.count ? headers[number + 1].lowerBound : blocks.count
+      while line > header.upperBound,
+        isPlainHeading(blocks[line - 1]) || blocks[line - 1].kind == .line
+      {
+        line -= 1
+        blocks[line].kind = blocks[line].kind == .heading ? .line : blocks[line].kind
+      }
+    }
+    guard let subject = blocks[first].first(where: { mailField($0.text) == "subject" }) else {
+      return nil
+    }
+    for index in blocks.indices where blocks[index].kind == .title { blocks[index].kind = .line }
+    return subject.text
   }
 
   /// A letter's salutation: "Dear" and a few words ("Dear Councillor Hallam", "Dear members,").

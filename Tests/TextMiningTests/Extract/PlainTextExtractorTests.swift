@@ -217,6 +217,79 @@ import Testing
     #expect(PageFurniture.columnNumber("Protocol 12") == nil)
     #expect(PageFurniture.columnNumber("10 Nov 2008 : Column 742W") == 742)
     #expect(PageFurniture.columnNumber("Column WA12") == 12)
+    // Plain text's dash of two hyphens.
+    #expect(PageFurniture.columnNumber("2 Nov 2006 : Column 612W--continued") == 612)
+  }
+
+  @Test func anEmailThreadsHeadersAndSignaturesAreLinesNotHeadings() throws {
+    let text = """
+      From:    Pryor, Anne (Partnership Officer)
+      Sent:    3 June 2009 10:12
+      To:      Dale, Tom
+      Subject: RE: Board paper on the grant
+
+      Tom,
+
+      The paper is attached. The board meets on Thursday.
+
+      1. Money
+
+      The grant is smaller this year.
+
+      Anne
+
+      Anne Pryor
+      Partnership Officer, Tarnwick and District Partnership
+      Tel: 01632 960 112
+
+      -----Original Message-----
+      From:    Dale, Tom
+      Sent:    2 June 2009 17:40
+      To:      Pryor, Anne
+      Subject: Board paper on the grant
+
+      Tom Dale
+
+      Can you send me the paper before Thursday?
+
+      Tom
+      """
+    let extracted = try extract(text)
+    let kinds = Dictionary(
+      extracted.blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    // The subject is the title; no header field, separator, salutation or signature line is a
+    // heading (none starts a section).
+    #expect(extracted.title == "Subject: RE: Board paper on the grant")
+    for line in [
+      "From: Pryor, Anne (Partnership Officer)", "Sent: 3 June 2009 10:12",
+      "Subject: RE: Board paper on the grant", "Anne", "Anne Pryor",
+      "Partnership Officer, Tarnwick and District Partnership", "Tel: 01632 960 112",
+      "-----Original Message-----", "From: Dale, Tom", "Subject: Board paper on the grant",
+      "Tom Dale", "Tom",
+    ] {
+      #expect(kinds[line] == .line, "\(line)")
+    }
+    // A numbered heading inside a message stays one.
+    #expect(kinds["1. Money"] == .heading)
+    #expect(!extracted.blocks.contains { $0.kind == .title })
+    // A memo's header is read as lines too, but the headings that end it are its own.
+    let memo = try extract(
+      """
+      To:      Cabinet members
+      From:    Policy Unit
+      Date:    3 March 2009
+      Subject: The partnership's review
+
+      The review is attached.
+
+      Next Steps
+      """)
+    #expect(memo.blocks.first?.kind == .line)
+    #expect(memo.blocks.last?.kind == .heading)
+    #expect(memo.title == "Subject: The partnership's review")
+    // A field set in a sentence is no header.
+    #expect(PlainTextExtractor.mailField("To conclude: the board agreed.") == nil)
+    #expect(PlainTextExtractor.mailField("Cc: Brierley, Sian") == "cc")
   }
 
   @Test func aLineThatLeadsIntoATableIsASentenceAndAUnitLineAboveTheTableIsACell() throws {

@@ -196,6 +196,36 @@ import Testing
         == "Oakridge Local Strategic Partnership")
   }
 
+  @Test func anEmailThreadIsOneSectionSoASignaturesNameCarriesOn() throws {
+    // The signature names the partnership; the next message, after its header and salutation,
+    // is about it (the codebook's nearest named before, in a document without headings).
+    let text = """
+      From:    Pryor, Anne
+      Sent:    3 June 2009 10:12
+      To:      Dale, Tom
+      Subject: RE: Board paper
+
+      Tom, the paper is attached.
+
+      Anne Pryor
+      Partnership Officer, Tarnwick and District Partnership
+
+      -----Original Message-----
+      From:    Dale, Tom
+      Sent:    2 June 2009 17:40
+      To:      Pryor, Anne
+      Subject: Board paper
+
+      Anne Pryor
+
+      Scrutiny of the board is weak.
+      """
+    let found = try mentions(text)
+    #expect(
+      found.first { $0.code == "governance.accountability" }?.partnership
+        == "Tarnwick and District Partnership")
+  }
+
   @Test func aDocumentWithoutNamesAttributesNothing() throws {
     let found = try mentions("Notes\n\nTrust between partners is high.")
     #expect(found.first?.partnership == nil)
