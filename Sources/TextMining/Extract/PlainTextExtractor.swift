@@ -128,14 +128,21 @@ public struct PlainTextExtractor: TextExtractor {
     for (index, line) in lines.enumerated() {
       if let table = tables[index] {
         // A table laid out in columns: each cell is a unit of its own. A line set in from the
-        // margin just above it ("        £ million") is the table's header, not a heading.
-        if current.count == 1, let header = current.first, header.number == line.number - 1,
+        // margin just above it ("        £ million"), or just above a rule over it, is the
+        // table's header, not a heading; where it is itself laid out in columns ("   Thrimble
+        // Together      Sowerhythe LSP"), each column heading is a cell.
+        if current.count == 1, let header = current.first,
+          header.number == line.number - 1
+            || (header.number == line.number - 2 && index > 0
+              && Self.isRule(lines[index - 1].text) && lines[index - 1].length > 0),
           header.raw.prefix(while: { $0 == " " }).count >= 4
         {
-          blocks.append(
-            Block(
-              kind: .tableCell, text: Self.collapsingWhitespace(String(header.text)),
-              line: header.number))
+          for cell in Self.columnCells(header.text) {
+            blocks.append(
+              Block(
+                kind: .tableCell, text: Self.collapsingWhitespace(String(cell)),
+                line: header.number))
+          }
           current.removeAll(keepingCapacity: true)
         }
         finishBlock()
@@ -722,6 +729,19 @@ public struct PlainTextExtractor: TextExtractor {
     }
     cells.append(text[start...])
     return cells.count >= 3 ? cells : nil
+  }
+
+  /// A line cut at its gaps of three spaces or more (a table's header row): its columns'
+  /// texts, or the line itself.
+  static func columnCells(_ text: Substring) -> [Substring] {
+    var cells: [Substring] = []
+    var rest = text.drop { $0 == " " }
+    while let gap = rest.rangeOfBytes("   ") {
+      cells.append(rest[..<gap.lowerBound])
+      rest = rest[gap.upperBound...].drop { $0 == " " }
+    }
+    if !rest.isEmpty { cells.append(rest) }
+    return cells.isEmpty ? [text] : cells
   }
 
   /// The site header of a web page saved as text, and its headline. Such a page opens with a

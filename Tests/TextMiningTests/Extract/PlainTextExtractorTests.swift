@@ -316,6 +316,23 @@ import Testing
     #expect(kinds["Key Issues:"] == .heading)
   }
 
+  @Test func aHeaderRowInColumnsAboveARuleOverATableIsReadCellByCell() throws {
+    let text = """
+      Table 4.1  Summary comparison
+
+                               Thrimble Together        Sowerhythe LSP
+       ----------------------------------------------------------------------
+       History of joint         Long (City Challenge)    Short; little before
+       working                                           2001
+       Political control        Stable, one party        No overall control
+      """
+    let extracted = try extract(text)
+    let cells = extracted.blocks.filter { $0.kind == .tableCell }.map(\.text)
+    #expect(Array(cells.prefix(2)) == ["Thrimble Together", "Sowerhythe LSP"])
+    #expect(!extracted.texts.contains("Thrimble Together Sowerhythe LSP"))
+    #expect(PlainTextExtractor.columnCells("   £ million") == ["£ million"])
+  }
+
   @Test func aBoxDrawnWithBarsAndRulesIsReadByItsBarsNotItsColumns() throws {
     let text = """
       Summary ratings

@@ -226,6 +226,41 @@ import Testing
         == "Tarnwick and District Partnership")
   }
 
+  @Test func aVerbAfterAParenthesisDescribesTheSubjectNotTheLastName() throws {
+    // "..., set up in place of the old County Partnership Forum, is the county's LSP": the
+    // Strategy Board is the LSP; the Forum, inside the parenthesis, is no name at all.
+    let found = try mentions(
+      """
+      The Wendham Strategy Board, set up in 2004 in place of the old County Partnership Forum, \
+      is the county's LSP. The Strategy Board meets monthly and its budget is small.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }.map(\.match)
+    #expect(named.first == "Wendham Strategy Board")
+    #expect(!named.contains { $0.contains("Forum") })
+    #expect(
+      found.first { $0.code == "delivery.resources" }?.partnership == "Wendham Strategy Board")
+    // Without a subject set off before it, a run before ", is" describes nothing.
+    let none = try mentions("Until 2004 the County Partnership Forum, is the county's LSP.")
+    #expect(!none.contains { $0.code == "partnership.named" })
+  }
+
+  @Test func anAuxiliaryOpeningANumberedQuestionIsNoPartOfABrand() throws {
+    // "Should" is capitalised after the numbering, but it opens the question: the brand is
+    // "Thrimble Together" ("Skelton Wold Together", a place of two words, stays whole).
+    let found = try mentions(
+      """
+      Thrimble Together, the local strategic partnership for the borough, met in May.
+
+      1. Should Thrimble Together offer Sowerhythe support with its budget?
+
+      Skelton Wold Together is the LSP for Skelton Wold, and the council in Skelton Wold chairs it.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }.map(\.match)
+    #expect(named.contains("Thrimble Together"))
+    #expect(!named.contains { $0.hasPrefix("Should") })
+    #expect(named.contains("Skelton Wold Together"))
+  }
+
   @Test func aDocumentWithoutNamesAttributesNothing() throws {
     let found = try mentions("Notes\n\nTrust between partners is high.")
     #expect(found.first?.partnership == nil)

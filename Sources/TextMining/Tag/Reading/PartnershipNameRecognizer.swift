@@ -765,6 +765,27 @@ struct PartnershipNameRecognizer {
         let copula = rules.value.copulas.contains(
           next < tokens.count ? tokens.normalized(next) : "")
         if copula { next += 1 }
+        // A comma between the run and its verb closes a parenthesis, and the verb is the
+        // subject's: in "The Eldersett Strategy Board, set up in 2004 in place of the old County
+        // Partnership Forum, is the county's LSP", the description is the Strategy Board's (the
+        // run that opens the sentence, set off by a comma), not the Forum's.
+        if copula, !relative, abbreviation == nil, tokens.commaAfter(runEnd - 1) {
+          var start = 0
+          while start < first, isStopWord(tokens, start) { start += 1 }
+          var end = start
+          while end < first, tokens.isCapitalized(end), end == start || tokens.connected(end - 1) {
+            end += 1
+          }
+          if end - start >= 2, end < first, tokens.commaAfter(end - 1),
+            !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
+            !codePhrases.contains(where: { $0.overlaps(start..<end) }),
+            mayBeBrand(tokens, start..<end),
+            isDescription(at: next, in: tokens, heads: heads)
+          {
+            register(brand: raw(tokens, start..<end))
+          }
+          continue
+        }
         // A naming construction in a sentence that holds a head: "the Brenthorne LSP, now known
         // as One Brenthorne", "One Brenthorne is the (new) name adopted in 2008 by what had
         // been the Brenthorne Local Strategic Partnership".
@@ -872,7 +893,12 @@ struct PartnershipNameRecognizer {
         for tokens in sentences {
           for position in 0..<tokens.count where tokens.isCapitalized(position) {
             let word = tokens.normalized(position)
-            if tokens.isCapitalizedInside(position) {
+            // (Not an auxiliary opening a question after its numbering: "1. Should Thrimble
+            // Together offer ...".)
+            if tokens.isCapitalizedInside(position),
+              !(taxonomy.context.grammar.auxiliaries.contains(word)
+                && opensSentence(tokens, position))
+            {
               let inBrand =
                 (position + 1 < tokens.count && tokens.connected(position)
                   && rules.value.brandWordsAfter.contains(tokens.normalized(position + 1)))
