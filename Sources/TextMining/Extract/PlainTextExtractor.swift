@@ -202,6 +202,8 @@ public struct PlainTextExtractor: TextExtractor {
           paragraphIndexHasSeveralBlocks = false
         } else if pageBreakInSentence && line.text.first?.isLowercase == true {
           // The sentence goes on on the next page.
+        } else if let item = current.first, Self.hangsUnder(line, item: item) {
+          // A list item's text wrapped under its own first word goes on the item.
         } else if !Self.continues(
           previous, onto: line, layout: layout, shortLineRatio: shortLineRatio)
         {
@@ -312,6 +314,19 @@ public struct PlainTextExtractor: TextExtractor {
     // A wrapped line runs close to the width; a short one ends where its writer ended it.
     if next.text.first?.isLowercase == true { return isWrapped || !readsAsHeading(text) }
     return isWrapped
+  }
+
+  /// Whether a line is set in exactly under the text of a bulleted item it follows, as a
+  /// wrapped item's next line is ("• We share a police division and Quill" over "  Valley
+  /// Primary Care Trust"): it goes on the item whatever its case, where a line at the margin
+  /// or under the bullet starts something new.
+  static func hangsUnder(_ line: Line, item: Line) -> Bool {
+    guard let text = strippingBullet(item.text), strippingBullet(line.text) == nil,
+      !startsWithNumbering(line.text)
+    else { return false }
+    let itemIndent = leadingSpaces(item.raw)
+    let column = itemIndent + item.text.count - text.count
+    return column > itemIndent && leadingSpaces(line.raw) == column
   }
 
   /// Whether a line ends with the punctuation that ends a sentence or introduces what follows.
@@ -455,14 +470,24 @@ public struct PlainTextExtractor: TextExtractor {
         blocks[header.upperBound].kind = .line
       }
       guard isMail else { continue }
-      // The sign-off and signature: the headings just before the next header, or the end.
-      var line = number + 1 < headers.count ? headers[number + 1].lowerBound : blocks.count
-      while line > header.upperBound,
-        isPlainHeading(blocks[line - 1]) || blocks[line - 1].kind == .line
-      {
-        line -= 1
-        blocks[line].kind = blocks[line].kind == .heading ? .line : blocks[line].kind
+      // The sign-off and signature: the headings just before the next header, or the end, or
+      // before a paragraph there (a confidentiality notice) where there are two or more.
+      let end = number + 1 < headers.count ? headers[number + 1].lowerBound : blocks.count
+      func signOff(before end: Int) -> Range<Int> {
+        var line = end
+        while line > header.upperBound,
+          isPlainHeading(blocks[line - 1]) || blocks[line - 1].kind == .line
+        {
+          line -= 1
+        }
+        return line..<end
       }
+      var signature = signOff(before: end)
+      if signature.isEmpty, end - 1 > header.upperBound, blocks[end - 1].kind == .paragraph {
+        let before = signOff(before: end - 1)
+        if before.count >= 2 { signature = before }
+      }
+      for line in signature where blocks[line].kind == .heading { blocks[line].kind = .line }
     }
     guard let subject = blocks[first].first(where: { mailField($0.text) == "subject" }) else {
       return nil

@@ -242,6 +242,8 @@ import Testing
       Partnership Officer, Tarnwick and District Partnership
       Tel: 01632 960 112
 
+      This e-mail is confidential. If you have received it in error, please delete it.
+
       -----Original Message-----
       From:    Dale, Tom
       Sent:    2 June 2009 17:40
@@ -314,6 +316,23 @@ import Testing
       kinds["Neighbourhood Renewal Fund allocations to Barton have been as follows:"] == .paragraph)
     #expect(kinds["£ million"] == .tableCell)
     #expect(kinds["Key Issues:"] == .heading)
+  }
+
+  @Test func aBulletedItemWrappedUnderItsOwnTextGoesOnWhateverItsCase() throws {
+    let text = """
+      Why compare us?
+      • We share a police division, a college and Quill
+        Valley Primary Care Trust
+      • The PCT covers both of us
+      Valley Primary Care Trust
+      """
+    let extracted = try extract(text)
+    #expect(
+      extracted.texts.contains(
+        "We share a police division, a college and Quill Valley Primary Care Trust"))
+    // A line at the margin after an item is not part of it.
+    #expect(extracted.texts.contains("The PCT covers both of us"))
+    #expect(extracted.texts.last == "Valley Primary Care Trust")
   }
 
   @Test func aHeaderRowInColumnsAboveARuleOverATableIsReadCellByCell() throws {

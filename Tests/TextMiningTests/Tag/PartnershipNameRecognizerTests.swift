@@ -261,6 +261,24 @@ import Testing
     #expect(named.contains("Skelton Wold Together"))
   }
 
+  @Test func initialsEitherSideOfAnAmpersandStandForTheName() throws {
+    let found = try mentions(
+      """
+      The Wendlecote & Crowhythe Partnership is the LSP for the two districts. The W&C board \
+      has drifted, and the O&TV Partnership is little better. The Orpwell & Tessing Vale \
+      Partnership met in May. AT&T sent a letter about its budget.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(
+      named.map(\.partnership) == [
+        "Wendlecote & Crowhythe Partnership", "Wendlecote & Crowhythe Partnership",
+        "Orpwell & Tessing Vale Partnership", "Orpwell & Tessing Vale Partnership",
+      ])
+    // A firm's initials round "&" stand for no partnership here.
+    #expect(found.first { $0.code == "delivery.resources" }?.partnership != nil)
+    #expect(!named.contains { $0.match.contains("AT") })
+  }
+
   @Test func aDocumentWithoutNamesAttributesNothing() throws {
     let found = try mentions("Notes\n\nTrust between partners is high.")
     #expect(found.first?.partnership == nil)

@@ -1041,6 +1041,50 @@ struct PartnershipNameRecognizer {
       registry[other.name] = value
     }
 
+    // A name with "&" or "and" between two places is also written with their initials on
+    // either side of "&" ("W&C" for the "Wendlecote & Crowhythe Partnership", "O&TV" for the
+    // "Orpwell & Tessing Vale Partnership"), the head's initials after them or not ("W&CP").
+    // Such a form stands for the name, alone or before a head ("the O&TV Partnership").
+    var ampersandForms: [String: String] = [:]  // form in lower case → key
+    do {
+      var headWords: Set<String> = rules.value.areaWords
+      for head in rules.value.heads {
+        for word in head.text.split(separator: " ") {
+          headWords.insert(TokenNormalizer.normalize(word))
+        }
+      }
+      let connectors = rules.value.lowerCaseWords.union(["&"])
+      var ambiguous: Set<String> = []
+      for key in registryOrder where !familyKeys.contains(key) {
+        guard let full = registry[key] else { continue }
+        let words = full.split(separator: " ")
+        guard let and = words.firstIndex(where: { $0 == "&" || $0 == "and" }), and > 0,
+          and + 1 < words.count
+        else { continue }
+        func initials(_ part: ArraySlice<Substring>) -> String {
+          String(
+            part.filter { !connectors.contains($0.lowercased()) && $0.first?.isUppercase == true }
+              .compactMap(\.first))
+        }
+        let left = initials(words[..<and])
+        let right = words[(and + 1)...]
+        let place = right.prefix { !headWords.contains(TokenNormalizer.normalize($0)) }
+        guard !left.isEmpty, !place.isEmpty else { continue }
+        for form in Set([initials(place), initials(right)]) where !form.isEmpty {
+          let folded = (left + "&" + form).lowercased()
+          if let known = ampersandForms[folded], known != key { ambiguous.insert(folded) }
+          ampersandForms[folded] = key
+        }
+      }
+      for form in ambiguous { ampersandForms[form] = nil }
+      // A head-ended name whose place words are such a form is that partnership.
+      for key in registryOrder where key.contains("&") && !key.contains(" ") {
+        if let formKey = ampersandForms[key], formKey != key, let name = registry[formKey] {
+          registry[key] = name
+        }
+      }
+    }
+
     // The analyst's aliases: a recognised name that is an alias takes its partnership's name.
     if !aliases.entries.isEmpty {
       for key in registryOrder {
@@ -1176,6 +1220,7 @@ struct PartnershipNameRecognizer {
     // placing.
     let scansWords =
       !abbreviations.isEmpty || !brands.isEmpty || !aliasForms.isEmpty || !confirmedBrands.isEmpty
+      || !ampersandForms.isEmpty
     for (index, tokens) in sentences.enumerated()
     where tokens.count > 0
       && (scansWords || !headSpans[index].isEmpty || !informalHeadsAt[index].isEmpty)
@@ -1218,6 +1263,17 @@ struct PartnershipNameRecognizer {
           found.append(
             Span(
               tokens: position..<(position + 1), name: name, isFamily: familyKeys.contains(key)))
+        }
+        // Initials either side of "&" ("W&C"), written close.
+        if !ampersandForms.isEmpty, position + 1 < tokens.count, gap(tokens, position) == "&",
+          word(tokens, position).allSatisfy(\.isUppercase),
+          word(tokens, position + 1).allSatisfy(\.isUppercase),
+          let key = ampersandForms[
+            (word(tokens, position) + "&" + Self.withoutPossessive(word(tokens, position + 1)))
+              .lowercased()],
+          let name = registry[key]
+        {
+          found.append(Span(tokens: position..<(position + 2), name: name))
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
           // A brand printed in capitals is the brand ("HOLLINSFORD TOGETHER").
