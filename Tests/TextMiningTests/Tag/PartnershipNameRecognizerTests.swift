@@ -279,6 +279,22 @@ import Testing
     #expect(!named.contains { $0.match.contains("AT") })
   }
 
+  @Test func aBrandWithAPossessiveIsTheBrand() throws {
+    // Found by its own pattern at a numbered line's start, or as a known brand later: either
+    // way the possessive is no part of the name.
+    let found = try mentions(
+      """
+      Cawdle Forward is the LSP for the borough, and the council in Cawdle chairs it.
+
+      3.1 Cawdle Forward's performance clinic examined the budget.
+
+      The report went to Cawdle Forward's executive in July.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(named.count == 3)
+    #expect(named.allSatisfy { $0.partnership == "Cawdle Forward" })
+  }
+
   @Test func aDocumentWithoutNamesAttributesNothing() throws {
     let found = try mentions("Notes\n\nTrust between partners is high.")
     #expect(found.first?.partnership == nil)

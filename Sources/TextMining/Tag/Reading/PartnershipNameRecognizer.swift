@@ -174,6 +174,12 @@ struct PartnershipNameRecognizer {
     // Registers a brand as written and gives back its key.
     @discardableResult
     func register(brand written: String) -> String {
+      // Without a possessive on its last word: "Cawdle Forward's performance clinic".
+      var written = written
+      if let last = written.split(separator: " ").last {
+        let bare = Self.withoutPossessive(String(last))
+        if bare.count < last.count { written = String(written.dropLast(last.count - bare.count)) }
+      }
       let brand = Self.ordinaryCase(
         written, lowerCase: rules.value.lowerCaseWords, particles: rules.value.placeParticles)
       let key = keyOf(brand)
@@ -1277,12 +1283,15 @@ struct PartnershipNameRecognizer {
         }
         for (brand, words) in zip(brands, brandWords) where position + words.count <= tokens.count {
           // A brand printed in capitals is the brand ("HOLLINSFORD TOGETHER").
+          // (Its last word may carry a possessive: "Cawdle Forward's executive".)
           if (0..<words.count).allSatisfy({
-            let written = word(tokens, position + $0)
+            var written = word(tokens, position + $0)
+            if $0 == words.count - 1 { written = Self.withoutPossessive(written) }
             return written == words[$0]
               || (tokens.isAllCaps(position + $0) && written == words[$0].uppercased())
           }),
-            raw(tokens, position..<(position + words.count)).uppercased() == brand.uppercased(),
+            Self.withoutPossessive(raw(tokens, position..<(position + words.count))).uppercased()
+              == brand.uppercased(),
             let name = registry[keyOf(brand)]
           {
             found.append(Span(tokens: position..<(position + words.count), name: name))
