@@ -1235,6 +1235,8 @@ participation:
   weak_cues: [involved, involve, involving, take part, took part, taking part, taken part, voice, a say, input,
     # A say said with its strength: "a real say", "a stronger say for communities".
     a real say, a stronger say, a greater say, a bigger say, more say, their say,
+    # ... or its lack: "the sector has no say in the partnership", "residents had little say".
+    {text: no say, polarity: negative}, {text: little say, polarity: negative}, any say,
     get involved, got involved, getting involved,
     # Taking a part, coming to the table, turning up, and leaving: who does it decides the code.
     full part, to the table, turn up, turned up, committed to the partnership,

@@ -87,6 +87,30 @@ import Testing
       "\(found.map { ($0.code, $0.polarity) })")
   }
 
+  /// A lack of say is the participant's, and negative: the sector's is representation,
+  /// residents' community engagement; a denial of it turns it over.
+  @Test func noSayIsTheParticipantsAndNegative() throws {
+    for (text, code, polarity) in [
+      (
+        "The voluntary sector has no say in the partnership.", "governance.representation",
+        Polarity.negative
+      ),
+      (
+        "Residents had little say in the partnership's plans.",
+        "governance.community_engagement", .negative
+      ),
+      (
+        "It is a myth that the voluntary sector has no say in the partnership.",
+        "governance.representation", .positive
+      ),
+    ] {
+      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
+      #expect(
+        found.contains { $0.code == code && $0.polarity == polarity },
+        "\(text): \(found.map { ($0.code, $0.polarity) })")
+    }
+  }
+
   /// The national indicator of residents' say and budgets residents decide are community
   /// engagement.
   @Test func residentsSayInDecisionsIsCommunityEngagement() throws {

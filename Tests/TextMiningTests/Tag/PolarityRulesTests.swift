@@ -418,6 +418,15 @@ import Testing
       "The board was wrong to cut the voluntary sector's seats.", "governance.representation",
       .negative
     ),
+    // A denial denied affirms the claim: neither the denial nor its negation counts.
+    (
+      "It is not wrong to say that trust between partners is low.", "success_factor.trust",
+      .negative
+    ),
+    (
+      "It is not a myth that trust between partners is high.", "success_factor.trust",
+      .positive
+    ),
   ])
   func aDeniedClaimIsNegated(sentence: String, code: String, expected: Polarity) throws {
     #expect(try polarity(sentence, code) == expected)

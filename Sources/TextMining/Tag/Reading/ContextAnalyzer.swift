@@ -47,6 +47,9 @@ struct ContextAnalyzer {
   private let afterthoughts: [Int: Polarity]
   /// Where the negation cues that deny a whole claim start (`ContextRules.denials`).
   private let denials: Set<Int>
+  /// Where denials that are themselves negated start ("it is not wrong to say"), and their
+  /// negations: neither counts as a negation at all.
+  private let deniedDenials: Set<Int>
   /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
   /// verdict's polarity.
   private let labels: [Int: Polarity]
@@ -589,13 +592,26 @@ struct ContextAnalyzer {
     self.afterthoughts = afterthoughts
     // The denials of a claim among the negations before ("wrong to say", "a myth that").
     var denials: Set<Int> = []
+    var deniedDenials: Set<Int> = []
     if !taxonomy.context.denials.isEmpty {
       for cue in self.cues where cue.kind == .negationBefore && cue.tokens.count > 1 {
         let words = cue.tokens.map { tokens.normalized($0) }
-        if taxonomy.context.denials.contains(words) { denials.insert(cue.tokens.lowerBound) }
+        // A denial denied affirms the claim: "it is not wrong to say that trust is low" says
+        // trust is low, as the claim alone does.
+        let start = cue.tokens.lowerBound
+        guard taxonomy.context.denials.contains(words) else { continue }
+        let negating = self.cues.filter { $0.kind.isNegation && $0.tokens.upperBound == start }
+        if !negating.isEmpty {
+          // Neither the denial nor its negation counts.
+          deniedDenials.insert(start)
+          for negation in negating { deniedDenials.insert(negation.tokens.lowerBound) }
+        } else {
+          denials.insert(start)
+        }
       }
     }
     self.denials = denials
+    self.deniedDenials = deniedDenials
     self.labels = labels
     for index in 0..<count where terminator[index] == 2 {
       facts[index].commaAfter = false
@@ -1037,6 +1053,7 @@ struct ContextAnalyzer {
         return
       }
       counted.append(start)
+      if deniedDenials.contains(start) { return }
       // A denial of the claim turns over the claim's own reading, below.
       if denials.contains(start) {
         denied += 1
