@@ -111,6 +111,35 @@ import Testing
     }
   }
 
+  /// Being left out, walking out, no longer going and being asked for views are
+  /// participation: who does it decides the code.
+  @Test func leftOutWalkingOutAndAskedForViewsAreTheParticipants() throws {
+    for (text, code, polarity) in [
+      (
+        "Residents in the villages feel completely left out.", "governance.community_engagement",
+        Polarity.negative
+      ),
+      (
+        "The sector had been left out of the decisions that mattered.",
+        "governance.representation", .negative
+      ),
+      ("Good on the charities for walking out.", "governance.representation", .negative),
+      (
+        "We stopped going because nothing local businesses raised got past the minutes.",
+        "governance.representation", .negative
+      ),
+      (
+        "Tenants on the estate said they had never been asked for their views.",
+        "governance.community_engagement", .negative
+      ),
+    ] {
+      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
+      #expect(
+        found.contains { $0.code == code && $0.polarity == polarity },
+        "\(text): \(found.map { ($0.code, $0.polarity) })")
+    }
+  }
+
   /// The national indicator of residents' say and budgets residents decide are community
   /// engagement.
   @Test func residentsSayInDecisionsIsCommunityEngagement() throws {
