@@ -143,11 +143,44 @@ public enum PartnershipKey {
   }
 }
 
-/// How sentences are compared: Unicode NFKC, case folded, white space collapsed.
+/// How sentences are compared: Unicode NFKC, case folded, white space collapsed, and a hyphen
+/// between two letters dropped. The sentence only says which unit the codes belong to, and
+/// annotators write a word broken over a line end either way: the codebook keeps its hyphen
+/// ("indic-" + "ators" reads "indic-ators"), later briefs write it whole ("indicators"); both
+/// name one unit, as "co-operation" and "cooperation" name one word.
 public enum SentenceKey {
   /// The comparison form of a sentence.
   public static func of(_ sentence: String) -> String {
     let folded = sentence.precomposedStringWithCompatibilityMapping.lowercased()
-    return folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    var result = ""
+    result.reserveCapacity(folded.utf8.count)
+    var previous: Character = " "
+    var pendingHyphen = false
+    var pendingSpace = false
+    for character in folded {
+      if character.isWhitespace {
+        if pendingHyphen { result.append("-") }
+        pendingHyphen = false
+        pendingSpace = !result.isEmpty
+        previous = " "
+        continue
+      }
+      if character == "-", previous.isLetter, !pendingHyphen {
+        pendingHyphen = true
+        continue
+      }
+      if pendingSpace {
+        result.append(" ")
+        pendingSpace = false
+      }
+      if pendingHyphen {
+        if !character.isLetter { result.append("-") }
+        pendingHyphen = false
+      }
+      result.append(character)
+      previous = character
+    }
+    if pendingHyphen { result.append("-") }
+    return result
   }
 }

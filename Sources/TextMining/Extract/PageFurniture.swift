@@ -262,7 +262,8 @@ enum PageFurniture {
 
 /// How a word hyphenated across a line end is joined, judged by the document's own words:
 /// "partner-" + "ship" reads "partnership" when the document writes "partnership" elsewhere;
-/// "co-" + "operation" keeps its hyphen when it writes "co-operation", or neither form.
+/// "co-" + "operation" keeps its hyphen when it writes "co-operation", or neither form; "prac-"
+/// + "tical" reads "practical", since neither part is a word the document writes.
 final class HyphenatedWords {
   enum Joining { case withoutHyphen, withHyphen, notHyphenated }
 
@@ -287,9 +288,9 @@ final class HyphenatedWords {
     self.text = text
   }
 
-  /// Whether the document writes `word` (lower case) as a word of its own: bounded on both
-  /// sides by what is neither a letter nor a hyphen.
-  private func writes(_ word: String) -> Bool {
+  /// Whether the document writes `word` (lower case) as a word of its own, `times` times or
+  /// more: bounded on both sides by what is neither a letter nor a hyphen.
+  private func writes(_ word: String, times: Int = 1) -> Bool {
     let needle = Array(word.utf8)
     guard !needle.isEmpty else { return false }
     func isWordByte(_ byte: UInt8) -> Bool {
@@ -297,6 +298,7 @@ final class HyphenatedWords {
     }
     return lowered.withUnsafeBufferPointer { haystack -> Bool in
       guard let base = haystack.baseAddress else { return false }
+      var matches = 0
       var from = 0
       while from + needle.count <= haystack.count {
         // The next place the first byte occurs (memchr), then the rest compared.
@@ -310,7 +312,8 @@ final class HyphenatedWords {
           offset == 0 || !isWordByte(haystack[offset - 1]),
           end == haystack.count || !isWordByte(haystack[end])
         {
-          return true
+          matches += 1
+          if matches == times { return true }
         }
         from = offset + 1
       }
@@ -328,6 +331,25 @@ final class HyphenatedWords {
     let hyphenated = writes(head + "-" + tail)
     if !hyphenated && writes(head + tail) { return .withoutHyphen }
     if hyphenated { return .withHyphen }
-    return Self.suffixes.contains(tail) && head.count >= 3 ? .withoutHyphen : .withHyphen
+    if Self.suffixes.contains(tail) && head.count >= 3 { return .withoutHyphen }
+    // Neither part a word the document writes, nor the first a prefix: a word broken where
+    // it has no hyphen of its own ("prac-" + "tical"). A compound's parts are words the
+    // document writes, or a participle follows, and a prefix keeps its hyphen ("non-" +
+    // "statutory").
+    // (The tail stands as a word at the next line's start: it must be written once more.)
+    // A participle after the hyphen makes a compound ("decision-" + "making", "area-" +
+    // "based").
+    let participle = tail.hasSuffix("ing") || tail.hasSuffix("ed")
+    if !participle, !Self.prefixes.contains(head), !writes(head), !writes(tail, times: 2) {
+      return .withoutHyphen
+    }
+    return .withHyphen
   }
+
+  /// Prefixes written with a hyphen ("co-operation", "non-statutory", "re-launched").
+  private static let prefixes: Set<String> = [
+    "co", "re", "non", "pre", "post", "anti", "multi", "cross", "inter", "sub", "self", "semi",
+    "ex", "de", "mid", "pro", "counter", "over", "under", "out", "up", "off", "well", "long",
+    "short", "full", "part", "half", "one", "two", "three", "four", "five", "all", "in", "on",
+  ]
 }

@@ -40,6 +40,11 @@ import Testing
 
   @Test func comparesSentencesAfterNFKCCaseFoldingAndWhiteSpace() {
     #expect(SentenceKey.of("The  ﬁrst\tLSP ") == SentenceKey.of("the first lsp"))
+    // A hyphen between letters is no difference (a word broken over a line end is written
+    // either way), one elsewhere is.
+    #expect(SentenceKey.of("The indic-ators are new.") == SentenceKey.of("The indicators are new."))
+    #expect(SentenceKey.of("2006-07 figures") != SentenceKey.of("200607 figures"))
+    #expect(SentenceKey.of("a co- operation") != SentenceKey.of("a cooperation"))
   }
 
   @Test func oneValuePerSentenceAndCode() throws {

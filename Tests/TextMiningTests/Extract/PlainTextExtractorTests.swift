@@ -392,6 +392,17 @@ import Testing
     #expect(plain.title == "NORTHERN FELLS IMPROVEMENT PARTNERSHIP")
   }
 
+  @Test func aWordBrokenWhereNeitherPartIsAWordReadsWhole() throws {
+    // Neither "prac" nor "tical" is a word the text writes: one word. "non-" is a prefix, and
+    // "based" a participle: compounds.
+    let text =
+      "Review\n\nThe board will find prac-\ntical ways to reach non-\nstatutory bodies on an area-\nbased plan."
+    #expect(
+      try extract(text).texts.last
+        == "The board will find practical ways to reach non-statutory bodies on an area-based plan."
+    )
+  }
+
   @Test func aWordBrokenAcrossALineEndReadsWholeAndACompoundKeepsItsHyphen() throws {
     let text =
       "Review\n\nThe partnership met. The partner-\nship agreed a co-\noperation plan and a decision-\nmaking process for the Com-\nmunity Network in its community."
