@@ -122,13 +122,22 @@ static uint32_t start_line(const unsigned char *content, size_t index, size_t le
   return newlines < node_line ? node_line - newlines : 1;
 }
 
+/// The Windows-1252 characters of U+0080-U+009F, as browsers read them: a page's "&#146;" or
+/// "&#151;" (the parser gives U+0092, U+0097) is an apostrophe or a dash, not a control
+/// character. Zero where Windows-1252 has none.
+static const uint16_t windows_1252_c1[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
 /// Appends a text node's content, collapsing white space (and no-break spaces) to one space.
 static void append_text(builder *b, const unsigned char *content, uint32_t line) {
   if (content == NULL) return;
   if ((b->options & TM_HTML_MAIN_CONTENT) && b->selected_depth == 0 && b->comments_depth == 0 && !b->in_title) return;
   if (b->suppress_depth > 0 && b->comments_depth == 0) return;
   size_t n = strlen((const char *)content);
-  if (!reserve_text(b, n + 1)) return;
+  // (A C1 character of two bytes may become a character of three.)
+  if (!reserve_text(b, n + n / 2 + 1)) return;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = content[i];
     if (b->pre_depth > 0 && c == '\n') {
@@ -145,12 +154,27 @@ static void append_text(builder *b, const unsigned char *content, uint32_t line)
       continue;
     }
     if (c < 0x20 || c == 0x7F) continue;  // control characters carry no text
+    uint16_t replacement = 0;
+    if (c == 0xC2 && i + 1 < n && content[i + 1] >= 0x80 && content[i + 1] <= 0x9F) {
+      replacement = windows_1252_c1[content[i + 1] - 0x80];
+      i++;
+      if (replacement == 0) continue;  // no character there either
+    }
     if (b->length == b->block_start) b->block_line = start_line(content, i, n, line);
     if (b->pending_space) {
       b->text[b->length++] = ' ';
       b->pending_space = false;
     }
-    b->text[b->length++] = (char)c;
+    if (replacement >= 0x800) {
+      b->text[b->length++] = (char)(0xE0 | (replacement >> 12));
+      b->text[b->length++] = (char)(0x80 | ((replacement >> 6) & 0x3F));
+      b->text[b->length++] = (char)(0x80 | (replacement & 0x3F));
+    } else if (replacement != 0) {
+      b->text[b->length++] = (char)(0xC0 | (replacement >> 6));
+      b->text[b->length++] = (char)(0x80 | (replacement & 0x3F));
+    } else {
+      b->text[b->length++] = (char)c;
+    }
   }
 }
 

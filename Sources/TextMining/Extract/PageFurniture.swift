@@ -25,6 +25,10 @@ enum PageFurniture {
     // it is a numbered heading.
     var spaced: [(index: Int, number: Int, shape: String)] = []
     for (index, line) in lines.enumerated() where line.length > 0 && line.length <= 80 {
+      // A Hansard column marker with its sitting's date ("2 Nov 2006 : Column 612W") is
+      // furniture even alone: no sentence reads so.
+      // (It still counts below, so the bare "742W" between two such markers is found too.)
+      if isDatedColumnMarker(line.text) { furniture.insert(index) }
       if let number = pageNumber(line.text) {
         candidates.append((index, number))
       } else if let number = pageNumber(line.text, separators: ["  "], recurs: true),
@@ -219,6 +223,22 @@ enum PageFurniture {
     return number(String(digits))
   }
 
+  /// Whether a line is a Hansard column marker with its date: a day, a month and a year, " : ",
+  /// and a column with the letters of written answers or statements ("2 Nov 2006 : Column
+  /// 612W--continued").
+  static func isDatedColumnMarker(_ text: Substring) -> Bool {
+    guard let colon = text.range(of: " : ") else { return false }
+    let date = text[..<colon.lowerBound].split(separator: " ")
+    guard date.count == 3, date[0].allSatisfy(\.isNumber), date[1].allSatisfy(\.isLetter),
+      date[2].count == 4, date[2].allSatisfy(\.isNumber),
+      text[colon.upperBound...].lowercased().hasPrefix("column"),
+      let column = columnNumber(text)
+    else { return false }
+    // The figure needs its letters ("612W", "WA12", "WS3", "WH40"): "Column 612" could be a
+    // table's.
+    return column > 0 && text[colon.upperBound...].lowercased().dropFirst(6).contains("w")
+  }
+
   /// The number of text that is only a page number: "12", "- 12 -", "[12]", "Page 12",
   /// "Page 12 of 40", "12 of 40".
   private static func bareNumber(_ text: Substring) -> Int? {
@@ -323,6 +343,12 @@ final class HyphenatedWords {
 
   /// How `text`, a paragraph so far, joins the next line `next`.
   func joining(_ text: String, _ next: Substring) -> Joining {
+    // A range of years or figures broken after its hyphen: "2005-" + "06".
+    if text.last == "-", let before = text.dropLast().last, before.isNumber,
+      next.first?.isNumber == true
+    {
+      return .withHyphen
+    }
     guard text.last == "-", let before = text.dropLast().last, before.isLetter,
       let after = next.first, after.isLowercase
     else { return .notHyphenated }
@@ -340,7 +366,11 @@ final class HyphenatedWords {
     // A participle after the hyphen makes a compound ("decision-" + "making", "area-" +
     // "based").
     let participle = tail.hasSuffix("ing") || tail.hasSuffix("ed")
-    if !participle, !Self.prefixes.contains(head), !writes(head), !writes(tail, times: 2) {
+    // (Only a word in lower case: "LSP-" + "wide" and "Kelby-" + "wide" are compounds.)
+    let written = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed())
+    if !participle, written == head, !Self.prefixes.contains(head), !writes(head),
+      !writes(tail, times: 2)
+    {
       return .withoutHyphen
     }
     return .withHyphen
@@ -349,7 +379,6 @@ final class HyphenatedWords {
   /// Prefixes written with a hyphen ("co-operation", "non-statutory", "re-launched").
   private static let prefixes: Set<String> = [
     "co", "re", "non", "pre", "post", "anti", "multi", "cross", "inter", "sub", "self", "semi",
-    "ex", "de", "mid", "pro", "counter", "over", "under", "out", "up", "off", "well", "long",
-    "short", "full", "part", "half", "one", "two", "three", "four", "five", "all", "in", "on",
+    "counter", "well", "mid",
   ]
 }

@@ -222,7 +222,8 @@ public struct PlainTextExtractor: TextExtractor {
     guard !blocks.isEmpty else { throw .noText }
     blocks = RunInHeadings.split(blocks)
     let mailSubject = Self.readMailLayout(&blocks)
-    Self.takeLettersSubjectLineAsTitle(&blocks)
+    // (An e-mail's subject is its title; a letter's subject line inside a message is not.)
+    if mailSubject == nil { Self.takeLettersSubjectLineAsTitle(&blocks) }
     let title = mailSubject ?? blocks.first(where: { $0.kind == .title })?.text
     let published = MetadataReading.writtenDate(inBlocks: blocks.prefix(12).lazy.map(\.text))
     return ExtractedText(
@@ -263,6 +264,10 @@ public struct PlainTextExtractor: TextExtractor {
     let isWrapped =
       layout.isHardWrapped && Double(line.length) >= Double(layout.wrapWidth) * shortLineRatio
     if strippingBullet(next.text) != nil { return false }
+    // A range of years broken after its hyphen goes on ("2005-" over "06 spending").
+    if last == "-", text.dropLast().last?.isNumber == true, next.text.first?.isNumber == true {
+      return true
+    }
     // A label's value wrapped under itself: "Respondents:      R1 - Chair, Sallowfield Alliance
     // (the Sallowfield Local" over "Strategic Partnership), since 2004" set in the value's
     // column goes on, where the line leaves a bracket open or a word that needs more.
@@ -402,7 +407,7 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// The labels of an e-mail's (or a memo's) header fields.
   static let mailFields: Set<String> = [
-    "from", "sent", "date", "to", "cc", "bcc", "subject", "attachments", "importance",
+    "from", "sent", "date", "to", "cc", "bcc", "subject", "re", "ref", "attachments", "importance",
   ]
 
   /// The field of a header line ("Subject: Reward grant" is "subject"), else nil.
@@ -447,7 +452,10 @@ public struct PlainTextExtractor: TextExtractor {
         fields.insert(field)
         end += 1
       }
-      if fields.count >= 3, fields.contains("from"), fields.contains("subject") {
+      // (A memo's "Re:" is its subject.)
+      if fields.count >= 3, fields.contains("from"),
+        fields.contains("subject") || fields.contains("re")
+      {
         headers.append(index..<end)
         index = end
       } else {
@@ -463,9 +471,12 @@ public struct PlainTextExtractor: TextExtractor {
       for line in header where blocks[line].kind == .heading || blocks[line].kind == .title {
         blocks[line].kind = .line
       }
-      // A salutation of a few words right after the header.
+      // A salutation of a few words right after the header: names set apart by a comma, or a
+      // greeting ("Daniel, Ruth", "Hi Helen"), or in a mail a name or two ("Helen"); not a
+      // heading in capitals ("IN THIS ISSUE"), nor, in a memo, any other.
       if header.upperBound < blocks.count, isPlainHeading(blocks[header.upperBound]),
-        blocks[header.upperBound].text.split(separator: " ").count <= 4
+        readsAsGreeting(blocks[header.upperBound].text)
+          || (isMail && readsAsFirstNames(blocks[header.upperBound].text))
       {
         blocks[header.upperBound].kind = .line
       }
@@ -489,11 +500,34 @@ public struct PlainTextExtractor: TextExtractor {
       }
       for line in signature where blocks[line].kind == .heading { blocks[line].kind = .line }
     }
-    guard let subject = blocks[first].first(where: { mailField($0.text) == "subject" }) else {
-      return nil
-    }
+    guard
+      let subject = blocks[first].first(where: { ["subject", "re"].contains(mailField($0.text)) }),
+      let colon = subject.text.firstIndex(of: ":")
+    else { return nil }
     for index in blocks.indices where blocks[index].kind == .title { blocks[index].kind = .line }
-    return subject.text
+    // The title is the subject without its label.
+    let title = subject.text[subject.text.index(after: colon)...].trimmingCharacters(
+      in: .whitespaces)
+    return title.isEmpty ? nil : title
+  }
+
+  /// One or two capitalised words, not in capitals: a name ("Helen", "Ruth Hallam").
+  static func readsAsFirstNames(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    return (1...2).contains(words.count)
+      && words.allSatisfy {
+        $0.first?.isUppercase == true && $0.dropFirst().allSatisfy { $0.isLowercase }
+      }
+  }
+
+  /// A salutation line standing alone: a few words, a greeting word first ("Hi Helen", "Dear
+  /// all") or names set apart by a comma ("Daniel, Ruth").
+  static func readsAsGreeting(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (1...4).contains(words.count), let first = words.first else { return false }
+    let greetings: Set<String> = ["hi", "hello", "dear", "morning", "afternoon", "all"]
+    return greetings.contains(first.lowercased().trimmingCharacters(in: [",", "!"]))
+      || (text.contains(",") && words.allSatisfy { $0.first?.isUppercase == true })
   }
 
   /// A letter's salutation: "Dear" and a few words ("Dear Councillor Hallam", "Dear members,").

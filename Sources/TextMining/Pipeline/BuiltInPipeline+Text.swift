@@ -1229,9 +1229,7 @@ participation:
     # Whether people have heard of the partnership, and how many turn out, are the public's
     # unless the clause names someone else ("most employers had never heard of it").
     heard of, turnout,
-    # Being asked for views: "residents had never been asked for their views" (whose views
-    # decides the code).
-    asked for their views, asked for views, asked their views, sought the views, seek the views,
+
     # The national indicator of residents' say ("people who feel they can influence local
     # decisions"), and budgets residents decide.
     influence local decisions, participatory budgeting]
@@ -1266,8 +1264,10 @@ participation:
     {text: stepped back, polarity: negative}, {text: stepping back, polarity: negative},
     {text: a step back, polarity: negative}, {text: sidelined, polarity: negative},
     {text: shut out, polarity: negative}, {text: left out, polarity: negative},
-    {text: walking out, polarity: negative}, {text: stopped going, polarity: negative},
-    {text: stop going, polarity: negative}, {text: left the board, polarity: negative},
+    # Being asked for views: "residents had never been asked for their views" (who was asked
+    # decides the code; "the auditors asked for their views on the accounts" is nothing).
+    asked for their views, asked for views, asked their views,
+    {text: left the board, polarity: negative},
     {text: left the lsp board, polarity: negative}, {text: leave the board, polarity: negative},
     {text: leaving the board, polarity: negative}, {text: largely absent, polarity: negative},
     {text: absence of, polarity: negative},

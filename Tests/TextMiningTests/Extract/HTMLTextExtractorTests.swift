@@ -13,6 +13,18 @@ import Testing
     return try HTMLTextExtractor().extractText(from: decoded)
   }
 
+  @Test func characterReferencesOfWindows1252ReadAsBrowsersReadThem() throws {
+    // "&#146;" and "&#151;" (U+0092, U+0097 to the parser) are an apostrophe and a dash; a
+    // position Windows-1252 leaves empty is nothing.
+    let extracted = try extract(
+      "<html><body><p>The council&#146;s leadership was strong&#151;trust too. Cost &#128;5 &#129;now.</p></body></html>"
+    )
+    #expect(
+      extracted.texts.contains(
+        "The council\u{2019}s leadership was strong\u{2014}trust too. Cost \u{20AC}5 now."),
+      "\(extracted.texts)")
+  }
+
   @Test func keepsTheArticleAndDropsFurnitureScriptsAndStyles() throws {
     let extracted = try fixture("html/nav-and-script-noise.html")
     #expect(

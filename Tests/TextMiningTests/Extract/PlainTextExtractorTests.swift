@@ -219,6 +219,14 @@ import Testing
     #expect(PageFurniture.columnNumber("Column WA12") == 12)
     // Plain text's dash of two hyphens.
     #expect(PageFurniture.columnNumber("2 Nov 2006 : Column 612W--continued") == 612)
+    // A dated marker is furniture even alone; a table's column is not.
+    let alone = try extract(
+      "Answers\n\nThe Ashbourne Partnership met in May.\n\n2 Nov 2006 : Column 612W--continued\n\nTrust between partners has grown.\n"
+    )
+    #expect(!alone.texts.contains { $0.contains("Column") })
+    #expect(!alone.blocks.contains { $0.kind == .heading })
+    #expect(!PageFurniture.isDatedColumnMarker("2 Nov 2006 : Column 612"))
+    #expect(PageFurniture.isDatedColumnMarker("17 May 2004 : Column WA12"))
   }
 
   @Test func anEmailThreadsHeadersAndSignaturesAreLinesNotHeadings() throws {
@@ -250,7 +258,7 @@ import Testing
       To:      Pryor, Anne
       Subject: Board paper on the grant
 
-      Tom Dale
+      Hi Anne
 
       Can you send me the paper before Thursday?
 
@@ -261,13 +269,13 @@ import Testing
       extracted.blocks.map { ($0.text, $0.kind) }, uniquingKeysWith: { first, _ in first })
     // The subject is the title; no header field, separator, salutation or signature line is a
     // heading (none starts a section).
-    #expect(extracted.title == "Subject: RE: Board paper on the grant")
+    #expect(extracted.title == "RE: Board paper on the grant")
     for line in [
       "From: Pryor, Anne (Partnership Officer)", "Sent: 3 June 2009 10:12",
       "Subject: RE: Board paper on the grant", "Anne", "Anne Pryor",
       "Partnership Officer, Tarnwick and District Partnership", "Tel: 01632 960 112",
       "-----Original Message-----", "From: Dale, Tom", "Subject: Board paper on the grant",
-      "Tom Dale", "Tom",
+      "Hi Anne", "Tom",
     ] {
       #expect(kinds[line] == .line, "\(line)")
     }
@@ -288,7 +296,24 @@ import Testing
       """)
     #expect(memo.blocks.first?.kind == .line)
     #expect(memo.blocks.last?.kind == .heading)
-    #expect(memo.title == "Subject: The partnership's review")
+    #expect(memo.title == "The partnership's review")
+    // A heading right after a header is no salutation; a memo's "Re:" is its subject.
+    let headed = try extract(
+      """
+      From:    Policy Unit
+      Date:    3 March 2009
+      To:      Board members
+      Re:      Board papers
+
+      Background
+
+      The review is attached.
+      """)
+    #expect(headed.title == "Board papers")
+    #expect(headed.blocks.first { $0.text == "Background" }?.kind == .heading)
+    #expect(PlainTextExtractor.readsAsGreeting("Daniel, Ruth"))
+    #expect(PlainTextExtractor.readsAsGreeting("Hi Helen"))
+    #expect(!PlainTextExtractor.readsAsGreeting("IN THIS ISSUE"))
     // A field set in a sentence is no header.
     #expect(PlainTextExtractor.mailField("To conclude: the board agreed.") == nil)
     #expect(PlainTextExtractor.mailField("Cc: Brierley, Sian") == "cc")
@@ -401,6 +426,11 @@ import Testing
       try extract(text).texts.last
         == "The board will find practical ways to reach non-statutory bodies on an area-based plan."
     )
+    // A part in capitals or with a capital is a name's, and keeps the hyphen; so does a range
+    // of years.
+    #expect(
+      try extract("Review\n\nAn LSP-\nwide review of 2005-\n06 spending began.").texts.last
+        == "An LSP-wide review of 2005-06 spending began.")
   }
 
   @Test func aWordBrokenAcrossALineEndReadsWholeAndACompoundKeepsItsHyphen() throws {

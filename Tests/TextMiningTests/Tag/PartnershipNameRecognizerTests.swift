@@ -216,7 +216,7 @@ import Testing
       To:      Pryor, Anne
       Subject: Board paper
 
-      Anne Pryor
+      Hi Anne
 
       Scrutiny of the board is weak.
       """
@@ -239,8 +239,23 @@ import Testing
     #expect(!named.contains { $0.contains("Forum") })
     #expect(
       found.first { $0.code == "delivery.resources" }?.partnership == "Wendham Strategy Board")
-    // Without a subject set off before it, a run before ", is" describes nothing.
-    let none = try mentions("Until 2004 the County Partnership Forum, is the county's LSP.")
+    // Whatever the parenthesis holds, and with a bracket or a dash ("the Kessby Partnership
+    // Forum" inside it is another body's name).
+    for text in [
+      "The Wexley Alliance, chaired by Mrs Jones, is the borough's LSP.",
+      "The Wexley Alliance (set up in place of the old County Partnership Forum) is the borough's LSP.",
+      "The Wexley Alliance – which replaced the Wexley Partnership Forum in 2003 – is now the borough's LSP.",
+    ] {
+      let found = try mentions(text)
+      #expect(
+        found.filter { $0.code == "partnership.named" }.map(\.partnership) == ["Wexley Alliance"],
+        "\(text)")
+      #expect(found.first { $0.code == "partnership.lsp" }?.partnership == "Wexley Alliance")
+    }
+    // A place set off by a comma and described as something else is no name.
+    let none = try mentions(
+      "Lower Wexley, a small market town, is the district's largest settlement and its LSP meets there."
+    )
     #expect(!none.contains { $0.code == "partnership.named" })
   }
 
@@ -293,6 +308,20 @@ import Testing
     let named = found.filter { $0.code == "partnership.named" }
     #expect(named.count == 3)
     #expect(named.allSatisfy { $0.partnership == "Cawdle Forward" })
+    // In capitals, and initials round "&", too.
+    let capitals = try mentions(
+      """
+      Cawdle Forward is the LSP for the borough, and the council in Cawdle chairs it.
+
+      CAWDLE FORWARD'S BOARD HAS IMPROVED ITS SCRUTINY.
+
+      The Wendlecote & Crowhythe Partnership met. The W&C's board has drifted.
+      """)
+    #expect(
+      capitals.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Cawdle Forward", "Cawdle Forward", "Wendlecote & Crowhythe Partnership",
+        "Wendlecote & Crowhythe Partnership",
+      ])
   }
 
   @Test func aDocumentWithoutNamesAttributesNothing() throws {

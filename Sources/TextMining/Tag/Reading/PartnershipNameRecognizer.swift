@@ -207,6 +207,18 @@ struct PartnershipNameRecognizer {
             || rules.value.themeWords.contains(tokens.normalized($0))
         })
     }
+    // Whether the text after token `index` opens a parenthesis: a comma, a bracket or a dash.
+    func opensParenthesis(_ tokens: SentenceTokens, after index: Int) -> Bool {
+      let between = gap(tokens, index)
+      return between.contains(",") || between.contains("(") || between.contains("–")
+        || between.contains("—") || (between == "-" && !isHyphenJoined(tokens, index))
+    }
+    // Whether the text after token `index` closes one.
+    func closesParenthesis(_ tokens: SentenceTokens, after index: Int) -> Bool {
+      let between = gap(tokens, index)
+      return between.contains(",") || between.contains(")") || between.contains("–")
+        || between.contains("—") || (between == "-" && !isHyphenJoined(tokens, index))
+    }
     // A line of the title block that is a brand and nothing else: capitalised words (often in
     // capitals) that may be a brand, and no head or cue phrase.
     func titleLineBrand(_ tokens: SentenceTokens) -> String? {
@@ -674,6 +686,44 @@ struct PartnershipNameRecognizer {
           abbreviations[Self.withoutPossessive(word(tokens, after))] = key
         }
       }
+      // A sentence that opens with capitalised words set off by a comma, a bracket or a dash,
+      // and goes on after the parenthesis with a copula and a description: "The Eldersett
+      // Strategy Board, set up in 2004 (in place of the old County Partnership Forum), is the
+      // county's LSP". The description is the subject's, whatever the parenthesis holds;
+      // capitalised words that close the parenthesis are described by nothing.
+      var parenthesisedSubject: Range<Int>?
+      do {
+        var start = 0
+        while start < tokens.count, isStopWord(tokens, start) { start += 1 }
+        var end = start
+        while end < tokens.count, tokens.isCapitalized(end),
+          end == start || tokens.connected(end - 1)
+        {
+          end += 1
+        }
+        if end - start >= 2, end < tokens.count, opensParenthesis(tokens, after: end - 1),
+          !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
+          !codePhrases.contains(where: { $0.overlaps(start..<end) }),
+          mayBeBrand(tokens, start..<end),
+          let verb = ((end + 1)..<tokens.count).first(where: {
+            closesParenthesis(tokens, after: $0 - 1)
+              && (rules.value.copulas.contains(tokens.normalized($0))
+                || ["remains", "remained"].contains(tokens.normalized($0)))
+          })
+        {
+          parenthesisedSubject = start..<end
+          var description = verb + 1
+          // "..., is now the borough's LSP", "..., is also the LSP".
+          if description < tokens.count,
+            ["now", "also", "still"].contains(tokens.normalized(description))
+          {
+            description += 1
+          }
+          if isDescription(at: description, in: tokens, heads: heads) {
+            register(brand: raw(tokens, start..<end))
+          }
+        }
+      }
       // Brand names: a run of capitalised words followed by ", the …'s LSP" or "is the … partnership".
       var runStart = 0
       while runStart < tokens.count {
@@ -775,21 +825,10 @@ struct PartnershipNameRecognizer {
         // subject's: in "The Eldersett Strategy Board, set up in 2004 in place of the old County
         // Partnership Forum, is the county's LSP", the description is the Strategy Board's (the
         // run that opens the sentence, set off by a comma), not the Forum's.
-        if copula, !relative, abbreviation == nil, tokens.commaAfter(runEnd - 1) {
-          var start = 0
-          while start < first, isStopWord(tokens, start) { start += 1 }
-          var end = start
-          while end < first, tokens.isCapitalized(end), end == start || tokens.connected(end - 1) {
-            end += 1
-          }
-          if end - start >= 2, end < first, tokens.commaAfter(end - 1),
-            !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
-            !codePhrases.contains(where: { $0.overlaps(start..<end) }),
-            mayBeBrand(tokens, start..<end),
-            isDescription(at: next, in: tokens, heads: heads)
-          {
-            register(brand: raw(tokens, start..<end))
-          }
+        // (The subject, set off before, is read below: `parenthesisedSubject`.)
+        if copula, !relative, abbreviation == nil, closesParenthesis(tokens, after: runEnd - 1),
+          let subject = parenthesisedSubject, subject.upperBound <= first
+        {
           continue
         }
         // A naming construction in a sentence that holds a head: "the Brenthorne LSP, now known
@@ -899,11 +938,11 @@ struct PartnershipNameRecognizer {
         for tokens in sentences {
           for position in 0..<tokens.count where tokens.isCapitalized(position) {
             let word = tokens.normalized(position)
-            // (Not an auxiliary opening a question after its numbering: "1. Should Thrimble
-            // Together offer ...".)
+            // (Not an auxiliary, which is capitalised inside a sentence only where it opens a
+            // question after a label: "1. Should Thrimble Together offer ...", "Q2. Could
+            // ...".)
             if tokens.isCapitalizedInside(position),
-              !(taxonomy.context.grammar.auxiliaries.contains(word)
-                && opensSentence(tokens, position))
+              !taxonomy.context.grammar.auxiliaries.contains(word)
             {
               let inBrand =
                 (position + 1 < tokens.count && tokens.connected(position)
@@ -1273,10 +1312,9 @@ struct PartnershipNameRecognizer {
         // Initials either side of "&" ("W&C"), written close.
         if !ampersandForms.isEmpty, position + 1 < tokens.count, gap(tokens, position) == "&",
           word(tokens, position).allSatisfy(\.isUppercase),
-          word(tokens, position + 1).allSatisfy(\.isUppercase),
-          let key = ampersandForms[
-            (word(tokens, position) + "&" + Self.withoutPossessive(word(tokens, position + 1)))
-              .lowercased()],
+          case let second = Self.withoutPossessive(word(tokens, position + 1)),
+          second.allSatisfy(\.isUppercase),
+          let key = ampersandForms[(word(tokens, position) + "&" + second).lowercased()],
           let name = registry[key]
         {
           found.append(Span(tokens: position..<(position + 2), name: name))
@@ -1448,7 +1486,7 @@ struct PartnershipNameRecognizer {
 
   /// A word without a trailing possessive ("KLSP’s" → "KLSP").
   static func withoutPossessive(_ word: String) -> String {
-    for suffix in ["'s", "’s"] where word.hasSuffix(suffix) {
+    for suffix in ["'s", "’s", "'S", "’S"] where word.hasSuffix(suffix) {
       return String(word.dropLast(suffix.count))
     }
     return word
