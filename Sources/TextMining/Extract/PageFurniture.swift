@@ -227,7 +227,8 @@ enum PageFurniture {
   /// and a column with the letters of written answers or statements ("2 Nov 2006 : Column
   /// 612W--continued").
   static func isDatedColumnMarker(_ text: Substring) -> Bool {
-    guard let colon = text.range(of: " : ") else { return false }
+    // (Read for every short line of a text: the byte search rejects most at once.)
+    guard text.utf8.count >= 18, let colon = text.rangeOfBytes(" : ") else { return false }
     let date = text[..<colon.lowerBound].split(separator: " ")
     guard date.count == 3, date[0].allSatisfy(\.isNumber), date[1].allSatisfy(\.isLetter),
       date[2].count == 4, date[2].allSatisfy(\.isNumber),

@@ -426,18 +426,18 @@ public struct PlainTextExtractor: TextExtractor {
   }
 
   /// An e-mail is laid out in lines, not sections. Its header fields ("From:", "Sent:", "To:",
-  /// "Subject:"), the separator before a quoted message, a short salutation line ("Daniel,
-  /// Ruth") and the sign-off and signature before the next message or at the end ("Ruth" /
+  /// "Subject:"), the separator before a quoted message, a salutation line ("Daniel, Ruth",
+  /// "Hi Helen") and the sign-off and signature before the next message or at the end ("Ruth" /
   /// "Ruth Hallam" / "Partnership Manager, Wetherop and District Partnership") are lines, not
   /// headings, so none of them starts a section: a thread with no headings in its messages is
   /// one section, as the codebook counts sections, and a partnership named in a signature is
   /// the nearest named before what follows. Headings inside a message (a bulletin's "IN THIS
-  /// ISSUE", a briefing's "1. Purpose") stay. Returns the first message's subject, the
-  /// document's title; its line is read as a sentence, not as a report's title is (it is no
-  /// citation: "Subject: Grant reductions" judges what it names).
+  /// ISSUE", a briefing's "1. Purpose") stay. Returns the first message's subject without its
+  /// label, the document's title; its line is read as a sentence, not as a report's title is
+  /// (it is no citation: "Subject: Grant reductions" judges what it names).
   ///
-  /// A document is read so when a header of at least three fields, "From" and "Subject" among
-  /// them, opens it or follows a separator. A memo's header ("To:", "From:", "Date:",
+  /// A document is read so when a header of at least three fields, "From" and "Subject" (or a
+  /// memo's "Re") among them, opens it. A memo's header ("To:", "From:", "Date:",
   /// "Subject:") has its fields read as lines too; the sign-off is read only in a mail (a
   /// "Sent" field, or a separator).
   static func readMailLayout(_ blocks: inout [Block]) -> String? {

@@ -705,10 +705,11 @@ struct PartnershipNameRecognizer {
           !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
           !codePhrases.contains(where: { $0.overlaps(start..<end) }),
           mayBeBrand(tokens, start..<end),
+          // (The word first: reading the text between tokens makes a string.)
           let verb = ((end + 1)..<tokens.count).first(where: {
-            closesParenthesis(tokens, after: $0 - 1)
-              && (rules.value.copulas.contains(tokens.normalized($0))
-                || ["remains", "remained"].contains(tokens.normalized($0)))
+            (rules.value.copulas.contains(tokens.normalized($0))
+              || ["remains", "remained"].contains(tokens.normalized($0)))
+              && closesParenthesis(tokens, after: $0 - 1)
           })
         {
           parenthesisedSubject = start..<end
@@ -1309,8 +1310,12 @@ struct PartnershipNameRecognizer {
             Span(
               tokens: position..<(position + 1), name: name, isFamily: familyKeys.contains(key)))
         }
-        // Initials either side of "&" ("W&C"), written close.
-        if !ampersandForms.isEmpty, position + 1 < tokens.count, gap(tokens, position) == "&",
+        // Initials either side of "&" ("W&C"), written close. (The token bits first: the text
+        // between tokens is read as a string.)
+        if !ampersandForms.isEmpty, position + 1 < tokens.count,
+          tokens.isCapitalized(position) || tokens.isAllCaps(position),
+          tokens.isCapitalized(position + 1) || tokens.isAllCaps(position + 1),
+          gap(tokens, position) == "&",
           word(tokens, position).allSatisfy(\.isUppercase),
           case let second = Self.withoutPossessive(word(tokens, position + 1)),
           second.allSatisfy(\.isUppercase),
