@@ -152,35 +152,18 @@ public enum SentenceKey {
   /// The comparison form of a sentence.
   public static func of(_ sentence: String) -> String {
     let folded = sentence.precomposedStringWithCompatibilityMapping.lowercased()
+    let characters = Array(
+      folded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     var result = ""
-    result.reserveCapacity(folded.utf8.count)
-    var previous: Character = " "
-    var pendingHyphen = false
-    var pendingSpace = false
-    for character in folded {
-      if character.isWhitespace {
-        if pendingHyphen { result.append("-") }
-        pendingHyphen = false
-        pendingSpace = !result.isEmpty
-        previous = " "
+    result.reserveCapacity(characters.count)
+    for (index, character) in characters.enumerated() {
+      if character == "-", index > 0, index + 1 < characters.count,
+        characters[index - 1].isLetter, characters[index + 1].isLetter
+      {
         continue
-      }
-      if character == "-", previous.isLetter, !pendingHyphen {
-        pendingHyphen = true
-        continue
-      }
-      if pendingSpace {
-        result.append(" ")
-        pendingSpace = false
-      }
-      if pendingHyphen {
-        if !character.isLetter { result.append("-") }
-        pendingHyphen = false
       }
       result.append(character)
-      previous = character
     }
-    if pendingHyphen { result.append("-") }
     return result
   }
 }

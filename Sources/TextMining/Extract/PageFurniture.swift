@@ -344,31 +344,25 @@ final class HyphenatedWords {
 
   /// How `text`, a paragraph so far, joins the next line `next`.
   func joining(_ text: String, _ next: Substring) -> Joining {
-    // A range of years or figures broken after its hyphen: "2005-" + "06".
-    if text.last == "-", let before = text.dropLast().last, before.isNumber,
-      next.first?.isNumber == true
-    {
-      return .withHyphen
+    guard text.last == "-", let before = text.dropLast().last, let after = next.first else {
+      return .notHyphenated
     }
-    guard text.last == "-", let before = text.dropLast().last, before.isLetter,
-      let after = next.first, after.isLowercase
-    else { return .notHyphenated }
-    let head = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed()).lowercased()
+    // A range of years or figures broken after its hyphen: "2005-" + "06".
+    if before.isNumber, after.isNumber { return .withHyphen }
+    guard before.isLetter, after.isLowercase else { return .notHyphenated }
+    let written = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed())
+    let head = written.lowercased()
     let tail = String(next.prefix { $0.isLetter }).lowercased()
     let hyphenated = writes(head + "-" + tail)
     if !hyphenated && writes(head + tail) { return .withoutHyphen }
     if hyphenated { return .withHyphen }
     if Self.suffixes.contains(tail) && head.count >= 3 { return .withoutHyphen }
-    // Neither part a word the document writes, nor the first a prefix: a word broken where
-    // it has no hyphen of its own ("prac-" + "tical"). A compound's parts are words the
-    // document writes, or a participle follows, and a prefix keeps its hyphen ("non-" +
-    // "statutory").
-    // (The tail stands as a word at the next line's start: it must be written once more.)
-    // A participle after the hyphen makes a compound ("decision-" + "making", "area-" +
-    // "based").
+    // A word broken where it has no hyphen of its own ("prac-" + "tical"): neither part a word
+    // the document writes (the tail stands as one at the next line's start, so it must be
+    // written once more), the first in lower case ("LSP-" + "wide" and "Kelby-" + "wide" are
+    // compounds) and no prefix ("non-" + "statutory"), and no participle after the hyphen
+    // ("decision-" + "making", "area-" + "based").
     let participle = tail.hasSuffix("ing") || tail.hasSuffix("ed")
-    // (Only a word in lower case: "LSP-" + "wide" and "Kelby-" + "wide" are compounds.)
-    let written = String(text.dropLast().reversed().prefix { $0.isLetter }.reversed())
     if !participle, written == head, !Self.prefixes.contains(head), !writes(head),
       !writes(tail, times: 2)
     {

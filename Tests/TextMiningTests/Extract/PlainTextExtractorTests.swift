@@ -360,6 +360,28 @@ import Testing
     #expect(extracted.texts.last == "Valley Primary Care Trust")
   }
 
+  @Test func aMailsOneNameSalutationIsALineAndAHeadingInCapitalsStays() throws {
+    let text = """
+      From:    Hallam, Ruth
+      Sent:    14 May 2009 16:52
+      To:      Okafor, Daniel
+      Subject: Reward grant
+
+      Daniel
+
+      The paper is attached.
+
+      IN THIS ISSUE
+
+      Grants, seats and dates.
+      """
+    let extracted = try extract(text)
+    #expect(extracted.blocks.first { $0.text == "Daniel" }?.kind == .line)
+    #expect(extracted.blocks.first { $0.text == "IN THIS ISSUE" }?.kind == .heading)
+    #expect(PlainTextExtractor.readsAsFirstNames("Ruth Hallam"))
+    #expect(!PlainTextExtractor.readsAsFirstNames("IN THIS ISSUE"))
+  }
+
   @Test func aHeaderRowInColumnsAboveARuleOverATableIsReadCellByCell() throws {
     let text = """
       Table 4.1  Summary comparison

@@ -27,6 +27,19 @@ import Testing
       sourceLocation: sourceLocation)
   }
 
+  /// Each text (a unit under a heading) holds a mention of the code with the polarity.
+  private func expectReadings(
+    _ cases: [(text: String, code: String, polarity: Polarity)],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    for (text, code, polarity) in cases {
+      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
+      #expect(
+        found.contains { $0.code == code && $0.polarity == polarity },
+        "\(text): \(found.map { ($0.code, $0.polarity) })", sourceLocation: sourceLocation)
+    }
+  }
+
   @Test(arguments: [
     "More engagement with the private sector is needed.",
     "Getting businesses involved has been a problem.",
@@ -90,7 +103,7 @@ import Testing
   /// A lack of say is the participant's, and negative: the sector's is representation,
   /// residents' community engagement; a denial of it turns it over.
   @Test func noSayIsTheParticipantsAndNegative() throws {
-    for (text, code, polarity) in [
+    try expectReadings([
       (
         "The voluntary sector has no say in the partnership.", "governance.representation",
         Polarity.negative
@@ -103,18 +116,13 @@ import Testing
         "It is a myth that the voluntary sector has no say in the partnership.",
         "governance.representation", .positive
       ),
-    ] {
-      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
-      #expect(
-        found.contains { $0.code == code && $0.polarity == polarity },
-        "\(text): \(found.map { ($0.code, $0.polarity) })")
-    }
+    ])
   }
 
   /// Being left out and being asked for views are participation: who does it decides the
   /// code.
   @Test func leftOutAndAskedForViewsAreTheParticipants() throws {
-    for (text, code, polarity) in [
+    try expectReadings([
       (
         "Residents in the villages feel completely left out.", "governance.community_engagement",
         Polarity.negative
@@ -127,12 +135,7 @@ import Testing
         "Tenants on the estate said they had never been asked for their views.",
         "governance.community_engagement", .negative
       ),
-    ] {
-      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
-      #expect(
-        found.contains { $0.code == code && $0.polarity == polarity },
-        "\(text): \(found.map { ($0.code, $0.polarity) })")
-    }
+    ])
     // Without a participant, being asked for views is nothing ("asked for their views" is a
     // weak cue), and so is staff walking out of their jobs.
     for text in [

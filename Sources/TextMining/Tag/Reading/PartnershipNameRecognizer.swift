@@ -207,16 +207,11 @@ struct PartnershipNameRecognizer {
             || rules.value.themeWords.contains(tokens.normalized($0))
         })
     }
-    // Whether the text after token `index` opens a parenthesis: a comma, a bracket or a dash.
-    func opensParenthesis(_ tokens: SentenceTokens, after index: Int) -> Bool {
+    // Whether the text after token `index` sets off a parenthesis: a comma, a dash, or the
+    // bracket given ("(" to open one, ")" to close it).
+    func setsOff(_ tokens: SentenceTokens, after index: Int, bracket: Character) -> Bool {
       let between = gap(tokens, index)
-      return between.contains(",") || between.contains("(") || between.contains("–")
-        || between.contains("—") || (between == "-" && !isHyphenJoined(tokens, index))
-    }
-    // Whether the text after token `index` closes one.
-    func closesParenthesis(_ tokens: SentenceTokens, after index: Int) -> Bool {
-      let between = gap(tokens, index)
-      return between.contains(",") || between.contains(")") || between.contains("–")
+      return between.contains(",") || between.contains(bracket) || between.contains("–")
         || between.contains("—") || (between == "-" && !isHyphenJoined(tokens, index))
     }
     // A line of the title block that is a brand and nothing else: capitalised words (often in
@@ -701,7 +696,7 @@ struct PartnershipNameRecognizer {
         {
           end += 1
         }
-        if end - start >= 2, end < tokens.count, opensParenthesis(tokens, after: end - 1),
+        if end - start >= 2, end < tokens.count, setsOff(tokens, after: end - 1, bracket: "("),
           !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
           !codePhrases.contains(where: { $0.overlaps(start..<end) }),
           mayBeBrand(tokens, start..<end),
@@ -709,7 +704,7 @@ struct PartnershipNameRecognizer {
           let verb = ((end + 1)..<tokens.count).first(where: {
             (rules.value.copulas.contains(tokens.normalized($0))
               || ["remains", "remained"].contains(tokens.normalized($0)))
-              && closesParenthesis(tokens, after: $0 - 1)
+              && setsOff(tokens, after: $0 - 1, bracket: ")")
           })
         {
           parenthesisedSubject = start..<end
@@ -827,7 +822,7 @@ struct PartnershipNameRecognizer {
         // Partnership Forum, is the county's LSP", the description is the Strategy Board's (the
         // run that opens the sentence, set off by a comma), not the Forum's.
         // (The subject, set off before, is read below: `parenthesisedSubject`.)
-        if copula, !relative, abbreviation == nil, closesParenthesis(tokens, after: runEnd - 1),
+        if copula, !relative, abbreviation == nil, setsOff(tokens, after: runEnd - 1, bracket: ")"),
           let subject = parenthesisedSubject, subject.upperBound <= first
         {
           continue
