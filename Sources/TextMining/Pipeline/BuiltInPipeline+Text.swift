@@ -1881,7 +1881,9 @@ context:
   # breakdown ("19 are on track, 8 are behind and 4 are off track"), a negated mark, a mark
   # nearly reached and one item of a whole ("was one of the ten that hit ...") judge nothing.
   # Counts are digits or the number words below ("twenty-four" and "twenty four" are read too);
-  # a percentage is not a count.
+  # a percentage is not a count. The words for two or more also match a phrase's "#" as digits
+  # do ("a board of twenty-six members" is "# member"); "one" does not, being as often a pronoun
+  # ("one member said").
   # A rating set off as a label judges what it labels, as a word of judgement does: "Strategic
   # leadership and vision (Green)" is positive, "(Red)" negative; a qualifier after the rating and
   # a comma has the last word ("(Amber, worsening)"); a middle rating judges nothing.

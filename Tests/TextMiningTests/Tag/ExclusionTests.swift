@@ -342,6 +342,22 @@ import Testing
     #expect(try codes("The board has 22 members.").contains("governance.representation"))
   }
 
+  @Test func aCountWrittenInWordsIsACount() throws {
+    for sentence in [
+      "The board has twenty-six members.", "The board has twenty six members.",
+      "Only eighteen members came to the June meeting.", "The forum elects four members of the board.",
+    ] {
+      #expect(try codes(sentence).contains("governance.representation"), "\(sentence)")
+    }
+    // "one" is as often a pronoun, and a network's member groups are its own in words too.
+    for sentence in [
+      "One member asked about the budget.", "Forty-one member groups had voted.",
+      "Twelve members of the public came.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
+  }
+
   @Test func aCouncilForVoluntaryServiceIsTheVoluntarySectorOnly() throws {
     #expect(try codes("The Council for Voluntary Service met.") == ["sector.voluntary_community"])
   }

@@ -47,7 +47,10 @@ public struct ContextRules: Sendable {
     /// Words that say the mark was not quite reached ("nearly met", "partly achieved"): a
     /// proportion that holds one is not read. Normalised.
     public var partial: Set<String> = []
-    /// Number words and their values ("eleven": 11); counts written in digits need none.
+    /// Number words and their values ("eleven": 11); counts written in digits need none. Those
+    /// of two or more also match a phrase's "#" as digits do ("a board of twenty-six members" is
+    /// "# member"), except where a phrase or cue uses the word itself. Not "one", which is as
+    /// often a pronoun ("one member said").
     public var numbers: [String: Int] = [:]
     /// Words before the count that say it fell short whatever its size ("only three of the
     /// nine").
@@ -190,7 +193,6 @@ public struct ContextRules: Sendable {
     /// Words that number a recommendation, joined to its number ("R1") or before it
     /// ("Recommendation 3"): a unit that opens so recommends, and judges nothing.
     public var recommendationLabels: Set<String> = []
-
     public init() {}
   }
 

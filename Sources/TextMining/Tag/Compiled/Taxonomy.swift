@@ -207,14 +207,29 @@ public final class Taxonomy: Sendable {
         lexiconIDs[entry][slot] = Int32(id)
       }
     }
+    // Numbers of two or more written as words take the ids of "#" wherever they have none of
+    // their own.
+    var numberWords: [[UInt8]] = []
+    let hash = SentenceTokens.numberToken.withUnsafeBufferPointer { lexicon.id(utf8: $0) }
+    if hash >= 0, let numbers = context.proportions?.numbers {
+      for word in numbers.keys.sorted() where numbers[word, default: 0] >= 2 {
+        let entry = Int(lexicon.insert(word))
+        if entry == lexiconIDs.count { lexiconIDs.append(MatcherIDs()) }
+        for slot in MatcherSlot.allCases where lexiconIDs[entry][slot] < 0 {
+          lexiconIDs[entry][slot] = lexiconIDs[Int(hash)][slot]
+        }
+        numberWords.append(Array(word.utf8))
+      }
+    }
     self.lexicon = lexicon
     self.lexiconIDs = lexiconIDs
-    let words = [matcher, contextMatcher, nameMatcher].flatMap { $0?.vocabularyTokens ?? [] }
+    let words =
+      [matcher, contextMatcher, nameMatcher].flatMap { $0?.vocabularyTokens ?? [] } + numberWords
     self.lexiconIsASCII = words.allSatisfy(Self.isASCIIApartFromRightQuotes)
     self.prefilter = LexiconPrefilter(words: words)
     self.longestTokenByteCount = max(
       matcher.longestTokenByteCount, contextMatcher.longestTokenByteCount,
-      nameMatcher?.longestTokenByteCount ?? 0)
+      nameMatcher?.longestTokenByteCount ?? 0, numberWords.map(\.count).max() ?? 0)
   }
 
   /// Whether a normalised word holds no non-ASCII character but the right single quote (U+2019,
