@@ -345,7 +345,8 @@ import Testing
   @Test func aCountWrittenInWordsIsACount() throws {
     for sentence in [
       "The board has twenty-six members.", "The board has twenty six members.",
-      "Only eighteen members came to the June meeting.", "The forum elects four members of the board.",
+      "Only eighteen members came to the June meeting.",
+      "The forum elects four members of the board.",
     ] {
       #expect(try codes(sentence).contains("governance.representation"), "\(sentence)")
     }

@@ -844,6 +844,26 @@ import Testing
         == "Crowbury Local Strategic Partnership")
   }
 
+  @Test func aTitleThatNamesAPartnershipsPlaceAfterAColonNamesTheSubject() throws {
+    // "Case study: Crowbury" is about the Crowbury LSP the text names later; so is a title
+    // that is the place alone.
+    for title in [
+      "Case Study Report: Crowbury", "Local Strategic Partnerships - Crowbury", "CROWBURY",
+    ] {
+      let found = try mentions(
+        "\(title)\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury Local Strategic Partnership was set up in 2002."
+      )
+      #expect(
+        found.first { $0.code == "success_factor.trust" }?.partnership
+          == "Crowbury Local Strategic Partnership", "\(title)")
+    }
+    // A place after a preposition is where the work is, not whose it is.
+    let found = try mentions(
+      "Partnership working in Crowbury\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury Local Strategic Partnership was set up in 2002."
+    )
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == nil)
+  }
+
   @Test func aTitleThatAsksNamesTheSubject() throws {
     // A question standing as the title block's line is a title line, not the first prose.
     let found = try mentions(

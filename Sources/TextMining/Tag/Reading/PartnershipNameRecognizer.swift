@@ -1376,8 +1376,40 @@ struct PartnershipNameRecognizer {
       $0 > 0 && blocks[$0].kind == .title
         && PlainTextExtractor.readsAsSalutation(blocks[$0 - 1].text)
     }
+    // The partnership whose place a title line ends with, standing alone after a colon or a
+    // dash or as the whole line ("Case Study Report: Harrowmere", "Local Strategic
+    // Partnerships: Sallowmere"), when the document names just one partnership (not a family
+    // body) after that place. A brand word is not a place word ("One Harrowmere" is named after
+    // Harrowmere). Not a place after a preposition: "partnership working in Marrowby" or "the
+    // network for groups in Kelderby" is about the place and what works in it.
+    func titlePlaceSubject(_ lines: [Int]) -> String? {
+      var places: [[String]: Set<String>] = [:]
+      for key in registryOrder where !familyKeys.contains(key) {
+        guard let name = registry[key] else { continue }
+        let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }.filter {
+          !rules.value.brandWordsAfter.contains($0) && !rules.value.brandWordsBefore.contains($0)
+        }
+        if !words.isEmpty, !words.contains("&") { places[words, default: []].insert(name) }
+      }
+      guard !places.isEmpty else { return nil }
+      for index in lines {
+        let tokens = sentences[index]
+        for (words, names) in places where names.count == 1 && words.count <= tokens.count {
+          let start = tokens.count - words.count
+          guard (start..<tokens.count).allSatisfy({ tokens.isCapitalized($0) }),
+            (0..<words.count).allSatisfy({ tokens.normalized(start + $0) == words[$0] })
+          else { continue }
+          if start == 0 || [":", "-", "–", "—"].contains(gap(tokens, start - 1)) {
+            return names.first
+          }
+        }
+      }
+      return nil
+    }
     var menuCells = 0
     var lastMenuCell = -1
+    // The title block's lines.
+    var titleLines: [Int] = []
     for (index, sentence) in segmented.sentences.enumerated() {
       if let lateTitle {
         guard sentence.block <= lateTitle else { break }
@@ -1430,7 +1462,12 @@ struct PartnershipNameRecognizer {
         subject = name
         break
       }
+      titleLines.append(index)
     }
+    // A title block that names no partnership may name its place. (Another body of the LSP
+    // family in the title is no subject: annotators split on "SAFER GARNFORD PARTNERSHIP /
+    // ANNUAL REPORT".)
+    if subject == nil, lateTitle == nil { subject = titlePlaceSubject(titleLines) }
     for index in rejected.indices {
       rejections[index] = rejected[index].filter { rejection in
         !spans[index].contains { $0.tokens.overlaps(rejection.tokens) }
