@@ -469,6 +469,9 @@ categories:
           # she has received representations from the partnership".
           - received representation
           - received any representation
+          # A disclaimer's views are nobody's seat: "do not necessarily represent those of the
+          # council".
+          - represent those of
           - receive representation
           - made representation
           - make representation
@@ -2099,7 +2102,7 @@ context:
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
-        sore point, little weight, little real influence, no say]
+        sore point, little weight, little real influence]
       # Plain adjectives and nouns of bad quality, as ordinary English judges anything.
       quality: [bad, badly, terrible, awful, dreadful, appalling, sluggish, mediocre, vague,
         deficient, unreliable, unworkable, unrealistic, unfocused, incoherent, chaotic, muddled,

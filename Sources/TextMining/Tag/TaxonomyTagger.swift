@@ -305,7 +305,7 @@ public struct TaxonomyTagger: Tagger {
     }
     // Most sentences of a web page code nothing: they need no cue pass.
     if found.isEmpty, named.isEmpty { return [] }
-    let context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
+    var context = ContextAnalyzer(taxonomy: taxonomy, tokens: tokens)
     analysis?.context = context
     // A phrase with blockers codes only when none stands in its clause (a campaign's
     // "targets" are its audience), and one that needs a companion only beside one ("the PCT
@@ -382,6 +382,11 @@ public struct TaxonomyTagger: Tagger {
         return true
       }
     }
+    // A negation or a qualifier inside a phrase ("no say", "no powers") is the phrase's own.
+    if context.cues.contains(where: { $0.kind.isNegation }) {
+      context.phraseSpans = found.map(\.tokens).filter { $0.count > 1 }
+      analysis?.context = context
+    }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an
     // unjudged mention before it ("the KMGP").
     var verdicts: [(tokens: Range<Int>, polarity: Polarity)] = []
@@ -454,7 +459,7 @@ public struct TaxonomyTagger: Tagger {
       if analysis != nil { rules = mentions.map(\.polarity) }
       model.apply(
         to: &mentions, spans: mentionSpans, bases: bases, tokens: tokens, clause: context.clause,
-        cues: context.cues)
+        cues: context.cues, phrases: context.phraseSpans)
     }
     if analysis != nil, !mentions.isEmpty {
       let words = PolarityFeatures.words(of: tokens)
@@ -466,7 +471,7 @@ public struct TaxonomyTagger: Tagger {
             features: PolarityFeatures.of(
               mentionSpans[index], code: mentions[index].code, rule: rule, basis: bases[index],
               isHedged: mentions[index].isHedged, words: words, clause: context.clause,
-              cues: context.cues),
+              cues: context.cues, phrases: context.phraseSpans),
             rule: rule, learned: rules.isEmpty ? nil : mentions[index].polarity,
             isFixed: isTitle || isQuestion || PolarityModel.fixedBases.contains(bases[index])))
       }

@@ -119,6 +119,29 @@ import Testing
     ])
   }
 
+  /// The "no" of "no say" (or of "no powers") is the phrase's own: what there is no say in
+  /// is not denied, and a negation outside a phrase still reaches its mention.
+  @Test func aNegationInsideAPhraseIsThePhrasesOwn() throws {
+    for (text, code) in [
+      ("Tenants told us they had no say in how the grant was spent.", "delivery.resources"),
+      ("The sector had little say in how the targets were set.", "delivery.performance_management"),
+      ("The partnership has no powers over partners' budgets.", "delivery.resources"),
+    ] {
+      let found = try tag("Notes\n\n" + text, with: Fixtures.projectTaxonomy())
+      let mention = found.first { $0.code == code }
+      #expect(
+        mention != nil && mention?.polarity != .negative,
+        "\(text): \(found.map { ($0.code, $0.polarity) })")
+    }
+    try expectReadings([
+      (
+        "Tenants told us they had no say in how the grant was spent.",
+        "governance.community_engagement", .negative
+      ),
+      ("There is no funding for the forum.", "delivery.resources", .negative),
+    ])
+  }
+
   /// Being left out and being asked for views are participation: who does it decides the
   /// code.
   @Test func leftOutAndAskedForViewsAreTheParticipants() throws {

@@ -82,9 +82,11 @@ struct CompiledPolarityModel: Sendable {
   ///   - tokens: the sentence.
   ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
   ///   - cues: the context pass's cues (`ContextAnalyzer.cues`).
+  ///   - phrases: the sentence's phrases (`ContextAnalyzer.phraseSpans`).
   func apply(
     to mentions: inout [Mention], spans: [Range<Int>], bases basisOf: [ContextAnalyzer.Basis],
-    tokens: SentenceTokens, clause: [Int], cues: [ContextAnalyzer.Cue] = []
+    tokens: SentenceTokens, clause: [Int], cues: [ContextAnalyzer.Cue] = [],
+    phrases: [Range<Int>] = []
   ) {
     let count = tokens.count
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: count + 16) { buffer in
@@ -150,6 +152,11 @@ struct CompiledPolarityModel: Sendable {
         let own = clause[span.lowerBound]
         var kindsSeen: UInt32 = 0
         for cue in cues where clause[cue.tokens.lowerBound] == own {
+          if !phrases.isEmpty,
+            ContextAnalyzer.belongsElsewhere(cue, mention: span, phrases: phrases)
+          {
+            continue
+          }
           let position = cue.kind.position
           if kindsSeen & (1 << UInt32(position)) == 0 {
             kindsSeen |= 1 << UInt32(position)

@@ -53,6 +53,25 @@ struct ContextAnalyzer {
   /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
   /// verdict's polarity.
   private let labels: [Int: Polarity]
+  /// The sentence's matched phrases of more than one token, set once the mentions are known: a
+  /// negation or a qualifier written inside one is that phrase's own word and judges nothing
+  /// else ("residents have no say in how the budget is spent" says nothing against the budget,
+  /// "the LSP has no powers over partners' budgets" nothing against theirs).
+  var phraseSpans: [Range<Int>] = []
+
+  /// Whether `cue` is a negation or a qualifier inside a phrase of `phrases` other than the
+  /// mention's over `mention` (see `phraseSpans`): it then neither judges that mention nor
+  /// counts among the cue kinds of its clause for the polarity model.
+  static func belongsElsewhere(
+    _ cue: Cue, mention: Range<Int>, phrases: [Range<Int>]
+  ) -> Bool {
+    guard cue.kind.isNegation, !cue.tokens.overlaps(mention)
+    else { return false }
+    return phrases.contains {
+      $0.lowerBound <= cue.tokens.lowerBound && cue.tokens.upperBound <= $0.upperBound
+        && !$0.overlaps(mention)
+    }
+  }
 
   /// A token's place in the sentence's grammar, as the readings see it.
   private struct TokenFacts {
@@ -1126,6 +1145,7 @@ struct ContextAnalyzer {
       }
     }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
+      if Self.belongsElsewhere(cue, mention: tokens, phrases: phraseSpans) { continue }
       if cue.kind.isNegation,
         cues.contains(where: {
           $0.kind == .negative && clause[$0.tokens.lowerBound] == mentionClause

@@ -70,10 +70,13 @@ enum PolarityFeatures {
   ///   - words: the sentence's words (`words(of:)`).
   ///   - clause: the clause number of each token (`ContextAnalyzer.clause`).
   ///   - cues: the context pass's cues in the sentence (`ContextAnalyzer.cues`).
+  ///   - phrases: the sentence's phrases (`ContextAnalyzer.phraseSpans`): a cue inside another
+  ///     one is that one's (`ContextAnalyzer.belongsElsewhere`).
   /// - Returns: the feature names, each once.
   static func of(
     _ span: Range<Int>, code: Code, rule: Polarity, basis: ContextAnalyzer.Basis, isHedged: Bool,
-    words: [String?], clause: [Int], cues: [ContextAnalyzer.Cue] = []
+    words: [String?], clause: [Int], cues: [ContextAnalyzer.Cue] = [],
+    phrases: [Range<Int>] = []
   ) -> [String] {
     var features = priorFeatures(code: code, rule: rule, basis: basis)
     if isHedged { features.append("hedged") }
@@ -85,7 +88,10 @@ enum PolarityFeatures {
     }
     let own = clause[span.lowerBound]
     for kind in ContextRules.Kind.allCases
-    where cues.contains(where: { $0.kind == kind && clause[$0.tokens.lowerBound] == own }) {
+    where cues.contains(where: {
+      $0.kind == kind && clause[$0.tokens.lowerBound] == own
+        && !ContextAnalyzer.belongsElsewhere($0, mention: span, phrases: phrases)
+    }) {
       features.append("k:" + kind.rawValue)
     }
     var seen: Set<String> = []
