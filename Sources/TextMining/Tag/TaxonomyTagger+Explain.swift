@@ -16,6 +16,8 @@ struct SentenceAnalysis {
   var rejectedNames: [PartnershipNameRecognizer.Rejection] = []
   /// Cues dropped as part of a job title.
   var jobTitles: [Range<Int>] = []
+  /// Cues dropped as a person's surname ("Mr Grant", "Cllr Alison Grant").
+  var surnames: [Range<Int>] = []
   /// Posts dropped as held by another body ("chief executive of the Chamber of Commerce").
   var otherHolders: [Range<Int>] = []
   /// Phrases dropped for want of a companion code in their clause (`with`).
@@ -160,6 +162,11 @@ extension TaxonomyTagger {
       for title in found?.jobTitles ?? [] {
         lines.append(
           "  job title: '\(span(title))' is a post, not a finding (grammar.role_words, role_openers, role_links)"
+        )
+      }
+      for surname in found?.surnames ?? [] {
+        lines.append(
+          "  surname: '\(span(surname))' after a person's title (partnership_names.person_titles) names a person"
         )
       }
       for post in found?.otherHolders ?? [] {

@@ -252,6 +252,25 @@ public struct TaxonomyTagger: Tagger {
     return found.filter { candidate in !matches.contains { $0.tokens.overlaps(candidate.tokens) } }
   }
 
+  /// Whether a one-token phrase written with a capital (not in capitals) stands right after a
+  /// person's title, or after a title and a capitalised first name: a surname.
+  static func isSurname(_ span: Range<Int>, in tokens: SentenceTokens, titles: Set<String>) -> Bool
+  {
+    guard span.count == 1, span.lowerBound >= 1, tokens.isCapitalized(span.lowerBound),
+      !tokens.isAllCaps(span.lowerBound)
+    else { return false }
+    // (A title's full stop may stand between, no colon or comma: "Mr. Pell: LSPs are ..." is
+    // a speaker and his words.)
+    func follows(_ title: Int) -> Bool {
+      titles.contains(tokens.normalized(title)) && !tokens.clauseBreak(title)
+        && !tokens.commaAfter(title)
+    }
+    let before = span.lowerBound - 1
+    if follows(before) { return true }
+    return before >= 1 && tokens.isCapitalized(before) && !tokens.isAllCaps(before)
+      && tokens.spaceAfter(before) && follows(before - 1)
+  }
+
   /// Whether a sentence surely codes nothing: no word of any code phrase and no name, as most
   /// sentences of a web page. `run` skips such a sentence before its unit tests, and `tagged`
   /// returns nothing for it; one test serves both.
@@ -295,6 +314,15 @@ public struct TaxonomyTagger: Tagger {
           return false
         }
         analysis?.jobTitles.append(item.tokens)
+        return true
+      }
+    }
+    // A one-word cue written with a capital after a person's title, a first name between or
+    // not, is a surname: "Mr Grant", "Cllr Alison Grant" (not the grant).
+    if let titles = taxonomy.partnershipNames?.personTitles, !titles.isEmpty {
+      found.removeAll { item in
+        guard Self.isSurname(item.tokens, in: tokens, titles: titles) else { return false }
+        analysis?.surnames.append(item.tokens)
         return true
       }
     }

@@ -342,6 +342,19 @@ import Testing
     #expect(try codes("The board has 22 members.").contains("governance.representation"))
   }
 
+  @Test func aSurnameAfterAPersonsTitleIsNoCue() throws {
+    for sentence in [
+      "Mr Grant said the board would meet in May.", "Cllr Alison Grant chaired the meeting.",
+      "Dr. Peter Grant opened the conference.",
+    ] {
+      #expect(!(try codes(sentence)).contains("delivery.resources"), "\(sentence)")
+    }
+    // A speaker's words after a colon, and a grant after a name, are read as ever.
+    #expect(try codes("Mr. Pell: LSPs are not statutory bodies.").contains("partnership.lsp"))
+    #expect(
+      try codes("Dr. Peter Grant welcomed the Area Based Grant.").contains("delivery.resources"))
+  }
+
   @Test func aCountWrittenInWordsIsACount() throws {
     for sentence in [
       "The board has twenty-six members.", "The board has twenty six members.",

@@ -294,6 +294,20 @@ import Testing
     #expect(!named.contains { $0.match.contains("AT") })
   }
 
+  @Test func oneLetterEitherSideOfAnAmpersandStandsForTheNameOnlyBeforeABody() throws {
+    // "A&E" is the hospital's, however well it fits the Ashby & Eastwell Partnership's
+    // initials; "the A&E board" would be the partnership's.
+    let found = try mentions(
+      """
+      The Ashby & Eastwell Partnership met in May.
+
+      Waiting times in A&E at the hospital have fallen. The A&E board has drifted.
+      """)
+    let named = found.filter { $0.code == "partnership.named" }
+    #expect(named.map(\.match) == ["Ashby & Eastwell Partnership", "A&E"])
+    #expect(named.last?.partnership == "Ashby & Eastwell Partnership")
+  }
+
   @Test func aBrandWithAPossessiveIsTheBrand() throws {
     // Found by its own pattern at a numbered line's start, or as a known brand later: either
     // way the possessive is no part of the name.

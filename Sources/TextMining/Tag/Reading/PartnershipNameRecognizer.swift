@@ -1087,6 +1087,9 @@ struct PartnershipNameRecognizer {
     // "Orpwell & Tessing Vale Partnership"), the head's initials after them or not ("W&CP").
     // Such a form stands for the name, alone or before a head ("the O&TV Partnership").
     var ampersandForms: [String: String] = [:]  // form in lower case → key
+    // A form of one letter either side ("W&C") is as often a common abbreviation ("A&E",
+    // "R&D", "Q&A"): it stands for the name only before one of these ("the W&C board").
+    var ampersandFollowers: Set<String> = []
     do {
       var headWords: Set<String> = rules.value.areaWords
       for head in rules.value.heads {
@@ -1118,6 +1121,8 @@ struct PartnershipNameRecognizer {
         }
       }
       for form in ambiguous { ampersandForms[form] = nil }
+      ampersandFollowers = headWords.union(rules.value.brandBodyWords).union(
+        rules.value.bodyEnders)
       // A head-ended name whose place words are such a form is that partnership.
       for key in registryOrder where key.contains("&") && !key.contains(" ") {
         if let formKey = ampersandForms[key], formKey != key, let name = registry[formKey] {
@@ -1315,7 +1320,10 @@ struct PartnershipNameRecognizer {
           case let second = Self.withoutPossessive(word(tokens, position + 1)),
           second.allSatisfy(\.isUppercase),
           let key = ampersandForms[(word(tokens, position) + "&" + second).lowercased()],
-          let name = registry[key]
+          let name = registry[key],
+          word(tokens, position).count + second.count > 2
+            || (position + 2 < tokens.count
+              && ampersandFollowers.contains(tokens.normalized(position + 2)))
         {
           found.append(Span(tokens: position..<(position + 2), name: name))
         }
