@@ -1329,6 +1329,7 @@ context:
       - no
       - nothing
       - nobody
+      - no one
       - none
       - not
       - nor
@@ -1370,7 +1371,11 @@ context:
       deny that, denied that, would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,
-      would be untrue to say]
+      would be untrue to say,
+      # "Not right to say" is "wrong to say": "it would not be right to say that trust is low".
+      not right to say, is not right to say, was not right to say, would not be right to say,
+      not fair to say, is not fair to say, was not fair to say, would not be fair to say,
+      not accurate to say, is not accurate to say, would not be accurate to say]
     after:
       # Lost after the thing: "part of the reward grant will be lost".
       - be lost

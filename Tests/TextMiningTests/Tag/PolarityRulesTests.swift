@@ -427,6 +427,21 @@ import Testing
       "It is not a myth that trust between partners is high.", "success_factor.trust",
       .positive
     ),
+    // ... as "no one" and "nobody" do before "deny", auxiliaries between or not.
+    ("No one denies that trust between partners is low.", "success_factor.trust", .negative),
+    (
+      "Nobody would deny that the board lacks leadership.", "success_factor.leadership",
+      .negative
+    ),
+    // "Not right to say" and "not fair to say" are "wrong to say".
+    (
+      "It would not be right to say that trust between partners is low.",
+      "success_factor.trust", .positive
+    ),
+    (
+      "It is not fair to say that the board lacks leadership.", "success_factor.leadership",
+      .positive
+    ),
   ])
   func aDeniedClaimIsNegated(sentence: String, code: String, expected: Polarity) throws {
     #expect(try polarity(sentence, code) == expected)
@@ -441,6 +456,15 @@ import Testing
       ], code: "success_factor.trust")
     #expect(found?.polarity == .negative)
     #expect(found?.hedged == false)
+    // Nor does "would" between a denial and its negation suppose anything of the claim.
+    let denied = try reading(
+      [
+        Block(
+          kind: .paragraph, text: "Nobody would deny that trust between partners is low.",
+          line: 1)
+      ], code: "success_factor.trust")
+    #expect(denied?.polarity == .negative)
+    #expect(denied?.hedged == false)
   }
 
   /// A qualifier put in an earlier state ("once hostile", "had been low", "poor at first")

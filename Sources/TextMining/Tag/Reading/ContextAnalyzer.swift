@@ -50,6 +50,9 @@ struct ContextAnalyzer {
   /// Where denials that are themselves negated start ("it is not wrong to say"), and their
   /// negations: neither counts as a negation at all.
   private let deniedDenials: Set<Int>
+  /// Where hedges that frame a denied denial start ("nobody would deny that"): they suppose
+  /// nothing of the claim.
+  private let framingHedges: Set<Int>
   /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
   /// verdict's polarity.
   private let labels: [Int: Polarity]
@@ -612,6 +615,7 @@ struct ContextAnalyzer {
     // The denials of a claim among the negations before ("wrong to say", "a myth that").
     var denials: Set<Int> = []
     var deniedDenials: Set<Int> = []
+    var framingHedges: Set<Int> = []
     if !taxonomy.context.denials.isEmpty {
       for cue in self.cues where cue.kind == .negationBefore && cue.tokens.count > 1 {
         let words = cue.tokens.map { tokens.normalized($0) }
@@ -619,11 +623,24 @@ struct ContextAnalyzer {
         // trust is low, as the claim alone does.
         let start = cue.tokens.lowerBound
         guard taxonomy.context.denials.contains(words) else { continue }
-        let negating = self.cues.filter { $0.kind.isNegation && $0.tokens.upperBound == start }
+        // (Auxiliaries may stand between: "nobody would deny that", "no one can deny that"; a
+        // hedge among them frames the denial and supposes nothing of the claim.)
+        var from = start
+        while from > 0, facts[from - 1].auxiliary { from -= 1 }
+        let negating = self.cues.filter {
+          $0.kind.isNegation && $0.tokens.upperBound >= from && $0.tokens.upperBound <= start
+        }
         if !negating.isEmpty {
           // Neither the denial nor its negation counts.
           deniedDenials.insert(start)
           for negation in negating { deniedDenials.insert(negation.tokens.lowerBound) }
+          for hedge in self.cues
+          where [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains(hedge.kind)
+            && hedge.tokens.lowerBound >= from
+            && hedge.tokens.upperBound <= start
+          {
+            framingHedges.insert(hedge.tokens.lowerBound)
+          }
         } else {
           denials.insert(start)
         }
@@ -631,6 +648,7 @@ struct ContextAnalyzer {
     }
     self.denials = denials
     self.deniedDenials = deniedDenials
+    self.framingHedges = framingHedges
     self.labels = labels
     for index in 0..<count where terminator[index] == 2 {
       facts[index].commaAfter = false
@@ -1146,6 +1164,7 @@ struct ContextAnalyzer {
     }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
       if Self.belongsElsewhere(cue, mention: tokens, phrases: phraseSpans) { continue }
+      if !cue.kind.isNegation, framingHedges.contains(cue.tokens.lowerBound) { continue }
       if cue.kind.isNegation,
         cues.contains(where: {
           $0.kind == .negative && clause[$0.tokens.lowerBound] == mentionClause
