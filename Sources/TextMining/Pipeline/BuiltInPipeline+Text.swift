@@ -286,8 +286,8 @@ categories:
           - public service leader
           - service leader
           - leader of all
-          - leader of the two
-          - leader of the three
+          # ("The leader of the two councils"; a number word matches "#" as digits do.)
+          - "leader of the #"
           - leader of the opposition
           - opposition leader
           - group leader
@@ -470,8 +470,9 @@ categories:
           - received representation
           - received any representation
           # A disclaimer's views are nobody's seat: "do not necessarily represent those of the
-          # council".
+          # council", "... necessarily represent the views of the Department".
           - represent those of
+          - necessarily represent
           - receive representation
           - made representation
           - make representation
@@ -672,7 +673,7 @@ categories:
           - powers of their own
           - cannot instruct
           - power to direct
-          - no powers
+          - {text: no powers, polarity: negative}
           # The duty the 2007 Act put on named partners to co-operate.
           - named partner
           - duty to co-operate
@@ -1368,7 +1369,7 @@ context:
       false that, false to say, reject the view that, rejected the view that,
       reject the claim that, rejected the claim that, reject the suggestion that,
       rejected the suggestion that,
-      deny that, denied that, would be wrong to say, would be wrong to suggest,
+      deny that, denied that, dispute that, disputed that, would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,
       would be untrue to say,
@@ -1863,14 +1864,8 @@ context:
       - "only # of"
       - "only # out of"
       - "only # time"
+      # ("Only three of", "only four times": a number word matches "#" as digits do.)
       - only one of
-      - only two of
-      - only three of
-      - only four of
-      - only five of
-      - only three time
-      - only four time
-      - only five time
       - only a handful of
       - only a minority of
       - under-represented
@@ -1891,7 +1886,8 @@ context:
   # Counts are digits or the number words below ("twenty-four" and "twenty four" are read too);
   # a percentage is not a count. The words for two or more also match a phrase's "#" as digits
   # do ("a board of twenty-six members" is "# member"); "one" does not, being as often a pronoun
-  # ("one member said").
+  # ("one member said"). A phrase that writes such a word keeps it to itself, and the word then
+  # matches no "#" anywhere: write "#" instead ("leader of the #").
   # A rating set off as a label judges what it labels, as a word of judgement does: "Strategic
   # leadership and vision (Green)" is positive, "(Red)" negative; a qualifier after the rating and
   # a comma has the last word ("(Amber, worsening)"); a middle rating judges nothing.
@@ -2249,7 +2245,7 @@ partnership_names:
   # LSP", "was set up in 2002 as the local strategic partnership".
   description_links: [as]
   # A run of capitalised words that opens with one of these is a person, not a brand.
-  person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev]
+  person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev, revd, supt, sgt, dame, rabbi]
   # A run that holds one of these is a council, a force or a building, not a brand.
   organisation_words: [council, police, constabulary, centre, center, hall, pct, nhs, college, university,
     school, hospital, office, department, street, road, house, library]

@@ -253,7 +253,7 @@ public struct TaxonomyTagger: Tagger {
   }
 
   /// Whether a one-token phrase written with a capital (not in capitals) stands right after a
-  /// person's title, or after a title and a capitalised first name: a surname.
+  /// person's title, or after a title, a first name and initials: a surname.
   static func isSurname(_ span: Range<Int>, in tokens: SentenceTokens, titles: Set<String>) -> Bool
   {
     guard span.count == 1, span.lowerBound >= 1, tokens.isCapitalized(span.lowerBound),
@@ -265,10 +265,20 @@ public struct TaxonomyTagger: Tagger {
       titles.contains(tokens.normalized(title)) && !tokens.clauseBreak(title)
         && !tokens.commaAfter(title)
     }
-    let before = span.lowerBound - 1
-    if follows(before) { return true }
-    return before >= 1 && tokens.isCapitalized(before) && !tokens.isAllCaps(before)
-      && tokens.spaceAfter(before) && follows(before - 1)
+    // A first name and initials may stand between ("Cllr Alison J Grant", "Mrs P. Grant"), but
+    // no second name: in "Cllr Derek Ansty Leader, ..." the post follows the name.
+    var index = span.lowerBound - 1
+    var names = 0
+    while index >= 0 {
+      if follows(index) { return true }
+      let isInitial = tokens.range(index).count == 1
+      if !isInitial { names += 1 }
+      guard names <= 1, tokens.isCapitalized(index), isInitial || !tokens.isAllCaps(index),
+        !tokens.clauseBreak(index), !tokens.commaAfter(index)
+      else { return false }
+      index -= 1
+    }
+    return false
   }
 
   /// Whether a sentence surely codes nothing: no word of any code phrase and no name, as most
@@ -412,7 +422,7 @@ public struct TaxonomyTagger: Tagger {
     }
     // A negation or a qualifier inside a phrase ("no say", "no powers") is the phrase's own.
     if context.cues.contains(where: { $0.kind.isNegation }) {
-      context.phraseSpans = found.map(\.tokens).filter { $0.count > 1 }
+      context.setPhrases(found.map(\.tokens))
       analysis?.context = context
     }
     // Judged mentions first: a verdict phrase ("broke into the virtuous circle") may judge an

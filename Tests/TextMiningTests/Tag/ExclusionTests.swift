@@ -345,7 +345,8 @@ import Testing
   @Test func aSurnameAfterAPersonsTitleIsNoCue() throws {
     for sentence in [
       "Mr Grant said the board would meet in May.", "Cllr Alison Grant chaired the meeting.",
-      "Dr. Peter Grant opened the conference.",
+      "Dr. Peter Grant opened the conference.", "Cllr A. Grant chaired the meeting.",
+      "Apologies were received from Mrs P. Grant and Mr J. Smith.", "Supt Grant attended.",
     ] {
       #expect(!(try codes(sentence)).contains("delivery.resources"), "\(sentence)")
     }
@@ -353,11 +354,28 @@ import Testing
     #expect(try codes("Mr. Pell: LSPs are not statutory bodies.").contains("partnership.lsp"))
     #expect(
       try codes("Dr. Peter Grant welcomed the Area Based Grant.").contains("delivery.resources"))
+    // A post after a full name is the post: "Cllr Derek Ansty Leader, ..." is the leader.
+    #expect(
+      try codes("Cllr Derek Ansty Leader, Quillerton District Council (Chair)").contains(
+        "success_factor.local_authority_leadership"))
+  }
+
+  @Test func aDisclaimerIsNoSeat() throws {
+    for sentence in [
+      "Any views expressed are those of the author and do not necessarily represent those of the council.",
+      "The views expressed in this report do not necessarily represent the views of the Department.",
+    ] {
+      #expect(!(try codes(sentence)).contains("governance.representation"), "\(sentence)")
+    }
+    #expect(
+      try codes("The voluntary sector is represented on the board.").contains(
+        "governance.representation"))
   }
 
   @Test func aCountWrittenInWordsIsACount() throws {
     for sentence in [
       "The board has twenty-six members.", "The board has twenty six members.",
+      "The forum elects two members of the board.", "The board has twenty-three members.",
       "Only eighteen members came to the June meeting.",
       "The forum elects four members of the board.",
     ] {

@@ -139,6 +139,9 @@ import Testing
         "governance.community_engagement", .negative
       ),
       ("There is no funding for the forum.", "delivery.resources", .negative),
+      // ... and a list that goes on from the phrase shares its negation.
+      ("The partnership has no powers or budget of its own.", "delivery.resources", .negative),
+      ("The partnership has no powers or budget of its own.", "governance.status", .negative),
     ])
   }
 

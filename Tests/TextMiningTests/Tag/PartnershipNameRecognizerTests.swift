@@ -301,7 +301,8 @@ import Testing
       """
       The Ashby & Eastwell Partnership met in May.
 
-      Waiting times in A&E at the hospital have fallen. The A&E board has drifted.
+      Waiting times in A&E at the hospital have fallen. A&E services were reorganised in 2004. \
+      The A&E board has drifted.
       """)
     let named = found.filter { $0.code == "partnership.named" }
     #expect(named.map(\.match) == ["Ashby & Eastwell Partnership", "A&E"])
@@ -871,6 +872,18 @@ import Testing
         found.first { $0.code == "success_factor.trust" }?.partnership
           == "Crowbury Local Strategic Partnership", "\(title)")
     }
+    // A place of several words, with its lower-case particles.
+    let several = try mentions(
+      "Case study: Bath and North East Somerset\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Bath and North East Somerset LSP was set up in 2002."
+    )
+    #expect(
+      several.first { $0.code == "success_factor.trust" }?.partnership
+        == "Bath and North East Somerset LSP")
+    // A title that names another body before the place is that body's.
+    let other = try mentions(
+      "Community Safety Partnership - Crowbury\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury Local Strategic Partnership was set up in 2002."
+    )
+    #expect(other.first { $0.code == "success_factor.trust" }?.partnership == nil)
     // A place after a preposition is where the work is, not whose it is.
     let found = try mentions(
       "Partnership working in Crowbury\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury Local Strategic Partnership was set up in 2002."

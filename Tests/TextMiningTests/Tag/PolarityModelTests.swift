@@ -58,6 +58,10 @@ import Testing
       try polarity(
         "Partners say there has been little change in trust.", "success_factor.trust", model)
         == .negative)
+    // Nor to a claim a denial denied affirms: "no one denies that" reads the claim as it is.
+    #expect(
+      try polarity("No one denies that funding has increased.", "delivery.resources", model)
+        != .negative)
   }
 
   @Test func aWordOfAnotherClauseDoesNotReachTheMention() throws {

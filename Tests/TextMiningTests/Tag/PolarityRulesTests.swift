@@ -433,6 +433,7 @@ import Testing
       "Nobody would deny that the board lacks leadership.", "success_factor.leadership",
       .negative
     ),
+    ("Nobody would dispute that trust between partners is low.", "success_factor.trust", .negative),
     // "Not right to say" and "not fair to say" are "wrong to say".
     (
       "It would not be right to say that trust between partners is low.",

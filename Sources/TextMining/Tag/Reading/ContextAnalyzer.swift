@@ -60,7 +60,31 @@ struct ContextAnalyzer {
   /// negation or a qualifier written inside one is that phrase's own word and judges nothing
   /// else ("residents have no say in how the budget is spent" says nothing against the budget,
   /// "the LSP has no powers over partners' budgets" nothing against theirs).
-  var phraseSpans: [Range<Int>] = []
+  private(set) var phraseSpans: [Range<Int>] = []
+
+  /// Sets `phraseSpans` from the sentence's matched phrases. A phrase that a list goes on from
+  /// ("no powers or budget of its own", "no say, seat or voice") reaches over the list: its
+  /// negation is the list's, as a determiner's is. The list runs from a list conjunction or a
+  /// comma right after the phrase to the first preposition, auxiliary or clause opener ("no say
+  /// in how the grant was spent" has none).
+  mutating func setPhrases(_ spans: [Range<Int>]) {
+    phraseSpans = spans.filter { $0.count > 1 }.map { span in
+      let end = span.upperBound
+      guard end < facts.count, facts[end].conjunction || facts[end - 1].commaAfter else {
+        return span
+      }
+      var last = end
+      var index = end
+      while index < facts.count, index - end < 8, clause[index] == clause[span.lowerBound],
+        !facts[index].preposition, !facts[index].auxiliary, !facts[index].opener,
+        !facts[index].complementizer
+      {
+        if !facts[index].conjunction { last = index + 1 }
+        index += 1
+      }
+      return span.lowerBound..<max(end, last)
+    }
+  }
 
   /// Whether `cue` is a negation or a qualifier inside a phrase of `phrases` other than the
   /// mention's over `mention` (see `phraseSpans`): it then neither judges that mention nor
@@ -974,9 +998,10 @@ struct ContextAnalyzer {
     case need
     /// Nothing judges the mention.
     case none
-    /// A denial turned the claim over ("it is wrong to say that trust is low"): the rules'
-    /// reading stands, and the model is not applied (its weights read the claim's words, not
-    /// their denial).
+    /// A denial turned the claim over ("it is wrong to say that trust is low"), or a denial
+    /// denied affirmed it ("no one denies that funding has grown"): the rules' reading stands,
+    /// and the model is not applied (its weights read the claim's words, or the negations'
+    /// words, not the denial).
     case denial
 
     /// The basis's place in `allCases`.
@@ -1076,6 +1101,9 @@ struct ContextAnalyzer {
     var denied = 0
     // Negative qualifiers a negation before the mention denies (their first token).
     var deniedQualifiers: Set<Int> = []
+    // Whether a denial denied stands over the mention ("no one denies that"): the claim is
+    // affirmed as it reads.
+    var affirmed = false
     // Where the run of auxiliaries right before a token starts.
     func auxiliariesBefore(_ index: Int) -> Int {
       var start = index
@@ -1090,7 +1118,10 @@ struct ContextAnalyzer {
         return
       }
       counted.append(start)
-      if deniedDenials.contains(start) { return }
+      if deniedDenials.contains(start) {
+        affirmed = true
+        return
+      }
       // A denial of the claim turns over the claim's own reading, below.
       if denials.contains(start) {
         denied += 1
@@ -1418,7 +1449,7 @@ struct ContextAnalyzer {
       polarity = polarity == .negative ? .positive : .negative
       if basis == .phrase { basis = .negation }
     }
-    if denied > 0 { basis = .denial }
+    if denied > 0 || affirmed { basis = .denial }
     return (polarity, hedged, basis)
   }
 }

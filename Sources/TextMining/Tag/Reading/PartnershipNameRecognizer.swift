@@ -1088,7 +1088,8 @@ struct PartnershipNameRecognizer {
     // Such a form stands for the name, alone or before a head ("the O&TV Partnership").
     var ampersandForms: [String: String] = [:]  // form in lower case → key
     // A form of one letter either side ("W&C") is as often a common abbreviation ("A&E",
-    // "R&D", "Q&A"): it stands for the name only before one of these ("the W&C board").
+    // "R&D", "Q&A"): it stands for the name only before a head's last word or a brand's body
+    // word ("the W&C board", "the W&C Partnership"; not "A&E services", "the P&R Committee").
     var ampersandFollowers: Set<String> = []
     do {
       var headWords: Set<String> = rules.value.areaWords
@@ -1121,8 +1122,11 @@ struct PartnershipNameRecognizer {
         }
       }
       for form in ambiguous { ampersandForms[form] = nil }
-      ampersandFollowers = headWords.union(rules.value.brandBodyWords).union(
-        rules.value.bodyEnders)
+      ampersandFollowers = Set(
+        rules.value.heads.compactMap {
+          $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+        }
+      ).union(rules.value.brandBodyWords)
       // A head-ended name whose place words are such a form is that partnership.
       for key in registryOrder where key.contains("&") && !key.contains(" ") {
         if let formKey = ampersandForms[key], formKey != key, let name = registry[formKey] {
@@ -1394,20 +1398,38 @@ struct PartnershipNameRecognizer {
       var places: [[String]: Set<String>] = [:]
       for key in registryOrder where !familyKeys.contains(key) {
         guard let name = registry[key] else { continue }
-        let words = key.split(separator: " ").map { TokenNormalizer.normalize($0) }.filter {
+        let words = key.split(whereSeparator: { $0 == " " || $0 == "-" }).map {
+          TokenNormalizer.normalize($0)
+        }.filter {
           !rules.value.brandWordsAfter.contains($0) && !rules.value.brandWordsBefore.contains($0)
         }
         if !words.isEmpty, !words.contains("&") { places[words, default: []].insert(name) }
       }
       guard !places.isEmpty else { return nil }
+      // Words that end a body's name: a title that names one before the place ("Community
+      // Safety Partnership - Crowbury", "Children's Trust: Crowbury") is that body's, not the
+      // area partnership's. A plural names a topic ("Local Strategic Partnerships: Sallowmere").
+      let bodyWords = rules.value.organisationWords.union(rules.value.bodyEnders).union(
+        (rules.value.heads + rules.value.familyHeads).compactMap {
+          $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+        })
+      // A place of several words may hold lower-case particles ("Bath and North East Somerset",
+      // "Newcastle upon Tyne", "Stoke-on-Trent").
+      let particles = rules.value.nameConnectors.union(rules.value.placeParticles)
       for index in lines {
         let tokens = sentences[index]
         for (words, names) in places where names.count == 1 && words.count <= tokens.count {
           let start = tokens.count - words.count
-          guard (start..<tokens.count).allSatisfy({ tokens.isCapitalized($0) }),
+          guard tokens.isCapitalized(start),
+            (start..<tokens.count).allSatisfy({
+              tokens.isCapitalized($0) || particles.contains(tokens.normalized($0))
+            }),
             (0..<words.count).allSatisfy({ tokens.normalized(start + $0) == words[$0] })
           else { continue }
-          if start == 0 || [":", "-", "–", "—"].contains(gap(tokens, start - 1)) {
+          if start == 0 { return names.first }
+          if [":", "-", "–", "—"].contains(gap(tokens, start - 1)),
+            tokens.isPlural(start - 1) || !bodyWords.contains(tokens.normalized(start - 1))
+          {
             return names.first
           }
         }
