@@ -360,6 +360,17 @@ import Testing
         "success_factor.local_authority_leadership"))
   }
 
+  @Test func aCapitalAfterAColonOpensAClause() throws {
+    // "Trust" with a capital inside a sentence names a body, and is passed over; after a
+    // speaker's colon it opens what is said.
+    #expect(
+      try codes("Mr. Pell: Trust between partners has improved.").contains("success_factor.trust"))
+    #expect(
+      try codes("Overview: Trust between partners is high.").contains("success_factor.trust"))
+    #expect(
+      !(try codes("The Trust has agreed to fund the post.")).contains("success_factor.trust"))
+  }
+
   @Test func aDisclaimerIsNoSeat() throws {
     for sentence in [
       "Any views expressed are those of the author and do not necessarily represent those of the council.",

@@ -264,12 +264,10 @@ import Testing
   /// The denials are taxonomy data: without `negation.denials`, "it is wrong to say that trust
   /// is low" reads the low trust.
   @Test func denialsAreTaxonomyData() throws {
+    // (Only the denial the sentence uses is taken out, so that the test does not hang on the
+    // rest of the list.)
     let (before, after) = try projectRules(editing: [
-      (
-        "    denials: [wrong to say, wrong to suggest, wrong to claim, wrong to think, wrong to conclude,\n      mistake to think, mistake to assume, unfair to say, untrue to say, untrue that, a myth that,\n      a misconception that, incorrect to say, incorrect to claim, not true that, not the case that,\n      is not true that, was not true that, is not the case that, was not the case that,\n      false that, false to say, reject the view that, rejected the view that,\n      reject the claim that, rejected the claim that, reject the suggestion that,\n      rejected the suggestion that,\n      deny that, denied that, would be wrong to say, would be wrong to suggest,\n      would be wrong to claim, would be wrong to think, would be wrong to conclude,\n      would be a mistake to think, would be a mistake to assume, would be unfair to say,\n      would be untrue to say]",
-
-        "    denials: []"
-      )
+      ("    denials: [wrong to say, ", "    denials: [wrong to say nothing, ")
     ])
     func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
       try paragraphPolarity(

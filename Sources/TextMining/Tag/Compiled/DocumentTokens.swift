@@ -132,7 +132,16 @@ final class DocumentTokens {
         let first = word.first ?? 0
         if (0x41...0x5A).contains(first) {
           flags |= TokenBits.capitalized
-          if local > 0 { flags |= TokenBits.capitalizedInside }
+          // (A capital after a colon or an opening quotation mark opens a clause or a quotation,
+          // as at the sentence's start: "Mr. Pell: Trust between partners has improved",
+          // 'she said: "Trust is low."'.)
+          if local > 0,
+            !bytes[ranges[token - 1].upperBound..<range.lowerBound].contains(where: {
+              $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "\"") || $0 == 0x9C  // “ ends in 9C
+            })
+          {
+            flags |= TokenBits.capitalizedInside
+          }
         }
         let possessive = SentenceTokens.hasPossessive(word)
         // A word that starts in lower case is not in capitals; only the others need counting.
