@@ -879,6 +879,13 @@ import Testing
     #expect(
       several.first { $0.code == "success_factor.trust" }?.partnership
         == "Bath and North East Somerset LSP")
+    // The longest place the line ends with wins, whatever the order the names came in.
+    let longest = try mentions(
+      "Case study: North Crowbury\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury LSP covers the borough, and the North Crowbury Partnership its northern wards."
+    )
+    #expect(
+      longest.first { $0.code == "success_factor.trust" }?.partnership
+        == "North Crowbury Partnership")
     // A title that names another body before the place is that body's.
     let other = try mentions(
       "Community Safety Partnership - Crowbury\n\n1. Governance\n\nTrust between partners is strong.\n\n2. Background\n\nThe Crowbury Local Strategic Partnership was set up in 2002."

@@ -1406,6 +1406,11 @@ struct PartnershipNameRecognizer {
         if !words.isEmpty, !words.contains("&") { places[words, default: []].insert(name) }
       }
       guard !places.isEmpty else { return nil }
+      // The longest place first ("North Crowbury" before "Crowbury"), in one order every run.
+      let ordered = places.filter { $0.value.count == 1 }.sorted { a, b in
+        a.key.count != b.key.count
+          ? a.key.count > b.key.count : a.key.lexicographicallyPrecedes(b.key)
+      }
       // Words that end a body's name: a title that names one before the place ("Community
       // Safety Partnership - Crowbury", "Children's Trust: Crowbury") is that body's, not the
       // area partnership's. A plural names a topic ("Local Strategic Partnerships: Sallowmere").
@@ -1418,7 +1423,7 @@ struct PartnershipNameRecognizer {
       let particles = rules.value.nameConnectors.union(rules.value.placeParticles)
       for index in lines {
         let tokens = sentences[index]
-        for (words, names) in places where names.count == 1 && words.count <= tokens.count {
+        for (words, names) in ordered where words.count <= tokens.count {
           let start = tokens.count - words.count
           guard tokens.isCapitalized(start),
             (start..<tokens.count).allSatisfy({
