@@ -329,9 +329,11 @@ public struct TaxonomyTagger: Tagger {
     }
     // A one-word cue written with a capital after a person's title, a first name between or
     // not, is a surname: "Mr Grant", "Cllr Alison Grant" (not the grant).
-    if let titles = taxonomy.partnershipNames?.personTitles, !titles.isEmpty {
+    if !found.isEmpty, !taxonomy.personTitles.isEmpty {
       found.removeAll { item in
-        guard Self.isSurname(item.tokens, in: tokens, titles: titles) else { return false }
+        guard Self.isSurname(item.tokens, in: tokens, titles: taxonomy.personTitles) else {
+          return false
+        }
         analysis?.surnames.append(item.tokens)
         return true
       }

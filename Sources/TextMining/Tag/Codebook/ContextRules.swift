@@ -256,7 +256,10 @@ public struct ContextRules: Sendable {
 
     /// Whether the kind negates what it covers.
     var isNegation: Bool {
-      [.negationBefore, .negationAfter, .negationAround, .negationCounterfactual].contains(self)
+      switch self {
+      case .negationBefore, .negationAfter, .negationAround, .negationCounterfactual: true
+      default: false
+      }
     }
   }
 

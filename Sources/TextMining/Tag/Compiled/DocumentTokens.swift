@@ -135,12 +135,15 @@ final class DocumentTokens {
           // (A capital after a colon or an opening quotation mark opens a clause or a quotation,
           // as at the sentence's start: "Mr. Pell: Trust between partners has improved",
           // 'she said: "Trust is low."'.)
-          if local > 0,
-            !bytes[ranges[token - 1].upperBound..<range.lowerBound].contains(where: {
-              $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "\"") || $0 == 0x9C  // “ ends in 9C
-            })
-          {
-            flags |= TokenBits.capitalizedInside
+          // (The last byte before the token but spaces is read: a colon, a straight quote, or
+          // the last byte of "“".)
+          if local > 0 {
+            var last = range.lowerBound - 1
+            while last > ranges[token - 1].upperBound, bytes[last] == 0x20 { last -= 1 }
+            let before = bytes[last]
+            if before != UInt8(ascii: ":"), before != UInt8(ascii: "\""), before != 0x9C {
+              flags |= TokenBits.capitalizedInside
+            }
           }
         }
         let possessive = SentenceTokens.hasPossessive(word)

@@ -101,6 +101,9 @@ public final class Taxonomy: Sendable {
   /// The lower-case words that may stand in another body's name after a post's "of" or comma:
   /// the grammar's determiners and the connectors of names.
   let holderNameWords: Set<String>
+  /// `partnership_names.person_titles`, held apart: reaching it through `partnershipNames` for
+  /// every sentence copied the whole rules struct (and retained each of its word lists).
+  let personTitles: Set<String>
   /// The words of a list of participants: its conjunctions (the grammar's list conjunctions)
   /// and the determiners inside it (the grammar's determiners that open no clause): "the
   /// voluntary sector and the residents".
@@ -154,6 +157,7 @@ public final class Taxonomy: Sendable {
     self.partnerMoney = categories.flatMap(\.codes).compactMap { definition in
       definition.partnerMoney.map { (definition.code, $0) }
     }
+    self.personTitles = partnershipNames?.personTitles ?? []
     self.holderNameWords = context.grammar.determiners.union(
       partnershipNames?.nameConnectors ?? [])
     self.participantLists = (

@@ -1194,8 +1194,14 @@ struct ContextAnalyzer {
       }
     }
     for (index, cue) in cues.enumerated() where !doubled.contains(index) {
-      if Self.belongsElsewhere(cue, mention: tokens, phrases: phraseSpans) { continue }
-      if !cue.kind.isNegation, framingHedges.contains(cue.tokens.lowerBound) { continue }
+      if !phraseSpans.isEmpty, Self.belongsElsewhere(cue, mention: tokens, phrases: phraseSpans) {
+        continue
+      }
+      if !framingHedges.isEmpty, !cue.kind.isNegation,
+        framingHedges.contains(cue.tokens.lowerBound)
+      {
+        continue
+      }
       if cue.kind.isNegation,
         cues.contains(where: {
           $0.kind == .negative && clause[$0.tokens.lowerBound] == mentionClause

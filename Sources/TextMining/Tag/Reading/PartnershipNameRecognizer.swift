@@ -1091,7 +1091,8 @@ struct PartnershipNameRecognizer {
     // "R&D", "Q&A"): it stands for the name only before a head's last word or a brand's body
     // word ("the W&C board", "the W&C Partnership"; not "A&E services", "the P&R Committee").
     var ampersandFollowers: Set<String> = []
-    do {
+    // (Only where some name has "&" or "and": the sets below were built for every document.)
+    if registry.values.contains(where: { $0.contains("&") || $0.contains(" and ") }) {
       var headWords: Set<String> = rules.value.areaWords
       for head in rules.value.heads {
         for word in head.text.split(separator: " ") {
@@ -1122,11 +1123,13 @@ struct PartnershipNameRecognizer {
         }
       }
       for form in ambiguous { ampersandForms[form] = nil }
-      ampersandFollowers = Set(
-        rules.value.heads.compactMap {
-          $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
-        }
-      ).union(rules.value.brandBodyWords)
+      if !ampersandForms.isEmpty {
+        ampersandFollowers = Set(
+          rules.value.heads.compactMap {
+            $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+          }
+        ).union(rules.value.brandBodyWords)
+      }
       // A head-ended name whose place words are such a form is that partnership.
       for key in registryOrder where key.contains("&") && !key.contains(" ") {
         if let formKey = ampersandForms[key], formKey != key, let name = registry[formKey] {
