@@ -327,8 +327,8 @@ public struct TaxonomyTagger: Tagger {
         return true
       }
     }
-    // A one-word cue written with a capital after a person's title, a first name between or
-    // not, is a surname: "Mr Grant", "Cllr Alison Grant" (not the grant).
+    // A one-word cue written with a capital after a person's title, a first name and initials
+    // between or not, is a surname: "Mr Grant", "Cllr Alison Grant" (not the grant).
     if !found.isEmpty, !taxonomy.personTitles.isEmpty {
       found.removeAll { item in
         guard Self.isSurname(item.tokens, in: tokens, titles: taxonomy.personTitles) else {
@@ -422,7 +422,7 @@ public struct TaxonomyTagger: Tagger {
         return true
       }
     }
-    // A negation or a qualifier inside a phrase ("no say", "no powers") is the phrase's own.
+    // A negation inside a phrase ("no powers") is the phrase's own.
     if context.cues.contains(where: { $0.kind.isNegation }) {
       context.setPhrases(found.map(\.tokens))
       analysis?.context = context

@@ -64,6 +64,22 @@ import Testing
         != .negative)
   }
 
+  /// A negation inside another mention's phrase ("no powers") is not among the cue kinds the
+  /// model reads for the mention beside it, as the rules do not count it either.
+  @Test func aNegationInsideAnotherPhraseIsNoCueForTheModel() throws {
+    var codebook = try Fixtures.projectTaxonomy().codebook
+    codebook.polarityModel = try PolarityModel.parse(
+      table: [header, "k:negation_before 0 9 0"].joined(separator: "\n"), trainedBy: "a test",
+      report: { ConfigurationError(file: "t", line: $0, message: $1) })
+    let model = try Taxonomy(codebook: codebook, file: "project rules, a test model")
+    #expect(
+      try polarity(
+        "The partnership has no powers over partners' budgets.", "delivery.resources", model)
+        != .negative)
+    #expect(
+      try polarity("There is no funding for the forum.", "delivery.resources", model) == .negative)
+  }
+
   @Test func aWordOfAnotherClauseDoesNotReachTheMention() throws {
     let model = try taxonomy([header, "s:patchy 0 2 0"])
     // The mention's own clause counts, before it or after it...

@@ -133,10 +133,8 @@ final class DocumentTokens {
         if (0x41...0x5A).contains(first) {
           flags |= TokenBits.capitalized
           // (A capital after a colon or an opening quotation mark opens a clause or a quotation,
-          // as at the sentence's start: "Mr. Pell: Trust between partners has improved",
-          // 'she said: "Trust is low."'.)
-          // (The last byte before the token but spaces is read: a colon, a straight quote, or
-          // the last byte of "“".)
+          // as at the sentence's start: "Mr. Pell: Trust between partners has improved". The
+          // last byte before the token but spaces is read: ":", '"', or the last byte of "“".)
           if local > 0 {
             var last = range.lowerBound - 1
             while last > ranges[token - 1].upperBound, bytes[last] == 0x20 { last -= 1 }

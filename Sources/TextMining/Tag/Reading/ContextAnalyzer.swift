@@ -57,7 +57,7 @@ struct ContextAnalyzer {
   /// verdict's polarity.
   private let labels: [Int: Polarity]
   /// The sentence's matched phrases of more than one token, set once the mentions are known: a
-  /// negation or a qualifier written inside one is that phrase's own word and judges nothing
+  /// negation written inside one is that phrase's own word and denies nothing
   /// else ("residents have no say in how the budget is spent" says nothing against the budget,
   /// "the LSP has no powers over partners' budgets" nothing against theirs).
   private(set) var phraseSpans: [Range<Int>] = []
@@ -86,8 +86,8 @@ struct ContextAnalyzer {
     }
   }
 
-  /// Whether `cue` is a negation or a qualifier inside a phrase of `phrases` other than the
-  /// mention's over `mention` (see `phraseSpans`): it then neither judges that mention nor
+  /// Whether `cue` is a negation inside a phrase of `phrases` other than the mention's over
+  /// `mention` (see `phraseSpans`): it then neither judges that mention nor
   /// counts among the cue kinds of its clause for the polarity model.
   static func belongsElsewhere(
     _ cue: Cue, mention: Range<Int>, phrases: [Range<Int>]
