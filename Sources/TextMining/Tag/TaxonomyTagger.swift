@@ -490,7 +490,7 @@ public struct TaxonomyTagger: Tagger {
             utf8Range: tokens.range(name.tokens.lowerBound)
               .lowerBound..<tokens.range(name.tokens.upperBound - 1).upperBound,
             polarity: reading.polarity, isHedged: reading.isHedged,
-            partnership: name.isFamily ? nil : name.name))
+            partnership: name.name))
       }
     }
     // The learned second reading weighs the words around each mention with the rules' reading

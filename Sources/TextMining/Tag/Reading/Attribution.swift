@@ -4,8 +4,9 @@
 /// else the first after it); else the nearest named before it in the same section (the text
 /// since the last heading, or since a thread of readers' comments began); else the document's subject (the partnership the pipeline maps the
 /// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name,
-/// except another body of the LSP family's ("Barrowmere Community Safety Partnership"), which is
-/// attributed like any other mention.
+/// another body of the LSP family's included ("Barrowmere Community Safety Partnership"); such a
+/// body is passed over when the sentence's other mentions and the later sentences are
+/// attributed.
 enum Attribution {
   static func assign(
     to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer,
