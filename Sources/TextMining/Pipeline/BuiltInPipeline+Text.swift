@@ -452,6 +452,13 @@ categories:
           - member group
           - "# member organisation"
           - "# member group"
+          # ... nor are a forum's member congregations. (Not "member businesses": an exclusion
+          # would take the businesses from the private sector too.)
+          - member congregation
+          - "# member congregation"
+          # Staff are employees, not seats ("three members of staff").
+          - member of staff
+          - "# member of staff"
           # Members of the public are residents, not members of the partnership ("fewer than 40
           # members of the public came").
           - "# member of the public"
@@ -475,6 +482,12 @@ categories:
           - necessarily represent
           - receive representation
           - made representation
+          - lost his seat
+          - lost her seat
+          - lose his seat
+          - lose her seat
+          - losing his seat
+          - losing her seat
           - make representation
           - making representation
         phrases:
@@ -484,9 +497,11 @@ categories:
           - {text: under-represented, polarity: negative}
           - representative
           - represented
-          - seat
+          # A seat won or lost at the polls is a council's, not the partnership's: "Labour lost
+          # twelve seats", "the leader lost his seat in May".
+          - {text: seat, without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls]}
           - "# member"
-          - "# seat"
+          - {text: "# seat", without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls]}
           - member were present
           - members present
           - nominate
@@ -1369,7 +1384,8 @@ context:
       false that, false to say, reject the view that, rejected the view that,
       reject the claim that, rejected the claim that, reject the suggestion that,
       rejected the suggestion that,
-      deny that, denied that, dispute that, disputed that, would be wrong to say, would be wrong to suggest,
+      deny that, denied that, dispute that, disputed that, doubt that, doubted that,
+      would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,
       would be untrue to say,
@@ -1942,6 +1958,14 @@ context:
     # negation reaches every mention to the clause's end: "no evidence that it has a strategy or
     # has strong leadership" denies the leadership too.
     complementizers: [that]
+    # A negated predicate of these before "that" takes what follows as true, so its negation
+    # stays its own: "it is not fair that the sector has no seat" complains of the missing seat,
+    # "it is no surprise that trust is low" reports low trust. Words of knowing and believing
+    # ("clear", "true", "persuaded") are not among them: "not clear that trust has grown" doubts
+    # the trust.
+    factive_predicates: [fair, unfair, right, acceptable, surprising, surprised, surprise,
+      accident, coincidence, wonder, happy, pleased, glad, sorry, ironic, helpful, wise, good,
+      enough, satisfactory, appropriate, reasonable, just]
     # "would" after a reporting verb earlier in its sentence reports a future and hedges
     # nothing: "the manager reported that the allocation would be cut", "partners agreed that
     # the board would meet quarterly". A condition ("if", "unless") still hedges. Not verbs of

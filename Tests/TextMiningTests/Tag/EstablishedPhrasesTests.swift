@@ -220,6 +220,8 @@ import Testing
     ("The board delivered nothing in its first three years.", "delivery.outcomes"),
     ("Most projects were too short to have a lasting effect.", "delivery.outcomes"),
     ("The wardens scheme has a track record of delivery.", "delivery.outcomes"),
+    // Seats a body loses on the board are still the board's.
+    ("Faith groups lost their seats on the board.", "governance.representation"),
     ("Ten years on, nothing has changed on the ground.", "delivery.outcomes"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
@@ -285,6 +287,12 @@ import Testing
       "The network holds elections for its representatives each March.",
       "success_factor.political_stability"
     ),
+    // Seats won and lost at the polls are a council's.
+    ("Labour lost twelve seats in the May elections.", "governance.representation"),
+    ("Councillor Rudd lost his seat at the election.", "governance.representation"),
+    // Staff are employees, and a forum's member congregations its own.
+    ("Three members of staff support the board.", "governance.representation"),
+    ("The forum has 31 member congregations.", "governance.representation"),
     ("The day centre is looking for voluntary drivers.", "sector.voluntary_community"),
     (
       "Our representatives give their time on a voluntary and unpaid basis.",

@@ -434,6 +434,13 @@ import Testing
       .negative
     ),
     ("Nobody would dispute that trust between partners is low.", "success_factor.trust", .negative),
+    // Doubting a claim denies it, and a doubt denied affirms it.
+    ("I doubt that trust between partners is high.", "success_factor.trust", .negative),
+    (
+      "No one can doubt that the partnership has weak leadership.", "success_factor.leadership",
+      .negative
+    ),
+    ("There is no doubt that trust between partners is high.", "success_factor.trust", .positive),
     // "Not right to say" and "not fair to say" are "wrong to say".
     (
       "It would not be right to say that trust between partners is low.",
@@ -445,6 +452,39 @@ import Testing
     ),
   ])
   func aDeniedClaimIsNegated(sentence: String, code: String, expected: Polarity) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  // A negated factive predicate keeps its negation: what follows "that" stands as it reads (a
+  // complaint, a report), while a negated word of knowing still doubts it.
+  @Test(arguments: [
+    (
+      "It is not fair that the voluntary sector has no say in decisions.",
+      "governance.representation", Polarity.negative
+    ),
+    ("It is no surprise that trust between partners is low.", "success_factor.trust", .negative),
+    ("I am not happy that the board has weak leadership.", "success_factor.leadership", .negative),
+    ("It is not acceptable that partners still lack trust.", "success_factor.trust", .negative),
+    ("It was no accident that trust between partners grew.", "success_factor.trust", .positive),
+    ("It is not clear that trust between partners has grown.", "success_factor.trust", .negative),
+    ("It is not true that partners lack trust.", "success_factor.trust", .positive),
+  ])
+  func aNegatedFactivePredicateLeavesItsClauseAlone(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  // A negative qualifier with a negation between it and the mention is no double negation: the
+  // negation is the mention's own ("still" says only that it goes on).
+  @Test(arguments: [
+    ("Partners still lack trust.", "success_factor.trust", Polarity.negative),
+    ("The board still lacks leadership.", "success_factor.leadership", .negative),
+    ("The board does not have weak leadership.", "success_factor.leadership", .positive),
+  ])
+  func aQualifierBeforeANegationIsNotTurnedOver(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
     #expect(try polarity(sentence, code) == expected)
   }
 

@@ -361,6 +361,7 @@ extension Codebook {
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
+            "factive_predicates",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -386,7 +387,7 @@ extension Codebook {
             "auxiliaries", "list_conjunctions", "clause_openers", "news_labels",
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
-            "excess_words", "excess_leads", "negative_determiners",
+            "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
           ].contains(name)
           let words =
             asWritten
@@ -419,6 +420,7 @@ extension Codebook {
           case "predicate_conjunctions": rules.grammar.predicateConjunctions = words
           case "continuing_negations": rules.grammar.continuingNegations = words
           case "complementizers": rules.grammar.complementizers = words
+          case "factive_predicates": rules.grammar.factivePredicates = words
           case "reporting_verbs": rules.grammar.reportingVerbs = words
           case "reported_futures": rules.grammar.reportedFutures = words
           case "question_openers": rules.grammar.questionOpeners = words

@@ -97,6 +97,11 @@ public struct ContextRules: Sendable {
     /// proposition it denies: the negation then reaches every mention to the clause's end, past
     /// its usual window ("no evidence that it has a strategy or has strong leadership").
     public var complementizers: Set<String> = []
+    /// Predicates that take what follows their complementizer as true ("it is not fair that
+    /// the sector has no seat" complains of the missing seat): a negation of one is its own and
+    /// reaches no mention after "that". Epistemic words ("clear", "true", "persuaded") are not
+    /// among them: "it is not clear that trust has grown" doubts the trust.
+    public var factivePredicates: Set<String> = []
     /// Words that make a counterfactual a modal's perfect ("have": "nothing would have worked
     /// without trust"), which asserts what it supposes away. Without one between its negation
     /// and "without", or within three words of them, the two state a need ("partners cannot

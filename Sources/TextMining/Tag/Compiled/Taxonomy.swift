@@ -60,6 +60,8 @@ public final class Taxonomy: Sendable {
   let predicateConjunctionBytes: PackedWords
   let continuingNegationBytes: PackedWords
   let complementizerBytes: PackedWords
+  /// `context.grammar.factive_predicates`, packed.
+  let factiveBytes: PackedWords
   /// `context.grammar.counterfactual_past`, packed.
   let counterfactualPastBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
@@ -134,6 +136,7 @@ public final class Taxonomy: Sendable {
     self.predicateConjunctionBytes = PackedWords(context.grammar.predicateConjunctions)
     self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
+    self.factiveBytes = PackedWords(context.grammar.factivePredicates)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)

@@ -132,6 +132,8 @@ struct ContextAnalyzer {
     var questionOpener = false
     /// Whether the token opens a proposition a noun before it names ("no evidence that").
     var complementizer = false
+    /// Whether the token is a factive predicate (`factive_predicates`: "fair", "surprise").
+    var factive = false
     /// Whether the token is an auxiliary ("have", "is").
     var auxiliary = false
     /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
@@ -522,6 +524,7 @@ struct ContextAnalyzer {
       if hasNegation {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
+        facts[index].factive = taxonomy.factiveBytes.contains(key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
         facts[index].negativeDeterminer = taxonomy.negativeDeterminerBytes.contains(
@@ -1110,8 +1113,18 @@ struct ContextAnalyzer {
       while start > 0, facts[start - 1].auxiliary { start -= 1 }
       return start
     }
+    // A negation of a factive predicate is that predicate's own ("it is not fair that the sector
+    // has no seat", "no surprise that trust is low"): what follows "that" stands as it reads.
+    func heldByFactive(_ cue: Cue) -> Bool {
+      let end = cue.tokens.upperBound
+      guard end < tokens.lowerBound else { return false }
+      return (end..<min(end + 2, tokens.lowerBound - 1)).contains {
+        facts[$0].factive && facts[$0 + 1].complementizer
+      }
+    }
     func countNegation(_ cue: Cue) {
       let start = cue.tokens.lowerBound
+      if heldByFactive(cue) { return }
       if facts[start].continuing,
         counted.contains(where: { $0 < start && clause[$0] == clause[start] })
       {
@@ -1366,7 +1379,14 @@ struct ContextAnalyzer {
           judgement = judgement == .positive ? .negative : .positive
         }
         if deniedQualifiers.contains(cue.tokens.lowerBound) { judgement = .positive }
-        if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1 {
+        // (Not one with a negation between: in "partners still lack trust" the negation is
+        // the trust's, and "still" says only that it goes on.)
+        if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1,
+          !cues.contains(where: {
+            $0.kind.isNegation && $0.tokens.lowerBound >= cue.tokens.upperBound
+              && $0.tokens.upperBound <= tokens.lowerBound
+          })
+        {
           leadingQualifier = judgement
         }
         if qualifier == nil || distance < qualifier?.distance ?? Int.max {
