@@ -1588,8 +1588,9 @@ context:
       - late may
       - mid-may
       - end of may
-      - "# may"
-      - "may #"
+      # (In digits only: "the other two may lack the resources" is no date.)
+      - {text: "# may", digits: true}
+      - {text: "may #", digits: true}
       - april and may
       - may and june
       - may nominate

@@ -95,6 +95,15 @@ import Testing
     #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == false)
   }
 
+  // A day of the month is written in digits: a number in words before "may" is its subject.
+  @Test(arguments: [
+    "The other two may miss their LAA targets.",
+    "Partners agreed that the remaining three may miss their LAA targets.",
+  ])
+  func aNumberInWordsBeforeMayIsNoDate(sentence: String) throws {
+    #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == true)
+  }
+
   /// A unit cut off after a comma and a coordinator (a heading, a line that wraps) reads
   /// without trapping: the coordinator's conjunct has no words after it.
   @Test(arguments: ["Partners said there was no trust, and", "There was no trust, and the"])

@@ -288,7 +288,7 @@ extension Codebook {
     }
     var phrase = Phrase(text: "", line: item.line, column: item.column)
     for (key, _, value) in try item.mapping(
-      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names"]
+      allowedKeys: ["text", "polarity", "singular", "plural", "skip_names", "digits"]
         + (allowsConstraints
           ? ["with", "with_words", "without", "yields_to"]
           : allowsWordConstraints ? ["with_words", "without"] : []),
@@ -299,6 +299,7 @@ extension Codebook {
       case "singular": phrase.isSingularOnly = try value.bool(what: "'singular'")
       case "plural": phrase.isPluralOnly = try value.bool(what: "'plural'")
       case "skip_names": phrase.skipsNames = try value.bool(what: "'skip_names'")
+      case "digits": phrase.numbersInDigits = try value.bool(what: "'digits'")
       case "with":
         for code in try value.sequence(what: "'with'") {
           phrase.companions.append(try parseCode(code, what: "'with'"))

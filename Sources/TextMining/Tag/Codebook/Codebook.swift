@@ -100,6 +100,9 @@ public struct Codebook: Sendable {
     public var isPluralOnly = false
     /// Skip matches written with a capital inside a sentence: part of a name ("Housing Trust").
     public var skipsNames = false
+    /// Let the phrase's "#" match only a number written in digits, not one written in words
+    /// (`digits: true`): "# may" is the date "3 May", and "the other two may" is no date.
+    public var numbersInDigits = false
     /// Code only beside a mention of one of these codes in the same clause (`with`): "covers"
     /// is boundary alignment when a public body covers an area ("the PCT covers three
     /// districts"), not when a report covers its subject. Empty: no companion needed.

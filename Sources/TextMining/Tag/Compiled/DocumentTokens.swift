@@ -100,6 +100,7 @@ final class DocumentTokens {
           if let first = word.first, (0x30...0x39).contains(first) {
             // Numbers match the phrase token "#" ("# member": "the board has 22 members").
             found = SentenceTokens.numberToken.withUnsafeBufferPointer { lexicon.ids(utf8: $0) }
+            flags |= TokenBits.numeral
             normalizedCount = 1
             normalizedLast = SentenceTokens.numberToken[0]
           } else if lexicon.surelyAbsent(word) {

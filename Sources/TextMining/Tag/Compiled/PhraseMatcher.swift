@@ -25,6 +25,9 @@ final class PhraseMatcher: @unchecked Sendable {
     var isSingularOnly = false
     var isPluralOnly = false
     var skipsNames = false
+    /// The places of the phrase's "#" tokens that must be written in digits (`digits`), one
+    /// bit each; 0 for most phrases.
+    var numeralMask: UInt32 = 0
     /// What the phrase needs or must not have in its clause (`with`, `without`); nil for most
     /// phrases, so that copying an entry into a sentence's found phrases retains nothing more.
     var constraints: PhraseConstraints?
@@ -69,6 +72,9 @@ final class PhraseMatcher: @unchecked Sendable {
   private var nodes: [Node] = [Node()]
   /// The longest normalised token any phrase uses, in bytes.
   private(set) var longestTokenByteCount = 0
+  /// Whether any entry is a `digits` phrase: its "#" is checked even where the other
+  /// constraints are not read (the context cues).
+  private var hasNumeralMasks = false
 
   /// The most hyphens one phrase may have (2^n written forms are matched).
   static let maxHyphens = 6
@@ -90,6 +96,13 @@ final class PhraseMatcher: @unchecked Sendable {
         // Each hyphen doubles the forms a phrase is matched in (split or joined); a fuzzer's
         // phrase with dozens of hyphens asked for billions of them.
         let hyphens = tokens.filter(\.hyphenatedToNext).count
+        // A `digits` phrase's "#" is found by its place, which a hyphen's joined form moves.
+        guard !phrase.numbersInDigits || (hyphens == 0 && tokens.contains { $0.token == "#" })
+        else {
+          throw ConfigurationError(
+            file: file, line: phrase.line, column: phrase.column,
+            message: "phrase '\(phrase.text)' has 'digits' but no '#', or a hyphen")
+        }
         guard hyphens <= Self.maxHyphens else {
           throw ConfigurationError(
             file: file, line: phrase.line, column: phrase.column,
@@ -104,6 +117,7 @@ final class PhraseMatcher: @unchecked Sendable {
             isExclusion: isExclusion,
             isSingularOnly: phrase.isSingularOnly, isPluralOnly: phrase.isPluralOnly,
             skipsNames: phrase.skipsNames,
+            numeralMask: phrase.numbersInDigits ? Self.numeralMask(of: tokens) : 0,
             constraints: PhraseConstraints(
               companions: phrase.companions, companionWords: phrase.companionWords,
               blockers: phrase.blockers, yieldsTo: phrase.yieldsTo)))
@@ -138,6 +152,7 @@ final class PhraseMatcher: @unchecked Sendable {
     var root = [Int32](repeating: -1, count: vocabulary.count)
     for (tokenID, child) in nodes[0].children { root[Int(tokenID)] = child }
     rootChildren = root
+    hasNumeralMasks = entries.contains { $0.numeralMask != 0 }
     var edges = 0
     for node in nodes.indices.dropFirst() { edges += nodes[node].children.count }
     var size = 16
@@ -201,6 +216,15 @@ final class PhraseMatcher: @unchecked Sendable {
 
   /// The id of a normalised token given as UTF-8, or -1 when no phrase uses it.
   func tokenID(utf8 token: UnsafeBufferPointer<UInt8>) -> Int32 { vocabulary.id(utf8: token) }
+
+  /// The places of a phrase's "#" tokens among its first 32, one bit each.
+  private static func numeralMask(of tokens: [(token: String, hyphenatedToNext: Bool)]) -> UInt32 {
+    var mask: UInt32 = 0
+    for (index, token) in tokens.prefix(32).enumerated() where token.token == "#" {
+      mask |= 1 << UInt32(index)
+    }
+    return mask
+  }
 
   /// A phrase's normalised tokens, each with whether a hyphen joins it to the next.
   private static func phraseTokens(_ phrase: String) -> [(token: String, hyphenatedToNext: Bool)] {
@@ -312,7 +336,10 @@ final class PhraseMatcher: @unchecked Sendable {
     joinedIDs: UnsafeBufferPointer<Int32>, constrained: Bool, best: inout Match?
   ) {
     if position > start, nodes[node].entry >= 0, position - start > (best?.tokens.count ?? 0),
-      !constrained || allows(Int(nodes[node].entry), tokens: start..<position, bits: bits)
+      constrained
+        ? allows(Int(nodes[node].entry), tokens: start..<position, bits: bits)
+        : !hasNumeralMasks
+          || numeralsAllow(Int(nodes[node].entry), tokens: start..<position, bits: bits)
     {
       best = Match(tokens: start..<position, entry: Int(nodes[node].entry))
     }
@@ -358,6 +385,17 @@ final class PhraseMatcher: @unchecked Sendable {
   }
 
   /// Whether an entry's constraints hold for the tokens it would match.
+  /// Whether a `digits` phrase's "#" tokens are written in digits (true for other phrases).
+  private func numeralsAllow(
+    _ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let mask = entries[entryIndex].numeralMask
+    return mask == 0
+      || !(0..<min(tokens.count, 32)).contains(where: {
+        mask & (1 << UInt32($0)) != 0 && bits[tokens.lowerBound + $0] & TokenBits.numeral == 0
+      })
+  }
+
   private func allows(_ entryIndex: Int, tokens: Range<Int>, bits: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
@@ -368,6 +406,7 @@ final class PhraseMatcher: @unchecked Sendable {
     if entries[entryIndex].isPluralOnly, bits[tokens.upperBound - 1] & TokenBits.plural == 0 {
       return false
     }
+    if !numeralsAllow(entryIndex, tokens: tokens, bits: bits) { return false }
     if entries[entryIndex].skipsNames,
       tokens.contains(where: { bits[$0] & TokenBits.capitalizedInside != 0 })
     {

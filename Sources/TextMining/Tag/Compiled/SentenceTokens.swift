@@ -231,4 +231,6 @@ enum TokenBits {
   static let capitalizedInside: UInt8 = 1 << 4
   static let allCaps: UInt8 = 1 << 5
   static let plural: UInt8 = 1 << 6
+  /// Written in digits ("22", "3rd"): a number a `digits` phrase's "#" matches.
+  static let numeral: UInt8 = 1 << 7
 }
