@@ -140,6 +140,24 @@ import Testing
     #expect(!names.contains { $0.match.contains(" and ") })
   }
 
+  // A brand given alone before its headed form keeps the name as first given; given after it,
+  // the headed form stands.
+  @Test(arguments: [
+    (
+      "From talk to delivery: the One Tarrowby story\n\nDirector, One Tarrowby Partnership\n\nOne Tarrowby is the local strategic partnership for the borough.",
+      "One Tarrowby"
+    ),
+    (
+      "Director, One Tarrowby Partnership\n\nOne Tarrowby is the local strategic partnership for the borough.",
+      "One Tarrowby Partnership"
+    ),
+  ])
+  func aBrandIsNamedAsFirstGivenBesideItsHeadedForm(text: String, name: String) throws {
+    let named = try mentions(text).filter { $0.code == "partnership.named" }
+    #expect(named.count >= 2)
+    #expect(named.allSatisfy { $0.partnership == name })
+  }
+
   @Test func aBrandWordThatOnlyOpensSentencesIsAnAdjective() throws {
     let found = try mentions(
       "Notes\n\nFennerby First is the city's local strategic partnership. Working Fennerby families have seen little benefit. Cleaner Fennerby streets were a priority."

@@ -1020,6 +1020,27 @@ struct PartnershipNameRecognizer {
     func firstSentence(containing name: String) -> Int {
       firstPlace(of: name).sentence
     }
+    // Where the text first gives a name as a whole word, not followed by `rest` (" partnership"
+    // of "One Dunsholt Partnership"), if it does.
+    func firstPlace(of name: String, notFollowedBy rest: String) -> (sentence: Int, offset: Int)? {
+      _ = firstPlace(of: name)
+      let folded = name.lowercased()
+      for (index, text) in (sentenceTexts ?? []).enumerated() {
+        var from = text.startIndex
+        while let found = text[from...].firstRange(of: folded) {
+          let after = text[found.upperBound...]
+          let wordEnds = after.first.map { !$0.isLetter && !$0.isNumber } ?? true
+          let wordStarts =
+            found.lowerBound == text.startIndex
+            || !(text[text.index(before: found.lowerBound)].isLetter)
+          if wordStarts, wordEnds, !after.hasPrefix(rest) {
+            return (index, text.distance(from: text.startIndex, to: found.lowerBound))
+          }
+          from = found.upperBound
+        }
+      }
+      return nil
+    }
     // Where the text first gives a name: its sentence, and where in the sentence.
     func firstPlace(of name: String) -> (sentence: Int, offset: Int) {
       let texts =
@@ -1034,6 +1055,21 @@ struct PartnershipNameRecognizer {
         sentence, texts[sentence].distance(from: texts[sentence].startIndex, to: found.lowerBound)
       )
     }
+    // A brand given alone before the text first writes it with a head ("the One Dunsholt story"
+    // in the title, "One Dunsholt Partnership" under it) keeps the name as first given, though
+    // the headed form was registered first. (Where the brand alone is first given is read only
+    // for such pairs, which are rare.)
+    for brand in brands {
+      let key = keyOf(brand)
+      guard !familyKeys.contains(key), let full = registry[key], full.count > brand.count + 1,
+        full.lowercased().hasPrefix(brand.lowercased() + " ")
+      else { continue }
+      let rest = String(full.lowercased().dropFirst(brand.count))
+      if let alone = firstPlace(of: brand, notFollowedBy: rest), alone < firstPlace(of: full) {
+        registry[key] = brand
+      }
+    }
+
     // Variants of one partnership: a brand that holds a formal name's place words ("One
     // Thrushcombe", "Thrushcombe Local Strategic Partnership") is the same partnership, named
     // by whichever the document gave first.
