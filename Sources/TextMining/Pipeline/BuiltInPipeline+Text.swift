@@ -2287,6 +2287,11 @@ partnership_names:
   # the text ("Carrowfield Borough Council"), so that "Moving Forward" is not one.
   brand_words_after: [together, first, forward]
   brand_words_before: [one, be]
+  # A brand may be one capitalised word, one of these and a place ("Pride in Pellingham",
+  # "Proud of Tarley"), when an appositive or a copula says it is the partnership: "Pride in
+  # Pellingham, the Local Strategic Partnership for the borough". Not at a sentence's start
+  # ("Elsewhere in Tarley, the LSP ...") nor after a post ("Director of Tarley Together").
+  brand_connectors: [in, of, for]
   # Capitalised words after such a brand that name its own bodies, not a longer name: "Minutes
   # of the Hadley Together Board".
   brand_body_words: [board, executive]

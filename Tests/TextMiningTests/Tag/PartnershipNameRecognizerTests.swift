@@ -158,6 +158,29 @@ import Testing
     #expect(named.allSatisfy { $0.partnership == name })
   }
 
+  // A brand of one word, a connector and a place, given an appositive: "Pride in Tarley".
+  @Test func aBrandWithAConnectorBeforeItsPlaceIsANameWhenDescribed() throws {
+    let found = try mentions(
+      "Scrutiny review\n\nThe Committee agreed to review Pride in Tarley, the local strategic partnership for the borough. Pride in Tarley has a clear strategy."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Pride in Tarley", "Pride in Tarley",
+      ])
+    #expect(
+      found.filter { $0.code.hasPrefix("partnership.") }.allSatisfy {
+        $0.partnership == "Pride in Tarley"
+      })
+  }
+
+  @Test(arguments: [
+    "Notes\n\nElsewhere in Tarley, the local strategic partnership met monthly.",
+    "Notes\n\nWe met the Director of Tarley, the local strategic partnership's manager.",
+  ])
+  func aConnectorRunAtASentencesStartOrAfterAPostIsNoBrand(text: String) throws {
+    #expect(!(try mentions(text)).contains { $0.code == "partnership.named" })
+  }
+
   @Test func aBrandWordThatOnlyOpensSentencesIsAnAdjective() throws {
     let found = try mentions(
       "Notes\n\nFennerby First is the city's local strategic partnership. Working Fennerby families have seen little benefit. Cleaner Fennerby streets were a priority."

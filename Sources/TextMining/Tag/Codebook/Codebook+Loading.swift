@@ -565,7 +565,8 @@ extension Codebook {
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
         "relative_openers", "naming_cues", "other_name_cues", "naming_nouns", "description_links",
         "person_titles", "organisation_words", "other_bodies", "byline_words",
-        "brand_words_after", "brand_words_before", "brand_body_words", "place_possessives",
+        "brand_words_after", "brand_words_before", "brand_body_words", "brand_connectors",
+        "place_possessives",
         "possessive_openers", "opening_suffixes", "place_prepositions", "body_enders",
         "indefinite_articles",
         "lower_case_words",
@@ -609,6 +610,8 @@ extension Codebook {
       case "byline_words": rules.bylineWords = try parseWords(value, what: "'byline_words'")
       case "brand_words_after":
         rules.brandWordsAfter = try parseWords(value, what: "'brand_words_after'")
+      case "brand_connectors":
+        rules.brandConnectors = try parseWords(value, what: "'brand_connectors'")
       case "place_prepositions":
         rules.placePrepositions = try parseWords(value, what: "'place_prepositions'")
       case "possessive_openers":

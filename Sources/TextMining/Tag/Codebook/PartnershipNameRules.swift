@@ -109,6 +109,9 @@ public struct PartnershipNameRules: Sendable {
   /// Words partnerships brand themselves with after a place ("Carrowfield Together", "Sheffield
   /// First") and before one ("One Barnsley", "Be Birmingham"). Normalised.
   public var brandWordsAfter: Set<String> = []
+  /// Lower-case words a brand given an appositive or a copula may hold between one capitalised
+  /// word and a place: "Pride in Pellingham, the Local Strategic Partnership for the borough".
+  public var brandConnectors: Set<String> = []
   public var brandWordsBefore: Set<String> = []
   /// Words written in lower case when a name printed in capitals is put in ordinary case
   /// ("HARBURY AND DISTRICT TOGETHER" is "Harbury and District Together"). Normalised.

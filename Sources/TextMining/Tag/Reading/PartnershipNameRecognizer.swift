@@ -731,6 +731,21 @@ struct PartnershipNameRecognizer {
         while runEnd < tokens.count, tokens.isCapitalized(runEnd), tokens.connected(runEnd - 1) {
           runEnd += 1
         }
+        // One capitalised word, a connector and a place: "Pride in Pellingham" (one or two
+        // place words, the run going no further), not at the sentence's start nor a post.
+        if runEnd == runStart + 1, runEnd + 1 < tokens.count, !rules.value.brandConnectors.isEmpty,
+          tokens.connected(runStart), tokens.connected(runEnd),
+          rules.value.brandConnectors.contains(tokens.normalized(runEnd)),
+          tokens.isCapitalized(runEnd + 1), !opensSentence(tokens, runStart),
+          !isStopWord(tokens, runStart),
+          !taxonomy.context.grammar.roleWords.contains(tokens.normalized(runStart))
+        {
+          var end = runEnd + 2
+          if end < tokens.count, tokens.isCapitalized(end), tokens.connected(end - 1) { end += 1 }
+          if end >= tokens.count || !tokens.isCapitalized(end) || !tokens.connected(end - 1) {
+            runEnd = end
+          }
+        }
         defer { runStart = runEnd }
         var first = runStart
         while first < runEnd, isStopWord(tokens, first) { first += 1 }
