@@ -1251,13 +1251,17 @@ participation:
 
     # The national indicator of residents' say ("people who feel they can influence local
     # decisions"), and budgets residents decide.
-    influence local decisions, participatory budgeting]
+    influence local decisions, participatory budgeting,
+    # An invitation to take part, addressed to the reader ("Get involved", "How can I get
+    # involved?", "have your say", "tell us what you think"): the public's unless the clause
+    # names someone else ("more employers might get involved").
+    get involved, getting involved, your say, what you think]
   weak_cues: [involved, involve, involving, take part, took part, taking part, taken part, voice, a say, input,
     # A say said with its strength: "a real say", "a stronger say for communities".
     a real say, a stronger say, a greater say, a bigger say, more say, their say,
     # ... or its lack: "the sector has no say in the partnership", "residents had little say".
     {text: no say, polarity: negative}, {text: little say, polarity: negative}, any say,
-    get involved, got involved, getting involved,
+    got involved,
     # Taking a part, coming to the table, turning up, and leaving: who does it decides the code.
     full part, to the table, turn up, turned up, committed to the partnership,
     drifted away, {text: walked away, polarity: negative},

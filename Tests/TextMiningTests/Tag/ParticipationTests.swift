@@ -352,6 +352,12 @@ import Testing
     try expectCommunityEngagementOnly("Most of them have never heard of it.")
     try expectCommunityEngagementOnly("Elsewhere turnout has been low.")
     try expectRepresentationOnly("Most employers had never heard of the partnership.")
+    // An invitation to the reader is the public's, unless someone else is named.
+    try expectCommunityEngagementOnly("Get involved")
+    try expectCommunityEngagementOnly("How can I get involved?")
+    try expectCommunityEngagementOnly("Have your say on the draft community strategy.")
+    try expectCommunityEngagementOnly("We want to hear what you think.")
+    try expectRepresentationOnly("More employers might get involved.")
     let weak = try codes("The work involved two days of preparation.")
     #expect(!weak.contains("governance.representation"))
     #expect(!weak.contains("governance.community_engagement"))
