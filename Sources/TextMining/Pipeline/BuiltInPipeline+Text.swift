@@ -456,6 +456,9 @@ categories:
           # would take the businesses from the private sector too.)
           - member congregation
           - "# member congregation"
+          # Pupils at school attend, not partners ("targets on school attendance").
+          - school attendance
+          - pupil attendance
           # Staff are employees, not seats ("three members of staff").
           - member of staff
           - "# member of staff"

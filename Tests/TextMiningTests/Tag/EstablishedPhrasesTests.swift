@@ -293,6 +293,7 @@ import Testing
     // Staff are employees, and a forum's member congregations its own.
     ("Three members of staff support the board.", "governance.representation"),
     ("The forum has 31 member congregations.", "governance.representation"),
+    ("Targets on school attendance have been met.", "governance.representation"),
     ("The day centre is looking for voluntary drivers.", "sector.voluntary_community"),
     (
       "Our representatives give their time on a voluntary and unpaid basis.",
