@@ -456,6 +456,8 @@ categories:
           # would take the businesses from the private sector too.)
           - member congregation
           - "# member congregation"
+          - member church
+          - "# member church"
           # Pupils at school attend, not partners ("targets on school attendance").
           - school attendance
           - pupil attendance
@@ -487,6 +489,10 @@ categories:
           - made representation
           - lost his seat
           - lost her seat
+          - held his seat
+          - held her seat
+          - retained his seat
+          - retained her seat
           - lose his seat
           - lose her seat
           - losing his seat
@@ -502,9 +508,9 @@ categories:
           - represented
           # A seat won or lost at the polls is a council's, not the partnership's: "Labour lost
           # twelve seats", "the leader lost his seat in May".
-          - {text: seat, without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls]}
+          - {text: seat, without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls, independents]}
           - "# member"
-          - {text: "# seat", without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls]}
+          - {text: "# seat", without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls, independents]}
           - member were present
           - members present
           - nominate
@@ -591,6 +597,9 @@ categories:
               engagement, participate, decision, join, recruit, attracted, attract, feedback,
               responded, respond, invited, invite, table, together, link, shut, hand, place]
           - have your say
+          # The reader's say, whatever it is about: "tell us what you think about the police".
+          - your say
+          - what you think
           # Residents' influence on what is decided: "few felt they could influence decisions
           # about their area", said beside residents or the places they live (not partners
           # influencing the board's decisions, nor the partnership's decision-making).
@@ -1256,9 +1265,10 @@ participation:
     # decisions"), and budgets residents decide.
     influence local decisions, participatory budgeting,
     # An invitation to take part, addressed to the reader ("Get involved", "How can I get
-    # involved?", "have your say", "tell us what you think"): the public's unless the clause
-    # names someone else ("more employers might get involved").
-    get involved, getting involved, your say, what you think]
+    # involved?"): the public's unless the clause names someone else ("more employers might get
+    # involved"). ("Your say" and "what you think" are the reader's whatever the clause names:
+    # community engagement's own phrases.)
+    get involved, getting involved]
   weak_cues: [involved, involve, involving, take part, took part, taking part, taken part, voice, a say, input,
     # A say said with its strength: "a real say", "a stronger say for communities".
     a real say, a stronger say, a greater say, a bigger say, more say, their say,
@@ -1971,6 +1981,11 @@ context:
     # "it is no surprise that trust is low" reports low trust. Words of knowing and believing
     # ("clear", "true", "persuaded") are not among them: "not clear that trust has grown" doubts
     # the trust.
+    # A negative qualifier that says a state goes on, with a negation between it and the mention,
+    # makes no double negation: "partners still lack trust" is negative. (Not a qualifier that
+    # negates itself: "partners rarely lack trust" is positive.)
+    continuing_qualifiers: [still, increasingly, continue, continues, continued, continuing,
+      remain, remains, remained]
     factive_predicates: [fair, unfair, right, acceptable, surprising, surprised, surprise,
       accident, coincidence, wonder, happy, pleased, glad, sorry, ironic, helpful, wise, good,
       enough, satisfactory, appropriate, reasonable, just]
@@ -2277,7 +2292,8 @@ partnership_names:
   # LSP", "was set up in 2002 as the local strategic partnership".
   description_links: [as]
   # A run of capitalised words that opens with one of these is a person, not a brand.
-  person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev, revd, supt, sgt, dame, rabbi]
+  person_titles: [mr, mrs, ms, miss, dr, cllr, councillor, sir, lord, lady, baroness, professor, prof, rev, revd, supt, sgt, dame, rabbi,
+    dean, provost, archdeacon, canon, vicar, rector]
   # A run that holds one of these is a council, a force or a building, not a brand.
   organisation_words: [council, police, constabulary, centre, center, hall, pct, nhs, college, university,
     school, hospital, office, department, street, road, house, library]
@@ -2308,7 +2324,7 @@ partnership_names:
   place_prepositions: [in, across, throughout, around, within, for, of]
   # A name printed in capitals is written in ordinary case with these inside it in lower case
   # ("HARBURY AND DISTRICT TOGETHER" is "Harbury and District Together").
-  lower_case_words: [and, of, the, for]
+  lower_case_words: [and, of, the, for, in]
   # After a brand and a comma, one of these (or a capital) shows a list going on, so the brand is
   # no appositive: "the partners are the LSP, Brenthorne Council, the police and the PCT".
   list_continuations: [and, or, the]

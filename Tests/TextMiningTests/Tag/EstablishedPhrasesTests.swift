@@ -290,6 +290,9 @@ import Testing
     // Seats won and lost at the polls are a council's.
     ("Labour lost twelve seats in the May elections.", "governance.representation"),
     ("Councillor Rudd lost his seat at the election.", "governance.representation"),
+    ("Councillor Patel held her seat.", "governance.representation"),
+    ("The independents took twenty seats.", "governance.representation"),
+    ("The member churches of the forum meet monthly.", "governance.representation"),
     // Staff are employees, and a forum's member congregations its own.
     ("Three members of staff support the board.", "governance.representation"),
     ("The forum has 31 member congregations.", "governance.representation"),

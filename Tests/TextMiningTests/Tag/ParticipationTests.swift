@@ -357,6 +357,8 @@ import Testing
     try expectCommunityEngagementOnly("How can I get involved?")
     try expectCommunityEngagementOnly("Have your say on the draft community strategy.")
     try expectCommunityEngagementOnly("We want to hear what you think.")
+    // The reader's say is the reader's, whatever it is about.
+    try expectCommunityEngagementOnly("Tell us what you think about the police.")
     try expectRepresentationOnly("More employers might get involved.")
     let weak = try codes("The work involved two days of preparation.")
     #expect(!weak.contains("governance.representation"))

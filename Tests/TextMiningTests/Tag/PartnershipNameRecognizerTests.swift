@@ -173,9 +173,19 @@ import Testing
       })
   }
 
+  // At a sentence's start, such a brand needs a copula.
+  @Test func aBrandWithAConnectorOpeningASentenceIsANameBeforeACopula() throws {
+    let found = try mentions(
+      "Notes\n\nPride in Tarley is the local strategic partnership for the borough.")
+    #expect(found.contains { $0.code == "partnership.named" && $0.match == "Pride in Tarley" })
+  }
+
   @Test(arguments: [
     "Notes\n\nElsewhere in Tarley, the local strategic partnership met monthly.",
     "Notes\n\nWe met the Director of Tarley, the local strategic partnership's manager.",
+    "Notes\n\nWe interviewed the Dean of Kelby, the chair of the local strategic partnership.",
+    // A part of the partnership is not the partnership.
+    "Notes\n\nWe consulted Friends of Tarley, a member of the local strategic partnership.",
   ])
   func aConnectorRunAtASentencesStartOrAfterAPostIsNoBrand(text: String) throws {
     #expect(!(try mentions(text)).contains { $0.code == "partnership.named" })

@@ -466,6 +466,11 @@ import Testing
     ("I am not happy that the board has weak leadership.", "success_factor.leadership", .negative),
     ("It is not acceptable that partners still lack trust.", "success_factor.trust", .negative),
     ("It was no accident that trust between partners grew.", "success_factor.trust", .positive),
+    // "That" may be left out before the clause's determiner.
+    (
+      "It is not fair the voluntary sector has no say in decisions.", "governance.representation",
+      .negative
+    ),
     ("It is not clear that trust between partners has grown.", "success_factor.trust", .negative),
     ("It is not true that partners lack trust.", "success_factor.trust", .positive),
   ])
@@ -481,6 +486,9 @@ import Testing
     ("Partners still lack trust.", "success_factor.trust", Polarity.negative),
     ("The board still lacks leadership.", "success_factor.leadership", .negative),
     ("The board does not have weak leadership.", "success_factor.leadership", .positive),
+    // A qualifier that itself negates makes a double negation with the negation after it.
+    ("Partners rarely lack trust.", "success_factor.trust", .positive),
+    ("Partners seldom lack trust.", "success_factor.trust", .positive),
   ])
   func aQualifierBeforeANegationIsNotTurnedOver(
     sentence: String, code: String, expected: Polarity

@@ -362,7 +362,7 @@ extension Codebook {
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
-            "factive_predicates",
+            "factive_predicates", "continuing_qualifiers",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -389,6 +389,7 @@ extension Codebook {
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
+            "continuing_qualifiers",
           ].contains(name)
           let words =
             asWritten
@@ -422,6 +423,7 @@ extension Codebook {
           case "continuing_negations": rules.grammar.continuingNegations = words
           case "complementizers": rules.grammar.complementizers = words
           case "factive_predicates": rules.grammar.factivePredicates = words
+          case "continuing_qualifiers": rules.grammar.continuingQualifiers = words
           case "reporting_verbs": rules.grammar.reportingVerbs = words
           case "reported_futures": rules.grammar.reportedFutures = words
           case "question_openers": rules.grammar.questionOpeners = words

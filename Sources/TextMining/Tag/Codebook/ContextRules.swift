@@ -102,6 +102,11 @@ public struct ContextRules: Sendable {
     /// reaches no mention after "that". Epistemic words ("clear", "true", "persuaded") are not
     /// among them: "it is not clear that trust has grown" doubts the trust.
     public var factivePredicates: Set<String> = []
+    /// Negative qualifiers that say a state goes on ("still", "increasingly"): with a negation
+    /// between one and the mention, the negation is the mention's own and the two make no
+    /// double negation ("partners still lack trust" is negative). A qualifier that itself
+    /// negates ("rarely", "seldom") is not among them: "partners rarely lack trust" is positive.
+    public var continuingQualifiers: Set<String> = []
     /// Words that make a counterfactual a modal's perfect ("have": "nothing would have worked
     /// without trust"), which asserts what it supposes away. Without one between its negation
     /// and "without", or within three words of them, the two state a need ("partners cannot

@@ -62,6 +62,8 @@ public final class Taxonomy: Sendable {
   let complementizerBytes: PackedWords
   /// `context.grammar.factive_predicates`, packed.
   let factiveBytes: PackedWords
+  /// `context.grammar.continuing_qualifiers`, packed.
+  let continuingQualifierBytes: PackedWords
   /// `context.grammar.counterfactual_past`, packed.
   let counterfactualPastBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
@@ -137,6 +139,7 @@ public final class Taxonomy: Sendable {
     self.continuingNegationBytes = PackedWords(context.grammar.continuingNegations)
     self.complementizerBytes = PackedWords(context.grammar.complementizers)
     self.factiveBytes = PackedWords(context.grammar.factivePredicates)
+    self.continuingQualifierBytes = PackedWords(context.grammar.continuingQualifiers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)

@@ -132,8 +132,11 @@ struct ContextAnalyzer {
     var questionOpener = false
     /// Whether the token opens a proposition a noun before it names ("no evidence that").
     var complementizer = false
-    /// Whether the token is a factive predicate (`factive_predicates`: "fair", "surprise").
+    /// Whether the token is a factive predicate (`factive_predicates`: "fair", "surprise") that
+    /// opens the clause it takes as true: "that" or a determiner follows it.
     var factive = false
+    /// Whether the token says a state goes on (`continuing_qualifiers`: "still").
+    var continuingQualifier = false
     /// Whether the token is an auxiliary ("have", "is").
     var auxiliary = false
     /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
@@ -525,6 +528,8 @@ struct ContextAnalyzer {
         facts[index].continuing = taxonomy.continuingNegationBytes.contains(key: key, word: word)
         facts[index].complementizer = taxonomy.complementizerBytes.contains(key: key, word: word)
         facts[index].factive = taxonomy.factiveBytes.contains(key: key, word: word)
+        facts[index].continuingQualifier = taxonomy.continuingQualifierBytes.contains(
+          key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
         facts[index].negativeDeterminer = taxonomy.negativeDeterminerBytes.contains(
@@ -539,6 +544,16 @@ struct ContextAnalyzer {
         facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
       }
       facts[index].commaAfter = tokens.commaAfter(index)
+    }
+    // A factive predicate opens the clause it takes as true with "that" or, "that" left out,
+    // with a determiner: "it is not fair the sector has no seat".
+    if hasNegation, count > 0 {
+      for index in 0..<(count - 1) where facts[index].factive {
+        facts[index].factive =
+          facts[index + 1].complementizer
+          || taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1))
+      }
+      facts[count - 1].factive = false
     }
     // A part of a whole that reached a mark judges by its size ("we met two of our five
     // targets"): a qualifier over its tokens, in place of one on its part or its mark.
@@ -1118,9 +1133,7 @@ struct ContextAnalyzer {
     func heldByFactive(_ cue: Cue) -> Bool {
       let end = cue.tokens.upperBound
       guard end < tokens.lowerBound else { return false }
-      return (end..<min(end + 2, tokens.lowerBound - 1)).contains {
-        facts[$0].factive && facts[$0 + 1].complementizer
-      }
+      return (end..<min(end + 2, tokens.lowerBound - 1)).contains { facts[$0].factive }
     }
     func countNegation(_ cue: Cue) {
       let start = cue.tokens.lowerBound
@@ -1379,13 +1392,14 @@ struct ContextAnalyzer {
           judgement = judgement == .positive ? .negative : .positive
         }
         if deniedQualifiers.contains(cue.tokens.lowerBound) { judgement = .positive }
-        // (Not one with a negation between: in "partners still lack trust" the negation is
-        // the trust's, and "still" says only that it goes on.)
+        // (Not one that says a state goes on with a negation between: in "partners still
+        // lack trust" the negation is the trust's; "rarely lack trust" is a double negation.)
         if cue.tokens.upperBound <= tokens.lowerBound, distance <= 1,
-          !cues.contains(where: {
-            $0.kind.isNegation && $0.tokens.lowerBound >= cue.tokens.upperBound
-              && $0.tokens.upperBound <= tokens.lowerBound
-          })
+          !(facts[cue.tokens.lowerBound].continuingQualifier
+            && cues.contains(where: {
+              $0.kind.isNegation && $0.tokens.lowerBound >= cue.tokens.upperBound
+                && $0.tokens.upperBound <= tokens.lowerBound
+            }))
         {
           leadingQualifier = judgement
         }

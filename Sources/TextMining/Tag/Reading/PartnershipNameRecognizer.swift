@@ -158,7 +158,10 @@ struct PartnershipNameRecognizer {
         !(start..<head.tokens.upperBound - 1).contains(where: { tokens.clauseBreak($0) }),
         !(from..<head.tokens.upperBound).contains(where: {
           rules.value.themeWords.contains(tokens.normalized($0))
-        })
+        }),
+        // A part of the partnership is not the partnership: "a member of the local strategic
+        // partnership", "the chair of the LSP".
+        !(from..<head.tokens.lowerBound).contains(where: { tokens.normalized($0) == "of" })
       else { return false }
       let after = head.tokens.upperBound
       if let ending { return after == ending }
@@ -736,13 +739,18 @@ struct PartnershipNameRecognizer {
         if runEnd == runStart + 1, runEnd + 1 < tokens.count, !rules.value.brandConnectors.isEmpty,
           tokens.connected(runStart), tokens.connected(runEnd),
           rules.value.brandConnectors.contains(tokens.normalized(runEnd)),
-          tokens.isCapitalized(runEnd + 1), !opensSentence(tokens, runStart),
-          !isStopWord(tokens, runStart),
+          tokens.isCapitalized(runEnd + 1), !isStopWord(tokens, runStart),
           !taxonomy.context.grammar.roleWords.contains(tokens.normalized(runStart))
         {
           var end = runEnd + 2
           if end < tokens.count, tokens.isCapitalized(end), tokens.connected(end - 1) { end += 1 }
-          if end >= tokens.count || !tokens.isCapitalized(end) || !tokens.connected(end - 1) {
+          // At a sentence's start only before a copula: "Pride in Tarley is the LSP for the
+          // borough", not "Elsewhere in Tarley, the LSP met".
+          if end >= tokens.count || !tokens.isCapitalized(end) || !tokens.connected(end - 1),
+            !opensSentence(tokens, runStart)
+              || (end < tokens.count && tokens.connected(end - 1)
+                && rules.value.copulas.contains(tokens.normalized(end)))
+          {
             runEnd = end
           }
         }
