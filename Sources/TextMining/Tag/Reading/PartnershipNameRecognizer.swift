@@ -160,8 +160,10 @@ struct PartnershipNameRecognizer {
           rules.value.themeWords.contains(tokens.normalized($0))
         }),
         // A part of the partnership is not the partnership: "a member of the local strategic
-        // partnership", "the chair of the LSP".
-        !(from..<head.tokens.lowerBound).contains(where: { tokens.normalized($0) == "of" })
+        // partnership", "the chair of the LSP" (`participation.part_of`).
+        !(from..<head.tokens.lowerBound).contains(where: {
+          taxonomy.participation?.partOf.contains(tokens.normalized($0)) ?? false
+        })
       else { return false }
       let after = head.tokens.upperBound
       if let ending { return after == ending }
@@ -1040,15 +1042,23 @@ struct PartnershipNameRecognizer {
 
     // Read only when a brand and a formal name may be one partnership (rare).
     var sentenceTexts: [String]?
+    // The sentences in lower case, made on first use.
+    func lowerCasedSentences() -> [String] {
+      if let sentenceTexts { return sentenceTexts }
+      let texts = segmented.sentences.map {
+        segmented.string(utf8Range: $0.utf8Range).lowercased()
+      }
+      sentenceTexts = texts
+      return texts
+    }
     func firstSentence(containing name: String) -> Int {
       firstPlace(of: name).sentence
     }
     // Where the text first gives a name as a whole word, not followed by `rest` (" partnership"
     // of "One Dunsholt Partnership"), if it does.
     func firstPlace(of name: String, notFollowedBy rest: String) -> (sentence: Int, offset: Int)? {
-      _ = firstPlace(of: name)
       let folded = name.lowercased()
-      for (index, text) in (sentenceTexts ?? []).enumerated() {
+      for (index, text) in lowerCasedSentences().enumerated() {
         var from = text.startIndex
         while let found = text[from...].firstRange(of: folded) {
           let after = text[found.upperBound...]
@@ -1066,10 +1076,7 @@ struct PartnershipNameRecognizer {
     }
     // Where the text first gives a name: its sentence, and where in the sentence.
     func firstPlace(of name: String) -> (sentence: Int, offset: Int) {
-      let texts =
-        sentenceTexts
-        ?? segmented.sentences.map { segmented.string(utf8Range: $0.utf8Range).lowercased() }
-      sentenceTexts = texts
+      let texts = lowerCasedSentences()
       let folded = name.lowercased()
       guard let sentence = texts.firstIndex(where: { $0.contains(folded) }),
         let found = texts[sentence].firstRange(of: folded)
@@ -1084,10 +1091,11 @@ struct PartnershipNameRecognizer {
     // for such pairs, which are rare.)
     for brand in brands {
       let key = keyOf(brand)
-      guard !familyKeys.contains(key), let full = registry[key], full.count > brand.count + 1,
-        full.lowercased().hasPrefix(brand.lowercased() + " ")
+      let (folded, fullFolded) = (brand.lowercased(), registry[key]?.lowercased() ?? "")
+      guard !familyKeys.contains(key), let full = registry[key],
+        fullFolded.count > folded.count + 1, fullFolded.hasPrefix(folded + " ")
       else { continue }
-      let rest = String(full.lowercased().dropFirst(brand.count))
+      let rest = String(fullFolded.dropFirst(folded.count))
       if let alone = firstPlace(of: brand, notFollowedBy: rest), alone < firstPlace(of: full) {
         registry[key] = brand
       }
