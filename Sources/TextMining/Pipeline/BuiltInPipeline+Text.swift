@@ -224,7 +224,15 @@ categories:
           - the trust remained
           - the trust said
           - new trust
-          - neither trust
+          # (With its verb: "lack neither trust nor leadership" is trust between partners.)
+          - neither trust has
+          - neither trust had
+          - neither trust is
+          - neither trust was
+          - neither trust will
+          - neither trust would
+          - neither trust could
+          - neither trust can
           - either trust
           - county-wide trust
         phrases:
@@ -1402,6 +1410,7 @@ context:
       reject the claim that, rejected the claim that, reject the suggestion that,
       rejected the suggestion that,
       deny that, denied that, dispute that, disputed that, doubt that, doubted that,
+      doubt whether, doubted whether, doubtful that, doubtful whether,
       would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,

@@ -22,6 +22,12 @@ import Testing
     #expect(!(try codes(sentence)).contains("success_factor.trust"))
   }
 
+  // "Neither" before trust between partners, with no verb of its own: the trust is a factor.
+  @Test func neitherTrustNorAFactorIsTrust() throws {
+    #expect(
+      try codes("Partners lack neither trust nor leadership.").contains("success_factor.trust"))
+  }
+
   @Test(arguments: [
     "The Wraybourne Hospitals NHS Trust has joined the board.", "NHS Harbury sent an officer.",
     "The County Constabulary chairs the safety group.", "The LSC attends the skills group.",

@@ -436,6 +436,8 @@ import Testing
     ("Nobody would dispute that trust between partners is low.", "success_factor.trust", .negative),
     // Doubting a claim denies it, and a doubt denied affirms it.
     ("I doubt that trust between partners is high.", "success_factor.trust", .negative),
+    ("It is doubtful that trust between partners is high.", "success_factor.trust", .negative),
+    ("I doubt whether trust between partners is high.", "success_factor.trust", .negative),
     (
       "No one can doubt that the partnership has weak leadership.", "success_factor.leadership",
       .negative
