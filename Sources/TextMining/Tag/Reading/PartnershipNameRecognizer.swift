@@ -737,7 +737,8 @@ struct PartnershipNameRecognizer {
           runEnd += 1
         }
         // One capitalised word, a connector and a place: "Pride in Pellingham" (one or two
-        // place words, the run going no further), not at the sentence's start nor a post.
+        // place words, the run going no further), not a post, and at a sentence's start only
+        // before a copula (below).
         if runEnd == runStart + 1, runEnd + 1 < tokens.count, !rules.value.brandConnectors.isEmpty,
           tokens.connected(runStart), tokens.connected(runEnd),
           rules.value.brandConnectors.contains(tokens.normalized(runEnd)),
@@ -1091,10 +1092,11 @@ struct PartnershipNameRecognizer {
     // for such pairs, which are rare.)
     for brand in brands {
       let key = keyOf(brand)
-      let (folded, fullFolded) = (brand.lowercased(), registry[key]?.lowercased() ?? "")
-      guard !familyKeys.contains(key), let full = registry[key],
-        fullFolded.count > folded.count + 1, fullFolded.hasPrefix(folded + " ")
-      else { continue }
+      guard !familyKeys.contains(key), let full = registry[key], full != brand else { continue }
+      let (folded, fullFolded) = (brand.lowercased(), full.lowercased())
+      guard fullFolded.count > folded.count + 1, fullFolded.hasPrefix(folded + " ") else {
+        continue
+      }
       let rest = String(fullFolded.dropFirst(folded.count))
       if let alone = firstPlace(of: brand, notFollowedBy: rest), alone < firstPlace(of: full) {
         registry[key] = brand
