@@ -1551,6 +1551,8 @@ context:
       - would
       - unlikely
       - likely to
+      # A probability put as a clause: "it is likely that", "not likely that" ("unlikely").
+      - likely that
       - possibly
       - perhaps
       - we doubt

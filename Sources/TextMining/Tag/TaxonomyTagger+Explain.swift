@@ -119,6 +119,16 @@ extension TaxonomyTagger {
             "  cue \(cue.kind.rawValue): '\(span(cue.tokens))' (tokens \(cue.tokens.lowerBound)..<\(cue.tokens.upperBound))"
           )
         }
+        for hold in context.factiveHolds {
+          lines.append(
+            "  held: '\(span(hold.negation))' belongs to the factive predicate '\(span(hold.predicate..<hold.predicate + 1))': the clause it takes stands as it reads (context.grammar.factive_predicates)"
+          )
+        }
+        for qualifier in context.continuingBeforeNegations {
+          lines.append(
+            "  goes on: '\(span(qualifier))' says the state continues and does not turn over the negation after it (context.grammar.continuing_qualifiers)"
+          )
+        }
         for proportion in context.proportions {
           let verdict =
             proportion.polarity.map { "\($0.rawValue), a qualifier over its tokens" }

@@ -173,6 +173,16 @@ import Testing
       })
   }
 
+  // Written in capitals, the brand is cased as a name is: its connector in lower case
+  // (`partnership_names.lower_case_words`).
+  @Test func aBrandInCapitalsKeepsItsConnectorInLowerCase() throws {
+    let found = try mentions(
+      "Scrutiny review\n\nThe Committee agreed to review PRIDE IN TARLEY, the local strategic partnership for the borough."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.partnership) == ["Pride in Tarley"])
+  }
+
   // At a sentence's start, such a brand needs a copula.
   @Test func aBrandWithAConnectorOpeningASentenceIsANameBeforeACopula() throws {
     let found = try mentions(

@@ -518,6 +518,50 @@ import Testing
     #expect(denied?.hedged == false)
   }
 
+  /// `explain` says why a negation did not turn a claim over: a factive predicate holds it, or a
+  /// continuing qualifier before it says the state goes on.
+  @Test(arguments: [
+    (
+      "It is not fair that the voluntary sector has no say in decisions.",
+      "held: 'is not' belongs to the factive predicate 'fair'"
+    ),
+    (
+      "Partners still lack trust.",
+      "goes on: 'still' says the state continues and does not turn over the negation after it"
+    ),
+  ])
+  func explainSaysWhyANegationStoodAside(sentence: String, expected: String) throws {
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
+    let text = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).explanation(of: segmented)
+    #expect(text.contains(expected))
+  }
+
+  /// A probability put as a clause hedges it, as "unlikely" does.
+  @Test func likelyThatHedges() throws {
+    let found = try reading(
+      [
+        Block(
+          kind: .paragraph, text: "It is not likely that trust between partners will grow.",
+          line: 1)
+      ], code: "success_factor.trust")
+    #expect(found?.hedged == true)
+  }
+
+  /// "We doubt" hedges its clause and its "doubt that" denies the claim: the matcher keeps the
+  /// hedge, and the denial inside it is found all the same.
+  @Test(arguments: [
+    ("We doubt that trust between partners is high.", Polarity.negative),
+    ("We doubt whether trust between partners is high.", .negative),
+    ("We doubt that partners lack trust.", .positive),
+  ])
+  func aDoubtBothHedgesAndDenies(sentence: String, expected: Polarity) throws {
+    let found = try reading(
+      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    #expect(found?.polarity == expected)
+    #expect(found?.hedged == true)
+  }
+
   /// A qualifier put in an earlier state ("once hostile", "had been low", "poor at first")
   /// gives way to a later one about the same thing, in its clause or right after a terminator;
   /// alone it still judges, and a later qualifier about something else leaves it standing.

@@ -64,6 +64,10 @@ import Testing
       "t.yml:7:19: phrase 'x' has 'digits' but no '#', or a hyphen"
     ),
     (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: \"#-may\", digits: true}]\n",
+      "t.yml:7:19: phrase '#-may' has 'digits' but no '#', or a hyphen"
+    ),
+    (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: x, singular: true, plural: true}]\n",
       "t.yml:7:19: phrases of 'a.b': a phrase cannot be both 'singular' and 'plural'"
     ),

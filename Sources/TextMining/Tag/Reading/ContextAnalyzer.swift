@@ -237,6 +237,70 @@ struct ContextAnalyzer {
     }
   }
 
+  /// For `explain`: each negation a factive predicate within two words after it holds ("not
+  /// fair that", "no surprise that"), with the predicate's token. The clause the predicate
+  /// takes stands as it reads.
+  var factiveHolds: [(negation: Range<Int>, predicate: Int)] {
+    cues.compactMap { cue in
+      guard cue.kind.isNegation else { return nil }
+      let end = cue.tokens.upperBound
+      guard let at = (end..<min(end + 2, facts.count)).first(where: { facts[$0].factive }) else {
+        return nil
+      }
+      return (cue.tokens, at)
+    }
+  }
+
+  /// For `explain`: each qualifier of `continuing_qualifiers` right before a negation ("still
+  /// lack"), which says the state goes on rather than turning the negation over.
+  var continuingBeforeNegations: [Range<Int>] {
+    cues.filter { cue in
+      (cue.kind == .positive || cue.kind == .negative)
+        && facts[cue.tokens.lowerBound].continuingQualifier
+        && cues.contains {
+          $0.kind.isNegation && $0.tokens.lowerBound >= cue.tokens.upperBound
+            && $0.tokens.lowerBound - cue.tokens.upperBound <= 1
+        }
+    }.map(\.tokens)
+  }
+
+  /// Adds the denial that begins inside a hedge ("we doubt that trust is high"): the matcher
+  /// keeps the leftmost cue, the hedge "we doubt", whose last word opens the denial "doubt
+  /// that"; the clause is both supposed and denied, so it is hedged and turned over.
+  private static func addDenialsInsideHedges(
+    taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
+  ) {
+    let denials = taxonomy.context.denials
+    guard !denials.isEmpty else { return }
+    var index = 0
+    while index < cues.count {
+      let hedge = cues[index]
+      index += 1
+      guard
+        [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains(hedge.kind),
+        hedge.tokens.count > 1
+      else { continue }
+      for start in hedge.tokens.lowerBound + 1..<hedge.tokens.upperBound {
+        let first = tokens.normalized(start)
+        guard
+          let denial = denials.first(where: { words in
+            words.first == first && start + words.count > hedge.tokens.upperBound
+              && start + words.count <= tokens.count
+              && (1..<words.count).allSatisfy { tokens.normalized(start + $0) == words[$0] }
+          })
+        else { continue }
+        let cue = Cue(kind: .negationBefore, tokens: start..<start + denial.count)
+        // Not twice, if the matcher found it too.
+        guard !cues.contains(where: { $0.kind == cue.kind && $0.tokens == cue.tokens }) else {
+          break
+        }
+        cues.insert(cue, at: index)
+        index += 1
+        break
+      }
+    }
+  }
+
   /// Drops each qualifier a phrase of `context.grammar.earlier_leads` or `earlier_trails` puts
   /// in an earlier state ("once hostile", "had been low", "poor at first") when a later
   /// qualifier about the same thing follows, not itself in an earlier state: one after it in its
@@ -460,6 +524,7 @@ struct ContextAnalyzer {
     // (After the reported futures, whose indices into the cues an inserted cue would shift.)
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     Self.turnDenied(taxonomy: taxonomy, tokens: tokens, cues: &cues)
+    Self.addDenialsInsideHedges(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
