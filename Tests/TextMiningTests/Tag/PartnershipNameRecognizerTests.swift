@@ -244,6 +244,23 @@ import Testing
       ])
   }
 
+  // A theme partnership's brand first printed in capitals is cased as a name, and its later
+  // forms carry its name as first given.
+  @Test func aFamilyBrandInCapitalsIsNamedInOrdinaryCaseAsFirstGiven() throws {
+    let found = try mentions(
+      """
+      SAFER FENNERBY PARTNERSHIP
+
+      Annual report
+
+      The Safer Fennerby Partnership is the crime and disorder partnership of Fennerby First, \
+      the city's local strategic partnership. Safer Fennerby met four times.
+      """)
+    let family = found.filter { $0.code == "partnership.named" && $0.match.hasPrefix("S") }
+    #expect(family.count == 3)
+    #expect(family.allSatisfy { $0.partnership == "Safer Fennerby Partnership" })
+  }
+
   @Test func attributionFallsBackToTheTitleAndResetsAtHeadings() throws {
     let text = """
       Review of the Oakridge Local Strategic Partnership

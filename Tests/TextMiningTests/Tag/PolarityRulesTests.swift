@@ -491,6 +491,11 @@ import Testing
     // A qualifier that itself negates makes a double negation with the negation after it.
     ("Partners rarely lack trust.", "success_factor.trust", .positive),
     ("Partners seldom lack trust.", "success_factor.trust", .positive),
+    // With no negation, the state that goes on judges: right before a positive qualifier,
+    // "still" gives way to it.
+    ("Trust between partners is still high.", "success_factor.trust", .positive),
+    ("Trust between partners is still not high.", "success_factor.trust", .negative),
+    ("Trust between partners is still low.", "success_factor.trust", .negative),
   ])
   func aQualifierBeforeANegationIsNotTurnedOver(
     sentence: String, code: String, expected: Polarity

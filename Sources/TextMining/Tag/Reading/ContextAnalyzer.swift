@@ -643,6 +643,20 @@ struct ContextAnalyzer {
     let yielded = Self.yieldEarlierStates(
       taxonomy: taxonomy, tokens: tokens, clause: clause, terminator: terminator, facts: facts,
       cues: &cues)
+    // A continuing qualifier says a state goes on, and the state judges: "trust is still high"
+    // and "relations are still good" are positive. One right before a positive qualifier in its
+    // clause gives way to it. (Only right before: "trust is still not high" keeps its negation,
+    // and "the framework is still being developed" is unfinished.)
+    let continuingWords = taxonomy.context.grammar.continuingQualifiers
+    if !continuingWords.isEmpty {
+      let positives = Set(cues.filter { $0.kind == .positive }.map(\.tokens.lowerBound))
+      cues.removeAll { cue in
+        cue.kind == .negative && cue.tokens.count == 1
+          && continuingWords.contains(tokens.normalized(cue.tokens.lowerBound))
+          && positives.contains(cue.tokens.upperBound)
+          && clause[cue.tokens.upperBound] == clause[cue.tokens.lowerBound]
+      }
+    }
     self.cues = cues
     // "Relations were polite but shallow": a qualifier standing alone right after a terminator
     // gives the last word on the clause before it.

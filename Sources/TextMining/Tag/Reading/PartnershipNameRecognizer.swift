@@ -1279,16 +1279,36 @@ struct PartnershipNameRecognizer {
     // seen little benefit"): a brand counts where the document also writes it inside a sentence,
     // with "Partnership", or as a unit of its own (a heading, a list item, a table cell, a line).
     var confirmedBrands: Set<String> = []
+    // Each such brand's name as first given, in ordinary case: a title page's "SAFER GARNFORD
+    // PARTNERSHIP" is the "Safer Garnford Partnership" of every later "Safer Garnford" (and a
+    // form first printed in capitals gives way to the text's own, as other names do).
+    var familyBrandNames: [String: String] = [:]
     if !familyPlaces.isEmpty {
+      var brandsInCapitals: Set<String> = []
       for (index, tokens) in sentences.enumerated() where tokens.count > 0 {
         let kind = segmented.extracted.blocks[segmented.sentences[index].block].kind
         for position in 0..<tokens.count {
-          for span in familyBrands(tokens, at: position)
-          where span.lowerBound > 0 || span.upperBound == tokens.count || kind != .paragraph
-            || rules.value.informalHeads.contains(tokens.normalized(span.upperBound - 1))
-            || tokens.commaAfter(span.upperBound - 1) || tokens.clauseBreak(span.upperBound - 1)
-          {
-            confirmedBrands.insert(brandKey(tokens, span))
+          for span in familyBrands(tokens, at: position) {
+            let key = brandKey(tokens, span)
+            if span.lowerBound > 0 || span.upperBound == tokens.count || kind != .paragraph
+              || rules.value.informalHeads.contains(tokens.normalized(span.upperBound - 1))
+              || tokens.commaAfter(span.upperBound - 1) || tokens.clauseBreak(span.upperBound - 1)
+            {
+              confirmedBrands.insert(key)
+            }
+            let written = raw(tokens, span)
+            if familyBrandNames[key] == nil
+              || (brandsInCapitals.contains(key) && !isCapitals(written))
+            {
+              familyBrandNames[key] = Self.ordinaryCase(
+                written, lowerCase: rules.value.lowerCaseWords,
+                particles: rules.value.placeParticles)
+              if isCapitals(written) {
+                brandsInCapitals.insert(key)
+              } else {
+                brandsInCapitals.remove(key)
+              }
+            }
           }
         }
       }
@@ -1423,7 +1443,10 @@ struct PartnershipNameRecognizer {
         if !confirmedBrands.isEmpty {
           for span in familyBrands(tokens, at: position)
           where confirmedBrands.contains(brandKey(tokens, span)) {
-            found.append(Span(tokens: span, name: raw(tokens, span), isFamily: true))
+            let key = brandKey(tokens, span)
+            found.append(
+              Span(
+                tokens: span, name: familyBrandNames[key] ?? raw(tokens, span), isFamily: true))
           }
         }
         if !aliasForms.isEmpty, tokens.isCapitalized(position) || tokens.isAllCaps(position) {
