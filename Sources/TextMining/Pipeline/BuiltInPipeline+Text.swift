@@ -1965,6 +1965,9 @@ context:
     # After a comma these start a new conjunct: "the mills had closed, and relations were
     # poisonous" ("had" says nothing about relations).
     coordinators: [and, or, so, yet, nor, while, whilst]
+    # After a comma and a coordinator, these open a clause with its own subject: "trust is high,
+    # and we doubt that the board will meet" (the doubt is not the trust's).
+    subject_pronouns: [i, we, they, he, she, you, it]
     # A partnership after a preposition (and these) is not the subject its clause judges:
     # "accountability in the Rothwick LSP is diffuse".
     determiners: [the, a, an, its, their, this, that, each, every]

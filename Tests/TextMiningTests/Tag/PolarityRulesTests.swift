@@ -443,6 +443,8 @@ import Testing
       .negative
     ),
     ("There is no doubt that trust between partners is high.", "success_factor.trust", .positive),
+    // A qualifier before the denial is not the claim's.
+    ("We still doubt that trust between partners is high.", "success_factor.trust", .negative),
     // "Not right to say" and "not fair to say" are "wrong to say".
     (
       "It would not be right to say that trust between partners is low.",
@@ -475,6 +477,12 @@ import Testing
     ),
     ("It is not clear that trust between partners has grown.", "success_factor.trust", .negative),
     ("It is not true that partners lack trust.", "success_factor.trust", .positive),
+    // A determiner after the predicate opens its clause only before a verb: a time phrase
+    // takes nothing as true.
+    (
+      "Members were not happy this year with the leadership of the board.",
+      "success_factor.leadership", .negative
+    ),
   ])
   func aNegatedFactivePredicateLeavesItsClauseAlone(
     sentence: String, code: String, expected: Polarity
@@ -540,6 +548,19 @@ import Testing
       ExtractedText(title: nil, blocks: [Block(kind: .paragraph, text: sentence, line: 1)]))
     let text = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).explanation(of: segmented)
     #expect(text.contains(expected))
+  }
+
+  /// A comma, a coordinator and a pronoun open a clause with its own subject
+  /// (`grammar.subject_pronouns`): a doubt there neither hedges nor turns over a mention before.
+  @Test(arguments: [
+    "Trust between partners is high, and we doubt that the board will meet.",
+    "Trust between partners is high, and it may fall when the chair leaves.",
+  ])
+  func aDoubtInALaterClauseLeavesAnEarlierMentionAlone(sentence: String) throws {
+    let found = try reading(
+      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    #expect(found?.polarity == .positive)
+    #expect(found?.hedged == false)
   }
 
   /// A probability put as a clause hedges it, as "unlikely" does.

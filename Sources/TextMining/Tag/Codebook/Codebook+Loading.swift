@@ -362,7 +362,7 @@ extension Codebook {
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
-            "factive_predicates", "continuing_qualifiers",
+            "factive_predicates", "continuing_qualifiers", "subject_pronouns",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -424,6 +424,7 @@ extension Codebook {
           case "complementizers": rules.grammar.complementizers = words
           case "factive_predicates": rules.grammar.factivePredicates = words
           case "continuing_qualifiers": rules.grammar.continuingQualifiers = words
+          case "subject_pronouns": rules.grammar.subjectPronouns = words
           case "reporting_verbs": rules.grammar.reportingVerbs = words
           case "reported_futures": rules.grammar.reportedFutures = words
           case "question_openers": rules.grammar.questionOpeners = words

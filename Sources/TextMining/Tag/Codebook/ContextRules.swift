@@ -107,6 +107,10 @@ public struct ContextRules: Sendable {
     /// double negation ("partners still lack trust" is negative). A qualifier that itself
     /// negates ("rarely", "seldom") is not among them: "partners rarely lack trust" is positive.
     public var continuingQualifiers: Set<String> = []
+    /// Pronouns that, after a comma and a coordinator, open a clause of their own with their
+    /// own subject: in "trust is high, and we doubt that the board will meet" the doubt's
+    /// denial and hedge stay in the second clause.
+    public var subjectPronouns: Set<String> = []
     /// Words that make a counterfactual a modal's perfect ("have": "nothing would have worked
     /// without trust"), which asserts what it supposes away. Without one between its negation
     /// and "without", or within three words of them, the two state a need ("partners cannot

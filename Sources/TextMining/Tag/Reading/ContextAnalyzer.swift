@@ -472,12 +472,21 @@ struct ContextAnalyzer {
     var clause: [Int] = []
     clause.reserveCapacity(count)
     var number = 0
+    let pronouns = taxonomy.context.grammar.subjectPronouns
     for index in 0..<count {
       if terminator[index] == 1, index > 0, tokens.commaAfter(index - 1), tokens.commaAfter(index) {
         terminator[index] = 2
       }
       let ends = terminator[index] == 1
       if ends { number += 1 }
+      // A comma, a coordinator and a pronoun open a clause with a subject of its own: "trust is
+      // high, and we doubt that the board will meet".
+      if !ends, !pronouns.isEmpty, index > 0, index + 1 < count, tokens.commaAfter(index - 1),
+        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index)),
+        pronouns.contains(tokens.normalized(index + 1))
+      {
+        number += 1
+      }
       clause.append(number)
       // An abbreviation in brackets ("the Neighbourhood Renewal Fund (NRF) allocation") stands
       // inside its clause, which it does not end.
@@ -611,12 +620,14 @@ struct ContextAnalyzer {
       facts[index].commaAfter = tokens.commaAfter(index)
     }
     // A factive predicate opens the clause it takes as true with "that" or, "that" left out,
-    // with a determiner: "it is not fair the sector has no seat".
+    // with a determiner whose clause has a verb within four words: "it is not fair the sector
+    // has no seat" (not a time phrase: "members were not happy this year with the leadership").
     if hasNegation, count > 0 {
       for index in 0..<(count - 1) where facts[index].factive {
         facts[index].factive =
           facts[index + 1].complementizer
-          || taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1))
+          || (taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1))
+            && (index + 2..<min(count, index + 6)).contains { facts[$0].auxiliary })
       }
       facts[count - 1].factive = false
     }
@@ -1451,6 +1462,13 @@ struct ContextAnalyzer {
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= windows.qualifier else { continue }
+        // A qualifier before a denial is not the claim's: in "we still doubt that trust is
+        // high", the claim is "trust is high".
+        if cue.tokens.upperBound <= tokens.lowerBound,
+          denials.contains(where: { $0 >= cue.tokens.upperBound && $0 < tokens.lowerBound })
+        {
+          continue
+        }
         // A problem after a verb of remedy that follows the mention is what the remedy is
         // for, not a judgement of the mention: "partners pooled budgets to address poor
         // health", "NRF money was used to tackle weak skills".
