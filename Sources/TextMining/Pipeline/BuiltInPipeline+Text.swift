@@ -1553,6 +1553,12 @@ context:
       - likely to
       # A probability put as a clause: "it is likely that", "not likely that" ("unlikely").
       - likely that
+      # ... and its double negatives, which deny nothing: "it is not unlikely that", "more
+      # likely than not".
+      - not unlikely
+      - is not unlikely
+      - was not unlikely
+      - more likely than not
       - possibly
       - perhaps
       - we doubt

@@ -563,15 +563,18 @@ import Testing
     #expect(found?.hedged == false)
   }
 
-  /// A probability put as a clause hedges it, as "unlikely" does.
-  @Test func likelyThatHedges() throws {
+  /// A probability put as a clause hedges it, as "unlikely" does; its double negatives deny
+  /// nothing.
+  @Test(arguments: [
+    ("It is not likely that trust between partners will grow.", nil),
+    ("It is not unlikely that trust between partners will grow.", Polarity.neutral),
+    ("It is more likely than not that trust between partners will grow.", .neutral),
+  ])
+  func likelyThatHedges(sentence: String, expected: Polarity?) throws {
     let found = try reading(
-      [
-        Block(
-          kind: .paragraph, text: "It is not likely that trust between partners will grow.",
-          line: 1)
-      ], code: "success_factor.trust")
+      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
     #expect(found?.hedged == true)
+    if let expected { #expect(found?.polarity == expected) }
   }
 
   /// "We doubt" hedges its clause and its "doubt that" denies the claim: the matcher keeps the
