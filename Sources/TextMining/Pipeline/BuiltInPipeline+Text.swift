@@ -1419,6 +1419,11 @@ context:
       not right to say, is not right to say, was not right to say, would not be right to say,
       not fair to say, is not fair to say, was not fair to say, would not be fair to say,
       not accurate to say, is not accurate to say, would not be accurate to say]
+    # Denials that also suppose: a doubt puts its claim forward as uncertain, so "the panel
+    # doubts whether the partnership could continue" is hedged as well as turned over ("nobody
+    # doubts that" is neither). Each is one of the denials.
+    doubts: [doubt that, doubted that, doubt whether, doubted whether, doubtful that,
+      doubtful whether]
     after:
       # Lost after the thing: "part of the reward grant will be lost".
       - be lost

@@ -531,6 +531,18 @@ import Testing
     #expect(denied?.hedged == false)
   }
 
+  /// A doubt denied supposes nothing: the claim stands as it reads, unhedged.
+  @Test(arguments: [
+    "Nobody doubts that trust between partners is high.",
+    "I do not doubt that trust between partners is high.",
+  ])
+  func aDoubtDeniedIsNotHedged(sentence: String) throws {
+    let found = try reading(
+      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    #expect(found?.polarity == .positive)
+    #expect(found?.hedged == false)
+  }
+
   /// `explain` says why a negation did not turn a claim over: a factive predicate holds it, or a
   /// continuing qualifier before it says the state goes on.
   @Test(arguments: [
@@ -583,6 +595,10 @@ import Testing
     ("We doubt that trust between partners is high.", Polarity.negative),
     ("We doubt whether trust between partners is high.", .negative),
     ("We doubt that partners lack trust.", .positive),
+    // Anyone's doubt supposes as well as denies (`negation.doubts`).
+    ("The panel doubts that trust between partners is high.", .negative),
+    ("Officers doubted whether trust between partners was high.", .negative),
+    ("It is doubtful that trust between partners is high.", .negative),
   ])
   func aDoubtBothHedgesAndDenies(sentence: String, expected: Polarity) throws {
     let found = try reading(

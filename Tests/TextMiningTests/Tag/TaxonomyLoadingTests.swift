@@ -68,6 +68,10 @@ import Testing
       "t.yml:7:19: phrase '#-may' has 'digits' but no '#', or a hyphen"
     ),
     (
+      "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [x]\ncontext:\n  negation:\n    denials: [doubt that]\n    doubts: [fear that]\n",
+      "t.yml:11:13: negation 'doubts': 'fear that' is not one of the negation's 'denials'"
+    ),
+    (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [{text: x, singular: true, plural: true}]\n",
       "t.yml:7:19: phrases of 'a.b': a phrase cannot be both 'singular' and 'plural'"
     ),

@@ -473,7 +473,8 @@ extension Codebook {
       case "terminators": rules.cues[.terminator] = try parsePhrases(value, what: "'terminators'")
       default:
         let kinds = ContextRules.Kind.allCases.filter { $0.group == key }
-        let extra = key == "negation" ? ["denials"] : []
+        let extra = key == "negation" ? ["denials", "doubts"] : []
+        var doubts: (node: YAMLNode, phrases: [Phrase])?
         for (name, _, list) in try value.mapping(
           allowedKeys: kinds.map(\.key) + extra, what: "'\(key)'")
         {
@@ -485,8 +486,21 @@ extension Codebook {
             rules.denials = phrases.map { words(of: $0.text) }
             continue
           }
+          // Denials that also put the claim forward as uncertain ("the panel doubts that").
+          if name == "doubts" {
+            doubts = (list, try parsePhrases(list, what: "negation 'doubts'"))
+            continue
+          }
           guard let kind = kinds.first(where: { $0.key == name }) else { continue }
           rules.cues[kind, default: []] += try parsePhrases(list, what: "\(key) '\(name)'")
+        }
+        if let doubts {
+          rules.doubts = doubts.phrases.map { words(of: $0.text) }
+          if let stray = doubts.phrases.first(where: { !rules.denials.contains(words(of: $0.text)) }
+          ) {
+            throw doubts.node.error(
+              "negation 'doubts': '\(stray.text)' is not one of the negation's 'denials'")
+          }
         }
       }
     }

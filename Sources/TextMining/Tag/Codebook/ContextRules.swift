@@ -14,6 +14,10 @@ public struct ContextRules: Sendable {
   /// mention is read as the claim reads it, then turned over, so "it is wrong to say that trust
   /// is low" is positive where a plain "not" reads "not ... trust" as a lack.
   public var denials: [[String]] = []
+  /// Denials that also put the claim forward as uncertain (`negation.doubts`, each one of
+  /// `denials`): "the panel doubts whether the partnership could continue" is hedged as well as
+  /// turned over, unless the doubt is itself denied ("nobody doubts that").
+  public var doubts: [[String]] = []
   /// Word classes of English grammar the rules read (`context.grammar`).
   public var grammar = Grammar()
   /// Shares of a whole that reached a mark (`context.proportions`); nil reads none.

@@ -301,6 +301,38 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Adds a hedge over each doubt (`negation.doubts`: "the panel doubts whether the
+  /// partnership could continue"), which supposes as well as denies, where no hedge covers it
+  /// already ("we doubt that") and no negation denies it ("nobody doubts that", "I do not doubt
+  /// that", auxiliaries between or not).
+  private static func addHedgesOfDoubts(
+    taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
+  ) {
+    let doubts = taxonomy.context.doubts
+    guard !doubts.isEmpty else { return }
+    var index = 0
+    while index < cues.count {
+      let doubt = cues[index]
+      index += 1
+      guard doubt.kind == .negationBefore,
+        doubts.contains(doubt.tokens.map { tokens.normalized($0) })
+      else { continue }
+      let hedged = cues.contains {
+        [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains($0.kind)
+          && $0.tokens.overlaps(doubt.tokens)
+      }
+      var from = doubt.tokens.lowerBound
+      while from > 0, tokens.isWord(from - 1, oneOf: taxonomy.auxiliaryBytes) { from -= 1 }
+      let denied = cues.contains {
+        $0.kind.isNegation && $0.tokens.upperBound >= from
+          && $0.tokens.upperBound <= doubt.tokens.lowerBound
+      }
+      guard !hedged, !denied else { continue }
+      cues.insert(Cue(kind: .hedgingClause, tokens: doubt.tokens), at: index)
+      index += 1
+    }
+  }
+
   /// Drops each qualifier a phrase of `context.grammar.earlier_leads` or `earlier_trails` puts
   /// in an earlier state ("once hostile", "had been low", "poor at first") when a later
   /// qualifier about the same thing follows, not itself in an earlier state: one after it in its
@@ -534,6 +566,7 @@ struct ContextAnalyzer {
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     Self.turnDenied(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.addDenialsInsideHedges(taxonomy: taxonomy, tokens: tokens, cues: &cues)
+    Self.addHedgesOfDoubts(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
     var clauseNumber: Int32 = 0
     var part: Int32 = 0
@@ -659,13 +692,19 @@ struct ContextAnalyzer {
     // clause gives way to it. (Only right before: "trust is still not high" keeps its negation,
     // and "the framework is still being developed" is unfinished.)
     let continuingWords = taxonomy.context.grammar.continuingQualifiers
-    if !continuingWords.isEmpty {
-      let positives = Set(cues.filter { $0.kind == .positive }.map(\.tokens.lowerBound))
-      cues.removeAll { cue in
-        cue.kind == .negative && cue.tokens.count == 1
-          && continuingWords.contains(tokens.normalized(cue.tokens.lowerBound))
-          && positives.contains(cue.tokens.upperBound)
-          && clause[cue.tokens.upperBound] == clause[cue.tokens.lowerBound]
+    let continuing = cues.indices.filter { index in
+      cues[index].kind == .negative && cues[index].tokens.count == 1
+        && continuingWords.contains(tokens.normalized(cues[index].tokens.lowerBound))
+    }
+    if !continuing.isEmpty {
+      let giveWay = Set(
+        continuing.filter { index in
+          let next = cues[index].tokens.upperBound
+          return next < count && clause[next] == clause[next - 1]
+            && cues.contains { $0.kind == .positive && $0.tokens.lowerBound == next }
+        })
+      if !giveWay.isEmpty {
+        cues = cues.indices.filter { !giveWay.contains($0) }.map { cues[$0] }
       }
     }
     self.cues = cues
