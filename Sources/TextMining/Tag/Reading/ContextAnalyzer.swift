@@ -314,13 +314,20 @@ struct ContextAnalyzer {
     while index < cues.count {
       let doubt = cues[index]
       index += 1
+      // (Word by word, without building the cue's words: most negations are "not" or "no".)
       guard doubt.kind == .negationBefore,
-        doubts.contains(doubt.tokens.map { tokens.normalized($0) })
+        doubts.contains(where: { words in
+          words.count == doubt.tokens.count
+            && words.indices.allSatisfy {
+              words[$0] == tokens.normalized(doubt.tokens.lowerBound + $0)
+            }
+        })
       else { continue }
       let hedged = cues.contains {
         [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains($0.kind)
           && $0.tokens.overlaps(doubt.tokens)
       }
+      // (As the denials' own pass below reads a denied denial, before the facts exist.)
       var from = doubt.tokens.lowerBound
       while from > 0, tokens.isWord(from - 1, oneOf: taxonomy.auxiliaryBytes) { from -= 1 }
       let denied = cues.contains {
