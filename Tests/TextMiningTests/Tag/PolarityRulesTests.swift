@@ -18,8 +18,15 @@ import Testing
     return mention.map { ($0.polarity, $0.isHedged) }
   }
 
+  /// The reading of the first mention of `code` in a one-sentence paragraph.
+  private func reading(_ sentence: String, code: String) throws -> (
+    polarity: Polarity, hedged: Bool
+  )? {
+    try reading([Block(kind: .paragraph, text: sentence, line: 1)], code: code)
+  }
+
   private func polarity(_ sentence: String, _ code: String) throws -> Polarity? {
-    try reading([Block(kind: .paragraph, text: sentence, line: 1)], code: code)?.polarity
+    try reading(sentence, code: code)?.polarity
   }
 
   @Test(arguments: [
@@ -537,8 +544,7 @@ import Testing
     "I do not doubt that trust between partners is high.",
   ])
   func aDoubtDeniedIsNotHedged(sentence: String) throws {
-    let found = try reading(
-      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    let found = try reading(sentence, code: "success_factor.trust")
     #expect(found?.polarity == .positive)
     #expect(found?.hedged == false)
   }
@@ -569,8 +575,7 @@ import Testing
     "Trust between partners is high, and it may fall when the chair leaves.",
   ])
   func aDoubtInALaterClauseLeavesAnEarlierMentionAlone(sentence: String) throws {
-    let found = try reading(
-      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    let found = try reading(sentence, code: "success_factor.trust")
     #expect(found?.polarity == .positive)
     #expect(found?.hedged == false)
   }
@@ -583,8 +588,7 @@ import Testing
     ("It is more likely than not that trust between partners will grow.", .neutral),
   ])
   func likelyThatHedges(sentence: String, expected: Polarity?) throws {
-    let found = try reading(
-      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    let found = try reading(sentence, code: "success_factor.trust")
     #expect(found?.hedged == true)
     if let expected { #expect(found?.polarity == expected) }
   }
@@ -601,8 +605,7 @@ import Testing
     ("It is doubtful that trust between partners is high.", .negative),
   ])
   func aDoubtBothHedgesAndDenies(sentence: String, expected: Polarity) throws {
-    let found = try reading(
-      [Block(kind: .paragraph, text: sentence, line: 1)], code: "success_factor.trust")
+    let found = try reading(sentence, code: "success_factor.trust")
     #expect(found?.polarity == expected)
     #expect(found?.hedged == true)
   }

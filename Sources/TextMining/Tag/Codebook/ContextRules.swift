@@ -279,6 +279,13 @@ public struct ContextRules: Sendable {
       default: false
       }
     }
+    /// Whether the kind supposes its clause or sentence (pseudo-cues do not).
+    var isHedge: Bool {
+      switch self {
+      case .hedgingClause, .hedgingSentence, .hedgingEvidential: true
+      default: false
+      }
+    }
   }
 
   var cueDefinitions: [Codebook.CodeDefinition] {

@@ -264,6 +264,28 @@ struct ContextAnalyzer {
     }.map(\.tokens)
   }
 
+  /// Whether the normalised `words` stand in the sentence from token `start`.
+  private static func words(
+    _ words: [String], standAt start: Int, in tokens: SentenceTokens
+  ) -> Bool {
+    start + words.count <= tokens.count
+      && words.indices.allSatisfy { tokens.normalized(start + $0) == words[$0] }
+  }
+
+  /// Walks the cues in order and inserts, right after each, the cue `added` makes of it, if
+  /// any (the cues stay in order, and an inserted cue is not walked).
+  private static func insertAfterEach(_ cues: inout [Cue], _ added: (Cue, [Cue]) -> Cue?) {
+    var index = 0
+    while index < cues.count {
+      let cue = cues[index]
+      index += 1
+      if let new = added(cue, cues) {
+        cues.insert(new, at: index)
+        index += 1
+      }
+    }
+  }
+
   /// Adds the denial that begins inside a hedge ("we doubt that trust is high"): the matcher
   /// keeps the leftmost cue, the hedge "we doubt", whose last word opens the denial "doubt
   /// that"; the clause is both supposed and denied, so it is hedged and turned over.
@@ -272,32 +294,20 @@ struct ContextAnalyzer {
   ) {
     let denials = taxonomy.context.denials
     guard !denials.isEmpty else { return }
-    var index = 0
-    while index < cues.count {
-      let hedge = cues[index]
-      index += 1
-      guard
-        [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains(hedge.kind),
-        hedge.tokens.count > 1
-      else { continue }
+    insertAfterEach(&cues) { hedge, cues in
+      guard hedge.kind.isHedge, hedge.tokens.count > 1 else { return nil }
       for start in hedge.tokens.lowerBound + 1..<hedge.tokens.upperBound {
-        let first = tokens.normalized(start)
         guard
-          let denial = denials.first(where: { words in
-            words.first == first && start + words.count > hedge.tokens.upperBound
-              && start + words.count <= tokens.count
-              && (1..<words.count).allSatisfy { tokens.normalized(start + $0) == words[$0] }
+          let denial = denials.first(where: {
+            start + $0.count > hedge.tokens.upperBound
+              && Self.words($0, standAt: start, in: tokens)
           })
         else { continue }
         let cue = Cue(kind: .negationBefore, tokens: start..<start + denial.count)
         // Not twice, if the matcher found it too.
-        guard !cues.contains(where: { $0.kind == cue.kind && $0.tokens == cue.tokens }) else {
-          break
-        }
-        cues.insert(cue, at: index)
-        index += 1
-        break
+        return cues.contains { $0.kind == cue.kind && $0.tokens == cue.tokens } ? nil : cue
       }
+      return nil
     }
   }
 
@@ -310,23 +320,15 @@ struct ContextAnalyzer {
   ) {
     let doubts = taxonomy.context.doubts
     guard !doubts.isEmpty else { return }
-    var index = 0
-    while index < cues.count {
-      let doubt = cues[index]
-      index += 1
+    insertAfterEach(&cues) { doubt, cues in
       // (Word by word, without building the cue's words: most negations are "not" or "no".)
       guard doubt.kind == .negationBefore,
-        doubts.contains(where: { words in
-          words.count == doubt.tokens.count
-            && words.indices.allSatisfy {
-              words[$0] == tokens.normalized(doubt.tokens.lowerBound + $0)
-            }
-        })
-      else { continue }
-      let hedged = cues.contains {
-        [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains($0.kind)
-          && $0.tokens.overlaps(doubt.tokens)
-      }
+        doubts.contains(where: {
+          $0.count == doubt.tokens.count
+            && Self.words($0, standAt: doubt.tokens.lowerBound, in: tokens)
+        }),
+        !cues.contains(where: { $0.kind.isHedge && $0.tokens.overlaps(doubt.tokens) })
+      else { return nil }
       // (As the denials' own pass below reads a denied denial, before the facts exist.)
       var from = doubt.tokens.lowerBound
       while from > 0, tokens.isWord(from - 1, oneOf: taxonomy.auxiliaryBytes) { from -= 1 }
@@ -334,9 +336,7 @@ struct ContextAnalyzer {
         $0.kind.isNegation && $0.tokens.upperBound >= from
           && $0.tokens.upperBound <= doubt.tokens.lowerBound
       }
-      guard !hedged, !denied else { continue }
-      cues.insert(Cue(kind: .hedgingClause, tokens: doubt.tokens), at: index)
-      index += 1
+      return denied ? nil : Cue(kind: .hedgingClause, tokens: doubt.tokens)
     }
   }
 
@@ -813,7 +813,7 @@ struct ContextAnalyzer {
           deniedDenials.insert(start)
           for negation in negating { deniedDenials.insert(negation.tokens.lowerBound) }
           for hedge in self.cues
-          where [.hedgingClause, .hedgingSentence, .hedgingEvidential].contains(hedge.kind)
+          where hedge.kind.isHedge
             && hedge.tokens.lowerBound >= from
             && hedge.tokens.upperBound <= start
           {
