@@ -210,7 +210,7 @@ import Testing
 
   @Test func aFamilyBodysAbbreviationIsItsNameAndItNeverBecomesTheSubject() throws {
     let found = try mentions(
-      "Tillby Community Empowerment Network: annual report\n\nThe Tillby Community Empowerment Network (TCEN) works with the Tillby LSP. The TCEN now has two seats on the board."
+      "Tillby Community Empowerment Network: annual report\n\nThe Tillby Community Empowerment Network (TCEN) works with the Tillby LSP. The TCEN now has two seats on the board.\n\nPerformance\n\nThree of the six targets were missed."
     )
     #expect(
       found.filter { $0.code == "partnership.named" }.map(\.match) == [
@@ -224,6 +224,30 @@ import Testing
       found.last { $0.match == "TCEN" }?.partnership == "Tillby Community Empowerment Network")
     #expect(
       found.first { $0.code == "governance.representation" }?.partnership == "Tillby LSP")
+    // A network is no partnership, so the title gives the document no subject: the targets
+    // under their own heading go by nobody.
+    let targets = try #require(found.first { $0.code == "delivery.performance_management" })
+    #expect(targets.partnership == nil)
+  }
+
+  // The codebook's subject is "the partnership named in its title": a theme or community safety
+  // partnership is one, so evidence that names nobody goes by it.
+  @Test func aFamilyPartnershipNamedInTheTitleIsTheSubject() throws {
+    let found = try mentions(
+      """
+      SAFER FENNERBY PARTNERSHIP
+
+      Annual report 2008/09
+
+      We are the crime and disorder partnership of Fennerby First, the city's local strategic \
+      partnership.
+
+      Performance
+
+      Three of the six targets were met.
+      """)
+    let targets = try #require(found.first { $0.code == "delivery.performance_management" })
+    #expect(targets.partnership == "Safer Fennerby Partnership")
   }
 
   @Test func aThemePartnershipsBrandBeforeThePartnershipsPlaceIsAFamilyBody() throws {

@@ -1479,6 +1479,18 @@ struct PartnershipNameRecognizer {
     // A letter's subject line, the title after the salutation ("Dear ..."), is the title block
     // on its own: the letterhead above it is the sender's.
     let blocks = segmented.extracted.blocks
+    // Another body of the LSP family named in the title is its subject when it is a partnership
+    // ("SAFER GARNFORD PARTNERSHIP / ANNUAL REPORT 2008/09"), as the codebook reads: "the
+    // partnership named in its title". A body whose family head ends with a word no partnership
+    // head ends with is not one ("Holmcaster Community Empowerment Network").
+    let lastWord = { (text: String) in
+      text.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? ""
+    }
+    let otherBodyWords = Set(rules.value.familyHeads.map { lastWord($0.text) }).subtracting(
+      rules.value.heads.map { lastWord($0.text) })
+    func isSubject(_ span: Span) -> Bool {
+      !span.isFamily || !otherBodyWords.contains(lastWord(span.name))
+    }
     let lateTitle = blocks.indices.first {
       $0 > 0 && blocks[$0].kind == .title
         && PlainTextExtractor.readsAsSalutation(blocks[$0 - 1].text)
@@ -1544,7 +1556,7 @@ struct PartnershipNameRecognizer {
       if let lateTitle {
         guard sentence.block <= lateTitle else { break }
         if sentence.block == lateTitle,
-          let name = spans[index].first(where: { !$0.isFamily })?.name
+          let name = spans[index].first(where: isSubject)?.name
         {
           subject = name
           break
@@ -1588,15 +1600,13 @@ struct PartnershipNameRecognizer {
             && ((last == UInt8(ascii: "?") && tokens.count <= Self.titleLineWords)
               || !".!:;,".utf8.contains(last))))
       guard titleLine, sentence.block - menuCells < 8 else { break }
-      if let name = spans[index].first(where: { !$0.isFamily })?.name {
+      if let name = spans[index].first(where: isSubject)?.name {
         subject = name
         break
       }
       titleLines.append(index)
     }
-    // A title block that names no partnership may name its place. (Another body of the LSP
-    // family in the title is no subject: annotators split on "SAFER GARNFORD PARTNERSHIP /
-    // ANNUAL REPORT".)
+    // A title block that names no partnership may name its place.
     if subject == nil, lateTitle == nil { subject = titlePlaceSubject(titleLines) }
     for index in rejected.indices {
       rejections[index] = rejected[index].filter { rejection in
