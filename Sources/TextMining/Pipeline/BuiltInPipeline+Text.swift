@@ -2216,6 +2216,8 @@ partnership_names:
     - strategic partnership
     - partnership
     - partnership board
+    # Some LSPs are boards by name: "the Stavenholme Strategy Board".
+    - strategy board
     - local strategic partnership board
     - LSP board
     - community planning partnership

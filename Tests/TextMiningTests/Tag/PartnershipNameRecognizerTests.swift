@@ -1236,6 +1236,13 @@ import Testing
     #expect(
       found.first { $0.code == "success_factor.trust" }?.partnership
         == "Wessington Local Strategic Partnership")
+    // A subject line that names no partnership leaves the addressee's, named nearest above the
+    // salutation, not the sender's letterhead.
+    let unnamed = try mentions(
+      letter.replacing("Wessington Local Strategic Partnership: review", with: "Review"))
+    #expect(
+      unnamed.first { $0.code == "success_factor.trust" }?.partnership
+        == "Wessington Local Strategic Partnership")
   }
 
   @Test func anEmailsAddressLinesArePassedOverOnTheWayToItsSubject() throws {

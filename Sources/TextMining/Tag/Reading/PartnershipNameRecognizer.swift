@@ -692,7 +692,7 @@ struct PartnershipNameRecognizer {
       // county's LSP". The description is the subject's, whatever the parenthesis holds;
       // capitalised words that close the parenthesis are described by nothing.
       var parenthesisedSubject: Range<Int>?
-      do {
+      parenthesis: do {
         var start = 0
         while start < tokens.count, isStopWord(tokens, start) { start += 1 }
         var end = start
@@ -701,10 +701,13 @@ struct PartnershipNameRecognizer {
         {
           end += 1
         }
+        // A subject that holds a head is a name already ("The Eldersett Strategy Board, ...,
+        // is"): the parenthesis still closes on its copula, but no brand is registered.
+        let headed = headSpans[index].contains(where: { $0.span.overlaps(start..<end) })
         if end - start >= 2, end < tokens.count, setsOff(tokens, after: end - 1, bracket: "("),
-          !headSpans[index].contains(where: { $0.span.overlaps(start..<end) }),
-          !codePhrases.contains(where: { $0.overlaps(start..<end) }),
-          mayBeBrand(tokens, start..<end),
+          headed
+            || (!codePhrases.contains(where: { $0.overlaps(start..<end) })
+              && mayBeBrand(tokens, start..<end)),
           // (The word first: reading the text between tokens makes a string.)
           let verb = ((end + 1)..<tokens.count).first(where: {
             (rules.value.copulas.contains(tokens.normalized($0))
@@ -713,6 +716,7 @@ struct PartnershipNameRecognizer {
           })
         {
           parenthesisedSubject = start..<end
+          guard !headed else { break parenthesis }
           var description = verb + 1
           // "..., is now the borough's LSP", "..., is also the LSP".
           if description < tokens.count,
@@ -1608,6 +1612,18 @@ struct PartnershipNameRecognizer {
     }
     // A title block that names no partnership may name its place.
     if subject == nil, lateTitle == nil { subject = titlePlaceSubject(titleLines) }
+    // A letter's subject line that names no partnership leaves the one named nearest above the
+    // salutation: the addressee's ("Chair, Stavenholme Strategy Board"), else the sender's on
+    // the letterhead.
+    if subject == nil, let lateTitle {
+      for index in segmented.sentences.indices.reversed()
+      where segmented.sentences[index].block < lateTitle {
+        if let name = spans[index].last(where: isSubject)?.name {
+          subject = name
+          break
+        }
+      }
+    }
     for index in rejected.indices {
       rejections[index] = rejected[index].filter { rejection in
         !spans[index].contains { $0.tokens.overlaps(rejection.tokens) }
