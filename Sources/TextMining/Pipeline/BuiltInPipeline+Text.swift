@@ -1411,6 +1411,11 @@ context:
       rejected the suggestion that,
       deny that, denied that, dispute that, disputed that, doubt that, doubted that,
       doubt whether, doubted whether, doubtful that, doubtful whether,
+      doubt very much that, doubt very much whether,
+      # A doubt with "that" left out ("we doubt the strategy will make a difference"), and doubts
+      # raised about something ("raised doubts about its legitimacy"). "No doubt" and "nobody
+      # doubts" deny the doubt and so affirm the claim.
+      doubt,
       would be wrong to say, would be wrong to suggest,
       would be wrong to claim, would be wrong to think, would be wrong to conclude,
       would be a mistake to think, would be a mistake to assume, would be unfair to say,
@@ -1423,7 +1428,7 @@ context:
     # doubts whether the partnership could continue" is hedged as well as turned over ("nobody
     # doubts that" is neither). Each is one of the denials.
     doubts: [doubt that, doubted that, doubt whether, doubted whether, doubtful that,
-      doubtful whether]
+      doubtful whether, doubt very much that, doubt very much whether]
     after:
       # Lost after the thing: "part of the reward grant will be lost".
       - be lost
@@ -1567,6 +1572,7 @@ context:
       - possibly
       - perhaps
       - we doubt
+      - i doubt
       # ("could find" of ability is a pseudo-cue, but not of what may come: "a hung council
       # could find it hard to commit".)
       - could find it

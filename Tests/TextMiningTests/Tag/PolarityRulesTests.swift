@@ -450,6 +450,11 @@ import Testing
       .negative
     ),
     ("There is no doubt that trust between partners is high.", "success_factor.trust", .positive),
+    // Doubts raised about something judge it.
+    (
+      "The chair's dual role raised doubts about the partnership's legitimacy.",
+      "governance.legitimacy", .negative
+    ),
     // A qualifier before the denial is not the claim's.
     ("We still doubt that trust between partners is high.", "success_factor.trust", .negative),
     // "Not right to say" and "not fair to say" are "wrong to say".
@@ -603,6 +608,11 @@ import Testing
     ("The panel doubts that trust between partners is high.", .negative),
     ("Officers doubted whether trust between partners was high.", .negative),
     ("It is doubtful that trust between partners is high.", .negative),
+    // With words between the doubt and its "that", or with "that" left out.
+    ("We doubt very much that trust between partners is high.", .negative),
+    ("We doubt trust between partners is high.", .negative),
+    ("I doubt trust between partners is high.", .negative),
+    ("We doubt partners lack trust.", .positive),
   ])
   func aDoubtBothHedgesAndDenies(sentence: String, expected: Polarity) throws {
     let found = try reading(sentence, code: "success_factor.trust")

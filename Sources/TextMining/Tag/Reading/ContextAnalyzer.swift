@@ -288,7 +288,9 @@ struct ContextAnalyzer {
 
   /// Adds the denial that begins inside a hedge ("we doubt that trust is high"): the matcher
   /// keeps the leftmost cue, the hedge "we doubt", whose last word opens the denial "doubt
-  /// that"; the clause is both supposed and denied, so it is hedged and turned over.
+  /// that" (or is the denial "doubt", in "we doubt the strategy will work"); the clause is both
+  /// supposed and denied, so it is hedged and turned over. The longest denial that reaches the
+  /// hedge's end is taken ("doubt very much that", not "doubt").
   private static func addDenialsInsideHedges(
     taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
   ) {
@@ -298,10 +300,10 @@ struct ContextAnalyzer {
       guard hedge.kind.isHedge, hedge.tokens.count > 1 else { return nil }
       for start in hedge.tokens.lowerBound + 1..<hedge.tokens.upperBound {
         guard
-          let denial = denials.first(where: {
-            start + $0.count > hedge.tokens.upperBound
+          let denial = denials.filter({
+            start + $0.count >= hedge.tokens.upperBound
               && Self.words($0, standAt: start, in: tokens)
-          })
+          }).max(by: { $0.count < $1.count })
         else { continue }
         let cue = Cue(kind: .negationBefore, tokens: start..<start + denial.count)
         // Not twice, if the matcher found it too.
