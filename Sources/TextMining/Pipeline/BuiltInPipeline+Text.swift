@@ -2078,6 +2078,11 @@ context:
     # after an auxiliary or one of the leads (linking verbs and intensifiers): after a noun or
     # another verb, "too" means "also" ("the police too attend", "we too value"). Not before
     # punctuation or a function word, nor inside a listed phrase ("too early to judge").
+    # A negation right after one of these that ends its clause, or stands before a preposition,
+    # is said of the subject and reaches back: "trust has increasingly been lacking", "strong
+    # leadership has been absent".
+    predicate_leads: [be, is, are, was, were, been, being, remain, remains, remained, seem, seems,
+      seemed, become, becomes, became, appear, appears, appeared]
     excess_words: [too]
     excess_leads: [become, becomes, became, becoming, seem, seems, seemed, remain, remains,
       remained, prove, proves, proved, look, looks, looked, appear, appears, appeared, grown,

@@ -781,4 +781,26 @@ import Testing
   ) throws {
     #expect(try polarity(sentence, code) == expected)
   }
+
+  /// A negation after a linking verb that ends its clause, or stands before a preposition, is
+  /// said of the subject (`grammar.predicate_leads`), adverbs in -ly or "still" between or not;
+  /// before anything else it reaches forward as ever.
+  @Test(arguments: [
+    (
+      "Trust between partners has increasingly been lacking.", "success_factor.trust",
+      Polarity.negative
+    ),
+    ("Strong leadership has been notably absent.", "success_factor.leadership", .negative),
+    ("Leadership was sadly lacking in the early years.", "success_factor.leadership", .negative),
+    (
+      "Funding has remained largely absent, and the board has stalled.", "delivery.resources",
+      .negative
+    ),
+    ("There is no trust between the partners.", "success_factor.trust", .negative),
+  ])
+  func aNegationSaidOfTheSubjectReachesBack(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
 }

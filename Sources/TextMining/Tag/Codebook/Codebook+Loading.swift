@@ -362,7 +362,7 @@ extension Codebook {
             "reported_futures", "question_openers", "counterfactual_past", "headline_subjects",
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
-            "factive_predicates", "continuing_qualifiers", "subject_pronouns",
+            "factive_predicates", "continuing_qualifiers", "subject_pronouns", "predicate_leads",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -389,7 +389,7 @@ extension Codebook {
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
-            "continuing_qualifiers",
+            "continuing_qualifiers", "predicate_leads",
           ].contains(name)
           let words =
             asWritten
@@ -432,6 +432,7 @@ extension Codebook {
           case "remedy_verbs": rules.grammar.remedyVerbs = words
           case "excess_words": rules.grammar.excessWords = words
           case "excess_leads": rules.grammar.excessLeads = words
+          case "predicate_leads": rules.grammar.predicateLeads = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

@@ -159,6 +159,13 @@ public struct ContextRules: Sendable {
     /// Words after which a word of excess measures, besides the auxiliaries, compared as written
     /// in lower case: linking verbs and intensifiers ("has become too", "far too", "all too").
     public var excessLeads: Set<String> = []
+    /// Linking verbs, compared as written in lower case ("is", "been", "remains", "seems"): a
+    /// negation right after one
+    /// (adverbs in -ly and `continuingQualifiers` between) that ends its clause or stands before
+    /// a preposition is said of the clause's subject, and reaches back: "trust has increasingly
+    /// been lacking", "strong leadership has been absent", "funding was sadly lacking for the
+    /// scheme". Empty: such a negation reaches forward only.
+    public var predicateLeads: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

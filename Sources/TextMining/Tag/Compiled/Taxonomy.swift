@@ -66,6 +66,8 @@ public final class Taxonomy: Sendable {
   let continuingQualifierBytes: PackedWords
   /// `context.grammar.counterfactual_past`, packed.
   let counterfactualPastBytes: PackedWords
+  /// `context.grammar.predicate_leads`, packed.
+  let predicateLeadBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
   /// `context.grammar.excess_words`, packed.
@@ -141,6 +143,7 @@ public final class Taxonomy: Sendable {
     self.factiveBytes = PackedWords(context.grammar.factivePredicates)
     self.continuingQualifierBytes = PackedWords(context.grammar.continuingQualifiers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
+    self.predicateLeadBytes = PackedWords(context.grammar.predicateLeads)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)
     self.excessLeadBytes = PackedWords(context.grammar.excessLeads)

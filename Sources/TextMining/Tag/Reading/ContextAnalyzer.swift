@@ -286,6 +286,37 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Turns each negation said of its clause's subject into one that reaches back: a negation
+  /// right after a linking verb (`grammar.predicate_leads`; adverbs in -ly and continuing
+  /// qualifiers between) that ends its clause or stands before a preposition: "trust has
+  /// increasingly been lacking", "strong leadership has been absent", "funding was sadly
+  /// lacking for the scheme". One before anything else still reaches forward ("the board is
+  /// without a chair").
+  private static func readPredicateNegationsBack(
+    taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
+  ) {
+    let leads = taxonomy.predicateLeadBytes
+    guard !taxonomy.context.grammar.predicateLeads.isEmpty else { return }
+    let prepositions = taxonomy.context.grammar.prepositions
+    for index in cues.indices where cues[index].kind == .negationBefore {
+      let span = cues[index].tokens
+      let last = span.upperBound - 1
+      guard
+        span.upperBound == tokens.count || !tokens.connected(last) || tokens.clauseBreak(last)
+          || prepositions.contains(tokens.normalized(span.upperBound))
+      else { continue }
+      var lead = span.lowerBound - 1
+      while lead >= 0, tokens.connected(lead),
+        tokens.isWord(lead, oneOf: taxonomy.continuingQualifierBytes)
+          || (tokens.word(lead).hasSuffix("ly") && tokens.range(lead).count > 4)
+      {
+        lead -= 1
+      }
+      guard lead >= 0, tokens.connected(lead), tokens.isWord(lead, oneOf: leads) else { continue }
+      cues[index] = Cue(kind: .negationAfter, tokens: span)
+    }
+  }
+
   /// Adds the denial that begins inside a hedge ("we doubt that trust is high"): the matcher
   /// keeps the leftmost cue, the hedge "we doubt", whose last word opens the denial "doubt
   /// that" (or is the denial "doubt", in "we doubt the strategy will work"); the clause is both
@@ -574,6 +605,7 @@ struct ContextAnalyzer {
     // (After the reported futures, whose indices into the cues an inserted cue would shift.)
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     Self.turnDenied(taxonomy: taxonomy, tokens: tokens, cues: &cues)
+    Self.readPredicateNegationsBack(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.addDenialsInsideHedges(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.addHedgesOfDoubts(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
