@@ -173,6 +173,15 @@ categories:
           - record of joint working
           - record of partnership working
           - history of working together
+          # Years of it: "built on years of joint working", "decades of co-operation".
+          - years of joint working
+          - decades of joint working
+          - years of partnership working
+          - decades of partnership working
+          - years of co-operation
+          - decades of co-operation
+          - years of working together
+          - decades of working together
           - tradition of working together
           - record of working together
           # Working together in the past, said as a history: "have worked together since 1998".
@@ -656,6 +665,10 @@ categories:
           - theme group
           - terms of reference
           - decision-making
+          # Decisions made elsewhere and only endorsed: "the board has become a rubber stamp".
+          - {text: rubber stamp, polarity: negative}
+          - {text: rubber-stamped, polarity: negative}
+          - {text: rubber-stamping, polarity: negative}
           - structure
           - structural
           # The partnership's decisions are its decision-making ("the board took only two
@@ -791,6 +804,9 @@ categories:
           - made a difference
           - adds value
           - value added
+          # Value the partnership adds, however much: "added little value", "whether it adds
+          # any value".
+          - {text: value, with_words: [add, adds, added, adding]}
           # Nouns for what the work produced. Plural only where the singular is mostly
           # another sense ("as a result", "a success", "room for improvement").
           # Results of the work, not results published or due ("the first results will be
@@ -915,6 +931,11 @@ categories:
           - financial plan
           - {text: financial pressure, polarity: negative}
           - officer time
+          # Staff and their shortage: "the shortage of staff in the support team".
+          - {text: shortage of staff, polarity: negative}
+          - {text: staff shortage, polarity: negative}
+          - {text: short-staffed, polarity: negative}
+          - {text: understaffed, polarity: negative}
       mainstreaming:
         label: aligning mainstream spending with partnership priorities
         phrases:
@@ -1173,6 +1194,9 @@ categories:
           # Business as a meeting's agenda or an organisation's plans, and the economy's
           # indicators, not firms taking part.
           - any other business
+          # A meeting's close: "there being no other business".
+          - other business
+          - further business
           - business for the board
           - business it conducts
           - business plan
@@ -1283,6 +1307,13 @@ participation:
     # ... or its lack: "the sector has no say in the partnership", "residents had little say".
     {text: no say, polarity: negative}, {text: little say, polarity: negative}, any say,
     got involved,
+    # Coming back, buying in, turning away, and being pushed out: "the fire service intends to
+    # rejoin the board", "the health service never bought into it", "business leaders turned
+    # their backs on the board", "the sector was frozen out".
+    rejoin, rejoined, rejoining, bought into, buy into, buying into,
+    {text: turned their back on, polarity: negative}, {text: turned its back on, polarity: negative},
+    {text: turn their back on, polarity: negative}, {text: squeezed out, polarity: negative},
+    {text: frozen out, polarity: negative}, {text: froze out, polarity: negative},
     # Taking a part, coming to the table, turning up, and leaving: who does it decides the code.
     full part, to the table, turn up, turned up, committed to the partnership,
     drifted away, {text: walked away, polarity: negative},
@@ -1595,6 +1626,11 @@ context:
       - seem to
       - seemed to
       - apparently
+      # ... or a clause: "it appears that the terms of reference have not been revisited".
+      - appears that
+      - appeared that
+      - seems that
+      - seemed that
     pseudo:
       # What could not be done, and what would have happened, are facts, not suppositions:
       # "sent junior officers who could not commit their organisations", "none of this would
@@ -1749,6 +1785,11 @@ context:
       is needed, are needed, be needed, was needed, were needed, is required, are required,
       be required]
     neutral: [should, recommend, recommended, recommendation, expect, hope, suggest, propose, aim, will need, need to,
+      # What is wanted or envisioned is an aim: "we want strong leadership", "our vision is for
+      # a place where everyone has good services" (not "I want to thank", "will want to know").
+      want a, want an, want more, want better, want stronger, want strong, want clear,
+      want clearer, want real, want to see, wanted to see, our vision, vision is, vision for, our ambition, ambition is,
+      aspire to,
       # The verb "need" before what is needed ("the partnership needs a clearer role", "needs
       # stronger leadership"); not the noun ("local needs", "needs analysis").
       need a, need an, need more, need better, need stronger, need clearer, need greater,
@@ -2083,6 +2124,9 @@ context:
     # leadership has been absent".
     predicate_leads: [be, is, are, was, were, been, being, remain, remains, remained, seem, seems,
       seemed, become, becomes, became, appear, appears, appeared]
+    # A sentence that opens with one of these ends that clause at its first comma: "although
+    # trust is high, leadership is weak".
+    opening_subordinators: [although, though, while, whilst, whereas]
     excess_words: [too]
     excess_leads: [become, becomes, became, becoming, seem, seems, seemed, remain, remains,
       remained, prove, proves, proved, look, looks, looked, appear, appears, appeared, grown,

@@ -223,6 +223,16 @@ import Testing
     // Seats a body loses on the board are still the board's.
     ("Faith groups lost their seats on the board.", "governance.representation"),
     ("Ten years on, nothing has changed on the ground.", "delivery.outcomes"),
+    // A reader's fresh sentences (2026-12-07): the codebook's own examples, said as reports say
+    // them.
+    (
+      "The partnership is built on years of joint working.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    ("Some members questioned whether the LSP added any value.", "delivery.outcomes"),
+    ("The board has become a rubber stamp for decisions made elsewhere.", "governance.structures"),
+    ("The shortage of staff in the support team is acute.", "delivery.resources"),
+    ("The fire service intends to rejoin the board.", "governance.representation"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -242,6 +252,17 @@ import Testing
       .negative
     ),
     ("The county council has a savings programme for next year.", "delivery.resources", .negative),
+    ("The LSP added little value.", "delivery.outcomes", .negative),
+    (
+      "Business leaders have turned their backs on the regeneration board.",
+      "governance.representation", .negative
+    ),
+    // What is wanted or envisioned is an aim.
+    ("We want strong leadership.", "success_factor.leadership", .neutral),
+    (
+      "Our vision is for a town where everyone has good public services.", "delivery.services",
+      .neutral
+    ),
   ])
   func thePhrasesReadTheirPolarity(sentence: String, code: String, polarity: Polarity) throws {
     let found = try tag("Notes\n\n" + sentence, with: try Fixtures.projectTaxonomy())
@@ -386,6 +407,8 @@ import Testing
     ("Completed forms should be returned to Human Resources.", "delivery.resources"),
     ("The new centre is on the ground floor of the library.", "delivery.outcomes"),
     ("Residents want to see more police on the ground.", "delivery.outcomes"),
+    // A meeting's close is no business taking part.
+    ("There being no other business, the meeting closed at 7.40pm.", "sector.private"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)

@@ -573,6 +573,20 @@ import Testing
     #expect(text.contains(expected))
   }
 
+  /// "Still," set off by a comma means "nevertheless": no state goes on, nothing is judged, and
+  /// the negation after it reads as ever.
+  @Test func stillSetOffByACommaJudgesNothing() throws {
+    #expect(try polarity("Still, partners lack trust.", "success_factor.trust") == .negative)
+    #expect(
+      try polarity("Still, trust between partners is high.", "success_factor.trust") == .positive)
+    let segmented = try ICUSegmenter().segment(
+      ExtractedText(
+        title: nil, blocks: [Block(kind: .paragraph, text: "Still, partners lack trust.", line: 1)])
+    )
+    let text = TaxonomyTagger(taxonomy: try Fixtures.projectRules()).explanation(of: segmented)
+    #expect(!text.contains("goes on:"))
+  }
+
   /// A comma, a coordinator and a pronoun open a clause with its own subject
   /// (`grammar.subject_pronouns`): a doubt there neither hedges nor turns over a mention before.
   @Test(arguments: [
@@ -802,5 +816,27 @@ import Testing
     throws
   {
     #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// A sentence that opens with a subordinator ends that clause at its first comma
+  /// (`grammar.opening_subordinators`): each clause's qualifier judges its own mention.
+  @Test(arguments: [
+    ("Although trust is high, leadership is weak.", "success_factor.leadership", Polarity.negative),
+    ("Although trust is high, leadership is weak.", "success_factor.trust", .positive),
+    ("Whereas leadership is strong, trust is low.", "success_factor.leadership", .positive),
+  ])
+  func anOpeningSubordinateClauseEndsAtItsComma(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// "It appears that" and "it seems that" hedge a finding, which keeps its polarity.
+  @Test func aClauseThatAppearsIsHedged() throws {
+    let found = try reading(
+      "It appears that the board's terms of reference have not been revisited.",
+      code: "governance.structures")
+    #expect(found?.hedged == true)
+    #expect(found?.polarity == .negative)
   }
 }

@@ -166,6 +166,10 @@ public struct ContextRules: Sendable {
     /// been lacking", "strong leadership has been absent", "funding was sadly lacking for the
     /// scheme". Empty: such a negation reaches forward only.
     public var predicateLeads: Set<String> = []
+    /// Subordinators, normalised ("although", "while", "whereas"): a sentence that opens with
+    /// one ends that clause at its first comma, so "although trust is high, leadership is weak"
+    /// judges each by its own qualifier. Empty: the clause runs on past the comma.
+    public var openingSubordinators: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

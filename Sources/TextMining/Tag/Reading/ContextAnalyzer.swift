@@ -545,6 +545,13 @@ struct ContextAnalyzer {
     clause.reserveCapacity(count)
     var number = 0
     let pronouns = taxonomy.context.grammar.subjectPronouns
+    // A sentence that opens with a subordinator ("although", "while") ends that clause at its
+    // first comma: in "although trust is high, leadership is weak" the trust is high and the
+    // leadership weak.
+    let subordinators = taxonomy.context.grammar.openingSubordinators
+    let subordinateEnd =
+      count > 1 && !subordinators.isEmpty && subordinators.contains(tokens.normalized(0))
+      ? (1..<count - 1).first { tokens.commaAfter($0) } : nil
     for index in 0..<count {
       if terminator[index] == 1, index > 0, tokens.commaAfter(index - 1), tokens.commaAfter(index) {
         terminator[index] = 2
@@ -562,7 +569,9 @@ struct ContextAnalyzer {
       clause.append(number)
       // An abbreviation in brackets ("the Neighbourhood Renewal Fund (NRF) allocation") stands
       // inside its clause, which it does not end.
-      if (tokens.clauseBreak(index) && !tokens.bracketsAnAbbreviation(index)) || ends {
+      if (tokens.clauseBreak(index) && !tokens.bracketsAnAbbreviation(index)) || ends
+        || index == subordinateEnd
+      {
         number += 1
       }
     }
@@ -601,6 +610,13 @@ struct ContextAnalyzer {
       if !reported.isEmpty {
         cues = cues.indices.filter { !reported.contains($0) }.map { cues[$0] }
       }
+    }
+    // A continuing qualifier set off by a comma means "nevertheless" ("Still, partners lack
+    // trust"): it says no state goes on and judges nothing.
+    let continuingWords = taxonomy.context.grammar.continuingQualifiers
+    cues.removeAll { cue in
+      cue.kind == .negative && cue.tokens.count == 1 && tokens.commaAfter(cue.tokens.lowerBound)
+        && continuingWords.contains(tokens.normalized(cue.tokens.lowerBound))
     }
     // (After the reported futures, whose indices into the cues an inserted cue would shift.)
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
@@ -732,7 +748,6 @@ struct ContextAnalyzer {
     // and "relations are still good" are positive. One right before a positive qualifier in its
     // clause gives way to it. (Only right before: "trust is still not high" keeps its negation,
     // and "the framework is still being developed" is unfinished.)
-    let continuingWords = taxonomy.context.grammar.continuingQualifiers
     let continuing = cues.indices.filter { index in
       cues[index].kind == .negative && cues[index].tokens.count == 1
         && continuingWords.contains(tokens.normalized(cues[index].tokens.lowerBound))
