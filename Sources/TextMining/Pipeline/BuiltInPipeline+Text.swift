@@ -1642,6 +1642,13 @@ context:
       - would have been
       - would not have
       - would never have
+      # A modal's perfect tells what would have happened, a counterfactual the report asserts
+      # by ("nothing would have worked without the good working relationships", "what partners
+      # would have done anyway"), not a supposition.
+      - would have
+      - would certainly have
+      - would almost certainly have
+      - would surely have
       # "Could" as the past of "can", of what someone was able to find, say or do, is no
       # supposition: "few partners could point to a decision", "fewer than one in five felt they
       # could influence decisions", "we could find only six objectives".

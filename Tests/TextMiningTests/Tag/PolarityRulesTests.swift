@@ -839,4 +839,28 @@ import Testing
     #expect(found?.hedged == true)
     #expect(found?.polarity == .negative)
   }
+
+  /// What would have happened is told, not supposed, and a bad outcome it would have been with
+  /// "without" asserts what prevented it.
+  @Test(arguments: [
+    (
+      "The scheme would have collapsed without strong leadership.", "success_factor.leadership",
+      Polarity.positive
+    ),
+    (
+      "Without the backing of the leader of the council, the strategy would almost certainly have stalled.",
+      "success_factor.local_authority_leadership", .positive
+    ),
+    (
+      "Nothing would have worked without the good working relationships.",
+      "success_factor.working_relationships", .positive
+    ),
+  ])
+  func whatWouldHaveHappenedIsToldAndAssertsWhatPreventedIt(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    let found = try reading(sentence, code: code)
+    #expect(found?.polarity == expected)
+    #expect(found?.hedged == false)
+  }
 }

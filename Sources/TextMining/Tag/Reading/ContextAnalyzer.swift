@@ -1102,6 +1102,19 @@ struct ContextAnalyzer {
     return true
   }
 
+  /// Whether `cue` is a negative qualifier in a modal's perfect, what would have happened
+  /// ("would have collapsed", "could have folded"): with a counterfactual "without" over a
+  /// mention it makes a double negation, asserting what kept it from happening ("the scheme
+  /// would have collapsed without strong leadership" is positive for the leadership).
+  private func isPerfectOutcome(_ cue: Cue) -> Bool {
+    let at = cue.tokens.lowerBound
+    guard cue.kind == .negative, at >= 2, facts[at - 1].past else { return false }
+    // Up to two adverbs may stand between the modal and "have": "would almost certainly have".
+    return (max(0, at - 4)...(at - 2)).reversed().first { facts[$0].auxiliary }.map {
+      !facts[$0].past
+    } ?? false
+  }
+
   /// A negation and a counterfactual cue after it in the same clause and predicate ("nothing
   /// ... without", "could not ... without"), the mention standing after the negation: the two
   /// make a double negation over it. "None of this would have been possible without the
@@ -1109,6 +1122,7 @@ struct ContextAnalyzer {
   /// "we could not have delivered these outcomes without them" asserts the outcomes, between
   /// the two cues. The negation must reach the mention when the mention stands before the
   /// counterfactual cue, and not stand right before it ("no funding without conditions").
+  /// A negative qualifier in a modal's perfect counts as the negation (`isPerfectOutcome`).
   private func counterfactualPair(over tokens: Range<Int>, clause mentionClause: Int) -> Set<Int>? {
     guard
       let counterfactual = cues.indices.first(where: {
@@ -1123,7 +1137,7 @@ struct ContextAnalyzer {
     guard facts[tokens.lowerBound].predicate == facts[at].predicate,
       let negation = cues.indices.last(where: {
         let cue = cues[$0]
-        guard cue.kind == .negationBefore || cue.kind == .negationAround,
+        guard cue.kind == .negationBefore || cue.kind == .negationAround || isPerfectOutcome(cue),
           cue.tokens.upperBound <= min(at, tokens.lowerBound),
           clause[cue.tokens.lowerBound] == mentionClause,
           facts[cue.tokens.lowerBound].predicate == facts[at].predicate,
@@ -1251,8 +1265,9 @@ struct ContextAnalyzer {
         && reachesForward(cues[$0], to: tokens, clause: mentionClause)
     }),
       let later = cues.indices.first(where: {
-        [.negationBefore, .negationCounterfactual, .negationAround, .negationAfter].contains(
-          cues[$0].kind) && cues[$0].tokens.lowerBound >= tokens.upperBound
+        ([.negationBefore, .negationCounterfactual, .negationAround, .negationAfter].contains(
+          cues[$0].kind) || isPerfectOutcome(cues[$0]))
+          && cues[$0].tokens.lowerBound >= tokens.upperBound
           && clause[cues[$0].tokens.lowerBound] == mentionClause
       })
     {
