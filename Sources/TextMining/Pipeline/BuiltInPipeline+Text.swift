@@ -2131,6 +2131,11 @@ context:
     # leadership has been absent".
     predicate_leads: [be, is, are, was, were, been, being, remain, remains, remained, seem, seems,
       seemed, become, becomes, became, appear, appears, appeared]
+    # Not discussing a thing says nothing about it: "trust was not discussed", "the board did
+    # not discuss leadership"; a committee that has never examined the work is judged itself.
+    attention_verbs: [discuss, discussed, discussing, mention, mentioned, mentioning, consider,
+      considered, considering, raise, raised, examine, examined, cover, covered, explore, explored,
+      assess, assessed, evaluate, evaluated, debate, debated]
     # A sentence that opens with one of these ends that clause at its first comma: "although
     # trust is high, leadership is weak".
     opening_subordinators: [although, though, while, whilst, whereas]

@@ -863,4 +863,25 @@ import Testing
     #expect(found?.polarity == expected)
     #expect(found?.hedged == false)
   }
+
+  /// Not discussing a thing says nothing about it (`grammar.attention_verbs`): in the passive
+  /// the negation denies nothing, in the active it judges only the one who did not attend.
+  @Test(arguments: [
+    ("Trust between partners was not discussed.", "success_factor.trust", Polarity.neutral),
+    ("Trust has never been mentioned in the board's minutes.", "success_factor.trust", .neutral),
+    ("Value for money was not assessed by the evaluation.", "delivery.efficiency", .neutral),
+    ("The board did not discuss leadership.", "success_factor.leadership", .neutral),
+    (
+      "The council's scrutiny committee has never examined the partnership's work.",
+      "governance.accountability", .negative
+    ),
+    // A determiner's noun is no verb: a shortage stays one.
+    ("The draft contains almost no mention of money.", "delivery.resources", .negative),
+    ("Performance was not monitored.", "delivery.performance_management", .negative),
+  ])
+  func notAttendingToAThingSaysNothingAboutIt(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
 }

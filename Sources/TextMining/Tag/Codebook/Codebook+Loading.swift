@@ -363,7 +363,7 @@ extension Codebook {
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
             "factive_predicates", "continuing_qualifiers", "subject_pronouns", "predicate_leads",
-            "opening_subordinators",
+            "opening_subordinators", "attention_verbs",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -435,6 +435,7 @@ extension Codebook {
           case "excess_leads": rules.grammar.excessLeads = words
           case "predicate_leads": rules.grammar.predicateLeads = words
           case "opening_subordinators": rules.grammar.openingSubordinators = words
+          case "attention_verbs": rules.grammar.attentionVerbs = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

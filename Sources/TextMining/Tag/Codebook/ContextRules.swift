@@ -170,6 +170,12 @@ public struct ContextRules: Sendable {
     /// one ends that clause at its first comma, so "although trust is high, leadership is weak"
     /// judges each by its own qualifier. Empty: the clause runs on past the comma.
     public var openingSubordinators: Set<String> = []
+    /// Verbs of attention, normalised ("discussed", "mentioned", "assessed"): a negation of one
+    /// says nothing about what was not attended to. In the passive ("trust was not discussed")
+    /// the negation denies nothing; in the active it judges only the subject, reaching back
+    /// ("the scrutiny committee has never examined its work"). Empty: such negations read as
+    /// any other.
+    public var attentionVerbs: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

@@ -317,6 +317,55 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Reads each negation of a verb of attention (`grammar.attention_verbs`: "discussed",
+  /// "mentioned", "assessed"): not discussing a thing says nothing about it. In the passive
+  /// ("trust was not discussed", "value for money has never been assessed"; a linking verb of
+  /// `predicate_leads` before the negation, in it or between it and the verb) the negation
+  /// denies nothing; in the active it judges only the one who did not attend ("the scrutiny
+  /// committee has never examined the partnership's work"), reaching back, and not the object
+  /// ("the board did not discuss leadership"). Between the negation and the verb only linking
+  /// verbs, "yet", "ever" and adverbs in -ly may stand.
+  private static func readInattention(
+    taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
+  ) {
+    let verbs = taxonomy.context.grammar.attentionVerbs
+    guard !verbs.isEmpty else { return }
+    let leads = taxonomy.predicateLeadBytes
+    let determiners = taxonomy.context.grammar.negativeDeterminers
+    var asides: [Range<Int>] = []
+    for index in cues.indices
+    where [.negationBefore, .negationAround, .negationAfter].contains(cues[index].kind) {
+      let span = cues[index].tokens
+      // A determiner's noun is no verb: "almost no mention of money" is a shortage.
+      if span.count == 1, determiners.contains(tokens.normalized(span.lowerBound)) { continue }
+      var passive =
+        span.contains { tokens.isWord($0, oneOf: leads) }
+        || (span.lowerBound > 0 && tokens.connected(span.lowerBound - 1)
+          && tokens.isWord(span.lowerBound - 1, oneOf: leads))
+      var verb = span.upperBound
+      while verb < tokens.count, tokens.connected(verb - 1) {
+        if tokens.isWord(verb, oneOf: leads) {
+          passive = true
+        } else if !tokens.isWord(verb, "yet"), !tokens.isWord(verb, "ever"),
+          !(tokens.range(verb).count > 4 && tokens.word(verb).hasSuffix("ly"))
+        {
+          break
+        }
+        verb += 1
+      }
+      guard verb < tokens.count, tokens.connected(verb - 1), verbs.contains(tokens.normalized(verb))
+      else { continue }
+      cues[index] = Cue(kind: passive ? .negationPseudo : .negationAfter, tokens: span)
+      // The passive's auxiliaries say nothing is there: "trust has never been mentioned".
+      if passive { asides.append(max(0, span.lowerBound - 1)..<verb + 1) }
+    }
+    if !asides.isEmpty {
+      cues.removeAll { cue in
+        cue.kind == .presence && asides.contains { $0.contains(cue.tokens.lowerBound) }
+      }
+    }
+  }
+
   /// Adds the denial that begins inside a hedge ("we doubt that trust is high"): the matcher
   /// keeps the leftmost cue, the hedge "we doubt", whose last word opens the denial "doubt
   /// that" (or is the denial "doubt", in "we doubt the strategy will work"); the clause is both
@@ -622,6 +671,7 @@ struct ContextAnalyzer {
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
     Self.turnDenied(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.readPredicateNegationsBack(taxonomy: taxonomy, tokens: tokens, cues: &cues)
+    Self.readInattention(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.addDenialsInsideHedges(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     Self.addHedgesOfDoubts(taxonomy: taxonomy, tokens: tokens, cues: &cues)
     var facts = [TokenFacts](repeating: TokenFacts(), count: count)
