@@ -390,7 +390,7 @@ extension Codebook {
             "recommendation_labels", "reporting_verbs", "reported_futures", "continuing_negations",
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
-            "continuing_qualifiers", "predicate_leads",
+            "continuing_qualifiers", "predicate_leads", "attention_verbs", "opening_subordinators",
           ].contains(name)
           let words =
             asWritten

@@ -68,6 +68,10 @@ public final class Taxonomy: Sendable {
   let counterfactualPastBytes: PackedWords
   /// `context.grammar.predicate_leads`, packed.
   let predicateLeadBytes: PackedWords
+  /// `context.grammar.attention_verbs`, packed.
+  let attentionVerbBytes: PackedWords
+  /// `context.grammar.opening_subordinators`, packed.
+  let openingSubordinatorBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
   /// `context.grammar.excess_words`, packed.
@@ -114,6 +118,9 @@ public final class Taxonomy: Sendable {
   /// and the determiners inside it (the grammar's determiners that open no clause): "the
   /// voluntary sector and the residents".
   let participantLists: (conjunctions: Set<String>, determiners: Set<String>)
+  /// The last words of `family_heads` that no partnership head ends with ("network"): a family
+  /// body whose name ends with one is no partnership, so never a title's subject. Normalised.
+  let familyOtherBodyWords: Set<String>
   /// Words that end a body's name: the last word of each head and family head, the
   /// organisation words and the brand words after a place ("Partnership", "LSP", "Council",
   /// "Together"). Normalised; empty without name rules. Built once here, not per document.
@@ -144,6 +151,8 @@ public final class Taxonomy: Sendable {
     self.continuingQualifierBytes = PackedWords(context.grammar.continuingQualifiers)
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.predicateLeadBytes = PackedWords(context.grammar.predicateLeads)
+    self.attentionVerbBytes = PackedWords(context.grammar.attentionVerbs)
+    self.openingSubordinatorBytes = PackedWords(context.grammar.openingSubordinators)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)
     self.excessLeadBytes = PackedWords(context.grammar.excessLeads)
@@ -173,6 +182,14 @@ public final class Taxonomy: Sendable {
       Set(context.grammar.listConjunctions.map { TokenNormalizer.normalize($0) }),
       context.grammar.determiners.subtracting(context.grammar.clauseOpeners)
     )
+    self.familyOtherBodyWords =
+      partnershipNames.map { rules in
+        let last = { (text: String) in
+          text.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? ""
+        }
+        return Set(rules.familyHeads.map { last($0.text) }).subtracting(
+          rules.heads.map { last($0.text) })
+      } ?? []
     self.nameEnders =
       partnershipNames.map { rules in
         Set(

@@ -286,6 +286,14 @@ struct ContextAnalyzer {
     }
   }
 
+  /// Whether token `index` is an adverb in -ly of five letters or more ("notably", not "fly"),
+  /// read from its bytes.
+  private static func isAdverb(_ index: Int, _ tokens: SentenceTokens) -> Bool {
+    let word = tokens.packedWord(index).word
+    return word.count > 4 && word[word.count - 2] == UInt8(ascii: "l")
+      && word[word.count - 1] == UInt8(ascii: "y")
+  }
+
   /// Turns each negation said of its clause's subject into one that reaches back: a negation
   /// right after a linking verb (`grammar.predicate_leads`; adverbs in -ly and continuing
   /// qualifiers between) that ends its clause or stands before a preposition: "trust has
@@ -297,18 +305,16 @@ struct ContextAnalyzer {
   ) {
     let leads = taxonomy.predicateLeadBytes
     guard !taxonomy.context.grammar.predicateLeads.isEmpty else { return }
-    let prepositions = taxonomy.context.grammar.prepositions
     for index in cues.indices where cues[index].kind == .negationBefore {
       let span = cues[index].tokens
       let last = span.upperBound - 1
       guard
         span.upperBound == tokens.count || !tokens.connected(last) || tokens.clauseBreak(last)
-          || prepositions.contains(tokens.normalized(span.upperBound))
+          || tokens.isWord(span.upperBound, oneOf: taxonomy.prepositionBytes)
       else { continue }
       var lead = span.lowerBound - 1
       while lead >= 0, tokens.connected(lead),
-        tokens.isWord(lead, oneOf: taxonomy.continuingQualifierBytes)
-          || (tokens.word(lead).hasSuffix("ly") && tokens.range(lead).count > 4)
+        tokens.isWord(lead, oneOf: taxonomy.continuingQualifierBytes) || Self.isAdverb(lead, tokens)
       {
         lead -= 1
       }
@@ -328,8 +334,7 @@ struct ContextAnalyzer {
   private static func readInattention(
     taxonomy: Taxonomy, tokens: SentenceTokens, cues: inout [Cue]
   ) {
-    let verbs = taxonomy.context.grammar.attentionVerbs
-    guard !verbs.isEmpty else { return }
+    guard !taxonomy.context.grammar.attentionVerbs.isEmpty else { return }
     let leads = taxonomy.predicateLeadBytes
     let determiners = taxonomy.context.grammar.negativeDeterminers
     var asides: [Range<Int>] = []
@@ -347,13 +352,14 @@ struct ContextAnalyzer {
         if tokens.isWord(verb, oneOf: leads) {
           passive = true
         } else if !tokens.isWord(verb, "yet"), !tokens.isWord(verb, "ever"),
-          !(tokens.range(verb).count > 4 && tokens.word(verb).hasSuffix("ly"))
+          !Self.isAdverb(verb, tokens)
         {
           break
         }
         verb += 1
       }
-      guard verb < tokens.count, tokens.connected(verb - 1), verbs.contains(tokens.normalized(verb))
+      guard verb < tokens.count, tokens.connected(verb - 1),
+        tokens.isWord(verb, oneOf: taxonomy.attentionVerbBytes)
       else { continue }
       cues[index] = Cue(kind: passive ? .negationPseudo : .negationAfter, tokens: span)
       // The passive's auxiliaries say nothing is there: "trust has never been mentioned".
@@ -379,12 +385,16 @@ struct ContextAnalyzer {
     insertAfterEach(&cues) { hedge, cues in
       guard hedge.kind.isHedge, hedge.tokens.count > 1 else { return nil }
       for start in hedge.tokens.lowerBound + 1..<hedge.tokens.upperBound {
-        guard
-          let denial = denials.filter({
-            start + $0.count >= hedge.tokens.upperBound
-              && Self.words($0, standAt: start, in: tokens)
-          }).max(by: { $0.count < $1.count })
-        else { continue }
+        // (The first word once, not once for every denial.)
+        let first = tokens.normalized(start)
+        var longest: [String]?
+        for denial in denials
+        where denial.first == first && start + denial.count >= hedge.tokens.upperBound
+          && denial.count > longest?.count ?? 0 && Self.words(denial, standAt: start, in: tokens)
+        {
+          longest = denial
+        }
+        guard let denial = longest else { continue }
         let cue = Cue(kind: .negationBefore, tokens: start..<start + denial.count)
         // Not twice, if the matcher found it too.
         return cues.contains { $0.kind == cue.kind && $0.tokens == cue.tokens } ? nil : cue
@@ -597,9 +607,8 @@ struct ContextAnalyzer {
     // A sentence that opens with a subordinator ("although", "while") ends that clause at its
     // first comma: in "although trust is high, leadership is weak" the trust is high and the
     // leadership weak.
-    let subordinators = taxonomy.context.grammar.openingSubordinators
     let subordinateEnd =
-      count > 1 && !subordinators.isEmpty && subordinators.contains(tokens.normalized(0))
+      count > 1 && tokens.isWord(0, oneOf: taxonomy.openingSubordinatorBytes)
       ? (1..<count - 1).first { tokens.commaAfter($0) } : nil
     for index in 0..<count {
       if terminator[index] == 1, index > 0, tokens.commaAfter(index - 1), tokens.commaAfter(index) {
@@ -662,10 +671,9 @@ struct ContextAnalyzer {
     }
     // A continuing qualifier set off by a comma means "nevertheless" ("Still, partners lack
     // trust"): it says no state goes on and judges nothing.
-    let continuingWords = taxonomy.context.grammar.continuingQualifiers
     cues.removeAll { cue in
       cue.kind == .negative && cue.tokens.count == 1 && tokens.commaAfter(cue.tokens.lowerBound)
-        && continuingWords.contains(tokens.normalized(cue.tokens.lowerBound))
+        && tokens.isWord(cue.tokens.lowerBound, oneOf: taxonomy.continuingQualifierBytes)
     }
     // (After the reported futures, whose indices into the cues an inserted cue would shift.)
     Self.addExcess(taxonomy: taxonomy, tokens: tokens, terminator: terminator, to: &cues)
@@ -798,6 +806,7 @@ struct ContextAnalyzer {
     // and "relations are still good" are positive. One right before a positive qualifier in its
     // clause gives way to it. (Only right before: "trust is still not high" keeps its negation,
     // and "the framework is still being developed" is unfinished.)
+    let continuingWords = taxonomy.context.grammar.continuingQualifiers
     let continuing = cues.indices.filter { index in
       cues[index].kind == .negative && cues[index].tokens.count == 1
         && continuingWords.contains(tokens.normalized(cues[index].tokens.lowerBound))

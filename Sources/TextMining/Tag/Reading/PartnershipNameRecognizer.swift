@@ -1487,13 +1487,11 @@ struct PartnershipNameRecognizer {
     // ("SAFER GARNFORD PARTNERSHIP / ANNUAL REPORT 2008/09"), as the codebook reads: "the
     // partnership named in its title". A body whose family head ends with a word no partnership
     // head ends with is not one ("Holmcaster Community Empowerment Network").
-    let lastWord = { (text: String) in
-      text.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? ""
-    }
-    let otherBodyWords = Set(rules.value.familyHeads.map { lastWord($0.text) }).subtracting(
-      rules.value.heads.map { lastWord($0.text) })
+    let otherBodyWords = taxonomy.familyOtherBodyWords
     func isSubject(_ span: Span) -> Bool {
-      !span.isFamily || !otherBodyWords.contains(lastWord(span.name))
+      !span.isFamily
+        || !otherBodyWords.contains(
+          span.name.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? "")
     }
     let lateTitle = blocks.indices.first {
       $0 > 0 && blocks[$0].kind == .title
