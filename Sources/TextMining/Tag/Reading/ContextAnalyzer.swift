@@ -336,13 +336,14 @@ struct ContextAnalyzer {
   ) {
     guard !taxonomy.context.grammar.attentionVerbs.isEmpty else { return }
     let leads = taxonomy.predicateLeadBytes
-    let determiners = taxonomy.context.grammar.negativeDeterminers
     var asides: [Range<Int>] = []
     for index in cues.indices
     where [.negationBefore, .negationAround, .negationAfter].contains(cues[index].kind) {
       let span = cues[index].tokens
       // A determiner's noun is no verb: "almost no mention of money" is a shortage.
-      if span.count == 1, determiners.contains(tokens.normalized(span.lowerBound)) { continue }
+      if span.count == 1, tokens.isWord(span.lowerBound, oneOf: taxonomy.negativeDeterminerBytes) {
+        continue
+      }
       var passive =
         span.contains { tokens.isWord($0, oneOf: leads) }
         || (span.lowerBound > 0 && tokens.connected(span.lowerBound - 1)
