@@ -2136,6 +2136,9 @@ context:
     attention_verbs: [discuss, discussed, discussing, mention, mentioned, mentioning, consider,
       considered, considering, raise, raised, examine, examined, cover, covered, explore, explored,
       assess, assessed, evaluate, evaluated, debate, debated]
+    # A negation that stands as its clause's subject denies the whole predicate, however far:
+    # "none of the four case-study partnerships had yet broken out of the vicious circle".
+    negative_subjects: [none, nobody, neither, nothing]
     # A sentence that opens with one of these ends that clause at its first comma: "although
     # trust is high, leadership is weak".
     opening_subordinators: [although, though, while, whilst, whereas]

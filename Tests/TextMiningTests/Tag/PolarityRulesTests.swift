@@ -884,4 +884,22 @@ import Testing
   {
     #expect(try polarity(sentence, code) == expected)
   }
+
+  /// A negation that stands as its clause's subject denies the whole predicate, however far
+  /// (`grammar.negative_subjects`); one that is not the subject reaches as far as ever.
+  @Test(arguments: [
+    (
+      "None of the four case-study partnerships had yet broken out of the vicious circle.",
+      "circle.break_out", Polarity.negative
+    ),
+    (
+      "Nobody on the board of the partnership has shown any real leadership since 2004.",
+      "success_factor.leadership", .negative
+    ),
+  ])
+  func aNegativeSubjectDeniesItsWholePredicate(sentence: String, code: String, expected: Polarity)
+    throws
+  {
+    #expect(try polarity(sentence, code) == expected)
+  }
 }

@@ -363,7 +363,7 @@ extension Codebook {
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
             "factive_predicates", "continuing_qualifiers", "subject_pronouns", "predicate_leads",
-            "opening_subordinators", "attention_verbs",
+            "opening_subordinators", "attention_verbs", "negative_subjects",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -391,6 +391,7 @@ extension Codebook {
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
             "continuing_qualifiers", "predicate_leads", "attention_verbs", "opening_subordinators",
+            "negative_subjects",
           ].contains(name)
           let words =
             asWritten
@@ -436,6 +437,7 @@ extension Codebook {
           case "predicate_leads": rules.grammar.predicateLeads = words
           case "opening_subordinators": rules.grammar.openingSubordinators = words
           case "attention_verbs": rules.grammar.attentionVerbs = words
+          case "negative_subjects": rules.grammar.negativeSubjects = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

@@ -177,6 +177,11 @@ public struct ContextRules: Sendable {
     /// ("the scrutiny committee has never examined its work"). Empty: such negations read as
     /// any other.
     public var attentionVerbs: Set<String> = []
+    /// Negations that stand as a clause's subject, compared as written in lower case ("none",
+    /// "nobody", "neither"): one that opens its clause denies the clause's whole predicate,
+    /// beyond the window ("none of the four case-study partnerships had yet broken out of the
+    /// vicious circle"). Empty: such a negation reaches as far as the window.
+    public var negativeSubjects: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

@@ -70,6 +70,8 @@ public final class Taxonomy: Sendable {
   let predicateLeadBytes: PackedWords
   /// `context.grammar.attention_verbs`, packed.
   let attentionVerbBytes: PackedWords
+  /// `context.grammar.negative_subjects`, packed.
+  let negativeSubjectBytes: PackedWords
   /// `context.grammar.opening_subordinators`, packed.
   let openingSubordinatorBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
@@ -152,6 +154,7 @@ public final class Taxonomy: Sendable {
     self.counterfactualPastBytes = PackedWords(context.grammar.counterfactualPast)
     self.predicateLeadBytes = PackedWords(context.grammar.predicateLeads)
     self.attentionVerbBytes = PackedWords(context.grammar.attentionVerbs)
+    self.negativeSubjectBytes = PackedWords(context.grammar.negativeSubjects)
     self.openingSubordinatorBytes = PackedWords(context.grammar.openingSubordinators)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)

@@ -141,6 +141,8 @@ struct ContextAnalyzer {
     var auxiliary = false
     /// Whether the token puts a counterfactual in the past (`counterfactual_past`: "have").
     var past = false
+    /// Whether the token is a negative subject (`negative_subjects`: "none", "nobody").
+    var negativeSubject = false
     /// Whether the token is a verb of remedy (`remedy_verbs`: "resolved", "address"); read only
     /// with a negation or a negative qualifier.
     var remedy = false
@@ -754,6 +756,7 @@ struct ContextAnalyzer {
         facts[index].continuingQualifier = taxonomy.continuingQualifierBytes.contains(
           key: key, word: word)
         facts[index].past = taxonomy.counterfactualPastBytes.contains(key: key, word: word)
+        facts[index].negativeSubject = taxonomy.negativeSubjectBytes.contains(key: key, word: word)
         facts[index].preposition = taxonomy.prepositionBytes.contains(key: key, word: word)
         facts[index].negativeDeterminer = taxonomy.negativeDeterminerBytes.contains(
           key: key, word: word)
@@ -1059,7 +1062,8 @@ struct ContextAnalyzer {
       && end <= tokens.lowerBound
       && (tokens.lowerBound - end < windows.window
         || (end + 1 < tokens.lowerBound && facts[end + 1].complementizer
-          && !facts[end].commaAfter))
+          && !facts[end].commaAfter)
+        || opensAsNegativeSubject(cue))
       && (!((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
         || inClosedList(from: end, to: tokens))
       // A condition opens a clause of its own: in "loss of trust if budgets are set", the loss
@@ -1068,6 +1072,14 @@ struct ContextAnalyzer {
         $0.kind == .hedgingSentence && $0.tokens.lowerBound >= end
           && $0.tokens.upperBound <= tokens.lowerBound
       }
+  }
+
+  /// Whether `cue` is a negative subject that opens its clause (`grammar.negative_subjects`):
+  /// it denies the clause's whole predicate, however far it reaches ("none of the four
+  /// case-study partnerships had yet broken out of the vicious circle").
+  private func opensAsNegativeSubject(_ cue: Cue) -> Bool {
+    let at = cue.tokens.lowerBound
+    return facts[at].negativeSubject && (at == 0 || clause[at - 1] != clause[at])
   }
 
   /// Whether the commas between a negation ending at `start` and a mention are those of a
