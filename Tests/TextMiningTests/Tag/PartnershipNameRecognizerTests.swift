@@ -335,6 +335,13 @@ import Testing
         == "Tarnwick and District Partnership")
   }
 
+  @Test func aStrategyBoardIsNamedByItsHead() throws {
+    let found = try mentions("Notes\n\nThe Stavenholme Strategy Board met in May.")
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.match) == ["Stavenholme Strategy Board"]
+    )
+  }
+
   @Test func aVerbAfterAParenthesisDescribesTheSubjectNotTheLastName() throws {
     // "..., set up in place of the old County Partnership Forum, is the county's LSP": the
     // Strategy Board is the LSP; the Forum, inside the parenthesis, is no name at all.

@@ -187,18 +187,13 @@ public final class Taxonomy: Sendable {
     )
     self.familyOtherBodyWords =
       partnershipNames.map { rules in
-        let last = { (text: String) in
-          text.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? ""
-        }
-        return Set(rules.familyHeads.map { last($0.text) }).subtracting(
-          rules.heads.map { last($0.text) })
+        Set(rules.familyHeads.compactMap { TokenNormalizer.lastWord(of: $0.text) }).subtracting(
+          rules.heads.compactMap { TokenNormalizer.lastWord(of: $0.text) })
       } ?? []
     self.nameEnders =
       partnershipNames.map { rules in
         Set(
-          (rules.heads + rules.familyHeads).compactMap {
-            $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
-          }
+          (rules.heads + rules.familyHeads).compactMap { TokenNormalizer.lastWord(of: $0.text) }
         ).union(rules.organisationWords).union(rules.brandWordsAfter).union(rules.bodyEnders)
       } ?? []
     // A few categories: a search by name is as quick as hashing the name.

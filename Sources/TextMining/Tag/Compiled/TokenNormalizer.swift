@@ -17,6 +17,12 @@ enum TokenNormalizer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The normalised last word of a phrase or a name: "Community Empowerment Network" →
+  /// "network". Nil for an empty text.
+  static func lastWord(of text: String) -> String? {
+    text.split(separator: " ").last.map { normalize($0) }
+  }
+
   /// Writes the normalised UTF-8 of a token into `scratch`, avoiding allocations.
   ///
   /// ASCII tokens, nearly all of them, are lower-cased byte by byte; others go through

@@ -1198,9 +1198,7 @@ struct PartnershipNameRecognizer {
       for form in ambiguous { ampersandForms[form] = nil }
       if !ampersandForms.isEmpty {
         ampersandFollowers = Set(
-          rules.value.heads.compactMap {
-            $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
-          }
+          rules.value.heads.compactMap { TokenNormalizer.lastWord(of: $0.text) }
         ).union(rules.value.brandBodyWords)
       }
       // A head-ended name whose place words are such a form is that partnership.
@@ -1489,9 +1487,7 @@ struct PartnershipNameRecognizer {
     // head ends with is not one ("Holmcaster Community Empowerment Network").
     let otherBodyWords = taxonomy.familyOtherBodyWords
     func isSubject(_ span: Span) -> Bool {
-      !span.isFamily
-        || !otherBodyWords.contains(
-          span.name.split(separator: " ").last.map { TokenNormalizer.normalize($0) } ?? "")
+      !span.isFamily || !otherBodyWords.contains(TokenNormalizer.lastWord(of: span.name) ?? "")
     }
     let lateTitle = blocks.indices.first {
       $0 > 0 && blocks[$0].kind == .title
@@ -1525,7 +1521,7 @@ struct PartnershipNameRecognizer {
       // area partnership's. A plural names a topic ("Local Strategic Partnerships: Sallowmere").
       let bodyWords = rules.value.organisationWords.union(rules.value.bodyEnders).union(
         (rules.value.heads + rules.value.familyHeads).compactMap {
-          $0.text.split(separator: " ").last.map { TokenNormalizer.normalize($0) }
+          TokenNormalizer.lastWord(of: $0.text)
         })
       // A place of several words may hold lower-case particles ("Bath and North East Somerset",
       // "Newcastle upon Tyne", "Stoke-on-Trent").
