@@ -60,6 +60,11 @@ static const char *const negative_hints[] = {
 static const char *const positive_hints[] = {
     "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "prose", NULL};
 
+/// The classes a news page gives the summary under its headline.
+static const char *const standfirst_hints[] = {"standfirst", "strapline", "lede", "subtitle", "sub-title", "subhead", NULL};
+/// The classes of a story's date line.
+static const char *const date_hints[] = {"timestamp", "date", "published", NULL};
+
 static double class_weight(const xmlNode *node) {
   double weight = 0;
   const char *values[2] = {tm_html_attribute(node, "class"), tm_html_attribute(node, "id")};
@@ -427,11 +432,20 @@ bool tm_html_select_main_content(xmlDoc *doc, bool keep_furniture, const tm_page
   }
 
   // The headings that open the content's container (a page's h1 and the subtitle under it)
-  // head the content.
+  // head the content, and so does a paragraph whose class calls it the standfirst under the
+  // headline ("Board to decide next month whether ..."); a byline, a date line or sharing
+  // links between them (hinted by their class) are passed over.
   if (all[top].node->parent != NULL && !is(all[top].node->parent, "body")) {
     for (xmlNode *first = all[top].node->parent->children; first != NULL && first != all[top].node; first = first->next) {
       if (first->type != XML_ELEMENT_NODE) continue;
-      if (!is_heading(first)) break;
+      if (is(first, "p") && contains_any(tm_html_attribute(first, "class"), standfirst_hints)) {
+        if (first->_private == NULL) first->_private = &selected_mark;
+        continue;
+      }
+      if (!is_heading(first)) {
+        if (class_weight(first) < 0 || contains_any(tm_html_attribute(first, "class"), date_hints)) continue;
+        break;
+      }
       if (first->_private == NULL) first->_private = &selected_mark;
     }
   }

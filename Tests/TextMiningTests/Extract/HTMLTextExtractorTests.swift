@@ -172,6 +172,29 @@ import Testing
     #expect(extracted.headline == "Partnership in doubt as agreements end")
   }
 
+  @Test func aStorysStandfirstUnderItsHeadlineIsKeptAndItsBylineIsNot() throws {
+    let paragraphs = (1...6).map {
+      "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>"
+    }
+    .joined()
+    let html = """
+      <html><head><title>Partnership in doubt | News</title></head><body>
+      <article><h1>Partnership in doubt as agreements end</h1>
+      <p class="standfirst">Board to decide whether the Hadley Partnership should carry on</p>
+      <p class="byline">By <a href="/a">A Writer</a></p><p class="timestamp">Published 3 May 2010</p>
+      <div class="story-body">\(paragraphs)</div></article>
+      </body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(
+      extracted.texts.prefix(3) == [
+        "Partnership in doubt | News", "Partnership in doubt as agreements end",
+        "Board to decide whether the Hadley Partnership should carry on",
+      ])
+    #expect(!extracted.texts.contains { $0.contains("A Writer") })
+  }
+
   @Test func aListOfDocumentsToDownloadIsContentAndAListOfStoriesIsNot() throws {
     let paragraphs = (1...6).map {
       "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>"

@@ -95,6 +95,33 @@ import Testing
     #expect(!(try mentions("Notes\n\n" + sentence)).contains { $0.code == "partnership.named" })
   }
 
+  // A heading that is a family body's name and nothing else (numbering aside) heads a section
+  // about that body, as the codebook's "nearest named before it in the section" reads; a
+  // heading that reports on the body in a board's minutes ("SAFER BARROWMERE: UPDATE") does not.
+  @Test func aHeadingThatIsOnlyAFamilyBodysNameGivesItsSectionThatBody() throws {
+    let found = try mentions(
+      """
+      Barrowmere Forward: peer challenge
+
+      1. Barrowmere Forward
+
+      The board's leadership is strong.
+
+      2. Safer Barrowmere
+
+      Safer Barrowmere is the borough's community safety partnership. Trust between the police \
+      and the council is high.
+
+      3. Safer Barrowmere: update
+
+      Funding for the wardens ends in March.
+      """)
+    #expect(found.first { $0.code == "success_factor.trust" }?.partnership == "Safer Barrowmere")
+    #expect(
+      found.first { $0.code == "success_factor.leadership" }?.partnership == "Barrowmere Forward")
+    #expect(found.first { $0.code == "delivery.resources" }?.partnership == "Barrowmere Forward")
+  }
+
   @Test(arguments: [
     (
       "The Barrowmere Community Safety Partnership met all its targets.",
@@ -1075,6 +1102,33 @@ import Testing
     let found = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy()).mentions(in: segmented)
     #expect(
       found.first { $0.code.rawValue == "success_factor.trust" }?.partnership == "Vision Hadley")
+  }
+
+  @Test func aWebPagesStandfirstUnderItsHeadlineIsNoTitleLine() throws {
+    // A paragraph without final punctuation after the headline is the story's summary, not its
+    // title wrapped over two lines: the partnership it names is not the page's subject, and a
+    // later section names none.
+    var extracted = ExtractedText(
+      title: "Partnership in doubt | News",
+      blocks: [
+        Block(kind: .title, text: "Partnership in doubt | News", line: 1),
+        Block(kind: .heading, text: "Partnership in doubt", line: 2),
+        Block(
+          kind: .paragraph, text: "Board to decide whether the Hadley Partnership should carry on",
+          line: 3),
+        Block(kind: .heading, text: "Partners drift away", line: 4),
+        Block(kind: .paragraph, text: "Trust between partners has gone.", line: 5),
+      ])
+    extracted.headline = "Partnership in doubt"
+    let tagger = TaxonomyTagger(taxonomy: try Fixtures.projectTaxonomy())
+    let found = tagger.mentions(in: try ICUSegmenter().segment(extracted))
+    #expect(found.first { $0.code.rawValue == "success_factor.trust" }?.partnership == nil)
+    // Without a headline (a text file), the same line is the title's second line.
+    extracted.headline = nil
+    let text = tagger.mentions(in: try ICUSegmenter().segment(extracted))
+    #expect(
+      text.first { $0.code.rawValue == "success_factor.trust" }?.partnership == "Hadley Partnership"
+    )
   }
 
   @Test func ofTwoNamesInOneSentenceTheOneWrittenFirstIsTheValue() throws {

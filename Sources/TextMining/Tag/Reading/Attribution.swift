@@ -26,8 +26,11 @@ enum Attribution {
         lastBlock = sentence.block
       }
       // Another body of the LSP family named in passing is not what the evidence is about.
-      let spans = names.mentions(inSentence: sentenceIndex).filter { !$0.isFamily }
       let tokens = segmented.tokens[sentence.tokenIndices]
+      let isHeading = segmented.extracted.blocks[sentence.block].kind == .heading
+      let spans = names.mentions(inSentence: sentenceIndex).filter {
+        !$0.isFamily || (isHeading && isWholeHeading($0, tokens: tokens, text: segmented))
+      }
       while mentionIndex < mentions.count, mentions[mentionIndex].sentence == sentenceIndex {
         if mentions[mentionIndex].partnership == nil {
           let start = mentions[mentionIndex].utf8Range.lowerBound
@@ -40,6 +43,17 @@ enum Attribution {
         mentionIndex += 1
       }
       if let last = spans.last { lastNamed = last.name }
+    }
+  }
+
+  /// Whether a name is all its heading says, numbering aside ("2. Safer Ravensgarth"): the
+  /// section under it is about that body.
+  private static func isWholeHeading(
+    _ span: PartnershipNameRecognizer.Span, tokens: ArraySlice<Range<Int>>, text: SegmentedText
+  ) -> Bool {
+    (0..<tokens.count).allSatisfy { offset in
+      span.tokens.contains(offset)
+        || text.string(utf8Range: tokens[tokens.startIndex + offset]).allSatisfy(\.isNumber)
     }
   }
 }

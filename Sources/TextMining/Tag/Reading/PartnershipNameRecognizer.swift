@@ -1548,6 +1548,11 @@ struct PartnershipNameRecognizer {
     }
     var menuCells = 0
     var lastMenuCell = -1
+    // On a web page, a paragraph after the headline is the page's text, even one without final
+    // punctuation (the standfirst under a news story's headline).
+    let headlineBlock = segmented.extracted.headline.flatMap { headline in
+      blocks.indices.first { blocks[$0].kind == .heading && blocks[$0].text == headline }
+    }
     // The title block's lines.
     var titleLines: [Int] = []
     for (index, sentence) in segmented.sentences.enumerated() {
@@ -1592,6 +1597,7 @@ struct PartnershipNameRecognizer {
       let titleLine =
         (kind == .title || kind == .heading || kind == .line
           || ((kind == .paragraph || kind == .tableCell)
+            && sentence.block < headlineBlock ?? Int.max
             && (index == 0 || segmented.sentences[index - 1].block != sentence.block)
             && (index + 1 == segmented.sentences.count
               || segmented.sentences[index + 1].block != sentence.block)
