@@ -801,8 +801,8 @@ categories:
           # The difference the work makes, not a difference between two places ("explain the
           # difference in their performance").
           - {text: difference, with_words: [make, made, making, see, seen, feel, felt, notice, noticed, what, any, real, visible, little, no, lasting, measurable]}
-          - made a difference
-          - adds value
+          - {text: made a difference, polarity: positive}
+          - {text: adds value, polarity: positive}
           - value added
           # Value the partnership adds, however much: "added little value", "whether it adds
           # any value".
@@ -1248,6 +1248,18 @@ categories:
           - be voluntary
           # A footer's charity number.
           - registered charity
+          # Faith as confidence, not a faith group: "partners have lost faith in the process".
+          - faith in
+          - lost faith
+          - lose faith
+          - losing faith
+          - good faith
+          - bad faith
+          - leap of faith
+          - act of faith
+          - article of faith
+          - keep faith
+          - kept faith
         phrases:
           - voluntary sector
           - community sector
@@ -2241,7 +2253,9 @@ context:
         criticise, criticising, retreat, form-filling, blaming, rubber-stamped, rubber-stamping,
         resisting, sidelining, marginalising, condemning, a step backwards, fobbed off, given up on,
         gave up on, half-hearted, out of all proportion, out of date, outdated, dysfunctional,
-        toothless, complain, objected, faulted, neglected]
+        toothless, complain, objected, faulted, neglected, more rhetoric than reality,
+        exception rather than the rule, conspicuous by its absence, conspicuous by her absence,
+        conspicuous by his absence, conspicuous by their absence]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
@@ -2251,7 +2265,7 @@ context:
         deficient, unreliable, unworkable, unrealistic, unfocused, incoherent, chaotic, muddled,
         messy, shaky, precarious, confusing, wasteful, hostile, acrimony, acrimonious,
         unrepresentative, unaccountable, opaque, secretive, superficial, unhelpful, obstructive,
-        unsustainable, instability, inertia, ill-defined, haphazard, lax]
+        unsustainable, instability, inertia, ill-defined, haphazard, lax, negligible]
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
         significant progress, considerable progress, breakthrough, well on the way,
@@ -2263,7 +2277,8 @@ context:
         well-regarded, mainstay, well represented, strongly represented, active member,
         willingly, met in full, energetic, brilliant, attended every, attended almost every,
         attended all, constructively]
-      growth: [flourishing, flourished, thrived, blossomed, deepened, matured, grew]
+      growth: [flourishing, flourished, thrived, blossomed, deepened, matured, grew, thawed,
+        thawing, begin to thaw, began to thaw, begun to thaw]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,
         enthusiastic, willingness, actively, closely involved, open with each other, openness, commend,
         benefited,
@@ -2292,6 +2307,7 @@ partnership_names:
     - LSP board
     - community planning partnership
     - local service board
+    - alliance
   # The other bodies of the LSP family. A place before one of these names that body: "Barrowmere
   # Community Safety Partnership" is partnership.named (a name beats equivalent), but it is not
   # the area's partnership, so evidence is attributed past it; generic ones stay equivalent.

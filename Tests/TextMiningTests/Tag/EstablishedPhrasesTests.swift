@@ -409,6 +409,9 @@ import Testing
     ("Residents want to see more police on the ground.", "delivery.outcomes"),
     // A meeting's close is no business taking part.
     ("There being no other business, the meeting closed at 7.40pm.", "sector.private"),
+    // Faith as confidence is no faith group.
+    ("Residents have lost faith in the regeneration board.", "sector.voluntary_community"),
+    ("Partners signed the compact in good faith.", "sector.voluntary_community"),
   ])
   func anotherSenseIsNotTheCode(sentence: String, code: String) throws {
     let found = try codes(sentence)

@@ -73,6 +73,14 @@ import Testing
       "The annual review raises questions about the forum's links with residents.",
       "governance.community_engagement"
     ),
+    // Idioms of judgement.
+    (
+      "The leader of the county council has been conspicuous by his absence.",
+      "success_factor.local_authority_leadership"
+    ),
+    ("Joined-up services are still more rhetoric than reality.", "delivery.services"),
+    ("Pooled budgets are the exception rather than the rule.", "delivery.resources"),
+    ("The measurable impact on worklessness has been negligible.", "delivery.outcomes"),
   ])
   func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative, "\(sentence)")
@@ -96,6 +104,12 @@ import Testing
     ),
     // The noun "needs" is no aim: only the verb before what is needed makes one.
     ("Needs analysis showed that outcomes have improved.", "delivery.outcomes"),
+    (
+      "Relations between the college and the council have thawed.",
+      "success_factor.working_relationships"
+    ),
+    // A phrase that is itself a judgement ("adds value") judges when asserted.
+    ("Put simply, the board adds value.", "delivery.outcomes"),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .positive, "\(sentence)")

@@ -891,6 +891,18 @@ struct PartnershipNameRecognizer {
         if copula || setOff {
           described = isDescription(at: next, in: tokens, heads: heads)
         }
+        // A description set off as how the partnership is known: "Kelbridge Works, as the
+        // town's partnership is known, ..." (a copula and a naming cue's first word after it).
+        if !described, setOff, next + 1 < tokens.count,
+          rules.value.descriptionLinks.contains(tokens.normalized(next)),
+          let copulaAt = (next + 2..<min(tokens.count - 1, next + 8)).first(where: { index in
+            guard rules.value.copulas.contains(tokens.normalized(index)) else { return false }
+            let verb = tokens.normalized(index + 1)
+            return rules.value.namingCues.contains { cue in cue.first == verb }
+          })
+        {
+          described = isDescription(at: next + 1, in: tokens, heads: heads, ending: copulaAt)
+        }
         // The verb and "as" may follow a copula or a relative clause too: "One Wraybourne,
         // which was set up in 2002 as the Wraybourne LSP".
         let linkFrom = copula ? next : runEnd
@@ -956,11 +968,12 @@ struct PartnershipNameRecognizer {
       // Council", "in Carrowfield"), and those written surely as places, after a preposition
       // of place or before an organisation word, an area word between or not ("in Hadley",
       // "Hadley Borough Council").
-      var places: (names: Set<String>, sure: Set<String>)?
-      func placeWords() -> (names: Set<String>, sure: Set<String>) {
+      var places: (names: Set<String>, sure: Set<String>, branded: Set<String>)?
+      func placeWords() -> (names: Set<String>, sure: Set<String>, branded: Set<String>) {
         if let places { return places }
         var names: Set<String> = []
         var sure: Set<String> = []
+        var branded: Set<String> = []
         for tokens in sentences {
           for position in 0..<tokens.count where tokens.isCapitalized(position) {
             let word = tokens.normalized(position)
@@ -975,7 +988,11 @@ struct PartnershipNameRecognizer {
                   && rules.value.brandWordsAfter.contains(tokens.normalized(position + 1)))
                 || (position > 0 && tokens.connected(position - 1)
                   && rules.value.brandWordsBefore.contains(tokens.normalized(position - 1)))
-              if !inBrand { names.insert(word) }
+              if !inBrand {
+                names.insert(word)
+              } else if !word.hasSuffix("ing"), !tokens.isPlural(position) {
+                branded.insert(word)
+              }
             }
             if (position > 0
               && rules.value.placePrepositions.contains(tokens.normalized(position - 1)))
@@ -989,10 +1006,15 @@ struct PartnershipNameRecognizer {
             }
           }
         }
-        places = (names, sure)
-        return (names, sure)
+        places = (names, sure, branded)
+        return (names, sure, branded)
       }
-      func isPlaceName(_ normalized: String) -> Bool { placeWords().names.contains(normalized) }
+      // A place the text names only in its brand is one when the brand is written inside a
+      // sentence ("...; Amberleigh Together shows what is possible"), a word in -ing or a
+      // plural aside ("the plan, Moving Forward, ...", "Churches Together").
+      func isPlaceName(_ normalized: String) -> Bool {
+        placeWords().names.contains(normalized) || placeWords().branded.contains(normalized)
+      }
       func isSurelyPlace(_ normalized: String) -> Bool { placeWords().sure.contains(normalized) }
       for tokens in sentences where tokens.count > 1 {
         for position in 0..<(tokens.count - 1) {
