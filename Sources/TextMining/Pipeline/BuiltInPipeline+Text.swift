@@ -308,6 +308,14 @@ categories:
           - leader of the opposition
           - opposition leader
           - group leader
+          # A party group's leader: "the leader of the Liberal Democrat group".
+          - leader of the labour
+          - leader of the conservative
+          - leader of the liberal
+          - leader of the lib
+          - leader of the tory
+          - leader of the independent
+          - leader of the green
         phrases:
           - local authority leadership
           - council leadership
@@ -1621,6 +1629,17 @@ context:
       - could find it
       - there is a risk that
       - there is a danger that
+      # What something risks becoming is supposed: "the board risks drifting into a talking
+      # shop".
+      - risks becoming
+      - risks being
+      - risks drifting
+      - risks sliding
+      - risks slipping
+      - risks losing
+      - risks falling
+      - runs the risk of
+      - in danger of
       - potentially
       - in time
     sentence:
@@ -1664,6 +1683,10 @@ context:
       # "Could" as the past of "can", of what someone was able to find, say or do, is no
       # supposition: "few partners could point to a decision", "fewer than one in five felt they
       # could influence decisions", "we could find only six objectives".
+      # A comparison pressed home is no supposition: "their cultures could hardly be more
+      # different".
+      - could hardly
+      - could scarcely
       - could point
       - could find
       - could say

@@ -75,6 +75,12 @@ import Testing
     ),
     ("Residents could see improvements in outcomes next year.", "delivery.outcomes", true),
     ("The LSP broke out of the vicious circle in 2004.", "circle.break_out", false),
+    // A comparison pressed home is no supposition; what a body risks becoming is one.
+    (
+      "The working cultures of the two councils could hardly be more different.",
+      "success_factor.culture", false
+    ),
+    ("Without new members, the board risks sliding into a vicious circle.", "circle.vicious", true),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {
     #expect(try reading(sentence, code: code)?.hedged == expected)

@@ -50,6 +50,8 @@ import Testing
     "I suggest we invite its chief executive to the January board.",
     "All statutory partners should be represented at chief executive level.",
     "Every agency in the borough was represented at chief executive level.",
+    // A party group's leader is not the council's.
+    "The leader of the Conservative group voted against the plan.",
   ])
   func anotherBodysLeadersAreNotTheCouncils(sentence: String) throws {
     #expect(
@@ -74,6 +76,9 @@ import Testing
     "The council leader, who chairs the board, met business leaders in May.",
     "Mr. Tom Reed (Chief Executive, Ashvale MBC)",
     "The borough's chief executive, who chairs the executive, was praised.",
+    // After a comma, a body's name is the post holder's only where it ends there: here the PCT
+    // holds the next item's post.
+    "The chair rotates between the council leader, the PCT chair and a VCS member.",
   ])
   func theCouncilsLeaderAndChiefExecutiveAreStillCoded(sentence: String) throws {
     #expect(

@@ -69,9 +69,17 @@ enum Ownership {
       return false
     }
     // The holder's name: determiners, then capitalised words and the connectors of names.
+    // After a comma, the name stands for the post's holder only where it ends there: in "the
+    // council leader, the PCT chair and ...", the PCT's is the next item's post.
+    let afterComma = tokens.commaAfter(last)
     let limit = min(tokens.count, index + 7)
     while index < limit {
-      if holderSpans.contains(where: { $0.lowerBound == index }) { return true }
+      if let holder = holderSpans.first(where: { $0.lowerBound == index }) {
+        let end = holder.upperBound
+        return !afterComma || end == tokens.count || !tokens.connected(end - 1)
+          || tokens.isCapitalized(end) || tokens.isAllCaps(end)
+          || nameWords.contains(tokens.normalized(end))
+      }
       let ofName =
         tokens.isCapitalized(index) || tokens.isAllCaps(index)
         || nameWords.contains(tokens.normalized(index))
