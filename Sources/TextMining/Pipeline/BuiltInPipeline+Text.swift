@@ -182,6 +182,10 @@ categories:
           - decades of co-operation
           - years of working together
           - decades of working together
+          - years of collaboration
+          - decades of collaboration
+          - history of collaboration
+          - tradition of collaboration
           - tradition of working together
           - record of working together
           # Working together in the past, said as a history: "have worked together since 1998".
@@ -557,6 +561,8 @@ categories:
           # Not an area made up of wards, figures drawn from police records, or a joint venture.
           - {text: made up of, with_words: [board, executive, group, membership, committee, forum],
             without: [ward, area, district, parish, village, estate, neighbourhood]}
+          # ... and the noun for it: "the board's make-up", not an area's "political make-up".
+          - {text: make-up, with_words: [board, executive, membership, committee, forum]}
           - {text: drawn from, with_words: [sector, partner, agency, organisation, business, employer, police, council, authority, vcs, pct, body],
             without: [reserve, budget, fund, funding, grant, money, pot, balance, figure, data, record, evidence, statistic, survey]}
           - {text: equal partner, without: [venture, developer, contract, company]}
@@ -1071,8 +1077,10 @@ categories:
           - {text: ineffective partnership, polarity: negative}
           # "effective" said where a partnership is named or meant in its clause ("the Sandrigg
           # Community Safety Partnership is effective"), comparisons, and waste.
-          - {text: effective, with: [partnership.lsp, partnership.named, partnership.equivalent]}
-          - {text: ineffective, polarity: negative, with: [partnership.lsp, partnership.named, partnership.equivalent]}
+          # (Or the partnership itself, which is no mention: "the partnership is effective at
+          # agreeing priorities".)
+          - {text: effective, with: [partnership.lsp, partnership.named, partnership.equivalent], with_words: [partnership]}
+          - {text: ineffective, polarity: negative, with: [partnership.lsp, partnership.named, partnership.equivalent], with_words: [partnership]}
           - more effective
           - how effectively
           - {text: wasting money, polarity: negative}
@@ -1555,6 +1563,15 @@ context:
     # good working relationships nothing in Oakridge would have worked" (positive).
     counterfactual:
       - without
+      # The same supposition put as a condition: "had it not been for strong leadership, the
+      # partnership would have collapsed" (positive).
+      - had it not been for
+      - if it had not been for
+      - if it hadn't been for
+      - were it not for
+      - if it were not for
+      - if it was not for
+      - but for
     pseudo:
       # Not saying, meeting or assessing something says nothing about it: "the leader has not
       # yet said whether he will chair", "the board has never assessed its effectiveness".

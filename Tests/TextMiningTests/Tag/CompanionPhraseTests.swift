@@ -59,6 +59,19 @@ import Testing
   }
 
   /// The same rule in a small taxonomy of our own, and what `explain` says of a dropped phrase.
+  /// "Effective" said of the partnership itself (a word no code phrase takes) is efficiency;
+  /// said of something else in a clause without the partnership it is not.
+  @Test func effectiveSaidOfThePartnershipItselfIsEfficiency() throws {
+    #expect(
+      try projectCodes(
+        inSentence:
+          "The partnership is effective at setting priorities but less so at delivering them."
+      ).contains("delivery.efficiency"))
+    #expect(
+      !(try projectCodes(inSentence: "The new bus timetable has been effective.")).contains(
+        "delivery.efficiency"))
+  }
+
   @Test func explainNamesTheMissingCompanion() throws {
     let taxonomy = try twoCodes(
       area: "[{text: covers, with: [bodies.police]}]",

@@ -233,6 +233,12 @@ import Testing
     ("The board has become a rubber stamp for decisions made elsewhere.", "governance.structures"),
     ("The shortage of staff in the support team is acute.", "delivery.resources"),
     ("The fire service intends to rejoin the board.", "governance.representation"),
+    // A second reader's (2026-12-07): decades of collaboration, the board's make-up.
+    (
+      "Joint working here rests on decades of collaboration between the agencies.",
+      "success_factor.tradition_of_cooperation"
+    ),
+    ("The board's make-up has barely changed since 2002.", "governance.representation"),
   ])
   func aPhraseOfTheCodeFindsIt(sentence: String, code: String) throws {
     let found = try codes(sentence)
@@ -334,6 +340,7 @@ import Testing
     // projects, a lead moved between bodies, work together on one task, a plan inherited.
     ("The grant was drawn from the council's reserves.", "governance.representation"),
     ("The programme is made up of twelve projects.", "governance.representation"),
+    ("The ward's political make-up changed in May.", "governance.representation"),
     ("The officers are working together on the bid.", "success_factor.tradition_of_cooperation"),
     ("The new board inherited a deficit.", "success_factor.tradition_of_cooperation"),
     (

@@ -110,6 +110,15 @@ import Testing
     ),
     // A phrase that is itself a judgement ("adds value") judges when asserted.
     ("Put simply, the board adds value.", "delivery.outcomes"),
+    // A condition that supposes a thing away, with a bad outcome, asserts it.
+    (
+      "Had it not been for the working relationships, the project would have failed.",
+      "success_factor.working_relationships"
+    ),
+    (
+      "But for strong leadership, the board would have collapsed in 2005.",
+      "success_factor.leadership"
+    ),
   ])
   func positiveJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .positive, "\(sentence)")

@@ -968,12 +968,11 @@ struct PartnershipNameRecognizer {
       // Council", "in Carrowfield"), and those written surely as places, after a preposition
       // of place or before an organisation word, an area word between or not ("in Hadley",
       // "Hadley Borough Council").
-      var places: (names: Set<String>, sure: Set<String>, branded: Set<String>)?
-      func placeWords() -> (names: Set<String>, sure: Set<String>, branded: Set<String>) {
+      var places: (names: Set<String>, sure: Set<String>)?
+      func placeWords() -> (names: Set<String>, sure: Set<String>) {
         if let places { return places }
         var names: Set<String> = []
         var sure: Set<String> = []
-        var branded: Set<String> = []
         for tokens in sentences {
           for position in 0..<tokens.count where tokens.isCapitalized(position) {
             let word = tokens.normalized(position)
@@ -988,10 +987,12 @@ struct PartnershipNameRecognizer {
                   && rules.value.brandWordsAfter.contains(tokens.normalized(position + 1)))
                 || (position > 0 && tokens.connected(position - 1)
                   && rules.value.brandWordsBefore.contains(tokens.normalized(position - 1)))
-              if !inBrand {
+              // A place the text names only in its brand is one when the brand is written
+              // inside a sentence ("...; Amberleigh Together shows what is possible"), a word
+              // in -ing or a plural aside ("the plan, Moving Forward, ...", "Churches
+              // Together").
+              if !inBrand || (!word.hasSuffix("ing") && !tokens.isPlural(position)) {
                 names.insert(word)
-              } else if !word.hasSuffix("ing"), !tokens.isPlural(position) {
-                branded.insert(word)
               }
             }
             if (position > 0
@@ -1006,15 +1007,10 @@ struct PartnershipNameRecognizer {
             }
           }
         }
-        places = (names, sure, branded)
-        return (names, sure, branded)
+        places = (names, sure)
+        return (names, sure)
       }
-      // A place the text names only in its brand is one when the brand is written inside a
-      // sentence ("...; Amberleigh Together shows what is possible"), a word in -ing or a
-      // plural aside ("the plan, Moving Forward, ...", "Churches Together").
-      func isPlaceName(_ normalized: String) -> Bool {
-        placeWords().names.contains(normalized) || placeWords().branded.contains(normalized)
-      }
+      func isPlaceName(_ normalized: String) -> Bool { placeWords().names.contains(normalized) }
       func isSurelyPlace(_ normalized: String) -> Bool { placeWords().sure.contains(normalized) }
       for tokens in sentences where tokens.count > 1 {
         for position in 0..<(tokens.count - 1) {
