@@ -177,6 +177,9 @@ import Testing
       "Under the new arrangements bureaucracy will be reduced and accountability will be increased.",
       "governance.accountability"
     ),
+    // A qualifier of a later noun, in a phrase after the mention, is that noun's.
+    ("The board agreed the funding for the healthy living centres.", "delivery.resources"),
+    ("The board agreed the funding for a strong youth service.", "delivery.resources"),
   ])
   func neutralWhereNothingIsJudged(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .neutral, "\(sentence)")

@@ -84,6 +84,8 @@ public final class Taxonomy: Sendable {
   let negativeDeterminerBytes: PackedWords
   /// `context.grammar.prepositions`, packed (the list is normalised; its words are plain).
   let prepositionBytes: PackedWords
+  /// `context.grammar.determiners`, packed.
+  let determinerBytes: PackedWords
   let reportingVerbBytes: PackedWords
   let reportedFutureBytes: PackedWords
   let questionOpenerBytes: PackedWords
@@ -161,6 +163,7 @@ public final class Taxonomy: Sendable {
     self.excessLeadBytes = PackedWords(context.grammar.excessLeads)
     self.negativeDeterminerBytes = PackedWords(context.grammar.negativeDeterminers)
     self.prepositionBytes = PackedWords(context.grammar.prepositions)
+    self.determinerBytes = PackedWords(context.grammar.determiners)
     self.reportingVerbBytes = PackedWords(context.grammar.reportingVerbs)
     self.reportedFutureBytes = PackedWords(context.grammar.reportedFutures)
     self.questionOpenerBytes = PackedWords(context.grammar.questionOpeners)

@@ -56,6 +56,10 @@ struct ContextAnalyzer {
   /// For a stretch labelled by a verdict set off on its own ("representative (vacant)"), that
   /// verdict's polarity.
   private let labels: [Int: Polarity]
+  /// Qualifiers that stand in a prepositional phrase before its own noun ("for the healthy
+  /// living centres"): each one's first token, and where its phrase's run of prepositions and
+  /// determiners begins.
+  private let laterNounQualifiers: [Int: Int]
   /// The sentence's matched phrases of more than one token, set once the mentions are known: a
   /// negation written inside one is that phrase's own word and denies nothing
   /// else ("residents have no say in how the budget is spent" says nothing against the budget,
@@ -940,6 +944,35 @@ struct ContextAnalyzer {
     self.deniedDenials = deniedDenials
     self.framingHedges = framingHedges
     self.labels = labels
+    // A qualifier inside a phrase that opens with a preposition, right before a word of its
+    // clause that is no function word: only prepositions and determiners, one determiner at
+    // least, stand between the phrase's start and it.
+    var laterNounQualifiers: [Int: Int] = [:]
+    for cue in self.cues where cue.kind == .positive || cue.kind == .negative {
+      let next = cue.tokens.upperBound
+      guard cue.tokens.lowerBound > 0, next < count, terminator[next - 1] == 0,
+        tokens.connected(next - 1), tokens.isAlphabetic(next),
+        !tokens.isWord(next, oneOf: taxonomy.prepositionBytes),
+        !tokens.isWord(next, oneOf: taxonomy.auxiliaryBytes),
+        !tokens.isWord(next, oneOf: taxonomy.conjunctionBytes),
+        !tokens.isWord(next, oneOf: taxonomy.clauseOpenerBytes)
+      else { continue }
+      var start = cue.tokens.lowerBound
+      var determined = false
+      while start > 0, tokens.connected(start - 1) {
+        if tokens.isWord(start - 1, oneOf: taxonomy.determinerBytes) {
+          determined = true
+        } else if !tokens.isWord(start - 1, oneOf: taxonomy.prepositionBytes) {
+          break
+        }
+        start -= 1
+      }
+      // (A determiner makes it a noun phrase: in "to close the gap", "to" opens a verb.)
+      if determined, tokens.isWord(start, oneOf: taxonomy.prepositionBytes) {
+        laterNounQualifiers[cue.tokens.lowerBound] = start
+      }
+    }
+    self.laterNounQualifiers = laterNounQualifiers
     for index in 0..<count where terminator[index] == 2 {
       facts[index].commaAfter = false
       if index > 0 { facts[index - 1].commaAfter = false }
@@ -1644,6 +1677,10 @@ struct ContextAnalyzer {
           : cue.tokens.lowerBound >= tokens.upperBound
             ? cue.tokens.lowerBound - tokens.upperBound : 0
         guard distance <= windows.qualifier else { continue }
+        // A qualifier inside a phrase after the mention that opens with a preposition, before
+        // that phrase's own noun, is the noun's: "withdrawal of funding for the healthy living
+        // centres" does not praise the funding.
+        if laterNounQualifiers[cue.tokens.lowerBound] == tokens.upperBound { continue }
         // A qualifier before a denial is not the claim's: in "we still doubt that trust is
         // high", the claim is "trust is high".
         if cue.tokens.upperBound <= tokens.lowerBound,
