@@ -154,6 +154,7 @@ categories:
           - partnership culture
           - organisational culture
           - {text: silo culture, polarity: negative}
+          - {text: silo mentality, polarity: negative}
       tradition_of_cooperation:
         label: a history of working together in the area
         phrases:
@@ -209,6 +210,8 @@ categories:
           # The public's trust in services or institutions is not trust between partners.
           - public trust
           - trust of the public
+          # The verb of polite hope: "I trust you all had a good Christmas".
+          - i trust
           - trust of residents
           - confidence and trust of
           - care trust
@@ -805,6 +808,11 @@ categories:
           - school result
           - test result
           - election result
+          # The result of a vote, not of the work: "the outcome of the vote will be announced".
+          - outcome of the vote
+          - outcome of the election
+          - outcome of the ballot
+          - outcome of the referendum
           - room for improvement
         phrases:
           - outcome
@@ -1396,6 +1404,9 @@ participation:
         # autumn".
         {text: send a different, polarity: negative}, {text: sent a different, polarity: negative},
         {text: send a deputy, polarity: negative}, {text: sent a deputy, polarity: negative},
+        # ... but a rule that lets a partner send one judges nothing: "partners may send a deputy
+        # to board meetings".
+        may send a deputy, can send a deputy, may send deputies, can send deputies,
         send a senior, sent a senior, sent a director, send anyone, sent anyone, sent nobody,
         send officers who, send officers with,
         # A body's lasting support for the partnership: "the force remained fully committed".
@@ -1679,6 +1690,10 @@ context:
       - appeared that
       - seems that
       - seemed that
+      # ... with "that" left out: "it seems the new manager has got the groups talking".
+      - it seems
+      - it seemed
+      - seemingly
     pseudo:
       # What could not be done, and what would have happened, are facts, not suppositions:
       # "sent junior officers who could not commit their organisations", "none of this would
@@ -1837,6 +1852,7 @@ context:
     # Claims of importance judge nothing ("leadership matters", "success depended on trust"):
     # a mention in their clause, on either side, is neutral.
     importance: [matters, matter more, key to, essential to, crucial to, vital to, critical to,
+      essential if, only as good as,
       critical success factor, success factor, success depends on, success depended on,
       prerequisite, precondition,
       # A need said after its object: "stronger leadership is needed", "better working
@@ -2136,7 +2152,7 @@ context:
       resolving, tackle, tackled, tackles, tackling, overcome, overcame, overcomes, overcoming,
       fix, fixed, fixes, fixing, remedy, remedied, remedies, remedying, solve, solved, solves,
       solving, redress, redressed, rectify, rectified, correct, corrected, reverse, reversed,
-      confront, confronted]
+      confront, confronted, fill, fills, filling]
     # A counterfactual in the past, a modal's perfect, asserts what it supposes away: "none of
     # this would have been possible without the working relationships" (positive). Without one
     # of these words between the negation and "without" (or just after the later of the two), they
@@ -2267,6 +2283,7 @@ context:
         abandoning, abolishing, disappearing, wasting,
         wound down, fizzled out, petered out, a shadow of]
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
+        ran out, runs out, running out,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
         starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,
         short-term funding, year-to-year, heavy load, heavy demands, money is short]
@@ -2295,7 +2312,8 @@ context:
         gave up on, half-hearted, out of all proportion, out of date, outdated, dysfunctional,
         toothless, complain, objected, faulted, neglected, more rhetoric than reality,
         exception rather than the rule, conspicuous by its absence, conspicuous by her absence,
-        conspicuous by his absence, conspicuous by their absence]
+        conspicuous by his absence, conspicuous by their absence, rock bottom, couldn't care less,
+        could not care less, gather dust, gathering dust, fiefdom, top-heavy, same old faces]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
@@ -2305,13 +2323,14 @@ context:
         deficient, unreliable, unworkable, unrealistic, unfocused, incoherent, chaotic, muddled,
         messy, shaky, precarious, confusing, wasteful, hostile, acrimony, acrimonious,
         unrepresentative, unaccountable, opaque, secretive, superficial, unhelpful, obstructive,
-        unsustainable, instability, inertia, ill-defined, haphazard, lax, negligible]
+        unsustainable, instability, inertia, ill-defined, haphazard, lax, negligible, non-existent,
+        overspent, overspend]
     positive:
       success: [achievement, exceeded, surpassed, on track, paid off, real progress, good progress,
         significant progress, considerable progress, breakthrough, well on the way,
         made a difference, real difference, real headway, real success, real improvement,
         real gain, encouraging, visible, ahead of target, ahead of schedule, real credit,
-        deserves credit, pleased]
+        deserves credit, pleased, rightly proud, held up as an example, held up as a model]
       strength: [thriving, vibrant, effectively, solid, resilient, well-placed, well-run, capable,
         an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
         well-regarded, mainstay, well represented, strongly represented, active member,

@@ -81,6 +81,8 @@ import Testing
       "success_factor.culture", false
     ),
     ("Without new members, the board risks sliding into a vicious circle.", "circle.vicious", true),
+    // "It seems" with "that" left out hedges as "it seems that" does.
+    ("It seems the executive group has stopped meeting.", "governance.structures", true),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {
     #expect(try reading(sentence, code: code)?.hedged == expected)

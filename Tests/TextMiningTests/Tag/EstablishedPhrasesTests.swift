@@ -416,6 +416,12 @@ import Testing
     ("Residents want to see more police on the ground.", "delivery.outcomes"),
     // A meeting's close is no business taking part.
     ("There being no other business, the meeting closed at 7.40pm.", "sector.private"),
+    // A vote's outcome is no outcome of the work; a polite "I trust" is no trust between
+    // partners.
+    (
+      "The outcome of the vote on the new library will be announced on Friday.", "delivery.outcomes"
+    ),
+    ("I trust you all had a restful summer break.", "success_factor.trust"),
     // Faith as confidence is no faith group.
     ("Residents have lost faith in the regeneration board.", "sector.voluntary_community"),
     ("Partners signed the compact in good faith.", "sector.voluntary_community"),

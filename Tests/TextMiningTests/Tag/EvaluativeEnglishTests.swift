@@ -73,6 +73,8 @@ import Testing
       "The annual review raises questions about the forum's links with residents.",
       "governance.community_engagement"
     ),
+    // A vacancy the board has not managed to fill stands (filling is a remedy).
+    ("The board has failed to fill the vacant seat for the college.", "governance.representation"),
     // Idioms of judgement.
     (
       "The leader of the county council has been conspicuous by his absence.",
@@ -81,6 +83,10 @@ import Testing
     ("Joined-up services are still more rhetoric than reality.", "delivery.services"),
     ("Pooled budgets are the exception rather than the rule.", "delivery.resources"),
     ("The measurable impact on worklessness has been negligible.", "delivery.outcomes"),
+    // A third reader's (2026-12-07): informal English of shortage and criticism.
+    ("Relations with the college are now at rock bottom.", "success_factor.working_relationships"),
+    ("The neighbourhood renewal money runs out next March.", "delivery.resources"),
+    ("The silo mentality in the council's departments persists.", "success_factor.culture"),
   ])
   func negativeJudgementsInOrdinaryEnglish(sentence: String, code: String) throws {
     #expect(try polarity(sentence, code) == .negative, "\(sentence)")
@@ -177,6 +183,8 @@ import Testing
       "Under the new arrangements bureaucracy will be reduced and accountability will be increased.",
       "governance.accountability"
     ),
+    // A rule that lets a partner send a deputy judges nothing.
+    ("Members may send a deputy to meetings of the executive.", "governance.representation"),
     // A qualifier of a later noun, in a phrase after the mention, is that noun's.
     ("The board agreed the funding for the healthy living centres.", "delivery.resources"),
     ("The board agreed the funding for a strong youth service.", "delivery.resources"),
