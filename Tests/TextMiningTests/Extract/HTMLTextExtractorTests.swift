@@ -195,6 +195,26 @@ import Testing
     #expect(!extracted.texts.contains { $0.contains("A Writer") })
   }
 
+  @Test func aBylineAndADateLineBeforeTheStandfirstArePassedOver() throws {
+    let paragraphs = (1...6).map {
+      "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>"
+    }
+    .joined()
+    let html = """
+      <html><head><title>Partnership in doubt | News</title></head><body>
+      <article><h1>Partnership in doubt as agreements end</h1>
+      <p class="byline">By <a href="/a">A Writer</a></p><p class="published">3 May 2010</p>
+      <p class="strapline">Board to decide whether the Hadley Partnership should carry on</p>
+      <div class="story-body">\(paragraphs)</div></article>
+      </body></html>
+      """
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(
+      extracted.texts.contains("Board to decide whether the Hadley Partnership should carry on"))
+    #expect(!extracted.texts.contains { $0.contains("A Writer") || $0.contains("3 May 2010") })
+  }
+
   @Test func aListOfDocumentsToDownloadIsContentAndAListOfStoriesIsNot() throws {
     let paragraphs = (1...6).map {
       "<p>Paragraph \($0) says that the partnership board met, argued at length, and agreed a plan for the town.</p>"

@@ -166,16 +166,16 @@ public struct ContextRules: Sendable {
     /// been lacking", "strong leadership has been absent", "funding was sadly lacking for the
     /// scheme". Empty: such a negation reaches forward only.
     public var predicateLeads: Set<String> = []
-    /// Subordinators, compared as written in lower case ("although", "while", "whereas"): a sentence that opens with
-    /// one ends that clause at its first comma, so "although trust is high, leadership is weak"
-    /// judges each by its own qualifier. Empty: the clause runs on past the comma.
+    /// Subordinators, compared as written in lower case ("although", "while", "whereas"): a
+    /// sentence that opens with one ends that clause at its first comma, so "although trust is
+    /// high, leadership is weak" judges each by its own qualifier. Empty: the clause runs on
+    /// past the comma.
     public var openingSubordinators: Set<String> = []
     /// Verbs of attention, compared as written in lower case ("discussed", "mentioned",
-    /// "assessed"): a negation of one
-    /// says nothing about what was not attended to. In the passive ("trust was not discussed")
-    /// the negation denies nothing; in the active it judges only the subject, reaching back
-    /// ("the scrutiny committee has never examined its work"). Empty: such negations read as
-    /// any other.
+    /// "assessed"): a negation of one says nothing about what was not attended to. In the
+    /// passive ("trust was not discussed") the negation denies nothing; in the active it judges
+    /// only the subject, reaching back ("the scrutiny committee has never examined its work").
+    /// Empty: such negations read as any other.
     public var attentionVerbs: Set<String> = []
     /// Negations that stand as a clause's subject, compared as written in lower case ("none",
     /// "nobody", "neither"): one that opens its clause denies the clause's whole predicate,

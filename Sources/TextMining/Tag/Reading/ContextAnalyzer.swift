@@ -343,8 +343,11 @@ struct ContextAnalyzer {
     guard !taxonomy.context.grammar.attentionVerbs.isEmpty else { return }
     let leads = taxonomy.predicateLeadBytes
     var asides: [Range<Int>] = []
-    for index in cues.indices
-    where [.negationBefore, .negationAround, .negationAfter].contains(cues[index].kind) {
+    for index in cues.indices {
+      let kind = cues[index].kind
+      guard kind == .negationBefore || kind == .negationAround || kind == .negationAfter else {
+        continue
+      }
       let span = cues[index].tokens
       // A determiner's noun is no verb: "almost no mention of money" is a shortage.
       if span.count == 1, tokens.isWord(span.lowerBound, oneOf: taxonomy.negativeDeterminerBytes) {
@@ -814,10 +817,9 @@ struct ContextAnalyzer {
     // and "relations are still good" are positive. One right before a positive qualifier in its
     // clause gives way to it. (Only right before: "trust is still not high" keeps its negation,
     // and "the framework is still being developed" is unfinished.)
-    let continuingWords = taxonomy.context.grammar.continuingQualifiers
     let continuing = cues.indices.filter { index in
       cues[index].kind == .negative && cues[index].tokens.count == 1
-        && continuingWords.contains(tokens.normalized(cues[index].tokens.lowerBound))
+        && tokens.isWord(cues[index].tokens.lowerBound, oneOf: taxonomy.continuingQualifierBytes)
     }
     if !continuing.isEmpty {
       let giveWay = Set(
