@@ -545,6 +545,10 @@ categories:
           - {text: "# seat", without: [labour, conservative, conservatives, tory, tories, liberal, party, majority, polls, independents]}
           - member were present
           - members present
+          # An empty seat: "Vacant" in a table of board members, "one place has been vacant since
+          # the spring" (not a post, a site or a shop; a seat named in the clause is the cue).
+          - {text: vacant, without: [seat, post, role, job, land, site, shop, unit, building, property, premises, analyst, officer, manager, worker, staff, lot, home, housing, flat, dwelling, house, space, office, plot, store, factory, mill, warehouse, pub]}
+          - {text: vacancy, without: [seat, employer, recruit, recruitment, work, jobcentre, post, role, job, land, site, shop, unit, building, property, premises, analyst, officer, manager, worker, staff, lot, home, housing, flat, dwelling, house, space, office, plot, store, factory, mill, warehouse, pub, rate]}
           - nominate
           - nominated
           - nominee

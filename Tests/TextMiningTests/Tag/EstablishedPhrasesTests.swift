@@ -222,6 +222,9 @@ import Testing
     ("The wardens scheme has a track record of delivery.", "delivery.outcomes"),
     // Seats a body loses on the board are still the board's.
     ("Faith groups lost their seats on the board.", "governance.representation"),
+    // An empty seat, in a sentence or alone in a table of members.
+    ("One of our two business places has been vacant since May.", "governance.representation"),
+    ("Vacant (nomination awaited)", "governance.representation"),
     ("Ten years on, nothing has changed on the ground.", "delivery.outcomes"),
     // A reader's fresh sentences (2026-12-07): the codebook's own examples, said as reports say
     // them.
@@ -314,6 +317,10 @@ import Testing
       "The network holds elections for its representatives each March.",
       "success_factor.political_stability"
     ),
+    // A post, a shop or a job that is vacant is no seat.
+    ("The analyst post was vacant for seven months.", "governance.representation"),
+    ("Several shops on the parade are vacant.", "governance.representation"),
+    ("Employers brought 40 vacancies to the jobs fair.", "governance.representation"),
     // Seats won and lost at the polls are a council's.
     ("Labour lost twelve seats in the May elections.", "governance.representation"),
     ("Councillor Rudd lost his seat at the election.", "governance.representation"),

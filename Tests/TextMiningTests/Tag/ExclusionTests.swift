@@ -38,6 +38,15 @@ import Testing
     #expect(!found.contains("success_factor.trust"), "\(sentence)")
   }
 
+  // The exclusion that keeps "chief executive" off the council gives way to "hospital trust",
+  // which starts inside it and runs past its end.
+  @Test func anExclusionDoesNotSwallowTheStartOfAnotherCodesPhrase() throws {
+    let found = try codes("The chief executive of the hospital trust chairs the health group.")
+    #expect(found.contains("sector.public"))
+    #expect(!found.contains("success_factor.trust"))
+    #expect(!found.contains("success_factor.local_authority_leadership"))
+  }
+
   @Test(arguments: [
     "Business leaders met the board in March.",
     "Voluntary sector leaders were critical of the plan.",

@@ -9,7 +9,8 @@
 ///
 /// Matching is leftmost-longest: at each token the longest phrase wins, the match is taken, and
 /// matching resumes after it, so one span carries one code. In a phrase, `#` stands for any
-/// number ("# member" matches "28 members"). A phrase that folds to the same
+/// number ("# member" matches "28 members"). An exclusion gives way at its end to a phrase of
+/// another code that starts inside it and runs past it. A phrase that folds to the same
 /// tokens as another phrase is refused when the taxonomy loads, so there are no ties.
 ///
 /// A class, so that handing the matcher to each sentence costs one reference count rather than
@@ -319,7 +320,27 @@ final class PhraseMatcher: @unchecked Sendable {
             constrained: constrained,
             best: &best)
         }
-        if let found = best {
+        if var found = best {
+          // An exclusion blocks the words it spans, but not a phrase of another code that
+          // starts inside it and runs on past its end ("the chief executive of the hospital
+          // trust": the exclusion "chief executive of the hospital" keeps the leadership cue
+          // off, and "hospital trust" is still a trust of the public sector). The exclusion
+          // is cut back to where that phrase starts.
+          if entries[found.entry].isExclusion {
+            for inner in (found.tokens.lowerBound + 1)..<found.tokens.upperBound {
+              var longer: Match?
+              longest(
+                from: 0, at: inner, start: inner, ids: ids, bits: bits, joinedIDs: joinedIDs,
+                constrained: constrained, best: &longer)
+              if let longer, longer.tokens.upperBound > found.tokens.upperBound,
+                !entries[longer.entry].isExclusion,
+                entries[longer.entry].code != entries[found.entry].code
+              {
+                found.tokens = found.tokens.lowerBound..<inner
+                break
+              }
+            }
+          }
           matches.append(found)
           position = found.tokens.upperBound
         } else {
