@@ -397,7 +397,11 @@ categories:
           - {text: non-coterminous boundaries, polarity: negative}
           - boundary
           - {text: mismatch, polarity: negative}
-          - wider area than
+          # A body's area larger than the district's: "the PCT covers a wider area than the
+          # borough".
+          - {text: wider area than, polarity: negative}
+          - {text: larger area than, polarity: negative}
+          - {text: bigger area than, polarity: negative}
           # A public body's area said with its verb: "the PCT covers three districts", "the
           # police division serves two boroughs"; a report that covers its subject is not.
           - {text: cover, with: [sector.public]}
@@ -743,6 +747,13 @@ categories:
           - cannot instruct
           - power to direct
           - {text: no powers, polarity: negative}
+          - statutory power
+          # A partnership without powers, said as a figure: "it has no teeth".
+          - {text: no teeth, polarity: negative}
+          - {text: lacks teeth, polarity: negative}
+          - {text: lacked teeth, polarity: negative}
+          - {text: without teeth, polarity: negative}
+          - {text: toothless, polarity: negative}
           # The duty the 2007 Act put on named partners to co-operate.
           - named partner
           - duty to co-operate
@@ -1115,6 +1126,8 @@ categories:
           - {text: vicious circle, polarity: negative}
           - {text: vicious cycle, polarity: negative}
           - {text: downward spiral, polarity: negative}
+          - {text: cycle of decline, polarity: negative}
+          - {text: spiral of decline, polarity: negative}
       break_in:
         label: breaking into the virtuous circle
         phrases:
@@ -1126,6 +1139,9 @@ categories:
           - {text: break into the virtuous cycle, polarity: positive}
           # The same with "a": "it is possible to break into a virtuous circle".
           - {text: break into a virtuous circle, polarity: positive}
+          - {text: breaking into the virtuous cycle, polarity: positive}
+          - {text: broke into the virtuous cycle, polarity: positive}
+          - {text: broken into the virtuous cycle, polarity: positive}
           - {text: breaking into a virtuous circle, polarity: positive}
           - {text: broke into a virtuous circle, polarity: positive}
           - {text: broken into a virtuous circle, polarity: positive}
@@ -1140,7 +1156,21 @@ categories:
           - {text: escaped the vicious circle, polarity: positive}
           - {text: escaping the vicious circle, polarity: positive}
           - {text: break out of the vicious cycle, polarity: positive}
+          - {text: breaking out of the vicious cycle, polarity: positive}
+          - {text: broke out of the vicious cycle, polarity: positive}
+          - {text: broken out of the vicious cycle, polarity: positive}
+          - {text: escape the vicious cycle, polarity: positive}
+          - {text: escaped the vicious cycle, polarity: positive}
+          - {text: escaping the vicious cycle, polarity: positive}
           - {text: break out of the downward spiral, polarity: positive}
+          # A cycle of decline is the vicious circle said plainly.
+          - {text: break out of the cycle of decline, polarity: positive}
+          - {text: breaking out of the cycle of decline, polarity: positive}
+          - {text: broke out of the cycle of decline, polarity: positive}
+          - {text: broken out of the cycle of decline, polarity: positive}
+          - {text: escape the cycle of decline, polarity: positive}
+          - {text: escaped the cycle of decline, polarity: positive}
+          - {text: escaping the cycle of decline, polarity: positive}
           # The same with "a": "it is possible to break out of a vicious circle".
           - {text: break out of a vicious circle, polarity: positive}
           - {text: breaking out of a vicious circle, polarity: positive}
@@ -1237,6 +1267,9 @@ categories:
           - new business
           - main business
           - prepares its business
+          - council chamber
+          - echo chamber
+          - debating chamber
         phrases:
           - private sector
           - business community
@@ -1246,6 +1279,13 @@ categories:
           - private
           - business
           - chamber of trade
+          # The chamber of commerce named short ("the Chamber wants the partnership to
+          # succeed"), not the council's chamber where the board meets.
+          - {text: chamber, singular: true}
+          # Firms (not "a firm grip", "firm support"), shops and traders.
+          - {text: firm, plural: true}
+          - retailer
+          - trader
       voluntary_community:
         label: voluntary and community sector
         # "voluntary" of a choice, not of the sector.
@@ -1530,6 +1570,9 @@ context:
       - was missing
       - remains elusive
       - remained elusive
+      # Answerable to nobody: "the board is accountable to no one".
+      - to no one
+      - to nobody
     around:
       - never
       - no longer
@@ -1723,6 +1766,21 @@ context:
       # different".
       - could hardly
       - could scarcely
+      # "Nor could officers show us any evidence": what nobody was able to do.
+      - nor could
+      - neither could
+      # A concession, not a condition: "cordial, if a little formal", "steady, if slow".
+      - if a little
+      - if slightly
+      - if somewhat
+      - if rather
+      - if not always
+      - if sometimes
+      - if occasionally
+      - if at times
+      - if belatedly
+      - if slowly
+      - if unevenly
       - could point
       - could find
       - could say
@@ -2213,7 +2271,7 @@ context:
     negative_subjects: [none, nobody, neither, nothing]
     # A sentence that opens with one of these ends that clause at its first comma: "although
     # trust is high, leadership is weak".
-    opening_subordinators: [although, though, while, whilst, whereas]
+    opening_subordinators: [although, though, while, whilst, whereas, despite, notwithstanding]
     excess_words: [too]
     excess_leads: [become, becomes, became, becoming, seem, seems, seemed, remain, remains,
       remained, prove, proves, proved, look, looks, looked, appear, appears, appeared, grown,

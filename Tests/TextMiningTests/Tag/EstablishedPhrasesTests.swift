@@ -222,6 +222,16 @@ import Testing
     ("The wardens scheme has a track record of delivery.", "delivery.outcomes"),
     // Seats a body loses on the board are still the board's.
     ("Faith groups lost their seats on the board.", "governance.representation"),
+    // The chamber of commerce named short, firms and traders; a partnership without powers.
+    ("The Chamber sent someone for the first two years.", "sector.private"),
+    ("Several larger firms would rather deal with the council.", "sector.private"),
+    ("Local traders were not consulted.", "sector.private"),
+    ("The board lacks teeth.", "governance.status"),
+    ("The partnership has no statutory powers.", "governance.status"),
+    // The circles said as a cycle, and a cycle of decline.
+    ("Only rarely did partners escape the vicious cycle.", "circle.break_out"),
+    ("The town has escaped the cycle of decline.", "circle.break_out"),
+    ("The estate was caught in a cycle of decline.", "circle.vicious"),
     // An empty seat, in a sentence or alone in a table of members.
     ("One of our two business places has been vacant since May.", "governance.representation"),
     ("Vacant (nomination awaited)", "governance.representation"),
@@ -261,6 +271,11 @@ import Testing
       .negative
     ),
     ("The county council has a savings programme for next year.", "delivery.resources", .negative),
+    // A public body whose area is larger than the district's.
+    (
+      "The police division covers a much larger area than the borough.",
+      "success_factor.boundary_alignment", .negative
+    ),
     ("The LSP added little value.", "delivery.outcomes", .negative),
     (
       "Business leaders have turned their backs on the regeneration board.",
@@ -317,6 +332,11 @@ import Testing
       "The network holds elections for its representatives each March.",
       "success_factor.political_stability"
     ),
+    // The council chamber is a room, and a firm grip is no firm.
+    ("The board meets in the council chamber.", "sector.private"),
+    ("The board has a firm grip on delivery.", "sector.private"),
+    // Escaping the vicious cycle is not the vicious circle again.
+    ("Only rarely did partners escape the vicious cycle.", "circle.vicious"),
     // A post, a shop or a job that is vacant is no seat.
     ("The analyst post was vacant for seven months.", "governance.representation"),
     ("Several shops on the parade are vacant.", "governance.representation"),

@@ -824,11 +824,36 @@ import Testing
     ("Although trust is high, leadership is weak.", "success_factor.leadership", Polarity.negative),
     ("Although trust is high, leadership is weak.", "success_factor.trust", .positive),
     ("Whereas leadership is strong, trust is low.", "success_factor.leadership", .positive),
+    // A concession by preposition ends at its comma too.
+    (
+      "Despite a long history of joint working, trust between the partners was thin.",
+      "success_factor.tradition_of_cooperation", .positive
+    ),
+    (
+      "Despite a long history of joint working, trust between the partners was thin.",
+      "success_factor.trust", .negative
+    ),
   ])
   func anOpeningSubordinateClauseEndsAtItsComma(
     sentence: String, code: String, expected: Polarity
   ) throws {
     #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// A body answerable to nobody is unaccountable; a concession ("cordial, if a little
+  /// formal") supposes nothing; what nobody could show is a fact.
+  @Test func aNegationAfterAndConcessionsThatDoNotHedge() throws {
+    #expect(
+      try polarity("The board is answerable to no one.", "governance.accountability") == .negative)
+    let cordial = try reading(
+      "Relationships at board level were described as cordial, if a little formal.",
+      code: "success_factor.working_relationships")
+    #expect(cordial?.polarity == .positive)
+    #expect(cordial?.hedged == false)
+    let shown = try reading(
+      "Nor could officers show us that the performance framework is used.",
+      code: "delivery.performance_management")
+    #expect(shown?.hedged == false)
   }
 
   /// "It appears that" and "it seems that" hedge a finding, which keeps its polarity.
