@@ -170,6 +170,9 @@ categories:
           # in reports on partnerships, of working together.
           - long tradition of
           - long history of
+          # The history said after its subject: "co-operation between the police and youth
+          # services has a long history".
+          - {text: long history, with_words: [cooperation, joint, collaboration, partnership, operation]}
           - long record of
           - record of joint working
           - record of partnership working
@@ -258,6 +261,8 @@ categories:
           - {text: distrust, polarity: negative}
           - {text: suspicion between partners, polarity: negative}
           - {text: suspicion, polarity: negative}
+          # Partners wary of one another: "no longer suspicious of one another".
+          - {text: suspicious of, polarity: negative}
           - trusted
           - trusting
       working_relationships:
@@ -435,6 +440,8 @@ categories:
           - {text: unaccountable, polarity: negative}
           - to account
           - {text: behind closed doors, polarity: negative}
+          - {text: secrecy, polarity: negative}
+          - {text: secretive, polarity: negative}
           # Answering for its work, said in ordinary English: whom it answers to, meeting in
           # private, publishing its minutes and papers.
           - {text: to whom, with_words: [answer, answerable, accountable, report, responsible]}
@@ -462,6 +469,9 @@ categories:
         phrases:
           - legitimacy
           - community legitimacy
+          # Said of the partnership as a body ("few residents regard the LSP as legitimate"), not
+          # of a concern or a question.
+          - {text: legitimate, without: [concern, interest, question, reason, expectation, use, aspiration, grievance, complaint, point, right, claim, purpose, business, target, way]}
           - democratic mandate
           # Whether the public accepts the partnership, said in ordinary English: who elected
           # it, its credibility, the confidence and trust of the people it serves.
@@ -1428,6 +1438,8 @@ participation:
     {text: absence of, polarity: negative},
     join the board, joining the board, invited to join, come forward, came forward, coming forward,
     {text: withdrawal from, polarity: negative},
+    # The same with the body between: "the withdrawal of the primary care trust from the board".
+    {text: withdrawal of, polarity: negative, with_words: [board, partnership, lsp, forum, group]},
     {text: dominate, polarity: negative, with_words: [meeting, board, agenda, executive, forum, panel, group, partnership, discussion]},
     {text: dominated, polarity: negative, with_words: [meeting, board, agenda, executive, forum, panel, group, partnership, discussion]},
     {text: dominating, polarity: negative, with_words: [meeting, board, agenda, executive, forum, panel, group, partnership, discussion]}]

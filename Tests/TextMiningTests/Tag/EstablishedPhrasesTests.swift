@@ -228,6 +228,19 @@ import Testing
     ("Local traders were not consulted.", "sector.private"),
     ("The board lacks teeth.", "governance.status"),
     ("The partnership has no statutory powers.", "governance.status"),
+    // A third reader's plain English: a body leaving the board, partners wary of each other,
+    // secrecy, a body regarded as legitimate, co-operation with a long history.
+    (
+      "The withdrawal of the primary care trust from the board was regretted.",
+      "governance.representation"
+    ),
+    ("Partners are no longer suspicious of one another.", "success_factor.trust"),
+    ("The board has a reputation for secrecy.", "governance.accountability"),
+    ("Few residents regard the LSP as legitimate.", "governance.legitimacy"),
+    (
+      "Co-operation between the police and youth services has a long history.",
+      "success_factor.tradition_of_cooperation"
+    ),
     // The circles said as a cycle, and a cycle of decline.
     ("Only rarely did partners escape the vicious cycle.", "circle.break_out"),
     ("The town has escaped the cycle of decline.", "circle.break_out"),
@@ -332,6 +345,9 @@ import Testing
       "The network holds elections for its representatives each March.",
       "success_factor.political_stability"
     ),
+    // Funding withdrawn is no partner leaving; a legitimate concern is no legitimacy.
+    ("The withdrawal of funding hit the voluntary sector hard.", "governance.representation"),
+    ("Residents raised a legitimate concern about the plan.", "governance.legitimacy"),
     // The council chamber is a room, and a firm grip is no firm.
     ("The board meets in the council chamber.", "sector.private"),
     ("The board has a firm grip on delivery.", "sector.private"),
