@@ -2144,6 +2144,18 @@ context:
   # leadership and vision (Green)" is positive, "(Red)" negative; a qualifier after the rating and
   # a comma has the last word ("(Amber, worsening)"); a middle rating judges nothing.
   ratings: {positive: [green], negative: [red], neutral: [amber]}
+  # A verb of change after a verb that begins or continues it judges as the verb alone would:
+  # "relations began to improve", "results continue to improve", "attendance started to
+  # decline". (Each is read as "<aspect verb> to <verb>": "to improve" alone is most often an
+  # aim.)
+  aspectual:
+    verbs: [begin, began, begun, beginning, start, started, starting, continue, continued,
+      continuing]
+    positive: [improve, strengthen, grow, flourish, thrive, deliver, pay off, bear fruit,
+      show results, make progress, make headway, recover, trust]
+    negative: [decline, deteriorate, weaken, worsen, fade, falter, slip, dwindle, wane,
+      unravel, fall apart, break down, fray, sour, drift, stall, struggle, lose faith,
+      lose interest, drift away, fall away, disappear, dry up]
   proportions:
     reached: [met, hit, achieved, reached, on track, on course, on target, met in full, filled,
       attended, turned up, took part, taken part, completed]

@@ -840,6 +840,18 @@ import Testing
     #expect(try polarity(sentence, code) == expected)
   }
 
+  /// A verb of change after "begin", "start" or "continue" judges as it would alone; "to
+  /// improve" after an aim does not.
+  @Test(arguments: [
+    ("Relations between partners began to improve.", Polarity.positive),
+    ("Relations between partners are beginning to deteriorate.", .negative),
+    ("Relations between partners continue to improve.", .positive),
+    ("The board aims to improve relations between partners.", .neutral),
+  ])
+  func aVerbOfChangeAfterAnAspectVerbJudges(sentence: String, expected: Polarity) throws {
+    #expect(try polarity(sentence, "success_factor.working_relationships") == expected)
+  }
+
   /// A body answerable to nobody is unaccountable; a concession ("cordial, if a little
   /// formal") supposes nothing; what nobody could show is a fact.
   @Test func aNegationAfterAndConcessionsThatDoNotHedge() throws {

@@ -143,6 +143,10 @@ import Testing
       "name: x\nversion: '1'\ncategories: {}\npartnership_names:\n  code: partnership.named\n  heads: [lsp]\n  family_heads: ['']\n",
       "t.yml:7:18: a phrase of 'family_heads' must not be empty"
     ),
+    (
+      "name: x\nversion: '1'\ncategories: {}\ncontext:\n  aspectual:\n    adverbs: [slowly]\n",
+      "t.yml:6:5: unknown key 'adverbs' in 'aspectual'"
+    ),
     // Only a code's own phrases may have constraints: nothing reads them elsewhere.
     (
       "name: x\nversion: '1'\ncategories:\n  a:\n    codes:\n      b:\n        phrases: [trust]\n        exclude: [{text: trust fund, with: [a.b]}]\n",
@@ -223,6 +227,24 @@ import Testing
     }
     #expect(try polarity(before) == .negative)
     #expect(try polarity(after) != .negative)
+  }
+
+  /// The aspectual verbs are taxonomy data: without `aspectual`'s verbs, "began to improve"
+  /// judges nothing.
+  @Test func aspectualVerbsAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      (
+        "verbs: [begin, began, begun, beginning, start, started, starting, continue, continued,\n      continuing]",
+        "verbs: []"
+      )
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try paragraphPolarity(
+        "Relations between partners began to improve.", "success_factor.working_relationships",
+        with: taxonomy)
+    }
+    #expect(try polarity(before) == .positive)
+    #expect(try polarity(after) == .neutral)
   }
 
   /// The denying leads are taxonomy data: without `denying_leads`, "far from transparent"

@@ -347,7 +347,7 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "window", "qualifier_window", "predicate_window", "terminators", "evaluative_vocabulary",
-        "grammar", "proportions", "ratings",
+        "grammar", "proportions", "ratings", "aspectual",
       ] + groups,
       what: "'context'")
     {
@@ -454,6 +454,34 @@ extension Codebook {
           {
             let words = try parsePhrases(list, what: "evaluative_vocabulary \(polarity) '\(name)'")
             rules.cues[kind, default: []] += words
+          }
+        }
+      case "aspectual":
+        // A verb of change after a verb that begins or continues it is said of the subject as
+        // the verb alone would be: "relations began to improve" as "relations improved",
+        // "attendance continues to fall" as "attendance fell". Each verb is read as a qualifier
+        // of its polarity after each aspect verb and "to" (not alone: "to improve" is most
+        // often an aim).
+        var aspects: [String] = []
+        var verbs: [(kind: ContextRules.Kind, words: [(String, YAMLNode)])] = []
+        for (name, _, list) in try value.mapping(
+          allowedKeys: ["verbs", "positive", "negative"], what: "'aspectual'")
+        {
+          let words = try list.sequence(what: "aspectual '\(name)'").map {
+            item throws(ConfigurationError) in
+            (try item.nonEmptyString(what: "a word of aspectual '\(name)'").lowercased(), item)
+          }
+          switch name {
+          case "verbs": aspects = words.map(\.0)
+          case "positive": verbs.append((.positive, words))
+          default: verbs.append((.negative, words))
+          }
+        }
+        for (kind, words) in verbs {
+          rules.cues[kind, default: []] += words.flatMap { verb, item in
+            aspects.map {
+              Phrase(text: "\($0) to \(verb)", line: item.line, column: item.column)
+            }
           }
         }
       case "proportions": rules.proportions = try parseProportions(value)
