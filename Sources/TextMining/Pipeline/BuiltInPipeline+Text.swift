@@ -2293,6 +2293,9 @@ context:
     # A negation that stands as its clause's subject denies the whole predicate, however far:
     # "none of the four case-study partnerships had yet broken out of the vicious circle".
     negative_subjects: [none, nobody, neither, nothing]
+    # The word that links a comparison to its standard: a qualifier before it judges what is
+    # compared, not a mention after it ("far less attention than performance management").
+    comparison_links: [than]
     # A sentence that opens with one of these ends that clause at its first comma: "although
     # trust is high, leadership is weak".
     opening_subordinators: [although, though, while, whilst, whereas, despite, notwithstanding]

@@ -852,6 +852,27 @@ import Testing
     #expect(try polarity(sentence, "success_factor.working_relationships") == expected)
   }
 
+  /// A comparison's qualifier judges what is compared, not the standard after "than".
+  @Test(arguments: [
+    (
+      "Capacity building received far less attention than leadership.",
+      "success_factor.leadership", Polarity.neutral
+    ),
+    (
+      "The council's leadership was stronger than the partnership's governance arrangements.",
+      "governance.structures", .neutral
+    ),
+    (
+      "The council's leadership was stronger than the partnership's governance arrangements.",
+      "success_factor.local_authority_leadership", .positive
+    ),
+  ])
+  func aComparisonJudgesWhatIsComparedNotItsStandard(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
   /// A body answerable to nobody is unaccountable; a concession ("cordial, if a little
   /// formal") supposes nothing; what nobody could show is a fact.
   @Test func aNegationAfterAndConcessionsThatDoNotHedge() throws {

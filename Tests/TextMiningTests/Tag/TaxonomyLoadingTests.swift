@@ -247,6 +247,21 @@ import Testing
     #expect(try polarity(after) == .neutral)
   }
 
+  /// The comparison links are taxonomy data: without `comparison_links`, the qualifier of a
+  /// comparison reaches the standard after "than".
+  @Test func comparisonLinksAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      ("comparison_links: [than]", "comparison_links: []")
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try paragraphPolarity(
+        "The council's leadership was stronger than the partnership's governance arrangements.",
+        "governance.structures", with: taxonomy)
+    }
+    #expect(try polarity(before) == .neutral)
+    #expect(try polarity(after) == .positive)
+  }
+
   /// The denying leads are taxonomy data: without `denying_leads`, "far from transparent"
   /// praises the decision-making.
   @Test func denyingLeadsAreTaxonomyData() throws {

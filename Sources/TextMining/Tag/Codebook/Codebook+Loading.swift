@@ -363,7 +363,7 @@ extension Codebook {
             "remedy_verbs", "excess_words", "excess_leads", "negative_determiners",
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
             "factive_predicates", "continuing_qualifiers", "subject_pronouns", "predicate_leads",
-            "opening_subordinators", "attention_verbs", "negative_subjects",
+            "opening_subordinators", "attention_verbs", "negative_subjects", "comparison_links",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -391,7 +391,7 @@ extension Codebook {
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
             "continuing_qualifiers", "predicate_leads", "attention_verbs", "opening_subordinators",
-            "negative_subjects",
+            "negative_subjects", "comparison_links",
           ].contains(name)
           let words =
             asWritten
@@ -438,6 +438,7 @@ extension Codebook {
           case "opening_subordinators": rules.grammar.openingSubordinators = words
           case "attention_verbs": rules.grammar.attentionVerbs = words
           case "negative_subjects": rules.grammar.negativeSubjects = words
+          case "comparison_links": rules.grammar.comparisonLinks = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

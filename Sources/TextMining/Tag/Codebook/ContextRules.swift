@@ -182,6 +182,11 @@ public struct ContextRules: Sendable {
     /// beyond the window ("none of the four case-study partnerships had yet broken out of the
     /// vicious circle"). Empty: such a negation reaches as far as the window.
     public var negativeSubjects: Set<String> = []
+    /// Words that link a comparison to its standard, compared as written in lower case
+    /// ("than"): a qualifier before one is the comparison's, and judges no mention after it
+    /// ("far less attention than performance management" does not fault the performance
+    /// management). Empty: a qualifier reaches across.
+    public var comparisonLinks: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

@@ -76,6 +76,7 @@ public final class Taxonomy: Sendable {
   let openingSubordinatorBytes: PackedWords
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
+  let comparisonLinkBytes: PackedWords
   /// `context.grammar.excess_words`, packed.
   let excessWordBytes: PackedWords
   /// `context.grammar.excess_leads`, packed.
@@ -159,6 +160,7 @@ public final class Taxonomy: Sendable {
     self.negativeSubjectBytes = PackedWords(context.grammar.negativeSubjects)
     self.openingSubordinatorBytes = PackedWords(context.grammar.openingSubordinators)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
+    self.comparisonLinkBytes = PackedWords(context.grammar.comparisonLinks)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)
     self.excessLeadBytes = PackedWords(context.grammar.excessLeads)
     self.negativeDeterminerBytes = PackedWords(context.grammar.negativeDeterminers)

@@ -155,6 +155,9 @@ struct ContextAnalyzer {
     var ownSubject = false
     /// Whether the token is a preposition (`prepositions`); read only with a negation.
     var preposition = false
+    /// Whether the token links a comparison to its standard (`comparison_links`: "than"); read
+    /// only with a qualifier or a negation.
+    var comparisonLink = false
   }
 
   /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
@@ -709,6 +712,7 @@ struct ContextAnalyzer {
     let hasNegation = cues.contains { $0.kind.isNegation }
     let hasNegative = cues.contains { $0.kind == .negative }
     let hasHedge = cues.contains { $0.kind == .hedgingClause }
+    let hasQualifier = cues.contains { $0.kind == .positive || $0.kind == .negative }
     for index in 0..<count {
       // Each token is packed once and tested against the three word lists.
       let (key, word) = tokens.packedWord(index)
@@ -775,6 +779,9 @@ struct ContextAnalyzer {
       }
       if hasHedge {
         facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
+      }
+      if hasQualifier || hasNegation {
+        facts[index].comparisonLink = taxonomy.comparisonLinkBytes.contains(key: key, word: word)
       }
       facts[index].commaAfter = tokens.commaAfter(index)
     }
@@ -1630,8 +1637,12 @@ struct ContextAnalyzer {
       }
       switch cue.kind {
       case .negationBefore, .negationCounterfactual:
+        // (Nor does a negation of the comparison reach its standard: "far less attention than
+        // performance management".)
         if reachesForward(cue, to: tokens, clause: mentionClause), !coordinatedAway(cue),
-          !ownQualifierAway(cue)
+          !ownQualifierAway(cue),
+          !(cue.tokens.upperBound..<max(cue.tokens.upperBound, tokens.lowerBound)).contains(
+            where: { facts[$0].comparisonLink })
         {
           countNegation(cue)
         }
@@ -1683,6 +1694,13 @@ struct ContextAnalyzer {
         // that phrase's own noun, is the noun's: "withdrawal of funding for the healthy living
         // centres" does not praise the funding.
         if laterNounQualifiers[cue.tokens.lowerBound] == tokens.upperBound { continue }
+        // A comparison's qualifier judges what is compared, not the standard after "than":
+        // "far less attention than performance management", "stronger than the governance".
+        if cue.tokens.upperBound <= tokens.lowerBound,
+          (cue.tokens.upperBound..<tokens.lowerBound).contains(where: { facts[$0].comparisonLink })
+        {
+          continue
+        }
         // A qualifier before a denial is not the claim's: in "we still doubt that trust is
         // high", the claim is "trust is high".
         if cue.tokens.upperBound <= tokens.lowerBound,
