@@ -168,9 +168,12 @@ static void count_text(const unsigned char *text, stats *s) {
 }
 
 /// Headings that open the page's furniture rather than the article: "More from ...",
-/// "Related stories", "You may also like", "Comments".
+/// "Related stories", "You may also like", "Comments". ("More" only before a word of links:
+/// "More questions about Local Area Agreements" is the article's own heading.)
 static const char *const marker_headings[] = {
-    "more ", "more from", "related", "recommended", "you may also", "you might also", "also read",
+    "more from", "more news", "more stories", "more articles", "more posts", "more headlines",
+    "more like this", "more in ", "more on this", "more by ", "more to read", "more to explore",
+    "more videos", "more top stories", "related", "recommended", "you may also", "you might also", "also read",
     "read more", "read next", "latest", "most popular", "most read", "popular", "trending", "comments",
     "leave a comment", "leave a reply", "share this", "about the author", "further reading", "see also", NULL};
 

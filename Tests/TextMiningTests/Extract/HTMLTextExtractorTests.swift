@@ -129,6 +129,25 @@ import Testing
     #expect(!extracted.text.contains("Another story"))
   }
 
+  /// A heading of links ("More from the partnership") ends the article; a heading that opens
+  /// with "More" and goes on with the article's subject ("More questions about Local Area
+  /// Agreements") does not.
+  @Test func aHeadingOfMoreLinksEndsTheArticleAndOneOfMoreQuestionsDoesNot() throws {
+    let answer =
+      "<p>Each agreement sets targets that the council and its partners work towards together.</p>"
+    func kept(_ heading: String) throws -> String {
+      let html =
+        "<title>T</title><body><div class=\"story\"><h1>Questions</h1>"
+        + String(repeating: answer, count: 2) + "<h2>\(heading)</h2>"
+        + "<p>The final question asks how each target is chosen and who agrees it.</p></div></body>"
+      return try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+        from: DecodedDocument(text: html, format: .html, encoding: "UTF-8")
+      ).text
+    }
+    #expect(try kept("More questions about Local Area Agreements").contains("final question"))
+    #expect(try !kept("More from the partnership").contains("final question"))
+  }
+
   @Test func readsXHTMLWithAnXMLDeclarationAndNoNetwork() throws {
     let decoded = try CharsetDecoder().decode(
       try Fixtures.bytes("html/xhtml-latin1.xhtml"), format: .html)
