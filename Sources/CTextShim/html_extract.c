@@ -31,6 +31,8 @@ typedef struct builder {
   size_t depth;
   // Depth at which a <br> turned the container's text into lines (0 = none).
   size_t line_mode_depth;
+  // Whether the block being flushed ends at a <br>.
+  bool at_break;
   size_t pre_depth;
   bool seen_title;
   bool in_title;
@@ -97,6 +99,7 @@ static void flush(builder *b) {
   block->kind = kind;
   block->level = kind == TM_BLOCK_HEADING ? current_level(b) : 0;
   block->line = b->block_line;
+  block->ends_at_break = b->at_break ? 1 : 0;
   block->text_offset = b->block_start;
   block->text_length = b->length - b->block_start;
   b->block_start = b->length;
@@ -460,7 +463,9 @@ static void enter(builder *b, const xmlNode *node, int role) {
   }
   if (name_is(node, "br")) {
     b->line_mode_depth = b->depth == 0 ? 1 : b->depth;
+    b->at_break = true;
     flush(b);
+    b->at_break = false;
     return;
   }
   uint32_t level = 0;

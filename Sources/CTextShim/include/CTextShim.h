@@ -76,6 +76,8 @@ typedef struct tm_html_block {
   uint32_t level;
   /// 1-based line in the parsed input where the block's first text starts (0 if unknown).
   uint32_t line;
+  /// 1 when a <br> ended the block (the text goes on after the line break), 0 otherwise.
+  uint32_t ends_at_break;
   /// Byte offset and length of the block's text in tm_html_document.text.
   size_t text_offset;
   size_t text_length;

@@ -56,7 +56,7 @@ public struct HTMLTextExtractor: TextExtractor {
     // Markup that a parser left as text (an <img> tag inside a <noscript> in the head) is no text.
     // A comment thread's short lines are its furniture under names the extractor does not know
     // (a count, "View all", a commenter's name): a reader's comment is three words or more.
-    var blocks = found.filter {
+    var blocks = HTMLLineBreaks.joiningWrappedLines(found).filter {
       !($0.text.hasPrefix("<") && $0.text.hasSuffix(">"))
         && ($0.kind != .comment || Self.wordCount($0.text, atLeast: 3))
     }.map {

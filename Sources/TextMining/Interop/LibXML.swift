@@ -10,6 +10,8 @@ struct HTMLBlock: Sendable, Equatable {
   var line: Int
   /// The block's text, white space collapsed and trimmed.
   var text: String
+  /// Whether a `<br>` ended the block: its text goes on in the next block.
+  var endsAtBreak = false
 }
 
 /// A page's visible text and the metadata it states.
@@ -95,7 +97,8 @@ enum LibXML {
             kind: BlockKind(shimKind: block.kind),
             level: Int(block.level),
             line: Int(block.line),
-            text: String(decoding: slice, as: UTF8.self)))
+            text: String(decoding: slice, as: UTF8.self),
+            endsAtBreak: block.ends_at_break != 0))
       }
       page.blocks = result
       return .success(page)

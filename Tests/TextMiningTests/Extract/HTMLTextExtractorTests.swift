@@ -148,6 +148,26 @@ import Testing
     #expect(try !kept("More from the partnership").contains("final question"))
   }
 
+  /// Prose wrapped by hand with <br> is joined into its sentences; an address stays a line a
+  /// block.
+  @Test func proseWrappedWithLineBreaksIsJoinedAndAnAddressIsNot() throws {
+    let html = """
+      <html><body><table><tr><td>The Millbeck Community Partnership (MCP) is the Local Strategic<br>
+      Partnership for Millbeck. This is our second year and we have<br>
+      made real progress, and this tradition of co-<br>
+      operation has made it easier to get the partnership going.<br><br>
+      </td></tr></table><p>Partnership Unit<br>Town Hall<br>Millbeck</p></body></html>
+      """
+    let texts = try HTMLTextExtractor().extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8")
+    ).texts
+    #expect(
+      texts.contains(
+        "The Millbeck Community Partnership (MCP) is the Local Strategic Partnership for Millbeck. This is our second year and we have made real progress, and this tradition of co-operation has made it easier to get the partnership going."
+      ), "\(texts)")
+    #expect(texts.suffix(3) == ["Partnership Unit", "Town Hall", "Millbeck"])
+  }
+
   @Test func readsXHTMLWithAnXMLDeclarationAndNoNetwork() throws {
     let decoded = try CharsetDecoder().decode(
       try Fixtures.bytes("html/xhtml-latin1.xhtml"), format: .html)
