@@ -760,13 +760,22 @@ public struct PlainTextExtractor: TextExtractor {
 
   /// The cells of a line that is a row of a table written as text: three or more cells set apart
   /// by bars ("2.2 | Write to employers | LF | 31 March"), tabs, or gaps of three spaces or more.
-  /// Nil for any other line.
+  /// Two cells set apart by a tab are a row too ("Dr Anil Mehta<tab>Wenlow Primary Care Trust",
+  /// as a word processor's table is saved), unless the first is a paragraph's numbering
+  /// ("4.12<tab>The partnership ..."), a label ("Date:<tab>3 May") or the line runs long, as
+  /// prose does. Nil for any other line.
   static func tableCells(_ text: Substring) -> [Substring]? {
     for (separator, byte) in [("|", UInt8(ascii: "|")), ("\t", UInt8(ascii: "\t"))]
     where text.utf8.contains(byte) {
       let cells = text.split(separator: Character(separator), omittingEmptySubsequences: false)
         .map { $0.trimmingCharacters(in: .whitespaces)[...] }.filter { !$0.isEmpty }
       if cells.count >= 3 { return cells }
+      if separator == "\t", cells.count == 2, text.count <= 100,
+        cells[0].contains(where: \.isLetter), !startsWithNumbering(cells[0]),
+        strippingBullet(cells[0]) == nil, cells[0].last != ":"
+      {
+        return cells
+      }
     }
     guard text.containsBytes("   ") else { return nil }
     var cells: [Substring] = []

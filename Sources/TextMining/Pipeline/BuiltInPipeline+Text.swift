@@ -518,6 +518,18 @@ categories:
           - member noted
           - member thanked
           - member welcomed
+          - member were concerned
+          - member expressed
+          - member felt
+          - member asked
+          - member queried
+          - member questioned
+          - member commented
+          - member suggested
+          - member requested
+          - member stressed
+          - member emphasised
+          - member considered
           - member raised
           - member discussed
           - reminded member

@@ -343,6 +343,23 @@ import Testing
     #expect(kinds["Key Issues:"] == .heading)
   }
 
+  /// A word processor's two-column table saved with tabs: each cell is a unit (a person's name
+  /// is not read into the body's name after it). A paragraph's numbering and a label set off
+  /// by a tab are not cells.
+  @Test func twoCellsSetApartByATabAreARow() throws {
+    let text =
+      "PRESENT\n\nDr Anil Mehta\tWenlow Primary Care Trust\nLeanne Marsh\tCommunity Empowerment Network\n\n"
+      + "4.12\tThe board agreed the plan.\n\nDate:\t3 May 2007\n"
+    let extracted = try extract(text)
+    let cells = extracted.blocks.filter { $0.kind == .tableCell }.map(\.text)
+    #expect(
+      cells == [
+        "Dr Anil Mehta", "Wenlow Primary Care Trust", "Leanne Marsh",
+        "Community Empowerment Network",
+      ])
+    #expect(extracted.texts.contains { $0.hasSuffix("The board agreed the plan.") })
+  }
+
   @Test func aBulletedItemWrappedUnderItsOwnTextGoesOnWhateverItsCase() throws {
     let text = """
       Why compare us?
