@@ -2496,6 +2496,17 @@ partnership_names:
     # Schools Partnership", "Pendleby Rural Partnership", "Pendleby Compact Partnership",
     # "Health Action Zone Partnership".
     centre, center, srb, sure, schools, school, rural, compact, zone]
+  # The themes of the family's theme partnerships: a place and then only these before a head
+  # names another body of the family ("Cawdle Health and Wellbeing Partnership", "Mardle Vale
+  # Economic Partnership", "Hessenden Children and Young People's Partnership"), coded as a
+  # named partnership but, like a community safety partnership, not the one the evidence
+  # around it is about. (Not "community": "Pennyhaugh Community Partnership" is often an LSP;
+  # not "enterprise" or "regeneration": a Local Enterprise Partnership or an SRB regeneration
+  # partnership is no body of the family.)
+  family_theme_words: [health, wellbeing, children, young, people, housing, economic, economy,
+    skills, environment, environmental, employment, learning, older, culture, cultural, care,
+    education, jobs, work, training, drugs, alcohol, family, families, youth, safety, crime,
+    disorder, reduction, worklessness]
   # Words of headings and agenda items: a name in capitals made only of these is not a name
   # ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP").
   heading_words: [composition, review, decommission, commission, membership, future, role,

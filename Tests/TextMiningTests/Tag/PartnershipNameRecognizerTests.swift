@@ -87,12 +87,29 @@ import Testing
   }
 
   @Test(arguments: [
-    "The Community Safety Partnership met.", "The Kelbrook Health Partnership met.",
+    "The Community Safety Partnership met.", "The Health and Wellbeing Partnership met.",
     "The Local Strategic Partnership met.",
     "Community Planning Partnerships have a statutory duty.",
+    // Not the family's theme partnerships: a Local Enterprise Partnership, an SRB one.
+    "The Kelbrook Local Enterprise Partnership met.",
+    "The Kelbrook Regeneration Partnership closed in 2004.",
   ])
   func genericAndThematicBodiesAreNotNamed(sentence: String) throws {
     #expect(!(try mentions("Notes\n\n" + sentence)).contains { $0.code == "partnership.named" })
+  }
+
+  /// A place's theme partnership is named, as another body of the family: the evidence around
+  /// it stays with the area's partnership.
+  @Test func aPlacesThemePartnershipIsAFamilyBodyByName() throws {
+    let found = try mentions(
+      "Kelbrook Together: annual report\n\nThe Kelbrook Health and Wellbeing Partnership has no voluntary sector member."
+    )
+    #expect(
+      found.contains {
+        $0.code == "partnership.named" && $0.match == "Kelbrook Health and Wellbeing Partnership"
+      })
+    #expect(
+      found.first { $0.code == "sector.voluntary_community" }?.partnership == "Kelbrook Together")
   }
 
   // A heading that is a family body's name and nothing else (numbering aside) heads a section

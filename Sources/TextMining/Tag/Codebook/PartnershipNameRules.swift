@@ -20,6 +20,10 @@ public struct PartnershipNameRules: Sendable {
   /// Name words that make a "... Partnership" a thematic or generic body, not a named LSP
   /// ("Community Safety Partnership", "Health and Wellbeing Partnership").
   public var themeWords: Set<String> = []
+  /// The theme words of the LSP family's theme partnerships: a place and then only these before
+  /// a head names another body of the family ("Cawdle Health and Wellbeing Partnership").
+  /// Normalised. Empty: every theme word rejects the name.
+  public var familyThemeWords: Set<String> = []
   /// Capitalised words that are never a name's first word ("The", "This", "Our").
   public var stopWords: Set<String> = []
   /// Words of headings and agenda items: a name in capitals made only of them is not a name

@@ -550,11 +550,24 @@ struct PartnershipNameRecognizer {
           }
         }
         let nameTokens = start..<head.tokens.lowerBound
+        // A place's theme partnership ("Cawdle Health and Wellbeing Partnership", "Mardle Vale
+        // Economic Partnership") names another body of the family: the place first, then only
+        // the family's theme words. Theme words alone, or another kind of theme ("Ashcombe Town
+        // Centre Partnership"), name no partnership of the family.
+        var isThemed = false
         if let theme = nameTokens.first(where: {
           rules.value.themeWords.contains(tokens.normalized($0))
         }) {
-          reject("theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)")
-          continue
+          guard !isFamily, theme > nameTokens.lowerBound,
+            (theme..<nameTokens.upperBound).allSatisfy({
+              rules.value.familyThemeWords.contains(tokens.normalized($0))
+                || rules.value.nameConnectors.contains(tokens.normalized($0))
+            })
+          else {
+            reject("theme word '\(tokens.normalized(theme))' (partnership_names.theme_words)")
+            continue
+          }
+          isThemed = true
         }
         // A name in capitals is a heading's words unless its words are a place's: in "REVIEW OF
         // THE LSP" no word before the head is a name word.
@@ -626,11 +639,11 @@ struct PartnershipNameRecognizer {
           continue
         }
         let key =
-          isFamily
+          isFamily || isThemed
           ? keyOf(raw(tokens, nameTokens)) + " | "
             + head.tokens.map { tokens.normalized($0) }.joined(separator: " ")
           : keyOf(raw(tokens, nameTokens))
-        if isFamily { familyKeys.insert(key) }
+        if isFamily || isThemed { familyKeys.insert(key) }
         // The partnership's name, not its board's: "Oakridge LSP Board" names the Oakridge LSP.
         var nameEnd = head.tokens.upperBound
         if head.tokens.count > 1, tokens.normalized(nameEnd - 1) == "board",
