@@ -479,12 +479,12 @@ import TextMining
 
   @Test func explainSaysWhyACapitalisedCandidateIsNotAName() throws {
     let outcome = try lspminer(
-      ["explain", "The Kelbrook Community Partnership met the Borough's Strategic Partnership."],
+      ["explain", "The Kelbrook Nature Partnership met the Borough's Strategic Partnership."],
       in: Self.repositoryRoot)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(
       outcome.stdout.contains(
-        "not a name: 'Kelbrook Community Partnership': theme word 'community' (partnership_names.theme_words)"
+        "not a name: 'Kelbrook Nature Partnership': theme word 'nature' (partnership_names.theme_words)"
       ))
     #expect(
       outcome.stdout.contains(

@@ -2507,6 +2507,9 @@ partnership_names:
     skills, environment, environmental, employment, learning, older, culture, cultural, care,
     education, jobs, work, training, drugs, alcohol, family, families, youth, safety, crime,
     disorder, reduction, worklessness]
+  # ... and the theme words that, after a place and alone before the head, name the place's own
+  # partnership, often its LSP ("Mardle Vale Community Partnership").
+  place_theme_words: [community]
   # Words of headings and agenda items: a name in capitals made only of these is not a name
   # ("COMPOSITION OF THE LSP", "DE-COMMISSION OF LOCAL STRATEGIC PARTNERSHIP").
   heading_words: [composition, review, decommission, commission, membership, future, role,

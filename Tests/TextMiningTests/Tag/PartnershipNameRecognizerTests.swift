@@ -112,6 +112,17 @@ import Testing
       found.first { $0.code == "sector.voluntary_community" }?.partnership == "Kelbrook Together")
   }
 
+  /// A place's "Community Partnership" is its own partnership, named like any other.
+  @Test func aPlacesCommunityPartnershipIsAName() throws {
+    let found = try mentions(
+      "Notes\n\nThe Millbeck Community Partnership is the local strategic partnership for Millbeck."
+    )
+    #expect(
+      found.contains {
+        $0.code == "partnership.named" && $0.partnership == "Millbeck Community Partnership"
+      })
+  }
+
   // A heading that is a family body's name and nothing else (numbering aside) heads a section
   // about that body, as the codebook's "nearest named before it in the section" reads; a
   // heading that reports on the body in a board's minutes ("SAFER BARROWMERE: UPDATE") does not.

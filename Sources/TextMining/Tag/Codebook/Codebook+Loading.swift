@@ -612,7 +612,7 @@ extension Codebook {
     for (key, _, value) in try node.mapping(
       allowedKeys: [
         "code", "heads", "family_heads", "family_brand_words", "family_group_words", "theme_words",
-        "family_theme_words",
+        "family_theme_words", "place_theme_words",
         "stop_words", "heading_words", "heading_inner_words", "place_particles", "name_connectors",
         "copulas",
         "appositive_determiners", "informal_heads", "appositive_enders", "area_words",
@@ -696,6 +696,12 @@ extension Codebook {
         rules.themeWords = Set(
           try value.sequence(what: "'theme_words'").map { item throws(ConfigurationError) in
             TokenNormalizer.normalize(try item.nonEmptyString(what: "a theme word"))
+          })
+      case "place_theme_words":
+        rules.placeThemeWords = Set(
+          try value.sequence(what: "'place_theme_words'").map {
+            item throws(ConfigurationError) in
+            TokenNormalizer.normalize(try item.nonEmptyString(what: "a place theme word"))
           })
       case "family_theme_words":
         rules.familyThemeWords = Set(

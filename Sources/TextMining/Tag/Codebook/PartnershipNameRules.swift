@@ -24,6 +24,9 @@ public struct PartnershipNameRules: Sendable {
   /// a head names another body of the family ("Cawdle Health and Wellbeing Partnership").
   /// Normalised. Empty: every theme word rejects the name.
   public var familyThemeWords: Set<String> = []
+  /// Theme words that, after a place and alone before the head, name the place's own
+  /// partnership ("Mardle Vale Community Partnership"). Normalised. Empty: none.
+  public var placeThemeWords: Set<String> = []
   /// Capitalised words that are never a name's first word ("The", "This", "Our").
   public var stopWords: Set<String> = []
   /// Words of headings and agenda items: a name in capitals made only of them is not a name

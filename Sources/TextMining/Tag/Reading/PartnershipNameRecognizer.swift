@@ -557,7 +557,14 @@ struct PartnershipNameRecognizer {
         var isThemed = false
         if let theme = nameTokens.first(where: {
           rules.value.themeWords.contains(tokens.normalized($0))
-        }) {
+        }),
+          // ... but a place's "Community Partnership" is its own partnership, often its LSP
+          // ("Mardle Vale Community Partnership"; `partnership_names.place_theme_words`).
+          !(theme > nameTokens.lowerBound
+            && (theme..<nameTokens.upperBound).allSatisfy({
+              rules.value.placeThemeWords.contains(tokens.normalized($0))
+            }))
+        {
           guard !isFamily, theme > nameTokens.lowerBound,
             (theme..<nameTokens.upperBound).allSatisfy({
               rules.value.familyThemeWords.contains(tokens.normalized($0))
