@@ -852,6 +852,15 @@ import Testing
     #expect(try polarity(sentence, "success_factor.working_relationships") == expected)
   }
 
+  /// A hedge stays in its conjunct where a comma, a coordinator and a noun phrase with its own
+  /// auxiliary open another: the progress has stalled, whatever the partnership could miss.
+  @Test func aHedgeDoesNotReachAConjunctWithASubjectOfItsOwn() throws {
+    let sentence =
+      "Progress against the stretch target has stalled, and the partnership could miss out on reward grant."
+    #expect(try reading(sentence, code: "delivery.performance_management")?.hedged == false)
+    #expect(try reading(sentence, code: "delivery.resources")?.hedged == true)
+  }
+
   /// A comparison's qualifier judges what is compared, not the standard after "than".
   @Test(arguments: [
     (

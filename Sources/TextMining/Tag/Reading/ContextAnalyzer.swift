@@ -39,6 +39,10 @@ struct ContextAnalyzer {
   let proportions: [ProportionReading.Found]
   /// Clause number of each token.
   let clause: [Int]
+  /// Where a comma and a coordinator open a conjunct with a noun phrase of its own as subject
+  /// and its auxiliary ("..., and the partnership could miss out"): the coordinator's position.
+  /// A hedge does not reach across one, though a qualifier or a negation may.
+  private let subjectConjuncts: [Int]
   /// What the readings need to know of each token besides its clause, in one array (see
   /// `TokenFacts`).
   private let facts: [TokenFacts]
@@ -615,6 +619,7 @@ struct ContextAnalyzer {
     }
     var clause: [Int] = []
     clause.reserveCapacity(count)
+    var subjectConjuncts: [Int] = []
     var number = 0
     let pronouns = taxonomy.context.grammar.subjectPronouns
     // A sentence that opens with a subordinator ("although", "while") ends that clause at its
@@ -636,6 +641,18 @@ struct ContextAnalyzer {
         pronouns.contains(tokens.normalized(index + 1))
       {
         number += 1
+      } else if index > 0, index + 2 < count, tokens.commaAfter(index - 1),
+        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index)),
+        taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1)),
+        let verb = (index + 2..<min(count, index + 6)).first(where: {
+          taxonomy.context.grammar.auxiliaries.contains(tokens.normalized($0))
+            || tokens.commaAfter($0)
+        }), taxonomy.context.grammar.auxiliaries.contains(tokens.normalized(verb))
+      {
+        // ... and so, for a hedge, do a determiner's noun phrase and its auxiliary within four
+        // words: in "progress has stalled, and the partnership could miss out on reward grant"
+        // the "could" supposes nothing of the progress.
+        subjectConjuncts.append(index)
       }
       clause.append(number)
       // An abbreviation in brackets ("the Neighbourhood Renewal Fund (NRF) allocation") stands
@@ -647,6 +664,7 @@ struct ContextAnalyzer {
       }
     }
     self.clause = clause
+    self.subjectConjuncts = subjectConjuncts
     // "would" after a reporting verb in its clause reports a future ("she said the grant would
     // be cut") and hedges nothing; "said" after a determiner ("the said agreement") reports
     // nothing.
@@ -1669,7 +1687,11 @@ struct ContextAnalyzer {
         }
       case .hedgingClause:
         // In an indirect question ("asked whether partners would attend") a hedge word asks.
-        if sameClause, !asksInIndirectQuestion(cue) {
+        if sameClause, !asksInIndirectQuestion(cue),
+          !subjectConjuncts.contains(where: {
+            ($0 > cue.tokens.lowerBound) != ($0 > tokens.lowerBound)
+          })
+        {
           hedged = true
           hypothetical = true
         }
