@@ -56,7 +56,8 @@ public struct PlainTextExtractor: TextExtractor {
     guard lineCount <= limits.maxLines else {
       throw .tooManyLines(count: lineCount, limit: limits.maxLines)
     }
-    let lines = Self.unquoted(Self.lines(of: document.text))
+    let written = Self.lines(of: document.text)
+    let lines = Self.unquoted(written)
     var furniture = PageFurniture.lines(in: lines)
     // A web page saved as text: its site header is furniture, and its headline the title.
     let header = Self.siteHeader(in: lines)
@@ -221,6 +222,7 @@ public struct PlainTextExtractor: TextExtractor {
     finishBlock()
     guard !blocks.isEmpty else { throw .noText }
     blocks = RunInHeadings.split(blocks)
+    blocks = Self.withoutRequotedText(blocks, written: written)
     let mailSubject = Self.readMailLayout(&blocks)
     // (An e-mail's subject is its title; a letter's subject line inside a message is not.)
     if mailSubject == nil { Self.takeLettersSubjectLineAsTitle(&blocks) }
@@ -970,6 +972,22 @@ public struct PlainTextExtractor: TextExtractor {
       unquoted.raw = text
       unquoted.length = text.unicodeScalars.count
       return unquoted
+    }
+  }
+
+  /// The blocks less those quoted again: an e-mail thread quotes each earlier message under
+  /// the reply ("> As you know, ..."), and a block of quoted lines whose text the document has
+  /// already given, quoted or not, is the same evidence a second time. The first copy stays,
+  /// so a reply saved with only its quotation loses nothing.
+  static func withoutRequotedText(_ blocks: [Block], written: [Line]) -> [Block] {
+    let quoted = Set(
+      written.lazy.filter { $0.text.utf8.first == UInt8(ascii: ">") }.map(\.number))
+    guard quoted.count >= 2 else { return blocks }
+    var seen: Set<String> = []
+    return blocks.filter { block in
+      if quoted.contains(block.line), seen.contains(block.text) { return false }
+      seen.insert(block.text)
+      return true
     }
   }
 

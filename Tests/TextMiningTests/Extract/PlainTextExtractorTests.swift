@@ -45,6 +45,18 @@ import Testing
     #expect(extracted.blockUTF8Offsets == [0, 7, 13])
   }
 
+  /// A thread quotes each earlier message again under each reply: the first copy is the
+  /// evidence, and a quoted block the document has already given is left out.
+  @Test func textQuotedAgainInAThreadIsReadOnce() throws {
+    let extracted = try extract(
+      "Thanks, agreed.\n\n> The VCS has one seat on the board.\n>\n> Can we ask for two?\n\n"
+        + "> > The VCS has one seat on the board.\n> >\n> > Can we ask for two?\n")
+    #expect(
+      extracted.texts == [
+        "Thanks, agreed.", "The VCS has one seat on the board.", "Can we ask for two?",
+      ])
+  }
+
   @Test func aRepliesQuotationMarksAreTakenOff() throws {
     let extracted = try extract(
       "Subject: Fw: spring events\n\nPlease pass this on.\n\n> Hi Sam,\n>\n> The partnership is holding"
