@@ -1945,7 +1945,8 @@ context:
       # relationships are required".
       is needed, are needed, be needed, was needed, were needed, is required, are required,
       be required]
-    neutral: [should, recommend, recommended, recommendation, expect, hope, suggest, propose, aim, will need, need to,
+    # A purpose is an aim too: "seats are allocated so that no single sector can dominate".
+    neutral: [should, so that, recommend, recommended, recommendation, expect, hope, suggest, propose, aim, will need, need to,
       # What is wanted or envisioned is an aim: "we want strong leadership", "our vision is for
       # a place where everyone has good services" (not "I want to thank", "will want to know").
       want a, want an, want more, want better, want stronger, want strong, want clear,

@@ -861,6 +861,15 @@ import Testing
     #expect(try reading(sentence, code: "delivery.resources")?.hedged == true)
   }
 
+  /// A purpose is an aim: what is done so that residents do not fall through the gaps judges
+  /// no engagement.
+  @Test func aPurposeJudgesNothing() throws {
+    #expect(
+      try polarity(
+        "Public services work together, so that residents do not fall through the gaps.",
+        "governance.community_engagement") == .neutral)
+  }
+
   /// A comparison's qualifier judges what is compared, not the standard after "than".
   @Test(arguments: [
     (
