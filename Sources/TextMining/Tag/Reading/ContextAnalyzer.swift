@@ -645,9 +645,8 @@ struct ContextAnalyzer {
         taxonomy.context.grammar.coordinators.contains(tokens.normalized(index)),
         taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1)),
         let verb = (index + 2..<min(count, index + 6)).first(where: {
-          taxonomy.context.grammar.auxiliaries.contains(tokens.normalized($0))
-            || tokens.commaAfter($0)
-        }), taxonomy.context.grammar.auxiliaries.contains(tokens.normalized(verb))
+          tokens.isWord($0, oneOf: taxonomy.auxiliaryBytes) || tokens.commaAfter($0)
+        }), tokens.isWord(verb, oneOf: taxonomy.auxiliaryBytes)
       {
         // ... and so, for a hedge, do a determiner's noun phrase and its auxiliary within four
         // words: in "progress has stalled, and the partnership could miss out on reward grant"
