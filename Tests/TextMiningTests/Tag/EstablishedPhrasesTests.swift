@@ -345,6 +345,11 @@ import Testing
       "The network holds elections for its representatives each March.",
       "success_factor.political_stability"
     ),
+    // Minutes' members at their business are the meeting, not who sits on the board.
+    (
+      "Members asked whether the district council's scrutiny committee should be invited to review the partnership.",
+      "governance.representation"
+    ),
     // Funding withdrawn is no partner leaving; a legitimate concern is no legitimacy.
     ("The withdrawal of funding hit the voluntary sector hard.", "governance.representation"),
     ("Residents raised a legitimate concern about the plan.", "governance.legitimacy"),
