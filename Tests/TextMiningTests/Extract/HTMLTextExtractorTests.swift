@@ -211,7 +211,8 @@ import Testing
     #expect(extracted.headline == "Partnership in doubt as agreements end")
   }
 
-  @Test func aStorysStandfirstUnderItsHeadlineIsKeptAndItsBylineIsNot() throws {
+  /// A news story's main content with `lead` between its headline and its six paragraphs.
+  private func story(leadingWith lead: String) throws -> ExtractedText {
     let paragraphs = (1...6).map {
       "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>"
     }
@@ -219,13 +220,20 @@ import Testing
     let html = """
       <html><head><title>Partnership in doubt | News</title></head><body>
       <article><h1>Partnership in doubt as agreements end</h1>
-      <p class="standfirst">Board to decide whether the Hadley Partnership should carry on</p>
-      <p class="byline">By <a href="/a">A Writer</a></p><p class="timestamp">Published 3 May 2010</p>
+      \(lead)
       <div class="story-body">\(paragraphs)</div></article>
       </body></html>
       """
-    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+    return try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
       from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+  }
+
+  @Test func aStorysStandfirstUnderItsHeadlineIsKeptAndItsBylineIsNot() throws {
+    let extracted = try story(
+      leadingWith: """
+        <p class="standfirst">Board to decide whether the Hadley Partnership should carry on</p>
+        <p class="byline">By <a href="/a">A Writer</a></p><p class="timestamp">Published 3 May 2010</p>
+        """)
     #expect(
       extracted.texts.prefix(3) == [
         "Partnership in doubt | News", "Partnership in doubt as agreements end",
@@ -235,20 +243,11 @@ import Testing
   }
 
   @Test func aBylineAndADateLineBeforeTheStandfirstArePassedOver() throws {
-    let paragraphs = (1...6).map {
-      "<p>Paragraph \($0) of the story says that the partnership board met, argued, and agreed a plan for the town.</p>"
-    }
-    .joined()
-    let html = """
-      <html><head><title>Partnership in doubt | News</title></head><body>
-      <article><h1>Partnership in doubt as agreements end</h1>
-      <p class="byline">By <a href="/a">A Writer</a></p><p class="published">3 May 2010</p>
-      <p class="strapline">Board to decide whether the Hadley Partnership should carry on</p>
-      <div class="story-body">\(paragraphs)</div></article>
-      </body></html>
-      """
-    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
-      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    let extracted = try story(
+      leadingWith: """
+        <p class="byline">By <a href="/a">A Writer</a></p><p class="published">3 May 2010</p>
+        <p class="strapline">Board to decide whether the Hadley Partnership should carry on</p>
+        """)
     #expect(
       extracted.texts.contains("Board to decide whether the Hadley Partnership should carry on"))
     #expect(!extracted.texts.contains { $0.contains("A Writer") || $0.contains("3 May 2010") })

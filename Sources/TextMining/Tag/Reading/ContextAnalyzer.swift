@@ -635,23 +635,23 @@ struct ContextAnalyzer {
       let ends = terminator[index] == 1
       if ends { number += 1 }
       // A comma, a coordinator and a pronoun open a clause with a subject of its own: "trust is
-      // high, and we doubt that the board will meet".
-      if !ends, !pronouns.isEmpty, index > 0, index + 1 < count, tokens.commaAfter(index - 1),
-        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index)),
-        pronouns.contains(tokens.normalized(index + 1))
+      // high, and we doubt that the board will meet". (The coordinator is read once a comma.)
+      if !ends, index > 0, index + 1 < count, tokens.commaAfter(index - 1),
+        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index))
       {
-        number += 1
-      } else if index > 0, index + 2 < count, tokens.commaAfter(index - 1),
-        taxonomy.context.grammar.coordinators.contains(tokens.normalized(index)),
-        taxonomy.context.grammar.determiners.contains(tokens.normalized(index + 1)),
-        let verb = (index + 2..<min(count, index + 6)).first(where: {
-          tokens.isWord($0, oneOf: taxonomy.auxiliaryBytes) || tokens.commaAfter($0)
-        }), tokens.isWord(verb, oneOf: taxonomy.auxiliaryBytes)
-      {
-        // ... and so, for a hedge, do a determiner's noun phrase and its auxiliary within four
-        // words: in "progress has stalled, and the partnership could miss out on reward grant"
-        // the "could" supposes nothing of the progress.
-        subjectConjuncts.append(index)
+        let next = tokens.normalized(index + 1)
+        if pronouns.contains(next) {
+          number += 1
+        } else if index + 2 < count, taxonomy.context.grammar.determiners.contains(next),
+          let verb = (index + 2..<min(count, index + 6)).first(where: {
+            tokens.isWord($0, oneOf: taxonomy.auxiliaryBytes) || tokens.commaAfter($0)
+          }), tokens.isWord(verb, oneOf: taxonomy.auxiliaryBytes)
+        {
+          // ... and so, for a hedge, do a determiner's noun phrase and its auxiliary within
+          // four words: in "progress has stalled, and the partnership could miss out on reward
+          // grant" the "could" supposes nothing of the progress.
+          subjectConjuncts.append(index)
+        }
       }
       clause.append(number)
       // An abbreviation in brackets ("the Neighbourhood Renewal Fund (NRF) allocation") stands
