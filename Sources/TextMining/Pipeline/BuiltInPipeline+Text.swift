@@ -2481,6 +2481,10 @@ partnership_names:
     # Partnership".
     - safer communities partnership
     - safer and stronger communities partnership
+    # A place's partnership for children's services, statutory from 2004: "Pellingham
+    # Children's Trust". ("The Children's Trust" alone is left uncoded: reports name it in
+    # passing as often as they mean the partnership.)
+    - children's trust
   # A theme partnership's brand: one of these before a place the text names its partnership
   # after ("Safer Fennerby" where the text has "Fennerby First"), as another body of the family.
   family_brand_words: [safer, stronger, healthier, healthy, greener, cleaner, learning, working]

@@ -123,6 +123,41 @@ import Testing
       })
   }
 
+  /// A theme's own possessive is part of a theme partnership's name, and a place's Children's
+  /// Trust is a family body by name; both leave the evidence with the area's partnership.
+  @Test func childrensTrustsAndPossessiveThemesAreFamilyBodies() throws {
+    let found = try mentions(
+      "Kelbrook Together: annual report\n\nThe Kelbrook Children and Young People's Partnership and the Kelbrook Children's Trust have no voluntary sector member."
+    )
+    let named = Set(found.filter { $0.code == "partnership.named" }.map(\.match))
+    #expect(
+      named == [
+        "Kelbrook Together", "Kelbrook Children and Young People's Partnership",
+        "Kelbrook Children's Trust",
+      ])
+    #expect(
+      found.first { $0.code == "sector.voluntary_community" }?.partnership == "Kelbrook Together")
+    #expect(!found.contains { $0.code == "success_factor.trust" })
+    // A possessive that is not a theme's still describes: "the Borough's Children's Partnership".
+    #expect(
+      !(try mentions("Notes\n\nThe Borough's Children's Partnership met.")).contains {
+        $0.code == "partnership.named"
+      })
+  }
+
+  /// Only an abbreviation in brackets right after a name is the name's own: in a glossary the
+  /// next abbreviation is another body's.
+  @Test func aGlossarysNextAbbreviationIsNotTheNamesOwn() throws {
+    let found = try mentions(
+      "Kelbrook Together: performance report\n\nCT = Kelbrook Children's Trust; JCP = Jobcentre Plus\n\nJCP"
+    )
+    #expect(!found.contains { $0.code == "partnership.named" && $0.match == "JCP" })
+    let defined = try mentions(
+      "Kelbrook Together: notes\n\nThe Kelbrook Community Safety Partnership (KCSP) met.\n\nThe KCSP agreed its plan."
+    )
+    #expect(defined.contains { $0.code == "partnership.named" && $0.match == "KCSP" })
+  }
+
   // A heading that is a family body's name and nothing else (numbering aside) heads a section
   // about that body, as the codebook's "nearest named before it in the section" reads; a
   // heading that reports on the body in a board's minutes ("SAFER BARROWMERE: UPDATE") does not.

@@ -594,10 +594,12 @@ struct PartnershipNameRecognizer {
         }
         // "the Borough's Strategic Partnership", "the County's Marle LSP" describe; they do
         // not name. A possessive that is a place's own ("King's Harford", "Bishop's Wendle",
-        // "St Aldric's Vale"), not right before the head, is part of the name.
+        // "St Aldric's Vale"), not right before the head, is part of the name; so is a theme
+        // partnership's own ("Mardle Vale Children and Young People's Partnership").
         if let owner = nameTokens.first(where: {
           Self.withoutPossessive(word(tokens, $0)) != word(tokens, $0)
         }),
+          !(isThemed && owner > nameTokens.lowerBound),
           owner == head.tokens.lowerBound - 1
             || !(rules.value.placePossessives.contains(
               TokenNormalizer.normalize(Self.withoutPossessive(word(tokens, owner))))
@@ -700,7 +702,10 @@ struct PartnershipNameRecognizer {
         // An abbreviation in brackets after the name is the name's own ("(OLSP)"), unless it is
         // itself a head: "Hadley Local Strategic Partnership (LSP)" defines what "LSP" stands
         // for, and a later "the LSP" stays a mention of an LSP, not of the name.
+        // (In brackets only: in a glossary's "CT = Wealdshire Children's Trust; JCP = Jobcentre
+        // Plus" the next abbreviation is another body's.)
         if after < tokens.count, tokens.isAllCaps(after), tokens.clauseBreak(after - 1),
+          gap(tokens, after - 1).contains("("),
           !heads.contains(where: { $0.tokens.lowerBound == after })
         {
           abbreviations[Self.withoutPossessive(word(tokens, after))] = key
