@@ -13,7 +13,9 @@ extension LSPMinerCommand {
     @OptionGroup var options: PipelineOptions
 
     @Argument(
-      help: "HTML or text files; '-' reads one document from standard input.", completion: .file())
+      help:
+        "HTML or text files, or folders (their documents as the pipeline's include and exclude patterns list them); '-' reads one document from standard input.",
+      completion: .file())
     var files: [String]
 
     func validate() throws {
@@ -37,8 +39,30 @@ extension LSPMinerCommand {
       let processor = DocumentProcessor.standard(definition: definition, taxonomy: taxonomy)
       let reader = SourceReader(maxFileBytes: definition.maxFileBytes)
       var failed = false
+      // A folder stands for the documents in it, in source order (archives are left to `run`).
+      var documents: [SourceFile] = []
       for path in files {
-        let file = SourceFile(source: path, path: path)
+        var isFolder: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder),
+          isFolder.boolValue
+        else {
+          documents.append(SourceFile(source: path, path: path))
+          continue
+        }
+        let found = definition.documents(inFolder: path)
+        for failure in found.failures {
+          printError("lspminer: \(failure)")
+          failed = true
+        }
+        if found.files.isEmpty, found.failures.isEmpty {
+          printError(
+            "lspminer: \(path): no documents in the folder that the pipeline's include patterns match"
+          )
+        }
+        documents += found.files
+      }
+      for file in documents {
+        let path = file.source
         let outcome: Result<DocumentProcessor.Result, DocumentFailure>
         do {
           let bytes =

@@ -183,6 +183,33 @@ import TextMining
         "p.yml: ok: pipeline 'test-run', 1 source folder(s), taxonomy 'lsp-codebook'"))
   }
 
+  @Test func tagReadsAFolderAsThePipelineListsItsDocuments() throws {
+    let folder = try makeProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(
+      atPath: folder + "/docs/more", withIntermediateDirectories: true)
+    try "<html><body><p>The LSP lacked strong leadership.</p></body></html>".write(
+      toFile: folder + "/docs/more/page.html", atomically: true, encoding: .utf8)
+    try "not a document".write(
+      toFile: folder + "/docs/notes.csv", atomically: true, encoding: .utf8)
+    let outcome = try lspminer(["tag", "--pipeline", "p.yml", "docs/"], in: folder)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let sources = outcome.stdout.split(separator: "\n").compactMap { line in
+      line.range(of: #""source":"[^"]*""#, options: .regularExpression).map { String(line[$0]) }
+    }
+    #expect(
+      Array(Set(sources)).sorted() == [
+        #""source":"docs/good.txt""#, #""source":"docs/more/page.html""#,
+      ])
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    // A folder with no documents says so, and is not an error.
+    try FileManager.default.createDirectory(
+      atPath: folder + "/empty", withIntermediateDirectories: true)
+    let empty = try lspminer(["tag", "--pipeline", "p.yml", "empty"], in: folder)
+    #expect(empty.status == 0)
+    #expect(empty.stderr.contains("empty: no documents in the folder"))
+  }
+
   @Test func tagPrintsRecordsAndWritesNothing() throws {
     let folder = try makeProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -227,6 +254,15 @@ import TextMining
     #expect(
       missing.stderr.contains(
         "the built-in pipeline reads '\(folder)/corpus', which does not exist: pass --source DIR"))
+    // With a ./corpus and no ./pipelines, the built-in pipeline reads it ("pipelines/../corpus"
+    // is resolved without a "pipelines" folder to go up from).
+    try FileManager.default.createDirectory(
+      atPath: folder + "/corpus", withIntermediateDirectories: true)
+    try "Review\n\nThere is mutual trust between partners.\n".write(
+      toFile: folder + "/corpus/a.txt", atomically: true, encoding: .utf8)
+    let found = try lspminer(["run", "--quiet"], in: folder)
+    #expect(found.status == 0, "\(found.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder + "/out/lsp-evaluation/documents.jsonl"))
   }
 
   @Test func initWritesTheBuiltInFilesWhichRunAsTheyAreAndRefusesToOverwrite() throws {

@@ -26,10 +26,28 @@ public enum BuiltInPipeline {
     var definition = try PipelineDefinition.parse(
       pipelineText, file: pipelines + "/" + pipelineFileName, checksPaths: false)
     definition.isBuiltIn = true
+    // The folder `pipelines/` need not exist, so "pipelines/../corpus" is resolved in the path's
+    // words, not by the file system (which would find no "pipelines" to go up from).
+    definition.sources = definition.sources.map(lexicallyResolved)
     let taxonomy = try Taxonomy.parse(
       taxonomyText, file: "(built-in) " + taxonomyFileName,
       sha256: ContentHash.hex(of: Array(taxonomyText.utf8)))
     return (definition, taxonomy)
+  }
+
+  /// `path` with each "name/.." and "." removed from its words ("/a/pipelines/../corpus" is
+  /// "/a/corpus"), without asking the file system.
+  static func lexicallyResolved(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != "..", !last.isEmpty {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
   }
 
   /// Writes the pipeline and taxonomy to `folder/pipelines/` for editing, refusing to overwrite

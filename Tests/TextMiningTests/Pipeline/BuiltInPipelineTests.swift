@@ -17,7 +17,9 @@ import Testing
   @Test func theBuiltInPipelineIsPlacedInTheGivenFolderAndTagsAsTheFileDoes() throws {
     let (definition, taxonomy) = try BuiltInPipeline.load(placedIn: "/nowhere")
     #expect(definition.isBuiltIn)
-    #expect(definition.sources == ["/nowhere/pipelines/../corpus"])
+    #expect(definition.sources == ["/nowhere/corpus"])
+    #expect(BuiltInPipeline.lexicallyResolved("a/./b/../../c/..") == "")
+    #expect(BuiltInPipeline.lexicallyResolved("../x/../corpus") == "../corpus")
     #expect(definition.outputPath == "out/lsp-evaluation")
     let file = try Taxonomy.load(from: Fixtures.repositoryRoot + "/pipelines/lsp-codebook.yml")
     #expect(taxonomy.sha256 == file.sha256)

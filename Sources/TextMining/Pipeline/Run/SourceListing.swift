@@ -18,3 +18,20 @@ extension PipelineDefinition {
       excludes: { name, source in discoverer.isExcluded(name) || discoverer.isExcluded(source) })
   }
 }
+
+extension PipelineDefinition {
+  /// The documents in `folder` as this pipeline's discover stage lists them (its include and
+  /// exclude patterns; files without an extension sniffed as it says), archives left out: what
+  /// `lspminer tag FOLDER` tags. Each file's source is its path, starting with `folder`.
+  public func documents(inFolder folder: String) -> SourceDiscoverer.Discovery {
+    var root = folder
+    while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+    var discoverer = SourceDiscoverer(
+      roots: [SourceDiscoverer.Root(path: root, sourcePrefix: root)], include: include,
+      exclude: exclude)
+    discoverer.followsLinksOutside = followsLinksOutside
+    discoverer.sniffsExtensionless = readsExtensionless
+    discoverer.findsArchives = false
+    return discoverer.discover()
+  }
+}
