@@ -2471,7 +2471,9 @@ partnership_names:
     - alliance
   # The other bodies of the LSP family. A place before one of these names that body: "Barrowmere
   # Community Safety Partnership" is partnership.named (a name beats equivalent), but it is not
-  # the area's partnership, so evidence is attributed past it; generic ones stay equivalent.
+  # the area's partnership, so the sentences after it attribute their evidence past it (its own
+  # sentence's evidence is its, unless an area partnership is named there too); generic ones
+  # stay equivalent.
   family_heads:
     - community safety partnership
     - crime and disorder reduction partnership

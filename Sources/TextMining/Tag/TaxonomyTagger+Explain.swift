@@ -163,7 +163,7 @@ extension TaxonomyTagger {
         lines.append(
           "  name: '\(span(name.tokens))' -> \(name.name)"
             + (name.isFamily
-              ? " (another body of the LSP family: its own mention carries its name, other evidence is attributed past it; partnership_names.family_heads, family_brand_words)"
+              ? " (another body of the LSP family: its own sentence's evidence is its when it is a partnership and no area partnership is named beside it, later evidence is attributed past it; partnership_names.family_heads, family_brand_words)"
               : ""))
       }
       for rejection in found?.rejectedNames ?? [] {

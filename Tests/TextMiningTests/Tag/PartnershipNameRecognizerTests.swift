@@ -98,18 +98,26 @@ import Testing
     #expect(!(try mentions("Notes\n\n" + sentence)).contains { $0.code == "partnership.named" })
   }
 
-  /// A place's theme partnership is named, as another body of the family: the evidence around
-  /// it stays with the area's partnership.
+  /// A place's theme partnership is named, as another body of the family: its own sentence's
+  /// evidence is its, and the evidence after it stays with the area's partnership.
   @Test func aPlacesThemePartnershipIsAFamilyBodyByName() throws {
     let found = try mentions(
-      "Kelbrook Together: annual report\n\nThe Kelbrook Health and Wellbeing Partnership has no voluntary sector member."
+      "Kelbrook Together: annual report\n\nThe Kelbrook Health and Wellbeing Partnership has no voluntary sector member. The private sector has one seat."
     )
     #expect(
       found.contains {
         $0.code == "partnership.named" && $0.match == "Kelbrook Health and Wellbeing Partnership"
       })
     #expect(
-      found.first { $0.code == "sector.voluntary_community" }?.partnership == "Kelbrook Together")
+      found.first { $0.code == "sector.voluntary_community" }?.partnership
+        == "Kelbrook Health and Wellbeing Partnership")
+    #expect(found.first { $0.code == "sector.private" }?.partnership == "Kelbrook Together")
+    // Beside the area's partnership in one sentence, the body is passed over.
+    let beside = try mentions(
+      "Notes\n\nThe Kelbrook LSP works with the Kelbrook Health and Wellbeing Partnership on community engagement."
+    )
+    #expect(
+      beside.first { $0.code == "governance.community_engagement" }?.partnership == "Kelbrook LSP")
   }
 
   /// A place's "Community Partnership" is its own partnership, named like any other.
@@ -127,7 +135,7 @@ import Testing
   /// Trust is a family body by name; both leave the evidence with the area's partnership.
   @Test func childrensTrustsAndPossessiveThemesAreFamilyBodies() throws {
     let found = try mentions(
-      "Kelbrook Together: annual report\n\nThe Kelbrook Children and Young People's Partnership and the Kelbrook Children's Trust have no voluntary sector member."
+      "Kelbrook Together: annual report\n\nThe Kelbrook Children and Young People's Partnership met. The Kelbrook Children's Trust has no voluntary sector member."
     )
     let named = Set(found.filter { $0.code == "partnership.named" }.map(\.match))
     #expect(
@@ -135,6 +143,7 @@ import Testing
         "Kelbrook Together", "Kelbrook Children and Young People's Partnership",
         "Kelbrook Children's Trust",
       ])
+    // A trust is no partnership: even in its own sentence, the evidence passes it over.
     #expect(
       found.first { $0.code == "sector.voluntary_community" }?.partnership == "Kelbrook Together")
     #expect(!found.contains { $0.code == "success_factor.trust" })
@@ -964,8 +973,14 @@ import Testing
       found.contains {
         $0.code == "partnership.named" && $0.match == "Hindlecote Safer Communities Partnership"
       })
+    // Named in its own sentence with no area partnership, the body is what the sentence is
+    // about; the sentences after it pass it over.
     let trust = try #require(found.first { $0.code == "success_factor.trust" })
-    #expect(trust.partnership == "Hindlecote LSP")
+    #expect(trust.partnership == "Hindlecote Safer Communities Partnership")
+    let after = try mentions(
+      "Notes\n\nThe Hindlecote LSP met. The Hindlecote Safer Communities Partnership reported. Trust is strong."
+    )
+    #expect(after.first { $0.code == "success_factor.trust" }?.partnership == "Hindlecote LSP")
     #expect(
       try mentions("Notes\n\nThe safer communities partnership met.").map(\.code) == [
         "partnership.equivalent"

@@ -4,9 +4,9 @@
 /// else the first after it); else the nearest named before it in the same section (the text
 /// since the last heading, or since a thread of readers' comments began); else the document's subject (the partnership the pipeline maps the
 /// source to, else the one named in its title); else nil. A `partnership.named` mention carries its own name,
-/// another body of the LSP family's included ("Barrowmere Community Safety Partnership"); such a
-/// body is passed over when the sentence's other mentions and the later sentences are
-/// attributed.
+/// another body of the LSP family's included ("Barrowmere Community Safety Partnership"). Such a
+/// body is what its own sentence is about when it is a partnership and the sentence names no
+/// area partnership beside it; otherwise, and for the sentences after it, it is passed over.
 enum Attribution {
   static func assign(
     to mentions: inout [Mention], segmented: SegmentedText, names: PartnershipNameRecognizer,
@@ -25,20 +25,32 @@ enum Attribution {
         if kind == .heading || kind == .title || opensThread { lastNamed = nil }
         lastBlock = sentence.block
       }
-      // Another body of the LSP family named in passing is not what the evidence is about.
+      // Another body of the LSP family named in passing is not what the sentences after it are
+      // about...
       let tokens = segmented.tokens[sentence.tokenIndices]
       let isHeading = segmented.extracted.blocks[sentence.block].kind == .heading
-      let spans = names.mentions(inSentence: sentenceIndex).filter {
+      let named = names.mentions(inSentence: sentenceIndex)
+      let spans = named.filter {
         !$0.isFamily || (isHeading && isWholeHeading($0, tokens: tokens, text: segmented))
       }
+      // ... but in its own sentence such a body that is a partnership is what the sentence
+      // names, as the codebook's first step reads ("Safer Kelbrook still has no business
+      // member"); a network or a trust is not ("Kelbrook Community Empowerment Network").
+      let inSentence =
+        spans.contains { !$0.isFamily }
+        ? spans
+        : named.filter {
+          names.isPartnership($0)
+            || (isHeading && isWholeHeading($0, tokens: tokens, text: segmented))
+        }
       while mentionIndex < mentions.count, mentions[mentionIndex].sentence == sentenceIndex {
         if mentions[mentionIndex].partnership == nil {
           let start = mentions[mentionIndex].utf8Range.lowerBound
-          let before = spans.last {
+          let before = inSentence.last {
             tokens[tokens.startIndex + $0.tokens.lowerBound].lowerBound <= start
           }
           mentions[mentionIndex].partnership =
-            before?.name ?? spans.first?.name ?? lastNamed ?? subject
+            before?.name ?? inSentence.first?.name ?? lastNamed ?? subject
         }
         mentionIndex += 1
       }

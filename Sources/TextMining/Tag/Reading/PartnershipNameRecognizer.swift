@@ -27,6 +27,9 @@ struct PartnershipNameRecognizer {
   }
 
   private var spans: [[Span]] = []
+  /// The last words of family heads that no partnership head ends with ("network", "trust"):
+  /// a body so named is not a partnership (`isPartnership`).
+  private var otherBodyWords: Set<String> = []
   private var rejections: [[Rejection]] = []
   /// The partnership named in the document's title (or the headings of its title block), if
   /// any.
@@ -39,6 +42,7 @@ struct PartnershipNameRecognizer {
   ) {
     spans = Array(repeating: [], count: sentences.count)
     rejections = Array(repeating: [], count: sentences.count)
+    otherBodyWords = taxonomy.familyOtherBodyWords
     guard let nameRules = taxonomy.partnershipNames, let matcher = taxonomy.nameMatcher else {
       return
     }
@@ -1528,10 +1532,7 @@ struct PartnershipNameRecognizer {
     // ("SAFER GARNFORD PARTNERSHIP / ANNUAL REPORT 2008/09"), as the codebook reads: "the
     // partnership named in its title". A body whose family head ends with a word no partnership
     // head ends with is not one ("Holmcaster Community Empowerment Network").
-    let otherBodyWords = taxonomy.familyOtherBodyWords
-    func isSubject(_ span: Span) -> Bool {
-      !span.isFamily || !otherBodyWords.contains(TokenNormalizer.lastWord(of: span.name) ?? "")
-    }
+    func isSubject(_ span: Span) -> Bool { isPartnership(span) }
     let lateTitle = blocks.indices.first {
       $0 > 0 && blocks[$0].kind == .title
         && PlainTextExtractor.readsAsSalutation(blocks[$0 - 1].text)
@@ -1731,6 +1732,13 @@ struct PartnershipNameRecognizer {
   /// The named mentions in a sentence, in order.
   func mentions(inSentence index: Int) -> [Span] {
     index < spans.count ? spans[index] : []
+  }
+
+  /// Whether a name is a partnership's: an area's, or another body of the family whose head
+  /// ends as a partnership's does ("Safer Kelbrook Partnership", "Safer Kelbrook"), not a
+  /// network's or a trust's ("Kelbrook Community Empowerment Network").
+  func isPartnership(_ span: Span) -> Bool {
+    !span.isFamily || !otherBodyWords.contains(TokenNormalizer.lastWord(of: span.name) ?? "")
   }
 
   /// The capitalised candidates of a sentence that were not taken as names, with the reason.
