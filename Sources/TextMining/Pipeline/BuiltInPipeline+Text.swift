@@ -1847,6 +1847,12 @@ context:
       - may be reached
       - would welcome
       - would like
+      - would still like
+      # An idiom of rarity, not a condition: "attend irregularly, if at all", "if ever",
+      # "if anything it has weakened".
+      - if at all
+      - if ever
+      - if anything
       - would be grateful
       - would encourage
       # A view put politely or a speaker's own stance is no supposition: "we would urge the

@@ -22,6 +22,13 @@ import Testing
     #expect(!(try codes(sentence)).contains("success_factor.trust"))
   }
 
+  // A heading's numbering is not the sentence's first word: after it, "Trust" opens the heading
+  // and is no name ("Kelbrook Trust" is).
+  @Test(arguments: ["4.4 Trust", "2 Trust and working relationships", "3.3.2 Trust was damaged."])
+  func trustAfterAHeadingsNumberingIsTrust(sentence: String) throws {
+    #expect(try codes(sentence).contains("success_factor.trust"), "\(sentence)")
+  }
+
   // "Neither" before trust between partners, with no verb of its own: the trust is a factor.
   @Test func neitherTrustNorAFactorIsTrust() throws {
     #expect(

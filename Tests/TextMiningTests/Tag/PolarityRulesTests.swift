@@ -905,6 +905,19 @@ import Testing
       "Nor could officers show us that the performance framework is used.",
       code: "delivery.performance_management")
     #expect(shown?.hedged == false)
+    // An idiom of rarity is no condition; a condition still hedges.
+    for sentence in [
+      "Jobcentre Plus attends the board irregularly, if at all.",
+      "If anything, the representation of the private sector has weakened.",
+      "The forum would still like more seats on the board.",
+    ] {
+      #expect(
+        try reading(sentence, code: "governance.representation")?.hedged == false, "\(sentence)")
+    }
+    #expect(
+      try reading(
+        "If the council gave up a seat, representation would be fairer.",
+        code: "governance.representation")?.hedged == true)
   }
 
   /// "It appears that" and "it seems that" hedge a finding, which keeps its polarity.

@@ -87,6 +87,9 @@ final class DocumentTokens {
     var slots: UInt8 = 0
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest + 8) { buffer in
       guard let out = buffer.baseAddress else { return }
+      // Whether only numbers come before the token: a heading's numbering ("4.4 Trust") is not
+      // the sentence's first word.
+      var afterNumbering = true
       for token in tokens {
         let local = token - tokens.lowerBound
         let range = ranges[token]
@@ -136,7 +139,7 @@ final class DocumentTokens {
           // (A capital after a colon or an opening quotation mark opens a clause or a quotation,
           // as at the sentence's start: "Mr. Pell: Trust between partners has improved". The
           // last byte before the token but spaces is read: ":", '"', or the last byte of "“".)
-          if local > 0 {
+          if local > 0, !afterNumbering {
             var last = range.lowerBound - 1
             while last > ranges[token - 1].upperBound, bytes[last] == 0x20 { last -= 1 }
             let before = bytes[last]
@@ -144,6 +147,9 @@ final class DocumentTokens {
               flags |= TokenBits.capitalizedInside
             }
           }
+        }
+        if afterNumbering, !(word.first.map { (0x30...0x39).contains($0) } ?? false) {
+          afterNumbering = false
         }
         let possessive = SentenceTokens.hasPossessive(word)
         // A word that starts in lower case is not in capitals; only the others need counting.
