@@ -165,6 +165,14 @@ import Testing
       "Kelbrook Together: notes\n\nThe Kelbrook Community Safety Partnership (KCSP) met.\n\nThe KCSP agreed its plan."
     )
     #expect(defined.contains { $0.code == "partnership.named" && $0.match == "KCSP" })
+    // After another name and a comma, the abbreviation is a mention, not a definition.
+    let after = try mentions(
+      "Notes\n\nThe Kestlebury Local Strategic Partnership (KLSP) covers the district. Unlike the Harrowdale Partnership, KLSP has no voluntary sector seat."
+    )
+    #expect(after.contains { $0.code == "partnership.named" && $0.match == "KLSP" })
+    #expect(
+      after.first { $0.code == "sector.voluntary_community" }?.partnership
+        == "Kestlebury Local Strategic Partnership")
   }
 
   // A heading that is a family body's name and nothing else (numbering aside) heads a section

@@ -1439,8 +1439,12 @@ struct PartnershipNameRecognizer {
         }
       }
       for position in 0..<tokens.count where scansWords {
-        // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions.
-        let defines = found.contains { $0.tokens.upperBound == position }
+        // An abbreviation right after its name, "(ELSP)", defines it; later uses are mentions,
+        // one after another name and a comma among them ("Unlike Harrowdale Together, KLSP has
+        // no seat").
+        let defines =
+          position > 0 && gap(tokens, position - 1).contains("(")
+          && found.contains { $0.tokens.upperBound == position }
         if tokens.isAllCaps(position), !defines,
           let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key],
