@@ -1390,7 +1390,7 @@ participation:
   # sector's.
   part_of: [of]
   cues: [engagement, engage, engaged, engaging, participation, participate, participated, participating,
-    involvement, consultation, consult, consulted, consulting,
+    involvement, consultation, consult, consulted, {text: consulting, skip_names: true},
     # Whether people have heard of the partnership, and how many turn out, are the public's
     # unless the clause names someone else ("most employers had never heard of it").
     heard of, turnout,
@@ -1944,6 +1944,7 @@ context:
     # Claims of importance judge nothing ("leadership matters", "success depended on trust"):
     # a mention in their clause, on either side, is neutral.
     importance: [matters, matter more, key to, essential to, crucial to, vital to, critical to,
+      decisive in, decisive to,
       essential if, only as good as,
       critical success factor, success factor, success depends on, success depended on,
       prerequisite, precondition,
@@ -2405,7 +2406,7 @@ context:
       decline: [decline, declined, fallen away, fell away, tailed off, tail off, dwindled, erosion,
         worsened, worse, deteriorated, slipped, slipping, lapsed, waned, waning, faded, drifted,
         drifting, drift away, gone down, dropped, dropping, gone backwards, went backwards,
-        stubbornly, fading]
+        stubbornly, fading, wavered, wavering, faltering]
       criticism: [critical of, complaint, blamed, accused, condemned, dismal, disappointed, weakly,
         unsatisfactory, shortcomings, flawed, flaw, tokenism, paper exercise, box-ticking,
         rubber-stamp, lip service, sceptical, scepticism, cynical, cynicism, disillusioned,
@@ -2443,7 +2444,7 @@ context:
         an effective vehicle, real commitment, constructive, consistently, frank, businesslike,
         well-regarded, mainstay, well represented, strongly represented, active member,
         willingly, met in full, energetic, brilliant, attended every, attended almost every,
-        attended all, constructively]
+        attended all, constructively, decisive, decisively]
       growth: [flourishing, flourished, thrived, blossomed, deepened, matured, grew, thawed,
         thawing, begin to thaw, began to thaw, begun to thaw]
       praise: [commended, outstanding, impressive, exemplary, good practice, beacon, enthusiasm,

@@ -196,10 +196,18 @@ public struct TaxonomyTagger: Tagger {
       return false
     }
     let after = span.upperBound
-    if after < tokens.count, tokens.isCapitalized(after), !tokens.isAllCaps(after),
-      tokens.connected(after - 1), grammar.roleWords.contains(tokens.normalized(after))
-    {
-      return true
+    // The role word may come a few capitalised words on, joined by "and" or not: "Performance
+    // and Partnerships Officer", "Employer Engagement Manager". (Not after an abbreviation,
+    // which names a body whose post it is: "JCP District Manager", "LSP Support Team".)
+    let reach = span.allSatisfy(tokens.isAllCaps) ? after + 1 : after + 4
+    var next = after
+    while next < tokens.count, next < reach, tokens.connected(next - 1) {
+      if tokens.isCapitalized(next), !tokens.isAllCaps(next) {
+        if grammar.roleWords.contains(tokens.normalized(next)) { return true }
+      } else if tokens.normalized(next) != "and" {
+        break
+      }
+      next += 1
     }
     // A role opener that is itself a cue, with its link and a capitalised word: "Cabinet
     // Member for Regeneration", "Member of Parliament".

@@ -491,9 +491,49 @@ import Testing
       "A letter from the Member of Parliament for Dunsley was read out.",
       "governance.representation"
     ),
+    // The role word a few capitalised words on.
+    (
+      "Jane Marsh, Performance and Partnerships Officer, presented the report.",
+      "delivery.performance_management"
+    ),
+    ("Mark Ellison - Employer Engagement Manager, Jobcentre Plus", "sector.private"),
+    // A company's name is no consultation.
+    (
+      "The review was carried out by Hollis Whitcombe Consulting.",
+      "governance.community_engagement"
+    ),
   ])
   func aJobTitleIsAPostNotAFinding(sentence: String, code: String) throws {
     #expect(!(try codes(sentence)).contains(code))
+  }
+
+  /// An abbreviation before a post names the body whose post it is, and a cue that is no post
+  /// still counts.
+  @Test func anAbbreviationBeforeAPostIsTheBody() throws {
+    #expect(
+      try codes("Letter to the LSC Area Director about the board seat.").contains("sector.public"))
+    #expect(try codes("Performance and Partnerships").contains("delivery.performance_management"))
+    #expect(
+      try codes("The board is consulting residents on the plan.").contains(
+        "governance.community_engagement"))
+  }
+
+  /// A commitment that never wavered is a judgement denied twice; "decisive in" claims
+  /// importance and judges nothing.
+  @Test func aCommitmentThatNeverWaveredIsPositive() throws {
+    let found = try tag(
+      "Notes\n\nThe leader of the council, whose commitment to the partnership has never wavered, chairs the board.",
+      with: Fixtures.projectTaxonomy())
+    #expect(
+      found.first { $0.code == "success_factor.local_authority_leadership" }?.polarity == .positive)
+    let decisive = try tag(
+      "Notes\n\nInterviewees described the chair's leadership as decisive and fair.",
+      with: Fixtures.projectTaxonomy())
+    #expect(decisive.first { $0.code == "success_factor.leadership" }?.polarity == .positive)
+    let importance = try tag(
+      "Notes\n\nThe chief executive's commitment had been decisive in setting up the governance structures.",
+      with: Fixtures.projectTaxonomy())
+    #expect(importance.first { $0.code == "governance.structures" }?.polarity == .neutral)
   }
 
   /// The words between a role opener and its cue are the taxonomy's (`grammar.role_links`).
