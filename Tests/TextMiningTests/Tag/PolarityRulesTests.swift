@@ -920,6 +920,23 @@ import Testing
         code: "governance.representation")?.hedged == true)
   }
 
+  /// A judgement inside an indirect question is asked, not made; a phrase's own polarity
+  /// stands.
+  @Test func aJudgementInAnIndirectQuestionIsNeutral() throws {
+    #expect(
+      try polarity(
+        "Cllr Hewitt asked whether partners were willing to shift their own mainstream budgets.",
+        "delivery.mainstreaming") == .neutral)
+    #expect(
+      try polarity(
+        "Partners have been unwilling to shift their own mainstream budgets.",
+        "delivery.mainstreaming") == .negative)
+    #expect(
+      try polarity(
+        "Whether it breaks into the virtuous circle depends on the council.", "circle.break_in")
+        == .positive)
+  }
+
   /// "It appears that" and "it seems that" hedge a finding, which keeps its polarity.
   @Test func aClauseThatAppearsIsHedged() throws {
     let found = try reading(

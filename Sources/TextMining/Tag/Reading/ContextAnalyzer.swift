@@ -794,9 +794,8 @@ struct ContextAnalyzer {
       if hasNegation || hasNegative {
         facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
       }
-      if hasHedge {
-        facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
-      }
+      // (Read whatever the cues: an indirect question holds a judgement's own phrase too.)
+      facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
       if hasQualifier || hasNegation {
         facts[index].comparisonLink = taxonomy.comparisonLinkBytes.contains(key: key, word: word)
       }
@@ -1806,6 +1805,21 @@ struct ContextAnalyzer {
     }
     guard judged else { return (.neutral, hedged, .none) }
     if need, phrasePolarity == nil { return (.neutral, hedged, .need) }
+    // A judgement inside an indirect question is asked, not made: "whether partners have
+    // changed how mainstream money is spent", "questioned whether support runs deeper" (a
+    // question opener before the mention in its clause, within the window, no comma between).
+    // A phrase's own polarity stands ("whether it breaks into the virtuous circle"), and so
+    // does a denial's reading: "we doubt whether trust is high" denies the claim.
+    if phrasePolarity == nil,
+      let opener = (max(0, tokens.lowerBound - windows.window)..<tokens.lowerBound).first(where: {
+        index in
+        facts[index].questionOpener && clause[index] == mentionClause
+          && !(index..<tokens.lowerBound).contains { facts[$0].commaAfter }
+      }),
+      !denials.contains(where: { $0 < opener && clause[$0] == mentionClause })
+    {
+      return (.neutral, hedged, .aim)
+    }
     if aim, phrasePolarity == nil { return (.neutral, hedged, .aim) }
     var polarity: Polarity
     var basis = Basis.none
