@@ -794,8 +794,10 @@ struct ContextAnalyzer {
       if hasNegation || hasNegative {
         facts[index].remedy = taxonomy.remedyVerbBytes.contains(key: key, word: word)
       }
-      // (Read whatever the cues: an indirect question holds a judgement's own phrase too.)
-      facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
+      // (Read for any cue that judges as well: an indirect question asks what they say.)
+      if hasHedge || hasQualifier || hasNegation || hasNegative {
+        facts[index].questionOpener = taxonomy.questionOpenerBytes.contains(key: key, word: word)
+      }
       if hasQualifier || hasNegation {
         facts[index].comparisonLink = taxonomy.comparisonLinkBytes.contains(key: key, word: word)
       }

@@ -1443,8 +1443,8 @@ struct PartnershipNameRecognizer {
         // one after another name and a comma among them ("Unlike Harrowdale Together, KLSP has
         // no seat").
         let defines =
-          position > 0 && gap(tokens, position - 1).contains("(")
-          && found.contains { $0.tokens.upperBound == position }
+          tokens.isAllCaps(position) && found.contains { $0.tokens.upperBound == position }
+          && gap(tokens, position - 1).contains("(")
         if tokens.isAllCaps(position), !defines,
           let key = abbreviations[Self.withoutPossessive(word(tokens, position))],
           let name = registry[key],
