@@ -154,6 +154,10 @@ categories:
           - partnership culture
           - organisational culture
           - {text: silo culture, polarity: negative}
+          # A culture named by a fault: "a culture of blame", "a blame culture".
+          - {text: culture of blame, polarity: negative}
+          - {text: blame culture, polarity: negative}
+          - {text: culture of suspicion, polarity: negative}
           - {text: silo mentality, polarity: negative}
       tradition_of_cooperation:
         label: a history of working together in the area
@@ -2394,7 +2398,8 @@ context:
       shortage: [shortage, scarce, scarcity, short of, shoestring, tight, tightening, shrinking,
         ran out, runs out, running out,
         dwindling, tapered, tapering, depleted, underfunded, under-resourced, understaffed,
-        starved, meagre, scant, too thin, stretched thin, drying up, dried up, coming to an end,
+        starved, meagre, scant, too thin, stretched thin, drying up, dried up, dries up,
+        coming to an end,
         short-term funding, year-to-year, heavy load, heavy demands, money is short]
       difficulty: [difficulty, struggle, obstacle, barrier, hurdle, trouble, troubled, hampered,
         impeded, blocked, delay, delayed, held up, hold up, bogged down, stuck, deadlock, friction,
@@ -2422,7 +2427,9 @@ context:
         toothless, complain, objected, faulted, neglected, more rhetoric than reality,
         exception rather than the rule, conspicuous by its absence, conspicuous by her absence,
         conspicuous by his absence, conspicuous by their absence, rock bottom, couldn't care less,
-        could not care less, gather dust, gathering dust, fiefdom, top-heavy, same old faces]
+        could not care less, gather dust, gathering dust, fiefdom, top-heavy, same old faces,
+        # "Never" before a comparative of blame blames: "trust has never been lower".
+        never been lower, never been worse, never been weaker, never been poorer]
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,

@@ -518,6 +518,22 @@ import Testing
         "governance.community_engagement"))
   }
 
+  /// "Never" before a comparative of blame blames, as one of praise praises; a culture named by
+  /// a fault is a bad one; funding that dries up is short.
+  @Test(arguments: [
+    ("Trust between the partners has never been lower.", "success_factor.trust", Polarity.negative),
+    ("Relations have never been better.", "success_factor.working_relationships", .positive),
+    ("Trust has never been high.", "success_factor.trust", .negative),
+    ("A culture of blame has grown up on the board.", "success_factor.culture", .negative),
+    ("The funding dries up next year.", "delivery.resources", .negative),
+  ])
+  func comparativesAfterNeverAndCulturesOfBlame(
+    sentence: String, code: String, expected: Polarity
+  ) throws {
+    let found = try tag("Notes\n\n" + sentence, with: Fixtures.projectTaxonomy())
+    #expect(found.first { $0.code == code }?.polarity == expected, "\(sentence)")
+  }
+
   /// A commitment that never wavered is a judgement denied twice; "decisive in" claims
   /// importance and judges nothing.
   @Test func aCommitmentThatNeverWaveredIsPositive() throws {
