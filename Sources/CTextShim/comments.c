@@ -167,6 +167,21 @@ static bool holds_comment_text(const xmlNode *root, tm_budget *budget) {
   return false;
 }
 
+/// Whether a thread lays its comments out without naming them, as paragraphs under bare
+/// containers ("<div class="c"><span class="who">...</span><p>...</p></div>") or a definition
+/// list of who said what (<dt>) and what they said (<dd>): two such paragraphs at least.
+static bool holds_unnamed_comments(const xmlNode *root, tm_budget *budget) {
+  size_t count = 0;
+  for (const xmlNode *node = root->children; node != NULL && !tm_budget_spent(budget);
+       node = tm_walk_next((xmlNode *)node, root, node->type == XML_ELEMENT_NODE)) {
+    if (node->type == XML_ELEMENT_NODE && (named(node, "p") || named(node, "dd")) &&
+        !tm_html_comment_furniture(node) && ++count >= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Whether a subtree holds one comment (an element whose class or id names one), the article
 /// itself (a node main-content selection chose, or an <article> or <main> not named for
 /// comments), and how much of the page's running text.
@@ -205,7 +220,8 @@ size_t tm_html_comment_threads(xmlDoc *doc, const tm_page *page, tm_budget *budg
         survey(node, &comment, &article, budget);
         // Not the page's own text: it holds single comments, not the article, and not nearly
         // all of the page's running text (a wrapper named "page-with-comments").
-        if (comment && !article && tm_page_paragraph_share(page, node) < 0.9 && holds_comment_text(node, budget)) {
+        if ((comment || (!article && holds_unnamed_comments(node, budget))) && !article &&
+            tm_page_paragraph_share(page, node) < 0.9 && holds_comment_text(node, budget)) {
           if (count == capacity) {
             size_t grown = capacity ? capacity * 2 : 4;
             const xmlNode **more = realloc(*threads, grown * sizeof(*more));

@@ -372,6 +372,39 @@ import Testing
     #expect(extracted.blocks.filter { $0.text.hasPrefix("Paragraph ") }.count == 5)
   }
 
+  /// A thread whose comments carry no name of their own: bare containers with who wrote each,
+  /// and a definition list of who said what.
+  @Test(arguments: [
+    """
+    <div class="comments"><h3>Your comments</h3>
+    <div class="c"><span class="who">Echo reader, Brayford</span>
+    <p>Nobody on our estate has ever been asked what they think by this partnership.</p></div>
+    <div class="c"><span class="who">Tenant, Northgate</span><p>Too many meetings and no decisions.</p></div>
+    </div>
+    """,
+    """
+    <div id="comments"><h3>2 comments:</h3><dl>
+    <dt>Ann T said...</dt>
+    <dd><p>Nobody on our estate has ever been asked what they think by this partnership.</p></dd>
+    <dt>Hallam Resident said...</dt><dd><p>Too many meetings and no decisions.</p></dd>
+    </dl></div>
+    """,
+  ])
+  func aThreadOfUnnamedCommentsIsKept(thread: String) throws {
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: storyWithComments(thread), format: .html, encoding: "UTF-8"))
+    let comments = extracted.blocks.filter { $0.kind == .comment }.map(\.text)
+    #expect(
+      comments.contains(
+        "Nobody on our estate has ever been asked what they think by this partnership."))
+    #expect(comments.contains("Too many meetings and no decisions."))
+    #expect(!extracted.text.contains("Echo reader"))
+    #expect(
+      extracted.blocks.filter { $0.text.hasPrefix("Paragraph ") }.allSatisfy {
+        $0.kind == .paragraph
+      })
+  }
+
   @Test func aThreadInsideTheArticleIsKeptAsCommentsAndAWrapperNamedForCommentsIsNotAThread()
     throws
   {
