@@ -167,17 +167,34 @@ static bool holds_comment_text(const xmlNode *root, tm_budget *budget) {
   return false;
 }
 
+/// Whether class or id tokens hold a word of the comments' furniture ("rules", "login").
+static bool names_furniture(const char *tokens) {
+  for (const char *const *word = furniture_words; *word != NULL; word++) {
+    if (has_token(tokens, *word)) return true;
+  }
+  return false;
+}
+
 /// Whether a thread lays its comments out without naming them, as paragraphs under bare
 /// containers ("<div class="c"><span class="who">...</span><p>...</p></div>") or a definition
-/// list of who said what (<dt>) and what they said (<dd>): two such paragraphs at least.
-static bool holds_unnamed_comments(const xmlNode *root, tm_budget *budget) {
+/// list of who said what (<dt>) and what they said (<dd>): two such paragraphs at least, none
+/// of them inside furniture, and the thread itself not named for furniture (a site's
+/// "window-comments-rules" holds its house rules, not comments).
+static bool holds_unnamed_comments(const xmlNode *root, const char *root_tokens, tm_budget *budget) {
+  if (names_furniture(root_tokens)) return false;
   size_t count = 0;
-  for (const xmlNode *node = root->children; node != NULL && !tm_budget_spent(budget);
-       node = tm_walk_next((xmlNode *)node, root, node->type == XML_ELEMENT_NODE)) {
-    if (node->type == XML_ELEMENT_NODE && (named(node, "p") || named(node, "dd")) &&
-        !tm_html_comment_furniture(node) && ++count >= 2) {
+  const xmlNode *node = root->children;
+  while (node != NULL && !tm_budget_spent(budget)) {
+    bool descend = node->type == XML_ELEMENT_NODE;
+    if (descend && node->properties != NULL) {
+      char tokens[1024];
+      tokens_of(node, tokens, sizeof(tokens));
+      if (names_furniture(tokens)) descend = false;
+    }
+    if (descend && (named(node, "p") || named(node, "dd")) && !tm_html_comment_furniture(node) && ++count >= 2) {
       return true;
     }
+    node = tm_walk_next((xmlNode *)node, root, descend);
   }
   return false;
 }
@@ -220,7 +237,7 @@ size_t tm_html_comment_threads(xmlDoc *doc, const tm_page *page, tm_budget *budg
         survey(node, &comment, &article, budget);
         // Not the page's own text: it holds single comments, not the article, and not nearly
         // all of the page's running text (a wrapper named "page-with-comments").
-        if ((comment || (!article && holds_unnamed_comments(node, budget))) && !article &&
+        if ((comment || (!article && holds_unnamed_comments(node, tokens, budget))) && !article &&
             tm_page_paragraph_share(page, node) < 0.9 && holds_comment_text(node, budget)) {
           if (count == capacity) {
             size_t grown = capacity ? capacity * 2 : 4;

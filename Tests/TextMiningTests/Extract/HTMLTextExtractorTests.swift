@@ -405,6 +405,20 @@ import Testing
       })
   }
 
+  /// A site's house rules for comments, named for both, are no thread of comments.
+  @Test func aCommentsRulesWindowIsNoThread() throws {
+    let html = storyWithComments(
+      """
+      <div class="modal-window window-comments-rules"><header>Community standards</header>
+      <div class="rules"><p>Users are obliged to speak respectfully to other participants.</p>
+      <p>The administration may delete any comment without notice.</p></div></div>
+      """)
+    let extracted = try HTMLTextExtractor(keepsMainContentOnly: true).extractText(
+      from: DecodedDocument(text: html, format: .html, encoding: "UTF-8"))
+    #expect(!extracted.blocks.contains { $0.kind == .comment })
+    #expect(!extracted.text.contains("obliged to speak"))
+  }
+
   @Test func aThreadInsideTheArticleIsKeptAsCommentsAndAWrapperNamedForCommentsIsNotAThread()
     throws
   {
