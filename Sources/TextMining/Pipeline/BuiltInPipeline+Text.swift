@@ -391,8 +391,9 @@ categories:
           - political
           - political control
           # A council's elections, not a sector's elections to its seats on the board ("elections
-          # for three VCS seats", "the network holds elections each March").
-          - {text: election, without: [vcs, cvs, cen, network]}
+          # for three VCS seats", "the network holds elections each March", "elections to the
+          # Kelsby LSP board").
+          - {text: election, without: [vcs, cvs, cen, network, board]}
       boundary_alignment:
         label: whether partners' boundaries match
         phrases:

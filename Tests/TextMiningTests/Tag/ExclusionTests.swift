@@ -534,6 +534,18 @@ import Testing
     #expect(found.first { $0.code == code }?.polarity == expected, "\(sentence)")
   }
 
+  /// Elections to the board are a sector's, not the council's.
+  @Test func electionsToTheBoardAreNoPoliticalChange() throws {
+    let board = try tag(
+      "Notes\n\nElections to the Kelsby LSP board will be held in March.",
+      with: Fixtures.projectTaxonomy())
+    #expect(!board.contains { $0.code == "success_factor.political_stability" })
+    let council = try tag(
+      "Notes\n\nThe council elections in May changed control of the council.",
+      with: Fixtures.projectTaxonomy())
+    #expect(council.contains { $0.code == "success_factor.political_stability" })
+  }
+
   /// A commitment that never wavered is a judgement denied twice; "decisive in" claims
   /// importance and judges nothing.
   @Test func aCommitmentThatNeverWaveredIsPositive() throws {
