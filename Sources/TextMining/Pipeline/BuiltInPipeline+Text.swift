@@ -2434,7 +2434,9 @@ context:
       absence: [empty, unfilled, seldom, hardly, barely, infrequent, infrequently, sporadic,
         irregular, fragmented, piecemeal, irregularly, occasionally, fewer than half, at arm's length,
         yet to, sporadically,
-        sore point, little weight, little real influence]
+        sore point, little weight, little real influence,
+        # Leaving the table: "two business members resigned from the board", "quits the board".
+        resigned from, quit the]
       # Plain adjectives and nouns of bad quality, as ordinary English judges anything.
       quality: [bad, badly, terrible, awful, dreadful, appalling, sluggish, mediocre, vague,
         deficient, unreliable, unworkable, unrealistic, unfocused, incoherent, chaotic, muddled,

@@ -526,6 +526,12 @@ import Testing
     ("Trust has never been high.", "success_factor.trust", .negative),
     ("A culture of blame has grown up on the board.", "success_factor.culture", .negative),
     ("The funding dries up next year.", "delivery.resources", .negative),
+    // Leaving the table.
+    (
+      "Two business members resigned from the board last year.", "governance.representation",
+      .negative
+    ),
+    ("The Chamber's representative quits the board.", "governance.representation", .negative),
   ])
   func comparativesAfterNeverAndCulturesOfBlame(
     sentence: String, code: String, expected: Polarity
