@@ -18,7 +18,8 @@ extension LSPMinerCommand {
         intervals of the headline figures, from resampling the gold's documents with \
         replacement (--resamples; seeded, so every run gives the same): how far each figure \
         could move on another set of documents like these. Exit status 1 when a figure is past its \
-        --min-... or --max-... option.
+        --min-... or --max-... option, or when a gold document was not found or failed to \
+        process (each is named on standard error; its triples count as misses).
         """)
 
     @Option(help: "A gold JSONL file, or a folder of them.")
@@ -28,6 +29,16 @@ extension LSPMinerCommand {
 
     @Argument(help: .hidden, completion: .file(extensions: ["yml", "yaml"]))
     var legacyPipeline: String?
+
+    @Option(
+      name: .customLong("source"),
+      help: ArgumentHelp(
+        "Look for the gold's documents in this folder instead of the pipeline's sources (repeatable).",
+        discussion:
+          "A gold 'doc' names a document by its path relative to the folder, or by a path suffix such as its file name."
+      ),
+      completion: .directory)
+    var sources: [String] = []
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -85,10 +96,19 @@ extension LSPMinerCommand {
       if compareTaxonomy != nil, resamples == 0 {
         throw ValidationError("--compare-taxonomy needs --resamples of 100 or more, not 0")
       }
+      for source in sources {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        else {
+          throw ValidationError("--source '\(source)' is not a folder")
+        }
+      }
     }
 
     func run() async throws {
-      let (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
+      var (definition, taxonomy) = try options.load(legacyPipeline: legacyPipeline)
+      if !sources.isEmpty { definition.sources = sources }
       let standard = try GoldStandard.load(from: gold)
       let evaluator = GoldEvaluator(
         definition: definition, processor: .standard(definition: definition, taxonomy: taxonomy))
@@ -146,7 +166,13 @@ extension LSPMinerCommand {
           "%.4f of coded gold sentences are unsegmented, above --max-unsegmented %.4f"
         ),
       ]
+      // A gold document that could not be scored counts its triples as misses; the run says
+      // which and why, and fails, so that a wrong folder is not read as a score.
       var failed = false
+      for (doc, reason) in zip(evaluation.missingDocuments, evaluation.missingReasons) {
+        printError("lspminer: gold document '\(doc)' was not scored: \(reason)")
+        failed = true
+      }
       for check in checks {
         guard let limit = check.limit,
           check.isMaximum ? check.value > limit : check.value < limit

@@ -457,6 +457,36 @@ import TextMining
     #expect(unpaired.status != 0 && unpaired.stderr.contains("needs --resamples of 100 or more"))
   }
 
+  /// `--source` reads the gold's documents from another folder; a gold document that is not
+  /// there is named on standard error with the reason, and the run fails, so that a wrong
+  /// folder is not taken for a score of zero.
+  @Test func evalReadsAnotherFolderAndFailsOnAMissingDocument() throws {
+    let folder = try makeProject()
+    try FileManager.default.createDirectory(
+      atPath: folder + "/mine", withIntermediateDirectories: true)
+    try "Review\n\nThere is mutual trust between partners.\n".write(
+      toFile: folder + "/mine/review.txt", atomically: true, encoding: .utf8)
+    let line = { (doc: String) in
+      "{\"doc\": \"\(doc)\", \"sentence\": \"There is mutual trust between partners.\", \"codes\": [{\"code\": \"success_factor.trust\", \"polarity\": \"positive\", \"hedged\": false, \"partnership\": null}]}\n"
+    }
+    try line("review.txt").write(toFile: folder + "/gold.jsonl", atomically: true, encoding: .utf8)
+    let found = try lspminer(
+      ["eval", "--gold", "gold.jsonl", "-p", "p.yml", "--source", "mine", "--resamples", "0"],
+      in: folder)
+    #expect(found.status == 0, "\(found.stderr)")
+    #expect(found.stdout.contains("polarity accuracy 1.000"))
+    // Without --source the pipeline's docs/ folder does not hold it.
+    let missing = try lspminer(
+      ["eval", "--gold", "gold.jsonl", "-p", "p.yml", "--resamples", "0"], in: folder)
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr.contains(
+        "gold document 'review.txt' was not scored: not found among the sources"))
+    let notAFolder = try lspminer(
+      ["eval", "--gold", "gold.jsonl", "-p", "p.yml", "--source", "nowhere"], in: folder)
+    #expect(notAFolder.status != 0 && notAFolder.stderr.contains("'nowhere' is not a folder"))
+  }
+
   @Test func explainShowsCuesMatchesAndAttribution() throws {
     let outcome = try lspminer(
       ["explain", "The Kelbrook Local Strategic Partnership may lack strong leadership."],

@@ -92,8 +92,10 @@ public struct Evaluation: Sendable {
   /// The counts of each document, for the intervals (`Evaluation+Intervals`): documents are the
   /// units a resample draws, since the sentences of one report are not independent.
   public var perDocument: [String: DocumentCounts] = [:]
-  /// Gold documents that the pipeline's sources do not hold.
+  /// Gold documents that the pipeline's sources do not hold, or that failed to process.
   public var missingDocuments: [String] = []
+  /// Why each of `missingDocuments` is missing, in the same order.
+  public var missingReasons: [String] = []
 
   /// Codes in order, for reports.
   public var codes: [Code] { perCode.keys.sorted() }

@@ -59,14 +59,24 @@ public struct GoldEvaluator: Sendable {
     var predicted: [(doc: String, sentence: String, value: GoldStandard.CodedValue)] = []
     var sentenceKeys: [String: Set<String>] = [:]
     var missing: [String] = []
+    var reasons: [String] = []
     for doc in gold.documents {
-      guard let (file, bytes, declared) = document(doc),
-        case .success(let result) = processor.process(
-          bytes, source: file.source, docID: ContentHash.hex(of: bytes),
-          format: DocumentFormat.guess(for: file, bytes: bytes, declared: declared),
-          declared: declared)
-      else {
+      guard let (file, bytes, declared) = document(doc) else {
         missing.append(doc)
+        reasons.append(
+          "not found among the sources (\(definition.sources.joined(separator: ", ")))")
+        continue
+      }
+      let result: DocumentProcessor.Result
+      switch processor.process(
+        bytes, source: file.source, docID: ContentHash.hex(of: bytes),
+        format: DocumentFormat.guess(for: file, bytes: bytes, declared: declared),
+        declared: declared)
+      {
+      case .success(let processed): result = processed
+      case .failure(let failure):
+        missing.append(doc)
+        reasons.append("\(failure.stage) failed: \(failure.reason)")
         continue
       }
       predicted += Self.sentenceCodes(result.records).map { (doc, $0.sentence, $0.value) }
@@ -77,6 +87,7 @@ public struct GoldEvaluator: Sendable {
     }
     var evaluation = Evaluation(gold: goldTriples, predicted: predicted)
     evaluation.missingDocuments = missing
+    evaluation.missingReasons = reasons
     // Coded gold sentences that no predicted sentence of their document matches.
     var seen: Set<String> = []
     for sentence in gold.sentences where !sentence.codes.isEmpty {
