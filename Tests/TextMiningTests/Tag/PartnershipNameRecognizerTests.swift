@@ -41,6 +41,31 @@ import Testing
       found.first { $0.code == "success_factor.leadership" }?.partnership == "Thornbury Together")
   }
 
+  /// Two places joined by "and" or "&" before a brand word name one partnership of both, which
+  /// is not the partnership of either place alone, and so do a place and its area ("Stoke and
+  /// District Together"); a body before "and" is no place.
+  @Test func aBrandOfTwoPlacesIsOnePartnership() throws {
+    let found = try mentions(
+      "News\n\nCressley and Haughton Together replaced the Haughton LSP in 2006. The board of Cressley & Haughton Together now meets in Cressley and in Haughton."
+    )
+    #expect(
+      found.filter { $0.code == "partnership.named" }.map(\.partnership) == [
+        "Cressley and Haughton Together", "Haughton LSP", "Cressley and Haughton Together",
+      ])
+    let area = try mentions(
+      "News\n\nStoke and District Together is the local strategic partnership for Stoke. Trust between its partners is high."
+    )
+    #expect(
+      area.first { $0.code == "success_factor.trust" }?.partnership == "Stoke and District Together")
+    let council = try mentions(
+      "News\n\nKelby Council and Haughton Together agreed the plan. Haughton Together is the LSP for Haughton, and Kelby Council sits on it."
+    )
+    #expect(
+      council.filter { $0.code == "partnership.named" }.map(\.match) == [
+        "Haughton Together", "Haughton Together",
+      ])
+  }
+
   @Test func laterShortFormsResolveToTheFullNameFirstGiven() throws {
     let found = try mentions(
       "Notes\n\nThe Kelbrook Local Strategic Partnership met. Later the Kelbrook LSP agreed its budget."

@@ -1073,6 +1073,32 @@ struct PartnershipNameRecognizer {
             else { continue }
             start = position - 1
           }
+          // Two places joined by "and" or "&" before a brand word are one partnership's
+          // ("Cressley and Haughton Together", "Cressley & Haughton First"), when each is a place
+          // word the text names, or the second an area word ("Stoke and District Together"); a
+          // body before "and" is no place ("Kelby Council and Haughton Together").
+          func isAreaWord(_ index: Int) -> Bool {
+            rules.value.areaWords.contains(tokens.normalized(index))
+          }
+          var joinsTwoPlaces = false
+          if start == position, place == position, position > 0 {
+            var first: Int?
+            if gap(tokens, position - 1) == "&" {
+              first = position - 1
+            } else if position > 1, tokens.normalized(position - 1) == "and",
+              tokens.connected(position - 1), tokens.connected(position - 2)
+            {
+              first = position - 2
+            }
+            if let first, tokens.isCapitalized(first), isPlaceWord(first),
+              first == 0 || !tokens.connected(first - 1) || !tokens.isCapitalized(first - 1),
+              isPlaceName(tokens.normalized(first)),
+              isPlaceName(tokens.normalized(place)) || isAreaWord(place)
+            {
+              start = first
+              joinsTwoPlaces = true
+            }
+          }
           // A longer run of capitals is another name, unless what follows is the brand's own
           // board ("Minutes of the Hadley Together Board") and the place is surely one: the
           // text writes it after a preposition or before a council ("in Hadley", "Hadley
@@ -1084,7 +1110,7 @@ struct PartnershipNameRecognizer {
               isSurelyPlace(tokens.normalized(start == position ? place : start))
             else { continue }
           }
-          guard isPlaceWord(place),
+          guard isPlaceWord(place) || (joinsTwoPlaces && isAreaWord(place)),
             isPlaceName(tokens.normalized(start == position ? place : start))
           else { continue }
           register(brand: raw(tokens, start..<(position + 2)))
@@ -1164,7 +1190,11 @@ struct PartnershipNameRecognizer {
       }
       for placeKey in registryOrder where placeKey != brandKey && !familyKeys.contains(placeKey) {
         let placeWords = placeKey.split(separator: " ")
+        // (A brand of two places is not one place's partnership: "Cressley and Haughton
+        // Together" is not the "Haughton LSP".)
         guard placeWords.count < brandWords.count,
+          !brandWords.contains(where: { $0 == "and" || $0 == "&" })
+            || placeWords.contains(where: { $0 == "and" || $0 == "&" }),
           !brands.contains(where: { keyOf($0) == placeKey }),
           (0...(brandWords.count - placeWords.count)).contains(where: {
             Array(brandWords[$0..<($0 + placeWords.count)]) == placeWords
@@ -1267,7 +1297,8 @@ struct PartnershipNameRecognizer {
     let aliasForms = aliases.forms
 
     // Pass 2: every mention of a known name, longest first within a sentence.
-    let brandWords = brands.map { $0.split(separator: " ").map(String.init) }
+    // (An "&" is written between tokens, not as one: "Cressley & Haughton Together".)
+    let brandWords = brands.map { $0.split(separator: " ").filter { $0 != "&" }.map(String.init) }
     // The place words of each name ending in a head, for informal mentions.
     let placeWords: [(key: String, words: [String])] = registryOrder.compactMap { key in
       if familyKeys.contains(key) { return nil }
@@ -1710,9 +1741,11 @@ struct PartnershipNameRecognizer {
   /// dropped, so that "Sandrigg and District Partnership Board" and "SANDRIGG Local Strategic
   /// Partnership" are one partnership.
   static func key(_ placeWords: String, areaWords: Set<String> = ["district"]) -> String {
-    var words = placeWords.lowercased().split(separator: " ").map(String.init)
+    // "&" and "and" join places alike: "Cressley & Haughton Together" is "Cressley and Haughton
+    // Together".
+    var words = placeWords.lowercased().split(separator: " ").map { $0 == "&" ? "and" : String($0) }
     if words.count >= 3, let last = words.last, areaWords.contains(TokenNormalizer.normalize(last)),
-      ["and", "&"].contains(words[words.count - 2])
+      words[words.count - 2] == "and"
     {
       words.removeLast(2)
     }
