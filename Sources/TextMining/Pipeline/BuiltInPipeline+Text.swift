@@ -1541,6 +1541,13 @@ context:
       - lack
       # A comparative of less turns a judgement over: "less closely involved", "less developed".
       - less
+      # Distance from a state denies it: "the board is far from representative", "a long way
+      # from effective engagement". Before a qualifier these are denying leads (below); before
+      # a determiner, a preposition, a pronoun, a capital or a number they are no cue ("estates
+      # far from the town centre").
+      - far from
+      - a long way from
+      - some way from
     # Denials of a claim, matched as negations before: the mention is read as the claim reads
     # it, then turned over ("it is wrong to say that trust is low" is positive, "it is a myth
     # that the sector has a say" negative). "Would" in "it would be wrong to say" supposes
@@ -1566,7 +1573,10 @@ context:
       # "Not right to say" is "wrong to say": "it would not be right to say that trust is low".
       not right to say, is not right to say, was not right to say, would not be right to say,
       not fair to say, is not fair to say, was not fair to say, would not be fair to say,
-      not accurate to say, is not accurate to say, would not be accurate to say]
+      not accurate to say, is not accurate to say, would not be accurate to say,
+      # What is far from clear is doubted: "it is far from clear that outcomes have improved".
+      far from clear that, far from certain that, far from obvious that, by no means clear that,
+      by no means certain that]
     # Denials that also suppose: a doubt puts its claim forward as uncertain, so "the panel
     # doubts whether the partnership could continue" is hedged as well as turned over ("nobody
     # doubts that" is neither). Each is one of the denials.
@@ -2336,7 +2346,7 @@ context:
     # Phrases that deny the qualifier right after them: "far from transparent" is negative,
     # "anything but weak" positive. Before anything but a qualifier ("far from the town
     # centre") they deny nothing.
-    denying_leads: [far from, anything but, by no means, none too]
+    denying_leads: [far from, a long way from, some way from, anything but, by no means, none too]
     # Phrases that put the qualifier after them (leads) or before them (trails) in an earlier
     # state ("once hostile", "had been low", "poor at first"): such a qualifier gives way to a
     # later one about the same thing ("relations, once hostile, are now productive"; "were poor at first but are now

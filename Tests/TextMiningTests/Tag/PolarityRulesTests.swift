@@ -392,10 +392,43 @@ import Testing
       "The board meets far from the town centre, and trust between partners is high.",
       "success_factor.trust", .positive
     ),
+    (
+      "The partnership is still a long way from effective engagement with residents.",
+      "governance.community_engagement", .negative
+    ),
   ])
   func aDenyingLeadTurnsOverItsQualifier(sentence: String, code: String, expected: Polarity)
     throws
   {
+    #expect(try polarity(sentence, code) == expected)
+  }
+
+  /// Distance from a state denies the mention right after it ("far from representative"), but
+  /// distance from a place denies nothing; what is far from clear is doubted, so a change
+  /// claimed after it is turned over.
+  @Test(arguments: [
+    (
+      "The board is far from representative of the borough's communities.",
+      "governance.representation", Polarity.negative
+    ),
+    (
+      "The partnership remains some way from effective engagement with residents.",
+      "governance.community_engagement", .negative
+    ),
+    (
+      "Estates far from the town centre have strong community engagement.",
+      "governance.community_engagement", .positive
+    ),
+    (
+      "It is far from clear that the partnership has improved outcomes for the estates.",
+      "delivery.outcomes", .negative
+    ),
+    (
+      "It is by no means certain that the board has become more representative.",
+      "governance.representation", .negative
+    ),
+  ])
+  func distanceFromAStateDeniesIt(sentence: String, code: String, expected: Polarity) throws {
     #expect(try polarity(sentence, code) == expected)
   }
 

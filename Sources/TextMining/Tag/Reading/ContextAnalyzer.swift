@@ -248,6 +248,27 @@ struct ContextAnalyzer {
         cue.kind.isNegation && absorbed.contains { cue.tokens.overlaps($0) }
       }
     }
+    // A lead that is also a negation (`negation.before`: "far from", "a long way from") denies
+    // the state named right after it ("far from representative", "a long way from effective
+    // engagement"), but not a place or a thing: before a determiner, a preposition, a pronoun,
+    // a capital or a number ("estates far from the town centre", "far from Haughton", "far
+    // from it") it is no cue.
+    let grammar = taxonomy.context.grammar
+    cues.removeAll { cue in
+      guard cue.kind.isNegation,
+        leads.contains(where: { lead in
+          lead.count == cue.tokens.count
+            && lead.indices.allSatisfy { tokens.normalized(cue.tokens.lowerBound + $0) == lead[$0] }
+        })
+      else { return false }
+      let next = cue.tokens.upperBound
+      guard next < tokens.count, tokens.connected(next - 1), tokens.startsLowercase(next),
+        tokens.isAlphabetic(next)
+      else { return true }
+      let word = tokens.normalized(next)
+      return grammar.determiners.contains(word) || grammar.prepositions.contains(word)
+        || grammar.subjectPronouns.contains(word)
+    }
   }
 
   /// For `explain`: each negation a factive predicate within two words after it holds ("not
