@@ -83,6 +83,17 @@ import Testing
     ("Without new members, the board risks sliding into a vicious circle.", "circle.vicious", true),
     // "It seems" with "that" left out hedges as "it seems that" does.
     ("It seems the executive group has stopped meeting.", "governance.structures", true),
+    // A hedge in a clause opened after the mention supposes that clause, not the mention: the
+    // groups' fear is no supposition; what they fear is.
+    (
+      "Some voluntary groups fear that residents may not be consulted at all.",
+      "sector.voluntary_community", false
+    ),
+    (
+      "Some voluntary groups fear that residents may not be consulted at all.",
+      "governance.community_engagement", true
+    ),
+    ("The PCT said that it might leave the partnership.", "sector.public", false),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {
     #expect(try reading(sentence, code: code)?.hedged == expected)

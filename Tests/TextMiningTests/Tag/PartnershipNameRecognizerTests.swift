@@ -56,7 +56,8 @@ import Testing
       "News\n\nStoke and District Together is the local strategic partnership for Stoke. Trust between its partners is high."
     )
     #expect(
-      area.first { $0.code == "success_factor.trust" }?.partnership == "Stoke and District Together")
+      area.first { $0.code == "success_factor.trust" }?.partnership == "Stoke and District Together"
+    )
     let council = try mentions(
       "News\n\nKelby Council and Haughton Together agreed the plan. Haughton Together is the LSP for Haughton, and Kelby Council sits on it."
     )

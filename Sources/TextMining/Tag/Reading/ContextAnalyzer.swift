@@ -1708,10 +1708,15 @@ struct ContextAnalyzer {
         }
       case .hedgingClause:
         // In an indirect question ("asked whether partners would attend") a hedge word asks.
+        // A hedge inside a clause that a clause opener starts after the mention supposes what
+        // that clause says, not the mention before it: in "some voluntary groups fear that
+        // residents may not be consulted", the groups are no supposition.
         if sameClause, !asksInIndirectQuestion(cue),
           !subjectConjuncts.contains(where: {
             ($0 > cue.tokens.lowerBound) != ($0 > tokens.lowerBound)
-          })
+          }),
+          !(tokens.upperBound <= cue.tokens.lowerBound
+            && (tokens.upperBound..<cue.tokens.lowerBound).contains { facts[$0].opener })
         {
           hedged = true
           hypothetical = true
