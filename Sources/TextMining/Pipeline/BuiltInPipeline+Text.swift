@@ -2331,6 +2331,10 @@ context:
     # The word that links a comparison to its standard: a qualifier before it judges what is
     # compared, not a mention after it ("far less attention than performance management").
     comparison_links: [than]
+    # A negation does not reach past one of these to a mention after it: a time or cause phrase
+    # after its object is not denied ("without a permanent chair after the change of political
+    # control", "no meetings since the elections").
+    negation_scope_ends: [after, before, since, following, until, during, because]
     # A sentence that opens with one of these ends that clause at its first comma: "although
     # trust is high, leadership is weak".
     opening_subordinators: [although, though, while, whilst, whereas, despite, notwithstanding]

@@ -403,6 +403,23 @@ import Testing
     #expect(try polarity(sentence, code) == expected)
   }
 
+  /// A time or cause phrase after a negation's object is not denied with it: the chair is
+  /// missing, the change of control is not.
+  @Test func aNegationStopsAtATimeOrCausePhrase() throws {
+    #expect(
+      try polarity(
+        "The partnership has been without a permanent chair since the change of political control.",
+        "success_factor.political_stability") == .negative)
+    #expect(
+      try polarity(
+        "There has been no joint working after the breakdown of trust.", "success_factor.trust")
+        == .negative)
+    #expect(
+      try polarity(
+        "There is no pooled budget and no trust between partners.", "success_factor.trust")
+        == .negative)
+  }
+
   /// Distance from a state denies the mention right after it ("far from representative"), but
   /// distance from a place denies nothing; what is far from clear is doubted, so a change
   /// claimed after it is turned over.

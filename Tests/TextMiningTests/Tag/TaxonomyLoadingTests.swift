@@ -266,12 +266,33 @@ import Testing
   /// praises the decision-making.
   @Test func denyingLeadsAreTaxonomyData() throws {
     let (before, after) = try projectRules(editing: [
-      ("denying_leads: [far from, anything but, by no means, none too]", "denying_leads: []")
+      (
+        "denying_leads: [far from, a long way from, some way from, anything but, by no means, none too]",
+        "denying_leads: []"
+      )
     ])
     func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
       try paragraphPolarity(
         "The board's decision-making is far from transparent.", "governance.structures",
         with: taxonomy)
+    }
+    #expect(try polarity(before) == .negative)
+    #expect(try polarity(after) == .positive)
+  }
+
+  /// The ends of a negation's reach are taxonomy data: without `negation_scope_ends`, "no chair
+  /// since the change of political control" denies the change too.
+  @Test func negationScopeEndsAreTaxonomyData() throws {
+    let (before, after) = try projectRules(editing: [
+      (
+        "negation_scope_ends: [after, before, since, following, until, during, because]",
+        "negation_scope_ends: []"
+      )
+    ])
+    func polarity(_ taxonomy: Taxonomy) throws -> Polarity? {
+      try paragraphPolarity(
+        "The board has had no permanent chair since the change of political control.",
+        "success_factor.political_stability", with: taxonomy)
     }
     #expect(try polarity(before) == .negative)
     #expect(try polarity(after) == .positive)

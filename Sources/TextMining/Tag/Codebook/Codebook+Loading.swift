@@ -364,6 +364,7 @@ extension Codebook {
             "denying_leads", "earlier_leads", "earlier_trails", "later_states", "later_subjects",
             "factive_predicates", "continuing_qualifiers", "subject_pronouns", "predicate_leads",
             "opening_subordinators", "attention_verbs", "negative_subjects", "comparison_links",
+            "negation_scope_ends",
           ], what: "'grammar'")
         {
           if name == "metadata_labels" {
@@ -391,7 +392,7 @@ extension Codebook {
             "complementizers", "question_openers", "counterfactual_past", "remedy_verbs",
             "excess_words", "excess_leads", "negative_determiners", "factive_predicates",
             "continuing_qualifiers", "predicate_leads", "attention_verbs", "opening_subordinators",
-            "negative_subjects", "comparison_links",
+            "negative_subjects", "comparison_links", "negation_scope_ends",
           ].contains(name)
           let words =
             asWritten
@@ -439,6 +440,7 @@ extension Codebook {
           case "attention_verbs": rules.grammar.attentionVerbs = words
           case "negative_subjects": rules.grammar.negativeSubjects = words
           case "comparison_links": rules.grammar.comparisonLinks = words
+          case "negation_scope_ends": rules.grammar.negationScopeEnds = words
           case "negative_determiners": rules.grammar.negativeDeterminers = words
           default: rules.grammar.listConjunctions = words
           }

@@ -187,6 +187,11 @@ public struct ContextRules: Sendable {
     /// ("far less attention than performance management" does not fault the performance
     /// management). Empty: a qualifier reaches across.
     public var comparisonLinks: Set<String> = []
+    /// Words that open a time or cause phrase, compared as written in lower case ("after",
+    /// "since"): a negation before one does not reach a mention after it ("without a permanent
+    /// chair after the change of political control" denies the chair, not the change). Empty:
+    /// a negation reaches across.
+    public var negationScopeEnds: Set<String> = []
     /// Phrases that deny the qualifier right after them, each as its normalised words ("far
     /// from", "anything but"): "far from transparent" is negative, "far from weak" positive.
     /// Only a qualifier right after the phrase is turned over, so "far from the town centre"

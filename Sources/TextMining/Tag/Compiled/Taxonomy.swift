@@ -77,6 +77,7 @@ public final class Taxonomy: Sendable {
   /// `context.grammar.remedy_verbs`, packed.
   let remedyVerbBytes: PackedWords
   let comparisonLinkBytes: PackedWords
+  let negationScopeEndBytes: PackedWords
   /// `context.grammar.excess_words`, packed.
   let excessWordBytes: PackedWords
   /// `context.grammar.excess_leads`, packed.
@@ -161,6 +162,7 @@ public final class Taxonomy: Sendable {
     self.openingSubordinatorBytes = PackedWords(context.grammar.openingSubordinators)
     self.remedyVerbBytes = PackedWords(context.grammar.remedyVerbs)
     self.comparisonLinkBytes = PackedWords(context.grammar.comparisonLinks)
+    self.negationScopeEndBytes = PackedWords(context.grammar.negationScopeEnds)
     self.excessWordBytes = PackedWords(context.grammar.excessWords)
     self.excessLeadBytes = PackedWords(context.grammar.excessLeads)
     self.negativeDeterminerBytes = PackedWords(context.grammar.negativeDeterminers)

@@ -162,6 +162,9 @@ struct ContextAnalyzer {
     /// Whether the token links a comparison to its standard (`comparison_links`: "than"); read
     /// only with a qualifier or a negation.
     var comparisonLink = false
+    /// Whether the token opens a time or cause phrase that ends a negation's reach
+    /// (`negation_scope_ends`: "after", "since"); read only with a negation.
+    var scopeEnd = false
   }
 
   /// "of" packed as `PackedWords` keys are (`SentenceTokens.packedWord`).
@@ -822,6 +825,9 @@ struct ContextAnalyzer {
       if hasQualifier || hasNegation {
         facts[index].comparisonLink = taxonomy.comparisonLinkBytes.contains(key: key, word: word)
       }
+      if hasNegation {
+        facts[index].scopeEnd = taxonomy.negationScopeEndBytes.contains(key: key, word: word)
+      }
       facts[index].commaAfter = tokens.commaAfter(index)
     }
     // A factive predicate opens the clause it takes as true with "that" or, "that" left out,
@@ -1147,6 +1153,9 @@ struct ContextAnalyzer {
         || opensAsNegativeSubject(cue))
       && (!((end - 1)..<tokens.lowerBound).contains { facts[$0].commaAfter }
         || inClosedList(from: end, to: tokens))
+      // A time or cause phrase after the negation's object is not denied with it: in "without
+      // a permanent chair after the change of political control", the change is not denied.
+      && !(end..<tokens.lowerBound).contains { facts[$0].scopeEnd }
       // A condition opens a clause of its own: in "loss of trust if budgets are set", the loss
       // is the trust's.
       && !cues.contains {
