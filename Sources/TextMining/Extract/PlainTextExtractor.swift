@@ -1029,13 +1029,30 @@ public struct PlainTextExtractor: TextExtractor {
     }
     lengths.sort()
     guard !lengths.isEmpty else { return Layout(wrapWidth: 0, isHardWrapped: false) }
-    let width = lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
-    let near = lengths.filter { Double($0) >= Double(width) * 0.75 && $0 <= width + 5 }.count
     let continuesInLowerCase = following > 0 && followingLower * 4 >= following
-    return Layout(
-      wrapWidth: width,
-      isHardWrapped: width >= 50 && width <= 200 && near * 3 >= lengths.count
-        && continuesInLowerCase)
+    // Hard-wrapped at `width`: a third of the lines not longer than it come within a quarter
+    // of it.
+    func isWrapped(at width: Int, of count: Int) -> Bool {
+      let near = lengths.filter { Double($0) >= Double(width) * 0.75 && $0 <= width + 5 }.count
+      return width >= 50 && width <= 200 && near * 3 >= count && continuesInLowerCase
+    }
+    let width = lengths[min(lengths.count - 1, (lengths.count * 9) / 10)]
+    if isWrapped(at: width, of: lengths.count) {
+      return Layout(wrapWidth: width, isHardWrapped: true)
+    }
+    // A few long lines left unwrapped (a pasted list of recommendations, a URL) raise the 90th
+    // percentile past the width the rest was wrapped at: a lower percentile is then the width,
+    // if no more than a quarter of the lines run past it and the rest are wrapped at it.
+    for share in [8, 7, 6] {
+      let lower = lengths[min(lengths.count - 1, (lengths.count * share) / 10)]
+      let longer = lengths.filter { $0 > lower + 5 }.count
+      if longer > 0, longer * 4 <= lengths.count,
+        isWrapped(at: lower, of: lengths.count - longer)
+      {
+        return Layout(wrapWidth: lower, isHardWrapped: true)
+      }
+    }
+    return Layout(wrapWidth: width, isHardWrapped: false)
   }
 
   private static let bullets: Set<Character> = [

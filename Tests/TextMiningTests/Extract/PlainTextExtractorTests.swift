@@ -28,6 +28,22 @@ import Testing
     #expect(extracted.blocks[6].kind == .listItem)
   }
 
+  /// A few long lines left unwrapped at the end (a list of recommendations pasted in) do not
+  /// hide the width the paragraphs were wrapped at: a line that ends before a capital
+  /// ("... the Local Strategic" over "Partnership decides ...") still goes on.
+  @Test func aFewUnwrappedLongLinesDoNotHideTheWrapWidth() throws {
+    let texts = try extract(
+      "ASHBY VALE LOCAL STRATEGIC PARTNERSHIP\n\nPurpose\n\nThis paper sets out how the partnership proposes to spend its share of the\nNeighbourhood Renewal Fund in the coming year and asks the Board to agree the\ncommissioning round that follows it.\n\nAshby Vale is one of the areas that receive the fund, and the Local Strategic\nPartnership decides how it is used. The allocation is the same cash sum as last\nyear, which is a cut in real terms.\n\nIn the first two years the money was spread across many small projects, and the\nannual review was blunt about what they achieved. The Board accepted that\ncriticism and this round concentrates the money on fewer schemes.\n\nRecommendations\n\n1. That the allocations set out in the table above be approved by the Board for the financial year now beginning in April.\n2. That the Finance Sub-Group report to the Board in October on progress against each scheme's outcome measures and spending.\n3. That a review of the commissioning process, taking account of the views of the voluntary sector forum, come to the Board in January.\n4. That officers write to every applicant whose bid was not supported, setting out the reasons and the help on offer for next year.\n"
+    ).texts
+    #expect(
+      texts.contains {
+        $0.hasPrefix("Ashby Vale is one of the areas")
+          && $0.contains("the Local Strategic Partnership decides how it is used.")
+      })
+    #expect(texts.filter { $0.hasPrefix("1. ") || $0.hasPrefix("4. ") }.count == 2)
+    #expect(texts.count == 10)
+  }
+
   @Test func readsWindowsLineEndings() throws {
     let decoded = try CharsetDecoder().decode(
       try Fixtures.bytes("text/crlf.txt"), format: .plainText)
