@@ -70,6 +70,14 @@ public struct HTMLTextExtractor: TextExtractor {
       let position = blocks.first?.kind == .title ? 1 : 0
       blocks.insert(Block(kind: .heading, text: heading, line: page.headingLine), at: position)
     }
+    // A title that the page's first heading repeats word for word is one unit, not two: its
+    // evidence would be counted twice. The heading stands, and the title is kept as the
+    // document's title.
+    if blocks.count > 1, blocks[0].kind == .title, blocks[1].kind == .heading,
+      Self.sameWords(blocks[0].text, blocks[1].text)
+    {
+      blocks.remove(at: 0)
+    }
     guard !blocks.isEmpty else { throw .noText }
     let titleText = found.first(where: { $0.kind == .title })?.text
     let hints = [page.statedTitle, page.heading].compactMap { $0 }
@@ -86,6 +94,12 @@ public struct HTMLTextExtractor: TextExtractor {
     var extracted = ExtractedText(title: title, blocks: blocks, metadata: metadata)
     extracted.headline = page.heading
     return extracted
+  }
+
+  /// Whether two texts have the same words, compared without case.
+  static func sameWords(_ first: String, _ second: String) -> Bool {
+    first.lowercased().split(whereSeparator: \.isWhitespace)
+      == second.lowercased().split(whereSeparator: \.isWhitespace)
   }
 
   /// Whether a text holds at least `count` words (runs of characters between spaces that hold

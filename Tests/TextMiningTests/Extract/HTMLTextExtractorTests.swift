@@ -13,6 +13,22 @@ import Testing
     return try HTMLTextExtractor().extractText(from: decoded)
   }
 
+  /// A title the first heading repeats word for word is one unit (its evidence would count
+  /// twice); a title that differs from the heading stays a unit of its own.
+  @Test func aTitleTheHeadingRepeatsIsOneUnit() throws {
+    let body = "<p>Trust between the partners is high and the board meets every two months.</p>"
+    let same = try extract(
+      "<html><head><title>About Marle Together</title></head><body><h1>About  Marle Together</h1>\(body)</body></html>"
+    )
+    #expect(same.texts.filter { $0.contains("About") }.count == 1)
+    #expect(same.blocks.first?.kind == .heading)
+    #expect(same.title == "About Marle Together")
+    let differs = try extract(
+      "<html><head><title>About us | Marle Council</title></head><body><h1>About Marle Together</h1>\(body)</body></html>"
+    )
+    #expect(differs.blocks.map(\.kind).prefix(2) == [.title, .heading])
+  }
+
   @Test func characterReferencesOfWindows1252ReadAsBrowsersReadThem() throws {
     // "&#146;" and "&#151;" (U+0092, U+0097 to the parser) are an apostrophe and a dash; a
     // position Windows-1252 leaves empty is nothing.
