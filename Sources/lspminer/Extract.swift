@@ -34,6 +34,13 @@ extension LSPMinerCommand {
 
     func run() async throws {
       let (definition, _) = try options.load()
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+        printError(
+          "lspminer: \(file): is a folder; extract shows one file's text (give a file in it), and tag takes folders"
+        )
+        throw ExitCode.failure
+      }
       let source = SourceFile(source: file, path: file)
       do {
         let bytes = try SourceReader(maxFileBytes: Int.max).read(source)

@@ -487,6 +487,16 @@ import TextMining
     #expect(notAFolder.status != 0 && notAFolder.stderr.contains("'nowhere' is not a folder"))
   }
 
+  /// `extract` shows one file; given a folder it says so, not that the folder is a device.
+  @Test func extractGivenAFolderSaysItIsAFolder() throws {
+    let folder = try makeProject()
+    let outcome = try lspminer(["extract", "docs"], in: folder)
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr.contains("docs: is a folder"))
+    #expect(!outcome.stderr.contains("device"))
+    #expect(try lspminer(["extract", "docs/good.txt"], in: folder).stdout.contains("mutual trust"))
+  }
+
   @Test func explainShowsCuesMatchesAndAttribution() throws {
     let outcome = try lspminer(
       ["explain", "The Kelbrook Local Strategic Partnership may lack strong leadership."],
