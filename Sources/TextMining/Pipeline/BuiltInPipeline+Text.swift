@@ -1822,6 +1822,10 @@ context:
       - if unevenly
       - could point
       - could find
+      # ... and what it was able to show: "it could show few tangible improvements".
+      - could show
+      - could demonstrate
+      - could cite
       - could say
       - could name
       - could recall

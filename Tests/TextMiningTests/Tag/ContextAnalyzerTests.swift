@@ -94,6 +94,15 @@ import Testing
       "governance.community_engagement", true
     ),
     ("The PCT said that it might leave the partnership.", "sector.public", false),
+    // What a body was able to show is a finding, not a supposition; a condition still hedges.
+    (
+      "The inspectors found that the partnership could show few tangible improvements in outcomes.",
+      "delivery.outcomes", false
+    ),
+    (
+      "The board would win support if it could show improvements in outcomes.",
+      "delivery.outcomes", true
+    ),
   ])
   func hedging(sentence: String, code: String, expected: Bool) throws {
     #expect(try reading(sentence, code: code)?.hedged == expected)
