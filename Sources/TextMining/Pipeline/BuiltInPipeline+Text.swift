@@ -1743,6 +1743,13 @@ context:
       - could find it
       - there is a risk that
       - there is a danger that
+      # ... however large the risk: "there is a real danger that", "some risk that".
+      - a real risk that
+      - a real danger that
+      - a serious risk that
+      - a serious danger that
+      - some risk that
+      - some danger that
       # What something risks becoming is supposed: "the board risks drifting into a talking
       # shop".
       - risks becoming
@@ -1859,6 +1866,12 @@ context:
       - may ask
       - may request
       - may wish
+      # ... however put: "members may also wish to", "the Board might therefore wish to".
+      - may also wish
+      - may therefore wish
+      - might wish
+      - might also wish
+      - might therefore wish
       - may choose
       - may appoint
       - may co-opt

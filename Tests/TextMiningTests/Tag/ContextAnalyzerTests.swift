@@ -94,6 +94,15 @@ import Testing
       "governance.community_engagement", true
     ),
     ("The PCT said that it might leave the partnership.", "sector.public", false),
+    // A risk however large supposes; a polite "might wish to" does not.
+    (
+      "There is a real danger that the partnership will lose the voluntary sector's trust.",
+      "success_factor.trust", true
+    ),
+    (
+      "The Board might therefore wish to ring-fence a small sum for community groups.",
+      "sector.voluntary_community", false
+    ),
     // What a body was able to show is a finding, not a supposition; a condition still hedges.
     (
       "The inspectors found that the partnership could show few tangible improvements in outcomes.",
