@@ -1815,6 +1815,14 @@ context:
       # "Nor could officers show us any evidence": what nobody was able to do.
       - nor could
       - neither could
+      # A procedural aside, not a condition of the claim: "re-engage the business community, if
+      # necessary through a separate forum", "reviewed annually, or sooner if the Board asks".
+      - if necessary
+      - if required
+      - if needed
+      - if appropriate
+      - sooner if
+      - earlier if
       # A concession, not a condition: "cordial, if a little formal", "steady, if slow".
       - if a little
       - if slightly

@@ -94,6 +94,11 @@ import Testing
       "governance.community_engagement", true
     ),
     ("The PCT said that it might leave the partnership.", "sector.public", false),
+    // A procedural aside is no condition of the claim.
+    (
+      "The terms of reference will be reviewed annually, or sooner if the Board asks, and the partnership will report on its performance.",
+      "delivery.performance_management", false
+    ),
     // A risk however large supposes; a polite "might wish to" does not.
     (
       "There is a real danger that the partnership will lose the voluntary sector's trust.",
